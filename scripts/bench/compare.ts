@@ -42,7 +42,13 @@ export async function compare(title: string, cases: readonly BenchCase[]): Promi
   const rows = cases.map((c) => {
     const ours = hz(`ours: ${c.name}`);
     const anchor = hz(`anchor: ${c.name}`);
-    return { name: c.name, anchor: c.anchorName, oursOpsPerSecond: ours, anchorOpsPerSecond: anchor, ratio: ours / anchor };
+    return {
+      name: c.name,
+      anchor: c.anchorName,
+      oursOpsPerSecond: ours,
+      anchorOpsPerSecond: anchor,
+      ratio: ours / anchor,
+    };
   });
   console.log(`\n${title}`);
   console.table(

@@ -6,9 +6,9 @@
 export { foldVietnamese } from './fold.js';
 export {
   formatPath,
-  MotcuaError,
-  problem,
   type LocalizedText,
+  MotcuaError,
   type Problem,
   type ProblemPath,
+  problem,
 } from './problem.js';

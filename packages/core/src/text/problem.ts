@@ -56,11 +56,7 @@ export class MotcuaError extends Error {
   readonly problems: readonly Problem[];
 
   constructor(problems: readonly Problem[]) {
-    super(
-      problems
-        .map((p) => `${formatPath(p.path)}: ${p.message.vi} / ${p.message.en}`)
-        .join('\n'),
-    );
+    super(problems.map((p) => `${formatPath(p.path)}: ${p.message.vi} / ${p.message.en}`).join('\n'));
     this.name = 'MotcuaError';
     this.problems = problems;
   }

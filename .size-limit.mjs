@@ -1,0 +1,55 @@
+// Size budgets (gzip), checked by `npm run size` and in CI after `npm run build`.
+// Budgets only go down: when a change makes something smaller, lower its budget to the new size plus a
+// small margin. A new element adds its own line.
+import { readFileSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const cdn = 'packages/elements/dist/cdn';
+
+/** What a page with only this element downloads before any interaction (the entry and its static imports). */
+const elementBudgets = {
+  'motcua-calendar-day.js': '8.6 kB',
+};
+/** A page that registers every element at once. */
+const allElementsBudget = '8.7 kB';
+/** Everything in dist/cdn together, lazily loaded chunks included: the ceiling set for the CDN build. */
+const wholeCdnBudget = '50 kB';
+/** Core subpaths as a user's bundler ships them: bundled and minified with everything they import. */
+const coreBudgets = {
+  calendar: '6 kB',
+  text: '1 kB',
+};
+
+const manifest = JSON.parse(readFileSync(`${cdn}/manifest.json`, 'utf8'));
+const initial = (entry) => {
+  const files = manifest[entry]?.initial;
+  if (!files) throw new Error(`${entry} is not an entry of ${cdn}; run npm run build`);
+  return files.map((file) => `${cdn}/${file}`);
+};
+
+const coreChecks = [];
+for (const [room, limit] of Object.entries(coreBudgets)) {
+  const outfile = `.cache/size/core-${room}.js`;
+  await build({
+    stdin: { contents: `export * from '@motcua/core/${room}';`, resolveDir: 'packages/elements', loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    outfile,
+    logLevel: 'error',
+  });
+  coreChecks.push({ name: `@motcua/core/${room} (bundled, minified)`, path: outfile, limit, gzip: true });
+}
+
+export default [
+  ...Object.entries(elementBudgets).map(([entry, limit]) => ({
+    name: `${entry} before interaction`,
+    path: initial(entry),
+    limit,
+    gzip: true,
+  })),
+  { name: 'motcua.js (every element) before interaction', path: initial('motcua.js'), limit: allElementsBudget, gzip: true },
+  { name: 'dist/cdn in all', path: [`${cdn}/**/*.js`], limit: wholeCdnBudget, gzip: true },
+  ...coreChecks,
+];

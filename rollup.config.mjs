@@ -1,0 +1,106 @@
+// Production builds of every package (`npm run build`; types come from `tsc -b`):
+//   - packages/<pkg>/dist: ESM, one file per source module, for npm users and their bundlers;
+//   - packages/elements/dist/cdn: the code-split CDN build — `motcua.js` registers every element,
+//     `motcua-<name>.js` one element — with Lit's production build and everything bundled;
+//     `manifest.json` there lists what each entry loads before any interaction (for the size budgets).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+const pkgDir = (name) => new URL(`./packages/${name}/`, import.meta.url).pathname;
+const rooms = (dir) =>
+  readdirSync(`${dir}src`, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(`${dir}src/${entry.name}/index.ts`))
+    .map((entry) => entry.name);
+const elementDirs = (dir) =>
+  readdirSync(`${dir}src`, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(`${dir}src/${entry.name}/${entry.name}.ts`))
+    .map((entry) => entry.name);
+const dependencies = (dir) => {
+  const pkg = JSON.parse(readFileSync(`${dir}package.json`, 'utf8'));
+  return Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
+};
+const externalTo = (deps) => (id) => deps.some((dep) => id === dep || id.startsWith(`${dep}/`));
+
+// zod and other dependencies ship annotations and cycles rollup comments on; they are harmless.
+function onwarn(warning, warn) {
+  const where = `${warning.id ?? ''} ${warning.message}`;
+  if (
+    (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'INVALID_ANNOTATION') &&
+    where.includes('node_modules')
+  ) {
+    return;
+  }
+  warn(warning);
+}
+
+function npmBuild(name, inputs) {
+  const dir = pkgDir(name);
+  return {
+    input: Object.fromEntries(inputs.map((input) => [input, `${dir}src/${input}.ts`])),
+    external: externalTo(dependencies(dir)),
+    output: {
+      dir: `${dir}dist`,
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: `${dir}src`,
+      sourcemap: true,
+    },
+    plugins: [esbuild({ tsconfig: `${dir}tsconfig.json`, target: 'es2022' })],
+    onwarn,
+  };
+}
+
+/** Records, per entry, the files a page loads before any interaction: the entry and its static imports. */
+function loadManifest() {
+  return {
+    name: 'motcua-load-manifest',
+    generateBundle(_options, bundle) {
+      const closure = (file, seen = new Set()) => {
+        if (seen.has(file)) return seen;
+        seen.add(file);
+        for (const imported of bundle[file]?.imports ?? []) closure(imported, seen);
+        return seen;
+      };
+      const entries = {};
+      for (const [file, chunk] of Object.entries(bundle)) {
+        if (chunk.type === 'chunk' && chunk.isEntry) {
+          entries[file] = { initial: [...closure(file)].sort(), lazy: chunk.dynamicImports };
+        }
+      }
+      this.emitFile({ type: 'asset', fileName: 'manifest.json', source: `${JSON.stringify(entries, null, 2)}\n` });
+    },
+  };
+}
+
+const core = pkgDir('core');
+const elements = pkgDir('elements');
+const elementNames = elementDirs(elements);
+
+export default [
+  npmBuild('core', ['index', ...rooms(core).map((room) => `${room}/index`)]),
+  npmBuild('elements', ['index', ...elementNames.map((element) => `${element}/${element}`)]),
+  {
+    input: {
+      motcua: `${elements}src/index.ts`,
+      ...Object.fromEntries(
+        elementNames.map((element) => [`motcua-${element}`, `${elements}src/${element}/${element}.ts`]),
+      ),
+    },
+    output: {
+      dir: `${elements}dist/cdn`,
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
+    plugins: [
+      nodeResolve({ browser: true }),
+      esbuild({ tsconfig: `${elements}tsconfig.json`, target: 'es2022' }),
+      terser({ ecma: 2022, module: true, format: { comments: false } }),
+      loadManifest(),
+    ],
+    onwarn,
+  },
+];

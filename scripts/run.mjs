@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// The project's tasks, each runnable on a fresh clone: `node scripts/run.mjs <task>` (npm run <task>).
+// Every task first makes sure pnpm and the dependencies are installed.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { mustRun, root } from './env.mjs';
+
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const node = process.execPath;
+
+function benchFiles() {
+  const files = [];
+  for (const pkg of readdirSync(join(root, 'packages'))) {
+    const dir = join(root, 'packages', pkg, 'bench');
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir).sort()) {
+      if (file.endsWith('.bench.ts')) files.push(join('packages', pkg, 'bench', file));
+    }
+  }
+  return files;
+}
+
+const tasks = {
+  /** Types (tsc -b), ESM + CDN bundles (rollup), Custom Elements Manifest. */
+  build() {
+    mustRun(bin('tsc'), ['-b', 'packages/core', 'packages/elements']);
+    mustRun(bin('rollup'), ['-c', '--silent']);
+    mustRun(bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet'], {
+      cwd: join(root, 'packages', 'elements'),
+    });
+    console.log('Built packages/*/dist and packages/elements/dist/cdn.');
+  },
+  /** Type-checks sources, tests and benchmarks. */
+  typecheck() {
+    mustRun(bin('tsc'), ['-b']);
+  },
+  /** Lint and format check. */
+  lint() {
+    mustRun(bin('biome'), ['check', '.']);
+  },
+  /** Applies the formatter and safe lint fixes. */
+  format() {
+    mustRun(bin('biome'), ['check', '--write', '.']);
+  },
+  /** Size budgets of the production build (run `build` first). */
+  size() {
+    if (!existsSync(join(root, 'packages', 'elements', 'dist', 'cdn', 'manifest.json'))) tasks.build();
+    mustRun(bin('size-limit'), []);
+  },
+  /** API reference and guides into docs/api. */
+  docs() {
+    mustRun(bin('typedoc'), []);
+  },
+  /** Every package's benchmarks, each against its anchor in the same process. */
+  bench() {
+    for (const file of benchFiles()) {
+      console.log(`\n▶ ${file}`);
+      mustRun(node, ['--import', 'tsx', file]);
+    }
+  },
+};
+
+const name = process.argv[2];
+if (!name || !(name in tasks)) {
+  console.error(`usage: node scripts/run.mjs <${Object.keys(tasks).join('|')}>`);
+  process.exit(2);
+}
+mustRun(node, [join(root, 'scripts', 'setup.mjs')]);
+tasks[name]();

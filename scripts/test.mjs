@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// Runs every test and ends with one line: `N passed, N failed`.
+//   1. core (and later server) under Node, once per host time zone in TIME_ZONES;
+//   2. core and elements in headless Chrome/Chromium through @web/test-runner.
+// Exits non-zero when any test fails or a runner fails to run.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { childEnv, root } from './env.mjs';
+
+const TIME_ZONES = ['Asia/Ho_Chi_Minh', 'UTC', 'America/Los_Angeles', 'Pacific/Kiritimati'];
+const NODE_PACKAGES = ['packages/core'];
+const resultsDir = join(root, '.cache', 'test-results');
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+
+function testFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.test.ts'))
+    .map((entry) => relative(root, join(entry.parentPath ?? entry.path, entry.name)))
+    .sort();
+}
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let runnerFailed = false;
+
+// 1. Node.
+const nodeFiles = NODE_PACKAGES.flatMap((pkg) => testFiles(join(root, pkg, 'src')));
+for (const [index, tz] of TIME_ZONES.entries()) {
+  const tap = join(resultsDir, `node-${tz.replace(/\W/g, '_')}.tap`);
+  console.log(`\n▶ Node ${process.versions.node}, TZ=${tz}: ${nodeFiles.length} test files`);
+  const result = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter',
+      index === 0 ? 'spec' : 'dot',
+      '--test-reporter-destination',
+      'stdout',
+      '--test-reporter',
+      'tap',
+      '--test-reporter-destination',
+      tap,
+      ...nodeFiles,
+    ],
+    { cwd: root, stdio: 'inherit', env: { ...childEnv, TZ: tz } },
+  );
+  const report = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  const pick = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(report)?.[1] ?? 0);
+  totals.passed += pick('pass');
+  totals.failed += pick('fail') + pick('cancelled');
+  totals.skipped += pick('skipped') + pick('todo');
+  if (result.status !== 0 && pick('fail') + pick('cancelled') === 0) runnerFailed = true;
+}
+
+// 2. Browser.
+console.log('\n▶ Headless Chromium (@web/test-runner)');
+const wtr = spawnSync(join(root, 'node_modules', '.bin', 'wtr'), ['--config', 'web-test-runner.config.mjs'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...childEnv, FORCE_COLOR: '0' },
+});
+const browserFile = join(resultsDir, 'browser.json');
+if (existsSync(browserFile)) {
+  const browser = JSON.parse(readFileSync(browserFile, 'utf8'));
+  totals.passed += browser.passed;
+  totals.failed += browser.failed;
+  totals.skipped += browser.skipped;
+}
+if (wtr.status !== 0 && !existsSync(browserFile)) runnerFailed = true;
+if (wtr.status !== 0 && totals.failed === 0) runnerFailed = true;
+
+if (runnerFailed) console.error('\nA test runner failed to run; see its output above.');
+const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
+console.log(`\n${totals.passed} passed, ${totals.failed + (runnerFailed ? 1 : 0)} failed${skipped}`);
+process.exit(totals.failed > 0 || runnerFailed ? 1 : 0);

@@ -1,0 +1,34 @@
+// Browser tests: core and elements in headless Chrome/Chromium, served from their TypeScript sources
+// (the `motcua:source` export condition) with Lit's production build, as the CDN bundle uses it.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { findChrome } from './scripts/env.mjs';
+import { summaryFileReporter } from './scripts/wtr/summary-reporter.js';
+
+export default {
+  files: ['packages/*/src/**/*.test.ts', '!packages/server/**'],
+  nodeResolve: { exportConditions: ['motcua:source'] },
+  concurrency: 2,
+  testFramework: { config: { timeout: 10_000 } },
+  plugins: [
+    {
+      name: 'node-test-in-browser',
+      resolveImport({ source }) {
+        if (source === 'node:test') return '/scripts/wtr/node-test-in-browser.js';
+      },
+    },
+    esbuildPlugin({ ts: true, tsconfig: './packages/elements/tsconfig.json', target: 'es2022' }),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: findChrome(),
+        // Root needs --no-sandbox; the time zone proves the code reads Vietnamese dates whatever the host's.
+        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+        env: { ...process.env, TZ: process.env.MOTCUA_BROWSER_TZ ?? 'America/Los_Angeles' },
+      },
+    }),
+  ],
+  reporters: [defaultReporter(), summaryFileReporter('.cache/test-results/browser.json')],
+};
