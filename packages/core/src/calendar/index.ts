@@ -18,3 +18,14 @@ export {
   VIETNAM_TIME_ZONE,
   type VietnamTime,
 } from './civil-date.js';
+export {
+  LUNAR_YEARS,
+  type LunarDate,
+  type LunarDateInput,
+  leapMonthOf,
+  lunarMonthLength,
+  lunarNewYear,
+  lunarToSolar,
+  solarToLunar,
+} from './lunar.js';
+export { canChiOfYear } from './lunar-can-chi.js';
