@@ -49,7 +49,12 @@ export default [
     limit,
     gzip: true,
   })),
-  { name: 'motcua.js (every element) before interaction', path: initial('motcua.js'), limit: allElementsBudget, gzip: true },
+  {
+    name: 'motcua.js (every element) before interaction',
+    path: initial('motcua.js'),
+    limit: allElementsBudget,
+    gzip: true,
+  },
   { name: 'dist/cdn in all', path: [`${cdn}/**/*.js`], limit: wholeCdnBudget, gzip: true },
   ...coreChecks,
 ];

@@ -67,7 +67,8 @@ const server = createServer((request, response) => {
 const port = Number(process.env.PORT ?? 8000);
 const host = process.env.HOST ?? 'localhost';
 server.on('error', (error) => {
-  if (error.code === 'EADDRINUSE') console.error(`Port ${port} is in use. Stop the other server or run PORT=8001 npm start.`);
+  if (error.code === 'EADDRINUSE')
+    console.error(`Port ${port} is in use. Stop the other server or run PORT=8001 npm start.`);
   else console.error(error.message);
   process.exit(1);
 });
