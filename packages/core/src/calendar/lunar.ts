@@ -1,4 +1,4 @@
-import { MotcuaError, type Problem, problem } from '../text/problem.js';
+import { MotcuaError, type Problem, type ProblemPath, problem } from '../text/problem.js';
 import { type CivilDate, civilDateOf, fromEpochDay, toEpochDay } from './civil-date.js';
 import { newMoonDay, newMoonNumberNear, sunSectorAtMidnight } from './lunar-astronomy.js';
 
@@ -70,6 +70,8 @@ export const LUNAR_YEARS: { readonly first: number; readonly last: number } = Ob
 interface LunarYearTable {
   readonly starts: Int32Array;
   readonly leapIndex: number;
+  /** The civil date of Tết, kept for pages that ask for it again and again. */
+  readonly newYear: CivilDate;
 }
 
 /** The months from one month 11 (the month holding the winter solstice) to the next. */
@@ -135,30 +137,36 @@ function yearTable(year: number): LunarYearTable {
   else if (following.leapOffset >= 0 && following.leapOffset < carried) {
     leapIndex = current.starts.length - 1 - first + following.leapOffset;
   }
-  const table: LunarYearTable = { starts: Int32Array.from(starts), leapIndex };
+  const table: LunarYearTable = {
+    starts: Int32Array.from(starts),
+    leapIndex,
+    newYear: fromEpochDay(starts[0] as number),
+  };
   yearTables[year - FIRST_YEAR] = table;
   return table;
 }
 
-function outOfRange(path: readonly (string | number)[], shown: string): MotcuaError {
-  return new MotcuaError([
-    problem(path, 'lunar-out-of-range', {
-      vi: `Âm lịch chỉ tính được cho các năm âm lịch ${FIRST_YEAR}–${LAST_YEAR} (dương lịch 1900-01-31 đến 2101-01-28), nhận được ${shown}`,
-      en: `The lunar calendar covers lunar years ${FIRST_YEAR}–${LAST_YEAR} (1900-01-31 to 2101-01-28); got ${shown}`,
-    }),
-  ]);
+function outOfRange(path: ProblemPath, shown: string): Problem {
+  return problem(path, 'lunar-out-of-range', {
+    vi: `Âm lịch chỉ tính được cho các năm âm lịch ${FIRST_YEAR}–${LAST_YEAR} (dương lịch 1900-01-31 đến 2101-01-28), nhận được ${shown}`,
+    en: `The lunar calendar covers lunar years ${FIRST_YEAR}–${LAST_YEAR} (1900-01-31 to 2101-01-28); got ${shown}`,
+  });
 }
 
-function checkYear(year: unknown, path: readonly (string | number)[]): number {
+function yearProblem(year: unknown, path: ProblemPath): Problem | undefined {
   if (typeof year !== 'number' || !Number.isInteger(year)) {
-    throw new MotcuaError([
-      problem(path, 'invalid-lunar-year', {
-        vi: `Năm âm lịch phải là số nguyên, nhận được ${String(year)}`,
-        en: `A lunar year must be an integer; got ${String(year)}`,
-      }),
-    ]);
+    return problem(path, 'invalid-lunar-year', {
+      vi: `Năm âm lịch phải là số nguyên, nhận được ${String(year)}`,
+      en: `A lunar year must be an integer; got ${String(year)}`,
+    });
   }
-  if (year < FIRST_YEAR || year > LAST_YEAR) throw outOfRange(path, String(year));
+  if (year < FIRST_YEAR || year > LAST_YEAR) return outOfRange(path, String(year));
+  return undefined;
+}
+
+function checkYear(year: number, path: ProblemPath): number {
+  const found = yearProblem(year, path);
+  if (found) throw new MotcuaError([found]);
   return year;
 }
 
@@ -169,19 +177,21 @@ function monthIndex(table: LunarYearTable, month: number, leap: boolean): number
   return leapIndex >= 0 && month >= leapIndex + 1 ? month : month - 1;
 }
 
-function checkMonth(month: unknown, path: readonly (string | number)[]): number {
-  if (typeof month !== 'number' || !Number.isInteger(month) || month < 1 || month > 12) {
-    throw new MotcuaError([
-      problem(path, 'invalid-lunar-month', {
-        vi: `Tháng âm lịch phải từ 1 đến 12, nhận được ${String(month)}`,
-        en: `A lunar month must be 1–12; got ${String(month)}`,
-      }),
-    ]);
-  }
+function monthProblem(month: unknown, path: ProblemPath): Problem | undefined {
+  if (typeof month === 'number' && Number.isInteger(month) && month >= 1 && month <= 12) return undefined;
+  return problem(path, 'invalid-lunar-month', {
+    vi: `Tháng âm lịch phải từ 1 đến 12, nhận được ${String(month)}`,
+    en: `A lunar month must be 1–12; got ${String(month)}`,
+  });
+}
+
+function checkMonth(month: number, path: ProblemPath): number {
+  const found = monthProblem(month, path);
+  if (found) throw new MotcuaError([found]);
   return month;
 }
 
-function noSuchLeapMonth(path: readonly (string | number)[], year: number, month: number): MotcuaError {
+function noSuchLeapMonth(path: ProblemPath, year: number, month: number): MotcuaError {
   const actual = leapMonthOf(year);
   const has =
     actual === undefined
@@ -220,12 +230,12 @@ export function solarToLunar(date: CivilDate | Date): LunarDate {
   let table = yearTable(year);
   if (day < (table.starts[0] as number)) {
     year -= 1;
-    if (year < FIRST_YEAR) throw outOfRange([], civil);
+    if (year < FIRST_YEAR) throw new MotcuaError([outOfRange([], civil)]);
     table = yearTable(year);
   }
   const { starts, leapIndex } = table;
   const months = starts.length - 1;
-  if (day >= (starts[months] as number)) throw outOfRange([], civil);
+  if (day >= (starts[months] as number)) throw new MotcuaError([outOfRange([], civil)]);
   // Months last 29 or 30 days, so this guess is never past the month holding `day`.
   let index = Math.floor((day - (starts[0] as number)) / 30);
   while ((starts[index + 1] as number) <= day) index++;
@@ -256,16 +266,10 @@ export function lunarToSolar(lunar: LunarDateInput): CivilDate {
     ]);
   }
   const problems: Problem[] = [];
-  const collect = (check: () => unknown): void => {
-    try {
-      check();
-    } catch (error) {
-      if (!(error instanceof MotcuaError)) throw error;
-      problems.push(...error.problems);
-    }
-  };
-  collect(() => checkYear(lunar.year, ['year']));
-  collect(() => checkMonth(lunar.month, ['month']));
+  const yearFound = yearProblem(lunar.year, ['year']);
+  if (yearFound) problems.push(yearFound);
+  const monthFound = monthProblem(lunar.month, ['month']);
+  if (monthFound) problems.push(monthFound);
   const { day } = lunar;
   if (typeof day !== 'number' || !Number.isInteger(day) || day < 1 || day > 30) {
     problems.push(
@@ -346,5 +350,5 @@ export function leapMonthOf(year: number): number | undefined {
  * ```
  */
 export function lunarNewYear(year: number): CivilDate {
-  return fromEpochDay(yearTable(checkYear(year, ['year'])).starts[0] as number);
+  return yearTable(checkYear(year, ['year'])).newYear;
 }
