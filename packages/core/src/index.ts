@@ -6,4 +6,5 @@
  * @packageDocumentation
  */
 export * from './calendar/index.js';
+export * from './satisfaction/index.js';
 export * from './text/index.js';

@@ -1,0 +1,68 @@
+/**
+ * Satisfaction and service-quality scoring: versioned instruments (the one-stop 3-level rating, the
+ * 9-criterion 18-point dossier evaluation, a SIPAS-style survey, CSAT, NPS, CES), response validation,
+ * one engine of named formulas, and aggregation with Wilson intervals and small-group suppression.
+ *
+ * @module satisfaction
+ */
+export {
+  addToTally,
+  createTally,
+  FORMULA_NAMES,
+  type FormulaName,
+  type FormulaOptions,
+  isOnScale,
+  isProportionFormula,
+  offScale,
+  type ResolvedFormula,
+  resolveFormula,
+  type ScaleRange,
+  scoreResponses,
+  scoreTally,
+  type Tally,
+  type ThresholdLinearOptions,
+  thresholdLinear,
+  type Unanswered,
+} from './formulas.js';
+export {
+  checkGradeBands,
+  DOSSIER_EVALUATION_GRADE_BANDS,
+  type GradeBand,
+  gradeFor,
+} from './grade-bands.js';
+export {
+  checkInstrument,
+  defineInstrument,
+  type Instrument,
+  type InstrumentKind,
+  type InstrumentScoring,
+  type Question,
+  responseScale,
+  type ScaleOption,
+  type ScaleQuestion,
+  scaleOf,
+  type TextQuestion,
+} from './instrument.js';
+export { BUILT_IN_INSTRUMENTS } from './instruments.js';
+export {
+  findInstrument,
+  type InstrumentForOptions,
+  type InstrumentLibraryOptions,
+  instrumentFor,
+  isInForce,
+} from './library.js';
+export {
+  type Answers,
+  createResponse,
+  type ResponseContext,
+  type SurveyResponse,
+  validateResponse,
+} from './response.js';
+export {
+  type ResponseScore,
+  type ResponseScorer,
+  responseScorer,
+  type ScoreResponseOptions,
+  scoreResponse,
+} from './score-response.js';
+export { type ProportionInterval, type WilsonOptions, wilsonInterval, Z_95 } from './wilson.js';
