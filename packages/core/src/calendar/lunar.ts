@@ -213,6 +213,10 @@ function noSuchLeapMonth(path: ProblemPath, year: number, month: number): Motcua
  * astronomical method. The answer does not depend on the host's time zone; a `Date` is first read
  * as a civil date in `Asia/Ho_Chi_Minh`.
  *
+ * Vietnam adopted a calendar computed for UTC+7 on 8/8/1967; before 1968 almanacs followed the
+ * Chinese (UTC+8) dates, so results for earlier years are a proleptic UTC+7 computation (e.g. Tết
+ * 1965 is 1 February here, 2 February in the almanacs of the time).
+ *
  * Throws a `MotcuaError` for a malformed date or one outside 1900-01-31 … 2101-01-28.
  *
  * @example
