@@ -8,3 +8,4 @@
 export * from './calendar/index.js';
 export * from './satisfaction/index.js';
 export * from './text/index.js';
+export * from './queue/index.js';

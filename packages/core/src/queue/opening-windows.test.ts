@@ -1,0 +1,114 @@
+import { describe, it } from 'node:test';
+import { expect } from 'chai';
+import { createQueue } from './queue.js';
+import { QueueRefusedError } from './refusal.js';
+import { hoTich, seededBytes, vn } from './test-fixtures.js';
+
+const office = {
+  services: [
+    {
+      ...hoTich,
+      windows: [
+        { from: '07:30', to: '11:15' },
+        { from: '13:15', to: '15:30' },
+      ],
+      dailyCap: 3,
+    },
+  ],
+  counters: [{ id: '1', services: ['ho-tich'] }],
+  closedDates: ['2026-12-31'],
+  randomBytes: seededBytes(),
+};
+
+async function refusal(run: () => Promise<unknown>): Promise<QueueRefusedError> {
+  try {
+    await run();
+  } catch (error) {
+    expect(error).to.be.instanceOf(QueueRefusedError);
+    return error as QueueRefusedError;
+  }
+  expect.fail('should be refused');
+}
+
+describe('opening windows and daily caps', () => {
+  it('issues inside a window', async () => {
+    const q = createQueue(office);
+    const t = await q.issue('ho-tich', { now: vn('2026-11-23', '07:30') });
+    expect(t.number).to.equal('A001');
+  });
+
+  it('refuses at 11:16 with "hết giờ lấy số" and the next window at 13:15 the same day', async () => {
+    const q = createQueue(office);
+    const error = await refusal(() => q.issue('ho-tich', { now: vn('2026-11-23', '11:16') }));
+    expect(error.reason).to.equal('closed');
+    expect(error.problems[0]?.message.vi).to.equal('Hết giờ lấy số cho Hộ tịch. Giờ lấy số tiếp theo: 13:15 hôm nay.');
+    expect(error.problems[0]?.message.en).to.equal('Ticket issuing for Civil status is closed. Next issuing time: 13:15 today.');
+    expect(error.nextIssuingTime?.date).to.equal('2026-11-23');
+    expect(error.nextIssuingTime?.time).to.equal('13:15');
+    expect(error.nextIssuingTime?.at).to.equal(vn('2026-11-23', '13:15'));
+  });
+
+  it('after Friday afternoon names Monday morning; weekends are closed by default', async () => {
+    const q = createQueue(office);
+    const friday = await refusal(() => q.issue('ho-tich', { now: vn('2026-11-27', '15:30') }));
+    expect(friday.problems[0]?.message.vi).to.equal('Hết giờ lấy số cho Hộ tịch. Giờ lấy số tiếp theo: 07:30 Thứ hai, ngày 2026-11-30.');
+    const saturday = await refusal(() => q.issue('ho-tich', { now: vn('2026-11-28', '09:00') }));
+    expect(saturday.nextIssuingTime?.date).to.equal('2026-11-30');
+  });
+
+  it('refuses on a closed date and skips it when naming the next window', async () => {
+    const q = createQueue(office);
+    const closed = await refusal(() => q.issue('ho-tich', { now: vn('2026-12-31', '09:00') }));
+    expect(closed.reason).to.equal('closed-day');
+    expect(closed.nextIssuingTime?.date).to.equal('2027-01-01');
+    const before = await refusal(() => q.issue('ho-tich', { now: vn('2026-12-30', '16:00') }));
+    expect(before.nextIssuingTime?.date).to.equal('2027-01-01');
+  });
+
+  it('stops at the daily cap with a message naming the next day, and starts again the next day', async () => {
+    const q = createQueue(office);
+    for (let i = 0; i < 3; i++) await q.issue('ho-tich', { now: vn('2026-11-23', '08:00') });
+    const full = await refusal(() => q.issue('ho-tich', { now: vn('2026-11-23', '08:01') }));
+    expect(full.reason).to.equal('daily-cap');
+    expect(full.problems[0]?.message.vi).to.equal(
+      'Đã hết số hôm nay (2026-11-23) cho Hộ tịch: tối đa 3 phiếu. Giờ lấy số tiếp theo: 07:30 ngày 2026-11-24.',
+    );
+    expect(full.problems[0]?.path).to.deep.equal(['service', 'ho-tich']);
+    const next = await q.issue('ho-tich', { now: vn('2026-11-24', '07:30') });
+    expect(next.number).to.equal('A001');
+  });
+
+  it('refuses with "sequence-end" when the range is used up under the refuse policy', async () => {
+    const q = createQueue({
+      services: [{ ...hoTich, numbering: { start: 1, end: 2, onEnd: 'refuse' } }],
+      counters: [{ id: '1', services: ['ho-tich'] }],
+      randomBytes: seededBytes(),
+    });
+    const now = vn('2026-11-23', '08:00');
+    expect((await q.issue('ho-tich', { now })).number).to.equal('A001');
+    expect((await q.issue('ho-tich', { now })).number).to.equal('A002');
+    const error = await refusal(() => q.issue('ho-tich', { now }));
+    expect(error.reason).to.equal('sequence-end');
+    expect(error.problems[0]?.message.en).to.contain('used up');
+  });
+
+  it('rejects an unknown service, counter or priority class with a typed bilingual error', async () => {
+    const q = createQueue(office);
+    const now = vn('2026-11-23', '08:00');
+    for (const [run, code] of [
+      [() => q.issue('nope', { now }), 'unknown-service'],
+      [() => q.issue('ho-tich', { now, priority: 'vip' }), 'unknown-priority'],
+      [() => q.callNext('9', { now }), 'unknown-counter'],
+      [() => q.issue('ho-tich'), 'no-clock'],
+    ] as const) {
+      try {
+        await run();
+        expect.fail('should throw');
+      } catch (error) {
+        const p = (error as { problems?: { code: string; message: { vi: string; en: string } }[] }).problems?.[0];
+        expect(p?.code).to.equal(code);
+        expect(p?.message.vi).to.not.equal(p?.message.en);
+      }
+    }
+  });
+});
