@@ -51,6 +51,10 @@ if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== wanted) {
 }
 
 // 3. A browser for @web/test-runner.
+if (process.argv.includes('--browser') && process.env.CHROME_PATH && !findChrome()) {
+  console.error(`CHROME_PATH is set to ${process.env.CHROME_PATH}, which does not exist. Fix or unset it.`);
+  process.exit(1);
+}
 if (process.argv.includes('--browser') && !findChrome()) {
   const isRoot = process.getuid?.() === 0;
   const hasApt = run('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }) === 0;
