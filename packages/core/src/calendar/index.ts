@@ -19,6 +19,22 @@ export {
   type VietnamTime,
 } from './civil-date.js';
 export {
+  type CalendarDay,
+  compensatoryDays,
+  type DayKind,
+  HOLIDAY_NAMES,
+  type HolidayKey,
+  type HolidayLunarSource,
+  LABOR_CODE_ERAS,
+  type LaborCodeEra,
+  laborCodeEraOn,
+  NATIONAL_DAY_HEURISTIC,
+  nationalDayAdjacent,
+  type Provenance,
+  TET_HEURISTIC,
+  tetDays,
+} from './holiday-rules.js';
+export {
   LUNAR_YEARS,
   type LunarDate,
   type LunarDateInput,
@@ -29,3 +45,13 @@ export {
   solarToLunar,
 } from './lunar.js';
 export { canChiOfYear } from './lunar-can-chi.js';
+export {
+  type CalendarOverlay,
+  type CalendarRules,
+  type LocalDay,
+  parseCalendarOverlay,
+  WORKING_DAY_YEARS,
+} from './overlay.js';
+export { OFFICIAL_SCHEDULES, type ScheduleSource, type ScheduleSwap, type YearSchedule } from './schedules.js';
+export { VIETNAM_LUNAR_SOURCE, type VietnamCalendarOptions, vietnamCalendar } from './vietnam-calendar.js';
+export { CalendarRangeError, WorkingDayCalendar, type WorkingDayCalendarOptions } from './working-day-calendar.js';

@@ -1,0 +1,278 @@
+import { type CivilDate, dayOfWeek, fromEpochDay, toEpochDay } from './civil-date.js';
+import {
+  type CalendarDay,
+  compensatoryDays,
+  HOLIDAY_NAMES,
+  type HolidayKey,
+  type HolidayLunarSource,
+  laborCodeEraOn,
+  NATIONAL_DAY_HEURISTIC,
+  nationalDayAdjacent,
+  type Provenance,
+  TET_HEURISTIC,
+  tetDays,
+} from './holiday-rules.js';
+import type { CalendarOverlay, LocalDay } from './overlay.js';
+import { OFFICIAL_SCHEDULES, type YearSchedule } from './schedules.js';
+
+/** The first year 24/11 is a day off when the rule is switched on with `true`. */
+const CULTURE_DAY_DEFAULT_FROM = 2026;
+
+const CULTURE_DAY_SOURCE: Provenance = Object.freeze({
+  basis: 'pending-rule',
+  instrument: 'Nghị quyết 80-NQ/TW (chưa sửa Bộ luật Lao động)',
+  references: ['thanhnien.vn 2026-01-13', 'vneconomy.vn 2026-02-26 (Nghị quyết 30/NQ-CP)'],
+});
+
+/** A schedule together with the overlay it came from (none for the built-in ones). */
+export interface ResolvedSchedule {
+  readonly schedule: YearSchedule;
+  readonly overlay?: string;
+}
+
+/** What the overlays resolve to: schedules by year, the 24/11 start year, the local days in order. */
+export interface ResolvedOverlays {
+  readonly schedules: ReadonlyMap<number, ResolvedSchedule>;
+  readonly cultureDayFrom: number | undefined;
+  readonly localDays: readonly { readonly day: LocalDay; readonly overlay: string }[];
+}
+
+/** Applies overlays in order: later schedules replace earlier ones of the same year, later rules win. */
+export function resolveOverlays(overlays: readonly CalendarOverlay[]): ResolvedOverlays {
+  let official = true;
+  let cultureDayFrom: number | undefined;
+  const fromOverlays = new Map<number, ResolvedSchedule>();
+  const localDays: { day: LocalDay; overlay: string }[] = [];
+  for (const overlay of overlays) {
+    const rules = overlay.rules;
+    if (rules?.officialSchedules !== undefined) official = rules.officialSchedules;
+    if (rules?.cultureDay !== undefined) {
+      const c = rules.cultureDay;
+      cultureDayFrom = c === true ? CULTURE_DAY_DEFAULT_FROM : c === false ? undefined : c.fromYear;
+    }
+    for (const schedule of overlay.schedules ?? [])
+      fromOverlays.set(schedule.year, { schedule, overlay: overlay.name });
+    for (const day of overlay.localDays ?? []) localDays.push({ day, overlay: overlay.name });
+  }
+  const schedules = new Map<number, ResolvedSchedule>();
+  if (official) for (const schedule of OFFICIAL_SCHEDULES) schedules.set(schedule.year, { schedule });
+  for (const [year, resolved] of fromOverlays) schedules.set(year, resolved);
+  return { schedules, cultureDayFrom, localDays };
+}
+
+function vietnameseDate(date: CivilDate): string {
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+}
+
+function isWeekend(date: CivilDate): boolean {
+  const w = dayOfWeek(date);
+  return w === 0 || w === 6;
+}
+
+function decisionSource(resolved: ResolvedSchedule, index: number | undefined): Provenance {
+  const s = resolved.schedule.sources[index ?? 0] ?? resolved.schedule.sources[0];
+  return {
+    basis: 'decision',
+    ...(s?.instrument !== undefined && { instrument: s.instrument }),
+    ...(s?.date !== undefined && { date: s.date }),
+    ...(s?.references !== undefined && { references: s.references }),
+    ...(resolved.overlay !== undefined && { overlay: resolved.overlay }),
+  };
+}
+
+/**
+ * Every listed day of years `first`–`last`, from the Labor Code rules, the official schedules and
+ * the overlays, in date order. Days that an overlay's local day overrides stay listed before it.
+ */
+export function buildCalendarDays(
+  first: number,
+  last: number,
+  lunar: HolidayLunarSource,
+  resolved: ResolvedOverlays,
+): CalendarDay[] {
+  const days: CalendarDay[] = [];
+  const off = new Set<number>();
+  const toCompensate: CalendarDay[] = [];
+
+  const holiday = (
+    date: CivilDate,
+    key: HolidayKey,
+    source: Provenance,
+    provisional: boolean,
+    compensate = true,
+  ): void => {
+    const day: CalendarDay = Object.freeze({
+      date,
+      kind: 'statutory',
+      working: false,
+      holiday: key,
+      name: HOLIDAY_NAMES[key],
+      provisional,
+      source,
+    });
+    days.push(day);
+    off.add(toEpochDay(date));
+    if (compensate && isWeekend(date)) toCompensate.push(day);
+  };
+  const law = (date: CivilDate): Provenance => ({ basis: 'law', instrument: laborCodeEraOn(date).instrument });
+
+  for (let year = first; year <= last; year++) {
+    const resolvedSchedule = resolved.schedules.get(year);
+    const schedule = resolvedSchedule?.schedule;
+
+    for (const [md, key] of [
+      ['01-01', 'new-year'],
+      ['04-30', 'reunification'],
+      ['05-01', 'labour'],
+      ['09-02', 'national-day'],
+    ] as const) {
+      const date = `${year}-${md}`;
+      holiday(date, key, law(date), false);
+    }
+
+    const hungKings = lunar.lunarToSolar({ year, month: 3, day: 10 });
+    if (laborCodeEraOn(hungKings).hungKings) holiday(hungKings, 'hung-kings', law(hungKings), false);
+
+    const nationalDayEra = laborCodeEraOn(`${year}-09-02`);
+    if (nationalDayEra.nationalDayDays === 2) {
+      if (resolvedSchedule && schedule?.nationalDay) {
+        holiday(
+          schedule.nationalDay.adjacent,
+          'national-day',
+          decisionSource(resolvedSchedule, schedule.nationalDay.source),
+          false,
+        );
+      } else {
+        holiday(
+          nationalDayAdjacent(year),
+          'national-day',
+          { basis: 'heuristic', heuristic: NATIONAL_DAY_HEURISTIC, instrument: nationalDayEra.instrument },
+          true,
+        );
+      }
+    }
+
+    const swapDaysOff = new Set<CivilDate>();
+    if (resolvedSchedule && schedule?.swaps) {
+      for (const swap of schedule.swaps) {
+        const source = decisionSource(resolvedSchedule, swap.source);
+        const key = swap.holiday;
+        swapDaysOff.add(swap.dayOff);
+        off.add(toEpochDay(swap.dayOff));
+        days.push(
+          Object.freeze({
+            date: swap.dayOff,
+            kind: 'bridge',
+            working: false,
+            ...(key !== undefined && { holiday: key }),
+            name: {
+              vi: `Nghỉ hoán đổi${key ? ` dịp ${HOLIDAY_NAMES[key].vi}` : ''} (làm bù ngày ${vietnameseDate(swap.workday)})`,
+              en: `Swapped day off${key ? ` for ${HOLIDAY_NAMES[key].en}` : ''} (worked back on ${swap.workday})`,
+            },
+            provisional: false,
+            source,
+          }),
+          Object.freeze({
+            date: swap.workday,
+            kind: 'make-up-workday',
+            working: true,
+            ...(key !== undefined && { holiday: key }),
+            name: {
+              vi: `Làm bù cho ngày nghỉ ${vietnameseDate(swap.dayOff)}`,
+              en: `Make-up working day for ${swap.dayOff}`,
+            },
+            provisional: false,
+            source,
+          }),
+        );
+      }
+    }
+
+    const newYear = lunar.lunarNewYear(year);
+    const tetEra = laborCodeEraOn(newYear);
+    const ruleDays = tetDays(newYear);
+    if (resolvedSchedule && schedule?.tet) {
+      // The decision fixes the whole window: the statutory days inside it, and every other weekday
+      // in it is a compensatory day.
+      const { from, to } = schedule.tet;
+      const source = decisionSource(resolvedSchedule, schedule.tet.source);
+      const statutory = new Set((schedule.tet.days ?? ruleDays).filter((d) => d >= from && d <= to));
+      for (const date of [...statutory].sort()) holiday(date, 'tet', source, false, false);
+      for (let e = toEpochDay(from); e <= toEpochDay(to); e++) {
+        const date = fromEpochDay(e);
+        if (statutory.has(date) || swapDaysOff.has(date) || isWeekend(date)) continue;
+        off.add(e);
+        days.push(
+          Object.freeze({
+            date,
+            kind: 'compensatory',
+            working: false,
+            holiday: 'tet',
+            name: { vi: `Nghỉ bù ${HOLIDAY_NAMES.tet.vi}`, en: `${HOLIDAY_NAMES.tet.en}, compensatory day off` },
+            provisional: false,
+            source,
+          }),
+        );
+      }
+    } else if (tetEra.tetDays === 4) {
+      for (const date of ruleDays) holiday(date, 'tet', law(newYear), false);
+    } else {
+      const source: Provenance = { basis: 'heuristic', heuristic: TET_HEURISTIC, instrument: tetEra.instrument };
+      for (const date of ruleDays) holiday(date, 'tet', source, true);
+    }
+
+    if (resolved.cultureDayFrom !== undefined && year >= resolved.cultureDayFrom) {
+      holiday(`${year}-11-24`, 'culture-day', CULTURE_DAY_SOURCE, true);
+    }
+  }
+
+  toCompensate.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const pairs = compensatoryDays(
+    toCompensate.map((d) => toEpochDay(d.date)),
+    (e) => off.has(e),
+  );
+  pairs.forEach(([, compensatory], i) => {
+    const of = toCompensate[i] as CalendarDay;
+    const key = of.holiday as HolidayKey;
+    const source: Provenance =
+      of.source.basis === 'law' ? { basis: 'law', instrument: laborCodeEraOn(of.date).compensation } : of.source;
+    days.push(
+      Object.freeze({
+        date: fromEpochDay(compensatory),
+        kind: 'compensatory',
+        working: false,
+        holiday: key,
+        name: {
+          vi: `Nghỉ bù ${HOLIDAY_NAMES[key].vi} (${vietnameseDate(of.date)})`,
+          en: `${HOLIDAY_NAMES[key].en}, compensatory day off for ${of.date}`,
+        },
+        provisional: of.provisional,
+        source,
+      }),
+    );
+  });
+
+  for (const { day, overlay } of resolved.localDays) {
+    days.push(
+      Object.freeze({
+        date: day.date,
+        kind: 'local',
+        working: day.working,
+        name: { vi: day.name.vi, en: day.name.en },
+        provisional: false,
+        source: {
+          basis: 'local' as const,
+          overlay,
+          ...(day.instrument !== undefined && { instrument: day.instrument }),
+        },
+      }),
+    );
+  }
+
+  const low = `${String(first).padStart(4, '0')}-01-01`;
+  const high = `${String(last).padStart(4, '0')}-12-31`;
+  // A stable sort keeps local days after the national days they override.
+  return days
+    .filter((d) => d.date >= low && d.date <= high)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}

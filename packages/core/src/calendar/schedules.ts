@@ -1,0 +1,187 @@
+import type { CivilDate } from './civil-date.js';
+import type { HolidayKey } from './holiday-rules.js';
+
+/**
+ * An instrument (or, where its number is not known, the announcements) behind a yearly schedule.
+ *
+ * @example
+ * ```ts
+ * const source: ScheduleSource = { instrument: 'CV 8726/VPCP-KGVX', date: '2024-11-26' };
+ * ```
+ */
+export interface ScheduleSource {
+  /** The instrument's number, e.g. `CV 12729/VPCP-KGVX`; absent when only press coverage was found. */
+  readonly instrument?: string;
+  /** The date it was signed, when known. */
+  readonly date?: CivilDate;
+  /** Where it was read: press coverage, the official page. */
+  readonly references?: readonly string[];
+}
+
+/**
+ * A working day taken off (`dayOff`, usually next to a holiday) in exchange for a weekend day worked
+ * (`workday`, ngày làm bù).
+ *
+ * @example
+ * ```ts
+ * const swap: ScheduleSwap = { dayOff: '2025-05-02', workday: '2025-04-26', holiday: 'labour' };
+ * ```
+ */
+export interface ScheduleSwap {
+  /** The weekday off (a bridge day). */
+  readonly dayOff: CivilDate;
+  /** The Saturday or Sunday worked instead. */
+  readonly workday: CivilDate;
+  /** The holiday the bridge joins, for naming. */
+  readonly holiday?: HolidayKey;
+  /** Index into the schedule's `sources` (default 0). */
+  readonly source?: number;
+}
+
+/**
+ * A year's official schedule for civil servants (CBCCVC), as decided by the Prime Minister and
+ * announced by the Government Office and the Ministry. It fixes what the Labor Code leaves open:
+ * the Tết window, Quốc khánh's adjacent day and the swapped days. Fixed-date holidays and their
+ * compensatory days follow from the law and are not repeated here.
+ *
+ * @example
+ * ```ts
+ * const y2026: YearSchedule = {
+ *   year: 2026,
+ *   sources: [{ instrument: 'CV 12729/VPCP-KGVX', date: '2025-12-25' }],
+ *   tet: { from: '2026-02-14', to: '2026-02-22' },
+ *   nationalDay: { adjacent: '2026-09-01' },
+ *   swaps: [{ dayOff: '2026-01-02', workday: '2026-01-10', holiday: 'new-year' }],
+ * };
+ * ```
+ */
+export interface YearSchedule {
+  /** The year the schedule is for (its swaps may reach into the next or previous year). */
+  readonly year: number;
+  /** The instruments or announcements, at least one; other fields point into it by index. */
+  readonly sources: readonly ScheduleSource[];
+  /**
+   * The announced Tết days-off range, weekends inside it included. `days`, when known, names the
+   * statutory Tết days inside it; otherwise they are taken from the Tết heuristic, and every other
+   * weekday in the range is a compensatory day.
+   */
+  readonly tet?: {
+    readonly from: CivilDate;
+    readonly to: CivilDate;
+    readonly days?: readonly CivilDate[];
+    readonly source?: number;
+  };
+  /** Quốc khánh's second day, 1/9 or 3/9 (from 2021). */
+  readonly nationalDay?: { readonly adjacent: CivilDate; readonly source?: number };
+  /** Bridge days off and the weekend days worked in exchange. */
+  readonly swaps?: readonly ScheduleSwap[];
+}
+
+/**
+ * The official schedules for 2015–2026 (vietnam-one-stop-rules §2; every range and swap there).
+ * 2027 and later have no decision yet: their Tết and Quốc khánh days are rule-derived and flagged
+ * `provisional`. Add or replace a year with an overlay when a decision comes out.
+ *
+ * @example
+ * ```ts
+ * OFFICIAL_SCHEDULES.find((s) => s.year === 2025)?.swaps;
+ * // [{ dayOff: '2025-05-02', workday: '2025-04-26', holiday: 'labour' }]
+ * ```
+ */
+export const OFFICIAL_SCHEDULES: readonly YearSchedule[] = Object.freeze([
+  {
+    year: 2015,
+    sources: [{ references: ['xahoi.com.vn', 'baomoi.com', 'nguoiduatin.vn 2015-08-28'] }],
+    // The statutory Tết days were 17–21/2, with Monday 23/2 as the compensatory day (xahoi.com.vn).
+    tet: {
+      from: '2015-02-15',
+      to: '2015-02-23',
+      days: ['2015-02-17', '2015-02-18', '2015-02-19', '2015-02-20', '2015-02-21'],
+    },
+    swaps: [
+      { dayOff: '2015-01-02', workday: '2014-12-27', holiday: 'new-year' },
+      { dayOff: '2015-02-16', workday: '2015-02-14', holiday: 'tet' },
+      { dayOff: '2015-04-29', workday: '2015-04-25', holiday: 'reunification' },
+    ],
+  },
+  {
+    year: 2016,
+    sources: [{ references: ['khachsandanang.net.vn', 'kienthuc.net.vn'] }],
+    tet: { from: '2016-02-06', to: '2016-02-14' },
+  },
+  {
+    year: 2017,
+    sources: [
+      { instrument: 'CV 9794/VPCP-KGVX', references: ['thuvienphapluat.vn', 'bnews.vn', 'e.vnexpress.net 2017-03-24'] },
+    ],
+    tet: { from: '2017-01-26', to: '2017-02-01' },
+  },
+  {
+    year: 2018,
+    sources: [
+      { instrument: 'TB 573/TB-VPCP', references: ['lawnet.vn', 'vietnamstar'] },
+      { instrument: 'CV 6519/VPCP-KGVX', references: ['vacanza/holidays vietnam.py'] },
+    ],
+    tet: { from: '2018-02-14', to: '2018-02-20' },
+    swaps: [{ dayOff: '2018-12-31', workday: '2019-01-05', holiday: 'new-year', source: 1 }],
+  },
+  {
+    year: 2019,
+    sources: [{ references: ['vietnamnews.vn', 'nvmgroup', 'vacanza/holidays vietnam.py'] }],
+    tet: { from: '2019-02-02', to: '2019-02-10' },
+    swaps: [{ dayOff: '2019-04-29', workday: '2019-05-04', holiday: 'reunification' }],
+  },
+  {
+    year: 2020,
+    sources: [{ references: ['vietnamnet.vn', 'vneconomictimes'] }],
+    tet: { from: '2020-01-23', to: '2020-01-29' },
+  },
+  {
+    year: 2021,
+    sources: [{ references: ['sggpnews', 'tuoitrenews'] }],
+    tet: { from: '2021-02-10', to: '2021-02-16' },
+    nationalDay: { adjacent: '2021-09-03' },
+  },
+  {
+    year: 2022,
+    sources: [{ references: ['baobinhthuan.com.vn', 'sggp.org.vn', 'officeholidays.com'] }],
+    tet: { from: '2022-01-29', to: '2022-02-06' },
+    nationalDay: { adjacent: '2022-09-01' },
+  },
+  {
+    year: 2023,
+    sources: [{ references: ['en.nhandan.vn', 'vietnaminsider.vn'] }],
+    tet: { from: '2023-01-20', to: '2023-01-26' },
+    nationalDay: { adjacent: '2023-09-01' },
+  },
+  {
+    year: 2024,
+    sources: [
+      { references: ['vietnamnews.vn 2023-11-05', 'vietnaminsider.vn'] },
+      { instrument: 'CV 2450/VPCP-KGVX', date: '2024-04-12', references: ['baotintuc.vn'] },
+    ],
+    tet: { from: '2024-02-08', to: '2024-02-14' },
+    nationalDay: { adjacent: '2024-09-03' },
+    swaps: [{ dayOff: '2024-04-29', workday: '2024-05-04', holiday: 'reunification', source: 1 }],
+  },
+  {
+    year: 2025,
+    sources: [{ instrument: 'CV 8726/VPCP-KGVX', date: '2024-11-26', references: ['en.baochinhphu.vn'] }],
+    tet: { from: '2025-01-25', to: '2025-02-02' },
+    nationalDay: { adjacent: '2025-09-01' },
+    swaps: [{ dayOff: '2025-05-02', workday: '2025-04-26', holiday: 'labour' }],
+  },
+  {
+    year: 2026,
+    sources: [
+      { references: ['kienthuc.net.vn 2025-10-13', 'tienphong.vn 2025-10-13', 'thanhnien.vn 2026-02-23'] },
+      { instrument: 'CV 12729/VPCP-KGVX', date: '2025-12-25', references: ['dantri.com.vn 2025-12-25'] },
+    ],
+    tet: { from: '2026-02-14', to: '2026-02-22' },
+    nationalDay: { adjacent: '2026-09-01' },
+    swaps: [
+      { dayOff: '2026-01-02', workday: '2026-01-10', holiday: 'new-year', source: 1 },
+      { dayOff: '2026-08-31', workday: '2026-08-22', holiday: 'national-day' },
+    ],
+  },
+] satisfies YearSchedule[]);

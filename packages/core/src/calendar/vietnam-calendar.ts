@@ -1,0 +1,57 @@
+import type { HolidayLunarSource } from './holiday-rules.js';
+import { lunarNewYear, lunarToSolar } from './lunar.js';
+import type { CalendarOverlay } from './overlay.js';
+import { WorkingDayCalendar } from './working-day-calendar.js';
+
+/**
+ * This package's Vietnamese lunar calendar (UTC+7) as the holiday rules' source of Tết and Giỗ Tổ.
+ *
+ * @example
+ * ```ts
+ * VIETNAM_LUNAR_SOURCE.lunarNewYear(2027); // '2027-02-06'
+ * ```
+ */
+export const VIETNAM_LUNAR_SOURCE: HolidayLunarSource = Object.freeze({ lunarNewYear, lunarToSolar });
+
+/**
+ * Options of {@link vietnamCalendar}.
+ *
+ * @example
+ * ```ts
+ * const options: VietnamCalendarOptions = { overlays: [{ name: 'UBND xã Ví Dụ', rules: { cultureDay: true } }] };
+ * ```
+ */
+export interface VietnamCalendarOptions {
+  /** Overlays applied in order (national updates, then province, commune, user). */
+  readonly overlays?: readonly CalendarOverlay[];
+  /** A narrower range of years than 1995–2100. */
+  readonly years?: { readonly first?: number; readonly last?: number };
+  /** Another source of lunar dates (defaults to {@link VIETNAM_LUNAR_SOURCE}). */
+  readonly lunar?: HolidayLunarSource;
+}
+
+let standard: WorkingDayCalendar | undefined;
+
+/**
+ * The civil-servant working-day calendar of Vietnam, 1995–2100: Labor Code holidays by era,
+ * compensatory days, the official schedules of 2015–2026 and rule-derived, `provisional` days
+ * elsewhere. Without options the same calendar is built once and shared.
+ *
+ * @example
+ * ```ts
+ * const cal = vietnamCalendar();
+ * cal.isWorkingDay('2026-01-10');      // true (make-up Saturday)
+ * cal.addWorkingDays('2026-02-13', 1); // '2026-02-23'
+ *
+ * // A commune that takes 24/11 (Ngày Văn hóa Việt Nam) off from 2026:
+ * const commune = vietnamCalendar({ overlays: [{ name: 'UBND xã Ví Dụ', rules: { cultureDay: true } }] });
+ * commune.isWorkingDay('2026-11-24'); // false
+ * ```
+ */
+export function vietnamCalendar(options: VietnamCalendarOptions = {}): WorkingDayCalendar {
+  if (options.overlays === undefined && options.years === undefined && options.lunar === undefined) {
+    standard ??= new WorkingDayCalendar({ lunar: VIETNAM_LUNAR_SOURCE });
+    return standard;
+  }
+  return new WorkingDayCalendar({ ...options, lunar: options.lunar ?? VIETNAM_LUNAR_SOURCE });
+}

@@ -1,0 +1,414 @@
+import { type LocalizedText, MotcuaError, type Problem, type ProblemPath, problem } from '../text/problem.js';
+import { buildCalendarDays, resolveOverlays } from './calendar-days.js';
+import { type CivilDate, civilDateOf, fromEpochDay, parseCivilDate, toEpochDay } from './civil-date.js';
+import type { CalendarDay, HolidayLunarSource } from './holiday-rules.js';
+import { type CalendarOverlay, parseCalendarOverlay, WORKING_DAY_YEARS } from './overlay.js';
+import type { YearSchedule } from './schedules.js';
+
+/**
+ * Thrown when a date, a year or a result falls outside the years a calendar covers (by default
+ * 1995–2100). It is a `MotcuaError` whose problem has the code `outside-calendar`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   cal.isWorkingDay('1990-01-02');
+ * } catch (error) {
+ *   if (error instanceof CalendarRangeError) console.log(error.problems[0]?.message.en);
+ *   // '1990-01-02 is outside the years this calendar covers (1995–2100)'
+ * }
+ * ```
+ */
+export class CalendarRangeError extends MotcuaError {
+  /**
+   * @param path where the offending value sits.
+   * @param what the offending date or result, in both languages.
+   */
+  constructor(path: ProblemPath, what: LocalizedText, first: number, last: number) {
+    super([
+      problem(path, 'outside-calendar', {
+        vi: `${what.vi} nằm ngoài các năm lịch này hỗ trợ (${first}–${last})`,
+        en: `${what.en} is outside the years this calendar covers (${first}–${last})`,
+      }),
+    ]);
+    this.name = 'CalendarRangeError';
+  }
+}
+
+/**
+ * How to build a {@link WorkingDayCalendar}.
+ *
+ * @example
+ * ```ts
+ * import { lunarNewYear, lunarToSolar } from '@motcua/core';
+ * const options: WorkingDayCalendarOptions = {
+ *   lunar: { lunarNewYear, lunarToSolar },
+ *   years: { first: 2015, last: 2035 },
+ *   overlays: [{ name: 'UBND xã Ví Dụ', rules: { cultureDay: true } }],
+ * };
+ * ```
+ */
+export interface WorkingDayCalendarOptions {
+  /** Where Tết and Giỗ Tổ dates come from. */
+  readonly lunar: HolidayLunarSource;
+  /** Overlays applied in order (national updates first, then province, commune, user). Validated. */
+  readonly overlays?: readonly CalendarOverlay[];
+  /** A narrower range of years than 1995–2100 (a smaller, faster index). */
+  readonly years?: { readonly first?: number; readonly last?: number };
+}
+
+/** A date the calendar accepts: `'YYYY-MM-DD'`, or a `Date` read as a civil date in Asia/Ho_Chi_Minh. */
+type DateInput = CivilDate | Date;
+
+const CUMULATIVE_DAYS = [
+  [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334],
+  [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335],
+] as const;
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/**
+ * The working days of Vietnamese civil servants (CBCCVC): Monday to Friday, minus public holidays,
+ * compensatory days and swapped days off, plus make-up Saturdays and any local days. Build it once
+ * (see `vietnamCalendar`); every query is then O(1) on a per-day index.
+ *
+ * Counting follows Civil Code art. 147: the day a period starts from is not counted.
+ * - `addWorkingDays(d, n)` for `n > 0` is the n-th working day after `d`; for `n < 0` the |n|-th
+ *   working day before `d`; for `n = 0`, `d` itself if it is a working day, else the next one.
+ * - `workingDaysBetween(a, b)` counts the working days in (a, b] when `b ≥ a`, and is minus the
+ *   working days in [b, a) when `b < a`, so `workingDaysBetween(d, addWorkingDays(d, n)) === n`
+ *   for every `n ≠ 0`.
+ *
+ * @example
+ * ```ts
+ * const cal = vietnamCalendar();
+ * cal.isWorkingDay('2026-01-10');                      // true (make-up Saturday)
+ * cal.addWorkingDays('2026-02-13', 1);                 // '2026-02-23' (after Tết)
+ * cal.workingDaysBetween('2026-02-13', '2026-02-23');  // 1
+ * cal.holidays(2026).filter((d) => !d.working).length; // days listed off in 2026
+ * ```
+ */
+export class WorkingDayCalendar {
+  /** The years covered. */
+  readonly years: { readonly first: number; readonly last: number };
+  readonly #base: number;
+  readonly #working: Uint8Array;
+  /** `#rank[i]`: working days in [first day, day i]. */
+  readonly #rank: Int32Array;
+  /** `#list[k]`: the day index of the k-th working day. */
+  readonly #list: Int32Array;
+  readonly #yearStart: Int32Array;
+  readonly #text: (CivilDate | undefined)[];
+  readonly #byYear = new Map<number, readonly CalendarDay[]>();
+  readonly #schedules: ReadonlyMap<number, YearSchedule>;
+
+  /**
+   * Builds the index. Prefer `vietnamCalendar(…)`, which supplies the lunar calendar.
+   *
+   * @example
+   * ```ts
+   * const cal = new WorkingDayCalendar({ lunar: { lunarNewYear, lunarToSolar } });
+   * ```
+   */
+  constructor(options: WorkingDayCalendarOptions) {
+    const first = options.years?.first ?? WORKING_DAY_YEARS.first;
+    const last = options.years?.last ?? WORKING_DAY_YEARS.last;
+    const problems: Problem[] = [];
+    for (const [key, value] of [
+      ['first', first],
+      ['last', last],
+    ] as const) {
+      if (
+        !Number.isInteger(value) ||
+        value < WORKING_DAY_YEARS.first ||
+        value > WORKING_DAY_YEARS.last ||
+        first > last
+      ) {
+        problems.push(
+          problem(['years', key], 'year-out-of-range', {
+            vi: `Khoảng năm phải nằm trong ${WORKING_DAY_YEARS.first}–${WORKING_DAY_YEARS.last} và first ≤ last, nhận được ${first}–${last}`,
+            en: `The years must lie within ${WORKING_DAY_YEARS.first}–${WORKING_DAY_YEARS.last} with first ≤ last; got ${first}–${last}`,
+          }),
+        );
+      }
+    }
+    if (problems.length > 0) throw new MotcuaError(problems);
+    const overlays = (options.overlays ?? []).map((overlay, i) => {
+      try {
+        return parseCalendarOverlay(overlay);
+      } catch (error) {
+        if (!(error instanceof MotcuaError)) throw error;
+        throw new MotcuaError(error.problems.map((p) => ({ ...p, path: ['overlays', i, ...p.path] })));
+      }
+    });
+    this.years = Object.freeze({ first, last });
+    const resolved = resolveOverlays(overlays);
+    const schedules = new Map<number, YearSchedule>();
+    for (const [year, r] of resolved.schedules) if (year >= first && year <= last) schedules.set(year, r.schedule);
+    this.#schedules = schedules;
+    const days = buildCalendarDays(first, last, options.lunar, resolved);
+
+    const base = toEpochDay(`${String(first).padStart(4, '0')}-01-01`);
+    const size = toEpochDay(`${String(last + 1).padStart(4, '0')}-01-01`) - base;
+    this.#base = base;
+    this.#yearStart = new Int32Array(last - first + 2);
+    for (let y = first; y <= last + 1; y++)
+      this.#yearStart[y - first] = toEpochDay(`${String(y).padStart(4, '0')}-01-01`) - base;
+
+    const working = new Uint8Array(size);
+    // 1970-01-01 was a Thursday; Monday–Friday work by default.
+    for (let i = 0; i < size; i++) {
+      const w = (((base + i + 4) % 7) + 7) % 7;
+      working[i] = w === 0 || w === 6 ? 0 : 1;
+    }
+    // National days first (days off, then make-up days), local days last: the last word wins.
+    for (const pass of [0, 1, 2] as const) {
+      for (const day of days) {
+        const inPass = day.kind === 'local' ? 2 : day.working ? 1 : 0;
+        if (inPass === pass) working[toEpochDay(day.date) - base] = day.working ? 1 : 0;
+      }
+    }
+    const rank = new Int32Array(size);
+    let count = 0;
+    for (let i = 0; i < size; i++) {
+      count += working[i] as number;
+      rank[i] = count;
+    }
+    const list = new Int32Array(count);
+    for (let i = 0, k = 0; i < size; i++) if (working[i]) list[k++] = i;
+    this.#working = working;
+    this.#rank = rank;
+    this.#list = list;
+    this.#text = new Array<CivilDate | undefined>(size);
+
+    for (const day of days) {
+      const year = Number(day.date.slice(0, 4));
+      const list = this.#byYear.get(year) as CalendarDay[] | undefined;
+      if (list) list.push(day);
+      else this.#byYear.set(year, [day]);
+    }
+    for (const list of this.#byYear.values()) Object.freeze(list);
+  }
+
+  /** The day index of a date, fast for well-formed strings; throws for bad or out-of-range input. */
+  #index(date: DateInput, path: ProblemPath): number {
+    if (typeof date === 'string' && date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+      const d0 = date.charCodeAt(0) - 48;
+      const d1 = date.charCodeAt(1) - 48;
+      const d2 = date.charCodeAt(2) - 48;
+      const d3 = date.charCodeAt(3) - 48;
+      const m0 = date.charCodeAt(5) - 48;
+      const m1 = date.charCodeAt(6) - 48;
+      const a0 = date.charCodeAt(8) - 48;
+      const a1 = date.charCodeAt(9) - 48;
+      if (
+        (d0 | d1 | d2 | d3 | m0 | m1 | a0 | a1) >= 0 &&
+        d0 < 10 &&
+        d1 < 10 &&
+        d2 < 10 &&
+        d3 < 10 &&
+        m0 < 10 &&
+        m1 < 10 &&
+        a0 < 10 &&
+        a1 < 10
+      ) {
+        const year = d0 * 1000 + d1 * 100 + d2 * 10 + d3;
+        const month = m0 * 10 + m1;
+        const day = a0 * 10 + a1;
+        const y = year - this.years.first;
+        if (y >= 0 && year <= this.years.last && month >= 1 && month <= 12 && day >= 1) {
+          const start = this.#yearStart[y] as number;
+          const table = CUMULATIVE_DAYS[isLeapYear(year) ? 1 : 0];
+          const offset = (table[month - 1] as number) + day - 1;
+          const nextMonth = month === 12 ? (this.#yearStart[y + 1] as number) - start : (table[month] as number);
+          if (offset < nextMonth) return start + offset;
+        }
+      }
+    }
+    const civil = date instanceof Date ? civilDateOf(date) : parseCivilDate(date, path);
+    const index = toEpochDay(civil) - this.#base;
+    if (index < 0 || index >= this.#working.length) {
+      throw new CalendarRangeError(path, { vi: civil, en: civil }, this.years.first, this.years.last);
+    }
+    return index;
+  }
+
+  #date(index: number): CivilDate {
+    let text = this.#text[index];
+    if (text === undefined) {
+      text = fromEpochDay(this.#base + index);
+      this.#text[index] = text;
+    }
+    return text;
+  }
+
+  #nth(k: number, path: ProblemPath, what: LocalizedText): CivilDate {
+    const index = this.#list[k];
+    if (index === undefined) throw new CalendarRangeError(path, what, this.years.first, this.years.last);
+    return this.#date(index);
+  }
+
+  /**
+   * Whether civil servants work on `date`.
+   *
+   * @example
+   * ```ts
+   * cal.isWorkingDay('2026-01-10'); // true: Saturday worked in exchange for Friday 2/1
+   * cal.isWorkingDay('2026-01-02'); // false: bridge day
+   * ```
+   */
+  isWorkingDay(date: DateInput): boolean {
+    return this.#working[this.#index(date, ['date'])] === 1;
+  }
+
+  /**
+   * The date `n` working days after `date` (before it when `n` is negative); the start day is not
+   * counted (Civil Code art. 147). With `n = 0`: `date` if it is a working day, else the next one.
+   *
+   * @throws MotcuaError when `n` is not an integer; {@link CalendarRangeError} when the date or the
+   * result is outside the calendar's years.
+   * @example
+   * ```ts
+   * cal.addWorkingDays('2026-02-13', 1);  // '2026-02-23': Tết 16–20/2 and the weekends are skipped
+   * cal.addWorkingDays('2026-02-23', -1); // '2026-02-13'
+   * cal.addWorkingDays('2026-02-14', 0);  // '2026-02-23'
+   * ```
+   */
+  addWorkingDays(date: DateInput, n: number): CivilDate {
+    const i = this.#index(date, ['date']);
+    if (!Number.isSafeInteger(n)) {
+      throw new MotcuaError([
+        problem(['n'], 'invalid-count', {
+          vi: `Số ngày làm việc phải là số nguyên, nhận được ${String(n)}`,
+          en: `The number of working days must be an integer; got ${String(n)}`,
+        }),
+      ]);
+    }
+    const before = (this.#rank[i] as number) - (this.#working[i] as number);
+    const k = n > 0 ? (this.#rank[i] as number) + n - 1 : before + n;
+    return this.#nth(k, ['n'], {
+      vi: `Kết quả của ${n} ngày làm việc từ ${this.#date(i)}`,
+      en: `The date ${n} working days from ${this.#date(i)}`,
+    });
+  }
+
+  /**
+   * The working days from `from` to `to`: those in (from, to] when `to ≥ from`; minus those in
+   * [to, from) when `to < from`. The inverse of {@link WorkingDayCalendar.addWorkingDays}.
+   *
+   * @example
+   * ```ts
+   * cal.workingDaysBetween('2026-02-13', '2026-02-23'); // 1
+   * cal.workingDaysBetween('2026-02-23', '2026-02-13'); // -1
+   * ```
+   */
+  workingDaysBetween(from: DateInput, to: DateInput): number {
+    const a = this.#index(from, ['from']);
+    const b = this.#index(to, ['to']);
+    const rank = this.#rank;
+    const working = this.#working;
+    if (b >= a) return (rank[b] as number) - (rank[a] as number);
+    return (rank[b] as number) - (working[b] as number) - ((rank[a] as number) - (working[a] as number));
+  }
+
+  /**
+   * Another name for {@link WorkingDayCalendar.workingDaysBetween}.
+   *
+   * @example
+   * ```ts
+   * cal.countWorkingDays('2025-04-25', '2025-05-05'); // 2: Sat 26/4 (make-up) and Mon 5/5
+   * ```
+   */
+  countWorkingDays(from: DateInput, to: DateInput): number {
+    return this.workingDaysBetween(from, to);
+  }
+
+  /**
+   * The first working day strictly after `date`.
+   *
+   * @example
+   * ```ts
+   * cal.nextWorkingDay('2025-04-29'); // '2025-05-05': 30/4, 1/5, bridge 2/5 and the weekend are off
+   * ```
+   */
+  nextWorkingDay(date: DateInput): CivilDate {
+    const i = this.#index(date, ['date']);
+    return this.#nth(this.#rank[i] as number, ['date'], {
+      vi: `Ngày làm việc sau ${this.#date(i)}`,
+      en: `The working day after ${this.#date(i)}`,
+    });
+  }
+
+  /**
+   * The last working day strictly before `date`.
+   *
+   * @example
+   * ```ts
+   * cal.previousWorkingDay('2026-02-23'); // '2026-02-13'
+   * ```
+   */
+  previousWorkingDay(date: DateInput): CivilDate {
+    const i = this.#index(date, ['date']);
+    const before = (this.#rank[i] as number) - (this.#working[i] as number);
+    return this.#nth(before - 1, ['date'], {
+      vi: `Ngày làm việc trước ${this.#date(i)}`,
+      en: `The working day before ${this.#date(i)}`,
+    });
+  }
+
+  #checkYear(year: number): void {
+    if (!Number.isInteger(year) || year < this.years.first || year > this.years.last) {
+      throw new CalendarRangeError(
+        ['year'],
+        { vi: `Năm ${String(year)}`, en: `Year ${String(year)}` },
+        this.years.first,
+        this.years.last,
+      );
+    }
+  }
+
+  /**
+   * The listed days of `year` in date order: public holidays (also those on a weekend),
+   * compensatory days, bridge days, make-up working days and local days, each with its names,
+   * kind, `provisional` flag and source.
+   *
+   * @example
+   * ```ts
+   * cal.holidays(2025).filter((d) => d.kind === 'make-up-workday').map((d) => d.date); // ['2025-04-26']
+   * cal.holidays(2027).find((d) => d.holiday === 'tet')?.provisional;                // true (no decision yet)
+   * ```
+   */
+  holidays(year: number): readonly CalendarDay[] {
+    this.#checkYear(year);
+    return this.#byYear.get(year) ?? [];
+  }
+
+  /**
+   * Another name for {@link WorkingDayCalendar.holidays}.
+   *
+   * @example
+   * ```ts
+   * cal.holidaysIn(2026).length;
+   * ```
+   */
+  holidaysIn(year: number): readonly CalendarDay[] {
+    return this.holidays(year);
+  }
+
+  /**
+   * The official schedule applied to `year` (built in or from an overlay), or `undefined` when the
+   * year is rule-derived.
+   *
+   * @example
+   * ```ts
+   * cal.schedule(2025)?.sources[0]?.instrument; // 'CV 8726/VPCP-KGVX'
+   * cal.schedule(2027);                         // undefined until an overlay adds it
+   * ```
+   */
+  schedule(year: number): YearSchedule | undefined {
+    this.#checkYear(year);
+    return this.#schedules.get(year);
+  }
+}
