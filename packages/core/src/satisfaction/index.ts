@@ -6,6 +6,16 @@
  * @module satisfaction
  */
 export {
+  type AggregateGroup,
+  type AggregateOptions,
+  aggregateResponses,
+  type EligibleTransaction,
+  type GroupDimension,
+  type GroupKey,
+  type PublishedGroup,
+  type SuppressedGroup,
+} from './aggregate.js';
+export {
   addToTally,
   createTally,
   FORMULA_NAMES,
