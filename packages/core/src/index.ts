@@ -9,3 +9,4 @@ export * from './calendar/index.js';
 export * from './satisfaction/index.js';
 export * from './text/index.js';
 export * from './queue/index.js';
+export * from './deadline/index.js';

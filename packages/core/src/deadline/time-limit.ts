@@ -1,0 +1,211 @@
+import * as z from 'zod/mini';
+import { MotcuaError, type Problem, type ProblemPath, problem } from '../text/problem.js';
+
+/**
+ * How a procedure's time limit (thời hạn giải quyết) is counted:
+ * - `working-days`: ngày làm việc (Mon–Fri minus holidays and days off, plus make-up Saturdays);
+ * - `working-hours`: giờ làm việc, counted within office hours;
+ * - `days`: calendar days (ngày); a period whose last day is not a working day ends on the next
+ *   working day (Civil Code 2015 art. 148(5));
+ * - `same-day`: trong ngày (the result is returned the day the dossier is received);
+ * - `immediate`: giải quyết ngay (at once, while the applicant waits).
+ *
+ * @example
+ * ```ts
+ * const unit: TimeLimitUnit = 'working-days';
+ * TIME_LIMIT_UNITS.includes(unit); // true
+ * ```
+ */
+export type TimeLimitUnit = 'working-days' | 'working-hours' | 'days' | 'same-day' | 'immediate';
+
+/**
+ * Every {@link TimeLimitUnit}, in order from the longest-counted to the shortest.
+ *
+ * @example
+ * ```ts
+ * TIME_LIMIT_UNITS; // ['working-days', 'working-hours', 'days', 'same-day', 'immediate']
+ * ```
+ */
+export const TIME_LIMIT_UNITS: readonly TimeLimitUnit[] = Object.freeze([
+  'working-days',
+  'working-hours',
+  'days',
+  'same-day',
+  'immediate',
+]);
+
+/**
+ * A time limit as data, the shape the catalogue stores and the deadline engine counts.
+ *
+ * - `value`: how many units; a whole number ≥ 1 for `working-days`, `working-hours` and `days`, and
+ *   `0` for `same-day` and `immediate` (which count no units).
+ * - `cutoff`: optional `HH:MM` (Vietnam time). A dossier received after it is handled as if received
+ *   on the next working day — the "sau 15 giờ" rule of Decree 23/2015 art. 7 (chứng thực), Luật Hộ
+ *   tịch art. 5(3) and Decree 63/2024 art. 7(2). It is per limit and usable with every unit; for
+ *   `same-day` the deadline engine applies 15:00 when none is given.
+ *
+ * @example
+ * ```ts
+ * const khaiSinh: TimeLimit = { value: 0, unit: 'immediate', cutoff: '15:00' };
+ * const nhanChaMeCon: TimeLimit = { value: 3, unit: 'working-days' };
+ * ```
+ */
+export interface TimeLimit {
+  /** Number of units (`0` for `same-day` and `immediate`). */
+  readonly value: number;
+  /** How the units are counted. */
+  readonly unit: TimeLimitUnit;
+  /** Receipt time after which counting starts from the next working day, `HH:MM`. */
+  readonly cutoff?: string;
+}
+
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** Whether a unit counts no units (`same-day`, `immediate`). */
+function isUncounted(unit: TimeLimitUnit): boolean {
+  return unit === 'same-day' || unit === 'immediate';
+}
+
+/**
+ * The zod (`zod/mini`) schema of a {@link TimeLimit}, for embedding in larger schemas and for JSON
+ * Schema generation. Use {@link parseTimeLimit} to validate with bilingual messages.
+ *
+ * @example
+ * ```ts
+ * import * as z from 'zod/mini';
+ * z.safeParse(timeLimitSchema, { value: 5, unit: 'working-days' }).success; // true
+ * ```
+ */
+export const timeLimitSchema = z
+  .strictObject({
+    value: z.number().check(z.int(), z.minimum(0)),
+    unit: z.enum(['working-days', 'working-hours', 'days', 'same-day', 'immediate']),
+    cutoff: z.optional(z.string().check(z.regex(CLOCK))),
+  })
+  .check(
+    z.refine((limit) => (isUncounted(limit.unit) ? limit.value === 0 : limit.value >= 1), {
+      path: ['value'],
+      params: { motcua: 'time-limit-value' },
+    }),
+  );
+
+/**
+ * Every problem with a value meant as a {@link TimeLimit}, each with its path (prefixed by `path`)
+ * and a Vietnamese and English message. Returns `[]` for a valid limit.
+ *
+ * @example
+ * ```ts
+ * timeLimitProblems({ value: -1, unit: 'weeks' }).map((p) => p.code);
+ * // ['invalid-time-limit-value', 'unknown-time-limit-unit']
+ * ```
+ */
+export function timeLimitProblems(input: unknown, path: ProblemPath = []): Problem[] {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return [
+      problem(path, 'invalid-time-limit', {
+        vi: 'Thời hạn phải là một đối tượng { value, unit, cutoff? }',
+        en: 'A time limit must be an object { value, unit, cutoff? }',
+      }),
+    ];
+  }
+  const record = input as Record<string, unknown>;
+  const problems: Problem[] = [];
+  const unit = record.unit;
+  const knownUnit = typeof unit === 'string' && (TIME_LIMIT_UNITS as readonly string[]).includes(unit);
+  const value = record.value;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    problems.push(
+      problem([...path, 'value'], 'invalid-time-limit-value', {
+        vi: 'Số lượng của thời hạn phải là số nguyên không âm',
+        en: 'The time limit value must be a non-negative whole number',
+      }),
+    );
+  } else if (knownUnit && isUncounted(unit as TimeLimitUnit) && value !== 0) {
+    problems.push(
+      problem([...path, 'value'], 'invalid-time-limit-value', {
+        vi: `Thời hạn "${unit}" không đếm đơn vị nào: số lượng phải là 0`,
+        en: `A "${unit}" time limit counts no units: its value must be 0`,
+      }),
+    );
+  } else if (knownUnit && !isUncounted(unit as TimeLimitUnit) && value < 1) {
+    problems.push(
+      problem([...path, 'value'], 'invalid-time-limit-value', {
+        vi: 'Thời hạn tính theo ngày hoặc giờ phải có số lượng từ 1 trở lên (dùng "same-day" cho trong ngày)',
+        en: 'A limit counted in days or hours must be at least 1 (use "same-day" for within the day)',
+      }),
+    );
+  }
+  if (!knownUnit) {
+    problems.push(
+      problem([...path, 'unit'], 'unknown-time-limit-unit', {
+        vi: `Đơn vị thời hạn không hợp lệ; phải là một trong: ${TIME_LIMIT_UNITS.join(', ')}`,
+        en: `Unknown time limit unit; expected one of: ${TIME_LIMIT_UNITS.join(', ')}`,
+      }),
+    );
+  }
+  if (record.cutoff !== undefined && (typeof record.cutoff !== 'string' || !CLOCK.test(record.cutoff))) {
+    problems.push(
+      problem([...path, 'cutoff'], 'invalid-time-limit-cutoff', {
+        vi: 'Giờ giới hạn tiếp nhận phải có dạng HH:MM, ví dụ 15:00',
+        en: 'The cutoff must be a time HH:MM, e.g. 15:00',
+      }),
+    );
+  }
+  for (const key of Object.keys(record)) {
+    if (key !== 'value' && key !== 'unit' && key !== 'cutoff') {
+      problems.push(
+        problem([...path, key], 'unknown-field', {
+          vi: `Trường không được hỗ trợ: "${key}"`,
+          en: `Unsupported field: "${key}"`,
+        }),
+      );
+    }
+  }
+  return problems;
+}
+
+/**
+ * Validates a {@link TimeLimit}. Throws a `MotcuaError` listing every problem (paths prefixed by
+ * `path`) with Vietnamese and English messages.
+ *
+ * @example
+ * ```ts
+ * parseTimeLimit({ value: 5, unit: 'working-days' }); // { value: 5, unit: 'working-days' }
+ * parseTimeLimit({ value: 1, unit: 'weeks' }); // throws MotcuaError ($.unit)
+ * ```
+ */
+export function parseTimeLimit(input: unknown, path: ProblemPath = []): TimeLimit {
+  const problems = timeLimitProblems(input, path);
+  if (problems.length > 0) throw new MotcuaError(problems);
+  const { value, unit, cutoff } = input as TimeLimit;
+  return cutoff === undefined ? { value, unit } : { value, unit, cutoff };
+}
+
+const UNIT_WORDS: Readonly<Record<TimeLimitUnit, { vi: string; en: string; enOne: string }>> = {
+  'working-days': { vi: 'ngày làm việc', en: 'working days', enOne: 'working day' },
+  'working-hours': { vi: 'giờ làm việc', en: 'working hours', enOne: 'working hour' },
+  days: { vi: 'ngày', en: 'days', enOne: 'day' },
+  'same-day': { vi: 'Trong ngày', en: 'Same day', enOne: 'Same day' },
+  immediate: { vi: 'Giải quyết ngay', en: 'Immediately', enOne: 'Immediately' },
+};
+
+/**
+ * Writes a time limit in words, in Vietnamese (default) or English, with its cutoff.
+ *
+ * @example
+ * ```ts
+ * formatTimeLimit({ value: 5, unit: 'working-days' }); // '5 ngày làm việc'
+ * formatTimeLimit({ value: 0, unit: 'same-day', cutoff: '15:00' }, 'en');
+ * // 'Same day (received after 15:00: next working day)'
+ * ```
+ */
+export function formatTimeLimit(limit: TimeLimit, language: 'vi' | 'en' = 'vi'): string {
+  const words = UNIT_WORDS[limit.unit];
+  const base = isUncounted(limit.unit)
+    ? words[language]
+    : `${limit.value} ${language === 'vi' ? words.vi : limit.value === 1 ? words.enOne : words.en}`;
+  if (limit.cutoff === undefined) return base;
+  return language === 'vi'
+    ? `${base} (tiếp nhận sau ${limit.cutoff.replace(':', 'h')}: tính từ ngày làm việc tiếp theo)`
+    : `${base} (received after ${limit.cutoff}: next working day)`;
+}
