@@ -318,7 +318,7 @@ export class WorkingDayCalendar {
    *
    * @example
    * ```ts
-   * cal.countWorkingDays('2025-04-25', '2025-05-05'); // 2: Sat 26/4 (make-up) and Mon 5/5
+   * cal.countWorkingDays('2025-04-25', '2025-05-05'); // 4: Sat 26/4 (make-up), 28/4, 29/4 and 5/5
    * ```
    */
   countWorkingDays(from: DateInput, to: DateInput): number {
