@@ -9,7 +9,9 @@ import { summaryFileReporter } from './scripts/wtr/summary-reporter.js';
 export default {
   files: ['packages/*/src/**/*.test.ts', '!packages/server/**'],
   nodeResolve: { exportConditions: ['motcua:source'] },
-  concurrency: 2,
+  // One page at a time: Chromium pauses animation frames in pages that are not in front, and Lit and
+  // @open-wc wait for frames.
+  concurrency: 1,
   testFramework: { config: { timeout: 10_000 } },
   plugins: [
     {
@@ -24,8 +26,17 @@ export default {
     chromeLauncher({
       launchOptions: {
         executablePath: findChrome(),
-        // Root needs --no-sandbox; the time zone proves the code reads Vietnamese dates whatever the host's.
-        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+        // Root needs --no-sandbox. The time zone proves the code reads Vietnamese dates whatever the host's.
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          // Pages run side by side; without these, Chromium throttles timers and animation frames in the ones
+          // that are not in front, and tests waiting for a frame time out.
+          '--disable-background-timer-throttling',
+          '--disable-backgrounding-occluded-windows',
+          '--disable-renderer-backgrounding',
+        ],
         env: { ...process.env, TZ: process.env.MOTCUA_BROWSER_TZ ?? 'America/Los_Angeles' },
       },
     }),

@@ -5,4 +5,15 @@
  * @packageDocumentation
  */
 export { MotcuaCalendarDay } from './calendar-day/calendar-day.js';
+export { MotcuaElement, type StringsOverride } from './internal/base.js';
+export {
+  CONFIG_CHANGE_EVENT,
+  configure,
+  getConfig,
+  type MotcuaConfig,
+  resetConfig,
+  type StringOverrides,
+} from './internal/config.js';
 export { defineElement } from './internal/define.js';
+export { format, type Language, type StringTable, toLanguage } from './internal/i18n.js';
+export { baseStyles, blockStyles } from './internal/styles.js';

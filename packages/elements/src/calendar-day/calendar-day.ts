@@ -1,43 +1,97 @@
-import { type CivilDate, civilDateOf, fromVietnamTime, isCivilDate, toVietnamTime } from '@motcua/core/calendar';
-import { css, html, LitElement } from 'lit';
+import {
+  type CivilDate,
+  canChiOfYear,
+  civilDateOf,
+  fromVietnamTime,
+  isCivilDate,
+  solarToLunar,
+  toVietnamTime,
+} from '@motcua/core/calendar';
+import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { MotcuaElement } from '../internal/base.js';
 import { defineElement } from '../internal/define.js';
+import type { StringTable } from '../internal/i18n.js';
+
+type Key = 'lunar' | 'leap';
+
+const strings: StringTable<Key> = {
+  vi: { lunar: 'Âm lịch: {day}/{month}{leap} năm {canChi}', leap: ' nhuận' },
+  en: { lunar: 'Lunar: {day}/{month}{leap}, {canChi} year', leap: ' (leap)' },
+};
 
 /**
- * Shows a day as the commune reads it, in Vietnamese by default: `Chủ Nhật, 22/11/2026`.
- * Without a `date` it shows today in Vietnam (Asia/Ho_Chi_Minh, whatever the visitor's time zone)
- * and rolls over at midnight in Hà Nội.
+ * Shows a day as the commune reads it, in Vietnamese by default: `Chủ Nhật, 22/11/2026`, and on request
+ * its lunar date (`Âm lịch: 3/10 năm Bính Ngọ`). Without a `date` it shows today in Vietnam
+ * (Asia/Ho_Chi_Minh, whatever the visitor's time zone) and rolls over at midnight in Hà Nội.
  *
  * @summary A date line for a commune page.
  * @csspart date - The `<time>` element holding the date.
+ * @csspart lunar - The lunar date, when `show-lunar` is set.
  * @cssproperty --motcua-calendar-day-color - Text colour (default: inherited).
- * @cssproperty --motcua-calendar-day-font-weight - Font weight (default: 600).
+ * @cssproperty --motcua-calendar-day-font-weight - Font weight of the date (default: 600).
  *
  * @example
  * ```html
- * <motcua-calendar-day></motcua-calendar-day>
+ * <motcua-calendar-day show-lunar></motcua-calendar-day>
  * <motcua-calendar-day date="2026-09-02" lang="en"></motcua-calendar-day>
  * ```
  */
-export class MotcuaCalendarDay extends LitElement {
+export class MotcuaCalendarDay extends MotcuaElement<Key> {
   /** The element's styles. */
-  static override styles = css`
-    :host {
-      display: inline;
-      color: var(--motcua-calendar-day-color, inherit);
-      font-weight: var(--motcua-calendar-day-font-weight, 600);
-    }
-  `;
+  static override styles = [
+    ...MotcuaElement.styles,
+    css`
+      :host {
+        display: inline;
+        color: var(--motcua-calendar-day-color, inherit);
+        font-family: inherit;
+      }
+      [part='date'] {
+        font-weight: var(--motcua-calendar-day-font-weight, 600);
+      }
+    `,
+  ];
 
-  /** The day to show, `YYYY-MM-DD`; empty for today in Vietnam. */
+  /** The day to show, `YYYY-MM-DD`; empty (or not a real date) for today in Vietnam. */
   @property({ reflect: true }) date = '';
 
-  /** `vi` (default) or `en`; when empty, the nearest `lang` attribute of the page decides. */
-  @property({ reflect: true }) override lang = '';
+  /** Also show the Vietnamese lunar date. */
+  @property({ type: Boolean, attribute: 'show-lunar' }) showLunar = false;
 
   @state() private today: CivilDate = civilDateOf(Date.now());
 
+  protected readonly defaultStrings = strings;
+
   private midnightTimer: ReturnType<typeof setTimeout> | undefined;
+
+  override render() {
+    const day = isCivilDate(this.date) ? this.date : this.today;
+    const text = new Intl.DateTimeFormat(this.language === 'en' ? 'en-GB' : 'vi-VN', {
+      timeZone: 'UTC',
+      weekday: 'long',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    }).format(new Date(`${day}T00:00:00Z`));
+    return html`<time part="date" datetime=${day}>${text}</time>${this.showLunar ? this.renderLunar(day) : nothing}`;
+  }
+
+  private renderLunar(day: CivilDate) {
+    let lunar: ReturnType<typeof solarToLunar>;
+    try {
+      lunar = solarToLunar(day);
+    } catch {
+      return nothing; // outside the lunar calendar's range (1900–2100): show the solar date alone
+    }
+    const text = this.t('lunar', {
+      day: lunar.day,
+      month: lunar.month,
+      leap: lunar.leap ? this.t('leap') : '',
+      canChi: canChiOfYear(lunar.year),
+    });
+    return html` <span part="lunar">(${text})</span>`;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -49,29 +103,10 @@ export class MotcuaCalendarDay extends LitElement {
     clearTimeout(this.midnightTimer);
   }
 
-  override render() {
-    const day = isCivilDate(this.date) ? this.date : this.today;
-    const language = this.language();
-    const text = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'vi-VN', {
-      timeZone: 'UTC',
-      weekday: 'long',
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-    }).format(new Date(`${day}T00:00:00Z`));
-    return html`<time part="date" datetime=${day}>${text}</time>`;
-  }
-
-  private language(): 'vi' | 'en' {
-    const lang = this.lang || this.closest('[lang]')?.getAttribute('lang') || 'vi';
-    return lang.toLowerCase().startsWith('en') ? 'en' : 'vi';
-  }
-
   private scheduleMidnight(): void {
     clearTimeout(this.midnightTimer);
     const now = Date.now();
-    const { date } = toVietnamTime(now);
-    const nextMidnight = fromVietnamTime(date, 0) + 86_400_000;
+    const nextMidnight = fromVietnamTime(toVietnamTime(now).date, 0) + 86_400_000;
     this.midnightTimer = setTimeout(
       () => {
         this.today = civilDateOf(Date.now());
