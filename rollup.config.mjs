@@ -74,6 +74,41 @@ function loadManifest() {
   };
 }
 
+/**
+ * Two small files for the host page, next to the CDN modules:
+ * - `cloak.css` hides motcua elements that have no fallback content until they are defined, so the page does not jump;
+ * - `nomodule.js`, for `<script nomodule>`: in a browser without JavaScript modules it writes a plain message
+ *   (Vietnamese or English, after `<html lang>`) into every empty motcua element.
+ */
+function pageAssets(tags) {
+  const selector = tags.map((tag) => `${tag}:not(:defined):empty`).join(',\n');
+  const nomodule = `(function () {
+  var en = /^en/i.test(document.documentElement.lang || '');
+  var text = en
+    ? 'This browser is too old to show this part of the page. Please open it in a recent Chrome, Safari, Firefox or Cốc Cốc.'
+    : 'Trình duyệt này đã quá cũ nên không hiển thị được phần này của trang. Vui lòng mở bằng Chrome, Safari, Firefox hoặc Cốc Cốc bản mới.';
+  var tags = ${JSON.stringify(tags)};
+  for (var i = 0; i < tags.length; i++) {
+    var found = document.getElementsByTagName(tags[i]);
+    for (var j = 0; j < found.length; j++) {
+      if (!found[j].firstElementChild) {
+        var p = document.createElement('p');
+        p.appendChild(document.createTextNode(text));
+        found[j].appendChild(p);
+      }
+    }
+  }
+})();
+`;
+  return {
+    name: 'motcua-page-assets',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'cloak.css', source: `${selector} {\n  visibility: hidden;\n}\n` });
+      this.emitFile({ type: 'asset', fileName: 'nomodule.js', source: nomodule });
+    },
+  };
+}
+
 const core = pkgDir('core');
 const elements = pkgDir('elements');
 const elementNames = elementDirs(elements);
@@ -100,6 +135,7 @@ export default [
       esbuild({ tsconfig: `${elements}tsconfig.json`, target: 'es2022' }),
       terser({ ecma: 2022, module: true, format: { comments: false } }),
       loadManifest(),
+      pageAssets(elementNames.map((element) => `motcua-${element}`)),
     ],
     onwarn,
   },
