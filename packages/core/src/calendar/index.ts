@@ -34,6 +34,7 @@ export {
   TET_HEURISTIC,
   tetDays,
 } from './holiday-rules.js';
+export { holidaysToICalendar, type ICalendarOptions } from './holidays-ics.js';
 export {
   LUNAR_YEARS,
   type LunarDate,
