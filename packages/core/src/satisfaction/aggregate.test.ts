@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { fromVietnamTime } from '../calendar/civil-date.js';
+import { civilDateOf, fromVietnamTime } from '../calendar/civil-date.js';
 import { MotcuaError } from '../text/problem.js';
 import { type AggregateGroup, aggregateResponses, type EligibleTransaction } from './aggregate.js';
 import type { SurveyResponse } from './response.js';
@@ -82,6 +82,20 @@ describe('aggregating responses', () => {
     expect(rows.map((r) => r.key)).to.deep.equal([
       { day: '2026-04-01', month: '2026-04', quarter: '2026-Q2', year: '2026' },
     ]);
+  });
+
+  it('labels every period with the civil date civilDateOf gives, before and after 1976', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: Date.UTC(1950, 0, 1), max: Date.UTC(2100, 0, 1) }), { minLength: 1, maxLength: 30 }),
+        (instants) => {
+          const responses = instants.map((submittedAt) => rating(3, { submittedAt }));
+          const rows = aggregateResponses(responses, { instrumentId: 'vn-one-stop-rating', groupBy: ['day'], minN: 1 });
+          const expected = [...new Set(instants.map((ms) => civilDateOf(ms)))].sort();
+          expect(rows.map((r) => r.key.day)).to.deep.equal(expected);
+        },
+      ),
+    );
   });
 
   it('counts counter-level ratings apart and leaves them out of response rates', () => {

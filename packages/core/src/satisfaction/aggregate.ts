@@ -105,10 +105,14 @@ export interface SuppressedGroup {
 export type AggregateGroup = PublishedGroup | SuppressedGroup;
 
 interface GroupState {
-  readonly key: GroupKey;
+  /** The group's values along the dimensions, in `groupBy` order. */
+  readonly values: readonly string[];
   readonly tally: Tally;
+  /** Responses in the group, scored or not. */
+  seen: number;
   unanswered: number;
   bound: number;
+  eligible: number;
   grades: Record<string, number> | undefined;
 }
 
@@ -119,62 +123,108 @@ interface VersionReader {
 }
 
 const SEPARATOR = '\u001f';
+const PERIODS: readonly GroupDimension[] = ['day', 'month', 'quarter', 'year'];
+const DIMENSIONS = new Set<GroupDimension>(['counter', 'officer', 'procedure', 'channel', 'binding', ...PERIODS]);
+/** 1976-01-01T00:00Z: from then on Vietnam's offset is a whole number of hours (+07:00). */
+const FIXED_OFFSET_FROM = 189_302_400_000;
+const MS_PER_HOUR = 3_600_000;
 
-function periodOf(dimension: GroupDimension, date: string): string {
-  switch (dimension) {
-    case 'day':
-      return date;
-    case 'month':
-      return date.slice(0, 7);
-    case 'quarter':
-      return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
-    default:
-      return date.slice(0, 4);
-  }
+/** Day, month, quarter and year labels of a civil date. */
+function periodsOf(date: string): readonly string[] {
+  const year = date.slice(0, 4);
+  return [date, date.slice(0, 7), `${year}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`, year];
 }
 
-const PERIODS = new Set<GroupDimension>(['day', 'month', 'quarter', 'year']);
-const DIMENSIONS = new Set<GroupDimension>([
-  'counter',
-  'officer',
-  'procedure',
-  'channel',
-  'binding',
-  'day',
-  'month',
-  'quarter',
-  'year',
-]);
+type Grouped = SurveyResponse | EligibleTransaction;
 
-/** Builds the key parts of one record; periods come from its instant read on a Vietnamese clock. */
-function keyParts(
-  groupBy: readonly GroupDimension[],
-  record: EligibleTransaction | SurveyResponse,
-  instant: number,
-  binding: string,
-  dates: Map<number, string>,
-): string[] {
-  const parts: string[] = [];
-  let date: string | undefined;
-  for (const dimension of groupBy) {
-    if (PERIODS.has(dimension)) {
-      if (date === undefined) {
-        // Vietnam's offset is a whole number of hours since 1976, so the date is fixed within a UTC hour.
-        const hour = Math.floor(instant / 3_600_000);
-        date = instant >= 189_302_400_000 ? dates.get(hour) : undefined;
-        if (date === undefined) {
-          date = civilDateOf(instant);
-          if (instant >= 189_302_400_000) dates.set(hour, date);
-        }
-      }
-      parts.push(periodOf(dimension, date));
-    } else if (dimension === 'binding') {
-      parts.push(binding);
-    } else {
-      parts.push((record as EligibleTransaction)[dimension as 'counter'] ?? '');
-    }
+/**
+ * Groups records into a tree of maps, one level per dimension. Dimension values are strings the records
+ * already hold (or cached period labels), so no key string is built per record.
+ */
+class GroupIndex {
+  readonly groups: GroupState[] = [];
+  private readonly root = new Map<string, unknown>();
+  private readonly values: string[];
+  private readonly getters: ((record: Grouped, instant: number, binding: string) => string)[];
+  /** Period labels per UTC hour (the Vietnamese date cannot change within one after 1976). */
+  private readonly periods = new Map<number, readonly string[]>();
+  private single: GroupState | undefined;
+
+  private readonly groupBy: readonly GroupDimension[];
+
+  constructor(groupBy: readonly GroupDimension[]) {
+    this.groupBy = groupBy;
+    this.values = groupBy.map(() => '');
+    this.getters = groupBy.map((dimension) => {
+      const period = PERIODS.indexOf(dimension);
+      if (period >= 0) return (_record, instant) => this.periodsAt(instant)[period] as string;
+      if (dimension === 'binding') return (_record, _instant, binding) => binding;
+      const field = dimension as 'counter' | 'officer' | 'procedure' | 'channel';
+      return (record) => record[field] ?? '';
+    });
   }
-  return parts;
+
+  private periodsAt(instant: number): readonly string[] {
+    if (instant < FIXED_OFFSET_FROM) return periodsOf(civilDateOf(instant));
+    const hour = Math.floor(instant / MS_PER_HOUR);
+    let labels = this.periods.get(hour);
+    if (!labels) {
+      labels = periodsOf(civilDateOf(instant));
+      this.periods.set(hour, labels);
+    }
+    return labels;
+  }
+
+  /** The group of a record, created when new. */
+  groupOf(record: Grouped, instant: number, binding: string): GroupState {
+    const { getters, values } = this;
+    const depth = getters.length;
+    if (depth === 0) {
+      this.single ??= this.create();
+      return this.single;
+    }
+    let node = this.root;
+    for (let d = 0; d < depth - 1; d++) {
+      const value = (getters[d] as (typeof getters)[number])(record, instant, binding);
+      values[d] = value;
+      let next = node.get(value) as Map<string, unknown> | undefined;
+      if (!next) {
+        next = new Map();
+        node.set(value, next);
+      }
+      node = next;
+    }
+    const value = (getters[depth - 1] as (typeof getters)[number])(record, instant, binding);
+    let group = node.get(value) as GroupState | undefined;
+    if (!group) {
+      values[depth - 1] = value;
+      group = this.create();
+      node.set(value, group);
+    }
+    return group;
+  }
+
+  private create(): GroupState {
+    const group: GroupState = {
+      values: [...this.values],
+      tally: createTally(),
+      seen: 0,
+      unanswered: 0,
+      bound: 0,
+      eligible: 0,
+      grades: undefined,
+    };
+    this.groups.push(group);
+    return group;
+  }
+
+  keyOf(group: GroupState): GroupKey {
+    const key: Partial<Record<GroupDimension, string>> = {};
+    this.groupBy.forEach((dimension, i) => {
+      key[dimension] = group.values[i] as string;
+    });
+    return key;
+  }
 }
 
 function readerFor(instrument: Instrument, question: string | undefined): VersionReader | Problem {
@@ -252,8 +302,7 @@ export function aggregateResponses(responses: readonly SurveyResponse[], options
   let resolved: ResolvedFormula | undefined;
   let scale: ScaleRange | undefined;
   const problems: Problem[] = [];
-  const groups = new Map<string, GroupState>();
-  const dates = new Map<number, string>();
+  const grouped = new GroupIndex(groupBy);
 
   for (let index = 0; index < responses.length; index++) {
     const response = responses[index] as SurveyResponse;
@@ -304,17 +353,8 @@ export function aggregateResponses(responses: readonly SurveyResponse[], options
       continue;
     }
     const bound = response.transactionId !== undefined && response.transactionId !== '';
-    const parts = keyParts(groupBy, response, response.submittedAt, bound ? 'transaction' : 'counter', dates);
-    const id = parts.join(SEPARATOR);
-    let group = groups.get(id);
-    if (!group) {
-      const key: Partial<Record<GroupDimension, string>> = {};
-      groupBy.forEach((dimension, i) => {
-        key[dimension] = parts[i] as string;
-      });
-      group = { key, tally: createTally(), unanswered: 0, bound: 0, grades: undefined };
-      groups.set(id, group);
-    }
+    const group = grouped.groupOf(response, response.submittedAt, bound ? 'transaction' : 'counter');
+    group.seen += 1;
     if (value === undefined) {
       group.unanswered += 1;
       continue;
@@ -330,25 +370,28 @@ export function aggregateResponses(responses: readonly SurveyResponse[], options
   }
   if (problems.length > 0) throw new MotcuaError(problems);
 
-  let eligibleCounts: Map<string, number> | undefined;
   if (options.eligible) {
-    eligibleCounts = new Map();
     for (const transaction of options.eligible) {
-      const id = keyParts(groupBy, transaction, transaction.servedAt, 'transaction', dates).join(SEPARATOR);
-      eligibleCounts.set(id, (eligibleCounts.get(id) ?? 0) + 1);
+      grouped.groupOf(transaction, transaction.servedAt, 'transaction').eligible += 1;
     }
   }
 
-  const ids = [...groups.keys()].sort();
-  return ids.map((id): AggregateGroup => {
-    const group = groups.get(id) as GroupState;
+  const seen = grouped.groups.filter((group) => group.seen > 0);
+  const sortKeys = new Map(seen.map((group) => [group, group.values.join(SEPARATOR)]));
+  seen.sort((x, y) => {
+    const a = sortKeys.get(x) as string;
+    const b = sortKeys.get(y) as string;
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+  return seen.map((group): AggregateGroup => {
+    const key = grouped.keyOf(group);
     const { n } = group.tally;
-    if (n < minN || !resolved) return { key: group.key, suppressed: true };
+    if (n < minN || !resolved) return { key, suppressed: true };
     const formula = resolved.formula;
     const row: {
       -readonly [K in keyof PublishedGroup]: PublishedGroup[K];
     } = {
-      key: group.key,
+      key,
       suppressed: false,
       formula,
       n,
@@ -359,10 +402,9 @@ export function aggregateResponses(responses: readonly SurveyResponse[], options
       const { low, high } = wilsonInterval(group.tally.hits, n);
       row.interval = { low: low * 100, high: high * 100 };
     }
-    if (eligibleCounts) {
-      const eligible = eligibleCounts.get(id) ?? 0;
-      row.eligible = eligible;
-      if (eligible > 0) row.responseRate = group.bound / eligible;
+    if (options.eligible) {
+      row.eligible = group.eligible;
+      if (group.eligible > 0) row.responseRate = group.bound / group.eligible;
     }
     if (group.grades) row.grades = group.grades;
     return row;
