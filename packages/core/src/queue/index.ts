@@ -46,3 +46,5 @@ export { ticketCommandAllowedFrom, applyTicketCommand, ticketCommandWasApplied }
 export type { QueueCommandClaim, QueueStore, TakeNumberRequest, TakeNumberResult } from './store.js';
 export { FINAL_TICKET_STATUSES, type Ticket, type TicketCommand, type TicketEvent, type TicketStatus } from './ticket.js';
 export { createTicketId, isTicketId, parseTicketId } from './ticket-id.js';
+export { formatAnnouncement, VIETNAMESE_LETTER_NAMES, type Announcement, type AnnouncementOptions } from './announcement.js';
+export { numberToVietnameseWords, type VietnameseNumberOptions } from './vietnamese-numbers.js';
