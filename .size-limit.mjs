@@ -6,12 +6,15 @@ import { build } from 'esbuild';
 
 const cdn = 'packages/elements/dist/cdn';
 
-/** What a page with only this element downloads before any interaction (the entry and its static imports). */
+/**
+ * Per element: what a page with only this element downloads before any interaction (the entry and its static
+ * imports), and what it may load later (lazily imported parts such as the lunar calendar, QR codes, print views).
+ */
 const elementBudgets = {
-  'motcua-calendar-day.js': '8.6 kB',
+  'motcua-calendar-day.js': { initial: '10 kB', lazy: '2 kB' },
 };
-/** A page that registers every element at once. */
-const allElementsBudget = '8.7 kB';
+/** A page that registers every element at once, before any interaction. */
+const allElementsBudget = '10.1 kB';
 /** Everything in dist/cdn together, lazily loaded chunks included: the ceiling set for the CDN build. */
 const wholeCdnBudget = '50 kB';
 /** Core subpaths as a user's bundler ships them: bundled and minified with everything they import. */
@@ -42,13 +45,15 @@ for (const [room, limit] of Object.entries(coreBudgets)) {
   coreChecks.push({ name: `@motcua/core/${room} (bundled, minified)`, path: outfile, limit, gzip: true });
 }
 
+const lazy = (entry) => manifest[entry]?.lazy.map((file) => `${cdn}/${file}`) ?? [];
+
 export default [
-  ...Object.entries(elementBudgets).map(([entry, limit]) => ({
-    name: `${entry} before interaction`,
-    path: initial(entry),
-    limit,
-    gzip: true,
-  })),
+  ...Object.entries(elementBudgets).flatMap(([entry, budget]) => [
+    { name: `${entry} before interaction`, path: initial(entry), limit: budget.initial, gzip: true },
+    ...(lazy(entry).length > 0
+      ? [{ name: `${entry} lazily loaded parts`, path: lazy(entry), limit: budget.lazy, gzip: true }]
+      : []),
+  ]),
   {
     name: 'motcua.js (every element) before interaction',
     path: initial('motcua.js'),

@@ -52,7 +52,10 @@ function npmBuild(name, inputs) {
   };
 }
 
-/** Records, per entry, the files a page loads before any interaction: the entry and its static imports. */
+/**
+ * Records, per entry, the files a page loads before any interaction (the entry and its static imports) and the
+ * ones it may load later (dynamic imports and theirs).
+ */
 function loadManifest() {
   return {
     name: 'motcua-load-manifest',
@@ -65,9 +68,13 @@ function loadManifest() {
       };
       const entries = {};
       for (const [file, chunk] of Object.entries(bundle)) {
-        if (chunk.type === 'chunk' && chunk.isEntry) {
-          entries[file] = { initial: [...closure(file)].sort(), lazy: chunk.dynamicImports };
+        if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
+        const initial = closure(file);
+        const lazy = new Set();
+        for (const loaded of initial) {
+          for (const dynamic of bundle[loaded]?.dynamicImports ?? []) closure(dynamic, lazy);
         }
+        entries[file] = { initial: [...initial].sort(), lazy: [...lazy].filter((f) => !initial.has(f)).sort() };
       }
       this.emitFile({ type: 'asset', fileName: 'manifest.json', source: `${JSON.stringify(entries, null, 2)}\n` });
     },

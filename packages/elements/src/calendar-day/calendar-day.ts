@@ -1,12 +1,4 @@
-import {
-  type CivilDate,
-  canChiOfYear,
-  civilDateOf,
-  fromVietnamTime,
-  isCivilDate,
-  solarToLunar,
-  toVietnamTime,
-} from '@motcua/core/calendar';
+import { type CivilDate, civilDateOf, fromVietnamTime, isCivilDate, toVietnamTime } from '@motcua/core/calendar';
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { MotcuaElement } from '../internal/base.js';
@@ -61,6 +53,9 @@ export class MotcuaCalendarDay extends MotcuaElement<Key> {
 
   @state() private today: CivilDate = civilDateOf(Date.now());
 
+  /** The lunar calendar, loaded on first use so that pages without `show-lunar` do not download it. */
+  @state() private lunar: typeof import('./lunar-line.js') | undefined;
+
   protected readonly defaultStrings = strings;
 
   private midnightTimer: ReturnType<typeof setTimeout> | undefined;
@@ -78,19 +73,28 @@ export class MotcuaCalendarDay extends MotcuaElement<Key> {
   }
 
   private renderLunar(day: CivilDate) {
-    let lunar: ReturnType<typeof solarToLunar>;
-    try {
-      lunar = solarToLunar(day);
-    } catch {
-      return nothing; // outside the lunar calendar's range (1900–2100): show the solar date alone
+    if (!this.lunar) {
+      this.lunarLoading ??= import('./lunar-line.js').then((module) => {
+        this.lunar = module;
+      });
+      return nothing;
     }
-    const text = this.t('lunar', {
-      day: lunar.day,
-      month: lunar.month,
-      leap: lunar.leap ? this.t('leap') : '',
-      canChi: canChiOfYear(lunar.year),
-    });
+    const parts = this.lunar.lunarParts(day);
+    if (!parts) return nothing; // outside the lunar calendar's range (1900–2100): the solar date alone
+    const text = this.t('lunar', { ...parts, leap: parts.leap ? this.t('leap') : '' });
     return html` <span part="lunar">(${text})</span>`;
+  }
+
+  private lunarLoading: Promise<void> | undefined;
+
+  /** Resolves once everything the element shows is rendered, the lazily loaded lunar date included. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    if (this.lunarLoading) {
+      await this.lunarLoading;
+      result = await super.getUpdateComplete();
+    }
+    return result;
   }
 
   override connectedCallback(): void {
