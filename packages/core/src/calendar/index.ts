@@ -55,4 +55,9 @@ export {
 } from './overlay.js';
 export { OFFICIAL_SCHEDULES, type ScheduleSource, type ScheduleSwap, type YearSchedule } from './schedules.js';
 export { VIETNAM_LUNAR_SOURCE, type VietnamCalendarOptions, vietnamCalendar } from './vietnam-calendar.js';
-export { CalendarRangeError, WorkingDayCalendar, type WorkingDayCalendarOptions } from './working-day-calendar.js';
+export {
+  type CalendarDateInput,
+  CalendarRangeError,
+  WorkingDayCalendar,
+  type WorkingDayCalendarOptions,
+} from './working-day-calendar.js';

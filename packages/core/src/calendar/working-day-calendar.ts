@@ -57,8 +57,17 @@ export interface WorkingDayCalendarOptions {
   readonly years?: { readonly first?: number; readonly last?: number };
 }
 
-/** A date the calendar accepts: `'YYYY-MM-DD'`, or a `Date` read as a civil date in Asia/Ho_Chi_Minh. */
-type DateInput = CivilDate | Date;
+/**
+ * A date the working-day calendar accepts: `'YYYY-MM-DD'`, or a `Date` read as a civil date in
+ * Asia/Ho_Chi_Minh (whatever the host's time zone).
+ *
+ * @example
+ * ```ts
+ * const a: CalendarDateInput = '2026-01-10';
+ * const b: CalendarDateInput = new Date('2026-01-09T17:30:00Z'); // 2026-01-10 in Hà Nội
+ * ```
+ */
+export type CalendarDateInput = CivilDate | Date;
 
 const CUMULATIVE_DAYS = [
   [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334],
@@ -193,7 +202,7 @@ export class WorkingDayCalendar {
   }
 
   /** The day index of a date, fast for well-formed strings; throws for bad or out-of-range input. */
-  #index(date: DateInput, path: ProblemPath): number {
+  #index(date: CalendarDateInput, path: ProblemPath): number {
     if (typeof date === 'string' && date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
       const d0 = date.charCodeAt(0) - 48;
       const d1 = date.charCodeAt(1) - 48;
@@ -259,7 +268,7 @@ export class WorkingDayCalendar {
    * cal.isWorkingDay('2026-01-02'); // false: bridge day
    * ```
    */
-  isWorkingDay(date: DateInput): boolean {
+  isWorkingDay(date: CalendarDateInput): boolean {
     return this.#working[this.#index(date, ['date'])] === 1;
   }
 
@@ -276,7 +285,7 @@ export class WorkingDayCalendar {
    * cal.addWorkingDays('2026-02-14', 0);  // '2026-02-23'
    * ```
    */
-  addWorkingDays(date: DateInput, n: number): CivilDate {
+  addWorkingDays(date: CalendarDateInput, n: number): CivilDate {
     const i = this.#index(date, ['date']);
     if (!Number.isSafeInteger(n)) {
       throw new MotcuaError([
@@ -304,7 +313,7 @@ export class WorkingDayCalendar {
    * cal.workingDaysBetween('2026-02-23', '2026-02-13'); // -1
    * ```
    */
-  workingDaysBetween(from: DateInput, to: DateInput): number {
+  workingDaysBetween(from: CalendarDateInput, to: CalendarDateInput): number {
     const a = this.#index(from, ['from']);
     const b = this.#index(to, ['to']);
     const rank = this.#rank;
@@ -321,7 +330,7 @@ export class WorkingDayCalendar {
    * cal.countWorkingDays('2025-04-25', '2025-05-05'); // 4: Sat 26/4 (make-up), 28/4, 29/4 and 5/5
    * ```
    */
-  countWorkingDays(from: DateInput, to: DateInput): number {
+  countWorkingDays(from: CalendarDateInput, to: CalendarDateInput): number {
     return this.workingDaysBetween(from, to);
   }
 
@@ -333,7 +342,7 @@ export class WorkingDayCalendar {
    * cal.nextWorkingDay('2025-04-29'); // '2025-05-05': 30/4, 1/5, bridge 2/5 and the weekend are off
    * ```
    */
-  nextWorkingDay(date: DateInput): CivilDate {
+  nextWorkingDay(date: CalendarDateInput): CivilDate {
     const i = this.#index(date, ['date']);
     return this.#nth(this.#rank[i] as number, ['date'], {
       vi: `Ngày làm việc sau ${this.#date(i)}`,
@@ -349,7 +358,7 @@ export class WorkingDayCalendar {
    * cal.previousWorkingDay('2026-02-23'); // '2026-02-13'
    * ```
    */
-  previousWorkingDay(date: DateInput): CivilDate {
+  previousWorkingDay(date: CalendarDateInput): CivilDate {
     const i = this.#index(date, ['date']);
     const before = (this.#rank[i] as number) - (this.#working[i] as number);
     return this.#nth(before - 1, ['date'], {
