@@ -1,0 +1,80 @@
+// The project's shape, checked: core stays pure, every room and element is wired into the package
+// entry points, and every element is tested for accessibility.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { expect } from 'chai';
+
+const root = join(import.meta.dirname, '..', '..');
+const read = (path: string) => readFileSync(join(root, path), 'utf8');
+
+function sources(dir: string): string[] {
+  return readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts'))
+    .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1));
+}
+const folders = (dir: string) =>
+  readdirSync(join(root, dir), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+
+describe('@motcua/core stays pure', () => {
+  const files = sources('packages/core/src');
+
+  it('imports no Node module, no DOM library and no other motcua package', () => {
+    for (const file of files) {
+      const imports = [...read(file).matchAll(/\bfrom\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]/g)].map(
+        (m) => m[1] ?? m[2],
+      );
+      for (const specifier of imports) {
+        expect(specifier, `${file} imports ${specifier}`).not.to.match(/^(node:|lit|@motcua\/(elements|server))/);
+      }
+    }
+  });
+
+  it('reads no clock and touches no browser or network API', () => {
+    const forbidden = /\bDate\.now\(|new Date\(\)|\bdocument\.|\bwindow\.|\blocalStorage\b|\bindexedDB\b|\bfetch\(/;
+    for (const file of files) {
+      const code = read(file).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''); // comments may show examples
+      expect(forbidden.exec(code)?.[0], `${file} must take the clock, stores and fetchers as parameters`).to.equal(
+        undefined,
+      );
+    }
+  });
+
+  it('exposes every room from the package entry and as a subpath', () => {
+    const entry = read('packages/core/src/index.ts');
+    const rooms = folders('packages/core/src').filter((room) =>
+      existsSync(join(root, 'packages/core/src', room, 'index.ts')),
+    );
+    expect(rooms).to.include.members(['calendar', 'text']);
+    for (const room of rooms) expect(entry, `src/index.ts re-exports ${room}`).to.contain(`'./${room}/index.js'`);
+    const exportsMap = JSON.parse(read('packages/core/package.json')).exports;
+    expect(exportsMap['./*']['motcua:source']).to.equal('./src/*/index.ts');
+  });
+});
+
+describe('@motcua/elements follows the element layout', () => {
+  const elements = folders('packages/elements/src').filter((name) =>
+    existsSync(join(root, 'packages/elements/src', name, `${name}.ts`)),
+  );
+
+  it('has elements', () => {
+    expect(elements).to.include('calendar-day');
+  });
+
+  for (const name of elements) {
+    it(`<motcua-${name}> is defined safely, typed, exported and tested with axe`, () => {
+      const source = read(`packages/elements/src/${name}/${name}.ts`);
+      expect(source).to.contain(`defineElement('motcua-${name}'`);
+      expect(source).to.match(new RegExp(`interface HTMLElementTagNameMap \\{\\s*'motcua-${name}'`));
+      expect(source, 'no customElements.define: two bundles on one page must not throw').not.to.contain(
+        'customElements.define(',
+      );
+      expect(read('packages/elements/src/index.ts')).to.contain(`'./${name}/${name}.js'`);
+      const test = `packages/elements/src/${name}/${name}.test.ts`;
+      expect(existsSync(join(root, test)), `${test} exists`).to.equal(true);
+      expect(read(test)).to.contain('to.be.accessible()');
+    });
+  }
+});
