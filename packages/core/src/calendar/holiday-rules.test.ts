@@ -11,6 +11,7 @@ import {
   tetDays,
 } from './holiday-rules.js';
 import { vietnamCalendar } from './vietnam-calendar.js';
+import { WorkingDayCalendar } from './working-day-calendar.js';
 
 const cal = vietnamCalendar();
 const rulesOnly = vietnamCalendar({ overlays: [{ name: 'rules only', rules: { officialSchedules: false } }] });
@@ -58,6 +59,29 @@ describe('statutory holidays by Labor Code era', () => {
       expect(daysOf(year, 'tet'), String(year)).to.include(tet);
       expect(daysOf(year, 'hung-kings'), String(year)).to.deep.equal([hungKings]);
     }
+  });
+
+  it('takes its lunar dates from the source it is given (here the §3.2 table), with the same result', () => {
+    const table = new Map(LUNAR_HOLIDAYS.map(([year, tet, hungKings]) => [year, { tet, hungKings }]));
+    const lookup = (year: number) => {
+      const entry = table.get(year);
+      if (!entry) throw new Error(`no lunar data for ${year}`);
+      return entry;
+    };
+    const fromTable = new WorkingDayCalendar({
+      years: { first: 2015, last: 2035 },
+      lunar: {
+        lunarNewYear: (year) => lookup(year).tet,
+        lunarToSolar: ({ year, month, day }) => {
+          expect([month, day]).to.deep.equal([3, 10]);
+          return lookup(year).hungKings;
+        },
+      },
+    });
+    for (let year = 2015; year <= 2035; year++) {
+      expect(fromTable.holidays(year), String(year)).to.deep.equal(cal.holidays(year));
+    }
+    expect(() => fromTable.isWorkingDay('2036-01-02')).to.throw(/2015–2035/);
   });
 
   it('switches eras on 1/1/1995, 2/4/2007, 1/5/2013 and 1/1/2021', () => {
