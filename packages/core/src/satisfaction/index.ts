@@ -1,7 +1,8 @@
 /**
  * Satisfaction and service-quality scoring: versioned instruments (the one-stop 3-level rating, the
  * 9-criterion 18-point dossier evaluation, a SIPAS-style survey, CSAT, NPS, CES), response validation,
- * one engine of named formulas, and aggregation with Wilson intervals and small-group suppression.
+ * one engine of named formulas, aggregation with Wilson intervals and small-group suppression, and
+ * index scorecards such as Decision 766/QĐ-TTg's five groups.
  *
  * @module satisfaction
  */
@@ -15,6 +16,16 @@ export {
   type PublishedGroup,
   type SuppressedGroup,
 } from './aggregate.js';
+export {
+  DECISION_766_INDICATORS,
+  DECISION_766_SCORECARD,
+  type Decision766Indicator,
+  type Decision766PointsOptions,
+  type Decision766SatisfactionCounts,
+  type Decision766SatisfactionResult,
+  decision766IndicatorPoints,
+  decision766Satisfaction,
+} from './decision-766.js';
 export {
   addToTally,
   createTally,
@@ -75,4 +86,15 @@ export {
   type ScoreResponseOptions,
   scoreResponse,
 } from './score-response.js';
+export {
+  type CriterionScores,
+  checkScorecard,
+  defineScorecard,
+  type Scorecard,
+  type ScorecardCriterion,
+  type ScorecardLine,
+  type ScorecardResult,
+  type ScorecardScores,
+  scoreScorecard,
+} from './scorecard.js';
 export { type ProportionInterval, type WilsonOptions, wilsonInterval, Z_95 } from './wilson.js';
