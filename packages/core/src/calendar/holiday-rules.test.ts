@@ -201,6 +201,22 @@ describe('heuristics for years without a decision', () => {
     expect(cal.schedule(2026)?.year).to.equal(2026);
   });
 
+  it('agrees with python-holidays on the rule-derived weekdays off of 2028–2030 (holiday-libraries-anchors §1)', () => {
+    const pythonHolidays = [
+      '2028-01-03',
+      '2028-01-24',
+      '2028-05-02',
+      '2028-09-01',
+      '2028-09-04',
+      '2029-09-03',
+      '2029-09-04',
+      '2030-01-31',
+      '2030-02-06',
+      '2030-09-03',
+    ];
+    for (const date of pythonHolidays) expect(cal.isWorkingDay(date), date).to.equal(false);
+  });
+
   it('flags no day of 2015–2026 provisional', () => {
     for (let year = 2015; year <= 2026; year++) {
       expect(
