@@ -10,3 +10,4 @@ export * from './satisfaction/index.js';
 export * from './text/index.js';
 export * from './queue/index.js';
 export * from './deadline/index.js';
+export * from './catalogue/index.js';

@@ -17,14 +17,18 @@ const validLimit: fc.Arbitrary<TimeLimit> = fc.oneof(
     {
       value: fc.integer({ min: 1, max: 400 }),
       unit: fc.constantFrom('working-days' as const, 'working-hours' as const, 'days' as const),
-      cutoff: fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(
-        ([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`,
-      ),
+      cutoff: fc
+        .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+        .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`),
     },
     { requiredKeys: ['value', 'unit'] },
   ),
   fc.record(
-    { value: fc.constant(0), unit: fc.constantFrom('same-day' as const, 'immediate' as const), cutoff: fc.constant('15:00') },
+    {
+      value: fc.constant(0),
+      unit: fc.constantFrom('same-day' as const, 'immediate' as const),
+      cutoff: fc.constant('15:00'),
+    },
     { requiredKeys: ['value', 'unit'] },
   ),
 );

@@ -1,0 +1,52 @@
+/**
+ * The procedure catalogue (danh mục thủ tục hành chính): schema, validation with bilingual problems,
+ * Vietnamese diacritic-insensitive search, and fees.
+ *
+ * @module catalogue
+ */
+export {
+  computeFee,
+  computeFees,
+  type FeeQuantity,
+  formatFeeRule,
+  formatVnd,
+  unitPrice,
+} from './fees.js';
+export {
+  assertCatalogue,
+  type ParseCatalogueOptions,
+  type ParseCatalogueResult,
+  parseCatalogue,
+} from './parse-catalogue.js';
+export {
+  type Catalogue,
+  type CatalogueAgency,
+  type ChannelKind,
+  type ConditionalTime,
+  catalogueSchema,
+  type DocumentForm,
+  type FeeRule,
+  type FeeTier,
+  type FeeUnit,
+  type LegalBasis,
+  LOCAL_SUFFIX_PATTERN,
+  NON_BLANK_PATTERN,
+  type OnlineLevel,
+  type OnlineService,
+  PROCEDURE_CODE_PATTERN,
+  type Procedure,
+  type ProcedureChannel,
+  type ProcedureDocument,
+  type ProcedureFlags,
+  type ProcedureLevel,
+  type ProcedureLevelEntry,
+} from './schema.js';
+export {
+  buildSearchIndex,
+  type SearchFilters,
+  type SearchHit,
+  type SearchIndex,
+  type SearchMatch,
+  type SearchOptions,
+  searchProcedures,
+} from './search.js';
