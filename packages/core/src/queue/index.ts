@@ -48,3 +48,11 @@ export { FINAL_TICKET_STATUSES, type Ticket, type TicketCommand, type TicketEven
 export { createTicketId, isTicketId, parseTicketId } from './ticket-id.js';
 export { formatAnnouncement, VIETNAMESE_LETTER_NAMES, type Announcement, type AnnouncementOptions } from './announcement.js';
 export { numberToVietnameseWords, type VietnameseNumberOptions } from './vietnamese-numbers.js';
+export { estimateWait, peopleAhead, type WaitEstimate, type WaitEstimateInput } from './wait-estimate.js';
+export {
+  backtestWaitEstimates,
+  recentServiceTimes,
+  type WaitBacktest,
+  type WaitBacktestRow,
+  type WaitHistoryOptions,
+} from './wait-backtest.js';

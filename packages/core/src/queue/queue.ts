@@ -9,6 +9,8 @@ import { QueueRefusedError } from './refusal.js';
 import { applyTicketCommand } from './state-machine.js';
 import type { QueueStore } from './store.js';
 import type { Ticket, TicketCommand, TicketEvent } from './ticket.js';
+import { recentServiceTimes, type WaitHistoryOptions } from './wait-backtest.js';
+import { estimateWait, peopleAhead, type WaitEstimate } from './wait-estimate.js';
 import { createTicketId, parseTicketId } from './ticket-id.js';
 
 /** How a queue gets what the library never reads by itself: the store, the clock and randomness. */
@@ -61,6 +63,11 @@ export interface Queue {
   transfer(ticket: string, service: string, options?: QueueCommandOptions): Promise<Ticket>;
   /** Links a called, served or finished ticket to the dossier (hồ sơ) it led to. */
   linkDossier(ticket: string, dossier: string, options?: QueueCommandOptions): Promise<Ticket>;
+  /**
+   * How long a waiting ticket can expect to wait: its position under the ordering policy, and minutes
+   * from recent service times of its service (none when there are too few).
+   */
+  estimateWait(ticket: string, options?: QueueCommandOptions & WaitHistoryOptions): Promise<WaitEstimate>;
   /** A ticket by id; throws for a malformed, tampered or unknown id. */
   get(ticket: string): Promise<Ticket>;
   /** The event log, oldest first. */
@@ -216,7 +223,7 @@ export function createQueue(config: QueueConfig & QueueOptions): Queue {
         });
         if (!taken.ok) return refuse(service, taken.reason, time.date, now);
         const id = newId();
-        const event: TicketEvent = { type: 'issue', at: now, ticket: id, ...(options?.commandId !== undefined ? { commandId: options.commandId } : {}) };
+        const event: TicketEvent = { type: 'issue', at: now, ticket: id, service: service.id, priority, ...(options?.commandId !== undefined ? { commandId: options.commandId } : {}) };
         const ticket: Ticket = {
           id,
           number: formatTicketNumber(service.prefix, taken.value, service.numbering.width),
@@ -307,7 +314,7 @@ export function createQueue(config: QueueConfig & QueueOptions): Queue {
           const existing = old.transferredTo === undefined ? undefined : await store.getTicket(old.transferredTo);
           if (existing) return existing;
         }
-        const event: TicketEvent = { type: 'issue', at: now, ticket: nextId, ...(options?.commandId !== undefined ? { commandId: options.commandId } : {}) };
+        const event: TicketEvent = { type: 'issue', at: now, ticket: nextId, service: target.id, priority: old.priority, visit: old.visit, ...(options?.commandId !== undefined ? { commandId: options.commandId } : {}) };
         const continued: Ticket = {
           ...old,
           id: nextId,
@@ -337,6 +344,31 @@ export function createQueue(config: QueueConfig & QueueOptions): Queue {
         throw new MotcuaError([problem(['dossier'], 'invalid-dossier', { vi: 'Mã hồ sơ không được rỗng', en: 'A dossier code must not be empty' })]);
       }
       return command(() => ({ type: 'link-dossier', dossier }))(ticket, options);
+    },
+
+    async estimateWait(id, options) {
+      const now = nowOf(options);
+      const ticket = await load(id);
+      if (ticket.status !== 'issued') {
+        throw new MotcuaError([
+          problem(['ticket'], 'not-waiting', {
+            vi: `Phiếu ${ticket.number} không còn chờ`,
+            en: `Ticket ${ticket.number} is no longer waiting`,
+          }),
+        ]);
+      }
+      const counters = [...resolved.counters.values()].filter((c) => c.services.includes(ticket.service));
+      const services = [...new Set(counters.flatMap((c) => c.services))];
+      const waiting = await store.waitingTickets(services, ticket.businessDate);
+      const today = await store.tickets(ticket.businessDate);
+      const busy = new Set(today.filter((t) => t.status === 'called' || t.status === 'serving').map((t) => t.counter));
+      return estimateWait({
+        ahead: peopleAhead(ticket, waiting, resolved.ordering, weightOf, now),
+        counters: counters.length,
+        idleCounters: counters.filter((c) => !busy.has(c.id)).length,
+        serviceTimes: recentServiceTimes(today, ticket.service, now, options),
+        ...(options?.minSamples !== undefined ? { minSamples: options.minSamples } : {}),
+      });
     },
 
     get: load,

@@ -18,7 +18,13 @@ export interface TicketEvent {
   readonly at: number;
   /** The ticket it happened to. */
   readonly ticket: string;
-  /** The counter involved, for calls. */
+  /** For an issue, the service the ticket queues for. */
+  readonly service?: string;
+  /** For an issue, the priority class. */
+  readonly priority?: string;
+  /** For an issue that continues a transferred visit, the visit id (the first ticket's id). */
+  readonly visit?: string;
+  /** The counter that called the ticket (for a call, the calling counter). */
   readonly counter?: string;
   /** The idempotency key of the command that caused it. */
   readonly commandId?: string;
