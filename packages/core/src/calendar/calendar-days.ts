@@ -34,6 +34,7 @@ export interface ResolvedSchedule {
 export interface ResolvedOverlays {
   readonly schedules: ReadonlyMap<number, ResolvedSchedule>;
   readonly cultureDayFrom: number | undefined;
+  readonly makeUpWorkdays: boolean;
   readonly localDays: readonly { readonly day: LocalDay; readonly overlay: string }[];
 }
 
@@ -41,11 +42,13 @@ export interface ResolvedOverlays {
 export function resolveOverlays(overlays: readonly CalendarOverlay[]): ResolvedOverlays {
   let official = true;
   let cultureDayFrom: number | undefined;
+  let makeUpWorkdays = true;
   const fromOverlays = new Map<number, ResolvedSchedule>();
   const localDays: { day: LocalDay; overlay: string }[] = [];
   for (const overlay of overlays) {
     const rules = overlay.rules;
     if (rules?.officialSchedules !== undefined) official = rules.officialSchedules;
+    if (rules?.makeUpWorkdays !== undefined) makeUpWorkdays = rules.makeUpWorkdays;
     if (rules?.cultureDay !== undefined) {
       const c = rules.cultureDay;
       cultureDayFrom = c === true ? CULTURE_DAY_DEFAULT_FROM : c === false ? undefined : c.fromYear;
@@ -57,7 +60,7 @@ export function resolveOverlays(overlays: readonly CalendarOverlay[]): ResolvedO
   const schedules = new Map<number, ResolvedSchedule>();
   if (official) for (const schedule of OFFICIAL_SCHEDULES) schedules.set(schedule.year, { schedule });
   for (const [year, resolved] of fromOverlays) schedules.set(year, resolved);
-  return { schedules, cultureDayFrom, localDays };
+  return { schedules, cultureDayFrom, makeUpWorkdays, localDays };
 }
 
 function vietnameseDate(date: CivilDate): string {
@@ -175,7 +178,7 @@ export function buildCalendarDays(
           Object.freeze({
             date: swap.workday,
             kind: 'make-up-workday',
-            working: true,
+            working: resolved.makeUpWorkdays,
             ...(key !== undefined && { holiday: key }),
             name: {
               vi: `Làm bù cho ngày nghỉ ${vietnameseDate(swap.dayOff)}`,

@@ -79,7 +79,7 @@ export interface CalendarDay {
   readonly date: CivilDate;
   /** What kind of day it is. */
   readonly kind: DayKind;
-  /** Whether civil servants work that day. */
+  /** Whether the day counts as a working day in this calendar (civil servants work on it). */
   readonly working: boolean;
   /** The holiday it belongs to (for statutory and compensatory days, and bridges next to a holiday). */
   readonly holiday?: HolidayKey;

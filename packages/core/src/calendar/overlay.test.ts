@@ -111,6 +111,18 @@ describe('calendar overlays', () => {
     expect(cal.schedule(2025)).to.equal(undefined);
   });
 
+  it('can stop counting make-up Saturdays as working days while the swapped weekday stays off', () => {
+    const cal = vietnamCalendar({ overlays: [{ name: 'xã', rules: { makeUpWorkdays: false } }] });
+    expect(cal.isWorkingDay('2026-01-10')).to.equal(false);
+    expect(cal.isWorkingDay('2026-01-02')).to.equal(false);
+    expect(cal.holidays(2026).find((d) => d.date === '2026-01-10')).to.include({
+      kind: 'make-up-workday',
+      working: false,
+    });
+    expect(cal.addWorkingDays('2026-01-09', 1)).to.equal('2026-01-12');
+    expect(vietnamCalendar().addWorkingDays('2026-01-09', 1)).to.equal('2026-01-10');
+  });
+
   it('round-trips through JSON', () => {
     const text = JSON.stringify(tet2027);
     const parsed = parseCalendarOverlay(text);
@@ -139,7 +151,7 @@ describe('overlay validation', () => {
           },
           { year: 2200, sources: [] },
         ],
-        rules: { cultureDay: 'yes', officialSchedule: false },
+        rules: { cultureDay: 'yes', officialSchedule: false, makeUpWorkdays: 0 },
         localDays: [{ date: '2026/11/28', working: 'true', name: { vi: 'x' } }],
       }),
     );
@@ -156,6 +168,7 @@ describe('overlay validation', () => {
       'missing-field ["schedules",1,"sources"]',
       'unknown-field ["rules","officialSchedule"]',
       'invalid-type ["rules","cultureDay"]',
+      'invalid-type ["rules","makeUpWorkdays"]',
       'invalid-date-format ["localDays",0,"date"]',
       'invalid-type ["localDays",0,"working"]',
       'missing-field ["localDays",0,"name","en"]',

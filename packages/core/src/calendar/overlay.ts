@@ -61,6 +61,12 @@ export interface CalendarRules {
    * purely rule-derived calendar, e.g. for an enterprise that does not swap days.
    */
   readonly officialSchedules?: boolean;
+  /**
+   * Whether make-up weekend days (ngày làm bù) count as working days (default `true`). Whether they
+   * count for procedure deadlines is not settled anywhere found; switch off to keep them as rest days
+   * for counting while the swapped weekday stays off.
+   */
+  readonly makeUpWorkdays?: boolean;
 }
 
 /**
@@ -354,20 +360,22 @@ function checkSchedule(c: Checker, value: unknown, path: ProblemPath): void {
 }
 
 function checkRules(c: Checker, value: unknown, path: ProblemPath): void {
-  const rec = c.record(value, path, ['cultureDay', 'officialSchedules'], []);
+  const rec = c.record(value, path, ['cultureDay', 'officialSchedules', 'makeUpWorkdays'], []);
   if (!rec) return;
   const culture = rec.cultureDay;
   if (culture !== undefined && typeof culture !== 'boolean') {
     const cr = c.record(culture, [...path, 'cultureDay'], ['fromYear'], ['fromYear']);
     if (cr && cr.fromYear !== undefined) c.year(cr.fromYear, [...path, 'cultureDay', 'fromYear']);
   }
-  if (rec.officialSchedules !== undefined && typeof rec.officialSchedules !== 'boolean') {
-    c.add(
-      [...path, 'officialSchedules'],
-      'invalid-type',
-      `Phải là true hoặc false, nhận được ${describe(rec.officialSchedules)}`,
-      `Must be true or false; got ${describe(rec.officialSchedules)}`,
-    );
+  for (const key of ['officialSchedules', 'makeUpWorkdays'] as const) {
+    if (rec[key] !== undefined && typeof rec[key] !== 'boolean') {
+      c.add(
+        [...path, key],
+        'invalid-type',
+        `Phải là true hoặc false, nhận được ${describe(rec[key])}`,
+        `Must be true or false; got ${describe(rec[key])}`,
+      );
+    }
   }
 }
 
