@@ -3,10 +3,14 @@
 import fc from 'fast-check';
 import type { Catalogue, FeeRule, Procedure } from './schema.js';
 
-/** Loads the sample commune catalogue in examples/ (JSON module import; works in Node and browsers). */
+/**
+ * Loads the sample commune catalogue in examples/: as a JSON module under Node, with `fetch` in the
+ * browser (whose test server serves JSON as a script).
+ */
 export async function loadSampleCatalogue(): Promise<unknown> {
-  const url = new URL('../../../../examples/data/catalogue.json', import.meta.url).href;
-  const module = (await import(url, { with: { type: 'json' } })) as { default: unknown };
+  const url = new URL('../../../../examples/data/catalogue.json', import.meta.url);
+  if (url.protocol !== 'file:') return (await fetch(url)).json();
+  const module = (await import(url.href, { with: { type: 'json' } })) as { default: unknown };
   return module.default;
 }
 
