@@ -3,6 +3,17 @@
  *
  * @module deadline
  */
+
+export {
+  type DueDate,
+  type DueDateInput,
+  type DueDateOptions,
+  type DueTimeOfDay,
+  dueDate,
+  type ReceiptRule,
+} from './due-date.js';
+export { parseOffsetDateTime } from './instant.js';
+export { clockMinutes, DEFAULT_OFFICE_HOURS, type OfficeHours, type OfficeSession } from './office-hours.js';
 export {
   formatTimeLimit,
   parseTimeLimit,
