@@ -56,3 +56,10 @@ export {
   type WaitBacktestRow,
   type WaitHistoryOptions,
 } from './wait-backtest.js';
+export {
+  queueStatistics,
+  type DurationSummary,
+  type QueueGroupStatistics,
+  type QueueStatistics,
+  type QueueStatisticsOptions,
+} from './statistics.js';
