@@ -2,7 +2,8 @@
  * Satisfaction and service-quality scoring: versioned instruments (the one-stop 3-level rating, the
  * 9-criterion 18-point dossier evaluation, a SIPAS-style survey, CSAT, NPS, CES), response validation,
  * one engine of named formulas, aggregation with Wilson intervals and small-group suppression, and
- * index scorecards such as Decision 766/QĐ-TTg's five groups.
+ * index scorecards such as Decision 766/QĐ-TTg's five groups, signed single-use rating tokens and a
+ * scrubber for personal data in free text.
  *
  * @module satisfaction
  */
@@ -73,6 +74,20 @@ export {
   isInForce,
 } from './library.js';
 export {
+  type CreateRatingTokenOptions,
+  createRatingToken,
+  DEFAULT_RATING_TOKEN_LIFETIME_SECONDS,
+  type RatingClaims,
+  type RatingSecret,
+  RatingTokenError,
+  type RatingTokenFailure,
+  ratingLink,
+  ratingTokenFromLink,
+  type VerifiedRatingToken,
+  type VerifyRatingTokenOptions,
+  verifyRatingToken,
+} from './rating-token.js';
+export {
   type Answers,
   createResponse,
   type ResponseContext,
@@ -97,4 +112,5 @@ export {
   type ScorecardScores,
   scoreScorecard,
 } from './scorecard.js';
+export { type PersonalDataKind, type ScrubOptions, scrubPersonalData } from './scrub.js';
 export { type ProportionInterval, type WilsonOptions, wilsonInterval, Z_95 } from './wilson.js';
