@@ -124,24 +124,28 @@ export class WorkingDayCalendar {
   constructor(options: WorkingDayCalendarOptions) {
     const first = options.years?.first ?? WORKING_DAY_YEARS.first;
     const last = options.years?.last ?? WORKING_DAY_YEARS.last;
+    const { first: low, last: high } = WORKING_DAY_YEARS;
     const problems: Problem[] = [];
     for (const [key, value] of [
       ['first', first],
       ['last', last],
     ] as const) {
-      if (
-        !Number.isInteger(value) ||
-        value < WORKING_DAY_YEARS.first ||
-        value > WORKING_DAY_YEARS.last ||
-        first > last
-      ) {
+      if (!Number.isInteger(value) || value < low || value > high) {
         problems.push(
           problem(['years', key], 'year-out-of-range', {
-            vi: `Khoảng năm phải nằm trong ${WORKING_DAY_YEARS.first}–${WORKING_DAY_YEARS.last} và first ≤ last, nhận được ${first}–${last}`,
-            en: `The years must lie within ${WORKING_DAY_YEARS.first}–${WORKING_DAY_YEARS.last} with first ≤ last; got ${first}–${last}`,
+            vi: `Năm phải là số nguyên từ ${low} đến ${high}, nhận được ${String(value)}`,
+            en: `The year must be an integer from ${low} to ${high}; got ${String(value)}`,
           }),
         );
       }
+    }
+    if (problems.length === 0 && first > last) {
+      problems.push(
+        problem(['years'], 'invalid-range', {
+          vi: `Năm đầu ${first} đứng sau năm cuối ${last}`,
+          en: `The first year ${first} comes after the last year ${last}`,
+        }),
+      );
     }
     if (problems.length > 0) throw new MotcuaError(problems);
     const overlays = (options.overlays ?? []).map((overlay, i) => {

@@ -181,7 +181,8 @@ describe('working-day calendar errors', () => {
     expect(small.addWorkingDays('2026-02-13', 1)).to.equal('2026-02-23');
     expect(() => small.isWorkingDay('2019-12-31')).to.throw(CalendarRangeError, /2020–2030/);
     expect(codeOf(() => vietnamCalendar({ years: { first: 1990 } }))).to.equal('year-out-of-range ["years","first"]');
-    expect(codeOf(() => vietnamCalendar({ years: { first: 2030, last: 2020 } }))).to.match(/^year-out-of-range/);
+    expect(codeOf(() => vietnamCalendar({ years: { first: 2030, last: 2020 } }))).to.equal('invalid-range ["years"]');
+    expect(codeOf(() => vietnamCalendar({ years: { last: 2020.5 } }))).to.equal('year-out-of-range ["years","last"]');
   });
 
   it('shares one standard calendar and builds new ones for options', () => {
