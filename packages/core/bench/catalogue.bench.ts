@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import * as z from 'zod/mini';
+import { compare } from '../../../scripts/bench/compare.js';
+import { syntheticCatalogue } from '../src/catalogue/fixtures.test.js';
+import {
+  buildSearchIndex,
+  type Catalogue,
+  catalogueSchema,
+  parseCatalogue,
+  searchProcedures,
+} from '../src/catalogue/index.js';
+
+const sampleJson: unknown = JSON.parse(
+  readFileSync(new URL('../../../examples/data/catalogue.json', import.meta.url), 'utf8'),
+);
+const parsed = parseCatalogue(sampleJson);
+if (!parsed.ok) throw new Error('the sample catalogue does not parse');
+const sample = parsed.catalogue;
+
+// What a page would otherwise write: fold every record for every query, keep the records whose name
+// or field holds every query word (the last as a prefix), best (earliest match) first.
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+}
+function naiveSearch(catalogue: Catalogue, query: string) {
+  const folded = fold(query).trim();
+  const words = folded.split(/[^a-z0-9]+/).filter(Boolean);
+  const last = words[words.length - 1] ?? '';
+  const hits: { index: number; at: number }[] = [];
+  catalogue.procedures.forEach((p, index) => {
+    if (p.code.startsWith(folded)) {
+      hits.push({ index, at: -1 });
+      return;
+    }
+    for (const text of [p.name, p.field]) {
+      const ws = fold(text).split(/[^a-z0-9]+/);
+      if (words.slice(0, -1).every((w) => ws.includes(w)) && ws.some((w) => w.startsWith(last))) {
+        hits.push({ index, at: ws.indexOf(words[0] ?? '') });
+        return;
+      }
+    }
+  });
+  return hits.sort((a, b) => a.at - b.at || a.index - b.index);
+}
+
+const queries = [
+  'khai sinh',
+  'dang ky ket hon',
+  'CHỨNG THỰC bản sao',
+  'giam ho',
+  '2.000815',
+  'thuong tru',
+  'di chuc',
+  'xac nhan',
+];
+let q = 0;
+const next = (): string => queries[q++ % queries.length] as string;
+
+const sampleIndex = buildSearchIndex(sample);
+const big2000 = syntheticCatalogue(2000, 3);
+const big5000 = syntheticCatalogue(5000, 4);
+const index2000 = buildSearchIndex(big2000);
+const index5000 = buildSearchIndex(big5000);
+
+await compare('Procedure search (ours: prebuilt index; anchor: normalise-and-filter loop)', [
+  {
+    name: `search the sample (${sample.procedures.length} procedures)`,
+    ours: () => searchProcedures(sampleIndex, next()),
+    anchor: () => naiveSearch(sample, next()),
+    anchorName: 'Array.filter + normalize("NFD") per record',
+  },
+  {
+    name: 'search 2,000 synthetic procedures',
+    ours: () => searchProcedures(index2000, next()),
+    anchor: () => naiveSearch(big2000, next()),
+    anchorName: 'Array.filter + normalize("NFD") per record',
+  },
+  {
+    name: 'search 5,000 synthetic procedures',
+    ours: () => searchProcedures(index5000, next()),
+    anchor: () => naiveSearch(big5000, next()),
+    anchorName: 'Array.filter + normalize("NFD") per record',
+  },
+  {
+    name: 'build the index over 5,000 vs one loop query',
+    ours: () => buildSearchIndex(big5000),
+    anchor: () => naiveSearch(big5000, next()),
+    anchorName: 'Array.filter + normalize("NFD") per record',
+  },
+]);
+
+await compare('Validating the sample catalogue', [
+  {
+    name: `parseCatalogue on the sample (${sample.procedures.length} procedures)`,
+    ours: () => parseCatalogue(sampleJson),
+    anchor: () => z.safeParse(catalogueSchema, sampleJson),
+    anchorName: 'zod/mini safeParse alone (no cross-field checks)',
+  },
+]);
