@@ -208,6 +208,17 @@ describe('official schedules 2015–2026', () => {
     );
   });
 
+  it('gives the rule-derived part of 2027 (1–3/1, 16–18/4, 30/4–3/5, 2/9) as certain days off', () => {
+    for (const date of ['2027-01-01', '2027-04-16', '2027-04-30', '2027-05-03', '2027-09-02']) {
+      expect(cal.isWorkingDay(date), date).to.equal(false);
+      expect(
+        listed(date).every((d) => !d.provisional && d.source.basis === 'law'),
+        date,
+      ).to.equal(true);
+    }
+    for (const date of ['2027-01-04', '2027-04-19', '2027-05-04']) expect(cal.isWorkingDay(date), date).to.equal(true);
+  });
+
   it('names the 2025 swap: Saturday 26/4 worked, Friday 2/5 off', () => {
     const [bridge] = listed('2025-05-02');
     expect(bridge).to.include({ kind: 'bridge', holiday: 'labour', working: false });

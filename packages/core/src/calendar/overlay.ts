@@ -75,7 +75,7 @@ export interface CalendarRules {
  *
  * @example
  * ```ts
- * const quangNinh: CalendarOverlay = {
+ * const commune: CalendarOverlay = {
  *   name: 'UBND xã Ví Dụ',
  *   rules: { cultureDay: true },
  *   schedules: [{ year: 2027, sources: [{ instrument: 'CV …/VPCP-KGVX' }], tet: { from: '2027-02-04', to: '2027-02-10' } }],
