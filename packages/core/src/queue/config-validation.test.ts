@@ -63,6 +63,20 @@ describe('queue configuration', () => {
     }
   });
 
+  it('names unknown settings instead of ignoring a typo', () => {
+    const problems = problemsOf({
+      services: [{ ...hoTich, dailycap: 5, windows: [{ from: '07:30', to: '11:30', day: [1] }] }],
+      counters: [{ id: '1', services: ['ho-tich'] }],
+      ordring: { kind: 'aging' },
+    });
+    expect(problems.map((p) => `${p.path}:${p.code}`)).to.deep.equal([
+      'ordring:unknown-key',
+      'services.0.dailycap:unknown-key',
+      'services.0.windows.0.day:unknown-key',
+    ]);
+    expect(problems[0]?.vi).to.contain('Không có thiết lập "ordring"');
+  });
+
   it('rejects an empty office and a non-object', () => {
     expect(problemsOf({ services: [], counters: [] }).map((p) => p.path)).to.deep.equal(['services', 'counters']);
     expect(problemsOf('ho-tich')[0]?.code).to.equal('invalid-config');

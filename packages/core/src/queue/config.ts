@@ -28,11 +28,17 @@ export interface TicketNumberingOptions {
 
 /** {@link TicketNumberingOptions} with every default filled in. */
 export interface TicketNumbering {
+  /** First number of the day (or session). */
   readonly start: number;
+  /** Increment between tickets. */
   readonly step: number;
+  /** Last number before `onEnd` applies. */
   readonly end: number;
+  /** Zero-padding width. */
   readonly width: number;
+  /** What happens after `end`. */
   readonly onEnd: NumberEndPolicy;
+  /** When numbering restarts. */
   readonly reset: 'daily' | 'session';
 }
 
@@ -48,8 +54,11 @@ export interface IssuingWindow {
 
 /** An {@link IssuingWindow} as minutes of the day. */
 export interface ResolvedIssuingWindow {
+  /** First minute of the day (inclusive). */
   readonly from: number;
+  /** Minute issuing stops (exclusive). */
   readonly to: number;
+  /** Days of the week (0 = Sunday). */
   readonly days: readonly number[];
 }
 
@@ -76,12 +85,19 @@ export interface QueueServiceConfig {
 
 /** A {@link QueueServiceConfig} with defaults filled in. */
 export interface ResolvedQueueService {
+  /** Stable id. */
   readonly id: string;
+  /** Letter prefix of its display numbers. */
   readonly prefix: string;
+  /** What the kiosk shows. */
   readonly name: LocalizedText;
+  /** How numbers are counted. */
   readonly numbering: TicketNumbering;
+  /** The sequence its numbers are counted in. */
   readonly sequence: string;
+  /** When tickets can be taken; empty for any time. */
   readonly windows: readonly ResolvedIssuingWindow[];
+  /** The most tickets per business day, if capped. */
   readonly dailyCap: number | undefined;
 }
 
@@ -97,8 +113,11 @@ export interface QueueCounterConfig {
 
 /** A {@link QueueCounterConfig} with defaults filled in. */
 export interface ResolvedQueueCounter {
+  /** Stable id. */
   readonly id: string;
+  /** What is announced and displayed. */
   readonly label: string;
+  /** Ids of the services it calls. */
   readonly services: readonly string[];
 }
 
@@ -114,8 +133,11 @@ export interface QueueSessionConfig {
 
 /** A {@link QueueSessionConfig} as minutes of the day. */
 export interface ResolvedQueueSession {
+  /** Stable id. */
   readonly id: string;
+  /** Printed on the ticket. */
   readonly name: LocalizedText;
+  /** First minute of the day. */
   readonly from: number;
 }
 
@@ -130,9 +152,22 @@ export interface ResolvedQueueSession {
  *   only by tickets that have waited at least `1 / (maxWeight + 1)` as long as it has.
  */
 export type QueueOrderingPolicy =
-  | { readonly kind: 'strict' }
-  | { readonly kind: 'interleave'; readonly priority: number; readonly normal?: number }
-  | { readonly kind: 'aging' };
+  | {
+      /** Highest weight first. */
+      readonly kind: 'strict';
+    }
+  | {
+      /** Alternate priority and normal runs. */
+      readonly kind: 'interleave';
+      /** Most priority calls in a row while a normal ticket waits. */
+      readonly priority: number;
+      /** Normal calls in a row before priority again. Default 1. */
+      readonly normal?: number;
+    }
+  | {
+      /** Largest `(weight + 1) × time waited` first. */
+      readonly kind: 'aging';
+    };
 
 /** Everything a queue needs to know about an office. */
 export interface QueueConfig {
@@ -156,17 +191,28 @@ export interface QueueConfig {
 
 /** A {@link QueueConfig} after validation, with every default filled in. */
 export interface ResolvedQueueConfig {
+  /** Services by id. */
   readonly services: ReadonlyMap<string, ResolvedQueueService>;
+  /** Counters by id. */
   readonly counters: ReadonlyMap<string, ResolvedQueueCounter>;
+  /** Priority classes by id. */
   readonly priorityClasses: ReadonlyMap<string, PriorityClass>;
+  /** The class a ticket gets when none is asked for. */
   readonly defaultPriority: string;
+  /** How counters choose the next ticket. */
   readonly ordering: QueueOrderingPolicy;
+  /** Sessions of the day, in order; empty for none. */
   readonly sessions: readonly ResolvedQueueSession[];
+  /** The Vietnam-time minute the business day starts. */
   readonly dayStartsAt: number;
+  /** Dates on which no ticket is issued. */
   readonly closedDates: ReadonlySet<CivilDate>;
 }
 
 const PREFIX = /^[A-Z]{1,3}$/;
+const CONFIG_KEYS = ['services', 'counters', 'priorityClasses', 'defaultPriority', 'ordering', 'sessions', 'dayStartsAt', 'closedDates'];
+/** `createQueue` options that travel in the same object and are not configuration. */
+const OPTION_KEYS = ['store', 'clock', 'randomBytes'];
 const WEEKDAYS: readonly number[] = [1, 2, 3, 4, 5];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -235,6 +281,20 @@ class Collector {
     return [];
   }
 
+  /** Reports keys the configuration does not know, so a typo is not silently ignored. */
+  keys(value: Record<string, unknown>, allowed: readonly string[], path: ProblemPath): void {
+    for (const key of Object.keys(value)) {
+      if (!allowed.includes(key)) {
+        this.add(
+          [...path, key],
+          'unknown-key',
+          `Không có thiết lập "${key}"; các thiết lập hợp lệ: ${allowed.join(', ')}`,
+          `Unknown setting "${key}"; known settings: ${allowed.join(', ')}`,
+        );
+      }
+    }
+  }
+
   unique(ids: Map<string, number>, id: string, path: ProblemPath, what: { vi: string; en: string }): void {
     if (ids.has(id)) {
       this.add(path, 'duplicate-id', `${what.vi} "${id}" bị trùng`, `Duplicate ${what.en} "${id}"`);
@@ -250,6 +310,7 @@ function parseNumbering(value: unknown, path: ProblemPath, c: Collector): Ticket
     c.add(path, 'invalid-numbering', 'Cấu hình đánh số phải là một đối tượng', 'Numbering must be an object');
     return { start: 1, step: 1, end: 999, width: 3, onEnd: 'grow', reset: 'daily' };
   }
+  c.keys(input, ['start', 'step', 'end', 'width', 'onEnd', 'reset'], path);
   const width = input.width === undefined ? 3 : (c.integer(input.width, [...path, 'width'], 1, 9) ?? 3);
   const start = input.start === undefined ? 1 : (c.integer(input.start, [...path, 'start'], 0) ?? 1);
   const step = input.step === undefined ? 1 : (c.integer(input.step, [...path, 'step'], 1) ?? 1);
@@ -280,6 +341,7 @@ function parseWindow(value: unknown, path: ProblemPath, c: Collector): ResolvedI
     c.add(path, 'invalid-window', 'Khung giờ phải có dạng { from, to }', 'A window must be { from, to }');
     return undefined;
   }
+  c.keys(value, ['from', 'to', 'days'], path);
   const from = c.attempt(() => parseClockTime(value.from, [...path, 'from']));
   const to = c.attempt(() => parseClockTime(value.to, [...path, 'to']));
   let days = WEEKDAYS;
@@ -301,6 +363,7 @@ function parseService(value: unknown, path: ProblemPath, c: Collector): Resolved
     c.add(path, 'invalid-service', 'Dịch vụ phải là một đối tượng', 'A service must be an object');
     return undefined;
   }
+  c.keys(value, ['id', 'prefix', 'name', 'numbering', 'sequence', 'windows', 'dailyCap'], path);
   const id = c.id(value.id, [...path, 'id']);
   let prefix: string | undefined;
   if (typeof value.prefix === 'string' && PREFIX.test(value.prefix)) prefix = value.prefix;
@@ -330,6 +393,7 @@ function parseService(value: unknown, path: ProblemPath, c: Collector): Resolved
 function parseOrdering(value: unknown, path: ProblemPath, c: Collector): QueueOrderingPolicy {
   if (value === undefined) return { kind: 'strict' };
   if (isRecord(value)) {
+    c.keys(value, value.kind === 'interleave' ? ['kind', 'priority', 'normal'] : ['kind'], path);
     if (value.kind === 'strict' || value.kind === 'aging') return { kind: value.kind };
     if (value.kind === 'interleave') {
       const priority = c.integer(value.priority, [...path, 'priority'], 1) ?? 1;
@@ -408,6 +472,7 @@ export function parseQueueConfig(input: QueueConfig | unknown): ResolvedQueueCon
       }),
     ]);
   }
+  c.keys(input, [...CONFIG_KEYS, ...OPTION_KEYS], []);
   const services = new Map<string, ResolvedQueueService>();
   const serviceIds = new Map<string, number>();
   const resolved: ResolvedQueueService[] = [];
@@ -432,6 +497,7 @@ export function parseQueueConfig(input: QueueConfig | unknown): ResolvedQueueCon
       c.add(['counters', i], 'invalid-counter', 'Quầy phải là một đối tượng', 'A counter must be an object');
       return;
     }
+    c.keys(value, ['id', 'label', 'services'], ['counters', i]);
     const id = c.id(value.id, ['counters', i, 'id']);
     const label = value.label === undefined ? id : c.id(value.label, ['counters', i, 'label']);
     const served = c.list(value.services, ['counters', i, 'services'], true).filter((s, j): s is string => {
@@ -458,6 +524,7 @@ export function parseQueueConfig(input: QueueConfig | unknown): ResolvedQueueCon
       c.add(path, 'invalid-priority-class', 'Nhóm ưu tiên phải là một đối tượng', 'A priority class must be an object');
       return;
     }
+    c.keys(value, ['id', 'name', 'weight', 'basis', 'evidence'], path);
     const id = c.id(value.id, [...path, 'id']);
     const name = c.text(value.name, [...path, 'name']);
     const weight = c.integer(value.weight, [...path, 'weight'], 0, 1000);
@@ -493,6 +560,7 @@ export function parseQueueConfig(input: QueueConfig | unknown): ResolvedQueueCon
         c.add(['sessions', i], 'invalid-session', 'Buổi phải là { id, name, from }', 'A session must be { id, name, from }');
         return;
       }
+      c.keys(value, ['id', 'name', 'from'], ['sessions', i]);
       const id = c.id(value.id, ['sessions', i, 'id']);
       const name = c.text(value.name, ['sessions', i, 'name']);
       const from = c.attempt(() => parseClockTime(value.from, ['sessions', i, 'from']));

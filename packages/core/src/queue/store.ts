@@ -17,14 +17,37 @@ export interface TakeNumberRequest {
 
 /** The outcome of {@link QueueStore.takeNumber}. */
 export type TakeNumberResult =
-  | { readonly ok: true; readonly value: number; readonly ordinal: number }
-  | { readonly ok: false; readonly reason: 'daily-cap' | 'sequence-end' };
+  | {
+      /** A number was taken. */
+      readonly ok: true;
+      /** The number, without prefix. */
+      readonly value: number;
+      /** A new store-wide ordinal for FIFO ties. */
+      readonly ordinal: number;
+    }
+  | {
+      /** No number was taken. */
+      readonly ok: false;
+      /** Why: the daily cap was reached, or the `refuse` policy ended the range. */
+      readonly reason: 'daily-cap' | 'sequence-end';
+    };
 
 /** Where an idempotent command stands. */
 export type QueueCommandClaim =
-  | { readonly status: 'new' }
-  | { readonly status: 'pending' }
-  | { readonly status: 'done'; readonly ticket: string | null };
+  | {
+      /** First seen: the caller now holds the claim. */
+      readonly status: 'new';
+    }
+  | {
+      /** Claimed by a caller that has not finished. */
+      readonly status: 'pending';
+    }
+  | {
+      /** Already applied. */
+      readonly status: 'done';
+      /** The ticket it produced, or `null` when it produced none. */
+      readonly ticket: string | null;
+    };
 
 /**
  * Where a queue keeps its state. Every method is async so that a server can implement it on a
