@@ -24,7 +24,9 @@ export type ReceiptRule = 'next-session' | 'as-recorded';
  * - `end-of-day` (default): the close of the last session of the due day (the result is returned at
  *   the counter, so Civil Code art. 148(6)'s "24:00" is read as the office's closing time);
  * - `same-time`: the same point of the working day as the deemed receipt (received at 10:00, due at
- *   10:00; received in the lunch break, due at the end of the morning session).
+ *   10:00; received in the lunch break, due at the end of the morning session; received on a day
+ *   off, due at the close). It applies to `working-days`; a period in calendar `days` always ends at
+ *   the close (Civil Code art. 148(5)–(6) end it with its last day).
  *
  * @example
  * ```ts
@@ -53,7 +55,7 @@ export interface DueDateOptions {
   readonly officeHours?: OfficeHours;
   /** Receipt outside office hours (default `next-session`). */
   readonly receipt?: ReceiptRule;
-  /** Time of day of a due date counted in days (default `end-of-day`). */
+  /** Time of day of a due date counted in working days (default `end-of-day`). */
   readonly timeOfDay?: DueTimeOfDay;
   /** Whether national make-up Saturdays count as working days (default `true`; not stated anywhere [U]). */
   readonly makeUpSaturdays?: boolean;
@@ -99,7 +101,10 @@ export interface DueDate {
   readonly deemedReceivedAt: string;
   /** When the result is due (hẹn trả kết quả). */
   readonly dueAt: string;
-  /** Whether the receipt fell after the limit's cutoff, so counting started on the next working day. */
+  /**
+   * Whether the receipt fell after the limit's cutoff (or, recorded as is, on a day off), so counting
+   * started at the opening of the next working day.
+   */
   readonly afterCutoff: boolean;
 }
 
@@ -225,7 +230,8 @@ export function dueMoments(
         ? context.sameDayCutoff
         : -1;
   let afterCutoff = false;
-  if (cutoff >= 0 && time.kind[day] !== 0 && minute > cutoff) {
+  // A recorded receipt on a day off is after every cutoff of the last working day.
+  if (cutoff >= 0 && (time.kind[day] === 0 || minute > cutoff)) {
     afterCutoff = true;
     day = time.nthWorkingDayAfter(day, 1);
     if (day < 0) time.outside(path, { vi: 'Ngày làm việc tiếp theo', en: 'The next working day' });
@@ -264,6 +270,7 @@ export function dueMoments(
       } else {
         dueDay = day + value;
         if (dueDay < time.size && time.kind[dueDay] === 0) {
+          // Art. 148(5): the period then ends at the end of the next working day.
           if (context.bridgeDaysOff) dueDay = time.nthWorkingDayAfter(dueDay, 1);
           else while (dueDay < time.size && time.kind[dueDay] === 0 && time.bridge[dueDay] === 0) dueDay++;
         }
@@ -272,7 +279,7 @@ export function dueMoments(
       const sessions = time.kind[dueDay] === 0 ? 1 : (time.kind[dueDay] as number);
       const closing = time.sessions[sessions] as readonly (readonly [number, number])[];
       const close = (closing[closing.length - 1] as readonly [number, number])[1];
-      if (!context.sameTime) dueMinute = close;
+      if (!context.sameTime || unit === 'days') dueMinute = close;
       else {
         const p = time.kind[day] === 0 ? Number.POSITIVE_INFINITY : time.position(day, minute);
         const total = time.minutesByKind[sessions] as number;
