@@ -165,6 +165,59 @@ describe('aggregating responses', () => {
     expect(graded).to.deep.include({ grades: { 'xuat-sac': 1, tot: 1, kha: 1 } });
   });
 
+  it('joins ratings with queue waits and groups them by wait band, in minute order', () => {
+    const waits = new Map<string, number>([
+      ['T-1', 4],
+      ['T-2', 9.5],
+      ['T-3', 10],
+      ['T-4', 25],
+      ['T-5', 75],
+      ['T-6', 3],
+    ]);
+    const responses = [
+      rating(3, { transactionId: 'T-1' }),
+      rating(3, { transactionId: 'T-2' }),
+      rating(2, { transactionId: 'T-3' }),
+      rating(1, { transactionId: 'T-4' }),
+      rating(1, { transactionId: 'T-5' }),
+      rating(2, { transactionId: 'T-9' }), // no queue record
+      rating(3, { transactionId: undefined }), // counter-level
+    ];
+    const rows = aggregateResponses(responses, {
+      instrumentId: 'vn-one-stop-rating',
+      groupBy: ['wait'],
+      waits,
+      formula: 'mean',
+      minN: 1,
+      eligible: ['T-1', 'T-2', 'T-6'].map((transactionId) => ({
+        servedAt: responses[0]?.submittedAt as number,
+        transactionId,
+      })),
+    });
+    expect(rows.map((r) => [r.key.wait, !r.suppressed && r.n, !r.suppressed && r.score])).to.deep.equal([
+      ['0–10', 2, 3],
+      ['10–20', 1, 2],
+      ['20–30', 1, 1],
+      ['60+', 1, 1],
+      ['unknown', 2, 2.5],
+    ]);
+    expect(rows[0]).to.deep.include({ eligible: 3, responseRate: 2 / 3 });
+    const custom = aggregateResponses(responses, {
+      instrumentId: 'vn-one-stop-rating',
+      groupBy: ['wait'],
+      waits,
+      waitBands: [0, 5, 15],
+      minN: 1,
+    });
+    expect(custom.map((r) => r.key.wait)).to.deep.equal(['0–5', '5–15', '15+', 'unknown']);
+    expect(
+      thrown(() => aggregateResponses([], { instrumentId: 'x', groupBy: ['wait'] })).problems[0]?.path,
+    ).to.deep.equal(['waits']);
+    expect(
+      thrown(() => aggregateResponses([], { instrumentId: 'x', waitBands: [5, 10] })).problems[0]?.path,
+    ).to.deep.equal(['waitBands']);
+  });
+
   it('reports bad stored responses with their index', () => {
     const error = thrown(() =>
       aggregateResponses(

@@ -23,7 +23,8 @@ import { wilsonInterval } from './wilson.js';
  * What responses can be grouped by. Periods are Vietnamese civil dates of `submittedAt`
  * (`day` `2026-03-10`, `month` `2026-03`, `quarter` `2026-Q1`, `year` `2026`), whatever the host's
  * time zone. `binding` is `transaction` for ratings bound to a dossier or ticket and `counter` for
- * counter-level ratings (the QR code taped to a counter).
+ * counter-level ratings (the QR code taped to a counter). `wait` is the band of the visit's queue wait
+ * (`0–10`, `10–20`, … `60+` minutes, or `unknown`), joined through the transaction id from `waits`.
  */
 export type GroupDimension =
   | 'counter'
@@ -34,12 +35,15 @@ export type GroupDimension =
   | 'day'
   | 'month'
   | 'quarter'
-  | 'year';
+  | 'year'
+  | 'wait';
 
 /** A served transaction that could have been rated: the denominator of response rates. */
 export interface EligibleTransaction {
   /** When it was served or its result returned (epoch milliseconds). */
   readonly servedAt: number;
+  /** The dossier or ticket, to join its queue wait when grouping by `wait`. */
+  readonly transactionId?: string;
   readonly counter?: string;
   readonly officer?: string;
   readonly procedure?: string;
@@ -68,6 +72,18 @@ export interface AggregateOptions extends InstrumentLibraryOptions {
   readonly include?: (response: SurveyResponse) => boolean;
   /** Grade bands to use instead of each version's own (for instruments with grades). */
   readonly gradeBands?: readonly GradeBand[];
+  /** Queue wait in minutes by transaction id (dossier or ticket), for grouping by `wait`. */
+  readonly waits?: ReadonlyMap<string, number>;
+  /** Lower bounds of the wait bands in minutes, ascending from 0 (default 0, 10, 20, 30, 60). */
+  readonly waitBands?: readonly number[];
+}
+
+/** The default wait bands, in minutes. */
+export const DEFAULT_WAIT_BANDS: readonly number[] = [0, 10, 20, 30, 60];
+
+/** Labels of wait bands: `0–10`, `10–20`, … and `60+` for the last. */
+function waitLabels(bands: readonly number[]): string[] {
+  return bands.map((low, i) => (i + 1 < bands.length ? `${low}–${bands[i + 1]}` : `${low}+`));
 }
 
 /** A group's values along the grouped dimensions; `''` where a response did not record one. */
@@ -124,7 +140,16 @@ interface VersionReader {
 
 const SEPARATOR = '\u001f';
 const PERIODS: readonly GroupDimension[] = ['day', 'month', 'quarter', 'year'];
-const DIMENSIONS = new Set<GroupDimension>(['counter', 'officer', 'procedure', 'channel', 'binding', ...PERIODS]);
+const DIMENSIONS = new Set<GroupDimension>([
+  'counter',
+  'officer',
+  'procedure',
+  'channel',
+  'binding',
+  'wait',
+  ...PERIODS,
+]);
+const UNKNOWN_WAIT = 'unknown';
 /** 1976-01-01T00:00Z: from then on Vietnam's offset is a whole number of hours (+07:00). */
 const FIXED_OFFSET_FROM = 189_302_400_000;
 const MS_PER_HOUR = 3_600_000;
@@ -152,13 +177,31 @@ class GroupIndex {
 
   private readonly groupBy: readonly GroupDimension[];
 
-  constructor(groupBy: readonly GroupDimension[]) {
+  /** Sort rank of each wait label, so bands sort by minutes rather than as text. */
+  readonly waitRank: ReadonlyMap<string, string>;
+
+  constructor(
+    groupBy: readonly GroupDimension[],
+    waits: ReadonlyMap<string, number> | undefined,
+    bands: readonly number[],
+  ) {
     this.groupBy = groupBy;
     this.values = groupBy.map(() => '');
+    const labels = waitLabels(bands);
+    this.waitRank = new Map([...labels, UNKNOWN_WAIT].map((label, i) => [label, String(i).padStart(4, '0')]));
+    const bandOf = (minutes: number | undefined): string => {
+      if (minutes === undefined || !(minutes >= 0)) return UNKNOWN_WAIT;
+      let i = bands.length - 1;
+      while (i > 0 && minutes < (bands[i] as number)) i--;
+      return labels[i] as string;
+    };
     this.getters = groupBy.map((dimension) => {
       const period = PERIODS.indexOf(dimension);
       if (period >= 0) return (_record, instant) => this.periodsAt(instant)[period] as string;
       if (dimension === 'binding') return (_record, _instant, binding) => binding;
+      if (dimension === 'wait') {
+        return (record) => (record.transactionId ? bandOf(waits?.get(record.transactionId)) : UNKNOWN_WAIT);
+      }
       const field = dimension as 'counter' | 'officer' | 'procedure' | 'channel';
       return (record) => record[field] ?? '';
     });
@@ -288,6 +331,27 @@ export function aggregateResponses(responses: readonly SurveyResponse[], options
       );
     }
   });
+  const waitBands = options.waitBands ?? DEFAULT_WAIT_BANDS;
+  if (
+    waitBands.length === 0 ||
+    waitBands[0] !== 0 ||
+    waitBands.some((b, i) => !Number.isFinite(b) || (i > 0 && b <= (waitBands[i - 1] as number)))
+  ) {
+    setup.push(
+      problem(['waitBands'], 'invalid-wait-bands', {
+        vi: 'Các mốc thời gian chờ phải bắt đầu từ 0 và tăng dần',
+        en: 'Wait bands must start at 0 and increase',
+      }),
+    );
+  }
+  if (groupBy.includes('wait') && !options.waits) {
+    setup.push(
+      problem(['waits'], 'missing-waits', {
+        vi: 'Nhóm theo thời gian chờ cần dữ liệu thời gian chờ (waits)',
+        en: 'Grouping by wait needs the waits',
+      }),
+    );
+  }
   if (!Number.isInteger(minN) || minN < 1) {
     setup.push(
       problem(['minN'], 'invalid-count', {
@@ -302,7 +366,7 @@ export function aggregateResponses(responses: readonly SurveyResponse[], options
   let resolved: ResolvedFormula | undefined;
   let scale: ScaleRange | undefined;
   const problems: Problem[] = [];
-  const grouped = new GroupIndex(groupBy);
+  const grouped = new GroupIndex(groupBy, options.waits, waitBands);
 
   for (let index = 0; index < responses.length; index++) {
     const response = responses[index] as SurveyResponse;
@@ -377,7 +441,14 @@ export function aggregateResponses(responses: readonly SurveyResponse[], options
   }
 
   const seen = grouped.groups.filter((group) => group.seen > 0);
-  const sortKeys = new Map(seen.map((group) => [group, group.values.join(SEPARATOR)]));
+  const waitAt = groupBy.indexOf('wait');
+  const sortKeys = new Map(
+    seen.map((group) => {
+      const values = [...group.values];
+      if (waitAt >= 0) values[waitAt] = grouped.waitRank.get(values[waitAt] as string) as string;
+      return [group, values.join(SEPARATOR)];
+    }),
+  );
   seen.sort((x, y) => {
     const a = sortKeys.get(x) as string;
     const b = sortKeys.get(y) as string;

@@ -35,6 +35,34 @@ describe('scoring formulas', () => {
     expect(scoreResponses(middling, { scale: 5, formula: 'top2box' })).to.equal(0);
   });
 
+  it('reproduces the published monthly user satisfaction of a GOV.UK service with the weighted index', () => {
+    // ministryofjustice/opg-performance-data, complete_the_deputy_report_service/data.json: counts of
+    // very dissatisfied … very satisfied and the published `user-satisfaction-percent`, Apr 2023–Apr 2024.
+    const months: [string, number, number, number, number, number, number][] = [
+      ['2023-04', 23, 46, 153, 419, 528, 80],
+      ['2023-05', 19, 33, 143, 419, 518, 81],
+      ['2023-06', 19, 28, 140, 464, 524, 81],
+      ['2023-07', 27, 31, 173, 483, 524, 79],
+      ['2023-08', 17, 29, 119, 385, 446, 80],
+      ['2023-09', 12, 37, 110, 398, 488, 81],
+      ['2023-10', 17, 31, 141, 477, 488, 80],
+      ['2023-11', 15, 27, 130, 415, 547, 82],
+      ['2023-12', 8, 26, 105, 385, 407, 81],
+      ['2024-01', 19, 29, 147, 501, 510, 80],
+      ['2024-02', 20, 34, 190, 530, 506, 79],
+      ['2024-03', 17, 23, 143, 497, 511, 81],
+      ['2024-04', 17, 35, 147, 497, 536, 80],
+    ];
+    for (const [month, ...counts] of months) {
+      const published = counts.pop() as number;
+      const answers = counts.flatMap((count, level) => Array<number>(count).fill(level + 1));
+      const weighted = scoreResponses(answers, { scale: 5, formula: 'weighted' }) as number;
+      const top2 = scoreResponses(answers, { scale: 5, formula: 'top2box' }) as number;
+      expect(Math.round(weighted), month).to.equal(published);
+      expect(Math.round(top2), month).to.be.above(published);
+    }
+  });
+
   it('computes NPS, CES, mean and points sums', () => {
     expect(scoreResponses([10, 10, 9, 5], { formula: 'nps' })).to.equal(50);
     expect(scoreResponses([0, 1, 2], { formula: 'nps' })).to.equal(-100);

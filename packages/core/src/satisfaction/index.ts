@@ -11,6 +11,7 @@ export {
   type AggregateGroup,
   type AggregateOptions,
   aggregateResponses,
+  DEFAULT_WAIT_BANDS,
   type EligibleTransaction,
   type GroupDimension,
   type GroupKey,
