@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { queueBusinessTimeOf } from './business-day.js';
 import { createQueue } from './queue.js';
-import { hoTich, seededBytes, vn } from './test-fixtures.js';
+import { hoTich, seededBytes, vn } from './fixtures.test.js';
 
 const sessions = [
   { id: 'sang', name: { vi: 'Sáng', en: 'Morning' }, from: 0 },

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { MotcuaError } from '../text/problem.js';
 import { parseQueueConfig } from './config.js';
 import { DEFAULT_PRIORITY_CLASSES } from './priority-classes.js';
-import { chungThuc, hoTich } from './test-fixtures.js';
+import { chungThuc, hoTich } from './fixtures.test.js';
 
 function problemsOf(input: unknown): { path: string; code: string; vi: string; en: string }[] {
   try {

@@ -1,4 +1,5 @@
-/** Shared test helpers for the queue room (not exported from the package). */
+// Builders shared by the queue tests. Named *.test.ts so that it stays out of the published build;
+// it declares no tests of its own.
 import type { QueueServiceConfig } from './config.js';
 
 /** Epoch ms at a Vietnam clock time (UTC+7) on a date, without touching the host time zone. */

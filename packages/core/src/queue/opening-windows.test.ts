@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import { createQueue } from './queue.js';
 import { QueueRefusedError } from './refusal.js';
-import { hoTich, seededBytes, vn } from './test-fixtures.js';
+import { hoTich, seededBytes, vn } from './fixtures.test.js';
 
 const office = {
   services: [

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { MotcuaError } from '../text/problem.js';
 import { createQueue, type Queue } from './queue.js';
-import { chungThuc, hoTich, seededBytes, vn } from './test-fixtures.js';
+import { chungThuc, hoTich, seededBytes, vn } from './fixtures.test.js';
 import { createTicketId, isTicketId, parseTicketId } from './ticket-id.js';
 
 const NOW = vn('2026-11-23', '08:00');

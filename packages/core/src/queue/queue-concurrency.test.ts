@@ -5,7 +5,7 @@ import { MotcuaError } from '../text/problem.js';
 import { createMemoryQueueStore } from './memory-store.js';
 import { createQueue, type Queue } from './queue.js';
 import type { QueueStore } from './store.js';
-import { chungThuc, datDai, hoTich, seededBytes, vn } from './test-fixtures.js';
+import { chungThuc, datDai, hoTich, seededBytes, vn } from './fixtures.test.js';
 import type { Ticket } from './ticket.js';
 
 const counters = [

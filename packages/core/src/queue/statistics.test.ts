@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import { createQueue } from './queue.js';
 import { queueStatistics } from './statistics.js';
-import { chungThuc, hoTich, seededBytes, vn } from './test-fixtures.js';
+import { chungThuc, hoTich, seededBytes, vn } from './fixtures.test.js';
 
 /** A small recorded morning with every outcome: served, recalled then no-show, transferred, cancelled. */
 async function fixtureDay() {

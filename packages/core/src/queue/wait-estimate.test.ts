@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { MotcuaError } from '../text/problem.js';
 import { createQueue, type Queue } from './queue.js';
-import { chungThuc, hoTich, seededBytes, vn } from './test-fixtures.js';
+import { chungThuc, hoTich, seededBytes, vn } from './fixtures.test.js';
 import type { Ticket } from './ticket.js';
 import { backtestWaitEstimates } from './wait-backtest.js';
 import { estimateWait, peopleAhead } from './wait-estimate.js';
