@@ -1,6 +1,6 @@
 /**
  * The procedure catalogue (danh mục thủ tục hành chính): schema, validation with bilingual problems,
- * Vietnamese diacritic-insensitive search, and fees.
+ * Vietnamese diacritic-insensitive search, fees, static HTML, JSON-LD and JSON Schema.
  *
  * @module catalogue
  */
@@ -12,6 +12,9 @@ export {
   formatVnd,
   unitPrice,
 } from './fees.js';
+export { type CatalogueHtmlOptions, catalogueToHtml, escapeHtml } from './html.js';
+export { catalogueJsonSchema } from './json-schema.js';
+export { type JsonLd, procedureToCpsvAp, procedureToJsonLd } from './linked-data.js';
 export {
   assertCatalogue,
   type ParseCatalogueOptions,

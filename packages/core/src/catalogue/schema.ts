@@ -22,8 +22,12 @@ export const PROCEDURE_CODE_PATTERN = /^\d\.\d{6}$/;
 export const LOCAL_SUFFIX_PATTERN = /^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/;
 const HTTP_URL = /^https?:\/\/[^\s]+$/;
 
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 /** `params.motcua` marks a check so that its problems get our own bilingual message. */
-const civilDate = z.string().check(z.refine((value) => isCivilDate(value), { params: { motcua: 'civil-date' } }));
+const civilDate = z.string().check(
+  z.regex(DATE_SHAPE, { abort: true }),
+  z.refine((value) => isCivilDate(value), { params: { motcua: 'civil-date' } }),
+);
 /**
  * Text fields must contain at least one non-space character.
  *

@@ -135,6 +135,9 @@ function formatProblem(path: ProblemPath, issue: Extract<Issue, { code: 'invalid
   if (pattern === String(NON_BLANK_PATTERN)) {
     return say(path, 'empty-text', 'không được để trống', 'must not be empty');
   }
+  if (pattern === String(/^\d{4}-\d{2}-\d{2}$/)) {
+    return say(path, 'invalid-date', 'phải là ngày có thật dạng YYYY-MM-DD', 'must be a real date YYYY-MM-DD');
+  }
   if (pattern?.startsWith('/^https?')) {
     return say(path, 'invalid-url', 'phải là đường dẫn http(s)://…', 'must be an http(s):// link');
   }
