@@ -114,4 +114,12 @@ export {
   scoreScorecard,
 } from './scorecard.js';
 export { type PersonalDataKind, type ScrubOptions, scrubPersonalData } from './scrub.js';
+export {
+  createSubmissionGuard,
+  type GuardedSubmission,
+  type GuardStats,
+  type GuardVerdict,
+  type SubmissionGuard,
+  type SubmissionGuardOptions,
+} from './submission-guard.js';
 export { type ProportionInterval, type WilsonOptions, wilsonInterval, Z_95 } from './wilson.js';
