@@ -76,14 +76,17 @@ describe('queue commands', () => {
     expect(recalled.calls).to.equal(2);
   });
 
-  it('retries a refused command id later instead of remembering the refusal', async () => {
+  it('retries a refused command id later, and answers a retry of an issued one with its ticket even after closing', async () => {
     const q = createQueue({
       services: [{ ...hoTich, windows: [{ from: '07:30', to: '11:30' }] }],
       counters: [{ id: '1', services: ['ho-tich'] }],
       randomBytes: seededBytes(),
     });
     expect(await codeOf(() => q.issue('ho-tich', { now: vn('2026-11-23', '07:00'), commandId: 'k:1' }))).to.equal('closed');
-    expect((await q.issue('ho-tich', { now: vn('2026-11-23', '07:30'), commandId: 'k:1' })).number).to.equal('A001');
+    const issued = await q.issue('ho-tich', { now: vn('2026-11-23', '07:30'), commandId: 'k:1' });
+    expect(issued.number).to.equal('A001');
+    // The kiosk retries after the window closed (its first answer was lost): same ticket, no refusal.
+    expect((await q.issue('ho-tich', { now: vn('2026-11-23', '11:31'), commandId: 'k:1' })).id).to.equal(issued.id);
   });
 
   it('transfers a called ticket: the visit and number continue in the other service, queued at the end', async () => {

@@ -212,8 +212,9 @@ export function createQueue(config: QueueConfig & QueueOptions): Queue {
       const priority = options?.priority ?? resolved.defaultPriority;
       if (!resolved.priorityClasses.has(priority)) throw unknown('priority', priority);
       const time = queueBusinessTimeOf(now, resolved.dayStartsAt, resolved.sessions);
-      assertIssuingOpen(service, resolved, time);
       return once(options?.commandId, async () => {
+        // Inside `once`: a retry of an issued command returns its ticket even after the window closed.
+        assertIssuingOpen(service, resolved, time);
         const session = service.numbering.reset === 'session' ? time.session : undefined;
         const taken = await store.takeNumber({
           ticketSequenceKey: ticketSequenceKey(service.sequence, time.date, session),
