@@ -23,11 +23,21 @@ function earlier(a: OrderableTicket, b: OrderableTicket): boolean {
 function strictBest<T extends OrderableTicket>(waiting: readonly T[], weightOf: PriorityWeightOf): T | undefined {
   let best: T | undefined;
   let bestWeight = -1;
+  let bestQueuedAt = 0;
+  let bestOrdinal = 0;
   for (const t of waiting) {
     const w = weightOf(t.priority);
-    if (best === undefined || w > bestWeight || (w === bestWeight && earlier(t, best))) {
+    if (best !== undefined && w < bestWeight) continue;
+    if (
+      best === undefined ||
+      w > bestWeight ||
+      t.queuedAt < bestQueuedAt ||
+      (t.queuedAt === bestQueuedAt && t.ordinal < bestOrdinal)
+    ) {
       best = t;
       bestWeight = w;
+      bestQueuedAt = t.queuedAt;
+      bestOrdinal = t.ordinal;
     }
   }
   return best;
