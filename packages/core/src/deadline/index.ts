@@ -5,6 +5,24 @@
  */
 
 export {
+  type Classification,
+  type ClassifyOptions,
+  classifyDossier,
+  formatRemaining,
+  type Timeliness,
+} from './classify.js';
+export {
+  DOSSIER_EVENT_TYPES,
+  type DossierClock,
+  type DossierClockFlag,
+  type DossierClockOptions,
+  type DossierClockState,
+  type DossierEvent,
+  type DossierPause,
+  type DossierTimeline,
+  dossierClock,
+} from './dossier-clock.js';
+export {
   type DueDate,
   type DueDateInput,
   type DueDateOptions,
