@@ -89,7 +89,8 @@ describe('opening windows and daily caps', () => {
     expect((await q.issue('ho-tich', { now })).number).to.equal('A002');
     const error = await refusal(() => q.issue('ho-tich', { now }));
     expect(error.reason).to.equal('sequence-end');
-    expect(error.problems[0]?.message.en).to.contain('used up');
+    expect(error.problems[0]?.message.vi).to.equal('Đã hết số cho Hộ tịch hôm nay (số cuối A002).');
+    expect(error.problems[0]?.message.en).to.equal('The numbers for Civil status are used up today (last A002).');
   });
 
   it('rejects an unknown service, counter or priority class with a typed bilingual error', async () => {

@@ -189,6 +189,7 @@ export function createQueue(config: QueueConfig & QueueOptions): Queue {
     const when = tomorrow
       ? { vi: ` Giờ lấy số tiếp theo: ${tomorrow.time} ngày ${tomorrow.date}.`, en: ` Next issuing time: ${tomorrow.time} on ${tomorrow.date}.` }
       : { vi: '', en: '' };
+    const last = formatTicketNumber(service.prefix, service.numbering.end, service.numbering.width);
     const message =
       reason === 'daily-cap'
         ? {
@@ -196,8 +197,8 @@ export function createQueue(config: QueueConfig & QueueOptions): Queue {
             en: `No more tickets today (${date}) for ${service.name.en}: at most ${service.dailyCap}.${when.en}`,
           }
         : {
-            vi: `Đã hết dãy số ${service.prefix}${service.numbering.end} cho ${service.name.vi} hôm nay.${when.vi}`,
-            en: `The numbers for ${service.name.en} are used up today (last ${service.prefix}${service.numbering.end}).${when.en}`,
+            vi: `Đã hết số cho ${service.name.vi} hôm nay (số cuối ${last}).${when.vi}`,
+            en: `The numbers for ${service.name.en} are used up today (last ${last}).${when.en}`,
           };
     throw new QueueRefusedError(reason, service.id, message, tomorrow);
   }
