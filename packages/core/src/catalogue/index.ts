@@ -1,9 +1,20 @@
 /**
  * The procedure catalogue (danh mục thủ tục hành chính): schema, validation with bilingual problems,
- * Vietnamese diacritic-insensitive search, fees, static HTML, JSON-LD and JSON Schema.
+ * Vietnamese diacritic-insensitive search, fees, CSV import and export, static HTML, JSON-LD and JSON Schema.
  *
  * @module catalogue
  */
+export {
+  type CsvColumn,
+  type CsvExportOptions,
+  type CsvImportOptions,
+  type CsvImportResult,
+  catalogueToCsv,
+  DEFAULT_CSV_COLUMNS,
+  importCatalogueCsv,
+  parseCsv,
+} from './csv.js';
+export { parseFeeText, parseTimeLimitText } from './csv-text.js';
 export {
   computeFee,
   computeFees,
