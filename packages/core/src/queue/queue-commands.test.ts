@@ -61,6 +61,24 @@ describe('queue commands', () => {
     expect(order).to.deep.equal(['A002', 'A004', 'A001', 'A003', 'A005']);
   });
 
+  it('remembers each counter\'s interleave run between calls (1 priority : 2 normal)', async () => {
+    const q = createQueue({
+      services: [hoTich],
+      counters: [{ id: '1', services: ['ho-tich'] }, { id: '2', services: ['ho-tich'] }],
+      ordering: { kind: 'interleave', priority: 1, normal: 2 },
+      randomBytes: seededBytes(4),
+    });
+    for (let i = 0; i < 12; i++) await q.issue('ho-tich', { now: NOW + i, priority: i % 2 === 0 ? 'nguoi-cao-tuoi' : 'thuong' });
+    const one: string[] = [];
+    const two: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      one.push((await q.callNext('1', { now: NOW + 100 }))?.priority ?? '-');
+      two.push((await q.callNext('2', { now: NOW + 100 }))?.priority ?? '-');
+    }
+    expect(one).to.deep.equal(['nguoi-cao-tuoi', 'thuong', 'thuong']);
+    expect(two).to.deep.equal(['nguoi-cao-tuoi', 'thuong', 'thuong']);
+  });
+
   it('is idempotent: the same command id gives the same ticket and takes no new number', async () => {
     const q = office();
     const a = await q.issue('ho-tich', { now: NOW, commandId: 'kiosk-1:1' });
