@@ -1,5 +1,6 @@
 /**
- * Dossier deadlines: time limits as data (and, as the room grows, due dates and the dossier clock).
+ * Dossier deadlines: time limits as data, office hours, due dates, the dossier clock and its
+ * classification, the one status model with the national codes, and dossier codes.
  *
  * @module deadline
  */
@@ -23,6 +24,17 @@ export {
   dossierClock,
 } from './dossier-clock.js';
 export {
+  type DailySequence,
+  type DossierCodeFormat,
+  type DossierCodeParts,
+  dossierCodeProblems,
+  formatDossierCode,
+  isDossierCode,
+  issueDossierCode,
+  memoryDailySequence,
+  parseDossierCode,
+} from './dossier-code.js';
+export {
   type DueDate,
   type DueDateInput,
   type DueDateOptions,
@@ -32,6 +44,18 @@ export {
 } from './due-date.js';
 export { parseOffsetDateTime } from './instant.js';
 export { clockMinutes, DEFAULT_OFFICE_HOURS, type OfficeHours, type OfficeSession } from './office-hours.js';
+export {
+  DOSSIER_CHANNEL_NAMES,
+  DOSSIER_CHANNELS,
+  DOSSIER_STATUS_NAMES,
+  DOSSIER_STATUSES,
+  type DossierChannel,
+  type DossierStatus,
+  fromChannelCode,
+  fromNationalStatusCode,
+  toChannelCode,
+  toNationalStatusCode,
+} from './status.js';
 export {
   formatTimeLimit,
   parseTimeLimit,
