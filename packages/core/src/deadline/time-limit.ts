@@ -76,14 +76,14 @@ function isUncounted(unit: TimeLimitUnit): boolean {
  * z.safeParse(timeLimitSchema, { value: 5, unit: 'working-days' }).success; // true
  * ```
  */
-export const timeLimitSchema = z
+export const timeLimitSchema = /* @__PURE__ */ z
   .strictObject({
-    value: z.number().check(z.int(), z.minimum(0)),
-    unit: z.enum(['working-days', 'working-hours', 'days', 'same-day', 'immediate']),
-    cutoff: z.optional(z.string().check(z.regex(CLOCK))),
+    value: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.minimum(0)),
+    unit: /* @__PURE__ */ z.enum(['working-days', 'working-hours', 'days', 'same-day', 'immediate']),
+    cutoff: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(CLOCK))),
   })
   .check(
-    z.refine((limit) => (isUncounted(limit.unit) ? limit.value === 0 : limit.value >= 1), {
+    /* @__PURE__ */ z.refine((limit) => (isUncounted(limit.unit) ? limit.value === 0 : limit.value >= 1), {
       path: ['value'],
       params: { motcua: 'time-limit-value' },
     }),
