@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { foldVietnamese } from '../text/fold.js';
 import { catalogueOf, loadSampleCatalogue, procedure, syntheticCatalogue } from './fixtures.test.js';
 import { assertCatalogue } from './parse-catalogue.js';
-import type { Catalogue } from './schema.js';
+import type { Catalogue, Procedure } from './schema.js';
 import { buildSearchIndex, searchProcedures } from './search.js';
 
 async function sample(): Promise<Catalogue> {
@@ -109,6 +109,27 @@ describe('procedure search invariants', () => {
         }
       }),
     );
+  });
+
+  it('puts a procedure first when searched by its exact code or its exact name', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: catalogue.procedures.length - 1 }), (i) => {
+        const p = catalogue.procedures[i] as Procedure;
+        const byCode = searchProcedures(index, p.code);
+        expect(byCode[0]?.procedure).to.equal(p);
+        expect(byCode[0]?.match).to.equal('code');
+        const byName = searchProcedures(index, p.name.toUpperCase())[0];
+        expect(foldVietnamese(byName?.procedure.name ?? '')).to.equal(foldVietnamese(p.name));
+      }),
+    );
+  });
+
+  it('filters by field however the field is typed', () => {
+    const wanted = catalogue.procedures.flatMap((p, i) => (p.field === 'Bảo trợ xã hội' ? [i] : []));
+    expect(wanted.length).to.be.greaterThan(0);
+    for (const field of ['Bảo trợ xã hội', 'bao tro  xa hoi', 'BẢO TRỢ XÃ HỘI']) {
+      expect(searchProcedures(index, '', { field }).map((h) => h.index)).to.deep.equal(wanted);
+    }
   });
 
   it('indexes a catalogue once and reuses it', () => {

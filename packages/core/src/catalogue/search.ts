@@ -223,8 +223,9 @@ function candidates(
   return lastHits.size === 0 ? undefined : lastHits;
 }
 
-function passes(procedure: Procedure, filters: SearchFilters, foldedField: string | undefined): boolean {
-  if (foldedField !== undefined && foldVietnamese(procedure.field) !== foldedField) return false;
+function passes(entry: Entry, filters: SearchFilters, foldedField: string | undefined): boolean {
+  const procedure = entry.procedure;
+  if (foldedField !== undefined && entry.field !== foldedField) return false;
   if (filters.level !== undefined && !procedure.levels.some((l) => l.level === filters.level)) return false;
   if (filters.onlineLevel !== undefined && procedure.onlineService?.level !== filters.onlineLevel) return false;
   if (filters.channel !== undefined && !procedure.channels.some((c) => c.kind === filters.channel)) return false;
@@ -276,14 +277,14 @@ export function searchProcedures(
 ): SearchHit[] {
   const index = dataOf(source);
   const folded = foldVietnamese(query);
-  const foldedField = options.field === undefined ? undefined : foldVietnamese(options.field);
+  const foldedField = options.field === undefined ? undefined : words(foldVietnamese(options.field)).join(' ');
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const hits = new Map<number, SearchHit>();
   const add = (position: number, match: SearchMatch, score: number): void => {
     const previous = hits.get(position);
     if (previous !== undefined && previous.score >= score) return;
     const entry = index.entries[position] as Entry;
-    if (!passes(entry.procedure, options, foldedField)) return;
+    if (!passes(entry, options, foldedField)) return;
     hits.set(position, { procedure: entry.procedure, index: position, match, score });
   };
 
