@@ -95,8 +95,8 @@ export function classifyMoments(
  */
 export function classifyDossier(dossier: DossierTimeline, options: ClassifyOptions): Classification {
   const context = dueDateContext(options);
-  const { moments } = runDossierClock(dossier, options, context);
-  const nowLocal = options.now === undefined ? undefined : vietnamMinute(nowInput(options.now), ['now']);
+  const moments = runDossierClock(dossier, options, context).moments;
+  const nowLocal = nowOf(options);
   if (nowLocal === undefined && !moments.ended && !moments.frozen && !moments.withdrawn) {
     throw new MotcuaError([
       problem(['now'], 'missing-now', {
@@ -113,8 +113,17 @@ export function classifyDossier(dossier: DossierTimeline, options: ClassifyOptio
   };
 }
 
-function nowInput(now: string | Date | number): string | Date {
-  return typeof now === 'number' ? new Date(now) : now;
+const nows = new WeakMap<ClassifyOptions, { readonly now: unknown; readonly local: number }>();
+
+/** `options.now` in Vietnam minutes, parsed once per options object and value. */
+function nowOf(options: ClassifyOptions): number | undefined {
+  const now = options.now;
+  if (now === undefined) return undefined;
+  const cached = nows.get(options);
+  if (cached && cached.now === now) return cached.local;
+  const local = vietnamMinute(typeof now === 'number' ? new Date(now) : now, ['now']);
+  nows.set(options, { now, local });
+  return local;
 }
 
 const WORDS = {

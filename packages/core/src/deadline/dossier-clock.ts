@@ -1,7 +1,14 @@
 import { MotcuaError, type Problem, type ProblemPath, problem } from '../text/problem.js';
-import { type DueDateContext, type DueDateOptions, dueDateContext, dueMoments, type Moment } from './due-date.js';
+import {
+  checkedLimit,
+  type DueDateContext,
+  type DueDateOptions,
+  dueDateContext,
+  dueMoments,
+  type Moment,
+} from './due-date.js';
 import { vietnamMinute } from './instant.js';
-import { parseTimeLimit, type TimeLimit } from './time-limit.js';
+import type { TimeLimit } from './time-limit.js';
 import type { WorkingTime } from './working-time.js';
 
 /**
@@ -180,8 +187,8 @@ export interface DossierClock {
 export interface ClockMoments {
   readonly time: WorkingTime;
   readonly measuredDue: Moment;
-  readonly ended?: Moment;
-  readonly frozen?: Moment;
+  readonly ended: Moment | undefined;
+  readonly frozen: Moment | undefined;
   readonly withdrawn: boolean;
   readonly countedLate: boolean;
 }
@@ -212,9 +219,9 @@ export function runDossierClock(
   timeline: DossierTimeline,
   options: DossierClockOptions,
   context: DueDateContext = dueDateContext(options),
-): { clock: () => DossierClock; moments: ClockMoments } {
+): ClockRun {
   const time = context.time;
-  const limit = parseTimeLimit(timeline.limit, ['limit']);
+  const limit = checkedLimit(timeline.limit, ['limit']);
   const received = vietnamMinute(timeline.receivedAt, ['receivedAt']);
   const { deemed, due: original } = dueMoments(context, received, limit, ['receivedAt']);
   const receivedMoment = at(time, received);
@@ -239,7 +246,8 @@ export function runDossierClock(
   let previous = receivedMoment;
 
   const events = timeline.events ?? [];
-  events.forEach((event, i) => {
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as DossierEvent;
     const path: ProblemPath = ['events', i];
     const type = (event as { type?: unknown }).type;
     if (!(DOSSIER_EVENT_TYPES as readonly unknown[]).includes(type)) {
@@ -249,7 +257,7 @@ export function runDossierClock(
           en: `Unknown event type; expected one of: ${DOSSIER_EVENT_TYPES.join(', ')}`,
         }),
       );
-      return;
+      continue;
     }
     let moment: Moment;
     try {
@@ -257,7 +265,7 @@ export function runDossierClock(
     } catch (error) {
       if (error instanceof MotcuaError) {
         problems.push(...error.problems);
-        return;
+        continue;
       }
       throw error;
     }
@@ -269,7 +277,7 @@ export function runDossierClock(
           en: 'The supplement is completed before it was requested',
         }),
       );
-      return;
+      continue;
     }
     if (later(previous, moment)) {
       problems.push(
@@ -278,7 +286,7 @@ export function runDossierClock(
           en: 'Events must be in time order and not before the receipt',
         }),
       );
-      return;
+      continue;
     }
     if (TERMINAL.has(state)) {
       problems.push(
@@ -287,7 +295,7 @@ export function runDossierClock(
           en: 'The dossier has ended (withdrawn, stopped or returned): no further events',
         }),
       );
-      return;
+      continue;
     }
     previous = moment;
     switch (event.type) {
@@ -299,13 +307,13 @@ export function runDossierClock(
               en: 'A supplement is already pending',
             }),
           );
-          return;
+          continue;
         }
         requests++;
         if (requests > maxSupplements) flags.add('counted-late');
         openFrom = moment;
         state = 'paused';
-        return;
+        continue;
       }
       case 'supplement-completed': {
         if (!openFrom) {
@@ -315,7 +323,7 @@ export function runDossierClock(
               en: 'A supplement is completed without a request',
             }),
           );
-          return;
+          continue;
         }
         const minutes = time.coordinate(moment[0], moment[1]) - time.coordinate(openFrom[0], openFrom[1]);
         pauses.push({ from: openFrom, to: moment, minutes });
@@ -324,7 +332,7 @@ export function runDossierClock(
         if (promised) promised = shift(time, promised, minutes, [...path, 'at']);
         openFrom = undefined;
         state = resolved ? 'resolved' : 'running';
-        return;
+        continue;
       }
       case 'extended': {
         let newDue: Moment;
@@ -333,7 +341,7 @@ export function runDossierClock(
         } catch (error) {
           if (error instanceof MotcuaError) {
             problems.push(...error.problems);
-            return;
+            continue;
           }
           throw error;
         }
@@ -345,7 +353,7 @@ export function runDossierClock(
               en: 'The new due date must be later than the current one',
             }),
           );
-          return;
+          continue;
         }
         if (typeof event.reason !== 'string' || event.reason.trim() === '') {
           problems.push(
@@ -354,7 +362,7 @@ export function runDossierClock(
               en: 'An apology letter must give the reason for the delay',
             }),
           );
-          return;
+          continue;
         }
         extensions++;
         if (extensions > maxExtensions) flags.add('extended-again');
@@ -366,7 +374,7 @@ export function runDossierClock(
         if (deadlineDay === undefined || moment[0] > deadlineDay) flags.add('late-apology');
         extension = { at: moment, dueAt: newDue, reason: event.reason };
         promised = newDue;
-        return;
+        continue;
       }
       case 'withdrawn':
       case 'stopped':
@@ -374,15 +382,15 @@ export function runDossierClock(
         if (event.type === 'stopped') stopped = moment;
         if (event.type === 'returned') returned = moment;
         state = event.type;
-        return;
+        continue;
       }
       case 'resolved': {
         resolved ??= moment;
         state = 'resolved';
-        return;
+        continue;
       }
     }
-  });
+  }
   if (problems.length > 0) throw new MotcuaError(problems);
   if (openFrom && !TERMINAL.has(state)) pauses.push({ from: openFrom, minutes: 0 });
 
@@ -393,35 +401,71 @@ export function runDossierClock(
   const moments: ClockMoments = {
     time,
     measuredDue,
-    ...(ended ? { ended } : {}),
-    ...(frozen ? { frozen } : {}),
+    ended,
+    frozen,
     withdrawn: state === 'withdrawn',
     countedLate,
   };
-  const iso = (m: Moment) => time.iso(m[0], m[1]);
-  const clock = (): DossierClock => ({
-    receivedAt: iso(receivedMoment),
-    deemedReceivedAt: iso(deemed),
-    originalDueAt: iso(original),
-    dueAt: iso(due),
-    promisedDueAt: iso(promised ?? due),
-    measuredDueAt: iso(measuredDue),
+  return {
+    moments,
+    receivedMoment,
+    deemed,
+    original,
+    due,
+    promised,
+    extension,
+    pauses,
+    paused,
+    state,
+    flags,
+  };
+}
+
+/** Everything a run of the clock found, as moments. */
+interface ClockRun {
+  readonly moments: ClockMoments;
+  readonly receivedMoment: Moment;
+  readonly deemed: Moment;
+  readonly original: Moment;
+  readonly due: Moment;
+  readonly promised: Moment | undefined;
+  readonly extension: { readonly at: Moment; readonly dueAt: Moment; readonly reason: string } | undefined;
+  readonly pauses: readonly { readonly from: Moment; readonly to?: Moment; readonly minutes: number }[];
+  readonly paused: number;
+  readonly state: DossierClockState;
+  readonly flags: ReadonlySet<DossierClockFlag>;
+}
+
+function isoOf(time: WorkingTime, m: Moment): string {
+  return time.iso(m[0], m[1]);
+}
+
+/** The public clock of a run, in ISO strings. */
+function clockOf(run: ClockRun): DossierClock {
+  const { time, measuredDue, ended, frozen, countedLate } = run.moments;
+  const extension = run.extension;
+  return {
+    receivedAt: isoOf(time, run.receivedMoment),
+    deemedReceivedAt: isoOf(time, run.deemed),
+    originalDueAt: isoOf(time, run.original),
+    dueAt: isoOf(time, run.due),
+    promisedDueAt: isoOf(time, run.promised ?? run.due),
+    measuredDueAt: isoOf(time, measuredDue),
     ...(extension
-      ? { extension: { at: iso(extension.at), dueAt: iso(extension.dueAt), reason: extension.reason } }
+      ? { extension: { at: isoOf(time, extension.at), dueAt: isoOf(time, extension.dueAt), reason: extension.reason } }
       : {}),
-    pauses: pauses.map((p) => ({
-      from: iso(p.from),
-      ...(p.to ? { to: iso(p.to) } : {}),
+    pauses: run.pauses.map((p) => ({
+      from: isoOf(time, p.from),
+      ...(p.to ? { to: isoOf(time, p.to) } : {}),
       workingMinutes: p.minutes,
     })),
-    pausedMinutes: paused,
-    state,
-    ...(ended ? { endedAt: iso(ended) } : {}),
-    ...(frozen ? { frozenAt: iso(frozen) } : {}),
+    pausedMinutes: run.paused,
+    state: run.state,
+    ...(ended ? { endedAt: isoOf(time, ended) } : {}),
+    ...(frozen ? { frozenAt: isoOf(time, frozen) } : {}),
     countedLate,
-    flags: [...flags],
-  });
-  return { clock, moments };
+    flags: [...run.flags],
+  };
 }
 
 /**
@@ -451,5 +495,5 @@ export function runDossierClock(
  * ```
  */
 export function dossierClock(timeline: DossierTimeline, options: DossierClockOptions): DossierClock {
-  return runDossierClock(timeline, options).clock();
+  return clockOf(runDossierClock(timeline, options));
 }

@@ -172,7 +172,8 @@ export function dueDateContext(options: DueDateOptions): DueDateContext {
 /** Cutoff minutes of a limit (undefined: none), cached per cutoff string. */
 const cutoffCache = new Map<string, number>();
 
-function checkedLimit(limit: TimeLimit, path: ProblemPath): TimeLimit {
+/** Validates a limit, fast for the common valid shapes. */
+export function checkedLimit(limit: TimeLimit, path: ProblemPath): TimeLimit {
   // Fast path for the common, valid shapes; anything else is validated in full.
   if (
     typeof limit === 'object' &&
