@@ -116,7 +116,7 @@ export function classifyDossier(dossier: DossierTimeline, options: ClassifyOptio
 const nows = new WeakMap<ClassifyOptions, { readonly now: unknown; readonly local: number }>();
 
 /** `options.now` in Vietnam minutes, parsed once per options object and value. */
-function nowOf(options: ClassifyOptions): number | undefined {
+export function nowOf(options: ClassifyOptions): number | undefined {
   const now = options.now;
   if (now === undefined) return undefined;
   const cached = nows.get(options);

@@ -45,6 +45,14 @@ export {
 export { parseOffsetDateTime } from './instant.js';
 export { clockMinutes, DEFAULT_OFFICE_HOURS, type OfficeHours, type OfficeSession } from './office-hours.js';
 export {
+  type Decision766Group2Options,
+  type DossierRecord,
+  type DossierStatistics,
+  type DossierStatisticsOptions,
+  decision766Group2,
+  dossierStatistics,
+} from './statistics.js';
+export {
   DOSSIER_CHANNEL_NAMES,
   DOSSIER_CHANNELS,
   DOSSIER_STATUS_NAMES,
