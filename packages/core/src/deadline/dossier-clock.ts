@@ -4,7 +4,7 @@ import {
   type DueDateContext,
   type DueDateOptions,
   dueDateContext,
-  dueMoments,
+  dueMomentsFor,
   type Moment,
 } from './due-date.js';
 import { vietnamMinute } from './instant.js';
@@ -73,6 +73,8 @@ export interface DossierTimeline {
   readonly receivedAt: string | Date;
   /** The procedure's time limit. */
   readonly limit: TimeLimit;
+  /** The procedure's code, for a no-appointment day. */
+  readonly procedure?: string;
   /** What happened since, in time order. */
   readonly events?: readonly DossierEvent[];
 }
@@ -223,7 +225,7 @@ export function runDossierClock(
   const time = context.time;
   const limit = checkedLimit(timeline.limit, ['limit']);
   const received = vietnamMinute(timeline.receivedAt, ['receivedAt']);
-  const { deemed, due: original } = dueMoments(context, received, limit, ['receivedAt']);
+  const { deemed, due: original } = dueMomentsFor(context, received, limit, timeline.procedure, ['receivedAt']);
   const receivedMoment = at(time, received);
   const maxSupplements = options.maxSupplementRequests ?? 1;
   const maxExtensions = options.maxExtensions ?? 1;

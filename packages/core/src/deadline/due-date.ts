@@ -1,6 +1,7 @@
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { MotcuaError, type Problem, type ProblemPath, problem } from '../text/problem.js';
 import { vietnamMinute } from './instant.js';
+import { type CompiledNoAppointmentDay, compileNoAppointmentDay, type NoAppointmentDay } from './no-appointment.js';
 import { clockMinutes, type OfficeHours } from './office-hours.js';
 import { parseTimeLimit, type TimeLimit } from './time-limit.js';
 import { type WorkingTime, workingTimeOf } from './working-time.js';
@@ -66,6 +67,8 @@ export interface DueDateOptions {
   readonly bridgeDaysOff?: boolean;
   /** The cutoff applied to `same-day` limits that give none (default `'15:00'`). */
   readonly sameDayCutoff?: string;
+  /** A commune's no-appointment day: listed procedures resolved within the day on named weekdays. */
+  readonly noAppointment?: NoAppointmentDay;
 }
 
 /**
@@ -82,6 +85,8 @@ export interface DueDateInput {
   readonly receivedAt: string | Date;
   /** The procedure's time limit. */
   readonly limit: TimeLimit;
+  /** The procedure's code, for the no-appointment day (see {@link DueDateOptions}). */
+  readonly procedure?: string;
 }
 
 /**
@@ -115,6 +120,7 @@ export interface DueDateContext {
   readonly sameTime: boolean;
   readonly bridgeDaysOff: boolean;
   readonly sameDayCutoff: number;
+  readonly noAppointment: CompiledNoAppointmentDay | undefined;
 }
 
 const contexts = new WeakMap<DueDateOptions, DueDateContext>();
@@ -157,6 +163,10 @@ export function dueDateContext(options: DueDateOptions): DueDateContext {
       }),
     );
   }
+  const noAppointment =
+    options.noAppointment === undefined
+      ? undefined
+      : compileNoAppointmentDay(options.noAppointment, ['noAppointment'], problems);
   if (problems.length > 0) throw new MotcuaError(problems);
   const context: DueDateContext = {
     time: workingTimeOf(options.calendar, options.officeHours, { makeUpSaturdays: options.makeUpSaturdays !== false }),
@@ -164,6 +174,7 @@ export function dueDateContext(options: DueDateOptions): DueDateContext {
     sameTime: options.timeOfDay === 'same-time',
     bridgeDaysOff: options.bridgeDaysOff !== false,
     sameDayCutoff: sameDayCutoff as number,
+    noAppointment,
   };
   contexts.set(options, context);
   return context;
@@ -305,8 +316,32 @@ export function dueMoments(
 }
 
 /**
+ * {@link dueMoments} with the no-appointment day: on its weekdays a listed procedure is due at the
+ * earlier of its own limit and the day's.
+ */
+export function dueMomentsFor(
+  context: DueDateContext,
+  local: number,
+  limit: TimeLimit,
+  procedure: string | undefined,
+  path: ProblemPath,
+): { deemed: Moment; due: Moment; afterCutoff: boolean } {
+  const result = dueMoments(context, local, limit, path);
+  const rule = context.noAppointment;
+  if (rule === undefined || procedure === undefined || !rule.procedures.has(procedure)) return result;
+  const time = context.time;
+  const [day] = deemedMoment(context, local, path);
+  if (!rule.weekdays.has((((time.base + day + 4) % 7) + 7) % 7)) return result;
+  const other = dueMoments(context, local, rule.limit, path);
+  const earlier = other.due[0] < result.due[0] || (other.due[0] === result.due[0] && other.due[1] < result.due[1]);
+  return earlier ? other : result;
+}
+
+/**
  * The due date (ngày hẹn trả) of a dossier, to the minute, and the moment counting starts.
  *
+ * - With a `noAppointment` day, a listed `procedure` received on one of its weekdays is due at the
+ *   earlier of its own limit and the day's (within the day by default).
  * - The receipt time must carry its UTC offset (`+07:00`, `Z`, …); the result is in Vietnam time.
  * - Outside office hours the dossier is deemed received at the next session's start (or, with
  *   `receipt: 'as-recorded'`, when the system recorded it).
@@ -332,7 +367,7 @@ export function dueDate(input: DueDateInput, options: DueDateOptions): DueDate {
   const context = dueDateContext(options);
   const limit = checkedLimit(input.limit, ['limit']);
   const local = vietnamMinute(input.receivedAt, ['receivedAt']);
-  const { deemed, due, afterCutoff } = dueMoments(context, local, limit, ['receivedAt']);
+  const { deemed, due, afterCutoff } = dueMomentsFor(context, local, limit, input.procedure, ['receivedAt']);
   const time = context.time;
   return {
     deemedReceivedAt: time.iso(deemed[0], deemed[1]),

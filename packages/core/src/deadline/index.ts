@@ -43,6 +43,7 @@ export {
   type ReceiptRule,
 } from './due-date.js';
 export { parseOffsetDateTime } from './instant.js';
+export type { NoAppointmentDay } from './no-appointment.js';
 export { clockMinutes, DEFAULT_OFFICE_HOURS, type OfficeHours, type OfficeSession } from './office-hours.js';
 export {
   type Decision766Group2Options,

@@ -1,0 +1,95 @@
+import { describe, it } from 'node:test';
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { fromEpochDay, toEpochDay } from '../calendar/civil-date.js';
+import { vietnamCalendar } from '../calendar/vietnam-calendar.js';
+import { MotcuaError } from '../text/problem.js';
+import { dossierClock } from './dossier-clock.js';
+import { type DueDateOptions, dueDate } from './due-date.js';
+import { parseOffsetDateTime } from './instant.js';
+
+const calendar = vietnamCalendar();
+// "Thứ Hai – ngày không giấy hẹn" (phường Thụy Khuê): listed procedures are resolved on Mondays.
+const mondays: DueDateOptions = { calendar, noAppointment: { weekdays: [1], procedures: ['2.000908', '1.001193'] } };
+const three = { value: 3, unit: 'working-days' } as const;
+
+describe('the no-appointment day', () => {
+  it('a listed procedure received on the day is resolved within it', () => {
+    expect(
+      dueDate({ receivedAt: '2026-03-09T10:00:00+07:00', limit: three, procedure: '2.000908' }, mondays).dueAt,
+    ).to.equal('2026-03-09T17:00:00+07:00');
+  });
+
+  it('other days and other procedures keep their own limit', () => {
+    // Tuesday 10/3 → Friday 13/3; an unlisted procedure on Monday → Thursday 12/3.
+    expect(
+      dueDate({ receivedAt: '2026-03-10T10:00:00+07:00', limit: three, procedure: '2.000908' }, mondays).dueAt,
+    ).to.equal('2026-03-13T17:00:00+07:00');
+    expect(
+      dueDate({ receivedAt: '2026-03-09T10:00:00+07:00', limit: three, procedure: '9.999999' }, mondays).dueAt,
+    ).to.equal('2026-03-12T17:00:00+07:00');
+    expect(dueDate({ receivedAt: '2026-03-09T10:00:00+07:00', limit: three }, mondays).dueAt).to.equal(
+      '2026-03-12T17:00:00+07:00',
+    );
+  });
+
+  it('the same-day rule keeps its 15:00 cutoff, and a day of its own limit can be chosen', () => {
+    expect(
+      dueDate({ receivedAt: '2026-03-09T16:00:00+07:00', limit: three, procedure: '2.000908' }, mondays).dueAt,
+    ).to.equal('2026-03-10T17:00:00+07:00');
+    // "Ngày thứ tư không hẹn" (xã Cẩm Thanh) with results at once.
+    const wednesdays: DueDateOptions = {
+      calendar,
+      noAppointment: { weekdays: [3], procedures: ['2.000908'], limit: { value: 0, unit: 'immediate' } },
+    };
+    expect(
+      dueDate({ receivedAt: '2026-03-11T09:20:00+07:00', limit: three, procedure: '2.000908' }, wednesdays).dueAt,
+    ).to.equal('2026-03-11T09:20:00+07:00');
+  });
+
+  it('the dossier clock follows it', () => {
+    const clock = dossierClock(
+      { receivedAt: '2026-03-09T10:00:00+07:00', limit: three, procedure: '1.001193' },
+      mondays,
+    );
+    expect(clock.originalDueAt).to.equal('2026-03-09T17:00:00+07:00');
+  });
+
+  it('never makes a due date later', () => {
+    const first = toEpochDay('2025-01-01');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: first, max: first + 700 }),
+        fc.integer({ min: 0, max: 1439 }),
+        fc.integer({ min: 1, max: 20 }),
+        (d, m, value) => {
+          const receivedAt = `${fromEpochDay(d)}T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00+07:00`;
+          const limit = { value, unit: 'working-days' as const };
+          const plain = dueDate({ receivedAt, limit, procedure: '2.000908' }, { calendar });
+          const rule = dueDate(
+            { receivedAt, limit, procedure: '2.000908' },
+            { calendar, noAppointment: { weekdays: [1, 3], procedures: ['2.000908'] } },
+          );
+          expect(parseOffsetDateTime(rule.dueAt) as number).to.be.at.most(parseOffsetDateTime(plain.dueAt) as number);
+        },
+      ),
+    );
+  });
+
+  it('bad settings are reported under noAppointment', () => {
+    try {
+      dueDate(
+        { receivedAt: '2026-03-09T10:00:00+07:00', limit: three },
+        { calendar, noAppointment: { weekdays: [8], procedures: [1], limit: { value: 2, unit: 'same-day' } } as never },
+      );
+      expect.fail('expected a MotcuaError');
+    } catch (error) {
+      expect(error).to.be.instanceOf(MotcuaError);
+      expect((error as MotcuaError).problems.map((p) => p.path.join('.'))).to.deep.equal([
+        'noAppointment.weekdays',
+        'noAppointment.procedures',
+        'noAppointment.limit.value',
+      ]);
+    }
+  });
+});
