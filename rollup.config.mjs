@@ -35,11 +35,12 @@ function onwarn(warning, warn) {
   warn(warning);
 }
 
-function npmBuild(name, inputs) {
+function npmBuild(name, inputs, options = {}) {
   const dir = pkgDir(name);
+  const external = externalTo(dependencies(dir));
   return {
     input: Object.fromEntries(inputs.map((input) => [input, `${dir}src/${input}.ts`])),
-    external: externalTo(dependencies(dir)),
+    external: (id) => external(id) || (options.external?.(id) ?? false),
     output: {
       dir: `${dir}dist`,
       format: 'es',
@@ -123,6 +124,7 @@ const elementNames = elementDirs(elements);
 export default [
   npmBuild('core', ['index', ...rooms(core).map((room) => `${room}/index`)]),
   npmBuild('elements', ['index', ...elementNames.map((element) => `${element}/${element}`)]),
+  npmBuild('server', ['index', 'cli'], { external: (id) => id.startsWith('node:') }),
   {
     input: {
       motcua: `${elements}src/index.ts`,

@@ -3,7 +3,7 @@
 // Every task first makes sure pnpm and the dependencies are installed.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { mustRun, root } from './env.mjs';
+import { childEnv, mustRun, root } from './env.mjs';
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const node = process.execPath;
@@ -23,12 +23,20 @@ function benchFiles() {
 const tasks = {
   /** Types (tsc -b), ESM + CDN bundles (rollup), Custom Elements Manifest. */
   build() {
-    mustRun(bin('tsc'), ['-b', 'packages/core', 'packages/elements']);
+    mustRun(bin('tsc'), ['-b', 'packages/core', 'packages/elements', 'packages/server']);
     mustRun(bin('rollup'), ['-c', '--silent']);
     mustRun(bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet'], {
       cwd: join(root, 'packages', 'elements'),
     });
     console.log('Built packages/*/dist and packages/elements/dist/cdn.');
+  },
+  /** Serves the example commune site, the API (embedded database) and the docs on one origin (after build). */
+  serve() {
+    if (!existsSync(join(root, 'packages', 'server', 'dist', 'cli.js'))) tasks.build();
+    if (!existsSync(join(root, 'docs', 'api', 'index.html'))) tasks.docs();
+    mustRun(node, [join(root, 'packages', 'server', 'dist', 'cli.js'), 'start'], {
+      env: { ...childEnv, MOTCUA_CONFIG: process.env.MOTCUA_CONFIG ?? join(root, 'examples', 'motcua.config.json') },
+    });
   },
   /** Type-checks sources, tests and benchmarks. */
   typecheck() {

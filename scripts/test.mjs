@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs every test and ends with one line: `N passed, N failed`.
-//   1. core (and later server) under Node, once per host time zone in TIME_ZONES;
+//   1. core, server and the cross-package tests under Node, once per host time zone in TIME_ZONES
+//      (the server's on PGlite, and also on PostgreSQL when MOTCUA_TEST_DATABASE_URL is set — required in CI);
 //   2. core and elements in headless Chrome/Chromium through @web/test-runner.
 // Exits non-zero when any test fails or a runner fails to run.
 import { spawnSync } from 'node:child_process';
@@ -10,7 +11,7 @@ import { childEnv, root } from './env.mjs';
 
 const TIME_ZONES = ['Asia/Ho_Chi_Minh', 'UTC', 'America/Los_Angeles', 'Pacific/Kiritimati'];
 /** Where Node runs tests: core's sources and the cross-package tests (browser-only tests live elsewhere). */
-const NODE_TEST_DIRS = ['packages/core/src', 'test/node'];
+const NODE_TEST_DIRS = ['packages/core/src', 'packages/server/src', 'test/node'];
 const resultsDir = join(root, '.cache', 'test-results');
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
@@ -37,6 +38,8 @@ for (const [index, tz] of TIME_ZONES.entries()) {
       '--import',
       'tsx',
       '--test',
+      '--test-concurrency',
+      '2',
       '--test-reporter',
       index === 0 ? 'spec' : 'dot',
       '--test-reporter-destination',

@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises';
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import type { Database } from './db/database.js';
+import { ApiError, errorResponse } from './http/errors.js';
+import { idempotency } from './http/idempotency.js';
+
+/** What the HTTP app needs: the database, settings, and the clock (injected so tests can move time). */
+export interface AppDeps {
+  readonly db: Database;
+  /** Origins allowed to call the API from a browser; `*` for any. */
+  readonly allowedOrigins?: readonly string[];
+  /** The catalogue file served at `/api/catalogue`. */
+  readonly catalogue?: string | undefined;
+  /** The clock; defaults to `Date.now`. */
+  readonly now?: () => number;
+}
+
+/**
+ * The motcua HTTP API as a Hono app: web-standard `Request` → `Response`, so it runs on Node (see the CLI), in
+ * tests through `app.request()`, and on other runtimes.
+ *
+ * @example
+ * ```ts
+ * const app = createApp({ db: await openPglite() });
+ * const res = await app.request('/api/health');
+ * ```
+ */
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+  const origins = deps.allowedOrigins ?? [];
+
+  app.onError((error, c) => errorResponse(error, c));
+
+  app.use(
+    '/api/*',
+    cors({
+      origin: (origin) => (origins.includes('*') || origins.includes(origin) ? origin : null),
+      allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      maxAge: 600,
+    }),
+  );
+  app.use('/api/*', idempotency(deps.db));
+
+  app.get('/api/health', async (c) => {
+    await deps.db.query('select 1');
+    return c.json({ ok: true, database: deps.db.kind });
+  });
+
+  app.get('/api/catalogue', async (c) => {
+    if (!deps.catalogue) {
+      throw new ApiError(404, 'no-catalogue', {
+        vi: 'Máy chủ chưa được cấu hình danh mục thủ tục',
+        en: 'No procedure catalogue is configured on this server',
+      });
+    }
+    return c.body(await readFile(deps.catalogue, 'utf8'), 200, { 'content-type': 'application/json; charset=utf-8' });
+  });
+
+  app.all('/api/*', () => {
+    throw new ApiError(404, 'not-found', { vi: 'Không có địa chỉ API này', en: 'No such API route' });
+  });
+
+  return app;
+}

@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+import { readFileSync, writeFileSync } from 'node:fs';
+import { MotcuaError } from '@motcua/core/text';
+import { loadConfig } from './config.js';
+import { migrate } from './db/migrations.js';
+import { openPglite } from './db/pglite.js';
+import { openDatabase, startServer } from './server.js';
+
+const usage = `motcua-server — the motcua service (queue, dossiers, ratings, catalogue)
+
+  motcua-server [start]        serve the API (and the configured static folders)
+  motcua-server migrate        apply database migrations and exit
+  motcua-server backup FILE    write a backup of the embedded database (gzipped tarball)
+  motcua-server restore FILE   restore the embedded database from a backup (the data directory must be empty)
+
+Configuration: MOTCUA_CONFIG (a JSON file), PORT, HOST, DATABASE_URL, MOTCUA_DATA_DIR, MOTCUA_SECRET,
+MOTCUA_TLS_CERT, MOTCUA_TLS_KEY, MOTCUA_ALLOWED_ORIGINS, MOTCUA_CATALOGUE.`;
+
+async function main(args: string[]): Promise<void> {
+  const [command = 'start', file] = args;
+  if (command === '--help' || command === '-h' || command === 'help') {
+    console.log(usage);
+    return;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'start': {
+      const server = await startServer(config);
+      console.log(
+        `motcua-server: ${server.url} (${server.db.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`,
+      );
+      const stop = async () => {
+        await server.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      return;
+    }
+    case 'migrate': {
+      const db = await openDatabase(config);
+      try {
+        const applied = await migrate(db);
+        console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+      } finally {
+        await db.close();
+      }
+      return;
+    }
+    case 'backup':
+    case 'restore': {
+      if (!file) throw new Error(`motcua-server ${command} needs a FILE.\n\n${usage}`);
+      if (config.databaseUrl) {
+        throw new Error('With DATABASE_URL, back up and restore the PostgreSQL server with pg_dump and pg_restore.');
+      }
+      if (command === 'backup') {
+        const db = await openPglite(config.dataDir);
+        try {
+          writeFileSync(file, Buffer.from(await (await db.dump()).arrayBuffer()));
+          console.log(`Backup written to ${file}`);
+        } finally {
+          await db.close();
+        }
+      } else {
+        const db = await openPglite(config.dataDir, { loadDataDir: new Blob([readFileSync(file)]) });
+        await db.close();
+        console.log(`Restored ${file} into ${config.dataDir}`);
+      }
+      return;
+    }
+    default:
+      throw new Error(`Unknown command ${command}.\n\n${usage}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof MotcuaError || error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { MotcuaError, type Problem, problem } from '@motcua/core/text';
+import * as z from 'zod';
+
+/** A folder served as static files under a URL prefix (the demo site, the CDN build, the docs). */
+export interface StaticMount {
+  readonly prefix: string;
+  readonly dir: string;
+}
+
+/** Everything the service needs to start. */
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  /** A `postgres://` URL; without it the embedded PGlite database under `dataDir` is used. */
+  readonly databaseUrl: string | undefined;
+  /** Where PGlite keeps its data and the service its generated secret. */
+  readonly dataDir: string;
+  /** Signs rating tokens and similar; generated and kept in `dataDir` when not given. */
+  readonly secret: string;
+  /** HTTPS for kiosks, counters and boards on a LAN (browsers keep some APIs to secure contexts). */
+  readonly tls: { readonly cert: string; readonly key: string } | undefined;
+  /** Origins allowed to call the API from a browser (the commune's CMS host); `*` for any. */
+  readonly allowedOrigins: readonly string[];
+  /** The commune's procedure catalogue (JSON), served at `/api/catalogue`. */
+  readonly catalogue: string | undefined;
+  /** Static folders to serve. */
+  readonly static: readonly StaticMount[];
+}
+
+const fileSchema = z
+  .object({
+    port: z.number().int().min(1).max(65_535).optional(),
+    host: z.string().min(1).optional(),
+    databaseUrl: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//)
+      .optional(),
+    dataDir: z.string().min(1).optional(),
+    secret: z.string().min(16).optional(),
+    tls: z
+      .object({ cert: z.string().min(1), key: z.string().min(1) })
+      .strict()
+      .optional(),
+    allowedOrigins: z.array(z.string().min(1)).optional(),
+    catalogue: z.string().min(1).optional(),
+    static: z.array(z.object({ prefix: z.string().startsWith('/'), dir: z.string().min(1) }).strict()).optional(),
+  })
+  .strict();
+
+type FileConfig = z.infer<typeof fileSchema>;
+
+function configProblems(error: z.ZodError, source: string): Problem[] {
+  return error.issues.map((issue) =>
+    problem(issue.path as (string | number)[], `invalid-config`, {
+      vi: `Cấu hình không hợp lệ trong ${source}: ${issue.message}`,
+      en: `Invalid configuration in ${source}: ${issue.message}`,
+    }),
+  );
+}
+
+function fromEnv(env: NodeJS.ProcessEnv): FileConfig {
+  const pick: Record<string, unknown> = {};
+  if (env.PORT) pick.port = Number(env.PORT);
+  if (env.HOST) pick.host = env.HOST;
+  if (env.DATABASE_URL) pick.databaseUrl = env.DATABASE_URL;
+  if (env.MOTCUA_DATA_DIR) pick.dataDir = env.MOTCUA_DATA_DIR;
+  if (env.MOTCUA_SECRET) pick.secret = env.MOTCUA_SECRET;
+  if (env.MOTCUA_TLS_CERT || env.MOTCUA_TLS_KEY) pick.tls = { cert: env.MOTCUA_TLS_CERT, key: env.MOTCUA_TLS_KEY };
+  if (env.MOTCUA_ALLOWED_ORIGINS) pick.allowedOrigins = env.MOTCUA_ALLOWED_ORIGINS.split(',').map((o) => o.trim());
+  if (env.MOTCUA_CATALOGUE) pick.catalogue = env.MOTCUA_CATALOGUE;
+  const parsed = fileSchema.safeParse(pick);
+  if (!parsed.success) throw new MotcuaError(configProblems(parsed.error, 'environment'));
+  return parsed.data;
+}
+
+function fromFile(path: string): FileConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new MotcuaError([
+      problem([], 'unreadable-config', {
+        vi: `Không đọc được tệp cấu hình ${path}: ${(error as Error).message}`,
+        en: `Cannot read the configuration file ${path}: ${(error as Error).message}`,
+      }),
+    ]);
+  }
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) throw new MotcuaError(configProblems(parsed.error, path));
+  // Paths in the file are relative to the file.
+  const base = dirname(resolve(path));
+  const at = (p: string | undefined) => (p === undefined ? undefined : resolve(base, p));
+  const c = parsed.data;
+  return {
+    ...c,
+    dataDir: at(c.dataDir),
+    catalogue: at(c.catalogue),
+    tls: c.tls && { cert: resolve(base, c.tls.cert), key: resolve(base, c.tls.key) },
+    static: c.static?.map((m) => ({ prefix: m.prefix, dir: resolve(base, m.dir) })),
+  };
+}
+
+/** The secret in `dataDir/secret`, created on first start. */
+function storedSecret(dataDir: string): string {
+  const file = join(dataDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/**
+ * Reads the configuration: defaults, then the JSON file named by `MOTCUA_CONFIG` (paths in it are relative to
+ * it), then environment variables (`PORT`, `HOST`, `DATABASE_URL`, `MOTCUA_DATA_DIR`, `MOTCUA_SECRET`,
+ * `MOTCUA_TLS_CERT`, `MOTCUA_TLS_KEY`, `MOTCUA_ALLOWED_ORIGINS`, `MOTCUA_CATALOGUE`). Invalid values throw a
+ * `MotcuaError` naming the field, in Vietnamese and English.
+ *
+ * @example
+ * ```ts
+ * const config = loadConfig({ ...process.env, PORT: '8080' });
+ * config.port; // 8080
+ * ```
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const file = env.MOTCUA_CONFIG ? fromFile(env.MOTCUA_CONFIG) : {};
+  const environment = fromEnv(env);
+  const merged: FileConfig = { ...file };
+  for (const [key, value] of Object.entries(environment)) {
+    if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+  }
+  const dataDir = resolve(merged.dataDir ?? 'motcua-data');
+  return {
+    port: merged.port ?? 8000,
+    host: merged.host ?? '0.0.0.0',
+    databaseUrl: merged.databaseUrl,
+    dataDir,
+    secret: merged.secret ?? storedSecret(dataDir),
+    tls: merged.tls,
+    allowedOrigins: merged.allowedOrigins ?? [],
+    catalogue: merged.catalogue,
+    static: merged.static ?? [],
+  };
+}

@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { expect } from 'chai';
+import { TEST_DATABASES } from './databases.test-support.js';
+import { MIGRATIONS, migrate } from './migrations.js';
+import { DataDirectoryLockedError, openPglite } from './pglite.js';
+
+for (const target of TEST_DATABASES) {
+  describe(`migrations on ${target.name}`, () => {
+    it('apply once, in order, and not again', async () => {
+      const db = await target.open();
+      try {
+        expect(await migrate(db)).to.deep.equal(MIGRATIONS.map((m) => m.id));
+        expect(await migrate(db)).to.deep.equal([]);
+        const rows = await db.query<{ id: string }>('select id from motcua_migrations order by id');
+        expect(rows.map((r) => r.id)).to.deep.equal(MIGRATIONS.map((m) => m.id));
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('roll back a failing step completely', async () => {
+      const db = await target.open();
+      try {
+        const broken = [...MIGRATIONS, { id: '9999-broken', sql: 'create table t (a int); select * from missing;' }];
+        let failed = false;
+        await migrate(db, broken).catch(() => {
+          failed = true;
+        });
+        expect(failed).to.equal(true);
+        const tables = await db.query(
+          "select 1 from information_schema.tables where table_name in ('t', 'motcua_migrations')",
+        );
+        expect(tables).to.have.length(0);
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('run safely when several instances start at once', async () => {
+      const db = await target.open();
+      try {
+        const results = await Promise.all([migrate(db), migrate(db), migrate(db)]);
+        expect(results.flat()).to.deep.equal(MIGRATIONS.map((m) => m.id));
+      } finally {
+        await db.close();
+      }
+    });
+  });
+}
+
+describe('the PGlite data directory', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-pglite-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps data across restarts and is locked against a second opener', async () => {
+    const first = await openPglite(dir);
+    try {
+      await migrate(first);
+      await first.query("insert into idempotency_keys (key, route) values ('k', '/r')");
+      let locked: unknown;
+      await openPglite(dir).catch((error: unknown) => {
+        locked = error;
+      });
+      expect(locked).to.be.instanceOf(DataDirectoryLockedError);
+    } finally {
+      await first.close();
+    }
+
+    const second = await openPglite(dir);
+    expect(await second.query('select key from idempotency_keys')).to.deep.equal([{ key: 'k' }]);
+    const backup = await second.dump();
+    await second.close();
+    expect(backup.size).to.be.greaterThan(1000);
+
+    const restoredDir = mkdtempSync(join(tmpdir(), 'motcua-restore-'));
+    const restored = await openPglite(restoredDir, { loadDataDir: backup });
+    expect(await restored.query('select key from idempotency_keys')).to.deep.equal([{ key: 'k' }]);
+    await restored.close();
+    rmSync(restoredDir, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,65 @@
+import type { MiddlewareHandler } from 'hono';
+import type { Database } from '../db/database.js';
+import { ApiError } from './errors.js';
+
+/** How long a request that started but never finished blocks its key before a retry may run it again. */
+const STALE_AFTER_SECONDS = 30;
+
+/**
+ * Makes POST requests with an `Idempotency-Key` header safe to retry: the first request runs and its answer is
+ * stored; a retry with the same key (and route) gets the stored answer instead of creating a second ticket,
+ * dossier or rating. A retry while the first is still running gets 409.
+ */
+export function idempotency(db: Database): MiddlewareHandler {
+  return async (c, next) => {
+    const key = c.req.header('idempotency-key');
+    if (c.req.method !== 'POST' || !key) return next();
+    if (key.length > 200) {
+      throw new ApiError(400, 'invalid-idempotency-key', {
+        vi: 'Idempotency-Key dài quá 200 ký tự',
+        en: 'Idempotency-Key is longer than 200 characters',
+      });
+    }
+    const route = c.req.path;
+    const claimed = await db.query(
+      `insert into idempotency_keys (key, route) values ($1, $2)
+       on conflict (key, route) do update set created_at = now()
+         where idempotency_keys.status is null
+           and idempotency_keys.created_at < now() - make_interval(secs => $3)
+       returning key`,
+      [key, route, STALE_AFTER_SECONDS],
+    );
+    if (claimed.length === 0) {
+      const [stored] = await db.query<{ status: number | null; content_type: string | null; body: string | null }>(
+        'select status, content_type, body from idempotency_keys where key = $1 and route = $2',
+        [key, route],
+      );
+      if (stored?.status != null) {
+        return new Response(stored.body, {
+          status: stored.status,
+          headers: { 'content-type': stored.content_type ?? 'application/json', 'idempotent-replayed': 'true' },
+        });
+      }
+      throw new ApiError(409, 'request-in-progress', {
+        vi: 'Yêu cầu này đang được xử lý, vui lòng thử lại sau giây lát',
+        en: 'This request is still being processed; retry in a moment',
+      });
+    }
+    try {
+      await next();
+    } catch (error) {
+      await db.query('delete from idempotency_keys where key = $1 and route = $2', [key, route]);
+      throw error;
+    }
+    const response = c.res;
+    if (response.status >= 500) {
+      await db.query('delete from idempotency_keys where key = $1 and route = $2', [key, route]);
+      return;
+    }
+    const body = await response.clone().text();
+    await db.query(
+      'update idempotency_keys set status = $3, content_type = $4, body = $5 where key = $1 and route = $2',
+      [key, route, response.status, response.headers.get('content-type'), body],
+    );
+  };
+}
