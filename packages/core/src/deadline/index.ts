@@ -46,6 +46,15 @@ export { parseOffsetDateTime } from './instant.js';
 export type { NoAppointmentDay } from './no-appointment.js';
 export { clockMinutes, DEFAULT_OFFICE_HOURS, type OfficeHours, type OfficeSession } from './office-hours.js';
 export {
+  type ReceiptSlip,
+  type ReceiptSlipInput,
+  type ReceiptSlipOptions,
+  type ReceivedDocument,
+  type ResultDelivery,
+  receiptSlip,
+  slipTime,
+} from './receipt-slip.js';
+export {
   type Decision766Group2Options,
   type DossierRecord,
   type DossierStatistics,
