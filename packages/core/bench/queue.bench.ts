@@ -3,7 +3,18 @@ import { chooseNextTicket, createQueue, type OrderableTicket, type Queue } from 
 
 // A morning rush at one counter: 500 tickets waiting, one in five in a priority class.
 const WEIGHTS: Record<string, number> = { thuong: 0, 'nguoi-cao-tuoi': 1, 'phu-nu-mang-thai': 1, 'nguoi-co-cong': 2 };
-const CLASSES = ['thuong', 'thuong', 'thuong', 'thuong', 'nguoi-cao-tuoi', 'thuong', 'thuong', 'phu-nu-mang-thai', 'thuong', 'nguoi-co-cong'];
+const CLASSES = [
+  'thuong',
+  'thuong',
+  'thuong',
+  'thuong',
+  'nguoi-cao-tuoi',
+  'thuong',
+  'thuong',
+  'phu-nu-mang-thai',
+  'thuong',
+  'nguoi-co-cong',
+];
 const weightOf = (p: string): number => WEIGHTS[p] ?? 0;
 const START = Date.UTC(2026, 10, 23, 1, 0); // 08:00 in Hà Nội
 const waiting: OrderableTicket[] = Array.from({ length: 500 }, (_, i) => ({
@@ -31,9 +42,11 @@ function sortStrict(list: readonly OrderableTicket[]): OrderableTicket | undefin
 // Both implementations must agree before they are timed.
 for (let t = 0; t < 50; t++) {
   const now = NOW + t * 60_000;
-  if (chooseNextTicket(waiting, { kind: 'aging' }, weightOf, now) !== sortAging(waiting, now)) throw new Error('aging mismatch');
+  if (chooseNextTicket(waiting, { kind: 'aging' }, weightOf, now) !== sortAging(waiting, now))
+    throw new Error('aging mismatch');
 }
-if (chooseNextTicket(waiting, { kind: 'strict' }, weightOf, NOW) !== sortStrict(waiting)) throw new Error('strict mismatch');
+if (chooseNextTicket(waiting, { kind: 'strict' }, weightOf, NOW) !== sortStrict(waiting))
+  throw new Error('strict mismatch');
 
 // Issue + call through the whole in-memory queue, ~500 waiting, against a plain array sorted per call.
 const services = [{ id: 'ho-tich', prefix: 'A', name: { vi: 'Hộ tịch', en: 'Civil status' } }];
@@ -44,9 +57,17 @@ let ops = 0;
 let plainClock = START;
 let plainOps = 0;
 async function freshQueue(): Promise<void> {
-  queue = createQueue({ services, counters, ordering: { kind: 'aging' }, priorityClasses: Object.entries(WEIGHTS).map(([id, weight]) => ({ id, weight, name: { vi: id, en: id } })) });
+  queue = createQueue({
+    services,
+    counters,
+    ordering: { kind: 'aging' },
+    priorityClasses: Object.entries(WEIGHTS).map(([id, weight]) => ({ id, weight, name: { vi: id, en: id } })),
+  });
   clock = START;
-  for (let i = 0; i < 500; i++) await queue.issue('ho-tich', { now: (clock += 1000), priority: CLASSES[i % CLASSES.length] as string });
+  for (let i = 0; i < 500; i++) {
+    clock += 1000;
+    await queue.issue('ho-tich', { now: clock, priority: CLASSES[i % CLASSES.length] as string });
+  }
 }
 await freshQueue();
 
@@ -67,7 +88,14 @@ function freshPlain(): void {
 }
 function plainIssue(priority: string): PlainTicket {
   plainCount++;
-  const t = { number: `A${String(plainCount).padStart(3, '0')}`, priority, queuedAt: (plainClock += 1000), ordinal: plainCount, status: 'issued' };
+  plainClock += 1000;
+  const t = {
+    number: `A${String(plainCount).padStart(3, '0')}`,
+    priority,
+    queuedAt: plainClock,
+    ordinal: plainCount,
+    status: 'issued',
+  };
   plain.push(t);
   return t;
 }
@@ -90,7 +118,8 @@ await compare('Queue tickets: choosing and calling the next ticket', [
     name: 'issue + callNext, ~500 waiting, in-memory store',
     ours: async () => {
       if (++ops % 20_000 === 0) await freshQueue();
-      await queue.issue('ho-tich', { now: (clock += 1000), priority: CLASSES[ops % CLASSES.length] as string });
+      clock += 1000;
+      await queue.issue('ho-tich', { now: clock, priority: CLASSES[ops % CLASSES.length] as string });
       return queue.callNext('1', { now: clock });
     },
     anchor: () => {

@@ -1,13 +1,37 @@
-import { type VietnameseNumberOptions, numberToVietnameseWords } from './vietnamese-numbers.js';
+import { numberToVietnameseWords, type VietnameseNumberOptions } from './vietnamese-numbers.js';
 
 /**
  * How Vietnamese letters are read aloud. The names vary by region and by speech engine, so they are
  * data: pass your own map to {@link formatAnnouncement} (`letterNames`).
  */
 export const VIETNAMESE_LETTER_NAMES: Readonly<Record<string, string>> = {
-  A: 'a', B: 'bê', C: 'xê', D: 'dê', Đ: 'đê', E: 'e', F: 'ép', G: 'giê', H: 'hát', I: 'i', J: 'gi', K: 'ca',
-  L: 'e lờ', M: 'em mờ', N: 'en nờ', O: 'o', P: 'pê', Q: 'quy', R: 'e rờ', S: 'ét xì', T: 'tê', U: 'u',
-  V: 'vê', W: 'vê kép', X: 'ích xì', Y: 'i dài', Z: 'dét',
+  A: 'a',
+  B: 'bê',
+  C: 'xê',
+  D: 'dê',
+  Đ: 'đê',
+  E: 'e',
+  F: 'ép',
+  G: 'giê',
+  H: 'hát',
+  I: 'i',
+  J: 'gi',
+  K: 'ca',
+  L: 'e lờ',
+  M: 'em mờ',
+  N: 'en nờ',
+  O: 'o',
+  P: 'pê',
+  Q: 'quy',
+  R: 'e rờ',
+  S: 'ét xì',
+  T: 'tê',
+  U: 'u',
+  V: 'vê',
+  W: 'vê kép',
+  X: 'ích xì',
+  Y: 'i dài',
+  Z: 'dét',
 };
 
 /** Options for {@link formatAnnouncement}. */
@@ -87,6 +111,8 @@ export function formatAnnouncement(number: string, counter: string, options: Ann
   const spokenNumber = speak(number, options, options.numberReading ?? 'words');
   const spokenCounter = speak(counter, options, 'words');
   // Commas around the spelt-out number give speech engines a pause, as a person calling would.
-  const speech = fill(template, `${spokenNumber},`, spokenCounter).replace(/,\s*$/, '').replace(/,(?=\S)/g, ', ');
+  const speech = fill(template, `${spokenNumber},`, spokenCounter)
+    .replace(/,\s*$/, '')
+    .replace(/,(?=\S)/g, ', ');
   return { text: fill(template, number, counter), textEn: fill(templateEn, number, counter), speech };
 }

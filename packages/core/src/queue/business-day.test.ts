@@ -2,8 +2,8 @@ import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { queueBusinessTimeOf } from './business-day.js';
-import { createQueue } from './queue.js';
 import { hoTich, seededBytes, vn } from './fixtures.test.js';
+import { createQueue } from './queue.js';
 
 const sessions = [
   { id: 'sang', name: { vi: 'Sáng', en: 'Morning' }, from: 0 },
@@ -41,7 +41,11 @@ describe('business date', () => {
   });
 
   it('restarts numbers at Vietnamese midnight, not at UTC midnight (07:00 in Hà Nội)', async () => {
-    const q = createQueue({ services: [hoTich], counters: [{ id: '1', services: ['ho-tich'] }], randomBytes: seededBytes() });
+    const q = createQueue({
+      services: [hoTich],
+      counters: [{ id: '1', services: ['ho-tich'] }],
+      randomBytes: seededBytes(),
+    });
     const numbers = [];
     for (const [date, time] of [
       ['2026-11-23', '06:50'],
@@ -53,7 +57,13 @@ describe('business date', () => {
       const t = await q.issue('ho-tich', { now: vn(date, time) });
       numbers.push(`${t.businessDate} ${t.number}`);
     }
-    expect(numbers).to.deep.equal(['2026-11-23 A001', '2026-11-23 A002', '2026-11-23 A003', '2026-11-24 A001', '2026-11-24 A002']);
+    expect(numbers).to.deep.equal([
+      '2026-11-23 A001',
+      '2026-11-23 A002',
+      '2026-11-23 A003',
+      '2026-11-24 A001',
+      '2026-11-24 A002',
+    ]);
   });
 
   it('restarts numbers each session when numbering resets per session', async () => {

@@ -2,15 +2,20 @@ import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import { MotcuaError } from '../text/problem.js';
 import { parseQueueConfig } from './config.js';
-import { DEFAULT_PRIORITY_CLASSES } from './priority-classes.js';
 import { chungThuc, hoTich } from './fixtures.test.js';
+import { DEFAULT_PRIORITY_CLASSES } from './priority-classes.js';
 
 function problemsOf(input: unknown): { path: string; code: string; vi: string; en: string }[] {
   try {
     parseQueueConfig(input);
   } catch (error) {
     expect(error).to.be.instanceOf(MotcuaError);
-    return (error as MotcuaError).problems.map((p) => ({ path: p.path.join('.'), code: p.code, vi: p.message.vi, en: p.message.en }));
+    return (error as MotcuaError).problems.map((p) => ({
+      path: p.path.join('.'),
+      code: p.code,
+      vi: p.message.vi,
+      en: p.message.en,
+    }));
   }
   expect.fail('should throw');
 }

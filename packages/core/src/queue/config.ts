@@ -210,7 +210,16 @@ export interface ResolvedQueueConfig {
 }
 
 const PREFIX = /^[A-Z]{1,3}$/;
-const CONFIG_KEYS = ['services', 'counters', 'priorityClasses', 'defaultPriority', 'ordering', 'sessions', 'dayStartsAt', 'closedDates'];
+const CONFIG_KEYS = [
+  'services',
+  'counters',
+  'priorityClasses',
+  'defaultPriority',
+  'ordering',
+  'sessions',
+  'dayStartsAt',
+  'closedDates',
+];
 /** `createQueue` options that travel in the same object and are not configuration. */
 const OPTION_KEYS = ['store', 'clock', 'randomBytes'];
 const WEEKDAYS: readonly number[] = [1, 2, 3, 4, 5];
@@ -314,7 +323,8 @@ function parseNumbering(value: unknown, path: ProblemPath, c: Collector): Ticket
   const width = input.width === undefined ? 3 : (c.integer(input.width, [...path, 'width'], 1, 9) ?? 3);
   const start = input.start === undefined ? 1 : (c.integer(input.start, [...path, 'start'], 0) ?? 1);
   const step = input.step === undefined ? 1 : (c.integer(input.step, [...path, 'step'], 1) ?? 1);
-  const end = input.end === undefined ? 10 ** width - 1 : (c.integer(input.end, [...path, 'end'], 0) ?? 10 ** width - 1);
+  const end =
+    input.end === undefined ? 10 ** width - 1 : (c.integer(input.end, [...path, 'end'], 0) ?? 10 ** width - 1);
   if (end < start) {
     c.add(
       [...path, 'end'],
@@ -326,12 +336,19 @@ function parseNumbering(value: unknown, path: ProblemPath, c: Collector): Ticket
   let onEnd: NumberEndPolicy = 'grow';
   if (input.onEnd !== undefined) {
     if (input.onEnd === 'grow' || input.onEnd === 'wrap' || input.onEnd === 'refuse') onEnd = input.onEnd;
-    else c.add([...path, 'onEnd'], 'invalid-end-policy', 'onEnd phải là grow, wrap hoặc refuse', 'onEnd must be grow, wrap or refuse');
+    else
+      c.add(
+        [...path, 'onEnd'],
+        'invalid-end-policy',
+        'onEnd phải là grow, wrap hoặc refuse',
+        'onEnd must be grow, wrap or refuse',
+      );
   }
   let reset: 'daily' | 'session' = 'daily';
   if (input.reset !== undefined) {
     if (input.reset === 'daily' || input.reset === 'session') reset = input.reset;
-    else c.add([...path, 'reset'], 'invalid-reset', 'reset phải là daily hoặc session', 'reset must be daily or session');
+    else
+      c.add([...path, 'reset'], 'invalid-reset', 'reset phải là daily hoặc session', 'reset must be daily or session');
   }
   return { start, step, end, width, onEnd, reset };
 }
@@ -411,7 +428,11 @@ function parseOrdering(value: unknown, path: ProblemPath, c: Collector): QueueOr
 }
 
 /** Display numbers two services could both hand out: same prefix, different sequences, overlapping ranges. */
-function checkPrefixOverlaps(services: readonly ResolvedQueueService[], indexes: readonly number[], c: Collector): void {
+function checkPrefixOverlaps(
+  services: readonly ResolvedQueueService[],
+  indexes: readonly number[],
+  c: Collector,
+): void {
   const bySequence = new Map<string, ResolvedQueueService>();
   services.forEach((s, i) => {
     const first = bySequence.get(s.sequence);
@@ -517,7 +538,10 @@ export function parseQueueConfig(input: QueueConfig | unknown): ResolvedQueueCon
 
   const priorityClasses = new Map<string, PriorityClass>();
   const classIds = new Map<string, number>();
-  const classList = input.priorityClasses === undefined ? DEFAULT_PRIORITY_CLASSES : c.list(input.priorityClasses, ['priorityClasses'], true);
+  const classList =
+    input.priorityClasses === undefined
+      ? DEFAULT_PRIORITY_CLASSES
+      : c.list(input.priorityClasses, ['priorityClasses'], true);
   classList.forEach((value, i) => {
     const path = ['priorityClasses', i];
     if (!isRecord(value)) {
@@ -530,16 +554,24 @@ export function parseQueueConfig(input: QueueConfig | unknown): ResolvedQueueCon
     const weight = c.integer(value.weight, [...path, 'weight'], 0, 1000);
     const basis = value.basis === undefined ? undefined : c.text(value.basis, [...path, 'basis']);
     if (value.evidence !== undefined && value.evidence !== 'law' && value.evidence !== 'practice') {
-      c.add([...path, 'evidence'], 'invalid-evidence', 'evidence phải là law hoặc practice', 'evidence must be law or practice');
+      c.add(
+        [...path, 'evidence'],
+        'invalid-evidence',
+        'evidence phải là law hoặc practice',
+        'evidence must be law or practice',
+      );
     }
     if (id === undefined || name === undefined || weight === undefined) return;
     c.unique(classIds, id, [...path, 'id'], { vi: 'Mã nhóm ưu tiên', en: 'priority class id' });
     const evidence = value.evidence === 'law' || value.evidence === 'practice' ? value.evidence : undefined;
     priorityClasses.set(id, { id, name, weight, ...(basis ? { basis } : {}), ...(evidence ? { evidence } : {}) });
   });
-  let defaultPriority = priorityClasses.has(NORMAL_PRIORITY) ? NORMAL_PRIORITY : ([...priorityClasses.keys()][0] ?? NORMAL_PRIORITY);
+  let defaultPriority = priorityClasses.has(NORMAL_PRIORITY)
+    ? NORMAL_PRIORITY
+    : ([...priorityClasses.keys()][0] ?? NORMAL_PRIORITY);
   if (input.defaultPriority !== undefined) {
-    if (typeof input.defaultPriority === 'string' && priorityClasses.has(input.defaultPriority)) defaultPriority = input.defaultPriority;
+    if (typeof input.defaultPriority === 'string' && priorityClasses.has(input.defaultPriority))
+      defaultPriority = input.defaultPriority;
     else {
       c.add(
         ['defaultPriority'],
@@ -557,7 +589,12 @@ export function parseQueueConfig(input: QueueConfig | unknown): ResolvedQueueCon
     const sessionIds = new Map<string, number>();
     c.list(input.sessions, ['sessions'], false).forEach((value, i) => {
       if (!isRecord(value)) {
-        c.add(['sessions', i], 'invalid-session', 'Buổi phải là { id, name, from }', 'A session must be { id, name, from }');
+        c.add(
+          ['sessions', i],
+          'invalid-session',
+          'Buổi phải là { id, name, from }',
+          'A session must be { id, name, from }',
+        );
         return;
       }
       c.keys(value, ['id', 'name', 'from'], ['sessions', i]);
@@ -568,7 +605,12 @@ export function parseQueueConfig(input: QueueConfig | unknown): ResolvedQueueCon
       c.unique(sessionIds, id, ['sessions', i, 'id'], { vi: 'Mã buổi', en: 'session id' });
       const previous = sessions[sessions.length - 1];
       if (previous && previous.from >= from) {
-        c.add(['sessions', i, 'from'], 'sessions-out-of-order', 'Các buổi phải theo thứ tự giờ bắt đầu tăng dần', 'Sessions must start in increasing order');
+        c.add(
+          ['sessions', i, 'from'],
+          'sessions-out-of-order',
+          'Các buổi phải theo thứ tự giờ bắt đầu tăng dần',
+          'Sessions must start in increasing order',
+        );
       }
       sessions.push({ id, name, from });
     });
@@ -584,7 +626,8 @@ export function parseQueueConfig(input: QueueConfig | unknown): ResolvedQueueCon
     }
   }
 
-  const dayStartsAt = input.dayStartsAt === undefined ? 0 : (c.attempt(() => parseClockTime(input.dayStartsAt, ['dayStartsAt'])) ?? 0);
+  const dayStartsAt =
+    input.dayStartsAt === undefined ? 0 : (c.attempt(() => parseClockTime(input.dayStartsAt, ['dayStartsAt'])) ?? 0);
   const closedDates = new Set<CivilDate>();
   if (input.closedDates !== undefined) {
     c.list(input.closedDates, ['closedDates'], false).forEach((d, i) => {

@@ -25,5 +25,9 @@ export function seededBytes(seed = 1): (length: number) => Uint8Array {
 }
 
 export const hoTich: QueueServiceConfig = { id: 'ho-tich', prefix: 'A', name: { vi: 'Hộ tịch', en: 'Civil status' } };
-export const chungThuc: QueueServiceConfig = { id: 'chung-thuc', prefix: 'B', name: { vi: 'Chứng thực', en: 'Certification' } };
+export const chungThuc: QueueServiceConfig = {
+  id: 'chung-thuc',
+  prefix: 'B',
+  name: { vi: 'Chứng thực', en: 'Certification' },
+};
 export const datDai: QueueServiceConfig = { id: 'dat-dai', prefix: 'C', name: { vi: 'Đất đai', en: 'Land' } };

@@ -5,50 +5,68 @@
  *
  * @module queue
  */
-export { queueBusinessTimeOf, type QueueBusinessTime } from './business-day.js';
+
 export {
-  parseQueueConfig,
-  type QueueCounterConfig,
-  type NumberEndPolicy,
-  type TicketNumbering,
-  type TicketNumberingOptions,
+  type Announcement,
+  type AnnouncementOptions,
+  formatAnnouncement,
+  VIETNAMESE_LETTER_NAMES,
+} from './announcement.js';
+export { type QueueBusinessTime, queueBusinessTimeOf } from './business-day.js';
+export {
   type IssuingWindow,
-  type QueueOrderingPolicy,
+  type NumberEndPolicy,
+  parseQueueConfig,
   type QueueConfig,
-  type ResolvedQueueCounter,
-  type ResolvedQueueConfig,
-  type ResolvedQueueService,
-  type ResolvedQueueSession,
-  type ResolvedIssuingWindow,
+  type QueueCounterConfig,
+  type QueueOrderingPolicy,
   type QueueServiceConfig,
   type QueueSessionConfig,
+  type ResolvedIssuingWindow,
+  type ResolvedQueueConfig,
+  type ResolvedQueueCounter,
+  type ResolvedQueueService,
+  type ResolvedQueueSession,
+  type TicketNumbering,
+  type TicketNumberingOptions,
 } from './config.js';
 export { createMemoryQueueStore } from './memory-store.js';
-export { formatTicketNumber, nextTicketValue, ticketSequenceKey, type TicketSequenceStep } from './numbering.js';
+export { formatTicketNumber, nextTicketValue, type TicketSequenceStep, ticketSequenceKey } from './numbering.js';
 export { assertIssuingOpen, nextIssuingTime } from './opening-windows.js';
 export {
   advanceOrderingState,
   chooseNextTicket,
   type OrderableTicket,
-  type QueueOrderingState,
   type PriorityWeightOf,
+  type QueueOrderingState,
 } from './ordering.js';
 export { DEFAULT_PRIORITY_CLASSES, NORMAL_PRIORITY, type PriorityClass } from './priority-classes.js';
 export {
   createQueue,
-  type QueueCommandOptions,
   type IssueTicketOptions,
   type Queue,
+  type QueueCommandOptions,
   type QueueOptions,
 } from './queue.js';
-export { QueueRefusedError, type NextIssuingTime, type QueueRefusalReason } from './refusal.js';
-export { ticketCommandAllowedFrom, applyTicketCommand, ticketCommandWasApplied } from './state-machine.js';
+export { type NextIssuingTime, type QueueRefusalReason, QueueRefusedError } from './refusal.js';
+export { applyTicketCommand, ticketCommandAllowedFrom, ticketCommandWasApplied } from './state-machine.js';
+export {
+  type DurationSummary,
+  type QueueGroupStatistics,
+  type QueueStatistics,
+  type QueueStatisticsOptions,
+  queueStatistics,
+} from './statistics.js';
 export type { QueueCommandClaim, QueueStore, TakeNumberRequest, TakeNumberResult } from './store.js';
-export { FINAL_TICKET_STATUSES, type Ticket, type TicketCommand, type TicketEvent, type TicketStatus } from './ticket.js';
+export {
+  FINAL_TICKET_STATUSES,
+  type Ticket,
+  type TicketCommand,
+  type TicketEvent,
+  type TicketStatus,
+} from './ticket.js';
 export { createTicketId, isTicketId, parseTicketId } from './ticket-id.js';
-export { formatAnnouncement, VIETNAMESE_LETTER_NAMES, type Announcement, type AnnouncementOptions } from './announcement.js';
 export { numberToVietnameseWords, type VietnameseNumberOptions } from './vietnamese-numbers.js';
-export { estimateWait, peopleAhead, type WaitEstimate, type WaitEstimateInput } from './wait-estimate.js';
 export {
   backtestWaitEstimates,
   recentServiceTimes,
@@ -56,10 +74,4 @@ export {
   type WaitBacktestRow,
   type WaitHistoryOptions,
 } from './wait-backtest.js';
-export {
-  queueStatistics,
-  type DurationSummary,
-  type QueueGroupStatistics,
-  type QueueStatistics,
-  type QueueStatisticsOptions,
-} from './statistics.js';
+export { estimateWait, peopleAhead, type WaitEstimate, type WaitEstimateInput } from './wait-estimate.js';

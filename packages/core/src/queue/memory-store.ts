@@ -30,7 +30,10 @@ export function createMemoryQueueStore(): QueueStore {
     if (previous && previous.status === 'issued') waiting.get(previous.service)?.delete(previous.id);
     if (ticket.status === 'issued') {
       let lane = waiting.get(ticket.service);
-      if (!lane) waiting.set(ticket.service, (lane = new Map()));
+      if (!lane) {
+        lane = new Map();
+        waiting.set(ticket.service, lane);
+      }
       lane.set(ticket.id, ticket);
     }
   }
@@ -51,7 +54,10 @@ export function createMemoryQueueStore(): QueueStore {
     async insertTicket(ticket: Ticket): Promise<void> {
       if (tickets.has(ticket.id)) {
         throw new MotcuaError([
-          problem(['ticket', ticket.id], 'duplicate-ticket-id', { vi: 'Mã phiếu đã tồn tại', en: 'The ticket id already exists' }),
+          problem(['ticket', ticket.id], 'duplicate-ticket-id', {
+            vi: 'Mã phiếu đã tồn tại',
+            en: 'The ticket id already exists',
+          }),
         ]);
       }
       tickets.set(ticket.id, ticket);

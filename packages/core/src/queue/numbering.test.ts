@@ -35,7 +35,14 @@ describe('ticket numbering', () => {
   });
 
   it('honours start and step', () => {
-    expect(run({ ...base, start: 100, step: 5, end: 120, onEnd: 'refuse' }, 10)).to.deep.equal([100, 105, 110, 115, 120, undefined]);
+    expect(run({ ...base, start: 100, step: 5, end: 120, onEnd: 'refuse' }, 10)).to.deep.equal([
+      100,
+      105,
+      110,
+      115,
+      120,
+      undefined,
+    ]);
     expect(run({ ...base, start: 500, end: 502, onEnd: 'wrap' }, 5)).to.deep.equal([500, 501, 502, 500, 501]);
   });
 

@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
+import { hoTich, seededBytes, vn } from './fixtures.test.js';
 import { createQueue } from './queue.js';
 import { QueueRefusedError } from './refusal.js';
-import { hoTich, seededBytes, vn } from './fixtures.test.js';
 
 const office = {
   services: [
@@ -42,7 +42,9 @@ describe('opening windows and daily caps', () => {
     const error = await refusal(() => q.issue('ho-tich', { now: vn('2026-11-23', '11:16') }));
     expect(error.reason).to.equal('closed');
     expect(error.problems[0]?.message.vi).to.equal('Hết giờ lấy số cho Hộ tịch. Giờ lấy số tiếp theo: 13:15 hôm nay.');
-    expect(error.problems[0]?.message.en).to.equal('Ticket issuing for Civil status is closed. Next issuing time: 13:15 today.');
+    expect(error.problems[0]?.message.en).to.equal(
+      'Ticket issuing for Civil status is closed. Next issuing time: 13:15 today.',
+    );
     expect(error.nextIssuingTime?.date).to.equal('2026-11-23');
     expect(error.nextIssuingTime?.time).to.equal('13:15');
     expect(error.nextIssuingTime?.at).to.equal(vn('2026-11-23', '13:15'));
@@ -51,7 +53,9 @@ describe('opening windows and daily caps', () => {
   it('after Friday afternoon names Monday morning; weekends are closed by default', async () => {
     const q = createQueue(office);
     const friday = await refusal(() => q.issue('ho-tich', { now: vn('2026-11-27', '15:30') }));
-    expect(friday.problems[0]?.message.vi).to.equal('Hết giờ lấy số cho Hộ tịch. Giờ lấy số tiếp theo: 07:30 Thứ hai, ngày 2026-11-30.');
+    expect(friday.problems[0]?.message.vi).to.equal(
+      'Hết giờ lấy số cho Hộ tịch. Giờ lấy số tiếp theo: 07:30 Thứ hai, ngày 2026-11-30.',
+    );
     const saturday = await refusal(() => q.issue('ho-tich', { now: vn('2026-11-28', '09:00') }));
     expect(saturday.nextIssuingTime?.date).to.equal('2026-11-30');
   });

@@ -1,7 +1,7 @@
 import { addDays, type CivilDate, dayOfWeek, fromVietnamTime } from '../calendar/civil-date.js';
 import type { LocalizedText } from '../text/problem.js';
-import type { ResolvedQueueConfig, ResolvedQueueService } from './config.js';
 import type { QueueBusinessTime } from './business-day.js';
+import type { ResolvedQueueConfig, ResolvedQueueService } from './config.js';
 import { type NextIssuingTime, QueueRefusedError } from './refusal.js';
 import { formatClockTime } from './time-of-day.js';
 
@@ -74,7 +74,8 @@ export function assertIssuingOpen(
   time: QueueBusinessTime,
 ): void {
   if (isClosedDate(config, time.date)) {
-    const next = service.windows.length > 0 ? nextIssuingTime(service, config, time.clockDate, time.minuteOfDay) : undefined;
+    const next =
+      service.windows.length > 0 ? nextIssuingTime(service, config, time.clockDate, time.minuteOfDay) : undefined;
     const when = describeOpening(next, time.clockDate);
     throw new QueueRefusedError(
       'closed-day',
@@ -88,7 +89,9 @@ export function assertIssuingOpen(
   }
   if (service.windows.length === 0) return;
   const weekday = dayOfWeek(time.clockDate);
-  const open = service.windows.some((w) => w.days.includes(weekday) && w.from <= time.minuteOfDay && time.minuteOfDay < w.to);
+  const open = service.windows.some(
+    (w) => w.days.includes(weekday) && w.from <= time.minuteOfDay && time.minuteOfDay < w.to,
+  );
   if (open) return;
   const next = nextIssuingTime(service, config, time.clockDate, time.minuteOfDay);
   const when = describeOpening(next, time.clockDate);

@@ -16,7 +16,11 @@ interface T extends OrderableTicket {
 const policies: fc.Arbitrary<QueueOrderingPolicy> = fc.oneof(
   fc.constant({ kind: 'strict' as const }),
   fc.constant({ kind: 'aging' as const }),
-  fc.record({ kind: fc.constant('interleave' as const), priority: fc.integer({ min: 1, max: 4 }), normal: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({
+    kind: fc.constant('interleave' as const),
+    priority: fc.integer({ min: 1, max: 4 }),
+    normal: fc.integer({ min: 1, max: 3 }),
+  }),
 );
 
 /** A script of arrivals (with a class) and calls, each a few seconds to minutes apart. */
@@ -155,7 +159,9 @@ describe('ordering policies', () => {
     fc.assert(
       fc.property(policies, script, fc.integer(), (policy, steps, seed) => {
         play(policy, steps, (waiting, chosen, now, state) => {
-          const shuffled = [...waiting].sort((a, b) => ((a.ordinal * 7919 + seed) % 101) - ((b.ordinal * 7919 + seed) % 101));
+          const shuffled = [...waiting].sort(
+            (a, b) => ((a.ordinal * 7919 + seed) % 101) - ((b.ordinal * 7919 + seed) % 101),
+          );
           expect(chooseNextTicket(shuffled, policy, weightOf, now, state)).to.equal(chosen);
         });
       }),

@@ -43,7 +43,11 @@ function strictBest<T extends OrderableTicket>(waiting: readonly T[], weightOf: 
   return best;
 }
 
-function agingBest<T extends OrderableTicket>(waiting: readonly T[], weightOf: PriorityWeightOf, now: number): T | undefined {
+function agingBest<T extends OrderableTicket>(
+  waiting: readonly T[],
+  weightOf: PriorityWeightOf,
+  now: number,
+): T | undefined {
   let best: T | undefined;
   let bestScore = -1;
   let bestWeight = -1;
@@ -134,5 +138,7 @@ export function chooseNextTicket<T extends OrderableTicket>(
  */
 export function advanceOrderingState(state: QueueOrderingState | undefined, weight: number): QueueOrderingState {
   const kind = weight > 0 ? 'priority' : 'normal';
-  return state !== undefined && state.lastKind === kind ? { lastKind: kind, run: state.run + 1 } : { lastKind: kind, run: 1 };
+  return state !== undefined && state.lastKind === kind
+    ? { lastKind: kind, run: state.run + 1 }
+    : { lastKind: kind, run: 1 };
 }

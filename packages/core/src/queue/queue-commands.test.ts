@@ -2,8 +2,8 @@ import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { MotcuaError } from '../text/problem.js';
-import { createQueue, type Queue } from './queue.js';
 import { chungThuc, hoTich, seededBytes, vn } from './fixtures.test.js';
+import { createQueue, type Queue } from './queue.js';
 import { createTicketId, isTicketId, parseTicketId } from './ticket-id.js';
 
 const NOW = vn('2026-11-23', '08:00');
@@ -39,7 +39,13 @@ describe('queue commands', () => {
       randomBytes: seededBytes(),
     });
     const t = await q.issue('ho-tich');
-    expect(t).to.include({ number: 'A001', service: 'ho-tich', status: 'issued', businessDate: '2026-11-23', priority: 'thuong' });
+    expect(t).to.include({
+      number: 'A001',
+      service: 'ho-tich',
+      status: 'issued',
+      businessDate: '2026-11-23',
+      priority: 'thuong',
+    });
     expect(isTicketId(t.id)).to.equal(true);
     const c = await q.callNext('1');
     expect(c).to.include({ id: t.id, status: 'called', counter: '1', calls: 1 });
@@ -61,14 +67,18 @@ describe('queue commands', () => {
     expect(order).to.deep.equal(['A002', 'A004', 'A001', 'A003', 'A005']);
   });
 
-  it('remembers each counter\'s interleave run between calls (1 priority : 2 normal)', async () => {
+  it("remembers each counter's interleave run between calls (1 priority : 2 normal)", async () => {
     const q = createQueue({
       services: [hoTich],
-      counters: [{ id: '1', services: ['ho-tich'] }, { id: '2', services: ['ho-tich'] }],
+      counters: [
+        { id: '1', services: ['ho-tich'] },
+        { id: '2', services: ['ho-tich'] },
+      ],
       ordering: { kind: 'interleave', priority: 1, normal: 2 },
       randomBytes: seededBytes(4),
     });
-    for (let i = 0; i < 12; i++) await q.issue('ho-tich', { now: NOW + i, priority: i % 2 === 0 ? 'nguoi-cao-tuoi' : 'thuong' });
+    for (let i = 0; i < 12; i++)
+      await q.issue('ho-tich', { now: NOW + i, priority: i % 2 === 0 ? 'nguoi-cao-tuoi' : 'thuong' });
     const one: string[] = [];
     const two: string[] = [];
     for (let i = 0; i < 3; i++) {
@@ -100,7 +110,9 @@ describe('queue commands', () => {
       counters: [{ id: '1', services: ['ho-tich'] }],
       randomBytes: seededBytes(),
     });
-    expect(await codeOf(() => q.issue('ho-tich', { now: vn('2026-11-23', '07:00'), commandId: 'k:1' }))).to.equal('closed');
+    expect(await codeOf(() => q.issue('ho-tich', { now: vn('2026-11-23', '07:00'), commandId: 'k:1' }))).to.equal(
+      'closed',
+    );
     const issued = await q.issue('ho-tich', { now: vn('2026-11-23', '07:30'), commandId: 'k:1' });
     expect(issued.number).to.equal('A001');
     // The kiosk retries after the window closed (its first answer was lost): same ticket, no refusal.
@@ -114,7 +126,15 @@ describe('queue commands', () => {
     await q.callNext('1', { now: NOW + 2 });
     await q.start(a.id, { now: NOW + 3 });
     const moved = await q.transfer(a.id, 'chung-thuc', { now: NOW + 4 });
-    expect(moved).to.include({ number: 'A001', service: 'chung-thuc', status: 'issued', visit: a.id, transferredFrom: a.id, issuedAt: NOW, queuedAt: NOW + 4 });
+    expect(moved).to.include({
+      number: 'A001',
+      service: 'chung-thuc',
+      status: 'issued',
+      visit: a.id,
+      transferredFrom: a.id,
+      issuedAt: NOW,
+      queuedAt: NOW + 4,
+    });
     const old = await q.get(a.id);
     expect(old).to.include({ status: 'transferred', transferredTo: moved.id });
     const next = await q.callNext('3', { now: NOW + 5 });

@@ -2,10 +2,10 @@ import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { MotcuaError } from '../text/problem.js';
+import { chungThuc, datDai, hoTich, seededBytes, vn } from './fixtures.test.js';
 import { createMemoryQueueStore } from './memory-store.js';
 import { createQueue, type Queue } from './queue.js';
 import type { QueueStore } from './store.js';
-import { chungThuc, datDai, hoTich, seededBytes, vn } from './fixtures.test.js';
 import type { Ticket } from './ticket.js';
 
 const counters = [
@@ -16,7 +16,12 @@ const counters = [
 const MORNING = vn('2026-11-23', '08:00');
 
 function office(store?: QueueStore, seed = 7): Queue {
-  return createQueue({ services: [hoTich, chungThuc, datDai], counters, randomBytes: seededBytes(seed), ...(store ? { store } : {}) });
+  return createQueue({
+    services: [hoTich, chungThuc, datDai],
+    counters,
+    randomBytes: seededBytes(seed),
+    ...(store ? { store } : {}),
+  });
 }
 
 /** A store whose every answer is delayed by the fast-check scheduler, so concurrent calls interleave in any order. */
@@ -73,11 +78,16 @@ describe('queue under concurrency (in-memory store)', () => {
         fc.array(fc.constantFrom('ho-tich', 'chung-thuc', 'dat-dai'), { minLength: 1, maxLength: 40 }),
         async (s, services) => {
           const q = office(scheduledStore(s));
-          const issued = s.waitFor(Promise.all(services.map((service, i) => q.issue(service, { now: MORNING + i * 1000 }))));
+          const issued = s.waitFor(
+            Promise.all(services.map((service, i) => q.issue(service, { now: MORNING + i * 1000 }))),
+          );
           const tickets = await issued;
           expect(new Set(tickets.map((t) => t.number)).size).to.equal(tickets.length);
           for (const prefix of ['A', 'B', 'C']) {
-            const values = tickets.filter((t) => t.number.startsWith(prefix)).map((t) => t.value).sort((a, b) => a - b);
+            const values = tickets
+              .filter((t) => t.number.startsWith(prefix))
+              .map((t) => t.value)
+              .sort((a, b) => a - b);
             expect(values).to.deep.equal(values.map((_, i) => i + 1));
           }
         },
@@ -97,7 +107,9 @@ describe('queue under concurrency (in-memory store)', () => {
           const q = office(scheduledStore(s, inner));
           const work = (async () => {
             const tickets = await Promise.all(services.map((service, i) => q.issue(service, { now: MORNING + i })));
-            const results = await Promise.all(calls.map((counter, i) => q.callNext(counter, { now: MORNING + 60_000 + i })));
+            const results = await Promise.all(
+              calls.map((counter, i) => q.callNext(counter, { now: MORNING + 60_000 + i })),
+            );
             return { tickets, results };
           })();
           const { tickets, results } = await s.waitFor(work);
@@ -134,10 +146,20 @@ describe('queue under concurrency (in-memory store)', () => {
       fc.record({ kind: fc.constant('issue' as const), service: fc.constantFrom('ho-tich', 'chung-thuc', 'dat-dai') }),
       fc.record({ kind: fc.constant('callNext' as const), counter: fc.constantFrom('1', '2', '3') }),
       fc.record({
-        kind: fc.constantFrom('recall' as const, 'start' as const, 'finish' as const, 'noShow' as const, 'cancel' as const),
+        kind: fc.constantFrom(
+          'recall' as const,
+          'start' as const,
+          'finish' as const,
+          'noShow' as const,
+          'cancel' as const,
+        ),
         pick: fc.nat(),
       }),
-      fc.record({ kind: fc.constant('transfer' as const), pick: fc.nat(), service: fc.constantFrom('ho-tich', 'dat-dai') }),
+      fc.record({
+        kind: fc.constant('transfer' as const),
+        pick: fc.nat(),
+        service: fc.constantFrom('ho-tich', 'dat-dai'),
+      }),
     );
     const legalNext: Record<string, readonly string[]> = {
       issue: ['call', 'cancel'],

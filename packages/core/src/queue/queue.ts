@@ -1,6 +1,6 @@
 import { MotcuaError, problem } from '../text/problem.js';
 import { queueBusinessTimeOf } from './business-day.js';
-import { type QueueConfig, type ResolvedQueueConfig, type ResolvedQueueService, parseQueueConfig } from './config.js';
+import { parseQueueConfig, type QueueConfig, type ResolvedQueueConfig, type ResolvedQueueService } from './config.js';
 import { createMemoryQueueStore } from './memory-store.js';
 import { formatTicketNumber, ticketSequenceKey } from './numbering.js';
 import { assertIssuingOpen, nextIssuingTime } from './opening-windows.js';
@@ -9,9 +9,9 @@ import { QueueRefusedError } from './refusal.js';
 import { applyTicketCommand } from './state-machine.js';
 import type { QueueStore } from './store.js';
 import type { Ticket, TicketCommand, TicketEvent } from './ticket.js';
+import { createTicketId, parseTicketId } from './ticket-id.js';
 import { recentServiceTimes, type WaitHistoryOptions } from './wait-backtest.js';
 import { estimateWait, peopleAhead, type WaitEstimate } from './wait-estimate.js';
-import { createTicketId, parseTicketId } from './ticket-id.js';
 
 /** How a queue gets what the library never reads by itself: the store, the clock and randomness. */
 export interface QueueOptions {
@@ -79,7 +79,9 @@ const MAX_ATTEMPTS = 1000;
 function unknown(kind: 'service' | 'counter' | 'priority', id: string): MotcuaError {
   const vi = { service: 'dịch vụ', counter: 'quầy', priority: 'nhóm ưu tiên' }[kind];
   const en = { service: 'service', counter: 'counter', priority: 'priority class' }[kind];
-  return new MotcuaError([problem([kind], `unknown-${kind}`, { vi: `Không có ${vi} "${id}"`, en: `No ${en} "${id}"` })]);
+  return new MotcuaError([
+    problem([kind], `unknown-${kind}`, { vi: `Không có ${vi} "${id}"`, en: `No ${en} "${id}"` }),
+  ]);
 }
 
 /**
@@ -162,7 +164,13 @@ export function createQueue(config: QueueConfig & QueueOptions): Queue {
   }
 
   /** Applies a command with compare-and-set, reloading and retrying when another writer got there first. */
-  async function mutate(id: string, command: TicketCommand, now: number, commandId?: string, transferTo?: string): Promise<Ticket> {
+  async function mutate(
+    id: string,
+    command: TicketCommand,
+    now: number,
+    commandId?: string,
+    transferTo?: string,
+  ): Promise<Ticket> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const current = await load(id);
       const next = applyTicketCommand(current, command, now, commandId, transferTo);
@@ -172,7 +180,12 @@ export function createQueue(config: QueueConfig & QueueOptions): Queue {
         return next;
       }
     }
-    throw new MotcuaError([problem(['ticket'], 'contention', { vi: 'Phiếu đang bị thay đổi liên tục; hãy thử lại', en: 'The ticket keeps changing; try again' })]);
+    throw new MotcuaError([
+      problem(['ticket'], 'contention', {
+        vi: 'Phiếu đang bị thay đổi liên tục; hãy thử lại',
+        en: 'The ticket keeps changing; try again',
+      }),
+    ]);
   }
 
   function command(build: (options?: QueueCommandOptions) => TicketCommand) {
@@ -182,12 +195,20 @@ export function createQueue(config: QueueConfig & QueueOptions): Queue {
     };
   }
 
-  async function refuse(service: ResolvedQueueService, reason: 'daily-cap' | 'sequence-end', date: string, now: number): Promise<never> {
+  async function refuse(
+    service: ResolvedQueueService,
+    reason: 'daily-cap' | 'sequence-end',
+    date: string,
+    now: number,
+  ): Promise<never> {
     const time = queueBusinessTimeOf(now, resolved.dayStartsAt, resolved.sessions);
     // The next window on a later day (today's count is used up).
     const tomorrow = nextIssuingTime(service, resolved, time.clockDate, 1439);
     const when = tomorrow
-      ? { vi: ` Giờ lấy số tiếp theo: ${tomorrow.time} ngày ${tomorrow.date}.`, en: ` Next issuing time: ${tomorrow.time} on ${tomorrow.date}.` }
+      ? {
+          vi: ` Giờ lấy số tiếp theo: ${tomorrow.time} ngày ${tomorrow.date}.`,
+          en: ` Next issuing time: ${tomorrow.time} on ${tomorrow.date}.`,
+        }
       : { vi: '', en: '' };
     const last = formatTicketNumber(service.prefix, service.numbering.end, service.numbering.width);
     const message =
@@ -225,7 +246,14 @@ export function createQueue(config: QueueConfig & QueueOptions): Queue {
         });
         if (!taken.ok) return refuse(service, taken.reason, time.date, now);
         const id = newId();
-        const event: TicketEvent = { type: 'issue', at: now, ticket: id, service: service.id, priority, ...(options?.commandId !== undefined ? { commandId: options.commandId } : {}) };
+        const event: TicketEvent = {
+          type: 'issue',
+          at: now,
+          ticket: id,
+          service: service.id,
+          priority,
+          ...(options?.commandId !== undefined ? { commandId: options.commandId } : {}),
+        };
         const ticket: Ticket = {
           id,
           number: formatTicketNumber(service.prefix, taken.value, service.numbering.width),
@@ -275,7 +303,12 @@ export function createQueue(config: QueueConfig & QueueOptions): Queue {
             return called;
           }
         }
-        throw new MotcuaError([problem(['counter'], 'contention', { vi: 'Quá nhiều quầy gọi cùng lúc; hãy thử lại', en: 'Too many counters calling at once; try again' })]);
+        throw new MotcuaError([
+          problem(['counter'], 'contention', {
+            vi: 'Quá nhiều quầy gọi cùng lúc; hãy thử lại',
+            en: 'Too many counters calling at once; try again',
+          }),
+        ]);
       });
     },
 
@@ -316,7 +349,15 @@ export function createQueue(config: QueueConfig & QueueOptions): Queue {
           const existing = old.transferredTo === undefined ? undefined : await store.getTicket(old.transferredTo);
           if (existing) return existing;
         }
-        const event: TicketEvent = { type: 'issue', at: now, ticket: nextId, service: target.id, priority: old.priority, visit: old.visit, ...(options?.commandId !== undefined ? { commandId: options.commandId } : {}) };
+        const event: TicketEvent = {
+          type: 'issue',
+          at: now,
+          ticket: nextId,
+          service: target.id,
+          priority: old.priority,
+          visit: old.visit,
+          ...(options?.commandId !== undefined ? { commandId: options.commandId } : {}),
+        };
         const continued: Ticket = {
           ...old,
           id: nextId,
@@ -343,7 +384,12 @@ export function createQueue(config: QueueConfig & QueueOptions): Queue {
 
     async linkDossier(ticket, dossier, options) {
       if (typeof dossier !== 'string' || dossier.trim() === '') {
-        throw new MotcuaError([problem(['dossier'], 'invalid-dossier', { vi: 'Mã hồ sơ không được rỗng', en: 'A dossier code must not be empty' })]);
+        throw new MotcuaError([
+          problem(['dossier'], 'invalid-dossier', {
+            vi: 'Mã hồ sơ không được rỗng',
+            en: 'A dossier code must not be empty',
+          }),
+        ]);
       }
       return command(() => ({ type: 'link-dossier', dossier }))(ticket, options);
     },

@@ -61,7 +61,16 @@ describe('ticket state machine', () => {
     t = applyTicketCommand(t, { type: 'recall' }, 30);
     t = applyTicketCommand(t, { type: 'start' }, 40);
     t = applyTicketCommand(t, { type: 'finish' }, 50);
-    expect(t).to.include({ status: 'done', counter: '3', calls: 3, calledAt: 10, lastCalledAt: 30, servingAt: 40, endedAt: 50, version: 6 });
+    expect(t).to.include({
+      status: 'done',
+      counter: '3',
+      calls: 3,
+      calledAt: 10,
+      lastCalledAt: 30,
+      servingAt: 40,
+      endedAt: 50,
+      version: 6,
+    });
     expect(t.history.map((e) => e.type)).to.deep.equal(['call', 'recall', 'recall', 'start', 'finish']);
     expect(fresh.status).to.equal('issued');
   });
@@ -82,7 +91,9 @@ describe('ticket state machine', () => {
 
   it('lists where each command may be applied', () => {
     for (const [type, from] of Object.entries(SPEC)) {
-      expect([...ticketCommandAllowedFrom(type as TicketCommand['type'])].sort()).to.deep.equal(Object.keys(from).sort());
+      expect([...ticketCommandAllowedFrom(type as TicketCommand['type'])].sort()).to.deep.equal(
+        Object.keys(from).sort(),
+      );
     }
   });
 

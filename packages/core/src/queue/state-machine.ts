@@ -97,7 +97,11 @@ export function applyTicketCommand(
     type: command.type,
     at,
     ticket: ticket.id,
-    ...(command.type === 'call' ? { counter: command.counter } : ticket.counter !== undefined ? { counter: ticket.counter } : {}),
+    ...(command.type === 'call'
+      ? { counter: command.counter }
+      : ticket.counter !== undefined
+        ? { counter: ticket.counter }
+        : {}),
     ...(commandId !== undefined ? { commandId } : {}),
     ...(command.type === 'transfer' && transferTo !== undefined ? { to: transferTo } : {}),
   };

@@ -1,14 +1,17 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
+import { chungThuc, hoTich, seededBytes, vn } from './fixtures.test.js';
 import { createQueue } from './queue.js';
 import { queueStatistics } from './statistics.js';
-import { chungThuc, hoTich, seededBytes, vn } from './fixtures.test.js';
 
 /** A small recorded morning with every outcome: served, recalled then no-show, transferred, cancelled. */
 async function fixtureDay() {
   const q = createQueue({
     services: [hoTich, chungThuc],
-    counters: [{ id: '1', services: ['ho-tich'] }, { id: '2', services: ['ho-tich', 'chung-thuc'] }],
+    counters: [
+      { id: '1', services: ['ho-tich'] },
+      { id: '2', services: ['ho-tich', 'chung-thuc'] },
+    ],
     randomBytes: seededBytes(5),
   });
   const at = (time: string) => ({ now: vn('2026-11-23', time) });
@@ -46,7 +49,14 @@ describe('queue statistics from the event log', () => {
       wait: { count: 4, mean: 3.75, p50: 4, p90: 4.7, max: 5 },
       service: { count: 2, mean: 8, p50: 8, p90: 9.6, max: 10 },
     });
-    expect(stats.byService['ho-tich']).to.deep.include({ tickets: 3, called: 2, served: 1, transferred: 1, cancelled: 1, noShows: 0 });
+    expect(stats.byService['ho-tich']).to.deep.include({
+      tickets: 3,
+      called: 2,
+      served: 1,
+      transferred: 1,
+      cancelled: 1,
+      noShows: 0,
+    });
     expect(stats.byService['ho-tich']?.wait).to.deep.equal({ count: 2, mean: 3, p50: 3, p90: 3.8, max: 4 });
     expect(stats.byService['chung-thuc']).to.deep.include({ tickets: 2, called: 2, served: 1, noShows: 1, recalls: 1 });
     expect(stats.byService['chung-thuc']?.service.mean).to.equal(6);
@@ -68,6 +78,12 @@ describe('queue statistics from the event log', () => {
     expect(queueStatistics([...events].reverse())).to.deep.equal(queueStatistics(events));
     const empty = queueStatistics([]);
     expect(empty.overall.tickets).to.equal(0);
-    expect(empty.overall.wait).to.deep.equal({ count: 0, mean: undefined, p50: undefined, p90: undefined, max: undefined });
+    expect(empty.overall.wait).to.deep.equal({
+      count: 0,
+      mean: undefined,
+      p50: undefined,
+      p90: undefined,
+      max: undefined,
+    });
   });
 });

@@ -124,7 +124,10 @@ function groupBy<K extends string | number>(
     const k = key(t);
     if (k === undefined) continue;
     let bucket = buckets.get(k);
-    if (!bucket) buckets.set(k, (bucket = []));
+    if (!bucket) {
+      bucket = [];
+      buckets.set(k, bucket);
+    }
     bucket.push(t);
   }
   const out = {} as Record<K, QueueGroupStatistics>;
@@ -153,7 +156,17 @@ export function queueStatistics(events: readonly TicketEvent[], options: QueueSt
   for (const e of sorted) {
     let t = timelines.get(e.ticket);
     if (!t) {
-      t = { service: undefined, joined: undefined, firstCall: undefined, lastCall: undefined, counter: undefined, start: undefined, end: undefined, outcome: undefined, recalls: 0 };
+      t = {
+        service: undefined,
+        joined: undefined,
+        firstCall: undefined,
+        lastCall: undefined,
+        counter: undefined,
+        start: undefined,
+        end: undefined,
+        outcome: undefined,
+        recalls: 0,
+      };
       timelines.set(e.ticket, t);
     }
     switch (e.type) {
@@ -192,6 +205,10 @@ export function queueStatistics(events: readonly TicketEvent[], options: QueueSt
     overall: group(all, waitUntil),
     byService: groupBy(all, (t) => t.service, waitUntil),
     byCounter: groupBy(all, (t) => t.counter, waitUntil),
-    byHour: groupBy(all, (t) => (t.joined === undefined ? undefined : Math.floor(toVietnamTime(t.joined).minuteOfDay / 60)), waitUntil),
+    byHour: groupBy(
+      all,
+      (t) => (t.joined === undefined ? undefined : Math.floor(toVietnamTime(t.joined).minuteOfDay / 60)),
+      waitUntil,
+    ),
   };
 }

@@ -66,7 +66,11 @@ export function createTicketId(randomBytes: (length: number) => Uint8Array = pla
  * ```
  */
 export function isTicketId(value: unknown): value is string {
-  return typeof value === 'string' && TICKET_ID.test(value) && checkCharacter(value.slice(0, BODY_LENGTH)) === value.charAt(BODY_LENGTH);
+  return (
+    typeof value === 'string' &&
+    TICKET_ID.test(value) &&
+    checkCharacter(value.slice(0, BODY_LENGTH)) === value.charAt(BODY_LENGTH)
+  );
 }
 
 /**

@@ -45,7 +45,19 @@ const GOLDEN: readonly [number, string][] = [
 /** An independent reader of Vietnamese number words, to check the writer against. */
 function parseVietnameseNumber(text: string): number {
   const DIGIT: Record<string, number> = {
-    không: 0, một: 1, mốt: 1, hai: 2, ba: 3, bốn: 4, tư: 4, năm: 5, lăm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9,
+    không: 0,
+    một: 1,
+    mốt: 1,
+    hai: 2,
+    ba: 3,
+    bốn: 4,
+    tư: 4,
+    năm: 5,
+    lăm: 5,
+    sáu: 6,
+    bảy: 7,
+    tám: 8,
+    chín: 9,
   };
   const SCALE: Record<string, number> = { nghìn: 1e3, ngàn: 1e3, triệu: 1e6, tỷ: 1e9 };
   let total = 0;

@@ -1,6 +1,6 @@
 import type { ResolvedQueueConfig } from './config.js';
-import { estimateWait, peopleAhead } from './wait-estimate.js';
 import type { Ticket } from './ticket.js';
+import { estimateWait, peopleAhead } from './wait-estimate.js';
 
 const MINUTE = 60_000;
 
@@ -104,7 +104,9 @@ export function backtestWaitEstimates(
 ): WaitBacktest {
   const weightOf = (p: string): number => config.priorityClasses.get(p)?.weight ?? 0;
   const rows: WaitBacktestRow[] = [];
-  const called = tickets.filter((t) => t.calledAt !== undefined).sort((a, b) => a.queuedAt - b.queuedAt || a.ordinal - b.ordinal);
+  const called = tickets
+    .filter((t) => t.calledAt !== undefined)
+    .sort((a, b) => a.queuedAt - b.queuedAt || a.ordinal - b.ordinal);
   for (const ticket of called) {
     const at = ticket.queuedAt;
     const counters = [...config.counters.values()].filter((c) => c.services.includes(ticket.service));
@@ -113,7 +115,9 @@ export function backtestWaitEstimates(
     const ahead = peopleAhead(ticket, waiting, config.ordering, weightOf, at);
     const busy = new Set(
       tickets
-        .filter((t) => t.counter !== undefined && (t.calledAt as number) < at && (t.endedAt === undefined || t.endedAt > at))
+        .filter(
+          (t) => t.counter !== undefined && (t.calledAt as number) < at && (t.endedAt === undefined || t.endedAt > at),
+        )
         .map((t) => t.counter),
     );
     const estimate = estimateWait({
@@ -123,13 +127,29 @@ export function backtestWaitEstimates(
       serviceTimes: recentServiceTimes(tickets, ticket.service, at, options),
       ...(options.minSamples !== undefined ? { minSamples: options.minSamples } : {}),
     });
-    rows.push({ number: ticket.number, ahead, estimate: estimate.minutes, actual: ((ticket.calledAt as number) - at) / MINUTE });
+    rows.push({
+      number: ticket.number,
+      ahead,
+      estimate: estimate.minutes,
+      actual: ((ticket.calledAt as number) - at) / MINUTE,
+    });
   }
   const estimated = rows.filter((r) => r.estimate !== undefined);
-  const mae = estimated.length === 0 ? undefined : estimated.reduce((sum, r) => sum + Math.abs((r.estimate?.middle ?? 0) - r.actual), 0) / estimated.length;
+  const mae =
+    estimated.length === 0
+      ? undefined
+      : estimated.reduce((sum, r) => sum + Math.abs((r.estimate?.middle ?? 0) - r.actual), 0) / estimated.length;
   const coverage =
     estimated.length === 0
       ? undefined
-      : estimated.filter((r) => r.estimate !== undefined && r.actual >= r.estimate.low && r.actual <= r.estimate.high).length / estimated.length;
-  return { method: 'queue-length', tickets: rows.length, estimated: estimated.length, meanAbsoluteError: mae, coverage, rows };
+      : estimated.filter((r) => r.estimate !== undefined && r.actual >= r.estimate.low && r.actual <= r.estimate.high)
+          .length / estimated.length;
+  return {
+    method: 'queue-length',
+    tickets: rows.length,
+    estimated: estimated.length,
+    meanAbsoluteError: mae,
+    coverage,
+    rows,
+  };
 }

@@ -1,9 +1,9 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { MotcuaError } from '../text/problem.js';
-import { createQueue, type Queue } from './queue.js';
+import type { MotcuaError } from '../text/problem.js';
 import { chungThuc, hoTich, seededBytes, vn } from './fixtures.test.js';
+import { createQueue, type Queue } from './queue.js';
 import type { Ticket } from './ticket.js';
 import { backtestWaitEstimates } from './wait-backtest.js';
 import { estimateWait, peopleAhead } from './wait-estimate.js';
@@ -14,12 +14,21 @@ describe('wait estimates', () => {
   it('gives position plus a minutes range from recent service times', () => {
     const estimate = estimateWait({ ahead: 3, counters: 2, serviceTimes: [4, 5, 5, 6, 10].map((m) => m * MINUTE) });
     // (3 + 1) / 2 × (p10 4.4, mean 6, p90 8.4 minutes)
-    expect(estimate).to.deep.equal({ ahead: 3, method: 'queue-length', sampleSize: 5, minutes: { low: 8, middle: 12, high: 17 } });
+    expect(estimate).to.deep.equal({
+      ahead: 3,
+      method: 'queue-length',
+      sampleSize: 5,
+      minutes: { low: 8, middle: 12, high: 17 },
+    });
   });
 
   it('gives no minutes when there are too few samples', () => {
     const few = [5, 6, 7, 8].map((m) => m * MINUTE);
-    expect(estimateWait({ ahead: 2, counters: 1, serviceTimes: few })).to.deep.equal({ ahead: 2, method: 'position-only', sampleSize: 4 });
+    expect(estimateWait({ ahead: 2, counters: 1, serviceTimes: few })).to.deep.equal({
+      ahead: 2,
+      method: 'position-only',
+      sampleSize: 4,
+    });
     expect(estimateWait({ ahead: 2, counters: 1, serviceTimes: few, minSamples: 4 }).method).to.equal('queue-length');
     expect(estimateWait({ ahead: 0, counters: 1, serviceTimes: [], minSamples: 0 }).method).to.equal('position-only');
   });
@@ -50,11 +59,20 @@ describe('wait estimates', () => {
     expect(peopleAhead(tickets[3] as Ticket, tickets, { kind: 'strict' }, weightOf, 10)).to.equal(3);
     expect(peopleAhead(tickets[0] as Ticket, tickets, { kind: 'strict' }, weightOf, 10)).to.equal(1);
     expect(peopleAhead(tickets[2] as Ticket, tickets, { kind: 'strict' }, weightOf, 10)).to.equal(0);
-    expect(peopleAhead(tickets[2] as Ticket, tickets, { kind: 'interleave', priority: 1, normal: 3 }, weightOf, 10)).to.equal(0);
+    expect(
+      peopleAhead(tickets[2] as Ticket, tickets, { kind: 'interleave', priority: 1, normal: 3 }, weightOf, 10),
+    ).to.equal(0);
   });
 
   it('estimates a waiting ticket through the queue and refuses one no longer waiting', async () => {
-    const q = createQueue({ services: [hoTich, chungThuc], counters: [{ id: '1', services: ['ho-tich'] }, { id: '2', services: ['ho-tich', 'chung-thuc'] }], randomBytes: seededBytes() });
+    const q = createQueue({
+      services: [hoTich, chungThuc],
+      counters: [
+        { id: '1', services: ['ho-tich'] },
+        { id: '2', services: ['ho-tich', 'chung-thuc'] },
+      ],
+      randomBytes: seededBytes(),
+    });
     let now = vn('2026-11-23', '07:30');
     for (let i = 0; i < 6; i++) {
       const t = await q.issue('ho-tich', { now });
@@ -93,12 +111,19 @@ async function simulateDay(seed: number): Promise<Queue> {
   };
   const q = createQueue({
     services: [hoTich],
-    counters: [{ id: '1', services: ['ho-tich'] }, { id: '2', services: ['ho-tich'] }],
+    counters: [
+      { id: '1', services: ['ho-tich'] },
+      { id: '2', services: ['ho-tich'] },
+    ],
     randomBytes: seededBytes(seed),
   });
   const arrivals: number[] = [];
-  for (let t = vn('2026-11-23', '07:30'); t < vn('2026-11-23', '11:00'); t += Math.round(random() * 8 * MINUTE)) arrivals.push(t);
-  const free = new Map([['1', arrivals[0] as number], ['2', arrivals[0] as number]]);
+  for (let t = vn('2026-11-23', '07:30'); t < vn('2026-11-23', '11:00'); t += Math.round(random() * 8 * MINUTE))
+    arrivals.push(t);
+  const free = new Map([
+    ['1', arrivals[0] as number],
+    ['2', arrivals[0] as number],
+  ]);
   let next = 0;
   for (;;) {
     const [counter, at] = [...free.entries()].sort((x, y) => x[1] - y[1])[0] as [string, number];
@@ -124,7 +149,11 @@ async function simulateDay(seed: number): Promise<Queue> {
 
 describe('wait estimate backtest', () => {
   it('reports exact errors on a small recorded day', async () => {
-    const q = createQueue({ services: [hoTich], counters: [{ id: '1', services: ['ho-tich'] }], randomBytes: seededBytes() });
+    const q = createQueue({
+      services: [hoTich],
+      counters: [{ id: '1', services: ['ho-tich'] }],
+      randomBytes: seededBytes(),
+    });
     const t1 = await q.issue('ho-tich', { now: vn('2026-11-23', '08:00') });
     await q.callNext('1', { now: vn('2026-11-23', '08:00') });
     await q.start(t1.id, { now: vn('2026-11-23', '08:00') });
@@ -143,7 +172,13 @@ describe('wait estimate backtest', () => {
       // At 08:12 the counter was serving A002 (one 10-minute sample): 10 minutes expected, 8 real.
       { number: 'A003', ahead: 0, estimate: { low: 10, middle: 10, high: 10 }, actual: 8 },
     ]);
-    expect(report).to.deep.include({ method: 'queue-length', tickets: 3, estimated: 2, meanAbsoluteError: 1, coverage: 0.5 });
+    expect(report).to.deep.include({
+      method: 'queue-length',
+      tickets: 3,
+      estimated: 2,
+      meanAbsoluteError: 1,
+      coverage: 0.5,
+    });
   });
 
   it('on a simulated morning with two counters, beats guessing the average wait', async () => {
