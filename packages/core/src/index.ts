@@ -6,8 +6,8 @@
  * @packageDocumentation
  */
 export * from './calendar/index.js';
+export * from './catalogue/index.js';
+export * from './deadline/index.js';
+export * from './queue/index.js';
 export * from './satisfaction/index.js';
 export * from './text/index.js';
-export * from './queue/index.js';
-export * from './deadline/index.js';
-export * from './catalogue/index.js';
