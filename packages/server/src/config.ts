@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { MotcuaError, type Problem, problem } from '@motcua/core/text';
 import * as z from 'zod';
+import { demoOffice, type Office, parseOffice } from './office/office.js';
 
 /** A folder served as static files under a URL prefix (the demo site, the CDN build, the docs). */
 export interface StaticMount {
@@ -28,6 +29,8 @@ export interface ServerConfig {
   readonly catalogue: string | undefined;
   /** Static folders to serve. */
   readonly static: readonly StaticMount[];
+  /** The office: queue services, counters with their tokens, kiosks, rate limits; the demo office by default. */
+  readonly office: Office;
 }
 
 const fileSchema = z
@@ -47,6 +50,8 @@ const fileSchema = z
     allowedOrigins: z.array(z.string().min(1)).optional(),
     catalogue: z.string().min(1).optional(),
     static: z.array(z.object({ prefix: z.string().startsWith('/'), dir: z.string().min(1) }).strict()).optional(),
+    /** The office inline, or the path of a JSON file holding it (checked by `parseOffice`). */
+    office: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).optional(),
   })
   .strict();
 
@@ -71,6 +76,7 @@ function fromEnv(env: NodeJS.ProcessEnv): FileConfig {
   if (env.MOTCUA_TLS_CERT || env.MOTCUA_TLS_KEY) pick.tls = { cert: env.MOTCUA_TLS_CERT, key: env.MOTCUA_TLS_KEY };
   if (env.MOTCUA_ALLOWED_ORIGINS) pick.allowedOrigins = env.MOTCUA_ALLOWED_ORIGINS.split(',').map((o) => o.trim());
   if (env.MOTCUA_CATALOGUE) pick.catalogue = env.MOTCUA_CATALOGUE;
+  if (env.MOTCUA_OFFICE) pick.office = env.MOTCUA_OFFICE;
   const parsed = fileSchema.safeParse(pick);
   if (!parsed.success) throw new MotcuaError(configProblems(parsed.error, 'environment'));
   return parsed.data;
@@ -98,6 +104,7 @@ function fromFile(path: string): FileConfig {
     ...c,
     dataDir: at(c.dataDir),
     catalogue: at(c.catalogue),
+    office: typeof c.office === 'string' ? resolve(base, c.office) : c.office,
     tls: c.tls && { cert: resolve(base, c.tls.cert), key: resolve(base, c.tls.key) },
     static: c.static?.map((m) => ({ prefix: m.prefix, dir: resolve(base, m.dir) })),
   };
@@ -116,7 +123,7 @@ function storedSecret(dataDir: string): string {
 /**
  * Reads the configuration: defaults, then the JSON file named by `MOTCUA_CONFIG` (paths in it are relative to
  * it), then environment variables (`PORT`, `HOST`, `DATABASE_URL`, `MOTCUA_DATA_DIR`, `MOTCUA_SECRET`,
- * `MOTCUA_TLS_CERT`, `MOTCUA_TLS_KEY`, `MOTCUA_ALLOWED_ORIGINS`, `MOTCUA_CATALOGUE`). Invalid values throw a
+ * `MOTCUA_TLS_CERT`, `MOTCUA_TLS_KEY`, `MOTCUA_ALLOWED_ORIGINS`, `MOTCUA_CATALOGUE`, `MOTCUA_OFFICE`). Invalid values throw a
  * `MotcuaError` naming the field, in Vietnamese and English.
  *
  * @example
@@ -143,5 +150,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     allowedOrigins: merged.allowedOrigins ?? [],
     catalogue: merged.catalogue,
     static: merged.static ?? [],
+    office: loadOffice(merged.office),
   };
+}
+
+/** The configured office (inline or from a JSON file), else the demo office. */
+function loadOffice(office: FileConfig['office']): Office {
+  if (office === undefined) return demoOffice();
+  if (typeof office !== 'string') return parseOffice(office);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(office, 'utf8'));
+  } catch (error) {
+    throw new MotcuaError([
+      problem(['office'], 'unreadable-config', {
+        vi: `Không đọc được tệp cấu hình văn phòng ${office}: ${(error as Error).message}`,
+        en: `Cannot read the office configuration file ${office}: ${(error as Error).message}`,
+      }),
+    ]);
+  }
+  return parseOffice(raw);
 }

@@ -24,6 +24,94 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: '0002-queue',
+    sql: `
+      -- One row per office, number sequence and business date (and session): the atomic "next number".
+      create table queue_sequences (
+        office text not null,
+        sequence_key text not null,
+        last_value integer not null,
+        primary key (office, sequence_key)
+      );
+      create table queue_caps (
+        office text not null,
+        cap_key text not null,
+        issued integer not null,
+        primary key (office, cap_key)
+      );
+      create sequence queue_ordinals;
+      create table queue_tickets (
+        id text primary key,
+        office text not null,
+        service text not null,
+        business_date text not null check (business_date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+        status text not null,
+        counter text,
+        version integer not null,
+        data jsonb not null
+      );
+      create index queue_tickets_waiting on queue_tickets (office, business_date, service) where status = 'issued';
+      create index queue_tickets_day on queue_tickets (office, business_date);
+      create table queue_ordering (
+        office text not null,
+        counter text not null,
+        state jsonb not null,
+        primary key (office, counter)
+      );
+      create table queue_commands (
+        office text not null,
+        command_id text not null,
+        done boolean not null default false,
+        ticket text,
+        claimed_at timestamptz not null default now(),
+        primary key (office, command_id)
+      );
+      create table queue_events (
+        seq bigserial primary key,
+        office text not null,
+        ticket text not null,
+        event jsonb not null
+      );
+      create index queue_events_office on queue_events (office, seq);
+    `,
+  },
+  {
+    id: '0003-ratings',
+    sql: `
+      create table ratings (
+        id bigserial primary key,
+        office text not null,
+        token_id text,
+        device_key text,
+        instrument_id text not null,
+        instrument_version text not null,
+        answers jsonb not null,
+        submitted_at bigint not null,
+        transaction_id text,
+        counter text,
+        officer text,
+        procedure text,
+        channel text,
+        check ((token_id is null) <> (device_key is null))
+      );
+      -- One rating per token: the database, not the application, refuses a second.
+      create unique index ratings_token_id on ratings (token_id) where token_id is not null;
+      create index ratings_office on ratings (office, instrument_id, submitted_at);
+    `,
+  },
+  {
+    id: '0004-rate-limits',
+    sql: `
+      create table rate_limits (
+        name text not null,
+        key text not null,
+        window_start bigint not null,
+        hits integer not null,
+        primary key (name, key, window_start)
+      );
+    `,
+  },
 ];
 
 /** Any number, the same in every instance: serialises migrations when several instances start together. */

@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { MotcuaError } from '@motcua/core/text';
+import { expect } from 'chai';
+import { loadConfig } from '../config.js';
+import { DEFAULT_RATE_LIMITS, DEMO_OFFICE, demoOffice, parseOffice } from './office.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'motcua-office-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const office = {
+  id: 'xa-an-binh',
+  name: { vi: 'UBND xã An Bình', en: 'An Binh Commune' },
+  queue: {
+    services: [{ id: 'ho-tich', prefix: 'A', name: { vi: 'Hộ tịch', en: 'Civil status' } }],
+    counters: [{ id: '1', services: ['ho-tich'], token: 'counter-1-secret' }],
+  },
+  kiosks: [{ id: 'kiosk-1', token: 'kiosk-1-secret' }],
+  rateLimits: { tickets: { limit: 10, windowSeconds: 60 } },
+};
+
+function problemsOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof MotcuaError) return error.problems.map((p) => `${p.path.join('.')} ${p.code}`);
+    throw error;
+  }
+  return [];
+}
+
+describe('office configuration', () => {
+  it('serves a usable demo office by default', () => {
+    const demo = demoOffice();
+    expect([...demo.queue.services.keys()]).to.deep.equal(['ho-tich', 'dat-dai', 'chung-thuc']);
+    expect(demo.counterForToken('demo-counter-2')).to.equal('2');
+    expect(demo.kioskForToken('demo-kiosk')).to.equal('kiosk');
+    expect(demo.demo).to.equal(true);
+    expect(demo.rateLimits).to.deep.equal(DEFAULT_RATE_LIMITS);
+    expect(loadConfig({ MOTCUA_DATA_DIR: dir, MOTCUA_SECRET: 'x'.repeat(32) }).office.id).to.equal(DEMO_OFFICE.id);
+  });
+
+  it('finds counters and kiosks by their tokens, and nothing for other strings', () => {
+    const parsed = parseOffice(office);
+    expect(parsed.counterForToken('counter-1-secret')).to.equal('1');
+    expect(parsed.counterForToken('kiosk-1-secret')).to.equal(undefined);
+    expect(parsed.kioskForToken('kiosk-1-secret')).to.equal('kiosk-1');
+    expect(parsed.kioskForToken('')).to.equal(undefined);
+    expect(parsed.rateLimits.tickets).to.deep.equal({ limit: 10, windowSeconds: 60 });
+    expect(parsed.rateLimits.ratings).to.deep.equal(DEFAULT_RATE_LIMITS.ratings);
+    // Core gets the counters without their tokens.
+    expect(parsed.queue.counters.get('1')).to.deep.equal({ id: '1', label: '1', services: ['ho-tich'] });
+  });
+
+  it('checks the queue with core and names every problem with its path', () => {
+    const bad = {
+      ...office,
+      queue: {
+        services: [{ id: 'ho-tich', prefix: 'a1', name: { vi: 'Hộ tịch', en: 'Civil status' } }],
+        counters: [{ id: '1', services: ['nope'], token: 'counter-1-secret' }],
+      },
+    };
+    const problems = problemsOf(() => parseOffice(bad));
+    expect(problems).to.include('office.queue.services.0.prefix invalid-prefix');
+    expect(problems.some((p) => p.startsWith('office.queue.counters.0.services'))).to.equal(true);
+  });
+
+  it('refuses short, missing and shared tokens', () => {
+    const short = { ...office, kiosks: [{ id: 'k', token: 'short' }] };
+    expect(problemsOf(() => parseOffice(short))).to.deep.equal(['office.kiosks.0.token invalid-office']);
+    const missing = { ...office, queue: { ...office.queue, counters: [{ id: '1', services: ['ho-tich'] }] } };
+    expect(problemsOf(() => parseOffice(missing))[0]).to.contain('office.queue.counters.0.token');
+    const shared = { ...office, kiosks: [{ id: 'kiosk-1', token: 'counter-1-secret' }] };
+    expect(problemsOf(() => parseOffice(shared))).to.deep.equal(['office.tokens.kiosk-1 duplicate-token']);
+  });
+
+  it('reads the office from the configuration file, inline or as a file of its own', () => {
+    const officeFile = join(dir, 'office.json');
+    writeFileSync(officeFile, JSON.stringify(office));
+    const config = join(dir, 'config.json');
+    writeFileSync(config, JSON.stringify({ office: 'office.json', secret: 'x'.repeat(32), dataDir: '.' }));
+    expect(loadConfig({ MOTCUA_CONFIG: config }).office.id).to.equal('xa-an-binh');
+    writeFileSync(config, JSON.stringify({ office, secret: 'x'.repeat(32), dataDir: '.' }));
+    expect(loadConfig({ MOTCUA_CONFIG: config }).office.counterForToken('counter-1-secret')).to.equal('1');
+    expect(loadConfig({ MOTCUA_OFFICE: officeFile, MOTCUA_DATA_DIR: dir }).office.demo).to.equal(false);
+  });
+});

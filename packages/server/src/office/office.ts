@@ -1,0 +1,214 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { parseQueueConfig, type QueueConfig, type ResolvedQueueConfig } from '@motcua/core/queue';
+import { type LocalizedText, MotcuaError, type Problem, problem } from '@motcua/core/text';
+import * as z from 'zod';
+
+/** A request budget: at most `limit` requests per key in each window of `windowSeconds`. */
+export interface RateLimitRule {
+  readonly limit: number;
+  readonly windowSeconds: number;
+}
+
+/** The rate limits of an office, each with its named key. */
+export interface OfficeRateLimits {
+  /** Ticket-taking, per kiosk token. */
+  readonly tickets: RateLimitRule;
+  /** Transaction-bound ratings, per rating token. */
+  readonly ratings: RateLimitRule;
+  /** Counter-level ratings, per device key (the tablet or QR code at a counter). */
+  readonly counterRatings: RateLimitRule;
+}
+
+/** A kiosk (or web page) allowed to take tickets, and the bearer token it sends. */
+export interface OfficeKiosk {
+  readonly id: string;
+  readonly token: string;
+}
+
+/**
+ * An office as written in the configuration file: its queue (core's {@link QueueConfig}, where each counter also
+ * carries the bearer `token` its officer's console sends), its kiosks and its rate limits.
+ */
+export interface OfficeConfigInput {
+  /** Stable id; rows in a shared database are kept apart by it. */
+  readonly id: string;
+  readonly name: LocalizedText;
+  /** Services, counters (each with a `token`), priority classes, ordering, sessions, closed dates. */
+  readonly queue: Omit<QueueConfig, 'counters'> & {
+    readonly counters: readonly (QueueConfig['counters'][number] & { readonly token: string })[];
+  };
+  readonly kiosks: readonly OfficeKiosk[];
+  readonly rateLimits?: Partial<OfficeRateLimits>;
+}
+
+/** A validated office. */
+export interface Office {
+  readonly id: string;
+  readonly name: LocalizedText;
+  /** The queue configuration for core's `createQueue`. */
+  readonly queueConfig: QueueConfig;
+  /** The same, validated by core with its defaults filled in. */
+  readonly queue: ResolvedQueueConfig;
+  /** The counter whose token this is, if any. */
+  counterForToken(token: string): string | undefined;
+  /** The kiosk whose token this is, if any. */
+  kioskForToken(token: string): string | undefined;
+  readonly rateLimits: OfficeRateLimits;
+  /** True for the built-in demo office, whose tokens are public. */
+  readonly demo: boolean;
+}
+
+/** The default rate limits. */
+export const DEFAULT_RATE_LIMITS: OfficeRateLimits = {
+  tickets: { limit: 120, windowSeconds: 60 },
+  ratings: { limit: 5, windowSeconds: 600 },
+  counterRatings: { limit: 20, windowSeconds: 600 },
+};
+
+const rule = z.object({ limit: z.number().int().min(1), windowSeconds: z.number().int().min(1).max(86_400) }).strict();
+const token = z.string().min(8).max(200);
+
+const officeSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/)
+      .default('demo'),
+    name: z.object({ vi: z.string().min(1), en: z.string().min(1) }).strict(),
+    // The queue itself is checked by core's parseQueueConfig; here only the counters' tokens are taken out.
+    queue: z.looseObject({ counters: z.array(z.looseObject({ id: z.string().min(1), token })) }),
+    kiosks: z.array(z.object({ id: z.string().min(1).max(100), token }).strict()),
+    rateLimits: z
+      .object({ tickets: rule.optional(), ratings: rule.optional(), counterRatings: rule.optional() })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}
+
+/** Looks a token up in constant time per entry, so response times say nothing about the tokens. */
+function tokenLookup(entries: readonly { id: string; token: string }[]): (presented: string) => string | undefined {
+  const hashed = entries.map((e) => ({ id: e.id, hash: digest(e.token) }));
+  return (presented) => {
+    const hash = digest(presented);
+    let found: string | undefined;
+    for (const entry of hashed) if (timingSafeEqual(entry.hash, hash) && found === undefined) found = entry.id;
+    return found;
+  };
+}
+
+function problemsOf(error: z.ZodError): Problem[] {
+  return error.issues.map((issue) =>
+    problem(['office', ...(issue.path as (string | number)[])], 'invalid-office', {
+      vi: `Cấu hình văn phòng không hợp lệ: ${issue.message}`,
+      en: `Invalid office configuration: ${issue.message}`,
+    }),
+  );
+}
+
+/**
+ * Validates an office configuration: the queue with core's `parseQueueConfig` (services, counters, priority
+ * classes, ordering, sessions), plus counter and kiosk tokens (unique, at least 8 characters) and rate limits.
+ * Every problem is reported at once as a `MotcuaError`.
+ *
+ * @example
+ * ```ts
+ * const office = parseOffice({
+ *   id: 'xa-an-binh',
+ *   name: { vi: 'UBND xã An Bình', en: 'An Binh Commune' },
+ *   queue: {
+ *     services: [{ id: 'ho-tich', prefix: 'A', name: { vi: 'Hộ tịch', en: 'Civil status' } }],
+ *     counters: [{ id: '1', services: ['ho-tich'], token: 'counter-1-secret' }],
+ *   },
+ *   kiosks: [{ id: 'kiosk-1', token: 'kiosk-1-secret' }],
+ * });
+ * office.counterForToken('counter-1-secret'); // '1'
+ * ```
+ */
+export function parseOffice(input: unknown, options: { demo?: boolean } = {}): Office {
+  const parsed = officeSchema.safeParse(input);
+  if (!parsed.success) throw new MotcuaError(problemsOf(parsed.error));
+  const office = parsed.data;
+  const counters = office.queue.counters.map(({ token: _token, ...counter }) => counter);
+  const queueConfig = { ...office.queue, counters } as unknown as QueueConfig;
+  let queue: ResolvedQueueConfig;
+  try {
+    queue = parseQueueConfig(queueConfig);
+  } catch (error) {
+    if (!(error instanceof MotcuaError)) throw error;
+    throw new MotcuaError(error.problems.map((p) => ({ ...p, path: ['office', 'queue', ...p.path] })));
+  }
+  const tokens = [
+    ...office.queue.counters.map((c) => ({ id: c.id, token: c.token })),
+    ...office.kiosks.map((k) => ({ id: k.id, token: k.token })),
+  ];
+  const seen = new Set<string>();
+  const duplicates: Problem[] = [];
+  for (const entry of tokens) {
+    if (seen.has(entry.token)) {
+      duplicates.push(
+        problem(['office', 'tokens', entry.id], 'duplicate-token', {
+          vi: `Mã truy cập của "${entry.id}" trùng với một quầy hoặc ki-ốt khác`,
+          en: `The token of "${entry.id}" is the same as another counter's or kiosk's`,
+        }),
+      );
+    }
+    seen.add(entry.token);
+  }
+  if (duplicates.length > 0) throw new MotcuaError(duplicates);
+  return {
+    id: office.id,
+    name: office.name,
+    queueConfig,
+    queue,
+    counterForToken: tokenLookup(office.queue.counters.map((c) => ({ id: c.id, token: c.token }))),
+    kioskForToken: tokenLookup(office.kiosks),
+    rateLimits: { ...DEFAULT_RATE_LIMITS, ...office.rateLimits },
+    demo: options.demo ?? false,
+  };
+}
+
+/**
+ * The demo office a first start serves: three services (civil status, land, certification) with their own
+ * prefixes, three counters and one kiosk. Its tokens are public (`demo-kiosk`, `demo-counter-1` … `-3`): set
+ * an office in the configuration file before real use.
+ *
+ * @example
+ * ```ts
+ * const office = parseOffice(DEMO_OFFICE, { demo: true });
+ * office.kioskForToken('demo-kiosk'); // 'kiosk'
+ * ```
+ */
+export const DEMO_OFFICE: OfficeConfigInput = {
+  id: 'demo',
+  name: { vi: 'UBND xã Mẫu (trình diễn)', en: 'Sample Commune (demo)' },
+  queue: {
+    services: [
+      { id: 'ho-tich', prefix: 'A', name: { vi: 'Hộ tịch', en: 'Civil status' } },
+      { id: 'dat-dai', prefix: 'B', name: { vi: 'Đất đai', en: 'Land' } },
+      { id: 'chung-thuc', prefix: 'C', name: { vi: 'Chứng thực', en: 'Certification' } },
+    ],
+    counters: [
+      { id: '1', label: '1', services: ['ho-tich', 'chung-thuc'], token: 'demo-counter-1' },
+      { id: '2', label: '2', services: ['dat-dai'], token: 'demo-counter-2' },
+      { id: '3', label: '3', services: ['ho-tich', 'dat-dai', 'chung-thuc'], token: 'demo-counter-3' },
+    ],
+    ordering: { kind: 'interleave', priority: 1, normal: 2 },
+  },
+  kiosks: [{ id: 'kiosk', token: 'demo-kiosk' }],
+};
+
+/**
+ * The demo office, validated.
+ *
+ * @example
+ * ```ts
+ * demoOffice().queue.services.size; // 3
+ * ```
+ */
+export function demoOffice(): Office {
+  return parseOffice(DEMO_OFFICE, { demo: true });
+}
