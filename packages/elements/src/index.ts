@@ -17,3 +17,8 @@ export {
 export { defineElement } from './internal/define.js';
 export { format, type Language, type StringTable, toLanguage } from './internal/i18n.js';
 export { baseStyles, blockStyles } from './internal/styles.js';
+export {
+  MotcuaRatingForm,
+  type RatingEventDetail,
+  type RatingFailedDetail,
+} from './rating-form/rating-form.js';

@@ -1,0 +1,693 @@
+import {
+  BUILT_IN_INSTRUMENTS,
+  defineInstrument,
+  type Instrument,
+  type InstrumentKind,
+} from '@motcua/core/satisfaction';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { configure, resetConfig } from '../internal/config.js';
+import { OUTBOX_STORAGE_KEY, queuedRatings } from './outbox.js';
+import type { MotcuaRatingForm, RatingEventDetail, RatingFailedDetail } from './rating-form.js';
+import './rating-form.js';
+
+// ---- helpers -------------------------------------------------------------------------------------------------
+
+/** Real key presses through the test runner's browser (Web Test Runner's built-in send-keys command). */
+async function sendKeys(payload: { press: string } | { type: string }): Promise<void> {
+  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
+  const socket = '/__web-dev-server__web-socket.js';
+  const { sendMessageWaitForResponse } = (await import(/* @vite-ignore */ socket)) as {
+    sendMessageWaitForResponse(message: unknown): Promise<{ executed: boolean }>;
+  };
+  const response = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'send-keys', payload });
+  if (!response.executed) throw new Error('send-keys is not available');
+}
+
+interface Call {
+  readonly url: string;
+  readonly key: string | null;
+  readonly contentType: string | null;
+  readonly method: string | undefined;
+  readonly body: Record<string, unknown>;
+}
+
+const realFetch = globalThis.fetch;
+let calls: Call[] = [];
+
+/** Replaces fetch with a handler; every request is recorded. */
+function stubFetch(handler: (call: Call, init: RequestInit) => Promise<Response> | Response): void {
+  globalThis.fetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    const call: Call = {
+      url: String(input),
+      key: headers.get('Idempotency-Key'),
+      contentType: headers.get('Content-Type'),
+      method: init.method,
+      body: JSON.parse(String(init.body)) as Record<string, unknown>,
+    };
+    calls.push(call);
+    return handler(call, init);
+  }) as typeof fetch;
+}
+
+const json = (status: number, body: unknown = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const offline = () => Promise.reject(new TypeError('Failed to fetch'));
+
+const shadow = (el: MotcuaRatingForm) => el.shadowRoot as ShadowRoot;
+const text = (el: MotcuaRatingForm) => shadow(el).textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const radios = (el: MotcuaRatingForm, name: string) => [
+  ...shadow(el).querySelectorAll<HTMLInputElement>(`input[type="radio"][name="${name}"]`),
+];
+const radio = (el: MotcuaRatingForm, name: string, value: number) =>
+  radios(el, name).find((r) => r.value === String(value)) as HTMLInputElement;
+const reason = (el: MotcuaRatingForm) => shadow(el).querySelector<HTMLTextAreaElement>('textarea[name="reason"]');
+const submitButton = (el: MotcuaRatingForm) => shadow(el).querySelector<HTMLButtonElement>('[part="submit"]');
+
+async function choose(el: MotcuaRatingForm, name: string, value: number): Promise<void> {
+  radio(el, name, value).click();
+  await el.updateComplete;
+}
+
+async function typeInto(el: MotcuaRatingForm, area: HTMLTextAreaElement, value: string): Promise<void> {
+  area.value = value;
+  area.dispatchEvent(new Event('input', { bubbles: true }));
+  await el.updateComplete;
+}
+
+async function submit(el: MotcuaRatingForm): Promise<void> {
+  submitButton(el)?.click();
+  await el.updateComplete;
+}
+
+/** Waits until a condition holds (the form settles asynchronously after fetch). */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const statusOf = (el: MotcuaRatingForm) =>
+  shadow(el).querySelector('[part="message"]')?.getAttribute('data-status') ?? 'form';
+
+const TOKEN = 'r1.abc.def.ghi';
+const rated = (token = TOKEN) =>
+  fixture<MotcuaRatingForm>(html`<motcua-rating-form token=${token} .retryDelays=${[]}></motcua-rating-form>`);
+
+// ---- tests ---------------------------------------------------------------------------------------------------
+
+describe('<motcua-rating-form>', () => {
+  beforeEach(() => {
+    calls = [];
+    localStorage.removeItem(OUTBOX_STORAGE_KEY);
+    stubFetch(() => json(201, { ok: true }));
+  });
+
+  afterEach(() => {
+    globalThis.fetch = realFetch;
+    localStorage.removeItem(OUTBOX_STORAGE_KEY);
+    document.documentElement.removeAttribute('lang');
+    resetConfig();
+  });
+
+  describe('rendering', () => {
+    it('shows the 3-level rating in force today, in Vietnamese, nothing preselected', async () => {
+      const el = await rated();
+      expect(shadow(el).querySelector('[part="title"]')?.textContent).to.equal('Đánh giá mức độ hài lòng');
+      const legends = [...shadow(el).querySelectorAll('legend')].map((l) => l.textContent?.replace(/\s+/g, ' ').trim());
+      expect(legends).to.deep.equal([
+        'Đánh giá tổng thể dịch vụ',
+        'Mức độ thuận tiện khi sử dụng dịch vụ (không bắt buộc)',
+      ]);
+      expect(radios(el, 'overall').map((r) => r.closest('label')?.textContent?.trim())).to.deep.equal([
+        'Rất hài lòng',
+        'Hài lòng',
+        'Không hài lòng',
+      ]);
+      expect(shadow(el).querySelectorAll('input:checked')).to.have.length(0);
+      expect(reason(el), 'the reason only appears for "Không hài lòng"').to.equal(null);
+      expect(submitButton(el)?.textContent?.trim()).to.equal('Gửi đánh giá');
+      await expect(el).to.be.accessible();
+    });
+
+    const kinds: InstrumentKind[] = ['one-stop-rating', 'dossier-evaluation', 'sipas', 'csat', 'nps', 'ces'];
+    for (const kind of kinds) {
+      it(`renders the ${kind} instrument as radio groups in fieldsets`, async () => {
+        const el = await fixture<MotcuaRatingForm>(html`<motcua-rating-form instrument=${kind}></motcua-rating-form>`);
+        const instrument = el.currentInstrument as Instrument;
+        expect(instrument.kind).to.equal(kind);
+        const scales = instrument.questions.filter((q) => q.type === 'scale');
+        const fieldsets = shadow(el).querySelectorAll('fieldset');
+        expect(fieldsets).to.have.length(scales.length);
+        for (const question of scales) {
+          expect(radios(el, question.id)).to.have.length(question.options.length);
+          expect(radios(el, question.id)[0]?.closest('fieldset')?.querySelector('legend')).to.not.equal(null);
+        }
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('offers 44 px touch targets', async () => {
+      const el = await rated();
+      for (const label of shadow(el).querySelectorAll('[part="option"]')) {
+        expect(label.getBoundingClientRect().height).to.be.at.least(44);
+      }
+      expect(submitButton(el)?.getBoundingClientRect().height).to.be.at.least(44);
+    });
+
+    it('says so when no instrument of the kind is in force', async () => {
+      const el = await fixture<MotcuaRatingForm>(html`<motcua-rating-form .instruments=${[]}></motcua-rating-form>`);
+      expect(text(el)).to.contain('Không tải được phiếu đánh giá');
+      await expect(el).to.be.accessible();
+    });
+
+    it('renders hostile strings from the instrument, the answers and the server as text', async () => {
+      const hostile = '<img src=x onerror="window.__pwned=1">';
+      const base = BUILT_IN_INSTRUMENTS.find((i) => i.kind === 'one-stop-rating') as Instrument;
+      const instrument = defineInstrument({
+        ...base,
+        title: { vi: hostile, en: hostile },
+        questions: base.questions.map((q) =>
+          q.type === 'scale'
+            ? {
+                ...q,
+                text: { vi: hostile, en: hostile },
+                options: q.options.map((o) => ({ ...o, label: { vi: hostile, en: hostile } })),
+              }
+            : q,
+        ),
+      });
+      stubFetch(() =>
+        json(400, {
+          error: {
+            code: 'invalid-input',
+            problems: [{ path: '$.answers.overall', code: 'x', message: { vi: hostile, en: hostile } }],
+          },
+        }),
+      );
+      const el = await fixture<MotcuaRatingForm>(
+        html`<motcua-rating-form token=${TOKEN} .instruments=${[instrument]}></motcua-rating-form>`,
+      );
+      await choose(el, 'overall', 1);
+      await typeInto(el, reason(el) as HTMLTextAreaElement, hostile);
+      await submit(el);
+      await until(() => shadow(el).querySelector('[part="error"]') !== null, 'the server problem');
+      expect(shadow(el).querySelector('img')).to.equal(null);
+      expect(shadow(el).querySelector('[part="title"]')?.textContent).to.equal(hostile);
+      expect(shadow(el).querySelector('[part="error"]')?.textContent).to.equal(hostile);
+      expect(reason(el)?.value).to.equal(hostile);
+      expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+    });
+  });
+
+  describe('keyboard and focus', () => {
+    it('is reached with Tab and answered with Space and the arrow keys, with a visible focus ring', async () => {
+      const wrapper = await fixture<HTMLElement>(
+        html`<div><button id="before">before</button><motcua-rating-form token=${TOKEN}></motcua-rating-form></div>`,
+      );
+      const el = wrapper.querySelector('motcua-rating-form') as MotcuaRatingForm;
+      await el.updateComplete;
+      wrapper.querySelector<HTMLButtonElement>('#before')?.focus();
+      await sendKeys({ press: 'Tab' });
+      const first = radio(el, 'overall', 3);
+      expect(shadow(el).activeElement).to.equal(first);
+      const ring = getComputedStyle(first.closest('label') as HTMLElement);
+      expect(ring.outlineStyle).to.equal('solid');
+      expect(Number.parseFloat(ring.outlineWidth)).to.be.at.least(2);
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(el.value).to.deep.equal({ overall: 3 });
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      expect(el.value).to.deep.equal({ overall: 1 });
+      expect(shadow(el).activeElement).to.equal(radio(el, 'overall', 1));
+      // Tab leaves the group for the next one: the convenience question, then the revealed reason.
+      await sendKeys({ press: 'Tab' });
+      expect(shadow(el).activeElement).to.equal(radio(el, 'convenience', 3));
+      await sendKeys({ press: 'Tab' });
+      expect(shadow(el).activeElement).to.equal(reason(el));
+      await sendKeys({ type: 'Chờ lâu' });
+      await el.updateComplete;
+      expect(el.value).to.deep.equal({ overall: 1, reason: 'Chờ lâu' });
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('validation (by core)', () => {
+    it('asks for an answer and focuses the first unanswered question', async () => {
+      const el = await rated();
+      await submit(el);
+      expect(calls).to.have.length(0);
+      const error = shadow(el).querySelector('#error-overall');
+      expect(error?.textContent).to.equal('Vui lòng chọn một mức.');
+      expect(error?.closest('fieldset')?.getAttribute('aria-describedby')).to.equal('error-overall');
+      expect(shadow(el).activeElement).to.equal(radio(el, 'overall', 3));
+      expect(shadow(el).querySelector('[part="status"]')?.textContent).to.equal('Có 1 chỗ cần sửa trước khi gửi.');
+      await expect(el).to.be.accessible();
+      await choose(el, 'overall', 2);
+      expect(shadow(el).querySelector('#error-overall'), 'the error goes once answered').to.equal(null);
+    });
+
+    it('requires a reason for "Không hài lòng", with an accessible error', async () => {
+      const el = await rated();
+      await choose(el, 'overall', 1);
+      const area = reason(el) as HTMLTextAreaElement;
+      const label = shadow(el).querySelector(`label[for="${area.id}"]`)?.textContent?.replace(/\s+/g, ' ').trim();
+      expect(label).to.equal('Lý do không hài lòng (bắt buộc)');
+      expect(area.required).to.equal(true);
+      await submit(el);
+      expect(calls).to.have.length(0);
+      expect(area.getAttribute('aria-invalid')).to.equal('true');
+      const describedBy = area.getAttribute('aria-describedby')?.split(' ') ?? [];
+      expect(describedBy).to.include('error-reason');
+      expect(describedBy).to.include('hint-reason');
+      expect(shadow(el).querySelector('#error-reason')?.textContent).to.equal(
+        'Vui lòng cho biết lý do không hài lòng.',
+      );
+      expect(shadow(el).activeElement).to.equal(area);
+      await expect(el).to.be.accessible();
+      await typeInto(el, area, 'Phải đi lại ba lần');
+      expect(area.getAttribute('aria-invalid')).to.equal('false');
+      await submit(el);
+      await until(() => statusOf(el) === 'sent', 'sent');
+      expect(calls[0]?.body.answers).to.deep.equal({ overall: 1, reason: 'Phải đi lại ba lần' });
+    });
+
+    it('drops the reason when the citizen changes their mind', async () => {
+      const el = await rated();
+      await choose(el, 'overall', 1);
+      await typeInto(el, reason(el) as HTMLTextAreaElement, 'lâu');
+      await choose(el, 'overall', 3);
+      expect(reason(el)).to.equal(null);
+      expect(el.value).to.deep.equal({ overall: 3 });
+    });
+
+    it('masks phone and ID numbers in free text, and says so', async () => {
+      const el = await fixture<MotcuaRatingForm>(
+        html`<motcua-rating-form device-key="tablet-quay-1" instrument="csat"></motcua-rating-form>`,
+      );
+      await choose(el, 'satisfaction', 5);
+      const area = shadow(el).querySelector('textarea') as HTMLTextAreaElement;
+      await typeInto(el, area, 'Gọi tôi 0912 345 678');
+      expect(shadow(el).querySelector('#mask-comment')?.textContent).to.contain('sẽ được che đi');
+      await submit(el);
+      await until(() => calls.length === 1, 'the request');
+      expect(calls[0]?.body).to.deep.equal({
+        deviceKey: 'tablet-quay-1',
+        instrument: { id: 'csat', version: '1' },
+        answers: { satisfaction: 5, comment: 'Gọi tôi •••• ••• •••' },
+      });
+    });
+  });
+
+  describe('language and strings', () => {
+    it('speaks English on request and switches back', async () => {
+      const el = await fixture<MotcuaRatingForm>(
+        html`<motcua-rating-form lang="en" token=${TOKEN}></motcua-rating-form>`,
+      );
+      expect(shadow(el).querySelector('legend')?.textContent?.trim()).to.equal('Overall, how was the service?');
+      expect(submitButton(el)?.textContent?.trim()).to.equal('Send rating');
+      await choose(el, 'overall', 1);
+      await submit(el);
+      expect(shadow(el).querySelector('#error-reason')?.textContent).to.equal(
+        'Please tell us why you were not satisfied.',
+      );
+      await expect(el).to.be.accessible();
+      el.lang = 'vi';
+      await el.updateComplete;
+      expect(shadow(el).querySelector('#error-reason')?.textContent).to.equal(
+        'Vui lòng cho biết lý do không hài lòng.',
+      );
+      expect(radio(el, 'overall', 1).closest('label')?.textContent?.trim()).to.equal('Không hài lòng');
+    });
+
+    it('follows <html lang>', async () => {
+      const el = await rated();
+      document.documentElement.lang = 'en';
+      await new Promise((resolve) => setTimeout(resolve));
+      await el.updateComplete;
+      expect(submitButton(el)?.textContent?.trim()).to.equal('Send rating');
+    });
+
+    it('lets the page and the instance override its strings', async () => {
+      configure({ strings: { 'motcua-rating-form': { vi: { submit: 'Gửi ý kiến', thanksTitle: 'Xin cảm ơn!' } } } });
+      const el = await rated();
+      expect(submitButton(el)?.textContent?.trim()).to.equal('Gửi ý kiến');
+      el.setAttribute('strings', '{"vi": {"submit": "Gửi", "errorChoose": "Chọn một ô"}}');
+      await el.updateComplete;
+      expect(submitButton(el)?.textContent?.trim()).to.equal('Gửi');
+      await submit(el);
+      expect(shadow(el).querySelector('#error-overall')?.textContent).to.equal('Chọn một ô');
+      await choose(el, 'overall', 2);
+      await submit(el);
+      await until(() => statusOf(el) === 'sent', 'sent');
+      expect(text(el)).to.contain('Xin cảm ơn!');
+    });
+  });
+
+  describe('sending', () => {
+    it('posts the rating once with an Idempotency-Key, thanks the citizen and fires motcua-rated', async () => {
+      const el = await rated();
+      await choose(el, 'overall', 3);
+      await choose(el, 'convenience', 2);
+      const event = oneEvent(el, 'motcua-rated');
+      await submit(el);
+      const { detail } = (await event) as CustomEvent<RatingEventDetail>;
+      expect(detail).to.deep.equal({
+        instrument: { id: 'vn-one-stop-rating', version: '1' },
+        answers: { overall: 3, convenience: 2 },
+        queued: false,
+      });
+      expect(calls).to.have.length(1);
+      const [call] = calls;
+      expect(call?.url).to.equal(new URL('api/ratings', document.baseURI).href);
+      expect(call?.method).to.equal('POST');
+      expect(call?.contentType).to.equal('application/json');
+      expect(call?.key).to.be.a('string').with.length.above(16);
+      expect(call?.body).to.deep.equal({
+        token: TOKEN,
+        instrument: { id: 'vn-one-stop-rating', version: '1' },
+        answers: { overall: 3, convenience: 2 },
+      });
+      await el.updateComplete;
+      expect(statusOf(el)).to.equal('sent');
+      expect(text(el)).to.contain('Cảm ơn ông/bà đã đánh giá');
+      expect(shadow(el).activeElement, 'focus moves to the message').to.equal(
+        shadow(el).querySelector('.message-title'),
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it('sends to the configured apiBase and endpoint', async () => {
+      configure({ apiBase: 'https://motcua.example.gov.vn/xa/' });
+      const el = await rated();
+      await choose(el, 'overall', 2);
+      await submit(el);
+      await until(() => calls.length === 1, 'the request');
+      expect(calls[0]?.url).to.equal('https://motcua.example.gov.vn/xa/api/ratings');
+    });
+
+    it('reads the token from the page address (the QR code on the receipt)', async () => {
+      const before = location.href;
+      history.replaceState(null, '', `${location.pathname}${location.search}&t=r1.from.the.qr#form`);
+      try {
+        const el = await fixture<MotcuaRatingForm>(html`<motcua-rating-form></motcua-rating-form>`);
+        await choose(el, 'overall', 3);
+        await submit(el);
+        await until(() => calls.length === 1, 'the request');
+        expect(calls[0]?.body.token).to.equal('r1.from.the.qr');
+      } finally {
+        history.replaceState(null, '', before);
+      }
+    });
+
+    it('sends what a bot typed into the honeypot, for the server to turn away', async () => {
+      const el = await rated();
+      const trap = shadow(el).querySelector<HTMLInputElement>('input[name="website"]') as HTMLInputElement;
+      expect(trap.tabIndex).to.equal(-1);
+      expect(trap.closest('[aria-hidden="true"]')).to.not.equal(null);
+      trap.value = 'http://spam.example';
+      await choose(el, 'overall', 3);
+      await submit(el);
+      await until(() => calls.length === 1, 'the request');
+      expect(calls[0]?.body.honeypot).to.equal('http://spam.example');
+    });
+
+    it('never sends twice when the button is pressed again while sending', async () => {
+      let answer: (response: Response) => void = () => {};
+      stubFetch(() => new Promise<Response>((resolve) => (answer = resolve)));
+      const el = await rated();
+      await choose(el, 'overall', 3);
+      await submit(el);
+      await submit(el);
+      shadow(el).querySelector('form')?.requestSubmit();
+      await el.updateComplete;
+      expect(text(el)).to.contain('Đang gửi đánh giá');
+      expect(submitButton(el)?.getAttribute('aria-disabled')).to.equal('true');
+      expect(radio(el, 'overall', 2).disabled).to.equal(true);
+      await expect(el).to.be.accessible();
+      answer(json(201));
+      await until(() => statusOf(el) === 'sent', 'sent');
+      expect(calls).to.have.length(1);
+    });
+
+    it('retries a server failure with back-off under the same Idempotency-Key', async () => {
+      const answers = [json(503), json(409, { error: { code: 'request-in-progress' } }), json(201)];
+      stubFetch(() => answers.shift() as Response);
+      const el = await fixture<MotcuaRatingForm>(
+        html`<motcua-rating-form token=${TOKEN} .retryDelays=${[1, 1, 1]}></motcua-rating-form>`,
+      );
+      await choose(el, 'overall', 2);
+      await submit(el);
+      await until(() => statusOf(el) === 'sent', 'sent');
+      expect(calls).to.have.length(3);
+      expect(new Set(calls.map((c) => c.key)).size).to.equal(1);
+    });
+
+    it('shows the problems a server finds (400) beside their questions, then sends under a new key', async () => {
+      stubFetch(() =>
+        json(400, {
+          error: {
+            code: 'invalid-input',
+            message: { vi: 'Dữ liệu gửi lên không hợp lệ', en: 'The request is not valid' },
+            problems: [
+              {
+                path: '$.answers.overall',
+                code: 'out-of-range',
+                message: { vi: 'Mức này không còn dùng', en: 'This level is no longer used' },
+              },
+            ],
+          },
+        }),
+      );
+      const el = await rated();
+      await choose(el, 'overall', 3);
+      const failed = oneEvent(el, 'motcua-rating-failed');
+      await submit(el);
+      expect(((await failed) as CustomEvent<RatingFailedDetail>).detail.reason).to.equal('invalid');
+      await el.updateComplete;
+      expect(shadow(el).querySelector('#error-overall')?.textContent).to.equal('Mức này không còn dùng');
+      await expect(el).to.be.accessible();
+      stubFetch(() => json(201));
+      await choose(el, 'overall', 2);
+      await submit(el);
+      await until(() => statusOf(el) === 'sent', 'sent');
+      expect(calls).to.have.length(2);
+      expect(calls[0]?.key).to.not.equal(calls[1]?.key);
+    });
+
+    it('says when the transaction was already rated (409)', async () => {
+      stubFetch(() => json(409, { error: { code: 'already-rated' } }));
+      const el = await rated();
+      await choose(el, 'overall', 3);
+      const failed = oneEvent(el, 'motcua-rating-failed');
+      await submit(el);
+      expect(((await failed) as CustomEvent<RatingFailedDetail>).detail.reason).to.equal('already-rated');
+      await el.updateComplete;
+      expect(statusOf(el)).to.equal('already-rated');
+      expect(text(el)).to.contain('Lượt giao dịch này đã được đánh giá');
+      await expect(el).to.be.accessible();
+    });
+
+    for (const status of [401, 410]) {
+      it(`says when the rating link has expired (${status})`, async () => {
+        stubFetch(() => json(status, { error: { code: 'token-expired' } }));
+        const el = await fixture<MotcuaRatingForm>(
+          html`<motcua-rating-form lang="en" token=${TOKEN}></motcua-rating-form>`,
+        );
+        await choose(el, 'overall', 3);
+        await submit(el);
+        await until(() => statusOf(el) === 'expired', 'expired');
+        expect(text(el)).to.contain('This rating link has expired');
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('asks to wait when the server says too many (429), and a retry is a new request', async () => {
+      stubFetch(() => json(429, { error: { code: 'rate-limited' } }));
+      const el = await rated();
+      await choose(el, 'overall', 3);
+      await submit(el);
+      await until(() => text(el).includes('quá nhiều lượt gửi'), 'the message');
+      expect(statusOf(el)).to.equal('form');
+      await expect(el).to.be.accessible();
+      stubFetch(() => json(201));
+      await submit(el);
+      await until(() => statusOf(el) === 'sent', 'sent');
+      expect(calls[0]?.key).to.not.equal(calls[1]?.key);
+    });
+  });
+
+  describe('offline queue', () => {
+    it('keeps a rating it cannot send and sends it, once, when the page is online again', async () => {
+      stubFetch(offline);
+      const el = await fixture<MotcuaRatingForm>(
+        html`<motcua-rating-form token=${TOKEN} .retryDelays=${[1, 1]}></motcua-rating-form>`,
+      );
+      await choose(el, 'overall', 3);
+      const queued = oneEvent(el, 'motcua-rating-queued');
+      await submit(el);
+      expect(((await queued) as CustomEvent<RatingEventDetail>).detail.queued).to.equal(true);
+      await el.updateComplete;
+      expect(calls, 'tried three times: once and two retries').to.have.length(3);
+      expect(new Set(calls.map((c) => c.key)).size).to.equal(1);
+      expect(statusOf(el)).to.equal('queued');
+      expect(text(el)).to.contain('sẽ tự động gửi khi có mạng');
+      expect(queuedRatings()).to.have.length(1);
+      await expect(el).to.be.accessible();
+
+      stubFetch(() => json(201));
+      const sent = oneEvent(el, 'motcua-rated');
+      window.dispatchEvent(new Event('online'));
+      expect(((await sent) as CustomEvent<RatingEventDetail>).detail.queued).to.equal(true);
+      await el.updateComplete;
+      expect(statusOf(el)).to.equal('sent');
+      expect(queuedRatings()).to.have.length(0);
+      expect(calls).to.have.length(4);
+      expect(calls[3]?.key, 'the queued request keeps its key').to.equal(calls[0]?.key);
+      window.dispatchEvent(new Event('online'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(calls, 'nothing left to send').to.have.length(4);
+      await expect(el).to.be.accessible();
+    });
+
+    it('survives a reload: the next visit shows it saved and sends it', async () => {
+      stubFetch(offline);
+      const first = await rated();
+      await choose(first, 'overall', 1);
+      await typeInto(first, reason(first) as HTMLTextAreaElement, 'Chờ quá lâu');
+      await submit(first);
+      await until(() => statusOf(first) === 'queued', 'queued');
+      const key = calls[0]?.key;
+      first.remove();
+
+      // Still offline on the next visit: the form says the rating is saved instead of asking again.
+      const offlineAgain = await rated();
+      await until(() => calls.length === 2, 'the retry on load');
+      expect(statusOf(offlineAgain)).to.equal('queued');
+      offlineAgain.remove();
+
+      stubFetch(() => json(201));
+      const next = await rated();
+      await until(() => statusOf(next) === 'sent', 'sent after the reload');
+      expect(calls).to.have.length(3);
+      expect(calls[2]?.key).to.equal(key);
+      expect(calls[2]?.body.answers).to.deep.equal({ overall: 1, reason: 'Chờ quá lâu' });
+      expect(queuedRatings()).to.have.length(0);
+    });
+
+    it('sends ratings left by earlier visits from any page with the form', async () => {
+      stubFetch(offline);
+      const first = await fixture<MotcuaRatingForm>(
+        html`<motcua-rating-form device-key="tablet-1" .retryDelays=${[]}></motcua-rating-form>`,
+      );
+      await choose(first, 'overall', 2);
+      await submit(first);
+      await until(() => statusOf(first) === 'queued', 'queued');
+      first.remove();
+      stubFetch(() => json(201));
+      const other = await fixture<MotcuaRatingForm>(
+        html`<motcua-rating-form device-key="tablet-1"></motcua-rating-form>`,
+      );
+      await until(() => queuedRatings().length === 0, 'the queue to empty');
+      expect(statusOf(other), 'a counter tablet is ready for the next citizen').to.equal('form');
+      expect(calls[1]?.key).to.equal(calls[0]?.key);
+    });
+
+    it('gives up on a request that hangs and queues it', async () => {
+      stubFetch(
+        (_call, init) =>
+          new Promise<Response>((_resolve, reject) =>
+            init.signal?.addEventListener('abort', () => reject(new DOMException('timeout', 'AbortError'))),
+          ),
+      );
+      const el = await fixture<MotcuaRatingForm>(
+        html`<motcua-rating-form token=${TOKEN} timeout="20" .retryDelays=${[]}></motcua-rating-form>`,
+      );
+      await choose(el, 'overall', 3);
+      await submit(el);
+      await until(() => statusOf(el) === 'queued', 'queued');
+    });
+
+    it('says so when the device cannot keep the rating', async () => {
+      stubFetch(offline);
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      };
+      try {
+        const el = await rated();
+        await choose(el, 'overall', 3);
+        await submit(el);
+        await until(() => text(el).includes('không lưu được'), 'the message');
+        expect(statusOf(el)).to.equal('form');
+        await expect(el).to.be.accessible();
+      } finally {
+        Storage.prototype.setItem = setItem;
+      }
+    });
+  });
+
+  describe('in a host form', () => {
+    it('puts its answers into the form data and takes part in validation and reset', async () => {
+      const form = await fixture<HTMLFormElement>(
+        html`<form><motcua-rating-form name="danh-gia"></motcua-rating-form><button>Gửi</button></form>`,
+      );
+      const el = form.querySelector('motcua-rating-form') as MotcuaRatingForm;
+      await el.updateComplete;
+      expect(el.form).to.equal(form);
+      expect(submitButton(el), 'the host form has its own button').to.equal(null);
+      expect(form.checkValidity()).to.equal(false);
+      expect(el.validity.valueMissing).to.equal(true);
+      expect(el.validationMessage).to.equal('Vui lòng chọn một mức.');
+      await choose(el, 'overall', 1);
+      expect(el.validationMessage).to.equal('Vui lòng cho biết lý do không hài lòng.');
+      await typeInto(el, reason(el) as HTMLTextAreaElement, 'Chờ lâu, ĐT 0912345678');
+      expect(form.checkValidity()).to.equal(true);
+      const data = new FormData(form);
+      expect(data.get('danh-gia.instrument')).to.equal('vn-one-stop-rating@1');
+      expect(data.get('danh-gia.overall')).to.equal('1');
+      expect(data.get('danh-gia.reason')).to.equal('Chờ lâu, ĐT ••••••••••');
+      expect(calls, 'the host form submits, not the element').to.have.length(0);
+      await expect(el).to.be.accessible();
+      form.reset();
+      await el.updateComplete;
+      expect(el.value).to.deep.equal({});
+      expect([...new FormData(form).keys()]).to.deep.equal([]);
+    });
+
+    it('shows its problems when the host form is submitted incomplete', async () => {
+      const form = await fixture<HTMLFormElement>(
+        html`<form><motcua-rating-form name="danh-gia"></motcua-rating-form></form>`,
+      );
+      const el = form.querySelector('motcua-rating-form') as MotcuaRatingForm;
+      let submitted = false;
+      form.addEventListener('submit', (event) => {
+        submitted = true;
+        event.preventDefault();
+      });
+      form.requestSubmit();
+      await el.updateComplete;
+      expect(submitted).to.equal(false);
+      expect(shadow(el).querySelector('#error-overall')?.textContent).to.equal('Vui lòng chọn một mức.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('is disabled with its fieldset, and submits nothing without a name', async () => {
+      const form = await fixture<HTMLFormElement>(
+        html`<form><fieldset disabled><motcua-rating-form></motcua-rating-form></fieldset></form>`,
+      );
+      const el = form.querySelector('motcua-rating-form') as MotcuaRatingForm;
+      await el.updateComplete;
+      expect(radio(el, 'overall', 3).disabled).to.equal(true);
+      (form.querySelector('fieldset') as HTMLFieldSetElement).disabled = false;
+      await el.updateComplete;
+      await choose(el, 'overall', 3);
+      expect(el.value).to.deep.equal({ overall: 3 });
+      expect([...new FormData(form).keys()]).to.deep.equal([]);
+    });
+  });
+});

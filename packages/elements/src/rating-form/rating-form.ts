@@ -1,0 +1,872 @@
+import { civilDateOf } from '@motcua/core/calendar';
+import {
+  type Instrument,
+  type InstrumentKind,
+  instrumentFor,
+  type Question,
+  ratingTokenFromLink,
+  type ScaleQuestion,
+  scrubPersonalData,
+  type TextQuestion,
+  validateResponse,
+} from '@motcua/core/satisfaction';
+import type { Problem } from '@motcua/core/text';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { MotcuaElement } from '../internal/base.js';
+import { getConfig } from '../internal/config.js';
+import { defineElement } from '../internal/define.js';
+import type { StringTable } from '../internal/i18n.js';
+import { blockStyles } from '../internal/styles.js';
+import { flushRatings, queuedRatings, queueRating } from './outbox.js';
+import {
+  buildRatingRequest,
+  newIdempotencyKey,
+  type PendingRating,
+  type SendOutcome,
+  type ServerProblem,
+  sendRating,
+} from './request.js';
+
+type Key =
+  | 'required'
+  | 'optional'
+  | 'privacyHint'
+  | 'willMask'
+  | 'submit'
+  | 'sending'
+  | 'errorChoose'
+  | 'errorRequired'
+  | 'errorReason'
+  | 'errorTooLong'
+  | 'errorCount'
+  | 'errorSend'
+  | 'errorRateLimited'
+  | 'errorNotSaved'
+  | 'thanksTitle'
+  | 'thanksBody'
+  | 'queuedTitle'
+  | 'queuedBody'
+  | 'alreadyTitle'
+  | 'alreadyBody'
+  | 'expiredTitle'
+  | 'expiredBody'
+  | 'unavailable'
+  | 'honeypot';
+
+const strings: StringTable<Key> = {
+  vi: {
+    required: '(bắt buộc)',
+    optional: '(không bắt buộc)',
+    privacyHint: 'Vui lòng không ghi họ tên, số điện thoại, số căn cước hay địa chỉ.',
+    willMask: 'Số điện thoại, số căn cước và địa chỉ email sẽ được che đi khi gửi.',
+    submit: 'Gửi đánh giá',
+    sending: 'Đang gửi đánh giá…',
+    errorChoose: 'Vui lòng chọn một mức.',
+    errorRequired: 'Vui lòng trả lời câu hỏi này.',
+    errorReason: 'Vui lòng cho biết lý do không hài lòng.',
+    errorTooLong: 'Vui lòng viết tối đa {max} ký tự.',
+    errorCount: 'Có {count} chỗ cần sửa trước khi gửi.',
+    errorSend: 'Chưa gửi được đánh giá. Vui lòng thử lại.',
+    errorRateLimited: 'Có quá nhiều lượt gửi từ thiết bị này. Vui lòng thử lại sau ít phút.',
+    errorNotSaved: 'Không có kết nối mạng và không lưu được đánh giá trên thiết bị này. Vui lòng thử lại khi có mạng.',
+    thanksTitle: 'Cảm ơn ông/bà đã đánh giá',
+    thanksBody: 'Ý kiến của ông/bà giúp Bộ phận Một cửa phục vụ tốt hơn.',
+    queuedTitle: 'Đánh giá đã được lưu',
+    queuedBody:
+      'Hiện chưa gửi được vì mất kết nối. Đánh giá đã được lưu trên thiết bị này và sẽ tự động gửi khi có mạng; ông/bà không cần đánh giá lại.',
+    alreadyTitle: 'Lượt giao dịch này đã được đánh giá',
+    alreadyBody: 'Mỗi lượt giao dịch chỉ đánh giá một lần. Cảm ơn ông/bà.',
+    expiredTitle: 'Đường dẫn đánh giá đã hết hạn',
+    expiredBody:
+      'Đường dẫn này đã hết hạn hoặc không hợp lệ. Ông/bà có thể đánh giá bằng mã QR hoặc máy tính bảng tại quầy.',
+    unavailable: 'Không tải được phiếu đánh giá. Vui lòng tải lại trang.',
+    honeypot: 'Để trống ô này',
+  },
+  en: {
+    required: '(required)',
+    optional: '(optional)',
+    privacyHint: 'Please do not include your name, phone number, ID number or address.',
+    willMask: 'Phone numbers, ID numbers and e-mail addresses will be masked when sent.',
+    submit: 'Send rating',
+    sending: 'Sending your rating…',
+    errorChoose: 'Please choose one.',
+    errorRequired: 'Please answer this question.',
+    errorReason: 'Please tell us why you were not satisfied.',
+    errorTooLong: 'Please write at most {max} characters.',
+    errorCount: 'There are {count} things to fix before sending.',
+    errorSend: 'Your rating could not be sent. Please try again.',
+    errorRateLimited: 'Too many ratings from this device. Please try again in a few minutes.',
+    errorNotSaved: 'There is no connection and your rating could not be saved on this device. Please try again online.',
+    thanksTitle: 'Thank you for your rating',
+    thanksBody: 'Your view helps the one-stop shop serve people better.',
+    queuedTitle: 'Your rating is saved',
+    queuedBody:
+      'It could not be sent yet because there is no connection. It is saved on this device and will be sent automatically when you are back online; there is no need to rate again.',
+    alreadyTitle: 'This service has already been rated',
+    alreadyBody: 'Each transaction can be rated once. Thank you.',
+    expiredTitle: 'This rating link has expired',
+    expiredBody:
+      'The link has expired or is not valid. You can still rate the service with the QR code or the tablet at the counter.',
+    unavailable: 'The rating form could not be loaded. Please reload the page.',
+    honeypot: 'Leave this field empty',
+  },
+};
+
+/** What the element shows. */
+type Status = 'form' | 'sending' | 'sent' | 'queued' | 'already-rated' | 'expired' | 'error';
+const FINAL: readonly Status[] = ['sent', 'queued', 'already-rated', 'expired'];
+
+/** A problem shown beside a question: core's code and bilingual message, or the server's. */
+interface ShownProblem {
+  readonly question?: string;
+  readonly code: string;
+  readonly message?: { readonly vi?: string; readonly en?: string };
+}
+
+/** The detail of `motcua-rated` and `motcua-rating-queued`. */
+export interface RatingEventDetail {
+  /** The instrument version answered. */
+  readonly instrument: { readonly id: string; readonly version: string };
+  /** The answers sent (text scrubbed of personal data). */
+  readonly answers: Readonly<Record<string, number | string>>;
+  /** Whether the rating went through the offline queue. */
+  readonly queued: boolean;
+}
+
+/** The detail of `motcua-rating-failed`. */
+export interface RatingFailedDetail {
+  /** Why: the token was used or expired, the server refused the answers, asked to slow down, or failed. */
+  readonly reason: 'already-rated' | 'expired' | 'invalid' | 'rate-limited' | 'error';
+}
+
+const questionFromPath = (path: string): string | undefined =>
+  /(?:\.([A-Za-z_$][\w$]*)|\["((?:[^"\\]|\\.)*)"\])$/
+    .exec(path)
+    ?.slice(1)
+    .find((s) => s !== undefined);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A satisfaction rating form for a one-stop shop, in Vietnamese by default: the instrument in force today
+ * from `@motcua/core` (the 3-level one-stop rating unless `instrument` says otherwise), real radio buttons in
+ * fieldsets, nothing preselected, a reason required for "Không hài lòng" (validated by core), a privacy hint
+ * and masking of phone and ID numbers in free text, and a honeypot field.
+ *
+ * On its own it sends `POST {apiBase}/api/ratings` with an `Idempotency-Key` made once per submission and
+ * reused by every retry, so a rating is never recorded twice. It retries with back-off when the network or
+ * the server fails, then keeps the rating in `localStorage` and sends it on the next `online` event or the
+ * next visit to a page with the form, telling the citizen it is saved. The rating token comes from the
+ * `token` attribute or the page address (`?t=…`, the QR code on the receipt); a counter tablet or the QR
+ * code taped to a counter gives a `device-key` instead.
+ *
+ * Inside a host `<form>` it is a form control instead (form-associated): with a `name`, its answers reach
+ * the form's `FormData` as `name.questionId` entries plus `name.instrument` (`id@version`); without a `name`
+ * nothing is submitted. It takes part in validation, reset, `disabled` fieldsets and state restore.
+ *
+ * @summary A rating form for the one-stop shop: 3-level rating, 9 criteria, SIPAS, CSAT, NPS or CES.
+ * @fires motcua-rated - The rating was recorded; `detail`: {@link RatingEventDetail}.
+ * @fires motcua-rating-queued - No connection: the rating is kept on the device to send later.
+ * @fires motcua-rating-failed - The rating was not recorded; `detail.reason` says why ({@link RatingFailedDetail}).
+ * @csspart form - The form.
+ * @csspart title - The instrument's title.
+ * @csspart question - Each question's fieldset or text block.
+ * @csspart legend - A question's text.
+ * @csspart option - The label around each radio button.
+ * @csspart hint - The privacy hint under a text question.
+ * @csspart error - An error message beside a question.
+ * @csspart textarea - A free-text answer.
+ * @csspart submit - The send button.
+ * @csspart status - The live region (sending, errors).
+ * @csspart message - The panel shown once the rating is sent, saved, already given or expired.
+ * @cssproperty --motcua-rating-form-gap - Space between questions (default: 1.25em).
+ * @cssproperty --motcua-rating-form-option-background - Background of an option (default: the surface colour).
+ * @cssproperty --motcua-rating-form-selected-background - Background of the chosen option (default: #e8f0fe).
+ *
+ * @example
+ * ```html
+ * <!-- The page a QR code on the receipt opens: /danh-gia.html?t=r1.… -->
+ * <motcua-rating-form></motcua-rating-form>
+ * <!-- A counter tablet, the 9 criteria, in English -->
+ * <motcua-rating-form instrument="dossier-evaluation" device-key="tablet-quay-1" lang="en"></motcua-rating-form>
+ * ```
+ */
+export class MotcuaRatingForm extends MotcuaElement<Key> {
+  /** Takes part in a host form. */
+  static formAssociated = true;
+
+  /** The element's styles. */
+  static override styles = [
+    ...MotcuaElement.styles,
+    blockStyles,
+    css`
+      form {
+        display: grid;
+        gap: var(--motcua-rating-form-gap, 1.25em);
+      }
+      [part='title'],
+      .message-title {
+        margin: 0;
+        font-size: 1.25em;
+        font-weight: 700;
+      }
+      fieldset {
+        margin: 0;
+        padding: 0;
+        border: 0;
+        min-width: 0;
+      }
+      fieldset.invalid,
+      .text.invalid {
+        border-inline-start: 4px solid var(--motcua-color-danger, #b3261e);
+        padding-inline-start: 0.75em;
+      }
+      legend,
+      .text > label {
+        display: block;
+        padding: 0;
+        margin-bottom: 0.5em;
+        font-weight: 600;
+      }
+      .marker {
+        font-weight: 400;
+        color: var(--motcua-color-muted, #555);
+      }
+      .options {
+        display: grid;
+        gap: 0.5em;
+      }
+      [part='option'] {
+        display: flex;
+        align-items: center;
+        gap: 0.75em;
+        min-height: var(--motcua-touch-target, 44px);
+        padding: 0.5em 0.75em;
+        border: 1px solid var(--motcua-color-border, #767676);
+        border-radius: var(--motcua-radius, 4px);
+        background: var(--motcua-rating-form-option-background, var(--motcua-color-surface, #fff));
+        cursor: pointer;
+      }
+      [part='option']:has(input:checked) {
+        border-color: var(--motcua-color-primary, #0b57d0);
+        box-shadow: inset 0 0 0 1px var(--motcua-color-primary, #0b57d0);
+        background: var(--motcua-rating-form-selected-background, #e8f0fe);
+      }
+      [part='option']:has(input:focus-visible) {
+        outline: 3px solid var(--motcua-color-focus, #0b57d0);
+        outline-offset: 2px;
+      }
+      [part='option']:has(input:disabled) {
+        cursor: default;
+        opacity: 0.7;
+      }
+      input[type='radio'] {
+        flex: none;
+        width: 1.25em;
+        height: 1.25em;
+        margin: 0;
+        accent-color: var(--motcua-color-primary, #0b57d0);
+      }
+      input[type='radio']:focus-visible {
+        outline: none;
+      }
+      textarea {
+        display: block;
+        width: 100%;
+        min-height: 6em;
+        padding: 0.5em;
+        font: inherit;
+        color: inherit;
+        background: var(--motcua-color-surface, #fff);
+        border: 1px solid var(--motcua-color-border, #767676);
+        border-radius: var(--motcua-radius, 4px);
+      }
+      textarea[aria-invalid='true'] {
+        border: 2px solid var(--motcua-color-danger, #b3261e);
+      }
+      .hint,
+      .error {
+        margin: 0 0 0.5em;
+      }
+      .hint {
+        color: var(--motcua-color-muted, #555);
+      }
+      .error {
+        color: var(--motcua-color-danger, #b3261e);
+        font-weight: 600;
+      }
+      button {
+        justify-self: start;
+        min-height: var(--motcua-touch-target, 44px);
+        min-width: var(--motcua-touch-target, 44px);
+        padding: 0.5em 1.25em;
+        font: inherit;
+        font-weight: 600;
+        color: var(--motcua-color-on-primary, #fff);
+        background: var(--motcua-color-primary, #0b57d0);
+        border: 2px solid transparent;
+        border-radius: var(--motcua-radius, 4px);
+        cursor: pointer;
+      }
+      button[aria-disabled='true'] {
+        opacity: 0.7;
+        cursor: progress;
+      }
+      [part='status'] {
+        margin: 0;
+      }
+      [part='status']:empty {
+        display: none;
+      }
+      [part='status'].error {
+        margin: 0;
+      }
+      .honeypot {
+        position: absolute;
+        left: -10000px;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+      }
+      [part='message'] {
+        padding: 1em;
+        border-inline-start: 6px solid var(--motcua-color-success, #146c2e);
+        background: var(--motcua-color-surface, #fff);
+      }
+      [part='message'][data-status='already-rated'],
+      [part='message'][data-status='queued'] {
+        border-inline-start-color: var(--motcua-color-primary, #0b57d0);
+      }
+      [part='message'][data-status='expired'] {
+        border-inline-start-color: var(--motcua-color-danger, #b3261e);
+      }
+      [part='message'] p:last-child {
+        margin-bottom: 0;
+      }
+      @media (forced-colors: active) {
+        [part='option']:has(input:checked) {
+          outline: 2px solid Highlight;
+        }
+        [part='option']:has(input:focus-visible) {
+          outline: 3px solid Highlight;
+        }
+        button {
+          border-color: ButtonText;
+        }
+        fieldset.invalid,
+        .text.invalid,
+        [part='message'] {
+          border-inline-start-color: CanvasText;
+        }
+      }
+    `,
+  ];
+
+  /**
+   * Which instrument to show, the version in force today in Vietnam: `one-stop-rating` (default),
+   * `dossier-evaluation` (9 criteria), `sipas`, `csat`, `nps` or `ces`.
+   */
+  @property() instrument: InstrumentKind = 'one-stop-rating';
+
+  /** A province's own instrument library (checked with core's `defineInstrument`); defaults to core's. */
+  @property({ attribute: false }) instruments: readonly Instrument[] | undefined;
+
+  /** The single-use rating token; when empty, the `t` parameter of the page address (the receipt's QR code). */
+  @property() token = '';
+
+  /** The device key of a counter tablet or of the QR code taped to a counter, for counter-level ratings. */
+  @property({ attribute: 'device-key' }) deviceKey = '';
+
+  /** Where to send ratings, relative to the configured `apiBase`. */
+  @property() endpoint = 'api/ratings';
+
+  /** The name of its entries in a host form's `FormData`; without it nothing is submitted with the form. */
+  @property({ reflect: true }) name = '';
+
+  /** Disables the form. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** The heading level of the form's title and of the messages that replace it (default 2). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** Waits, in milliseconds, before each retry after a network or server failure; then the rating is queued. */
+  @property({ attribute: false }) retryDelays: readonly number[] = [1000, 4000];
+
+  /** How long one request may take, in milliseconds. */
+  @property({ type: Number }) timeout = 15_000;
+
+  @state() private answers: Record<string, number | string> = {};
+  @state() private status: Status = 'form';
+  /** Problems shown: from core once the citizen tried to submit, or from the server. */
+  @state() private shown: readonly ShownProblem[] = [];
+  @state() private sendError: 'errorSend' | 'errorRateLimited' | 'errorNotSaved' | undefined;
+  @state() private formDisabled = false;
+
+  protected readonly defaultStrings = strings;
+
+  private readonly internals: ElementInternals = this.attachInternals();
+  /** Whether the citizen tried to submit: problems show, and follow the answers, from then on. */
+  private attempted = false;
+  /** The submission in flight or queued; its idempotency key is reused until the server answers for good. */
+  private pending: PendingRating | undefined;
+  private resolved: { instrument: Instrument } | { error: unknown } | undefined;
+
+  /** The instrument shown, or `undefined` when the library has none in force for the kind. */
+  get currentInstrument(): Instrument | undefined {
+    this.resolved ??= (() => {
+      try {
+        const options = this.instruments ? { instruments: this.instruments } : {};
+        return { instrument: instrumentFor(this.instrument, civilDateOf(Date.now()), options) };
+      } catch (error) {
+        return { error };
+      }
+    })();
+    return 'instrument' in this.resolved ? this.resolved.instrument : undefined;
+  }
+
+  /** The answers chosen so far: question id → value or text. */
+  get value(): Readonly<Record<string, number | string>> {
+    return { ...this.answers };
+  }
+
+  /** The host form, if any. */
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  /** The host-form validity of the answers, as core's `validateResponse` judges them. */
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+
+  /** The message of the first problem, empty when the answers are acceptable. */
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+
+  /** Checks the answers as a form control does, firing `invalid` when they are not acceptable. */
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+
+  /** Checks the answers and shows the problems. */
+  reportValidity(): boolean {
+    this.attempted = true;
+    this.shown = this.coreProblems();
+    return this.internals.reportValidity();
+  }
+
+  /** The rating token in use: the attribute, else the page address. */
+  private get activeToken(): string {
+    return this.token || (typeof location === 'undefined' ? '' : (ratingTokenFromLink(location.href) ?? ''));
+  }
+
+  private get busy(): boolean {
+    return this.status === 'sending';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    globalThis.addEventListener('online', this.onOnline);
+    this.addEventListener('invalid', this.onInvalid);
+    const token = this.activeToken;
+    const waiting = token ? queuedRatings().find((q) => q.body.token === token) : undefined;
+    if (waiting && this.status === 'form') {
+      this.pending = waiting;
+      this.status = 'queued';
+    }
+    if (typeof navigator === 'undefined' || navigator.onLine) queueMicrotask(() => this.onOnline());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    globalThis.removeEventListener('online', this.onOnline);
+    this.removeEventListener('invalid', this.onInvalid);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('instrument') || changed.has('instruments')) {
+      this.resolved = undefined;
+      if (changed.get('instrument') !== undefined || changed.get('instruments') !== undefined) this.answers = {};
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    this.updateFormValue();
+    if (changed.has('status') && FINAL.includes(this.status)) {
+      this.renderRoot.querySelector<HTMLElement>('.message-title')?.focus();
+    }
+  }
+
+  override render() {
+    const instrument = this.currentInstrument;
+    if (!instrument) return html`<p part="status" role="alert">${this.t('unavailable')}</p>`;
+    if (FINAL.includes(this.status)) return this.renderMessage();
+    const lang = this.language;
+    const inHostForm = this.internals.form !== null;
+    return html`<form part="form" novalidate aria-labelledby="title" @submit=${this.onSubmit}>
+      <div id="title" part="title" role="heading" aria-level=${this.headingLevel}>${instrument.title[lang]}</div>
+      ${instrument.questions.map((question) =>
+        question.type === 'scale' ? this.renderScale(question) : this.renderText(question),
+      )}
+      <div class="honeypot" aria-hidden="true">
+        <label for="website">${this.t('honeypot')}</label>
+        <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" />
+      </div>
+      <p part="status" role="status" class=${this.sendError ? 'error' : ''}>${this.statusText()}</p>
+      ${
+        inHostForm
+          ? nothing
+          : html`<button part="submit" type="submit" aria-disabled=${this.busy || this.isDisabled ? 'true' : 'false'}>
+            ${this.t('submit')}
+          </button>`
+      }
+    </form>`;
+  }
+
+  private renderScale(question: ScaleQuestion) {
+    const problem = this.problemFor(question.id);
+    const lang = this.language;
+    return html`<fieldset
+      part="question"
+      class=${problem ? 'invalid' : ''}
+      aria-describedby=${problem ? `error-${question.id}` : nothing}
+    >
+      <legend part="legend">
+        ${question.text[lang]}${question.required ? nothing : html` <span class="marker">${this.t('optional')}</span>`}
+      </legend>
+      ${problem ? html`<p id=${`error-${question.id}`} part="error" class="error">${problem}</p>` : nothing}
+      <div class="options">
+        ${question.options.map(
+          (option) => html`<label part="option">
+            <input
+              type="radio"
+              name=${question.id}
+              .value=${String(option.value)}
+              .checked=${this.answers[question.id] === option.value}
+              ?disabled=${this.isDisabled || this.busy}
+              aria-invalid=${problem ? 'true' : nothing}
+              @change=${() => this.answer(question.id, option.value)}
+            />
+            <span>${option.label[lang]}</span>
+          </label>`,
+        )}
+      </div>
+    </fieldset>`;
+  }
+
+  private renderText(question: TextQuestion) {
+    const trigger = question.requiredWhen;
+    const triggered = trigger?.values.includes(this.answers[trigger.question] as number) === true;
+    if (trigger && !triggered && !question.required) return nothing;
+    const required = question.required || triggered;
+    const problem = this.problemFor(question.id);
+    const value = String(this.answers[question.id] ?? '');
+    const masked = value !== '' && scrubPersonalData(value) !== value;
+    const id = `q-${question.id}`;
+    const describedBy = [
+      `hint-${question.id}`,
+      problem ? `error-${question.id}` : '',
+      masked ? `mask-${question.id}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return html`<div part="question" class=${problem ? 'text invalid' : 'text'}>
+      <label for=${id}>
+        ${question.text[this.language]}
+        <span class="marker">${this.t(required ? 'required' : 'optional')}</span>
+      </label>
+      <p id=${`hint-${question.id}`} part="hint" class="hint">${this.t('privacyHint')}</p>
+      ${problem ? html`<p id=${`error-${question.id}`} part="error" class="error">${problem}</p>` : nothing}
+      <textarea
+        id=${id}
+        part="textarea"
+        name=${question.id}
+        rows="4"
+        maxlength=${question.maxLength}
+        ?required=${required}
+        ?disabled=${this.isDisabled || this.busy}
+        aria-invalid=${problem ? 'true' : 'false'}
+        aria-describedby=${describedBy}
+        .value=${value}
+        @input=${(event: Event) => this.answer(question.id, (event.target as HTMLTextAreaElement).value)}
+      ></textarea>
+      ${masked ? html`<p id=${`mask-${question.id}`} part="hint" class="hint">${this.t('willMask')}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderMessage() {
+    const [title, body] = (
+      {
+        sent: ['thanksTitle', 'thanksBody'],
+        queued: ['queuedTitle', 'queuedBody'],
+        'already-rated': ['alreadyTitle', 'alreadyBody'],
+        expired: ['expiredTitle', 'expiredBody'],
+      } as const
+    )[this.status as 'sent' | 'queued' | 'already-rated' | 'expired'];
+    return html`<div part="message" data-status=${this.status}>
+      <p class="message-title" role="heading" aria-level=${this.headingLevel} tabindex="-1">${this.t(title)}</p>
+      <p>${this.t(body)}</p>
+    </div>`;
+  }
+
+  private statusText(): string {
+    if (this.status === 'sending') return this.t('sending');
+    if (this.sendError) return this.t(this.sendError);
+    const count = this.attempted ? this.shown.length : 0;
+    return count > 0 ? this.t('errorCount', { count }) : '';
+  }
+
+  private get isDisabled(): boolean {
+    return this.disabled || this.formDisabled;
+  }
+
+  /** The message shown beside a question, in the element's language and overridable strings. */
+  private problemFor(questionId: string): string | undefined {
+    const problem = this.shown.find((p) => p.question === questionId);
+    return problem ? this.messageFor(problem) : undefined;
+  }
+
+  private messageFor(problem: ShownProblem): string {
+    const question = this.currentInstrument?.questions.find((q) => q.id === problem.question);
+    switch (problem.code) {
+      case 'missing-answer':
+        return this.t(question?.type === 'scale' ? 'errorChoose' : 'errorRequired');
+      case 'missing-reason':
+        return this.t('errorReason');
+      case 'too-long':
+        return this.t('errorTooLong', { max: question?.type === 'text' ? question.maxLength : '' });
+      default:
+        return problem.message?.[this.language] ?? problem.message?.vi ?? this.t('errorSend');
+    }
+  }
+
+  /** Core's judgement of the answers, as problems to show. */
+  private coreProblems(): ShownProblem[] {
+    const instrument = this.currentInstrument;
+    if (!instrument) return [];
+    return validateResponse(instrument, this.answers).map((p: Problem) => ({
+      question: typeof p.path[0] === 'string' ? p.path[0] : undefined,
+      code: p.code,
+      message: p.message,
+    }));
+  }
+
+  private answer(questionId: string, value: number | string): void {
+    const next = { ...this.answers };
+    if (value === '') delete next[questionId];
+    else next[questionId] = value;
+    // A reason left for "Không hài lòng" goes once the citizen picks another level and the field hides.
+    for (const q of this.currentInstrument?.questions ?? []) {
+      if (q.type === 'text' && q.requiredWhen?.question === questionId && !q.required) {
+        if (!q.requiredWhen.values.includes(next[questionId] as number)) delete next[q.id];
+      }
+    }
+    this.answers = next;
+    this.sendError = undefined;
+    if (this.attempted) this.shown = this.coreProblems();
+  }
+
+  private updateFormValue(): void {
+    const instrument = this.currentInstrument;
+    const problems = this.coreProblems();
+    const state = JSON.stringify(this.answers);
+    if (this.name && instrument && Object.keys(this.answers).length > 0) {
+      const data = new FormData();
+      data.append(`${this.name}.instrument`, `${instrument.id}@${instrument.version}`);
+      for (const [id, value] of Object.entries(this.answers)) {
+        data.append(`${this.name}.${id}`, typeof value === 'string' ? scrubPersonalData(value) : String(value));
+      }
+      this.internals.setFormValue(data, state);
+    } else {
+      this.internals.setFormValue(null, state);
+    }
+    const first = problems[0];
+    if (first) {
+      const anchor =
+        this.renderRoot.querySelector<HTMLElement>(`[name="${CSS.escape(first.question ?? '')}"]`) ?? undefined;
+      const missing = first.code === 'missing-answer' || first.code === 'missing-reason';
+      this.internals.setValidity(
+        missing ? { valueMissing: true } : { customError: true },
+        this.messageFor(first),
+        anchor,
+      );
+    } else {
+      this.internals.setValidity({});
+    }
+  }
+
+  private focusFirstProblem(): void {
+    const first = this.shown.find((p) => p.question);
+    if (!first?.question) return;
+    const target =
+      this.renderRoot.querySelector<HTMLInputElement>(`[name="${CSS.escape(first.question)}"]:checked`) ??
+      this.renderRoot.querySelector<HTMLElement>(`[name="${CSS.escape(first.question)}"]`);
+    target?.focus();
+  }
+
+  private readonly onInvalid = (): void => {
+    this.attempted = true;
+    this.shown = this.coreProblems();
+  };
+
+  private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    if (this.internals.form) {
+      this.internals.form.requestSubmit();
+      return;
+    }
+    if (this.busy || this.isDisabled) return;
+    const instrument = this.currentInstrument;
+    if (!instrument) return;
+    this.attempted = true;
+    this.shown = this.coreProblems();
+    this.sendError = undefined;
+    if (this.shown.length > 0) {
+      await this.updateComplete;
+      this.focusFirstProblem();
+      return;
+    }
+    const honeypot = this.renderRoot.querySelector<HTMLInputElement>('#website')?.value ?? '';
+    const body = buildRatingRequest({
+      instrument,
+      answers: this.answers,
+      token: this.activeToken || undefined,
+      deviceKey: this.deviceKey || undefined,
+      honeypot,
+    });
+    const url = new URL(this.endpoint, getConfig().apiBase).href;
+    // A retry of the same answers keeps the key the server may already have seen; anything else is a new rating.
+    if (!this.pending || JSON.stringify(this.pending.body) !== JSON.stringify(body) || this.pending.url !== url) {
+      this.pending = { key: newIdempotencyKey(), url, body };
+    }
+    this.status = 'sending';
+    const outcome = await this.deliver(this.pending);
+    this.settle(outcome, false);
+  };
+
+  /** Sends with back-off while the failure may pass; stops at once when the browser knows it is offline. */
+  private async deliver(pending: PendingRating): Promise<SendOutcome> {
+    for (let attempt = 0; ; attempt++) {
+      const outcome = await sendRating(pending, this.timeout);
+      if (outcome.kind !== 'transient') return outcome;
+      const delay = this.retryDelays[attempt];
+      if (delay === undefined || (typeof navigator !== 'undefined' && !navigator.onLine)) return outcome;
+      await sleep(delay);
+    }
+  }
+
+  private settle(outcome: SendOutcome, fromQueue: boolean): void {
+    const pending = this.pending;
+    if (!pending) return;
+    const detail: RatingEventDetail = {
+      instrument: pending.body.instrument,
+      answers: pending.body.answers,
+      queued: fromQueue,
+    };
+    if (outcome.kind === 'transient' || (outcome.kind === 'failed' && fromQueue)) {
+      if (fromQueue) return; // still queued; the next chance will try again
+      if (queueRating(pending)) {
+        this.status = 'queued';
+        this.emit('motcua-rating-queued', { ...detail, queued: true });
+      } else {
+        this.status = 'error';
+        this.sendError = 'errorNotSaved';
+        this.emit<RatingFailedDetail>('motcua-rating-failed', { reason: 'error' });
+      }
+      return;
+    }
+    // The server answered for good: the next submission is a new request with a new key.
+    this.pending = undefined;
+    switch (outcome.kind) {
+      case 'sent':
+        this.status = 'sent';
+        this.emit<RatingEventDetail>('motcua-rated', detail);
+        return;
+      case 'already-rated':
+      case 'expired':
+        this.status = outcome.kind;
+        this.emit<RatingFailedDetail>('motcua-rating-failed', { reason: outcome.kind });
+        return;
+      case 'invalid':
+        this.status = 'error';
+        this.attempted = true;
+        this.shown = outcome.problems.map((p: ServerProblem) => ({
+          question: questionFromPath(p.path),
+          code: p.code,
+          message: p.message,
+        }));
+        if (!this.shown.some((p) => this.currentInstrument?.questions.some((q: Question) => q.id === p.question))) {
+          this.sendError = 'errorSend';
+        }
+        this.emit<RatingFailedDetail>('motcua-rating-failed', { reason: 'invalid' });
+        void this.updateComplete.then(() => this.focusFirstProblem());
+        return;
+      case 'rate-limited':
+        this.status = 'error';
+        this.sendError = 'errorRateLimited';
+        this.emit<RatingFailedDetail>('motcua-rating-failed', { reason: 'rate-limited' });
+        return;
+      case 'failed':
+        this.status = 'error';
+        this.sendError = 'errorSend';
+        this.emit<RatingFailedDetail>('motcua-rating-failed', { reason: 'error' });
+        return;
+    }
+  }
+
+  /** Sends what waits in the queue (this page's and earlier visits'), and settles this form's own rating. */
+  private readonly onOnline = async (): Promise<void> => {
+    if (queuedRatings().length === 0) return;
+    const outcomes = await flushRatings(this.timeout);
+    const mine = this.pending && this.status === 'queued' ? outcomes.get(this.pending.key) : undefined;
+    if (mine) this.settle(mine, true);
+  };
+
+  /** Called by the browser when the host form is reset. */
+  formResetCallback(): void {
+    this.answers = {};
+    this.shown = [];
+    this.attempted = false;
+    this.sendError = undefined;
+    this.pending = undefined;
+    this.status = 'form';
+  }
+
+  /** Called by the browser when a fieldset or form around it is disabled or enabled. */
+  formDisabledCallback(disabled: boolean): void {
+    this.formDisabled = disabled;
+  }
+
+  /** Called by the browser to restore the answers after navigation or autofill. */
+  formStateRestoreCallback(state: string | File | FormData | null): void {
+    if (typeof state !== 'string') return;
+    try {
+      const parsed: unknown = JSON.parse(state);
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+        this.answers = parsed as Record<string, number | string>;
+      }
+    } catch {
+      // a state this version did not write: start empty
+    }
+  }
+
+  /** Called by the browser when it joins or leaves a host form. */
+  formAssociatedCallback(): void {
+    this.requestUpdate();
+  }
+}
+
+defineElement('motcua-rating-form', MotcuaRatingForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'motcua-rating-form': MotcuaRatingForm;
+  }
+  interface HTMLElementEventMap {
+    'motcua-rated': CustomEvent<RatingEventDetail>;
+    'motcua-rating-queued': CustomEvent<RatingEventDetail>;
+    'motcua-rating-failed': CustomEvent<RatingFailedDetail>;
+  }
+}

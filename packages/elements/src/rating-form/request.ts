@@ -1,0 +1,147 @@
+import { type Answers, createResponse, type Instrument, scrubPersonalData } from '@motcua/core/satisfaction';
+
+/** The JSON body of `POST /api/ratings`. */
+export interface RatingRequestBody {
+  /** The single-use rating token of a transaction-bound rating (the QR code on the receipt). */
+  readonly token?: string;
+  /** The device key of a counter tablet or of the QR code taped to a counter (counter-level rating). */
+  readonly deviceKey?: string;
+  /** The instrument version answered. */
+  readonly instrument: { readonly id: string; readonly version: string };
+  /** Question id → scale value or text, as core's `createResponse` keeps them; text scrubbed of personal data. */
+  readonly answers: Readonly<Record<string, number | string>>;
+  /** The honeypot field's value, only when a bot filled it in. */
+  readonly honeypot?: string;
+}
+
+/** What {@link buildRatingRequest} needs. */
+export interface RatingRequestInput {
+  readonly instrument: Instrument;
+  readonly answers: Answers;
+  readonly token?: string;
+  readonly deviceKey?: string;
+  readonly honeypot?: string;
+}
+
+/**
+ * The request body of one rating: answers checked and normalised by core (`createResponse` throws a
+ * `MotcuaError` when they are not acceptable), free text scrubbed of phone, citizen-id and e-mail numbers.
+ * The one place that knows the shape of the ratings API.
+ *
+ * @example
+ * ```ts
+ * buildRatingRequest({ instrument: instrumentFor('one-stop-rating', '2026-11-22'), answers: { overall: 3 }, token });
+ * // { token, instrument: { id: 'vn-one-stop-rating', version: '1' }, answers: { overall: 3 } }
+ * ```
+ */
+export function buildRatingRequest(input: RatingRequestInput): RatingRequestBody {
+  const response = createResponse(input.instrument, input.answers, { submittedAt: Date.now() });
+  const answers: Record<string, number | string> = {};
+  for (const [id, value] of Object.entries(response.answers)) {
+    answers[id] = typeof value === 'string' ? scrubPersonalData(value) : value;
+  }
+  return {
+    ...(input.token ? { token: input.token } : {}),
+    ...(input.deviceKey ? { deviceKey: input.deviceKey } : {}),
+    instrument: { id: response.instrumentId, version: response.instrumentVersion },
+    answers,
+    ...(input.honeypot ? { honeypot: input.honeypot } : {}),
+  };
+}
+
+/** One problem the server found in a rating, as its bilingual error body lists them. */
+export interface ServerProblem {
+  readonly path: string;
+  readonly code: string;
+  readonly message?: { readonly vi?: string; readonly en?: string };
+}
+
+/** How a send ended. */
+export type SendOutcome =
+  | { readonly kind: 'sent' }
+  | { readonly kind: 'already-rated' }
+  | { readonly kind: 'expired' }
+  | { readonly kind: 'invalid'; readonly problems: readonly ServerProblem[] }
+  | { readonly kind: 'rate-limited'; readonly retryAfterSeconds?: number }
+  /** Network failure, timeout, 5xx or a concurrent retry still running: worth trying again later. */
+  | { readonly kind: 'transient'; readonly status?: number }
+  /** Any other answer: trying again will not help. */
+  | { readonly kind: 'failed'; readonly status: number };
+
+/** A rating ready to send, with the idempotency key that makes resending it safe. */
+export interface PendingRating {
+  /** The `Idempotency-Key`: made once per submission and reused by every retry and by the offline queue. */
+  readonly key: string;
+  /** The absolute URL to POST to. */
+  readonly url: string;
+  readonly body: RatingRequestBody;
+}
+
+async function errorBody(response: Response): Promise<{ code?: string; problems?: ServerProblem[] }> {
+  try {
+    const json = (await response.json()) as { error?: { code?: unknown; problems?: unknown } };
+    const code = typeof json.error?.code === 'string' ? json.error.code : undefined;
+    const problems = Array.isArray(json.error?.problems) ? (json.error.problems as ServerProblem[]) : undefined;
+    return { code, problems };
+  } catch {
+    return {};
+  }
+}
+
+/** Reads the server's answer to a rating. */
+export async function classifyResponse(response: Response): Promise<SendOutcome> {
+  const { status } = response;
+  if (response.ok) return { kind: 'sent' };
+  if (status === 401 || status === 410) return { kind: 'expired' };
+  if (status >= 500 || status === 408) return { kind: 'transient', status };
+  const { code, problems } = await errorBody(response);
+  if (status === 409) {
+    // The idempotency layer answers 409 while the first request with this key is still running.
+    return code === 'request-in-progress' ? { kind: 'transient', status } : { kind: 'already-rated' };
+  }
+  if (status === 429) {
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    return { kind: 'rate-limited', ...(retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}) };
+  }
+  if (status === 400 || status === 422) return { kind: 'invalid', problems: problems ?? [] };
+  return { kind: 'failed', status };
+}
+
+/**
+ * POSTs a pending rating once, with its `Idempotency-Key`, giving up after `timeoutMs`. Network errors and
+ * timeouts come back as a `transient` outcome, never as a thrown error. `fetch` is read at call time.
+ *
+ * @example
+ * ```ts
+ * const outcome = await sendRating({ key: newIdempotencyKey(), url, body }, 15_000);
+ * if (outcome.kind === 'transient') queueRating(pending);
+ * ```
+ */
+export async function sendRating(pending: PendingRating, timeoutMs: number): Promise<SendOutcome> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const response = await globalThis.fetch(pending.url, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        'Idempotency-Key': pending.key,
+      },
+      body: JSON.stringify(pending.body),
+      signal: controller.signal,
+    });
+    return await classifyResponse(response);
+  } catch {
+    return { kind: 'transient' };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A random idempotency key; works on plain-HTTP pages too, where `crypto.randomUUID` is missing. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
