@@ -1,0 +1,141 @@
+/**
+ * The printable noticeboard listing of `<motcua-procedure-list>` (niêm yết thủ tục hành chính bằng mã QR),
+ * loaded lazily. It is built with DOM APIs in a hidden `<iframe>` of the host page and printed from there,
+ * so only the listing prints, never the host page, and no pop-up window is needed (in-app browsers of
+ * Zalo and Facebook block those).
+ */
+
+import type { Catalogue, Procedure } from '@motcua/core/catalogue';
+import { formatTimeLimit } from '@motcua/core/deadline';
+import type { Language } from '../internal/i18n.js';
+import { feesText, fullCode, timeOf } from './format.js';
+import { qrElement } from './qr.js';
+import type { ProcedureListKey } from './strings.js';
+
+/** What the print view needs from the element. */
+export interface PrintListing {
+  readonly catalogue: Catalogue;
+  /** The procedures to list, in order (the current search and filters). */
+  readonly procedures: readonly Procedure[];
+  readonly language: Language;
+  /** The element's strings. */
+  readonly t: (key: ProcedureListKey, params?: Readonly<Record<string, string | number>>) => string;
+  /** The address each QR code links to. */
+  readonly linkOf: (procedure: Procedure) => string;
+}
+
+const PRINT_CSS = `
+@page { size: A4; margin: 12mm; }
+html { font-family: 'Times New Roman', 'Noto Serif', serif; font-size: 11pt; color: #000; background: #fff; }
+h1 { font-size: 15pt; text-align: center; margin: 0 0 4pt; }
+p.version { text-align: center; margin: 0 0 10pt; }
+table { width: 100%; border-collapse: collapse; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { border: 0.5pt solid #000; padding: 3pt 4pt; vertical-align: top; text-align: left; }
+th { background: #eee; }
+td.n { text-align: right; width: 2em; }
+td.code { white-space: nowrap; }
+td.qr { width: 26mm; text-align: center; }
+td.qr svg { width: 24mm; height: 24mm; display: block; }
+`;
+
+/** Puts the print styles in the frame without inline `<style>` where constructable style sheets exist (CSP). */
+function addStyles(doc: Document): void {
+  const view = doc.defaultView as (Window & typeof globalThis) | null;
+  if (view && 'adoptedStyleSheets' in doc && typeof view.CSSStyleSheet === 'function') {
+    try {
+      const sheet = new view.CSSStyleSheet();
+      sheet.replaceSync(PRINT_CSS);
+      doc.adoptedStyleSheets = [sheet];
+      return;
+    } catch {
+      // fall back to a <style> element
+    }
+  }
+  const style = doc.createElement('style');
+  style.textContent = PRINT_CSS;
+  doc.head.append(style);
+}
+
+function cell(doc: Document, tag: 'td' | 'th', text: string, className?: string): HTMLTableCellElement {
+  const element = doc.createElement(tag);
+  element.textContent = text;
+  if (className) element.className = className;
+  if (tag === 'th') element.scope = 'col';
+  return element;
+}
+
+/** Writes the listing into a document (the frame's), replacing what it held. */
+export function writeListing(doc: Document, listing: PrintListing): void {
+  const { catalogue, language, t } = listing;
+  doc.documentElement.lang = language;
+  doc.title = t('printTitle', { agency: catalogue.agency.name });
+  doc.body.replaceChildren();
+  addStyles(doc);
+  const title = doc.createElement('h1');
+  title.textContent = doc.title;
+  const version = doc.createElement('p');
+  version.className = 'version';
+  version.textContent = t('printVersion', { version: catalogue.version });
+  const table = doc.createElement('table');
+  const head = doc.createElement('thead');
+  const headRow = doc.createElement('tr');
+  headRow.append(
+    cell(doc, 'th', t('number')),
+    cell(doc, 'th', t('code')),
+    cell(doc, 'th', t('name')),
+    cell(doc, 'th', t('timeLimit')),
+    cell(doc, 'th', t('fees')),
+    cell(doc, 'th', t('printScan')),
+  );
+  head.append(headRow);
+  const body = doc.createElement('tbody');
+  listing.procedures.forEach((procedure, i) => {
+    const row = doc.createElement('tr');
+    const time = timeOf(procedure);
+    const name = cell(doc, 'td', `${procedure.name} (${procedure.field})`);
+    name.lang = 'vi';
+    const qr = doc.createElement('td');
+    qr.className = 'qr';
+    qr.append(qrElement(doc, listing.linkOf(procedure), t('qrLabel', { name: procedure.name })));
+    row.append(
+      cell(doc, 'td', String(i + 1), 'n'),
+      cell(doc, 'td', fullCode(procedure), 'code'),
+      name,
+      cell(doc, 'td', time === undefined ? t('unstated') : formatTimeLimit(time, language)),
+      cell(
+        doc,
+        'td',
+        feesText(procedure.fees, procedure.feeNote, language, { free: t('free'), unstated: t('unstated') }),
+      ),
+      qr,
+    );
+    body.append(row);
+  });
+  table.append(head, body);
+  doc.body.append(title, version, table);
+}
+
+/**
+ * Prints the listing from a hidden frame appended to `document.body`; the frame stays until the next
+ * print or until the element asks to remove it. `print` is called with the frame's window (by default
+ * `window.print()`), so kiosks and tests can replace it.
+ */
+export function printListing(listing: PrintListing, print: (view: Window) => void): HTMLIFrameElement {
+  const frame = document.createElement('iframe');
+  frame.title = listing.t('printFrameTitle');
+  frame.setAttribute('aria-hidden', 'true');
+  frame.tabIndex = -1;
+  frame.style.position = 'fixed';
+  frame.style.width = '0';
+  frame.style.height = '0';
+  frame.style.border = '0';
+  frame.style.inset = 'auto auto 0 0';
+  frame.style.visibility = 'hidden';
+  document.body.append(frame);
+  const doc = frame.contentDocument as Document;
+  writeListing(doc, listing);
+  print(frame.contentWindow as Window);
+  return frame;
+}

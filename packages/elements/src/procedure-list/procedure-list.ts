@@ -1,0 +1,758 @@
+import {
+  buildSearchIndex,
+  type Catalogue,
+  type ChannelKind,
+  type DocumentForm,
+  type OnlineLevel,
+  type Procedure,
+  type ProcedureLevel,
+  type SearchIndex,
+  type SearchOptions,
+  searchProcedures,
+} from '@motcua/core/catalogue';
+import { formatTimeLimit } from '@motcua/core/deadline';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { MotcuaElement } from '../internal/base.js';
+import { getConfig } from '../internal/config.js';
+import { defineElement } from '../internal/define.js';
+import { blockStyles } from '../internal/styles.js';
+import { anchorOf, feesText, fullCode, safeUrl, timeOf } from './format.js';
+import { type ProcedureListKey, procedureListStrings } from './strings.js';
+import { procedureListStyles } from './styles.js';
+import type { CatalogueProblem } from './validate.js';
+
+/**
+ * The detail of the `motcua-select` event: the procedure chosen in the list or opened by a deep link.
+ *
+ * @example
+ * ```ts
+ * list.addEventListener('motcua-select', (event) => console.log(event.detail.code));
+ * ```
+ */
+export interface ProcedureSelectDetail {
+  /** The procedure. */
+  readonly procedure: Procedure;
+  /** Its full code (with the provincial suffix when there is one). */
+  readonly code: string;
+}
+
+/** What the element shows. */
+type Status = 'empty' | 'loading' | 'ready' | 'failed' | 'invalid';
+
+const LEVEL_KEYS: Readonly<Record<ProcedureLevel, ProcedureListKey>> = {
+  province: 'levelProvince',
+  district: 'levelDistrict',
+  commune: 'levelCommune',
+};
+const CHANNEL_KEYS: Readonly<Record<ChannelKind, ProcedureListKey>> = {
+  'in-person': 'channelInPerson',
+  online: 'channelOnline',
+  postal: 'channelPostal',
+};
+const ONLINE_KEYS: Readonly<Record<OnlineLevel, ProcedureListKey>> = {
+  full: 'onlineFull',
+  partial: 'onlinePartial',
+  none: 'onlineNone',
+};
+const FORM_KEYS: Readonly<Record<DocumentForm, ProcedureListKey>> = {
+  original: 'formOriginal',
+  copy: 'formCopy',
+  'certified-copy': 'formCertifiedCopy',
+  'original-or-copy': 'formOriginalOrCopy',
+};
+/** How long the live region waits for typing to pause before it announces the count. */
+const ANNOUNCE_DELAY = 400;
+/** How many problems of a malformed catalogue are shown on the page (all go to the console). */
+const PROBLEMS_SHOWN = 5;
+
+/**
+ * The commune's procedure catalogue (danh mục thủ tục hành chính) for its web site or kiosk: a search box
+ * insensitive to Vietnamese diacritics with the result count announced to screen readers, filters by field,
+ * level, online service and "giải quyết ngay", a detail view (documents, time limits and fees per channel,
+ * steps, legal basis, the online filing link and a QR code), deep links in the URL hash that the back
+ * button follows, and a printable noticeboard listing with a QR code per procedure.
+ *
+ * The catalogue comes from `src` (resolved against the configured `apiBase`) or the `catalogue` property
+ * and is validated with `parseCatalogue` from `@motcua/core/catalogue`; a malformed one shows an error
+ * (its problems with their paths go to the console) and the fallback content. Put the static HTML from
+ * `catalogueToHtml` inside the element: it is what visitors without JavaScript read, and it stays
+ * visible when the catalogue cannot be loaded. Lists are paginated (`page-size`), so 5,000 procedures
+ * stay smooth.
+ *
+ * Validation, QR codes, the print view and JSON-LD load lazily. Printing uses a hidden `<iframe>`, so only
+ * the listing prints, never the host page, and no pop-up window is opened.
+ *
+ * @summary The searchable catalogue of administrative procedures, with details, QR codes and a print view.
+ * @fires motcua-select - A procedure was opened (`detail`: {@link ProcedureSelectDetail}). When it comes
+ *   from a click, `preventDefault()` keeps the list and lets the page handle the choice.
+ * @csspart search - The search field.
+ * @csspart filters - The filters' fieldset.
+ * @csspart count - The result count (a polite live region).
+ * @csspart list - The list of procedures.
+ * @csspart item - One procedure's link in the list.
+ * @csspart more - The "show more" button.
+ * @csspart print - The print button.
+ * @csspart detail - The detail view.
+ * @csspart back - The "back to the list" button.
+ * @csspart file-online - The link to file the procedure online.
+ * @csspart qr - The QR code in the detail view.
+ * @csspart error - The error message.
+ * @cssproperty --motcua-procedure-list-accent - Links, buttons and names (default: `--motcua-color-primary`).
+ * @cssproperty --motcua-procedure-list-qr-size - Size of the QR code in the detail view (default: 144px).
+ *
+ * @example
+ * ```html
+ * <motcua-procedure-list src="/api/catalogue" json-ld>
+ *   <!-- the output of catalogueToHtml(catalogue), for visitors without JavaScript -->
+ * </motcua-procedure-list>
+ * ```
+ */
+export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
+  /** The element's styles. */
+  static override styles = [...MotcuaElement.styles, blockStyles, procedureListStyles];
+
+  /** Address of the catalogue JSON, resolved against the configured `apiBase`. */
+  @property() src = '';
+
+  /** The catalogue itself, instead of `src`; it is validated like a downloaded one. */
+  @property({ attribute: false }) catalogue: Catalogue | undefined;
+
+  /** How many procedures the list shows at first and adds with "show more". */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+
+  /** Level of the detail view's heading (its sections go one deeper). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** Keep the URL hash alone: no deep links, and the back button does not close the detail view. */
+  @property({ type: Boolean, attribute: 'no-deep-links' }) noDeepLinks = false;
+
+  /** Put the catalogue's schema.org JSON-LD (`GovernmentService`) into the host page's `<head>`. */
+  @property({ type: Boolean, attribute: 'json-ld' }) jsonLd = false;
+
+  /** The page QR codes and printed links point to (plus the procedure's `#tthc-…` hash); default: this page. */
+  @property({ attribute: 'link-base' }) linkBase = '';
+
+  /**
+   * Prints the print view's frame; by default `view.print()`. A kiosk can replace it (for instance to
+   * print silently), as tests do.
+   */
+  @property({ attribute: false }) printer: (view: Window) => void = (view) => view.print();
+
+  @state() private status: Status = 'empty';
+  @state() private problems: readonly CatalogueProblem[] = [];
+  @state() private failure = '';
+  @state() private data: Catalogue | undefined;
+  @state() private query = '';
+  @state() private field = '';
+  @state() private level: ProcedureLevel | '' = '';
+  @state() private online: OnlineLevel | '' = '';
+  @state() private immediateOnly = false;
+  @state() private shown = 20;
+  @state() private selected: Procedure | undefined;
+  /** The count the live region says, once typing pauses. */
+  @state() private announced: { readonly count: number; readonly filtered: boolean } | undefined;
+  @state() private qr: typeof import('./qr.js') | undefined;
+
+  protected readonly defaultStrings = procedureListStrings;
+
+  private index: SearchIndex | undefined;
+  private fields: readonly string[] = [];
+  private byAnchor = new Map<string, Procedure>();
+  private hits: readonly Procedure[] = [];
+  private loadToken = 0;
+  private abort: AbortController | undefined;
+  private pending: Promise<unknown> | undefined;
+  private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the open detail view added the history entry the back button removes. */
+  private pushedHistory = false;
+  private focusAfterRender: 'detail' | 'list' | 'more' | undefined;
+  private firstNew = 0;
+  private printFrame: HTMLIFrameElement | undefined;
+  private jsonLdScript: HTMLScriptElement | undefined;
+  /** The procedure last shown in detail, to focus again in the list. */
+  private lastSelected: Procedure | undefined;
+  /** The procedure a click just chose (and announced); the `hashchange` that follows opens it quietly. */
+  private clicked: Procedure | undefined;
+
+  override render() {
+    switch (this.status) {
+      case 'empty':
+        return html`<slot></slot>`;
+      case 'loading':
+        return html`<p role="status">${this.t('loading')}</p>`;
+      case 'failed':
+        return html`<div part="error" role="alert"><p>${this.t('loadFailed', { reason: this.failure })}</p></div><slot></slot>`;
+      case 'invalid':
+        return this.renderProblems();
+      default:
+        return this.selected ? this.renderDetail(this.selected) : this.renderList();
+    }
+  }
+
+  private renderProblems() {
+    return html`<div part="error" role="alert">
+        <p>${this.t('invalid')}</p>
+        <p>${this.t('invalidDetail', { count: this.problems.length })}</p>
+        <ul>
+          ${this.problems
+            .slice(0, PROBLEMS_SHOWN)
+            .map((p) => html`<li><code>${p.path}</code>: ${p.message[this.language]}</li>`)}
+        </ul>
+      </div>
+      <slot></slot>`;
+  }
+
+  private renderList() {
+    const data = this.data as Catalogue;
+    const total = this.hits.length;
+    const visible = this.hits.slice(0, this.shown);
+    const rest = Math.min(this.pageSize, total - visible.length);
+    return html`
+      <div class="search">
+        <label for="q">${this.t('searchLabel')}</label>
+        <p class="hint" id="q-hint">${this.t('searchHint')}</p>
+        <input
+          id="q"
+          part="search"
+          type="search"
+          autocomplete="off"
+          spellcheck="false"
+          aria-describedby="q-hint"
+          .value=${this.query}
+          @input=${this.onSearch}
+        />
+      </div>
+      <fieldset part="filters">
+        <legend>${this.t('filtersLabel')}</legend>
+        <div class="filter">
+          <label for="field">${this.t('field')}</label>
+          <select id="field" @change=${this.onField}>
+            <option value="" ?selected=${this.field === ''}>${this.t('allFields')}</option>
+            ${this.fields.map((f) => html`<option lang="vi" .value=${f} ?selected=${this.field === f}>${f}</option>`)}
+          </select>
+        </div>
+        <div class="filter">
+          <label for="level">${this.t('level')}</label>
+          <select id="level" @change=${this.onLevel}>
+            <option value="" ?selected=${this.level === ''}>${this.t('allLevels')}</option>
+            ${(['commune', 'province', 'district'] as const).map(
+              (l) => html`<option value=${l} ?selected=${this.level === l}>${this.t(LEVEL_KEYS[l])}</option>`,
+            )}
+          </select>
+        </div>
+        <div class="filter">
+          <label for="online">${this.t('online')}</label>
+          <select id="online" @change=${this.onOnline}>
+            <option value="" ?selected=${this.online === ''}>${this.t('allOnline')}</option>
+            ${(['full', 'partial', 'none'] as const).map(
+              (o) => html`<option value=${o} ?selected=${this.online === o}>${this.t(ONLINE_KEYS[o])}</option>`,
+            )}
+          </select>
+        </div>
+        <label class="check">
+          <input type="checkbox" .checked=${this.immediateOnly} @change=${this.onImmediate} />
+          ${this.t('immediateOnly')}
+        </label>
+      </fieldset>
+      <div class="toolbar">
+        <p part="count" role="status" aria-live="polite" aria-atomic="true">${
+          this.announced
+            ? this.t(this.announced.filtered ? 'countFound' : 'countAll', { count: this.announced.count })
+            : nothing
+        }</p>
+        <button part="print" type="button" @click=${this.print} ?disabled=${total === 0}>${this.t('print')}</button>
+      </div>
+      ${
+        total === 0
+          ? html`<p>${this.t('none')}</p>`
+          : html`<ul part="list" class="results" aria-label=${this.t('resultsLabel')}>
+              ${visible.map((p) => this.renderItem(p, data))}
+            </ul>`
+      }
+      ${
+        rest > 0
+          ? html`<p class="more">
+              <span>${this.t('shown', { shown: visible.length, count: total })}</span>
+              <button part="more" type="button" @click=${this.showMore}>${this.t('showMore', { count: rest })}</button>
+            </p>`
+          : nothing
+      }
+    `;
+  }
+
+  private renderItem(procedure: Procedure, _data: Catalogue) {
+    const time = timeOf(procedure);
+    return html`<li>
+      <a part="item" href=${`#${anchorOf(procedure)}`} data-anchor=${anchorOf(procedure)} @click=${this.onItemClick}>
+        <span class="name" lang="vi">${procedure.name}</span>
+        <span class="meta">
+          ${fullCode(procedure)} · <span lang="vi">${procedure.field}</span>${
+            time === undefined ? nothing : html` · ${formatTimeLimit(time, this.language)}`
+          }${procedure.flags?.immediate ? html`<span class="badge">${this.t('flagImmediate')}</span>` : nothing}${
+            procedure.onlineService && procedure.onlineService.level !== 'none'
+              ? html`<span class="badge">${this.t(ONLINE_KEYS[procedure.onlineService.level])}</span>`
+              : nothing
+          }
+        </span>
+      </a>
+    </li>`;
+  }
+
+  private renderDetail(p: Procedure) {
+    const level = Math.min(Math.max(Math.round(this.headingLevel) || 2, 1), 5);
+    const words = { free: this.t('free'), unstated: this.t('unstated') };
+    const onlineUrl = safeUrl(p.onlineService?.url);
+    const flags = [
+      p.flags?.immediate ? this.t('flagImmediate') : undefined,
+      p.flags?.boundaryFree ? this.t('flagBoundaryFree') : undefined,
+      p.flags?.fourOnSite ? this.t('flagFourOnSite') : undefined,
+    ].filter((f) => f !== undefined);
+    const section = (key: ProcedureListKey) =>
+      html`<p class="section" role="heading" aria-level=${level + 1}>${this.t(key)}</p>`;
+    return html`<article part="detail">
+      <button part="back" type="button" @click=${this.onBack}>← ${this.t('back')}</button>
+      <p class="heading" role="heading" aria-level=${level} tabindex="-1" id="detail-heading" lang="vi">${p.name}</p>
+      <dl>
+        <dt>${this.t('code')}</dt>
+        <dd>${fullCode(p)}</dd>
+        <dt>${this.t('field')}</dt>
+        <dd lang="vi">${p.field}</dd>
+        <dt>${this.t('level')}</dt>
+        <dd>${p.levels.map((l) => this.t(LEVEL_KEYS[l.level])).join(', ')}</dd>
+        <dt>${this.t('agency')}</dt>
+        <dd lang="vi">${p.agency}</dd>
+        ${p.applicants ? html`<dt>${this.t('applicants')}</dt><dd lang="vi">${p.applicants}</dd>` : nothing}
+        ${
+          p.onlineService
+            ? html`<dt>${this.t('online')}</dt><dd>${this.t(ONLINE_KEYS[p.onlineService.level])}</dd>`
+            : nothing
+        }
+      </dl>
+      ${flags.length > 0 ? html`<p>${flags.map((f) => html`<span class="badge">${f}</span>`)}</p>` : nothing}
+      ${section('timeLimits')}
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">${this.t('channel')}</th>
+            <th scope="col">${this.t('timeLimit')}</th>
+            <th scope="col">${this.t('fees')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${p.channels.map((c) => {
+            const time = timeOf(p, c);
+            return html`<tr>
+              <th scope="row">
+                ${this.t(CHANNEL_KEYS[c.kind])}${c.description ? html`<br /><span class="note" lang="vi">${c.description}</span>` : nothing}
+              </th>
+              <td>${time === undefined ? this.t('unstated') : formatTimeLimit(time, this.language)}</td>
+              <td lang="vi">${feesText(c.fees ?? p.fees, c.fees ? undefined : p.feeNote, this.language, words)}</td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+      ${
+        p.reducedTime && p.statutoryTime
+          ? html`<p class="note">${this.t('statutory', { time: formatTimeLimit(p.statutoryTime, this.language) })}.
+              ${this.t('reduced', { time: formatTimeLimit(p.reducedTime, this.language) })}.</p>`
+          : nothing
+      }
+      ${
+        p.conditionalTimes?.length
+          ? html`<ul>
+              ${p.conditionalTimes.map(
+                (c) =>
+                  html`<li lang="vi">${
+                    c.mode === 'added'
+                      ? this.t('whenAdded', { when: c.when, time: formatTimeLimit(c.limit, this.language) })
+                      : `${c.when}: ${formatTimeLimit(c.limit, this.language)}`
+                  }</li>`,
+              )}
+            </ul>`
+          : nothing
+      }
+      ${
+        p.documents?.length
+          ? html`${section('documents')}
+            <ul>
+              ${p.documents.map((d) => {
+                const template = safeUrl(d.template);
+                const about = [
+                  d.form ? this.t(FORM_KEYS[d.form]) : undefined,
+                  d.copies === undefined ? undefined : this.t('copies', { count: d.copies }),
+                  d.required === false ? this.t('optional') : undefined,
+                ].filter((x) => x !== undefined);
+                return html`<li>
+                  <span lang="vi">${d.name}</span>${about.length > 0 ? ` (${about.join(', ')})` : ''}${
+                    d.note ? html`: <span lang="vi">${d.note}</span>` : nothing
+                  }${template ? html` — <a href=${template} rel="noopener">${this.t('template')}</a>` : nothing}
+                </li>`;
+              })}
+            </ul>`
+          : nothing
+      }
+      ${
+        p.steps?.length
+          ? html`${section('steps')}
+            <ol lang="vi">
+              ${p.steps.map((s) => html`<li>${s}</li>`)}
+            </ol>`
+          : nothing
+      }
+      ${p.eligibility ? html`${section('eligibility')}<p lang="vi">${p.eligibility}</p>` : nothing}
+      ${p.result ? html`${section('result')}<p lang="vi">${p.result}</p>` : nothing}
+      ${
+        p.legalBasis?.length
+          ? html`${section('legalBasis')}
+            <ul>
+              ${p.legalBasis.map((b) => {
+                const text = b.articles
+                  ? `${b.instrument}, ${this.t('articles', { articles: b.articles })}`
+                  : b.instrument;
+                const url = safeUrl(b.url);
+                return html`<li lang="vi">${url ? html`<a href=${url} rel="noopener">${text}</a>` : text}</li>`;
+              })}
+            </ul>`
+          : nothing
+      }
+      ${
+        p.unconfirmed?.length
+          ? html`<p class="note">${this.t('unconfirmed', { fields: p.unconfirmed.join(', ') })}</p>`
+          : nothing
+      }
+      <div class="actions">
+        ${
+          onlineUrl
+            ? html`<a part="file-online" class="primary" href=${onlineUrl} rel="noopener">${this.t('fileOnline')}</a>`
+            : nothing
+        }
+        ${
+          safeUrl(p.sourceUrl)
+            ? html`<a href=${safeUrl(p.sourceUrl) as string} rel="noopener">${this.t('source')}</a>`
+            : nothing
+        }
+      </div>
+      ${
+        this.qr
+          ? html`<figure>
+              ${this.qr.qrTemplate(this.linkOf(p), this.t('qrLabel', { name: p.name }))}
+              <figcaption>${this.t('qrCaption')}</figcaption>
+            </figure>`
+          : nothing
+      }
+    </article>`;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('pageSize') && changed.get('pageSize') !== undefined) this.shown = this.pageSize;
+    if (changed.has('src') && this.src) void this.load();
+    else if (changed.has('catalogue') && this.catalogue !== undefined) void this.accept(this.catalogue);
+    if (['data', 'query', 'field', 'level', 'online', 'immediateOnly'].some((key) => changed.has(key))) this.search();
+    if (this.selected && !this.qr) this.loadQr();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('jsonLd') || changed.has('data')) this.track(this.updateJsonLd());
+    const focus = this.focusAfterRender;
+    this.focusAfterRender = undefined;
+    if (focus === 'detail') this.renderRoot.querySelector<HTMLElement>('#detail-heading')?.focus();
+    else if (focus === 'more') {
+      this.renderRoot.querySelectorAll<HTMLElement>('[part="item"]')[this.firstNew]?.focus();
+    } else if (focus === 'list') {
+      const anchor = this.lastSelected === undefined ? undefined : anchorOf(this.lastSelected);
+      const link = anchor ? this.renderRoot.querySelector<HTMLElement>(`[data-anchor="${anchor}"]`) : null;
+      (link ?? this.renderRoot.querySelector<HTMLElement>('#q'))?.focus();
+    }
+  }
+
+  /** Resolves once the catalogue is loaded and everything shown is rendered, lazily loaded parts included. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.pending) {
+      const pending = this.pending;
+      await pending.catch(() => undefined);
+      if (this.pending === pending) this.pending = undefined;
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    globalThis.addEventListener('hashchange', this.onHashChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    globalThis.removeEventListener('hashchange', this.onHashChange);
+    clearTimeout(this.announceTimer);
+    this.abort?.abort();
+    this.printFrame?.remove();
+    this.printFrame = undefined;
+    this.jsonLdScript?.remove();
+    this.jsonLdScript = undefined;
+  }
+
+  /** The procedures shown now (search and filters applied), best first. */
+  get results(): readonly Procedure[] {
+    return this.hits;
+  }
+
+  /** The address of a procedure: `link-base` (default: this page) with the procedure's `#tthc-…` hash. */
+  linkOf(procedure: Procedure): string {
+    const base = new URL(this.linkBase || globalThis.location.href, document.baseURI);
+    base.hash = anchorOf(procedure);
+    return base.href;
+  }
+
+  /**
+   * Prints the one-stop noticeboard listing of the procedures shown now, with a QR code per procedure,
+   * from a hidden frame: only the listing prints, not the host page.
+   */
+  async print(): Promise<void> {
+    const data = this.data;
+    if (!data) return;
+    const { printListing } = await import('./print-view.js');
+    this.printFrame?.remove();
+    this.printFrame = printListing(
+      {
+        catalogue: data,
+        procedures: this.hits,
+        language: this.language,
+        t: (key, params) => this.t(key, params),
+        linkOf: (p) => this.linkOf(p),
+      },
+      this.printer,
+    );
+  }
+
+  private track(promise: Promise<unknown>): void {
+    this.pending = this.pending ? Promise.all([this.pending, promise]) : promise;
+  }
+
+  private load(): Promise<void> {
+    const token = ++this.loadToken;
+    this.abort?.abort();
+    const abort = new AbortController();
+    this.abort = abort;
+    this.status = 'loading';
+    const validator = import('./validate.js');
+    const run = (async () => {
+      let json: unknown;
+      try {
+        const url = new URL(this.src, getConfig().apiBase);
+        const response = await fetch(url, { signal: abort.signal, headers: { Accept: 'application/json' } });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        json = await response.json();
+      } catch (error) {
+        if (token !== this.loadToken) return;
+        this.failure = error instanceof Error ? error.message : String(error);
+        this.status = 'failed';
+        console.error(`motcua-procedure-list: ${this.src}: ${this.failure}`);
+        return;
+      }
+      if (token !== this.loadToken) return;
+      await this.validate(json, token, validator);
+    })();
+    this.track(run);
+    return run;
+  }
+
+  private accept(catalogue: Catalogue): Promise<void> {
+    const token = ++this.loadToken;
+    this.abort?.abort();
+    this.status = 'loading';
+    const run = this.validate(catalogue, token, import('./validate.js'));
+    this.track(run);
+    return run;
+  }
+
+  private async validate(input: unknown, token: number, validator: Promise<typeof import('./validate.js')>) {
+    const { checkCatalogue } = await validator;
+    if (token !== this.loadToken) return;
+    const result = checkCatalogue(input);
+    if (!result.ok) {
+      this.problems = result.problems;
+      this.status = 'invalid';
+      console.error(
+        `motcua-procedure-list: ${result.problems.length} problems in the catalogue${this.src ? ` ${this.src}` : ''}:\n${result.problems
+          .map((p) => `${p.path}: ${p.message.vi} / ${p.message.en}`)
+          .join('\n')}`,
+      );
+      return;
+    }
+    this.setData(result.catalogue);
+  }
+
+  private setData(catalogue: Catalogue): void {
+    this.index = buildSearchIndex(catalogue);
+    const fields = new Map<string, string>();
+    this.byAnchor = new Map();
+    for (const p of catalogue.procedures) {
+      const key = p.field.trim();
+      if (!fields.has(key.toLowerCase())) fields.set(key.toLowerCase(), key);
+      this.byAnchor.set(anchorOf(p), p);
+    }
+    this.fields = [...fields.values()].sort((a, b) => a.localeCompare(b, 'vi'));
+    if (this.field && !this.fields.includes(this.field)) this.field = '';
+    this.data = catalogue;
+    this.shown = this.pageSize;
+    this.status = 'ready';
+    this.followHash(false);
+  }
+
+  private search(): void {
+    if (!this.index) return;
+    const options: SearchOptions = {
+      ...(this.field ? { field: this.field } : {}),
+      ...(this.level ? { level: this.level } : {}),
+      ...(this.online ? { onlineLevel: this.online } : {}),
+      ...(this.immediateOnly ? { flags: { immediate: true } } : {}),
+    };
+    this.hits = searchProcedures(this.index, this.query, options).map((hit) => hit.procedure);
+    this.scheduleAnnouncement();
+  }
+
+  private scheduleAnnouncement(): void {
+    clearTimeout(this.announceTimer);
+    const next = {
+      count: this.hits.length,
+      filtered: Boolean(this.query.trim() || this.field || this.level || this.online || this.immediateOnly),
+    };
+    if (this.announced === undefined) {
+      this.announced = next;
+      return;
+    }
+    this.announceTimer = setTimeout(() => {
+      this.announced = next;
+    }, ANNOUNCE_DELAY);
+  }
+
+  private loadQr(): void {
+    const loading = import('./qr.js').then((module) => {
+      this.qr = module;
+    });
+    this.track(loading);
+  }
+
+  private async updateJsonLd(): Promise<void> {
+    if (!this.jsonLd || !this.data) {
+      this.jsonLdScript?.remove();
+      this.jsonLdScript = undefined;
+      return;
+    }
+    const data = this.data;
+    const { catalogueJsonLd } = await import('./json-ld.js');
+    if (data !== this.data || !this.jsonLd || !this.isConnected) return;
+    this.jsonLdScript ??= document.createElement('script');
+    this.jsonLdScript.type = 'application/ld+json';
+    this.jsonLdScript.dataset.motcua = 'procedure-list';
+    this.jsonLdScript.textContent = catalogueJsonLd(data);
+    if (!this.jsonLdScript.isConnected) document.head.append(this.jsonLdScript);
+  }
+
+  /** Opens the procedure named by the URL hash, or goes back to the list when the hash names none. */
+  private followHash(fromNavigation: boolean): void {
+    if (this.noDeepLinks || this.status !== 'ready') return;
+    const procedure = this.byAnchor.get(decodeURIComponent(globalThis.location.hash.slice(1)));
+    const clicked = this.clicked;
+    this.clicked = undefined;
+    if (procedure) {
+      if (procedure !== this.selected) this.open(procedure, fromNavigation, procedure !== clicked);
+    } else if (this.selected) {
+      this.closeDetail();
+    }
+  }
+
+  private open(procedure: Procedure, pushedHistory: boolean, announce: boolean): void {
+    if (announce) this.emit<ProcedureSelectDetail>('motcua-select', { procedure, code: fullCode(procedure) });
+    this.pushedHistory = pushedHistory;
+    this.selected = procedure;
+    this.focusAfterRender = 'detail';
+  }
+
+  private closeDetail(): void {
+    this.lastSelected = this.selected;
+    this.selected = undefined;
+    this.pushedHistory = false;
+    this.focusAfterRender = 'list';
+  }
+
+  private onHashChange = (): void => {
+    this.followHash(this.clicked !== undefined);
+  };
+
+  private onItemClick(event: MouseEvent): void {
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    const procedure = this.byAnchor.get((event.currentTarget as HTMLElement).dataset.anchor ?? '');
+    if (!procedure) return;
+    if (!this.emit<ProcedureSelectDetail>('motcua-select', { procedure, code: fullCode(procedure) })) {
+      event.preventDefault(); // the page handles the choice
+      return;
+    }
+    if (this.noDeepLinks) {
+      event.preventDefault();
+      this.open(procedure, false, false);
+      return;
+    }
+    this.clicked = procedure; // the hashchange that follows opens it
+  }
+
+  private onBack(): void {
+    if (!this.noDeepLinks && this.pushedHistory) {
+      globalThis.history.back(); // the hashchange closes the detail view
+      return;
+    }
+    if (!this.noDeepLinks && globalThis.location.hash) {
+      globalThis.history.replaceState(
+        globalThis.history.state,
+        '',
+        globalThis.location.pathname + globalThis.location.search,
+      );
+    }
+    this.closeDetail();
+  }
+
+  private onSearch(event: Event): void {
+    this.query = (event.target as HTMLInputElement).value;
+    this.shown = this.pageSize;
+  }
+
+  private onField(event: Event): void {
+    this.field = (event.target as HTMLSelectElement).value;
+    this.shown = this.pageSize;
+  }
+
+  private onLevel(event: Event): void {
+    this.level = (event.target as HTMLSelectElement).value as ProcedureLevel | '';
+    this.shown = this.pageSize;
+  }
+
+  private onOnline(event: Event): void {
+    this.online = (event.target as HTMLSelectElement).value as OnlineLevel | '';
+    this.shown = this.pageSize;
+  }
+
+  private onImmediate(event: Event): void {
+    this.immediateOnly = (event.target as HTMLInputElement).checked;
+    this.shown = this.pageSize;
+  }
+
+  private showMore(): void {
+    this.firstNew = this.shown;
+    this.shown += this.pageSize;
+    this.focusAfterRender = 'more';
+  }
+}
+
+defineElement('motcua-procedure-list', MotcuaProcedureList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'motcua-procedure-list': MotcuaProcedureList;
+  }
+  interface HTMLElementEventMap {
+    'motcua-select': CustomEvent<ProcedureSelectDetail>;
+  }
+}
