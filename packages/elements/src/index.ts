@@ -5,7 +5,6 @@
  * @packageDocumentation
  */
 export { MotcuaCalendarDay } from './calendar-day/calendar-day.js';
-export { MotcuaProcedureList, type ProcedureSelectDetail } from './procedure-list/procedure-list.js';
 export { MotcuaElement, type StringsOverride } from './internal/base.js';
 export {
   CONFIG_CHANGE_EVENT,
@@ -18,3 +17,9 @@ export {
 export { defineElement } from './internal/define.js';
 export { format, type Language, type StringTable, toLanguage } from './internal/i18n.js';
 export { baseStyles, blockStyles } from './internal/styles.js';
+export { MotcuaProcedureList, type ProcedureSelectDetail } from './procedure-list/procedure-list.js';
+export {
+  MotcuaRatingForm,
+  type RatingEventDetail,
+  type RatingFailedDetail,
+} from './rating-form/rating-form.js';
