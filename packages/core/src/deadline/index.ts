@@ -43,6 +43,16 @@ export {
   type ReceiptRule,
 } from './due-date.js';
 export { parseOffsetDateTime } from './instant.js';
+export {
+  DEFAULT_SYNC_UNITS,
+  fromNationalSync,
+  type NationalSyncFormat,
+  type NationalSyncRecord,
+  type SyncDossier,
+  type SyncedDossier,
+  syncedTimeliness,
+  toNationalSync,
+} from './national-sync.js';
 export type { NoAppointmentDay } from './no-appointment.js';
 export { clockMinutes, DEFAULT_OFFICE_HOURS, type OfficeHours, type OfficeSession } from './office-hours.js';
 export {
