@@ -1,3 +1,4 @@
+import type { CalendarOverlay, LocalDay } from './calendar-overlay.js';
 import { type CivilDate, dayOfWeek, fromEpochDay, toEpochDay } from './civil-date.js';
 import {
   type CalendarDay,
@@ -12,7 +13,6 @@ import {
   TET_HEURISTIC,
   tetDays,
 } from './holiday-rules.js';
-import type { CalendarOverlay, LocalDay } from './overlay.js';
 import { OFFICIAL_SCHEDULES, type YearSchedule } from './schedules.js';
 
 /** The first year 24/11 is a day off when the rule is switched on with `true`. */

@@ -3,6 +3,13 @@
  *
  * @module calendar
  */
+
+export {
+  type CalendarOverlay,
+  type CalendarRules,
+  type LocalDay,
+  WORKING_DAY_YEARS,
+} from './calendar-overlay.js';
 export {
   addDays,
   type CivilDate,
@@ -46,13 +53,7 @@ export {
   solarToLunar,
 } from './lunar.js';
 export { canChiOfYear } from './lunar-can-chi.js';
-export {
-  type CalendarOverlay,
-  type CalendarRules,
-  type LocalDay,
-  parseCalendarOverlay,
-  WORKING_DAY_YEARS,
-} from './overlay.js';
+export { parseCalendarOverlay } from './parse-overlay.js';
 export { OFFICIAL_SCHEDULES, type ScheduleSource, type ScheduleSwap, type YearSchedule } from './schedules.js';
 export { VIETNAM_LUNAR_SOURCE, type VietnamCalendarOptions, vietnamCalendar } from './vietnam-calendar.js';
 export {

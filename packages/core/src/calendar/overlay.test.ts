@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import { MotcuaError, type Problem } from '../text/problem.js';
-import { type CalendarOverlay, parseCalendarOverlay } from './overlay.js';
+import type { CalendarOverlay } from './calendar-overlay.js';
+import { parseCalendarOverlay } from './parse-overlay.js';
 import { vietnamCalendar } from './vietnam-calendar.js';
 
 function problemsOf(f: () => unknown): Problem[] {
@@ -207,5 +208,33 @@ describe('overlay validation', () => {
     const bad = { name: 'x', localDays: [{ date: '2026-02-30', working: false, name: { vi: 'a', en: 'b' } }] };
     const problems = problemsOf(() => vietnamCalendar({ overlays: [tet2027, bad as CalendarOverlay] }));
     expect(summary(problems)).to.deep.equal(['invalid-date ["overlays",1,"localDays",0,"date"]']);
+  });
+
+  it('checks typed overlays cheaply when a calendar is built: years and dates, with their paths', () => {
+    const typed: CalendarOverlay = {
+      name: 'x',
+      schedules: [
+        { year: 2200, sources: [{ references: ['x'] }] },
+        {
+          year: 2027,
+          sources: [{ instrument: 'CV 1', date: '2026-13-01' }],
+          tet: { from: '2027-02-30', to: '2027-02-10', days: ['2027-02-06', '6/2/2027'] },
+          swaps: [{ dayOff: '2027/05/03', workday: '2027-05-08' }],
+        },
+      ],
+    };
+    expect(summary(problemsOf(() => vietnamCalendar({ overlays: [typed] })))).to.deep.equal([
+      'year-out-of-range ["overlays",0,"schedules",0,"year"]',
+      'invalid-date ["overlays",0,"schedules",1,"sources",0,"date"]',
+      'invalid-date ["overlays",0,"schedules",1,"tet","from"]',
+      'invalid-date-format ["overlays",0,"schedules",1,"tet","days",1]',
+      'invalid-date-format ["overlays",0,"schedules",1,"swaps",0,"dayOff"]',
+    ]);
+  });
+
+  it('leaves the shape checks of JSON to parseCalendarOverlay, which a calendar built from it passes', () => {
+    const json = '{"name":"UBND xã Ví Dụ","rules":{"cultureDay":true}}';
+    expect(vietnamCalendar({ overlays: [parseCalendarOverlay(json)] }).isWorkingDay('2026-11-24')).to.equal(false);
+    expect(() => parseCalendarOverlay('{"name":"x","rules":{"cultureDay":"yes"}}')).to.throw(MotcuaError);
   });
 });

@@ -287,12 +287,25 @@ function checkRules(c: Checker, value: unknown, path: ProblemPath): void {
  * Checks an overlay (an object, or its JSON text) and returns it typed. Every problem found is
  * reported at once, each with its path and a Vietnamese and English message.
  *
+ * This is the door for overlays that come as data — a JSON file, a response from the network, a
+ * form: `vietnamCalendar({ overlays })` trusts the shape of what it is given and makes only cheap
+ * checks (years in range, real dates), so that a page that only counts working days does not ship
+ * this validator.
+ *
  * @throws MotcuaError listing every problem, e.g. `$.schedules[0].swaps[0].workday: Ngày làm bù
  * 2027-01-06 phải là thứ Bảy hoặc Chủ nhật / The make-up day 2027-01-06 must be a Saturday or Sunday`.
  * @example
  * ```ts
+ * // In the browser: a schedule update published on the commune's site.
  * const overlay = parseCalendarOverlay(await (await fetch('/lich-2027.json')).text());
  * const cal = vietnamCalendar({ overlays: [overlay] });
+ *
+ * // In Node: a file next to the server.
+ * const local = parseCalendarOverlay(readFileSync('overlays/xa-vi-du.json', 'utf8'));
+ *
+ * // Bad data is refused with every problem and its path:
+ * parseCalendarOverlay('{"name": "x", "rules": {"cultureDay": "yes"}}');
+ * // throws MotcuaError: $.rules.cultureDay: Phải là một đối tượng, nhận được "yes" / Must be an object; got "yes"
  * ```
  */
 export function parseCalendarOverlay(value: unknown): CalendarOverlay {

@@ -1,6 +1,6 @@
+import type { CalendarOverlay } from './calendar-overlay.js';
 import type { HolidayLunarSource } from './holiday-rules.js';
 import { lunarNewYear, lunarToSolar } from './lunar.js';
-import type { CalendarOverlay } from './overlay.js';
 import { WorkingDayCalendar } from './working-day-calendar.js';
 
 /**
@@ -22,7 +22,12 @@ export const VIETNAM_LUNAR_SOURCE: HolidayLunarSource = Object.freeze({ lunarNew
  * ```
  */
 export interface VietnamCalendarOptions {
-  /** Overlays applied in order (national updates, then province, commune, user). */
+  /**
+   * Overlays applied in order (national updates, then province, commune, user), as typed
+   * {@link CalendarOverlay} values. Only cheap checks are made on them (years in range, real
+   * dates, each problem with its path); JSON read from a file or the network must go through
+   * {@link parseCalendarOverlay} first, which checks everything.
+   */
   readonly overlays?: readonly CalendarOverlay[];
   /** A narrower range of years than 1995–2100. */
   readonly years?: { readonly first?: number; readonly last?: number };
@@ -43,9 +48,13 @@ let standard: WorkingDayCalendar | undefined;
  * cal.isWorkingDay('2026-01-10');      // true (make-up Saturday)
  * cal.addWorkingDays('2026-02-13', 1); // '2026-02-23'
  *
- * // A commune that takes 24/11 (Ngày Văn hóa Việt Nam) off from 2026:
+ * // A commune that takes 24/11 (Ngày Văn hóa Việt Nam) off from 2026 (a typed overlay):
  * const commune = vietnamCalendar({ overlays: [{ name: 'UBND xã Ví Dụ', rules: { cultureDay: true } }] });
  * commune.isWorkingDay('2026-11-24'); // false
+ *
+ * // An overlay published as JSON (e.g. the 2027 Tết decision) is checked with parseCalendarOverlay first:
+ * const update = parseCalendarOverlay(await (await fetch('/lich-2027.json')).text());
+ * const cal2027 = vietnamCalendar({ overlays: [update] });
  * ```
  */
 export function vietnamCalendar(options: VietnamCalendarOptions = {}): WorkingDayCalendar {

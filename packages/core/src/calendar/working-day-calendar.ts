@@ -1,8 +1,8 @@
 import { type LocalizedText, MotcuaError, type Problem, type ProblemPath, problem } from '../text/problem.js';
 import { buildCalendarDays, resolveOverlays } from './calendar-days.js';
+import { type CalendarOverlay, WORKING_DAY_YEARS, yearProblem } from './calendar-overlay.js';
 import { type CivilDate, civilDateOf, fromEpochDay, parseCivilDate, toEpochDay } from './civil-date.js';
 import type { CalendarDay, HolidayLunarSource } from './holiday-rules.js';
-import { type CalendarOverlay, parseCalendarOverlay, WORKING_DAY_YEARS } from './overlay.js';
 import type { YearSchedule } from './schedules.js';
 
 /**
@@ -51,7 +51,10 @@ export class CalendarRangeError extends MotcuaError {
 export interface WorkingDayCalendarOptions {
   /** Where Tết and Giỗ Tổ dates come from. */
   readonly lunar: HolidayLunarSource;
-  /** Overlays applied in order (national updates first, then province, commune, user). Validated. */
+  /**
+   * Overlays applied in order (national updates first, then province, commune, user), as typed
+   * values. JSON read from a file or the network goes through `parseCalendarOverlay` first.
+   */
   readonly overlays?: readonly CalendarOverlay[];
   /** A narrower range of years than 1995–2100 (a smaller, faster index). */
   readonly years?: { readonly first?: number; readonly last?: number };
@@ -73,6 +76,25 @@ const CUMULATIVE_DAYS = [
   [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334],
   [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335],
 ] as const;
+
+/** The fields of an overlay that hold civil dates (or arrays of them). */
+const DATE_FIELDS = ['date', 'from', 'to', 'days', 'adjacent', 'dayOff', 'workday'];
+
+/** Collects a problem for every impossible or malformed civil date in an overlay's date fields. */
+function checkDates(value: unknown, path: ProblemPath, problems: Problem[], isDate: boolean): void {
+  if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      const array = Array.isArray(value);
+      checkDates(item, [...path, array ? Number(key) : key], problems, array ? isDate : DATE_FIELDS.includes(key));
+    }
+  } else if (isDate) {
+    try {
+      parseCivilDate(value, path);
+    } catch (error) {
+      problems.push(...(error as MotcuaError).problems);
+    }
+  }
+}
 
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -124,38 +146,30 @@ export class WorkingDayCalendar {
   constructor(options: WorkingDayCalendarOptions) {
     const first = options.years?.first ?? WORKING_DAY_YEARS.first;
     const last = options.years?.last ?? WORKING_DAY_YEARS.last;
-    const { first: low, last: high } = WORKING_DAY_YEARS;
     const problems: Problem[] = [];
-    for (const [key, value] of [
-      ['first', first],
-      ['last', last],
-    ] as const) {
-      if (!Number.isInteger(value) || value < low || value > high) {
-        problems.push(
-          problem(['years', key], 'year-out-of-range', {
-            vi: `Năm phải là số nguyên từ ${low} đến ${high}, nhận được ${String(value)}`,
-            en: `The year must be an integer from ${low} to ${high}; got ${String(value)}`,
-          }),
-        );
-      }
-    }
+    const add = (found: Problem | undefined): void => {
+      if (found) problems.push(found);
+    };
+    add(yearProblem(first, ['years', 'first']));
+    add(yearProblem(last, ['years', 'last']));
     if (problems.length === 0 && first > last) {
-      problems.push(
+      add(
         problem(['years'], 'invalid-range', {
           vi: `Năm đầu ${first} đứng sau năm cuối ${last}`,
           en: `The first year ${first} comes after the last year ${last}`,
         }),
       );
     }
-    if (problems.length > 0) throw new MotcuaError(problems);
-    const overlays = (options.overlays ?? []).map((overlay, i) => {
-      try {
-        return parseCalendarOverlay(overlay);
-      } catch (error) {
-        if (!(error instanceof MotcuaError)) throw error;
-        throw new MotcuaError(error.problems.map((p) => ({ ...p, path: ['overlays', i, ...p.path] })));
-      }
+    const overlays = options.overlays ?? [];
+    // Typed overlays are trusted in shape (JSON goes through parseCalendarOverlay first); only the
+    // cheap checks that would otherwise end in an error without a path are made here.
+    overlays.forEach((overlay, i) => {
+      overlay.schedules?.forEach((s, j) => {
+        add(yearProblem(s.year, ['overlays', i, 'schedules', j, 'year']));
+      });
+      checkDates(overlay, ['overlays', i], problems, false);
     });
+    if (problems.length > 0) throw new MotcuaError(problems);
     this.years = Object.freeze({ first, last });
     const resolved = resolveOverlays(overlays);
     const schedules = new Map<number, YearSchedule>();
