@@ -183,6 +183,13 @@ export function dueDateContext(options: DueDateOptions): DueDateContext {
 /** Cutoff minutes of a limit (undefined: none), cached per cutoff string. */
 const cutoffCache = new Map<string, number>();
 
+/** Minutes of a validated `HH:MM` cutoff, remembered. */
+function cutoffOf(cutoff: string): number {
+  const minutes = clockMinutes(cutoff) as number;
+  cutoffCache.set(cutoff, minutes);
+  return minutes;
+}
+
 /** Validates a limit, fast for the common valid shapes. */
 export function checkedLimit(limit: TimeLimit, path: ProblemPath): TimeLimit {
   // Fast path for the common, valid shapes; anything else is validated in full.
@@ -197,7 +204,7 @@ export function checkedLimit(limit: TimeLimit, path: ProblemPath): TimeLimit {
     if ((u === 'same-day' || u === 'immediate') && limit.value === 0) return limit;
   }
   const parsed = parseTimeLimit(limit, path);
-  if (parsed.cutoff !== undefined) cutoffCache.set(parsed.cutoff, clockMinutes(parsed.cutoff) as number);
+  if (parsed.cutoff !== undefined) cutoffOf(parsed.cutoff);
   return parsed;
 }
 
@@ -237,7 +244,7 @@ export function dueMoments(
   const unit = limit.unit;
   const cutoff =
     limit.cutoff !== undefined
-      ? (cutoffCache.get(limit.cutoff) as number)
+      ? (cutoffCache.get(limit.cutoff) ?? cutoffOf(limit.cutoff))
       : unit === 'same-day'
         ? context.sameDayCutoff
         : -1;

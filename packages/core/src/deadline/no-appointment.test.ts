@@ -47,6 +47,24 @@ describe('the no-appointment day', () => {
     ).to.equal('2026-03-11T09:20:00+07:00');
   });
 
+  it('the day’s own limit keeps its own cutoff', () => {
+    const early: DueDateOptions = {
+      calendar,
+      noAppointment: {
+        weekdays: [1],
+        procedures: ['2.000908'],
+        limit: { value: 0, unit: 'same-day', cutoff: '14:10' },
+      },
+    };
+    // Monday 14:20 is after 14:10: the next working day.
+    expect(
+      dueDate({ receivedAt: '2026-03-09T14:20:00+07:00', limit: three, procedure: '2.000908' }, early).dueAt,
+    ).to.equal('2026-03-10T17:00:00+07:00');
+    expect(
+      dueDate({ receivedAt: '2026-03-09T14:00:00+07:00', limit: three, procedure: '2.000908' }, early).dueAt,
+    ).to.equal('2026-03-09T17:00:00+07:00');
+  });
+
   it('the dossier clock follows it', () => {
     const clock = dossierClock(
       { receivedAt: '2026-03-09T10:00:00+07:00', limit: three, procedure: '1.001193' },
