@@ -10,7 +10,7 @@ import {
   type SearchOptions,
   searchProcedures,
 } from '@motcua/core/catalogue';
-import { formatTimeLimit } from '@motcua/core/deadline';
+import type { TimeLimit } from '@motcua/core/deadline';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { MotcuaElement } from '../internal/base.js';
@@ -157,6 +157,11 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
   protected readonly defaultStrings = procedureListStrings;
 
   private index: SearchIndex | undefined;
+  /**
+   * Core's `formatTimeLimit`, which arrives with the validation chunk: its module also holds the time limit's
+   * zod schema, so a static import would pull zod into the first download.
+   */
+  private formatTimeLimit: ((limit: TimeLimit, language: 'vi' | 'en') => string) | undefined;
   private fields: readonly string[] = [];
   private byAnchor = new Map<string, Procedure>();
   private hits: readonly Procedure[] = [];
@@ -288,7 +293,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
         <span class="name" lang="vi">${procedure.name}</span>
         <span class="meta">
           ${fullCode(procedure)} · <span lang="vi">${procedure.field}</span>${
-            time === undefined ? nothing : html` · ${formatTimeLimit(time, this.language)}`
+            time === undefined ? nothing : html` · ${this.timeText(time)}`
           }${procedure.flags?.immediate ? html`<span class="badge">${this.t('flagImmediate')}</span>` : nothing}${
             procedure.onlineService && procedure.onlineService.level !== 'none'
               ? html`<span class="badge">${this.t(ONLINE_KEYS[procedure.onlineService.level])}</span>`
@@ -297,6 +302,10 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
         </span>
       </a>
     </li>`;
+  }
+
+  private timeText(limit: TimeLimit): string {
+    return this.formatTimeLimit?.(limit, this.language) ?? '';
   }
 
   private renderDetail(p: Procedure) {
@@ -346,7 +355,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
               <th scope="row">
                 ${this.t(CHANNEL_KEYS[c.kind])}${c.description ? html`<br /><span class="note" lang="vi">${c.description}</span>` : nothing}
               </th>
-              <td>${time === undefined ? this.t('unstated') : formatTimeLimit(time, this.language)}</td>
+              <td>${time === undefined ? this.t('unstated') : this.timeText(time)}</td>
               <td lang="vi">${feesText(c.fees ?? p.fees, c.fees ? undefined : p.feeNote, this.language, words)}</td>
             </tr>`;
           })}
@@ -354,8 +363,8 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
       </table>
       ${
         p.reducedTime && p.statutoryTime
-          ? html`<p class="note">${this.t('statutory', { time: formatTimeLimit(p.statutoryTime, this.language) })}.
-              ${this.t('reduced', { time: formatTimeLimit(p.reducedTime, this.language) })}.</p>`
+          ? html`<p class="note">${this.t('statutory', { time: this.timeText(p.statutoryTime) })}.
+              ${this.t('reduced', { time: this.timeText(p.reducedTime) })}.</p>`
           : nothing
       }
       ${
@@ -365,8 +374,8 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
                 (c) =>
                   html`<li lang="vi">${
                     c.mode === 'added'
-                      ? this.t('whenAdded', { when: c.when, time: formatTimeLimit(c.limit, this.language) })
-                      : `${c.when}: ${formatTimeLimit(c.limit, this.language)}`
+                      ? this.t('whenAdded', { when: c.when, time: this.timeText(c.limit) })
+                      : `${c.when}: ${this.timeText(c.limit)}`
                   }</li>`,
               )}
             </ul>`
@@ -569,8 +578,9 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
   }
 
   private async validate(input: unknown, token: number, validator: Promise<typeof import('./validate.js')>) {
-    const { checkCatalogue } = await validator;
+    const { checkCatalogue, formatTimeLimit } = await validator;
     if (token !== this.loadToken) return;
+    this.formatTimeLimit = formatTimeLimit;
     const result = checkCatalogue(input);
     if (!result.ok) {
       this.problems = result.problems;

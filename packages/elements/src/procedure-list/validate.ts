@@ -5,6 +5,9 @@
 import { type Catalogue, parseCatalogue } from '@motcua/core/catalogue';
 import { formatPath, type LocalizedText } from '@motcua/core/text';
 
+/** Time limits in words; shipped here because its module also holds the time limit's zod schema. */
+export { formatTimeLimit } from '@motcua/core/deadline';
+
 /** One problem of a catalogue, with its JSON path, e.g. `$.procedures[3].code`. */
 export interface CatalogueProblem {
   readonly path: string;
