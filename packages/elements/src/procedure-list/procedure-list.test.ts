@@ -410,6 +410,19 @@ describe('<motcua-procedure-list>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows the sample catalogue of examples/data (read from the test server, not the network)', async () => {
+    const sample = (await (await realFetch('/examples/data/catalogue.json')).json()) as Catalogue;
+    const el = await fixture<MotcuaProcedureList>(
+      html`<motcua-procedure-list .catalogue=${sample}></motcua-procedure-list>`,
+    );
+    await el.updateComplete;
+    expect(names(el)).to.have.length(20);
+    expect(text(shadow(el).querySelector('[part="count"]'))).to.equal(`Có ${sample.procedures.length} thủ tục.`);
+    await type(el, 'chung thuc ban sao');
+    expect(names(el)[0]).to.match(/^Chứng thực bản sao/);
+    await expect(el).to.be.accessible();
+  });
+
   it('puts the catalogue into the page as schema.org JSON-LD on request', async () => {
     const el = await load(catalogue, 'json-ld');
     const script = document.head.querySelector('script[type="application/ld+json"][data-motcua="procedure-list"]');
