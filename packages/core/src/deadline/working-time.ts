@@ -1,5 +1,5 @@
 import type { CivilDate } from '../calendar/civil-date.js';
-import { dayOfWeek, fromEpochDay, toEpochDay } from '../calendar/civil-date.js';
+import { fromEpochDay, toEpochDay } from '../calendar/civil-date.js';
 import { CalendarRangeError, type WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import {
   type CompiledOfficeHours,
@@ -55,9 +55,9 @@ export class WorkingTime {
     const kind = new Uint8Array(size);
     const bridge = new Uint8Array(size);
     for (let i = 0; i < size; i++) {
-      const date = fromEpochDay(base + i);
-      if (!calendar.isWorkingDay(date)) continue;
-      const w = dayOfWeek(date);
+      if (!calendar.isWorkingDay(fromEpochDay(base + i))) continue;
+      // 1970-01-01 was a Thursday.
+      const w = (((base + i + 4) % 7) + 7) % 7;
       kind[i] = w === 0 || w === 6 ? 2 : 1;
     }
     for (let year = first; year <= last; year++) {
