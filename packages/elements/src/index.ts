@@ -22,4 +22,5 @@ export {
   MotcuaRatingForm,
   type RatingEventDetail,
   type RatingFailedDetail,
+  type RatingFormStringKey,
 } from './rating-form/rating-form.js';

@@ -28,7 +28,8 @@ import {
   sendRating,
 } from './request.js';
 
-type Key =
+/** The keys of the element's strings, for overrides through `strings` or `configure`. */
+export type RatingFormStringKey =
   | 'required'
   | 'optional'
   | 'privacyHint'
@@ -54,7 +55,7 @@ type Key =
   | 'unavailable'
   | 'honeypot';
 
-const strings: StringTable<Key> = {
+const strings: StringTable<RatingFormStringKey> = {
   vi: {
     required: '(bắt buộc)',
     optional: '(không bắt buộc)',
@@ -192,7 +193,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * <motcua-rating-form instrument="dossier-evaluation" device-key="tablet-quay-1" lang="en"></motcua-rating-form>
  * ```
  */
-export class MotcuaRatingForm extends MotcuaElement<Key> {
+export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   /** Takes part in a host form. */
   static formAssociated = true;
 
