@@ -196,6 +196,22 @@ describe('<motcua-procedure-list>', () => {
     }
   });
 
+  it('checks a large catalogue part by part and still finds every problem with its path', async () => {
+    const consoleError = console.error;
+    console.error = () => undefined;
+    try {
+      const procedures = [...many(450).procedures];
+      procedures[430] = { ...(procedures[430] as Procedure), statutoryTime: { value: 2, unit: 'weeks' } } as never;
+      procedures[300] = { ...(procedures[300] as Procedure), code: procedures[5]?.code as string };
+      const el = await load({ ...catalogue, procedures });
+      const problems = [...shadow(el).querySelectorAll('[part="error"] li code')].map((c) => text(c));
+      expect(problems).to.deep.equal(['$.procedures[300].code', '$.procedures[430].statutoryTime.unit']);
+      expect(text(shadow(el).querySelector('[part="error"]'))).to.contain('($.procedures[5])');
+    } finally {
+      console.error = consoleError;
+    }
+  });
+
   it('says so when the catalogue cannot be downloaded', async () => {
     const consoleError = console.error;
     console.error = () => undefined;

@@ -63,6 +63,8 @@ const FORM_KEYS: Readonly<Record<DocumentForm, ProcedureListKey>> = {
 };
 /** How long the live region waits for typing to pause before it announces the count. */
 const ANNOUNCE_DELAY = 400;
+/** How many procedures are validated at a time after the first page, with a pause between parts. */
+const PART_SIZE = 200;
 /** How many problems of a malformed catalogue are shown on the page (all go to the console). */
 const PROBLEMS_SHOWN = 5;
 
@@ -157,6 +159,8 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
   protected readonly defaultStrings = procedureListStrings;
 
   private index: SearchIndex | undefined;
+  /** Whether `data` is the whole validated catalogue, not only its first page. */
+  private complete = false;
   /**
    * Core's `formatTimeLimit`, which arrives with the validation chunk: its module also holds the time limit's
    * zod schema, so a static import would pull zod into the first download.
@@ -266,7 +270,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
             ? this.t(this.announced.filtered ? 'countFound' : 'countAll', { count: this.announced.count })
             : nothing
         }</p>
-        <button part="print" type="button" @click=${this.print} ?disabled=${total === 0}>${this.t('print')}</button>
+        <button part="print" type="button" @click=${this.print} ?disabled=${total === 0 || !this.complete}>${this.t('print')}</button>
       </div>
       ${
         total === 0
@@ -581,8 +585,17 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     const { checkCatalogue, formatTimeLimit } = await validator;
     if (token !== this.loadToken) return;
     this.formatTimeLimit = formatTimeLimit;
-    const result = checkCatalogue(input);
+    const result = await checkCatalogue(input, {
+      firstPart: Math.max(1, this.pageSize),
+      partSize: PART_SIZE,
+      onFirstPart: (part) => {
+        if (token === this.loadToken) this.showFirstPart(part);
+      },
+      wanted: () => token === this.loadToken,
+    });
+    if (!result || token !== this.loadToken) return;
     if (!result.ok) {
+      this.complete = false;
       this.problems = result.problems;
       this.status = 'invalid';
       console.error(
@@ -595,8 +608,20 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     this.setData(result.catalogue);
   }
 
+  /** Shows the first page of a large catalogue while the rest is still being checked. */
+  private showFirstPart(part: Catalogue): void {
+    this.complete = false;
+    this.index = undefined;
+    this.fields = [];
+    this.byAnchor = new Map();
+    this.announced = undefined;
+    this.data = part;
+    this.shown = this.pageSize;
+    this.status = 'ready';
+  }
+
   private setData(catalogue: Catalogue): void {
-    this.index = buildSearchIndex(catalogue);
+    this.index = undefined;
     const fields = new Map<string, string>();
     this.byAnchor = new Map();
     for (const p of catalogue.procedures) {
@@ -606,21 +631,42 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     }
     this.fields = [...fields.values()].sort((a, b) => a.localeCompare(b, 'vi'));
     if (this.field && !this.fields.includes(this.field)) this.field = '';
+    this.complete = true;
     this.data = catalogue;
-    this.shown = this.pageSize;
     this.status = 'ready';
     this.followHash(false);
+    this.scheduleIndex(catalogue);
+  }
+
+  /** Builds the search index when the page is idle, so that the first keystroke finds it ready. */
+  private scheduleIndex(catalogue: Catalogue): void {
+    const build = () => {
+      if (this.data === catalogue && this.complete) this.index ??= buildSearchIndex(catalogue);
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(build, { timeout: 2000 });
+    else setTimeout(build, 200);
   }
 
   private search(): void {
-    if (!this.index) return;
-    const options: SearchOptions = {
-      ...(this.field ? { field: this.field } : {}),
-      ...(this.level ? { level: this.level } : {}),
-      ...(this.online ? { onlineLevel: this.online } : {}),
-      ...(this.immediateOnly ? { flags: { immediate: true } } : {}),
-    };
-    this.hits = searchProcedures(this.index, this.query, options).map((hit) => hit.procedure);
+    const data = this.data;
+    if (!data) return;
+    if (!this.complete) {
+      this.hits = data.procedures;
+      return;
+    }
+    const filtered = this.query.trim() || this.field || this.level || this.online || this.immediateOnly;
+    if (filtered) {
+      this.index ??= buildSearchIndex(data);
+      const options: SearchOptions = {
+        ...(this.field ? { field: this.field } : {}),
+        ...(this.level ? { level: this.level } : {}),
+        ...(this.online ? { onlineLevel: this.online } : {}),
+        ...(this.immediateOnly ? { flags: { immediate: true } } : {}),
+      };
+      this.hits = searchProcedures(this.index, this.query, options).map((hit) => hit.procedure);
+    } else {
+      this.hits = data.procedures; // every procedure in catalogue order, as an empty search lists them
+    }
     this.scheduleAnnouncement();
   }
 

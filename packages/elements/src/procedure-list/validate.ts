@@ -3,7 +3,7 @@
  * itself) because the zod schema weighs about 13 kB gzip.
  */
 import { type Catalogue, parseCatalogue } from '@motcua/core/catalogue';
-import { formatPath, type LocalizedText } from '@motcua/core/text';
+import { formatPath, type LocalizedText, type Problem } from '@motcua/core/text';
 
 /** Time limits in words; shipped here because its module also holds the time limit's zod schema. */
 export { formatTimeLimit } from '@motcua/core/deadline';
@@ -19,9 +19,91 @@ export type CatalogueCheck =
   | { readonly ok: true; readonly catalogue: Catalogue }
   | { readonly ok: false; readonly problems: readonly CatalogueProblem[] };
 
-/** Validates a catalogue with core's `parseCatalogue`. */
-export function checkCatalogue(input: unknown): CatalogueCheck {
-  const result = parseCatalogue(input);
-  if (result.ok) return result;
-  return { ok: false, problems: result.problems.map((p) => ({ path: formatPath(p.path), message: p.message })) };
+/** How {@link checkCatalogue} splits the work. */
+export interface CheckOptions {
+  /** How many procedures the first part holds (the list's first page). */
+  readonly firstPart: number;
+  /** How many procedures each later part holds. */
+  readonly partSize: number;
+  /** Called once the top level and the first part are valid, with a catalogue of that part only. */
+  readonly onFirstPart: (part: Catalogue) => void;
+  /** Whether the result is still wanted; checked between parts. */
+  readonly wanted: () => boolean;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const pause = () => new Promise((resolve) => setTimeout(resolve));
+
+/**
+ * Validates a catalogue with core's `parseCatalogue`, part by part with a pause between parts, so that a
+ * large catalogue neither blocks the page nor delays the first page of the list. Every problem is kept,
+ * with its path in the whole catalogue. Codes are compared across parts here, since `parseCatalogue`
+ * sees one part at a time (the problem code and the messages follow core's `duplicate-code`).
+ */
+export async function checkCatalogue(input: unknown, options: CheckOptions): Promise<CatalogueCheck | undefined> {
+  if (!isRecord(input) || !Array.isArray(input.procedures)) {
+    const result = parseCatalogue(input);
+    return result.ok ? result : finish(result.problems);
+  }
+  const all: readonly unknown[] = input.procedures;
+  const problems: Problem[] = [];
+  let from = 0;
+  while (from === 0 || from < all.length) {
+    const to = from === 0 ? options.firstPart : from + options.partSize;
+    const part = { ...input, procedures: all.slice(from, to) };
+    const result = parseCatalogue(part);
+    if (!result.ok) {
+      for (const p of result.problems) {
+        if (p.code === 'duplicate-code') continue; // compared across parts below
+        if (p.path[0] === 'procedures' && typeof p.path[1] === 'number') {
+          problems.push({ ...p, path: ['procedures', p.path[1] + from, ...p.path.slice(2)] });
+        } else if (from === 0) problems.push(p);
+      }
+    }
+    if (from === 0 && problems.length === 0) options.onFirstPart(part as unknown as Catalogue);
+    from = to;
+    if (from < all.length) {
+      await pause();
+      if (!options.wanted()) return undefined;
+    }
+  }
+  problems.push(...duplicates(all));
+  if (problems.length > 0) return finish(problems);
+  return { ok: true, catalogue: input as unknown as Catalogue };
+}
+
+function finish(problems: readonly Problem[]): CatalogueCheck {
+  const at = (p: Problem) => (p.path[0] === 'procedures' && typeof p.path[1] === 'number' ? p.path[1] : -1);
+  return {
+    ok: false,
+    problems: [...problems]
+      .sort((a, b) => at(a) - at(b))
+      .map((p) => ({ path: formatPath(p.path), message: p.message })),
+  };
+}
+
+function duplicates(procedures: readonly unknown[]): Problem[] {
+  const seen = new Map<string, number>();
+  const out: Problem[] = [];
+  procedures.forEach((procedure, i) => {
+    if (!isRecord(procedure) || typeof procedure.code !== 'string') return;
+    const key =
+      typeof procedure.localSuffix === 'string' ? `${procedure.code}.${procedure.localSuffix}` : procedure.code;
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, i);
+      return;
+    }
+    out.push({
+      path: ['procedures', i, 'code'],
+      code: 'duplicate-code',
+      message: {
+        vi: `Mã thủ tục ${key} bị trùng với thủ tục thứ ${first + 1} ($.procedures[${first}])`,
+        en: `Procedure code ${key} duplicates procedure ${first + 1} ($.procedures[${first}])`,
+      },
+    });
+  });
+  return out;
 }
