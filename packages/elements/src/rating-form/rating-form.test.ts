@@ -287,7 +287,12 @@ describe('<motcua-rating-form>', () => {
 
     it('masks phone and ID numbers in free text, and says so', async () => {
       const el = await fixture<MotcuaRatingForm>(
-        html`<motcua-rating-form device-key="tablet-quay-1" instrument="csat"></motcua-rating-form>`,
+        html`<motcua-rating-form
+          device-key="tablet-quay-1"
+          counter="1"
+          channel="counter-tablet"
+          instrument="csat"
+        ></motcua-rating-form>`,
       );
       await choose(el, 'satisfaction', 5);
       const area = shadow(el).querySelector('textarea') as HTMLTextAreaElement;
@@ -297,6 +302,8 @@ describe('<motcua-rating-form>', () => {
       await until(() => calls.length === 1, 'the request');
       expect(calls[0]?.body).to.deep.equal({
         deviceKey: 'tablet-quay-1',
+        counter: '1',
+        channel: 'counter-tablet',
         instrument: { id: 'csat', version: '1' },
         answers: { satisfaction: 5, comment: 'Gọi tôi •••• ••• •••' },
       });
@@ -506,6 +513,15 @@ describe('<motcua-rating-form>', () => {
       });
     }
 
+    it('treats a token the server cannot read (400 token-malformed) as an expired link', async () => {
+      stubFetch(() => json(400, { error: { code: 'token-malformed', message: { vi: 'Mã hỏng', en: 'Bad token' } } }));
+      const el = await rated();
+      await choose(el, 'overall', 3);
+      await submit(el);
+      await until(() => statusOf(el) === 'expired', 'expired');
+      expect(text(el)).to.contain('Đường dẫn đánh giá đã hết hạn');
+    });
+
     it('asks to wait when the server says too many (429), and a retry is a new request', async () => {
       stubFetch(() => json(429, { error: { code: 'rate-limited' } }));
       const el = await rated();
@@ -595,6 +611,28 @@ describe('<motcua-rating-form>', () => {
       await until(() => queuedRatings().length === 0, 'the queue to empty');
       expect(statusOf(other), 'a counter tablet is ready for the next citizen').to.equal('form');
       expect(calls[1]?.key).to.equal(calls[0]?.key);
+    });
+
+    it('gives a queued rating a new key when the server turned it away unrecorded (429), then sends it', async () => {
+      stubFetch(offline);
+      const el = await rated();
+      await choose(el, 'overall', 2);
+      await submit(el);
+      await until(() => statusOf(el) === 'queued', 'queued');
+      const firstKey = calls[0]?.key;
+      stubFetch(() => json(429, { error: { code: 'rate-limited' } }));
+      window.dispatchEvent(new Event('online'));
+      await until(() => calls.length === 2, 'the resend');
+      await until(() => queuedRatings()[0]?.key !== firstKey, 'a new key');
+      expect(statusOf(el), 'still saved, not lost').to.equal('queued');
+      expect(queuedRatings()).to.have.length(1);
+      stubFetch(() => json(201));
+      const sent = oneEvent(el, 'motcua-rated');
+      window.dispatchEvent(new Event('online'));
+      await sent;
+      expect(calls).to.have.length(3);
+      expect(calls[2]?.key).to.not.equal(firstKey);
+      expect(queuedRatings()).to.have.length(0);
     });
 
     it('gives up on a request that hangs and queues it', async () => {

@@ -379,6 +379,12 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   /** The device key of a counter tablet or of the QR code taped to a counter, for counter-level ratings. */
   @property({ attribute: 'device-key' }) deviceKey = '';
 
+  /** The counter (quầy) code, sent with counter-level ratings. */
+  @property() counter = '';
+
+  /** How the rating is given, sent with it when set: `qr-phone`, `counter-tablet`, `portal`, `assisted`. */
+  @property() channel = '';
+
   /** Where to send ratings, relative to the configured `apiBase`. */
   @property() endpoint = 'api/ratings';
 
@@ -411,6 +417,8 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   private attempted = false;
   /** The submission in flight or queued; its idempotency key is reused until the server answers for good. */
   private pending: PendingRating | undefined;
+  /** This form's rating in the offline queue, if it is there. */
+  private queuedId: string | undefined;
   private resolved: { instrument: Instrument } | { error: unknown } | undefined;
 
   /** The instrument shown, or `undefined` when the library has none in force for the kind. */
@@ -475,6 +483,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     const waiting = token ? queuedRatings().find((q) => q.body.token === token) : undefined;
     if (waiting && this.status === 'form') {
       this.pending = waiting;
+      this.queuedId = waiting.id;
       this.status = 'queued';
     }
     if (typeof navigator === 'undefined' || navigator.onLine) queueMicrotask(() => this.onOnline());
@@ -735,6 +744,8 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
       answers: this.answers,
       token: this.activeToken || undefined,
       deviceKey: this.deviceKey || undefined,
+      counter: this.counter || undefined,
+      channel: this.channel || undefined,
       honeypot,
     });
     const url = new URL(this.endpoint, getConfig().apiBase).href;
@@ -766,9 +777,11 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
       answers: pending.body.answers,
       queued: fromQueue,
     };
-    if (outcome.kind === 'transient' || (outcome.kind === 'failed' && fromQueue)) {
-      if (fromQueue) return; // still queued; the next chance will try again
+    const kept = outcome.kind === 'transient' || outcome.kind === 'failed' || outcome.kind === 'rate-limited';
+    if (fromQueue && kept) return; // still in the queue; the next chance will try again
+    if (outcome.kind === 'transient') {
       if (queueRating(pending)) {
+        this.queuedId = pending.key;
         this.status = 'queued';
         this.emit('motcua-rating-queued', { ...detail, queued: true });
       } else {
@@ -821,7 +834,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   private readonly onOnline = async (): Promise<void> => {
     if (queuedRatings().length === 0) return;
     const outcomes = await flushRatings(this.timeout);
-    const mine = this.pending && this.status === 'queued' ? outcomes.get(this.pending.key) : undefined;
+    const mine = this.queuedId && this.status === 'queued' ? outcomes.get(this.queuedId) : undefined;
     if (mine) this.settle(mine, true);
   };
 
@@ -832,6 +845,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     this.attempted = false;
     this.sendError = undefined;
     this.pending = undefined;
+    this.queuedId = undefined;
     this.status = 'form';
   }
 

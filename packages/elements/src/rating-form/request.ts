@@ -6,6 +6,10 @@ export interface RatingRequestBody {
   readonly token?: string;
   /** The device key of a counter tablet or of the QR code taped to a counter (counter-level rating). */
   readonly deviceKey?: string;
+  /** The counter (quầy) of a counter-level rating. */
+  readonly counter?: string;
+  /** How the rating is given, e.g. `qr-phone`, `counter-tablet`, `portal`. */
+  readonly channel?: string;
   /** The instrument version answered. */
   readonly instrument: { readonly id: string; readonly version: string };
   /** Question id → scale value or text, as core's `createResponse` keeps them; text scrubbed of personal data. */
@@ -20,6 +24,8 @@ export interface RatingRequestInput {
   readonly answers: Answers;
   readonly token?: string;
   readonly deviceKey?: string;
+  readonly counter?: string;
+  readonly channel?: string;
   readonly honeypot?: string;
 }
 
@@ -43,6 +49,8 @@ export function buildRatingRequest(input: RatingRequestInput): RatingRequestBody
   return {
     ...(input.token ? { token: input.token } : {}),
     ...(input.deviceKey ? { deviceKey: input.deviceKey } : {}),
+    ...(input.counter ? { counter: input.counter } : {}),
+    ...(input.channel ? { channel: input.channel } : {}),
     instrument: { id: response.instrumentId, version: response.instrumentVersion },
     answers,
     ...(input.honeypot ? { honeypot: input.honeypot } : {}),
@@ -95,6 +103,8 @@ export async function classifyResponse(response: Response): Promise<SendOutcome>
   if (status === 401 || status === 410) return { kind: 'expired' };
   if (status >= 500 || status === 408) return { kind: 'transient', status };
   const { code, problems } = await errorBody(response);
+  // A rating token the server cannot use (malformed, tampered, signed with another key) reads as an expired link.
+  if (code?.startsWith('token-') && status !== 409) return { kind: 'expired' };
   if (status === 409) {
     // The idempotency layer answers 409 while the first request with this key is still running.
     return code === 'request-in-progress' ? { kind: 'transient', status } : { kind: 'already-rated' };
