@@ -1,8 +1,10 @@
+import type { LocalizedText } from '../text/problem.js';
 import type { CalendarOverlay, LocalDay } from './calendar-overlay.js';
 import { type CivilDate, dayOfWeek, fromEpochDay, toEpochDay } from './civil-date.js';
 import {
   type CalendarDay,
   compensatoryDays,
+  type DayKind,
   HOLIDAY_NAMES,
   type HolidayKey,
   type HolidayLunarSource,
@@ -72,14 +74,22 @@ function isWeekend(date: CivilDate): boolean {
   return w === 0 || w === 6;
 }
 
+const byDate = (a: CalendarDay, b: CalendarDay): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
 function decisionSource(resolved: ResolvedSchedule, index: number | undefined): Provenance {
-  const s = resolved.schedule.sources[index ?? 0] ?? resolved.schedule.sources[0];
+  const { sources } = resolved.schedule;
   return {
     basis: 'decision',
-    ...(s?.instrument !== undefined && { instrument: s.instrument }),
-    ...(s?.date !== undefined && { date: s.date }),
-    ...(s?.references !== undefined && { references: s.references }),
+    ...(sources[index ?? 0] ?? sources[0]),
     ...(resolved.overlay !== undefined && { overlay: resolved.overlay }),
+  };
+}
+
+/** The name of a compensatory day off for holiday `key`, for the holiday on `of` when given. */
+function compensatoryName(key: HolidayKey, of?: CivilDate): LocalizedText {
+  return {
+    vi: `Nghỉ bù ${HOLIDAY_NAMES[key].vi}${of ? ` (${vietnameseDate(of)})` : ''}`,
+    en: `${HOLIDAY_NAMES[key].en}, compensatory day off${of ? ` for ${of}` : ''}`,
   };
 }
 
@@ -97,6 +107,28 @@ export function buildCalendarDays(
   const off = new Set<number>();
   const toCompensate: CalendarDay[] = [];
 
+  const add = (
+    date: CivilDate,
+    kind: DayKind,
+    working: boolean,
+    key: HolidayKey | undefined,
+    name: LocalizedText,
+    provisional: boolean,
+    source: Provenance,
+  ): CalendarDay => {
+    const day: CalendarDay = Object.freeze({
+      date,
+      kind,
+      working,
+      ...(key !== undefined && { holiday: key }),
+      name,
+      provisional,
+      source,
+    });
+    days.push(day);
+    if (!working) off.add(toEpochDay(date));
+    return day;
+  };
   const holiday = (
     date: CivilDate,
     key: HolidayKey,
@@ -104,17 +136,7 @@ export function buildCalendarDays(
     provisional: boolean,
     compensate = true,
   ): void => {
-    const day: CalendarDay = Object.freeze({
-      date,
-      kind: 'statutory',
-      working: false,
-      holiday: key,
-      name: HOLIDAY_NAMES[key],
-      provisional,
-      source,
-    });
-    days.push(day);
-    off.add(toEpochDay(date));
+    const day = add(date, 'statutory', false, key, HOLIDAY_NAMES[key], provisional, source);
     if (compensate && isWeekend(date)) toCompensate.push(day);
   };
   const law = (date: CivilDate): Provenance => ({ basis: 'law', instrument: laborCodeEraOn(date).instrument });
@@ -138,13 +160,9 @@ export function buildCalendarDays(
 
     const nationalDayEra = laborCodeEraOn(`${year}-09-02`);
     if (nationalDayEra.nationalDayDays === 2) {
-      if (resolvedSchedule && schedule?.nationalDay) {
-        holiday(
-          schedule.nationalDay.adjacent,
-          'national-day',
-          decisionSource(resolvedSchedule, schedule.nationalDay.source),
-          false,
-        );
+      const decided = schedule?.nationalDay;
+      if (resolvedSchedule && decided) {
+        holiday(decided.adjacent, 'national-day', decisionSource(resolvedSchedule, decided.source), false);
       } else {
         holiday(
           nationalDayAdjacent(year),
@@ -156,37 +174,30 @@ export function buildCalendarDays(
     }
 
     const swapDaysOff = new Set<CivilDate>();
-    if (resolvedSchedule && schedule?.swaps) {
-      for (const swap of schedule.swaps) {
-        const source = decisionSource(resolvedSchedule, swap.source);
-        const key = swap.holiday;
-        swapDaysOff.add(swap.dayOff);
-        off.add(toEpochDay(swap.dayOff));
-        days.push(
-          Object.freeze({
-            date: swap.dayOff,
-            kind: 'bridge',
-            working: false,
-            ...(key !== undefined && { holiday: key }),
-            name: {
-              vi: `Nghỉ hoán đổi${key ? ` dịp ${HOLIDAY_NAMES[key].vi}` : ''} (làm bù ngày ${vietnameseDate(swap.workday)})`,
-              en: `Swapped day off${key ? ` for ${HOLIDAY_NAMES[key].en}` : ''} (worked back on ${swap.workday})`,
-            },
-            provisional: false,
-            source,
-          }),
-          Object.freeze({
-            date: swap.workday,
-            kind: 'make-up-workday',
-            working: resolved.makeUpWorkdays,
-            ...(key !== undefined && { holiday: key }),
-            name: {
-              vi: `Làm bù cho ngày nghỉ ${vietnameseDate(swap.dayOff)}`,
-              en: `Make-up working day for ${swap.dayOff}`,
-            },
-            provisional: false,
-            source,
-          }),
+    if (resolvedSchedule) {
+      for (const { dayOff, workday, holiday: key, source: index } of schedule?.swaps ?? []) {
+        const source = decisionSource(resolvedSchedule, index);
+        swapDaysOff.add(dayOff);
+        add(
+          dayOff,
+          'bridge',
+          false,
+          key,
+          {
+            vi: `Nghỉ hoán đổi${key ? ` dịp ${HOLIDAY_NAMES[key].vi}` : ''} (làm bù ngày ${vietnameseDate(workday)})`,
+            en: `Swapped day off${key ? ` for ${HOLIDAY_NAMES[key].en}` : ''} (worked back on ${workday})`,
+          },
+          false,
+          source,
+        );
+        add(
+          workday,
+          'make-up-workday',
+          resolved.makeUpWorkdays,
+          key,
+          { vi: `Làm bù cho ngày nghỉ ${vietnameseDate(dayOff)}`, en: `Make-up working day for ${dayOff}` },
+          false,
+          source,
         );
       }
     }
@@ -194,34 +205,26 @@ export function buildCalendarDays(
     const newYear = lunar.lunarNewYear(year);
     const tetEra = laborCodeEraOn(newYear);
     const ruleDays = tetDays(newYear);
-    if (resolvedSchedule && schedule?.tet) {
+    const tet = schedule?.tet;
+    if (resolvedSchedule && tet) {
       // The decision fixes the whole window: the statutory days inside it, and every other weekday
       // in it is a compensatory day.
-      const { from, to } = schedule.tet;
-      const source = decisionSource(resolvedSchedule, schedule.tet.source);
-      const statutory = new Set((schedule.tet.days ?? ruleDays).filter((d) => d >= from && d <= to));
+      const { from, to } = tet;
+      const source = decisionSource(resolvedSchedule, tet.source);
+      const statutory = new Set((tet.days ?? ruleDays).filter((d) => d >= from && d <= to));
       for (const date of [...statutory].sort()) holiday(date, 'tet', source, false, false);
       for (let e = toEpochDay(from); e <= toEpochDay(to); e++) {
         const date = fromEpochDay(e);
-        if (statutory.has(date) || swapDaysOff.has(date) || isWeekend(date)) continue;
-        off.add(e);
-        days.push(
-          Object.freeze({
-            date,
-            kind: 'compensatory',
-            working: false,
-            holiday: 'tet',
-            name: { vi: `Nghỉ bù ${HOLIDAY_NAMES.tet.vi}`, en: `${HOLIDAY_NAMES.tet.en}, compensatory day off` },
-            provisional: false,
-            source,
-          }),
-        );
+        if (!statutory.has(date) && !swapDaysOff.has(date) && !isWeekend(date)) {
+          add(date, 'compensatory', false, 'tet', compensatoryName('tet'), false, source);
+        }
       }
-    } else if (tetEra.tetDays === 4) {
-      for (const date of ruleDays) holiday(date, 'tet', law(newYear), false);
     } else {
-      const source: Provenance = { basis: 'heuristic', heuristic: TET_HEURISTIC, instrument: tetEra.instrument };
-      for (const date of ruleDays) holiday(date, 'tet', source, true);
+      const source: Provenance =
+        tetEra.tetDays === 4
+          ? law(newYear)
+          : { basis: 'heuristic', heuristic: TET_HEURISTIC, instrument: tetEra.instrument };
+      for (const date of ruleDays) holiday(date, 'tet', source, tetEra.tetDays !== 4);
     }
 
     if (resolved.cultureDayFrom !== undefined && year >= resolved.cultureDayFrom) {
@@ -229,7 +232,7 @@ export function buildCalendarDays(
     }
   }
 
-  toCompensate.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  toCompensate.sort(byDate);
   const pairs = compensatoryDays(
     toCompensate.map((d) => toEpochDay(d.date)),
     (e) => off.has(e),
@@ -237,45 +240,28 @@ export function buildCalendarDays(
   pairs.forEach(([, compensatory], i) => {
     const of = toCompensate[i] as CalendarDay;
     const key = of.holiday as HolidayKey;
-    const source: Provenance =
-      of.source.basis === 'law' ? { basis: 'law', instrument: laborCodeEraOn(of.date).compensation } : of.source;
-    days.push(
-      Object.freeze({
-        date: fromEpochDay(compensatory),
-        kind: 'compensatory',
-        working: false,
-        holiday: key,
-        name: {
-          vi: `Nghỉ bù ${HOLIDAY_NAMES[key].vi} (${vietnameseDate(of.date)})`,
-          en: `${HOLIDAY_NAMES[key].en}, compensatory day off for ${of.date}`,
-        },
-        provisional: of.provisional,
-        source,
-      }),
+    const source = of.source;
+    add(
+      fromEpochDay(compensatory),
+      'compensatory',
+      false,
+      key,
+      compensatoryName(key, of.date),
+      of.provisional,
+      source.basis === 'law' ? { basis: 'law', instrument: laborCodeEraOn(of.date).compensation } : source,
     );
   });
 
   for (const { day, overlay } of resolved.localDays) {
-    days.push(
-      Object.freeze({
-        date: day.date,
-        kind: 'local',
-        working: day.working,
-        name: { vi: day.name.vi, en: day.name.en },
-        provisional: false,
-        source: {
-          basis: 'local' as const,
-          overlay,
-          ...(day.instrument !== undefined && { instrument: day.instrument }),
-        },
-      }),
-    );
+    add(day.date, 'local', day.working, undefined, { vi: day.name.vi, en: day.name.en }, false, {
+      basis: 'local',
+      overlay,
+      ...(day.instrument !== undefined && { instrument: day.instrument }),
+    });
   }
 
   const low = `${String(first).padStart(4, '0')}-01-01`;
   const high = `${String(last).padStart(4, '0')}-12-31`;
   // A stable sort keeps local days after the national days they override.
-  return days
-    .filter((d) => d.date >= low && d.date <= high)
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return days.filter((d) => d.date >= low && d.date <= high).sort(byDate);
 }

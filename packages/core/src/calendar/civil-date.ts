@@ -16,8 +16,13 @@ const FIXED_OFFSET_FROM = Date.UTC(1976, 0, 1);
 const FIXED_OFFSET_MINUTES = 7 * 60;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** The proleptic Gregorian day count since 1970-01-01 (H. Hinnant's `days_from_civil`). */
-function daysFromCivil(year: number, month: number, day: number): number {
+/**
+ * The proleptic Gregorian day count since 1970-01-01 (H. Hinnant's `days_from_civil`), for
+ * fields already checked.
+ *
+ * @internal
+ */
+export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -26,7 +31,12 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146_097 + doe - 719_468;
 }
 
-function daysInMonth(year: number, month: number): number {
+/**
+ * The number of days of a month (1–12) of the proleptic Gregorian calendar.
+ *
+ * @internal
+ */
+export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }

@@ -1,6 +1,6 @@
 import type { CalendarOverlay } from './calendar-overlay.js';
 import type { HolidayLunarSource } from './holiday-rules.js';
-import { lunarNewYear, lunarToSolar } from './lunar.js';
+import { lunarDayUnchecked, lunarNewYear, lunarNewYearUnchecked, lunarToSolar } from './lunar.js';
 import { WorkingDayCalendar } from './working-day-calendar.js';
 
 /**
@@ -11,7 +11,17 @@ import { WorkingDayCalendar } from './working-day-calendar.js';
  * VIETNAM_LUNAR_SOURCE.lunarNewYear(2027); // '2027-02-06'
  * ```
  */
-export const VIETNAM_LUNAR_SOURCE: HolidayLunarSource = Object.freeze({ lunarNewYear, lunarToSolar });
+export const VIETNAM_LUNAR_SOURCE: HolidayLunarSource = /* @__PURE__ */ Object.freeze({ lunarNewYear, lunarToSolar });
+
+/**
+ * The same dates as {@link VIETNAM_LUNAR_SOURCE} without its input checks, which the calendar's
+ * own questions (Tết and 10/3 of supported years) never need: a page that only counts working
+ * days then does not ship the lunar calendar's error messages.
+ */
+const CALENDAR_LUNAR_SOURCE: HolidayLunarSource = {
+  lunarNewYear: lunarNewYearUnchecked,
+  lunarToSolar: ({ year, month, day }) => lunarDayUnchecked(year, month, day),
+};
 
 /**
  * Options of {@link vietnamCalendar}.
@@ -31,7 +41,7 @@ export interface VietnamCalendarOptions {
   readonly overlays?: readonly CalendarOverlay[];
   /** A narrower range of years than 1995–2100. */
   readonly years?: { readonly first?: number; readonly last?: number };
-  /** Another source of lunar dates (defaults to {@link VIETNAM_LUNAR_SOURCE}). */
+  /** Another source of lunar dates (defaults to this package's, the dates of {@link VIETNAM_LUNAR_SOURCE}). */
   readonly lunar?: HolidayLunarSource;
 }
 
@@ -59,8 +69,8 @@ let standard: WorkingDayCalendar | undefined;
  */
 export function vietnamCalendar(options: VietnamCalendarOptions = {}): WorkingDayCalendar {
   if (options.overlays === undefined && options.years === undefined && options.lunar === undefined) {
-    standard ??= new WorkingDayCalendar({ lunar: VIETNAM_LUNAR_SOURCE });
+    standard ??= new WorkingDayCalendar({ lunar: CALENDAR_LUNAR_SOURCE });
     return standard;
   }
-  return new WorkingDayCalendar({ ...options, lunar: options.lunar ?? VIETNAM_LUNAR_SOURCE });
+  return new WorkingDayCalendar({ ...options, lunar: options.lunar ?? CALENDAR_LUNAR_SOURCE });
 }

@@ -1,7 +1,15 @@
 import { type LocalizedText, MotcuaError, type Problem, type ProblemPath, problem } from '../text/problem.js';
 import { buildCalendarDays, resolveOverlays } from './calendar-days.js';
 import { type CalendarOverlay, WORKING_DAY_YEARS, yearProblem } from './calendar-overlay.js';
-import { type CivilDate, civilDateOf, fromEpochDay, parseCivilDate, toEpochDay } from './civil-date.js';
+import {
+  type CivilDate,
+  civilDateOf,
+  daysFromCivil,
+  daysInMonth,
+  fromEpochDay,
+  parseCivilDate,
+  toEpochDay,
+} from './civil-date.js';
 import type { CalendarDay, HolidayLunarSource } from './holiday-rules.js';
 import type { YearSchedule } from './schedules.js';
 
@@ -72,11 +80,6 @@ export interface WorkingDayCalendarOptions {
  */
 export type CalendarDateInput = CivilDate | Date;
 
-const CUMULATIVE_DAYS = [
-  [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334],
-  [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335],
-] as const;
-
 /** The fields of an overlay that hold civil dates (or arrays of them). */
 const DATE_FIELDS = ['date', 'from', 'to', 'days', 'adjacent', 'dayOff', 'workday'];
 
@@ -94,10 +97,6 @@ function checkDates(value: unknown, path: ProblemPath, problems: Problem[], isDa
       problems.push(...(error as MotcuaError).problems);
     }
   }
-}
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
 /**
@@ -130,7 +129,6 @@ export class WorkingDayCalendar {
   readonly #rank: Int32Array;
   /** `#list[k]`: the day index of the k-th working day. */
   readonly #list: Int32Array;
-  readonly #yearStart: Int32Array;
   readonly #text: (CivilDate | undefined)[];
   readonly #byYear = new Map<number, readonly CalendarDay[]>();
   readonly #schedules: ReadonlyMap<number, YearSchedule>;
@@ -177,12 +175,9 @@ export class WorkingDayCalendar {
     this.#schedules = schedules;
     const days = buildCalendarDays(first, last, options.lunar, resolved);
 
-    const base = toEpochDay(`${String(first).padStart(4, '0')}-01-01`);
-    const size = toEpochDay(`${String(last + 1).padStart(4, '0')}-01-01`) - base;
+    const base = daysFromCivil(first, 1, 1);
+    const size = daysFromCivil(last + 1, 1, 1) - base;
     this.#base = base;
-    this.#yearStart = new Int32Array(last - first + 2);
-    for (let y = first; y <= last + 1; y++)
-      this.#yearStart[y - first] = toEpochDay(`${String(y).padStart(4, '0')}-01-01`) - base;
 
     const working = new Uint8Array(size);
     // 1970-01-01 was a Thursday; Monday–Friday work by default.
@@ -222,36 +217,18 @@ export class WorkingDayCalendar {
   /** The day index of a date, fast for well-formed strings; throws for bad or out-of-range input. */
   #index(date: CalendarDateInput, path: ProblemPath): number {
     if (typeof date === 'string' && date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
-      const d0 = date.charCodeAt(0) - 48;
-      const d1 = date.charCodeAt(1) - 48;
-      const d2 = date.charCodeAt(2) - 48;
-      const d3 = date.charCodeAt(3) - 48;
-      const m0 = date.charCodeAt(5) - 48;
-      const m1 = date.charCodeAt(6) - 48;
-      const a0 = date.charCodeAt(8) - 48;
-      const a1 = date.charCodeAt(9) - 48;
-      if (
-        (d0 | d1 | d2 | d3 | m0 | m1 | a0 | a1) >= 0 &&
-        d0 < 10 &&
-        d1 < 10 &&
-        d2 < 10 &&
-        d3 < 10 &&
-        m0 < 10 &&
-        m1 < 10 &&
-        a0 < 10 &&
-        a1 < 10
-      ) {
-        const year = d0 * 1000 + d1 * 100 + d2 * 10 + d3;
-        const month = m0 * 10 + m1;
-        const day = a0 * 10 + a1;
-        const y = year - this.years.first;
-        if (y >= 0 && year <= this.years.last && month >= 1 && month <= 12 && day >= 1) {
-          const start = this.#yearStart[y] as number;
-          const table = CUMULATIVE_DAYS[isLeapYear(year) ? 1 : 0];
-          const offset = (table[month - 1] as number) + day - 1;
-          const nextMonth = month === 12 ? (this.#yearStart[y + 1] as number) - start : (table[month] as number);
-          if (offset < nextMonth) return start + offset;
-        }
+      // The eight digits of YYYY-MM-DD as one number, YYYYMMDD.
+      let digits = 0;
+      for (let i = 0; i < 10; i += i === 3 || i === 6 ? 2 : 1) {
+        const digit = date.charCodeAt(i) - 48;
+        digits = digit >= 0 && digit < 10 ? digits * 10 + digit : -1e9;
+      }
+      const year = (digits / 10_000) | 0;
+      const month = ((digits / 100) | 0) % 100;
+      const day = digits % 100;
+      const { first, last } = this.years;
+      if (year >= first && year <= last && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) {
+        return daysFromCivil(year, month, day) - this.#base;
       }
     }
     const civil = date instanceof Date ? civilDateOf(date) : parseCivilDate(date, path);
@@ -271,9 +248,19 @@ export class WorkingDayCalendar {
     return text;
   }
 
-  #nth(k: number, path: ProblemPath, what: LocalizedText): CivilDate {
-    const index = this.#list[k];
-    if (index === undefined) throw new CalendarRangeError(path, what, this.years.first, this.years.last);
+  /** The `n`-th working day from day `i` (see {@link WorkingDayCalendar.addWorkingDays}). */
+  #add(i: number, n: number, path: ProblemPath): CivilDate {
+    const rank = this.#rank[i] as number;
+    const index = this.#list[n > 0 ? rank + n - 1 : rank - (this.#working[i] as number) + n];
+    if (index === undefined) {
+      const what = `${this.#date(i)} ${n < 0 ? '−' : '+'} ${Math.abs(n)}`;
+      throw new CalendarRangeError(
+        path,
+        { vi: `${what} ngày làm việc`, en: `${what} working day(s)` },
+        this.years.first,
+        this.years.last,
+      );
+    }
     return this.#date(index);
   }
 
@@ -313,12 +300,7 @@ export class WorkingDayCalendar {
         }),
       ]);
     }
-    const before = (this.#rank[i] as number) - (this.#working[i] as number);
-    const k = n > 0 ? (this.#rank[i] as number) + n - 1 : before + n;
-    return this.#nth(k, ['n'], {
-      vi: `Kết quả của ${n} ngày làm việc từ ${this.#date(i)}`,
-      en: `The date ${n} working days from ${this.#date(i)}`,
-    });
+    return this.#add(i, n, ['n']);
   }
 
   /**
@@ -361,11 +343,7 @@ export class WorkingDayCalendar {
    * ```
    */
   nextWorkingDay(date: CalendarDateInput): CivilDate {
-    const i = this.#index(date, ['date']);
-    return this.#nth(this.#rank[i] as number, ['date'], {
-      vi: `Ngày làm việc sau ${this.#date(i)}`,
-      en: `The working day after ${this.#date(i)}`,
-    });
+    return this.#add(this.#index(date, ['date']), 1, ['date']);
   }
 
   /**
@@ -377,12 +355,7 @@ export class WorkingDayCalendar {
    * ```
    */
   previousWorkingDay(date: CalendarDateInput): CivilDate {
-    const i = this.#index(date, ['date']);
-    const before = (this.#rank[i] as number) - (this.#working[i] as number);
-    return this.#nth(before - 1, ['date'], {
-      vi: `Ngày làm việc trước ${this.#date(i)}`,
-      en: `The working day before ${this.#date(i)}`,
-    });
+    return this.#add(this.#index(date, ['date']), -1, ['date']);
   }
 
   #checkYear(year: number): void {
