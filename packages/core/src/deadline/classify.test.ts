@@ -90,6 +90,7 @@ describe('classification of open dossiers', () => {
       timeliness: 'in-time',
       remainingMinutes: 570,
       measuredAt: '2026-03-13T15:00:00+07:00',
+      dayMinutes: 450,
     });
     const late = classifyDossier({ receivedAt: received, limit: five }, { calendar, now: '2026-03-17T09:15:00+07:00' });
     expect(late.timeliness).to.equal('overdue');
@@ -110,6 +111,7 @@ describe('classification of open dossiers', () => {
       timeliness: 'in-time',
       remainingMinutes: 150 + 210 + 3 * 450,
       measuredAt: '2026-03-11T09:00:00+07:00',
+      dayMinutes: 450,
     });
   });
 
@@ -121,6 +123,22 @@ describe('classification of open dossiers', () => {
       expect(error).to.be.instanceOf(MotcuaError);
       expect((error as MotcuaError).problems[0]?.code).to.equal('missing-now');
     }
+  });
+
+  it('reports the length of the agency’s working day for the words', () => {
+    const officeHours = {
+      sessions: [
+        { start: '08:00', end: '12:00' },
+        { start: '13:00', end: '17:00' },
+      ],
+    };
+    const result = classifyDossier(
+      { receivedAt: received, limit: five },
+      { calendar, officeHours, now: '2026-03-13T15:00:00+07:00' },
+    );
+    expect(result.dayMinutes).to.equal(480);
+    // Friday 15:00 to Monday 17:00: 2 h + 8 h.
+    expect(formatRemaining(result.remainingMinutes, 'vi', result.dayMinutes)).to.equal('còn 1 ngày 2 giờ');
   });
 
   it('now may be epoch milliseconds or a Date', () => {

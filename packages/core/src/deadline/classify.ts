@@ -24,8 +24,10 @@ export type Timeliness = 'early' | 'on-time' | 'late' | 'in-time' | 'overdue' | 
  *
  * @example
  * ```ts
- * const result: Classification = { timeliness: 'in-time', remainingMinutes: 570, measuredAt: '2026-03-13T15:00:00+07:00' };
- * formatRemaining(result.remainingMinutes); // 'còn 1 ngày 2 giờ'
+ * const result: Classification = {
+ *   timeliness: 'in-time', remainingMinutes: 570, measuredAt: '2026-03-13T15:00:00+07:00', dayMinutes: 450,
+ * };
+ * formatRemaining(result.remainingMinutes, 'vi', result.dayMinutes); // 'còn 1 ngày 2 giờ'
  * ```
  */
 export interface Classification {
@@ -35,6 +37,8 @@ export interface Classification {
   readonly remainingMinutes: number;
   /** When the dossier was measured, in Vietnam time. */
   readonly measuredAt?: string;
+  /** Working minutes of an ordinary day of the agency's office hours, for {@link formatRemaining}. */
+  readonly dayMinutes: number;
 }
 
 /**
@@ -90,7 +94,7 @@ export function classifyMoments(
  *   { receivedAt: '2026-03-09T10:00:00+07:00', limit: { value: 5, unit: 'working-days' } },
  *   { calendar: vietnamCalendar(), now: '2026-03-13T15:00:00+07:00' },
  * );
- * // { timeliness: 'in-time', remainingMinutes: 570, measuredAt: '2026-03-13T15:00:00+07:00' }
+ * // { timeliness: 'in-time', remainingMinutes: 570, measuredAt: '2026-03-13T15:00:00+07:00', dayMinutes: 450 }
  * ```
  */
 export function classifyDossier(dossier: DossierTimeline, options: ClassifyOptions): Classification {
@@ -110,6 +114,7 @@ export function classifyDossier(dossier: DossierTimeline, options: ClassifyOptio
     timeliness,
     remainingMinutes: remaining,
     ...(measured ? { measuredAt: context.time.iso(measured[0], measured[1]) } : {}),
+    dayMinutes: context.time.minutesByKind[1] as number,
   };
 }
 

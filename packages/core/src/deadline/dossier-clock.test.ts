@@ -4,8 +4,9 @@ import fc from 'fast-check';
 import { fromEpochDay, toEpochDay } from '../calendar/civil-date.js';
 import { vietnamCalendar } from '../calendar/vietnam-calendar.js';
 import { MotcuaError } from '../text/problem.js';
-import { type DossierEvent, type DossierTimeline, dossierClock } from './dossier-clock.js';
+import { clockStatus, type DossierEvent, type DossierTimeline, dossierClock } from './dossier-clock.js';
 import { parseOffsetDateTime } from './instant.js';
+import { toNationalStatusCode } from './status.js';
 
 const calendar = vietnamCalendar();
 const five = { value: 5, unit: 'working-days' } as const;
@@ -178,6 +179,22 @@ describe('the dossier clock', () => {
     );
     expect(stopped.state).to.equal('stopped');
     expect(stopped.endedAt).to.equal('2026-03-10T09:00:00+07:00');
+  });
+});
+
+describe('clock states as dossier statuses', () => {
+  it('map onto the national codes', () => {
+    const states = ['running', 'paused', 'withdrawn', 'stopped', 'resolved', 'returned'] as const;
+    expect(states.map((s) => toNationalStatusCode(clockStatus(s)))).to.deep.equal([4, 5, 7, 8, 9, 10]);
+    const paused = dossierClock(
+      {
+        receivedAt: received,
+        limit: five,
+        events: [{ type: 'supplement-requested', at: '2026-03-10T09:00:00+07:00' }],
+      },
+      { calendar },
+    );
+    expect(clockStatus(paused.state)).to.equal('supplement-requested');
   });
 });
 

@@ -8,6 +8,7 @@ import {
   type Moment,
 } from './due-date.js';
 import { vietnamMinute } from './instant.js';
+import type { DossierStatus } from './status.js';
 import type { TimeLimit } from './time-limit.js';
 import type { WorkingTime } from './working-time.js';
 
@@ -498,4 +499,27 @@ function clockOf(run: ClockRun): DossierClock {
  */
 export function dossierClock(timeline: DossierTimeline, options: DossierClockOptions): DossierClock {
   return clockOf(runDossierClock(timeline, options));
+}
+
+const STATUS_OF_STATE: Readonly<Record<DossierClockState, DossierStatus>> = {
+  running: 'processing',
+  paused: 'supplement-requested',
+  withdrawn: 'withdrawn',
+  stopped: 'stopped',
+  resolved: 'resolved',
+  returned: 'returned',
+};
+
+/**
+ * The dossier status a clock state stands for, so every package speaks the one status model:
+ * `running` → `processing`, `paused` → `supplement-requested`, the others by name.
+ *
+ * @example
+ * ```ts
+ * clockStatus(dossierClock(dossier, { calendar }).state); // e.g. 'supplement-requested'
+ * toNationalStatusCode(clockStatus('paused'));              // 5
+ * ```
+ */
+export function clockStatus(state: DossierClockState): DossierStatus {
+  return STATUS_OF_STATE[state];
 }

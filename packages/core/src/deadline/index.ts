@@ -13,6 +13,7 @@ export {
   type Timeliness,
 } from './classify.js';
 export {
+  clockStatus,
   DOSSIER_EVENT_TYPES,
   type DossierClock,
   type DossierClockFlag,
