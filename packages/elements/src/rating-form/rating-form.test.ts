@@ -157,6 +157,18 @@ describe('<motcua-rating-form>', () => {
       expect(submitButton(el)?.getBoundingClientRect().height).to.be.at.least(44);
     });
 
+    it('takes a heading level, and can be disabled', async () => {
+      const el = await fixture<MotcuaRatingForm>(
+        html`<motcua-rating-form heading-level="3" disabled></motcua-rating-form>`,
+      );
+      expect(shadow(el).querySelector('[part="title"]')?.getAttribute('aria-level')).to.equal('3');
+      expect(radios(el, 'overall').every((r) => r.disabled)).to.equal(true);
+      await submit(el);
+      expect(shadow(el).querySelector('[part="error"]'), 'a disabled form does nothing').to.equal(null);
+      el.disabled = false;
+      await until(() => radios(el, 'overall').every((r) => !r.disabled), 'enabled radios');
+    });
+
     it('says so when no instrument of the kind is in force', async () => {
       const el = await fixture<MotcuaRatingForm>(html`<motcua-rating-form .instruments=${[]}></motcua-rating-form>`);
       expect(text(el)).to.contain('Không tải được phiếu đánh giá');
@@ -712,6 +724,16 @@ describe('<motcua-rating-form>', () => {
       expect(submitted).to.equal(false);
       expect(shadow(el).querySelector('#error-overall')?.textContent).to.equal('Vui lòng chọn một mức.');
       await expect(el).to.be.accessible();
+    });
+
+    it('restores its answers from the state the browser kept', async () => {
+      const el = await rated();
+      el.formStateRestoreCallback('{"overall":1,"reason":"Chờ lâu"}');
+      await el.updateComplete;
+      expect(radio(el, 'overall', 1).checked).to.equal(true);
+      expect(reason(el)?.value).to.equal('Chờ lâu');
+      el.formStateRestoreCallback('{not json');
+      expect(el.value).to.deep.equal({ overall: 1, reason: 'Chờ lâu' });
     });
 
     it('is disabled with its fieldset, and submits nothing without a name', async () => {

@@ -852,6 +852,8 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   /** Called by the browser when a fieldset or form around it is disabled or enabled. */
   formDisabledCallback(disabled: boolean): void {
     this.formDisabled = disabled;
+    // Also called while Lit reflects `disabled` in the middle of an update, where a change would be dropped.
+    void this.updateComplete.then(() => this.requestUpdate());
   }
 
   /** Called by the browser to restore the answers after navigation or autofill. */
