@@ -4,6 +4,9 @@ import { cors } from 'hono/cors';
 import type { Database } from './db/database.js';
 import { ApiError, errorResponse } from './http/errors.js';
 import { idempotency } from './http/idempotency.js';
+import { demoOffice, type Office } from './office/office.js';
+import { createQueueService, installQueueGuards, installQueueRoutes } from './queue/routes.js';
+import { installRatingGuards, installRatingRoutes } from './ratings/routes.js';
 
 /** What the HTTP app needs: the database, settings, and the clock (injected so tests can move time). */
 export interface AppDeps {
@@ -14,6 +17,10 @@ export interface AppDeps {
   readonly catalogue?: string | undefined;
   /** The clock; defaults to `Date.now`. */
   readonly now?: () => number;
+  /** The office (queue services, counters and their tokens, kiosks, rate limits); defaults to the demo office. */
+  readonly office?: Office;
+  /** Signs and verifies rating tokens (at least 32 bytes). */
+  readonly secret?: string | undefined;
 }
 
 /**
@@ -41,6 +48,13 @@ export function createApp(deps: AppDeps): Hono {
       maxAge: 600,
     }),
   );
+  const now = deps.now ?? Date.now;
+  const office = deps.office ?? demoOffice();
+  const queue = createQueueService({ db: deps.db, office, now });
+  const ratings = { db: deps.db, office, now, secret: deps.secret, limiter: queue.limiter, queueStore: queue.store };
+  // Tokens and rate limits before idempotency: a refused request is never stored as a key's answer.
+  installQueueGuards(app, queue, now);
+  installRatingGuards(app, ratings);
   app.use('/api/*', idempotency(deps.db));
 
   app.get('/api/health', async (c) => {
@@ -57,6 +71,9 @@ export function createApp(deps: AppDeps): Hono {
     }
     return c.body(await readFile(deps.catalogue, 'utf8'), 200, { 'content-type': 'application/json; charset=utf-8' });
   });
+
+  installQueueRoutes(app, queue, { now, secret: deps.secret });
+  installRatingRoutes(app, ratings);
 
   app.all('/api/*', () => {
     throw new ApiError(404, 'not-found', { vi: 'Không có địa chỉ API này', en: 'No such API route' });

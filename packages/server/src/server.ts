@@ -42,7 +42,16 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     throw error;
   }
   const root = new Hono();
-  root.route('/', createApp({ db, allowedOrigins: config.allowedOrigins, catalogue: config.catalogue }));
+  root.route(
+    '/',
+    createApp({
+      db,
+      allowedOrigins: config.allowedOrigins,
+      catalogue: config.catalogue,
+      office: config.office,
+      secret: config.secret,
+    }),
+  );
   for (const mount of config.static) {
     const prefix = mount.prefix.endsWith('/') ? mount.prefix : `${mount.prefix}/`;
     root.use(

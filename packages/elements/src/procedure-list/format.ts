@@ -15,6 +15,11 @@ export function anchorOf(procedure: Procedure): string {
   return `tthc-${fullCode(procedure).replace(/[^0-9A-Za-z]+/g, '-')}`;
 }
 
+/** The fragment id by the national code alone, `tthc-2-000815`, for links that leave out the provincial suffix. */
+export function nationalAnchorOf(procedure: Procedure): string {
+  return `tthc-${procedure.code.replace(/[^0-9A-Za-z]+/g, '-')}`;
+}
+
 /** The URL when it is http(s), else `undefined`: data never becomes a `javascript:` link. */
 export function safeUrl(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;

@@ -31,6 +31,7 @@ const khaiSinh: Procedure = {
 
 const chungThuc: Procedure = {
   code: '2.000815',
+  localSuffix: '000.00.00.H61',
   name: 'Chứng thực bản sao từ bản chính giấy tờ, văn bản',
   field: 'Chứng thực',
   levels: [{ level: 'commune' }],
@@ -306,13 +307,14 @@ describe('<motcua-procedure-list>', () => {
     await el.updateComplete;
     const heading = shadow(el).querySelector('#detail-heading');
     expect(text(heading)).to.equal(chungThuc.name);
-    expect(selected).to.deep.equal(['2.000815']);
+    expect(selected).to.deep.equal(['2.000815.000.00.00.H61']); // linked by the national code alone
     expect(text(shadow(el).querySelector('[part="detail"]'))).to.contain(
       '2.000 đ/trang; từ trang thứ 3: 1.000 đ/trang',
     );
     expect(text(shadow(el).querySelector('[part="detail"]'))).to.contain(
       'Yêu cầu chứng thực nhiều bản: 2 ngày làm việc',
     );
+    await expect(el).to.be.accessible();
     const back = hashChanged();
     history.back();
     await back;
@@ -443,7 +445,7 @@ describe('<motcua-procedure-list>', () => {
     const el = await load(catalogue, 'json-ld');
     const script = document.head.querySelector('script[type="application/ld+json"][data-motcua="procedure-list"]');
     const services = JSON.parse(script?.textContent ?? '[]') as { '@type': string; identifier: string }[];
-    expect(services.map((s) => s.identifier)).to.deep.equal(['1.001193', '2.000815', '1.000894']);
+    expect(services.map((s) => s.identifier)).to.deep.equal(['1.001193', '2.000815.000.00.00.H61', '1.000894']);
     expect(services[0]?.['@type']).to.equal('GovernmentService');
     expect(script?.textContent).not.to.contain('<img');
     el.remove();

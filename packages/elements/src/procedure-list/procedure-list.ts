@@ -17,7 +17,7 @@ import { MotcuaElement } from '../internal/base.js';
 import { getConfig } from '../internal/config.js';
 import { defineElement } from '../internal/define.js';
 import { blockStyles } from '../internal/styles.js';
-import { anchorOf, feesText, fullCode, safeUrl, timeOf } from './format.js';
+import { anchorOf, feesText, fullCode, nationalAnchorOf, safeUrl, timeOf } from './format.js';
 import { type ProcedureListKey, procedureListStrings } from './strings.js';
 import { procedureListStyles } from './styles.js';
 import type { CatalogueProblem } from './validate.js';
@@ -298,7 +298,11 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
         <span class="meta">
           ${fullCode(procedure)} · <span lang="vi">${procedure.field}</span>${
             time === undefined ? nothing : html` · ${this.timeText(time)}`
-          }${procedure.flags?.immediate ? html`<span class="badge">${this.t('flagImmediate')}</span>` : nothing}${
+          }${
+            procedure.flags?.immediate && time?.unit !== 'immediate'
+              ? html`<span class="badge">${this.t('flagImmediate')}</span>`
+              : nothing
+          }${
             procedure.onlineService && procedure.onlineService.level !== 'none'
               ? html`<span class="badge">${this.t(ONLINE_KEYS[procedure.onlineService.level])}</span>`
               : nothing
@@ -628,6 +632,11 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
       const key = p.field.trim();
       if (!fields.has(key.toLowerCase())) fields.set(key.toLowerCase(), key);
       this.byAnchor.set(anchorOf(p), p);
+    }
+    // A national code alone also links, when no other procedure has it: `#tthc-2-000815`.
+    for (const p of catalogue.procedures) {
+      const national = nationalAnchorOf(p);
+      if (!this.byAnchor.has(national)) this.byAnchor.set(national, p);
     }
     this.fields = [...fields.values()].sort((a, b) => a.localeCompare(b, 'vi'));
     if (this.field && !this.fields.includes(this.field)) this.field = '';

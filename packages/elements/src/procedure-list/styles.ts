@@ -12,7 +12,6 @@ export const procedureListStyles = css`
     --_radius: var(--motcua-radius, 6px);
     --_space: var(--motcua-space, 12px);
     --_touch: var(--motcua-touch-target, 44px);
-    background: var(--_surface);
   }
   button,
   input,

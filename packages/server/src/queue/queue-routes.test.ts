@@ -1,0 +1,234 @@
+import { describe, it } from 'node:test';
+import { expect } from 'chai';
+import type { Hono } from 'hono';
+import { createApp } from '../app.js';
+import type { Database } from '../db/database.js';
+import { TEST_DATABASES } from '../db/databases.test-support.js';
+import { migrate } from '../db/migrations.js';
+import { DEMO_OFFICE, parseOffice } from '../office/office.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: tests read JSON answers loosely and let chai check their shape
+type Json = Record<string, any>;
+
+// Tuesday 2026-03-10, 09:00 in Vietnam (UTC+7).
+const NINE = Date.UTC(2026, 2, 10, 2, 0);
+const KIOSK = { authorization: 'Bearer demo-kiosk', 'content-type': 'application/json' };
+const counter = (id: string) => ({ authorization: `Bearer demo-counter-${id}`, 'content-type': 'application/json' });
+
+interface Env {
+  db: Database;
+  app: Hono;
+  clock: { now: number };
+}
+
+async function post(app: Hono, path: string, headers: Record<string, string>, body?: unknown) {
+  const res = await app.request(path, {
+    method: 'POST',
+    headers,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: res.status, body: (await res.json()) as Json, headers: res.headers };
+}
+
+for (const target of TEST_DATABASES) {
+  describe(`queue API on ${target.name}`, () => {
+    async function env(office = parseOffice(DEMO_OFFICE, { demo: true })): Promise<Env> {
+      const db = await target.open();
+      await migrate(db);
+      const clock = { now: NINE };
+      return { db, app: createApp({ db, office, now: () => clock.now, secret: 's'.repeat(40) }), clock };
+    }
+
+    it('lists the services and priority classes', async () => {
+      const { db, app } = await env();
+      try {
+        const res = await app.request('/api/queue/services');
+        const body = (await res.json()) as Json;
+        expect(body.services.map((s: { id: string }) => s.id)).to.deep.equal(['ho-tich', 'dat-dai', 'chung-thuc']);
+        expect(body.services[0]).to.deep.equal({
+          id: 'ho-tich',
+          prefix: 'A',
+          name: DEMO_OFFICE.queue.services[0]?.name,
+        });
+        expect(body.defaultPriority).to.equal('thuong');
+        expect(body.priorityClasses.length).to.be.greaterThan(1);
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('issues numbers to a kiosk with its token, once per Idempotency-Key', async () => {
+      const { db, app } = await env();
+      try {
+        const first = await post(app, '/api/queue/tickets', KIOSK, { service: 'ho-tich' });
+        expect(first.status).to.equal(201);
+        expect(first.body).to.deep.include({
+          number: 'A001',
+          service: 'ho-tich',
+          status: 'issued',
+          businessDate: '2026-03-10',
+        });
+        expect(first.body).not.to.have.property('history');
+        const keyed = { ...KIOSK, 'idempotency-key': 'kiosk-0001' };
+        const a = await post(app, '/api/queue/tickets', keyed, { service: 'ho-tich' });
+        const retry = await post(app, '/api/queue/tickets', keyed, { service: 'ho-tich' });
+        expect(a.body.number).to.equal('A002');
+        expect(retry.body).to.deep.equal(a.body);
+        expect((await post(app, '/api/queue/tickets', KIOSK, { service: 'dat-dai' })).body.number).to.equal('B001');
+        expect((await post(app, '/api/queue/tickets', KIOSK, { service: 'ho-tich' })).body.number).to.equal('A003');
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('refuses without a kiosk token, for an unknown service, and for bad input', async () => {
+      const { db, app } = await env();
+      try {
+        const none = await post(
+          app,
+          '/api/queue/tickets',
+          { 'content-type': 'application/json' },
+          { service: 'ho-tich' },
+        );
+        expect(none.status).to.equal(401);
+        expect(none.body.error.code).to.equal('unauthorized');
+        const counterToken = await post(app, '/api/queue/tickets', counter('1'), { service: 'ho-tich' });
+        expect(counterToken.status).to.equal(401);
+        const unknown = await post(app, '/api/queue/tickets', KIOSK, { service: 'nope' });
+        expect(unknown.status).to.equal(404);
+        expect(unknown.body.error.message.vi).to.contain('nope');
+        const bad = await post(app, '/api/queue/tickets', KIOSK, { services: 1 });
+        expect(bad.status).to.equal(400);
+        expect(bad.body.error.code).to.equal('invalid-input');
+        const priority = await post(app, '/api/queue/tickets', KIOSK, { service: 'ho-tich', priority: 'vip' });
+        expect(priority.status).to.equal(400);
+        expect(priority.body.error.problems[0].code).to.equal('unknown-priority');
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('answers core’s refusals, such as "hết giờ lấy số", as JSON errors with their message', async () => {
+      const office = parseOffice({
+        ...DEMO_OFFICE,
+        queue: {
+          ...DEMO_OFFICE.queue,
+          services: DEMO_OFFICE.queue.services.map((s) =>
+            s.id === 'ho-tich' ? { ...s, windows: [{ from: '07:30', to: '11:15' }], dailyCap: 1 } : s,
+          ),
+        },
+      });
+      const { db, app, clock } = await env(office);
+      try {
+        expect((await post(app, '/api/queue/tickets', KIOSK, { service: 'ho-tich' })).status).to.equal(201);
+        const capped = await post(app, '/api/queue/tickets', KIOSK, { service: 'ho-tich' });
+        expect(capped.status).to.equal(409);
+        expect(capped.body.error.code).to.equal('daily-cap');
+        expect(capped.body.error.message.vi).to.contain('Đã hết số hôm nay');
+        clock.now = NINE + 2.5 * 3_600_000; // 11:30
+        const closed = await post(app, '/api/queue/tickets', KIOSK, { service: 'ho-tich' });
+        expect(closed.status).to.equal(409);
+        expect(closed.body.error.code).to.equal('closed');
+        expect(closed.body.error.message.vi).to.contain('Hết giờ lấy số');
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('lets a counter with its own token call, recall, serve, finish, skip and transfer', async () => {
+      const { db, app, clock } = await env();
+      try {
+        for (const service of ['ho-tich', 'dat-dai', 'ho-tich', 'chung-thuc']) {
+          clock.now += 60_000;
+          await post(app, '/api/queue/tickets', KIOSK, { service });
+        }
+        const wrong = await post(app, '/api/queue/counters/1/call-next', counter('2'));
+        expect(wrong.status).to.equal(403);
+        const call = await post(app, '/api/queue/counters/1/call-next', { ...counter('1'), 'idempotency-key': 'c1' });
+        expect(call.body.ticket).to.deep.include({ number: 'A001', status: 'called', counter: '1' });
+        const replay = await post(app, '/api/queue/counters/1/call-next', { ...counter('1'), 'idempotency-key': 'c1' });
+        expect(replay.body.ticket.number).to.equal('A001');
+        const recall = await post(app, '/api/queue/counters/1/recall', counter('1'));
+        expect(recall.body.ticket).to.deep.include({ number: 'A001', calls: 2 });
+        const done = await post(app, '/api/queue/counters/1/done', counter('1'));
+        expect(done.body.ticket).to.deep.include({ number: 'A001', status: 'done' });
+        expect(done.body.ratingToken).to.match(/^r1\./);
+        const none = await post(app, '/api/queue/counters/1/recall', counter('1'));
+        expect(none.status).to.equal(409);
+        expect(none.body.error.code).to.equal('no-current-ticket');
+        await post(app, '/api/queue/counters/1/call-next', counter('1'));
+        const skip = await post(app, '/api/queue/counters/1/skip', counter('1'));
+        expect(skip.body.ticket).to.deep.include({ number: 'A002', status: 'no-show' });
+        const b = await post(app, '/api/queue/counters/2/call-next', counter('2'));
+        expect(b.body.ticket.number).to.equal('B001');
+        const notMine = await post(app, '/api/queue/counters/1/start', counter('1'), { ticket: b.body.ticket.id });
+        expect(notMine.status).to.equal(409);
+        await post(app, '/api/queue/counters/2/start', counter('2'));
+        const moved = await post(app, '/api/queue/counters/2/transfer', counter('2'), { service: 'chung-thuc' });
+        expect(moved.body.ticket).to.deep.include({ number: 'B001', service: 'chung-thuc', status: 'issued' });
+        expect(moved.body.from).to.equal('B001');
+        const illegal = await post(app, '/api/queue/counters/2/done', counter('2'), { ticket: b.body.ticket.id });
+        expect(illegal.status).to.equal(409);
+        const empty = await post(app, '/api/queue/counters/2/call-next', counter('2'));
+        expect(empty.body).to.deep.equal({ ticket: null });
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('limits ticket-taking per kiosk token; a refused request is not kept as its key’s answer', async () => {
+      const office = parseOffice({
+        ...DEMO_OFFICE,
+        kiosks: [...DEMO_OFFICE.kiosks, { id: 'kiosk-2', token: 'second-kiosk' }],
+        rateLimits: { tickets: { limit: 2, windowSeconds: 60 } },
+      });
+      const { db, app, clock } = await env(office);
+      try {
+        const second = { ...KIOSK, authorization: 'Bearer second-kiosk' };
+        expect((await post(app, '/api/queue/tickets', KIOSK, { service: 'ho-tich' })).status).to.equal(201);
+        expect((await post(app, '/api/queue/tickets', KIOSK, { service: 'ho-tich' })).status).to.equal(201);
+        const keyed = { ...KIOSK, 'idempotency-key': 'k-3' };
+        const limited = await post(app, '/api/queue/tickets', keyed, { service: 'ho-tich' });
+        expect(limited.status).to.equal(429);
+        expect(limited.body.error.code).to.equal('rate-limited');
+        expect(limited.headers.get('retry-after')).to.equal('60');
+        expect((await post(app, '/api/queue/tickets', second, { service: 'ho-tich' })).body.number).to.equal('A003');
+        clock.now += 60_000;
+        const retried = await post(app, '/api/queue/tickets', keyed, { service: 'ho-tich' });
+        expect(retried.status).to.equal(201);
+        expect(retried.body.number).to.equal('A004');
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('shows the board: who is called where, who waits, the latest calls; no ticket ids', async () => {
+      const { db, app, clock } = await env();
+      try {
+        const issued = [];
+        for (const service of ['ho-tich', 'ho-tich', 'dat-dai']) {
+          clock.now += 60_000;
+          issued.push((await post(app, '/api/queue/tickets', KIOSK, { service })).body);
+        }
+        await post(app, '/api/queue/counters/3/call-next', counter('3'));
+        const res = await app.request('/api/queue/board');
+        const board = (await res.json()) as Json;
+        expect(board.businessDate).to.equal('2026-03-10');
+        expect(board.version).to.be.greaterThan(0);
+        expect(board.counters.find((c: { id: string }) => c.id === '3').ticket).to.deep.include({
+          number: 'A001',
+          status: 'called',
+          counter: '3',
+        });
+        expect(board.counters.find((c: { id: string }) => c.id === '1').ticket).to.equal(null);
+        expect(board.services[0]).to.deep.include({ id: 'ho-tich', waiting: 1, next: ['A002'] });
+        expect(board.services[1]).to.deep.include({ id: 'dat-dai', waiting: 1, next: ['B001'] });
+        expect(board.recent.map((t: { number: string }) => t.number)).to.deep.equal(['A001']);
+        const text = JSON.stringify(board);
+        for (const t of issued) expect(text).not.to.contain(t.id);
+      } finally {
+        await db.close();
+      }
+    });
+  });
+}

@@ -1,0 +1,399 @@
+import { createQueue, type Queue, QueueRefusedError, queueBusinessTimeOf, type Ticket } from '@motcua/core/queue';
+import { createRatingToken } from '@motcua/core/satisfaction';
+import { MotcuaError } from '@motcua/core/text';
+import type { Context, Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import * as z from 'zod';
+import type { Database } from '../db/database.js';
+import { authenticate } from '../http/auth.js';
+import { ApiError } from '../http/errors.js';
+import { createNotificationHub, type NotificationHub } from '../http/events.js';
+import { createRateLimiter, type RateLimiter, rateLimit } from '../http/rate-limit.js';
+import type { Office } from '../office/office.js';
+import {
+  type BoardTicket,
+  createPgQueueStore,
+  type PgQueueStore,
+  QUEUE_CHANNEL,
+  type QueueNotification,
+} from './pg-queue-store.js';
+
+/** What the queue routes need. */
+export interface QueueRoutesDeps {
+  readonly db: Database;
+  readonly office: Office;
+  readonly now: () => number;
+  /** Signs the rating token a finished ticket answers with; none without it. */
+  readonly secret?: string | undefined;
+  readonly limiter?: RateLimiter;
+}
+
+/** A ticket as its holder (the kiosk that printed it) sees it: everything but the history. */
+export type TicketView = Omit<Ticket, 'history'>;
+
+/** The board: what every screen shows, and the version deltas continue from. */
+export interface BoardSnapshot {
+  readonly office: { readonly id: string; readonly name: Office['name'] };
+  readonly businessDate: string;
+  readonly version: number;
+  readonly counters: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly services: readonly string[];
+    readonly ticket: BoardTicket | null;
+  }[];
+  readonly services: readonly {
+    readonly id: string;
+    readonly prefix: string;
+    readonly name: Office['name'];
+    readonly waiting: number;
+    readonly next: readonly string[];
+  }[];
+  /** The latest calls, newest first. */
+  readonly recent: readonly BoardTicket[];
+}
+
+function view(ticket: Ticket): TicketView {
+  const { history: _history, ...rest } = ticket;
+  return rest;
+}
+
+function boardTicket(t: Ticket): BoardTicket {
+  return {
+    number: t.number,
+    service: t.service,
+    priority: t.priority,
+    status: t.status,
+    counter: t.counter ?? null,
+    calls: t.calls,
+    lastCalledAt: t.lastCalledAt ?? null,
+    businessDate: t.businessDate,
+  };
+}
+
+const SSE_HEARTBEAT_MS = 15_000;
+
+const issueBody = z.object({ service: z.string().min(1).max(100), priority: z.string().min(1).max(100).optional() });
+const ticketBody = z.object({ ticket: z.string().min(1).max(100).optional() }).strict();
+const transferBody = z.object({ ticket: z.string().min(1).max(100).optional(), service: z.string().min(1).max(100) });
+
+async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
+  let raw: unknown = {};
+  const text = await c.req.text();
+  if (text.trim() !== '') {
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new ApiError(400, 'invalid-json', { vi: 'Nội dung không phải JSON', en: 'The body is not JSON' });
+    }
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '$'}: ${i.message}`).join('; ');
+    throw new ApiError(400, 'invalid-input', {
+      vi: `Dữ liệu gửi lên không hợp lệ (${detail})`,
+      en: `The request is not valid (${detail})`,
+    });
+  }
+  return parsed.data;
+}
+
+/** Core's problems that are not bad input but a conflict with the ticket's state, or a missing ticket. */
+const CONFLICTS: Record<string, number> = {
+  'illegal-transition': 409,
+  'command-in-progress': 409,
+  contention: 409,
+  'unknown-ticket': 404,
+};
+
+/** Runs a queue call, answering core's refusals ("hết giờ lấy số", daily cap, …) as 409 with their message. */
+async function refusals<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof QueueRefusedError) {
+      const text = error.problems[0]?.message ?? { vi: 'Không lấy được số', en: 'No ticket was issued' };
+      throw new ApiError(409, error.reason, text);
+    }
+    const first = error instanceof MotcuaError ? error.problems[0] : undefined;
+    if (first && error instanceof MotcuaError && error.problems.length === 1 && first.code in CONFLICTS) {
+      throw new ApiError(CONFLICTS[first.code] as 404 | 409, first.code, first.message);
+    }
+    throw error;
+  }
+}
+
+/** The queue of one office, its store and its event hub, shared by the routes and the guards. */
+export interface QueueService {
+  readonly office: Office;
+  readonly queue: Queue;
+  readonly store: PgQueueStore;
+  readonly hub: NotificationHub<QueueNotification>;
+  readonly limiter: RateLimiter;
+  /** The board as it stands. */
+  board(): Promise<BoardSnapshot>;
+}
+
+/**
+ * Builds the office's queue on core's `createQueue` with the PostgreSQL store and the injected clock.
+ *
+ * @example
+ * ```ts
+ * const service = createQueueService({ db, office: demoOffice(), now: Date.now });
+ * await service.queue.issue('ho-tich');
+ * ```
+ */
+export function createQueueService(deps: QueueRoutesDeps): QueueService {
+  const { office, now } = deps;
+  const store = createPgQueueStore(deps.db, office.id);
+  const queue = createQueue({ ...office.queueConfig, store, clock: now });
+  const hub = createNotificationHub<QueueNotification>(deps.db, QUEUE_CHANNEL);
+  const limiter = deps.limiter ?? createRateLimiter(deps.db);
+  return {
+    office,
+    queue,
+    store,
+    hub,
+    limiter,
+    async board() {
+      const resolved = queue.config;
+      const date = queueBusinessTimeOf(now(), resolved.dayStartsAt, resolved.sessions).date;
+      // The version first: any event after it comes as a delta, so the board never misses one.
+      const version = await store.version();
+      const tickets = await store.tickets(date);
+      const byOrdinal = [...tickets].sort((a, b) => a.ordinal - b.ordinal);
+      const current = new Map<string, Ticket>();
+      for (const t of tickets) {
+        if ((t.status !== 'called' && t.status !== 'serving') || t.counter === undefined) continue;
+        const seen = current.get(t.counter);
+        if (!seen || (seen.lastCalledAt ?? 0) < (t.lastCalledAt ?? 0)) current.set(t.counter, t);
+      }
+      const called = tickets.filter((t) => t.lastCalledAt !== undefined);
+      called.sort((a, b) => (b.lastCalledAt ?? 0) - (a.lastCalledAt ?? 0));
+      return {
+        office: { id: office.id, name: office.name },
+        businessDate: date,
+        version,
+        counters: [...resolved.counters.values()].map((c) => {
+          const t = current.get(c.id);
+          return { id: c.id, label: c.label, services: c.services, ticket: t ? boardTicket(t) : null };
+        }),
+        services: [...resolved.services.values()].map((s) => {
+          const waiting = byOrdinal.filter((t) => t.service === s.id && t.status === 'issued');
+          return {
+            id: s.id,
+            prefix: s.prefix,
+            name: s.name,
+            waiting: waiting.length,
+            next: waiting.slice(0, 5).map((t) => t.number),
+          };
+        }),
+        recent: called.slice(0, 10).map(boardTicket),
+      };
+    },
+  };
+}
+
+/**
+ * Mounts the kiosk and counter guards (bearer token, then the ticket rate limit per kiosk). Call before the
+ * idempotency middleware, so that a refused request is never stored as the answer to its Idempotency-Key.
+ *
+ * @example
+ * ```ts
+ * installQueueGuards(app, service, Date.now);
+ * app.use('/api/*', idempotency(db));
+ * ```
+ */
+export function installQueueGuards(app: Hono, service: QueueService, now: () => number): void {
+  const { office } = service;
+  app.use('/api/queue/tickets', async (c, next) => {
+    if (c.req.method === 'POST') authenticate(c, office.kioskForToken, 'kiosk');
+    return next();
+  });
+  app.use(
+    '/api/queue/tickets',
+    rateLimit(
+      service.limiter,
+      'tickets',
+      (c) => `${office.id}/${authenticate(c, office.kioskForToken, 'kiosk')}`,
+      office.rateLimits.tickets,
+      now,
+    ),
+  );
+  app.use('/api/queue/counters/:id/*', async (c, next) => {
+    const counter = authenticate(c, office.counterForToken, 'counter');
+    if (counter !== c.req.param('id')) {
+      throw new ApiError(403, 'forbidden', {
+        vi: 'Mã truy cập không phải của quầy này',
+        en: 'The bearer token is not this counter’s',
+      });
+    }
+    return next();
+  });
+}
+
+/**
+ * Mounts the queue routes: services, tickets, counter commands, the board and its event stream.
+ *
+ * @example
+ * ```ts
+ * installQueueRoutes(app, createQueueService({ db, office, now: Date.now }), { now: Date.now, secret });
+ * ```
+ */
+export function installQueueRoutes(
+  app: Hono,
+  service: QueueService,
+  options: { readonly now: () => number; readonly secret?: string | undefined },
+): void {
+  const { office, queue, store } = service;
+  const commandId = (c: Context, who: string): string | undefined => {
+    const key = c.req.header('idempotency-key');
+    return key ? `${who}:${c.req.path}:${key}` : undefined;
+  };
+
+  app.get('/api/queue/services', (c) =>
+    c.json({
+      office: { id: office.id, name: office.name },
+      services: [...queue.config.services.values()].map((s) => ({ id: s.id, prefix: s.prefix, name: s.name })),
+      priorityClasses: [...queue.config.priorityClasses.values()].map((p) => ({
+        id: p.id,
+        name: p.name,
+        weight: p.weight,
+      })),
+      defaultPriority: queue.config.defaultPriority,
+    }),
+  );
+
+  app.post('/api/queue/tickets', async (c) => {
+    const kiosk = authenticate(c, office.kioskForToken, 'kiosk');
+    const input = await body(c, issueBody);
+    if (!queue.config.services.has(input.service)) {
+      throw new ApiError(404, 'unknown-service', {
+        vi: `Không có dịch vụ "${input.service}"`,
+        en: `No service "${input.service}"`,
+      });
+    }
+    const id = commandId(c, `kiosk:${kiosk}`);
+    const ticket = await refusals(() =>
+      queue.issue(input.service, {
+        ...(input.priority !== undefined ? { priority: input.priority } : {}),
+        ...(id !== undefined ? { commandId: id } : {}),
+      }),
+    );
+    return c.json(view(ticket), 201);
+  });
+
+  /** The ticket a counter command applies to: the one named, else the counter's current one. */
+  async function target(counter: string, named: string | undefined): Promise<Ticket> {
+    const resolved = queue.config;
+    const date = queueBusinessTimeOf(options.now(), resolved.dayStartsAt, resolved.sessions).date;
+    const ticket =
+      named === undefined ? await store.currentTicket(counter, date) : await refusals(() => queue.get(named));
+    if (!ticket) {
+      throw new ApiError(409, 'no-current-ticket', {
+        vi: `Quầy ${counter} không có phiếu đang gọi`,
+        en: `Counter ${counter} has no called ticket`,
+      });
+    }
+    if (ticket.counter !== counter) {
+      throw new ApiError(409, 'not-this-counter', {
+        vi: `Phiếu ${ticket.number} không do quầy ${counter} gọi`,
+        en: `Ticket ${ticket.number} was not called by counter ${counter}`,
+      });
+    }
+    return ticket;
+  }
+
+  app.post('/api/queue/counters/:id/call-next', async (c) => {
+    const counter = c.req.param('id');
+    const id = commandId(c, `counter:${counter}`);
+    const ticket = await refusals(() => queue.callNext(counter, id !== undefined ? { commandId: id } : {}));
+    return c.json({ ticket: ticket ? view(ticket) : null });
+  });
+
+  const simple = { recall: 'recall', start: 'start', skip: 'noShow' } as const;
+  for (const [path, method] of Object.entries(simple)) {
+    app.post(`/api/queue/counters/:id/${path}`, async (c) => {
+      const counter = c.req.param('id');
+      const input = await body(c, ticketBody);
+      const ticket = await target(counter, input.ticket);
+      const id = commandId(c, `counter:${counter}`);
+      const done = await refusals(() => queue[method](ticket.id, id !== undefined ? { commandId: id } : {}));
+      return c.json({ ticket: view(done) });
+    });
+  }
+
+  app.post('/api/queue/counters/:id/done', async (c) => {
+    const counter = c.req.param('id');
+    const input = await body(c, ticketBody);
+    let ticket = await target(counter, input.ticket);
+    const id = commandId(c, `counter:${counter}`);
+    // An officer may press "done" without "start": service then starts and ends at once.
+    if (ticket.status === 'called') {
+      const started = ticket.id;
+      ticket = await refusals(() => queue.start(started, id !== undefined ? { commandId: `${id}:start` } : {}));
+    }
+    const serving = ticket.id;
+    const done = await refusals(() => queue.finish(serving, id !== undefined ? { commandId: id } : {}));
+    const ratingToken = options.secret
+      ? await createRatingToken({ ticket: done.id, counter }, options.secret, { now: options.now() })
+      : undefined;
+    return c.json({ ticket: view(done), ...(ratingToken !== undefined ? { ratingToken } : {}) });
+  });
+
+  app.post('/api/queue/counters/:id/transfer', async (c) => {
+    const counter = c.req.param('id');
+    const input = await body(c, transferBody);
+    if (!queue.config.services.has(input.service)) {
+      throw new ApiError(404, 'unknown-service', {
+        vi: `Không có dịch vụ "${input.service}"`,
+        en: `No service "${input.service}"`,
+      });
+    }
+    const ticket = await target(counter, input.ticket);
+    const id = commandId(c, `counter:${counter}`);
+    const next = await refusals(() =>
+      queue.transfer(ticket.id, input.service, id !== undefined ? { commandId: id } : {}),
+    );
+    return c.json({ ticket: view(next), from: ticket.number });
+  });
+
+  app.get('/api/queue/board', async (c) => c.json(await service.board()));
+
+  app.get('/api/queue/events', (c) =>
+    streamSSE(c, async (stream) => {
+      let snapshotVersion: number | undefined;
+      const early: QueueNotification[] = [];
+      let chain: Promise<unknown> = Promise.resolve();
+      const send = (n: QueueNotification): void => {
+        chain = chain
+          .then(() =>
+            stream.writeSSE({
+              event: 'ticket',
+              id: String(n.version),
+              data: JSON.stringify({ version: n.version, ...n.event, ticket: n.ticket }),
+            }),
+          )
+          .catch(() => {});
+      };
+      // Listen first, then read the board: deltas after its version follow it in order.
+      const unsubscribe = await service.hub.subscribe(office.id, (n) => {
+        if (snapshotVersion === undefined) early.push(n);
+        else if (n.version > snapshotVersion) send(n);
+      });
+      const closed = new Promise<void>((resolve) => stream.onAbort(resolve));
+      const board = await service.board();
+      await stream.writeSSE({ event: 'snapshot', id: String(board.version), data: JSON.stringify(board) });
+      snapshotVersion = board.version;
+      for (const n of early) if (n.version > board.version) send(n);
+      // A comment now and then keeps proxies from closing an idle stream; the timer never holds the process.
+      const heartbeat = setInterval(() => {
+        chain = chain.then(() => stream.write(': keep-alive\n\n')).catch(() => {});
+      }, SSE_HEARTBEAT_MS);
+      heartbeat.unref?.();
+      await closed;
+      clearInterval(heartbeat);
+      unsubscribe();
+    }),
+  );
+}

@@ -1,0 +1,187 @@
+import { describe, it } from 'node:test';
+import { createRatingToken } from '@motcua/core/satisfaction';
+import { expect } from 'chai';
+import type { Hono } from 'hono';
+import { createApp } from '../app.js';
+import type { Database } from '../db/database.js';
+import { TEST_DATABASES } from '../db/databases.test-support.js';
+import { migrate } from '../db/migrations.js';
+import { DEMO_OFFICE, parseOffice } from '../office/office.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: tests read JSON answers loosely and let chai check their shape
+type Json = Record<string, any>;
+
+// Tuesday 2026-03-10, 09:00 in Vietnam (UTC+7).
+const NINE = Date.UTC(2026, 2, 10, 2, 0);
+const SECRET = 'rating-secret-'.padEnd(40, 'x');
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+async function rate(app: Hono, body: unknown, headers: Record<string, string> = {}) {
+  const res = await app.request('/api/ratings', {
+    method: 'POST',
+    headers: { ...JSON_HEADERS, ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Json, headers: res.headers };
+}
+
+for (const target of TEST_DATABASES) {
+  describe(`ratings on ${target.name}`, () => {
+    async function env(office = parseOffice(DEMO_OFFICE, { demo: true })) {
+      const db: Database = await target.open();
+      await migrate(db);
+      const clock = { now: NINE };
+      const app = createApp({ db, office, now: () => clock.now, secret: SECRET });
+      return { db, app, clock };
+    }
+    const token = (claims: Record<string, string>, now = NINE) => createRatingToken(claims, SECRET, { now });
+
+    it('takes one rating per token, enforced by the database, even when sent twice at once', async () => {
+      const { db, app } = await env();
+      try {
+        const t = await token({ ticket: 'ticket-1', counter: '1' });
+        const answers = { overall: 3 };
+        const results = await Promise.all([rate(app, { token: t, answers }), rate(app, { token: t, answers })]);
+        expect(results.map((r) => r.status).sort()).to.deep.equal([201, 409]);
+        const again = await rate(app, { token: t, answers });
+        expect(again.status).to.equal(409);
+        expect(again.body.error.code).to.equal('token-consumed');
+        expect(again.body.error.message.vi).to.equal('Mã đánh giá đã được sử dụng');
+        const rows = await db.query<{ transaction_id: string; counter: string }>('select * from ratings');
+        expect(rows).to.have.length(1);
+        expect(rows[0]).to.deep.include({ transaction_id: 'ticket-1', counter: '1' });
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('refuses forged, expired and malformed tokens, and answers off the instrument', async () => {
+      const { db, app, clock } = await env();
+      try {
+        const forged = await createRatingToken({ ticket: 't' }, 'another-secret-'.padEnd(40, 'y'), { now: NINE });
+        expect((await rate(app, { token: forged, answers: { overall: 3 } })).body.error.code).to.equal(
+          'token-wrong-secret',
+        );
+        expect((await rate(app, { token: 'r1.nope', answers: { overall: 3 } })).status).to.equal(400);
+        const old = await token({ ticket: 't' }, NINE - 40 * 86_400_000);
+        expect((await rate(app, { token: old, answers: { overall: 3 } })).status).to.equal(410);
+        const fresh = await token({ ticket: 't2' });
+        const off = await rate(app, { token: fresh, answers: { overall: 7 } });
+        expect(off.status).to.equal(400);
+        expect(off.body.error.problems[0]).to.deep.include({ code: 'out-of-range' });
+        // A refused answer does not use the token up.
+        expect((await rate(app, { token: fresh, answers: { overall: 2 } })).status).to.equal(201);
+        clock.now += 1;
+        const both = await rate(app, { token: fresh, deviceKey: 'tablet-quay-1', answers: { overall: 2 } });
+        expect(both.status).to.equal(400);
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('takes counter-level ratings by device key, and drops a honeypot silently', async () => {
+      const { db, app } = await env();
+      try {
+        const ok = await rate(app, {
+          deviceKey: 'tablet-quay-1',
+          counter: '1',
+          answers: { overall: 1, reason: 'Chậm' },
+        });
+        expect(ok.status).to.equal(201);
+        const unknown = await rate(app, { deviceKey: 'tablet-quay-1', counter: '9', answers: { overall: 3 } });
+        expect(unknown.status).to.equal(400);
+        const bot = await rate(app, {
+          deviceKey: 'tablet-quay-1',
+          counter: '1',
+          answers: { overall: 3 },
+          website: 'x',
+        });
+        expect(bot.status).to.equal(201);
+        const rows = await db.query<{ device_key: string; token_id: string | null }>('select * from ratings');
+        expect(rows).to.have.length(1);
+        expect(rows[0]).to.deep.include({ device_key: 'tablet-quay-1', token_id: null });
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('limits counter ratings per device key and token ratings per token, never for everyone at once', async () => {
+      const office = parseOffice({
+        ...DEMO_OFFICE,
+        rateLimits: { counterRatings: { limit: 2, windowSeconds: 600 }, ratings: { limit: 2, windowSeconds: 600 } },
+      });
+      const { db, app, clock } = await env(office);
+      try {
+        const from = (deviceKey: string) => rate(app, { deviceKey, counter: '1', answers: { overall: 3 } });
+        expect((await from('tablet-quay-1')).status).to.equal(201);
+        expect((await from('tablet-quay-1')).status).to.equal(201);
+        const limited = await from('tablet-quay-1');
+        expect(limited.status).to.equal(429);
+        expect(limited.body.error.code).to.equal('rate-limited');
+        expect(Number(limited.headers.get('retry-after'))).to.be.within(1, 600);
+        expect((await from('tablet-quay-2')).status).to.equal(201);
+        const t = await token({ ticket: 'x' });
+        await rate(app, { token: t, answers: { overall: 3 } });
+        await rate(app, { token: t, answers: { overall: 3 } });
+        expect((await rate(app, { token: t, answers: { overall: 3 } })).status).to.equal(429);
+        const other = await token({ ticket: 'y' });
+        expect((await rate(app, { token: other, answers: { overall: 3 } })).status).to.equal(201);
+        clock.now += 600_000;
+        expect((await from('tablet-quay-1')).status).to.equal(201);
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('reports satisfaction with core’s aggregation, with small groups suppressed, as JSON and CSV', async () => {
+      const { db, app, clock } = await env();
+      try {
+        const kiosk = { authorization: 'Bearer demo-kiosk', ...JSON_HEADERS };
+        const counter = { authorization: 'Bearer demo-counter-1' };
+        const tokens: string[] = [];
+        for (let i = 0; i < 12; i++) {
+          clock.now += 60_000;
+          await app.request('/api/queue/tickets', { method: 'POST', headers: kiosk, body: '{"service":"ho-tich"}' });
+          await app.request('/api/queue/counters/1/call-next', { method: 'POST', headers: counter });
+          const done = await app.request('/api/queue/counters/1/done', { method: 'POST', headers: counter });
+          tokens.push(((await done.json()) as { ratingToken: string }).ratingToken);
+        }
+        for (const [i, t] of tokens.slice(0, 10).entries()) {
+          expect(
+            (await rate(app, { token: t, answers: { overall: i < 8 ? 3 : 1, ...(i < 8 ? {} : { reason: 'x' }) } }))
+              .status,
+          ).to.equal(201);
+        }
+        await rate(app, { deviceKey: 'tablet-quay-2', counter: '2', answers: { overall: 3 } });
+        const res = await app.request('/api/reports/satisfaction?groupBy=counter');
+        const report = (await res.json()) as Json;
+        expect(report.instrument).to.equal('vn-one-stop-rating');
+        const [one, two] = report.groups;
+        expect(one).to.deep.include({
+          key: { counter: '1' },
+          suppressed: false,
+          formula: 'top2box',
+          n: 10,
+          eligible: 12,
+        });
+        expect(one.score).to.be.closeTo(80, 1e-9);
+        expect(one.responseRate).to.be.closeTo(10 / 12, 1e-9);
+        expect(two).to.deep.equal({ key: { counter: '2' }, suppressed: true });
+        const csv = await app.request('/api/reports/satisfaction?groupBy=counter&format=csv');
+        expect(csv.headers.get('content-type')).to.contain('text/csv');
+        const lines = (await csv.text()).trim().split('\r\n');
+        expect(lines[0]).to.equal(
+          'counter,suppressed,formula,n,unanswered,score,interval_low,interval_high,eligible,response_rate',
+        );
+        expect(lines[1]).to.match(/^1,false,top2box,10,0,80(\.0+)?,/);
+        expect(lines[2]).to.equal('2,true,,,,,,,,');
+        const empty = await app.request('/api/reports/satisfaction?from=2026-03-11');
+        expect(((await empty.json()) as { groups: unknown[] }).groups).to.deep.equal([]);
+        const bad = await app.request('/api/reports/satisfaction?groupBy=ip');
+        expect(bad.status).to.equal(400);
+      } finally {
+        await db.close();
+      }
+    });
+  });
+}
