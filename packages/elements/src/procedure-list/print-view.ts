@@ -35,7 +35,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 0.5pt solid #000; padding: 3pt 4pt; vertical-align: top; text-align: left; }
 th { background: #eee; }
 td.n { text-align: right; width: 2em; }
-td.code { white-space: nowrap; }
+td.code { white-space: nowrap; width: 1%; }
 td.qr { width: 26mm; text-align: center; }
 td.qr svg { width: 24mm; height: 24mm; display: block; }
 `;
