@@ -5,7 +5,7 @@
 //     then until the whole catalogue is checked (in parts, the page stays responsive);
 //   - per keystroke: typing a query letter by letter, from the `input` event to the updated list.
 // Run: node --import tsx packages/elements/bench/procedure-list.bench.ts [size] [throttle]
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +17,10 @@ import { syntheticCatalogue } from '../../core/src/catalogue/fixtures.test.js';
 const size = Number(process.argv[2] ?? 5000);
 const throttle = Number(process.argv[3] ?? 4);
 const cdn = fileURLToPath(new URL('../dist/cdn/', import.meta.url));
+if (!existsSync(join(cdn, 'motcua-procedure-list.js'))) {
+  console.error('procedure-list bench: build the CDN bundle first (npm run build)');
+  process.exit(1);
+}
 const chrome = findChrome();
 if (!chrome) {
   console.log('procedure-list bench: no Chromium found; skipped');
