@@ -333,7 +333,9 @@ describe('<motcua-procedure-list>', () => {
     await el.updateComplete;
     expect(location.hash).to.equal('');
     expect(text(shadow(el).querySelector('#detail-heading'))).to.equal(chungThuc.name);
-    (shadow(el).querySelector('[part="back"]') as HTMLButtonElement).click();
+    (shadow(el).querySelector('#detail-heading') as HTMLElement).dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
+    );
     await el.updateComplete;
     expect(names(el)).to.have.length(3);
   });

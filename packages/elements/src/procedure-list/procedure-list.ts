@@ -82,6 +82,9 @@ const PROBLEMS_SHOWN = 5;
  * visible when the catalogue cannot be loaded. Lists are paginated (`page-size`), so 5,000 procedures
  * stay smooth.
  *
+ * Escape in the detail view returns to the list. Large catalogues are checked in parts: the first page shows
+ * as soon as it is checked, search and filters once the whole catalogue is.
+ *
  * Validation, QR codes, the print view and JSON-LD load lazily. Printing uses a hidden `<iframe>`, so only
  * the listing prints, never the host page, and no pop-up window is opened.
  *
@@ -327,7 +330,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     ].filter((f) => f !== undefined);
     const section = (key: ProcedureListKey) =>
       html`<p class="section" role="heading" aria-level=${level + 1}>${this.t(key)}</p>`;
-    return html`<article part="detail">
+    return html`<article part="detail" @keydown=${this.onDetailKey}>
       <button part="back" type="button" @click=${this.onBack}>← ${this.t('back')}</button>
       <p class="heading" role="heading" aria-level=${level} tabindex="-1" id="detail-heading" lang="vi">${p.name}</p>
       <dl>
@@ -762,6 +765,13 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
       return;
     }
     this.clicked = procedure; // the hashchange that follows opens it
+  }
+
+  /** Escape in the detail view goes back to the list, as the back button does. */
+  private onDetailKey(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    this.onBack();
   }
 
   private onBack(): void {
