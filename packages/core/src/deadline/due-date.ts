@@ -52,7 +52,7 @@ export type DueTimeOfDay = 'end-of-day' | 'same-time';
 export interface DueDateOptions {
   /** The working-day calendar (`vietnamCalendar(…)`, with the province's and commune's overlays). */
   readonly calendar: WorkingDayCalendar;
-  /** The agency's sessions (default 07:30–11:30 and 13:30–17:00). Keep one object per agency: the index is cached per object. */
+  /** The agency's sessions (default 07:30–11:30 and 13:30–17:00); the index is built once per calendar and hours. */
   readonly officeHours?: OfficeHours;
   /** Receipt outside office hours (default `next-session`). */
   readonly receipt?: ReceiptRule;

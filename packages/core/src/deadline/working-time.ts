@@ -188,31 +188,39 @@ export class WorkingTime {
   }
 }
 
-const cache = new WeakMap<WorkingDayCalendar, WeakMap<OfficeHours, Map<string, WorkingTime>>>();
+const cache = new WeakMap<WorkingDayCalendar, Map<string, WorkingTime>>();
+const hoursKeys = new WeakMap<object, string>();
+
+/** A key for office hours by content, so equal hours in fresh objects share one index. */
+function hoursKey(officeHours: OfficeHours): string {
+  if (typeof officeHours !== 'object' || officeHours === null) return String(officeHours);
+  let key = hoursKeys.get(officeHours);
+  if (key === undefined) {
+    key = JSON.stringify([officeHours.sessions, officeHours.weekendSessions]) ?? '';
+    hoursKeys.set(officeHours, key);
+  }
+  return key;
+}
 
 /**
- * The shared {@link WorkingTime} index of a calendar, office hours and rules (built once, then cached).
+ * The shared {@link WorkingTime} index of a calendar, office hours and rules: built once per
+ * calendar and distinct content of hours and rules, then cached.
  */
 export function workingTimeOf(
   calendar: WorkingDayCalendar,
   officeHours: OfficeHours = DEFAULT_OFFICE_HOURS,
   rules: WorkingTimeRules,
 ): WorkingTime {
-  let byHours = cache.get(calendar);
-  if (!byHours) {
-    byHours = new WeakMap();
-    cache.set(calendar, byHours);
+  let byKey = cache.get(calendar);
+  if (!byKey) {
+    byKey = new Map();
+    cache.set(calendar, byKey);
   }
-  let byRules = byHours.get(officeHours);
-  if (!byRules) {
-    byRules = new Map();
-    byHours.set(officeHours, byRules);
-  }
-  const key = rules.makeUpSaturdays ? 'm' : '-';
-  let index = byRules.get(key);
+  const key = `${rules.makeUpSaturdays ? 'm' : '-'}${hoursKey(officeHours)}`;
+  let index = byKey.get(key);
   if (!index) {
     index = new WorkingTime(calendar, compileOfficeHours(officeHours), rules);
-    byRules.set(key, index);
+    byKey.set(key, index);
   }
   return index;
 }
