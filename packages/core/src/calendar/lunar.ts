@@ -356,25 +356,3 @@ export function leapMonthOf(year: number): number | undefined {
 export function lunarNewYear(year: number): CivilDate {
   return yearTable(checkYear(year, ['year'])).newYear;
 }
-
-/**
- * The civil date of mùng 1 Tết of lunar year `year`, without checking the year: for callers that
- * only ask about supported years (the working-day calendar, 1995–2100).
- *
- * @internal
- */
-export function lunarNewYearUnchecked(year: number): CivilDate {
-  return yearTable(year).newYear;
-}
-
-/**
- * The civil date of day `day` of the ordinary (not leap) month `month` of lunar year `year`,
- * without the checks {@link lunarToSolar} makes: for callers that only ask for dates that exist
- * (the holiday rules ask for 10/3, Giỗ Tổ, of 1995–2100).
- *
- * @internal
- */
-export function lunarDayUnchecked(year: number, month: number, day: number): CivilDate {
-  const table = yearTable(year);
-  return fromEpochDay((table.starts[monthIndex(table, month, false)] as number) + day - 1);
-}

@@ -126,7 +126,7 @@ export interface ReceiptSlip {
   readonly sets: number;
   /** The time limit. */
   readonly limit: TimeLimit;
-  /** The time limit in words ("05 ngày làm việc" style, from `formatTimeLimit`). */
+  /** The time limit in words, e.g. "3 ngày làm việc" (`formatTimeLimit`). */
   readonly limitText: string;
   /** Receipt, ISO in Vietnam time. */
   readonly receivedAt: string;
