@@ -18,6 +18,12 @@ export {
   type PublishedGroup,
   type SuppressedGroup,
 } from './aggregate.js';
+export { CES_INSTRUMENTS } from './built-in/ces.js';
+export { CSAT_INSTRUMENTS } from './built-in/csat.js';
+export { DOSSIER_EVALUATION_INSTRUMENTS } from './built-in/dossier-evaluation.js';
+export { NPS_INSTRUMENTS } from './built-in/nps.js';
+export { ONE_STOP_RATING_INSTRUMENTS } from './built-in/one-stop-rating.js';
+export { SIPAS_INSTRUMENTS } from './built-in/sipas.js';
 export {
   DECISION_766_INDICATORS,
   DECISION_766_SCORECARD,
@@ -74,6 +80,7 @@ export {
   instrumentFor,
   isInForce,
 } from './library.js';
+export { loadBuiltInInstruments, loadInstrument } from './load.js';
 export {
   type CreateRatingTokenOptions,
   createRatingToken,
@@ -114,6 +121,7 @@ export {
   scoreScorecard,
 } from './scorecard.js';
 export { type PersonalDataKind, type ScrubOptions, scrubPersonalData } from './scrub.js';
+export { pickInstrument } from './select.js';
 export {
   createSubmissionGuard,
   type GuardedSubmission,

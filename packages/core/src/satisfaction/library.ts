@@ -1,7 +1,10 @@
-import { type CivilDate, parseCivilDate } from '../calendar/civil-date.js';
+import type { CivilDate } from '../calendar/civil-date.js';
 import { MotcuaError, problem } from '../text/problem.js';
 import type { Instrument, InstrumentKind } from './instrument.js';
 import { BUILT_IN_INSTRUMENTS } from './instruments.js';
+import { pickInstrument } from './select.js';
+
+export { isInForce } from './select.js';
 
 /** Where {@link instrumentFor} and {@link findInstrument} look. */
 export interface InstrumentLibraryOptions {
@@ -16,18 +19,6 @@ export interface InstrumentForOptions extends InstrumentLibraryOptions {
 }
 
 /**
- * Whether an instrument is in force on a civil date.
- *
- * @example
- * ```ts
- * isInForce(instrumentFor('dossier-evaluation', '2024-05-01'), '2025-07-01'); // false: Decree 61/2018 gave way
- * ```
- */
-export function isInForce(instrument: Instrument, date: CivilDate): boolean {
-  return instrument.validFrom <= date && (instrument.validTo === undefined || date <= instrument.validTo);
-}
-
-/**
  * The version of an instrument in force on a Vietnamese civil date. Throws a {@link MotcuaError} when
  * none is, or when more than one is (give `id` to choose between families of the same kind).
  *
@@ -39,27 +30,7 @@ export function isInForce(instrument: Instrument, date: CivilDate): boolean {
  * ```
  */
 export function instrumentFor(kind: InstrumentKind, date: CivilDate, options: InstrumentForOptions = {}): Instrument {
-  const day = parseCivilDate(date, ['date']);
-  const library = options.instruments ?? BUILT_IN_INSTRUMENTS;
-  const matches = library.filter(
-    (i) => i.kind === kind && (options.id === undefined || i.id === options.id) && isInForce(i, day),
-  );
-  if (matches.length === 1) return matches[0] as Instrument;
-  if (matches.length === 0) {
-    throw new MotcuaError([
-      problem(['date'], 'no-instrument', {
-        vi: `Không có bộ câu hỏi loại "${kind}" có hiệu lực ngày ${day}`,
-        en: `No "${kind}" instrument is in force on ${day}`,
-      }),
-    ]);
-  }
-  const names = matches.map((i) => `${i.id}@${i.version}`).join(', ');
-  throw new MotcuaError([
-    problem(['date'], 'ambiguous-instrument', {
-      vi: `Có nhiều bộ câu hỏi loại "${kind}" cùng hiệu lực ngày ${day}: ${names}`,
-      en: `More than one "${kind}" instrument is in force on ${day}: ${names}`,
-    }),
-  ]);
+  return pickInstrument(options.instruments ?? BUILT_IN_INSTRUMENTS, kind, date, options.id);
 }
 
 /**
