@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { Database } from './db/database.js';
+import { catalogueFromFile } from './dossiers/catalogue.js';
+import { installDossierGuards, installDossierRoutes } from './dossiers/routes.js';
 import { ApiError, errorResponse } from './http/errors.js';
 import { idempotency } from './http/idempotency.js';
 import { demoOffice, type Office } from './office/office.js';
@@ -55,6 +57,8 @@ export function createApp(deps: AppDeps): Hono {
   // Tokens and rate limits before idempotency: a refused request is never stored as a key's answer.
   installQueueGuards(app, queue, now);
   installRatingGuards(app, ratings);
+  const dossiers = { db: deps.db, office, now, limiter: queue.limiter, catalogue: catalogueFromFile(deps.catalogue) };
+  installDossierGuards(app, dossiers);
   app.use('/api/*', idempotency(deps.db));
 
   app.get('/api/health', async (c) => {
@@ -74,6 +78,7 @@ export function createApp(deps: AppDeps): Hono {
 
   installQueueRoutes(app, queue, { now, secret: deps.secret });
   installRatingRoutes(app, ratings);
+  installDossierRoutes(app, dossiers);
 
   app.all('/api/*', () => {
     throw new ApiError(404, 'not-found', { vi: 'Không có địa chỉ API này', en: 'No such API route' });

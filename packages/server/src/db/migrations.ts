@@ -112,6 +112,41 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: '0005-dossiers',
+    sql: `
+      -- One row per agency and civil date of receipt: the atomic daily sequence of dossier codes.
+      create table dossier_sequences (
+        agency text not null,
+        business_date text not null check (business_date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+        last_value integer not null,
+        primary key (agency, business_date)
+      );
+      create table dossiers (
+        code text primary key,
+        office text not null,
+        procedure_code text not null,
+        procedure_name text not null,
+        channel text not null,
+        time_limit jsonb not null,
+        received_at text not null,
+        pin_hash text not null,
+        ticket text,
+        status text not null,
+        steps jsonb not null,
+        slip jsonb not null,
+        version integer not null
+      );
+      create index dossiers_ticket on dossiers (office, ticket) where ticket is not null;
+      -- Failed lookups per dossier code and per client, for the back-off.
+      create table dossier_lookup_failures (
+        key text primary key,
+        failures integer not null,
+        last_at bigint not null,
+        blocked_until bigint not null
+      );
+    `,
+  },
 ];
 
 /** Any number, the same in every instance: serialises migrations when several instances start together. */

@@ -1,0 +1,186 @@
+import type { CivilDate } from '@motcua/core/calendar';
+import {
+  type DailySequence,
+  DOSSIER_EVENT_TYPES,
+  type DossierChannel,
+  type DossierEvent,
+  type DossierStatus,
+  type ReceiptSlip,
+  type TimeLimit,
+} from '@motcua/core/deadline';
+import type { Queryable } from '../db/database.js';
+
+/**
+ * What staff record on a dossier after its receipt: the clock events of core's dossier clock (supplement
+ * requested / completed, extension with apology, withdrawn, stopped, resolved, returned) and the two statuses that
+ * do not move the clock (`processing`, `payment-requested`).
+ */
+export type DossierStepType = DossierEvent['type'] | 'processing' | 'payment-requested';
+
+/** Every {@link DossierStepType}. */
+export const DOSSIER_STEP_TYPES: readonly DossierStepType[] = [
+  ...DOSSIER_EVENT_TYPES,
+  'processing',
+  'payment-requested',
+];
+
+/** One recorded step, as stored (times are ISO strings with their offset). */
+export interface DossierStep {
+  readonly type: DossierStepType;
+  readonly at: string;
+  /** Why (a supplement request, a stop, the apology letter's reason for an extension). */
+  readonly reason?: string;
+  /** The new due date of an extension. */
+  readonly dueAt?: string;
+  /** The counter that recorded it. */
+  readonly counter?: string;
+}
+
+/** A dossier row. */
+export interface StoredDossier {
+  readonly code: string;
+  readonly office: string;
+  readonly procedureCode: string;
+  readonly procedureName: string;
+  readonly channel: DossierChannel;
+  readonly limit: TimeLimit;
+  readonly receivedAt: string;
+  readonly pinHash: string;
+  readonly ticket: string | null;
+  readonly status: DossierStatus;
+  readonly steps: readonly DossierStep[];
+  /** The receipt slip (Mẫu 01) data, with the applicant: for staff only. */
+  readonly slip: ReceiptSlip;
+  readonly version: number;
+}
+
+interface Row {
+  code: string;
+  office: string;
+  procedure_code: string;
+  procedure_name: string;
+  channel: DossierChannel;
+  time_limit: TimeLimit | string;
+  received_at: string;
+  pin_hash: string;
+  ticket: string | null;
+  status: DossierStatus;
+  steps: DossierStep[] | string;
+  slip: ReceiptSlip | string;
+  version: number;
+}
+
+function json<T>(value: T | string): T {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
+}
+
+function fromRow(row: Row): StoredDossier {
+  return {
+    code: row.code,
+    office: row.office,
+    procedureCode: row.procedure_code,
+    procedureName: row.procedure_name,
+    channel: row.channel,
+    limit: json(row.time_limit),
+    receivedAt: row.received_at,
+    pinHash: row.pin_hash,
+    ticket: row.ticket,
+    status: row.status,
+    steps: json(row.steps),
+    slip: json(row.slip),
+    version: Number(row.version),
+  };
+}
+
+/**
+ * The daily sequence of dossier codes in the `dossier_sequences` table: one atomic upsert per number, per agency
+ * and civil date, so every instance on one PostgreSQL draws from the same counter. Run it inside the transaction
+ * that inserts the dossier: a failed insert gives its number back.
+ *
+ * @example
+ * ```ts
+ * const code = await issueDossierCode({ agency, receivedAt }, databaseDailySequence(tx));
+ * ```
+ */
+export function databaseDailySequence(db: Queryable): DailySequence {
+  return {
+    async next(agency: string, date: CivilDate): Promise<number> {
+      const [row] = await db.query<{ last_value: number }>(
+        `insert into dossier_sequences (agency, business_date, last_value) values ($1, $2, 1)
+         on conflict (agency, business_date) do update set last_value = dossier_sequences.last_value + 1
+         returning last_value`,
+        [agency, date],
+      );
+      return Number(row?.last_value);
+    },
+  };
+}
+
+/** Inserts a received dossier; false when its code exists already. */
+export async function insertDossier(db: Queryable, d: Omit<StoredDossier, 'version'>): Promise<boolean> {
+  const rows = await db.query(
+    `insert into dossiers (code, office, procedure_code, procedure_name, channel, time_limit, received_at, pin_hash,
+       ticket, status, steps, slip, version)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1)
+     on conflict (code) do nothing returning code`,
+    [
+      d.code,
+      d.office,
+      d.procedureCode,
+      d.procedureName,
+      d.channel,
+      JSON.stringify(d.limit),
+      d.receivedAt,
+      d.pinHash,
+      d.ticket,
+      d.status,
+      JSON.stringify(d.steps),
+      JSON.stringify(d.slip),
+    ],
+  );
+  return rows.length > 0;
+}
+
+/** A dossier by its code; with `forUpdate`, locked until the transaction ends. */
+export async function loadDossier(db: Queryable, code: string, forUpdate = false): Promise<StoredDossier | undefined> {
+  const [row] = await db.query<Row>(
+    `select code, office, procedure_code, procedure_name, channel, time_limit, received_at, pin_hash, ticket, status,
+       steps, slip, version
+     from dossiers where code = $1${forUpdate ? ' for update' : ''}`,
+    [code],
+  );
+  return row ? fromRow(row) : undefined;
+}
+
+/** Writes a dossier's steps and status, bumping its version. */
+export async function saveSteps(
+  db: Queryable,
+  code: string,
+  steps: readonly DossierStep[],
+  status: DossierStatus,
+): Promise<void> {
+  await db.query('update dossiers set steps = $2, status = $3, version = version + 1 where code = $1', [
+    code,
+    JSON.stringify(steps),
+    status,
+  ]);
+}
+
+/** The status after a list of steps (a dossier starts `received`). */
+export function statusAfter(steps: readonly DossierStep[]): DossierStatus {
+  let status: DossierStatus = 'received';
+  for (const step of steps) status = statusOfStep(step.type, status);
+  return status;
+}
+
+/** The status a step leads to from `current`. */
+export function statusOfStep(type: DossierStepType, current: DossierStatus): DossierStatus {
+  switch (type) {
+    case 'supplement-completed':
+      return 'processing';
+    case 'extended':
+      return current;
+    default:
+      return type;
+  }
+}

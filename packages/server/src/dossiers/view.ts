@@ -1,0 +1,118 @@
+import {
+  type Classification,
+  classifyDossier,
+  type DossierChannel,
+  type DossierClock,
+  type DossierClockOptions,
+  type DossierEvent,
+  type DossierStatus,
+  dossierClock,
+  type TimeLimit,
+  toNationalStatusCode,
+} from '@motcua/core/deadline';
+import { type DossierStep, type DossierStepType, type StoredDossier, statusOfStep } from './store.js';
+
+/** One entry of a dossier's status timeline. */
+export interface DossierTimelineEntry {
+  /** `received`, or the step recorded. */
+  readonly type: 'received' | DossierStepType;
+  /** The status the dossier was in after it. */
+  readonly status: DossierStatus;
+  /** When, ISO 8601 with its offset. */
+  readonly at: string;
+  readonly reason?: string;
+  /** The new due date of an extension (the apology letter's). */
+  readonly dueAt?: string;
+}
+
+/**
+ * What `GET /api/dossiers/{code}` answers and `<motcua-dossier-status>` reads: the procedure, the status timeline,
+ * the receipt and due times, pauses and extension, the classification — never the applicant's name, address or
+ * contact, nor the documents.
+ */
+export interface DossierLookup {
+  readonly code: string;
+  readonly procedure: { readonly code: string; readonly name: string };
+  readonly channel: DossierChannel;
+  readonly status: DossierStatus;
+  /** The national status code (1–10) of `status`. */
+  readonly statusCode: number;
+  readonly receivedAt: string;
+  readonly limit: TimeLimit;
+  /** The clock events, as core's `dossierClock` takes them (so a browser can recompute the clock). */
+  readonly events: readonly DossierEvent[];
+  readonly timeline: readonly DossierTimelineEntry[];
+  /** Due dates, pauses, extension and state from core's dossier clock. */
+  readonly clock: DossierClock;
+  /** Timeliness and remaining working minutes at `checkedAt`. */
+  readonly classification: Classification;
+  /** Whether processing has ended (resolved, returned, withdrawn or stopped): the service can be rated. */
+  readonly finished: boolean;
+  /** When the server computed this, ISO 8601 with its offset. */
+  readonly checkedAt: string;
+}
+
+/** The clock events among a dossier's steps. */
+export function clockEvents(steps: readonly DossierStep[]): DossierEvent[] {
+  const events: DossierEvent[] = [];
+  for (const s of steps) {
+    switch (s.type) {
+      case 'processing':
+      case 'payment-requested':
+        break;
+      case 'extended':
+        events.push({ type: 'extended', at: s.at, dueAt: s.dueAt as string, reason: s.reason ?? '' });
+        break;
+      case 'supplement-requested':
+      case 'stopped':
+        events.push({ type: s.type, at: s.at, ...(s.reason ? { reason: s.reason } : {}) });
+        break;
+      default:
+        events.push({ type: s.type, at: s.at });
+    }
+  }
+  return events;
+}
+
+const FINISHED = new Set<DossierStatus>(['resolved', 'returned', 'withdrawn', 'stopped', 'refused']);
+
+/**
+ * The public view of a dossier at `now` (ISO 8601 with offset), computed with core's dossier clock.
+ *
+ * @example
+ * ```ts
+ * const view = lookupView(dossier, '2026-03-10T09:00:00+07:00', { calendar: vietnamCalendar() });
+ * view.classification.timeliness; // 'in-time'
+ * ```
+ */
+export function lookupView(d: StoredDossier, now: string, options: DossierClockOptions): DossierLookup {
+  const events = clockEvents(d.steps);
+  const timeline: DossierTimelineEntry[] = [{ type: 'received', status: 'received', at: d.receivedAt }];
+  let status: DossierStatus = 'received';
+  for (const s of d.steps) {
+    status = statusOfStep(s.type, status);
+    timeline.push({
+      type: s.type,
+      status,
+      at: s.at,
+      ...(s.reason ? { reason: s.reason } : {}),
+      ...(s.dueAt ? { dueAt: s.dueAt } : {}),
+    });
+  }
+  const dossier = { receivedAt: d.receivedAt, limit: d.limit, procedure: d.procedureCode, events };
+  return {
+    code: d.code,
+    procedure: { code: d.procedureCode, name: d.procedureName },
+    channel: d.channel,
+    status: d.status,
+    statusCode: toNationalStatusCode(d.status),
+    receivedAt: d.receivedAt,
+    limit: d.limit,
+    events,
+    timeline,
+    clock: dossierClock(dossier, options),
+    classification: classifyDossier(dossier, { ...options, now }),
+    finished: FINISHED.has(d.status),
+    checkedAt: now,
+  };
+}
