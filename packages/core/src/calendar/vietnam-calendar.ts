@@ -1,6 +1,7 @@
 import type { CalendarOverlay } from './calendar-overlay.js';
+import { HOLIDAY_LUNAR_TABLE } from './holiday-lunar-table.js';
 import type { HolidayLunarSource } from './holiday-rules.js';
-import { lunarDayUnchecked, lunarNewYear, lunarNewYearUnchecked, lunarToSolar } from './lunar.js';
+import { lunarNewYear, lunarToSolar } from './lunar.js';
 import { WorkingDayCalendar } from './working-day-calendar.js';
 
 /**
@@ -12,16 +13,6 @@ import { WorkingDayCalendar } from './working-day-calendar.js';
  * ```
  */
 export const VIETNAM_LUNAR_SOURCE: HolidayLunarSource = /* @__PURE__ */ Object.freeze({ lunarNewYear, lunarToSolar });
-
-/**
- * The same dates as {@link VIETNAM_LUNAR_SOURCE} without its input checks, which the calendar's
- * own questions (Tết and 10/3 of supported years) never need: a page that only counts working
- * days then does not ship the lunar calendar's error messages.
- */
-const CALENDAR_LUNAR_SOURCE: HolidayLunarSource = {
-  lunarNewYear: lunarNewYearUnchecked,
-  lunarToSolar: ({ year, month, day }) => lunarDayUnchecked(year, month, day),
-};
 
 /**
  * Options of {@link vietnamCalendar}.
@@ -69,8 +60,8 @@ let standard: WorkingDayCalendar | undefined;
  */
 export function vietnamCalendar(options: VietnamCalendarOptions = {}): WorkingDayCalendar {
   if (options.overlays === undefined && options.years === undefined && options.lunar === undefined) {
-    standard ??= new WorkingDayCalendar({ lunar: CALENDAR_LUNAR_SOURCE });
+    standard ??= new WorkingDayCalendar({ lunar: HOLIDAY_LUNAR_TABLE });
     return standard;
   }
-  return new WorkingDayCalendar({ ...options, lunar: options.lunar ?? CALENDAR_LUNAR_SOURCE });
+  return new WorkingDayCalendar({ ...options, lunar: options.lunar ?? HOLIDAY_LUNAR_TABLE });
 }
