@@ -88,6 +88,7 @@ describe('classification of open dossiers', () => {
       classifyDossier({ receivedAt: received, limit: five }, { calendar, now: '2026-03-13T15:00:00+07:00' }),
     ).to.deep.equal({
       timeliness: 'in-time',
+      dueAt: '2026-03-16T17:00:00+07:00',
       remainingMinutes: 570,
       measuredAt: '2026-03-13T15:00:00+07:00',
       dayMinutes: 450,
@@ -109,6 +110,7 @@ describe('classification of open dossiers', () => {
     );
     expect(result).to.deep.equal({
       timeliness: 'in-time',
+      dueAt: '2026-03-16T17:00:00+07:00',
       remainingMinutes: 150 + 210 + 3 * 450,
       measuredAt: '2026-03-11T09:00:00+07:00',
       dayMinutes: 450,

@@ -25,7 +25,8 @@ export type Timeliness = 'early' | 'on-time' | 'late' | 'in-time' | 'overdue' | 
  * @example
  * ```ts
  * const result: Classification = {
- *   timeliness: 'in-time', remainingMinutes: 570, measuredAt: '2026-03-13T15:00:00+07:00', dayMinutes: 450,
+ *   timeliness: 'in-time', dueAt: '2026-03-16T17:00:00+07:00', remainingMinutes: 570,
+ *   measuredAt: '2026-03-13T15:00:00+07:00', dayMinutes: 450,
  * };
  * formatRemaining(result.remainingMinutes, 'vi', result.dayMinutes); // 'còn 1 ngày 2 giờ'
  * ```
@@ -33,6 +34,8 @@ export type Timeliness = 'early' | 'on-time' | 'late' | 'in-time' | 'overdue' | 
 export interface Classification {
   /** Early, on time, late, in time, overdue or withdrawn. */
   readonly timeliness: Timeliness;
+  /** The due date measured against (the clock's `measuredDueAt`), in Vietnam time. */
+  readonly dueAt: string;
   /** Working minutes from the measuring time to the due date (negative when past it). */
   readonly remainingMinutes: number;
   /** When the dossier was measured, in Vietnam time. */
@@ -94,7 +97,8 @@ export function classifyMoments(
  *   { receivedAt: '2026-03-09T10:00:00+07:00', limit: { value: 5, unit: 'working-days' } },
  *   { calendar: vietnamCalendar(), now: '2026-03-13T15:00:00+07:00' },
  * );
- * // { timeliness: 'in-time', remainingMinutes: 570, measuredAt: '2026-03-13T15:00:00+07:00', dayMinutes: 450 }
+ * // { timeliness: 'in-time', dueAt: '2026-03-16T17:00:00+07:00', remainingMinutes: 570,
+ * //   measuredAt: '2026-03-13T15:00:00+07:00', dayMinutes: 450 }
  * ```
  */
 export function classifyDossier(dossier: DossierTimeline, options: ClassifyOptions): Classification {
@@ -112,6 +116,7 @@ export function classifyDossier(dossier: DossierTimeline, options: ClassifyOptio
   const { timeliness, remaining, measured } = classifyMoments(moments, nowLocal, context);
   return {
     timeliness,
+    dueAt: context.time.iso(moments.measuredDue[0], moments.measuredDue[1]),
     remainingMinutes: remaining,
     ...(measured ? { measuredAt: context.time.iso(measured[0], measured[1]) } : {}),
     dayMinutes: context.time.minutesByKind[1] as number,
