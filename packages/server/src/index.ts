@@ -9,9 +9,6 @@ export type { Database, Queryable } from './db/database.js';
 export { MIGRATIONS, type Migration, migrate } from './db/migrations.js';
 export { DataDirectoryLockedError, openPglite, type PgliteDatabase } from './db/pglite.js';
 export { openPostgres } from './db/postgres.js';
-export { DEMO_DOSSIER } from './dossiers/demo.js';
-export { DEFAULT_LOOKUP_LIMITS, type DossierLookupLimits } from './dossiers/routes.js';
-export type { DossierLookup, DossierTimelineEntry } from './dossiers/view.js';
 export { ApiError, type ApiErrorBody } from './http/errors.js';
 export { createNotificationHub, type NotificationHub } from './http/events.js';
 export { createRateLimiter, hashKey, type RateLimiter, type RateLimitVerdict, rateLimit } from './http/rate-limit.js';
@@ -33,6 +30,12 @@ export {
   QUEUE_CHANNEL,
   type QueueNotification,
 } from './queue/pg-queue-store.js';
-export { type BoardSnapshot, createQueueService, type QueueService, type TicketView } from './queue/routes.js';
+export {
+  type BoardSnapshot,
+  createQueueService,
+  type QueueRoutesDeps,
+  type QueueService,
+  type TicketView,
+} from './queue/routes.js';
 export { DEFAULT_RATING_INSTRUMENT, HONEYPOT_FIELD, reportCsv } from './ratings/routes.js';
 export { openDatabase, type RunningServer, startServer } from './server.js';
