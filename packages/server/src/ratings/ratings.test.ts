@@ -82,6 +82,22 @@ for (const target of TEST_DATABASES) {
     it('takes counter-level ratings by device key, and drops a honeypot silently', async () => {
       const { db, app } = await env();
       try {
+        const exact = { id: 'vn-one-stop-rating', version: '1' };
+        const form = await rate(app, {
+          deviceKey: 'tablet-quay-1',
+          counter: '1',
+          instrument: exact,
+          answers: { overall: 2 },
+          honeypot: '',
+        });
+        expect(form.status).to.equal(201);
+        const missing = await rate(app, {
+          deviceKey: 'tablet-quay-1',
+          counter: '1',
+          instrument: { ...exact, version: '0' },
+          answers: {},
+        });
+        expect(missing.status).to.equal(404);
         const ok = await rate(app, {
           deviceKey: 'tablet-quay-1',
           counter: '1',
@@ -94,11 +110,11 @@ for (const target of TEST_DATABASES) {
           deviceKey: 'tablet-quay-1',
           counter: '1',
           answers: { overall: 3 },
-          website: 'x',
+          honeypot: 'x',
         });
         expect(bot.status).to.equal(201);
         const rows = await db.query<{ device_key: string; token_id: string | null }>('select * from ratings');
-        expect(rows).to.have.length(1);
+        expect(rows).to.have.length(2);
         expect(rows[0]).to.deep.include({ device_key: 'tablet-quay-1', token_id: null });
       } finally {
         await db.close();

@@ -39,14 +39,20 @@ export interface RatingRoutesDeps {
 export const DEFAULT_RATING_INSTRUMENT = 'vn-one-stop-rating';
 
 /** The name of the hidden form field that only bots fill in. */
-export const HONEYPOT_FIELD = 'website';
+export const HONEYPOT_FIELD = 'honeypot';
 
 const ratingBody = z
   .object({
     token: z.string().min(1).max(2000).optional(),
     deviceKey: z.string().min(8).max(200).optional(),
     counter: z.string().min(1).max(100).optional(),
-    instrument: z.string().min(1).max(100).optional(),
+    /** An instrument family (the version in force is used), or an exact version as `<motcua-rating-form>` sends it. */
+    instrument: z
+      .union([
+        z.string().min(1).max(100),
+        z.object({ id: z.string().min(1).max(100), version: z.string().min(1).max(100) }).strict(),
+      ])
+      .optional(),
     channel: z.string().min(1).max(50).optional(),
     answers: z.record(z.string(), z.unknown()),
     [HONEYPOT_FIELD]: z.unknown().optional(),
@@ -122,8 +128,19 @@ export function installRatingGuards(app: Hono, deps: RatingRoutesDeps): void {
   );
 }
 
-/** The version of an instrument family in force on a date. */
-function instrumentOf(id: string, date: CivilDate): Instrument {
+/** The instrument a rating names: an exact version, or the version of a family in force on a date. */
+function instrumentOf(named: string | { id: string; version: string }, date: CivilDate): Instrument {
+  if (typeof named !== 'string') {
+    const exact = BUILT_IN_INSTRUMENTS.find((i) => i.id === named.id && i.version === named.version);
+    if (!exact) {
+      throw new ApiError(404, 'unknown-instrument', {
+        vi: `Không có bộ câu hỏi ${named.id} phiên bản ${named.version}`,
+        en: `No instrument ${named.id} version ${named.version}`,
+      });
+    }
+    return exact;
+  }
+  const id = named;
   const family = BUILT_IN_INSTRUMENTS.find((i) => i.id === id);
   if (!family) {
     throw new ApiError(404, 'unknown-instrument', {
