@@ -1,7 +1,7 @@
+import { OUTBOX_STORAGE_KEY } from './outbox-key.js';
 import { newIdempotencyKey, type PendingRating, type SendOutcome, sendRating } from './request.js';
 
-/** Where unsent ratings wait, in `localStorage`, shared by every page of the origin. */
-export const OUTBOX_STORAGE_KEY = 'motcua:rating-outbox';
+export { OUTBOX_STORAGE_KEY } from './outbox-key.js';
 
 /** A rating kept on the device until it can be sent. */
 export interface QueuedRating extends PendingRating {

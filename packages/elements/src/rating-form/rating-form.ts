@@ -2,13 +2,12 @@ import { civilDateOf } from '@motcua/core/calendar';
 import {
   type Instrument,
   type InstrumentKind,
-  instrumentFor,
+  loadBuiltInInstruments,
+  ONE_STOP_RATING_INSTRUMENTS,
+  pickInstrument,
   type Question,
-  ratingTokenFromLink,
   type ScaleQuestion,
-  scrubPersonalData,
   type TextQuestion,
-  validateResponse,
 } from '@motcua/core/satisfaction';
 import type { Problem } from '@motcua/core/text';
 import { css, html, nothing, type PropertyValues } from 'lit';
@@ -18,15 +17,31 @@ import { getConfig } from '../internal/config.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
 import { blockStyles } from '../internal/styles.js';
-import { flushRatings, queuedRatings, queueRating } from './outbox.js';
-import {
-  buildRatingRequest,
-  newIdempotencyKey,
-  type PendingRating,
-  type SendOutcome,
-  type ServerProblem,
-  sendRating,
-} from './request.js';
+import { hasQueuedRatings } from './outbox-key.js';
+import type { PendingRating, SendOutcome } from './request.js';
+
+/** Core's validation and scrubber, the request and the outbox: loaded once the citizen starts answering. */
+type Submission = typeof import('./submission.js');
+let submission: Submission | undefined;
+let submissionLoad: Promise<Submission> | undefined;
+function loadSubmission(): Promise<Submission> {
+  submissionLoad ??= import('./submission.js').then(
+    (loaded) => {
+      submission = loaded;
+      return loaded;
+    },
+    (error: unknown) => {
+      submissionLoad = undefined; // offline when it was asked for: the next interaction tries again
+      throw error;
+    },
+  );
+  return submissionLoad;
+}
+
+let allStrings: StringTable<RatingFormStringKey> | undefined;
+
+/** Built-in instrument versions by kind, as far as loaded: the 3-level rating ships with the element. */
+const builtIn = new Map<string, readonly Instrument[]>([['one-stop-rating', ONE_STOP_RATING_INSTRUMENTS]]);
 
 /** The keys of the element's strings, for overrides through `strings` or `configure`. */
 export type RatingFormStringKey =
@@ -55,32 +70,36 @@ export type RatingFormStringKey =
   | 'unavailable'
   | 'honeypot';
 
-const strings: StringTable<RatingFormStringKey> = {
+/** The strings shown only once the citizen has answered or sent: they load with the sending code (`messages.ts`). */
+export type MessageStringKey = Extract<
+  RatingFormStringKey,
+  | 'willMask'
+  | 'sending'
+  | 'errorTooLong'
+  | 'errorRateLimited'
+  | 'errorNotSaved'
+  | 'thanksTitle'
+  | 'thanksBody'
+  | 'queuedTitle'
+  | 'queuedBody'
+  | 'alreadyTitle'
+  | 'alreadyBody'
+  | 'expiredTitle'
+  | 'expiredBody'
+>;
+type FormStringKey = Exclude<RatingFormStringKey, MessageStringKey>;
+
+const strings: StringTable<FormStringKey> = {
   vi: {
     required: '(bắt buộc)',
     optional: '(không bắt buộc)',
     privacyHint: 'Vui lòng không ghi họ tên, số điện thoại, số căn cước hay địa chỉ.',
-    willMask: 'Số điện thoại, số căn cước và địa chỉ email sẽ được che đi khi gửi.',
     submit: 'Gửi đánh giá',
-    sending: 'Đang gửi đánh giá…',
     errorChoose: 'Vui lòng chọn một mức.',
     errorRequired: 'Vui lòng trả lời câu hỏi này.',
     errorReason: 'Vui lòng cho biết lý do không hài lòng.',
-    errorTooLong: 'Vui lòng viết tối đa {max} ký tự.',
     errorCount: 'Có {count} chỗ cần sửa trước khi gửi.',
     errorSend: 'Chưa gửi được đánh giá. Vui lòng thử lại.',
-    errorRateLimited: 'Có quá nhiều lượt gửi từ thiết bị này. Vui lòng thử lại sau ít phút.',
-    errorNotSaved: 'Không có kết nối mạng và không lưu được đánh giá trên thiết bị này. Vui lòng thử lại khi có mạng.',
-    thanksTitle: 'Cảm ơn ông/bà đã đánh giá',
-    thanksBody: 'Ý kiến của ông/bà giúp Bộ phận Một cửa phục vụ tốt hơn.',
-    queuedTitle: 'Đánh giá đã được lưu',
-    queuedBody:
-      'Hiện chưa gửi được vì mất kết nối. Đánh giá đã được lưu trên thiết bị này và sẽ tự động gửi khi có mạng; ông/bà không cần đánh giá lại.',
-    alreadyTitle: 'Lượt giao dịch này đã được đánh giá',
-    alreadyBody: 'Mỗi lượt giao dịch chỉ đánh giá một lần. Cảm ơn ông/bà.',
-    expiredTitle: 'Đường dẫn đánh giá đã hết hạn',
-    expiredBody:
-      'Đường dẫn này đã hết hạn hoặc không hợp lệ. Ông/bà có thể đánh giá bằng mã QR hoặc máy tính bảng tại quầy.',
     unavailable: 'Không tải được phiếu đánh giá. Vui lòng tải lại trang.',
     honeypot: 'Để trống ô này',
   },
@@ -88,27 +107,12 @@ const strings: StringTable<RatingFormStringKey> = {
     required: '(required)',
     optional: '(optional)',
     privacyHint: 'Please do not include your name, phone number, ID number or address.',
-    willMask: 'Phone numbers, ID numbers and e-mail addresses will be masked when sent.',
     submit: 'Send rating',
-    sending: 'Sending your rating…',
     errorChoose: 'Please choose one.',
     errorRequired: 'Please answer this question.',
     errorReason: 'Please tell us why you were not satisfied.',
-    errorTooLong: 'Please write at most {max} characters.',
     errorCount: 'There are {count} things to fix before sending.',
     errorSend: 'Your rating could not be sent. Please try again.',
-    errorRateLimited: 'Too many ratings from this device. Please try again in a few minutes.',
-    errorNotSaved: 'There is no connection and your rating could not be saved on this device. Please try again online.',
-    thanksTitle: 'Thank you for your rating',
-    thanksBody: 'Your view helps the one-stop shop serve people better.',
-    queuedTitle: 'Your rating is saved',
-    queuedBody:
-      'It could not be sent yet because there is no connection. It is saved on this device and will be sent automatically when you are back online; there is no need to rate again.',
-    alreadyTitle: 'This service has already been rated',
-    alreadyBody: 'Each transaction can be rated once. Thank you.',
-    expiredTitle: 'This rating link has expired',
-    expiredBody:
-      'The link has expired or is not valid. You can still rate the service with the QR code or the tablet at the counter.',
     unavailable: 'The rating form could not be loaded. Please reload the page.',
     honeypot: 'Leave this field empty',
   },
@@ -117,9 +121,10 @@ const strings: StringTable<RatingFormStringKey> = {
 /** What the element shows. */
 type Status = 'form' | 'sending' | 'sent' | 'queued' | 'already-rated' | 'expired' | 'error';
 const FINAL: readonly Status[] = ['sent', 'queued', 'already-rated', 'expired'];
+type FinalStatus = 'sent' | 'queued' | 'already-rated' | 'expired';
 
 /** A problem shown beside a question: core's code and bilingual message, or the server's. */
-interface ShownProblem {
+export interface ShownProblem {
   readonly question?: string;
   readonly code: string;
   readonly message?: { readonly vi?: string; readonly en?: string };
@@ -140,14 +145,6 @@ export interface RatingFailedDetail {
   /** Why: the token was used or expired, the server refused the answers, asked to slow down, or failed. */
   readonly reason: 'already-rated' | 'expired' | 'invalid' | 'rate-limited' | 'error';
 }
-
-const questionFromPath = (path: string): string | undefined =>
-  /(?:\.([A-Za-z_$][\w$]*)|\["((?:[^"\\]|\\.)*)"\])$/
-    .exec(path)
-    ?.slice(1)
-    .find((s) => s !== undefined);
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A satisfaction rating form for a one-stop shop, in Vietnamese by default: the instrument in force today
@@ -410,7 +407,13 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   @state() private sendError: 'errorSend' | 'errorRateLimited' | 'errorNotSaved' | undefined;
   @state() private formDisabled = false;
 
-  protected readonly defaultStrings = strings;
+  /** The form's strings, and the messages once they have arrived with the sending code. */
+  protected get defaultStrings(): StringTable<RatingFormStringKey> {
+    if (!submission) return strings as StringTable<RatingFormStringKey>;
+    const { messageStrings } = submission;
+    allStrings ??= { vi: { ...strings.vi, ...messageStrings.vi }, en: { ...strings.en, ...messageStrings.en } };
+    return allStrings;
+  }
 
   private readonly internals: ElementInternals = this.attachInternals();
   /** Whether the citizen tried to submit: problems show, and follow the answers, from then on. */
@@ -419,18 +422,29 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   private pending: PendingRating | undefined;
   /** This form's rating in the offline queue, if it is there. */
   private queuedId: string | undefined;
+  /** A submission is being checked (the sending code may still be on its way). */
+  private submitting = false;
   private resolved: { instrument: Instrument } | { error: unknown } | undefined;
+  /** The kind whose built-in texts are being fetched, if any. */
+  private loadingKind: string | undefined;
+  /** Code being fetched; `updateComplete` waits for it, so the element has settled when it resolves. */
+  private readonly loads = new Set<Promise<unknown>>();
 
-  /** The instrument shown, or `undefined` when the library has none in force for the kind. */
+  /** The instrument shown, or `undefined` while its texts load or when the library has none in force for the kind. */
   get currentInstrument(): Instrument | undefined {
-    this.resolved ??= (() => {
-      try {
-        const options = this.instruments ? { instruments: this.instruments } : {};
-        return { instrument: instrumentFor(this.instrument, civilDateOf(Date.now()), options) };
-      } catch (error) {
-        return { error };
+    if (!this.resolved) {
+      const kind = this.instrument;
+      const library = this.instruments ?? builtIn.get(kind);
+      if (!library) {
+        this.loadKind(kind);
+        return undefined;
       }
-    })();
+      try {
+        this.resolved = { instrument: pickInstrument(library, kind, civilDateOf(Date.now())) };
+      } catch (error) {
+        this.resolved = { error };
+      }
+    }
     return 'instrument' in this.resolved ? this.resolved.instrument : undefined;
   }
 
@@ -466,9 +480,9 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     return this.internals.reportValidity();
   }
 
-  /** The rating token in use: the attribute, else the page address. */
-  private get activeToken(): string {
-    return this.token || (typeof location === 'undefined' ? '' : (ratingTokenFromLink(location.href) ?? ''));
+  /** The rating token in use: the attribute, else the page address (read with the sending code). */
+  private activeToken(engine: Submission): string {
+    return this.token || (typeof location === 'undefined' ? '' : (engine.ratingTokenFromLink(location.href) ?? ''));
   }
 
   private get busy(): boolean {
@@ -479,25 +493,98 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     super.connectedCallback();
     globalThis.addEventListener('online', this.onOnline);
     this.addEventListener('invalid', this.onInvalid);
-    const token = this.activeToken;
-    const waiting = token ? queuedRatings().find((q) => q.body.token === token) : undefined;
-    if (waiting && this.status === 'form') {
-      this.pending = waiting;
-      this.queuedId = waiting.id;
-      this.status = 'queued';
-    }
-    if (typeof navigator === 'undefined' || navigator.onLine) queueMicrotask(() => this.onOnline());
+    for (const type of ['focusin', 'pointerdown']) this.addEventListener(type, this.prepare);
+    // A rating an earlier visit could not send: show it saved (when it is this form's) and send it.
+    if (hasQueuedRatings()) void this.track(this.resumeQueued());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     globalThis.removeEventListener('online', this.onOnline);
     this.removeEventListener('invalid', this.onInvalid);
+    for (const type of ['focusin', 'pointerdown']) this.removeEventListener(type, this.prepare);
+  }
+
+  /** Resolves once the element has rendered and any code it fetches (instrument texts, sending code) has arrived. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.loads.size > 0) {
+      await Promise.allSettled([...this.loads]);
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
+  /** Lit's own update completion, without waiting for fetched code. */
+  private rendered(): Promise<boolean> {
+    return super.getUpdateComplete();
+  }
+
+  /** Keeps `updateComplete` waiting for a piece of work, and updates once it is done. */
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.loads.add(work);
+    const done = () => {
+      this.loads.delete(work);
+      this.requestUpdate();
+    };
+    work.then(done, done);
+    return work;
+  }
+
+  private loadKind(kind: InstrumentKind): void {
+    if (this.loadingKind === kind) return;
+    this.loadingKind = kind;
+    void this.track(
+      loadBuiltInInstruments(kind).then(
+        (versions) => {
+          builtIn.set(kind, versions);
+          if (this.loadingKind === kind) {
+            this.loadingKind = undefined;
+            this.resolved = undefined;
+          }
+        },
+        (error: unknown) => {
+          if (this.loadingKind === kind) {
+            this.loadingKind = undefined;
+            this.resolved = { error };
+          }
+        },
+      ),
+    );
+  }
+
+  /** Fetches the sending code (validation, scrubber, request, outbox), once; the form updates when it arrives. */
+  private engine(): Promise<Submission> {
+    if (submission) return Promise.resolve(submission);
+    return this.track(
+      loadSubmission().then((loaded) => {
+        if (this.attempted) this.shown = this.coreProblems();
+        return loaded;
+      }),
+    );
+  }
+
+  /** The first touch, click or focus fetches the sending code, so that a rating is sent or kept offline. */
+  private readonly prepare = (): void => {
+    this.engine().catch(() => undefined);
+  };
+
+  private async resumeQueued(): Promise<void> {
+    const engine = await this.engine();
+    const token = this.activeToken(engine);
+    const waiting = token ? engine.queuedRatings().find((q) => q.body.token === token) : undefined;
+    if (waiting && this.status === 'form') {
+      this.pending = waiting;
+      this.queuedId = waiting.id;
+      this.status = 'queued';
+    }
+    if (typeof navigator === 'undefined' || navigator.onLine) void this.onOnline();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('instrument') || changed.has('instruments')) {
       this.resolved = undefined;
+      this.loadingKind = undefined;
       if (changed.get('instrument') !== undefined || changed.get('instruments') !== undefined) this.answers = {};
     }
   }
@@ -511,8 +598,12 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
 
   override render() {
     const instrument = this.currentInstrument;
-    if (!instrument) return html`<p part="status" role="alert">${this.t('unavailable')}</p>`;
-    if (FINAL.includes(this.status)) return this.renderMessage();
+    if (!instrument) {
+      return this.loadingKind ? nothing : html`<p part="status" role="alert">${this.t('unavailable')}</p>`;
+    }
+    if (submission && FINAL.includes(this.status)) {
+      return submission.renderMessage(this.status as FinalStatus, this.headingLevel, (key) => this.t(key));
+    }
     const lang = this.language;
     const inHostForm = this.internals.form !== null;
     return html`<form part="form" novalidate aria-labelledby="title" @submit=${this.onSubmit}>
@@ -570,55 +661,21 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     const trigger = question.requiredWhen;
     const triggered = trigger?.values.includes(this.answers[trigger.question] as number) === true;
     if (trigger && !triggered && !question.required) return nothing;
-    const required = question.required || triggered;
-    const problem = this.problemFor(question.id);
-    const value = String(this.answers[question.id] ?? '');
-    const masked = value !== '' && scrubPersonalData(value) !== value;
-    const id = `q-${question.id}`;
-    const describedBy = [
-      `hint-${question.id}`,
-      problem ? `error-${question.id}` : '',
-      masked ? `mask-${question.id}` : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
-    return html`<div part="question" class=${problem ? 'text invalid' : 'text'}>
-      <label for=${id}>
-        ${question.text[this.language]}
-        <span class="marker">${this.t(required ? 'required' : 'optional')}</span>
-      </label>
-      <p id=${`hint-${question.id}`} part="hint" class="hint">${this.t('privacyHint')}</p>
-      ${problem ? html`<p id=${`error-${question.id}`} part="error" class="error">${problem}</p>` : nothing}
-      <textarea
-        id=${id}
-        part="textarea"
-        name=${question.id}
-        rows="4"
-        maxlength=${question.maxLength}
-        ?required=${required}
-        ?disabled=${this.isDisabled || this.busy}
-        aria-invalid=${problem ? 'true' : 'false'}
-        aria-describedby=${describedBy}
-        .value=${value}
-        @input=${(event: Event) => this.answer(question.id, (event.target as HTMLTextAreaElement).value)}
-      ></textarea>
-      ${masked ? html`<p id=${`mask-${question.id}`} part="hint" class="hint">${this.t('willMask')}</p>` : nothing}
-    </div>`;
-  }
-
-  private renderMessage() {
-    const [title, body] = (
-      {
-        sent: ['thanksTitle', 'thanksBody'],
-        queued: ['queuedTitle', 'queuedBody'],
-        'already-rated': ['alreadyTitle', 'alreadyBody'],
-        expired: ['expiredTitle', 'expiredBody'],
-      } as const
-    )[this.status as 'sent' | 'queued' | 'already-rated' | 'expired'];
-    return html`<div part="message" data-status=${this.status}>
-      <p class="message-title" role="heading" aria-level=${this.headingLevel} tabindex="-1">${this.t(title)}</p>
-      <p>${this.t(body)}</p>
-    </div>`;
+    // Free text comes with the sending code, which the first touch fetches (the reason shows after a tap).
+    if (!submission) {
+      this.prepare();
+      return nothing;
+    }
+    return submission.renderTextQuestion({
+      question,
+      value: String(this.answers[question.id] ?? ''),
+      required: question.required || triggered,
+      problem: this.problemFor(question.id),
+      disabled: this.isDisabled || this.busy,
+      language: this.language,
+      t: (key) => this.t(key),
+      onInput: (value) => this.answer(question.id, value),
+    });
   }
 
   private statusText(): string {
@@ -656,14 +713,31 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   private coreProblems(): ShownProblem[] {
     const instrument = this.currentInstrument;
     if (!instrument) return [];
-    return validateResponse(instrument, this.answers).map((p: Problem) => ({
+    if (!submission) return this.provisionalProblems(instrument);
+    return submission.validateResponse(instrument, this.answers).map((p: Problem) => ({
       question: typeof p.path[0] === 'string' ? p.path[0] : undefined,
       code: p.code,
       message: p.message,
     }));
   }
 
+  /**
+   * Until core's validation arrives (it loads with the first touch): the unanswered required questions and a missing
+   * reason, all that core can find in answers given through the form's own controls. Core's check replaces it.
+   */
+  private provisionalProblems(instrument: Instrument): ShownProblem[] {
+    return instrument.questions.flatMap((q): ShownProblem[] => {
+      const value = this.answers[q.id];
+      if (q.type === 'scale' ? value !== undefined : String(value ?? '').trim() !== '') return [];
+      const when = q.type === 'text' ? q.requiredWhen : undefined;
+      if (when?.values.includes(this.answers[when.question] as number))
+        return [{ question: q.id, code: 'missing-reason' }];
+      return q.required ? [{ question: q.id, code: 'missing-answer' }] : [];
+    });
+  }
+
   private answer(questionId: string, value: number | string): void {
+    this.prepare();
     const next = { ...this.answers };
     if (value === '') delete next[questionId];
     else next[questionId] = value;
@@ -686,7 +760,9 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
       const data = new FormData();
       data.append(`${this.name}.instrument`, `${instrument.id}@${instrument.version}`);
       for (const [id, value] of Object.entries(this.answers)) {
-        data.append(`${this.name}.${id}`, typeof value === 'string' ? scrubPersonalData(value) : String(value));
+        // Free text joins the form data scrubbed, once the scrubber has arrived (it loads with the first touch).
+        const shown = typeof value === 'string' ? submission?.scrubPersonalData(value) : String(value);
+        if (shown !== undefined) data.append(`${this.name}.${id}`, shown);
       }
       this.internals.setFormValue(data, state);
     } else {
@@ -719,30 +795,49 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   private readonly onInvalid = (): void => {
     this.attempted = true;
     this.shown = this.coreProblems();
+    this.prepare();
   };
 
-  private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
+  private readonly onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
     if (this.internals.form) {
       this.internals.form.requestSubmit();
       return;
     }
-    if (this.busy || this.isDisabled) return;
+    if (this.busy || this.isDisabled || this.submitting || !this.currentInstrument) return;
+    this.submitting = true;
+    void this.track(this.submitAnswers()).finally(() => {
+      this.submitting = false;
+    });
+  };
+
+  /** Checks the answers with core and starts sending them; `updateComplete` waits for this part, not the network. */
+  private async submitAnswers(): Promise<void> {
+    let engine: Submission;
+    try {
+      engine = await this.engine();
+    } catch {
+      // The sending code never arrived (offline since the page loaded): nothing was taken, so ask to try again.
+      this.status = 'error';
+      this.sendError = 'errorSend';
+      this.emit<RatingFailedDetail>('motcua-rating-failed', { reason: 'error' });
+      return;
+    }
     const instrument = this.currentInstrument;
-    if (!instrument) return;
+    if (!instrument || this.busy || this.isDisabled) return;
     this.attempted = true;
     this.shown = this.coreProblems();
     this.sendError = undefined;
     if (this.shown.length > 0) {
-      await this.updateComplete;
+      await this.rendered();
       this.focusFirstProblem();
       return;
     }
     const honeypot = this.renderRoot.querySelector<HTMLInputElement>('#website')?.value ?? '';
-    const body = buildRatingRequest({
+    const body = engine.buildRatingRequest({
       instrument,
       answers: this.answers,
-      token: this.activeToken || undefined,
+      token: this.activeToken(engine) || undefined,
       deviceKey: this.deviceKey || undefined,
       counter: this.counter || undefined,
       channel: this.channel || undefined,
@@ -751,91 +846,53 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     const url = new URL(this.endpoint, getConfig().apiBase).href;
     // A retry of the same answers keeps the key the server may already have seen; anything else is a new rating.
     if (!this.pending || JSON.stringify(this.pending.body) !== JSON.stringify(body) || this.pending.url !== url) {
-      this.pending = { key: newIdempotencyKey(), url, body };
+      this.pending = { key: engine.newIdempotencyKey(), url, body };
     }
     this.status = 'sending';
-    const outcome = await this.deliver(this.pending);
-    this.settle(outcome, false);
-  };
-
-  /** Sends with back-off while the failure may pass; stops at once when the browser knows it is offline. */
-  private async deliver(pending: PendingRating): Promise<SendOutcome> {
-    for (let attempt = 0; ; attempt++) {
-      const outcome = await sendRating(pending, this.timeout);
-      if (outcome.kind !== 'transient') return outcome;
-      const delay = this.retryDelays[attempt];
-      if (delay === undefined || (typeof navigator !== 'undefined' && !navigator.onLine)) return outcome;
-      await sleep(delay);
-    }
+    void engine
+      .deliver(this.pending, this.timeout, this.retryDelays)
+      .then((outcome) => this.settle(engine, outcome, false));
   }
 
-  private settle(outcome: SendOutcome, fromQueue: boolean): void {
+  private settle(engine: Submission, outcome: SendOutcome, fromQueue: boolean): void {
     const pending = this.pending;
     if (!pending) return;
-    const detail: RatingEventDetail = {
-      instrument: pending.body.instrument,
-      answers: pending.body.answers,
-      queued: fromQueue,
-    };
     const kept = outcome.kind === 'transient' || outcome.kind === 'failed' || outcome.kind === 'rate-limited';
     if (fromQueue && kept) return; // still in the queue; the next chance will try again
-    if (outcome.kind === 'transient') {
-      if (queueRating(pending)) {
-        this.queuedId = pending.key;
-        this.status = 'queued';
-        this.emit('motcua-rating-queued', { ...detail, queued: true });
-      } else {
-        this.status = 'error';
-        this.sendError = 'errorNotSaved';
-        this.emit<RatingFailedDetail>('motcua-rating-failed', { reason: 'error' });
-      }
-      return;
-    }
+    const verdict = engine.verdictFor(outcome, pending);
+    this.status = verdict.status;
+    this.sendError = verdict.sendError;
+    if (verdict.status === 'queued') this.queuedId = pending.key;
     // The server answered for good: the next submission is a new request with a new key.
-    this.pending = undefined;
-    switch (outcome.kind) {
-      case 'sent':
-        this.status = 'sent';
-        this.emit<RatingEventDetail>('motcua-rated', detail);
-        return;
-      case 'already-rated':
-      case 'expired':
-        this.status = outcome.kind;
-        this.emit<RatingFailedDetail>('motcua-rating-failed', { reason: outcome.kind });
-        return;
-      case 'invalid':
-        this.status = 'error';
-        this.attempted = true;
-        this.shown = outcome.problems.map((p: ServerProblem) => ({
-          question: questionFromPath(p.path),
-          code: p.code,
-          message: p.message,
-        }));
-        if (!this.shown.some((p) => this.currentInstrument?.questions.some((q: Question) => q.id === p.question))) {
-          this.sendError = 'errorSend';
-        }
-        this.emit<RatingFailedDetail>('motcua-rating-failed', { reason: 'invalid' });
-        void this.updateComplete.then(() => this.focusFirstProblem());
-        return;
-      case 'rate-limited':
-        this.status = 'error';
-        this.sendError = 'errorRateLimited';
-        this.emit<RatingFailedDetail>('motcua-rating-failed', { reason: 'rate-limited' });
-        return;
-      case 'failed':
-        this.status = 'error';
+    else if (outcome.kind !== 'transient') this.pending = undefined;
+    if (verdict.problems) {
+      this.attempted = true;
+      this.shown = verdict.problems;
+      if (!this.shown.some((p) => this.currentInstrument?.questions.some((q: Question) => q.id === p.question))) {
         this.sendError = 'errorSend';
-        this.emit<RatingFailedDetail>('motcua-rating-failed', { reason: 'error' });
-        return;
+      }
+      void this.rendered().then(() => this.focusFirstProblem());
+    }
+    if (verdict.reason) {
+      this.emit<RatingFailedDetail>('motcua-rating-failed', { reason: verdict.reason });
+    } else {
+      const queued = verdict.status === 'queued';
+      this.emit<RatingEventDetail>(queued ? 'motcua-rating-queued' : 'motcua-rated', {
+        instrument: pending.body.instrument,
+        answers: pending.body.answers,
+        queued: queued || fromQueue,
+      });
     }
   }
 
   /** Sends what waits in the queue (this page's and earlier visits'), and settles this form's own rating. */
   private readonly onOnline = async (): Promise<void> => {
-    if (queuedRatings().length === 0) return;
-    const outcomes = await flushRatings(this.timeout);
+    if (!hasQueuedRatings()) return;
+    const engine = await loadSubmission().catch(() => undefined);
+    if (!engine || engine.queuedRatings().length === 0) return;
+    const outcomes = await engine.flushRatings(this.timeout);
     const mine = this.queuedId && this.status === 'queued' ? outcomes.get(this.queuedId) : undefined;
-    if (mine) this.settle(mine, true);
+    if (mine) this.settle(engine, mine, true);
   };
 
   /** Called by the browser when the host form is reset. */
@@ -863,6 +920,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
       const parsed: unknown = JSON.parse(state);
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
         this.answers = parsed as Record<string, number | string>;
+        this.prepare();
       }
     } catch {
       // a state this version did not write: start empty

@@ -1,0 +1,45 @@
+import type { StringTable } from '../internal/i18n.js';
+import type { MessageStringKey } from './rating-form.js';
+
+/**
+ * The strings of `<motcua-rating-form>` shown only after the citizen has answered or sent (sending, thanks, saved
+ * offline, already rated, expired link, and errors only the server or core's full check report), in Vietnamese and
+ * English. They arrive with the sending code, so the first paint does not carry them; overrides through `strings` or
+ * `configure` work as for the others.
+ */
+export const messageStrings: StringTable<MessageStringKey> = {
+  vi: {
+    willMask: 'Số điện thoại, số căn cước và địa chỉ email sẽ được che đi khi gửi.',
+    sending: 'Đang gửi đánh giá…',
+    errorTooLong: 'Vui lòng viết tối đa {max} ký tự.',
+    errorRateLimited: 'Có quá nhiều lượt gửi từ thiết bị này. Vui lòng thử lại sau ít phút.',
+    errorNotSaved: 'Không có kết nối mạng và không lưu được đánh giá trên thiết bị này. Vui lòng thử lại khi có mạng.',
+    thanksTitle: 'Cảm ơn ông/bà đã đánh giá',
+    thanksBody: 'Ý kiến của ông/bà giúp Bộ phận Một cửa phục vụ tốt hơn.',
+    queuedTitle: 'Đánh giá đã được lưu',
+    queuedBody:
+      'Hiện chưa gửi được vì mất kết nối. Đánh giá đã được lưu trên thiết bị này và sẽ tự động gửi khi có mạng; ông/bà không cần đánh giá lại.',
+    alreadyTitle: 'Lượt giao dịch này đã được đánh giá',
+    alreadyBody: 'Mỗi lượt giao dịch chỉ đánh giá một lần. Cảm ơn ông/bà.',
+    expiredTitle: 'Đường dẫn đánh giá đã hết hạn',
+    expiredBody:
+      'Đường dẫn này đã hết hạn hoặc không hợp lệ. Ông/bà có thể đánh giá bằng mã QR hoặc máy tính bảng tại quầy.',
+  },
+  en: {
+    willMask: 'Phone numbers, ID numbers and e-mail addresses will be masked when sent.',
+    sending: 'Sending your rating…',
+    errorTooLong: 'Please write at most {max} characters.',
+    errorRateLimited: 'Too many ratings from this device. Please try again in a few minutes.',
+    errorNotSaved: 'There is no connection and your rating could not be saved on this device. Please try again online.',
+    thanksTitle: 'Thank you for your rating',
+    thanksBody: 'Your view helps the one-stop shop serve people better.',
+    queuedTitle: 'Your rating is saved',
+    queuedBody:
+      'It could not be sent yet because there is no connection. It is saved on this device and will be sent automatically when you are back online; there is no need to rate again.',
+    alreadyTitle: 'This service has already been rated',
+    alreadyBody: 'Each transaction can be rated once. Thank you.',
+    expiredTitle: 'This rating link has expired',
+    expiredBody:
+      'The link has expired or is not valid. You can still rate the service with the QR code or the tablet at the counter.',
+  },
+};
