@@ -5,6 +5,14 @@
  * @packageDocumentation
  */
 export { MotcuaCalendarDay } from './calendar-day/calendar-day.js';
+export {
+  type DossierErrorDetail,
+  type DossierLoadedDetail,
+  type DossierLookupProblem,
+  type DossierResolver,
+  MotcuaDossierStatus,
+} from './dossier-status/dossier-status.js';
+export type { DossierStatusStringKey } from './dossier-status/strings.js';
 export { MotcuaElement, type StringsOverride } from './internal/base.js';
 export {
   CONFIG_CHANGE_EVENT,

@@ -1,0 +1,201 @@
+// Loaded lazily, once a lookup answers: validates the answer and runs the dossier clock with core's calendar.
+import { vietnamCalendar } from '@motcua/core/calendar';
+import {
+  classifyDossier,
+  DOSSIER_EVENT_TYPES,
+  DOSSIER_STATUS_NAMES,
+  DOSSIER_STATUSES,
+  type DossierClockOptions,
+  type DossierEvent,
+  type DossierStatus,
+  dossierClock,
+  fromNationalSync,
+  type NationalSyncRecord,
+  parseOffsetDateTime,
+  type TimeLimit,
+  type Timeliness,
+  timeLimitProblems,
+} from '@motcua/core/deadline';
+import type { StringTable } from '../internal/i18n.js';
+import type { BaseKey, DossierStatusStringKey } from './strings.js';
+
+export { formatRemaining, isDossierCode } from '@motcua/core/deadline';
+
+/** The element's strings with core's status names added. */
+export function withStatusNames(base: StringTable<BaseKey>): StringTable<DossierStatusStringKey> {
+  const names = (lang: 'vi' | 'en') =>
+    Object.fromEntries(DOSSIER_STATUSES.map((s) => [`status-${s}`, DOSSIER_STATUS_NAMES[s][lang]]));
+  return {
+    vi: { ...base.vi, ...names('vi') } as Record<DossierStatusStringKey, string>,
+    en: { ...base.en, ...names('en') } as Record<DossierStatusStringKey, string>,
+  };
+}
+
+/** One step of the timeline the element shows. */
+export interface StepView {
+  /** `received`, a clock event type, `processing` or `payment-requested`. */
+  readonly type: string;
+  readonly status: DossierStatus;
+  readonly at: string;
+  readonly reason?: string;
+  readonly dueAt?: string;
+}
+
+/** What the element shows of a dossier. */
+export interface DossierView {
+  readonly code: string;
+  readonly procedure: string;
+  readonly status: DossierStatus;
+  readonly finished: boolean;
+  readonly receivedAt: string;
+  /** The due date on the receipt slip. */
+  readonly dueAt?: string;
+  /** The due date now (moved by pauses, or promised in an apology letter) when it differs. */
+  readonly promisedDueAt?: string;
+  readonly extension?: { readonly at: string; readonly dueAt: string; readonly reason: string };
+  readonly pauses: readonly { readonly from: string; readonly to?: string }[];
+  readonly paused: boolean;
+  readonly timeliness?: Timeliness;
+  readonly remainingMinutes?: number;
+  readonly dayMinutes?: number;
+  readonly timeline: readonly StepView[];
+}
+
+/** The answer is not a dossier the element can show. */
+export class MalformedDossierError extends Error {
+  override name = 'MalformedDossierError';
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isTime = (v: unknown): v is string => typeof v === 'string' && parseOffsetDateTime(v) !== undefined;
+const isStatus = (v: unknown): v is DossierStatus => (DOSSIER_STATUSES as readonly unknown[]).includes(v);
+const optionalText = (v: unknown): v is string | undefined => v === undefined || typeof v === 'string';
+
+function fail(what: string): never {
+  throw new MalformedDossierError(`invalid ${what}`);
+}
+
+function checkEvent(e: unknown): DossierEvent {
+  if (!isObject(e) || !(DOSSIER_EVENT_TYPES as readonly unknown[]).includes(e.type) || !isTime(e.at)) fail('event');
+  if (!optionalText(e.reason)) fail('event reason');
+  if (e.type === 'extended' && (!isTime(e.dueAt) || typeof e.reason !== 'string')) fail('extension');
+  return e as unknown as DossierEvent;
+}
+
+function checkStep(s: unknown): StepView {
+  if (!isObject(s) || typeof s.type !== 'string' || !isStatus(s.status) || !isTime(s.at)) fail('timeline');
+  if (!optionalText(s.reason) || !(s.dueAt === undefined || isTime(s.dueAt))) fail('timeline');
+  return {
+    type: s.type,
+    status: s.status,
+    at: s.at,
+    ...(s.reason ? { reason: s.reason } : {}),
+    ...(s.dueAt ? { dueAt: s.dueAt as string } : {}),
+  };
+}
+
+/** The timeline a list of clock events implies, when the answer does not give one. */
+function timelineOf(receivedAt: string, events: readonly DossierEvent[]): StepView[] {
+  const steps: StepView[] = [{ type: 'received', status: 'received', at: receivedAt }];
+  let status: DossierStatus = 'received';
+  for (const e of events) {
+    status = e.type === 'supplement-completed' ? 'processing' : e.type === 'extended' ? status : e.type;
+    const at = typeof e.at === 'string' ? e.at : e.at.toISOString();
+    const reason = 'reason' in e ? e.reason : undefined;
+    const dueAt = e.type === 'extended' ? String(e.dueAt) : undefined;
+    steps.push({ type: e.type, status, at, ...(reason ? { reason } : {}), ...(dueAt ? { dueAt } : {}) });
+  }
+  return steps;
+}
+
+/** A province's record in the national sync fields (`MaHoSo`, `TrangThaiHoSo`…), read with core's adapter. */
+function fromSync(record: Json): Json {
+  const synced = fromNationalSync(record as unknown as NationalSyncRecord);
+  const name = record.TenThuTuc ?? record.TenTTHC;
+  return {
+    code: synced.code,
+    procedure: { name: typeof name === 'string' ? name : '' },
+    status: synced.status,
+    receivedAt: synced.receivedAt,
+    ...(synced.limit ? { limit: synced.limit } : {}),
+    ...(synced.dueAt ? { dueAt: synced.dueAt } : {}),
+    events: synced.events,
+  };
+}
+
+let options: DossierClockOptions | undefined;
+
+/**
+ * Checks a lookup's answer (the shape of `GET /api/dossiers/{code}`, or a record in the national sync fields) and
+ * computes the clock and the working time left in the browser, with core's calendar, at `now`.
+ *
+ * @throws MalformedDossierError when the answer is not a dossier with this code.
+ */
+export function toDossierView(raw: unknown, code: string, now: number): DossierView {
+  if (!isObject(raw)) fail('answer');
+  let data: Json;
+  try {
+    data = typeof raw.MaHoSo === 'string' ? fromSync(raw) : raw;
+  } catch {
+    fail('national sync record');
+  }
+  if (typeof data.code !== 'string' || data.code.toUpperCase() !== code.toUpperCase()) fail('code');
+  if (!isStatus(data.status) || !isTime(data.receivedAt)) fail('status or receipt');
+  const procedure = isObject(data.procedure) ? data.procedure : {};
+  if (!optionalText(procedure.name) || !optionalText(procedure.code)) fail('procedure');
+  const limit = data.limit === undefined ? undefined : (data.limit as TimeLimit);
+  if (limit !== undefined && timeLimitProblems(limit).length > 0) fail('limit');
+  if (data.events !== undefined && !Array.isArray(data.events)) fail('events');
+  const events = ((data.events as unknown[] | undefined) ?? []).map(checkEvent);
+  if (data.timeline !== undefined && !Array.isArray(data.timeline)) fail('timeline');
+  const timeline = data.timeline
+    ? (data.timeline as unknown[]).map(checkStep)
+    : timelineOf(data.receivedAt as string, events);
+  if (!(data.dueAt === undefined || isTime(data.dueAt))) fail('due date');
+  const status = data.status;
+  const finished =
+    typeof data.finished === 'boolean'
+      ? data.finished
+      : ['resolved', 'returned', 'withdrawn', 'stopped', 'refused'].includes(status);
+  const base = {
+    code: data.code,
+    procedure: (procedure.name as string | undefined) ?? '',
+    status,
+    finished,
+    receivedAt: data.receivedAt as string,
+    timeline,
+  };
+  if (!limit) {
+    const clock = isObject(data.clock) ? data.clock : {};
+    const dueAt = isTime(data.dueAt) ? data.dueAt : isTime(clock.dueAt) ? clock.dueAt : undefined;
+    return { ...base, ...(dueAt ? { dueAt } : {}), pauses: [], paused: status === 'supplement-requested' };
+  }
+  options ??= { calendar: vietnamCalendar() };
+  const dossier = {
+    receivedAt: base.receivedAt,
+    limit,
+    ...(typeof procedure.code === 'string' ? { procedure: procedure.code } : {}),
+    events,
+  };
+  let clock: ReturnType<typeof dossierClock>;
+  let classification: ReturnType<typeof classifyDossier>;
+  try {
+    clock = dossierClock(dossier, options);
+    classification = classifyDossier(dossier, { ...options, now });
+  } catch {
+    fail('clock');
+  }
+  return {
+    ...base,
+    dueAt: clock.originalDueAt,
+    ...(clock.promisedDueAt !== clock.originalDueAt ? { promisedDueAt: clock.promisedDueAt } : {}),
+    ...(clock.extension ? { extension: clock.extension } : {}),
+    pauses: clock.pauses.map((p) => ({ from: p.from, ...(p.to ? { to: p.to } : {}) })),
+    paused: clock.state === 'paused',
+    timeliness: classification.timeliness,
+    remainingMinutes: classification.remainingMinutes,
+    dayMinutes: classification.dayMinutes,
+  };
+}

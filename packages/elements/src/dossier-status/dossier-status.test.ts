@@ -1,0 +1,367 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { configure, resetConfig } from '../internal/config.js';
+import type { DossierErrorDetail, DossierLoadedDetail, MotcuaDossierStatus } from './dossier-status.js';
+import './dossier-status.js';
+
+/** Real key presses through the test runner's browser (Web Test Runner's built-in send-keys command). */
+async function sendKeys(payload: { press: string } | { type: string }): Promise<void> {
+  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
+  const socket = '/__web-dev-server__web-socket.js';
+  const { sendMessageWaitForResponse } = (await import(/* @vite-ignore */ socket)) as {
+    sendMessageWaitForResponse(message: unknown): Promise<{ executed: boolean }>;
+  };
+  const response = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'send-keys', payload });
+  if (!response.executed) throw new Error('send-keys is not available');
+}
+
+const CODE = '000.00.00.H00-261109-0001';
+const PIN = '246810';
+const realFetch = globalThis.fetch;
+let urls: string[] = [];
+
+function stubFetch(handler: (url: string, init: RequestInit) => Promise<Response> | Response): void {
+  globalThis.fetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    urls.push(String(input));
+    return handler(String(input), init);
+  }) as typeof fetch;
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+
+/** A finished dossier as the server answers it: a supplement pause, an extension with apology, resolved. */
+const FINISHED = {
+  code: CODE,
+  procedure: { code: '1.004222', name: 'Đăng ký thường trú' },
+  channel: 'in-person',
+  status: 'resolved',
+  statusCode: 9,
+  receivedAt: '2026-11-09T08:15:00+07:00',
+  limit: { value: 7, unit: 'working-days' },
+  events: [
+    { type: 'supplement-requested', at: '2026-11-10T10:00:00+07:00', reason: 'Thiếu giấy tờ' },
+    { type: 'supplement-completed', at: '2026-11-12T09:00:00+07:00' },
+    { type: 'extended', at: '2026-11-16T10:00:00+07:00', dueAt: '2026-11-24T17:00:00+07:00', reason: 'Cần xác minh' },
+    { type: 'resolved', at: '2026-11-20T10:00:00+07:00' },
+  ],
+  timeline: [
+    { type: 'received', status: 'received', at: '2026-11-09T08:15:00+07:00' },
+    { type: 'processing', status: 'processing', at: '2026-11-09T09:00:00+07:00' },
+    {
+      type: 'supplement-requested',
+      status: 'supplement-requested',
+      at: '2026-11-10T10:00:00+07:00',
+      reason: 'Thiếu giấy tờ',
+    },
+    { type: 'supplement-completed', status: 'processing', at: '2026-11-12T09:00:00+07:00' },
+    {
+      type: 'extended',
+      status: 'processing',
+      at: '2026-11-16T10:00:00+07:00',
+      dueAt: '2026-11-24T17:00:00+07:00',
+      reason: 'Cần xác minh',
+    },
+    { type: 'resolved', status: 'resolved', at: '2026-11-20T10:00:00+07:00' },
+  ],
+  finished: true,
+};
+
+/** An open dossier received yesterday with a long limit: in time, with working time left. */
+function openDossier(code = CODE) {
+  return {
+    code,
+    procedure: { code: '1.004222', name: 'Đăng ký thường trú' },
+    status: 'processing',
+    receivedAt: new Date(Date.now() - 86_400_000).toISOString(),
+    limit: { value: 30, unit: 'working-days' },
+    events: [],
+  };
+}
+
+const shadow = (el: MotcuaDossierStatus) => el.shadowRoot as ShadowRoot;
+const text = (el: MotcuaDossierStatus) => shadow(el).textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const message = (el: MotcuaDossierStatus) => shadow(el).querySelector('[part="message"]')?.textContent?.trim() ?? '';
+const input = (el: MotcuaDossierStatus, id: 'code' | 'pin') => shadow(el).querySelector(`#${id}`) as HTMLInputElement;
+
+async function type(el: MotcuaDossierStatus, id: 'code' | 'pin', value: string): Promise<void> {
+  const field = input(el, id);
+  field.value = value;
+  field.dispatchEvent(new Event('input'));
+}
+
+async function submit(el: MotcuaDossierStatus): Promise<void> {
+  shadow(el).querySelector('form')?.requestSubmit();
+  await el.updateComplete;
+}
+
+describe('motcua-dossier-status', () => {
+  beforeEach(() => {
+    urls = [];
+  });
+  afterEach(() => {
+    globalThis.fetch = realFetch;
+    resetConfig();
+  });
+
+  it('shows the lookup form, labelled, and is accessible', async () => {
+    const el = await fixture<MotcuaDossierStatus>(html`<motcua-dossier-status></motcua-dossier-status>`);
+    expect(input(el, 'code').labels?.[0]?.textContent).to.equal('Mã hồ sơ');
+    expect(input(el, 'pin').labels?.[0]?.textContent).to.equal('Mã tra cứu (PIN)');
+    expect(urls).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('looks a dossier up at the endpoint resolved against apiBase and shows its timeline, dates, pause and apology', async () => {
+    configure({ apiBase: 'https://motcua.example.gov.vn/xa/' });
+    stubFetch(() => json(200, FINISHED));
+    const el = await fixture<MotcuaDossierStatus>(html`<motcua-dossier-status></motcua-dossier-status>`);
+    await type(el, 'code', CODE.toLowerCase());
+    await type(el, 'pin', PIN);
+    const loaded = oneEvent(el, 'motcua-dossier-loaded');
+    await submit(el);
+    expect((await loaded).detail as DossierLoadedDetail).to.deep.equal({
+      code: CODE,
+      status: 'resolved',
+      finished: true,
+    });
+    await el.updateComplete;
+    expect(urls).to.deep.equal([
+      `https://motcua.example.gov.vn/xa/api/dossiers/${encodeURIComponent(CODE)}?pin=${PIN}`,
+    ]);
+    const shown = text(el);
+    expect(shown).to.contain('Đăng ký thường trú');
+    expect(shown).to.contain('Đã xử lý xong');
+    expect(shown).to.contain('08:15');
+    expect(shown).to.contain('09/11/2026');
+    expect(shown).to.contain('Tạm dừng chờ bổ sung từ');
+    expect(shown).to.contain('Cơ quan đã gửi thư xin lỗi và hẹn lại ngày trả kết quả: 17:00 24/11/2026');
+    expect(shown).to.contain('Lý do: Cần xác minh');
+    expect(shown).to.contain('Hồ sơ được giải quyết');
+    const steps = [...shadow(el).querySelectorAll('[part="step"]')];
+    expect(steps).to.have.length(6);
+    expect(steps.map((s) => s.getAttribute('aria-current'))).to.deep.equal([null, null, null, null, null, 'step']);
+    const rate = shadow(el).querySelector<HTMLAnchorElement>('[part="rate"]');
+    expect(rate?.getAttribute('href')).to.equal(`danh-gia.html?ma-ho-so=${encodeURIComponent(CODE)}`);
+    expect(shadow(el).activeElement?.id).to.equal('result-heading');
+    await expect(el).to.be.accessible();
+  });
+
+  it('starts from the code and pin attributes and computes the working time left with the core calendar', async () => {
+    stubFetch(() => json(200, openDossier()));
+    const el = await fixture<MotcuaDossierStatus>(
+      html`<motcua-dossier-status code=${CODE} pin=${PIN} lang="en" rate-href="/rate?d={code}"></motcua-dossier-status>`,
+    );
+    await el.updateComplete;
+    const shown = text(el);
+    expect(shown).to.contain('Processing');
+    expect(shown).to.match(/Working time left.*\d+ days?.*left/);
+    expect(shown).to.contain('being processed within its time limit');
+    expect(shadow(el).querySelector('[part="rate"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('reads the code and PIN from the page URL', async () => {
+    const before = location.href;
+    history.replaceState(null, '', `?ma-ho-so=${encodeURIComponent(CODE)}&pin=${PIN}`);
+    try {
+      stubFetch(() => json(200, FINISHED));
+      const el = await fixture<MotcuaDossierStatus>(html`<motcua-dossier-status></motcua-dossier-status>`);
+      await el.updateComplete;
+      expect(urls).to.have.length(1);
+      expect(text(el)).to.contain('Đã xử lý xong');
+    } finally {
+      history.replaceState(null, '', before);
+    }
+  });
+
+  it('takes a code from a barcode scanner (typed, then Enter), asking for the PIN first', async () => {
+    stubFetch(() => json(200, FINISHED));
+    const el = await fixture<MotcuaDossierStatus>(html`<motcua-dossier-status></motcua-dossier-status>`);
+    input(el, 'code').focus();
+    await sendKeys({ type: CODE });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(urls).to.deep.equal([]);
+    expect(message(el)).to.contain('mã tra cứu (PIN)');
+    expect(shadow(el).activeElement?.id).to.equal('pin');
+    expect(input(el, 'pin').getAttribute('aria-invalid')).to.equal('true');
+    await sendKeys({ type: PIN });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(urls).to.have.length(1);
+    expect(text(el)).to.contain('Đăng ký thường trú');
+  });
+
+  it('reads a scanned lookup link holding the code and PIN', async () => {
+    stubFetch(() => json(200, FINISHED));
+    const el = await fixture<MotcuaDossierStatus>(html`<motcua-dossier-status></motcua-dossier-status>`);
+    await type(el, 'code', `https://xa.example.gov.vn/tra-cuu.html?ma-ho-so=${encodeURIComponent(CODE)}&pin=${PIN}`);
+    await submit(el);
+    expect(urls).to.have.length(1);
+    expect(urls[0]).to.contain(`pin=${PIN}`);
+  });
+
+  it('checks the code against the pattern before any request', async () => {
+    stubFetch(() => json(200, FINISHED));
+    const el = await fixture<MotcuaDossierStatus>(html`<motcua-dossier-status></motcua-dossier-status>`);
+    await type(el, 'code', 'H41-260213-7');
+    await type(el, 'pin', PIN);
+    const failed = oneEvent(el, 'motcua-dossier-error');
+    await submit(el);
+    expect(((await failed).detail as DossierErrorDetail).problem).to.equal('invalid-code');
+    await el.updateComplete;
+    expect(urls).to.deep.equal([]);
+    expect(message(el)).to.contain('Mã hồ sơ không đúng mẫu');
+    expect(input(el, 'code').getAttribute('aria-invalid')).to.equal('true');
+    expect(shadow(el).querySelector('button[type="button"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+
+    // Another pattern, as a commune configures it.
+    el.codePattern = '{agency}-{yyyy}{MM}{dd}-{seq:5}';
+    await type(el, 'code', '000.00.00.H00-20261109-00001');
+    await submit(el);
+    expect(urls).to.have.length(1);
+  });
+
+  it('answers 404 (unknown code or wrong PIN) with one message', async () => {
+    stubFetch(() => json(404, { error: { code: 'dossier-not-found' } }));
+    const el = await fixture<MotcuaDossierStatus>(
+      html`<motcua-dossier-status code=${CODE} pin="000000"></motcua-dossier-status>`,
+    );
+    await el.updateComplete;
+    expect(message(el)).to.contain('Không tìm thấy hồ sơ');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when the network fails and retries', async () => {
+    let fail = true;
+    stubFetch(() => (fail ? Promise.reject(new TypeError('Failed to fetch')) : json(200, FINISHED)));
+    const el = await fixture<MotcuaDossierStatus>(
+      html`<motcua-dossier-status code=${CODE} pin=${PIN}></motcua-dossier-status>`,
+    );
+    await el.updateComplete;
+    expect(message(el)).to.contain('Không kết nối được');
+    await expect(el).to.be.accessible();
+    fail = false;
+    shadow(el).querySelector<HTMLButtonElement>('button[type="button"]')?.click();
+    await el.updateComplete;
+    expect(urls).to.have.length(2);
+    expect(text(el)).to.contain('Đã xử lý xong');
+  });
+
+  it('gives up after the timeout', async () => {
+    stubFetch(
+      (_url, init) =>
+        new Promise((_, reject) =>
+          init.signal?.addEventListener('abort', () => reject(new DOMException('', 'AbortError'))),
+        ),
+    );
+    const el = await fixture<MotcuaDossierStatus>(
+      html`<motcua-dossier-status code=${CODE} pin=${PIN} timeout="50"></motcua-dossier-status>`,
+    );
+    await el.updateComplete;
+    expect(message(el)).to.contain('không trả lời kịp');
+    expect(shadow(el).querySelector('button[type="button"]')?.textContent).to.equal('Thử lại');
+    await expect(el).to.be.accessible();
+  });
+
+  it('refuses malformed answers: not JSON, missing fields, another code, a bad time', async () => {
+    const answers = [
+      () => new Response('<html>proxy error</html>', { status: 200 }),
+      () => json(200, { code: CODE, status: 'processing' }),
+      () => json(200, { ...FINISHED, code: '000.00.00.H00-261109-0002' }),
+      () => json(200, { ...FINISHED, status: 'teleported' }),
+      () => json(200, { ...FINISHED, receivedAt: '2026-11-09 08:15' }),
+      () => json(200, { ...FINISHED, events: [{ type: 'resolved', at: 'soon' }] }),
+    ];
+    for (const answer of answers) {
+      stubFetch(answer);
+      const el = await fixture<MotcuaDossierStatus>(
+        html`<motcua-dossier-status code=${CODE} pin=${PIN}></motcua-dossier-status>`,
+      );
+      await el.updateComplete;
+      expect(message(el)).to.contain('Dữ liệu hồ sơ nhận được không hợp lệ');
+    }
+  });
+
+  it('says when the server fails or limits lookups', async () => {
+    stubFetch(() => json(503, {}));
+    const el = await fixture<MotcuaDossierStatus>(
+      html`<motcua-dossier-status code=${CODE} pin=${PIN}></motcua-dossier-status>`,
+    );
+    await el.updateComplete;
+    expect(message(el)).to.contain('sự cố');
+    stubFetch(() => json(429, {}, { 'Retry-After': '8' }));
+    await el.lookup();
+    await el.updateComplete;
+    expect(message(el)).to.contain('8 giây');
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders hostile strings as text', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    stubFetch(() =>
+      json(200, {
+        ...FINISHED,
+        procedure: { code: '1.004222', name: hostile },
+        timeline: FINISHED.timeline.map((s) => ({ ...s, reason: hostile })),
+      }),
+    );
+    const el = await fixture<MotcuaDossierStatus>(
+      html`<motcua-dossier-status code=${CODE} pin=${PIN}></motcua-dossier-status>`,
+    );
+    await el.updateComplete;
+    expect(shadow(el).querySelector('img')).to.equal(null);
+    expect(text(el)).to.contain(hostile);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('takes its data from a resolver, also in the national sync fields', async () => {
+    const el = await fixture<MotcuaDossierStatus>(html`<motcua-dossier-status lang="en"></motcua-dossier-status>`);
+    const seen: string[] = [];
+    el.resolver = async (code, pin) => {
+      seen.push(`${code}/${pin}`);
+      return {
+        MaHoSo: code,
+        TenThuTuc: 'Chứng thực bản sao từ bản chính',
+        NgayTiepNhan: '20261109081500',
+        NgayHenTra: '20261109170000',
+        NgayKetThucXuLy: '20261109100000',
+        ThoiGianGiaiQuyet: 0,
+        DonViTinh: 'Trong ngày',
+        KenhThucHien: 1,
+        TrangThaiHoSo: 10,
+      };
+    };
+    await type(el, 'code', CODE);
+    await type(el, 'pin', PIN);
+    await submit(el);
+    expect(seen).to.deep.equal([`${CODE}/${PIN}`]);
+    expect(urls).to.deep.equal([]);
+    const shown = text(el);
+    expect(shown).to.contain('Chứng thực bản sao từ bản chính');
+    expect(shown).to.contain('Result returned');
+    expect(shadow(el).querySelector('[part="rate"]')?.textContent).to.equal('Rate our service');
+
+    el.resolver = async () => null;
+    await el.lookup();
+    await el.updateComplete;
+    expect(message(el)).to.contain('No application matches');
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks English and takes string overrides', async () => {
+    configure({
+      strings: { 'motcua-dossier-status': { en: { submit: 'Check', 'status-resolved': 'Ready to collect' } } },
+    });
+    stubFetch(() => json(200, FINISHED));
+    const el = await fixture<MotcuaDossierStatus>(
+      html`<motcua-dossier-status lang="en" code=${CODE} pin=${PIN}></motcua-dossier-status>`,
+    );
+    await el.updateComplete;
+    expect(shadow(el).querySelector('button[type="submit"]')?.textContent).to.equal('Check');
+    expect(text(el)).to.contain('Ready to collect');
+    expect(text(el)).to.contain('Track your application');
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,553 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { MotcuaElement } from '../internal/base.js';
+import { getConfig } from '../internal/config.js';
+import { defineElement } from '../internal/define.js';
+import type { StringTable } from '../internal/i18n.js';
+import { blockStyles } from '../internal/styles.js';
+import type { DossierView, StepView } from './compute.js';
+import { baseStrings, type DossierStatusStringKey } from './strings.js';
+
+type Key = DossierStatusStringKey;
+
+/** Why a lookup did not show a dossier. */
+export type DossierLookupProblem =
+  | 'invalid-code'
+  | 'missing-pin'
+  | 'invalid-pin'
+  | 'not-found'
+  | 'network'
+  | 'timeout'
+  | 'server'
+  | 'malformed'
+  | 'rate-limited';
+
+/**
+ * Fetches a dossier from another system: `code` and `pin` as typed, and an `AbortSignal` that fires on the
+ * timeout. Resolve to the JSON of `GET /api/dossiers/{code}` or to a record in the national sync fields
+ * (`MaHoSo`, `NgayTiepNhan`, `TrangThaiHoSo`…, read with core's adapter); resolve to `null` for "not found".
+ */
+export type DossierResolver = (code: string, pin: string, signal: AbortSignal) => Promise<unknown>;
+
+/** Detail of `motcua-dossier-loaded`. */
+export interface DossierLoadedDetail {
+  readonly code: string;
+  readonly status: DossierView['status'];
+  readonly finished: boolean;
+}
+
+/** Detail of `motcua-dossier-error`. */
+export interface DossierErrorDetail {
+  readonly code: string;
+  readonly problem: DossierLookupProblem;
+}
+
+type Phase = 'idle' | 'loading' | 'shown' | 'failed';
+
+const EXAMPLE_CODE = '000.00.15.H41-260213-0007';
+
+class HttpProblem extends Error {
+  constructor(
+    readonly problem: DossierLookupProblem,
+    readonly retryAfter = 0,
+  ) {
+    super(problem);
+  }
+}
+
+/**
+ * Tracks a dossier (hồ sơ) by its code and lookup PIN: the procedure, the status timeline, the receipt and due
+ * dates, the working time left (computed in the browser with core's calendar), pauses for supplements, an
+ * extension with the office's apology, and a link to rate the service once finished. Never shows personal data.
+ *
+ * The code comes from typing, from the `code` attribute or the page's `?ma-ho-so=` (or `?code=`) parameter, or
+ * from a barcode scanner (which types it and presses Enter); it is checked against core's dossier-code pattern
+ * before any request. The data comes from `endpoint` (resolved against the global `apiBase`) or a `resolver`.
+ *
+ * @summary Dossier status lookup for citizens.
+ * @fires motcua-dossier-loaded - A dossier is shown; detail `{ code, status, finished }`.
+ * @fires motcua-dossier-error - A lookup failed; detail `{ code, problem }`.
+ * @csspart form - The lookup form.
+ * @csspart input - The code and PIN inputs.
+ * @csspart button - The lookup and retry buttons.
+ * @csspart message - The status or error message.
+ * @csspart result - The dossier, once found.
+ * @csspart timeline - The ordered list of steps.
+ * @csspart step - One step; the current one has `aria-current="step"`.
+ * @csspart rate - The link to rate the service.
+ * @cssproperty --motcua-color-primary - Buttons and the current step (default #0b57d0).
+ * @cssproperty --motcua-color-danger - Error messages and overdue notes (default #b3261e).
+ * @cssproperty --motcua-color-success - On-time notes (default #146c2e).
+ * @cssproperty --motcua-color-border - Borders (default #c4c7c5).
+ * @cssproperty --motcua-touch-target - Minimum height of inputs and buttons (default 44px).
+ *
+ * @example
+ * ```html
+ * <motcua-dossier-status endpoint="/api/dossiers/{code}" rate-href="danh-gia.html?ma-ho-so={code}"></motcua-dossier-status>
+ * ```
+ */
+export class MotcuaDossierStatus extends MotcuaElement<Key> {
+  /** The element's styles. */
+  static override styles = [
+    ...MotcuaElement.styles,
+    blockStyles,
+    css`
+      h2,
+      h3 {
+        font-size: 1.25em;
+        margin: 0 0 0.5em;
+      }
+      h3 {
+        font-size: 1.1em;
+        margin-top: 1em;
+      }
+      form {
+        display: grid;
+        gap: 0.25em;
+        max-width: 32em;
+      }
+      label {
+        font-weight: 600;
+        margin-top: 0.5em;
+      }
+      .hint {
+        color: var(--motcua-color-muted, #444746);
+        font-size: 0.875em;
+        margin: 0;
+      }
+      input {
+        font: inherit;
+        min-height: var(--motcua-touch-target, 44px);
+        padding: 0 0.5em;
+        border: 1px solid var(--motcua-color-border, #747775);
+        border-radius: var(--motcua-radius, 4px);
+      }
+      input[aria-invalid='true'] {
+        border-color: var(--motcua-color-danger, #b3261e);
+      }
+      button,
+      [part='rate'] {
+        font: inherit;
+        min-height: var(--motcua-touch-target, 44px);
+        min-width: var(--motcua-touch-target, 44px);
+        padding: 0 1em;
+        margin-top: 0.75em;
+        border: 1px solid transparent;
+        border-radius: var(--motcua-radius, 4px);
+        background: var(--motcua-color-primary, #0b57d0);
+        color: var(--motcua-color-on-primary, #fff);
+        cursor: pointer;
+        justify-self: start;
+      }
+      [part='rate'] {
+        display: inline-flex;
+        align-items: center;
+        text-decoration: none;
+      }
+      [part='message'][data-kind='error'],
+      .late {
+        color: var(--motcua-color-danger, #b3261e);
+      }
+      .good {
+        color: var(--motcua-color-success, #146c2e);
+      }
+      dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0.25em 1em;
+        margin: 0.75em 0;
+      }
+      dt {
+        font-weight: 600;
+      }
+      dd {
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+      ol {
+        list-style: none;
+        padding: 0;
+        margin: 0;
+      }
+      li {
+        border-inline-start: 4px solid var(--motcua-color-border, #c4c7c5);
+        padding: 0.25em 0 0.5em 0.75em;
+      }
+      li[aria-current='step'] {
+        border-color: var(--motcua-color-primary, #0b57d0);
+        font-weight: 600;
+      }
+      .when {
+        display: block;
+        font-weight: normal;
+        color: var(--motcua-color-muted, #444746);
+        font-size: 0.875em;
+      }
+      @media (forced-colors: active) {
+        button,
+        [part='rate'] {
+          border-color: ButtonText;
+        }
+        li[aria-current='step'] {
+          border-color: Highlight;
+        }
+      }
+    `,
+  ];
+
+  /** The dossier code; a lookup starts when it and `pin` are set. Empty: the page's `?ma-ho-so=` or `?code=`. */
+  @property({ reflect: true }) code = '';
+
+  /** The lookup PIN printed on the receipt. Empty: the page's `?pin=`. */
+  @property() pin = '';
+
+  /** The lookup address, `{code}` replaced, resolved against the global `apiBase`; the PIN goes in `?pin=`. */
+  @property() endpoint = 'api/dossiers/{code}';
+
+  /** The dossier-code pattern (core's tokens, e.g. `{agency}-{yy}{MM}{dd}-{seq:4}`); empty for the default. */
+  @property({ attribute: 'code-pattern' }) codePattern = '';
+
+  /** The rating page for a finished dossier, `{code}` replaced; empty to show no link. */
+  @property({ attribute: 'rate-href' }) rateHref = 'danh-gia.html?ma-ho-so={code}';
+
+  /** Milliseconds before a lookup is abandoned as timed out. */
+  @property({ type: Number }) timeout = 10_000;
+
+  /** Fetches from another system instead of `endpoint` (see {@link DossierResolver}). */
+  @property({ attribute: false }) resolver: DossierResolver | undefined;
+
+  @state() private phase: Phase = 'idle';
+  @state() private problem: DossierLookupProblem | undefined;
+  @state() private retryAfter = 0;
+  @state() private dossier: DossierView | undefined;
+
+  /** The strings; core's status names join them with the lazily loaded part, before any dossier is shown. */
+  protected defaultStrings = baseStrings as StringTable<Key>;
+
+  private compute: typeof import('./compute.js') | undefined;
+  private controller: AbortController | undefined;
+  private pending: Promise<void> | undefined;
+  private codeText = '';
+  /** What to focus after the next render: the result's heading, or the field to correct. */
+  private focusNext: 'result-heading' | 'code' | 'pin' | undefined;
+  private pinText = '';
+
+  override render() {
+    const busy = this.phase === 'loading';
+    const codeInvalid = this.problem === 'invalid-code';
+    const pinInvalid = this.problem === 'missing-pin' || this.problem === 'invalid-pin';
+    return html`
+      <h2>${this.t('heading')}</h2>
+      <form part="form" novalidate @submit=${this.onSubmit} aria-busy=${busy ? 'true' : 'false'}>
+        <label for="code">${this.t('codeLabel')}</label>
+        <p class="hint" id="code-hint">${this.t('codeHint', { example: EXAMPLE_CODE })}</p>
+        <input
+          id="code"
+          part="input"
+          name="code"
+          autocomplete="off"
+          autocapitalize="characters"
+          spellcheck="false"
+          aria-describedby="code-hint"
+          aria-invalid=${codeInvalid ? 'true' : 'false'}
+          .value=${this.codeText}
+          @input=${(e: Event) => {
+            this.codeText = (e.target as HTMLInputElement).value;
+          }}
+        />
+        <label for="pin">${this.t('pinLabel')}</label>
+        <p class="hint" id="pin-hint">${this.t('pinHint')}</p>
+        <input
+          id="pin"
+          part="input"
+          name="pin"
+          inputmode="numeric"
+          autocomplete="off"
+          maxlength="8"
+          aria-describedby="pin-hint"
+          aria-invalid=${pinInvalid ? 'true' : 'false'}
+          .value=${this.pinText}
+          @input=${(e: Event) => {
+            this.pinText = (e.target as HTMLInputElement).value;
+          }}
+        />
+        <button part="button" type="submit" ?disabled=${busy}>${this.t('submit')}</button>
+      </form>
+      <div role="status" aria-live="polite">${this.renderMessage()}</div>
+      ${this.phase === 'shown' && this.dossier ? this.renderDossier(this.dossier) : nothing}
+    `;
+  }
+
+  private renderMessage() {
+    if (this.phase === 'loading') return html`<p part="message">${this.t('loading')}</p>`;
+    if (this.phase !== 'failed' || !this.problem) return nothing;
+    const key = PROBLEM_KEYS[this.problem];
+    const retry = RETRYABLE.has(this.problem);
+    return html`<p part="message" data-kind="error">${this.t(key, { seconds: this.retryAfter })}</p>
+      ${retry ? html`<button part="button" type="button" @click=${this.retry}>${this.t('retry')}</button>` : nothing}`;
+  }
+
+  private renderDossier(d: DossierView) {
+    const current = d.timeline.length - 1;
+    const remaining =
+      d.remainingMinutes !== undefined && !d.finished && Number.isFinite(d.remainingMinutes) && this.compute
+        ? this.compute.formatRemaining(d.remainingMinutes, this.language, d.dayMinutes)
+        : undefined;
+    return html`<section part="result" aria-labelledby="result-heading">
+      <h3 id="result-heading" tabindex="-1">${this.t('resultHeading', { code: d.code })}</h3>
+      <dl>
+        ${d.procedure ? html`<dt>${this.t('procedure')}</dt><dd>${d.procedure}</dd>` : nothing}
+        <dt>${this.t('currentStatus')}</dt>
+        <dd>${this.t(`status-${d.status}`)}</dd>
+        <dt>${this.t('receivedAt')}</dt>
+        <dd>${this.time(d.receivedAt)}</dd>
+        ${d.dueAt ? html`<dt>${this.t('dueAt')}</dt><dd>${this.time(d.dueAt)}</dd>` : nothing}
+        ${d.promisedDueAt ? html`<dt>${this.t('promisedDueAt')}</dt><dd>${this.time(d.promisedDueAt)}</dd>` : nothing}
+        ${remaining && !d.paused ? html`<dt>${this.t('remaining')}</dt><dd>${remaining}</dd>` : nothing}
+      </dl>
+      ${this.renderNotes(d)}
+      <h3>${this.t('timeline')}</h3>
+      <ol part="timeline">
+        ${d.timeline.map((step, i) => this.renderStep(step, i === current))}
+      </ol>
+      ${d.finished && this.rateHref ? html`<p><a part="rate" href=${this.rateLink(d.code)}>${this.t('rate')}</a></p>` : nothing}
+      <p class="hint">${this.t('noPersonalData')}</p>
+    </section>`;
+  }
+
+  private renderNotes(d: DossierView) {
+    const notes = [];
+    if (d.paused) notes.push(html`<p>${this.t('paused')}</p>`);
+    for (const p of d.pauses) {
+      if (p.to) notes.push(html`<p>${this.t('pause', { from: this.time(p.from), to: this.time(p.to) })}</p>`);
+      else if (!d.paused) notes.push(html`<p>${this.t('pauseOpen', { from: this.time(p.from) })}</p>`);
+    }
+    if (d.extension) {
+      notes.push(html`<p>${this.t('extension', { dueAt: this.time(d.extension.dueAt) })}
+        ${this.t('extensionReason', { reason: d.extension.reason })}</p>`);
+    }
+    const verdict = d.timeliness ? TIMELINESS[d.timeliness] : undefined;
+    if (verdict) notes.push(html`<p class=${verdict.tone}>${this.t(verdict.key)}</p>`);
+    return notes;
+  }
+
+  private renderStep(step: StepView, current: boolean) {
+    const name =
+      step.type === 'extended'
+        ? this.t('stepExtended')
+        : step.type === 'supplement-completed'
+          ? this.t('stepSupplementCompleted')
+          : this.t(`status-${step.status}`);
+    return html`<li part="step" aria-current=${current ? 'step' : nothing}>
+      ${name}<span class="when"><time datetime=${step.at}>${this.time(step.at)}</time></span>
+      ${step.dueAt ? html`<span class="when">${this.t('promisedDueAt')}: ${this.time(step.dueAt)}</span>` : nothing}
+      ${step.reason ? html`<span class="when">${this.t('reason', { reason: step.reason })}</span>` : nothing}
+    </li>`;
+  }
+
+  /** A time as the commune reads it, in Vietnam time: `09:00, 10/03/2026`. */
+  private time(iso: string): string {
+    return new Intl.DateTimeFormat(this.language === 'en' ? 'en-GB' : 'vi-VN', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      hour: '2-digit',
+      minute: '2-digit',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    }).format(new Date(iso));
+  }
+
+  private rateLink(code: string): string {
+    return this.rateHref.replace('{code}', encodeURIComponent(code));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.code && typeof location !== 'undefined') {
+      const params = new URLSearchParams(location.search);
+      this.code = params.get('ma-ho-so') ?? params.get('code') ?? '';
+      this.pin ||= params.get('pin') ?? '';
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('code')) this.codeText = this.code;
+    if (changed.has('pin')) this.pinText = this.pin;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (this.focusNext) {
+      this.renderRoot.querySelector<HTMLElement>(`#${this.focusNext}`)?.focus();
+      this.focusNext = undefined;
+    }
+    if ((changed.has('code') || changed.has('pin')) && this.code && this.pin) void this.lookup();
+  }
+
+  /** Resolves once a lookup in progress has ended and its outcome is rendered. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.pending) {
+      await this.pending;
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
+  private onSubmit(event: Event): void {
+    event.preventDefault();
+    void this.lookup();
+  }
+
+  private retry(): void {
+    void this.lookup();
+  }
+
+  /** Looks up the code and PIN in the form. */
+  async lookup(): Promise<void> {
+    const run = this.run();
+    this.pending = run;
+    try {
+      await run;
+    } finally {
+      if (this.pending === run) this.pending = undefined;
+    }
+  }
+
+  private async run(): Promise<void> {
+    let code = this.codeText.trim().toUpperCase();
+    let pin = this.pinText.trim();
+    // A scanned QR code holds the lookup link: take the code and PIN from it.
+    if (/^https?:\/\//i.test(code)) {
+      try {
+        const params = new URL(this.codeText.trim()).searchParams;
+        code = (params.get('ma-ho-so') ?? params.get('code') ?? '').toUpperCase();
+        pin ||= params.get('pin') ?? '';
+      } catch {
+        code = '';
+      }
+      this.codeText = code;
+      this.pinText = pin;
+    }
+    this.controller?.abort();
+    // Validation, the core clock and calendar load on the first lookup, before its request.
+    const compute = await this.loadCompute();
+    if (!compute.isDossierCode(code, this.codePattern ? { pattern: this.codePattern } : undefined)) {
+      return this.failWith(code, 'invalid-code', 'code');
+    }
+    if (!pin) return this.failWith(code, 'missing-pin', 'pin');
+    if (!/^\d{4,8}$/.test(pin)) return this.failWith(code, 'invalid-pin', 'pin');
+
+    const controller = new AbortController();
+    this.controller = controller;
+    this.phase = 'loading';
+    this.problem = undefined;
+    this.dossier = undefined;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.timeout);
+    try {
+      const raw = await this.fetchDossier(code, pin, controller.signal);
+      if (controller !== this.controller) return;
+      let view: DossierView;
+      try {
+        view = compute.toDossierView(raw, code, Date.now());
+      } catch {
+        throw new HttpProblem('malformed');
+      }
+      this.dossier = view;
+      this.phase = 'shown';
+      this.focusNext = 'result-heading';
+      this.emit<DossierLoadedDetail>('motcua-dossier-loaded', { code, status: view.status, finished: view.finished });
+    } catch (error) {
+      if (controller !== this.controller) return;
+      const problem =
+        error instanceof HttpProblem
+          ? error.problem
+          : timedOut
+            ? 'timeout'
+            : controller.signal.aborted
+              ? 'timeout'
+              : 'network';
+      this.retryAfter = error instanceof HttpProblem ? error.retryAfter : 0;
+      this.failWith(code, problem);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** The validation and clock module, loaded on the first lookup. */
+  private async loadCompute(): Promise<typeof import('./compute.js')> {
+    if (!this.compute) {
+      this.compute = await import('./compute.js');
+      this.defaultStrings = this.compute.withStatusNames(baseStrings);
+    }
+    return this.compute;
+  }
+
+  private async fetchDossier(code: string, pin: string, signal: AbortSignal): Promise<unknown> {
+    if (this.resolver) {
+      const abort = new Promise<never>((_, reject) => {
+        signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
+      });
+      const found = await Promise.race([this.resolver(code, pin, signal), abort]);
+      if (found === null || found === undefined) throw new HttpProblem('not-found');
+      return found;
+    }
+    const url = new URL(this.endpoint.replace('{code}', encodeURIComponent(code)), getConfig().apiBase);
+    url.searchParams.set('pin', pin);
+    const response = await fetch(url, { signal, headers: { accept: 'application/json' } });
+    if (response.status === 404) throw new HttpProblem('not-found');
+    if (response.status === 429) {
+      throw new HttpProblem('rate-limited', Number(response.headers.get('retry-after')) || 60);
+    }
+    if (!response.ok) throw new HttpProblem('server');
+    try {
+      return await response.json();
+    } catch (error) {
+      if (signal.aborted) throw error;
+      throw new HttpProblem('malformed');
+    }
+  }
+
+  private failWith(code: string, problem: DossierLookupProblem, focus?: 'code' | 'pin'): void {
+    this.phase = 'failed';
+    this.problem = problem;
+    this.dossier = undefined;
+    this.emit<DossierErrorDetail>('motcua-dossier-error', { code, problem });
+    this.focusNext = focus;
+    this.requestUpdate();
+  }
+}
+
+const PROBLEM_KEYS: Readonly<Record<DossierLookupProblem, Key>> = {
+  'invalid-code': 'invalidCode',
+  'missing-pin': 'missingPin',
+  'invalid-pin': 'invalidPin',
+  'not-found': 'notFound',
+  network: 'network',
+  timeout: 'timeout',
+  server: 'server',
+  malformed: 'malformed',
+  'rate-limited': 'rateLimited',
+};
+
+const RETRYABLE = new Set<DossierLookupProblem>(['network', 'timeout', 'server', 'malformed', 'rate-limited']);
+
+const TIMELINESS = {
+  early: { key: 'early', tone: 'good' },
+  'on-time': { key: 'onTime', tone: 'good' },
+  late: { key: 'late', tone: 'late' },
+  'in-time': { key: 'inTime', tone: 'good' },
+  overdue: { key: 'overdue', tone: 'late' },
+  withdrawn: undefined,
+} as const;
+
+defineElement('motcua-dossier-status', MotcuaDossierStatus);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'motcua-dossier-status': MotcuaDossierStatus;
+  }
+}
