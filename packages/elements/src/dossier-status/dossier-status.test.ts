@@ -157,6 +157,8 @@ describe('motcua-dossier-status', () => {
     expect(shown).to.match(/Working time left.*\d+ days?.*left/);
     expect(shown).to.contain('being processed within its time limit');
     expect(shadow(el).querySelector('[part="rate"]')).to.equal(null);
+    // A lookup the page started leaves the focus where it was.
+    expect(shadow(el).activeElement).to.equal(null);
     await expect(el).to.be.accessible();
   });
 

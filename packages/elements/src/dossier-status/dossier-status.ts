@@ -380,7 +380,7 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
       this.renderRoot.querySelector<HTMLElement>(`#${this.focusNext}`)?.focus();
       this.focusNext = undefined;
     }
-    if ((changed.has('code') || changed.has('pin')) && this.code && this.pin) void this.lookup();
+    if ((changed.has('code') || changed.has('pin')) && this.code && this.pin) void this.lookup({ focus: false });
   }
 
   /** Resolves once a lookup in progress has ended and its outcome is rendered. */
@@ -402,9 +402,12 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
     void this.lookup();
   }
 
-  /** Looks up the code and PIN in the form. */
-  async lookup(): Promise<void> {
-    const run = this.run();
+  /**
+   * Looks up the code and PIN in the form; the result's heading takes the focus unless `focus` is false (a lookup
+   * the page started from attributes or its URL leaves the focus where it is).
+   */
+  async lookup(options: { readonly focus?: boolean } = {}): Promise<void> {
+    const run = this.run(options.focus ?? true);
     this.pending = run;
     try {
       await run;
@@ -413,7 +416,7 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
     }
   }
 
-  private async run(): Promise<void> {
+  private async run(focus: boolean): Promise<void> {
     let code = this.codeText.trim().toUpperCase();
     let pin = this.pinText.trim();
     // A scanned QR code holds the lookup link: take the code and PIN from it.
@@ -429,19 +432,25 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
       this.pinText = pin;
     }
     this.controller?.abort();
-    // Validation, the core clock and calendar load on the first lookup, before its request.
-    const compute = await this.loadCompute();
-    if (!compute.isDossierCode(code, this.codePattern ? { pattern: this.codePattern } : undefined)) {
-      return this.failWith(code, 'invalid-code', 'code');
-    }
-    if (!pin) return this.failWith(code, 'missing-pin', 'pin');
-    if (!/^\d{4,8}$/.test(pin)) return this.failWith(code, 'invalid-pin', 'pin');
-
     const controller = new AbortController();
     this.controller = controller;
     this.phase = 'loading';
     this.problem = undefined;
     this.dossier = undefined;
+    // Validation, the core clock and calendar load on the first lookup, before its request.
+    let compute: typeof import('./compute.js');
+    try {
+      compute = await this.loadCompute();
+    } catch {
+      return controller === this.controller ? this.failWith(code, 'network') : undefined;
+    }
+    if (controller !== this.controller) return;
+    if (!compute.isDossierCode(code, this.codePattern ? { pattern: this.codePattern } : undefined)) {
+      return this.failWith(code, 'invalid-code', focus ? 'code' : undefined);
+    }
+    if (!pin) return this.failWith(code, 'missing-pin', focus ? 'pin' : undefined);
+    if (!/^\d{4,8}$/.test(pin)) return this.failWith(code, 'invalid-pin', focus ? 'pin' : undefined);
+
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -458,7 +467,7 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
       }
       this.dossier = view;
       this.phase = 'shown';
-      this.focusNext = 'result-heading';
+      if (focus) this.focusNext = 'result-heading';
       this.emit<DossierLoadedDetail>('motcua-dossier-loaded', { code, status: view.status, finished: view.finished });
     } catch (error) {
       if (controller !== this.controller) return;
