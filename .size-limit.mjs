@@ -17,7 +17,7 @@ const elementBudgets = {
   'motcua-dossier-status.js': { initial: '13.5 kB', lazy: '26.5 kB' },
   // Lit, the element and the 3-level rating's texts; core's validation and scrubber, sending, the outbox, the
   // messages and the other instruments (one chunk per kind) load lazily.
-  'motcua-rating-form.js': { initial: '16.4 kB', lazy: '10.5 kB' },
+  'motcua-rating-form.js': { initial: '16 kB', lazy: '6 kB' },
   // Lit, the element and search; validation (zod), QR, print view and JSON-LD load lazily.
   'motcua-procedure-list.js': { initial: '18.8 kB', lazy: '23 kB' },
 };

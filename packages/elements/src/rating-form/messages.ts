@@ -9,6 +9,7 @@ import type { MessageStringKey } from './rating-form.js';
  */
 export const messageStrings: StringTable<MessageStringKey> = {
   vi: {
+    privacyHint: 'Vui lòng không ghi họ tên, số điện thoại, số căn cước hay địa chỉ.',
     willMask: 'Số điện thoại, số căn cước và địa chỉ email sẽ được che đi khi gửi.',
     sending: 'Đang gửi đánh giá…',
     errorTooLong: 'Vui lòng viết tối đa {max} ký tự.',
@@ -26,6 +27,7 @@ export const messageStrings: StringTable<MessageStringKey> = {
       'Đường dẫn này đã hết hạn hoặc không hợp lệ. Ông/bà có thể đánh giá bằng mã QR hoặc máy tính bảng tại quầy.',
   },
   en: {
+    privacyHint: 'Please do not include your name, phone number, ID number or address.',
     willMask: 'Phone numbers, ID numbers and e-mail addresses will be masked when sent.',
     sending: 'Sending your rating…',
     errorTooLong: 'Please write at most {max} characters.',

@@ -112,6 +112,72 @@ describe('<motcua-rating-form>', () => {
     resetConfig();
   });
 
+  // First in the file: the sending code is fetched once per page, so only the first tests see a page without it.
+  describe('loading in parts', () => {
+    const fetched = () =>
+      performance.getEntriesByType('resource').some((entry) => entry.name.includes('/rating-form/submission.'));
+
+    it('paints the 3-level rating without the sending code, then sends a rating given right after load', async () => {
+      const form = await fixture<HTMLFormElement>(
+        html`<form><motcua-rating-form name="danh-gia"></motcua-rating-form></form>`,
+      );
+      const inForm = form.querySelector('motcua-rating-form') as MotcuaRatingForm;
+      await inForm.updateComplete;
+      expect(radios(inForm, 'overall')).to.have.length(3);
+      expect(inForm.validity.valueMissing, 'a host form knows it is incomplete before any code arrives').to.equal(true);
+      expect(inForm.validationMessage).to.equal('Vui lòng chọn một mức.');
+      expect(fetched(), 'nothing but the form before any interaction').to.equal(false);
+
+      const el = await rated();
+      expect(fetched()).to.equal(false);
+      // The first tap and the send follow at once: the send waits for the code the tap started to fetch.
+      radio(el, 'overall', 3).click();
+      submitButton(el)?.click();
+      await until(() => statusOf(el) === 'sent', 'sent');
+      expect(fetched()).to.equal(true);
+      expect(calls).to.have.length(1);
+      expect(calls[0]?.body).to.deep.equal({
+        token: TOKEN,
+        instrument: { id: 'vn-one-stop-rating', version: '1' },
+        answers: { overall: 3 },
+      });
+      expect(calls[0]?.key).to.be.a('string').and.not.equal('');
+      await expect(el).to.be.accessible();
+    });
+
+    it('fetches the sending code on the first touch, and keeps a rating when the network drops after it', async () => {
+      stubFetch(offline);
+      const el = await rated();
+      radio(el, 'overall', 2).dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+      await el.updateComplete;
+      expect(fetched()).to.equal(true);
+      await choose(el, 'overall', 2);
+      await submit(el);
+      await until(() => statusOf(el) === 'queued', 'queued');
+      expect(queuedRatings()).to.have.length(1);
+      expect(queuedRatings()[0]?.body.answers).to.deep.equal({ overall: 2 });
+    });
+
+    it('renders another instrument once its texts arrive, and follows a change of instrument', async () => {
+      const el = await rated();
+      el.instrument = 'nps';
+      await el.updateComplete;
+      expect(el.currentInstrument?.kind).to.equal('nps');
+      expect(shadow(el).querySelector('[part="title"]')?.textContent).to.equal('Chỉ số sẵn lòng giới thiệu (NPS)');
+      expect(radios(el, 'recommend')).to.have.length(11);
+      el.instrument = 'dossier-evaluation';
+      await el.updateComplete;
+      expect(shadow(el).querySelectorAll('fieldset')).to.have.length(9);
+      el.instrument = 'quiz' as InstrumentKind;
+      await el.updateComplete;
+      expect(text(el)).to.contain('Không tải được phiếu đánh giá');
+      el.instrument = 'one-stop-rating';
+      await el.updateComplete;
+      expect(radios(el, 'overall')).to.have.length(3);
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('rendering', () => {
     it('shows the 3-level rating in force today, in Vietnamese, nothing preselected', async () => {
       const el = await rated();

@@ -2,7 +2,6 @@ import { civilDateOf } from '@motcua/core/calendar';
 import {
   type Instrument,
   type InstrumentKind,
-  loadBuiltInInstruments,
   ONE_STOP_RATING_INSTRUMENTS,
   pickInstrument,
   type Question,
@@ -10,10 +9,9 @@ import {
   type TextQuestion,
 } from '@motcua/core/satisfaction';
 import type { Problem } from '@motcua/core/text';
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { adoptStyles, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { MotcuaElement } from '../internal/base.js';
-import { getConfig } from '../internal/config.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
 import { blockStyles } from '../internal/styles.js';
@@ -73,6 +71,7 @@ export type RatingFormStringKey =
 /** The strings shown only once the citizen has answered or sent: they load with the sending code (`messages.ts`). */
 export type MessageStringKey = Extract<
   RatingFormStringKey,
+  | 'privacyHint'
   | 'willMask'
   | 'sending'
   | 'errorTooLong'
@@ -93,7 +92,6 @@ const strings: StringTable<FormStringKey> = {
   vi: {
     required: '(bắt buộc)',
     optional: '(không bắt buộc)',
-    privacyHint: 'Vui lòng không ghi họ tên, số điện thoại, số căn cước hay địa chỉ.',
     submit: 'Gửi đánh giá',
     errorChoose: 'Vui lòng chọn một mức.',
     errorRequired: 'Vui lòng trả lời câu hỏi này.',
@@ -106,7 +104,6 @@ const strings: StringTable<FormStringKey> = {
   en: {
     required: '(required)',
     optional: '(optional)',
-    privacyHint: 'Please do not include your name, phone number, ID number or address.',
     submit: 'Send rating',
     errorChoose: 'Please choose one.',
     errorRequired: 'Please answer this question.',
@@ -203,8 +200,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
         display: grid;
         gap: var(--motcua-rating-form-gap, 1.25em);
       }
-      [part='title'],
-      .message-title {
+      [part='title'] {
         margin: 0;
         font-size: 1.25em;
         font-weight: 700;
@@ -215,13 +211,11 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
         border: 0;
         min-width: 0;
       }
-      fieldset.invalid,
-      .text.invalid {
+      fieldset.invalid {
         border-inline-start: 4px solid var(--motcua-color-danger, #b3261e);
         padding-inline-start: 0.75em;
       }
-      legend,
-      .text > label {
+      legend {
         display: block;
         padding: 0;
         margin-bottom: 0.5em;
@@ -269,26 +263,8 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
       input[type='radio']:focus-visible {
         outline: none;
       }
-      textarea {
-        display: block;
-        width: 100%;
-        min-height: 6em;
-        padding: 0.5em;
-        font: inherit;
-        color: inherit;
-        background: var(--motcua-color-surface, #fff);
-        border: 1px solid var(--motcua-color-border, #767676);
-        border-radius: var(--motcua-radius, 4px);
-      }
-      textarea[aria-invalid='true'] {
-        border: 2px solid var(--motcua-color-danger, #b3261e);
-      }
-      .hint,
       .error {
         margin: 0 0 0.5em;
-      }
-      .hint {
-        color: var(--motcua-color-muted, #555);
       }
       .error {
         color: var(--motcua-color-danger, #b3261e);
@@ -317,30 +293,12 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
       [part='status']:empty {
         display: none;
       }
-      [part='status'].error {
-        margin: 0;
-      }
       .honeypot {
         position: absolute;
         left: -10000px;
         width: 1px;
         height: 1px;
         overflow: hidden;
-      }
-      [part='message'] {
-        padding: 1em;
-        border-inline-start: 6px solid var(--motcua-color-success, #146c2e);
-        background: var(--motcua-color-surface, #fff);
-      }
-      [part='message'][data-status='already-rated'],
-      [part='message'][data-status='queued'] {
-        border-inline-start-color: var(--motcua-color-primary, #0b57d0);
-      }
-      [part='message'][data-status='expired'] {
-        border-inline-start-color: var(--motcua-color-danger, #b3261e);
-      }
-      [part='message'] p:last-child {
-        margin-bottom: 0;
       }
       @media (forced-colors: active) {
         [part='option']:has(input:checked) {
@@ -352,9 +310,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
         button {
           border-color: ButtonText;
         }
-        fieldset.invalid,
-        .text.invalid,
-        [part='message'] {
+        fieldset.invalid {
           border-inline-start-color: CanvasText;
         }
       }
@@ -424,6 +380,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   private queuedId: string | undefined;
   /** A submission is being checked (the sending code may still be on its way). */
   private submitting = false;
+  private laterStylesAdopted = false;
   private resolved: { instrument: Instrument } | { error: unknown } | undefined;
   /** The kind whose built-in texts are being fetched, if any. */
   private loadingKind: string | undefined;
@@ -480,11 +437,6 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     return this.internals.reportValidity();
   }
 
-  /** The rating token in use: the attribute, else the page address (read with the sending code). */
-  private activeToken(engine: Submission): string {
-    return this.token || (typeof location === 'undefined' ? '' : (engine.ratingTokenFromLink(location.href) ?? ''));
-  }
-
   private get busy(): boolean {
     return this.status === 'sending';
   }
@@ -534,22 +486,25 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   private loadKind(kind: InstrumentKind): void {
     if (this.loadingKind === kind) return;
     this.loadingKind = kind;
+    // Other kinds' texts, and core's loader for them, come in chunks of their own.
     void this.track(
-      loadBuiltInInstruments(kind).then(
-        (versions) => {
-          builtIn.set(kind, versions);
-          if (this.loadingKind === kind) {
-            this.loadingKind = undefined;
-            this.resolved = undefined;
-          }
-        },
-        (error: unknown) => {
-          if (this.loadingKind === kind) {
-            this.loadingKind = undefined;
-            this.resolved = { error };
-          }
-        },
-      ),
+      import('./instrument-loader.js')
+        .then(({ loadBuiltInInstruments }) => loadBuiltInInstruments(kind))
+        .then(
+          (versions) => {
+            builtIn.set(kind, versions);
+            if (this.loadingKind === kind) {
+              this.loadingKind = undefined;
+              this.resolved = undefined;
+            }
+          },
+          (error: unknown) => {
+            if (this.loadingKind === kind) {
+              this.loadingKind = undefined;
+              this.resolved = { error };
+            }
+          },
+        ),
     );
   }
 
@@ -571,7 +526,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
 
   private async resumeQueued(): Promise<void> {
     const engine = await this.engine();
-    const token = this.activeToken(engine);
+    const token = engine.activeToken(this.token);
     const waiting = token ? engine.queuedRatings().find((q) => q.body.token === token) : undefined;
     if (waiting && this.status === 'form') {
       this.pending = waiting;
@@ -582,6 +537,11 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The styles of free text and of the after-sending panel come with the code that draws them.
+    if (submission && !this.laterStylesAdopted && this.shadowRoot) {
+      this.laterStylesAdopted = true;
+      adoptStyles(this.shadowRoot, [...MotcuaRatingForm.elementStyles, submission.laterStyles]);
+    }
     if (changed.has('instrument') || changed.has('instruments')) {
       this.resolved = undefined;
       this.loadingKind = undefined;
@@ -833,21 +793,16 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
       this.focusFirstProblem();
       return;
     }
-    const honeypot = this.renderRoot.querySelector<HTMLInputElement>('#website')?.value ?? '';
-    const body = engine.buildRatingRequest({
+    this.pending = engine.pendingRating(this.pending, {
       instrument,
       answers: this.answers,
-      token: this.activeToken(engine) || undefined,
-      deviceKey: this.deviceKey || undefined,
-      counter: this.counter || undefined,
-      channel: this.channel || undefined,
-      honeypot,
+      token: this.token,
+      deviceKey: this.deviceKey,
+      counter: this.counter,
+      channel: this.channel,
+      honeypot: this.renderRoot.querySelector<HTMLInputElement>('#website')?.value ?? '',
+      endpoint: this.endpoint,
     });
-    const url = new URL(this.endpoint, getConfig().apiBase).href;
-    // A retry of the same answers keeps the key the server may already have seen; anything else is a new rating.
-    if (!this.pending || JSON.stringify(this.pending.body) !== JSON.stringify(body) || this.pending.url !== url) {
-      this.pending = { key: engine.newIdempotencyKey(), url, body };
-    }
     this.status = 'sending';
     void engine
       .deliver(this.pending, this.timeout, this.retryDelays)

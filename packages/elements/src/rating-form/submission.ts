@@ -2,17 +2,119 @@
 // validation and the scrubber, the free-text question, the request to the ratings API with its retries, the
 // offline outbox and the messages shown after sending. The form itself, with the 3-level rating's texts, paints
 // without it.
-import { scrubPersonalData, type TextQuestion } from '@motcua/core/satisfaction';
-import { html, nothing, type TemplateResult } from 'lit';
+import {
+  type Answers,
+  type Instrument,
+  ratingTokenFromLink,
+  scrubPersonalData,
+  type TextQuestion,
+} from '@motcua/core/satisfaction';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { getConfig } from '../internal/config.js';
 import type { Language } from '../internal/i18n.js';
 import { queueRating } from './outbox.js';
 import type { RatingFailedDetail, RatingFormStringKey, ShownProblem } from './rating-form.js';
-import { type PendingRating, type SendOutcome, sendRating } from './request.js';
+import { buildRatingRequest, newIdempotencyKey, type PendingRating, type SendOutcome, sendRating } from './request.js';
 
-export { ratingTokenFromLink, scrubPersonalData, validateResponse } from '@motcua/core/satisfaction';
+export { scrubPersonalData, validateResponse } from '@motcua/core/satisfaction';
 export { messageStrings } from './messages.js';
 export { flushRatings, queuedRatings } from './outbox.js';
-export { buildRatingRequest, newIdempotencyKey } from './request.js';
+
+/** The rating token in use: the form's `token`, else the page address (`?t=…`, the QR code on the receipt). */
+export function activeToken(token: string): string {
+  return token || (typeof location === 'undefined' ? '' : (ratingTokenFromLink(location.href) ?? ''));
+}
+
+/** What the form sends: its answers and context as attributes and the honeypot give them. */
+export interface RatingInput {
+  readonly instrument: Instrument;
+  readonly answers: Answers;
+  readonly token: string;
+  readonly deviceKey: string;
+  readonly counter: string;
+  readonly channel: string;
+  readonly honeypot: string;
+  /** Where to send, relative to the configured `apiBase`. */
+  readonly endpoint: string;
+}
+
+/**
+ * The rating to send: the request body built by core (throws a `MotcuaError` if the answers are not acceptable) and
+ * the URL, under the previous submission's idempotency key when it is a retry of the same rating, since the server
+ * may have recorded it already; anything else is a new rating with a new key.
+ */
+export function pendingRating(previous: PendingRating | undefined, input: RatingInput): PendingRating {
+  const body = buildRatingRequest({
+    instrument: input.instrument,
+    answers: input.answers,
+    token: activeToken(input.token) || undefined,
+    deviceKey: input.deviceKey || undefined,
+    counter: input.counter || undefined,
+    channel: input.channel || undefined,
+    honeypot: input.honeypot,
+  });
+  const url = new URL(input.endpoint, getConfig().apiBase).href;
+  if (previous && JSON.stringify(previous.body) === JSON.stringify(body) && previous.url === url) return previous;
+  return { key: newIdempotencyKey(), url, body };
+}
+
+/** The styles of what arrives with this code: free-text questions and the panel shown after sending. */
+export const laterStyles = css`
+  .message-title {
+    margin: 0;
+    font-size: 1.25em;
+    font-weight: 700;
+  }
+  .text.invalid {
+    border-inline-start: 4px solid var(--motcua-color-danger, #b3261e);
+    padding-inline-start: 0.75em;
+  }
+  .text > label {
+    display: block;
+    padding: 0;
+    margin-bottom: 0.5em;
+    font-weight: 600;
+  }
+  textarea {
+    display: block;
+    width: 100%;
+    min-height: 6em;
+    padding: 0.5em;
+    font: inherit;
+    color: inherit;
+    background: var(--motcua-color-surface, #fff);
+    border: 1px solid var(--motcua-color-border, #767676);
+    border-radius: var(--motcua-radius, 4px);
+  }
+  textarea[aria-invalid='true'] {
+    border: 2px solid var(--motcua-color-danger, #b3261e);
+  }
+  .hint {
+    margin: 0 0 0.5em;
+    color: var(--motcua-color-muted, #555);
+  }
+  [part='message'] {
+    padding: 1em;
+    border-inline-start: 6px solid var(--motcua-color-success, #146c2e);
+    background: var(--motcua-color-surface, #fff);
+  }
+  [part='message'][data-status='already-rated'],
+  [part='message'][data-status='queued'] {
+    border-inline-start-color: var(--motcua-color-primary, #0b57d0);
+  }
+  [part='message'][data-status='expired'] {
+    border-inline-start-color: var(--motcua-color-danger, #b3261e);
+  }
+  [part='message'] p:last-child {
+    margin-bottom: 0;
+  }
+  @media (forced-colors: active) {
+    .text.invalid,
+    [part='message'] {
+      border-inline-start-color: CanvasText;
+    }
+  }
+`;
 
 /** What the form needs to draw a free-text question. */
 export interface TextQuestionView {
