@@ -83,6 +83,10 @@ const STALE_CLAIM_SECONDS = 30;
  * cap; tickets are compare-and-set on their version; every appended event is also sent with `pg_notify` on
  * {@link QUEUE_CHANNEL} so boards connected to other instances see it.
  *
+ * Durability: core always appends the event after the writes of a command, so `appendEvent` is the one commit
+ * that waits for the disk; the writes before it commit with `synchronous_commit = off`, and since PostgreSQL
+ * flushes its log in order, the event's flush makes them durable too. That saves a disk flush per statement.
+ *
  * @example
  * ```ts
  * const queue = createQueue({ ...office.queueConfig, store: createPgQueueStore(db, office.id), clock: Date.now });
@@ -90,11 +94,18 @@ const STALE_CLAIM_SECONDS = 30;
  * ```
  */
 export function createPgQueueStore(db: Pick<Database, 'query' | 'transaction'>, office: string): PgQueueStore {
+  /** One statement committed without waiting for the disk (made durable by the next synchronous commit). */
+  const soon = <T>(sql: string, params: readonly unknown[]): Promise<T[]> =>
+    db.transaction(async (tx) => {
+      await tx.query('set local synchronous_commit = off');
+      return tx.query<T>(sql, params);
+    });
   const store: PgQueueStore = {
     async takeNumber(request: TakeNumberRequest): Promise<TakeNumberResult> {
       const { numbering } = request;
       return db
         .transaction(async (tx) => {
+          await tx.query('set local synchronous_commit = off');
           if (request.cap !== undefined) {
             const counted = await tx.query(
               `insert into queue_caps (office, cap_key, issued) select $1, $2, 1 where $3::int >= 1
@@ -132,7 +143,7 @@ export function createPgQueueStore(db: Pick<Database, 'query' | 'transaction'>, 
     },
 
     async insertTicket(ticket: Ticket): Promise<void> {
-      const inserted = await db.query(
+      const inserted = await soon(
         `insert into queue_tickets (id, office, service, business_date, status, counter, version, data)
          values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb) on conflict (id) do nothing returning id`,
         [
@@ -165,7 +176,7 @@ export function createPgQueueStore(db: Pick<Database, 'query' | 'transaction'>, 
     },
 
     async replaceTicket(ticket: Ticket, expectedVersion: number): Promise<boolean> {
-      const updated = await db.query(
+      const updated = await soon(
         `update queue_tickets set status = $3, counter = $4, version = $5, data = $6::jsonb, service = $7
          where office = $1 and id = $2 and version = $8 returning id`,
         [
@@ -212,7 +223,7 @@ export function createPgQueueStore(db: Pick<Database, 'query' | 'transaction'>, 
     },
 
     async setOrderingState(counter: string, state: QueueOrderingState): Promise<void> {
-      await db.query(
+      await soon(
         `insert into queue_ordering (office, counter, state) values ($1, $2, $3::jsonb)
          on conflict (office, counter) do update set state = excluded.state`,
         [office, counter, JSON.stringify(state)],
@@ -220,7 +231,7 @@ export function createPgQueueStore(db: Pick<Database, 'query' | 'transaction'>, 
     },
 
     async claimCommand(commandId: string): Promise<QueueCommandClaim> {
-      const claimed = await db.query(
+      const claimed = await soon(
         `insert into queue_commands (office, command_id) values ($1, $2)
          on conflict (office, command_id) do nothing returning command_id`,
         [office, commandId],
@@ -253,7 +264,7 @@ export function createPgQueueStore(db: Pick<Database, 'query' | 'transaction'>, 
     },
 
     async completeCommand(commandId: string, ticket: string | null): Promise<void> {
-      await db.query('update queue_commands set done = true, ticket = $3 where office = $1 and command_id = $2', [
+      await soon('update queue_commands set done = true, ticket = $3 where office = $1 and command_id = $2', [
         office,
         commandId,
         ticket,
