@@ -156,6 +156,11 @@ export interface RatingFailedDetail {
  * `token` attribute or the page address (`?t=…`, the QR code on the receipt); a counter tablet or the QR
  * code taped to a counter gives a `device-key` instead.
  *
+ * It paints from what it ships (Lit, the form and the 3-level rating's texts) and fetches the rest in parts: other
+ * instruments' texts when `instrument` names one, and core's validation and scrubber, free-text questions, sending and
+ * the outbox on the first touch, click or focus, so a rating is sent or kept even if the network drops after it.
+ * `updateComplete` waits for what it is fetching.
+ *
  * Inside a host `<form>` it is a form control instead (form-associated): with a `name`, its answers reach
  * the form's `FormData` as `name.questionId` entries plus `name.instrument` (`id@version`); without a `name`
  * nothing is submitted. It takes part in validation, reset, `disabled` fieldsets and state restore.
@@ -381,6 +386,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   /** A submission is being checked (the sending code may still be on its way). */
   private submitting = false;
   private laterStylesAdopted = false;
+  private askedOnRender = false;
   private resolved: { instrument: Instrument } | { error: unknown } | undefined;
   /** The kind whose built-in texts are being fetched, if any. */
   private loadingKind: string | undefined;
@@ -540,7 +546,8 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     // The styles of free text and of the after-sending panel come with the code that draws them.
     if (submission && !this.laterStylesAdopted && this.shadowRoot) {
       this.laterStylesAdopted = true;
-      adoptStyles(this.shadowRoot, [...MotcuaRatingForm.elementStyles, submission.laterStyles]);
+      const own = (this.constructor as typeof MotcuaRatingForm).elementStyles;
+      adoptStyles(this.shadowRoot, [...own, submission.laterStyles]);
     }
     if (changed.has('instrument') || changed.has('instruments')) {
       this.resolved = undefined;
@@ -621,9 +628,13 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     const trigger = question.requiredWhen;
     const triggered = trigger?.values.includes(this.answers[trigger.question] as number) === true;
     if (trigger && !triggered && !question.required) return nothing;
-    // Free text comes with the sending code, which the first touch fetches (the reason shows after a tap).
+    // Free text comes with the sending code, which the first touch fetches (the reason shows after a tap). Asked for
+    // here once only: when the network is down, the next touch asks again, not every render.
     if (!submission) {
-      this.prepare();
+      if (!this.askedOnRender) {
+        this.askedOnRender = true;
+        this.prepare();
+      }
       return nothing;
     }
     return submission.renderTextQuestion({
