@@ -12,7 +12,7 @@ export {
   type DossierResolver,
   MotcuaDossierStatus,
 } from './dossier-status/dossier-status.js';
-export type { DossierStatusStringKey } from './dossier-status/strings.js';
+export type { DossierStatusBaseStringKey, DossierStatusStringKey } from './dossier-status/strings.js';
 export { MotcuaElement, type StringsOverride } from './internal/base.js';
 export {
   CONFIG_CHANGE_EVENT,

@@ -11,6 +11,7 @@ export { DataDirectoryLockedError, openPglite, type PgliteDatabase } from './db/
 export { openPostgres } from './db/postgres.js';
 export { DEMO_DOSSIER } from './dossiers/demo.js';
 export { DEFAULT_LOOKUP_LIMITS, type DossierLookupLimits } from './dossiers/routes.js';
+export type { DossierStep, DossierStepType } from './dossiers/store.js';
 export type { DossierLookup, DossierTimelineEntry } from './dossiers/view.js';
 export { ApiError, type ApiErrorBody } from './http/errors.js';
 export { createNotificationHub, type NotificationHub } from './http/events.js';

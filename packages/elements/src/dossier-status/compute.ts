@@ -17,12 +17,12 @@ import {
   timeLimitProblems,
 } from '@motcua/core/deadline';
 import type { StringTable } from '../internal/i18n.js';
-import type { BaseKey, DossierStatusStringKey } from './strings.js';
+import type { DossierStatusBaseStringKey, DossierStatusStringKey } from './strings.js';
 
 export { formatRemaining, isDossierCode } from '@motcua/core/deadline';
 
 /** The element's strings with core's status names added. */
-export function withStatusNames(base: StringTable<BaseKey>): StringTable<DossierStatusStringKey> {
+export function withStatusNames(base: StringTable<DossierStatusBaseStringKey>): StringTable<DossierStatusStringKey> {
   const names = (lang: 'vi' | 'en') =>
     Object.fromEntries(DOSSIER_STATUSES.map((s) => [`status-${s}`, DOSSIER_STATUS_NAMES[s][lang]]));
   return {

@@ -2,10 +2,10 @@ import type { DossierStatus } from '@motcua/core/deadline';
 import type { StringTable } from '../internal/i18n.js';
 
 /** The keys of `<motcua-dossier-status>`'s strings (override any with `strings` or `configure`). */
-export type DossierStatusStringKey = BaseKey | `status-${DossierStatus}`;
+export type DossierStatusStringKey = DossierStatusBaseStringKey | `status-${DossierStatus}`;
 
 /** The keys of the strings the element has before its first lookup (all but the status names). */
-export type BaseKey =
+export type DossierStatusBaseStringKey =
   | 'heading'
   | 'codeLabel'
   | 'codeHint'
@@ -52,7 +52,7 @@ export type BaseKey =
  * The element's strings but the status names, which are core's (the national portal's wording) and arrive with the
  * lazily loaded part, before any dossier is shown.
  */
-export const baseStrings: StringTable<BaseKey> = {
+export const baseStrings: StringTable<DossierStatusBaseStringKey> = {
   vi: {
     heading: 'Tra cứu tình trạng hồ sơ',
     codeLabel: 'Mã hồ sơ',
