@@ -71,9 +71,18 @@ function loadManifest() {
       for (const [file, chunk] of Object.entries(bundle)) {
         if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
         const initial = closure(file);
+        // Everything reachable through dynamic imports, at any depth, that the first paint did not load.
         const lazy = new Set();
-        for (const loaded of initial) {
-          for (const dynamic of bundle[loaded]?.dynamicImports ?? []) closure(dynamic, lazy);
+        const pending = [...initial];
+        while (pending.length > 0) {
+          for (const dynamic of bundle[pending.pop()]?.dynamicImports ?? []) {
+            for (const file of closure(dynamic)) {
+              if (!lazy.has(file)) {
+                lazy.add(file);
+                pending.push(file);
+              }
+            }
+          }
         }
         entries[file] = { initial: [...initial].sort(), lazy: [...lazy].filter((f) => !initial.has(f)).sort() };
       }
