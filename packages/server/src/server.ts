@@ -41,6 +41,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     await db.close();
     throw error;
   }
+  if (config.office.demo) {
+    console.warn(
+      'motcua-server: văn phòng mẫu, mã truy cập công khai / demo office with public tokens (demo-kiosk, demo-counter-N): set MOTCUA_OFFICE before real use',
+    );
+  }
   const root = new Hono();
   root.route(
     '/',

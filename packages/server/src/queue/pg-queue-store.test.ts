@@ -178,11 +178,12 @@ for (const target of TEST_DATABASES) {
         await store.claimCommand('k2');
         await store.releaseCommand('k2');
         expect(await store.claimCommand('k2')).to.deep.equal({ status: 'new' });
-        // A stale claim whose command left an event is completed from the log; one without is handed over.
+        // A stale claim whose command left a ticket is completed with it; one without is handed over.
         await store.claimCommand('k3');
-        await store.appendEvent({ type: 'issue', at: NINE, ticket: 'tx', commandId: 'k3' });
+        const made = await createQueue({ services, counters, clock: () => NINE }).issue('ho-tich', { commandId: 'k3' });
+        await store.insertTicket(made);
         await db.query("update queue_commands set claimed_at = now() - interval '1 hour'");
-        expect(await store.claimCommand('k3')).to.deep.equal({ status: 'done', ticket: 'tx' });
+        expect(await store.claimCommand('k3')).to.deep.equal({ status: 'done', ticket: made.id });
         await store.claimCommand('k4');
         await db.query("update queue_commands set claimed_at = now() - interval '1 hour' where command_id = 'k4'");
         expect(await store.claimCommand('k4')).to.deep.equal({ status: 'new' });

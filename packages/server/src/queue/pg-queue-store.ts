@@ -245,15 +245,17 @@ export function createPgQueueStore(db: Pick<Database, 'query' | 'transaction'>, 
       if (!row) return store.claimCommand(commandId);
       if (row.done) return { status: 'done', ticket: row.ticket };
       if (!row.stale) return { status: 'pending' };
-      // The claimant died before completing. If its command left an event, it took effect: complete it with
-      // that ticket; otherwise release the claim so that this caller runs it.
-      const [applied] = await db.query<{ ticket: string }>(
-        `select ticket from queue_events where office = $1 and event->>'commandId' = $2 order by seq desc limit 1`,
+      // The claimant died before completing. If a ticket's history names the command, it took effect: complete
+      // it with that ticket (the one it created, for an issue or a transfer); otherwise hand the claim over.
+      const [applied] = await db.query<{ id: string }>(
+        `select id from queue_tickets
+         where office = $1 and data->'history' @> jsonb_build_array(jsonb_build_object('commandId', $2::text))
+         order by (data->'history'->0->>'commandId' = $2) desc, version desc limit 1`,
         [office, commandId],
       );
       if (applied) {
-        await store.completeCommand(commandId, applied.ticket);
-        return { status: 'done', ticket: applied.ticket };
+        await store.completeCommand(commandId, applied.id);
+        return { status: 'done', ticket: applied.id };
       }
       const retaken = await db.query(
         `update queue_commands set claimed_at = now() where office = $1 and command_id = $2 and not done

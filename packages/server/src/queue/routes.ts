@@ -98,11 +98,14 @@ async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
   return parsed.data;
 }
 
-/** Core's problems that are not bad input but a conflict with the ticket's state, or a missing ticket. */
-const CONFLICTS: Record<string, number> = {
+/**
+ * Core's problems that are not bad input: a conflict with the ticket's state, a missing ticket, or a command still
+ * being applied (503, so that the Idempotency-Key is not answered with it for good and a retry runs it).
+ */
+const CONFLICTS: Record<string, 404 | 409 | 503> = {
   'illegal-transition': 409,
-  'command-in-progress': 409,
-  contention: 409,
+  'command-in-progress': 503,
+  contention: 503,
   'unknown-ticket': 404,
 };
 
@@ -117,7 +120,7 @@ async function refusals<T>(work: () => Promise<T>): Promise<T> {
     }
     const first = error instanceof MotcuaError ? error.problems[0] : undefined;
     if (first && error instanceof MotcuaError && error.problems.length === 1 && first.code in CONFLICTS) {
-      throw new ApiError(CONFLICTS[first.code] as 404 | 409, first.code, first.message);
+      throw new ApiError(CONFLICTS[first.code] as 404 | 409 | 503, first.code, first.message);
     }
     throw error;
   }
