@@ -338,8 +338,14 @@ export function installQueueRoutes(
     }
     const serving = ticket.id;
     const done = await refusals(() => queue.finish(serving, id !== undefined ? { commandId: id } : {}));
+    // The ticket is done whatever happens to its rating token: a key too short to sign with only leaves it out.
     const ratingToken = options.secret
-      ? await createRatingToken({ ticket: done.id, counter }, options.secret, { now: options.now() })
+      ? await createRatingToken({ ticket: done.id, counter }, options.secret, { now: options.now() }).catch(
+          (error: unknown) => {
+            console.warn(`motcua-server: no rating token: ${(error as Error).message}`);
+            return undefined;
+          },
+        )
       : undefined;
     return c.json({ ticket: view(done), ...(ratingToken !== undefined ? { ratingToken } : {}) });
   });

@@ -79,6 +79,29 @@ for (const target of TEST_DATABASES) {
       }
     });
 
+    it('refuses transaction-bound ratings without a signing key long enough, but still takes counter ratings', async () => {
+      const db: Database = await target.open();
+      await migrate(db);
+      try {
+        const app = createApp({ db, now: () => NINE, secret: 'too-short-secret' });
+        const t = await token({ ticket: 't' });
+        const refused = await rate(app, { token: t, answers: { overall: 3 } });
+        expect(refused.status).to.equal(503);
+        expect(refused.body.error.code).to.equal('no-secret');
+        const counterRating = await rate(app, { deviceKey: 'tablet-quay-1', counter: '1', answers: { overall: 3 } });
+        expect(counterRating.status).to.equal(201);
+        const kiosk = { authorization: 'Bearer demo-kiosk', ...JSON_HEADERS };
+        const counter = { authorization: 'Bearer demo-counter-1' };
+        await app.request('/api/queue/tickets', { method: 'POST', headers: kiosk, body: '{"service":"ho-tich"}' });
+        await app.request('/api/queue/counters/1/call-next', { method: 'POST', headers: counter });
+        const done = await app.request('/api/queue/counters/1/done', { method: 'POST', headers: counter });
+        expect(done.status).to.equal(200);
+        expect(await done.json()).not.to.have.property('ratingToken');
+      } finally {
+        await db.close();
+      }
+    });
+
     it('takes counter-level ratings by device key, and drops a honeypot silently', async () => {
       const { db, app } = await env();
       try {

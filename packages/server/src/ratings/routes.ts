@@ -317,10 +317,10 @@ export function installRatingRoutes(app: Hono, deps: RatingRoutesDeps): void {
       return c.json({ accepted: true, id: row?.id }, 201);
     }
     const secret = deps.secret;
-    if (!secret) {
+    if (!secret || new TextEncoder().encode(secret).length < 32) {
       throw new ApiError(503, 'no-secret', {
-        vi: 'Máy chủ chưa có khóa ký mã đánh giá',
-        en: 'No rating token key is configured on this server',
+        vi: 'Máy chủ chưa có khóa ký mã đánh giá (ít nhất 32 byte)',
+        en: 'No rating token key (at least 32 bytes) is configured on this server',
       });
     }
     const token = input.token as string;
