@@ -202,6 +202,29 @@ for (const target of TEST_DATABASES) {
       }
     });
 
+    it('lets the holder of a ticket id follow it: status, people ahead, wait estimate', async () => {
+      const { db, app, clock } = await env();
+      try {
+        const tickets = [];
+        for (let i = 0; i < 3; i++) {
+          clock.now += 60_000;
+          tickets.push((await post(app, '/api/queue/tickets', KIOSK, { service: 'dat-dai' })).body);
+        }
+        const res = await app.request(`/api/queue/tickets/${tickets[2]?.id}`);
+        const body = (await res.json()) as Json;
+        expect(body.ticket).to.deep.include({ number: 'B003', status: 'issued' });
+        expect(body.wait).to.deep.include({ ahead: 2 });
+        await post(app, '/api/queue/counters/2/call-next', counter('2'));
+        const called = (await (await app.request(`/api/queue/tickets/${tickets[0]?.id}`)).json()) as Json;
+        expect(called.ticket).to.deep.include({ status: 'called', counter: '2' });
+        expect(called).not.to.have.property('wait');
+        const unknown = await app.request('/api/queue/tickets/nope');
+        expect(unknown.status).to.equal(404);
+      } finally {
+        await db.close();
+      }
+    });
+
     it('shows the board: who is called where, who waits, the latest calls; no ticket ids', async () => {
       const { db, app, clock } = await env();
       try {

@@ -107,6 +107,7 @@ const CONFLICTS: Record<string, 404 | 409 | 503> = {
   'command-in-progress': 503,
   contention: 503,
   'unknown-ticket': 404,
+  'invalid-ticket-id': 404,
 };
 
 /** Runs a queue call, answering core's refusals ("hết giờ lấy số", daily cap, …) as 409 with their message. */
@@ -284,6 +285,13 @@ export function installQueueRoutes(
       }),
     );
     return c.json(view(ticket), 201);
+  });
+
+  // The id is unguessable (the kiosk prints it as a QR code): whoever holds it may follow the ticket.
+  app.get('/api/queue/tickets/:id', async (c) => {
+    const ticket = await refusals(() => queue.get(c.req.param('id')));
+    const wait = ticket.status === 'issued' ? await queue.estimateWait(ticket.id) : undefined;
+    return c.json({ ticket: view(ticket), ...(wait ? { wait } : {}) });
   });
 
   /** The ticket a counter command applies to: the one named, else the counter's current one. */
