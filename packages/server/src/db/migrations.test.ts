@@ -31,7 +31,8 @@ for (const target of TEST_DATABASES) {
         });
         expect(failed).to.equal(true);
         const tables = await db.query(
-          "select 1 from information_schema.tables where table_name in ('t', 'motcua_migrations')",
+          `select 1 from information_schema.tables
+           where table_schema = current_schema() and table_name in ('t', 'motcua_migrations')`,
         );
         expect(tables).to.have.length(0);
       } finally {

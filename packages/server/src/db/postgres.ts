@@ -12,6 +12,8 @@ import type { Database } from './database.js';
  */
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle connection that breaks is dropped from the pool; without this handler it would end the process.
+  pool.on('error', (error) => console.error(`motcua: PostgreSQL connection lost: ${error.message}`));
   // Fail now, with the server's message, rather than on the first request.
   await pool.query('select 1');
   const listeners = new Set<pg.PoolClient>();
@@ -43,16 +45,50 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
       }
     },
     async listen(channel, onMessage) {
-      const client = await pool.connect();
-      listeners.add(client);
-      client.on('notification', (message) => {
-        if (message.channel === channel) onMessage(message.payload ?? '');
-      });
-      await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+      // A dedicated connection per subscription. When it breaks (the server restarts, the network drops), it is
+      // replaced and LISTEN issued again, with a growing pause between attempts. Notifications sent while no
+      // connection was listening are lost.
+      let client: pg.PoolClient | undefined;
+      let closed = false;
+      let delay = 500;
+      const connect = async (): Promise<void> => {
+        const next = await pool.connect();
+        next.on('notification', (message) => {
+          if (message.channel === channel) onMessage(message.payload ?? '');
+        });
+        next.on('error', (error) => {
+          console.error(`motcua: LISTEN ${channel} connection lost (${error.message}); reconnecting`);
+          listeners.delete(next);
+          next.release(error);
+          if (client === next) client = undefined;
+          reconnect();
+        });
+        await next.query(`listen ${pg.escapeIdentifier(channel)}`);
+        if (closed) {
+          next.release();
+          return;
+        }
+        client = next;
+        listeners.add(next);
+        delay = 500;
+      };
+      const reconnect = () => {
+        if (closed) return;
+        setTimeout(() => {
+          connect().catch(() => {
+            delay = Math.min(delay * 2, 30_000);
+            reconnect();
+          });
+        }, delay).unref();
+      };
+      await connect();
       return async () => {
-        if (!listeners.delete(client)) return;
-        await client.query(`unlisten ${pg.escapeIdentifier(channel)}`).catch(() => {});
-        client.release();
+        closed = true;
+        const current = client;
+        client = undefined;
+        if (!current || !listeners.delete(current)) return;
+        await current.query(`unlisten ${pg.escapeIdentifier(channel)}`).catch(() => {});
+        current.release();
       };
     },
     async close() {
