@@ -77,7 +77,9 @@ describe('the PGlite data directory', () => {
     expect(backup.size).to.be.greaterThan(1000);
 
     const restoredDir = mkdtempSync(join(tmpdir(), 'motcua-restore-'));
-    const restored = await openPglite(restoredDir, { loadDataDir: backup });
+    // As `motcua-server restore FILE` does: the backup read back from a file, without its MIME type.
+    const fromFile = new Blob([await backup.arrayBuffer()]);
+    const restored = await openPglite(restoredDir, { loadDataDir: fromFile });
     expect(await restored.query('select key from idempotency_keys')).to.deep.equal([{ key: 'k' }]);
     await restored.close();
     rmSync(restoredDir, { recursive: true, force: true });

@@ -52,6 +52,16 @@ function lockDirectory(dir: string): () => void {
   throw new Error(`Cannot lock ${dir}`);
 }
 
+/**
+ * PGlite tells a gzipped dump from a plain tarball by its MIME type, which a dump read back from a file has lost:
+ * restore it from the gzip magic bytes.
+ */
+async function typedDump(dump: Blob): Promise<Blob> {
+  if (dump.type) return dump;
+  const head = new Uint8Array(await dump.slice(0, 2).arrayBuffer());
+  return new Blob([dump], { type: head[0] === 0x1f && head[1] === 0x8b ? 'application/x-gzip' : 'application/x-tar' });
+}
+
 /** Embedded PostgreSQL, which can also write a backup of itself. */
 export interface PgliteDatabase extends Database {
   readonly kind: 'pglite';
@@ -75,7 +85,9 @@ export async function openPglite(dataDir?: string, options: { loadDataDir?: Blob
   try {
     const pgDir = dataDir ? join(dataDir, 'pg') : undefined;
     if (pgDir && !existsSync(pgDir)) mkdirSync(pgDir, { recursive: true });
-    pg = await PGlite.create(pgDir ? { dataDir: pgDir, ...options } : { ...options });
+    const loadDataDir = options.loadDataDir && (await typedDump(options.loadDataDir));
+    const load = loadDataDir ? { loadDataDir } : {};
+    pg = await PGlite.create(pgDir ? { dataDir: pgDir, ...load } : load);
   } catch (error) {
     unlock();
     throw error;
