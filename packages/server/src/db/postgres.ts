@@ -17,6 +17,8 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   // Fail now, with the server's message, rather than on the first request.
   await pool.query('select 1');
   const listeners = new Set<pg.PoolClient>();
+  /** Every open subscription's unsubscribe, so that closing the database ends them first. */
+  const subscriptions = new Set<() => Promise<void>>();
   return {
     kind: 'postgres',
     async query(sql, params) {
@@ -57,8 +59,8 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
           if (message.channel === channel) onMessage(message.payload ?? '');
         });
         next.on('error', (error) => {
+          if (!listeners.delete(next)) return; // already released: unsubscribed or closing
           console.error(`motcua: LISTEN ${channel} connection lost (${error.message}); reconnecting`);
-          listeners.delete(next);
           next.release(error);
           if (client === next) client = undefined;
           reconnect();
@@ -82,16 +84,20 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
         }, delay).unref();
       };
       await connect();
-      return async () => {
+      const unsubscribe = async () => {
         closed = true;
+        subscriptions.delete(unsubscribe);
         const current = client;
         client = undefined;
         if (!current || !listeners.delete(current)) return;
         await current.query(`unlisten ${pg.escapeIdentifier(channel)}`).catch(() => {});
         current.release();
       };
+      subscriptions.add(unsubscribe);
+      return unsubscribe;
     },
     async close() {
+      await Promise.all([...subscriptions].map((unsubscribe) => unsubscribe()));
       for (const client of listeners) client.release();
       listeners.clear();
       await pool.end();

@@ -8,7 +8,8 @@ export interface NotificationHub<T extends { readonly office: string }> {
 
 /**
  * Listens on a `NOTIFY` channel once (when the first subscriber arrives) and hands each JSON payload to the
- * subscribers of its office. With PostgreSQL, notifications sent by any instance reach every instance.
+ * subscribers of its office. The channel is scoped to the current schema, as senders scope it
+ * (`pg_notify(left(channel || '_' || current_schema(), 63), …)`). With PostgreSQL, notifications sent by any instance reach every instance.
  *
  * @example
  * ```ts
@@ -17,7 +18,7 @@ export interface NotificationHub<T extends { readonly office: string }> {
  * ```
  */
 export function createNotificationHub<T extends { readonly office: string }>(
-  db: Pick<Database, 'listen'>,
+  db: Pick<Database, 'listen' | 'query'>,
   channel: string,
 ): NotificationHub<T> {
   const listeners = new Map<string, Set<(notification: T) => void>>();
@@ -33,10 +34,12 @@ export function createNotificationHub<T extends { readonly office: string }>(
   };
   return {
     async subscribe(office, listener) {
-      listening ??= db.listen(channel, dispatch).catch((error: unknown) => {
-        listening = undefined;
-        throw error;
-      });
+      listening ??= schemaChannel(db, channel)
+        .then((scoped) => db.listen(scoped, dispatch))
+        .catch((error: unknown) => {
+          listening = undefined;
+          throw error;
+        });
       let set = listeners.get(office);
       if (!set) {
         set = new Set();
@@ -49,4 +52,10 @@ export function createNotificationHub<T extends { readonly office: string }>(
       };
     },
   };
+}
+
+/** `channel` scoped to the database's current schema, cut to PostgreSQL's 63-character identifier limit. */
+async function schemaChannel(db: Pick<Database, 'query'>, channel: string): Promise<string> {
+  const [row] = await db.query<{ schema: string }>('select current_schema() as schema');
+  return `${channel}_${row?.schema ?? 'public'}`.slice(0, 63);
 }

@@ -197,7 +197,10 @@ for (const target of TEST_DATABASES) {
       try {
         const store = createPgQueueStore(db, 'demo');
         const heard: QueueNotification[] = [];
-        const stop = await db.listen('motcua_queue', (payload) => heard.push(JSON.parse(payload)));
+        const [{ schema } = { schema: 'public' }] = await db.query<{ schema: string }>(
+          'select current_schema() as schema',
+        );
+        const stop = await db.listen(`motcua_queue_${schema}`, (payload) => heard.push(JSON.parse(payload)));
         const q = createQueue({ services, counters, store, clock: () => NINE });
         const ticket = await q.issue('ho-tich');
         await q.callNext('1');

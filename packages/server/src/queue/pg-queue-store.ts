@@ -11,7 +11,10 @@ import type {
 import { MotcuaError, problem } from '@motcua/core/text';
 import type { Database } from '../db/database.js';
 
-/** The `NOTIFY` channel queue events travel on, between the service instances sharing one database. */
+/**
+ * The `NOTIFY` channel queue events travel on, between the service instances sharing one database; the schema's
+ * name is appended (`motcua_queue_public`), so deployments in separate schemas of one database do not hear each other.
+ */
 export const QUEUE_CHANNEL = 'motcua_queue';
 
 /** What an instance receives on {@link QUEUE_CHANNEL} for each event: no ticket ids, only what a board shows. */
@@ -284,7 +287,7 @@ export function createPgQueueStore(db: Pick<Database, 'query' | 'transaction'>, 
       // One statement: the row and the notification, which carries the ticket as a board shows it.
       await db.query(
         `with e as (insert into queue_events (office, ticket, event) values ($1, $2, $3::jsonb) returning seq)
-         select pg_notify($4, json_build_object(
+         select pg_notify(left($4 || '_' || current_schema(), 63), json_build_object(
            'office', $1::text, 'version', e.seq,
            'event', jsonb_build_object('type', $3::jsonb->'type', 'at', $3::jsonb->'at', 'counter', $3::jsonb->'counter'),
            'ticket', (select ${BOARD_TICKET_SQL} from queue_tickets where id = $2 and office = $1)

@@ -77,12 +77,13 @@ for (const target of TEST_DATABASES) {
 
     it('streams a snapshot, then each change as a delta with a greater version', async () => {
       const db = await open();
+      let events: ReturnType<typeof sseReader> | undefined;
       try {
         const app = createApp({ db });
         await issue(app, 'ho-tich');
         const res = await app.request('/api/queue/events');
         expect(res.headers.get('content-type')).to.contain('text/event-stream');
-        const events = sseReader(res);
+        events = sseReader(res);
         const snapshot = await events.next();
         expect(snapshot.event).to.equal('snapshot');
         expect(snapshot.data.services[0]).to.deep.include({ id: 'ho-tich', waiting: 1, next: ['A001'] });
@@ -101,8 +102,8 @@ for (const target of TEST_DATABASES) {
         expect(called.data).to.deep.include({ type: 'call', counter: '1' });
         expect(called.data.ticket).to.deep.include({ number: 'A001', status: 'called', counter: '1' });
         expect(Number(called.id)).to.be.greaterThan(Number(issued.id));
-        await events.close();
       } finally {
+        await events?.close().catch(() => {});
         await db.close();
       }
     });
@@ -129,10 +130,11 @@ describe('queue events across instances on one PostgreSQL', {
     const b = createApp({ db: second });
     const server = serve({ fetch: b.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((resolve) => server.once('listening', resolve));
+    let events: ReturnType<typeof sseReader> | undefined;
     try {
       const { port } = server.address() as AddressInfo;
       const res = await fetch(`http://127.0.0.1:${port}/api/queue/events`);
-      const events = sseReader(res);
+      events = sseReader(res);
       expect((await events.next()).event).to.equal('snapshot');
       const started = Date.now();
       const ticket = await issue(a, 'chung-thuc');
@@ -140,8 +142,10 @@ describe('queue events across instances on one PostgreSQL', {
       const elapsed = Date.now() - started;
       expect(delta.data.ticket).to.deep.include({ number: ticket.number, service: 'chung-thuc' });
       expect(elapsed).to.be.below(1000);
-      await events.close();
     } finally {
+      // Also when an assertion failed: an open event stream would keep the server (and the test) from ending.
+      await events?.close().catch(() => {});
+      (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       await new Promise((resolve) => server.close(resolve));
       await second.close();
       await first.close();
