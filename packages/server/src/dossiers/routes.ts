@@ -19,6 +19,7 @@ import type { Context, Hono } from 'hono';
 import * as z from 'zod';
 import type { Database } from '../db/database.js';
 import { authenticate } from '../http/auth.js';
+import { readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
 import type { RateLimiter } from '../http/rate-limit.js';
 import type { Office, RateLimitRule } from '../office/office.js';
@@ -141,27 +142,6 @@ const stepBody = z
     message: 'only an extension has dueAt',
     path: ['dueAt'],
   });
-
-async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
-  let raw: unknown = {};
-  const text = await c.req.text();
-  if (text.trim() !== '') {
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      throw new ApiError(400, 'invalid-json', { vi: 'Nội dung không phải JSON', en: 'The body is not JSON' });
-    }
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '$'}: ${i.message}`).join('; ');
-    throw new ApiError(400, 'invalid-input', {
-      vi: `Dữ liệu gửi lên không hợp lệ (${detail})`,
-      en: `The request is not valid (${detail})`,
-    });
-  }
-  return parsed.data;
-}
 
 /** An instant as ISO 8601 in Vietnam time, to the minute (the dossier clock's precision). */
 export function vietnamIso(ms: number): string {
@@ -325,7 +305,7 @@ export function installDossierRoutes(app: Hono, deps: DossierRoutesDeps): void {
   };
 
   app.post('/api/dossiers', async (c) => {
-    const input = await body(c, receiveBody);
+    const input = await readJsonBody(c, receiveBody);
     const catalogue = await deps.catalogue();
     if (!catalogue) {
       throw new ApiError(404, 'no-catalogue', {
@@ -438,7 +418,7 @@ export function installDossierRoutes(app: Hono, deps: DossierRoutesDeps): void {
   });
 
   app.post('/api/dossiers/:code/steps', async (c) => {
-    const input = await body(c, stepBody);
+    const input = await readJsonBody(c, stepBody);
     const code = c.req.param('code');
     const counter = counterOf(c);
     const at = now();

@@ -6,6 +6,7 @@ import { streamSSE } from 'hono/streaming';
 import * as z from 'zod';
 import type { Database } from '../db/database.js';
 import { authenticate } from '../http/auth.js';
+import { readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
 import { createNotificationHub, type NotificationHub } from '../http/events.js';
 import { createRateLimiter, type RateLimiter, rateLimit } from '../http/rate-limit.js';
@@ -76,27 +77,6 @@ const SSE_HEARTBEAT_MS = 15_000;
 const issueBody = z.object({ service: z.string().min(1).max(100), priority: z.string().min(1).max(100).optional() });
 const ticketBody = z.object({ ticket: z.string().min(1).max(100).optional() }).strict();
 const transferBody = z.object({ ticket: z.string().min(1).max(100).optional(), service: z.string().min(1).max(100) });
-
-async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
-  let raw: unknown = {};
-  const text = await c.req.text();
-  if (text.trim() !== '') {
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      throw new ApiError(400, 'invalid-json', { vi: 'Nội dung không phải JSON', en: 'The body is not JSON' });
-    }
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '$'}: ${i.message}`).join('; ');
-    throw new ApiError(400, 'invalid-input', {
-      vi: `Dữ liệu gửi lên không hợp lệ (${detail})`,
-      en: `The request is not valid (${detail})`,
-    });
-  }
-  return parsed.data;
-}
 
 /**
  * Core's problems that are not bad input: a conflict with the ticket's state, a missing ticket, or a command still
@@ -270,7 +250,7 @@ export function installQueueRoutes(
 
   app.post('/api/queue/tickets', async (c) => {
     const kiosk = authenticate(c, office.kioskForToken, 'kiosk');
-    const input = await body(c, issueBody);
+    const input = await readJsonBody(c, issueBody);
     if (!queue.config.services.has(input.service)) {
       throw new ApiError(404, 'unknown-service', {
         vi: `Không có dịch vụ "${input.service}"`,
@@ -326,7 +306,7 @@ export function installQueueRoutes(
   for (const [path, method] of Object.entries(simple)) {
     app.post(`/api/queue/counters/:id/${path}`, async (c) => {
       const counter = c.req.param('id');
-      const input = await body(c, ticketBody);
+      const input = await readJsonBody(c, ticketBody);
       const ticket = await target(counter, input.ticket);
       const id = commandId(c, `counter:${counter}`);
       const done = await refusals(() => queue[method](ticket.id, id !== undefined ? { commandId: id } : {}));
@@ -336,7 +316,7 @@ export function installQueueRoutes(
 
   app.post('/api/queue/counters/:id/done', async (c) => {
     const counter = c.req.param('id');
-    const input = await body(c, ticketBody);
+    const input = await readJsonBody(c, ticketBody);
     let ticket = await target(counter, input.ticket);
     const id = commandId(c, `counter:${counter}`);
     // An officer may press "done" without "start": service then starts and ends at once.
@@ -360,7 +340,7 @@ export function installQueueRoutes(
 
   app.post('/api/queue/counters/:id/transfer', async (c) => {
     const counter = c.req.param('id');
-    const input = await body(c, transferBody);
+    const input = await readJsonBody(c, transferBody);
     if (!queue.config.services.has(input.service)) {
       throw new ApiError(404, 'unknown-service', {
         vi: `Không có dịch vụ "${input.service}"`,
