@@ -4,20 +4,12 @@ import { isWeekend } from 'date-fns/isWeekend';
 import { parseISO } from 'date-fns/parseISO';
 import Holidays from 'date-holidays';
 import { compare } from '../../../scripts/bench/compare.js';
+import { mulberry32 } from '../../../scripts/bench/random.js';
 import { fromEpochDay, toEpochDay, vietnamCalendar } from '../src/calendar/index.js';
 import { classifyDossier, type DossierTimeline, type TimeLimit } from '../src/deadline/index.js';
 
 // Dossiers received at random minutes of 2015–2030 (mulberry32, fixed seed), with the time limits a
 // commune sees most, and half of them resolved some working days later.
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 const random = mulberry32(20260213);
 const first = toEpochDay('2015-01-01');
 const span = toEpochDay('2030-12-01') - first;

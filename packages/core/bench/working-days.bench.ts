@@ -4,19 +4,11 @@ import { differenceInBusinessDays } from 'date-fns/differenceInBusinessDays';
 import { isWeekend } from 'date-fns/isWeekend';
 import Holidays from 'date-holidays';
 import { compare } from '../../../scripts/bench/compare.js';
+import { mulberry32 } from '../../../scripts/bench/random.js';
 import { fromEpochDay, toEpochDay, vietnamCalendar } from '../src/calendar/index.js';
 
 // 100,000 start dates, uniform over 2015–2030 (mulberry32, fixed seed), as in
 // shared/domain/holiday-libraries-anchors.md §4.
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 const random = mulberry32(20240501);
 const first = toEpochDay('2015-01-01');
 const span = toEpochDay('2030-12-31') - first + 1;
