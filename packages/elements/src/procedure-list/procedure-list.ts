@@ -157,7 +157,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
   @state() private selected: Procedure | undefined;
   /** The count the live region says, once typing pauses. */
   @state() private announced: { readonly count: number; readonly filtered: boolean } | undefined;
-  @state() private qr: typeof import('./qr.js') | undefined;
+  @state() private qr: typeof import('../internal/qr.js') | undefined;
 
   protected readonly defaultStrings = procedureListStrings;
 
@@ -698,7 +698,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
   }
 
   private loadQr(): void {
-    const loading = import('./qr.js').then((module) => {
+    const loading = import('../internal/qr.js').then((module) => {
       this.qr = module;
     });
     this.track(loading);

@@ -1,4 +1,4 @@
-/** QR codes for `<motcua-procedure-list>`, loaded lazily: the encoder is uqr (MIT), drawn as one SVG path. */
+/** QR codes for the elements (procedure links, ticket and receipt slips), loaded lazily: the encoder is uqr (MIT), drawn as one SVG path. */
 import { html } from 'lit';
 import { encode } from 'uqr';
 
