@@ -1,0 +1,83 @@
+import { type SpeechEngine, SpeechUnavailableError, throwIfAborted } from './engine.js';
+
+/** Options of {@link clipEngine}. */
+export interface ClipEngineOptions {
+  /** Where the clips are: a folder URL holding `<clip name><extension>` files, e.g. `https://cdn.example/voice/`. */
+  readonly baseUrl: string | URL;
+  /** The clips' file extension; default `.mp3`. */
+  readonly extension?: string;
+  /** Makes the one audio element every clip plays through; default `new Audio()`. Tests pass a fake. */
+  readonly createAudio?: () => HTMLAudioElement;
+}
+
+/** A silent sound, played inside the user's gesture to unlock the audio element (Safari unlocks per element). */
+const SILENCE = 'data:audio/wav;base64,UklGRiQAAABXQVZFZm10IBAAAAABAAEAQB8AAEAfAAABAAgAZGF0YQAAAAA=';
+
+/**
+ * Speaks by playing recorded clips (`utterance.clips`) one after another through a single `HTMLAudioElement`, for
+ * screens whose browser has no Vietnamese voice. The clips are fetched from `baseUrl`; a clip that cannot be
+ * played rejects the whole utterance (`SpeechUnavailableError`, code `audio-failed`) rather than say a number with
+ * a word missing.
+ *
+ * @example
+ * ```ts
+ * const engine = clipEngine({ baseUrl: 'https://cdn.jsdelivr.net/npm/@motcua/elements/dist/cdn/voice/' });
+ * await engine.speak(callUtterance('A105', '3'));
+ * ```
+ */
+export function clipEngine(options: ClipEngineOptions): SpeechEngine {
+  let audio: HTMLAudioElement | undefined;
+  const player = (): HTMLAudioElement => {
+    audio ??= options.createAudio?.() ?? new Audio();
+    audio.preload = 'auto';
+    return audio;
+  };
+  const base = new URL(String(options.baseUrl), globalThis.document?.baseURI);
+  const play = (element: HTMLAudioElement, src: string, signal: AbortSignal | undefined): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      const cleanup = (): void => {
+        element.removeEventListener('ended', onEnded);
+        element.removeEventListener('error', onError);
+        signal?.removeEventListener('abort', onAbort);
+      };
+      const onEnded = (): void => {
+        cleanup();
+        resolve();
+      };
+      const onError = (): void => {
+        cleanup();
+        reject(new SpeechUnavailableError('audio-failed', `Could not play ${src}`));
+      };
+      const onAbort = (): void => {
+        cleanup();
+        element.pause();
+        reject(signal?.reason);
+      };
+      element.addEventListener('ended', onEnded);
+      element.addEventListener('error', onError);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      element.src = src;
+      element.play().catch((error: unknown) => {
+        cleanup();
+        reject(
+          signal?.aborted
+            ? signal.reason
+            : new SpeechUnavailableError('audio-failed', `Could not play ${src}: ${String(error)}`),
+        );
+      });
+    });
+  return {
+    async speak(utterance, signal) {
+      const element = player();
+      for (const clip of utterance.clips) {
+        throwIfAborted(signal);
+        await play(element, new URL(`${clip}${options.extension ?? '.mp3'}`, base).href, signal);
+      }
+    },
+    async unlock() {
+      const element = player();
+      element.src = SILENCE;
+      await element.play().catch(() => {});
+    },
+  };
+}

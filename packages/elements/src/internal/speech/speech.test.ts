@@ -1,0 +1,193 @@
+import { expect } from '@open-wc/testing';
+import {
+  type AnnouncementOutcome,
+  autoEngine,
+  callUtterance,
+  clipEngine,
+  clipName,
+  createAnnouncer,
+  labelClips,
+  recordingEngine,
+  SpeechUnavailableError,
+  ticketUtterance,
+  webSpeechEngine,
+} from './index.js';
+
+/** An audio element that "plays" each source instantly and records it; `missing` sources fail to load. */
+function fakeAudio(missing: readonly string[] = []) {
+  const played: string[] = [];
+  const target = new EventTarget() as EventTarget & {
+    src: string;
+    preload: string;
+    play(): Promise<void>;
+    pause(): void;
+  };
+  target.src = '';
+  target.play = async () => {
+    const src = target.src;
+    played.push(src);
+    setTimeout(() => target.dispatchEvent(new Event(missing.some((m) => src.endsWith(m)) ? 'error' : 'ended')));
+  };
+  target.pause = () => {};
+  return { played, audio: target as unknown as HTMLAudioElement };
+}
+
+/** A speech synthesiser with the given voices that "speaks" instantly and records the text and voice. */
+function fakeSynth(voices: { lang: string; name: string; localService?: boolean }[]) {
+  const spoken: { text: string; lang: string }[] = [];
+  const synth = Object.assign(new EventTarget(), {
+    getVoices: () => voices.map((v) => ({ localService: true, default: false, voiceURI: v.name, ...v })),
+    speak(u: SpeechSynthesisUtterance) {
+      spoken.push({ text: u.text, lang: u.lang });
+      setTimeout(() => u.onend?.(new Event('end') as SpeechSynthesisEvent));
+    },
+    cancel() {},
+  });
+  return { spoken, synth: synth as unknown as SpeechSynthesis };
+}
+
+describe('voice announcements', () => {
+  it('names clips in Telex, so that no two words share a file', () => {
+    expect(['mười', 'mươi', 'năm', 'nam', 'mốt', 'một', 'đến', 'quầy', 'bảy', 'lẻ'].map(clipName)).to.deep.equal([
+      'muwowif',
+      'muwowi',
+      'nawm',
+      'nam',
+      'moots',
+      'mootj',
+      'ddeens',
+      'quaayf',
+      'bayr',
+      'ler',
+    ]);
+  });
+
+  it('says a call as core formats it, and as clips word by word', () => {
+    expect(callUtterance('A105', '3')).to.deep.equal({
+      text: 'Xin mời số a, một trăm linh năm, đến quầy số ba',
+      lang: 'vi',
+      clips: ['chime', 'moi-khach-hang-so', 'a', 'mootj', 'trawm', 'linh', 'nawm', 'den-quay', 'so', 'ba'],
+    });
+    expect(callUtterance('A105', '3', { lang: 'en' }).text).to.equal('Ticket A105, please go to counter 3');
+    expect(callUtterance('B024', '12', { zeroTens: 'lẻ', four: 'bốn' }).clips).to.deep.equal([
+      'chime',
+      'moi-khach-hang-so',
+      'bee',
+      'hai',
+      'muwowi',
+      'boons',
+      'den-quay',
+      'so',
+      'muwowif',
+      'hai',
+    ]);
+    expect(labelClips('L07', { numberReading: 'digits' })).to.deep.equal(['e', 'lowf', 'khoong', 'bayr']);
+    expect(ticketUtterance('A105')).to.deep.equal({
+      text: 'Số của bạn là a, một trăm linh năm',
+      lang: 'vi',
+      clips: ['chime', 'so-cua-ban-la', 'a', 'mootj', 'trawm', 'linh', 'nawm'],
+    });
+  });
+
+  it('says announcements one after another, in order, never overlapping, each repeated', async () => {
+    const engine = recordingEngine({ duration: 20 });
+    const announcer = createAnnouncer({ engine, repeat: 2, pause: 5 });
+    const first = announcer.announce(callUtterance('A001', '1'));
+    const second = announcer.announce(callUtterance('A002', '2'));
+    expect(announcer.pending).to.equal(2);
+    expect(await Promise.all([first, second])).to.deep.equal(['spoken', 'spoken']);
+    const a = 'Xin mời số a, một, đến quầy số một';
+    const b = 'Xin mời số a, hai, đến quầy số hai';
+    expect(engine.log).to.deep.equal([
+      `start ${a}`,
+      `end ${a}`,
+      `start ${a}`,
+      `end ${a}`,
+      `start ${b}`,
+      `end ${b}`,
+      `start ${b}`,
+      `end ${b}`,
+    ]);
+    expect(announcer.pending).to.equal(0);
+  });
+
+  it('cancels what it is saying and drops what waits; a failure does not block the next', async () => {
+    const engine = recordingEngine({ duration: 50 });
+    const errors: unknown[] = [];
+    const announcer = createAnnouncer({ engine, pause: 0, onError: (e) => errors.push(e) });
+    const first = announcer.announce(callUtterance('A001', '1'));
+    const second = announcer.announce(callUtterance('A002', '1'));
+    await new Promise((r) => setTimeout(r, 10));
+    announcer.cancel();
+    expect(await Promise.all([first, second])).to.deep.equal(['cancelled', 'cancelled']);
+    expect(engine.said.map((u) => u.text)).to.deep.equal(['Xin mời số a, một, đến quầy số một']);
+
+    let calls = 0;
+    announcer.engine = {
+      async speak() {
+        calls++;
+        if (calls === 1) throw new SpeechUnavailableError('no-voice', 'none');
+      },
+    };
+    const outcomes: AnnouncementOutcome[] = await Promise.all([
+      announcer.announce(callUtterance('A003', '1')),
+      announcer.announce(callUtterance('A004', '1')),
+    ]);
+    expect(outcomes).to.deep.equal(['failed', 'spoken']);
+    expect(errors).to.have.length(1);
+  });
+
+  it('plays the clips in sequence from the base URL, and refuses a call with a clip missing', async () => {
+    const { played, audio } = fakeAudio();
+    const engine = clipEngine({ baseUrl: 'https://cdn.example/voice/', createAudio: () => audio });
+    await engine.speak(callUtterance('A105', '3'));
+    expect(played.map((src) => src.replace('https://cdn.example/voice/', ''))).to.deep.equal(
+      ['chime', 'moi-khach-hang-so', 'a', 'mootj', 'trawm', 'linh', 'nawm', 'den-quay', 'so', 'ba'].map(
+        (c) => `${c}.mp3`,
+      ),
+    );
+    const broken = fakeAudio(['trawm.mp3']);
+    const failing = clipEngine({ baseUrl: 'https://cdn.example/voice/', createAudio: () => broken.audio });
+    let error: unknown;
+    await failing.speak(callUtterance('A105', '3')).catch((e: unknown) => {
+      error = e;
+    });
+    expect(error).to.be.instanceOf(SpeechUnavailableError);
+    expect(broken.played.at(-1)).to.match(/trawm\.mp3$/);
+  });
+
+  it('speaks with a vi-VN voice when there is one, and falls back to clips when there is none', async () => {
+    const withVoice = fakeSynth([
+      { lang: 'en-US', name: 'English' },
+      { lang: 'vi-VN', name: 'Linh' },
+    ]);
+    const web = webSpeechEngine({ synth: withVoice.synth });
+    expect((await web.voiceFor('vi'))?.name).to.equal('Linh');
+    const { played, audio } = fakeAudio();
+    await autoEngine({
+      baseUrl: '/voice/',
+      web,
+      clips: clipEngine({ baseUrl: '/voice/', createAudio: () => audio }),
+    }).speak(callUtterance('A105', '3'));
+    expect(withVoice.spoken).to.deep.equal([
+      { text: 'Xin mời số a, một trăm linh năm, đến quầy số ba', lang: 'vi-VN' },
+    ]);
+    expect(played).to.deep.equal([]);
+
+    const without = fakeSynth([{ lang: 'en-US', name: 'English' }]);
+    const noVoice = webSpeechEngine({ synth: without.synth });
+    expect(await noVoice.voiceFor('vi')).to.equal(undefined);
+    let error: unknown;
+    await noVoice.speak(callUtterance('A105', '3')).catch((e: unknown) => {
+      error = e;
+    });
+    expect((error as SpeechUnavailableError).code).to.equal('no-voice');
+    await autoEngine({
+      baseUrl: '/voice/',
+      web: noVoice,
+      clips: clipEngine({ baseUrl: '/voice/', createAudio: () => audio }),
+    }).speak(callUtterance('A105', '3'));
+    expect(without.spoken).to.deep.equal([]);
+    expect(played).to.have.length(10);
+  });
+});
