@@ -6,6 +6,14 @@
  */
 export { MotcuaCalendarDay } from './calendar-day/calendar-day.js';
 export {
+  type CounterAction,
+  type CounterActionDetail,
+  type CounterConsoleStringKey,
+  type CounterTicket,
+  MotcuaCounterConsole,
+} from './counter-console/counter-console.js';
+export type { DossierReceivedDetail } from './counter-console/intake.js';
+export {
   type DossierErrorDetail,
   type DossierLoadedDetail,
   type DossierLookupProblem,
@@ -32,3 +40,13 @@ export {
   type RatingFailedDetail,
   type RatingFormStringKey,
 } from './rating-form/rating-form.js';
+export {
+  type IssuedTicket,
+  type KioskServices,
+  MotcuaTicketKiosk,
+  type PaperWidth,
+  type TicketIssuedDetail,
+  type TicketKioskStringKey,
+  type TicketRefusedDetail,
+  type TicketWait,
+} from './ticket-kiosk/ticket-kiosk.js';

@@ -1,0 +1,476 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { MotcuaTicketKiosk, TicketIssuedDetail, TicketRefusedDetail } from './ticket-kiosk.js';
+import './ticket-kiosk.js';
+
+// ---- helpers -------------------------------------------------------------------------------------------------
+
+/** Real key presses through the test runner's browser (Web Test Runner's built-in send-keys command). */
+async function sendKeys(payload: { press: string } | { type: string }): Promise<void> {
+  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
+  const socket = '/__web-dev-server__web-socket.js';
+  const { sendMessageWaitForResponse } = (await import(/* @vite-ignore */ socket)) as {
+    sendMessageWaitForResponse(message: unknown): Promise<{ executed: boolean }>;
+  };
+  const response = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'send-keys', payload });
+  if (!response.executed) throw new Error('send-keys is not available');
+}
+
+interface Post {
+  readonly url: string;
+  readonly key: string | null;
+  readonly authorization: string | null;
+  readonly body: { service?: string; priority?: string };
+}
+
+const SERVICES = {
+  office: { id: 'demo', name: { vi: 'UBND xã Mẫu', en: 'Sample Commune' } },
+  services: [
+    { id: 'ho-tich', prefix: 'A', name: { vi: 'Hộ tịch', en: 'Civil status' } },
+    { id: 'dat-dai', prefix: 'B', name: { vi: 'Đất đai', en: 'Land' } },
+  ],
+  priorityClasses: [
+    { id: 'thuong', name: { vi: 'Thông thường', en: 'Normal' }, weight: 0 },
+    { id: 'nguoi-cao-tuoi', name: { vi: 'Người cao tuổi', en: 'Older person (60+)' }, weight: 1 },
+    { id: 'nguoi-khuyet-tat', name: { vi: 'Người khuyết tật', en: 'Person with a disability' }, weight: 1 },
+  ],
+  defaultPriority: 'thuong',
+};
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+/**
+ * The server at its HTTP boundary: services, tickets with idempotency keys (a key seen before is answered with its
+ * stored answer, as the real server does) and the ticket's wait. `network` decides what happens on the wire.
+ */
+class MockServer {
+  services: unknown = SERVICES;
+  /** Every ticket the server issued, in order. */
+  readonly issued: { key: string | null; id: string; number: string; service: string; priority: string }[] = [];
+  /** Every POST that reached the server. */
+  readonly posts: Post[] = [];
+  /** Every POST the kiosk sent, reaching the server or not. */
+  readonly sent: Post[] = [];
+  readonly stored = new Map<string, { status: number; body: unknown }>();
+  /** The refusal to answer new tickets with, if any. */
+  refusal: { status: number; body: unknown } | undefined;
+  ahead = 3;
+  minutes: { low: number; middle: number; high: number } | undefined = { low: 10, middle: 12, high: 15 };
+  /**
+   * `up`; `down`: nothing reaches the server; `lost`: requests reach it but answers are lost; `hang`: the request
+   * reaches it and the answer never comes (until the kiosk gives up).
+   */
+  network: 'up' | 'down' | 'lost' | 'hang' = 'up';
+
+  fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
+    const url = new URL(String(input));
+    if ((init.method ?? 'GET') === 'POST') {
+      const headers = new Headers(init.headers);
+      const post: Post = {
+        url: url.pathname,
+        key: headers.get('Idempotency-Key'),
+        authorization: headers.get('Authorization'),
+        body: JSON.parse(String(init.body)) as Post['body'],
+      };
+      this.sent.push(post);
+      if (this.network === 'down') throw new TypeError('Failed to fetch');
+      const answer = this.issue(post);
+      if (this.network === 'lost') throw new TypeError('Failed to fetch');
+      if (this.network === 'hang') {
+        return new Promise((_resolve, reject) => {
+          init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        });
+      }
+      return json(answer.status, answer.body);
+    }
+    if (this.network === 'down') throw new TypeError('Failed to fetch');
+    if (url.pathname.endsWith('/api/queue/services')) return json(200, this.services);
+    const match = url.pathname.match(/\/api\/queue\/tickets\/([^/]+)$/);
+    const ticket = this.issued.find((t) => t.id === decodeURIComponent(match?.[1] ?? ''));
+    if (!ticket) return json(404, { error: { code: 'unknown-ticket', message: { vi: '?', en: '?' } } });
+    const wait = { ahead: this.ahead, method: this.minutes ? 'queue-length' : 'position-only', sampleSize: 9 };
+    return json(200, { ticket, wait: this.minutes ? { ...wait, minutes: this.minutes } : wait });
+  };
+
+  private issue(post: Post): { status: number; body: unknown } {
+    this.posts.push(post);
+    const seen = post.key ? this.stored.get(post.key) : undefined;
+    if (seen) return seen;
+    let answer: { status: number; body: unknown };
+    if (this.refusal) answer = this.refusal;
+    else {
+      const service = SERVICES.services.find((s) => s.id === post.body.service);
+      const count = this.issued.filter((t) => t.service === post.body.service).length + 1;
+      const ticket = {
+        key: post.key,
+        id: `t-${this.issued.length + 1}-${post.body.service}`,
+        number: `${service?.prefix}${String(count).padStart(3, '0')}`,
+        service: post.body.service ?? '',
+        priority: post.body.priority ?? 'thuong',
+      };
+      this.issued.push(ticket);
+      answer = {
+        status: 201,
+        body: { ...ticket, key: undefined, issuedAt: Date.UTC(2026, 10, 23, 1, 5), status: 'issued' },
+      };
+    }
+    if (post.key) this.stored.set(post.key, answer);
+    return answer;
+  }
+}
+
+const realFetch = globalThis.fetch;
+let server: MockServer;
+
+const shadow = (el: MotcuaTicketKiosk) => el.shadowRoot as ShadowRoot;
+const text = (el: Element | ShadowRoot | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const part = (el: MotcuaTicketKiosk, name: string) => shadow(el).querySelector<HTMLElement>(`[part~="${name}"]`);
+const serviceButton = (el: MotcuaTicketKiosk, id: string) =>
+  shadow(el).querySelector<HTMLButtonElement>(`[part="service"][data-service="${id}"]`) as HTMLButtonElement;
+
+/** Waits until a condition holds (the kiosk settles asynchronously after fetch). */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function press(el: MotcuaTicketKiosk, service = 'ho-tich'): Promise<void> {
+  serviceButton(el, service).click();
+  await el.updateComplete;
+}
+
+const kiosk = () =>
+  fixture<MotcuaTicketKiosk>(html`<motcua-ticket-kiosk token="demo-kiosk" .retryDelays=${[]}></motcua-ticket-kiosk>`);
+
+// ---- tests ---------------------------------------------------------------------------------------------------
+
+describe('<motcua-ticket-kiosk>', () => {
+  beforeEach(() => {
+    server = new MockServer();
+    globalThis.fetch = server.fetch as typeof fetch;
+  });
+
+  afterEach(() => {
+    globalThis.fetch = realFetch;
+    document.documentElement.removeAttribute('lang');
+    for (const frame of document.querySelectorAll('iframe')) frame.remove();
+  });
+
+  it('renders one large button per service from the API, and passes an accessibility check', async () => {
+    const el = await kiosk();
+    const buttons = [...shadow(el).querySelectorAll<HTMLButtonElement>('[part="service"]')];
+    expect(buttons.map((b) => text(b))).to.deep.equal(['A Hộ tịch', 'B Đất đai']);
+    expect(text(part(el, 'office'))).to.equal('UBND xã Mẫu');
+    expect(text(shadow(el).querySelector('h2'))).to.equal('Lấy số thứ tự');
+    for (const button of buttons) {
+      const box = button.getBoundingClientRect();
+      expect(box.height, 'a kiosk button is far above 44 px').to.be.at.least(64);
+    }
+    expect(part(el, 'priority')?.getBoundingClientRect().height).to.be.at.least(44);
+    await expect(el).to.be.accessible();
+  });
+
+  it('issues a ticket: shows the number, the service, the people ahead and the wait, and fires an event', async () => {
+    const el = await kiosk();
+    const issued = oneEvent(el, 'motcua-ticket-issued');
+    await press(el);
+    const { detail } = (await issued) as CustomEvent<TicketIssuedDetail>;
+    expect(detail.ticket.number).to.equal('A001');
+    expect(detail.wait?.ahead).to.equal(3);
+    expect(text(part(el, 'number'))).to.equal('A001');
+    const panel = text(part(el, 'ticket'));
+    expect(panel).to.contain('Số thứ tự của bạn');
+    expect(panel).to.contain('Dịch vụ: Hộ tịch');
+    expect(panel).to.contain('Trước bạn còn 3 người.');
+    expect(panel).to.contain('Thời gian chờ dự kiến: khoảng 10–15 phút.');
+    expect(server.posts).to.have.length(1);
+    expect(server.posts[0]?.url).to.equal('/api/queue/tickets');
+    expect(server.posts[0]?.authorization).to.equal('Bearer demo-kiosk');
+    expect(server.posts[0]?.key).to.match(/^[\w-]{16,}$/);
+    expect(server.posts[0]?.body).to.deep.equal({ service: 'ho-tich' });
+    expect(shadow(el).activeElement, 'the focus moves to the ticket').to.equal(part(el, 'ticket'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('says "you are next" and gives no minutes when the server has no estimate', async () => {
+    server.ahead = 0;
+    server.minutes = undefined;
+    const el = await kiosk();
+    await press(el);
+    const panel = text(part(el, 'ticket'));
+    expect(panel).to.contain('Bạn là người tiếp theo.');
+    expect(panel).not.to.contain('phút');
+  });
+
+  it('sends a priority request from the discreet toggle, without asking or showing a reason', async () => {
+    const el = await kiosk();
+    const toggle = part(el, 'priority') as HTMLButtonElement;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    expect(text(toggle)).to.equal('Tôi cần được ưu tiên Không cần nêu lý do.');
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    await press(el, 'dat-dai');
+    expect(server.posts[0]?.body).to.deep.equal({ service: 'dat-dai', priority: 'nguoi-cao-tuoi' });
+    const panel = text(part(el, 'ticket'));
+    expect(panel).to.contain('Đã ghi nhận yêu cầu ưu tiên.');
+    expect(panel).not.to.contain('cao tuổi');
+    // The next person starts without priority.
+    (part(el, 'done') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(part(el, 'priority')?.getAttribute('aria-pressed')).to.equal('false');
+    await press(el);
+    expect(server.posts[1]?.body).to.deep.equal({ service: 'ho-tich' });
+  });
+
+  it('issues priority requests in the class named by priority-class, and can hide the toggle', async () => {
+    const el = await fixture<MotcuaTicketKiosk>(
+      html`<motcua-ticket-kiosk token="demo-kiosk" priority-class="nguoi-khuyet-tat"></motcua-ticket-kiosk>`,
+    );
+    part(el, 'priority')?.click();
+    await el.updateComplete;
+    await press(el);
+    expect(server.posts[0]?.body.priority).to.equal('nguoi-khuyet-tat');
+    const hidden = await fixture<MotcuaTicketKiosk>(html`<motcua-ticket-kiosk no-priority></motcua-ticket-kiosk>`);
+    expect(part(hidden, 'priority')).to.equal(null);
+  });
+
+  it('shows the server’s closed message with the next opening time, and no number', async () => {
+    server.refusal = {
+      status: 409,
+      body: {
+        error: {
+          code: 'closed',
+          message: {
+            vi: 'Hết giờ lấy số cho Hộ tịch. Giờ lấy số tiếp theo: 13:00 hôm nay.',
+            en: 'Ticket issuing for Civil status is closed. Next issuing time: 13:00 today.',
+          },
+        },
+      },
+    };
+    const el = await kiosk();
+    const refused = oneEvent(el, 'motcua-ticket-refused');
+    await press(el);
+    expect(((await refused) as CustomEvent<TicketRefusedDetail>).detail).to.deep.equal({
+      reason: 'closed',
+      service: 'ho-tich',
+    });
+    const message = part(el, 'message');
+    expect(message?.getAttribute('role')).to.equal('alert');
+    expect(text(message)).to.contain('Ngoài giờ lấy số');
+    expect(text(message)).to.contain('Giờ lấy số tiếp theo: 13:00 hôm nay.');
+    expect(part(el, 'number')).to.equal(null);
+    expect(part(el, 'retry'), 'a refusal is not retried').to.equal(null);
+    await expect(el).to.be.accessible();
+    (part(el, 'done') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(serviceButton(el, 'ho-tich')).to.exist;
+  });
+
+  it('names a closed day and a daily cap', async () => {
+    server.refusal = {
+      status: 409,
+      body: { error: { code: 'daily-cap', message: { vi: 'Đã đủ 200 số.', en: '200.' } } },
+    };
+    const el = await kiosk();
+    await press(el);
+    expect(text(part(el, 'message'))).to.contain('Đã hết số hôm nay');
+    expect(text(part(el, 'message'))).to.contain('Đã đủ 200 số.');
+  });
+
+  it('retries a request that timed out with the same Idempotency-Key, and shows the one ticket issued', async () => {
+    const el = await fixture<MotcuaTicketKiosk>(
+      html`<motcua-ticket-kiosk token="demo-kiosk" timeout="60" .retryDelays=${[0, 0]}></motcua-ticket-kiosk>`,
+    );
+    server.network = 'hang';
+    serviceButton(el, 'ho-tich').click();
+    await until(() => server.posts.length === 1, 'the first request');
+    server.network = 'up';
+    await el.updateComplete;
+    expect(server.posts).to.have.length(2);
+    expect(server.posts[1]?.key).to.equal(server.posts[0]?.key);
+    expect(server.issued).to.have.length(1);
+    expect(text(part(el, 'number'))).to.equal('A001');
+  });
+
+  it('refuses clearly while the network is down: ten presses, no number shown, no ticket issued twice', async () => {
+    const el = await kiosk();
+    const shown: string[] = [];
+    const observer = new MutationObserver(() => {
+      const number = part(el, 'number');
+      if (number) shown.push(text(number));
+    });
+    observer.observe(shadow(el), { subtree: true, childList: true, characterData: true });
+    // The first press reaches the server but its answer is lost; then nothing gets through.
+    server.network = 'lost';
+    for (let i = 0; i < 10; i++) {
+      if (i === 1) server.network = 'down';
+      if (part(el, 'message')) {
+        (part(el, 'done') as HTMLButtonElement).click();
+        await el.updateComplete;
+      }
+      await press(el);
+      expect(part(el, 'message')?.dataset.reason).to.equal('offline');
+      expect(text(part(el, 'message'))).to.contain('Mất kết nối');
+      expect(text(part(el, 'message'))).to.contain('chưa cấp số');
+      expect(part(el, 'number')).to.equal(null);
+    }
+    expect(server.sent).to.have.length(10);
+    expect(shown, 'no number while offline').to.deep.equal([]);
+    await expect(el).to.be.accessible();
+
+    server.network = 'up';
+    (part(el, 'retry') as HTMLButtonElement).click();
+    await el.updateComplete;
+    observer.disconnect();
+    // Every press of the outage and the one after it used one key: the server answered with the ticket the lost
+    // answer held instead of issuing another.
+    const keys = new Set(server.sent.map((p) => p.key));
+    expect(keys.size).to.equal(1);
+    expect(server.issued).to.have.length(1);
+    const numbers = server.issued.map((t) => t.number);
+    expect(new Set(numbers).size).to.equal(numbers.length);
+    expect(text(part(el, 'number'))).to.equal('A001');
+    expect(
+      shown.every((n) => numbers.includes(n)),
+      'only numbers the server issued',
+    ).to.equal(true);
+  });
+
+  it('in English, says the offline refusal in English', async () => {
+    const el = await fixture<MotcuaTicketKiosk>(
+      html`<motcua-ticket-kiosk lang="en" .retryDelays=${[]}></motcua-ticket-kiosk>`,
+    );
+    server.network = 'down';
+    await press(el);
+    expect(text(part(el, 'message'))).to.contain('No connection');
+    expect(text(part(el, 'message'))).to.contain('no number was issued');
+  });
+
+  it('uses a new key for a new press once a ticket was issued', async () => {
+    const el = await kiosk();
+    await press(el);
+    (part(el, 'done') as HTMLButtonElement).click();
+    await el.updateComplete;
+    await press(el);
+    expect(server.posts[0]?.key).not.to.equal(server.posts[1]?.key);
+    expect(text(part(el, 'number'))).to.equal('A002');
+  });
+
+  it('says so when the kiosk token is refused', async () => {
+    const el = await kiosk();
+    server.refusal = { status: 401, body: { error: { code: 'unauthorized', message: { vi: 'x', en: 'x' } } } };
+    await press(el);
+    expect(part(el, 'message')?.dataset.reason).to.equal('unauthorized');
+    expect(text(part(el, 'message'))).to.contain('mã truy cập');
+  });
+
+  it('shows that the services could not be loaded, and loads them when the server is back', async () => {
+    server.network = 'down';
+    const el = await fixture<MotcuaTicketKiosk>(html`<motcua-ticket-kiosk reload-after="0.05"></motcua-ticket-kiosk>`);
+    expect(text(part(el, 'status'))).to.contain('Chưa tải được danh sách dịch vụ');
+    server.network = 'up';
+    await until(() => Boolean(shadow(el).querySelector('[part="service"]')), 'the services');
+  });
+
+  it('goes back to the services by itself after return-after seconds', async () => {
+    const el = await fixture<MotcuaTicketKiosk>(html`<motcua-ticket-kiosk return-after="0.05"></motcua-ticket-kiosk>`);
+    await press(el);
+    expect(part(el, 'number')).to.exist;
+    await until(() => part(el, 'number') === null && Boolean(part(el, 'services')), 'the services again');
+  });
+
+  for (const paper of ['58', '80'] as const) {
+    it(`prints a ${paper} mm ticket from a frame, with @page size, office, number, service, time, people ahead and QR`, async () => {
+      const printed: Window[] = [];
+      const el = await fixture<MotcuaTicketKiosk>(
+        html`<motcua-ticket-kiosk paper=${paper} ticket-url="/phieu.html?id={id}" .printer=${(view: Window) => printed.push(view)}></motcua-ticket-kiosk>`,
+      );
+      await press(el);
+      expect(printed).to.have.length(1);
+      const view = printed[0] as Window;
+      expect(view, 'the host page is not what prints').not.to.equal(window);
+      const doc = view.document;
+      const css = [...doc.adoptedStyleSheets, ...[...doc.styleSheets]]
+        .flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText))
+        .join('\n');
+      const page = css.match(/@page\s*\{[^}]*size:\s*(\d+)mm\s+(\d+)mm/);
+      expect(page?.[1]).to.equal(paper);
+      expect(Number(page?.[2]), 'as long as the ticket').to.be.within(40, 200);
+      expect(doc.documentElement.lang).to.equal('vi');
+      const slip = text(doc.body);
+      expect(slip).to.contain('UBND xã Mẫu');
+      expect(slip).to.contain('PHIẾU SỐ THỨ TỰ');
+      expect(text(doc.querySelector('.number'))).to.equal('A001');
+      expect(slip).to.contain('Hộ tịch');
+      // 01:05 UTC is 08:05 in Hà Nội, whatever the browser's time zone.
+      expect(slip).to.contain('Giờ lấy số: 08:05 23/11/2026');
+      expect(slip).to.contain('Số người chờ trước bạn: 3');
+      const qr = doc.querySelector('svg');
+      expect(qr?.getAttribute('aria-label')).to.equal('Mã QR tới trang theo dõi số A001');
+      const frame = document.querySelector('iframe') as HTMLIFrameElement;
+      expect(frame.style.visibility).to.equal('hidden');
+      expect(frame.getAttribute('aria-hidden')).to.equal('true');
+      // The QR code is on screen too, for a phone.
+      expect(part(el, 'qr')).to.exist;
+      expect(text(part(el, 'ticket'))).to.contain('Vui lòng nhận phiếu in.');
+    });
+  }
+
+  it('renders hostile service names as text', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1"><b>Đất</b>';
+    server.services = {
+      ...SERVICES,
+      office: { id: 'x', name: { vi: '<script>window.__pwned=1</script>', en: 'x' } },
+      services: [{ id: 'dat-dai', prefix: '<i>B</i>', name: { vi: hostile, en: hostile } }],
+    };
+    const el = await kiosk();
+    expect(shadow(el).querySelector('img, b, i, script')).to.equal(null);
+    expect(text(serviceButton(el, 'dat-dai'))).to.equal(`<i>B</i> ${hostile}`);
+    expect(text(part(el, 'office'))).to.equal('<script>window.__pwned=1</script>');
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('takes string overrides', async () => {
+    const el = await fixture<MotcuaTicketKiosk>(
+      html`<motcua-ticket-kiosk strings='{"vi":{"title":"Mời bà con lấy số","yourNumber":"Số của bà con"}}'></motcua-ticket-kiosk>`,
+    );
+    expect(text(shadow(el).querySelector('h2'))).to.equal('Mời bà con lấy số');
+    await press(el);
+    expect(text(part(el, 'ticket'))).to.contain('Số của bà con');
+  });
+
+  it('speaks English with lang="en", services in English', async () => {
+    document.documentElement.lang = 'en';
+    const el = await kiosk();
+    expect(text(shadow(el).querySelector('h2'))).to.equal('Take a number');
+    expect(text(serviceButton(el, 'ho-tich'))).to.equal('A Civil status');
+    expect(text(part(el, 'priority'))).to.equal('I need priority service No reason needed.');
+    await press(el);
+    const panel = text(part(el, 'ticket'));
+    expect(panel).to.contain('Your number');
+    expect(panel).to.contain('Service: Civil status');
+    expect(panel).to.contain('3 people ahead of you.');
+    expect(panel).to.contain('Expected wait: about 10–15 minutes.');
+  });
+
+  it('works with the keyboard: Tab to a service, Enter, then Done back to the services', async () => {
+    const el = await kiosk();
+    serviceButton(el, 'ho-tich').focus();
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(el).activeElement).to.equal(serviceButton(el, 'dat-dai'));
+    await sendKeys({ press: 'Enter' });
+    await until(() => part(el, 'number') !== null, 'the ticket');
+    await el.updateComplete;
+    expect(text(part(el, 'number'))).to.equal('B001');
+    expect(shadow(el).activeElement).to.equal(part(el, 'ticket'));
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(el).activeElement).to.equal(part(el, 'done'));
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(shadow(el).activeElement, 'back on the first service').to.equal(serviceButton(el, 'ho-tich'));
+  });
+});

@@ -1,0 +1,687 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { MotcuaElement } from '../internal/base.js';
+import { getConfig } from '../internal/config.js';
+import { defineElement } from '../internal/define.js';
+import type { Language } from '../internal/i18n.js';
+import { blockStyles } from '../internal/styles.js';
+import type { PaperWidth } from './print-view.js';
+import {
+  getJson,
+  type IssuedTicket,
+  type IssueOutcome,
+  issueTicket,
+  type KioskServices,
+  newKey,
+  readServices,
+  readWait,
+  type ServerText,
+  type TicketWait,
+} from './request.js';
+import { TICKET_KIOSK_STRINGS, type TicketKioskStringKey } from './strings.js';
+
+export type { PaperWidth } from './print-view.js';
+export type { IssuedTicket, KioskServices, TicketWait } from './request.js';
+export type { TicketKioskStringKey } from './strings.js';
+
+/** The detail of `motcua-ticket-issued`. */
+export interface TicketIssuedDetail {
+  readonly ticket: IssuedTicket;
+  /** The queue position and estimate, when the server gave them. */
+  readonly wait: TicketWait | undefined;
+}
+
+/** The detail of `motcua-ticket-refused`. */
+export interface TicketRefusedDetail {
+  /**
+   * Why no number was issued: the server's refusal code (`closed`, `closed-day`, `daily-cap`, `sequence-end`, …),
+   * or `offline`, `failed`, `unauthorized`, `rate-limited`.
+   */
+  readonly reason: string;
+  /** The service asked for. */
+  readonly service: string;
+}
+
+/** What the kiosk shows. */
+type Screen = 'loading' | 'unavailable' | 'services' | 'issuing' | 'ticket' | 'refused';
+
+/** A refusal as shown: a title, a body from the strings or the server's own text. */
+interface Refusal {
+  readonly reason: string;
+  readonly title: TicketKioskStringKey;
+  readonly body?: TicketKioskStringKey;
+  readonly message?: ServerText;
+  /** The press can be tried again with the same idempotency key. */
+  readonly retry: boolean;
+}
+
+/** A press whose answer never came: a new press of the same choice soon after reuses its key. */
+interface Pending {
+  readonly service: string;
+  readonly priority: string;
+  readonly key: string;
+  at: number;
+}
+
+/** How long a press whose answer was lost keeps its key for the next press of the same service. */
+const PENDING_REUSE_MS = 120_000;
+
+const TITLES: Readonly<Record<string, TicketKioskStringKey>> = {
+  closed: 'closedTitle',
+  'closed-day': 'closedDayTitle',
+  'daily-cap': 'capTitle',
+  'sequence-end': 'capTitle',
+};
+
+/**
+ * The ticket machine of a one-stop shop (máy lấy số thứ tự), in Vietnamese by default: one large touch button per
+ * service from `GET {apiBase}/api/queue/services`, a discreet "I need priority" toggle that never asks or says why,
+ * and, once `POST {apiBase}/api/queue/tickets` answers, the number in large type, the people ahead and the wait
+ * estimate the server gives (`GET /api/queue/tickets/{id}`), a QR code to the ticket's status / rating page
+ * (`ticket-url`) and, with `paper="58"` or `paper="80"`, a ticket printed on a thermal roll through the browser.
+ * Outside the opening windows it shows the server's message with the next opening time. It returns to the
+ * services by itself after `return-after` seconds.
+ *
+ * Every press sends an `Idempotency-Key`, and a timeout or a network failure is retried with the same key, so a
+ * lost answer never issues two tickets. When the server cannot be reached it says so and issues nothing: it never
+ * shows a number the server did not give. A press of the same service after such a failure reuses the key, so
+ * the server answers with the ticket it may already have issued instead of a second one.
+ *
+ * The `token` is the kiosk's bearer token (`kiosks` in the office configuration): a device secret. Put it only in
+ * the page the kiosk device opens (served on the office LAN), never in a public page.
+ *
+ * The QR code and the print view load lazily, on the first issued ticket.
+ *
+ * @summary A touch-screen ticket kiosk: services, priority, the issued number, people ahead, printing.
+ * @fires motcua-ticket-issued - A ticket was issued and shown; `detail`: {@link TicketIssuedDetail}.
+ * @fires motcua-ticket-refused - No ticket was issued; `detail.reason` says why ({@link TicketRefusedDetail}).
+ * @csspart header - The office name, title and instruction.
+ * @csspart office - The office name.
+ * @csspart services - The list of service buttons.
+ * @csspart service - A service button.
+ * @csspart prefix - The letter of a service's numbers, inside its button.
+ * @csspart priority - The priority toggle.
+ * @csspart status - The live region: loading, issuing.
+ * @csspart ticket - The panel of the issued ticket.
+ * @csspart number - The issued number.
+ * @csspart qr - The QR code of the issued ticket.
+ * @csspart message - The panel of a refusal or a failure.
+ * @csspart done - The button back to the services.
+ * @csspart retry - The button that tries a failed press again.
+ * @cssproperty --motcua-ticket-kiosk-font-size - Base font size (default: 24px).
+ * @cssproperty --motcua-ticket-kiosk-button-height - Minimum height of a service button (default: 3.5em).
+ * @cssproperty --motcua-ticket-kiosk-columns - Minimum width of a service button column (default: 12em).
+ * @cssproperty --motcua-ticket-kiosk-number-size - Font size of the issued number (default: 5em).
+ *
+ * @example
+ * ```html
+ * <!-- The kiosk device's page, on the office LAN -->
+ * <motcua-ticket-kiosk token="kiosk-1-secret" paper="80" ticket-url="/phieu.html?id={id}"></motcua-ticket-kiosk>
+ * ```
+ */
+export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
+  /** The element's styles. */
+  static override styles = [
+    ...MotcuaElement.styles,
+    blockStyles,
+    css`
+      :host {
+        font-size: var(--motcua-ticket-kiosk-font-size, 24px);
+        line-height: 1.35;
+        color: var(--motcua-color-text, #000);
+        background: var(--motcua-color-surface, #fff);
+      }
+      [part='header'] {
+        text-align: center;
+        margin-bottom: 0.75em;
+      }
+      [part='office'] {
+        margin: 0;
+        font-weight: 600;
+        color: var(--motcua-color-muted, #333);
+      }
+      h2 {
+        margin: 0.1em 0;
+        font-size: 1.6em;
+        line-height: 1.2;
+      }
+      p {
+        margin: 0 0 0.5em;
+      }
+      [part='services'] {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, var(--motcua-ticket-kiosk-columns, 12em)), 1fr));
+        gap: 0.6em;
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      button {
+        min-height: var(--motcua-touch-target, 44px);
+        min-width: var(--motcua-touch-target, 44px);
+        font: inherit;
+        border-radius: var(--motcua-radius, 8px);
+        cursor: pointer;
+      }
+      [part='service'] {
+        display: flex;
+        align-items: center;
+        gap: 0.6em;
+        width: 100%;
+        min-height: max(var(--motcua-touch-target, 44px), var(--motcua-ticket-kiosk-button-height, 3.5em));
+        padding: 0.5em 0.75em;
+        font-size: 1.15em;
+        font-weight: 700;
+        text-align: start;
+        color: var(--motcua-color-on-primary, #fff);
+        background: var(--motcua-color-primary, #0b57d0);
+        border: 3px solid var(--motcua-color-primary, #0b57d0);
+      }
+      [part='service']:disabled {
+        cursor: progress;
+        opacity: 0.6;
+      }
+      [part='prefix'] {
+        flex: none;
+        min-width: 1.8em;
+        padding: 0.1em 0.3em;
+        text-align: center;
+        color: var(--motcua-color-primary, #0b57d0);
+        background: var(--motcua-color-on-primary, #fff);
+        border-radius: var(--motcua-radius, 8px);
+      }
+      [part='priority'] {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.5em;
+        margin-top: 1em;
+        padding: 0.3em 0.75em;
+        font-size: 0.8em;
+        color: var(--motcua-color-text, #000);
+        background: var(--motcua-color-surface, #fff);
+        border: 2px solid var(--motcua-color-border, #595959);
+      }
+      [part='priority'][aria-pressed='true'] {
+        border-color: var(--motcua-color-primary, #0b57d0);
+        box-shadow: inset 0 0 0 2px var(--motcua-color-primary, #0b57d0);
+      }
+      .box {
+        flex: none;
+        width: 1em;
+        height: 1em;
+        border: 2px solid currentColor;
+        border-radius: 3px;
+      }
+      [aria-pressed='true'] .box {
+        background: var(--motcua-color-primary, #0b57d0);
+        box-shadow: inset 0 0 0 2px var(--motcua-color-surface, #fff);
+      }
+      .hint {
+        font-size: 0.85em;
+        color: var(--motcua-color-muted, #333);
+      }
+      [part='status'] {
+        margin: 0.75em 0;
+        text-align: center;
+        font-weight: 600;
+      }
+      [part='status']:empty {
+        display: none;
+      }
+      [part='ticket'],
+      [part='message'] {
+        display: grid;
+        justify-items: center;
+        gap: 0.25em;
+        padding: 1em;
+        text-align: center;
+        border: 3px solid var(--motcua-color-border, #595959);
+        border-radius: var(--motcua-radius, 8px);
+        outline-offset: 4px;
+      }
+      [part='message'] {
+        border-color: var(--motcua-color-danger, #b3261e);
+      }
+      [part='number'] {
+        margin: 0;
+        font-size: var(--motcua-ticket-kiosk-number-size, 5em);
+        font-weight: 800;
+        line-height: 1.05;
+        letter-spacing: 0.04em;
+        font-variant-numeric: tabular-nums;
+      }
+      [part='qr'] {
+        width: 7em;
+        height: 7em;
+        margin: 0.25em 0;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: center;
+        gap: 0.6em;
+        margin-top: 0.5em;
+      }
+      [part='done'],
+      [part='retry'] {
+        min-width: 6em;
+        min-height: max(var(--motcua-touch-target, 44px), 2.4em);
+        padding: 0.3em 1em;
+        font-weight: 700;
+        color: var(--motcua-color-on-primary, #fff);
+        background: var(--motcua-color-primary, #0b57d0);
+        border: 3px solid var(--motcua-color-primary, #0b57d0);
+      }
+      [part='done'].secondary {
+        color: var(--motcua-color-primary, #0b57d0);
+        background: var(--motcua-color-surface, #fff);
+      }
+      @media (forced-colors: active) {
+        [part='service'],
+        [part='done'],
+        [part='retry'],
+        [part='priority'] {
+          border-color: ButtonText;
+        }
+        [part='priority'][aria-pressed='true'],
+        [aria-pressed='true'] .box {
+          background: Highlight;
+          forced-color-adjust: none;
+        }
+        [part='prefix'] {
+          border: 1px solid ButtonText;
+        }
+        [part='message'] {
+          border-color: CanvasText;
+        }
+      }
+    `,
+  ];
+
+  /**
+   * The kiosk's bearer token, sent as `Authorization: Bearer …` when taking a number. A device secret: set it only in
+   * the page the kiosk device opens, never in a public web page.
+   */
+  @property() token = '';
+
+  /** Print each issued ticket on a thermal roll of this width in millimetres: `58` or `80`; empty: no printing. */
+  @property() paper: PaperWidth | '' = '';
+
+  /**
+   * The address of a ticket's status / rating page, for its QR code on screen and on paper: `{id}` is replaced by the
+   * ticket's id, `{number}` by its number; relative addresses resolve against the page. Empty: no QR code.
+   */
+  @property({ attribute: 'ticket-url' }) ticketUrl = '';
+
+  /** Seconds after which the issued number or a refusal gives way to the services again (default 20). */
+  @property({ type: Number, attribute: 'return-after' }) returnAfter = 20;
+
+  /**
+   * The priority class a priority request is issued in. Default: the first class the server lists with a weight
+   * above 0. The kiosk never asks which group a person belongs to; an office that does not want any reason recorded
+   * configures one generic priority class and names it here.
+   */
+  @property({ attribute: 'priority-class' }) priorityClass = '';
+
+  /** Hide the priority toggle. */
+  @property({ type: Boolean, attribute: 'no-priority' }) noPriority = false;
+
+  /** Milliseconds one attempt may take before it is abandoned and retried with the same key (default 8000). */
+  @property({ type: Number }) timeout = 8000;
+
+  /** Waits in milliseconds before each retry of a press; its length is the number of retries. */
+  @property({ attribute: false }) retryDelays: readonly number[] = [1000, 3000];
+
+  /** Seconds between attempts to load the services when they could not be loaded (default 15). */
+  @property({ type: Number, attribute: 'reload-after' }) reloadAfter = 15;
+
+  /**
+   * Prints the ticket's frame; by default `view.print()` (silent under Chromium's `--kiosk-printing`). Tests and
+   * kiosk shells can replace it.
+   */
+  @property({ attribute: false }) printer: (view: Window) => void = (view) => view.print();
+
+  @state() private screen: Screen = 'loading';
+  @state() private catalogue: KioskServices | undefined;
+  @state() private priorityOn = false;
+  @state() private ticket: IssuedTicket | undefined;
+  @state() private wait: TicketWait | undefined;
+  @state() private refusal: Refusal | undefined;
+  @state() private qr: typeof import('../internal/qr.js') | undefined;
+
+  protected readonly defaultStrings = TICKET_KIOSK_STRINGS;
+
+  private pending: Pending | undefined;
+  private lastPress: { service: string; priority: string } | undefined;
+  private returnTimer: ReturnType<typeof setTimeout> | undefined;
+  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  private printFrame: HTMLIFrameElement | undefined;
+  private work: Promise<unknown> = Promise.resolve();
+  private focusPending = false;
+
+  override render() {
+    const office = this.catalogue ? this.text(this.catalogue.office.name) : '';
+    return html`
+      <div part="header">
+        ${office ? html`<p part="office">${office}</p>` : nothing}
+        <h2>${this.t('title')}</h2>
+        ${this.screen === 'services' || this.screen === 'issuing' ? html`<p>${this.t('instruction')}</p>` : nothing}
+      </div>
+      <p part="status" role="status">${this.statusText()}</p>
+      ${this.renderScreen()}
+    `;
+  }
+
+  private statusText(): string {
+    if (this.screen === 'loading') return this.t('loading');
+    if (this.screen === 'issuing') return this.t('issuing');
+    if (this.screen === 'unavailable') return this.t('unavailable');
+    return '';
+  }
+
+  private renderScreen() {
+    switch (this.screen) {
+      case 'services':
+      case 'issuing':
+        return this.renderServices();
+      case 'ticket':
+        return this.renderTicket();
+      case 'refused':
+        return this.renderRefusal();
+      default:
+        return nothing;
+    }
+  }
+
+  private renderServices() {
+    const services = this.catalogue?.services ?? [];
+    if (services.length === 0) return html`<p>${this.t('noServices')}</p>`;
+    const busy = this.screen === 'issuing';
+    return html`
+      <ul part="services">
+        ${services.map(
+          (s) => html`<li>
+            <button part="service" type="button" data-service=${s.id} ?disabled=${busy} @click=${() => this.take(s.id)}>
+              ${s.prefix ? html`<span part="prefix" aria-hidden="true">${s.prefix}</span>` : nothing}
+              <span>${this.text(s.name) || s.id}</span>
+            </button>
+          </li>`,
+        )}
+      </ul>
+      ${
+        this.priorityId() && !this.noPriority
+          ? html`<button part="priority" type="button" aria-pressed=${this.priorityOn ? 'true' : 'false'} ?disabled=${busy}
+              @click=${this.togglePriority}>
+              <span class="box" aria-hidden="true"></span><span>${this.t('priority')}</span>
+              <span class="hint">${this.t('priorityHint')}</span>
+            </button>`
+          : nothing
+      }
+    `;
+  }
+
+  private renderTicket() {
+    const ticket = this.ticket;
+    if (!ticket) return nothing;
+    const wait = this.wait;
+    const minutes = wait?.minutes;
+    const url = this.urlOf(ticket);
+    return html`
+      <section part="ticket" tabindex="-1" aria-labelledby="your-number">
+        <p id="your-number">${this.t('yourNumber')}</p>
+        <p part="number">${ticket.number}</p>
+        <p>${this.t('service', { service: this.serviceName(ticket.service) })}</p>
+        ${wait ? html`<p class="ahead">${this.aheadText(wait.ahead)}</p>` : nothing}
+        ${minutes && minutes.high > 0 ? html`<p class="wait">${this.t('wait', { low: minutes.low, high: minutes.high })}</p>` : nothing}
+        ${this.lastPress?.priority ? html`<p class="hint">${this.t('priorityNoted')}</p>` : nothing}
+        ${this.paper ? html`<p>${this.t('takeSlip')}</p>` : nothing}
+        ${url && this.qr ? html`${this.qr.qrTemplate(url, this.t('qrLabel', { number: ticket.number }))}<p class="hint">${this.t('scan')}</p>` : nothing}
+        <div class="actions">
+          <button part="done" type="button" @click=${this.backToServices}>${this.t('done')}</button>
+        </div>
+        <p class="hint">${this.t('returning', { seconds: this.returnAfter })}</p>
+      </section>
+    `;
+  }
+
+  private renderRefusal() {
+    const refusal = this.refusal;
+    if (!refusal) return nothing;
+    const detail = refusal.message ? this.text(refusal.message) : '';
+    return html`
+      <section part="message" role="alert" tabindex="-1" data-reason=${refusal.reason}>
+        <h3>${this.t(refusal.title)}</h3>
+        ${refusal.body ? html`<p>${this.t(refusal.body)}</p>` : nothing}
+        ${detail ? html`<p>${detail}</p>` : nothing}
+        <div class="actions">
+          ${refusal.retry ? html`<button part="retry" type="button" @click=${this.retry}>${this.t('retry')}</button>` : nothing}
+          <button part="done" class=${refusal.retry ? 'secondary' : ''} type="button" @click=${this.backToServices}>
+            ${this.t('back')}
+          </button>
+        </div>
+        <p class="hint">${this.t('returning', { seconds: this.returnAfter })}</p>
+      </section>
+    `;
+  }
+
+  /** A server text in the element's language, else the other one. */
+  private text(value: ServerText): string {
+    const other: Language = this.language === 'vi' ? 'en' : 'vi';
+    return value[this.language] ?? value[other] ?? '';
+  }
+
+  private serviceName(id: string): string {
+    const service = this.catalogue?.services.find((s) => s.id === id);
+    return (service && this.text(service.name)) || id;
+  }
+
+  private aheadText(ahead: number): string {
+    if (ahead === 0) return this.t('aheadNone');
+    return ahead === 1 ? this.t('aheadOne') : this.t('ahead', { count: ahead });
+  }
+
+  /** The class a priority request is issued in, if the office has one. */
+  private priorityId(): string {
+    if (this.priorityClass) return this.priorityClass;
+    const catalogue = this.catalogue;
+    const first = catalogue?.priorityClasses.find((p) => p.weight > 0 && p.id !== catalogue.defaultPriority);
+    return first?.id ?? '';
+  }
+
+  private urlOf(ticket: IssuedTicket): string {
+    if (!this.ticketUrl) return '';
+    const filled = this.ticketUrl
+      .replaceAll('{id}', encodeURIComponent(ticket.id))
+      .replaceAll('{number}', encodeURIComponent(ticket.number));
+    try {
+      return new URL(filled, document.baseURI).href;
+    } catch {
+      return '';
+    }
+  }
+
+  private endpoint(path: string): string {
+    return new URL(path, getConfig().apiBase).href;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.screen === 'loading' || this.screen === 'unavailable') this.track(this.load());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.returnTimer);
+    clearTimeout(this.reloadTimer);
+    this.printFrame?.remove();
+    this.printFrame = undefined;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!this.focusPending) return;
+    this.focusPending = false;
+    const target = this.renderRoot.querySelector<HTMLElement>(
+      this.screen === 'services' ? '[part="service"]' : '[part="ticket"], [part="message"]',
+    );
+    target?.focus();
+  }
+
+  /** Resolves once the element has rendered and what it is loading, issuing or printing has settled. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    let work: Promise<unknown>;
+    do {
+      work = this.work;
+      await work;
+    } while (work !== this.work);
+    return super.getUpdateComplete();
+  }
+
+  private track(promise: Promise<unknown>): void {
+    this.work = Promise.all([this.work, promise.catch(() => undefined)]);
+  }
+
+  /** Loads the services; on failure shows so and tries again after `reloadAfter` seconds. */
+  private async load(): Promise<void> {
+    clearTimeout(this.reloadTimer);
+    const body = await getJson(this.endpoint('api/queue/services'), this.timeout);
+    const catalogue = readServices(body);
+    if (!this.isConnected) return;
+    if (!catalogue) {
+      this.screen = 'unavailable';
+      this.reloadTimer = setTimeout(() => this.track(this.load()), this.reloadAfter * 1000);
+      return;
+    }
+    this.catalogue = catalogue;
+    if (this.screen === 'loading' || this.screen === 'unavailable') this.screen = 'services';
+  }
+
+  // ---- handlers --------------------------------------------------------------------------------------------------
+
+  private togglePriority(): void {
+    this.priorityOn = !this.priorityOn;
+  }
+
+  private take(service: string): void {
+    if (this.screen !== 'services') return;
+    const priority = this.priorityOn ? this.priorityId() : '';
+    this.track(this.issue(service, priority));
+  }
+
+  private retry(): void {
+    const last = this.lastPress;
+    if (!last || this.screen !== 'refused') return;
+    this.track(this.issue(last.service, last.priority));
+  }
+
+  private async issue(service: string, priority: string): Promise<void> {
+    clearTimeout(this.returnTimer);
+    this.screen = 'issuing';
+    this.lastPress = { service, priority };
+    const now = Date.now();
+    const reuse =
+      this.pending?.service === service &&
+      this.pending.priority === priority &&
+      now - this.pending.at < PENDING_REUSE_MS;
+    const pending: Pending = reuse && this.pending ? this.pending : { service, priority, key: newKey(), at: now };
+    pending.at = now;
+    this.pending = pending;
+    const outcome = await issueTicket(
+      {
+        url: this.endpoint('api/queue/tickets'),
+        token: this.token,
+        key: pending.key,
+        service,
+        ...(priority ? { priority } : {}),
+      },
+      { timeoutMs: this.timeout, retryDelays: this.retryDelays },
+    );
+    // Only a press whose answer never came may have issued a ticket: its key is kept for the next press.
+    if (outcome.kind !== 'offline' && outcome.kind !== 'failed') this.pending = undefined;
+    if (outcome.kind === 'issued') await this.show(outcome.ticket);
+    else this.refuse(service, outcome);
+  }
+
+  private async show(ticket: IssuedTicket): Promise<void> {
+    const loadQr = this.ticketUrl ? import('../internal/qr.js').catch(() => undefined) : undefined;
+    const body = await getJson(this.endpoint(`api/queue/tickets/${encodeURIComponent(ticket.id)}`), this.timeout);
+    const wait = readWait(body);
+    this.qr = (await loadQr) ?? this.qr;
+    this.ticket = ticket;
+    this.wait = wait;
+    this.priorityOn = false;
+    this.screen = 'ticket';
+    this.focusPending = true;
+    this.scheduleReturn();
+    this.emit<TicketIssuedDetail>('motcua-ticket-issued', { ticket, wait });
+    if (this.paper === '58' || this.paper === '80') await this.print(ticket, wait, this.paper);
+  }
+
+  private refuse(service: string, outcome: Exclude<IssueOutcome, { kind: 'issued' }>): void {
+    const refusal: Refusal =
+      outcome.kind === 'refused'
+        ? {
+            reason: outcome.code,
+            title: TITLES[outcome.code] ?? 'refusedTitle',
+            ...(outcome.message ? { message: outcome.message } : {}),
+            retry: false,
+          }
+        : outcome.kind === 'offline'
+          ? { reason: 'offline', title: 'offlineTitle', body: 'offlineBody', retry: true }
+          : outcome.kind === 'unauthorized'
+            ? { reason: 'unauthorized', title: 'refusedTitle', body: 'unauthorizedBody', retry: false }
+            : outcome.kind === 'rate-limited'
+              ? { reason: 'rate-limited', title: 'refusedTitle', body: 'busyBody', retry: true }
+              : { reason: 'failed', title: 'refusedTitle', body: 'failedBody', retry: true };
+    this.refusal = refusal;
+    this.priorityOn = false;
+    this.screen = 'refused';
+    this.focusPending = true;
+    this.scheduleReturn();
+    this.emit<TicketRefusedDetail>('motcua-ticket-refused', { reason: refusal.reason, service });
+  }
+
+  /** Prints the ticket from a hidden frame (the print view loads on the first ticket). */
+  private async print(ticket: IssuedTicket, wait: TicketWait | undefined, paper: PaperWidth): Promise<void> {
+    const { printTicket } = await import('./print-view.js');
+    this.printFrame?.remove();
+    this.printFrame = printTicket(
+      {
+        paper,
+        language: this.language,
+        office: this.catalogue ? this.text(this.catalogue.office.name) : '',
+        number: ticket.number,
+        service: this.serviceName(ticket.service),
+        issuedAt: ticket.issuedAt,
+        wait,
+        url: this.urlOf(ticket) || undefined,
+        t: (key, params) => this.t(key, params),
+      },
+      this.printer,
+    );
+  }
+
+  private scheduleReturn(): void {
+    clearTimeout(this.returnTimer);
+    if (this.returnAfter > 0) this.returnTimer = setTimeout(this.backToServices, this.returnAfter * 1000);
+  }
+
+  private readonly backToServices = (): void => {
+    clearTimeout(this.returnTimer);
+    if (this.screen !== 'ticket' && this.screen !== 'refused') return;
+    this.focusPending = this.matches(':focus-within');
+    this.screen = this.catalogue ? 'services' : 'unavailable';
+    this.ticket = undefined;
+    this.wait = undefined;
+    this.refusal = undefined;
+  };
+}
+
+defineElement('motcua-ticket-kiosk', MotcuaTicketKiosk);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'motcua-ticket-kiosk': MotcuaTicketKiosk;
+  }
+}
