@@ -10,6 +10,14 @@ export { MIGRATIONS, type Migration, migrate } from './db/migrations.js';
 export { DataDirectoryLockedError, openPglite, type PgliteDatabase } from './db/pglite.js';
 export { openPostgres } from './db/postgres.js';
 export { DEMO_DOSSIER } from './dossiers/demo.js';
+export {
+  type OnTimeFigures,
+  type OnTimeProcedureFigures,
+  type OnTimeReport,
+  type OnTimeReportQuery,
+  onTimeCsv,
+  onTimeReport,
+} from './dossiers/on-time-report.js';
 export { DEFAULT_LOOKUP_LIMITS, type DossierLookupLimits } from './dossiers/routes.js';
 export type { DossierStep, DossierStepType } from './dossiers/store.js';
 export type { DossierLookup, DossierTimelineEntry } from './dossiers/view.js';

@@ -1,4 +1,4 @@
-import { toVietnamTime, vietnamCalendar } from '@motcua/core/calendar';
+import { isCivilDate, toVietnamTime, vietnamCalendar } from '@motcua/core/calendar';
 import type { Catalogue, Procedure } from '@motcua/core/catalogue';
 import {
   DOSSIER_CHANNELS,
@@ -24,6 +24,7 @@ import { ApiError } from '../http/errors.js';
 import type { RateLimiter } from '../http/rate-limit.js';
 import type { Office, RateLimitRule } from '../office/office.js';
 import { seedDemoDossier } from './demo.js';
+import { onTimeCsv, onTimeReport } from './on-time-report.js';
 import { hashPin, newPin, verifyPin } from './pin.js';
 import {
   DOSSIER_STEP_TYPES,
@@ -79,6 +80,8 @@ export interface DossierRoutesDeps {
   readonly clientOf?: (c: Context) => string;
   /** A lookup address for the receipt slip's QR code, with `{code}` in it. */
   readonly lookupUrl?: string;
+  /** Dossiers the on-time report reads per query (default 500). */
+  readonly reportPageSize?: number;
 }
 
 const MAX_TEXT = 500;
@@ -141,6 +144,20 @@ const stepBody = z
   .refine((b) => b.type === 'extended' || b.dueAt === undefined, {
     message: 'only an extension has dueAt',
     path: ['dueAt'],
+  });
+
+const civilDate = z.string().refine(isCivilDate, 'a date YYYY-MM-DD');
+const onTimeQuery = z
+  .object({
+    from: civilDate.optional(),
+    to: civilDate.optional(),
+    procedure: z.string().min(1).max(100).optional(),
+    format: z.enum(['json', 'csv']).optional(),
+  })
+  .strict()
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    message: 'from must not be after to',
+    path: ['from'],
   });
 
 /** An instant as ISO 8601 in Vietnam time, to the minute (the dossier clock's precision). */
@@ -280,7 +297,10 @@ export function installDossierGuards(app: Hono, deps: Pick<DossierRoutesDeps, 'o
  *   the same 404; limited per code and per client, with a back-off after failures;
  * - `POST /api/dossiers/{code}/steps` (counter token): a status change, supplement request or completion, or an
  *   extension with its apology reason; checked by core's dossier clock;
- * - `GET /api/dossiers/{code}/receipt` (counter token): the receipt slip again.
+ * - `GET /api/dossiers/{code}/receipt` (counter token): the receipt slip again;
+ * - `GET /api/reports/on-time?from=&to=&procedure=` (JSON, or CSV with `format=csv` or `Accept: text/csv`): the
+ *   dossiers received in the period, early / on time / late and still open in time / overdue, in total and per
+ *   procedure (`OnTimeReport`), classified by core.
  *
  * @example
  * ```ts
@@ -415,6 +435,40 @@ export function installDossierRoutes(app: Hono, deps: DossierRoutesDeps): void {
     await failures.succeeded(codeKey);
     c.header('Cache-Control', 'no-store');
     return c.json(lookupView(dossier, vietnamIso(at), clockOptions));
+  });
+
+  app.get('/api/reports/on-time', async (c) => {
+    const parsed = onTimeQuery.safeParse(c.req.query());
+    if (!parsed.success) {
+      const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '$'}: ${i.message}`).join('; ');
+      throw new ApiError(400, 'invalid-input', {
+        vi: `Tham số báo cáo không hợp lệ (${detail})`,
+        en: `Invalid report parameters (${detail})`,
+      });
+    }
+    const q = parsed.data;
+    await ready();
+    const report = await onTimeReport(
+      db,
+      {
+        office: office.id,
+        from: q.from,
+        to: q.to,
+        procedure: q.procedure,
+        now: now(),
+        ...(deps.reportPageSize ? { pageSize: deps.reportPageSize } : {}),
+      },
+      clockOptions,
+      vietnamIso,
+    );
+    const csv = q.format === 'csv' || (q.format === undefined && (c.req.header('accept') ?? '').includes('text/csv'));
+    if (csv) {
+      return c.body(onTimeCsv(report), 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': 'attachment; filename="on-time.csv"',
+      });
+    }
+    return c.json(report);
   });
 
   app.post('/api/dossiers/:code/steps', async (c) => {

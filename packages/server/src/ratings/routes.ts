@@ -18,6 +18,7 @@ import {
 import type { Context, Hono } from 'hono';
 import * as z from 'zod';
 import type { Database } from '../db/database.js';
+import { csvCell } from '../http/csv.js';
 import { ApiError } from '../http/errors.js';
 import { hashKey, type RateLimiter, rateLimit } from '../http/rate-limit.js';
 import type { Office } from '../office/office.js';
@@ -201,13 +202,7 @@ const reportQuery = z.object({
   format: z.enum(['json', 'csv']).optional(),
 });
 
-/** A CSV cell: quoted when needed; a leading `= + - @` is defused so spreadsheets do not run it. */
-function cell(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+const cell = csvCell;
 
 /**
  * The satisfaction report as CSV, one row per group (suppressed groups show only their key).

@@ -1,0 +1,176 @@
+import { describe, it } from 'node:test';
+import { vietnamCalendar } from '@motcua/core/calendar';
+import { expect } from 'chai';
+import type { Hono } from 'hono';
+import { createApp } from '../app.js';
+import type { Database } from '../db/database.js';
+import { TEST_DATABASES } from '../db/databases.test-support.js';
+import { migrate } from '../db/migrations.js';
+import { onTimeReport } from './on-time-report.js';
+import { vietnamIso } from './routes.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: tests read JSON answers loosely and let chai check their shape
+type Json = Record<string, any>;
+
+const CATALOGUE = new URL('../../../../examples/data/catalogue.json', import.meta.url).pathname;
+const STAFF = { authorization: 'Bearer demo-counter-1', 'content-type': 'application/json' };
+const APPLICANT = { name: 'Trần Văn Riêng' };
+/** Vietnam time (UTC+7) as epoch ms. */
+const vn = (iso: string) => Date.parse(`${iso}+07:00`);
+
+async function call(app: Hono, method: string, path: string, headers: Record<string, string> = {}, body?: unknown) {
+  const res = await app.request(path, {
+    method,
+    headers,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  const json = (res.headers.get('content-type') ?? '').includes('json') ? (JSON.parse(text) as Json) : {};
+  return { status: res.status, body: json, text, headers: res.headers };
+}
+
+// Tết 2026: Saturday 14 to Sunday 22 February are days off. A 3-working-day dossier received on Thursday 12
+// February at 09:00 is due on Tuesday 24 February at 17:00 (13, 23, 24); counted in calendar days it would have
+// been due on the 15th, and the dossiers resolved on the 24th and the 25th would both look late.
+const TET_RECEIVED = '2026-02-12T09:00:00+07:00';
+const DUE = '2026-02-24T17:00:00+07:00';
+
+for (const target of TEST_DATABASES) {
+  describe(`on-time report on ${target.name}`, () => {
+    async function seeded(): Promise<{ db: Database; app: Hono; clock: { now: number } }> {
+      const db = await target.open();
+      await migrate(db);
+      const clock = { now: vn('2026-02-12T09:00:00') };
+      const app = createApp({ db, catalogue: CATALOGUE, now: () => clock.now });
+      const receive = async (procedure: string, receivedAt: string, channel = 'in-person') => {
+        const res = await call(app, 'POST', '/api/dossiers', STAFF, {
+          procedure,
+          receivedAt,
+          channel,
+          applicant: APPLICANT,
+          documents: [{ name: 'Tờ khai' }],
+        });
+        expect(res.status, res.text).to.equal(201);
+        return res.body;
+      };
+      const step = async (code: string, type: string, at: string, extra: Json = {}) => {
+        const res = await call(app, 'POST', `/api/dossiers/${code}/steps`, STAFF, { type, at, ...extra });
+        expect(res.status, res.text).to.equal(201);
+      };
+      // Đăng ký tạm trú (1.004194): 3 working days.
+      const early = await receive('1.004194', TET_RECEIVED);
+      const onTime = await receive('1.004194', TET_RECEIVED, 'online');
+      const late = await receive('1.004194', TET_RECEIVED);
+      const overdue = await receive('1.004194', TET_RECEIVED);
+      const withdrawn = await receive('1.004194', TET_RECEIVED);
+      expect(early.dueAt).to.equal(DUE);
+      clock.now = vn('2026-02-23T09:00:00');
+      await receive('1.004194', '2026-02-23T09:00:00+07:00'); // due 26 Feb 17:00
+      // Đăng ký thường trú (1.004222): 7 working days, received before Tết.
+      const permanent = await receive('1.004222', '2026-02-11T10:00:00+07:00');
+      clock.now = vn('2026-03-05T10:00:00');
+      await receive('1.004194', '2026-03-02T09:00:00+07:00'); // outside a February period
+      clock.now = vn('2026-02-26T10:00:00');
+      await step(early.code, 'resolved', '2026-02-13T10:00:00+07:00');
+      await step(onTime.code, 'processing', '2026-02-13T08:00:00+07:00');
+      await step(onTime.code, 'resolved', '2026-02-24T16:00:00+07:00');
+      await step(late.code, 'resolved', '2026-02-25T09:00:00+07:00');
+      await step(overdue.code, 'processing', '2026-02-13T08:00:00+07:00');
+      await step(withdrawn.code, 'withdrawn', '2026-02-13T11:00:00+07:00');
+      await step(permanent.code, 'resolved', '2026-02-25T15:00:00+07:00');
+      return { db, app, clock };
+    }
+
+    it('counts dossiers resolved before, on and after their due dates across Tết, and those still open', async () => {
+      const { db, app } = await seeded();
+      try {
+        const res = await call(app, 'GET', '/api/reports/on-time?from=2026-02-01&to=2026-02-28');
+        expect(res.status, res.text).to.equal(200);
+        expect(res.body).to.include({ from: '2026-02-01', to: '2026-02-28', checkedAt: '2026-02-26T10:00:00+07:00' });
+        expect(res.body.total).to.include({
+          dossiers: 7,
+          withdrawn: 1,
+          finished: 4,
+          early: 2,
+          onTime: 1,
+          late: 1,
+          inTime: 1,
+          overdue: 1,
+          online: 1,
+          unclassified: 0,
+        });
+        expect(res.body.total.onTimeRate).to.equal(3 / 4);
+        expect(res.body.total.onlineRate).to.equal(1 / 7);
+        expect(res.body.total.averageProcessingMinutes).to.be.greaterThan(0);
+        expect(res.body.total.averageProcessingDays).to.equal(res.body.total.averageProcessingMinutes / 450);
+        const [temporary, permanent] = res.body.procedures;
+        expect(permanent.procedure).to.deep.equal({ code: '1.004222', name: 'Đăng ký thường trú' });
+        expect(permanent).to.include({ dossiers: 1, finished: 1, early: 1, onTimeRate: 1 });
+        expect(temporary.procedure.code).to.equal('1.004194');
+        expect(temporary).to.include({ dossiers: 6, early: 1, onTime: 1, late: 1, inTime: 1, overdue: 1 });
+        expect(temporary.onTimeRate).to.equal(2 / 3);
+        // Processing time less pauses, against the statutory time: the late one took more than its 3 days.
+        expect(temporary.averageTimeRatio).to.be.greaterThan(0);
+
+        const whole = await call(app, 'GET', '/api/reports/on-time');
+        // Every period: also the one received in March, and the demo office's demo dossier.
+        expect(whole.body.total.dossiers).to.equal(9);
+        expect(whole.body).to.include({ from: null, to: null });
+        const one = await call(app, 'GET', '/api/reports/on-time?to=2026-02-28&procedure=1.004222');
+        expect(one.body.procedures).to.have.length(1);
+        expect(one.body.total.dossiers).to.equal(1);
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('reads the dossiers page by page with the same result', async () => {
+      const { db, app, clock } = await seeded();
+      try {
+        const whole = (await call(app, 'GET', '/api/reports/on-time?from=2026-02-01&to=2026-02-28')).body;
+        const [{ office } = { office: '' }] = await db.query<{ office: string }>('select office from dossiers limit 1');
+        for (const pageSize of [1, 2, 3]) {
+          const paged = await onTimeReport(
+            db,
+            { office, from: '2026-02-01', to: '2026-02-28', now: clock.now, pageSize },
+            { calendar: vietnamCalendar() },
+            vietnamIso,
+          );
+          expect(JSON.parse(JSON.stringify(paged))).to.deep.equal(whole);
+        }
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('answers CSV with format=csv or Accept: text/csv, and refuses bad parameters', async () => {
+      const { db, app } = await seeded();
+      try {
+        const csv = await call(app, 'GET', '/api/reports/on-time?from=2026-02-01&to=2026-02-28&format=csv');
+        expect(csv.status).to.equal(200);
+        expect(csv.headers.get('content-type')).to.contain('text/csv');
+        const lines = csv.text.trimEnd().split('\r\n');
+        expect(lines[0]).to.equal(
+          'procedure_code,procedure_name,dossiers,withdrawn,finished,early,on_time,late,in_time,overdue,on_time_rate,' +
+            'average_processing_days,average_time_ratio,online,online_rate,unclassified',
+        );
+        expect(lines).to.have.length(4);
+        expect(lines[1]).to.match(/^1\.004194,Đăng ký tạm trú,6,1,3,1,1,1,1,1,0\.666/);
+        expect(lines[3]).to.match(/^,Tổng cộng \/ Total,7,1,4,2,1,1,1,1,0\.75,/);
+        const accepted = await call(app, 'GET', '/api/reports/on-time?from=2026-02-01&to=2026-02-28', {
+          accept: 'text/csv',
+        });
+        expect(accepted.text).to.equal(csv.text);
+
+        for (const query of ['from=2026-02-30', 'from=2026-03-01&to=2026-02-01', 'format=xml', 'period=2026']) {
+          const bad = await call(app, 'GET', `/api/reports/on-time?${query}`);
+          expect(bad.status, query).to.equal(400);
+          expect(bad.body.error.code).to.equal('invalid-input');
+          expect(bad.body.error.message.vi).to.be.a('string');
+        }
+      } finally {
+        await db.close();
+      }
+    });
+  });
+}

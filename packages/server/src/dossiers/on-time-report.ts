@@ -1,0 +1,291 @@
+import type { CivilDate } from '@motcua/core/calendar';
+import {
+  type DossierChannel,
+  type DossierStatisticsOptions,
+  dossierStatistics,
+  type TimeLimit,
+} from '@motcua/core/deadline';
+import { MotcuaError } from '@motcua/core/text';
+import type { Queryable } from '../db/database.js';
+import { csvCell } from '../http/csv.js';
+import type { DossierStep } from './store.js';
+import { clockEvents } from './view.js';
+
+/**
+ * On-time figures of a set of dossiers, as core's `dossierStatistics` counts them (deadline room): finished
+ * early / on time / late, still open in time / overdue, and the rates. A rate is `null` when its denominator is 0.
+ */
+export interface OnTimeFigures {
+  /** Dossiers counted (received in the period). */
+  readonly dossiers: number;
+  /** Withdrawn by the applicant: left out of the timeliness figures. */
+  readonly withdrawn: number;
+  /** Finished: resolved, returned or stopped. */
+  readonly finished: number;
+  /** Finished on a day before the due day (trước hạn). */
+  readonly early: number;
+  /** Finished by the due time, not early (đúng hạn). */
+  readonly onTime: number;
+  /** Finished late, or counted late, e.g. after a second supplement request (quá hạn). */
+  readonly late: number;
+  /** Still open, within the due date (đang xử lý trong hạn). */
+  readonly inTime: number;
+  /** Still open and past the due date (đang xử lý quá hạn). */
+  readonly overdue: number;
+  /** (early + on time) / finished: Decision 766 indicator 2.1. */
+  readonly onTimeRate: number | null;
+  /** Mean working minutes of processing of the finished dossiers, less supplement pauses (indicator 2.2). */
+  readonly averageProcessingMinutes: number | null;
+  /** The same in working days. */
+  readonly averageProcessingDays: number | null;
+  /** Mean of processing time / statutory time over the finished dossiers. */
+  readonly averageTimeRatio: number | null;
+  /** Filed online. */
+  readonly online: number;
+  /** online / dossiers: indicator 3.3. */
+  readonly onlineRate: number | null;
+  /** Dossiers core could not classify (bad stored data); counted in `dossiers` only. */
+  readonly unclassified: number;
+}
+
+/** The on-time figures of one procedure. */
+export interface OnTimeProcedureFigures extends OnTimeFigures {
+  readonly procedure: { readonly code: string; readonly name: string };
+}
+
+/** What `GET /api/reports/on-time` answers. */
+export interface OnTimeReport {
+  /** The first civil date of receipt counted (Vietnam time), if the period has one. */
+  readonly from: CivilDate | null;
+  /** The last civil date of receipt counted, if the period has one. */
+  readonly to: CivilDate | null;
+  /** When open dossiers were measured (in time or overdue), ISO 8601 in Vietnam time. */
+  readonly checkedAt: string;
+  /** Every dossier of the period. */
+  readonly total: OnTimeFigures;
+  /** Per procedure, by procedure code. */
+  readonly procedures: readonly OnTimeProcedureFigures[];
+}
+
+/** Which dossiers a report counts. */
+export interface OnTimeReportQuery {
+  readonly office: string;
+  readonly from?: CivilDate | undefined;
+  readonly to?: CivilDate | undefined;
+  /** Only this procedure. */
+  readonly procedure?: string | undefined;
+  /** Open dossiers are measured at this instant (epoch ms). */
+  readonly now: number;
+  /** Rows read per query (default 500): the memory a report needs does not grow with the number of dossiers. */
+  readonly pageSize?: number;
+}
+
+/** Sums from which the figures are computed; each dossier is counted by core on its own. */
+interface Tally {
+  dossiers: number;
+  withdrawn: number;
+  early: number;
+  onTime: number;
+  late: number;
+  inTime: number;
+  overdue: number;
+  online: number;
+  unclassified: number;
+  processingMinutes: number;
+  ratioSum: number;
+  ratioCount: number;
+  minutesPerDay: number;
+}
+
+function emptyTally(minutesPerDay: number): Tally {
+  return {
+    dossiers: 0,
+    withdrawn: 0,
+    early: 0,
+    onTime: 0,
+    late: 0,
+    inTime: 0,
+    overdue: 0,
+    online: 0,
+    unclassified: 0,
+    processingMinutes: 0,
+    ratioSum: 0,
+    ratioCount: 0,
+    minutesPerDay,
+  };
+}
+
+function share(part: number, whole: number): number | null {
+  return whole === 0 ? null : part / whole;
+}
+
+/** The figures of a tally, with the rates as core's `DossierStatistics` defines them. */
+function figures(t: Tally): OnTimeFigures {
+  const finished = t.early + t.onTime + t.late;
+  const average = share(t.processingMinutes, finished);
+  return {
+    dossiers: t.dossiers,
+    withdrawn: t.withdrawn,
+    finished,
+    early: t.early,
+    onTime: t.onTime,
+    late: t.late,
+    inTime: t.inTime,
+    overdue: t.overdue,
+    onTimeRate: share(t.early + t.onTime, finished),
+    averageProcessingMinutes: average,
+    averageProcessingDays: average === null ? null : average / t.minutesPerDay,
+    averageTimeRatio: share(t.ratioSum, t.ratioCount),
+    online: t.online,
+    onlineRate: share(t.online, t.dossiers - t.unclassified),
+    unclassified: t.unclassified,
+  };
+}
+
+interface Row {
+  code: string;
+  procedure_code: string;
+  procedure_name: string;
+  channel: DossierChannel;
+  time_limit: TimeLimit | string;
+  received_at: string;
+  steps: DossierStep[] | string;
+}
+
+function json<T>(value: T | string): T {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
+}
+
+/** Adds one dossier, classified by core, to the tallies. */
+function count(row: Row, options: DossierStatisticsOptions, tallies: readonly Tally[]): void {
+  for (const t of tallies) t.dossiers++;
+  let s: ReturnType<typeof dossierStatistics>;
+  try {
+    s = dossierStatistics(
+      [
+        {
+          receivedAt: row.received_at,
+          limit: json(row.time_limit),
+          procedure: row.procedure_code,
+          channel: row.channel,
+          events: clockEvents(json(row.steps)),
+        },
+      ],
+      options,
+    );
+  } catch (error) {
+    if (!(error instanceof MotcuaError)) throw error;
+    for (const t of tallies) t.unclassified++;
+    return;
+  }
+  for (const t of tallies) {
+    t.withdrawn += s.withdrawn;
+    t.early += s.early;
+    t.onTime += s.onTime;
+    t.late += s.late;
+    t.inTime += s.inTime;
+    t.overdue += s.overdue;
+    t.online += s.online;
+    t.processingMinutes += (s.averageProcessingMinutes ?? 0) * s.finished;
+    if (s.averageTimeRatio !== undefined) {
+      t.ratioSum += s.averageTimeRatio;
+      t.ratioCount++;
+    }
+  }
+}
+
+/**
+ * The on-time report of an office's dossiers received in a period (civil dates in Vietnam, both ends
+ * included), in total and per procedure. The rows are read page by page in the order of receipt and each dossier
+ * is classified by core's `dossierStatistics` (deadline room) with the office's calendar and office hours, so a
+ * report over years of dossiers holds one page at a time. Open dossiers are measured at `query.now`.
+ *
+ * @example
+ * ```ts
+ * const report = await onTimeReport(db, { office: 'demo', from: '2026-01-01', to: '2026-03-31', now: Date.now() },
+ *   { calendar: vietnamCalendar() }, vietnamIso);
+ * report.total.onTimeRate; // 0.75
+ * ```
+ */
+export async function onTimeReport(
+  db: Queryable,
+  query: OnTimeReportQuery,
+  clock: Omit<DossierStatisticsOptions, 'now'>,
+  iso: (ms: number) => string,
+): Promise<OnTimeReport> {
+  const options: DossierStatisticsOptions = { ...clock, now: query.now };
+  const minutesPerDay = options.minutesPerDay ?? 450;
+  const total = emptyTally(minutesPerDay);
+  const perProcedure = new Map<string, { name: string; tally: Tally }>();
+  const pageSize = Math.max(1, query.pageSize ?? 500);
+  // Stored receipt times are ISO strings in Vietnam time (+07:00): their text order is their time order.
+  const from = query.from ?? '0000-01-01';
+  const to = `${query.to ?? '9999-12-31'}T99`;
+  let after: [string, string] = ['', ''];
+  for (;;) {
+    const rows = await db.query<Row>(
+      `select code, procedure_code, procedure_name, channel, time_limit, received_at, steps
+       from dossiers
+       where office = $1 and received_at >= $2 and received_at < $3 and ($4::text is null or procedure_code = $4)
+         and (received_at > $5 or (received_at = $5 and code > $6))
+       order by received_at, code
+       limit $7`,
+      [query.office, from, to, query.procedure ?? null, after[0], after[1], pageSize],
+    );
+    for (const row of rows) {
+      let group = perProcedure.get(row.procedure_code);
+      if (!group) {
+        group = { name: row.procedure_name, tally: emptyTally(minutesPerDay) };
+        perProcedure.set(row.procedure_code, group);
+      }
+      count(row, options, [total, group.tally]);
+    }
+    const last = rows.at(-1);
+    if (!last || rows.length < pageSize) break;
+    after = [last.received_at, last.code];
+  }
+  return {
+    from: query.from ?? null,
+    to: query.to ?? null,
+    checkedAt: iso(query.now),
+    total: figures(total),
+    procedures: [...perProcedure.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([code, { name, tally }]) => ({ procedure: { code, name }, ...figures(tally) })),
+  };
+}
+
+const CSV_COLUMNS = [
+  ['dossiers', 'dossiers'],
+  ['withdrawn', 'withdrawn'],
+  ['finished', 'finished'],
+  ['early', 'early'],
+  ['on_time', 'onTime'],
+  ['late', 'late'],
+  ['in_time', 'inTime'],
+  ['overdue', 'overdue'],
+  ['on_time_rate', 'onTimeRate'],
+  ['average_processing_days', 'averageProcessingDays'],
+  ['average_time_ratio', 'averageTimeRatio'],
+  ['online', 'online'],
+  ['online_rate', 'onlineRate'],
+  ['unclassified', 'unclassified'],
+] as const satisfies readonly (readonly [string, keyof OnTimeFigures])[];
+
+/**
+ * The on-time report as CSV: one row per procedure, then the total (its procedure code is empty).
+ *
+ * @example
+ * ```ts
+ * onTimeCsv(report); // 'procedure_code,procedure_name,dossiers,…\r\n1.004194,Đăng ký tạm trú,4,…\r\n'
+ * ```
+ */
+export function onTimeCsv(report: OnTimeReport): string {
+  const header = ['procedure_code', 'procedure_name', ...CSV_COLUMNS.map(([name]) => name)];
+  const line = (code: string, name: string, f: OnTimeFigures) =>
+    [csvCell(code), csvCell(name), ...CSV_COLUMNS.map(([, key]) => csvCell(f[key]))].join(',');
+  const lines = [header.join(',')];
+  for (const p of report.procedures) lines.push(line(p.procedure.code, p.procedure.name, p));
+  lines.push(line('', 'Tổng cộng / Total', report.total));
+  return `${lines.join('\r\n')}\r\n`;
+}
