@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { type RecordingEngine, recordingEngine } from '../internal/speech/index.js';
 import type { MotcuaTicketKiosk, TicketIssuedDetail, TicketRefusedDetail } from './ticket-kiosk.js';
 import './ticket-kiosk.js';
 
@@ -143,7 +144,9 @@ async function press(el: MotcuaTicketKiosk, service = 'ho-tich'): Promise<void> 
 }
 
 const kiosk = () =>
-  fixture<MotcuaTicketKiosk>(html`<motcua-ticket-kiosk token="demo-kiosk" .retryDelays=${[]}></motcua-ticket-kiosk>`);
+  fixture<MotcuaTicketKiosk>(
+    html`<motcua-ticket-kiosk silent token="demo-kiosk" .retryDelays=${[]}></motcua-ticket-kiosk>`,
+  );
 
 // ---- tests ---------------------------------------------------------------------------------------------------
 
@@ -228,13 +231,15 @@ describe('<motcua-ticket-kiosk>', () => {
 
   it('issues priority requests in the class named by priority-class, and can hide the toggle', async () => {
     const el = await fixture<MotcuaTicketKiosk>(
-      html`<motcua-ticket-kiosk token="demo-kiosk" priority-class="nguoi-khuyet-tat"></motcua-ticket-kiosk>`,
+      html`<motcua-ticket-kiosk silent token="demo-kiosk" priority-class="nguoi-khuyet-tat"></motcua-ticket-kiosk>`,
     );
     part(el, 'priority')?.click();
     await el.updateComplete;
     await press(el);
     expect(server.posts[0]?.body.priority).to.equal('nguoi-khuyet-tat');
-    const hidden = await fixture<MotcuaTicketKiosk>(html`<motcua-ticket-kiosk no-priority></motcua-ticket-kiosk>`);
+    const hidden = await fixture<MotcuaTicketKiosk>(
+      html`<motcua-ticket-kiosk silent no-priority></motcua-ticket-kiosk>`,
+    );
     expect(part(hidden, 'priority')).to.equal(null);
   });
 
@@ -283,7 +288,7 @@ describe('<motcua-ticket-kiosk>', () => {
 
   it('retries a request that timed out with the same Idempotency-Key, and shows the one ticket issued', async () => {
     const el = await fixture<MotcuaTicketKiosk>(
-      html`<motcua-ticket-kiosk token="demo-kiosk" timeout="60" .retryDelays=${[0, 0]}></motcua-ticket-kiosk>`,
+      html`<motcua-ticket-kiosk silent token="demo-kiosk" timeout="60" .retryDelays=${[0, 0]}></motcua-ticket-kiosk>`,
     );
     server.network = 'hang';
     serviceButton(el, 'ho-tich').click();
@@ -342,7 +347,7 @@ describe('<motcua-ticket-kiosk>', () => {
 
   it('in English, says the offline refusal in English', async () => {
     const el = await fixture<MotcuaTicketKiosk>(
-      html`<motcua-ticket-kiosk lang="en" .retryDelays=${[]}></motcua-ticket-kiosk>`,
+      html`<motcua-ticket-kiosk silent lang="en" .retryDelays=${[]}></motcua-ticket-kiosk>`,
     );
     server.network = 'down';
     await press(el);
@@ -370,14 +375,18 @@ describe('<motcua-ticket-kiosk>', () => {
 
   it('shows that the services could not be loaded, and loads them when the server is back', async () => {
     server.network = 'down';
-    const el = await fixture<MotcuaTicketKiosk>(html`<motcua-ticket-kiosk reload-after="0.05"></motcua-ticket-kiosk>`);
+    const el = await fixture<MotcuaTicketKiosk>(
+      html`<motcua-ticket-kiosk silent reload-after="0.05"></motcua-ticket-kiosk>`,
+    );
     expect(text(part(el, 'status'))).to.contain('Chưa tải được danh sách dịch vụ');
     server.network = 'up';
     await until(() => Boolean(shadow(el).querySelector('[part="service"]')), 'the services');
   });
 
   it('goes back to the services by itself after return-after seconds', async () => {
-    const el = await fixture<MotcuaTicketKiosk>(html`<motcua-ticket-kiosk return-after="0.05"></motcua-ticket-kiosk>`);
+    const el = await fixture<MotcuaTicketKiosk>(
+      html`<motcua-ticket-kiosk silent return-after="0.05"></motcua-ticket-kiosk>`,
+    );
     await press(el);
     expect(part(el, 'number')).to.exist;
     await until(() => part(el, 'number') === null && Boolean(part(el, 'services')), 'the services again');
@@ -387,7 +396,7 @@ describe('<motcua-ticket-kiosk>', () => {
     it(`prints a ${paper} mm ticket from a frame, with @page size, office, number, service, time, people ahead and QR`, async () => {
       const printed: Window[] = [];
       const el = await fixture<MotcuaTicketKiosk>(
-        html`<motcua-ticket-kiosk paper=${paper} ticket-url="/phieu.html?id={id}" .printer=${(view: Window) => printed.push(view)}></motcua-ticket-kiosk>`,
+        html`<motcua-ticket-kiosk silent paper=${paper} ticket-url="/phieu.html?id={id}" .printer=${(view: Window) => printed.push(view)}></motcua-ticket-kiosk>`,
       );
       await press(el);
       expect(printed).to.have.length(1);
@@ -436,7 +445,7 @@ describe('<motcua-ticket-kiosk>', () => {
 
   it('takes string overrides', async () => {
     const el = await fixture<MotcuaTicketKiosk>(
-      html`<motcua-ticket-kiosk strings='{"vi":{"title":"Mời bà con lấy số","yourNumber":"Số của bà con"}}'></motcua-ticket-kiosk>`,
+      html`<motcua-ticket-kiosk silent strings='{"vi":{"title":"Mời bà con lấy số","yourNumber":"Số của bà con"}}'></motcua-ticket-kiosk>`,
     );
     expect(text(shadow(el).querySelector('h2'))).to.equal('Mời bà con lấy số');
     await press(el);
@@ -455,6 +464,56 @@ describe('<motcua-ticket-kiosk>', () => {
     expect(panel).to.contain('Service: Civil status');
     expect(panel).to.contain('3 people ahead of you.');
     expect(panel).to.contain('Expected wait: about 10–15 minutes.');
+  });
+
+  describe('speaking the issued number', () => {
+    let engine: RecordingEngine;
+    const speaking = (lang = 'vi') =>
+      fixture<MotcuaTicketKiosk>(
+        html`<motcua-ticket-kiosk lang=${lang} .speech=${engine} .retryDelays=${[]}></motcua-ticket-kiosk>`,
+      );
+    beforeEach(() => {
+      engine = recordingEngine();
+    });
+
+    it('says "Số của bạn là" and the number, read as core reads it, and nothing about a priority request', async () => {
+      const el = await speaking();
+      part(el, 'priority')?.click();
+      await el.updateComplete;
+      await press(el);
+      await until(() => engine.said.length > 0, 'the announcement');
+      expect(engine.said).to.deep.equal([
+        { text: 'Số của bạn là a, một', lang: 'vi', clips: ['chime', 'so-cua-ban-la', 'a', 'mootj'] },
+      ]);
+      (part(el, 'done') as HTMLButtonElement).click();
+      await el.updateComplete;
+      await press(el, 'dat-dai');
+      await until(() => engine.said.length > 1, 'the second announcement');
+      expect(engine.said[1]?.text).to.equal('Số của bạn là bê, một');
+      expect(engine.log.join(' ')).not.to.match(/ưu tiên|cao tuổi|priority/i);
+    });
+
+    it('speaks English with lang="en"', async () => {
+      const el = await speaking('en');
+      await press(el);
+      await until(() => engine.said.length > 0, 'the announcement');
+      expect(engine.said[0]?.text).to.equal('Your number is A001');
+      expect(engine.said[0]?.lang).to.equal('en');
+    });
+
+    it('says nothing when no number was issued, or when silent', async () => {
+      const el = await speaking();
+      server.network = 'down';
+      await press(el);
+      server.network = 'up';
+      const quiet = await fixture<MotcuaTicketKiosk>(
+        html`<motcua-ticket-kiosk silent .speech=${engine}></motcua-ticket-kiosk>`,
+      );
+      await press(quiet);
+      expect(part(quiet, 'number')).to.exist;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(engine.said).to.deep.equal([]);
+    });
   });
 
   it('works with the keyboard: Tab to a service, Enter, then Done back to the services', async () => {

@@ -4,6 +4,7 @@ import { MotcuaElement } from '../internal/base.js';
 import { getConfig } from '../internal/config.js';
 import { defineElement } from '../internal/define.js';
 import type { Language } from '../internal/i18n.js';
+import type { Announcer, SpeechEngine } from '../internal/speech/index.js';
 import { blockStyles } from '../internal/styles.js';
 import type { PaperWidth } from './print-view.js';
 import {
@@ -63,6 +64,9 @@ interface Pending {
   at: number;
 }
 
+/** The voice announcements (core's announcement text, Web Speech or recorded clips): loaded on the first touch. */
+type Speech = typeof import('../internal/speech/index.js');
+
 /** How long a press whose answer was lost keeps its key for the next press of the same service. */
 const PENDING_REUSE_MS = 120_000;
 
@@ -90,7 +94,11 @@ const TITLES: Readonly<Record<string, TicketKioskStringKey>> = {
  * The `token` is the kiosk's bearer token (`kiosks` in the office configuration): a device secret. Put it only in
  * the page the kiosk device opens (served on the office LAN), never in a public page.
  *
- * The QR code and the print view load lazily, on the first issued ticket.
+ * The issued number is also spoken ("Số của bạn là a, một"), with the browser's Vietnamese voice where it has one and
+ * recorded clips where it does not (`voice-base`); `silent` turns that off, and the `speech` property takes another
+ * engine. Nothing about a priority request is ever said.
+ *
+ * The voice loads on the first touch or key press; the QR code and the print view on the first issued ticket.
  *
  * @summary A touch-screen ticket kiosk: services, priority, the issued number, people ahead, printing.
  * @fires motcua-ticket-issued - A ticket was issued and shown; `detail`: {@link TicketIssuedDetail}.
@@ -335,6 +343,21 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
   /** Seconds between attempts to load the services when they could not be loaded (default 15). */
   @property({ type: Number, attribute: 'reload-after' }) reloadAfter = 15;
 
+  /** Do not speak the issued number. */
+  @property({ type: Boolean }) silent = false;
+
+  /**
+   * Where the recorded voice clips are, for browsers without a Vietnamese voice; default the page's
+   * `<meta name="motcua:voice-base">`, else the clips shipped with the elements.
+   */
+  @property({ attribute: 'voice-base' }) voiceBase = '';
+
+  /**
+   * What speaks the issued number; by default the browser's voice for the language, else the recorded clips. Tests
+   * inject a recording engine.
+   */
+  @property({ attribute: false }) speech: SpeechEngine | undefined;
+
   /**
    * Prints the ticket's frame; by default `view.print()` (silent under Chromium's `--kiosk-printing`). Tests and
    * kiosk shells can replace it.
@@ -358,6 +381,9 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
   private printFrame: HTMLIFrameElement | undefined;
   private work: Promise<unknown> = Promise.resolve();
   private focusPending = false;
+  private speechLoad: Promise<Speech | undefined> | undefined;
+  private defaultEngine: SpeechEngine | undefined;
+  private announcer: Announcer | undefined;
 
   override render() {
     const office = this.catalogue ? this.text(this.catalogue.office.name) : '';
@@ -506,11 +532,14 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    for (const type of ['pointerdown', 'keydown']) this.addEventListener(type, this.prepare);
     if (this.screen === 'loading' || this.screen === 'unavailable') this.track(this.load());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    for (const type of ['pointerdown', 'keydown']) this.removeEventListener(type, this.prepare);
+    this.announcer?.cancel();
     clearTimeout(this.returnTimer);
     clearTimeout(this.reloadTimer);
     this.printFrame?.remove();
@@ -557,7 +586,42 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
     if (this.screen === 'loading' || this.screen === 'unavailable') this.screen = 'services';
   }
 
+  /** The voice, fetched once; `undefined` when silent or when it cannot be fetched (the next touch tries again). */
+  private loadSpeech(): Promise<Speech | undefined> {
+    if (this.silent) return Promise.resolve(undefined);
+    this.speechLoad ??= import('../internal/speech/index.js').catch(() => {
+      this.speechLoad = undefined;
+      return undefined;
+    });
+    return this.speechLoad;
+  }
+
+  /** Says the issued number, cutting short what the kiosk was still saying for the person before. */
+  private async say(number: string): Promise<void> {
+    const speech = await this.loadSpeech();
+    if (!speech || this.silent) return;
+    const base = this.voiceBase ? new URL(this.voiceBase, document.baseURI).href : speech.defaultVoiceBase();
+    this.defaultEngine ??= this.speech ? undefined : speech.autoEngine({ baseUrl: base });
+    const engine = this.speech ?? this.defaultEngine;
+    if (!engine) return;
+    this.announcer ??= speech.createAnnouncer({
+      engine,
+      onError: (error) =>
+        console.warn('motcua-ticket-kiosk: không đọc được số / the number could not be spoken', error),
+    });
+    this.announcer.engine = engine;
+    this.announcer.cancel();
+    void this.announcer.announce(speech.ticketUtterance(number, { lang: this.language }));
+  }
+
   // ---- handlers --------------------------------------------------------------------------------------------------
+
+  /** On the first touch or key press: fetch the voice, and unlock audio inside the gesture once it is there. */
+  private readonly prepare = (): void => {
+    if (this.silent) return;
+    void this.loadSpeech();
+    if (this.announcer) void this.announcer.engine.unlock?.().catch(() => undefined);
+  };
 
   private togglePriority(): void {
     this.priorityOn = !this.priorityOn;
@@ -615,6 +679,7 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
     this.focusPending = true;
     this.scheduleReturn();
     this.emit<TicketIssuedDetail>('motcua-ticket-issued', { ticket, wait });
+    this.track(this.say(ticket.number));
     if (this.paper === '58' || this.paper === '80') await this.print(ticket, wait, this.paper);
   }
 
