@@ -29,4 +29,5 @@ export {
   ticketUtterance,
   type Utterance,
 } from './utterance.js';
+export { defaultVoiceBase } from './voice-base.js';
 export { type WebSpeechEngine, type WebSpeechOptions, webSpeechEngine } from './web-speech.js';

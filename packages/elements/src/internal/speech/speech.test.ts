@@ -12,6 +12,7 @@ import {
   ticketUtterance,
   webSpeechEngine,
 } from './index.js';
+import { defaultVoiceBase } from './voice-base.js';
 
 /** An audio element that "plays" each source instantly and records it; `missing` sources fail to load. */
 function fakeAudio(missing: readonly string[] = []) {
@@ -189,5 +190,17 @@ describe('voice announcements', () => {
     }).speak(callUtterance('A105', '3'));
     expect(without.spoken).to.deep.equal([]);
     expect(played).to.have.length(10);
+  });
+
+  it('finds the shipped clips by default, or where the page’s meta tag says', async () => {
+    const response = await fetch(new URL('moi-khach-hang-so.mp3', defaultVoiceBase()));
+    expect(response.ok).to.equal(true);
+    const meta = Object.assign(document.createElement('meta'), { name: 'motcua:voice-base', content: '/am-thanh/' });
+    document.head.append(meta);
+    try {
+      expect(defaultVoiceBase()).to.equal(new URL('/am-thanh/', document.baseURI).href);
+    } finally {
+      meta.remove();
+    }
   });
 });

@@ -1,0 +1,218 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { configure, resetConfig } from '../internal/config.js';
+import { recordingEngine } from '../internal/speech/engine.js';
+import type { BoardTicket } from './board-state.js';
+import type { MotcuaQueueBoard, QueueCallDetail } from './queue-board.js';
+import './queue-board.js';
+
+/** An EventSource the test drives: what the server would send, and a way to cut the connection. */
+class FakeEventSource extends EventTarget {
+  static instances: FakeEventSource[] = [];
+  readonly url: string;
+  closed = false;
+  constructor(url: string | URL) {
+    super();
+    this.url = String(url);
+    FakeEventSource.instances.push(this);
+  }
+  send(type: 'snapshot' | 'ticket', data: unknown): void {
+    this.dispatchEvent(new MessageEvent(type, { data: JSON.stringify(data) }));
+  }
+  fail(): void {
+    this.dispatchEvent(new Event('error'));
+  }
+  close(): void {
+    this.closed = true;
+  }
+}
+
+const realEventSource = globalThis.EventSource;
+const latest = (): FakeEventSource => FakeEventSource.instances.at(-1) as FakeEventSource;
+
+const ticket = (number: string, counter: string | null, status = 'called', at = 1000): BoardTicket => ({
+  number,
+  service: 'ho-tich',
+  priority: 'normal',
+  status,
+  counter,
+  calls: 1,
+  lastCalledAt: counter ? at : null,
+  businessDate: '2026-11-23',
+});
+
+const snapshot = (version: number, counters: Record<string, BoardTicket | null>, recent: BoardTicket[] = []) => ({
+  office: { id: 'demo', name: { vi: 'UBND xã Mẫu', en: 'Sample Commune' } },
+  businessDate: '2026-11-23',
+  version,
+  counters: Object.entries(counters).map(([id, t]) => ({ id, label: id, services: ['ho-tich'], ticket: t })),
+  services: [],
+  recent,
+});
+
+const text = (el: Element, selector: string): string[] =>
+  [...(el.shadowRoot?.querySelectorAll(selector) ?? [])].map((n) => n.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+
+async function board(template = html`<motcua-queue-board></motcua-queue-board>`) {
+  const el = await fixture<MotcuaQueueBoard>(template);
+  return el;
+}
+
+async function live(el: MotcuaQueueBoard, data: unknown): Promise<void> {
+  latest().send('snapshot', data);
+  await el.updateComplete;
+}
+
+describe('<motcua-queue-board>', () => {
+  beforeEach(() => {
+    FakeEventSource.instances = [];
+    globalThis.EventSource = FakeEventSource as unknown as typeof EventSource;
+  });
+  afterEach(() => {
+    globalThis.EventSource = realEventSource;
+    resetConfig();
+  });
+
+  it('shows the snapshot: each counter’s number and the latest calls, from the configured API', async () => {
+    configure({ apiBase: 'https://motcua.example.gov.vn/xa/' });
+    const el = await board();
+    expect(latest().url).to.equal('https://motcua.example.gov.vn/xa/api/queue/events');
+    expect(text(el, '[part="connection"]')).to.deep.equal(['Đang kết nối…']);
+    await live(
+      el,
+      snapshot(7, { '1': ticket('A003', '1', 'serving'), '2': null }, [
+        ticket('A003', '1', 'serving', 2000),
+        ticket('A002', '2', 'done', 1000),
+      ]),
+    );
+    expect(text(el, '[part~="counter"]')).to.deep.equal(['Quầy 1 A003 Đang phục vụ', 'Quầy 2 Chưa gọi số']);
+    expect(text(el, '[part="call"]')).to.deep.equal(['A003 Quầy 1', 'A002 Quầy 2']);
+    expect(text(el, 'h2')[0]).to.equal('UBND xã Mẫu — Đang phục vụ');
+    expect(el.shadowRoot?.querySelector('[part="connection"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('applies a newer delta, announces the call, and ignores an older or repeated one', async () => {
+    const engine = recordingEngine();
+    const el = await board(html`<motcua-queue-board .speech=${engine} repeat="1"></motcua-queue-board>`);
+    await live(el, snapshot(7, { '1': null, '2': null }));
+    const calls: QueueCallDetail[] = [];
+    el.addEventListener('motcua-queue-call', (e) => calls.push((e as CustomEvent<QueueCallDetail>).detail));
+
+    latest().send('ticket', { version: 8, type: 'call', at: 3000, counter: '2', ticket: ticket('A004', '2') });
+    await el.updateComplete;
+    expect(text(el, '[part~="counter"]')[1]).to.equal('Quầy 2 A004 Mời đến quầy');
+    expect(el.shadowRoot?.querySelector('[part~="counter-new"]')?.textContent).to.contain('A004');
+    expect(text(el, '[role="status"]')).to.deep.equal(['Xin mời số A004 đến quầy số 2']);
+
+    // Older than the board (out of order), and the same version again: neither changes the board or is spoken.
+    latest().send('ticket', { version: 6, type: 'call', at: 2500, counter: '1', ticket: ticket('A001', '1') });
+    latest().send('ticket', { version: 8, type: 'call', at: 3000, counter: '2', ticket: ticket('A004', '2') });
+    await el.updateComplete;
+    expect(text(el, '[part~="counter"]')[0]).to.equal('Quầy 1 Chưa gọi số');
+    expect(calls).to.deep.equal([{ type: 'call', number: 'A004', counter: '2' }]);
+
+    // The ticket is finished: the counter is free again, the call stays in the list.
+    latest().send('ticket', { version: 9, type: 'finish', at: 4000, ticket: ticket('A004', '2', 'done') });
+    await el.updateComplete;
+    expect(text(el, '[part~="counter"]')[1]).to.equal('Quầy 2 Chưa gọi số');
+    expect(text(el, '[part="call"]')).to.deep.equal(['A004 Quầy 2']);
+
+    await waitUntil(() => engine.said.length === 1);
+    expect(engine.said.map((u) => u.text)).to.deep.equal(['Xin mời số a, bốn, đến quầy số hai']);
+  });
+
+  it('says a call and a recall exactly, one after the other and in order, each repeated', async () => {
+    const engine = recordingEngine({ duration: 30 });
+    const el = await board(html`<motcua-queue-board .speech=${engine} repeat="2"></motcua-queue-board>`);
+    await live(el, snapshot(1, { '1': null, '3': null }));
+    latest().send('ticket', { version: 2, type: 'call', at: 1, counter: '3', ticket: ticket('A105', '3') });
+    latest().send('ticket', { version: 3, type: 'call', at: 2, counter: '1', ticket: ticket('B012', '1') });
+    latest().send('ticket', {
+      version: 4,
+      type: 'recall',
+      at: 3,
+      ticket: { ...ticket('A105', '3', 'called', 3), calls: 2 },
+    });
+    await waitUntil(() => engine.log.length === 12, 'six utterances said', { timeout: 8000 });
+    const a = 'Xin mời số a, một trăm linh năm, đến quầy số ba';
+    const b = 'Xin mời số bê, mười hai, đến quầy số một';
+    expect(engine.log).to.deep.equal([a, a, b, b, a, a].flatMap((said) => [`start ${said}`, `end ${said}`]));
+    expect(engine.said[0]?.clips).to.deep.equal([
+      'chime',
+      'moi-khach-hang-so',
+      'a',
+      'mootj',
+      'trawm',
+      'linh',
+      'nawm',
+      'den-quay',
+      'so',
+      'ba',
+    ]);
+  });
+
+  it('reconnects after the stream fails, with a pause, and converges on the new snapshot', async () => {
+    const engine = recordingEngine();
+    const el = await board(html`<motcua-queue-board .speech=${engine} retry-delay="20"></motcua-queue-board>`);
+    await live(el, snapshot(3, { '1': ticket('A001', '1') }));
+    const first = latest();
+    first.fail();
+    await el.updateComplete;
+    expect(first.closed).to.equal(true);
+    expect(text(el, '[part="connection"]')).to.deep.equal(['Mất kết nối với máy chủ, đang thử lại…']);
+    await waitUntil(() => FakeEventSource.instances.length === 2, 'reconnected');
+    // While the board was away, counter 1 moved on to A005 (version 9).
+    await live(el, snapshot(9, { '1': ticket('A005', '1', 'called', 5000) }, [ticket('A005', '1', 'called', 5000)]));
+    expect(text(el, '[part~="counter"]')).to.deep.equal(['Quầy 1 A005 Mời đến quầy']);
+    expect(el.shadowRoot?.querySelector('[part="connection"]')).to.equal(null);
+    // A late delta of the old stream, and one the snapshot already includes, change nothing.
+    first.send('ticket', { version: 10, type: 'call', at: 1, counter: '1', ticket: ticket('A099', '1') });
+    latest().send('ticket', { version: 8, type: 'call', at: 1, counter: '1', ticket: ticket('A004', '1') });
+    latest().send('ticket', {
+      version: 10,
+      type: 'call',
+      at: 6000,
+      counter: '1',
+      ticket: ticket('A006', '1', 'called', 6000),
+    });
+    await el.updateComplete;
+    expect(text(el, '[part~="counter"]')).to.deep.equal(['Quầy 1 A006 Mời đến quầy']);
+    await waitUntil(() => engine.said.length === 1);
+    expect(engine.said.map((u) => u.text)).to.deep.equal(['Xin mời số a, sáu, đến quầy số một']);
+  });
+
+  it('speaks and shows English, takes string overrides, and offers to enable sound until it is', async () => {
+    const engine = recordingEngine();
+    configure({ strings: { 'motcua-queue-board': { en: { title: 'Serving now' } } } });
+    const el = await board(
+      html`<motcua-queue-board lang="en" .speech=${engine} repeat="1"
+        strings='{"en": {"announce": "Number {number}, counter {counter}"}}'></motcua-queue-board>`,
+    );
+    await live(el, snapshot(1, { '1': null }));
+    expect(text(el, 'h2')[0]).to.equal('Sample Commune — Serving now');
+    expect(text(el, '[part~="counter"]')).to.deep.equal(['Counter 1 No number called']);
+    const button = el.shadowRoot?.querySelector<HTMLButtonElement>('[part="enable-sound"]');
+    expect(button?.textContent?.trim()).to.equal('Enable sound');
+    await expect(el).to.be.accessible();
+    latest().send('ticket', { version: 2, type: 'call', at: 1, counter: '1', ticket: ticket('A105', '1') });
+    await waitUntil(() => engine.said.length === 1);
+    expect(engine.said[0]).to.include({ text: 'Number A105, counter 1', lang: 'en' });
+    button?.click();
+    await el.updateComplete;
+    expect(el.shadowRoot?.querySelector('[part="enable-sound"]')).to.equal(null);
+  });
+
+  it('stays silent when muted, and closes its stream when removed', async () => {
+    const engine = recordingEngine();
+    const el = await board(html`<motcua-queue-board muted .speech=${engine}></motcua-queue-board>`);
+    await live(el, snapshot(1, { '1': null }));
+    expect(el.shadowRoot?.querySelector('[part="enable-sound"]')).to.equal(null);
+    latest().send('ticket', { version: 2, type: 'call', at: 1, counter: '1', ticket: ticket('A001', '1') });
+    await el.updateComplete;
+    expect(text(el, '[part="number"]')).to.deep.equal(['A001']);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(engine.said).to.deep.equal([]);
+    el.remove();
+    expect(latest().closed).to.equal(true);
+  });
+});

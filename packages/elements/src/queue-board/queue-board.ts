@@ -1,0 +1,488 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { MotcuaElement } from '../internal/base.js';
+import { getConfig } from '../internal/config.js';
+import { defineElement } from '../internal/define.js';
+import type { StringTable } from '../internal/i18n.js';
+import {
+  type Announcer,
+  autoEngine,
+  createAnnouncer,
+  enableSound,
+  soundAllowed,
+} from '../internal/speech/announcer.js';
+import type { SpeechEngine } from '../internal/speech/engine.js';
+import { callUtterance } from '../internal/speech/utterance.js';
+import { defaultVoiceBase } from '../internal/speech/voice-base.js';
+import { blockStyles } from '../internal/styles.js';
+import {
+  applyDelta,
+  type BoardDelta,
+  type BoardState,
+  type BoardTicket,
+  isAnnounced,
+  readDelta,
+  readSnapshot,
+} from './board-state.js';
+
+/** The keys of the board's strings. */
+export type QueueBoardStringKey =
+  | 'title'
+  | 'counter'
+  | 'free'
+  | 'called'
+  | 'serving'
+  | 'recent'
+  | 'noCalls'
+  | 'connecting'
+  | 'offline'
+  | 'enableSound'
+  | 'announce';
+
+const strings: StringTable<QueueBoardStringKey> = {
+  vi: {
+    title: 'Đang phục vụ',
+    counter: 'Quầy {counter}',
+    free: 'Chưa gọi số',
+    called: 'Mời đến quầy',
+    serving: 'Đang phục vụ',
+    recent: 'Số vừa gọi',
+    noCalls: 'Chưa gọi số nào',
+    connecting: 'Đang kết nối…',
+    offline: 'Mất kết nối với máy chủ, đang thử lại…',
+    enableSound: 'Bật âm thanh',
+    announce: 'Xin mời số {number} đến quầy số {counter}',
+  },
+  en: {
+    title: 'Now serving',
+    counter: 'Counter {counter}',
+    free: 'No number called',
+    called: 'Please come to the counter',
+    serving: 'Being served',
+    recent: 'Recent calls',
+    noCalls: 'No number called yet',
+    connecting: 'Connecting…',
+    offline: 'Connection to the server lost, retrying…',
+    enableSound: 'Enable sound',
+    announce: 'Ticket {number}, please go to counter {counter}',
+  },
+};
+
+/** Detail of `motcua-queue-call`. */
+export interface QueueCallDetail {
+  /** `call` or `recall`. */
+  readonly type: string;
+  /** The ticket number, e.g. `A105`. */
+  readonly number: string;
+  /** The counter's label, e.g. `3`. */
+  readonly counter: string;
+}
+
+type Connection = 'connecting' | 'live' | 'offline';
+
+/**
+ * The display screen of a one-stop shop's waiting room, for a TV seen from 3–5 m: the number each counter serves
+ * and the latest calls, live from the server's event stream (`GET {api-base}api/queue/events`: a snapshot, then
+ * deltas with versions). After an outage it reconnects with growing pauses (1 s, 2 s, 4 s… up to 30 s), takes the
+ * new snapshot and ignores any delta not newer than it.
+ *
+ * Each call and recall is announced aloud, one at a time and `repeat` times: with the browser's Vietnamese voice
+ * (Web Speech, `vi-VN`) where there is one, else with recorded clips fetched from `voice-base` (default: the clips
+ * shipped next to the CDN build, `voice/`). Browsers play sound only after a user gesture, so an "enable sound"
+ * button shows until there has been one (or start Chromium with `--autoplay-policy=no-user-gesture-required`).
+ *
+ * @summary Queue display board with voice announcements.
+ * @fires motcua-queue-call - A ticket was called or recalled (and is being announced); detail `{ type, number, counter }`.
+ * @csspart header - The title bar.
+ * @csspart counters - The list of counters.
+ * @csspart counter - One counter; the one that called last also has the part `counter-new`.
+ * @csspart counter-label - A counter's name.
+ * @csspart number - The ticket number a counter serves.
+ * @csspart status - Under the number: called or being served.
+ * @csspart recent - The latest calls.
+ * @csspart call - One of the latest calls.
+ * @csspart connection - The connection message, while connecting or offline.
+ * @csspart enable-sound - The "enable sound" button.
+ * @cssproperty --motcua-queue-board-font-size - The base size; numbers are 3.2 times it (default 24px).
+ * @cssproperty --motcua-queue-board-background - Background (default #0a1a2f).
+ * @cssproperty --motcua-queue-board-color - Text (default #ffffff).
+ * @cssproperty --motcua-queue-board-number-color - Ticket numbers (default #ffd84d).
+ * @cssproperty --motcua-queue-board-card - Counter cards' background (default #13294a).
+ * @cssproperty --motcua-queue-board-accent - The frame of the counter that called last (default #4dd0ff).
+ *
+ * @example
+ * ```html
+ * <motcua-queue-board repeat="2" lang="vi"></motcua-queue-board>
+ * <motcua-queue-board api-base="https://motcua.xa-an-binh.gov.vn/" voice-base="/voice/"></motcua-queue-board>
+ * ```
+ */
+export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
+  /** The element's styles. */
+  static override styles = [
+    ...MotcuaElement.styles,
+    blockStyles,
+    css`
+      :host {
+        font-size: var(--motcua-queue-board-font-size, 24px);
+        line-height: 1.25;
+        background: var(--motcua-queue-board-background, #0a1a2f);
+        color: var(--motcua-queue-board-color, #ffffff);
+        padding: 0.75em;
+      }
+      [part='header'] {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: 0.5em;
+        margin-bottom: 0.75em;
+      }
+      h2,
+      h3 {
+        margin: 0;
+        font-weight: 700;
+      }
+      h2 {
+        font-size: 1.5em;
+      }
+      h3 {
+        font-size: 1.2em;
+        margin-bottom: 0.4em;
+      }
+      .layout {
+        display: grid;
+        grid-template-columns: minmax(0, 3fr) minmax(9em, 1fr);
+        gap: 0.75em;
+        align-items: start;
+      }
+      ul,
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      [part='counters'] {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(8.5em, 1fr));
+        gap: 0.5em;
+      }
+      [part~='counter'] {
+        background: var(--motcua-queue-board-card, #13294a);
+        border: 0.15em solid transparent;
+        border-radius: 0.3em;
+        padding: 0.4em 0.6em;
+        text-align: center;
+      }
+      [part~='counter-new'] {
+        border-color: var(--motcua-queue-board-accent, #4dd0ff);
+        animation: flash 1s ease-in-out 4;
+      }
+      @keyframes flash {
+        50% {
+          border-color: transparent;
+        }
+      }
+      [part='counter-label'] {
+        display: block;
+        font-size: 1.1em;
+        font-weight: 600;
+      }
+      [part='number'],
+      [part='call-number'] {
+        display: block;
+        color: var(--motcua-queue-board-number-color, #ffd84d);
+        font-weight: 800;
+        font-variant-numeric: tabular-nums;
+        letter-spacing: 0.02em;
+      }
+      [part='number'] {
+        font-size: 3.2em;
+        line-height: 1.1;
+      }
+      [part='number'].free {
+        color: inherit;
+        opacity: 0.75;
+        font-size: 1.2em;
+        font-weight: 400;
+        line-height: 2.9;
+      }
+      [part='status'] {
+        display: block;
+        font-size: 0.9em;
+      }
+      [part='call'] {
+        display: flex;
+        justify-content: space-between;
+        align-items: baseline;
+        gap: 0.5em;
+        padding: 0.2em 0;
+        border-bottom: 1px solid rgb(255 255 255 / 30%);
+      }
+      [part='call-number'] {
+        font-size: 1.8em;
+      }
+      [part='connection'] {
+        margin: 0;
+        padding: 0.2em 0.5em;
+        border-radius: 0.3em;
+        background: #ffd84d;
+        color: #1b1b1b;
+        font-weight: 600;
+      }
+      [part='enable-sound'] {
+        font: inherit;
+        min-height: var(--motcua-touch-target, 44px);
+        min-width: var(--motcua-touch-target, 44px);
+        padding: 0.2em 0.8em;
+        border: 2px solid currentColor;
+        border-radius: 0.3em;
+        background: #ffffff;
+        color: #0a1a2f;
+        font-weight: 700;
+        cursor: pointer;
+      }
+      .visually-hidden {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
+      @media (max-width: 700px) {
+        .layout {
+          grid-template-columns: 1fr;
+        }
+      }
+      @media (prefers-reduced-motion: reduce) {
+        [part~='counter-new'] {
+          animation: none;
+        }
+      }
+      @media (forced-colors: active) {
+        [part~='counter'],
+        [part='connection'] {
+          border: 0.15em solid CanvasText;
+        }
+        [part~='counter-new'] {
+          border-color: Highlight;
+          border-style: double;
+          border-width: 0.3em;
+        }
+        [part='number'],
+        [part='call-number'] {
+          color: CanvasText;
+        }
+        [part='enable-sound'] {
+          border-color: ButtonText;
+        }
+      }
+    `,
+  ];
+
+  /** The API's base URL, when not the page's configured `apiBase`. */
+  @property({ attribute: 'api-base' }) apiBase = '';
+
+  /** The folder of recorded clips (`<clip name>.mp3`); default `<meta name="motcua:voice-base">`, else the shipped clips. */
+  @property({ attribute: 'voice-base' }) voiceBase = '';
+
+  /** How many times each call is said. */
+  @property({ type: Number }) repeat = 2;
+
+  /** How many of the latest calls to list. */
+  @property({ type: Number, attribute: 'recent-count' }) recentCount = 6;
+
+  /** Say nothing (the board still shows every call). */
+  @property({ type: Boolean, reflect: true }) muted = false;
+
+  /**
+   * The speech engine; default: the browser's Vietnamese voice, else the recorded clips from `voice-base`. Tests and
+   * hosts with their own voice (a neural TTS service) set it.
+   */
+  @property({ attribute: false }) speech: SpeechEngine | undefined;
+
+  /** The first pause before reconnecting after an outage, in milliseconds; it doubles up to `maxRetryDelay`. */
+  @property({ type: Number, attribute: 'retry-delay' }) retryDelay = 1000;
+
+  /** The longest pause between reconnections, in milliseconds. */
+  @property({ type: Number, attribute: 'max-retry-delay' }) maxRetryDelay = 30_000;
+
+  @state() private board: BoardState | undefined;
+
+  @state() private connection: Connection = 'connecting';
+
+  @state() private soundOn = soundAllowed();
+
+  /** The last call's ticket number and counter, highlighted and read to screen readers. */
+  @state() private lastCall: { number: string; counter: string } | undefined;
+
+  protected readonly defaultStrings = strings;
+
+  private source: EventSource | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private attempts = 0;
+  private announcer: Announcer | undefined;
+
+  override render() {
+    const board = this.board;
+    return html`
+      <div part="header">
+        <h2>${board?.office ? `${board.office.name[this.language]} — ` : ''}${this.t('title')}</h2>
+        ${this.connection === 'live' ? nothing : html`<p part="connection" role="status">${this.t(this.connection)}</p>`}
+        ${
+          this.soundOn || this.muted
+            ? nothing
+            : html`<button part="enable-sound" type="button" @click=${this.onEnableSound}>${this.t('enableSound')}</button>`
+        }
+      </div>
+      <div class="layout">
+        <ul part="counters" aria-label=${this.t('title')}>
+          ${(board?.counters ?? []).map((c) => this.renderCounter(c.label, c.ticket))}
+        </ul>
+        <section part="recent" aria-labelledby="recent">
+          <h3 id="recent">${this.t('recent')}</h3>
+          ${this.renderRecent(board?.recent ?? [])}
+        </section>
+      </div>
+      <div class="visually-hidden" role="status">
+        ${this.lastCall ? this.t('announce', this.lastCall) : ''}
+      </div>
+    `;
+  }
+
+  private renderCounter(label: string, ticket: BoardTicket | null) {
+    const isNew = ticket !== null && this.lastCall?.number === ticket.number && this.lastCall.counter === label;
+    return html`<li part=${isNew ? 'counter counter-new' : 'counter'}>
+      <span part="counter-label">${this.t('counter', { counter: label })}</span>
+      ${
+        ticket
+          ? html`<span part="number">${ticket.number}</span>
+            <span part="status">${this.t(ticket.status === 'serving' ? 'serving' : 'called')}</span>`
+          : html`<span part="number" class="free">${this.t('free')}</span>`
+      }
+    </li>`;
+  }
+
+  private renderRecent(recent: readonly BoardTicket[]) {
+    const calls = recent.filter((t) => t.counter !== null).slice(0, Math.max(0, this.recentCount));
+    if (calls.length === 0) return html`<p>${this.t('noCalls')}</p>`;
+    return html`<ol>
+      ${calls.map(
+        (t) => html`<li part="call">
+          <span part="call-number">${t.number}</span>
+          <span part="call-counter">${this.t('counter', { counter: this.counterLabel(t.counter ?? '') })}</span>
+        </li>`,
+      )}
+    </ol>`;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.connect();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.disconnect();
+    this.announcer?.cancel();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('apiBase') && changed.get('apiBase') !== undefined && this.isConnected) this.connect();
+    if (this.announcer && (changed.has('speech') || changed.has('voiceBase'))) this.announcer.engine = this.engine();
+    if (this.announcer && changed.has('repeat')) this.announcer.repeat = this.repeat;
+    if (changed.has('muted') && this.muted) this.announcer?.cancel();
+  }
+
+  private connect(): void {
+    this.disconnect();
+    const source = new EventSource(new URL('api/queue/events', this.apiBase || getConfig().apiBase));
+    this.source = source;
+    source.addEventListener('snapshot', (event) => {
+      const snapshot = readSnapshot(parse((event as MessageEvent<string>).data));
+      if (!snapshot || this.source !== source) return;
+      this.board = snapshot;
+      this.connection = 'live';
+      this.attempts = 0;
+    });
+    source.addEventListener('ticket', (event) => {
+      const delta = readDelta(parse((event as MessageEvent<string>).data));
+      if (delta && this.source === source) this.onDelta(delta);
+    });
+    source.addEventListener('error', () => {
+      if (this.source !== source) return;
+      // EventSource retries network errors itself but gives up on an HTTP error, and never backs off: we do both.
+      this.disconnect();
+      this.connection = 'offline';
+      const delay = Math.min(this.maxRetryDelay, this.retryDelay * 2 ** this.attempts);
+      this.attempts++;
+      this.retryTimer = setTimeout(() => this.connect(), delay * (0.75 + Math.random() * 0.25));
+    });
+  }
+
+  private disconnect(): void {
+    clearTimeout(this.retryTimer);
+    this.source?.close();
+    this.source = undefined;
+  }
+
+  private onDelta(delta: BoardDelta): void {
+    if (!this.board) return;
+    const next = applyDelta(this.board, delta);
+    if (next === this.board) return;
+    this.board = next;
+    const ticket = delta.ticket;
+    if (!ticket || !isAnnounced(delta) || next.version !== delta.version || ticket.businessDate !== next.businessDate) {
+      return;
+    }
+    const counter = this.counterLabel(ticket.counter ?? '');
+    this.lastCall = { number: ticket.number, counter };
+    this.emit<QueueCallDetail>('motcua-queue-call', { type: delta.type, number: ticket.number, counter });
+    if (this.muted) return;
+    const template = this.t('announce');
+    void this.ensureAnnouncer().announce(
+      callUtterance(ticket.number, counter, { lang: this.language, template, templateEn: template }),
+    );
+  }
+
+  private counterLabel(id: string): string {
+    return this.board?.counters.find((c) => c.id === id)?.label ?? id;
+  }
+
+  private engine(): SpeechEngine {
+    return this.speech ?? autoEngine({ baseUrl: this.voiceBase || defaultVoiceBase() });
+  }
+
+  private ensureAnnouncer(): Announcer {
+    this.announcer ??= createAnnouncer({
+      engine: this.engine(),
+      repeat: this.repeat,
+      onError: () => {
+        // Most often the autoplay rule: no gesture yet. Offer the button again.
+        this.soundOn = soundAllowed();
+      },
+    });
+    return this.announcer;
+  }
+
+  private onEnableSound(): void {
+    void enableSound(this.ensureAnnouncer().engine);
+    this.soundOn = true;
+  }
+}
+
+function parse(data: string): unknown {
+  try {
+    return JSON.parse(data);
+  } catch {
+    return undefined;
+  }
+}
+
+defineElement('motcua-queue-board', MotcuaQueueBoard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'motcua-queue-board': MotcuaQueueBoard;
+  }
+}
