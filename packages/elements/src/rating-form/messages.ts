@@ -20,6 +20,8 @@ export const messageStrings: StringTable<MessageStringKey> = {
     queuedTitle: 'Đánh giá đã được lưu',
     queuedBody:
       'Hiện chưa gửi được vì mất kết nối. Đánh giá đã được lưu trên thiết bị này và sẽ tự động gửi khi có mạng; ông/bà không cần đánh giá lại.',
+    queuedInMemoryBody:
+      'Hiện chưa gửi được vì mất kết nối. Trình duyệt này không cho lưu lâu dài (có thể đang ở chế độ ẩn danh), nên đánh giá chỉ được giữ khi trang còn mở: vui lòng để trang mở đến khi có mạng, đánh giá sẽ tự động gửi.',
     alreadyTitle: 'Lượt giao dịch này đã được đánh giá',
     alreadyBody: 'Mỗi lượt giao dịch chỉ đánh giá một lần. Cảm ơn ông/bà.',
     expiredTitle: 'Đường dẫn đánh giá đã hết hạn',
@@ -38,6 +40,8 @@ export const messageStrings: StringTable<MessageStringKey> = {
     queuedTitle: 'Your rating is saved',
     queuedBody:
       'It could not be sent yet because there is no connection. It is saved on this device and will be sent automatically when you are back online; there is no need to rate again.',
+    queuedInMemoryBody:
+      'It could not be sent yet because there is no connection. This browser does not allow saving it for later (it may be a private window), so it is kept only while this page is open: please leave the page open until you are back online, and it will be sent automatically.',
     alreadyTitle: 'This service has already been rated',
     alreadyBody: 'Each transaction can be rated once. Thank you.',
     expiredTitle: 'This rating link has expired',

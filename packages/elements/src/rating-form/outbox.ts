@@ -1,7 +1,8 @@
-import { OUTBOX_STORAGE_KEY } from './outbox-key.js';
-import { newIdempotencyKey, type PendingRating, type SendOutcome, sendRating } from './request.js';
+import { type BrowserStore, openBrowserStore } from '../internal/browser-store/browser-store.js';
+import { OUTBOX_STORAGE_KEY, OUTBOX_WAITING_KEY } from './outbox-key.js';
+import { nextIdempotencyKey, type PendingRating, type SendOutcome, sendRating } from './request.js';
 
-export { OUTBOX_STORAGE_KEY } from './outbox-key.js';
+export { OUTBOX_STORAGE_KEY, OUTBOX_WAITING_KEY } from './outbox-key.js';
 
 /** A rating kept on the device until it can be sent. */
 export interface QueuedRating extends PendingRating {
@@ -9,6 +10,31 @@ export interface QueuedRating extends PendingRating {
   readonly id: string;
   /** When it was queued (epoch milliseconds). */
   readonly queuedAt: number;
+}
+
+/** Where a rating was kept: in IndexedDB (`saved`), in this page's memory only (`memory`), or nowhere (`refused`). */
+export type QueueResult = 'saved' | 'memory' | 'refused';
+
+/** The offline outbox of ratings over one browser store; see {@link createOutbox}. */
+export interface Outbox {
+  /** The ratings waiting to be sent, oldest first; an unreadable store reads as empty. */
+  queuedRatings(): Promise<QueuedRating[]>;
+  /**
+   * Keeps a rating to send later, once per idempotency key (which becomes its `id` in the queue). Says where it is
+   * kept, so the caller can say the rating is lost on closing the page, or cannot be kept, instead of promising to
+   * send it.
+   */
+  queueRating(pending: PendingRating, now?: number): Promise<QueueResult>;
+  /**
+   * Sends every queued rating, one after another, while holding the outbox's lock, so two tabs (or two forms) never
+   * send one rating: the second reads the queue after the first has emptied it. Each keeps its own idempotency key.
+   * Sent ones, and ones the server will never take (already rated, expired token, invalid), leave the queue; the
+   * others (network failure, server errors) stay for the next `online` event or visit, so nothing is lost. A rating
+   * the server turned away without recording it (too many requests, an unexpected 4xx) gets the next idempotency
+   * key, since the server keeps its answer to the old one. Concurrent calls in a page share one run. Resolves to
+   * each tried rating's outcome, by queue `id`.
+   */
+  flushRatings(timeoutMs: number): Promise<Map<string, SendOutcome>>;
 }
 
 function isQueued(value: unknown): value is QueuedRating {
@@ -24,77 +50,178 @@ function isQueued(value: unknown): value is QueuedRating {
   );
 }
 
-/** The ratings waiting to be sent; an unreadable store reads as empty. */
-export function queuedRatings(): QueuedRating[] {
+function setHint(waiting: boolean): void {
   try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(OUTBOX_STORAGE_KEY) ?? '[]');
+    if (waiting) localStorage.setItem(OUTBOX_WAITING_KEY, '1');
+    else localStorage.removeItem(OUTBOX_WAITING_KEY);
+  } catch {
+    // without localStorage every page with the form looks into the outbox
+  }
+}
+
+/** The text an earlier version kept its ratings in, in `localStorage`. */
+function legacyText(): string | null {
+  try {
+    return localStorage.getItem(OUTBOX_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** The ratings an earlier version kept in `localStorage`. */
+function legacyRatings(text = legacyText()): QueuedRating[] {
+  try {
+    const parsed: unknown = JSON.parse(text ?? '[]');
     return Array.isArray(parsed) ? parsed.filter(isQueued) : [];
   } catch {
     return [];
   }
 }
 
-function save(list: readonly QueuedRating[]): void {
-  if (list.length === 0) localStorage.removeItem(OUTBOX_STORAGE_KEY);
-  else localStorage.setItem(OUTBOX_STORAGE_KEY, JSON.stringify(list));
-}
-
 /**
- * Keeps a rating to send later, once per idempotency key (which becomes its `id` in the queue). Returns false
- * when the device cannot store it (storage disabled or full), so the caller can say so instead of promising
- * to send it.
+ * The outbox over a browser store. Ratings an earlier version kept in `localStorage` move into the store on first
+ * use and leave `localStorage` (where the store is only in memory, they stay there too until sent).
+ *
+ * @example
+ * ```ts
+ * const outbox = createOutbox(openBrowserStore<QueuedRating>('rating-outbox'));
+ * if ((await outbox.queueRating(pending)) === 'refused') say('not saved');
+ * await outbox.flushRatings(15_000);
+ * ```
  */
-export function queueRating(pending: PendingRating, now = Date.now()): boolean {
-  try {
-    const list = queuedRatings().filter((q) => q.id !== pending.key);
-    save([...list, { id: pending.key, key: pending.key, url: pending.url, body: pending.body, queuedAt: now }]);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export function createOutbox(store: BrowserStore<QueuedRating>): Outbox {
+  let flushing: Promise<Map<string, SendOutcome>> | undefined;
 
-function update(id: string, change: (queued: QueuedRating) => QueuedRating | undefined): void {
-  try {
-    save(queuedRatings().flatMap((q) => (q.id === id ? (change(q) ?? []) : [q])));
-  } catch {
-    // nothing stored, nothing to change
-  }
-}
-
-let flushing: Promise<Map<string, SendOutcome>> | undefined;
-
-/**
- * Sends every queued rating, one after another, each with its own idempotency key so that a rating is never
- * recorded twice even if two tabs flush at once. Sent ones, and ones the server will never take (already
- * rated, expired token, invalid), leave the queue; the others (network failure, server errors, unexpected
- * answers) stay for the next `online` event or visit, so nothing is lost. A rating the server turned away
- * without recording it (too many requests, an unexpected 4xx) gets a new idempotency key, since the server
- * keeps its answer to the old one. Concurrent calls share one run. Resolves to each tried rating's outcome,
- * by queue `id`.
- */
-export function flushRatings(timeoutMs: number): Promise<Map<string, SendOutcome>> {
-  flushing ??= (async () => {
-    const outcomes = new Map<string, SendOutcome>();
+  /** Moves what `localStorage` still holds (another tab of an older version may add some): idempotent, by id. */
+  const migrate = async (): Promise<void> => {
+    const text = legacyText();
+    const legacy = legacyRatings(text);
+    if (legacy.length === 0) return;
     try {
-      for (const queued of queuedRatings()) {
-        const outcome = await sendRating(queued, timeoutMs);
-        outcomes.set(queued.id, outcome);
-        if (outcome.kind === 'sent' || outcome.kind === 'already-rated' || outcome.kind === 'expired') {
-          update(queued.id, () => undefined);
-        } else if (outcome.kind === 'invalid') {
-          update(queued.id, () => undefined); // the server will never take it: retrying would never end
-        } else if (outcome.kind === 'rate-limited' || outcome.kind === 'failed') {
-          update(queued.id, (q) => ({ ...q, key: newIdempotencyKey() }));
-          if (outcome.kind === 'rate-limited') break; // the server asks to slow down: wait for the next chance
-        } else if (outcome.status === undefined) {
-          break; // the network is down again: stop until the next chance
-        }
+      for (const queued of legacy) await store.update(queued.id, (current) => current ?? queued);
+      setHint(true);
+      // Removed unless an older version's tab wrote to it meanwhile (the next call moves that too).
+      if ((await store.persistent()) && legacyText() === text) localStorage.removeItem(OUTBOX_STORAGE_KEY);
+    } catch {
+      // an unwritable store leaves them where they are
+    }
+  };
+
+  const queuedRatings = async (): Promise<QueuedRating[]> => {
+    await migrate();
+    try {
+      return (await store.entries())
+        .map(([, queued]) => queued)
+        .filter(isQueued)
+        .sort((a, b) => a.queuedAt - b.queuedAt);
+    } catch {
+      return [];
+    }
+  };
+
+  /** A rating left the queue: also from `localStorage` when it stayed there (memory-only store). */
+  const forget = async (id: string): Promise<void> => {
+    await store.delete(id);
+    const legacy = legacyRatings();
+    if (!legacy.some((q) => q.id === id)) return;
+    const rest = legacy.filter((q) => q.id !== id);
+    try {
+      if (rest.length === 0) localStorage.removeItem(OUTBOX_STORAGE_KEY);
+      else localStorage.setItem(OUTBOX_STORAGE_KEY, JSON.stringify(rest));
+    } catch {
+      // read a moment ago: not expected to fail now
+    }
+  };
+
+  const run = async (timeoutMs: number): Promise<Map<string, SendOutcome>> => {
+    const outcomes = new Map<string, SendOutcome>();
+    for (const queued of await queuedRatings()) {
+      // Still there? Another tab may have sent it between our reading and our turn.
+      if (!isQueued(await store.get(queued.id))) continue;
+      const outcome = await sendRating(queued, timeoutMs);
+      outcomes.set(queued.id, outcome);
+      if (outcome.kind === 'sent' || outcome.kind === 'already-rated' || outcome.kind === 'expired') {
+        await forget(queued.id);
+      } else if (outcome.kind === 'invalid') {
+        await forget(queued.id); // the server will never take it: retrying would never end
+      } else if (outcome.kind === 'rate-limited' || outcome.kind === 'failed') {
+        await store.update(queued.id, (q) => q && { ...q, key: nextIdempotencyKey(q.key, q.body.token) });
+        if (outcome.kind === 'rate-limited') break; // the server asks to slow down: wait for the next chance
+      } else if (outcome.status === undefined) {
+        break; // the network is down again: stop until the next chance
       }
-    } finally {
-      flushing = undefined;
+    }
+    // The hint follows the queue; looked at again after clearing it, in case another tab queued one meanwhile.
+    if ((await queuedRatings()).length === 0) {
+      setHint(false);
+      if ((await queuedRatings()).length > 0) setHint(true);
     }
     return outcomes;
-  })();
-  return flushing;
+  };
+
+  return {
+    queuedRatings,
+    async queueRating(pending, now = Date.now()) {
+      await migrate();
+      try {
+        await store.set(pending.key, {
+          id: pending.key,
+          key: pending.key,
+          url: pending.url,
+          body: pending.body,
+          queuedAt: now,
+        });
+      } catch {
+        return 'refused';
+      }
+      setHint(true);
+      return (await store.persistent()) ? 'saved' : 'memory';
+    },
+    flushRatings(timeoutMs) {
+      flushing ??= store
+        .withLock('send', () => run(timeoutMs))
+        .finally(() => {
+          flushing = undefined;
+        });
+      return flushing;
+    },
+  };
 }
+
+let outbox: Outbox | undefined;
+/** The page's outbox, in the IndexedDB store `motcua:rating-outbox` shared by every page of the origin. */
+const shared = (): Outbox => {
+  outbox ??= createOutbox(openBrowserStore<QueuedRating>('rating-outbox'));
+  return outbox;
+};
+
+/**
+ * The ratings waiting to be sent, oldest first.
+ *
+ * @example
+ * ```ts
+ * (await queuedRatings()).length; // 0 when nothing waits
+ * ```
+ */
+export const queuedRatings = (): Promise<QueuedRating[]> => shared().queuedRatings();
+
+/**
+ * Keeps a rating to send later; see {@link Outbox.queueRating}.
+ *
+ * @example
+ * ```ts
+ * if ((await queueRating(pending)) === 'refused') say('not saved');
+ * ```
+ */
+export const queueRating = (pending: PendingRating, now?: number): Promise<QueueResult> =>
+  shared().queueRating(pending, now);
+
+/**
+ * Sends every queued rating once; see {@link Outbox.flushRatings}.
+ *
+ * @example
+ * ```ts
+ * const outcomes = await flushRatings(15_000);
+ * ```
+ */
+export const flushRatings = (timeoutMs: number): Promise<Map<string, SendOutcome>> => shared().flushRatings(timeoutMs);

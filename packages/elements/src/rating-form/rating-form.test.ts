@@ -1,12 +1,14 @@
 import {
   BUILT_IN_INSTRUMENTS,
+  createRatingToken,
   defineInstrument,
   type Instrument,
   type InstrumentKind,
 } from '@motcua/core/satisfaction';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { openBrowserStore } from '../internal/browser-store/browser-store.js';
 import { configure, resetConfig } from '../internal/config.js';
-import { OUTBOX_STORAGE_KEY, queuedRatings } from './outbox.js';
+import { createOutbox, OUTBOX_STORAGE_KEY, OUTBOX_WAITING_KEY, type QueuedRating, queuedRatings } from './outbox.js';
 import type { MotcuaRatingForm, RatingEventDetail, RatingFailedDetail } from './rating-form.js';
 import './rating-form.js';
 
@@ -81,9 +83,9 @@ async function submit(el: MotcuaRatingForm): Promise<void> {
 }
 
 /** Waits until a condition holds (the form settles asynchronously after fetch). */
-async function until(condition: () => boolean, what: string): Promise<void> {
+async function until(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
   for (let i = 0; i < 200; i++) {
-    if (condition()) return;
+    if (await condition()) return;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   throw new Error(`timed out waiting for ${what}`);
@@ -92,22 +94,39 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 const statusOf = (el: MotcuaRatingForm) =>
   shadow(el).querySelector('[part="message"]')?.getAttribute('data-status') ?? 'form';
 
-const TOKEN = 'r1.abc.def.ghi';
+/** A rating token as the server signs it (the form reads its id, never checks the signature). */
+const TOKEN_ID = 'receipt-0001-token';
+let TOKEN = '';
 const rated = (token = TOKEN) =>
   fixture<MotcuaRatingForm>(html`<motcua-rating-form token=${token} .retryDelays=${[]}></motcua-rating-form>`);
 
 // ---- tests ---------------------------------------------------------------------------------------------------
 
+/** The outbox's IndexedDB store, as the form opens it. */
+const outboxStore = openBrowserStore<QueuedRating>('rating-outbox');
+async function emptyOutbox(): Promise<void> {
+  await outboxStore.clear();
+  localStorage.removeItem(OUTBOX_STORAGE_KEY);
+  localStorage.removeItem(OUTBOX_WAITING_KEY);
+}
+
 describe('<motcua-rating-form>', () => {
-  beforeEach(() => {
+  before(async () => {
+    TOKEN = await createRatingToken({ dossier: '000.00.00.H00-261122-0001' }, 'a signing key of at least 32 bytes!!', {
+      now: Date.now(),
+      tokenId: TOKEN_ID,
+    });
+  });
+
+  beforeEach(async () => {
     calls = [];
-    localStorage.removeItem(OUTBOX_STORAGE_KEY);
+    await emptyOutbox();
     stubFetch(() => json(201, { ok: true }));
   });
 
-  afterEach(() => {
+  afterEach(async () => {
     globalThis.fetch = realFetch;
-    localStorage.removeItem(OUTBOX_STORAGE_KEY);
+    await emptyOutbox();
     document.documentElement.removeAttribute('lang');
     resetConfig();
   });
@@ -154,8 +173,9 @@ describe('<motcua-rating-form>', () => {
       await choose(el, 'overall', 2);
       await submit(el);
       await until(() => statusOf(el) === 'queued', 'queued');
-      expect(queuedRatings()).to.have.length(1);
-      expect(queuedRatings()[0]?.body.answers).to.deep.equal({ overall: 2 });
+      const queued = await queuedRatings();
+      expect(queued).to.have.length(1);
+      expect(queued[0]?.body.answers).to.deep.equal({ overall: 2 });
     });
 
     it('renders another instrument once its texts arrive, and follows a change of instrument', async () => {
@@ -451,7 +471,7 @@ describe('<motcua-rating-form>', () => {
       expect(call?.url).to.equal(new URL('api/ratings', document.baseURI).href);
       expect(call?.method).to.equal('POST');
       expect(call?.contentType).to.equal('application/json');
-      expect(call?.key).to.be.a('string').with.length.above(16);
+      expect(call?.key, "the rating token's id").to.equal(TOKEN_ID);
       expect(call?.body).to.deep.equal({
         token: TOKEN,
         instrument: { id: 'vn-one-stop-rating', version: '1' },
@@ -561,7 +581,7 @@ describe('<motcua-rating-form>', () => {
       await submit(el);
       await until(() => statusOf(el) === 'sent', 'sent');
       expect(calls).to.have.length(2);
-      expect(calls[0]?.key).to.not.equal(calls[1]?.key);
+      expect(calls.map((c) => c.key)).to.deep.equal([TOKEN_ID, `${TOKEN_ID}.1`]);
     });
 
     it('says when the transaction was already rated (409)', async () => {
@@ -611,7 +631,7 @@ describe('<motcua-rating-form>', () => {
       stubFetch(() => json(201));
       await submit(el);
       await until(() => statusOf(el) === 'sent', 'sent');
-      expect(calls[0]?.key).to.not.equal(calls[1]?.key);
+      expect(calls.map((c) => c.key)).to.deep.equal([TOKEN_ID, `${TOKEN_ID}.1`]);
     });
   });
 
@@ -630,7 +650,8 @@ describe('<motcua-rating-form>', () => {
       expect(new Set(calls.map((c) => c.key)).size).to.equal(1);
       expect(statusOf(el)).to.equal('queued');
       expect(text(el)).to.contain('sẽ tự động gửi khi có mạng');
-      expect(queuedRatings()).to.have.length(1);
+      expect(await queuedRatings()).to.have.length(1);
+      expect(localStorage.getItem(OUTBOX_STORAGE_KEY), 'kept in IndexedDB, not localStorage').to.equal(null);
       await expect(el).to.be.accessible();
 
       stubFetch(() => json(201));
@@ -639,7 +660,8 @@ describe('<motcua-rating-form>', () => {
       expect(((await sent) as CustomEvent<RatingEventDetail>).detail.queued).to.equal(true);
       await el.updateComplete;
       expect(statusOf(el)).to.equal('sent');
-      expect(queuedRatings()).to.have.length(0);
+      expect(await queuedRatings()).to.have.length(0);
+      expect(localStorage.getItem(OUTBOX_WAITING_KEY), 'the hint goes with the last rating').to.equal(null);
       expect(calls).to.have.length(4);
       expect(calls[3]?.key, 'the queued request keeps its key').to.equal(calls[0]?.key);
       window.dispatchEvent(new Event('online'));
@@ -670,7 +692,7 @@ describe('<motcua-rating-form>', () => {
       expect(calls).to.have.length(3);
       expect(calls[2]?.key).to.equal(key);
       expect(calls[2]?.body.answers).to.deep.equal({ overall: 1, reason: 'Chờ quá lâu' });
-      expect(queuedRatings()).to.have.length(0);
+      expect(await queuedRatings()).to.have.length(0);
     });
 
     it('sends ratings left by earlier visits from any page with the form', async () => {
@@ -686,9 +708,100 @@ describe('<motcua-rating-form>', () => {
       const other = await fixture<MotcuaRatingForm>(
         html`<motcua-rating-form device-key="tablet-1"></motcua-rating-form>`,
       );
-      await until(() => queuedRatings().length === 0, 'the queue to empty');
+      await until(async () => (await queuedRatings()).length === 0, 'the queue to empty');
       expect(statusOf(other), 'a counter tablet is ready for the next citizen').to.equal('form');
       expect(calls[1]?.key).to.equal(calls[0]?.key);
+    });
+
+    it('moves ratings an earlier version kept in localStorage to IndexedDB, once, and sends them', async () => {
+      const legacy = {
+        id: 'old-random-key',
+        key: 'old-random-key',
+        url: new URL('api/ratings', document.baseURI).href,
+        body: {
+          deviceKey: 'tablet-1',
+          counter: '1',
+          instrument: { id: 'vn-one-stop-rating', version: '1' },
+          answers: { overall: 3 },
+        },
+        queuedAt: 1,
+      };
+      localStorage.setItem(OUTBOX_STORAGE_KEY, JSON.stringify([legacy, { broken: true }]));
+      stubFetch(offline);
+      const el = await fixture<MotcuaRatingForm>(html`<motcua-rating-form device-key="tablet-1"></motcua-rating-form>`);
+      await until(() => calls.length === 1, 'the try on load');
+      await el.updateComplete;
+      expect(localStorage.getItem(OUTBOX_STORAGE_KEY), 'gone from localStorage').to.equal(null);
+      expect(await queuedRatings()).to.deep.equal([legacy]);
+      el.remove();
+
+      stubFetch(() => json(201));
+      await fixture<MotcuaRatingForm>(html`<motcua-rating-form device-key="tablet-1"></motcua-rating-form>`);
+      await until(async () => (await queuedRatings()).length === 0, 'the queue to empty');
+      expect(calls.map((c) => c.key)).to.deep.equal(['old-random-key', 'old-random-key']);
+      expect(calls[1]?.body).to.deep.equal(legacy.body);
+      expect(localStorage.getItem(OUTBOX_WAITING_KEY)).to.equal(null);
+    });
+
+    it('sends a rating once when two forms on a page flush at once', async () => {
+      stubFetch(offline);
+      const first = await rated();
+      await choose(first, 'overall', 3);
+      await submit(first);
+      await until(() => statusOf(first) === 'queued', 'queued');
+      first.remove();
+      calls = [];
+      stubFetch(() => new Promise<Response>((resolve) => setTimeout(() => resolve(json(201)), 20)));
+      const page = await fixture<HTMLDivElement>(
+        html`<div><motcua-rating-form device-key="tablet-1"></motcua-rating-form><motcua-rating-form token=${TOKEN}></motcua-rating-form></div>`,
+      );
+      const [one, two] = page.querySelectorAll('motcua-rating-form');
+      window.dispatchEvent(new Event('online'));
+      await until(async () => (await queuedRatings()).length === 0, 'the queue to empty');
+      await Promise.all([one?.updateComplete, two?.updateComplete]);
+      await until(() => statusOf(two as MotcuaRatingForm) === 'sent', 'the form of that token says it was sent');
+      expect(calls).to.have.length(1);
+      expect(calls[0]?.key).to.equal(TOKEN_ID);
+      await expect(two).to.be.accessible();
+    });
+
+    for (const locks of ['Web Locks', 'the IndexedDB lease'] as const) {
+      it(`sends a rating once when two tabs flush at once (${locks})`, async () => {
+        // Two tabs: two outboxes, each with its own store object, sharing nothing but IndexedDB and the lock.
+        const options = locks === 'Web Locks' ? {} : { locks: null };
+        const tabs = [1, 2].map(() => createOutbox(openBrowserStore<QueuedRating>('rating-outbox', options)));
+        const url = new URL('api/ratings', document.baseURI).href;
+        const body = { token: TOKEN, instrument: { id: 'vn-one-stop-rating', version: '1' }, answers: { overall: 3 } };
+        expect(await tabs[0]?.queueRating({ key: TOKEN_ID, url, body })).to.equal('saved');
+        expect(await tabs[1]?.queueRating({ key: 'counter-key', url, body: { ...body, token: undefined } })).to.equal(
+          'saved',
+        );
+        stubFetch(() => new Promise<Response>((resolve) => setTimeout(() => resolve(json(201)), 20)));
+        const [a, b] = await Promise.all(tabs.map((tab) => tab.flushRatings(1000)));
+        expect(calls.map((c) => c.key)).to.deep.equal([TOKEN_ID, 'counter-key']);
+        expect([a?.size, b?.size].sort(), 'one tab sent both, the other found nothing left').to.deep.equal([0, 2]);
+        expect(await queuedRatings()).to.deep.equal([]);
+      });
+    }
+
+    it("keeps a rating in the page's memory where IndexedDB is unavailable, and says so", async () => {
+      const warn = console.warn;
+      console.warn = () => {};
+      try {
+        const memory = createOutbox(openBrowserStore<QueuedRating>('rating-outbox-memory', { indexedDB: null }));
+        const url = new URL('api/ratings', document.baseURI).href;
+        const body = { token: TOKEN, instrument: { id: 'vn-one-stop-rating', version: '1' }, answers: { overall: 3 } };
+        expect(await memory.queueRating({ key: TOKEN_ID, url, body })).to.equal('memory');
+        expect((await memory.flushRatings(1000)).get(TOKEN_ID)).to.deep.equal({ kind: 'sent' });
+        expect(await memory.queuedRatings()).to.deep.equal([]);
+      } finally {
+        console.warn = warn;
+      }
+      const { renderMessage, messageStrings } = await import('./submission.js');
+      const panel = await fixture<HTMLDivElement>(
+        html`<div>${renderMessage('queued', 2, (key) => (messageStrings.vi as Record<string, string>)[key] ?? key, true)}</div>`,
+      );
+      expect(panel.textContent).to.contain('chỉ được giữ khi trang còn mở');
     });
 
     it('gives a queued rating a new key when the server turned it away unrecorded (429), then sends it', async () => {
@@ -701,16 +814,18 @@ describe('<motcua-rating-form>', () => {
       stubFetch(() => json(429, { error: { code: 'rate-limited' } }));
       window.dispatchEvent(new Event('online'));
       await until(() => calls.length === 2, 'the resend');
-      await until(() => queuedRatings()[0]?.key !== firstKey, 'a new key');
+      await until(async () => (await queuedRatings())[0]?.key !== firstKey, 'a new key');
+      expect(firstKey).to.equal(TOKEN_ID);
+      expect((await queuedRatings())[0]?.key, 'the next key of the token').to.equal(`${TOKEN_ID}.1`);
       expect(statusOf(el), 'still saved, not lost').to.equal('queued');
-      expect(queuedRatings()).to.have.length(1);
+      expect(await queuedRatings()).to.have.length(1);
       stubFetch(() => json(201));
       const sent = oneEvent(el, 'motcua-rated');
       window.dispatchEvent(new Event('online'));
       await sent;
       expect(calls).to.have.length(3);
-      expect(calls[2]?.key).to.not.equal(firstKey);
-      expect(queuedRatings()).to.have.length(0);
+      expect(calls[2]?.key).to.equal(`${TOKEN_ID}.1`);
+      expect(await queuedRatings()).to.have.length(0);
     });
 
     it('gives up on a request that hangs and queues it', async () => {
@@ -730,8 +845,8 @@ describe('<motcua-rating-form>', () => {
 
     it('says so when the device cannot keep the rating', async () => {
       stubFetch(offline);
-      const setItem = Storage.prototype.setItem;
-      Storage.prototype.setItem = () => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = () => {
         throw new DOMException('full', 'QuotaExceededError');
       };
       try {
@@ -742,7 +857,7 @@ describe('<motcua-rating-form>', () => {
         expect(statusOf(el)).to.equal('form');
         await expect(el).to.be.accessible();
       } finally {
-        Storage.prototype.setItem = setItem;
+        IDBObjectStore.prototype.put = put;
       }
     });
   });

@@ -61,6 +61,7 @@ export type RatingFormStringKey =
   | 'thanksBody'
   | 'queuedTitle'
   | 'queuedBody'
+  | 'queuedInMemoryBody'
   | 'alreadyTitle'
   | 'alreadyBody'
   | 'expiredTitle'
@@ -81,6 +82,7 @@ export type MessageStringKey = Extract<
   | 'thanksBody'
   | 'queuedTitle'
   | 'queuedBody'
+  | 'queuedInMemoryBody'
   | 'alreadyTitle'
   | 'alreadyBody'
   | 'expiredTitle'
@@ -149,12 +151,16 @@ export interface RatingFailedDetail {
  * fieldsets, nothing preselected, a reason required for "Không hài lòng" (validated by core), a privacy hint
  * and masking of phone and ID numbers in free text, and a honeypot field.
  *
- * On its own it sends `POST {apiBase}/api/ratings` with an `Idempotency-Key` made once per submission and
- * reused by every retry, so a rating is never recorded twice. It retries with back-off when the network or
- * the server fails, then keeps the rating in `localStorage` and sends it on the next `online` event or the
- * next visit to a page with the form, telling the citizen it is saved. The rating token comes from the
- * `token` attribute or the page address (`?t=…`, the QR code on the receipt); a counter tablet or the QR
- * code taped to a counter gives a `device-key` instead.
+ * On its own it sends `POST {apiBase}/api/ratings` with an `Idempotency-Key` reused by every retry, so a rating is
+ * never recorded twice: the rating token's id for a transaction-bound rating (every tab rating one transaction sends
+ * the same key), a key generated once per rating for a counter-level one. It retries with back-off when the network
+ * or the server fails, then keeps the rating in the device's IndexedDB outbox and sends it on the next `online` event
+ * or the next visit to a page with the form, telling the citizen it is saved; tabs take turns (Web Locks, or a lease
+ * in IndexedDB on plain HTTP pages) so that two never send one rating. Where IndexedDB is unavailable (some private
+ * modes) the rating waits in the page's memory and the citizen is told to leave the page open. Ratings an earlier
+ * version left in `localStorage` move to IndexedDB on the first visit. The rating token comes from the `token`
+ * attribute or the page address (`?t=…`, the QR code on the receipt); a counter tablet or the QR code taped to a
+ * counter gives a `device-key` instead.
  *
  * It paints from what it ships (Lit, the form and the 3-level rating's texts) and fetches the rest in parts: other
  * instruments' texts when `instrument` names one, and core's validation and scrubber, free-text questions, sending and
@@ -383,6 +389,10 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   private pending: PendingRating | undefined;
   /** This form's rating in the offline queue, if it is there. */
   private queuedId: string | undefined;
+  /** The offline queue keeps this form's rating in the page's memory only (no IndexedDB). */
+  private queuedInMemory = false;
+  /** The key the server last answered for good without recording the rating: the next submission takes the next. */
+  private spentKey: string | undefined;
   /** A submission is being checked (the sending code may still be on its way). */
   private submitting = false;
   private laterStylesAdopted = false;
@@ -533,7 +543,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   private async resumeQueued(): Promise<void> {
     const engine = await this.engine();
     const token = engine.activeToken(this.token);
-    const waiting = token ? engine.queuedRatings().find((q) => q.body.token === token) : undefined;
+    const waiting = token ? (await engine.queuedRatings()).find((q) => q.body.token === token) : undefined;
     if (waiting && this.status === 'form') {
       this.pending = waiting;
       this.queuedId = waiting.id;
@@ -569,7 +579,12 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
       return this.loadingKind ? nothing : html`<p part="status" role="alert">${this.t('unavailable')}</p>`;
     }
     if (submission && FINAL.includes(this.status)) {
-      return submission.renderMessage(this.status as FinalStatus, this.headingLevel, (key) => this.t(key));
+      return submission.renderMessage(
+        this.status as FinalStatus,
+        this.headingLevel,
+        (key) => this.t(key),
+        this.queuedInMemory,
+      );
     }
     const lang = this.language;
     const inHostForm = this.internals.form !== null;
@@ -804,33 +819,46 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
       this.focusFirstProblem();
       return;
     }
-    this.pending = engine.pendingRating(this.pending, {
-      instrument,
-      answers: this.answers,
-      token: this.token,
-      deviceKey: this.deviceKey,
-      counter: this.counter,
-      channel: this.channel,
-      honeypot: this.renderRoot.querySelector<HTMLInputElement>('#website')?.value ?? '',
-      endpoint: this.endpoint,
-    });
+    this.pending = engine.pendingRating(
+      this.pending,
+      {
+        instrument,
+        answers: this.answers,
+        token: this.token,
+        deviceKey: this.deviceKey,
+        counter: this.counter,
+        channel: this.channel,
+        honeypot: this.renderRoot.querySelector<HTMLInputElement>('#website')?.value ?? '',
+        endpoint: this.endpoint,
+      },
+      this.spentKey,
+    );
     this.status = 'sending';
     void engine
       .deliver(this.pending, this.timeout, this.retryDelays)
       .then((outcome) => this.settle(engine, outcome, false));
   }
 
-  private settle(engine: Submission, outcome: SendOutcome, fromQueue: boolean): void {
+  private async settle(engine: Submission, outcome: SendOutcome, fromQueue: boolean): Promise<void> {
     const pending = this.pending;
     if (!pending) return;
     const kept = outcome.kind === 'transient' || outcome.kind === 'failed' || outcome.kind === 'rate-limited';
     if (fromQueue && kept) return; // still in the queue; the next chance will try again
-    const verdict = engine.verdictFor(outcome, pending);
+    const verdict = await engine.verdictFor(outcome, pending);
+    if (this.pending !== pending) return; // reset while the outbox was being written
     this.status = verdict.status;
     this.sendError = verdict.sendError;
-    if (verdict.status === 'queued') this.queuedId = pending.key;
-    // The server answered for good: the next submission is a new request with a new key.
-    else if (outcome.kind !== 'transient') this.pending = undefined;
+    if (verdict.status === 'queued') {
+      this.queuedId = pending.key;
+      this.queuedInMemory = verdict.inMemory === true;
+    } else if (outcome.kind !== 'transient') {
+      // The server answered for good: the next submission is a new request, under the next key if this one was
+      // answered without recording the rating.
+      this.pending = undefined;
+      if (outcome.kind === 'invalid' || outcome.kind === 'failed' || outcome.kind === 'rate-limited') {
+        this.spentKey = pending.key;
+      }
+    }
     if (verdict.problems) {
       this.attempted = true;
       this.shown = verdict.problems;
@@ -855,10 +883,10 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   private readonly onOnline = async (): Promise<void> => {
     if (!hasQueuedRatings()) return;
     const engine = await loadSubmission().catch(() => undefined);
-    if (!engine || engine.queuedRatings().length === 0) return;
+    if (!engine || (await engine.queuedRatings()).length === 0) return;
     const outcomes = await engine.flushRatings(this.timeout);
     const mine = this.queuedId && this.status === 'queued' ? outcomes.get(this.queuedId) : undefined;
-    if (mine) this.settle(engine, mine, true);
+    if (mine) await this.settle(engine, mine, true);
   };
 
   /** Called by the browser when the host form is reset. */
@@ -869,6 +897,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     this.sendError = undefined;
     this.pending = undefined;
     this.queuedId = undefined;
+    this.queuedInMemory = false;
     this.status = 'form';
   }
 

@@ -78,7 +78,10 @@ export type SendOutcome =
 
 /** A rating ready to send, with the idempotency key that makes resending it safe. */
 export interface PendingRating {
-  /** The `Idempotency-Key`: made once per submission and reused by every retry and by the offline queue. */
+  /**
+   * The `Idempotency-Key`, reused by every retry and by the offline queue: the rating token's id for a
+   * transaction-bound rating, a key generated once per rating for a counter-level one.
+   */
   readonly key: string;
   /** The absolute URL to POST to. */
   readonly url: string;
@@ -123,7 +126,7 @@ export async function classifyResponse(response: Response): Promise<SendOutcome>
  *
  * @example
  * ```ts
- * const outcome = await sendRating({ key: newIdempotencyKey(), url, body }, 15_000);
+ * const outcome = await sendRating({ key: idempotencyKeyFor(body.token), url, body }, 15_000);
  * if (outcome.kind === 'transient') queueRating(pending);
  * ```
  */
@@ -147,6 +150,62 @@ export async function sendRating(pending: PendingRating, timeoutMs: number): Pro
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The id of a rating token (its `j` claim), read without checking the signature (only the server holds the key):
+ * `undefined` when the token is not one core's `createRatingToken` makes.
+ *
+ * @example
+ * ```ts
+ * ratingTokenId(token); // 'kQ2v…', the id the server stores the rating under
+ * ```
+ */
+export function ratingTokenId(token: string | undefined): string | undefined {
+  const parts = token?.split('.') ?? [];
+  if (parts.length !== 4 || parts[0] !== 'r1') return undefined;
+  try {
+    const binary = atob((parts[2] as string).replace(/-/g, '+').replace(/_/g, '/'));
+    const payload: unknown = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
+    const id = (payload as { j?: unknown } | null)?.j;
+    return typeof id === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(id) ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The `Idempotency-Key` of a new rating: the rating token's id for a transaction-bound rating, so that every tab and
+ * every retry of one transaction's rating sends the same key, and a random key, kept with the rating, for a
+ * counter-level one (or a token that cannot be read).
+ *
+ * @example
+ * ```ts
+ * idempotencyKeyFor(token); // the token's id
+ * idempotencyKeyFor(undefined); // a random key
+ * ```
+ */
+export function idempotencyKeyFor(token: string | undefined): string {
+  return ratingTokenId(token) ?? newIdempotencyKey();
+}
+
+/**
+ * The key to send a rating under after the server answered its key for good without recording it (invalid answers,
+ * too many requests, an unexpected 4xx): the token's id with a counter (`id.1`, `id.2`, …) for a transaction-bound
+ * rating, a new random key otherwise.
+ *
+ * @example
+ * ```ts
+ * nextIdempotencyKey(tokenId, token); // `${tokenId}.1`
+ * nextIdempotencyKey(`${tokenId}.1`, token); // `${tokenId}.2`
+ * ```
+ */
+export function nextIdempotencyKey(spent: string, token: string | undefined): string {
+  const id = ratingTokenId(token);
+  if (id === undefined) return newIdempotencyKey();
+  if (spent === id) return `${id}.1`;
+  const count = spent.startsWith(`${id}.`) ? Number(spent.slice(id.length + 1)) : Number.NaN;
+  return Number.isInteger(count) && count > 0 ? `${id}.${count + 1}` : id;
 }
 
 /** A random idempotency key; works on plain-HTTP pages too, where `crypto.randomUUID` is missing. */

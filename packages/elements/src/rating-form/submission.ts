@@ -14,7 +14,14 @@ import { getConfig } from '../internal/config.js';
 import type { Language } from '../internal/i18n.js';
 import { queueRating } from './outbox.js';
 import type { RatingFailedDetail, RatingFormStringKey, ShownProblem } from './rating-form.js';
-import { buildRatingRequest, newIdempotencyKey, type PendingRating, type SendOutcome, sendRating } from './request.js';
+import {
+  buildRatingRequest,
+  idempotencyKeyFor,
+  nextIdempotencyKey,
+  type PendingRating,
+  type SendOutcome,
+  sendRating,
+} from './request.js';
 
 export { scrubPersonalData, validateResponse } from '@motcua/core/satisfaction';
 export { messageStrings } from './messages.js';
@@ -41,9 +48,11 @@ export interface RatingInput {
 /**
  * The rating to send: the request body built by core (throws a `MotcuaError` if the answers are not acceptable) and
  * the URL, under the previous submission's idempotency key when it is a retry of the same rating, since the server
- * may have recorded it already; anything else is a new rating with a new key.
+ * may have recorded it already. Anything else is a new rating: its key is the rating token's id (a random one for a
+ * counter-level rating), or the next one after `spent`, the key the server last answered for good without
+ * recording the rating.
  */
-export function pendingRating(previous: PendingRating | undefined, input: RatingInput): PendingRating {
+export function pendingRating(previous: PendingRating | undefined, input: RatingInput, spent?: string): PendingRating {
   const body = buildRatingRequest({
     instrument: input.instrument,
     answers: input.answers,
@@ -55,7 +64,7 @@ export function pendingRating(previous: PendingRating | undefined, input: Rating
   });
   const url = new URL(input.endpoint, getConfig().apiBase).href;
   if (previous && JSON.stringify(previous.body) === JSON.stringify(body) && previous.url === url) return previous;
-  return { key: newIdempotencyKey(), url, body };
+  return { key: spent ? nextIdempotencyKey(spent, body.token) : idempotencyKeyFor(body.token), url, body };
 }
 
 /** The styles of what arrives with this code: free-text questions and the panel shown after sending. */
@@ -168,16 +177,20 @@ export function renderTextQuestion(view: TextQuestionView): TemplateResult {
 /** The panel that replaces the form once the rating is sent, saved, already given or expired. */
 export type FinalStatus = 'sent' | 'queued' | 'already-rated' | 'expired';
 
-/** The panel shown in place of the form in a final state; its title gets focus. */
+/**
+ * The panel shown in place of the form in a final state; its title gets focus. A rating kept only in this page's
+ * memory (no IndexedDB) says it is lost if the page is closed before it is sent.
+ */
 export function renderMessage(
   status: FinalStatus,
   headingLevel: number,
   t: (key: RatingFormStringKey) => string,
+  inMemory = false,
 ): TemplateResult {
   const [title, body] = (
     {
       sent: ['thanksTitle', 'thanksBody'],
-      queued: ['queuedTitle', 'queuedBody'],
+      queued: ['queuedTitle', inMemory ? 'queuedInMemoryBody' : 'queuedBody'],
       'already-rated': ['alreadyTitle', 'alreadyBody'],
       expired: ['expiredTitle', 'expiredBody'],
     } as const
@@ -208,6 +221,8 @@ export async function deliver(
 /** What a send means for the form. */
 export interface Verdict {
   readonly status: FinalStatus | 'error';
+  /** Queued in this page's memory only: lost if the page is closed before it is sent. */
+  readonly inMemory?: boolean;
   readonly sendError?: 'errorSend' | 'errorRateLimited' | 'errorNotSaved';
   /** Set when the rating was not recorded: the `motcua-rating-failed` reason. */
   readonly reason?: RatingFailedDetail['reason'];
@@ -225,12 +240,13 @@ const questionFromPath = (path: string): string | undefined =>
  * How a send ends for the form. A send that may succeed later keeps the rating in the outbox (or says the device
  * could not keep it); anything else is the server's answer for good.
  */
-export function verdictFor(outcome: SendOutcome, pending: PendingRating): Verdict {
+export async function verdictFor(outcome: SendOutcome, pending: PendingRating): Promise<Verdict> {
   switch (outcome.kind) {
-    case 'transient':
-      return queueRating(pending)
-        ? { status: 'queued' }
-        : { status: 'error', sendError: 'errorNotSaved', reason: 'error' };
+    case 'transient': {
+      const kept = await queueRating(pending);
+      if (kept === 'refused') return { status: 'error', sendError: 'errorNotSaved', reason: 'error' };
+      return kept === 'memory' ? { status: 'queued', inMemory: true } : { status: 'queued' };
+    }
     case 'sent':
       return { status: 'sent' };
     case 'already-rated':
