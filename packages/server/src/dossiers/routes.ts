@@ -160,6 +160,20 @@ const onTimeQuery = z
     path: ['from'],
   });
 
+/**
+ * The zod schemas of the dossier API's inputs, which `openapi.yaml` describes (a test keeps the two in step).
+ *
+ * @example
+ * ```ts
+ * DOSSIER_INPUTS.step.safeParse({ type: 'resolved' }).success; // true
+ * ```
+ */
+export const DOSSIER_INPUTS = {
+  receive: receiveBody,
+  step: stepBody,
+  onTimeQuery,
+} as const;
+
 /** An instant as ISO 8601 in Vietnam time, to the minute (the dossier clock's precision). */
 export function vietnamIso(ms: number): string {
   const { date, minuteOfDay } = toVietnamTime(ms);

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { expect } from 'chai';
+import * as z from 'zod';
+import { createApp } from './app.js';
+import type { Database } from './db/database.js';
+import { DOSSIER_INPUTS } from './dossiers/routes.js';
+
+const OPENAPI = readFileSync(new URL('../openapi.yaml', import.meta.url), 'utf8');
+
+interface KeyTree {
+  readonly keys: Map<string, KeyTree>;
+  /** The text after `key:` on its own line (a flow value such as `[a, b]`), if any. */
+  value: string;
+}
+
+/**
+ * The block-mapping keys of the YAML file as a tree — enough to read path, method and property names of the
+ * formatted openapi.yaml without a YAML library: flow values (`{ … }`, `[ … ]`) stay text, list items and the lines
+ * of block scalars (`|`) are skipped.
+ */
+function keyTree(text: string): KeyTree {
+  const root: KeyTree = { keys: new Map(), value: '' };
+  const stack: { indent: number; node: KeyTree }[] = [{ indent: -1, node: root }];
+  let scalarIndent: number | undefined;
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    const indent = line.length - line.trimStart().length;
+    if (scalarIndent !== undefined) {
+      if (indent > scalarIndent) continue;
+      scalarIndent = undefined;
+    }
+    const match = /^( *)("[^"]+"|[^\s:"{[-][^:]*?):(?: (.*))?$/.exec(line);
+    if (!match) continue;
+    const key = (match[2] as string).replace(/^"(.*)"$/, '$1');
+    const value = (match[3] ?? '').trim();
+    while ((stack.at(-1) as { indent: number }).indent >= indent) stack.pop();
+    const node: KeyTree = { keys: new Map(), value };
+    (stack.at(-1) as { node: KeyTree }).node.keys.set(key, node);
+    stack.push({ indent, node });
+    if (value === '|' || value === '>' || value === '|-' || value === '>-') scalarIndent = indent;
+  }
+  return root;
+}
+
+function at(tree: KeyTree, ...path: string[]): KeyTree {
+  let node = tree;
+  for (const key of path) {
+    const next = node.keys.get(key);
+    if (!next) throw new Error(`openapi.yaml has no ${path.join(' → ')}`);
+    node = next;
+  }
+  return node;
+}
+
+const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
+const spec = keyTree(OPENAPI);
+
+describe('openapi.yaml', () => {
+  it('describes every route the app serves, and only those (method and path)', () => {
+    // Registering routes touches no database.
+    const app = createApp({ db: {} as Database });
+    const served = new Set(
+      app.routes
+        .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/'))
+        .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
+    );
+    const described = new Set<string>();
+    for (const [path, item] of at(spec, 'paths').keys) {
+      for (const method of item.keys.keys()) if (METHODS.has(method)) described.add(`${method.toUpperCase()} ${path}`);
+    }
+    expect(served.size).to.be.greaterThan(15);
+    expect(
+      [...served].filter((r) => !described.has(r)),
+      'served but not in openapi.yaml',
+    ).to.deep.equal([]);
+    expect(
+      [...described].filter((r) => !served.has(r)),
+      'in openapi.yaml but not served',
+    ).to.deep.equal([]);
+  });
+
+  it('describes the dossier inputs with the fields and required fields of their zod schemas', () => {
+    const pairs = [
+      [DOSSIER_INPUTS.receive, 'ReceiveDossier'],
+      [DOSSIER_INPUTS.step, 'DossierStepInput'],
+    ] as const;
+    for (const [schema, name] of pairs) {
+      const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+        properties: Record<string, unknown>;
+        required?: string[];
+      };
+      const described = at(spec, 'components', 'schemas', name);
+      expect([...at(described, 'properties').keys.keys()].sort(), name).to.deep.equal(
+        Object.keys(json.properties).sort(),
+      );
+      const required = at(described, 'required')
+        .value.replace(/[[\]\s]/g, '')
+        .split(',')
+        .filter(Boolean);
+      expect(required.sort(), `${name} required`).to.deep.equal([...(json.required ?? [])].sort());
+    }
+    const query = z.toJSONSchema(DOSSIER_INPUTS.onTimeQuery, { io: 'input' }) as { properties: object };
+    const block = OPENAPI.slice(OPENAPI.indexOf('  /api/reports/on-time:'));
+    const parameters = block.slice(0, block.indexOf('responses:'));
+    const names = [...parameters.matchAll(/name: (\w+)/g)].map((m) => m[1]);
+    expect(names.sort()).to.deep.equal(Object.keys(query.properties).sort());
+  });
+});
