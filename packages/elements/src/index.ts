@@ -6,6 +6,15 @@
  */
 export { MotcuaCalendarDay } from './calendar-day/calendar-day.js';
 export {
+  type CounterAction,
+  type CounterActionDetail,
+  type CounterConsoleStringKey,
+  type CounterTicket,
+  MotcuaCounterConsole,
+} from './counter-console/counter-console.js';
+export type { DossierReceivedDetail, IntakeStringKey } from './counter-console/intake.js';
+export type { ConsoleStringKey } from './counter-console/strings.js';
+export {
   type DossierErrorDetail,
   type DossierLoadedDetail,
   type DossierLookupProblem,

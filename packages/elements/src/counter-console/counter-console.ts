@@ -1,0 +1,586 @@
+import { adoptStyles, css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { MotcuaElement } from '../internal/base.js';
+import { defineElement } from '../internal/define.js';
+import type { StringTable } from '../internal/i18n.js';
+import { blockStyles } from '../internal/styles.js';
+import { callApi, newKey, RequestFailed, retryable } from './api.js';
+import type { DossierIntake, IntakeHost, IntakeStringKey } from './intake.js';
+import { type ConsoleStringKey, consoleStrings } from './strings.js';
+
+/** Every key of the console's strings, the intake form's and receipt slip's included. */
+export type CounterConsoleStringKey = ConsoleStringKey | IntakeStringKey;
+
+type Key = CounterConsoleStringKey;
+
+/** What the console does for the officer. */
+export type CounterAction = 'next' | 'recall' | 'skip' | 'done' | 'transfer';
+
+/** A ticket as the counter sees it (the server's ticket view; `id` is unknown for one restored from the board). */
+export interface CounterTicket {
+  readonly id?: string;
+  readonly number: string;
+  readonly service: string;
+  readonly status: string;
+  readonly calls?: number;
+}
+
+/** The detail of `motcua-counter-action`. */
+export interface CounterActionDetail {
+  readonly action: CounterAction;
+  /** The ticket the counter now shows (after a transfer, the transferred one); `null` when nobody was waiting. */
+  readonly ticket: CounterTicket | null;
+  /** After a transfer, the ticket that continues the visit in the other service. */
+  readonly next?: CounterTicket;
+}
+
+interface Service {
+  readonly id: string;
+  /** The service's name by language, as the server gives it. */
+  readonly name: Readonly<Record<string, unknown>>;
+}
+
+const PATHS: Readonly<Record<CounterAction, string>> = {
+  next: 'call-next',
+  recall: 'recall',
+  skip: 'skip',
+  done: 'done',
+  transfer: 'transfer',
+};
+
+/** The keyboard shortcut of each action (T only moves to the service choice; the transfer needs a service). */
+const SHORTCUTS: Readonly<Record<string, CounterAction>> = {
+  n: 'next',
+  r: 'recall',
+  s: 'skip',
+  d: 'done',
+  t: 'transfer',
+};
+const KEY_OF: Readonly<Record<CounterAction, string>> = { next: 'N', recall: 'R', skip: 'S', done: 'D', transfer: 'T' };
+
+/** The ticket statuses in which each action is allowed (core's state machine; "done" also starts a called ticket). */
+const ALLOWED: Readonly<Record<Exclude<CounterAction, 'next'>, readonly string[]>> = {
+  recall: ['called'],
+  skip: ['called'],
+  done: ['called', 'serving'],
+  transfer: ['called', 'serving'],
+};
+
+const ACTIVE = new Set(['called', 'serving']);
+
+function asTicket(value: unknown): CounterTicket | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const t = value as Record<string, unknown>;
+  if (typeof t.number !== 'string' || typeof t.status !== 'string') return undefined;
+  return {
+    ...(typeof t.id === 'string' ? { id: t.id } : {}),
+    number: t.number,
+    service: typeof t.service === 'string' ? t.service : '',
+    status: t.status,
+    ...(typeof t.calls === 'number' ? { calls: t.calls } : {}),
+  };
+}
+
+/** Whether a key press comes from a place where the officer types (then it is text, not a shortcut). */
+function typing(event: KeyboardEvent): boolean {
+  return event
+    .composedPath()
+    .some(
+      (node) =>
+        node instanceof HTMLInputElement ||
+        node instanceof HTMLTextAreaElement ||
+        node instanceof HTMLSelectElement ||
+        (node instanceof HTMLElement && node.isContentEditable),
+    );
+}
+
+/**
+ * The one-stop officer's console for one counter: the ticket being served, and buttons to call the next number,
+ * recall it, mark it as a no-show, finish it or transfer it to another service, with keyboard shortcuts (N, R, S, D,
+ * T; ignored while typing in a field) shown on screen. Buttons follow the ticket's state (no "done" without a
+ * ticket), every refusal of the server is shown with its Vietnamese or English message, and a live region says what
+ * happened. Every command carries an `Idempotency-Key`, reused when it is pressed again after a network failure, so
+ * a retry never calls two numbers.
+ *
+ * Dossier intake loads when the officer opens it: the procedure picked from the catalogue (search without
+ * diacritics), the documents received ticked, the applicant's contact, then `POST /api/dossiers` linked to the
+ * current ticket and the receipt slip (Mẫu 01) printed from a hidden frame, with the dossier code, the lookup PIN,
+ * the documents, the due date with hour and minute and QR codes to the status page and the rating form.
+ *
+ * `token` is the counter's staff secret (the bearer token of `/api/queue/counters/{id}/…` and `/api/dossiers`):
+ * put the console only on pages for staff, and set the token from the officer's sign-in rather than in public HTML.
+ *
+ * @summary The counter console: call, recall, no-show, done, transfer, and dossier intake with the receipt slip.
+ * @fires motcua-counter-action - A command succeeded; `detail`: {@link CounterActionDetail}.
+ * @fires motcua-dossier-received - A dossier was received; `detail`: `{ code, ticket }`.
+ * @csspart console - The whole console.
+ * @csspart ticket - The ticket being served.
+ * @csspart number - The ticket number.
+ * @csspart actions - The command buttons.
+ * @csspart button - Every button.
+ * @csspart transfer - The service choice and the transfer button.
+ * @csspart shortcuts - The line that lists the keyboard shortcuts.
+ * @csspart status - The live region: what happened.
+ * @csspart error - Refusals and failures.
+ * @csspart intake - The dossier intake form, once open.
+ * @cssproperty --motcua-counter-console-number-size - Font size of the ticket number (default: 3em).
+ * @cssproperty --motcua-color-primary - Buttons (default #0b57d0).
+ * @cssproperty --motcua-color-danger - Errors (default #b3261e).
+ * @cssproperty --motcua-touch-target - Minimum size of buttons and fields (default 44px).
+ *
+ * @example
+ * ```html
+ * <motcua-counter-console counter="1" status-url="/tra-cuu.html?code={code}"
+ *   rating-url="/danh-gia.html?t={token}"></motcua-counter-console>
+ * <script type="module">
+ *   document.querySelector('motcua-counter-console').token = sessionStorage.getItem('counter-token');
+ * </script>
+ * ```
+ */
+export class MotcuaCounterConsole extends MotcuaElement<Key> {
+  /** The element's styles. */
+  static override styles = [
+    ...MotcuaElement.styles,
+    blockStyles,
+    css`
+      h2 {
+        font-size: 1.25em;
+        margin: 0 0 0.5em;
+      }
+      [part='ticket'] {
+        border: 1px solid var(--motcua-color-border, #c4c7c5);
+        border-radius: var(--motcua-radius, 4px);
+        padding: 0.5em 1em;
+        margin-bottom: 0.75em;
+      }
+      .label {
+        margin: 0;
+        color: var(--motcua-color-muted, #444746);
+      }
+      [part='number'] {
+        font-size: var(--motcua-counter-console-number-size, 3em);
+        font-weight: 700;
+        line-height: 1.2;
+        margin: 0;
+      }
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em;
+        align-items: center;
+        margin: 0 0 0.75em;
+      }
+      button,
+      select {
+        font: inherit;
+        min-height: var(--motcua-touch-target, 44px);
+        min-width: var(--motcua-touch-target, 44px);
+        border-radius: var(--motcua-radius, 4px);
+      }
+      button {
+        padding: 0 1em;
+        border: 1px solid transparent;
+        background: var(--motcua-color-primary, #0b57d0);
+        color: var(--motcua-color-on-primary, #fff);
+        cursor: pointer;
+      }
+      button:disabled {
+        background: #e3e3e3;
+        color: #5e5e5e;
+        cursor: not-allowed;
+      }
+      select {
+        padding: 0 0.5em;
+        border: 1px solid var(--motcua-color-border, #747775);
+        background: var(--motcua-color-surface, #fff);
+        color: inherit;
+      }
+      kbd {
+        font: inherit;
+        font-size: 0.75em;
+        border: 1px solid currentColor;
+        border-radius: 3px;
+        padding: 0 0.3em;
+        margin-inline-start: 0.4em;
+      }
+      [part='shortcuts'] {
+        font-size: 0.875em;
+        color: var(--motcua-color-muted, #444746);
+      }
+      [part='error'] {
+        color: var(--motcua-color-danger, #b3261e);
+        font-weight: 600;
+      }
+      [part='status'],
+      [part='error'] {
+        margin: 0.5em 0;
+        min-height: 1.5em;
+      }
+      @media (forced-colors: active) {
+        button {
+          border-color: ButtonText;
+        }
+        button:disabled {
+          color: GrayText;
+          border-color: GrayText;
+        }
+      }
+    `,
+  ];
+
+  /** The counter's id, as in the office configuration (`/api/queue/counters/{id}/…`). */
+  @property({ reflect: true }) counter = '';
+
+  /**
+   * The counter's bearer token: a staff secret. Set it as a property from the officer's session; an attribute in
+   * public HTML would publish it.
+   */
+  @property() token = '';
+
+  /** Address of the procedure catalogue, resolved against the configured `apiBase`. */
+  @property() catalogue = 'api/catalogue';
+
+  /** The status page a receipt's QR code opens: `{code}` (and `{pin}`, if wanted) replaced; relative to the page. */
+  @property({ attribute: 'status-url' }) statusUrl = 'tra-cuu.html?code={code}';
+
+  /** The rating form a receipt's QR code opens, `{token}` replaced by the rating token of the finished ticket. */
+  @property({ attribute: 'rating-url' }) ratingUrl = 'danh-gia.html?t={token}';
+
+  /** The receipt slip's paper: `A5` (default) or `A4`, portrait. */
+  @property() paper: 'A5' | 'A4' = 'A5';
+
+  /** Prints the receipt slip's frame; by default `view.print()` (kiosk browsers and tests replace it). */
+  @property({ attribute: false }) printer: (view: Window) => void = (view) => view.print();
+
+  @state() private ticket: CounterTicket | undefined;
+  @state() private services: readonly Service[] = [];
+  @state() private transferService = '';
+  @state() private busy: CounterAction | undefined;
+  @state() private info = '';
+  @state() private error = '';
+  @state() private intakeOpen = false;
+  @state() private intakeLoading = false;
+
+  protected defaultStrings = consoleStrings as StringTable<Key>;
+
+  /** Idempotency keys of commands that got no answer, by what they asked: pressing again reuses the key. */
+  private readonly retryKeys = new Map<string, string>();
+  /** Rating tokens of finished tickets, by ticket id. */
+  private readonly ratingTokens = new Map<string, string>();
+  private intake: DossierIntake | undefined;
+  private pending = new Set<Promise<unknown>>();
+  private loadedFor = '';
+
+  override render() {
+    const configured = this.counter !== '' && this.token !== '';
+    return html`<section part="console" aria-labelledby="heading">
+      <h2 id="heading">${this.t('heading', { counter: this.counter })}</h2>
+      ${configured ? this.renderConsole() : html`<p part="error">${this.t('notConfigured')}</p>`}
+      <p part="status" role="status">${this.info}</p>
+      <p part="error" role="alert">${this.error}</p>
+      ${configured ? this.renderIntake() : nothing}
+    </section>`;
+  }
+
+  private renderConsole() {
+    const ticket = this.ticket;
+    const serviceName = ticket ? this.serviceName(ticket.service) : '';
+    return html`<div part="ticket">
+        <p class="label">${this.t('nowServing')}</p>
+        ${
+          ticket
+            ? html`<p part="number">${ticket.number}</p>
+              <p class="label">
+                ${this.t(`status-${ticket.status}` as Key, { calls: ticket.calls ?? 1 })}${serviceName ? html` · ${this.t('service', { service: serviceName })}` : nothing}
+              </p>`
+            : html`<p>${this.t('noTicket')}</p>`
+        }
+      </div>
+      <div part="actions" class="row" role="group" aria-label=${this.t('actions')} aria-describedby="shortcuts">
+        ${(['next', 'recall', 'skip', 'done'] as const).map((action) => this.renderButton(action))}
+      </div>
+      <div part="transfer" class="row">
+        <label for="transfer-service">${this.t('transferTo')}</label>
+        <select
+          id="transfer-service"
+          .value=${this.transferService}
+          ?disabled=${!this.allowed('transfer')}
+          @change=${(e: Event) => {
+            this.transferService = (e.target as HTMLSelectElement).value;
+          }}
+        >
+          <option value="">${this.t('chooseService')}</option>
+          ${this.services
+            .filter((s) => s.id !== ticket?.service)
+            .map(
+              (s) =>
+                html`<option value=${s.id} ?selected=${s.id === this.transferService}>${this.serviceName(s.id)}</option>`,
+            )}
+        </select>
+        ${this.renderButton('transfer')}
+      </div>
+      <p part="shortcuts" id="shortcuts">${this.t('shortcuts')}</p>`;
+  }
+
+  private renderButton(action: CounterAction) {
+    return html`<button
+      part="button ${action}"
+      type="button"
+      data-action=${action}
+      aria-keyshortcuts=${KEY_OF[action]}
+      ?disabled=${!this.allowed(action) || this.busy !== undefined}
+      @click=${() => void this.run(action)}
+    >
+      ${this.t(action)}<kbd aria-hidden="true">${KEY_OF[action]}</kbd>
+    </button>`;
+  }
+
+  private renderIntake() {
+    return html`<div class="row">
+        <button
+          part="button intake-toggle"
+          type="button"
+          aria-expanded=${this.intakeOpen ? 'true' : 'false'}
+          aria-controls="intake"
+          @click=${this.toggleIntake}
+        >
+          ${this.t('intake')}
+        </button>
+      </div>
+      ${this.intakeLoading ? html`<p>${this.t('intakeLoading')}</p>` : nothing}
+      <div id="intake" part="intake" ?hidden=${!this.intakeOpen || !this.intake}>
+        ${this.intakeOpen && this.intake ? this.intake.render() : nothing}
+      </div>`;
+  }
+
+  /** Whether an action may be used with the ticket shown. */
+  private allowed(action: CounterAction): boolean {
+    const status = this.ticket?.status ?? '';
+    if (action === 'next') return !ACTIVE.has(status);
+    return ALLOWED[action].includes(status);
+  }
+
+  private serviceName(id: string): string {
+    const name = this.services.find((s) => s.id === id)?.name;
+    const text = name?.[this.language] ?? name?.vi;
+    return typeof text === 'string' ? text : id;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('keydown', this.onKeydown);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this.onKeydown);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if ((changed.has('counter') || changed.has('token')) && this.counter && this.token) {
+      const signature = `${this.counter}\n${this.token}`;
+      if (signature !== this.loadedFor) {
+        this.loadedFor = signature;
+        this.track(this.load());
+      }
+    }
+  }
+
+  /** Resolves once every request in progress has ended and its outcome is rendered. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.pending.size > 0) {
+      await Promise.allSettled([...this.pending]);
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.pending.add(work);
+    const forget = () => this.pending.delete(work);
+    work.then(forget, forget);
+    return work;
+  }
+
+  /** The services to transfer to, and the ticket the counter is serving (after a reload of the page). */
+  private async load(): Promise<void> {
+    const [services, board] = await Promise.allSettled([
+      callApi<{ services?: unknown }>('api/queue/services'),
+      callApi<{ counters?: unknown }>('api/queue/board'),
+    ]);
+    if (services.status === 'fulfilled' && Array.isArray(services.value.services)) {
+      this.services = services.value.services.flatMap((s: Record<string, unknown> | null) =>
+        typeof s?.id === 'string' ? [{ id: s.id, name: (s.name ?? {}) as Service['name'] }] : [],
+      );
+    } else {
+      this.error = this.t('servicesFailed');
+    }
+    if (board.status === 'fulfilled' && Array.isArray(board.value.counters) && this.ticket === undefined) {
+      const mine = board.value.counters.find((c: Record<string, unknown>) => c?.id === this.counter);
+      this.ticket = asTicket(mine?.ticket);
+    }
+  }
+
+  /**
+   * Carries out an action for the ticket shown, as its button or shortcut does.
+   *
+   * @returns whether the server carried it out.
+   */
+  run(action: CounterAction): Promise<boolean> {
+    return this.track(this.command(action));
+  }
+
+  private async command(action: CounterAction): Promise<boolean> {
+    if (!this.allowed(action) || this.busy !== undefined || !this.counter || !this.token) return false;
+    const service = action === 'transfer' ? this.transferService : '';
+    if (action === 'transfer' && !service) {
+      this.info = '';
+      this.error = this.t('needService');
+      this.focusField('transfer-service');
+      return false;
+    }
+    const before = this.ticket;
+    const body: Record<string, string> = {};
+    if (action !== 'next' && before?.id) body.ticket = before.id;
+    if (service) body.service = service;
+    const signature = `${action}\n${before?.id ?? before?.number ?? ''}\n${service}`;
+    const key = this.retryKeys.get(signature) ?? newKey();
+    this.busy = action;
+    this.error = '';
+    this.info = this.t('sending');
+    try {
+      const answer = await callApi<{ ticket?: unknown; ratingToken?: unknown; from?: unknown }>(
+        `api/queue/counters/${encodeURIComponent(this.counter)}/${PATHS[action]}`,
+        { token: this.token, body, key },
+      );
+      this.retryKeys.delete(signature);
+      const ticket = asTicket(answer.ticket);
+      if (action === 'transfer' && ticket && before) {
+        this.ticket = { ...before, status: 'transferred' };
+        this.transferService = '';
+        this.info = this.t('transferred', {
+          from: before.number,
+          service: this.serviceName(ticket.service),
+          number: ticket.number,
+        });
+        this.emit<CounterActionDetail>('motcua-counter-action', { action, ticket: this.ticket, next: ticket });
+        return true;
+      }
+      if (ticket) this.ticket = ticket;
+      if (action === 'done' && ticket?.id && typeof answer.ratingToken === 'string') {
+        this.ratingTokens.set(ticket.id, answer.ratingToken);
+      }
+      const number = ticket?.number ?? before?.number ?? '';
+      const said = { next: 'called', recall: 'recalled', skip: 'skipped', done: 'finished', transfer: 'transferred' };
+      this.info = action === 'next' && !ticket ? this.t('queueEmpty') : this.t(said[action] as Key, { number });
+      this.emit<CounterActionDetail>('motcua-counter-action', { action, ticket: ticket ?? null });
+      return true;
+    } catch (error) {
+      this.info = '';
+      this.error = this.describe(error);
+      if (retryable(error)) this.retryKeys.set(signature, key);
+      else this.retryKeys.delete(signature);
+      return false;
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  /** A failure as the officer reads it: the server's own message in the console's language when it gave one. */
+  private describe(error: unknown): string {
+    if (error instanceof RequestFailed && error.text) return error.text[this.language];
+    if (error instanceof RequestFailed && error.status === 401) return this.t('unauthorized');
+    if (error instanceof RequestFailed && error.status > 0) return this.t('refused', { status: error.status });
+    return this.t('network');
+  }
+
+  private focusField(id: string): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus());
+  }
+
+  private readonly onKeydown = (event: KeyboardEvent): void => {
+    if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey || event.repeat) return;
+    const action = SHORTCUTS[event.key.toLowerCase()];
+    if (!action || typing(event) || !this.counter || !this.token) return;
+    event.preventDefault();
+    if (action === 'transfer') {
+      if (this.allowed('transfer')) this.focusField('transfer-service');
+      return;
+    }
+    void this.run(action);
+  };
+
+  private async toggleIntake(): Promise<void> {
+    if (this.intakeOpen) {
+      this.intakeOpen = false;
+      return;
+    }
+    this.intakeOpen = true;
+    if (this.intake) return;
+    this.intakeLoading = true;
+    this.error = '';
+    try {
+      await this.track(this.loadIntake());
+    } catch {
+      this.intakeOpen = false;
+      this.error = this.t('intakeFailed');
+    } finally {
+      this.intakeLoading = false;
+    }
+  }
+
+  /** The intake form, its strings and styles, core's catalogue search: fetched when the officer first opens it. */
+  private async loadIntake(): Promise<void> {
+    const module = await import('./intake.js');
+    this.defaultStrings = {
+      vi: { ...consoleStrings.vi, ...module.intakeStrings.vi },
+      en: { ...consoleStrings.en, ...module.intakeStrings.en },
+    };
+    if (this.shadowRoot) {
+      adoptStyles(this.shadowRoot, [
+        ...(this.constructor as typeof MotcuaCounterConsole).elementStyles,
+        module.intakeStyles,
+      ]);
+    }
+    const host: IntakeHost = {
+      t: (key, params) => this.t(key, params),
+      language: () => this.language,
+      update: () => this.requestUpdate(),
+      track: (work) => this.track(work),
+      catalogue: () => this.catalogue,
+      post: (path, body, key) => callApi(path, { token: this.token, body, key }),
+      get: (path) => callApi(path),
+      ticket: () => this.ticket,
+      finish: () => this.run('done'),
+      ratingToken: (id) => this.ratingTokens.get(id),
+      describe: (error) => this.describe(error),
+      print: async (slip) => {
+        const { printReceipt } = await import('./receipt-print.js');
+        printReceipt(
+          {
+            ...slip,
+            paper: this.paper,
+            language: this.language,
+            t: (key, params) => this.t(key, params),
+            statusUrl: this.statusUrl,
+            ratingUrl: this.ratingUrl,
+          },
+          this.printer,
+        );
+      },
+      emit: (type, detail) => this.emit(type, detail),
+      focus: (id) => this.focusField(id),
+    };
+    this.intake = new module.DossierIntake(host);
+    await this.intake.load();
+  }
+}
+
+defineElement('motcua-counter-console', MotcuaCounterConsole);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'motcua-counter-console': MotcuaCounterConsole;
+  }
+}

@@ -1,0 +1,804 @@
+/**
+ * The dossier intake form of `<motcua-counter-console>`, loaded when the officer first opens it: the procedure
+ * picked from the catalogue with core's diacritic-insensitive search, the documents received ticked, the
+ * applicant's contact, then `POST /api/dossiers` (linked to the counter's ticket, with an `Idempotency-Key` kept for
+ * retries) and the receipt slip.
+ */
+import { type Catalogue, type Procedure, searchProcedures } from '@motcua/core/catalogue';
+import type { ReceiptSlip } from '@motcua/core/deadline';
+import { css, html, nothing } from 'lit';
+import type { Language, StringTable } from '../internal/i18n.js';
+import { newKey, RequestFailed, retryable } from './api.js';
+import type { CounterConsoleStringKey, CounterTicket } from './counter-console.js';
+
+/** The keys of the intake form's and the receipt slip's strings. */
+export type IntakeStringKey =
+  | 'intakeHeading'
+  | 'catalogueLoading'
+  | 'catalogueFailed'
+  | 'retry'
+  | 'searchLabel'
+  | 'searchHint'
+  | 'results'
+  | 'noResults'
+  | 'procedure'
+  | 'changeProcedure'
+  | 'documents'
+  | 'noDocuments'
+  | 'otherDocument'
+  | 'otherForm'
+  | 'addDocument'
+  | 'form-original'
+  | 'form-copy'
+  | 'form-certified-copy'
+  | 'copies'
+  | 'applicant'
+  | 'name'
+  | 'address'
+  | 'phone'
+  | 'email'
+  | 'delivery'
+  | 'delivery-counter'
+  | 'delivery-post'
+  | 'delivery-online'
+  | 'linkTicket'
+  | 'noTicketLink'
+  | 'receive'
+  | 'receiving'
+  | 'needProcedure'
+  | 'needName'
+  | 'needDocuments'
+  | 'malformedAnswer'
+  | 'received'
+  | 'code'
+  | 'pin'
+  | 'dueAt'
+  | 'ticket'
+  | 'print'
+  | 'finishAndPrint'
+  | 'printing'
+  | 'another'
+  | 'printFrameTitle'
+  | 'slipNation'
+  | 'slipMotto'
+  | 'slipCode'
+  | 'slipApplicant'
+  | 'slipAddress'
+  | 'slipPhone'
+  | 'slipEmail'
+  | 'slipProcedure'
+  | 'slipDocuments'
+  | 'slipDocName'
+  | 'slipDocForm'
+  | 'slipDocCopies'
+  | 'slipSets'
+  | 'slipLimit'
+  | 'slipReceivedAt'
+  | 'slipDueAt'
+  | 'slipDelivery'
+  | 'slipLedger'
+  | 'slipPin'
+  | 'slipStatusQr'
+  | 'slipRatingQr'
+  | 'slipApplicantSign'
+  | 'slipOfficerSign'
+  | 'slipSignHint';
+
+/** The intake form's and the receipt slip's strings in Vietnamese and English. */
+export const intakeStrings: StringTable<IntakeStringKey> = {
+  vi: {
+    intakeHeading: 'Tiếp nhận hồ sơ',
+    catalogueLoading: 'Đang tải danh mục thủ tục…',
+    catalogueFailed: 'Không tải được danh mục thủ tục.',
+    retry: 'Thử lại',
+    searchLabel: 'Thủ tục (tên hoặc mã)',
+    searchHint: 'Gõ có dấu hay không dấu đều được, ví dụ "khai sinh" hoặc "1.001193"; Enter chọn kết quả đầu tiên.',
+    results: '{count} thủ tục phù hợp',
+    noResults: 'Không có thủ tục phù hợp',
+    procedure: 'Thủ tục: {name} ({code})',
+    changeProcedure: 'Chọn thủ tục khác',
+    documents: 'Giấy tờ đã nhận',
+    noDocuments: 'Danh mục không liệt kê giấy tờ của thủ tục này; hãy thêm các giấy tờ đã nhận.',
+    otherDocument: 'Giấy tờ khác',
+    otherForm: 'Hình thức',
+    addDocument: 'Thêm giấy tờ',
+    'form-original': 'Bản chính',
+    'form-copy': 'Bản sao',
+    'form-certified-copy': 'Bản sao chứng thực',
+    copies: '{copies} bản',
+    applicant: 'Người nộp hồ sơ',
+    name: 'Họ và tên',
+    address: 'Địa chỉ',
+    phone: 'Số điện thoại',
+    email: 'Thư điện tử',
+    delivery: 'Nhận kết quả tại',
+    'delivery-counter': 'Bộ phận tiếp nhận và trả kết quả',
+    'delivery-post': 'Dịch vụ bưu chính công ích',
+    'delivery-online': 'Trực tuyến',
+    linkTicket: 'Hồ sơ gắn với số thứ tự {number}',
+    noTicketLink: 'Hồ sơ không gắn với số thứ tự nào',
+    receive: 'Tiếp nhận hồ sơ',
+    receiving: 'Đang gửi hồ sơ…',
+    needProcedure: 'Hãy chọn thủ tục',
+    needName: 'Hãy nhập họ và tên người nộp hồ sơ',
+    needDocuments: 'Hãy đánh dấu ít nhất một giấy tờ đã nhận',
+    malformedAnswer: 'Máy chủ trả lời không đúng định dạng',
+    received: 'Đã tiếp nhận hồ sơ {code}',
+    code: 'Mã số hồ sơ',
+    pin: 'Mã tra cứu (PIN)',
+    dueAt: 'Hẹn trả kết quả',
+    ticket: 'Số thứ tự',
+    print: 'In giấy tiếp nhận',
+    finishAndPrint: 'Xong số {number} và in giấy tiếp nhận',
+    printing: 'Đã gửi giấy tiếp nhận hồ sơ {code} tới máy in',
+    another: 'Tiếp nhận hồ sơ khác',
+    printFrameTitle: 'Giấy tiếp nhận hồ sơ để in',
+    slipNation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    slipMotto: 'Độc lập - Tự do - Hạnh phúc',
+    slipCode: 'Mã số hồ sơ: {code}',
+    slipApplicant: 'Tiếp nhận hồ sơ của ông/bà: {name}',
+    slipAddress: 'Địa chỉ: {address}',
+    slipPhone: 'Số điện thoại: {phone}',
+    slipEmail: 'Thư điện tử: {email}',
+    slipProcedure: 'Nội dung yêu cầu giải quyết: {procedure}',
+    slipDocuments: 'Thành phần hồ sơ:',
+    slipDocName: 'Tên giấy tờ',
+    slipDocForm: 'Hình thức',
+    slipDocCopies: 'Số lượng',
+    slipSets: 'Số lượng hồ sơ: {sets} (bộ)',
+    slipLimit: 'Thời gian giải quyết hồ sơ theo quy định là: {limit}',
+    slipReceivedAt: 'Thời gian nhận hồ sơ: {time}',
+    slipDueAt: 'Thời gian trả kết quả giải quyết hồ sơ: {time}',
+    slipDelivery: 'Đăng ký nhận kết quả tại: {delivery}',
+    slipLedger: 'Vào Sổ theo dõi hồ sơ, Quyển số: {book}, Số thứ tự: {number}',
+    slipPin: 'Mã tra cứu (PIN): {pin}',
+    slipStatusQr: 'Tra cứu hồ sơ',
+    slipRatingQr: 'Đánh giá mức độ hài lòng',
+    slipApplicantSign: 'NGƯỜI NỘP HỒ SƠ',
+    slipOfficerSign: 'NGƯỜI TIẾP NHẬN HỒ SƠ',
+    slipSignHint: '(Ký và ghi rõ họ tên)',
+  },
+  en: {
+    intakeHeading: 'Receive a dossier',
+    catalogueLoading: 'Loading the procedure catalogue…',
+    catalogueFailed: 'The procedure catalogue could not be loaded.',
+    retry: 'Retry',
+    searchLabel: 'Procedure (name or code)',
+    searchHint: 'With or without Vietnamese accents, e.g. "khai sinh" or "1.001193"; Enter picks the first result.',
+    results: '{count} matching procedures',
+    noResults: 'No matching procedure',
+    procedure: 'Procedure: {name} ({code})',
+    changeProcedure: 'Choose another procedure',
+    documents: 'Documents received',
+    noDocuments: 'The catalogue lists no documents for this procedure; add the documents received.',
+    otherDocument: 'Other document',
+    otherForm: 'Form',
+    addDocument: 'Add document',
+    'form-original': 'Original',
+    'form-copy': 'Copy',
+    'form-certified-copy': 'Certified copy',
+    copies: '{copies} copies',
+    applicant: 'Applicant',
+    name: 'Full name',
+    address: 'Address',
+    phone: 'Phone number',
+    email: 'E-mail',
+    delivery: 'Collect the result at',
+    'delivery-counter': 'The one-stop counter',
+    'delivery-post': 'By public postal service',
+    'delivery-online': 'Online',
+    linkTicket: 'The dossier is linked to ticket {number}',
+    noTicketLink: 'The dossier is not linked to a ticket',
+    receive: 'Receive the dossier',
+    receiving: 'Sending the dossier…',
+    needProcedure: 'Choose the procedure',
+    needName: 'Enter the applicant’s full name',
+    needDocuments: 'Tick at least one document received',
+    malformedAnswer: 'The server’s answer is not in the expected form',
+    received: 'Dossier {code} received',
+    code: 'Dossier code',
+    pin: 'Lookup PIN',
+    dueAt: 'Result due',
+    ticket: 'Ticket',
+    print: 'Print the receipt slip',
+    finishAndPrint: 'Finish ticket {number} and print the receipt slip',
+    printing: 'The receipt slip of dossier {code} was sent to the printer',
+    another: 'Receive another dossier',
+    printFrameTitle: 'Receipt slip to print',
+    slipNation: 'SOCIALIST REPUBLIC OF VIET NAM',
+    slipMotto: 'Independence - Freedom - Happiness',
+    slipCode: 'Dossier code: {code}',
+    slipApplicant: 'Dossier received from: {name}',
+    slipAddress: 'Address: {address}',
+    slipPhone: 'Phone: {phone}',
+    slipEmail: 'E-mail: {email}',
+    slipProcedure: 'Request: {procedure}',
+    slipDocuments: 'Documents:',
+    slipDocName: 'Document',
+    slipDocForm: 'Form',
+    slipDocCopies: 'Copies',
+    slipSets: 'Number of sets: {sets}',
+    slipLimit: 'Statutory processing time: {limit}',
+    slipReceivedAt: 'Received at: {time}',
+    slipDueAt: 'Result due at: {time}',
+    slipDelivery: 'Result to be collected at: {delivery}',
+    slipLedger: 'Dossier ledger: book {book}, entry {number}',
+    slipPin: 'Lookup PIN: {pin}',
+    slipStatusQr: 'Track the dossier',
+    slipRatingQr: 'Rate the service',
+    slipApplicantSign: 'APPLICANT',
+    slipOfficerSign: 'RECEIVING OFFICER',
+    slipSignHint: '(Signature and full name)',
+  },
+};
+
+/** The intake form's styles, adopted by the console when the form loads. */
+export const intakeStyles = css`
+  form,
+  [part~='receipt'] {
+    border-top: 1px solid var(--motcua-color-border, #c4c7c5);
+    padding-top: 0.75em;
+    display: grid;
+    gap: 0.5em;
+    max-width: 40em;
+  }
+  h3 {
+    font-size: 1.15em;
+    margin: 0;
+  }
+  fieldset {
+    border: 1px solid var(--motcua-color-border, #c4c7c5);
+    border-radius: var(--motcua-radius, 4px);
+    display: grid;
+    gap: 0.5em;
+    padding: 0.5em 0.75em 0.75em;
+    margin: 0;
+  }
+  legend {
+    font-weight: 600;
+    padding: 0 0.25em;
+  }
+  label {
+    font-weight: 600;
+  }
+  input[type='search'],
+  input[type='text'],
+  input[type='tel'],
+  input[type='email'] {
+    font: inherit;
+    min-height: var(--motcua-touch-target, 44px);
+    padding: 0 0.5em;
+    border: 1px solid var(--motcua-color-border, #747775);
+    border-radius: var(--motcua-radius, 4px);
+    width: 100%;
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--motcua-color-danger, #b3261e);
+  }
+  .check {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+    min-height: var(--motcua-touch-target, 44px);
+    font-weight: normal;
+  }
+  .check input {
+    width: 1.25em;
+    height: 1.25em;
+    margin: 0;
+  }
+  .hint {
+    color: var(--motcua-color-muted, #444746);
+    font-size: 0.875em;
+    margin: 0;
+  }
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.25em;
+  }
+  [part~='procedure'] {
+    width: 100%;
+    text-align: start;
+    background: var(--motcua-color-surface, #fff);
+    color: inherit;
+    border-color: var(--motcua-color-border, #747775);
+  }
+  .error {
+    color: var(--motcua-color-danger, #b3261e);
+    font-weight: 600;
+    margin: 0;
+  }
+  dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.25em 1em;
+    margin: 0;
+  }
+  dt {
+    font-weight: 600;
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .pin {
+    font-size: 1.5em;
+    font-weight: 700;
+    letter-spacing: 0.1em;
+  }
+`;
+
+/** What the intake form needs from the console. */
+export interface IntakeHost {
+  t(key: CounterConsoleStringKey, params?: Readonly<Record<string, string | number>>): string;
+  language(): Language;
+  update(): void;
+  track<T>(work: Promise<T>): Promise<T>;
+  /** The catalogue's address. */
+  catalogue(): string;
+  /** A POST with the counter's token. */
+  post(path: string, body: unknown, key: string): Promise<unknown>;
+  get(path: string): Promise<unknown>;
+  /** The ticket the counter shows. */
+  ticket(): CounterTicket | undefined;
+  /** "Done" on the counter's ticket. */
+  finish(): Promise<boolean>;
+  /** The rating token of a finished ticket. */
+  ratingToken(ticket: string): string | undefined;
+  describe(error: unknown): string;
+  print(slip: ReceiptToPrint): Promise<void>;
+  emit(type: string, detail: unknown): boolean;
+  focus(id: string): void;
+}
+
+/** A received dossier's slip, as the print view takes it. */
+export interface ReceiptToPrint {
+  readonly receipt: ReceiptSlip;
+  readonly pin: string;
+  /** The rating token of the ticket the dossier is linked to, once it is finished. */
+  readonly ratingToken?: string | undefined;
+}
+
+/** The detail of `motcua-dossier-received`. */
+export interface DossierReceivedDetail {
+  readonly code: string;
+  /** The id of the ticket the dossier is linked to, if any. */
+  readonly ticket: string | null;
+}
+
+type Form = 'original' | 'copy' | 'certified-copy';
+type Delivery = 'counter' | 'post' | 'online';
+
+interface DocumentRow {
+  readonly name: string;
+  readonly form: Form;
+  readonly copies: number;
+  checked: boolean;
+}
+
+interface Received {
+  readonly code: string;
+  readonly pin: string;
+  readonly receipt: ReceiptSlip;
+  readonly ticket: CounterTicket | undefined;
+}
+
+/** Ticket statuses a dossier can be linked in (core's `link-dossier`). */
+const LINKABLE = new Set(['called', 'serving', 'done']);
+const ACTIVE = new Set(['called', 'serving']);
+const FORMS: readonly Form[] = ['original', 'copy', 'certified-copy'];
+
+/**
+ * A time of the slip in the officer's language: the slip's own words in Vietnamese ("10 giờ 05 phút, ngày 09 tháng
+ * 03 năm 2026"), `10:05, 09/03/2026` in English. The ISO string is in Vietnam time.
+ */
+export function slipTimeText(iso: string, words: string, language: Language): string {
+  if (language === 'vi') return words;
+  return `${iso.slice(11, 16)}, ${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}
+
+/** The procedures of a catalogue from the server, with what search and intake read checked. */
+function proceduresOf(value: unknown): Procedure[] {
+  const list = (value as { procedures?: unknown } | null)?.procedures;
+  if (!Array.isArray(list)) throw new RequestFailed(200, 'malformed');
+  return list.flatMap((p: Record<string, unknown> | null) => {
+    if (!p || typeof p.code !== 'string' || typeof p.name !== 'string') return [];
+    return [
+      {
+        ...p,
+        field: typeof p.field === 'string' ? p.field : '',
+        levels: Array.isArray(p.levels) ? p.levels : [],
+        channels: Array.isArray(p.channels) ? p.channels : [],
+        localSuffix: typeof p.localSuffix === 'string' ? p.localSuffix : undefined,
+        documents: Array.isArray(p.documents) ? p.documents : [],
+      } as unknown as Procedure,
+    ];
+  });
+}
+
+function documentRows(procedure: Procedure): DocumentRow[] {
+  return (procedure.documents ?? []).flatMap((d) =>
+    d && typeof d.name === 'string'
+      ? [
+          {
+            name: d.name,
+            form: d.form === 'copy' || d.form === 'certified-copy' ? d.form : 'original',
+            copies: Number.isInteger(d.copies) && (d.copies as number) > 0 ? (d.copies as number) : 1,
+            checked: false,
+          },
+        ]
+      : [],
+  );
+}
+
+/**
+ * The intake form's state and rendering; the console renders it inside its own shadow root.
+ *
+ * @example
+ * ```ts
+ * const intake = new DossierIntake(host);
+ * await intake.load();
+ * render(intake.render(), root);
+ * ```
+ */
+export class DossierIntake {
+  private phase: 'loading' | 'failed' | 'ready' = 'loading';
+  private catalogue: Catalogue | undefined;
+  private query = '';
+  private procedure: Procedure | undefined;
+  private documents: DocumentRow[] = [];
+  private other = '';
+  private otherForm: Form = 'original';
+  private applicant = { name: '', address: '', phone: '', email: '' };
+  private delivery: Delivery = 'counter';
+  private sending = false;
+  /** The Idempotency-Key of the dossier being sent, kept until the server answers for good. */
+  private key: string | undefined;
+  private error = '';
+  private problems: readonly string[] = [];
+  private invalid = '';
+  private result: Received | undefined;
+  private note = '';
+
+  constructor(private readonly host: IntakeHost) {}
+
+  /** Fetches the catalogue. */
+  async load(): Promise<void> {
+    this.phase = 'loading';
+    this.host.update();
+    try {
+      const procedures = proceduresOf(await this.host.get(this.host.catalogue()));
+      this.catalogue = { procedures } as unknown as Catalogue;
+      this.phase = 'ready';
+    } catch {
+      this.phase = 'failed';
+    }
+    this.host.update();
+  }
+
+  render() {
+    const t = this.host.t;
+    if (this.result) return this.renderResult(this.result);
+    return html`<form part="intake-form" novalidate aria-labelledby="intake-heading" @submit=${this.onSubmit}>
+      <h3 id="intake-heading">${t('intakeHeading')}</h3>
+      ${
+        this.phase === 'loading'
+          ? html`<p>${t('catalogueLoading')}</p>`
+          : this.phase === 'failed'
+            ? html`<p class="error">${t('catalogueFailed')}</p>
+              <button part="button" type="button" @click=${() => void this.host.track(this.load())}>${t('retry')}</button>`
+            : this.procedure
+              ? this.renderChosen(this.procedure)
+              : this.renderSearch()
+      }
+      ${this.procedure ? this.renderDocuments() : nothing} ${this.renderApplicant()}
+      <p class="hint" id="ticket-link">${this.linkText()}</p>
+      <div role="alert">
+        ${this.error ? html`<p class="error">${this.error}</p>` : nothing}
+        ${this.problems.length > 0 ? html`<ul class="error">${this.problems.map((p) => html`<li>${p}</li>`)}</ul>` : nothing}
+      </div>
+      <div>
+        <button part="button receive" type="submit" ?disabled=${this.sending}>
+          ${this.sending ? t('receiving') : t('receive')}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  private renderSearch() {
+    const t = this.host.t;
+    const hits = this.hits();
+    const query = this.query.trim();
+    return html`<label for="procedure-search">${t('searchLabel')}</label>
+      <p class="hint" id="procedure-search-hint">${t('searchHint')}</p>
+      <input
+        id="procedure-search"
+        type="search"
+        autocomplete="off"
+        spellcheck="false"
+        aria-describedby="procedure-search-hint"
+        aria-controls="procedure-results"
+        aria-invalid=${this.invalid === 'procedure-search' ? 'true' : 'false'}
+        .value=${this.query}
+        @input=${(e: Event) => {
+          this.query = (e.target as HTMLInputElement).value;
+          this.host.update();
+        }}
+        @keydown=${(e: KeyboardEvent) => {
+          if (e.key !== 'Enter') return;
+          e.preventDefault();
+          const first = hits[0];
+          if (first) this.choose(first);
+        }}
+      />
+      <p class="hint" role="status">
+        ${query ? (hits.length > 0 ? t('results', { count: hits.length }) : t('noResults')) : nothing}
+      </p>
+      <ul id="procedure-results" part="procedures">
+        ${hits.map(
+          (p) =>
+            html`<li><button part="button procedure" type="button" @click=${() => this.choose(p)}>${p.name} (${p.code})</button></li>`,
+        )}
+      </ul>`;
+  }
+
+  private renderChosen(procedure: Procedure) {
+    const t = this.host.t;
+    return html`<p id="procedure-chosen" tabindex="-1">${t('procedure', { name: procedure.name, code: procedure.code })}</p>
+      <div>
+        <button part="button" type="button" @click=${this.changeProcedure}>${t('changeProcedure')}</button>
+      </div>`;
+  }
+
+  private renderDocuments() {
+    const t = this.host.t;
+    return html`<fieldset part="documents">
+      <legend>${t('documents')}</legend>
+      ${this.documents.length === 0 ? html`<p class="hint">${t('noDocuments')}</p>` : nothing}
+      ${this.documents.map(
+        (d, i) =>
+          html`<label class="check"
+            ><input
+              type="checkbox"
+              id=${`document-${i}`}
+              .checked=${d.checked}
+              @change=${(e: Event) => {
+                d.checked = (e.target as HTMLInputElement).checked;
+                this.host.update();
+              }}
+            />${d.name} — ${t(`form-${d.form}`)}, ${t('copies', { copies: d.copies })}</label
+          >`,
+      )}
+      <label for="other-document">${t('otherDocument')}</label>
+      <input
+        id="other-document"
+        type="text"
+        autocomplete="off"
+        .value=${this.other}
+        @input=${(e: Event) => {
+          this.other = (e.target as HTMLInputElement).value;
+        }}
+        @keydown=${(e: KeyboardEvent) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            this.addDocument();
+          }
+        }}
+      />
+      <label for="other-form">${t('otherForm')}</label>
+      <select
+        id="other-form"
+        @change=${(e: Event) => {
+          this.otherForm = (e.target as HTMLSelectElement).value as Form;
+        }}
+      >
+        ${FORMS.map((f) => html`<option value=${f} ?selected=${f === this.otherForm}>${t(`form-${f}`)}</option>`)}
+      </select>
+      <div><button part="button" type="button" @click=${this.addDocument}>${t('addDocument')}</button></div>
+    </fieldset>`;
+  }
+
+  private renderApplicant() {
+    const t = this.host.t;
+    const field = (name: keyof DossierIntake['applicant'], type: string, autocomplete = 'off') =>
+      html`<label for=${`applicant-${name}`}>${t(name)}</label>
+        <input
+          id=${`applicant-${name}`}
+          type=${type}
+          autocomplete=${autocomplete}
+          ?required=${name === 'name'}
+          aria-invalid=${this.invalid === `applicant-${name}` ? 'true' : 'false'}
+          .value=${this.applicant[name]}
+          @input=${(e: Event) => {
+            this.applicant[name] = (e.target as HTMLInputElement).value;
+          }}
+        />`;
+    return html`<fieldset part="applicant">
+      <legend>${t('applicant')}</legend>
+      ${field('name', 'text')} ${field('address', 'text')} ${field('phone', 'tel')} ${field('email', 'email')}
+      <label for="delivery">${t('delivery')}</label>
+      <select
+        id="delivery"
+        @change=${(e: Event) => {
+          this.delivery = (e.target as HTMLSelectElement).value as Delivery;
+        }}
+      >
+        ${(['counter', 'post', 'online'] as const).map(
+          (d) => html`<option value=${d} ?selected=${d === this.delivery}>${t(`delivery-${d}`)}</option>`,
+        )}
+      </select>
+    </fieldset>`;
+  }
+
+  private renderResult(r: Received) {
+    const t = this.host.t;
+    const language = this.host.language();
+    const current = this.host.ticket();
+    const finishable = r.ticket?.id !== undefined && current?.id === r.ticket.id && ACTIVE.has(current.status);
+    return html`<section part="receipt" aria-labelledby="received-heading">
+      <h3 id="received-heading" tabindex="-1">${t('received', { code: r.code })}</h3>
+      <dl>
+        <dt>${t('code')}</dt>
+        <dd>${r.code}</dd>
+        <dt>${t('pin')}</dt>
+        <dd class="pin">${r.pin}</dd>
+        <dt>${t('dueAt')}</dt>
+        <dd><time datetime=${r.receipt.dueAt}>${slipTimeText(r.receipt.dueAt, r.receipt.dueAtText, language)}</time></dd>
+        ${r.ticket ? html`<dt>${t('ticket')}</dt><dd>${r.ticket.number}</dd>` : nothing}
+      </dl>
+      <div class="row">
+        ${
+          finishable
+            ? html`<button part="button finish-print" type="button" @click=${() => void this.host.track(this.finishAndPrint())}>
+              ${t('finishAndPrint', { number: r.ticket?.number ?? '' })}
+            </button>`
+            : nothing
+        }
+        <button part="button print" type="button" @click=${() => void this.host.track(this.print())}>${t('print')}</button>
+        <button part="button" type="button" @click=${this.another}>${t('another')}</button>
+      </div>
+      <p role="status" class="hint">${this.note}</p>
+    </section>`;
+  }
+
+  private linkText(): string {
+    const ticket = this.linkable();
+    return ticket ? this.host.t('linkTicket', { number: ticket.number }) : this.host.t('noTicketLink');
+  }
+
+  /** The counter's ticket the dossier will be linked to: one called, being served or just finished. */
+  private linkable(): CounterTicket | undefined {
+    const ticket = this.host.ticket();
+    return ticket?.id !== undefined && LINKABLE.has(ticket.status) ? ticket : undefined;
+  }
+
+  private hits(): Procedure[] {
+    if (!this.catalogue || !this.query.trim()) return [];
+    return searchProcedures(this.catalogue, this.query, { limit: 8 }).map((hit) => hit.procedure);
+  }
+
+  private choose(procedure: Procedure): void {
+    this.procedure = procedure;
+    this.documents = documentRows(procedure);
+    if (this.invalid === 'procedure-search') this.invalid = '';
+    this.host.update();
+    this.host.focus('procedure-chosen');
+  }
+
+  private readonly changeProcedure = (): void => {
+    this.procedure = undefined;
+    this.documents = [];
+    this.host.update();
+    this.host.focus('procedure-search');
+  };
+
+  private readonly addDocument = (): void => {
+    const name = this.other.trim();
+    if (!name) {
+      this.host.focus('other-document');
+      return;
+    }
+    this.documents = [...this.documents, { name, form: this.otherForm, copies: 1, checked: true }];
+    this.other = '';
+    this.host.update();
+    this.host.focus('other-document');
+  };
+
+  private readonly onSubmit = (event: Event): void => {
+    event.preventDefault();
+    void this.host.track(this.receive());
+  };
+
+  /** Sends the dossier; after a network failure, sending again reuses its Idempotency-Key. */
+  async receive(): Promise<void> {
+    if (this.sending) return;
+    const t = this.host.t;
+    const checked = this.documents.filter((d) => d.checked);
+    const name = this.applicant.name.trim();
+    const [problem, field] = !this.procedure
+      ? [t('needProcedure'), 'procedure-search']
+      : !name
+        ? [t('needName'), 'applicant-name']
+        : checked.length === 0
+          ? [t('needDocuments'), this.documents.length > 0 ? 'document-0' : 'other-document']
+          : [undefined, ''];
+    this.problems = [];
+    if (problem || !this.procedure) {
+      this.error = problem ?? '';
+      this.invalid = field;
+      this.host.update();
+      this.host.focus(field);
+      return;
+    }
+    this.invalid = '';
+    this.error = '';
+    const ticket = this.linkable();
+    const applicant: Record<string, string> = { name };
+    for (const key of ['address', 'phone', 'email'] as const) {
+      const value = this.applicant[key].trim();
+      if (value) applicant[key] = value;
+    }
+    const body = {
+      procedure: this.procedure.code,
+      applicant,
+      documents: checked.map((d) => ({ name: d.name, form: d.form, copies: d.copies })),
+      delivery: this.delivery,
+      ...(ticket?.id ? { ticket: ticket.id } : {}),
+    };
+    this.key ??= newKey();
+    this.sending = true;
+    this.host.update();
+    try {
+      const answer = (await this.host.post('api/dossiers', body, this.key)) as Partial<Received> | null;
+      this.key = undefined;
+      const receipt = answer?.receipt;
+      if (typeof answer?.code !== 'string' || typeof answer.pin !== 'string' || typeof receipt?.dueAt !== 'string') {
+        this.error = t('malformedAnswer');
+        return;
+      }
+      this.result = { code: answer.code, pin: answer.pin, receipt, ticket };
+      this.note = '';
+      this.host.emit('motcua-dossier-received', {
+        code: answer.code,
+        ticket: ticket?.id ?? null,
+      } satisfies DossierReceivedDetail);
+      this.host.focus('received-heading');
+    } catch (error) {
+      if (!retryable(error)) this.key = undefined;
+      this.error = this.host.describe(error);
+      this.problems = error instanceof RequestFailed ? error.problems.map((p) => p[this.host.language()]) : [];
+    } finally {
+      this.sending = false;
+      this.host.update();
+    }
+  }
+
+  /** Prints the receipt slip, with the rating QR code once the linked ticket is finished. */
+  async print(): Promise<void> {
+    const r = this.result;
+    if (!r) return;
+    const ratingToken = r.ticket?.id ? this.host.ratingToken(r.ticket.id) : undefined;
+    await this.host.print({ receipt: r.receipt, pin: r.pin, ratingToken });
+    this.note = this.host.t('printing', { code: r.code });
+    this.host.update();
+  }
+
+  private async finishAndPrint(): Promise<void> {
+    if (await this.host.finish()) await this.print();
+  }
+
+  private readonly another = (): void => {
+    this.result = undefined;
+    this.procedure = undefined;
+    this.documents = [];
+    this.query = '';
+    this.applicant = { name: '', address: '', phone: '', email: '' };
+    this.delivery = 'counter';
+    this.note = '';
+    this.host.update();
+    this.host.focus('procedure-search');
+  };
+}
