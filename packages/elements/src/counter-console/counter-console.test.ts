@@ -161,7 +161,7 @@ const button = (el: MotcuaCounterConsole, action: string) =>
 /** A button's label without its shortcut key. */
 const label = (b: HTMLButtonElement) => text(b).replace(/[A-Z]$/, '');
 const enabled = (el: MotcuaCounterConsole) =>
-  ['next', 'recall', 'skip', 'done', 'transfer'].filter((a) => !button(el, a).disabled);
+  ['next', 'recall', 'skip', 'done', 'transfer'].filter((a) => button(el, a).getAttribute('aria-disabled') === 'false');
 
 async function press(el: MotcuaCounterConsole, action: string): Promise<void> {
   button(el, action).click();
@@ -270,7 +270,12 @@ describe('motcua-counter-console', () => {
     const el = await consoleFor();
     expect(enabled(el)).to.deep.equal(['next']);
     expect($<HTMLSelectElement>(el, '#transfer-service').disabled).to.equal(true);
+    await press(el, 'done');
+    await press(el, 'recall');
+    expect(posts()).to.have.length(0);
+    button(el, 'next').focus();
     await press(el, 'next');
+    expect(shadow(el).activeElement).to.equal(button(el, 'next'));
     expect(enabled(el)).to.deep.equal(['recall', 'skip', 'done', 'transfer']);
     await press(el, 'done');
     expect(enabled(el)).to.deep.equal(['next']);
@@ -460,6 +465,22 @@ describe('motcua-counter-console', () => {
       expect(shadow(el).querySelector('img')).to.equal(null);
       await typeInto(el, '#procedure-search', 'xyz');
       expect(text($(el, '#intake [role="status"]'))).to.equal('Không có thủ tục phù hợp');
+    });
+
+    it('says why the catalogue could not be loaded, and retries', async () => {
+      stubServer({
+        'GET /api/catalogue': () =>
+          refusal(404, 'no-catalogue', 'Máy chủ chưa được cấu hình danh mục thủ tục', 'No procedure catalogue'),
+      });
+      const el = await consoleFor();
+      await openIntake(el);
+      expect(text($(el, '#intake [role="alert"]'))).to.equal(
+        'Không tải được danh mục thủ tục. Máy chủ chưa được cấu hình danh mục thủ tục',
+      );
+      stubServer();
+      $<HTMLButtonElement>(el, '#intake form > button').click();
+      await el.updateComplete;
+      expect($(el, '#procedure-search')).to.not.equal(null);
     });
 
     it('lists the procedure’s documents to tick, and takes other documents', async () => {

@@ -98,7 +98,7 @@ function typing(event: KeyboardEvent): boolean {
  * The one-stop officer's console for one counter: the ticket being served, and buttons to call the next number,
  * recall it, mark it as a no-show, finish it or transfer it to another service, with keyboard shortcuts (N, R, S, D,
  * T; ignored while typing in a field) shown on screen. Buttons follow the ticket's state (no "done" without a
- * ticket), every refusal of the server is shown with its Vietnamese or English message, and a live region says what
+ * ticket; a button that cannot be used now is `aria-disabled` and keeps the keyboard focus), every refusal of the server is shown with its Vietnamese or English message, and a live region says what
  * happened. Every command carries an `Idempotency-Key`, reused when it is pressed again after a network failure, so
  * a retry never calls two numbers.
  *
@@ -184,7 +184,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
         color: var(--motcua-color-on-primary, #fff);
         cursor: pointer;
       }
-      button:disabled {
+      button[aria-disabled='true'] {
         background: #e3e3e3;
         color: #5e5e5e;
         cursor: not-allowed;
@@ -220,7 +220,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
         button {
           border-color: ButtonText;
         }
-        button:disabled {
+        button[aria-disabled='true'] {
           color: GrayText;
           border-color: GrayText;
         }
@@ -328,7 +328,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
       type="button"
       data-action=${action}
       aria-keyshortcuts=${KEY_OF[action]}
-      ?disabled=${!this.allowed(action) || this.busy !== undefined}
+      aria-disabled=${this.allowed(action) && this.busy === undefined ? 'false' : 'true'}
       @click=${() => void this.run(action)}
     >
       ${this.t(action)}<kbd aria-hidden="true">${KEY_OF[action]}</kbd>

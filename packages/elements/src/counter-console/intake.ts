@@ -446,6 +446,8 @@ function documentRows(procedure: Procedure): DocumentRow[] {
  */
 export class DossierIntake {
   private phase: 'loading' | 'failed' | 'ready' = 'loading';
+  /** Why the catalogue could not be loaded, as the server said. */
+  private catalogueError = '';
   private catalogue: Catalogue | undefined;
   private query = '';
   private procedure: Procedure | undefined;
@@ -473,7 +475,9 @@ export class DossierIntake {
       const procedures = proceduresOf(await this.host.get(this.host.catalogue()));
       this.catalogue = { procedures } as unknown as Catalogue;
       this.phase = 'ready';
-    } catch {
+    } catch (error) {
+      this.catalogueError =
+        error instanceof RequestFailed && error.code === 'malformed' ? '' : this.host.describe(error);
       this.phase = 'failed';
     }
     this.host.update();
@@ -488,7 +492,7 @@ export class DossierIntake {
         this.phase === 'loading'
           ? html`<p>${t('catalogueLoading')}</p>`
           : this.phase === 'failed'
-            ? html`<p class="error">${t('catalogueFailed')}</p>
+            ? html`<p class="error" role="alert">${t('catalogueFailed')} ${this.catalogueError}</p>
               <button part="button" type="button" @click=${() => void this.host.track(this.load())}>${t('retry')}</button>`
             : this.procedure
               ? this.renderChosen(this.procedure)
