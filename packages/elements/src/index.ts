@@ -43,9 +43,12 @@ export {
 } from './rating-form/rating-form.js';
 export {
   type IssuedTicket,
+  type KioskPriorityClass,
+  type KioskService,
   type KioskServices,
   MotcuaTicketKiosk,
   type PaperWidth,
+  type ServerText,
   type TicketIssuedDetail,
   type TicketKioskStringKey,
   type TicketRefusedDetail,

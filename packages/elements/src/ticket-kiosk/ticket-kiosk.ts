@@ -22,7 +22,14 @@ import {
 import { TICKET_KIOSK_STRINGS, type TicketKioskStringKey } from './strings.js';
 
 export type { PaperWidth } from './print-view.js';
-export type { IssuedTicket, KioskServices, TicketWait } from './request.js';
+export type {
+  IssuedTicket,
+  KioskPriorityClass,
+  KioskService,
+  KioskServices,
+  ServerText,
+  TicketWait,
+} from './request.js';
 export type { TicketKioskStringKey } from './strings.js';
 
 /** The detail of `motcua-ticket-issued`. */
