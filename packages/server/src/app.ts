@@ -3,7 +3,13 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { Database } from './db/database.js';
 import { catalogueFromFile } from './dossiers/catalogue.js';
-import { installDossierGuards, installDossierRoutes } from './dossiers/routes.js';
+import {
+  DEFAULT_LOOKUP_LIMITS,
+  type DossierLookupLimits,
+  installDossierGuards,
+  installDossierRoutes,
+} from './dossiers/routes.js';
+import { clientAddress } from './http/client-address.js';
 import { ApiError, errorResponse } from './http/errors.js';
 import { idempotency } from './http/idempotency.js';
 import { demoOffice, type Office } from './office/office.js';
@@ -23,6 +29,13 @@ export interface AppDeps {
   readonly office?: Office;
   /** Signs and verifies rating tokens (at least 32 bytes). */
   readonly secret?: string | undefined;
+  /**
+   * The commune's reverse proxies (addresses, CIDR ranges or `loopback`) whose `X-Forwarded-For` names the client
+   * of a per-client rate limit; none by default: the socket address counts (see `clientAddress`).
+   */
+  readonly trustProxy?: readonly string[];
+  /** Limits on dossier lookups per code and per client; default {@link DEFAULT_LOOKUP_LIMITS}. */
+  readonly lookupLimits?: Partial<DossierLookupLimits>;
 }
 
 /**
@@ -57,7 +70,15 @@ export function createApp(deps: AppDeps): Hono {
   // Tokens and rate limits before idempotency: a refused request is never stored as a key's answer.
   installQueueGuards(app, queue, now);
   installRatingGuards(app, ratings);
-  const dossiers = { db: deps.db, office, now, limiter: queue.limiter, catalogue: catalogueFromFile(deps.catalogue) };
+  const dossiers = {
+    db: deps.db,
+    office,
+    now,
+    limiter: queue.limiter,
+    catalogue: catalogueFromFile(deps.catalogue),
+    clientOf: clientAddress(deps.trustProxy),
+    ...(deps.lookupLimits ? { lookupLimits: deps.lookupLimits } : {}),
+  };
   installDossierGuards(app, dossiers);
   app.use('/api/*', idempotency(deps.db));
 

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { MotcuaError, type Problem, problem } from '@motcua/core/text';
 import * as z from 'zod';
+import { isProxyEntry } from './http/client-address.js';
 import { demoOffice, type Office, parseOffice } from './office/office.js';
 
 /** A folder served as static files under a URL prefix (the demo site, the CDN build, the docs). */
@@ -31,6 +32,11 @@ export interface ServerConfig {
   readonly static: readonly StaticMount[];
   /** The office: queue services, counters with their tokens, kiosks, rate limits; the demo office by default. */
   readonly office: Office;
+  /**
+   * The commune's reverse proxies in front of the service (IP addresses, CIDR ranges, `loopback`): only requests
+   * from them have their `X-Forwarded-For` read for per-client rate limits. Empty (off) by default.
+   */
+  readonly trustProxy?: readonly string[];
 }
 
 const fileSchema = z
@@ -52,6 +58,7 @@ const fileSchema = z
     static: z.array(z.object({ prefix: z.string().startsWith('/'), dir: z.string().min(1) }).strict()).optional(),
     /** The office inline, or the path of a JSON file holding it (checked by `parseOffice`). */
     office: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).optional(),
+    trustProxy: z.array(z.string().refine(isProxyEntry, 'an IP address, a CIDR range or loopback')).optional(),
   })
   .strict();
 
@@ -77,6 +84,11 @@ function fromEnv(env: NodeJS.ProcessEnv): FileConfig {
   if (env.MOTCUA_ALLOWED_ORIGINS) pick.allowedOrigins = env.MOTCUA_ALLOWED_ORIGINS.split(',').map((o) => o.trim());
   if (env.MOTCUA_CATALOGUE) pick.catalogue = env.MOTCUA_CATALOGUE;
   if (env.MOTCUA_OFFICE) pick.office = env.MOTCUA_OFFICE;
+  if (env.MOTCUA_TRUST_PROXY !== undefined) {
+    pick.trustProxy = env.MOTCUA_TRUST_PROXY.split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '');
+  }
   const parsed = fileSchema.safeParse(pick);
   if (!parsed.success) throw new MotcuaError(configProblems(parsed.error, 'environment'));
   return parsed.data;
@@ -123,7 +135,8 @@ function storedSecret(dataDir: string): string {
 /**
  * Reads the configuration: defaults, then the JSON file named by `MOTCUA_CONFIG` (paths in it are relative to
  * it), then environment variables (`PORT`, `HOST`, `DATABASE_URL`, `MOTCUA_DATA_DIR`, `MOTCUA_SECRET`,
- * `MOTCUA_TLS_CERT`, `MOTCUA_TLS_KEY`, `MOTCUA_ALLOWED_ORIGINS`, `MOTCUA_CATALOGUE`, `MOTCUA_OFFICE`). Invalid values throw a
+ * `MOTCUA_TLS_CERT`, `MOTCUA_TLS_KEY`, `MOTCUA_ALLOWED_ORIGINS`, `MOTCUA_CATALOGUE`, `MOTCUA_OFFICE`,
+ * `MOTCUA_TRUST_PROXY`). Invalid values throw a
  * `MotcuaError` naming the field, in Vietnamese and English.
  *
  * @example
@@ -151,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     catalogue: merged.catalogue,
     static: merged.static ?? [],
     office: loadOffice(merged.office),
+    trustProxy: merged.trustProxy ?? [],
   };
 }
 

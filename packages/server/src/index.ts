@@ -21,6 +21,7 @@ export {
 export { DEFAULT_LOOKUP_LIMITS, type DossierLookupLimits } from './dossiers/routes.js';
 export type { DossierStep, DossierStepType } from './dossiers/store.js';
 export type { DossierLookup, DossierTimelineEntry } from './dossiers/view.js';
+export { clientAddress, isProxyEntry } from './http/client-address.js';
 export { ApiError, type ApiErrorBody } from './http/errors.js';
 export { createNotificationHub, type NotificationHub } from './http/events.js';
 export { createRateLimiter, hashKey, type RateLimiter, type RateLimitVerdict, rateLimit } from './http/rate-limit.js';

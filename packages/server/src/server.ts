@@ -55,6 +55,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       catalogue: config.catalogue,
       office: config.office,
       secret: config.secret,
+      ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
     }),
   );
   for (const mount of config.static) {

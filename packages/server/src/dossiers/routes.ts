@@ -20,6 +20,7 @@ import * as z from 'zod';
 import type { Database } from '../db/database.js';
 import { authenticate } from '../http/auth.js';
 import { readJsonBody } from '../http/body.js';
+import { clientAddress } from '../http/client-address.js';
 import { ApiError } from '../http/errors.js';
 import type { RateLimiter } from '../http/rate-limit.js';
 import type { Office, RateLimitRule } from '../office/office.js';
@@ -76,7 +77,7 @@ export interface DossierRoutesDeps {
   /** The dossier-code pattern (default Circular 01/2018 art. 19). */
   readonly codeFormat?: DossierCodeFormat;
   readonly lookupLimits?: Partial<DossierLookupLimits>;
-  /** The client a lookup comes from, for its rate limit; default: the socket's remote address. */
+  /** The client a lookup comes from, for its rate limit; default: the socket's remote address ({@link clientAddress}). */
   readonly clientOf?: (c: Context) => string;
   /** A lookup address for the receipt slip's QR code, with `{code}` in it. */
   readonly lookupUrl?: string;
@@ -220,12 +221,6 @@ function documentsOf(procedure: Procedure): ReceivedDocument[] {
     }));
 }
 
-/** The remote address of a Node request (`@hono/node-server` passes the incoming message as `env.incoming`). */
-function remoteAddress(c: Context): string {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
-}
-
 interface Backoff {
   /** Seconds to wait, if the key is blocked. */
   blocked(keys: readonly string[], now: number): Promise<number>;
@@ -325,7 +320,7 @@ export function installDossierRoutes(app: Hono, deps: DossierRoutesDeps): void {
   const { db, office, now } = deps;
   const clockOptions: DossierClockOptions = deps.clock ?? { calendar: vietnamCalendar() };
   const limits = { ...DEFAULT_LOOKUP_LIMITS, ...deps.lookupLimits };
-  const clientOf = deps.clientOf ?? remoteAddress;
+  const clientOf = deps.clientOf ?? clientAddress();
   const failures = backoff(db, limits);
   // The demo office serves a demo dossier (the example site's lookup page shows its code and PIN).
   let seeding: Promise<void> | undefined;
