@@ -126,6 +126,26 @@ function pageAssets(tags) {
   };
 }
 
+/**
+ * The recorded voice clips (packages/elements/assets/voice) ship in `dist/cdn/voice/`; the module that names their
+ * folder (internal/speech/voice-assets.ts) is replaced by one that points there from whichever chunk holds it.
+ */
+function voiceClips(dir) {
+  return {
+    name: 'motcua-voice-clips',
+    load(id) {
+      if (!id.endsWith('/internal/speech/voice-assets.ts')) return null;
+      let reference;
+      for (const file of readdirSync(dir).sort()) {
+        if (!file.endsWith('.mp3')) continue;
+        const ref = this.emitFile({ type: 'asset', fileName: `voice/${file}`, source: readFileSync(`${dir}/${file}`) });
+        if (file === 'chime.mp3') reference = ref;
+      }
+      return `export const VOICE_ASSETS = new URL('./', import.meta.ROLLUP_FILE_URL_${reference}).href;`;
+    },
+  };
+}
+
 const core = pkgDir('core');
 const elements = pkgDir('elements');
 const elementNames = elementDirs(elements);
@@ -154,6 +174,7 @@ export default [
       terser({ ecma: 2022, module: true, format: { comments: false } }),
       loadManifest(),
       pageAssets(elementNames.map((element) => `motcua-${element}`)),
+      voiceClips(`${elements}assets/voice`),
     ],
     onwarn,
   },

@@ -33,8 +33,11 @@ export {
 } from './internal/config.js';
 export { defineElement } from './internal/define.js';
 export { format, type Language, type StringTable, toLanguage } from './internal/i18n.js';
+export type { SpeechEngine } from './internal/speech/engine.js';
+export type { Utterance } from './internal/speech/utterance.js';
 export { baseStyles, blockStyles } from './internal/styles.js';
 export { MotcuaProcedureList, type ProcedureSelectDetail } from './procedure-list/procedure-list.js';
+export { MotcuaQueueBoard, type QueueBoardStringKey, type QueueCallDetail } from './queue-board/queue-board.js';
 export {
   MotcuaRatingForm,
   type RatingEventDetail,

@@ -4,16 +4,9 @@ import { MotcuaElement } from '../internal/base.js';
 import { getConfig } from '../internal/config.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
-import {
-  type Announcer,
-  autoEngine,
-  createAnnouncer,
-  enableSound,
-  soundAllowed,
-} from '../internal/speech/announcer.js';
+import type { Announcer } from '../internal/speech/announcer.js';
+import { soundAllowed } from '../internal/speech/autoplay.js';
 import type { SpeechEngine } from '../internal/speech/engine.js';
-import { callUtterance } from '../internal/speech/utterance.js';
-import { defaultVoiceBase } from '../internal/speech/voice-base.js';
 import { blockStyles } from '../internal/styles.js';
 import {
   applyDelta,
@@ -321,7 +314,7 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
   private source: EventSource | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private attempts = 0;
-  private announcer: Announcer | undefined;
+  private announcer: Promise<Announcer> | undefined;
 
   override render() {
     const board = this.board;
@@ -384,14 +377,19 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.disconnect();
-    this.announcer?.cancel();
+    if (this.announcer) void this.withAnnouncer((announcer) => announcer.cancel());
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('apiBase') && changed.get('apiBase') !== undefined && this.isConnected) this.connect();
-    if (this.announcer && (changed.has('speech') || changed.has('voiceBase'))) this.announcer.engine = this.engine();
-    if (this.announcer && changed.has('repeat')) this.announcer.repeat = this.repeat;
-    if (changed.has('muted') && this.muted) this.announcer?.cancel();
+    if (!this.announcer) return;
+    if (changed.has('speech') || changed.has('voiceBase') || changed.has('repeat')) {
+      void this.withAnnouncer((announcer, voice) => {
+        announcer.engine = this.speech ?? voice.autoEngine({ baseUrl: this.voiceBase || voice.defaultVoiceBase() });
+        announcer.repeat = this.repeat;
+      });
+    }
+    if (changed.has('muted') && this.muted) void this.withAnnouncer((announcer) => announcer.cancel());
   }
 
   private connect(): void {
@@ -439,35 +437,37 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
     this.lastCall = { number: ticket.number, counter };
     this.emit<QueueCallDetail>('motcua-queue-call', { type: delta.type, number: ticket.number, counter });
     if (this.muted) return;
-    const template = this.t('announce');
-    void this.ensureAnnouncer().announce(
-      callUtterance(ticket.number, counter, { lang: this.language, template, templateEn: template }),
-    );
+    const options = { lang: this.language, template: this.t('announce'), templateEn: this.t('announce') };
+    // Calls that arrive while the voice loads queue in order behind its loading.
+    void this.withAnnouncer((announcer, voice) => {
+      void announcer.announce(voice.callUtterance(ticket.number, counter, options));
+    });
   }
 
   private counterLabel(id: string): string {
     return this.board?.counters.find((c) => c.id === id)?.label ?? id;
   }
 
-  private engine(): SpeechEngine {
-    return this.speech ?? autoEngine({ baseUrl: this.voiceBase || defaultVoiceBase() });
-  }
-
-  private ensureAnnouncer(): Announcer {
-    this.announcer ??= createAnnouncer({
-      engine: this.engine(),
-      repeat: this.repeat,
-      onError: () => {
-        // Most often the autoplay rule: no gesture yet. Offer the button again.
-        this.soundOn = soundAllowed();
-      },
-    });
-    return this.announcer;
+  /** Runs `work` with the announcer, loading the voice (engines, clips, core's announcement text) on first use. */
+  private async withAnnouncer(work: (announcer: Announcer, voice: typeof import('./voice.js')) => void): Promise<void> {
+    const voice = import('./voice.js');
+    this.announcer ??= voice.then((v) =>
+      v.createAnnouncer({
+        engine: this.speech ?? v.autoEngine({ baseUrl: this.voiceBase || v.defaultVoiceBase() }),
+        repeat: this.repeat,
+        onError: () => {
+          // Most often the autoplay rule: no gesture yet. Offer the button again.
+          this.soundOn = soundAllowed();
+        },
+      }),
+    );
+    const announcer = await this.announcer;
+    work(announcer, await voice);
   }
 
   private onEnableSound(): void {
-    void enableSound(this.ensureAnnouncer().engine);
     this.soundOn = true;
+    void this.withAnnouncer((announcer, voice) => void voice.enableSound(announcer.engine));
   }
 }
 

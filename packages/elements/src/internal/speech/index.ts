@@ -10,8 +10,8 @@ export {
   autoEngine,
   createAnnouncer,
   enableSound,
-  soundAllowed,
 } from './announcer.js';
+export { soundAllowed } from './autoplay.js';
 export { type ClipEngineOptions, clipEngine } from './clip-engine.js';
 export { CHIME_CLIP, clipName, PHRASE_CLIPS, PHRASE_TEXTS } from './clip-names.js';
 export {
