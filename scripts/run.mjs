@@ -68,6 +68,11 @@ const tasks = {
       mustRun(node, ['--import', 'tsx', file]);
     }
   },
+  /** The packed packages: publint, attw, installed from their tarballs and used under Node and in Chromium. */
+  'pack-check'() {
+    if (!existsSync(join(root, 'packages', 'elements', 'dist', 'cdn', 'manifest.json'))) tasks.build();
+    mustRun(node, [join(root, 'test', 'pack', 'pack-check.mjs')]);
+  },
 };
 
 const name = process.argv[2];
