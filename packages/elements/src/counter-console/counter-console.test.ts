@@ -318,6 +318,7 @@ describe('motcua-counter-console', () => {
     await press(el, 'transfer');
     expect(text($(el, '[role="status"]'))).to.equal('Đã chuyển số A001 sang Đất đai: số mới B007');
     expect(enabled(el)).to.deep.equal(['next']);
+    expect(text($(el, '[part="ticket"]'))).to.contain('Đã chuyển dịch vụ');
 
     const sent = posts().map((c) => [c.path.split('/').pop(), c.body, c.auth]);
     expect(sent).to.deep.equal([
@@ -330,6 +331,20 @@ describe('motcua-counter-console', () => {
       ['transfer', { ticket: 't-A001', service: 'dat-dai' }, 'Bearer demo-counter-1'],
     ]);
     expect(new Set(posts().map((c) => c.key)).size).to.equal(posts().length);
+  });
+
+  it('says when a transferred ticket keeps its number', async () => {
+    stubServer({
+      'POST /api/queue/counters/1/transfer': () =>
+        json(200, { ticket: ticket({ id: 't-2', service: 'dat-dai', status: 'issued' }), from: 'A001' }),
+    });
+    const el = await consoleFor({ lang: 'en' });
+    await press(el, 'next');
+    const select = $<HTMLSelectElement>(el, '#transfer-service');
+    select.value = 'dat-dai';
+    select.dispatchEvent(new Event('change'));
+    await press(el, 'transfer');
+    expect(text($(el, '[role="status"]'))).to.equal('Transferred ticket A001 to Land');
   });
 
   it('shows a 409 or 401 refusal with the server’s message, in the console’s language', async () => {

@@ -459,7 +459,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
       if (action === 'transfer' && ticket && before) {
         this.ticket = { ...before, status: 'transferred' };
         this.transferService = '';
-        this.info = this.t('transferred', {
+        this.info = this.t(ticket.number === before.number ? 'transferredKeep' : 'transferred', {
           from: before.number,
           service: this.serviceName(ticket.service),
           number: ticket.number,

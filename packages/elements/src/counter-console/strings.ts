@@ -30,6 +30,7 @@ export type ConsoleStringKey =
   | 'skipped'
   | 'finished'
   | 'transferred'
+  | 'transferredKeep'
   | 'needService'
   | 'network'
   | 'unauthorized'
@@ -74,6 +75,7 @@ export const consoleStrings: StringTable<ConsoleStringKey> = {
     skipped: 'Số {number} vắng mặt',
     finished: 'Đã phục vụ xong số {number}',
     transferred: 'Đã chuyển số {from} sang {service}: số mới {number}',
+    transferredKeep: 'Đã chuyển số {from} sang {service}',
     needService: 'Hãy chọn dịch vụ để chuyển',
     network: 'Không kết nối được máy chủ. Bấm lại để thử lại; yêu cầu sẽ không bị thực hiện hai lần.',
     unauthorized: 'Mã truy cập của quầy không hợp lệ',
@@ -113,6 +115,7 @@ export const consoleStrings: StringTable<ConsoleStringKey> = {
     skipped: 'Ticket {number} marked as no-show',
     finished: 'Finished serving ticket {number}',
     transferred: 'Transferred ticket {from} to {service}: new ticket {number}',
+    transferredKeep: 'Transferred ticket {from} to {service}',
     needService: 'Choose the service to transfer to',
     network: 'The server cannot be reached. Press again to retry; the request will not be carried out twice.',
     unauthorized: 'The counter’s access token is not valid',
