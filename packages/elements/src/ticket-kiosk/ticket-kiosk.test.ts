@@ -62,6 +62,8 @@ class MockServer {
    * reaches it and the answer never comes (until the kiosk gives up).
    */
   network: 'up' | 'down' | 'lost' | 'hang' = 'up';
+  /** The ticket's wait never answers (until the kiosk gives up). */
+  waitHangs = false;
 
   fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
     const url = new URL(String(input));
@@ -86,6 +88,11 @@ class MockServer {
     }
     if (this.network === 'down') throw new TypeError('Failed to fetch');
     if (url.pathname.endsWith('/api/queue/services')) return json(200, this.services);
+    if (this.waitHangs) {
+      return new Promise((_resolve, reject) => {
+        init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
+    }
     const match = url.pathname.match(/\/api\/queue\/tickets\/([^/]+)$/);
     const ticket = this.issued.find((t) => t.id === decodeURIComponent(match?.[1] ?? ''));
     if (!ticket) return json(404, { error: { code: 'unknown-ticket', message: { vi: '?', en: '?' } } });
@@ -206,6 +213,27 @@ describe('<motcua-ticket-kiosk>', () => {
     const panel = text(part(el, 'ticket'));
     expect(panel).to.contain('Bạn là người tiếp theo.');
     expect(panel).not.to.contain('phút');
+  });
+
+  it('shows the number at once when the wait is slow, and prints without it; a failing printer changes nothing', async () => {
+    server.waitHangs = true;
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args[0]);
+    const el = await fixture<MotcuaTicketKiosk>(
+      html`<motcua-ticket-kiosk silent paper="58" timeout="150" .printer=${() => {
+        throw new Error('out of paper');
+      }}></motcua-ticket-kiosk>`,
+    );
+    serviceButton(el, 'ho-tich').click();
+    await until(() => part(el, 'number') !== null, 'the number');
+    expect(text(part(el, 'ticket'))).not.to.contain('Trước bạn');
+    expect(part(el, 'ticket')?.getAttribute('aria-labelledby')).to.equal('your-number issued-number');
+    await el.updateComplete;
+    console.warn = warn;
+    expect(text(part(el, 'number'))).to.equal('A001');
+    expect(document.querySelector('iframe')?.contentDocument?.body.textContent).to.contain('A001');
+    expect(warnings).to.deep.equal(['motcua-ticket-kiosk: không in được phiếu / the ticket could not be printed']);
   });
 
   it('sends a priority request from the discreet toggle, without asking or showing a reason', async () => {

@@ -74,6 +74,9 @@ interface Pending {
 /** The voice announcements (core's announcement text, Web Speech or recorded clips): loaded on the first touch. */
 type Speech = typeof import('../internal/speech/index.js');
 
+/** How long the people ahead and the wait are waited for before the ticket prints without them. */
+const WAIT_TIMEOUT_MS = 4000;
+
 /** How long a press whose answer was lost keeps its key for the next press of the same service. */
 const PENDING_REUSE_MS = 120_000;
 
@@ -460,9 +463,9 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
     const minutes = wait?.minutes;
     const url = this.urlOf(ticket);
     return html`
-      <section part="ticket" tabindex="-1" aria-labelledby="your-number">
+      <section part="ticket" tabindex="-1" aria-labelledby="your-number issued-number">
         <p id="your-number">${this.t('yourNumber')}</p>
-        <p part="number">${ticket.number}</p>
+        <p part="number" id="issued-number">${ticket.number}</p>
         <p>${this.t('service', { service: this.serviceName(ticket.service) })}</p>
         ${wait ? html`<p class="ahead">${this.aheadText(wait.ahead)}</p>` : nothing}
         ${minutes && minutes.high > 0 ? html`<p class="wait">${this.t('wait', { low: minutes.low, high: minutes.high })}</p>` : nothing}
@@ -625,6 +628,7 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
 
   /** On the first touch or key press: fetch the voice, and unlock audio inside the gesture once it is there. */
   private readonly prepare = (): void => {
+    if (this.paper) void import('./print-view.js').catch(() => undefined);
     if (this.silent) return;
     void this.loadSpeech();
     if (this.announcer) void this.announcer.engine.unlock?.().catch(() => undefined);
@@ -674,19 +678,25 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
     else this.refuse(service, outcome);
   }
 
+  /**
+   * Shows and says the number at once; the people ahead and the wait follow when the server gives them (waited for at
+   * most {@link WAIT_TIMEOUT_MS}), and the ticket prints with them.
+   */
   private async show(ticket: IssuedTicket): Promise<void> {
     const loadQr = this.ticketUrl ? import('../internal/qr.js').catch(() => undefined) : undefined;
-    const body = await getJson(this.endpoint(`api/queue/tickets/${encodeURIComponent(ticket.id)}`), this.timeout);
-    const wait = readWait(body);
-    this.qr = (await loadQr) ?? this.qr;
     this.ticket = ticket;
-    this.wait = wait;
+    this.wait = undefined;
     this.priorityOn = false;
     this.screen = 'ticket';
     this.focusPending = true;
     this.scheduleReturn();
-    this.emit<TicketIssuedDetail>('motcua-ticket-issued', { ticket, wait });
     this.track(this.say(ticket.number));
+    const url = this.endpoint(`api/queue/tickets/${encodeURIComponent(ticket.id)}`);
+    const wait = readWait(await getJson(url, Math.min(this.timeout, WAIT_TIMEOUT_MS)));
+    const qr = await loadQr;
+    if (qr) this.qr = qr;
+    if (this.ticket === ticket) this.wait = wait;
+    this.emit<TicketIssuedDetail>('motcua-ticket-issued', { ticket, wait });
     if (this.paper === '58' || this.paper === '80') await this.print(ticket, wait, this.paper);
   }
 
@@ -716,9 +726,13 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
 
   /** Prints the ticket from a hidden frame (the print view loads on the first ticket). */
   private async print(ticket: IssuedTicket, wait: TicketWait | undefined, paper: PaperWidth): Promise<void> {
-    const { printTicket } = await import('./print-view.js');
+    const view = await import('./print-view.js').catch(() => undefined);
+    if (!view) {
+      console.warn('motcua-ticket-kiosk: không tải được phần in phiếu / the print view could not be loaded');
+      return;
+    }
     this.printFrame?.remove();
-    this.printFrame = printTicket(
+    this.printFrame = view.printTicket(
       {
         paper,
         language: this.language,
@@ -730,7 +744,14 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
         url: this.urlOf(ticket) || undefined,
         t: (key, params) => this.t(key, params),
       },
-      this.printer,
+      (frame) => {
+        try {
+          this.printer(frame);
+        } catch (error) {
+          // The number is on screen and was spoken; a printer that fails must not take that away.
+          console.warn('motcua-ticket-kiosk: không in được phiếu / the ticket could not be printed', error);
+        }
+      },
     );
   }
 
