@@ -14,8 +14,12 @@ export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `work` in a transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
-  /** Subscribes to `NOTIFY` on a channel; resolves to an unsubscribe function. */
-  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Subscribes to `NOTIFY` on a channel; resolves to an unsubscribe function. `onReconnect` is called each time the
+   * listening connection was lost and `LISTEN` issued again on a new one: notifications sent in between are lost,
+   * so a subscriber reads the state afresh.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
   /** Closes the connection(s) and releases the data directory. */
   close(): Promise<void>;
 }

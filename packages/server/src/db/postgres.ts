@@ -46,11 +46,12 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
         client.release();
       }
     },
-    async listen(channel, onMessage) {
+    async listen(channel, onMessage, onReconnect) {
       // A dedicated connection per subscription. When it breaks (the server restarts, the network drops), it is
       // replaced and LISTEN issued again, with a growing pause between attempts. Notifications sent while no
-      // connection was listening are lost.
+      // connection was listening are lost: `onReconnect` tells the subscriber, once listening again.
       let client: pg.PoolClient | undefined;
+      let replaced = false;
       let closed = false;
       let delay = 500;
       const connect = async (): Promise<void> => {
@@ -73,6 +74,8 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
         client = next;
         listeners.add(next);
         delay = 500;
+        if (replaced) onReconnect?.();
+        replaced = true;
       };
       const reconnect = () => {
         if (closed) return;

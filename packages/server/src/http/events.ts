@@ -2,8 +2,12 @@ import type { Database } from '../db/database.js';
 
 /** Fans one `LISTEN` per instance out to many subscribers (the SSE clients), by office. */
 export interface NotificationHub<T extends { readonly office: string }> {
-  /** Calls `listener` with each notification for `office`; resolves, once listening, to an unsubscribe function. */
-  subscribe(office: string, listener: (notification: T) => void): Promise<() => void>;
+  /**
+   * Calls `listener` with each notification for `office`; resolves, once listening, to an unsubscribe function.
+   * `onGap` is called when notifications may have been missed (the `LISTEN` connection was lost and replaced):
+   * the subscriber should read the state afresh.
+   */
+  subscribe(office: string, listener: (notification: T) => void, onGap?: () => void): Promise<() => void>;
 }
 
 /**
@@ -22,6 +26,7 @@ export function createNotificationHub<T extends { readonly office: string }>(
   channel: string,
 ): NotificationHub<T> {
   const listeners = new Map<string, Set<(notification: T) => void>>();
+  const gapListeners = new Set<() => void>();
   let listening: Promise<unknown> | undefined;
   const dispatch = (payload: string): void => {
     let notification: T;
@@ -32,10 +37,13 @@ export function createNotificationHub<T extends { readonly office: string }>(
     }
     for (const listener of listeners.get(notification.office) ?? []) listener(notification);
   };
+  const gap = (): void => {
+    for (const onGap of [...gapListeners]) onGap();
+  };
   return {
-    async subscribe(office, listener) {
+    async subscribe(office, listener, onGap) {
       listening ??= schemaChannel(db, channel)
-        .then((scoped) => db.listen(scoped, dispatch))
+        .then((scoped) => db.listen(scoped, dispatch, gap))
         .catch((error: unknown) => {
           listening = undefined;
           throw error;
@@ -46,9 +54,11 @@ export function createNotificationHub<T extends { readonly office: string }>(
         listeners.set(office, set);
       }
       set.add(listener);
+      if (onGap) gapListeners.add(onGap);
       await listening;
       return () => {
         set.delete(listener);
+        if (onGap) gapListeners.delete(onGap);
       };
     },
   };

@@ -152,3 +152,55 @@ describe('queue events across instances on one PostgreSQL', {
     }
   });
 });
+
+describe('queue events after the LISTEN connection drops', {
+  skip: !url && 'MOTCUA_TEST_DATABASE_URL is not set',
+}, () => {
+  it('sends connected boards a fresh snapshot once listening again, with the tickets issued meanwhile', async () => {
+    const target = TEST_DATABASES.find((t) => t.name === 'PostgreSQL');
+    if (!target) return;
+    const db = await target.open();
+    await migrate(db);
+    const [{ schema } = { schema: '' }] = await db.query<{ schema: string }>('select current_schema() as schema');
+    const app = createApp({ db });
+    let events: ReturnType<typeof sseReader> | undefined;
+    const originalError = console.error;
+    console.error = () => {};
+    try {
+      events = sseReader(await app.request('/api/queue/events'));
+      const first = await events.next();
+      expect(first.event).to.equal('snapshot');
+      // Kill this instance's LISTEN connection, then issue tickets while it is being replaced: their
+      // notifications go to nobody.
+      const killed = await db.query(
+        `select pg_terminate_backend(pid) from pg_stat_activity
+         where pid <> pg_backend_pid() and query ilike 'listen%' and query like $1`,
+        [`%${schema}%`],
+      );
+      expect(killed, 'the listening connection was found and killed').to.have.length(1);
+      const issued = [await issue(app, 'ho-tich'), await issue(app, 'ho-tich')];
+      // Whatever deltas arrive, a fresh snapshot follows the reconnection and shows both tickets.
+      let fresh: SseMessage | undefined;
+      const deadline = Date.now() + 15_000;
+      while (!fresh && Date.now() < deadline) {
+        const message = await events.next(15_000);
+        if (message.event === 'snapshot') fresh = message;
+      }
+      expect(fresh, 'a snapshot after the reconnection').to.not.equal(undefined);
+      const snapshot = (fresh as SseMessage).data;
+      expect(snapshot.version).to.be.greaterThan(first.data.version);
+      const hoTich = snapshot.services.find((s: Json) => s.id === 'ho-tich');
+      expect(hoTich.next).to.include.members(issued.map((t) => t.number));
+      // Deltas keep flowing on the new connection.
+      const third = await issue(app, 'dat-dai');
+      const delta = await events.next(5_000);
+      expect(delta.event).to.equal('ticket');
+      expect(delta.data.ticket).to.deep.include({ number: third.number });
+      expect(delta.data.version).to.be.greaterThan(snapshot.version);
+    } finally {
+      console.error = originalError;
+      await events?.close().catch(() => {});
+      await db.close();
+    }
+  });
+});

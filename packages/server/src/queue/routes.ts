@@ -365,24 +365,49 @@ export function installQueueRoutes(
       const send = (n: QueueNotification): void => {
         chain = chain
           .then(() =>
-            stream.writeSSE({
-              event: 'ticket',
-              id: String(n.version),
-              data: JSON.stringify({ version: n.version, ...n.event, ticket: n.ticket }),
-            }),
+            // Checked when written: a fresh snapshot may have been sent since the delta was queued.
+            n.version > (snapshotVersion ?? 0)
+              ? stream.writeSSE({
+                  event: 'ticket',
+                  id: String(n.version),
+                  data: JSON.stringify({ version: n.version, ...n.event, ticket: n.ticket }),
+                })
+              : undefined,
           )
           .catch(() => {});
       };
+      // Notifications may have been missed while the LISTEN connection was replaced: a fresh snapshot, read after
+      // LISTEN was issued again, lets the board converge; deltas after its version follow it.
+      let missedBeforeSnapshot = false;
+      const resync = (): void => {
+        if (snapshotVersion === undefined) {
+          // The first snapshot may have been read before LISTEN was issued again: send another after it.
+          missedBeforeSnapshot = true;
+          return;
+        }
+        chain = chain
+          .then(async () => {
+            const board = await service.board();
+            await stream.writeSSE({ event: 'snapshot', id: String(board.version), data: JSON.stringify(board) });
+            snapshotVersion = board.version;
+          })
+          .catch(() => {});
+      };
       // Listen first, then read the board: deltas after its version follow it in order.
-      const unsubscribe = await service.hub.subscribe(office.id, (n) => {
-        if (snapshotVersion === undefined) early.push(n);
-        else if (n.version > snapshotVersion) send(n);
-      });
+      const unsubscribe = await service.hub.subscribe(
+        office.id,
+        (n) => {
+          if (snapshotVersion === undefined) early.push(n);
+          else if (n.version > snapshotVersion) send(n);
+        },
+        resync,
+      );
       const closed = new Promise<void>((resolve) => stream.onAbort(resolve));
       const board = await service.board();
       await stream.writeSSE({ event: 'snapshot', id: String(board.version), data: JSON.stringify(board) });
       snapshotVersion = board.version;
       for (const n of early) if (n.version > board.version) send(n);
+      if (missedBeforeSnapshot) resync();
       // A comment now and then keeps proxies from closing an idle stream; the timer never holds the process.
       const heartbeat = setInterval(() => {
         chain = chain.then(() => stream.write(': keep-alive\n\n')).catch(() => {});
