@@ -604,6 +604,11 @@ describe('motcua-counter-console', () => {
       await submitIntake(el);
       expect(text($(el, '#intake [role="alert"]'))).to.equal('Dữ liệu gửi lên không hợp lệ Email quá dài');
       expect(posts('/api/dossiers')[0]?.body).to.not.have.property('ticket');
+      expect(posts('/api/dossiers')[0]?.body).to.not.have.property('place');
+      el.place = 'Xã An Bình';
+      el.officer = 'Phạm Văn D';
+      await submitIntake(el);
+      expect(posts('/api/dossiers')[1]?.body).to.include({ place: 'Xã An Bình', receivedBy: 'Phạm Văn D' });
     });
 
     it('prints the receipt slip with code, PIN, documents, due time and both QR codes', async () => {

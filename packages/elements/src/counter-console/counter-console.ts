@@ -240,6 +240,12 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
   /** Address of the procedure catalogue, resolved against the configured `apiBase`. */
   @property() catalogue = 'api/catalogue';
 
+  /** The place the receipt slip writes before its date ("Xã An Bình, ngày …"); empty for the date alone. */
+  @property() place = '';
+
+  /** The receiving officer's name for the receipt slip; empty for the counter's id. */
+  @property() officer = '';
+
   /** The status page a receipt's QR code opens: `{code}` (and `{pin}`, if wanted) replaced; relative to the page. */
   @property({ attribute: 'status-url' }) statusUrl = 'tra-cuu.html?code={code}';
 
@@ -549,6 +555,10 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
       update: () => this.requestUpdate(),
       track: (work) => this.track(work),
       catalogue: () => this.catalogue,
+      receipt: () => ({
+        ...(this.place.trim() ? { place: this.place.trim() } : {}),
+        ...(this.officer.trim() ? { receivedBy: this.officer.trim() } : {}),
+      }),
       post: (path, body, key) => callApi(path, { token: this.token, body, key }),
       get: (path) => callApi(path),
       ticket: () => this.ticket,

@@ -339,6 +339,8 @@ export interface IntakeHost {
   track<T>(work: Promise<T>): Promise<T>;
   /** The catalogue's address. */
   catalogue(): string;
+  /** What the receipt slip says about the office: its place and the receiving officer, when set. */
+  receipt(): { readonly place?: string; readonly receivedBy?: string };
   /** A POST with the counter's token. */
   post(path: string, body: unknown, key: string): Promise<unknown>;
   get(path: string): Promise<unknown>;
@@ -750,6 +752,7 @@ export class DossierIntake {
       applicant,
       documents: checked.map((d) => ({ name: d.name, form: d.form, copies: d.copies })),
       delivery: this.delivery,
+      ...this.host.receipt(),
       ...(ticket?.id ? { ticket: ticket.id } : {}),
     };
     this.key ??= newKey();
