@@ -96,7 +96,7 @@ type Connection = 'connecting' | 'live' | 'offline';
  * @csspart call - One of the latest calls.
  * @csspart connection - The connection message, while connecting or offline.
  * @csspart enable-sound - The "enable sound" button.
- * @cssproperty --motcua-queue-board-font-size - The base size; numbers are 3.2 times it (default 24px).
+ * @cssproperty --motcua-queue-board-font-size - The base size; counters' numbers are up to 3.2 times it, as wide as their card allows (default 24px).
  * @cssproperty --motcua-queue-board-background - Background (default #0a1a2f).
  * @cssproperty --motcua-queue-board-color - Text (default #ffffff).
  * @cssproperty --motcua-queue-board-number-color - Ticket numbers (default #ffd84d).
@@ -165,6 +165,7 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
         border-radius: 0.3em;
         padding: 0.4em 0.6em;
         text-align: center;
+        container-type: inline-size;
       }
       [part~='counter-new'] {
         border-color: var(--motcua-queue-board-accent, #4dd0ff);
@@ -189,7 +190,8 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
         letter-spacing: 0.02em;
       }
       [part='number'] {
-        font-size: 3.2em;
+        /* As large as the card allows a five-character number. */
+        font-size: min(3.2em, 30cqi);
         line-height: 1.1;
       }
       [part='number'].free {
@@ -197,7 +199,7 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
         opacity: 0.75;
         font-size: 1.2em;
         font-weight: 400;
-        line-height: 2.9;
+        line-height: 2.6;
       }
       [part='status'] {
         display: block;
