@@ -94,6 +94,8 @@ type Connection = 'connecting' | 'live' | 'offline';
  * @csspart status - Under the number: called or being served.
  * @csspart recent - The latest calls.
  * @csspart call - One of the latest calls.
+ * @csspart call-number - Its ticket number.
+ * @csspart call-counter - Its counter.
  * @csspart connection - The connection message, while connecting or offline.
  * @csspart enable-sound - The "enable sound" button.
  * @cssproperty --motcua-queue-board-font-size - The base size; counters' numbers are up to 3.2 times it, as wide as their card allows (default 24px).
