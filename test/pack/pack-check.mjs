@@ -4,6 +4,7 @@
 //   2. publint and "are the types wrong" (attw, ESM-only profile) on each tarball, every subpath included;
 //   3. install the tarballs into a scratch project (.cache/pack-scratch/app) with npm;
 //   4. under Node, import @motcua/core by its subpaths and compare real answers with the source tree's;
+//      and type-check a strict TypeScript user of all three packages against the published declarations;
 //   5. in headless Chromium, a page bundled from `@motcua/elements/calendar-day` and a page using the CDN
 //      file from the tarball: the element is defined and renders Tết 2026 with its lunar date;
 //   6. `npx motcua-server --help` and `motcua-server migrate` on an embedded database.
@@ -192,6 +193,17 @@ await step('Node: @motcua/core from the tarball = from source', () => {
     fail('subpaths and the root do not share modules');
 });
 
+await step('TypeScript: a strict consumer of the published declarations', () => {
+  copyFileSync(join(here, 'consumer.ts'), join(app, 'consumer.ts'));
+  const options = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext'];
+  options.push('--target', 'es2022', '--lib', 'es2022,dom', '--skipLibCheck', 'false');
+  // @types/node from the repository: a server user has it; the scratch project installs only the tarballs.
+  options.push('--types', 'node', '--typeRoots', join(root, 'node_modules', '@types'));
+  if (exec(bin('tsc'), [...options, 'consumer.ts'], { cwd: app }).status !== 0) {
+    fail('the published declarations do not type-check in a strict TypeScript project');
+  }
+});
+
 // 5. Browser.
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -246,18 +258,19 @@ await step('Chromium: @motcua/elements from the tarball', async () => {
   const { default: puppeteer } = await import('puppeteer-core');
   const server = await serve(app);
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await puppeteer.launch({
-    executablePath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  let browser;
   try {
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
     for (const name of ['bundle', 'cdn']) {
       const tab = await browser.newPage();
       const problems = [];
@@ -303,7 +316,8 @@ await step('Chromium: @motcua/elements from the tarball', async () => {
       await tab.close();
     }
   } finally {
-    await browser.close();
+    await browser?.close();
+    server.closeAllConnections();
     server.close();
   }
 });
@@ -338,3 +352,4 @@ if (failures.length) {
   process.exit(1);
 }
 console.log('\npack-check: the packed packages install and work');
+process.exit(0);
