@@ -411,6 +411,18 @@ describe('<motcua-ticket-kiosk>', () => {
     await until(() => Boolean(shadow(el).querySelector('[part="service"]')), 'the services');
   });
 
+  it('loads the services at once when the browser comes back online', async () => {
+    server.network = 'down';
+    const el = await fixture<MotcuaTicketKiosk>(
+      html`<motcua-ticket-kiosk silent reload-after="600"></motcua-ticket-kiosk>`,
+    );
+    expect(part(el, 'services')).to.equal(null);
+    server.network = 'up';
+    window.dispatchEvent(new Event('online'));
+    await el.updateComplete;
+    expect(serviceButton(el, 'ho-tich')).to.exist;
+  });
+
   it('goes back to the services by itself after return-after seconds', async () => {
     const el = await fixture<MotcuaTicketKiosk>(
       html`<motcua-ticket-kiosk silent return-after="0.05"></motcua-ticket-kiosk>`,

@@ -144,6 +144,7 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
     blockStyles,
     css`
       :host {
+        container-type: inline-size;
         font-size: var(--motcua-ticket-kiosk-font-size, 24px);
         line-height: 1.35;
         color: var(--motcua-color-text, #000);
@@ -178,6 +179,8 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
         min-height: var(--motcua-touch-target, 44px);
         min-width: var(--motcua-touch-target, 44px);
         font: inherit;
+        touch-action: manipulation;
+        user-select: none;
         border-radius: var(--motcua-radius, 8px);
         cursor: pointer;
       }
@@ -269,9 +272,29 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
         font-variant-numeric: tabular-nums;
       }
       [part='qr'] {
+        display: block;
         width: 7em;
         height: 7em;
-        margin: 0.25em 0;
+        margin: 0.25em auto;
+      }
+      /* Wide (landscape) screens: the number and its facts beside the QR code, so that it all fits one screen. */
+      @container (min-width: 34em) {
+        [part='ticket']:has(.scan) {
+          grid-template-columns: 1fr auto;
+          column-gap: 1.5em;
+        }
+        [part='ticket']:has(.scan) > :not(.scan) {
+          grid-column: 1;
+        }
+        [part='ticket'] > .scan {
+          grid-column: 2;
+          grid-row: 1 / span 3;
+          align-self: center;
+        }
+        [part='ticket'] > .actions,
+        [part='ticket'] > .hint {
+          grid-column: 1 / -1;
+        }
       }
       .actions {
         display: flex;
@@ -466,12 +489,14 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
       <section part="ticket" tabindex="-1" aria-labelledby="your-number issued-number">
         <p id="your-number">${this.t('yourNumber')}</p>
         <p part="number" id="issued-number">${ticket.number}</p>
-        <p>${this.t('service', { service: this.serviceName(ticket.service) })}</p>
-        ${wait ? html`<p class="ahead">${this.aheadText(wait.ahead)}</p>` : nothing}
-        ${minutes && minutes.high > 0 ? html`<p class="wait">${this.t('wait', { low: minutes.low, high: minutes.high })}</p>` : nothing}
-        ${this.lastPress?.priority ? html`<p class="hint">${this.t('priorityNoted')}</p>` : nothing}
-        ${this.paper ? html`<p>${this.t('takeSlip')}</p>` : nothing}
-        ${url && this.qr ? html`${this.qr.qrTemplate(url, this.t('qrLabel', { number: ticket.number }))}<p class="hint">${this.t('scan')}</p>` : nothing}
+        <div class="facts">
+          <p>${this.t('service', { service: this.serviceName(ticket.service) })}</p>
+          ${wait ? html`<p class="ahead">${this.aheadText(wait.ahead)}</p>` : nothing}
+          ${minutes && minutes.high > 0 ? html`<p class="wait">${this.t('wait', { low: minutes.low, high: minutes.high })}</p>` : nothing}
+          ${this.lastPress?.priority ? html`<p class="hint">${this.t('priorityNoted')}</p>` : nothing}
+          ${this.paper ? html`<p>${this.t('takeSlip')}</p>` : nothing}
+        </div>
+        ${url && this.qr ? html`<div class="scan">${this.qr.qrTemplate(url, this.t('qrLabel', { number: ticket.number }))}<p class="hint">${this.t('scan')}</p></div>` : nothing}
         <div class="actions">
           <button part="done" type="button" @click=${this.backToServices}>${this.t('done')}</button>
         </div>
@@ -543,12 +568,14 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
   override connectedCallback(): void {
     super.connectedCallback();
     for (const type of ['pointerdown', 'keydown']) this.addEventListener(type, this.prepare);
+    globalThis.addEventListener('online', this.onOnline);
     if (this.screen === 'loading' || this.screen === 'unavailable') this.track(this.load());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     for (const type of ['pointerdown', 'keydown']) this.removeEventListener(type, this.prepare);
+    globalThis.removeEventListener('online', this.onOnline);
     this.announcer?.cancel();
     clearTimeout(this.returnTimer);
     clearTimeout(this.reloadTimer);
@@ -632,6 +659,11 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
     if (this.silent) return;
     void this.loadSpeech();
     if (this.announcer) void this.announcer.engine.unlock?.().catch(() => undefined);
+  };
+
+  /** Back online: load the services at once if they are missing. */
+  private readonly onOnline = (): void => {
+    if (this.screen === 'unavailable') this.track(this.load());
   };
 
   private togglePriority(): void {
