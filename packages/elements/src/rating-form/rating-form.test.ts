@@ -149,6 +149,11 @@ describe('<motcua-rating-form>', () => {
 
       const el = await rated();
       expect(fetched()).to.equal(false);
+      // Focus shows at once, on the radio button itself, before the option's own ring arrives with the sending code.
+      const focused = radio(el, 'overall', 3);
+      focused.focus();
+      expect(getComputedStyle(focused).outlineStyle).to.equal('solid');
+      expect(Number.parseFloat(getComputedStyle(focused).outlineWidth)).to.be.at.least(2);
       // The first tap and the send follow at once: the send waits for the code the tap started to fetch.
       radio(el, 'overall', 3).click();
       submitButton(el)?.click();

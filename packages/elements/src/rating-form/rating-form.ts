@@ -4,7 +4,6 @@ import {
   type InstrumentKind,
   ONE_STOP_RATING_INSTRUMENTS,
   pickInstrument,
-  type Question,
   type ScaleQuestion,
   type TextQuestion,
 } from '@motcua/core/satisfaction';
@@ -15,8 +14,10 @@ import { MotcuaElement } from '../internal/base.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
 import { blockStyles } from '../internal/styles.js';
+import type { KindLoading } from './instrument-loader.js';
 import { hasQueuedRatings } from './outbox-key.js';
-import type { PendingRating, SendOutcome } from './request.js';
+import type { PendingRating } from './request.js';
+import type { FormInternals } from './submission.js';
 
 /** Core's validation and scrubber, the request and the outbox: loaded once the citizen starts answering. */
 type Submission = typeof import('./submission.js');
@@ -118,7 +119,7 @@ const strings: StringTable<FormStringKey> = {
 };
 
 /** What the element shows. */
-type Status = 'form' | 'sending' | 'sent' | 'queued' | 'already-rated' | 'expired' | 'error';
+export type Status = 'form' | 'sending' | 'sent' | 'queued' | 'already-rated' | 'expired' | 'error';
 const FINAL: readonly Status[] = ['sent', 'queued', 'already-rated', 'expired'];
 type FinalStatus = 'sent' | 'queued' | 'already-rated' | 'expired';
 
@@ -222,10 +223,6 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
         border: 0;
         min-width: 0;
       }
-      fieldset.invalid {
-        border-inline-start: 4px solid var(--motcua-color-danger, #b3261e);
-        padding-inline-start: 0.75em;
-      }
       legend {
         display: block;
         padding: 0;
@@ -251,15 +248,6 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
         background: var(--motcua-rating-form-option-background, var(--motcua-color-surface, #fff));
         cursor: pointer;
       }
-      [part='option']:has(input:checked) {
-        border-color: var(--motcua-color-primary, #0b57d0);
-        box-shadow: inset 0 0 0 1px var(--motcua-color-primary, #0b57d0);
-        background: var(--motcua-rating-form-selected-background, #e8f0fe);
-      }
-      [part='option']:has(input:focus-visible) {
-        outline: 3px solid var(--motcua-color-focus, #0b57d0);
-        outline-offset: 2px;
-      }
       [part='option']:has(input:disabled) {
         cursor: default;
         opacity: 0.7;
@@ -271,13 +259,8 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
         margin: 0;
         accent-color: var(--motcua-color-primary, #0b57d0);
       }
-      input[type='radio']:focus-visible {
-        outline: none;
-      }
       .error {
         margin: 0 0 0.5em;
-      }
-      .error {
         color: var(--motcua-color-danger, #b3261e);
         font-weight: 600;
       }
@@ -294,10 +277,6 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
         border-radius: var(--motcua-radius, 4px);
         cursor: pointer;
       }
-      button[aria-disabled='true'] {
-        opacity: 0.7;
-        cursor: progress;
-      }
       [part='status'] {
         margin: 0;
       }
@@ -312,17 +291,8 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
         overflow: hidden;
       }
       @media (forced-colors: active) {
-        [part='option']:has(input:checked) {
-          outline: 2px solid Highlight;
-        }
-        [part='option']:has(input:focus-visible) {
-          outline: 3px solid Highlight;
-        }
         button {
           border-color: ButtonText;
-        }
-        fieldset.invalid {
-          border-inline-start-color: CanvasText;
         }
       }
     `,
@@ -385,14 +355,17 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   private readonly internals: ElementInternals = this.attachInternals();
   /** Whether the citizen tried to submit: problems show, and follow the answers, from then on. */
   private attempted = false;
-  /** The submission in flight or queued; its idempotency key is reused until the server answers for good. */
-  private pending: PendingRating | undefined;
-  /** This form's rating in the offline queue, if it is there. */
-  private queuedId: string | undefined;
-  /** The offline queue keeps this form's rating in the page's memory only (no IndexedDB). */
-  private queuedInMemory = false;
-  /** The key the server last answered for good without recording the rating: the next submission takes the next. */
-  private spentKey: string | undefined;
+  /**
+   * The submission in flight or queued; its idempotency key is reused until the server answers for good.
+   * @internal Driven by the sending code (`submission.ts`), like the next three.
+   */
+  pending: PendingRating | undefined;
+  /** This form's rating in the offline queue, if it is there. @internal */
+  queuedId: string | undefined;
+  /** The offline queue keeps this form's rating in the page's memory only (no IndexedDB). @internal */
+  queuedInMemory = false;
+  /** The key the server last answered for good without recording the rating: the next submission takes the next. @internal */
+  spentKey: string | undefined;
   /** A submission is being checked (the sending code may still be on its way). */
   private submitting = false;
   private laterStylesAdopted = false;
@@ -463,7 +436,8 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     this.addEventListener('invalid', this.onInvalid);
     for (const type of ['focusin', 'pointerdown']) this.addEventListener(type, this.prepare);
     // A rating an earlier visit could not send: show it saved (when it is this form's) and send it.
-    if (hasQueuedRatings()) void this.track(this.resumeQueued());
+    if (hasQueuedRatings())
+      void this.track(this.engine().then((engine) => engine.resumeQueued(this.internalsForSending())));
   }
 
   override disconnectedCallback(): void {
@@ -483,8 +457,8 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     return complete;
   }
 
-  /** Lit's own update completion, without waiting for fetched code. */
-  private rendered(): Promise<boolean> {
+  /** Lit's own update completion, without waiting for fetched code. @internal Used by the sending code. */
+  rendered(): Promise<boolean> {
     return super.getUpdateComplete();
   }
 
@@ -504,23 +478,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     this.loadingKind = kind;
     // Other kinds' texts, and core's loader for them, come in chunks of their own.
     void this.track(
-      import('./instrument-loader.js')
-        .then(({ loadBuiltInInstruments }) => loadBuiltInInstruments(kind))
-        .then(
-          (versions) => {
-            builtIn.set(kind, versions);
-            if (this.loadingKind === kind) {
-              this.loadingKind = undefined;
-              this.resolved = undefined;
-            }
-          },
-          (error: unknown) => {
-            if (this.loadingKind === kind) {
-              this.loadingKind = undefined;
-              this.resolved = { error };
-            }
-          },
-        ),
+      import('./instrument-loader.js').then((loader) => loader.loadKind(this as unknown as KindLoading, kind, builtIn)),
     );
   }
 
@@ -539,18 +497,6 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   private readonly prepare = (): void => {
     this.engine().catch(() => undefined);
   };
-
-  private async resumeQueued(): Promise<void> {
-    const engine = await this.engine();
-    const token = engine.activeToken(this.token);
-    const waiting = token ? (await engine.queuedRatings()).find((q) => q.body.token === token) : undefined;
-    if (waiting && this.status === 'form') {
-      this.pending = waiting;
-      this.queuedId = waiting.id;
-      this.status = 'queued';
-    }
-    if (typeof navigator === 'undefined' || navigator.onLine) void this.onOnline();
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The styles of free text and of the after-sending panel come with the code that draws them.
@@ -688,10 +634,9 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
         return this.t(question?.type === 'scale' ? 'errorChoose' : 'errorRequired');
       case 'missing-reason':
         return this.t('errorReason');
-      case 'too-long':
-        return this.t('errorTooLong', { max: question?.type === 'text' ? question.maxLength : '' });
       default:
-        return problem.message?.[this.language] ?? problem.message?.vi ?? this.t('errorSend');
+        // Found by core's full check or the server: their messages come with the sending code.
+        return submission?.otherMessage(problem, question, this.language, (key, params) => this.t(key, params)) ?? '';
     }
   }
 
@@ -769,15 +714,6 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     }
   }
 
-  private focusFirstProblem(): void {
-    const first = this.shown.find((p) => p.question);
-    if (!first?.question) return;
-    const target =
-      this.renderRoot.querySelector<HTMLInputElement>(`[name="${CSS.escape(first.question)}"]:checked`) ??
-      this.renderRoot.querySelector<HTMLElement>(`[name="${CSS.escape(first.question)}"]`);
-    target?.focus();
-  }
-
   private readonly onInvalid = (): void => {
     this.attempted = true;
     this.shown = this.coreProblems();
@@ -809,85 +745,20 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
       this.emit<RatingFailedDetail>('motcua-rating-failed', { reason: 'error' });
       return;
     }
-    const instrument = this.currentInstrument;
-    if (!instrument || this.busy || this.isDisabled) return;
-    this.attempted = true;
-    this.shown = this.coreProblems();
-    this.sendError = undefined;
-    if (this.shown.length > 0) {
-      await this.rendered();
-      this.focusFirstProblem();
-      return;
-    }
-    this.pending = engine.pendingRating(
-      this.pending,
-      {
-        instrument,
-        answers: this.answers,
-        token: this.token,
-        deviceKey: this.deviceKey,
-        counter: this.counter,
-        channel: this.channel,
-        honeypot: this.renderRoot.querySelector<HTMLInputElement>('#website')?.value ?? '',
-        endpoint: this.endpoint,
-      },
-      this.spentKey,
-    );
-    this.status = 'sending';
-    void engine
-      .deliver(this.pending, this.timeout, this.retryDelays)
-      .then((outcome) => this.settle(engine, outcome, false));
-  }
-
-  private async settle(engine: Submission, outcome: SendOutcome, fromQueue: boolean): Promise<void> {
-    const pending = this.pending;
-    if (!pending) return;
-    const kept = outcome.kind === 'transient' || outcome.kind === 'failed' || outcome.kind === 'rate-limited';
-    if (fromQueue && kept) return; // still in the queue; the next chance will try again
-    const verdict = await engine.verdictFor(outcome, pending);
-    if (this.pending !== pending) return; // reset while the outbox was being written
-    this.status = verdict.status;
-    this.sendError = verdict.sendError;
-    if (verdict.status === 'queued') {
-      this.queuedId = pending.key;
-      this.queuedInMemory = verdict.inMemory === true;
-    } else if (outcome.kind !== 'transient') {
-      // The server answered for good: the next submission is a new request, under the next key if this one was
-      // answered without recording the rating.
-      this.pending = undefined;
-      if (outcome.kind === 'invalid' || outcome.kind === 'failed' || outcome.kind === 'rate-limited') {
-        this.spentKey = pending.key;
-      }
-    }
-    if (verdict.problems) {
-      this.attempted = true;
-      this.shown = verdict.problems;
-      if (!this.shown.some((p) => this.currentInstrument?.questions.some((q: Question) => q.id === p.question))) {
-        this.sendError = 'errorSend';
-      }
-      void this.rendered().then(() => this.focusFirstProblem());
-    }
-    if (verdict.reason) {
-      this.emit<RatingFailedDetail>('motcua-rating-failed', { reason: verdict.reason });
-    } else {
-      const queued = verdict.status === 'queued';
-      this.emit<RatingEventDetail>(queued ? 'motcua-rating-queued' : 'motcua-rated', {
-        instrument: pending.body.instrument,
-        answers: pending.body.answers,
-        queued: queued || fromQueue,
-      });
-    }
+    await engine.submit(this.internalsForSending());
   }
 
   /** Sends what waits in the queue (this page's and earlier visits'), and settles this form's own rating. */
   private readonly onOnline = async (): Promise<void> => {
     if (!hasQueuedRatings()) return;
     const engine = await loadSubmission().catch(() => undefined);
-    if (!engine || (await engine.queuedRatings()).length === 0) return;
-    const outcomes = await engine.flushRatings(this.timeout);
-    const mine = this.queuedId && this.status === 'queued' ? outcomes.get(this.queuedId) : undefined;
-    if (mine) await this.settle(engine, mine, true);
+    await engine?.sendQueued(this.internalsForSending());
   };
+
+  /** The state and helpers the sending code (`submission.ts`) reads and drives: this form's private members. */
+  private internalsForSending(): FormInternals {
+    return this as unknown as FormInternals;
+  }
 
   /** Called by the browser when the host form is reset. */
   formResetCallback(): void {

@@ -5,6 +5,7 @@
 import {
   type Answers,
   type Instrument,
+  type Question,
   ratingTokenFromLink,
   scrubPersonalData,
   type TextQuestion,
@@ -12,8 +13,14 @@ import {
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { getConfig } from '../internal/config.js';
 import type { Language } from '../internal/i18n.js';
-import { queueRating } from './outbox.js';
-import type { RatingFailedDetail, RatingFormStringKey, ShownProblem } from './rating-form.js';
+import { flushRatings, queuedRatings, queueRating } from './outbox.js';
+import type {
+  RatingEventDetail,
+  RatingFailedDetail,
+  RatingFormStringKey,
+  ShownProblem,
+  Status,
+} from './rating-form.js';
 import {
   buildRatingRequest,
   idempotencyKeyFor,
@@ -67,8 +74,32 @@ export function pendingRating(previous: PendingRating | undefined, input: Rating
   return { key: spent ? nextIdempotencyKey(spent, body.token) : idempotencyKeyFor(body.token), url, body };
 }
 
-/** The styles of what arrives with this code: free-text questions and the panel shown after sending. */
+/**
+ * The styles of what arrives with this code: the chosen and the focused option (until then the radio button itself
+ * shows both, with the base focus ring), free-text questions, questions with a problem, the button while sending and
+ * the panel shown after sending.
+ */
 export const laterStyles = css`
+  [part='option']:has(input:checked) {
+    border-color: var(--motcua-color-primary, #0b57d0);
+    box-shadow: inset 0 0 0 1px var(--motcua-color-primary, #0b57d0);
+    background: var(--motcua-rating-form-selected-background, #e8f0fe);
+  }
+  [part='option']:has(input:focus-visible) {
+    outline: 3px solid var(--motcua-color-focus, #0b57d0);
+    outline-offset: 2px;
+  }
+  input[type='radio']:focus-visible {
+    outline: none;
+  }
+  fieldset.invalid {
+    border-inline-start: 4px solid var(--motcua-color-danger, #b3261e);
+    padding-inline-start: 0.75em;
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
   .message-title {
     margin: 0;
     font-size: 1.25em;
@@ -118,12 +149,31 @@ export const laterStyles = css`
     margin-bottom: 0;
   }
   @media (forced-colors: active) {
+    [part='option']:has(input:checked) {
+      outline: 2px solid Highlight;
+    }
+    [part='option']:has(input:focus-visible) {
+      outline: 3px solid Highlight;
+    }
+    fieldset.invalid,
     .text.invalid,
     [part='message'] {
       border-inline-start-color: CanvasText;
     }
   }
 `;
+
+/** The message of a problem core's full check (`too-long`) or the server found, in the form's language. */
+export function otherMessage(
+  problem: ShownProblem,
+  question: Question | undefined,
+  language: Language,
+  t: (key: RatingFormStringKey, params?: Readonly<Record<string, string | number>>) => string,
+): string {
+  if (problem.code === 'too-long')
+    return t('errorTooLong', { max: question?.type === 'text' ? question.maxLength : '' });
+  return problem.message?.[language] ?? problem.message?.vi ?? t('errorSend');
+}
 
 /** What the form needs to draw a free-text question. */
 export interface TextQuestionView {
@@ -267,4 +317,137 @@ export async function verdictFor(outcome: SendOutcome, pending: PendingRating): 
     case 'failed':
       return { status: 'error', sendError: 'errorSend', reason: 'error' };
   }
+}
+
+/**
+ * What the sending code reads and drives on `<motcua-rating-form>`: its private members, so that this part of the form
+ * loads with the first interaction instead of with the first paint.
+ */
+export interface FormInternals {
+  readonly currentInstrument: Instrument | undefined;
+  readonly busy: boolean;
+  readonly isDisabled: boolean;
+  readonly answers: Answers;
+  readonly token: string;
+  readonly deviceKey: string;
+  readonly counter: string;
+  readonly channel: string;
+  readonly endpoint: string;
+  readonly timeout: number;
+  readonly retryDelays: readonly number[];
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  status: Status;
+  sendError: Verdict['sendError'];
+  attempted: boolean;
+  shown: readonly ShownProblem[];
+  pending: PendingRating | undefined;
+  spentKey: string | undefined;
+  queuedId: string | undefined;
+  queuedInMemory: boolean;
+  coreProblems(): ShownProblem[];
+  rendered(): Promise<boolean>;
+  emit<T>(type: string, detail: T): boolean;
+}
+
+/** Moves the focus to the first question with a problem (its chosen option, else its first control). */
+function focusFirstProblem(form: FormInternals): void {
+  const first = form.shown.find((p) => p.question);
+  if (!first?.question) return;
+  const name = CSS.escape(first.question);
+  const target =
+    form.renderRoot.querySelector<HTMLInputElement>(`[name="${name}"]:checked`) ??
+    form.renderRoot.querySelector<HTMLElement>(`[name="${name}"]`);
+  target?.focus();
+}
+
+/** Checks the answers with core and starts sending them; resolves once sending has started, not when it ends. */
+export async function submit(form: FormInternals): Promise<void> {
+  const instrument = form.currentInstrument;
+  if (!instrument || form.busy || form.isDisabled) return;
+  form.attempted = true;
+  form.shown = form.coreProblems();
+  form.sendError = undefined;
+  if (form.shown.length > 0) {
+    await form.rendered();
+    focusFirstProblem(form);
+    return;
+  }
+  const pending = pendingRating(
+    form.pending,
+    {
+      instrument,
+      answers: form.answers,
+      token: form.token,
+      deviceKey: form.deviceKey,
+      counter: form.counter,
+      channel: form.channel,
+      honeypot: form.renderRoot.querySelector<HTMLInputElement>('#website')?.value ?? '',
+      endpoint: form.endpoint,
+    },
+    form.spentKey,
+  );
+  form.pending = pending;
+  form.status = 'sending';
+  void deliver(pending, form.timeout, form.retryDelays).then((outcome) => settle(form, outcome, false));
+}
+
+/** What a send (or a send from the queue) means for the form: its state, the focus, and its event. */
+export async function settle(form: FormInternals, outcome: SendOutcome, fromQueue: boolean): Promise<void> {
+  const pending = form.pending;
+  if (!pending) return;
+  const kept = outcome.kind === 'transient' || outcome.kind === 'failed' || outcome.kind === 'rate-limited';
+  if (fromQueue && kept) return; // still in the queue; the next chance will try again
+  const verdict = await verdictFor(outcome, pending);
+  if (form.pending !== pending) return; // reset while the outbox was being written
+  form.status = verdict.status;
+  form.sendError = verdict.sendError;
+  if (verdict.status === 'queued') {
+    form.queuedId = pending.key;
+    form.queuedInMemory = verdict.inMemory === true;
+  } else if (outcome.kind !== 'transient') {
+    // The server answered for good: the next submission is a new request, under the next key if this one was
+    // answered without recording the rating.
+    form.pending = undefined;
+    if (outcome.kind === 'invalid' || outcome.kind === 'failed' || outcome.kind === 'rate-limited') {
+      form.spentKey = pending.key;
+    }
+  }
+  if (verdict.problems) {
+    form.attempted = true;
+    form.shown = verdict.problems;
+    if (!form.shown.some((p) => form.currentInstrument?.questions.some((q) => q.id === p.question))) {
+      form.sendError = 'errorSend';
+    }
+    void form.rendered().then(() => focusFirstProblem(form));
+  }
+  if (verdict.reason) {
+    form.emit<RatingFailedDetail>('motcua-rating-failed', { reason: verdict.reason });
+  } else {
+    const queued = verdict.status === 'queued';
+    form.emit<RatingEventDetail>(queued ? 'motcua-rating-queued' : 'motcua-rated', {
+      instrument: pending.body.instrument,
+      answers: pending.body.answers,
+      queued: queued || fromQueue,
+    });
+  }
+}
+
+/** Sends what waits in the queue (this page's and earlier visits'), and settles the form's own rating. */
+export async function sendQueued(form: FormInternals): Promise<void> {
+  if ((await queuedRatings()).length === 0) return;
+  const outcomes = await flushRatings(form.timeout);
+  const mine = form.queuedId && form.status === 'queued' ? outcomes.get(form.queuedId) : undefined;
+  if (mine) await settle(form, mine, true);
+}
+
+/** On a visit with ratings waiting: shows the form's own as saved (same token), and sends them when online. */
+export async function resumeQueued(form: FormInternals): Promise<void> {
+  const token = activeToken(form.token);
+  const waiting = token ? (await queuedRatings()).find((q) => q.body.token === token) : undefined;
+  if (waiting && form.status === 'form') {
+    form.pending = waiting;
+    form.queuedId = waiting.id;
+    form.status = 'queued';
+  }
+  if (typeof navigator === 'undefined' || navigator.onLine) await sendQueued(form);
 }
