@@ -203,4 +203,22 @@ describe('voice announcements', () => {
       meta.remove();
     }
   });
+
+  it('ships every clip a call can need, each a short MP3 the browser decodes', async () => {
+    const names = new Set(['chime', 'so-cua-ban-la']);
+    for (const n of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 15, 21, 24, 105, 1005]) {
+      for (const c of callUtterance(`A${n}`, String(n % 20)).clips) names.add(c);
+      for (const c of callUtterance(`A${n}`, '1', { zeroTens: 'lẻ', four: 'bốn', thousand: 'ngàn' }).clips)
+        names.add(c);
+    }
+    for (const letter of 'ABCDĐEFGHIJKLMNOPQRSTUVWXYZ') for (const c of labelClips(letter)) names.add(c);
+    const context = new OfflineAudioContext(1, 1, 16_000);
+    for (const name of names) {
+      const response = await fetch(new URL(`${name}.mp3`, defaultVoiceBase()));
+      expect(response.ok, name).to.equal(true);
+      const audio = await context.decodeAudioData(await response.arrayBuffer());
+      expect(audio.duration, name).to.be.within(0.1, 2.5);
+    }
+    expect(names.size).to.equal(55);
+  });
 });
