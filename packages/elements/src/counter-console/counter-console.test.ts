@@ -478,6 +478,13 @@ describe('motcua-counter-console', () => {
       await typeInto(el, '#procedure-search', 'ket hon');
       expect(text($(el, '[part~="procedure"]'))).to.equal(`${HOSTILE}Đăng ký kết hôn (1.000894)`);
       expect(shadow(el).querySelector('img')).to.equal(null);
+      await typeInto(el, '#procedure-search', 'Khai Sinh');
+      $(el, '#procedure-search').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      await el.updateComplete;
+      expect(text($(el, '#procedure-chosen'))).to.equal('Thủ tục: Đăng ký khai sinh (1.001193)');
+      $<HTMLButtonElement>(el, '#procedure-chosen + div button').click();
+      await el.updateComplete;
+      expect(shadow(el).activeElement?.id).to.equal('procedure-search');
       await typeInto(el, '#procedure-search', 'xyz');
       expect(text($(el, '#intake [role="status"]'))).to.equal('Không có thủ tục phù hợp');
     });

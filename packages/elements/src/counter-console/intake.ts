@@ -536,7 +536,7 @@ export class DossierIntake {
         @keydown=${(e: KeyboardEvent) => {
           if (e.key !== 'Enter') return;
           e.preventDefault();
-          const first = hits[0];
+          const [first] = this.hits();
           if (first) this.choose(first);
         }}
       />
