@@ -462,6 +462,19 @@ describe('motcua-counter-console', () => {
       await expect(el).to.be.accessible();
       await fillIntake(el);
       await expect(el).to.be.accessible();
+      await submitIntake(el);
+      expect($(el, '[part="receipt"]')).to.not.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('takes overrides of its own strings, per instance and per page', async () => {
+      configure({ strings: { 'motcua-counter-console': { vi: { addDocument: 'Thêm' } } } });
+      const el = await consoleFor();
+      el.strings = { vi: { receive: 'Nhận hồ sơ' } };
+      await openIntake(el);
+      await chooseProcedure(el, 'khai sinh', 'Đăng ký khai sinh');
+      expect(text($(el, '[part~="receive"]'))).to.equal('Nhận hồ sơ');
+      expect(text($(el, '[part="documents"] div button'))).to.equal('Thêm');
     });
 
     it('finds procedures without diacritics, by code, and renders hostile names as text', async () => {
