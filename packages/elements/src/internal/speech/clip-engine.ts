@@ -6,6 +6,8 @@ export interface ClipEngineOptions {
   readonly baseUrl: string | URL;
   /** The clips' file extension; default `.mp3`. */
   readonly extension?: string;
+  /** How long one clip may take to load and play, in milliseconds; default 10 000. */
+  readonly clipTimeout?: number;
   /** Makes the one audio element every clip plays through; default `new Audio()`. Tests pass a fake. */
   readonly createAudio?: () => HTMLAudioElement;
 }
@@ -35,7 +37,14 @@ export function clipEngine(options: ClipEngineOptions): SpeechEngine {
   const base = new URL(String(options.baseUrl), globalThis.document?.baseURI);
   const play = (element: HTMLAudioElement, src: string, signal: AbortSignal | undefined): Promise<void> =>
     new Promise<void>((resolve, reject) => {
+      // A clip that stalls (a network that hangs) fails the utterance instead of holding the announcer for ever.
+      const timer = setTimeout(() => {
+        cleanup();
+        element.pause();
+        reject(new SpeechUnavailableError('audio-failed', `${src} did not finish playing`));
+      }, options.clipTimeout ?? 10_000);
       const cleanup = (): void => {
+        clearTimeout(timer);
         element.removeEventListener('ended', onEnded);
         element.removeEventListener('error', onError);
         signal?.removeEventListener('abort', onAbort);

@@ -221,4 +221,18 @@ describe('voice announcements', () => {
     }
     expect(names.size).to.equal(55);
   });
+
+  it('gives up on a clip that never finishes, so the announcer goes on', async () => {
+    const silent = Object.assign(new EventTarget(), { src: '', preload: '', play: async () => {}, pause() {} });
+    const engine = clipEngine({
+      baseUrl: '/voice/',
+      clipTimeout: 30,
+      createAudio: () => silent as unknown as HTMLAudioElement,
+    });
+    const announcer = createAnnouncer({ engine, pause: 0 });
+    const first = announcer.announce(callUtterance('A001', '1'));
+    announcer.engine = recordingEngine();
+    expect(await first).to.equal('failed');
+    expect(await announcer.announce(callUtterance('A002', '1'))).to.equal('spoken');
+  });
 });

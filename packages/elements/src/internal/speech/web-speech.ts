@@ -24,6 +24,9 @@ export interface WebSpeechEngine extends SpeechEngine {
 
 const LANG_TAGS = { vi: 'vi-VN', en: 'en-US' } as const;
 
+/** Utterances being spoken, held so that Chromium does not collect one (and never end it) while it speaks. */
+const speaking = new Set<SpeechSynthesisUtterance>();
+
 function defaultPick(voices: readonly SpeechSynthesisVoice[], lang: Utterance['lang']) {
   const matching = voices.filter((v) => v.lang.replace('_', '-').toLowerCase().startsWith(lang));
   const exact = matching.filter((v) => v.lang.replace('_', '-').toLowerCase() === LANG_TAGS[lang].toLowerCase());
@@ -45,23 +48,23 @@ function defaultPick(voices: readonly SpeechSynthesisVoice[], lang: Utterance['l
 export function webSpeechEngine(options: WebSpeechOptions = {}): WebSpeechEngine {
   const synth = (): SpeechSynthesis | undefined => options.synth ?? globalThis.speechSynthesis;
   const pick = options.pickVoice ?? defaultPick;
-  let voices: Promise<readonly SpeechSynthesisVoice[]> | undefined;
+  // The first call waits for the browser to list its voices; later calls take the list as it is then (a voice
+  // installed later shows up in it), so a browser without voices does not delay every announcement.
+  let listed: Promise<readonly SpeechSynthesisVoice[]> | undefined;
   const listVoices = (): Promise<readonly SpeechSynthesisVoice[]> => {
     const s = synth();
     if (!s) return Promise.resolve([]);
-    const now = s.getVoices();
-    if (now.length > 0) return Promise.resolve(now);
-    voices ??= new Promise((resolve) => {
+    listed ??= new Promise((resolve) => {
+      if (s.getVoices().length > 0) return resolve([]);
       const done = (): void => {
         clearTimeout(timer);
         s.removeEventListener('voiceschanged', done);
-        voices = undefined; // ask again next time: voices may be installed later
-        resolve(s.getVoices());
+        resolve([]);
       };
       const timer = setTimeout(done, options.voicesTimeout ?? 1500);
       s.addEventListener('voiceschanged', done);
     });
-    return voices;
+    return listed.then(() => s.getVoices());
   };
   const voiceFor = async (lang: Utterance['lang']) => pick(await listVoices(), lang);
   return {
@@ -79,23 +82,40 @@ export function webSpeechEngine(options: WebSpeechOptions = {}): WebSpeechEngine
       if (typeof SpeechSynthesisVoice !== 'undefined' && voice instanceof SpeechSynthesisVoice) spoken.voice = voice;
       spoken.lang = voice.lang;
       spoken.rate = options.rate ?? 0.9;
-      await new Promise<void>((resolve, reject) => {
-        const onAbort = (): void => {
-          s.cancel();
-          reject(signal?.reason);
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-        spoken.onend = () => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        };
-        spoken.onerror = (event) => {
-          signal?.removeEventListener('abort', onAbort);
-          if (signal?.aborted) reject(signal.reason);
-          else reject(new SpeechUnavailableError('audio-failed', `Speech synthesis failed: ${event.error}`));
-        };
-        s.speak(spoken);
-      });
+      speaking.add(spoken);
+      try {
+        await new Promise<void>((resolve, reject) => {
+          // Some browsers never end an utterance (Chromium when the audio device goes away): after a generous
+          // time for the text, the announcer moves on rather than wait for ever.
+          const timer = setTimeout(
+            () => {
+              s.cancel();
+              reject(new SpeechUnavailableError('audio-failed', 'Speech synthesis did not finish'));
+            },
+            5000 + utterance.text.length * 250,
+          );
+          const onAbort = (): void => {
+            clearTimeout(timer);
+            s.cancel();
+            reject(signal?.reason);
+          };
+          signal?.addEventListener('abort', onAbort, { once: true });
+          spoken.onend = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+          };
+          spoken.onerror = (event) => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+            if (signal?.aborted) reject(signal.reason);
+            else reject(new SpeechUnavailableError('audio-failed', `Speech synthesis failed: ${event.error}`));
+          };
+          s.speak(spoken);
+        });
+      } finally {
+        speaking.delete(spoken);
+      }
     },
     async unlock() {
       // Chromium lets a page speak only after a user gesture; an empty utterance inside the gesture unlocks it.
