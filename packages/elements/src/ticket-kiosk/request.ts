@@ -1,6 +1,6 @@
 /**
- * The kiosk's conversation with `@motcua/server`: the services list, issuing a ticket with an `Idempotency-Key`
- * that every retry reuses (a lost answer never issues a second ticket), and the issued ticket's place in the queue.
+ * What the kiosk paints with: the shapes of the queue API's answers, the services list and one GET with a timeout.
+ * Issuing itself (`issuing.ts`) loads on the first touch.
  */
 
 /** A bilingual text as the server sends it. */
@@ -84,11 +84,11 @@ export interface RetryOptions {
   readonly retryDelays: readonly number[];
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const isString = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+export const isString = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 
-function text(value: unknown): ServerText {
+export function text(value: unknown): ServerText {
   if (!isRecord(value)) return {};
   return {
     ...(typeof value.vi === 'string' ? { vi: value.vi } : {}),
@@ -119,38 +119,14 @@ export function readServices(body: unknown): KioskServices | undefined {
   };
 }
 
-/** Reads an issued ticket; `undefined` unless it has an id and a number (never shown a number it did not get). */
-export function readTicket(body: unknown): IssuedTicket | undefined {
-  if (!isRecord(body) || !isString(body.id) || !isString(body.number) || !isString(body.service)) return undefined;
-  return {
-    id: body.id,
-    number: body.number,
-    service: body.service,
-    priority: typeof body.priority === 'string' ? body.priority : '',
-    issuedAt: typeof body.issuedAt === 'number' ? body.issuedAt : Date.now(),
-  };
-}
-
-/** Reads the wait of `GET /api/queue/tickets/{id}`; `undefined` when there is none. */
-export function readWait(body: unknown): TicketWait | undefined {
-  const wait = isRecord(body) ? body.wait : undefined;
-  if (!isRecord(wait) || typeof wait.ahead !== 'number' || wait.ahead < 0) return undefined;
-  const m = wait.minutes;
-  const minutes =
-    isRecord(m) && typeof m.low === 'number' && typeof m.middle === 'number' && typeof m.high === 'number'
-      ? { low: m.low, middle: m.middle, high: m.high }
-      : undefined;
-  return { ahead: wait.ahead, ...(minutes ? { minutes } : {}) };
-}
-
-async function json(response: Response): Promise<unknown> {
+/** The JSON body of a response; `undefined` when it is not JSON. */
+export async function json(response: Response): Promise<unknown> {
   try {
     return await response.json();
   } catch {
     return undefined;
   }
 }
-
 /** One GET with a timeout; `undefined` on any failure. `fetch` is read at call time. */
 export async function getJson(url: string, timeoutMs: number): Promise<unknown> {
   const controller = new AbortController();
@@ -166,85 +142,4 @@ export async function getJson(url: string, timeoutMs: number): Promise<unknown> 
   } finally {
     clearTimeout(timer);
   }
-}
-
-type Attempt = IssueOutcome | { readonly kind: 'transient'; readonly status?: number };
-
-async function attempt(request: IssueRequest, timeoutMs: number): Promise<Attempt> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  let response: Response;
-  try {
-    response = await globalThis.fetch(request.url, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
-        Authorization: `Bearer ${request.token}`,
-        'Idempotency-Key': request.key,
-      },
-      body: JSON.stringify({
-        service: request.service,
-        ...(request.priority ? { priority: request.priority } : {}),
-      }),
-      signal: controller.signal,
-    });
-  } catch {
-    return { kind: 'transient' };
-  } finally {
-    clearTimeout(timer);
-  }
-  const { status } = response;
-  const body = await json(response);
-  if (response.ok) {
-    const ticket = readTicket(body);
-    return ticket ? { kind: 'issued', ticket } : { kind: 'failed', status };
-  }
-  const error = isRecord(body) && isRecord(body.error) ? body.error : {};
-  const code = typeof error.code === 'string' ? error.code : '';
-  // 409 request-in-progress: the first request with this key is still running; 503: a command still being applied.
-  if (status >= 500 || status === 408 || code === 'request-in-progress') return { kind: 'transient', status };
-  if (status === 401 || status === 403) return { kind: 'unauthorized' };
-  if (status === 429) return { kind: 'rate-limited' };
-  if (status === 409 || status === 404 || status === 422) {
-    return { kind: 'refused', code: code || 'refused', message: text(error.message) };
-  }
-  return { kind: 'failed', status };
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/**
- * Issues one ticket: `POST` with the kiosk's bearer token and `request.key` as the `Idempotency-Key`, retried with
- * the same key after a timeout, a network failure or a server failure, so that the server answers a retry with
- * the ticket it already issued instead of issuing another. Never throws.
- *
- * @example
- * ```ts
- * const outcome = await issueTicket(
- *   { url: new URL('api/queue/tickets', base).href, token: 'demo-kiosk', key: newKey(), service: 'ho-tich' },
- *   { timeoutMs: 8000, retryDelays: [1000, 3000] },
- * );
- * if (outcome.kind === 'issued') show(outcome.ticket.number);
- * ```
- */
-export async function issueTicket(request: IssueRequest, options: RetryOptions): Promise<IssueOutcome> {
-  let last: Attempt = { kind: 'transient' };
-  for (let i = 0; i <= options.retryDelays.length; i++) {
-    if (i > 0) await sleep(options.retryDelays[i - 1] ?? 0);
-    last = await attempt(request, options.timeoutMs);
-    if (last.kind !== 'transient') return last;
-  }
-  return last.kind === 'transient' && last.status !== undefined
-    ? { kind: 'failed', status: last.status }
-    : { kind: 'offline' };
-}
-
-/**
- * A random idempotency key; works on plain-HTTP pages too, where `crypto.randomUUID` is missing. (The rating form
- * has the same helper; importing it from there would put the rating code in the kiosk's first download.)
- */
-export function newKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -169,6 +169,17 @@ describe('<motcua-ticket-kiosk>', () => {
     for (const frame of document.querySelectorAll('iframe')) frame.remove();
   });
 
+  // First in the file: the issuing code is fetched once per page, so only the first test sees a page without it.
+  it('paints the services without the issuing code, and fetches it on the first touch', async () => {
+    const fetched = () =>
+      performance.getEntriesByType('resource').some((entry) => entry.name.includes('/ticket-kiosk/issuing.'));
+    const el = await kiosk();
+    expect(serviceButton(el, 'ho-tich')).to.exist;
+    expect(fetched(), 'nothing but the services before any interaction').to.equal(false);
+    serviceButton(el, 'ho-tich').dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await until(fetched, 'the issuing code');
+  });
+
   it('renders one large button per service from the API, and passes an accessibility check', async () => {
     const el = await kiosk();
     const buttons = [...shadow(el).querySelectorAll<HTMLButtonElement>('[part="service"]')];

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { MotcuaElement } from '../internal/base.js';
 import { getConfig } from '../internal/config.js';
 import { defineElement } from '../internal/define.js';
-import type { Language } from '../internal/i18n.js';
+import type { Language, StringTable } from '../internal/i18n.js';
 import type { Announcer, SpeechEngine } from '../internal/speech/index.js';
 import { blockStyles } from '../internal/styles.js';
 import type { PaperWidth } from './print-view.js';
@@ -11,15 +11,36 @@ import {
   getJson,
   type IssuedTicket,
   type IssueOutcome,
-  issueTicket,
   type KioskServices,
-  newKey,
   readServices,
-  readWait,
   type ServerText,
   type TicketWait,
 } from './request.js';
 import { TICKET_KIOSK_STRINGS, type TicketKioskStringKey } from './strings.js';
+
+/** The issuing code and the strings of the screens after a press: fetched on the first touch or key press. */
+type Issuing = typeof import('./issuing.js');
+let issuingLoad: Promise<Issuing> | undefined;
+function loadIssuing(): Promise<Issuing> {
+  issuingLoad ??= import('./issuing.js').then(
+    (loaded) => {
+      const { vi, en } = loaded.TICKET_KIOSK_LATER_STRINGS;
+      allStrings = { vi: { ...TICKET_KIOSK_STRINGS.vi, ...vi }, en: { ...TICKET_KIOSK_STRINGS.en, ...en } };
+      return loaded;
+    },
+    (error: unknown) => {
+      issuingLoad = undefined; // offline when it was asked for: the next press tries again
+      throw error;
+    },
+  );
+  return issuingLoad;
+}
+
+/**
+ * Every string the kiosk has so far. Before the issuing code arrives only the services screen's (and the offline
+ * refusal's) are there; the other keys are asked for only by screens shown after it arrived.
+ */
+let allStrings = TICKET_KIOSK_STRINGS as StringTable<TicketKioskStringKey>;
 
 export type { PaperWidth } from './print-view.js';
 export type {
@@ -108,7 +129,9 @@ const TITLES: Readonly<Record<string, TicketKioskStringKey>> = {
  * recorded clips where it does not (`voice-base`); `silent` turns that off, and the `speech` property takes another
  * engine. Nothing about a priority request is ever said.
  *
- * The voice loads on the first touch or key press; the QR code and the print view on the first issued ticket.
+ * It paints the services from what it ships (Lit, the element, the services screen's strings). The issuing code with
+ * the strings of the later screens, the voice and the print view load on the first touch or key press, the QR code on
+ * the first issued ticket; `updateComplete` waits for what it is fetching.
  *
  * @summary A touch-screen ticket kiosk: services, priority, the issued number, people ahead, printing.
  * @fires motcua-ticket-issued - A ticket was issued and shown; `detail`: {@link TicketIssuedDetail}.
@@ -405,7 +428,9 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
   @state() private refusal: Refusal | undefined;
   @state() private qr: typeof import('../internal/qr.js') | undefined;
 
-  protected readonly defaultStrings = TICKET_KIOSK_STRINGS;
+  protected get defaultStrings(): StringTable<TicketKioskStringKey> {
+    return allStrings;
+  }
 
   private pending: Pending | undefined;
   private lastPress: { service: string; priority: string } | undefined;
@@ -653,8 +678,12 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
 
   // ---- handlers --------------------------------------------------------------------------------------------------
 
-  /** On the first touch or key press: fetch the voice, and unlock audio inside the gesture once it is there. */
+  /**
+   * On the first touch or key press: fetch the issuing code, the print view and the voice, and unlock audio inside the
+   * gesture once the voice is there.
+   */
   private readonly prepare = (): void => {
+    void loadIssuing().catch(() => undefined);
     if (this.paper) void import('./print-view.js').catch(() => undefined);
     if (this.silent) return;
     void this.loadSpeech();
@@ -691,10 +720,17 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
       this.pending?.service === service &&
       this.pending.priority === priority &&
       now - this.pending.at < PENDING_REUSE_MS;
-    const pending: Pending = reuse && this.pending ? this.pending : { service, priority, key: newKey(), at: now };
+    const issuing = await loadIssuing().catch(() => undefined);
+    if (!issuing) {
+      // The issuing code could not be fetched: the server is out of reach too, and nothing was sent.
+      this.refuse(service, { kind: 'offline' });
+      return;
+    }
+    const pending: Pending =
+      reuse && this.pending ? this.pending : { service, priority, key: issuing.newKey(), at: now };
     pending.at = now;
     this.pending = pending;
-    const outcome = await issueTicket(
+    const outcome = await issuing.issueTicket(
       {
         url: this.endpoint('api/queue/tickets'),
         token: this.token,
@@ -706,7 +742,7 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
     );
     // Only a press whose answer never came may have issued a ticket: its key is kept for the next press.
     if (outcome.kind !== 'offline' && outcome.kind !== 'failed') this.pending = undefined;
-    if (outcome.kind === 'issued') await this.show(outcome.ticket);
+    if (outcome.kind === 'issued') await this.show(outcome.ticket, issuing);
     else this.refuse(service, outcome);
   }
 
@@ -714,7 +750,7 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
    * Shows and says the number at once; the people ahead and the wait follow when the server gives them (waited for at
    * most {@link WAIT_TIMEOUT_MS}), and the ticket prints with them.
    */
-  private async show(ticket: IssuedTicket): Promise<void> {
+  private async show(ticket: IssuedTicket, issuing: Issuing): Promise<void> {
     const loadQr = this.ticketUrl ? import('../internal/qr.js').catch(() => undefined) : undefined;
     this.ticket = ticket;
     this.wait = undefined;
@@ -724,7 +760,7 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
     this.scheduleReturn();
     this.track(this.say(ticket.number));
     const url = this.endpoint(`api/queue/tickets/${encodeURIComponent(ticket.id)}`);
-    const wait = readWait(await getJson(url, Math.min(this.timeout, WAIT_TIMEOUT_MS)));
+    const wait = issuing.readWait(await getJson(url, Math.min(this.timeout, WAIT_TIMEOUT_MS)));
     const qr = await loadQr;
     if (qr) this.qr = qr;
     if (this.ticket === ticket) this.wait = wait;
