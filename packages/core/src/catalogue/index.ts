@@ -62,5 +62,7 @@ export {
   type SearchIndex,
   type SearchMatch,
   type SearchOptions,
+  type SearchPage,
+  searchProcedurePage,
   searchProcedures,
 } from './search.js';

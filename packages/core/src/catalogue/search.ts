@@ -67,6 +67,21 @@ export interface SearchHit {
   readonly score: number;
 }
 
+/**
+ * A page of search results: the best hits, in order, and how many hits there are in all.
+ *
+ * @example
+ * ```ts
+ * const page: SearchPage = searchProcedurePage(catalogue, 'khai sinh', { limit: 20 });
+ * ```
+ */
+export interface SearchPage {
+  /** The best hits, at most `limit`, best first. */
+  readonly hits: SearchHit[];
+  /** How many procedures matched and passed the filters. */
+  readonly total: number;
+}
+
 interface Entry {
   readonly procedure: Procedure;
   /** Folded name words joined by single spaces. */
@@ -275,23 +290,55 @@ export function searchProcedures(
   query: string,
   options: SearchOptions = {},
 ): SearchHit[] {
+  return searchProcedurePage(source, query, options).hits;
+}
+
+/**
+ * The first hits of a search and how many there are in all: the ranking of {@link searchProcedures}, but only the
+ * best `limit` hits are put in order (a partial selection through a bounded heap, O(n log limit) instead of sorting
+ * every hit), which keeps a keystroke fast when a one-letter prefix matches thousands of procedures and a page shows
+ * twenty. The hits are exactly the first `limit` of the full ranking.
+ *
+ * @example
+ * ```ts
+ * const { hits, total } = searchProcedurePage(index, 'c', { limit: 20 });
+ * hits.length; // at most 20, best first
+ * total; // every procedure that matched "c…" and passed the filters
+ * ```
+ */
+export function searchProcedurePage(
+  source: Catalogue | SearchIndex,
+  query: string,
+  options: SearchOptions = {},
+): SearchPage {
   const index = dataOf(source);
   const folded = foldVietnamese(query);
   const foldedField = options.field === undefined ? undefined : words(foldVietnamese(options.field)).join(' ');
-  const limit = options.limit ?? Number.POSITIVE_INFINITY;
-  const hits = new Map<number, SearchHit>();
+  const wanted = options.limit;
+  const limit =
+    wanted === undefined || Number.isNaN(wanted) ? Number.POSITIVE_INFINITY : Math.max(0, Math.floor(wanted));
+  const count = index.entries.length;
+  // Per position: the best score so far (−1: not a hit yet), how it matched, and whether it passes the filters.
+  const scores = new Float64Array(count).fill(-1);
+  const matches: SearchMatch[] = new Array(count);
+  const passing = new Int8Array(count); // 0 not checked, 1 passes, −1 filtered out
+  const found: number[] = [];
   const add = (position: number, match: SearchMatch, score: number): void => {
-    const previous = hits.get(position);
-    if (previous !== undefined && previous.score >= score) return;
-    const entry = index.entries[position] as Entry;
-    if (!passes(entry, options, foldedField)) return;
-    hits.set(position, { procedure: entry.procedure, index: position, match, score });
+    const previous = scores[position] as number;
+    if (previous >= score) return;
+    let verdict = passing[position] as number;
+    if (verdict === 0) {
+      verdict = passes(index.entries[position] as Entry, options, foldedField) ? 1 : -1;
+      passing[position] = verdict;
+    }
+    if (verdict < 0) return;
+    if (previous < 0) found.push(position);
+    scores[position] = score;
+    matches[position] = match;
   };
 
   if (folded.length === 0) {
-    index.entries.forEach((_, position) => {
-      add(position, 'all', 0);
-    });
+    for (let position = 0; position < count; position++) add(position, 'all', 0);
   } else {
     if (CODE_LIKE.test(folded)) {
       for (const p of index.codes.get(folded) ?? []) add(p, 'code', 4000);
@@ -320,6 +367,60 @@ export function searchProcedures(
       }
     }
   }
-  const sorted = [...hits.values()].sort((a, b) => b.score - a.score || a.index - b.index);
-  return sorted.length > limit ? sorted.slice(0, Math.max(0, limit)) : sorted;
+  const hit = (position: number): SearchHit => ({
+    procedure: (index.entries[position] as Entry).procedure,
+    index: position,
+    match: matches[position] as SearchMatch,
+    score: scores[position] as number,
+  });
+  const best = topPositions(found, scores, limit);
+  return { hits: best.map(hit), total: found.length };
+}
+
+/**
+ * The positions of the `limit` best hits in ranking order (higher score first, then catalogue order). Keeps the
+ * best ones seen in a heap whose root is the worst of them, so each other hit costs one comparison, or a sift
+ * when it displaces the root; only the kept ones are sorted.
+ */
+function topPositions(found: readonly number[], scores: Float64Array, limit: number): number[] {
+  // a ranks before b
+  const before = (a: number, b: number): boolean => {
+    const sa = scores[a] as number;
+    const sb = scores[b] as number;
+    return sa > sb || (sa === sb && a < b);
+  };
+  const byRank = (a: number, b: number): number => (before(a, b) ? -1 : before(b, a) ? 1 : 0);
+  if (found.length <= limit) return [...found].sort(byRank);
+  if (limit === 0) return [];
+  const heap: number[] = [];
+  // heap[0] is the worst kept hit: every parent ranks after its children.
+  const siftDown = (start: number): void => {
+    let i = start;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let worst = i;
+      if (left < heap.length && before(heap[worst] as number, heap[left] as number)) worst = left;
+      if (right < heap.length && before(heap[worst] as number, heap[right] as number)) worst = right;
+      if (worst === i) return;
+      [heap[i], heap[worst]] = [heap[worst] as number, heap[i] as number];
+      i = worst;
+    }
+  };
+  for (const position of found) {
+    if (heap.length < limit) {
+      heap.push(position);
+      let i = heap.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!before(heap[parent] as number, heap[i] as number)) break;
+        [heap[i], heap[parent]] = [heap[parent] as number, heap[i] as number];
+        i = parent;
+      }
+    } else if (before(position, heap[0] as number)) {
+      heap[0] = position;
+      siftDown(0);
+    }
+  }
+  return heap.sort(byRank);
 }
