@@ -1,20 +1,7 @@
 import type { StringTable } from '../internal/i18n.js';
 
 /** The strings of the services screen (and of a press that cannot reach the issuing code): shipped with the element. */
-export type TicketKioskFirstKey =
-  | 'title'
-  | 'instruction'
-  | 'loading'
-  | 'unavailable'
-  | 'noServices'
-  | 'priority'
-  | 'priorityHint'
-  | 'issuing'
-  | 'offlineTitle'
-  | 'offlineBody'
-  | 'back'
-  | 'retry'
-  | 'returning';
+export type TicketKioskFirstKey = Exclude<TicketKioskStringKey, TicketKioskLaterKey>;
 
 /** The strings of the ticket, refusal and print screens: loaded with the issuing code (`later-strings.ts`). */
 export type TicketKioskLaterKey =
@@ -43,7 +30,43 @@ export type TicketKioskLaterKey =
   | 'printFrameTitle';
 
 /** The keys of `<motcua-ticket-kiosk>`'s strings, for overrides through `strings` or `configure`. */
-export type TicketKioskStringKey = TicketKioskFirstKey | TicketKioskLaterKey;
+export type TicketKioskStringKey =
+  | 'title'
+  | 'instruction'
+  | 'loading'
+  | 'unavailable'
+  | 'noServices'
+  | 'priority'
+  | 'priorityHint'
+  | 'issuing'
+  | 'offlineTitle'
+  | 'offlineBody'
+  | 'back'
+  | 'retry'
+  | 'returning'
+  | 'yourNumber'
+  | 'service'
+  | 'aheadNone'
+  | 'aheadOne'
+  | 'ahead'
+  | 'wait'
+  | 'priorityNoted'
+  | 'takeSlip'
+  | 'scan'
+  | 'qrLabel'
+  | 'done'
+  | 'closedTitle'
+  | 'closedDayTitle'
+  | 'capTitle'
+  | 'refusedTitle'
+  | 'failedBody'
+  | 'unauthorizedBody'
+  | 'busyBody'
+  | 'printTitle'
+  | 'printTime'
+  | 'printAhead'
+  | 'printFooter'
+  | 'printFrameTitle';
 
 /** The strings the kiosk paints with, in Vietnamese and English. */
 export const TICKET_KIOSK_STRINGS: StringTable<TicketKioskFirstKey> = {
