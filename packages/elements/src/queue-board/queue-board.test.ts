@@ -117,7 +117,7 @@ describe('<motcua-queue-board>', () => {
     expect(text(el, '[part~="counter"]')[1]).to.equal('Quầy 2 Chưa gọi số');
     expect(text(el, '[part="call"]')).to.deep.equal(['A004 Quầy 2']);
 
-    await waitUntil(() => engine.said.length === 1);
+    await waitUntil(() => engine.said.length === 1, 'said', { timeout: 8000 });
     expect(engine.said.map((u) => u.text)).to.deep.equal(['Xin mời số a, bốn, đến quầy số hai']);
   });
 
@@ -160,7 +160,7 @@ describe('<motcua-queue-board>', () => {
     await el.updateComplete;
     expect(first.closed).to.equal(true);
     expect(text(el, '[part="connection"]')).to.deep.equal(['Mất kết nối với máy chủ, đang thử lại…']);
-    await waitUntil(() => FakeEventSource.instances.length === 2, 'reconnected');
+    await waitUntil(() => FakeEventSource.instances.length === 2, 'reconnected', { timeout: 5000 });
     // While the board was away, counter 1 moved on to A005 (version 9).
     await live(el, snapshot(9, { '1': ticket('A005', '1', 'called', 5000) }, [ticket('A005', '1', 'called', 5000)]));
     expect(text(el, '[part~="counter"]')).to.deep.equal(['Quầy 1 A005 Mời đến quầy']);
@@ -177,8 +177,22 @@ describe('<motcua-queue-board>', () => {
     });
     await el.updateComplete;
     expect(text(el, '[part~="counter"]')).to.deep.equal(['Quầy 1 A006 Mời đến quầy']);
-    await waitUntil(() => engine.said.length === 1);
+    await waitUntil(() => engine.said.length === 1, 'said', { timeout: 8000 });
     expect(engine.said.map((u) => u.text)).to.deep.equal(['Xin mời số a, sáu, đến quầy số một']);
+  });
+
+  it('reconnects at once when the browser is back online', async () => {
+    const el = await board(html`<motcua-queue-board retry-delay="60000"></motcua-queue-board>`);
+    await live(el, snapshot(1, { '1': null }));
+    latest().fail();
+    await el.updateComplete;
+    expect(FakeEventSource.instances).to.have.length(1);
+    globalThis.dispatchEvent(new Event('online'));
+    expect(FakeEventSource.instances).to.have.length(2);
+    await live(el, snapshot(2, { '1': ticket('A002', '1') }));
+    expect(text(el, '[part~="counter"]')).to.deep.equal(['Quầy 1 A002 Mời đến quầy']);
+    globalThis.dispatchEvent(new Event('online')); // live: nothing to do
+    expect(FakeEventSource.instances).to.have.length(2);
   });
 
   it('speaks and shows English, takes string overrides, and offers to enable sound until it is', async () => {
@@ -195,7 +209,7 @@ describe('<motcua-queue-board>', () => {
     expect(button?.textContent?.trim()).to.equal('Enable sound');
     await expect(el).to.be.accessible();
     latest().send('ticket', { version: 2, type: 'call', at: 1, counter: '1', ticket: ticket('A105', '1') });
-    await waitUntil(() => engine.said.length === 1);
+    await waitUntil(() => engine.said.length === 1, 'said', { timeout: 8000 });
     expect(engine.said[0]).to.include({ text: 'Number A105, counter 1', lang: 'en' });
     button?.click();
     await el.updateComplete;

@@ -375,11 +375,13 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    globalThis.addEventListener('online', this.onOnline);
     this.connect();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    globalThis.removeEventListener('online', this.onOnline);
     this.disconnect();
     if (this.announcer) void this.withAnnouncer((announcer) => announcer.cancel());
   }
@@ -421,6 +423,11 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
       this.retryTimer = setTimeout(() => this.connect(), delay * (0.75 + Math.random() * 0.25));
     });
   }
+
+  /** The network is back: reconnect now rather than at the end of the pause. */
+  private readonly onOnline = (): void => {
+    if (this.connection === 'offline') this.connect();
+  };
 
   private disconnect(): void {
     clearTimeout(this.retryTimer);
