@@ -355,6 +355,26 @@ describe('<motcua-procedure-list>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('ranks only the pages of search results shown, counts every hit, and shows more of the same ranking', async () => {
+    const el = await load(many(45), 'page-size="5"');
+    await type(el, 'so 1');
+    const ranking = el.results.map((p) => p.name);
+    expect(ranking).to.have.length(11); // Thủ tục số 1, 10–19
+    expect(ranking[0]).to.equal('Thủ tục số 1');
+    expect(names(el)).to.deep.equal(ranking.slice(0, 5));
+    expect(text(shadow(el).querySelector('.more span'))).to.equal('Đang hiện 5 trên 11 thủ tục.');
+    const more = () => shadow(el).querySelector<HTMLButtonElement>('[part="more"]');
+    more()?.click();
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal(ranking.slice(0, 10));
+    expect(text(more())).to.equal('Xem thêm 1 thủ tục');
+    more()?.click();
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal(ranking);
+    expect(more()).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('prints only the noticeboard listing, with a QR code per procedure, from a hidden frame', async () => {
     const el = await load(catalogue, 'link-base="https://xa.example.gov.vn/thu-tuc"');
     let printed: Document | undefined;

@@ -8,6 +8,7 @@ import {
   type ProcedureLevel,
   type SearchIndex,
   type SearchOptions,
+  searchProcedurePage,
   searchProcedures,
 } from '@motcua/core/catalogue';
 import type { TimeLimit } from '@motcua/core/deadline';
@@ -171,7 +172,10 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
   private formatTimeLimit: ((limit: TimeLimit, language: 'vi' | 'en') => string) | undefined;
   private fields: readonly string[] = [];
   private byAnchor = new Map<string, Procedure>();
+  /** The procedures of the pages shown (the first `shown` of the results, best first), or every one unfiltered. */
   private hits: readonly Procedure[] = [];
+  /** How many procedures the search and filters found in all. */
+  private total = 0;
   private loadToken = 0;
   private abort: AbortController | undefined;
   private pending: Promise<unknown> | undefined;
@@ -217,7 +221,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
 
   private renderList() {
     const data = this.data as Catalogue;
-    const total = this.hits.length;
+    const total = this.total;
     const visible = this.hits.slice(0, this.shown);
     const rest = Math.min(this.pageSize, total - visible.length);
     return html`
@@ -469,6 +473,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     if (changed.has('src') && this.src) void this.load();
     else if (changed.has('catalogue') && this.catalogue !== undefined) void this.accept(this.catalogue);
     if (['data', 'query', 'field', 'level', 'online', 'immediateOnly'].some((key) => changed.has(key))) this.search();
+    else if (changed.has('shown')) this.search(false); // more of the same results: no new announcement
     if (this.selected && !this.qr) this.loadQr();
   }
 
@@ -514,9 +519,12 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     this.jsonLdScript = undefined;
   }
 
-  /** The procedures shown now (search and filters applied), best first. */
+  /** The procedures shown now (search and filters applied), best first: every one, not only the pages shown. */
   get results(): readonly Procedure[] {
-    return this.hits;
+    const data = this.data;
+    if (!data || !this.complete || !this.filtered) return this.hits;
+    this.index ??= buildSearchIndex(data);
+    return searchProcedures(this.index, this.query, this.searchOptions()).map((hit) => hit.procedure);
   }
 
   /** The address of a procedure: `link-base` (default: this page) with the procedure's `#tthc-…` hash. */
@@ -538,7 +546,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     this.printFrame = printListing(
       {
         catalogue: data,
-        procedures: this.hits,
+        procedures: this.results,
         language: this.language,
         t: (key, params) => this.t(key, params),
         linkOf: (p) => this.linkOf(p),
@@ -659,35 +667,47 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     else setTimeout(build, 200);
   }
 
-  private search(): void {
+  /** Whether a query or a filter narrows the list. */
+  private get filtered(): boolean {
+    return Boolean(this.query.trim() || this.field || this.level || this.online || this.immediateOnly);
+  }
+
+  private searchOptions(): SearchOptions {
+    return {
+      ...(this.field ? { field: this.field } : {}),
+      ...(this.level ? { level: this.level } : {}),
+      ...(this.online ? { onlineLevel: this.online } : {}),
+      ...(this.immediateOnly ? { flags: { immediate: true } } : {}),
+    };
+  }
+
+  /**
+   * Finds the procedures of the pages shown: core ranks only the first `shown` hits (a keystroke that matches
+   * thousands puts twenty in order), and counts the rest.
+   */
+  private search(announce = true): void {
     const data = this.data;
     if (!data) return;
     if (!this.complete) {
       this.hits = data.procedures;
+      this.total = data.procedures.length;
       return;
     }
-    const filtered = this.query.trim() || this.field || this.level || this.online || this.immediateOnly;
-    if (filtered) {
+    if (this.filtered) {
       this.index ??= buildSearchIndex(data);
-      const options: SearchOptions = {
-        ...(this.field ? { field: this.field } : {}),
-        ...(this.level ? { level: this.level } : {}),
-        ...(this.online ? { onlineLevel: this.online } : {}),
-        ...(this.immediateOnly ? { flags: { immediate: true } } : {}),
-      };
-      this.hits = searchProcedures(this.index, this.query, options).map((hit) => hit.procedure);
+      const page = searchProcedurePage(this.index, this.query, { ...this.searchOptions(), limit: this.shown });
+      this.hits = page.hits.map((hit) => hit.procedure);
+      this.total = page.total;
     } else {
       this.hits = data.procedures; // every procedure in catalogue order, as an empty search lists them
+      this.total = data.procedures.length;
     }
-    this.scheduleAnnouncement();
+    if (announce) this.scheduleAnnouncement();
   }
 
   private scheduleAnnouncement(): void {
     clearTimeout(this.announceTimer);
-    const next = {
-      count: this.hits.length,
-      filtered: Boolean(this.query.trim() || this.field || this.level || this.online || this.immediateOnly),
-    };
+    const next = { count: this.total, filtered: this.filtered };
     if (this.announced === undefined) {
       this.announced = next;
       return;
