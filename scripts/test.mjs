@@ -2,7 +2,9 @@
 // Runs every test and ends with one line: `N passed, N failed`.
 //   1. core, server and the cross-package tests under Node, once per host time zone in TIME_ZONES
 //      (the server's on PGlite, and also on PostgreSQL when MOTCUA_TEST_DATABASE_URL is set — required in CI);
-//   2. core and elements in headless Chrome/Chromium through @web/test-runner.
+//   2. core and elements in headless Chrome/Chromium through @web/test-runner;
+//   3. end to end: the production build (`npm run build`), the demo server started from it, and the example site
+//      walked in headless Chromium (test/e2e).
 // Exits non-zero when any test fails or a runner fails to run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -33,6 +35,16 @@ function testFiles(dir) {
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let runnerFailed = false;
 
+/** Adds a node:test TAP report to the totals; a runner that failed without failing tests failed to run. */
+function countTap(tap, status) {
+  const report = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  const pick = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(report)?.[1] ?? 0);
+  totals.passed += pick('pass');
+  totals.failed += pick('fail') + pick('cancelled');
+  totals.skipped += pick('skipped') + pick('todo');
+  if (status !== 0 && pick('fail') + pick('cancelled') === 0) runnerFailed = true;
+}
+
 // 1. Node.
 for (const [index, tz] of TIME_ZONES.entries()) {
   const nodeFiles = NODE_SUITES.filter((suite) => suite.zones.includes(tz)).flatMap((suite) =>
@@ -60,12 +72,7 @@ for (const [index, tz] of TIME_ZONES.entries()) {
     ],
     { cwd: root, stdio: 'inherit', env: { ...childEnv, TZ: tz } },
   );
-  const report = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
-  const pick = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(report)?.[1] ?? 0);
-  totals.passed += pick('pass');
-  totals.failed += pick('fail') + pick('cancelled');
-  totals.skipped += pick('skipped') + pick('todo');
-  if (result.status !== 0 && pick('fail') + pick('cancelled') === 0) runnerFailed = true;
+  countTap(tap, result.status);
 }
 
 // 2. Browser.
@@ -84,6 +91,41 @@ if (existsSync(browserFile)) {
 }
 if (wtr.status !== 0 && !existsSync(browserFile)) runnerFailed = true;
 if (wtr.status !== 0 && totals.failed === 0) runnerFailed = true;
+
+// 3. End to end, on the production build.
+console.log('\n▶ End to end: production build, demo server, example site in headless Chromium');
+const build = spawnSync(process.execPath, [join(root, 'scripts', 'run.mjs'), 'build'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: childEnv,
+});
+if (build.status !== 0) {
+  runnerFailed = true;
+} else {
+  const tap = join(resultsDir, 'e2e.tap');
+  const e2e = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-concurrency',
+      '1',
+      '--test-reporter',
+      'spec',
+      '--test-reporter-destination',
+      'stdout',
+      '--test-reporter',
+      'tap',
+      '--test-reporter-destination',
+      tap,
+      ...testFiles(join(root, 'test', 'e2e')),
+    ],
+    // A host far from Vietnam: the pages must still show Vietnamese civil dates.
+    { cwd: root, stdio: 'inherit', env: { ...childEnv, TZ: 'America/Los_Angeles' } },
+  );
+  countTap(tap, e2e.status);
+}
 
 if (runnerFailed) console.error('\nA test runner failed to run; see its output above.');
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';

@@ -1,0 +1,38 @@
+// The example site's own script (an external module, so the pages keep a strict Content-Security-Policy):
+//  - the language switch: sets <html lang>, which every motcua widget follows, and shows the page's own text
+//    in that language (elements marked lang="vi" / lang="en" in the page);
+//  - on the counter page, ?quay=N picks the demo counter N and its public demo token.
+const STORAGE_KEY = 'motcua-example-lang';
+const root = document.documentElement;
+
+function setLanguage(lang) {
+  root.lang = lang;
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Private modes may refuse storage; the switch still works for this page.
+  }
+  for (const button of document.querySelectorAll('[data-switch-lang]')) {
+    button.setAttribute('aria-pressed', String(button.dataset.switchLang === lang));
+  }
+  const title = document.querySelector(`meta[name="title-${lang}"]`)?.content;
+  if (title) document.title = title;
+}
+
+const asked = new URL(location.href).searchParams.get('lang');
+let stored = null;
+try {
+  stored = localStorage.getItem(STORAGE_KEY);
+} catch {}
+setLanguage(asked === 'en' || asked === 'vi' ? asked : stored === 'en' ? 'en' : 'vi');
+for (const button of document.querySelectorAll('[data-switch-lang]')) {
+  button.addEventListener('click', () => setLanguage(button.dataset.switchLang));
+}
+
+const console_ = document.querySelector('motcua-counter-console');
+const counter = new URL(location.href).searchParams.get('quay');
+if (console_ && counter && /^[1-3]$/.test(counter)) {
+  console_.setAttribute('counter', counter);
+  console_.setAttribute('token', `demo-counter-${counter}`);
+  for (const label of document.querySelectorAll('[data-counter-number]')) label.textContent = counter;
+}

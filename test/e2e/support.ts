@@ -1,0 +1,172 @@
+/**
+ * What the end-to-end tests share: the built demo server started as a user starts it (the CLI with the example
+ * configuration, on a fresh embedded database), headless Chromium driven by puppeteer-core, and an axe check.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import { childEnv, findChrome, root } from '../../scripts/env.mjs';
+
+/** A free TCP port on loopback. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** The demo server: `motcua-server start` with examples/motcua.config.json on a fresh data directory. */
+export interface DemoServer {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+export async function startDemoServer(): Promise<DemoServer> {
+  const cli = join(root, 'packages', 'server', 'dist', 'cli.js');
+  const dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-'));
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [cli, 'start'], {
+    cwd: root,
+    env: {
+      ...childEnv,
+      MOTCUA_CONFIG: join(root, 'examples', 'motcua.config.json'),
+      MOTCUA_DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Never outlive the test run, whatever happens to it.
+  const killChild = () => child.kill('SIGKILL');
+  process.once('exit', killChild);
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    // A first start creates the embedded database (seconds; minutes on a loaded machine).
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the server did not start in 180 s:\n${output}`));
+    }, 180_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /motcua-server: (https?:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1].replace('localhost', '127.0.0.1'));
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      process.off('exit', killChild);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Headless Chromium from the system (never downloaded), as the probe and the component tests start it. */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = findChrome();
+  if (!executablePath)
+    throw new Error('No Chrome/Chromium found: run `npm test` (it installs Debian chromium) or set CHROME_PATH');
+  return puppeteer.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-features=Translate,MediaRouter',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+}
+
+/**
+ * Opens `url` in a new page that records what must never happen: uncaught errors, Content-Security-Policy
+ * violations and failed requests to the site's own origin.
+ */
+export async function openPage(browser: Browser, url: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) =>
+    problems.push(`page error: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+      problems.push(`CSP: ${message.text()}`);
+    }
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 500) problems.push(`HTTP ${response.status()} ${response.url()}`);
+  });
+  await page.goto(url, { waitUntil: 'networkidle0' });
+  return { page, problems };
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.x A/AA violations on the page (shadow roots included), as readable lines. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, so the page's own Content-Security-Policy does not block it.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeResult> } }).axe;
+    interface AxeResult {
+      violations: { id: string; help: string; nodes: { target: unknown[] }[] }[];
+    }
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map(
+      (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
+    );
+  });
+  return violations;
+}
+
+/**
+ * The element matching `selector` in the shadow root of the first `host`, once it exists. (Puppeteer's `>>>`
+ * selectors inject a script that a strict Content-Security-Policy blocks; the example pages run under one.)
+ */
+export async function inShadow(page: Page, host: string, selector: string, timeout = 30_000): Promise<ElementHandle> {
+  const handle = await page.waitForFunction(
+    (h: string, s: string) => document.querySelector(h)?.shadowRoot?.querySelector(s) ?? false,
+    { timeout },
+    host,
+    selector,
+  );
+  const element = handle.asElement();
+  if (!element) throw new Error(`${host} >>> ${selector} not found`);
+  return element as ElementHandle;
+}
+
+/** The text of `host`'s shadow root, whitespace collapsed. */
+export async function shadowText(page: Page, host: string): Promise<string> {
+  return page.$eval(host, (el) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim());
+}
