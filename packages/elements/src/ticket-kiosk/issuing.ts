@@ -96,7 +96,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * ```ts
  * const outcome = await issueTicket(
  *   { url: new URL('api/queue/tickets', base).href, token: 'demo-kiosk', key: newKey(), service: 'ho-tich' },
- *   { timeoutMs: 8000, retryDelays: [1000, 3000] },
+ *   { timeoutMs: 6000, retryDelays: [500, 2000] },
  * );
  * if (outcome.kind === 'issued') show(outcome.ticket.number);
  * ```

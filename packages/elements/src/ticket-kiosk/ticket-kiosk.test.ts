@@ -480,17 +480,31 @@ describe('<motcua-ticket-kiosk>', () => {
     });
   }
 
-  it('renders hostile service names as text', async () => {
+  it('renders hostile service names and server messages as text, on screen and on paper', async () => {
     const hostile = '<img src=x onerror="window.__pwned=1"><b>Đất</b>';
     server.services = {
       ...SERVICES,
       office: { id: 'x', name: { vi: '<script>window.__pwned=1</script>', en: 'x' } },
       services: [{ id: 'dat-dai', prefix: '<i>B</i>', name: { vi: hostile, en: hostile } }],
     };
-    const el = await kiosk();
+    const printed: Window[] = [];
+    const el = await fixture<MotcuaTicketKiosk>(
+      html`<motcua-ticket-kiosk silent paper="80" .printer=${(view: Window) => printed.push(view)}></motcua-ticket-kiosk>`,
+    );
     expect(shadow(el).querySelector('img, b, i, script')).to.equal(null);
     expect(text(serviceButton(el, 'dat-dai'))).to.equal(`<i>B</i> ${hostile}`);
     expect(text(part(el, 'office'))).to.equal('<script>window.__pwned=1</script>');
+    await press(el, 'dat-dai');
+    expect(text(part(el, 'ticket'))).to.contain(`Dịch vụ: ${hostile}`);
+    const slip = (printed[0] as Window).document;
+    expect(slip.querySelector('img, b, i, script')).to.equal(null);
+    expect(text(slip.body)).to.contain(hostile);
+    (part(el, 'done') as HTMLButtonElement).click();
+    await el.updateComplete;
+    server.refusal = { status: 409, body: { error: { code: 'closed', message: { vi: hostile, en: hostile } } } };
+    await press(el, 'dat-dai');
+    expect(text(part(el, 'message'))).to.contain(hostile);
+    expect(shadow(el).querySelector('img, b, i, script')).to.equal(null);
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
