@@ -212,6 +212,7 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
         align-items: center;
         gap: 0.6em;
         width: 100%;
+        height: 100%;
         min-height: max(var(--motcua-touch-target, 44px), var(--motcua-ticket-kiosk-button-height, 3.5em));
         padding: 0.5em 0.75em;
         font-size: 1.15em;
@@ -347,10 +348,18 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
         [part='priority'] {
           border-color: ButtonText;
         }
-        [part='priority'][aria-pressed='true'],
-        [aria-pressed='true'] .box {
-          background: Highlight;
+        [part='priority'][aria-pressed='true'] {
           forced-color-adjust: none;
+          color: HighlightText;
+          background: Highlight;
+          border-color: HighlightText;
+        }
+        [aria-pressed='true'] .hint {
+          color: HighlightText;
+        }
+        [aria-pressed='true'] .box {
+          background: HighlightText;
+          box-shadow: inset 0 0 0 2px Highlight;
         }
         [part='prefix'] {
           border: 1px solid ButtonText;
