@@ -36,6 +36,8 @@ export interface AppDeps {
   readonly trustProxy?: readonly string[];
   /** Limits on dossier lookups per code and per client; default {@link DEFAULT_LOOKUP_LIMITS}. */
   readonly lookupLimits?: Partial<DossierLookupLimits>;
+  /** Seconds a request whose process died blocks its Idempotency-Key before a retry runs it again (default 30). */
+  readonly idempotencyStaleAfterSeconds?: number;
 }
 
 /**
@@ -80,7 +82,13 @@ export function createApp(deps: AppDeps): Hono {
     ...(deps.lookupLimits ? { lookupLimits: deps.lookupLimits } : {}),
   };
   installDossierGuards(app, dossiers);
-  app.use('/api/*', idempotency(deps.db));
+  app.use(
+    '/api/*',
+    idempotency(
+      deps.db,
+      deps.idempotencyStaleAfterSeconds === undefined ? {} : { staleAfterSeconds: deps.idempotencyStaleAfterSeconds },
+    ),
+  );
 
   app.get('/api/health', async (c) => {
     await deps.db.query('select 1');

@@ -147,6 +147,17 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: '0006-dossier-receive-keys',
+    sql: `
+      -- The Idempotency-Key a dossier was received with (per counter): a retry after a crash between storing the
+      -- dossier and storing the answer finds the dossier instead of receiving it twice.
+      alter table dossiers add column receive_key text;
+      create unique index dossiers_receive_key on dossiers (office, receive_key) where receive_key is not null;
+      -- The on-time report reads an office's dossiers in the order of receipt, a page at a time.
+      create index dossiers_received on dossiers (office, received_at, code);
+    `,
+  },
 ];
 
 /** Any number, the same in every instance: serialises migrations when several instances start together. */

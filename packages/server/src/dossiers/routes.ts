@@ -31,6 +31,7 @@ import {
   DOSSIER_STEP_TYPES,
   type DossierStep,
   databaseDailySequence,
+  dossierByReceiveKey,
   insertDossier,
   loadDossier,
   saveSteps,
@@ -369,44 +370,69 @@ export function installDossierRoutes(app: Hono, deps: DossierRoutesDeps): void {
     const counter = counterOf(c);
     const pin = newPin();
     const pinHash = await hashPin(pin);
-    const slip = await db.transaction(async (tx) => {
-      const code = await issueDossierCode({ agency, receivedAt }, databaseDailySequence(tx), deps.codeFormat);
-      const receipt: ReceiptSlip = receiptSlip(
-        {
-          code,
-          agency: catalogue.agency.name,
-          ...(input.place ? { place: input.place } : {}),
-          applicant: input.applicant,
-          procedure: procedure.name,
-          procedureCode: procedure.code,
-          documents: input.documents ?? documentsOf(procedure),
-          ...(input.sets ? { sets: input.sets } : {}),
-          receivedAt,
-          limit,
-          ...(input.delivery ? { delivery: input.delivery } : {}),
-          ...(input.ledger ? { ledger: input.ledger } : {}),
-          receivedBy: input.receivedBy ?? counter,
-          ...(deps.lookupUrl ? { lookupUrl: deps.lookupUrl.replace('{code}', encodeURIComponent(code)) } : {}),
-        },
-        { ...clockOptions, ...(deps.codeFormat ? { codeFormat: deps.codeFormat } : {}) },
-      );
-      await insertDossier(tx, {
-        code,
-        office: office.id,
-        procedureCode: procedure.code,
-        procedureName: procedure.name,
-        channel: input.channel,
-        limit,
-        receivedAt: receipt.receivedAt,
-        pinHash,
-        ticket: input.ticket ?? null,
-        status: 'received',
-        steps: [],
-        slip: receipt,
+    // With an Idempotency-Key the dossier remembers it: a retry whose first attempt stored the dossier but not its
+    // answer (the process died in between) finds that dossier instead of receiving a second one.
+    const key = c.req.header('idempotency-key');
+    const receiveKey = key ? `${counter}:${key}` : null;
+    const received = await db
+      .transaction(async (tx) => {
+        if (receiveKey !== null) {
+          const earlier = await dossierByReceiveKey(tx, office.id, receiveKey, pinHash);
+          if (earlier) return { slip: earlier.slip, ticket: earlier.ticket };
+        }
+        const code = await issueDossierCode({ agency, receivedAt }, databaseDailySequence(tx), deps.codeFormat);
+        const receipt: ReceiptSlip = receiptSlip(
+          {
+            code,
+            agency: catalogue.agency.name,
+            ...(input.place ? { place: input.place } : {}),
+            applicant: input.applicant,
+            procedure: procedure.name,
+            procedureCode: procedure.code,
+            documents: input.documents ?? documentsOf(procedure),
+            ...(input.sets ? { sets: input.sets } : {}),
+            receivedAt,
+            limit,
+            ...(input.delivery ? { delivery: input.delivery } : {}),
+            ...(input.ledger ? { ledger: input.ledger } : {}),
+            receivedBy: input.receivedBy ?? counter,
+            ...(deps.lookupUrl ? { lookupUrl: deps.lookupUrl.replace('{code}', encodeURIComponent(code)) } : {}),
+          },
+          { ...clockOptions, ...(deps.codeFormat ? { codeFormat: deps.codeFormat } : {}) },
+        );
+        await insertDossier(
+          tx,
+          {
+            code,
+            office: office.id,
+            procedureCode: procedure.code,
+            procedureName: procedure.name,
+            channel: input.channel,
+            limit,
+            receivedAt: receipt.receivedAt,
+            pinHash,
+            ticket: input.ticket ?? null,
+            status: 'received',
+            steps: [],
+            slip: receipt,
+          },
+          receiveKey,
+        );
+        return { slip: receipt, ticket: input.ticket ?? null };
+      })
+      .catch((error: unknown) => {
+        // Two attempts with one key at once (only after a crash: the idempotency middleware lets one through):
+        // one stores the dossier; the other is told to retry, and its retry finds it.
+        if (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505') {
+          throw new ApiError(503, 'request-in-progress', {
+            vi: 'Yêu cầu này đang được xử lý, vui lòng thử lại sau giây lát',
+            en: 'This request is still being processed; retry in a moment',
+          });
+        }
+        throw error;
       });
-      return receipt;
-    });
-    return c.json({ code: slip.code, pin, dueAt: slip.dueAt, ticket: input.ticket ?? null, receipt: slip }, 201);
+    const { slip, ticket } = received;
+    return c.json({ code: slip.code, pin, dueAt: slip.dueAt, ticket, receipt: slip }, 201);
   });
 
   app.get('/api/dossiers/:code/receipt', async (c) => {

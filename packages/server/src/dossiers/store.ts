@@ -116,12 +116,19 @@ export function databaseDailySequence(db: Queryable): DailySequence {
   };
 }
 
-/** Inserts a received dossier; false when its code exists already. */
-export async function insertDossier(db: Queryable, d: Omit<StoredDossier, 'version'>): Promise<boolean> {
+/**
+ * Inserts a received dossier; false when its code exists already. `receiveKey` is the request's Idempotency-Key
+ * (scoped to the counter), unique per office.
+ */
+export async function insertDossier(
+  db: Queryable,
+  d: Omit<StoredDossier, 'version'>,
+  receiveKey: string | null = null,
+): Promise<boolean> {
   const rows = await db.query(
     `insert into dossiers (code, office, procedure_code, procedure_name, channel, time_limit, received_at, pin_hash,
-       ticket, status, steps, slip, version)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1)
+       ticket, status, steps, slip, version, receive_key)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13)
      on conflict (code) do nothing returning code`,
     [
       d.code,
@@ -136,9 +143,27 @@ export async function insertDossier(db: Queryable, d: Omit<StoredDossier, 'versi
       d.status,
       JSON.stringify(d.steps),
       JSON.stringify(d.slip),
+      receiveKey,
     ],
   );
   return rows.length > 0;
+}
+
+/**
+ * The dossier an office received with `receiveKey`, if any, given a new lookup PIN hash: when a retry finds it, the
+ * first answer (and its PIN) never reached the counter.
+ */
+export async function dossierByReceiveKey(
+  db: Queryable,
+  office: string,
+  receiveKey: string,
+  newPinHash: string,
+): Promise<{ code: string; ticket: string | null; slip: ReceiptSlip } | undefined> {
+  const [row] = await db.query<{ code: string; ticket: string | null; slip: ReceiptSlip | string }>(
+    `update dossiers set pin_hash = $3 where office = $1 and receive_key = $2 returning code, ticket, slip`,
+    [office, receiveKey, newPinHash],
+  );
+  return row ? { code: row.code, ticket: row.ticket, slip: json(row.slip) } : undefined;
 }
 
 /** A dossier by its code; with `forUpdate`, locked until the transaction ends. */

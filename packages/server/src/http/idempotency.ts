@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Database } from '../db/database.js';
 import { ApiError } from './errors.js';
 
-/** How long a request that started but never finished blocks its key before a retry may run it again. */
+/** How long a request that started but never finished blocks its key before a retry may run it again (default). */
 const STALE_AFTER_SECONDS = 30;
 
 /**
@@ -10,7 +10,17 @@ const STALE_AFTER_SECONDS = 30;
  * stored; a retry with the same key (and route) gets the stored answer instead of creating a second ticket,
  * dossier or rating. A retry while the first is still running gets 409.
  */
-export function idempotency(db: Database): MiddlewareHandler {
+export function idempotency(
+  db: Database,
+  options: {
+    /**
+     * Seconds a request that started but never finished (its process died) blocks its key with 409 before a retry
+     * may run it again (default 30).
+     */
+    readonly staleAfterSeconds?: number;
+  } = {},
+): MiddlewareHandler {
+  const staleAfter = options.staleAfterSeconds ?? STALE_AFTER_SECONDS;
   return async (c, next) => {
     const key = c.req.header('idempotency-key');
     if (c.req.method !== 'POST' || !key) return next();
@@ -27,7 +37,7 @@ export function idempotency(db: Database): MiddlewareHandler {
          where idempotency_keys.status is null
            and idempotency_keys.created_at < now() - make_interval(secs => $3)
        returning key`,
-      [key, route, STALE_AFTER_SECONDS],
+      [key, route, staleAfter],
     );
     if (claimed.length === 0) {
       const [stored] = await db.query<{ status: number | null; content_type: string | null; body: string | null }>(
