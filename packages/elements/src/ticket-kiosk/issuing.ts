@@ -9,7 +9,6 @@ import {
   type IssueRequest,
   isRecord,
   isString,
-  json,
   type RetryOptions,
   type TicketWait,
   text,
@@ -47,6 +46,8 @@ async function attempt(request: IssueRequest, timeoutMs: number): Promise<Attemp
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   let response: Response;
+  let body: unknown;
+  let read = false;
   try {
     response = await globalThis.fetch(request.url, {
       method: 'POST',
@@ -62,14 +63,23 @@ async function attempt(request: IssueRequest, timeoutMs: number): Promise<Attemp
       }),
       signal: controller.signal,
     });
+    // The body is read under the same timeout: an answer cut off half-way is an answer lost.
+    body = await response.json().then(
+      (value: unknown) => {
+        read = true;
+        return value;
+      },
+      () => undefined,
+    );
   } catch {
     return { kind: 'transient' };
   } finally {
     clearTimeout(timer);
   }
   const { status } = response;
-  const body = await json(response);
   if (response.ok) {
+    // Without a readable answer the ticket may still have been issued: retried with the same key, it is replayed.
+    if (!read) return { kind: 'transient' };
     const ticket = readTicket(body);
     return ticket ? { kind: 'issued', ticket } : { kind: 'failed', status };
   }

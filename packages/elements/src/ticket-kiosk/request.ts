@@ -120,7 +120,7 @@ export function readServices(body: unknown): KioskServices | undefined {
 }
 
 /** The JSON body of a response; `undefined` when it is not JSON. */
-export async function json(response: Response): Promise<unknown> {
+async function json(response: Response): Promise<unknown> {
   try {
     return await response.json();
   } catch {

@@ -59,9 +59,9 @@ class MockServer {
   minutes: { low: number; middle: number; high: number } | undefined = { low: 10, middle: 12, high: 15 };
   /**
    * `up`; `down`: nothing reaches the server; `lost`: requests reach it but answers are lost; `hang`: the request
-   * reaches it and the answer never comes (until the kiosk gives up).
+   * reaches it and the answer never comes (until the kiosk gives up); `cut`: one answer breaks off half-way.
    */
-  network: 'up' | 'down' | 'lost' | 'hang' = 'up';
+  network: 'up' | 'down' | 'lost' | 'hang' | 'cut' = 'up';
   /** The ticket's wait never answers (until the kiosk gives up). */
   waitHangs = false;
 
@@ -79,6 +79,17 @@ class MockServer {
       if (this.network === 'down') throw new TypeError('Failed to fetch');
       const answer = this.issue(post);
       if (this.network === 'lost') throw new TypeError('Failed to fetch');
+      if (this.network === 'cut') {
+        // The headers arrive, the body breaks off half-way; the next request gets through.
+        this.network = 'up';
+        const stream = new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"id":'));
+            controller.error(new TypeError('network error'));
+          },
+        });
+        return new Response(stream, { status: answer.status, headers: { 'Content-Type': 'application/json' } });
+      }
       if (this.network === 'hang') {
         return new Promise((_resolve, reject) => {
           init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
@@ -336,6 +347,17 @@ describe('<motcua-ticket-kiosk>', () => {
     await el.updateComplete;
     expect(server.posts).to.have.length(2);
     expect(server.posts[1]?.key).to.equal(server.posts[0]?.key);
+    expect(server.issued).to.have.length(1);
+    expect(text(part(el, 'number'))).to.equal('A001');
+  });
+
+  it('retries an answer cut off half-way with the same key, and shows the ticket it holds', async () => {
+    const el = await fixture<MotcuaTicketKiosk>(
+      html`<motcua-ticket-kiosk silent token="demo-kiosk" .retryDelays=${[0]}></motcua-ticket-kiosk>`,
+    );
+    server.network = 'cut';
+    await press(el);
+    expect(server.posts.map((p) => p.key)).to.deep.equal([server.posts[0]?.key, server.posts[0]?.key]);
     expect(server.issued).to.have.length(1);
     expect(text(part(el, 'number'))).to.equal('A001');
   });
