@@ -86,7 +86,8 @@ interface Entry {
   readonly procedure: Procedure;
   /** Folded name words joined by single spaces. */
   readonly name: string;
-  readonly words: ReadonlySet<string>;
+  /** The same with a space in front, to find a phrase at a word's start without building a string per search. */
+  readonly spaced: string;
   readonly wordCount: number;
   readonly field: string;
   readonly codes: readonly string[];
@@ -168,7 +169,7 @@ export function buildSearchIndex(catalogue: Catalogue): SearchIndex {
     return {
       procedure,
       name: nameList.join(' '),
-      words: new Set(nameList),
+      spaced: ` ${nameList.join(' ')}`,
       wordCount: Math.max(1, nameList.length),
       field: fieldList.join(' '),
       codes: entryCodes,
@@ -209,33 +210,36 @@ function* withPrefix(sorted: readonly string[], prefix: string): Generator<strin
 }
 
 /**
- * Positions of procedures whose words (from `map`) contain every query word, the last one possibly
- * as a prefix. `undefined` when none.
+ * Positions of procedures whose words (from `map`) contain every query word, the last one possibly as a prefix, each
+ * once, and how many of them (they come first) have the last word whole. Counts per position in a typed array
+ * instead of building sets: a one-letter prefix reaches thousands.
  */
 function candidates(
+  count: number,
   map: ReadonlyMap<string, readonly number[]>,
   vocabulary: readonly string[],
   queryWords: readonly string[],
-): Set<number> | undefined {
-  const last = queryWords[queryWords.length - 1] as string;
-  let result: Set<number> | undefined;
-  // Exact words first (usually the most selective), the prefix last.
-  for (const w of queryWords.slice(0, -1)) {
-    const postings = map.get(w);
-    if (postings === undefined) return undefined;
-    if (result === undefined) result = new Set(postings);
-    else {
-      const next = new Set<number>();
-      for (const p of postings) if (result.has(p)) next.add(p);
-      result = next;
-    }
-    if (result.size === 0) return undefined;
+): { readonly found: number[]; readonly whole: number } {
+  // How many of the query's words (in order) a position has shown so far.
+  const matched = new Int32Array(count);
+  const exact = queryWords.length - 1;
+  const last = queryWords[exact] as string;
+  for (let w = 0; w < exact; w++) {
+    for (const p of map.get(queryWords[w] as string) ?? []) if (matched[p] === w) matched[p] = w + 1;
   }
-  const lastHits = new Set<number>();
+  const found: number[] = [];
+  let whole = 0;
+  // The vocabulary is sorted, so the last word itself, when it is a word, comes first.
   for (const key of withPrefix(vocabulary, last)) {
-    for (const p of map.get(key) ?? []) if (result === undefined || result.has(p)) lastHits.add(p);
+    for (const p of map.get(key) ?? []) {
+      if (matched[p] === exact) {
+        matched[p] = exact + 1;
+        found.push(p);
+      }
+    }
+    if (key === last) whole = found.length;
   }
-  return lastHits.size === 0 ? undefined : lastHits;
+  return { found, whole };
 }
 
 function passes(entry: Entry, filters: SearchFilters, foldedField: string | undefined): boolean {
@@ -318,20 +322,13 @@ export function searchProcedurePage(
   const limit =
     wanted === undefined || Number.isNaN(wanted) ? Number.POSITIVE_INFINITY : Math.max(0, Math.floor(wanted));
   const count = index.entries.length;
-  // Per position: the best score so far (−1: not a hit yet), how it matched, and whether it passes the filters.
+  // Per position: the best score so far (−1: not a hit), and how it matched; `found` lists the hits.
   const scores = new Float64Array(count).fill(-1);
-  const matches: SearchMatch[] = new Array(count);
-  const passing = new Int8Array(count); // 0 not checked, 1 passes, −1 filtered out
+  const matches: SearchMatch[] = [];
   const found: number[] = [];
   const add = (position: number, match: SearchMatch, score: number): void => {
     const previous = scores[position] as number;
-    if (previous >= score) return;
-    let verdict = passing[position] as number;
-    if (verdict === 0) {
-      verdict = passes(index.entries[position] as Entry, options, foldedField) ? 1 : -1;
-      passing[position] = verdict;
-    }
-    if (verdict < 0) return;
+    if (previous >= score || !passes(index.entries[position] as Entry, options, foldedField)) return;
     if (previous < 0) found.push(position);
     scores[position] = score;
     matches[position] = match;
@@ -349,78 +346,71 @@ export function searchProcedurePage(
     const queryWords = words(folded);
     if (queryWords.length > 0) {
       const phrase = queryWords.join(' ');
-      const last = queryWords[queryWords.length - 1] as string;
-      for (const p of candidates(index.nameWords, index.nameVocabulary, queryWords) ?? []) {
+      const spacedPhrase = ` ${phrase}`;
+      const names = candidates(count, index.nameWords, index.nameVocabulary, queryWords);
+      names.found.forEach((p, i) => {
         const entry = index.entries[p] as Entry;
         if (entry.name === phrase) {
           add(p, 'name', 2600);
-          continue;
+          return;
         }
         let score = 2000 + (100 * queryWords.length) / entry.wordCount;
-        if (` ${entry.name}`.includes(` ${phrase}`)) score += 50;
+        // One word: every candidate has a word starting with it, so the phrase is there.
+        if (queryWords.length === 1 || entry.spaced.includes(spacedPhrase)) score += 50;
         if (entry.name.startsWith(phrase)) score += 20;
-        if (entry.words.has(last)) score += 10;
+        if (i < names.whole) score += 10; // has the last word whole
         add(p, 'name', score);
-      }
-      for (const p of candidates(index.fieldWords, index.fieldVocabulary, queryWords) ?? []) {
+      });
+      for (const p of candidates(count, index.fieldWords, index.fieldVocabulary, queryWords).found) {
         add(p, 'field', 1000);
       }
     }
   }
-  const hit = (position: number): SearchHit => ({
-    procedure: (index.entries[position] as Entry).procedure,
-    index: position,
-    match: matches[position] as SearchMatch,
-    score: scores[position] as number,
-  });
-  const best = topPositions(found, scores, limit);
-  return { hits: best.map(hit), total: found.length };
+  // Ranking order: higher score first, then catalogue order.
+  const byRank = (a: number, b: number): number => (scores[b] as number) - (scores[a] as number) || a - b;
+  const hits = firstInOrder(found, limit, byRank).map(
+    (position): SearchHit => ({
+      procedure: (index.entries[position] as Entry).procedure,
+      index: position,
+      match: matches[position] as SearchMatch,
+      score: scores[position] as number,
+    }),
+  );
+  return { hits, total: found.length };
 }
 
 /**
- * The positions of the `limit` best hits in ranking order (higher score first, then catalogue order). Keeps the
- * best ones seen in a heap whose root is the worst of them, so each other hit costs one comparison, or a sift
- * when it displaces the root; only the kept ones are sorted.
+ * The first `limit` items in `order`, in order, without sorting the others: a heap keeps the best ones seen, its root
+ * the one that comes last among them, so each other item costs one comparison, or a sift when it displaces the root.
  */
-function topPositions(found: readonly number[], scores: Float64Array, limit: number): number[] {
-  // a ranks before b
-  const before = (a: number, b: number): boolean => {
-    const sa = scores[a] as number;
-    const sb = scores[b] as number;
-    return sa > sb || (sa === sb && a < b);
+function firstInOrder<T>(items: readonly T[], limit: number, order: (a: T, b: T) => number): T[] {
+  if (items.length <= limit) return [...items].sort(order);
+  const heap: T[] = [];
+  /** Whether heap item `i` comes after heap item `j`. */
+  const after = (i: number, j: number): boolean => order(heap[i] as T, heap[j] as T) > 0;
+  const swap = (i: number, j: number): void => {
+    [heap[i], heap[j]] = [heap[j] as T, heap[i] as T];
   };
-  const byRank = (a: number, b: number): number => (before(a, b) ? -1 : before(b, a) ? 1 : 0);
-  if (found.length <= limit) return [...found].sort(byRank);
-  if (limit === 0) return [];
-  const heap: number[] = [];
-  // heap[0] is the worst kept hit: every parent ranks after its children.
-  const siftDown = (start: number): void => {
-    let i = start;
-    for (;;) {
-      const left = 2 * i + 1;
-      const right = left + 1;
-      let worst = i;
-      if (left < heap.length && before(heap[worst] as number, heap[left] as number)) worst = left;
-      if (right < heap.length && before(heap[worst] as number, heap[right] as number)) worst = right;
-      if (worst === i) return;
-      [heap[i], heap[worst]] = [heap[worst] as number, heap[i] as number];
-      i = worst;
-    }
-  };
-  for (const position of found) {
+  for (const item of items) {
     if (heap.length < limit) {
-      heap.push(position);
-      let i = heap.length - 1;
-      while (i > 0) {
+      // Sift up: a parent must come after its children.
+      for (let i = heap.push(item) - 1; i > 0; ) {
         const parent = (i - 1) >> 1;
-        if (!before(heap[parent] as number, heap[i] as number)) break;
-        [heap[i], heap[parent]] = [heap[parent] as number, heap[i] as number];
+        if (after(parent, i)) break;
+        swap(i, parent);
         i = parent;
       }
-    } else if (before(position, heap[0] as number)) {
-      heap[0] = position;
-      siftDown(0);
+    } else if (limit > 0 && order(item, heap[0] as T) < 0) {
+      heap[0] = item;
+      // Sift down: the child that comes last moves up while it comes after its parent.
+      for (let i = 0; 2 * i + 1 < heap.length; ) {
+        let child = 2 * i + 1;
+        if (child + 1 < heap.length && after(child + 1, child)) child++;
+        if (!after(child, i)) break;
+        swap(i, child);
+        i = child;
+      }
     }
   }
-  return heap.sort(byRank);
+  return heap.sort(order);
 }
