@@ -53,7 +53,9 @@ export function readSnapshot(value: unknown): BoardState | undefined {
     (c): c is BoardCounter => isObject(c) && typeof c.id === 'string' && typeof c.label === 'string',
   );
   return {
-    ...(isObject(value.office) ? { office: value.office as unknown as NonNullable<BoardState['office']> } : {}),
+    ...(isObject(value.office) && isObject(value.office.name) && typeof value.office.name.vi === 'string'
+      ? { office: value.office as unknown as NonNullable<BoardState['office']> }
+      : {}),
     businessDate: value.businessDate,
     version: value.version,
     counters: counters.map((c) => ({ id: c.id, label: c.label, ticket: isTicket(c.ticket) ? c.ticket : null })),

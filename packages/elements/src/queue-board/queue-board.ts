@@ -324,7 +324,7 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
     const board = this.board;
     return html`
       <div part="header">
-        <h2>${board?.office ? `${board.office.name[this.language]} — ` : ''}${this.t('title')}</h2>
+        <h2>${board?.office ? `${board.office.name[this.language] ?? board.office.name.vi} — ` : ''}${this.t('title')}</h2>
         ${this.connection === 'live' ? nothing : html`<p part="connection" role="status">${this.t(this.connection)}</p>`}
         ${
           this.soundOn || this.muted
@@ -472,8 +472,15 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
         },
       }),
     );
-    const announcer = await this.announcer;
-    work(announcer, await voice);
+    const loading = this.announcer;
+    try {
+      const announcer = await loading;
+      work(announcer, await voice);
+    } catch (error) {
+      // The voice's code could not be fetched (the network is down): this call stays silent, the next one tries again.
+      if (this.announcer === loading) this.announcer = undefined;
+      console.warn('motcua-queue-board: không tải được phần đọc số / could not load the voice', error);
+    }
   }
 
   private onEnableSound(): void {
