@@ -49,7 +49,7 @@ export type AnnouncementOutcome = 'spoken' | 'cancelled' | 'failed';
 export interface AnnouncerOptions {
   /** What speaks. */
   readonly engine: SpeechEngine;
-  /** How many times each announcement is said; default 1. */
+  /** How many times each announcement is said; default 1 (anything less, or not a number, says it once). */
   readonly repeat?: number;
   /** The pause between repeats and between announcements, in milliseconds; default 700. */
   readonly pause?: number;
@@ -113,7 +113,7 @@ export function createAnnouncer(options: AnnouncerOptions): Announcer {
       current = { job, controller };
       let outcome: AnnouncementOutcome = 'spoken';
       try {
-        for (let i = 0; i < Math.max(1, announcer.repeat); i++) {
+        for (let i = 0; i < Math.max(1, Math.floor(announcer.repeat) || 1); i++) {
           if (i > 0) await sleep(pause, controller.signal);
           if (controller.signal.aborted) break;
           await announcer.engine.speak(job.utterance, controller.signal);

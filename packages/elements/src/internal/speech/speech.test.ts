@@ -235,4 +235,13 @@ describe('voice announcements', () => {
     expect(await first).to.equal('failed');
     expect(await announcer.announce(callUtterance('A002', '1'))).to.equal('spoken');
   });
+
+  it('says each announcement at least once, whatever the repeat count', async () => {
+    const engine = recordingEngine();
+    const announcer = createAnnouncer({ engine, repeat: Number.NaN, pause: 0 });
+    await announcer.announce(callUtterance('A001', '1'));
+    announcer.repeat = -2;
+    await announcer.announce(callUtterance('A002', '1'));
+    expect(engine.said).to.have.length(2);
+  });
 });
