@@ -216,9 +216,13 @@ describe('<motcua-queue-board>', () => {
     expect(el.shadowRoot?.querySelector('[part="enable-sound"]')).to.equal(null);
   });
 
-  it('stays silent when muted, and closes its stream when removed', async () => {
+  it('takes its own api-base, stays silent when muted, and closes its stream when removed', async () => {
     const engine = recordingEngine();
-    const el = await board(html`<motcua-queue-board muted .speech=${engine}></motcua-queue-board>`);
+    configure({ apiBase: 'https://elsewhere.example/' });
+    const el = await board(
+      html`<motcua-queue-board muted .speech=${engine} api-base="https://motcua.example.gov.vn/"></motcua-queue-board>`,
+    );
+    expect(latest().url).to.equal('https://motcua.example.gov.vn/api/queue/events');
     await live(el, snapshot(1, { '1': null }));
     expect(el.shadowRoot?.querySelector('[part="enable-sound"]')).to.equal(null);
     latest().send('ticket', { version: 2, type: 'call', at: 1, counter: '1', ticket: ticket('A001', '1') });
