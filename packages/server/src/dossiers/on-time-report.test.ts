@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import { vietnamCalendar } from '@motcua/core/calendar';
+import { dossierStatistics } from '@motcua/core/deadline';
 import { expect } from 'chai';
 import type { Hono } from 'hono';
 import { createApp } from '../app.js';
@@ -8,6 +9,7 @@ import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
 import { onTimeReport } from './on-time-report.js';
 import { vietnamIso } from './routes.js';
+import { clockEvents } from './view.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read JSON answers loosely and let chai check their shape
 type Json = Record<string, any>;
@@ -124,11 +126,40 @@ for (const target of TEST_DATABASES) {
       }
     });
 
-    it('reads the dossiers page by page with the same result', async () => {
+    it('reads the dossiers page by page with the same result, and sums to core’s statistics over them all', async () => {
       const { db, app, clock } = await seeded();
       try {
         const whole = (await call(app, 'GET', '/api/reports/on-time?from=2026-02-01&to=2026-02-28')).body;
         const [{ office } = { office: '' }] = await db.query<{ office: string }>('select office from dossiers limit 1');
+        // The sums per dossier give what core's statistics give over all of them at once.
+        const rows = await db.query<{ received_at: string; time_limit: unknown; channel: string; steps: unknown }>(
+          `select received_at, time_limit, channel, steps from dossiers where received_at < '2026-03'`,
+        );
+        const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+        const core = dossierStatistics(
+          rows.map((r) => ({
+            receivedAt: r.received_at,
+            limit: json(r.time_limit),
+            channel: r.channel as 'online',
+            events: clockEvents(json(r.steps)),
+          })),
+          { calendar: vietnamCalendar(), now: clock.now },
+        );
+        for (const key of [
+          'withdrawn',
+          'finished',
+          'early',
+          'onTime',
+          'late',
+          'inTime',
+          'overdue',
+          'online',
+        ] as const) {
+          expect(whole.total[key], key).to.equal(core[key]);
+        }
+        expect(whole.total.onTimeRate).to.equal(core.onTimeRate);
+        expect(whole.total.averageProcessingMinutes).to.be.closeTo(core.averageProcessingMinutes as number, 1e-9);
+        expect(whole.total.averageTimeRatio).to.be.closeTo(core.averageTimeRatio as number, 1e-9);
         for (const pageSize of [1, 2, 3]) {
           const paged = await onTimeReport(
             db,

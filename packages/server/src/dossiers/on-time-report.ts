@@ -227,7 +227,7 @@ export async function onTimeReport(
       `select code, procedure_code, procedure_name, channel, time_limit, received_at, steps
        from dossiers
        where office = $1 and received_at >= $2 and received_at < $3 and ($4::text is null or procedure_code = $4)
-         and (received_at > $5 or (received_at = $5 and code > $6))
+         and (received_at, code) > ($5, $6)
        order by received_at, code
        limit $7`,
       [query.office, from, to, query.procedure ?? null, after[0], after[1], pageSize],
