@@ -10,6 +10,8 @@ export interface ClipEngineOptions {
   readonly clipTimeout?: number;
   /** Makes the one audio element every clip plays through; default `new Audio()`. Tests pass a fake. */
   readonly createAudio?: () => HTMLAudioElement;
+  /** Fetches the clips ahead of playing; default `globalThis.fetch`. Tests pass a fake. */
+  readonly fetch?: typeof globalThis.fetch;
 }
 
 /** A silent sound, played inside the user's gesture to unlock the audio element (Safari unlocks per element). */
@@ -17,9 +19,10 @@ const SILENCE = 'data:audio/wav;base64,UklGRiQAAABXQVZFZm10IBAAAAABAAEAQB8AAEAfA
 
 /**
  * Speaks by playing recorded clips (`utterance.clips`) one after another through a single `HTMLAudioElement`, for
- * screens whose browser has no Vietnamese voice. The clips are fetched from `baseUrl`; a clip that cannot be
- * played rejects the whole utterance (`SpeechUnavailableError`, code `audio-failed`) rather than say a number with
- * a word missing.
+ * screens whose browser has no Vietnamese voice. Every clip of an utterance is fetched from `baseUrl` (and kept)
+ * before the first one plays, so the words follow each other without loading gaps, and a clip that is missing
+ * rejects the utterance (`SpeechUnavailableError`, code `audio-failed`) before a word is said, never halfway through
+ * a number. A folder on another origin without CORS headers is played from its URLs directly.
  *
  * @example
  * ```ts
@@ -35,13 +38,30 @@ export function clipEngine(options: ClipEngineOptions): SpeechEngine {
     return audio;
   };
   const base = new URL(String(options.baseUrl), globalThis.document?.baseURI);
-  const play = (element: HTMLAudioElement, src: string, signal: AbortSignal | undefined): Promise<void> =>
+  /** Each clip's playable source (an object URL of the fetched file), by URL; a failed fetch is forgotten. */
+  const loaded = new Map<string, Promise<string>>();
+  const load = (url: string): Promise<string> => {
+    let source = loaded.get(url);
+    if (!source) {
+      source = (options.fetch ?? globalThis.fetch)(url).then(
+        async (response) => {
+          if (!response.ok) throw new SpeechUnavailableError('audio-failed', `${url}: HTTP ${response.status}`);
+          return URL.createObjectURL(await response.blob());
+        },
+        () => url, // offline, or another origin without CORS: let the audio element fetch it
+      );
+      source.catch(() => loaded.delete(url));
+      loaded.set(url, source);
+    }
+    return source;
+  };
+  const play = (element: HTMLAudioElement, src: string, signal: AbortSignal | undefined, name: string): Promise<void> =>
     new Promise<void>((resolve, reject) => {
       // A clip that stalls (a network that hangs) fails the utterance instead of holding the announcer for ever.
       const timer = setTimeout(() => {
         cleanup();
         element.pause();
-        reject(new SpeechUnavailableError('audio-failed', `${src} did not finish playing`));
+        reject(new SpeechUnavailableError('audio-failed', `${name} did not finish playing`));
       }, options.clipTimeout ?? 10_000);
       const cleanup = (): void => {
         clearTimeout(timer);
@@ -55,7 +75,7 @@ export function clipEngine(options: ClipEngineOptions): SpeechEngine {
       };
       const onError = (): void => {
         cleanup();
-        reject(new SpeechUnavailableError('audio-failed', `Could not play ${src}`));
+        reject(new SpeechUnavailableError('audio-failed', `Could not play ${name}`));
       };
       const onAbort = (): void => {
         cleanup();
@@ -71,16 +91,18 @@ export function clipEngine(options: ClipEngineOptions): SpeechEngine {
         reject(
           signal?.aborted
             ? signal.reason
-            : new SpeechUnavailableError('audio-failed', `Could not play ${src}: ${String(error)}`),
+            : new SpeechUnavailableError('audio-failed', `Could not play ${name}: ${String(error)}`),
         );
       });
     });
   return {
     async speak(utterance, signal) {
       const element = player();
-      for (const clip of utterance.clips) {
+      const urls = utterance.clips.map((clip) => new URL(`${clip}${options.extension ?? '.mp3'}`, base).href);
+      const sources = await Promise.all(urls.map(load));
+      for (const [i, source] of sources.entries()) {
         throwIfAborted(signal);
-        await play(element, new URL(`${clip}${options.extension ?? '.mp3'}`, base).href, signal);
+        await play(element, source, signal, urls[i] as string);
       }
     },
     async unlock() {

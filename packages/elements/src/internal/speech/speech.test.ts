@@ -33,6 +33,9 @@ function fakeAudio(missing: readonly string[] = []) {
   return { played, audio: target as unknown as HTMLAudioElement };
 }
 
+/** A fetch that is offline: the clip engine then hands the audio element the clips' URLs. */
+const offline = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
+
 /** A speech synthesiser with the given voices that "speaks" instantly and records the text and voice. */
 function fakeSynth(voices: { lang: string; name: string; localService?: boolean }[]) {
   const spoken: { text: string; lang: string }[] = [];
@@ -140,7 +143,7 @@ describe('voice announcements', () => {
 
   it('plays the clips in sequence from the base URL, and refuses a call with a clip missing', async () => {
     const { played, audio } = fakeAudio();
-    const engine = clipEngine({ baseUrl: 'https://cdn.example/voice/', createAudio: () => audio });
+    const engine = clipEngine({ baseUrl: 'https://cdn.example/voice/', createAudio: () => audio, fetch: offline });
     await engine.speak(callUtterance('A105', '3'));
     expect(played.map((src) => src.replace('https://cdn.example/voice/', ''))).to.deep.equal(
       ['chime', 'moi-khach-hang-so', 'a', 'mootj', 'trawm', 'linh', 'nawm', 'den-quay', 'so', 'ba'].map(
@@ -148,7 +151,11 @@ describe('voice announcements', () => {
       ),
     );
     const broken = fakeAudio(['trawm.mp3']);
-    const failing = clipEngine({ baseUrl: 'https://cdn.example/voice/', createAudio: () => broken.audio });
+    const failing = clipEngine({
+      baseUrl: 'https://cdn.example/voice/',
+      createAudio: () => broken.audio,
+      fetch: offline,
+    });
     let error: unknown;
     await failing.speak(callUtterance('A105', '3')).catch((e: unknown) => {
       error = e;
@@ -168,7 +175,7 @@ describe('voice announcements', () => {
     await autoEngine({
       baseUrl: '/voice/',
       web,
-      clips: clipEngine({ baseUrl: '/voice/', createAudio: () => audio }),
+      clips: clipEngine({ baseUrl: '/voice/', createAudio: () => audio, fetch: offline }),
     }).speak(callUtterance('A105', '3'));
     expect(withVoice.spoken).to.deep.equal([
       { text: 'Xin mời số a, một trăm linh năm, đến quầy số ba', lang: 'vi-VN' },
@@ -186,7 +193,7 @@ describe('voice announcements', () => {
     await autoEngine({
       baseUrl: '/voice/',
       web: noVoice,
-      clips: clipEngine({ baseUrl: '/voice/', createAudio: () => audio }),
+      clips: clipEngine({ baseUrl: '/voice/', createAudio: () => audio, fetch: offline }),
     }).speak(callUtterance('A105', '3'));
     expect(without.spoken).to.deep.equal([]);
     expect(played).to.have.length(10);
@@ -228,6 +235,7 @@ describe('voice announcements', () => {
       baseUrl: '/voice/',
       clipTimeout: 30,
       createAudio: () => silent as unknown as HTMLAudioElement,
+      fetch: offline,
     });
     const announcer = createAnnouncer({ engine, pause: 0 });
     const first = announcer.announce(callUtterance('A001', '1'));
@@ -243,5 +251,28 @@ describe('voice announcements', () => {
     announcer.repeat = -2;
     await announcer.announce(callUtterance('A002', '1'));
     expect(engine.said).to.have.length(2);
+  });
+
+  it('fetches every clip of a call before saying a word, once, and says nothing when one is missing', async () => {
+    const fetched: string[] = [];
+    const fetchClip = (async (url: string) => {
+      fetched.push(url);
+      return url.endsWith('/trawm.mp3') ? new Response('', { status: 404 }) : new Response(new Blob(['mp3']));
+    }) as typeof fetch;
+    const { played, audio } = fakeAudio();
+    const engine = clipEngine({ baseUrl: 'https://cdn.example/voice/', createAudio: () => audio, fetch: fetchClip });
+    await engine.speak(callUtterance('A012', '3'));
+    expect(played).to.have.length(8);
+    expect(played.every((src) => src.startsWith('blob:'))).to.equal(true);
+    const first = fetched.length;
+    await engine.speak(callUtterance('A012', '3'));
+    expect(fetched).to.have.length(first); // kept
+    played.length = 0;
+    let error: unknown;
+    await engine.speak(callUtterance('A105', '3')).catch((e: unknown) => {
+      error = e;
+    });
+    expect((error as SpeechUnavailableError).message).to.match(/trawm\.mp3: HTTP 404/);
+    expect(played).to.deep.equal([]);
   });
 });
