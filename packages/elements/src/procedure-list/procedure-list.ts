@@ -660,11 +660,22 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
 
   /** Builds the search index when the page is idle, so that the first keystroke finds it ready. */
   private scheduleIndex(catalogue: Catalogue): void {
-    const build = () => {
-      if (this.data === catalogue && this.complete) this.index ??= buildSearchIndex(catalogue);
+    const idle = (work: () => void) =>
+      typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 2000 }) : setTimeout(work, 200);
+    // Then a few searches for a one-letter prefix, one per idle moment: the browser compiles the search on its
+    // first runs, which would otherwise make the first keystroke several times slower than the next ones.
+    let warmUps = 3;
+    const warm = () => {
+      const first = catalogue.procedures[0]?.name.charAt(0) ?? '';
+      if (this.index === undefined || this.data !== catalogue || !first || warmUps-- === 0) return;
+      searchProcedurePage(this.index, first, { limit: this.pageSize });
+      idle(warm);
     };
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(build, { timeout: 2000 });
-    else setTimeout(build, 200);
+    idle(() => {
+      if (this.data !== catalogue || !this.complete) return;
+      this.index ??= buildSearchIndex(catalogue);
+      idle(warm);
+    });
   }
 
   /** Whether a query or a filter narrows the list. */
