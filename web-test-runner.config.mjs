@@ -15,6 +15,20 @@ export default {
   testFramework: { config: { timeout: 10_000 } },
   plugins: [
     {
+      // `emulate-forced-colors` ({ value: 'active' | 'none' }): forced-colours mode through the DevTools protocol, which
+      // the built-in emulate-media command does not offer. One protocol session per page keeps the setting.
+      name: 'emulate-forced-colors',
+      sessions: new WeakMap(),
+      async executeCommand({ command, payload, session }) {
+        if (command !== 'emulate-forced-colors' || session.browser.type !== 'puppeteer') return undefined;
+        const page = session.browser.getPage(session.id);
+        if (!this.sessions.has(page)) this.sessions.set(page, await page.createCDPSession());
+        const features = [{ name: 'forced-colors', value: payload?.value === 'active' ? 'active' : 'none' }];
+        await this.sessions.get(page).send('Emulation.setEmulatedMedia', { features });
+        return true;
+      },
+    },
+    {
       name: 'node-test-in-browser',
       resolveImport({ source }) {
         if (source === 'node:test') return '/scripts/wtr/node-test-in-browser.js';

@@ -87,6 +87,27 @@ function serve(body: unknown, status = 200): void {
   };
 }
 
+/** A Web Test Runner browser command (`send-keys`, or the config's `emulate-forced-colors`), through its socket. */
+async function browserCommand(command: string, payload: unknown): Promise<void> {
+  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
+  const socket = '/__web-dev-server__web-socket.js';
+  const { sendMessageWaitForResponse } = (await import(/* @vite-ignore */ socket)) as {
+    sendMessageWaitForResponse(message: unknown): Promise<{ executed: boolean }>;
+  };
+  const response = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command, payload });
+  if (!response.executed) throw new Error(`${command} is not available`);
+}
+
+/** A system colour as the browser resolves it, e.g. `Highlight` → `rgb(…)`. */
+function systemColour(name: string): string {
+  const probe = document.createElement('span');
+  probe.style.color = name;
+  document.body.append(probe);
+  const colour = getComputedStyle(probe).color;
+  probe.remove();
+  return colour;
+}
+
 const shadow = (el: MotcuaProcedureList) => el.shadowRoot as ShadowRoot;
 const text = (node: Node | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const items = (el: MotcuaProcedureList) => [...shadow(el).querySelectorAll<HTMLAnchorElement>('[part="item"]')];
@@ -419,6 +440,46 @@ describe('<motcua-procedure-list>', () => {
     await el.updateComplete;
     expect(text(shadow(el).querySelector('[part="print"]'))).to.equal('In bảng niêm yết');
     await expect(el).to.be.accessible();
+  });
+
+  it('keeps focus, the chosen filter, buttons and the QR code visible in forced-colours mode', async () => {
+    await browserCommand('emulate-forced-colors', { value: 'active' });
+    try {
+      expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+      const el = await load(catalogue, 'style="--motcua-color-focus: #fafafa"');
+      // Focus by keyboard: a ring in the system's Highlight colour, whatever the theme set.
+      await browserCommand('send-keys', { press: 'Shift' });
+      const link = items(el)[0] as HTMLAnchorElement;
+      link.focus();
+      expect(link.matches(':focus-visible')).to.equal(true);
+      const ring = getComputedStyle(link);
+      expect(ring.outlineStyle).to.equal('solid');
+      expect(Number.parseFloat(ring.outlineWidth)).to.be.at.least(2);
+      expect(ring.outlineColor).to.equal(systemColour('Highlight'));
+      // The chosen "giải quyết ngay" filter: a native checkbox the system paints in its own colours.
+      const immediate = shadow(el).querySelector<HTMLInputElement>('input[type="checkbox"]') as HTMLInputElement;
+      immediate.click();
+      await el.updateComplete;
+      expect(immediate.checked).to.equal(true);
+      expect(getComputedStyle(immediate).forcedColorAdjust).to.equal('auto');
+      expect(names(el)).to.deep.equal(['Đăng ký khai sinh']);
+      // Buttons keep a border in a system colour, so they do not melt into the page.
+      const print = getComputedStyle(shadow(el).querySelector('[part="print"]') as HTMLElement);
+      expect(print.borderTopStyle).to.equal('solid');
+      expect(Number.parseFloat(print.borderTopWidth)).to.be.at.least(1);
+      expect(print.borderTopColor).to.not.equal(print.backgroundColor);
+      // The QR code stays dark on light, so that it still scans.
+      const opened = hashChanged();
+      items(el)[0]?.click();
+      await opened;
+      await el.updateComplete;
+      const qr = shadow(el).querySelector('svg[part="qr"]') as SVGElement;
+      expect(getComputedStyle(qr).forcedColorAdjust).to.equal('none');
+      expect(qr.querySelector('path')?.getAttribute('fill')).to.equal('#000');
+      await expect(el).to.be.accessible();
+    } finally {
+      await browserCommand('emulate-forced-colors', { value: 'none' });
+    }
   });
 
   it('takes its colours from custom properties', async () => {
