@@ -1,5 +1,13 @@
 import { expect } from '@open-wc/testing';
-import { applyDelta, type BoardState, type BoardTicket, isAnnounced, readDelta, readSnapshot } from './board-state.js';
+import {
+  applyDelta,
+  type BoardState,
+  type BoardTicket,
+  isAnnounced,
+  missedCalls,
+  readDelta,
+  readSnapshot,
+} from './board-state.js';
 
 const ticket = (
   number: string,
@@ -84,5 +92,20 @@ describe('queue board state', () => {
     });
     expect(old.counters.map((c) => c.ticket)).to.deep.equal([null, null]);
     expect(old.version).to.equal(12);
+  });
+
+  it('finds the calls made while the board was away that still wait for their visitor, oldest first', () => {
+    const after: BoardState = {
+      ...state,
+      version: 20,
+      counters: [
+        { id: '1', label: '1', ticket: ticket('A007', '1', 'called', 9) },
+        { id: '2', label: '2', ticket: ticket('B003', '2', 'called', 5) },
+        { id: '3', label: '3', ticket: ticket('C001', '3', 'serving', 7) },
+      ],
+    };
+    expect(missedCalls(state, after).map((t) => t.number)).to.deep.equal(['B003', 'A007']);
+    expect(missedCalls(state, { ...after, businessDate: '2026-11-24' })).to.deep.equal([]);
+    expect(missedCalls(after, after)).to.deep.equal([]);
   });
 });

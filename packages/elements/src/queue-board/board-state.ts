@@ -108,3 +108,17 @@ export function applyDelta(state: BoardState, delta: BoardDelta): BoardState {
       : recent.map((t) => (t.number === ticket.number ? ticket : t));
   return { ...state, businessDate: ticket.businessDate, version: delta.version, counters, recent };
 }
+
+/**
+ * The calls in `after` that `before` did not know: tickets still waiting to come to a counter (called, not yet
+ * served) that were called after the newest call `before` had seen, oldest first. For a board back from an outage.
+ */
+export function missedCalls(before: BoardState, after: BoardState): BoardTicket[] {
+  if (after.businessDate !== before.businessDate) return [];
+  const known = [...before.counters.map((c) => c.ticket), ...before.recent];
+  const newest = Math.max(0, ...known.map((t) => t?.lastCalledAt ?? 0));
+  return after.counters
+    .map((c) => c.ticket)
+    .filter((t): t is BoardTicket => t !== null && t.status === 'called' && (t.lastCalledAt ?? 0) > newest)
+    .sort((a, b) => (a.lastCalledAt ?? 0) - (b.lastCalledAt ?? 0));
+}

@@ -153,17 +153,24 @@ describe('<motcua-queue-board>', () => {
 
   it('reconnects after the stream fails, with a pause, and converges on the new snapshot', async () => {
     const engine = recordingEngine();
-    const el = await board(html`<motcua-queue-board .speech=${engine} retry-delay="20"></motcua-queue-board>`);
-    await live(el, snapshot(3, { '1': ticket('A001', '1') }));
+    const el = await board(
+      html`<motcua-queue-board .speech=${engine} repeat="1" retry-delay="20"></motcua-queue-board>`,
+    );
+    await live(el, snapshot(3, { '1': ticket('A001', '1'), '2': ticket('B001', '2', 'serving', 900) }));
     const first = latest();
     first.fail();
     await el.updateComplete;
     expect(first.closed).to.equal(true);
     expect(text(el, '[part="connection"]')).to.deep.equal(['Mất kết nối với máy chủ, đang thử lại…']);
     await waitUntil(() => FakeEventSource.instances.length === 2, 'reconnected', { timeout: 5000 });
-    // While the board was away, counter 1 moved on to A005 (version 9).
-    await live(el, snapshot(9, { '1': ticket('A005', '1', 'called', 5000) }, [ticket('A005', '1', 'called', 5000)]));
-    expect(text(el, '[part~="counter"]')).to.deep.equal(['Quầy 1 A005 Mời đến quầy']);
+    // While the board was away, counter 1 moved on to A005 (version 9), which is said now; counter 2 still serves B001.
+    await live(
+      el,
+      snapshot(9, { '1': ticket('A005', '1', 'called', 5000), '2': ticket('B001', '2', 'serving', 900) }, [
+        ticket('A005', '1', 'called', 5000),
+      ]),
+    );
+    expect(text(el, '[part~="counter"]')).to.deep.equal(['Quầy 1 A005 Mời đến quầy', 'Quầy 2 B001 Đang phục vụ']);
     expect(el.shadowRoot?.querySelector('[part="connection"]')).to.equal(null);
     // A late delta of the old stream, and one the snapshot already includes, change nothing.
     first.send('ticket', { version: 10, type: 'call', at: 1, counter: '1', ticket: ticket('A099', '1') });
@@ -176,9 +183,30 @@ describe('<motcua-queue-board>', () => {
       ticket: ticket('A006', '1', 'called', 6000),
     });
     await el.updateComplete;
-    expect(text(el, '[part~="counter"]')).to.deep.equal(['Quầy 1 A006 Mời đến quầy']);
-    await waitUntil(() => engine.said.length === 1, 'said', { timeout: 8000 });
-    expect(engine.said.map((u) => u.text)).to.deep.equal(['Xin mời số a, sáu, đến quầy số một']);
+    expect(text(el, '[part~="counter"]')).to.deep.equal(['Quầy 1 A006 Mời đến quầy', 'Quầy 2 B001 Đang phục vụ']);
+    await waitUntil(() => engine.said.length === 2, 'said', { timeout: 8000 });
+    expect(engine.said.map((u) => u.text)).to.deep.equal([
+      'Xin mời số a, năm, đến quầy số một',
+      'Xin mời số a, sáu, đến quầy số một',
+    ]);
+  });
+
+  it('after a long outage shows the calls made meanwhile without saying them', async () => {
+    const engine = recordingEngine();
+    const el = await board(html`<motcua-queue-board .speech=${engine} retry-delay="20"></motcua-queue-board>`);
+    await live(el, snapshot(3, { '1': ticket('A001', '1') }));
+    const realNow = Date.now;
+    try {
+      latest().fail();
+      await waitUntil(() => FakeEventSource.instances.length === 2, 'reconnected', { timeout: 5000 });
+      Date.now = () => realNow() + 10 * 60_000;
+      await live(el, snapshot(9, { '1': ticket('A005', '1', 'called', 5000) }));
+    } finally {
+      Date.now = realNow;
+    }
+    expect(text(el, '[part~="counter"]')).to.deep.equal(['Quầy 1 A005 Mời đến quầy']);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(engine.said).to.deep.equal([]);
   });
 
   it('reconnects at once when the browser is back online', async () => {

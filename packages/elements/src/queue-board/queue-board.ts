@@ -14,6 +14,7 @@ import {
   type BoardState,
   type BoardTicket,
   isAnnounced,
+  missedCalls,
   readDelta,
   readSnapshot,
 } from './board-state.js';
@@ -73,11 +74,15 @@ export interface QueueCallDetail {
 
 type Connection = 'connecting' | 'live' | 'offline';
 
+/** After an outage no longer than this (ms), the calls made meanwhile are announced; after a longer one, shown only. */
+const MISSED_CALLS_WINDOW = 120_000;
+
 /**
  * The display screen of a one-stop shop's waiting room, for a TV seen from 3–5 m: the number each counter serves
  * and the latest calls, live from the server's event stream (`GET {api-base}api/queue/events`: a snapshot, then
  * deltas with versions). After an outage it reconnects with growing pauses (1 s, 2 s, 4 s… up to 30 s), takes the
- * new snapshot and ignores any delta not newer than it.
+ * new snapshot and ignores any delta not newer than it. Calls made during an outage of up to two minutes that still wait
+ * for their visitor are announced then; after a longer one they are shown only.
  *
  * Each call and recall is announced aloud, one at a time and `repeat` times: with the browser's Vietnamese voice
  * (Web Speech, `vi-VN`) where there is one, else with recorded clips fetched from `voice-base` (default: the clips
@@ -318,6 +323,8 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
   private source: EventSource | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private attempts = 0;
+  /** When the stream was lost, while it is. */
+  private lostAt: number | undefined;
   private announcer: Promise<Announcer> | undefined;
 
   override render() {
@@ -405,9 +412,17 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
     source.addEventListener('snapshot', (event) => {
       const snapshot = readSnapshot(parse((event as MessageEvent<string>).data));
       if (!snapshot || this.source !== source) return;
+      const previous = this.board;
+      const lostAt = this.lostAt;
       this.board = snapshot;
       this.connection = 'live';
       this.attempts = 0;
+      this.lostAt = undefined;
+      // Back from a short outage: say the calls made meanwhile that still wait for their visitor.
+      if (previous && lostAt !== undefined && Date.now() - lostAt <= MISSED_CALLS_WINDOW) {
+        for (const ticket of missedCalls(previous, snapshot))
+          this.announceCall(ticket.calls > 1 ? 'recall' : 'call', ticket);
+      }
     });
     source.addEventListener('ticket', (event) => {
       const delta = readDelta(parse((event as MessageEvent<string>).data));
@@ -418,6 +433,7 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
       // EventSource retries network errors itself but gives up on an HTTP error, and never backs off: we do both.
       this.disconnect();
       this.connection = 'offline';
+      this.lostAt ??= Date.now();
       const delay = Math.min(this.maxRetryDelay, this.retryDelay * 2 ** this.attempts);
       this.attempts++;
       this.retryTimer = setTimeout(() => this.connect(), delay * (0.75 + Math.random() * 0.25));
@@ -441,12 +457,15 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
     if (next === this.board) return;
     this.board = next;
     const ticket = delta.ticket;
-    if (!ticket || !isAnnounced(delta) || next.version !== delta.version || ticket.businessDate !== next.businessDate) {
-      return;
+    if (ticket && isAnnounced(delta) && next.version === delta.version && ticket.businessDate === next.businessDate) {
+      this.announceCall(delta.type, ticket);
     }
+  }
+
+  private announceCall(type: string, ticket: BoardTicket): void {
     const counter = this.counterLabel(ticket.counter ?? '');
     this.lastCall = { number: ticket.number, counter };
-    this.emit<QueueCallDetail>('motcua-queue-call', { type: delta.type, number: ticket.number, counter });
+    this.emit<QueueCallDetail>('motcua-queue-call', { type, number: ticket.number, counter });
     if (this.muted) return;
     const options = { lang: this.language, template: this.t('announce'), templateEn: this.t('announce') };
     // Calls that arrive while the voice loads queue in order behind its loading.
