@@ -1,4 +1,4 @@
-import type { Catalogue, Procedure } from '@motcua/core/catalogue';
+import { type Catalogue, catalogueToHtml, type Procedure } from '@motcua/core/catalogue';
 import { expect, fixture, html } from '@open-wc/testing';
 import { resetConfig } from '../internal/config.js';
 import type { MotcuaProcedureList, ProcedureSelectDetail } from './procedure-list.js';
@@ -212,6 +212,35 @@ describe('<motcua-procedure-list>', () => {
       expect(String(errors[0]?.[0])).to.contain('$.procedures[1].fees[0]');
       const slot = shadow(el).querySelector('slot') as HTMLSlotElement;
       expect(slot.assignedElements()[0]?.id).to.equal('fallback');
+      await expect(el).to.be.accessible();
+    } finally {
+      console.error = consoleError;
+    }
+  });
+
+  it("takes core's catalogueToHtml as its fallback: hidden while the list shows, read when the catalogue cannot load", async () => {
+    const consoleError = console.error;
+    console.error = () => undefined;
+    try {
+      serve(catalogue);
+      // What a page's build step or server writes inside the element (see the element's documentation).
+      const wrapper = await fixture<HTMLDivElement>(
+        `<div><motcua-procedure-list src="/api/catalogue">${catalogueToHtml(catalogue)}</motcua-procedure-list></div>`,
+      );
+      const el = wrapper.querySelector('motcua-procedure-list') as MotcuaProcedureList;
+      await el.updateComplete;
+      const fallback = el.querySelector('section.motcua-catalogue') as HTMLElement;
+      expect(fallback.querySelectorAll('article')).to.have.length(3);
+      expect(el.querySelector('img'), 'hostile strings stay text in the fallback too').to.equal(null);
+      expect(items(el)).to.have.length(3);
+      expect(fallback.checkVisibility(), 'the list replaces the fallback').to.equal(false);
+
+      serve({ error: 'no' }, 503);
+      el.src = '/api/catalogue?again';
+      await el.updateComplete;
+      expect(text(shadow(el).querySelector('[role="alert"]'))).to.contain('HTTP 503');
+      expect(fallback.checkVisibility(), 'the fallback is read instead').to.equal(true);
+      expect(text(fallback)).to.contain('Đăng ký khai sinh').and.contain(HOSTILE);
       await expect(el).to.be.accessible();
     } finally {
       console.error = consoleError;

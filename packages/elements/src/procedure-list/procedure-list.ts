@@ -113,6 +113,23 @@ const PROBLEMS_SHOWN = 5;
  *   <!-- the output of catalogueToHtml(catalogue), for visitors without JavaScript -->
  * </motcua-procedure-list>
  * ```
+ *
+ * @example
+ * The fallback is written into the page where the page is made, never by the element (it is what shows when no
+ * script runs). A static site runs once per catalogue change, and pastes `fallback.html` inside the element:
+ * ```sh
+ * node --input-type=module -e "
+ *   import { readFileSync } from 'node:fs';
+ *   import { assertCatalogue, catalogueToHtml } from '@motcua/core/catalogue';
+ *   const catalogue = assertCatalogue(JSON.parse(readFileSync('catalogue.json', 'utf8')));
+ *   process.stdout.write(catalogueToHtml(catalogue, { headingLevel: 2 }));" > fallback.html
+ * ```
+ * A page made on a server puts it in as it answers:
+ * ```ts
+ * const page = `<motcua-procedure-list src="/api/catalogue">${catalogueToHtml(catalogue)}</motcua-procedure-list>`;
+ * ```
+ * Every string from the data is escaped by `catalogueToHtml`. While the list shows, the fallback is not rendered;
+ * when the catalogue cannot be loaded or is malformed, it is shown under the error.
  */
 export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
   /** The element's styles. */
