@@ -26,9 +26,9 @@ const elementBudgets = {
   // Lit, the element and the services screen (13.66 kB measured; issue 11's ceiling is 15 kB); issuing with its
   // screens' strings, the voice (core's announcement), the QR code and the print view load on the first touch.
   'motcua-ticket-kiosk.js': { initial: '13.9 kB', lazy: '14.1 kB' },
-  // Lit, the element and the board's state (11.6 kB measured; issue 11: 15); the voice (engines, core's announcement)
+  // Lit, the element and the board's state (11.78 kB measured; issue 11: 15); the voice (engines, core's announcement)
   // loads with the first call or the click on "enable sound".
-  'motcua-queue-board.js': { initial: '11.9 kB', lazy: '4.4 kB' },
+  'motcua-queue-board.js': { initial: '12 kB', lazy: '4.4 kB' },
   // Lit, the console and its strings (13.27 kB measured; issue 11: 15); the intake form, core's catalogue search,
   // the receipt slip's print view and the QR encoder (14.11 kB) load when the officer opens the intake.
   'motcua-counter-console.js': { initial: '13.5 kB', lazy: '14.4 kB' },
