@@ -197,7 +197,8 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
         letter-spacing: 0.02em;
       }
       [part='number'] {
-        /* As large as the card allows a five-character number. */
+        /* As large as the card allows a five-character number (browsers without container units: 2.6em). */
+        font-size: 2.6em;
         font-size: min(3.2em, 30cqi);
         line-height: 1.1;
       }

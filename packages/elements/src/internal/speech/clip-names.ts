@@ -27,7 +27,7 @@ export function clipName(word: string): string {
   let out = '';
   let tone = '';
   for (const char of word.toLowerCase().normalize('NFD')) {
-    const previous = out.at(-1) ?? '';
+    const previous = out[out.length - 1] ?? '';
     if (char in TONES) tone = TONES[char] as string;
     else if (char === '\u0302')
       out += previous; // â ê ô
