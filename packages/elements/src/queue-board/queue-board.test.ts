@@ -244,6 +244,27 @@ describe('<motcua-queue-board>', () => {
     expect(el.shadowRoot?.querySelector('[part="enable-sound"]')).to.equal(null);
   });
 
+  it('leaves a call unsaid when the page cancels its event', async () => {
+    const engine = recordingEngine();
+    const el = await board(html`<motcua-queue-board .speech=${engine} repeat="1"></motcua-queue-board>`);
+    await live(el, snapshot(1, { '1': null, '2': null }));
+    el.addEventListener('motcua-queue-call', (e) => {
+      if ((e as CustomEvent<QueueCallDetail>).detail.counter === '1') e.preventDefault();
+    });
+    latest().send('ticket', { version: 2, type: 'call', at: 1, counter: '1', ticket: ticket('A001', '1') });
+    latest().send('ticket', {
+      version: 3,
+      type: 'call',
+      at: 2,
+      counter: '2',
+      ticket: ticket('A002', '2', 'called', 2),
+    });
+    await waitUntil(() => engine.said.length === 1, 'said', { timeout: 8000 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(engine.said.map((u) => u.text)).to.deep.equal(['Xin mời số a, hai, đến quầy số hai']);
+    expect(text(el, '[part="number"]')).to.deep.equal(['A001', 'A002']);
+  });
+
   it('takes its own api-base, stays silent when muted, and closes its stream when removed', async () => {
     const engine = recordingEngine();
     configure({ apiBase: 'https://elsewhere.example/' });

@@ -90,7 +90,8 @@ const MISSED_CALLS_WINDOW = 120_000;
  * button shows until there has been one (or start Chromium with `--autoplay-policy=no-user-gesture-required`).
  *
  * @summary Queue display board with voice announcements.
- * @fires motcua-queue-call - A ticket was called or recalled (and is being announced); detail `{ type, number, counter }`.
+ * @fires motcua-queue-call - A ticket was called or recalled; detail `{ type, number, counter }`. Cancel the event
+ *   (`preventDefault()`) to keep the board from announcing that call.
  * @csspart header - The title bar.
  * @csspart counters - The list of counters.
  * @csspart counter - One counter; the one that called last also has the part `counter-new`.
@@ -466,8 +467,8 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
   private announceCall(type: string, ticket: BoardTicket): void {
     const counter = this.counterLabel(ticket.counter ?? '');
     this.lastCall = { number: ticket.number, counter };
-    this.emit<QueueCallDetail>('motcua-queue-call', { type, number: ticket.number, counter });
-    if (this.muted) return;
+    const proceed = this.emit<QueueCallDetail>('motcua-queue-call', { type, number: ticket.number, counter });
+    if (this.muted || !proceed) return;
     const options = { lang: this.language, template: this.t('announce'), templateEn: this.t('announce') };
     // Calls that arrive while the voice loads queue in order behind its loading.
     void this.withAnnouncer((announcer, voice) => {
