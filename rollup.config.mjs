@@ -8,6 +8,13 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
+/**
+ * The browsers the CDN build runs in (docs/guides/browsers.*.md): recent Chrome and Android WebView (Zalo's and
+ * Facebook's in-app browsers are WebViews), Firefox, and Safari from iOS 15 — so class static blocks and other
+ * syntax newer than Safari 15 are lowered.
+ */
+const CDN_BROWSERS = ['chrome100', 'firefox100', 'safari15', 'ios15'];
+
 const pkgDir = (name) => new URL(`./packages/${name}/`, import.meta.url).pathname;
 const rooms = (dir) =>
   readdirSync(`${dir}src`, { withFileTypes: true })
@@ -170,8 +177,8 @@ export default [
     },
     plugins: [
       nodeResolve({ browser: true }),
-      esbuild({ tsconfig: `${elements}tsconfig.json`, target: 'es2022' }),
-      terser({ ecma: 2022, module: true, format: { comments: false } }),
+      esbuild({ tsconfig: `${elements}tsconfig.json`, target: CDN_BROWSERS }),
+      terser({ ecma: 2020, module: true, format: { comments: false } }),
       loadManifest(),
       pageAssets(elementNames.map((element) => `motcua-${element}`)),
       voiceClips(`${elements}assets/voice`),

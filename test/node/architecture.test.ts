@@ -78,3 +78,28 @@ describe('@motcua/elements follows the element layout', () => {
     });
   }
 });
+
+describe('the code that runs in browsers parses and runs on the oldest supported one (Safari on iOS 15)', () => {
+  // Syntax and built-ins newer than Safari 15.0 that the CDN build cannot lower (docs/guides/browsers.*.md):
+  // a regex lookbehind is a SyntaxError that stops the whole module, the others throw where they are called.
+  const newer: [RegExp, string][] = [
+    [/\(\?<[=!]/, 'a regex lookbehind (Safari 16.4)'],
+    [/\bObject\.hasOwn\(/, 'Object.hasOwn (Safari 15.4)'],
+    [/\.at\(-?\d/, 'Array.prototype.at (Safari 15.4)'],
+    [/\bstructuredClone\(/, 'structuredClone (Safari 15.4)'],
+    [/\.(findLast|findLastIndex|toSorted|toReversed|toSpliced)\(/, 'an ES2023 array method (Safari 15.4–16)'],
+    [/\bAbortSignal\.(timeout|any)\(/, 'AbortSignal.timeout/any (Safari 16–17.4)'],
+    [/\b(Object|Map)\.groupBy\(|\bPromise\.withResolvers\(/, 'an ES2024 built-in (Safari 17.4)'],
+  ];
+  for (const dir of ['packages/core/src', 'packages/elements/src']) {
+    it(`${dir} uses none of them`, () => {
+      for (const file of sources(dir)) {
+        if (file.endsWith('.test-support.ts')) continue;
+        const code = read(file).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+        for (const [pattern, what] of newer) {
+          expect(pattern.exec(code)?.[0], `${file} uses ${what}`).to.equal(undefined);
+        }
+      }
+    });
+  }
+});

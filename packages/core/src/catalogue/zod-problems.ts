@@ -92,7 +92,12 @@ export function fieldLabel(path: ProblemPath): LocalizedText {
 function lookUp(input: unknown, path: ProblemPath): { present: boolean; value: unknown } {
   let current: unknown = input;
   for (const key of path) {
-    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) {
+    if (
+      typeof current !== 'object' ||
+      current === null ||
+      // biome-ignore lint/suspicious/noPrototypeBuiltins: Object.hasOwn needs Safari 15.4; the widgets support iOS 15.0.
+      !Object.prototype.hasOwnProperty.call(current, key)
+    ) {
       return { present: false, value: undefined };
     }
     current = (current as Record<string | number, unknown>)[key];
