@@ -9,7 +9,8 @@ import type { Catalogue, Procedure } from '@motcua/core/catalogue';
 import { formatTimeLimit } from '@motcua/core/deadline';
 import type { Language } from '../internal/i18n.js';
 import { qrElement } from '../internal/qr.js';
-import { feesText, fullCode, timeOf } from './format.js';
+import { feesText } from './fees-text.js';
+import { fullCode, timeOf } from './format.js';
 import type { ProcedureListKey } from './strings.js';
 
 /** What the print view needs from the element. */

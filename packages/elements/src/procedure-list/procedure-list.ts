@@ -1,8 +1,6 @@
 import {
   buildSearchIndex,
   type Catalogue,
-  type ChannelKind,
-  type DocumentForm,
   type OnlineLevel,
   type Procedure,
   type ProcedureLevel,
@@ -12,14 +10,14 @@ import {
   searchProcedures,
 } from '@motcua/core/catalogue';
 import type { TimeLimit } from '@motcua/core/deadline';
-import { html, nothing, type PropertyValues } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { MotcuaElement } from '../internal/base.js';
 import { getConfig } from '../internal/config.js';
 import { defineElement } from '../internal/define.js';
 import { blockStyles } from '../internal/styles.js';
-import { anchorOf, feesText, fullCode, nationalAnchorOf, safeUrl, timeOf } from './format.js';
-import { type ProcedureListKey, procedureListStrings } from './strings.js';
+import { anchorOf, fullCode, nationalAnchorOf, timeOf } from './format.js';
+import { LEVEL_KEYS, ONLINE_KEYS, type ProcedureListKey, procedureListStrings } from './strings.js';
 import { procedureListStyles } from './styles.js';
 import type { CatalogueProblem } from './validate.js';
 
@@ -41,27 +39,6 @@ export interface ProcedureSelectDetail {
 /** What the element shows. */
 type Status = 'empty' | 'loading' | 'ready' | 'failed' | 'invalid';
 
-const LEVEL_KEYS: Readonly<Record<ProcedureLevel, ProcedureListKey>> = {
-  province: 'levelProvince',
-  district: 'levelDistrict',
-  commune: 'levelCommune',
-};
-const CHANNEL_KEYS: Readonly<Record<ChannelKind, ProcedureListKey>> = {
-  'in-person': 'channelInPerson',
-  online: 'channelOnline',
-  postal: 'channelPostal',
-};
-const ONLINE_KEYS: Readonly<Record<OnlineLevel, ProcedureListKey>> = {
-  full: 'onlineFull',
-  partial: 'onlinePartial',
-  none: 'onlineNone',
-};
-const FORM_KEYS: Readonly<Record<DocumentForm, ProcedureListKey>> = {
-  original: 'formOriginal',
-  copy: 'formCopy',
-  'certified-copy': 'formCertifiedCopy',
-  'original-or-copy': 'formOriginalOrCopy',
-};
 /** How long the live region waits for typing to pause before it announces the count. */
 const ANNOUNCE_DELAY = 400;
 /** How many procedures are validated at a time after the first page, with a pause between parts. */
@@ -86,8 +63,8 @@ const PROBLEMS_SHOWN = 5;
  * Escape in the detail view returns to the list. Large catalogues are checked in parts: the first page shows
  * as soon as it is checked, search and filters once the whole catalogue is.
  *
- * Validation, QR codes, the print view and JSON-LD load lazily. Printing uses a hidden `<iframe>`, so only
- * the listing prints, never the host page, and no pop-up window is opened.
+ * Validation, the detail view, QR codes, the print view and JSON-LD load lazily. Printing uses a hidden `<iframe>`,
+ * so only the listing prints, never the host page, and no pop-up window is opened.
  *
  * @summary The searchable catalogue of administrative procedures, with details, QR codes and a print view.
  * @fires motcua-select - A procedure was opened (`detail`: {@link ProcedureSelectDetail}). When it comes
@@ -176,6 +153,8 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
   /** The count the live region says, once typing pauses. */
   @state() private announced: { readonly count: number; readonly filtered: boolean } | undefined;
   @state() private qr: typeof import('../internal/qr.js') | undefined;
+  /** The detail view's code and styles, fetched when a procedure is first opened. */
+  @state() private detail: typeof import('./detail.js') | undefined;
 
   protected readonly defaultStrings = procedureListStrings;
 
@@ -205,6 +184,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
   private jsonLdScript: HTMLScriptElement | undefined;
   /** The procedure last shown in detail, to focus again in the list. */
   private lastSelected: Procedure | undefined;
+  private detailLoad: Promise<void> | undefined;
   /** The procedure a click just chose (and announced); the `hashchange` that follows opens it quietly. */
   private clicked: Procedure | undefined;
 
@@ -219,7 +199,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
       case 'invalid':
         return this.renderProblems();
       default:
-        return this.selected ? this.renderDetail(this.selected) : this.renderList();
+        return this.selected ? this.renderDetailView(this.selected) : this.renderList();
     }
   }
 
@@ -340,149 +320,19 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     return this.formatTimeLimit?.(limit, this.language) ?? '';
   }
 
-  private renderDetail(p: Procedure) {
-    const level = Math.min(Math.max(Math.round(this.headingLevel) || 2, 1), 5);
-    const words = { free: this.t('free'), unstated: this.t('unstated') };
-    const onlineUrl = safeUrl(p.onlineService?.url);
-    const flags = [
-      p.flags?.immediate ? this.t('flagImmediate') : undefined,
-      p.flags?.boundaryFree ? this.t('flagBoundaryFree') : undefined,
-      p.flags?.fourOnSite ? this.t('flagFourOnSite') : undefined,
-    ].filter((f) => f !== undefined);
-    const section = (key: ProcedureListKey) =>
-      html`<p class="section" role="heading" aria-level=${level + 1}>${this.t(key)}</p>`;
-    return html`<article part="detail" @keydown=${this.onDetailKey}>
-      <button part="back" type="button" @click=${this.onBack}>← ${this.t('back')}</button>
-      <p class="heading" role="heading" aria-level=${level} tabindex="-1" id="detail-heading" lang="vi">${p.name}</p>
-      <dl>
-        <dt>${this.t('code')}</dt>
-        <dd>${fullCode(p)}</dd>
-        <dt>${this.t('field')}</dt>
-        <dd lang="vi">${p.field}</dd>
-        <dt>${this.t('level')}</dt>
-        <dd>${p.levels.map((l) => this.t(LEVEL_KEYS[l.level])).join(', ')}</dd>
-        <dt>${this.t('agency')}</dt>
-        <dd lang="vi">${p.agency}</dd>
-        ${p.applicants ? html`<dt>${this.t('applicants')}</dt><dd lang="vi">${p.applicants}</dd>` : nothing}
-        ${
-          p.onlineService
-            ? html`<dt>${this.t('online')}</dt><dd>${this.t(ONLINE_KEYS[p.onlineService.level])}</dd>`
-            : nothing
-        }
-      </dl>
-      ${flags.length > 0 ? html`<p>${flags.map((f) => html`<span class="badge">${f}</span>`)}</p>` : nothing}
-      ${section('timeLimits')}
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">${this.t('channel')}</th>
-            <th scope="col">${this.t('timeLimit')}</th>
-            <th scope="col">${this.t('fees')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${p.channels.map((c) => {
-            const time = timeOf(p, c);
-            return html`<tr>
-              <th scope="row">
-                ${this.t(CHANNEL_KEYS[c.kind])}${c.description ? html`<br /><span class="note" lang="vi">${c.description}</span>` : nothing}
-              </th>
-              <td>${time === undefined ? this.t('unstated') : this.timeText(time)}</td>
-              <td lang="vi">${feesText(c.fees ?? p.fees, c.fees ? undefined : p.feeNote, this.language, words)}</td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
-      ${
-        p.reducedTime && p.statutoryTime
-          ? html`<p class="note">${this.t('statutory', { time: this.timeText(p.statutoryTime) })}.
-              ${this.t('reduced', { time: this.timeText(p.reducedTime) })}.</p>`
-          : nothing
-      }
-      ${
-        p.conditionalTimes?.length
-          ? html`<ul>
-              ${p.conditionalTimes.map(
-                (c) =>
-                  html`<li lang="vi">${
-                    c.mode === 'added'
-                      ? this.t('whenAdded', { when: c.when, time: this.timeText(c.limit) })
-                      : `${c.when}: ${this.timeText(c.limit)}`
-                  }</li>`,
-              )}
-            </ul>`
-          : nothing
-      }
-      ${
-        p.documents?.length
-          ? html`${section('documents')}
-            <ul>
-              ${p.documents.map((d) => {
-                const template = safeUrl(d.template);
-                const about = [
-                  d.form ? this.t(FORM_KEYS[d.form]) : undefined,
-                  d.copies === undefined ? undefined : this.t('copies', { count: d.copies }),
-                  d.required === false ? this.t('optional') : undefined,
-                ].filter((x) => x !== undefined);
-                return html`<li>
-                  <span lang="vi">${d.name}</span>${about.length > 0 ? ` (${about.join(', ')})` : ''}${
-                    d.note ? html`: <span lang="vi">${d.note}</span>` : nothing
-                  }${template ? html` — <a href=${template} rel="noopener">${this.t('template')}</a>` : nothing}
-                </li>`;
-              })}
-            </ul>`
-          : nothing
-      }
-      ${
-        p.steps?.length
-          ? html`${section('steps')}
-            <ol lang="vi">
-              ${p.steps.map((s) => html`<li>${s}</li>`)}
-            </ol>`
-          : nothing
-      }
-      ${p.eligibility ? html`${section('eligibility')}<p lang="vi">${p.eligibility}</p>` : nothing}
-      ${p.result ? html`${section('result')}<p lang="vi">${p.result}</p>` : nothing}
-      ${
-        p.legalBasis?.length
-          ? html`${section('legalBasis')}
-            <ul>
-              ${p.legalBasis.map((b) => {
-                const text = b.articles
-                  ? `${b.instrument}, ${this.t('articles', { articles: b.articles })}`
-                  : b.instrument;
-                const url = safeUrl(b.url);
-                return html`<li lang="vi">${url ? html`<a href=${url} rel="noopener">${text}</a>` : text}</li>`;
-              })}
-            </ul>`
-          : nothing
-      }
-      ${
-        p.unconfirmed?.length
-          ? html`<p class="note">${this.t('unconfirmed', { fields: p.unconfirmed.join(', ') })}</p>`
-          : nothing
-      }
-      <div class="actions">
-        ${
-          onlineUrl
-            ? html`<a part="file-online" class="primary" href=${onlineUrl} rel="noopener">${this.t('fileOnline')}</a>`
-            : nothing
-        }
-        ${
-          safeUrl(p.sourceUrl)
-            ? html`<a href=${safeUrl(p.sourceUrl) as string} rel="noopener">${this.t('source')}</a>`
-            : nothing
-        }
-      </div>
-      ${
-        this.qr
-          ? html`<figure>
-              ${this.qr.qrTemplate(this.linkOf(p), this.t('qrLabel', { name: p.name }))}
-              <figcaption>${this.t('qrCaption')}</figcaption>
-            </figure>`
-          : nothing
-      }
-    </article>`;
+  /** The detail view, drawn by its own chunk (fetched when a procedure is first opened). */
+  private renderDetailView(p: Procedure) {
+    if (!this.detail) return html`<p role="status">${this.t('loading')}</p>`;
+    return this.detail.renderDetail({
+      procedure: p,
+      headingLevel: this.headingLevel,
+      language: this.language,
+      t: (key, params) => this.t(key, params),
+      timeText: (limit) => this.timeText(limit),
+      qr: this.qr?.qrTemplate(this.linkOf(p), this.t('qrLabel', { name: p.name })),
+      onBack: () => this.onBack(),
+      onKey: (event) => this.onDetailKey(event),
+    });
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -492,14 +342,18 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     if (['data', 'query', 'field', 'level', 'online', 'immediateOnly'].some((key) => changed.has(key))) this.search();
     else if (changed.has('shown')) this.search(false); // more of the same results: no new announcement
     if (this.selected && !this.qr) this.loadQr();
+    if (this.selected && !this.detail) this.loadDetail();
   }
 
   protected override updated(changed: PropertyValues): void {
     if (changed.has('jsonLd') || changed.has('data')) this.track(this.updateJsonLd());
     const focus = this.focusAfterRender;
     this.focusAfterRender = undefined;
-    if (focus === 'detail') this.renderRoot.querySelector<HTMLElement>('#detail-heading')?.focus();
-    else if (focus === 'more') {
+    if (focus === 'detail') {
+      const heading = this.renderRoot.querySelector<HTMLElement>('#detail-heading');
+      if (heading) heading.focus();
+      else this.focusAfterRender = 'detail'; // the detail view's code is still on its way
+    } else if (focus === 'more') {
       this.renderRoot.querySelectorAll<HTMLElement>('[part="item"]')[this.firstNew]?.focus();
     } else if (focus === 'list') {
       const anchor = this.lastSelected === undefined ? undefined : anchorOf(this.lastSelected);
@@ -743,6 +597,20 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     this.announceTimer = setTimeout(() => {
       this.announced = next;
     }, ANNOUNCE_DELAY);
+  }
+
+  private loadDetail(): void {
+    this.detailLoad ??= import('./detail.js').then(
+      (module) => {
+        this.detail = module;
+        if (this.shadowRoot) adoptStyles(this.shadowRoot, [...MotcuaProcedureList.elementStyles, module.detailStyles]);
+      },
+      (error: unknown) => {
+        this.detailLoad = undefined; // offline: the next opening tries again
+        throw error;
+      },
+    );
+    this.track(this.detailLoad);
   }
 
   private loadQr(): void {

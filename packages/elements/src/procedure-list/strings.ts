@@ -1,3 +1,4 @@
+import type { OnlineLevel, ProcedureLevel } from '@motcua/core/catalogue';
 import type { StringTable } from '../internal/i18n.js';
 
 /** The keys of `<motcua-procedure-list>`'s strings. */
@@ -219,4 +220,18 @@ export const procedureListStrings: StringTable<ProcedureListKey> = {
     printScan: 'Scan the QR code',
     printFrameTitle: 'Printable list of procedures',
   },
+};
+
+/** The string of each level a procedure is carried out at. */
+export const LEVEL_KEYS: Readonly<Record<ProcedureLevel, ProcedureListKey>> = {
+  province: 'levelProvince',
+  district: 'levelDistrict',
+  commune: 'levelCommune',
+};
+
+/** The string of each online service level. */
+export const ONLINE_KEYS: Readonly<Record<OnlineLevel, ProcedureListKey>> = {
+  full: 'onlineFull',
+  partial: 'onlinePartial',
+  none: 'onlineNone',
 };

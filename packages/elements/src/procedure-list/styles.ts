@@ -143,75 +143,11 @@ export const procedureListStyles = css`
   [part='error'] code {
     font-size: 0.875em;
   }
-  [part='detail'] .heading {
-    font-size: 1.375em;
-    font-weight: 700;
-    margin: var(--_space) 0 0.5em;
-    line-height: 1.3;
-  }
-  [part='detail'] .section {
-    font-size: 1.125em;
-    font-weight: 700;
-    margin: 1.25em 0 0.5em;
-  }
-  dl {
-    display: grid;
-    grid-template-columns: minmax(8em, max-content) 1fr;
-    gap: 0.25em var(--_space);
-    margin: 0;
-  }
-  dt {
-    font-weight: 600;
-  }
-  dd {
-    margin: 0;
-  }
-  table {
-    border-collapse: collapse;
-    width: 100%;
-  }
-  th,
-  td {
-    border: 1px solid var(--_border);
-    padding: 0.375em 0.5em;
-    text-align: start;
-    vertical-align: top;
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space);
-    align-items: center;
-    margin-top: var(--_space);
-  }
-  .actions a.primary {
-    display: inline-flex;
-    align-items: center;
-    min-height: var(--_touch);
-    padding: 0 1em;
-    border-radius: var(--_radius);
-    background: var(--_primary);
-    color: var(--_on-primary);
-    font-weight: 600;
-  }
-  figure {
-    margin: var(--_space) 0 0;
-    display: flex;
-    align-items: center;
-    gap: var(--_space);
-  }
-  .qr {
-    width: var(--motcua-procedure-list-qr-size, 144px);
-    height: var(--motcua-procedure-list-qr-size, 144px);
-    forced-color-adjust: none;
-    flex: none;
-  }
   .note {
     color: var(--_muted);
   }
   @media (forced-colors: active) {
-    button.primary,
-    .actions a.primary {
+    button.primary {
       border: 2px solid ButtonText;
     }
   }
