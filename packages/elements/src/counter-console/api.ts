@@ -38,12 +38,6 @@ export function retryable(error: unknown): boolean {
   );
 }
 
-/** A fresh idempotency key (random, also outside secure contexts, where `crypto.randomUUID` is missing). */
-export function newKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 function bilingual(value: unknown): BilingualText | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const { vi, en } = value as Record<string, unknown>;

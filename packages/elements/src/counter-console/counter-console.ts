@@ -3,8 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import { MotcuaElement } from '../internal/base.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
+import { newIdempotencyKey } from '../internal/idempotency-key.js';
 import { blockStyles } from '../internal/styles.js';
-import { callApi, newKey, RequestFailed, retryable } from './api.js';
+import { callApi, RequestFailed, retryable } from './api.js';
 import type { DossierIntake, IntakeHost, IntakeStringKey } from './intake.js';
 import { type ConsoleStringKey, consoleStrings } from './strings.js';
 
@@ -451,7 +452,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
     if (action !== 'next' && before?.id) body.ticket = before.id;
     if (service) body.service = service;
     const signature = `${action}\n${before?.id ?? before?.number ?? ''}\n${service}`;
-    const key = this.retryKeys.get(signature) ?? newKey();
+    const key = this.retryKeys.get(signature) ?? newIdempotencyKey();
     this.busy = action;
     this.error = '';
     this.info = this.t('sending');

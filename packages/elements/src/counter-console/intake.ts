@@ -8,7 +8,8 @@ import { type Catalogue, type Procedure, searchProcedures } from '@motcua/core/c
 import type { ReceiptSlip } from '@motcua/core/deadline';
 import { css, html, nothing } from 'lit';
 import type { Language, StringTable } from '../internal/i18n.js';
-import { newKey, RequestFailed, retryable } from './api.js';
+import { newIdempotencyKey } from '../internal/idempotency-key.js';
+import { RequestFailed, retryable } from './api.js';
 import type { CounterConsoleStringKey, CounterTicket } from './counter-console.js';
 
 /** The keys of the intake form's and the receipt slip's strings. */
@@ -755,7 +756,7 @@ export class DossierIntake {
       ...this.host.receipt(),
       ...(ticket?.id ? { ticket: ticket.id } : {}),
     };
-    this.key ??= newKey();
+    this.key ??= newIdempotencyKey();
     this.sending = true;
     this.host.update();
     try {

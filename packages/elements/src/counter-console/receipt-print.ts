@@ -5,6 +5,7 @@
  */
 import type { ReceiptSlip } from '@motcua/core/deadline';
 import type { Language } from '../internal/i18n.js';
+import { PrintFrame, setFrameStyles } from '../internal/print-frame.js';
 import { qrElement } from '../internal/qr.js';
 import type { CounterConsoleStringKey } from './counter-console.js';
 import { type ReceiptToPrint, slipTimeText } from './intake.js';
@@ -42,24 +43,6 @@ figcaption { font-size: 0.85em; }
 .signatures { display: grid; grid-template-columns: 1fr 1fr; text-align: center; margin-top: 8pt; min-height: 28mm; }
 `;
 
-/** Puts the styles in the frame without inline `<style>` where constructable style sheets exist (CSP). */
-function addStyles(doc: Document, text: string): void {
-  const view = doc.defaultView as (Window & typeof globalThis) | null;
-  if (view && 'adoptedStyleSheets' in doc && typeof view.CSSStyleSheet === 'function') {
-    try {
-      const sheet = new view.CSSStyleSheet();
-      sheet.replaceSync(text);
-      doc.adoptedStyleSheets = [sheet];
-      return;
-    } catch {
-      // fall back to a <style> element
-    }
-  }
-  const style = doc.createElement('style');
-  style.textContent = text;
-  doc.head.append(style);
-}
-
 function element<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
   tag: K,
@@ -87,7 +70,7 @@ export function writeReceipt(doc: Document, slip: PrintReceipt): void {
   doc.documentElement.lang = language;
   doc.title = `${r.title} — ${r.code}`;
   doc.body.replaceChildren();
-  addStyles(doc, css(slip.paper));
+  setFrameStyles(doc, css(slip.paper));
 
   const header = element(doc, 'header');
   const agency = element(doc, 'div');
@@ -164,28 +147,13 @@ export function writeReceipt(doc: Document, slip: PrintReceipt): void {
   doc.body.append(...body);
 }
 
-let frame: HTMLIFrameElement | undefined;
+/** The console's print frame: one slip at a time. */
+const printFrame = new PrintFrame();
 
 /**
  * Prints the slip from a hidden frame appended to `document.body` (the previous slip's frame is removed); `print`
  * is called with the frame's window.
  */
 export function printReceipt(slip: PrintReceipt, print: (view: Window) => void): HTMLIFrameElement {
-  frame?.remove();
-  frame = document.createElement('iframe');
-  frame.title = slip.t('printFrameTitle');
-  frame.setAttribute('aria-hidden', 'true');
-  frame.tabIndex = -1;
-  Object.assign(frame.style, {
-    position: 'fixed',
-    width: '0',
-    height: '0',
-    border: '0',
-    inset: 'auto auto 0 0',
-    visibility: 'hidden',
-  });
-  document.body.append(frame);
-  writeReceipt(frame.contentDocument as Document, slip);
-  print(frame.contentWindow as Window);
-  return frame;
+  return printFrame.print({ title: slip.t('printFrameTitle'), write: (doc) => writeReceipt(doc, slip) }, print);
 }

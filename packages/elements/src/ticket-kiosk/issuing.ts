@@ -14,6 +14,7 @@ import {
   text,
 } from './request.js';
 
+export { newIdempotencyKey } from '../internal/idempotency-key.js';
 export { TICKET_KIOSK_LATER_STRINGS } from './later-strings.js';
 
 /** Reads an issued ticket; `undefined` unless it has an id and a number (never shown a number it did not get). */
@@ -105,7 +106,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * @example
  * ```ts
  * const outcome = await issueTicket(
- *   { url: new URL('api/queue/tickets', base).href, token: 'demo-kiosk', key: newKey(), service: 'ho-tich' },
+ *   { url: new URL('api/queue/tickets', base).href, token: 'demo-kiosk', key: newIdempotencyKey(), service: 'ho-tich' },
  *   { timeoutMs: 6000, retryDelays: [500, 2000] },
  * );
  * if (outcome.kind === 'issued') show(outcome.ticket.number);
@@ -121,13 +122,4 @@ export async function issueTicket(request: IssueRequest, options: RetryOptions):
   return last.kind === 'transient' && last.status !== undefined
     ? { kind: 'failed', status: last.status }
     : { kind: 'offline' };
-}
-
-/**
- * A random idempotency key; works on plain-HTTP pages too, where `crypto.randomUUID` is missing. (The rating form
- * has the same helper; importing it from there would put the rating code in the kiosk's first download.)
- */
-export function newKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -7,9 +7,12 @@
 
 import { toVietnamTime } from '@motcua/core/calendar';
 import type { Language } from '../internal/i18n.js';
+import { PrintFrame, setFrameStyles } from '../internal/print-frame.js';
 import { qrElement } from '../internal/qr.js';
 import type { TicketWait } from './request.js';
 import type { TicketKioskStringKey } from './strings.js';
+
+export { PrintFrame };
 
 /** The roll widths the print view knows, in millimetres. */
 export type PaperWidth = '58' | '80';
@@ -70,27 +73,6 @@ svg { display: block; width: ${qr}mm; height: ${qr}mm; margin: 1mm auto; }
 .footer { font-style: italic; }`;
 }
 
-/** Puts the styles in the frame without inline `<style>` where constructable style sheets exist (CSP). */
-function setStyles(doc: Document, text: string): void {
-  const view = doc.defaultView as (Window & typeof globalThis) | null;
-  if (view && 'adoptedStyleSheets' in doc && typeof view.CSSStyleSheet === 'function') {
-    try {
-      const sheet = new view.CSSStyleSheet();
-      sheet.replaceSync(text);
-      doc.adoptedStyleSheets = [sheet];
-      return;
-    } catch {
-      // fall back to a <style> element
-    }
-  }
-  let style = doc.head.querySelector('style');
-  if (!style) {
-    style = doc.createElement('style');
-    doc.head.append(style);
-  }
-  style.textContent = text;
-}
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** `HH:MM DD/MM/YYYY` in Vietnam, whatever the kiosk's time zone. */
@@ -113,7 +95,7 @@ export function writeTicket(doc: Document, slip: TicketSlip): void {
   doc.documentElement.lang = slip.language;
   doc.title = `${t('printTitle')} ${slip.number}`;
   doc.body.replaceChildren();
-  setStyles(doc, ticketCss(slip.paper, 150));
+  setFrameStyles(doc, ticketCss(slip.paper, 150));
   const line = (text: string, className?: string, lang?: string) => {
     const p = doc.createElement('p');
     p.textContent = text;
@@ -142,36 +124,32 @@ export function writeTicket(doc: Document, slip: TicketSlip): void {
 }
 
 /**
- * Prints the ticket from a hidden frame appended to `document.body`; the frame stays until the next print or until
- * the element removes it. `print` is called with the frame's window (by default `window.print()`): with Chromium's
- * `--kiosk-printing` it goes to the default printer without a dialog.
+ * Prints the ticket from the element's hidden frame (replacing the previous ticket's) laid out at the roll's printable
+ * width, so that the measured height is the printed one. `print` is called with the frame's window (by default
+ * `window.print()`): with Chromium's `--kiosk-printing` it goes to the default printer without a dialog.
  *
  * @example
  * ```ts
- * const frame = printTicket(slip, (view) => view.print());
+ * const frame = printTicket(new PrintFrame(), slip, (view) => view.print());
  * ```
  */
-export function printTicket(slip: TicketSlip, print: (view: Window) => void): HTMLIFrameElement {
-  const frame = document.createElement('iframe');
-  frame.title = slip.t('printFrameTitle');
-  frame.setAttribute('aria-hidden', 'true');
-  frame.tabIndex = -1;
-  Object.assign(frame.style, {
-    position: 'fixed',
-    inset: 'auto auto 0 0',
-    // Laid out at the roll's printable width, so that the measured height is the printed one.
-    width: `${printableWidth(slip.paper)}mm`,
-    height: '10px',
-    border: '0',
-    visibility: 'hidden',
-    pointerEvents: 'none',
-  });
-  document.body.append(frame);
-  const doc = frame.contentDocument as Document;
-  writeTicket(doc, slip);
-  const pxToMm = 25.4 / 96;
-  const contentMm = doc.documentElement.getBoundingClientRect().height * pxToMm;
-  setStyles(doc, ticketCss(slip.paper, Math.ceil(contentMm + 2 * ROLLS[slip.paper].y + 2)));
-  print(frame.contentWindow as Window);
-  return frame;
+export function printTicket(
+  printFrame: PrintFrame,
+  slip: TicketSlip,
+  print: (view: Window) => void,
+): HTMLIFrameElement {
+  return printFrame.print(
+    {
+      title: slip.t('printFrameTitle'),
+      width: `${printableWidth(slip.paper)}mm`,
+      height: '10px',
+      write: (doc) => {
+        writeTicket(doc, slip);
+        const pxToMm = 25.4 / 96;
+        const contentMm = doc.documentElement.getBoundingClientRect().height * pxToMm;
+        setFrameStyles(doc, ticketCss(slip.paper, Math.ceil(contentMm + 2 * ROLLS[slip.paper].y + 2)));
+      },
+    },
+    print,
+  );
 }

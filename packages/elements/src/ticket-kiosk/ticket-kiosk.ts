@@ -6,7 +6,7 @@ import { defineElement } from '../internal/define.js';
 import type { Language, StringTable } from '../internal/i18n.js';
 import type { Announcer, SpeechEngine } from '../internal/speech/index.js';
 import { blockStyles } from '../internal/styles.js';
-import type { PaperWidth } from './print-view.js';
+import type { PaperWidth, PrintFrame } from './print-view.js';
 import {
   getJson,
   type IssuedTicket,
@@ -449,7 +449,7 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
   private lastPress: { service: string; priority: string } | undefined;
   private returnTimer: ReturnType<typeof setTimeout> | undefined;
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
-  private printFrame: HTMLIFrameElement | undefined;
+  private printFrame: PrintFrame | undefined;
   private work: Promise<unknown> = Promise.resolve();
   private focusPending = false;
   private speechLoad: Promise<Speech | undefined> | undefined;
@@ -618,7 +618,6 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
     clearTimeout(this.returnTimer);
     clearTimeout(this.reloadTimer);
     this.printFrame?.remove();
-    this.printFrame = undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -740,7 +739,7 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
       return;
     }
     const pending: Pending =
-      reuse && this.pending ? this.pending : { service, priority, key: issuing.newKey(), at: now };
+      reuse && this.pending ? this.pending : { service, priority, key: issuing.newIdempotencyKey(), at: now };
     pending.at = now;
     this.pending = pending;
     const outcome = await issuing.issueTicket(
@@ -812,8 +811,9 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
       console.warn('motcua-ticket-kiosk: không tải được phần in phiếu / the print view could not be loaded');
       return;
     }
-    this.printFrame?.remove();
-    this.printFrame = view.printTicket(
+    this.printFrame ??= new view.PrintFrame();
+    view.printTicket(
+      this.printFrame,
       {
         paper,
         language: this.language,
