@@ -531,22 +531,23 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
 
   /** Builds the search index when the page is idle, so that the first keystroke finds it ready. */
   private scheduleIndex(catalogue: Catalogue): void {
-    const idle = (work: () => void) =>
-      typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 2000 }) : setTimeout(work, 200);
+    const idle = (work: () => void, timeout?: number) =>
+      typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout }) : setTimeout(work, 200);
+    const current = () => this.isConnected && this.data === catalogue && this.complete;
     // Then a few searches for a one-letter prefix, one per idle moment: the browser compiles the search on its
     // first runs, which would otherwise make the first keystroke several times slower than the next ones.
     let warmUps = 3;
     const warm = () => {
       const first = catalogue.procedures[0]?.name.charAt(0) ?? '';
-      if (this.index === undefined || this.data !== catalogue || !first || warmUps-- === 0) return;
+      if (this.index === undefined || !current() || !first || warmUps-- === 0) return;
       searchProcedurePage(this.index, first, { limit: this.pageSize });
       idle(warm);
     };
     idle(() => {
-      if (this.data !== catalogue || !this.complete) return;
+      if (!current()) return;
       this.index ??= buildSearchIndex(catalogue);
       idle(warm);
-    });
+    }, 2000);
   }
 
   /** Whether a query or a filter narrows the list. */
