@@ -1,5 +1,6 @@
 // The project's shape, checked: core stays pure, every room and element is wired into the package
 // entry points, and every element is tested for accessibility.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -77,6 +78,45 @@ describe('@motcua/elements follows the element layout', () => {
       expect(read(test)).to.contain('to.be.accessible()');
     });
   }
+
+  it('describes every element in the Custom Elements Manifest with its tag name and only its own events', () => {
+    // The manifest as `npm run build` writes it (same analyzer and config), into .cache instead of the package.
+    execFileSync(
+      join(root, 'node_modules', '.bin', 'cem'),
+      ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', '../../.cache/cem-check', '--quiet'],
+      { cwd: join(root, 'packages/elements'), stdio: 'pipe' },
+    );
+    interface Declaration {
+      kind: string;
+      name: string;
+      customElement?: boolean;
+      tagName?: string;
+      events?: { name?: string }[];
+    }
+    interface Module {
+      path: string;
+      declarations?: Declaration[];
+      exports?: { kind: string; name: string; declaration: { name: string } }[];
+    }
+    const manifest = JSON.parse(read('.cache/cem-check/custom-elements.json')) as { modules: Module[] };
+    const described = manifest.modules.flatMap((mod) =>
+      (mod.declarations ?? []).filter((d) => d.customElement).map((d) => ({ path: mod.path, ...d })),
+    );
+    for (const element of described) {
+      expect(element.tagName, `${element.path} ${element.name} has a tag name`).to.match(/^motcua-[a-z-]+$/);
+      // An event is one the element's folder fires by name, not a variable of the shared code.
+      const folder = join('packages/elements', element.path, '..');
+      const source = sources(folder).map(read).join('\n');
+      for (const event of element.events ?? []) {
+        expect(source, `${element.name} fires ${event.name}`).to.contain(`'${event.name}'`);
+      }
+    }
+    expect(described.map((d) => d.tagName).sort()).to.deep.equal(elements.map((name) => `motcua-${name}`).sort());
+    const definitions = manifest.modules.flatMap((mod) =>
+      (mod.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => e.name),
+    );
+    expect(definitions.sort()).to.deep.equal(elements.map((name) => `motcua-${name}`).sort());
+  });
 });
 
 describe('the code that runs in browsers parses and runs on the oldest supported one (Safari on iOS 15)', () => {
