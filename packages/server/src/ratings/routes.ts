@@ -202,8 +202,6 @@ const reportQuery = z.object({
   format: z.enum(['json', 'csv']).optional(),
 });
 
-const cell = csvCell;
-
 /**
  * The satisfaction report as CSV, one row per group (suppressed groups show only their key).
  *
@@ -227,7 +225,7 @@ export function reportCsv(rows: readonly AggregateGroup[], groupBy: readonly Gro
   ];
   const lines = [header.join(',')];
   for (const row of rows) {
-    const key = groupBy.map((d) => cell(row.key[d]));
+    const key = groupBy.map((d) => csvCell(row.key[d]));
     if (row.suppressed) {
       lines.push([...key, 'true', '', '', '', '', '', '', '', ''].join(','));
       continue;
@@ -236,14 +234,14 @@ export function reportCsv(rows: readonly AggregateGroup[], groupBy: readonly Gro
       [
         ...key,
         'false',
-        cell(row.formula),
-        cell(row.n),
-        cell(row.unanswered),
-        cell(row.score),
-        cell(row.interval?.low),
-        cell(row.interval?.high),
-        cell(row.eligible),
-        cell(row.responseRate),
+        csvCell(row.formula),
+        csvCell(row.n),
+        csvCell(row.unanswered),
+        csvCell(row.score),
+        csvCell(row.interval?.low),
+        csvCell(row.interval?.high),
+        csvCell(row.eligible),
+        csvCell(row.responseRate),
       ].join(','),
     );
   }
