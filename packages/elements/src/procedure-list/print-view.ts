@@ -8,6 +8,7 @@
 import type { Catalogue, Procedure } from '@motcua/core/catalogue';
 import { formatTimeLimit } from '@motcua/core/deadline';
 import type { Language } from '../internal/i18n.js';
+import { PrintFrame, setFrameStyles } from '../internal/print-frame.js';
 import { qrElement } from '../internal/qr.js';
 import { feesText } from './fees-text.js';
 import { fullCode, timeOf } from './format.js';
@@ -41,24 +42,6 @@ td.qr { width: 26mm; text-align: center; }
 td.qr svg { width: 24mm; height: 24mm; display: block; }
 `;
 
-/** Puts the print styles in the frame without inline `<style>` where constructable style sheets exist (CSP). */
-function addStyles(doc: Document): void {
-  const view = doc.defaultView as (Window & typeof globalThis) | null;
-  if (view && 'adoptedStyleSheets' in doc && typeof view.CSSStyleSheet === 'function') {
-    try {
-      const sheet = new view.CSSStyleSheet();
-      sheet.replaceSync(PRINT_CSS);
-      doc.adoptedStyleSheets = [sheet];
-      return;
-    } catch {
-      // fall back to a <style> element
-    }
-  }
-  const style = doc.createElement('style');
-  style.textContent = PRINT_CSS;
-  doc.head.append(style);
-}
-
 function cell(doc: Document, tag: 'td' | 'th', text: string, className?: string): HTMLTableCellElement {
   const element = doc.createElement(tag);
   element.textContent = text;
@@ -73,7 +56,7 @@ export function writeListing(doc: Document, listing: PrintListing): void {
   doc.documentElement.lang = language;
   doc.title = t('printTitle', { agency: catalogue.agency.name });
   doc.body.replaceChildren();
-  addStyles(doc);
+  setFrameStyles(doc, PRINT_CSS);
   const title = doc.createElement('h1');
   title.textContent = doc.title;
   const version = doc.createElement('p');
@@ -124,19 +107,8 @@ export function writeListing(doc: Document, listing: PrintListing): void {
  * `window.print()`), so kiosks and tests can replace it.
  */
 export function printListing(listing: PrintListing, print: (view: Window) => void): HTMLIFrameElement {
-  const frame = document.createElement('iframe');
-  frame.title = listing.t('printFrameTitle');
-  frame.setAttribute('aria-hidden', 'true');
-  frame.tabIndex = -1;
-  frame.style.position = 'fixed';
-  frame.style.width = '0';
-  frame.style.height = '0';
-  frame.style.border = '0';
-  frame.style.inset = 'auto auto 0 0';
-  frame.style.visibility = 'hidden';
-  document.body.append(frame);
-  const doc = frame.contentDocument as Document;
-  writeListing(doc, listing);
-  print(frame.contentWindow as Window);
-  return frame;
+  return new PrintFrame().print(
+    { title: listing.t('printFrameTitle'), write: (doc) => writeListing(doc, listing) },
+    print,
+  );
 }

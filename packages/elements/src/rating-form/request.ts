@@ -1,4 +1,5 @@
 import { type Answers, createResponse, type Instrument, scrubPersonalData } from '@motcua/core/satisfaction';
+import { newIdempotencyKey } from '../internal/idempotency-key.js';
 
 /** The JSON body of `POST /api/ratings`. */
 export interface RatingRequestBody {
@@ -206,11 +207,4 @@ export function nextIdempotencyKey(spent: string, token: string | undefined): st
   if (spent === id) return `${id}.1`;
   const count = spent.startsWith(`${id}.`) ? Number(spent.slice(id.length + 1)) : Number.NaN;
   return Number.isInteger(count) && count > 0 ? `${id}.${count + 1}` : id;
-}
-
-/** A random idempotency key; works on plain-HTTP pages too, where `crypto.randomUUID` is missing. */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
