@@ -118,9 +118,9 @@ const strings: StringTable<FormStringKey> = {
   },
 };
 
-/** What the element shows. */
-export type Status = 'form' | 'sending' | 'sent' | 'queued' | 'already-rated' | 'expired' | 'error';
-const FINAL: readonly Status[] = ['sent', 'queued', 'already-rated', 'expired'];
+/** What the element shows (read and set by the sending code). */
+export type RatingFormStatus = 'form' | 'sending' | 'sent' | 'queued' | 'already-rated' | 'expired' | 'error';
+const FINAL: readonly RatingFormStatus[] = ['sent', 'queued', 'already-rated', 'expired'];
 type FinalStatus = 'sent' | 'queued' | 'already-rated' | 'expired';
 
 /** A problem shown beside a question: core's code and bilingual message, or the server's. */
@@ -338,7 +338,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   @property({ type: Number }) timeout = 15_000;
 
   @state() private answers: Record<string, number | string> = {};
-  @state() private status: Status = 'form';
+  @state() private status: RatingFormStatus = 'form';
   /** Problems shown: from core once the citizen tried to submit, or from the server. */
   @state() private shown: readonly ShownProblem[] = [];
   @state() private sendError: 'errorSend' | 'errorRateLimited' | 'errorNotSaved' | undefined;

@@ -17,9 +17,9 @@ import { flushRatings, queuedRatings, queueRating } from './outbox.js';
 import type {
   RatingEventDetail,
   RatingFailedDetail,
+  RatingFormStatus,
   RatingFormStringKey,
   ShownProblem,
-  Status,
 } from './rating-form.js';
 import {
   buildRatingRequest,
@@ -336,7 +336,7 @@ export interface FormInternals {
   readonly timeout: number;
   readonly retryDelays: readonly number[];
   readonly renderRoot: HTMLElement | DocumentFragment;
-  status: Status;
+  status: RatingFormStatus;
   sendError: Verdict['sendError'];
   attempted: boolean;
   shown: readonly ShownProblem[];
