@@ -3,11 +3,11 @@
  * configuration, on a fresh embedded database), headless Chromium driven by puppeteer-core, and an axe check.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { childEnv, findChrome, root } from '../../scripts/env.mjs';
 
@@ -25,7 +25,63 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The demo server: `motcua-server start` with examples/motcua.config.json on a fresh data directory. */
+/**
+ * A copy of the CDN build (`packages/elements/dist/cdn`) in `dir`, once it is whole: every file its manifest names is
+ * there. The pages load hashed chunks lazily, minutes after they open; a build running meanwhile in the same checkout
+ * (`npm run build` empties the folder and writes new hashes) would otherwise pull them from under the open pages.
+ */
+async function snapshotCdn(dir: string): Promise<string> {
+  const cdn = join(root, 'packages', 'elements', 'dist', 'cdn');
+  for (let attempt = 1; ; attempt++) {
+    rmSync(dir, { recursive: true, force: true });
+    try {
+      cpSync(cdn, dir, { recursive: true });
+      const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<
+        string,
+        { initial?: string[]; lazy?: string[] }
+      >;
+      const files = Object.values(manifest).flatMap((entry) => [...(entry.initial ?? []), ...(entry.lazy ?? [])]);
+      if (files.length > 0 && files.every((file) => existsSync(join(dir, file)))) return dir;
+    } catch {
+      // Being rebuilt: try again.
+    }
+    if (attempt === 60) throw new Error(`${cdn} is not a whole build: run \`node scripts/run.mjs build\``);
+    await new Promise((done) => setTimeout(done, 2000));
+  }
+}
+
+/**
+ * examples/motcua.config.json as the server reads it, written into `dir` with its paths made absolute, the data in
+ * `dataDir` and the CDN build replaced by `cdn` (a snapshot, see {@link snapshotCdn}).
+ */
+function demoConfig(dir: string, dataDir: string, cdn: string): string {
+  const source = join(root, 'examples', 'motcua.config.json');
+  const config = JSON.parse(readFileSync(source, 'utf8')) as {
+    catalogue?: string;
+    static?: { prefix: string; dir: string }[];
+  };
+  const at = (path: string) => resolve(dirname(source), path);
+  const built = join(root, 'packages', 'elements', 'dist', 'cdn');
+  const file = join(dir, 'motcua.config.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      ...config,
+      dataDir,
+      ...(config.catalogue ? { catalogue: at(config.catalogue) } : {}),
+      static: (config.static ?? []).map((mount) => ({
+        prefix: mount.prefix,
+        dir: at(mount.dir) === built ? cdn : at(mount.dir),
+      })),
+    }),
+  );
+  return file;
+}
+
+/**
+ * The demo server: `motcua-server start` with examples/motcua.config.json on a fresh data directory (and a snapshot
+ * of the CDN build, so that a build in the same checkout cannot change the files under the open pages).
+ */
 export interface DemoServer {
   readonly url: string;
   stop(): Promise<void>;
@@ -33,13 +89,16 @@ export interface DemoServer {
 
 export async function startDemoServer(): Promise<DemoServer> {
   const cli = join(root, 'packages', 'server', 'dist', 'cli.js');
-  const dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-'));
+  const workDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-'));
+  const dataDir = join(workDir, 'data');
+  mkdirSync(dataDir);
+  const config = demoConfig(workDir, dataDir, await snapshotCdn(join(workDir, 'cdn')));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [cli, 'start'], {
     cwd: root,
     env: {
       ...childEnv,
-      MOTCUA_CONFIG: join(root, 'examples', 'motcua.config.json'),
+      MOTCUA_CONFIG: config,
       MOTCUA_DATA_DIR: dataDir,
       HOST: '127.0.0.1',
       PORT: String(port),
@@ -81,7 +140,7 @@ export async function startDemoServer(): Promise<DemoServer> {
         await exited;
       }
       process.off('exit', killChild);
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(workDir, { recursive: true, force: true });
     },
   };
 }
@@ -111,8 +170,24 @@ export async function launchBrowser(): Promise<Browser> {
  * Opens `url` in a new page that records what must never happen: uncaught errors, Content-Security-Policy
  * violations and failed requests to the site's own origin.
  */
-export async function openPage(browser: Browser, url: string): Promise<{ page: Page; problems: string[] }> {
+export async function openPage(
+  browser: Browser,
+  url: string,
+  options: {
+    /**
+     * When the page counts as open: `networkidle0` (default), or `load` for a page that keeps a request open (the
+     * queue board's event stream).
+     */
+    readonly waitUntil?: 'networkidle0' | 'load';
+  } = {},
+): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage();
+  // The machine running the tests may be busy: a page may take long to load.
+  page.setDefaultNavigationTimeout(120_000);
+  page.setDefaultTimeout(60_000);
+  // tsx compiles the tests with esbuild's keepNames, which wraps named functions in the callbacks the tests evaluate
+  // in the page with a `__name` helper; give the page a stand-in (through the DevTools protocol, so no CSP change).
+  await page.evaluateOnNewDocument('globalThis.__name ??= (fn) => fn;');
   const problems: string[] = [];
   page.on('pageerror', (error) =>
     problems.push(`page error: ${error instanceof Error ? error.message : String(error)}`),
@@ -125,7 +200,7 @@ export async function openPage(browser: Browser, url: string): Promise<{ page: P
   page.on('response', (response) => {
     if (response.status() >= 500) problems.push(`HTTP ${response.status()} ${response.url()}`);
   });
-  await page.goto(url, { waitUntil: 'networkidle0' });
+  await page.goto(url, { waitUntil: options.waitUntil ?? 'networkidle0' });
   return { page, problems };
 }
 
@@ -157,7 +232,8 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function inShadow(page: Page, host: string, selector: string, timeout = 30_000): Promise<ElementHandle> {
   const handle = await page.waitForFunction(
     (h: string, s: string) => document.querySelector(h)?.shadowRoot?.querySelector(s) ?? false,
-    { timeout },
+    // By time, not by animation frame: a page behind the front one gets no frames.
+    { polling: 100, timeout },
     host,
     selector,
   );
