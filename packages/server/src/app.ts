@@ -38,6 +38,11 @@ export interface AppDeps {
   readonly lookupLimits?: Partial<DossierLookupLimits>;
   /** Seconds a request whose process died blocks its Idempotency-Key before a retry runs it again (default 30). */
   readonly idempotencyStaleAfterSeconds?: number;
+  /**
+   * Aborted when the service stops: open event streams (`/api/queue/events`) end, so that the server's connections
+   * can close. `startServer` passes one; without it streams end only when their clients leave.
+   */
+  readonly closing?: AbortSignal;
 }
 
 /**
@@ -105,7 +110,11 @@ export function createApp(deps: AppDeps): Hono {
     return c.body(await readFile(deps.catalogue, 'utf8'), 200, { 'content-type': 'application/json; charset=utf-8' });
   });
 
-  installQueueRoutes(app, queue, { now, secret: deps.secret });
+  installQueueRoutes(app, queue, {
+    now,
+    secret: deps.secret,
+    ...(deps.closing ? { closing: deps.closing } : {}),
+  });
   installRatingRoutes(app, ratings);
   installDossierRoutes(app, dossiers);
 

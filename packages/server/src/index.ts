@@ -51,4 +51,4 @@ export {
   type TicketView,
 } from './queue/routes.js';
 export { DEFAULT_RATING_INSTRUMENT, HONEYPOT_FIELD, reportCsv } from './ratings/routes.js';
-export { openDatabase, type RunningServer, startServer } from './server.js';
+export { openDatabase, type RunningServer, type StartOptions, startServer } from './server.js';

@@ -1,4 +1,6 @@
+import { setMaxListeners } from 'node:events';
 import { readFileSync } from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -20,9 +22,27 @@ export async function openDatabase(config: Pick<ServerConfig, 'databaseUrl' | 'd
 export interface RunningServer {
   readonly url: string;
   readonly db: Database;
-  /** Stops accepting requests, then closes the database (releasing PGlite's directory lock). */
+  /**
+   * Stops accepting requests, ends the open event streams, closes idle keep-alive connections (and, after a grace
+   * period, connections whose requests still run), then closes the database (releasing PGlite's directory lock).
+   */
   close(): Promise<void>;
 }
+
+/** What tests and embedders may hand to {@link startServer} besides the configuration. */
+export interface StartOptions {
+  /** An open database to serve instead of the configured one; `close()` closes it. */
+  readonly db?: Database;
+  /** The clock; defaults to `Date.now`. */
+  readonly now?: () => number;
+  /**
+   * Milliseconds `close()` lets requests still running finish before it cuts their connections (default 5000).
+   * Event streams and idle keep-alive connections never wait for it.
+   */
+  readonly closeGraceMs?: number;
+}
+
+const CLOSE_GRACE_MS = 5_000;
 
 /**
  * Opens the database, applies migrations and serves the API and the static mounts on Node.
@@ -33,8 +53,8 @@ export interface RunningServer {
  * console.log(server.url);
  * ```
  */
-export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  const db = await openDatabase(config);
+export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+  const db = options.db ?? (await openDatabase(config));
   try {
     await migrate(db);
   } catch (error) {
@@ -46,6 +66,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       'motcua-server: văn phòng mẫu, mã truy cập công khai / demo office with public tokens (demo-kiosk, demo-counter-N): set MOTCUA_OFFICE before real use',
     );
   }
+  // Aborted by close(): every open event stream listens to it, however many boards are connected.
+  const closing = new AbortController();
+  setMaxListeners(0, closing.signal);
   const root = new Hono();
   root.route(
     '/',
@@ -55,6 +78,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       catalogue: config.catalogue,
       office: config.office,
       secret: config.secret,
+      closing: closing.signal,
+      ...(options.now ? { now: options.now } : {}),
       ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
     }),
   );
@@ -80,12 +105,31 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   });
   const { port } = server.address() as AddressInfo;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  // Node's http and https servers can close their connections; the type also admits HTTP/2 servers, which cannot.
+  const connections = server as Partial<Pick<HttpServer, 'closeIdleConnections' | 'closeAllConnections'>>;
+  const grace = options.closeGraceMs ?? CLOSE_GRACE_MS;
+  let closed: Promise<void> | undefined;
   return {
     url: `${tls ? 'https' : 'http'}://${shownHost}:${port}/`,
     db,
-    async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await db.close();
+    close() {
+      closed ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        closing.abort();
+        // A board's stream ends at once; a connection kept alive after its last answer closes as soon as it is idle;
+        // one whose request still runs after the grace period is cut.
+        connections.closeIdleConnections?.();
+        const idle = setInterval(() => connections.closeIdleConnections?.(), 50);
+        const cut = setTimeout(() => connections.closeAllConnections?.(), grace);
+        try {
+          await stopped;
+        } finally {
+          clearInterval(idle);
+          clearTimeout(cut);
+        }
+        await db.close();
+      })();
+      return closed;
     },
   };
 }

@@ -227,7 +227,12 @@ export function installQueueGuards(app: Hono, service: QueueService, now: () => 
 export function installQueueRoutes(
   app: Hono,
   service: QueueService,
-  options: { readonly now: () => number; readonly secret?: string | undefined },
+  options: {
+    readonly now: () => number;
+    readonly secret?: string | undefined;
+    /** Aborted when the service stops: open event streams end. */
+    readonly closing?: AbortSignal;
+  },
 ): void {
   const { office, queue, store } = service;
   const commandId = (c: Context, who: string): string | undefined => {
@@ -402,7 +407,17 @@ export function installQueueRoutes(
         },
         resync,
       );
-      const closed = new Promise<void>((resolve) => stream.onAbort(resolve));
+      // The stream ends when its client leaves or when the service stops (so that the server can close).
+      const { closing } = options;
+      let stopListening = (): void => {};
+      const closed = new Promise<void>((resolve) => {
+        stream.onAbort(resolve);
+        if (!closing) return;
+        if (closing.aborted) return resolve();
+        const onClosing = (): void => resolve();
+        closing.addEventListener('abort', onClosing, { once: true });
+        stopListening = () => closing.removeEventListener('abort', onClosing);
+      });
       const board = await service.board();
       await stream.writeSSE({ event: 'snapshot', id: String(board.version), data: JSON.stringify(board) });
       snapshotVersion = board.version;
@@ -414,6 +429,7 @@ export function installQueueRoutes(
       }, SSE_HEARTBEAT_MS);
       heartbeat.unref?.();
       await closed;
+      stopListening();
       clearInterval(heartbeat);
       unsubscribe();
     }),
