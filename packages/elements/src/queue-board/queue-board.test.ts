@@ -62,6 +62,35 @@ async function live(el: MotcuaQueueBoard, data: unknown): Promise<void> {
   await el.updateComplete;
 }
 
+/** A stubbed `navigator.wakeLock` that records requests and releases. */
+interface WakeLockRecord {
+  requests: number;
+  releases: number;
+  restore: () => void;
+}
+function stubWakeLock(): WakeLockRecord {
+  const record: WakeLockRecord = { requests: 0, releases: 0, restore: () => undefined };
+  const api = {
+    request: async (type: string) => {
+      expect(type).to.equal('screen');
+      record.requests++;
+      const sentinel = {
+        released: false,
+        release: async () => {
+          sentinel.released = true;
+          record.releases++;
+        },
+      };
+      return sentinel;
+    },
+  };
+  Object.defineProperty(navigator, 'wakeLock', { configurable: true, value: api });
+  record.restore = () => {
+    delete (navigator as { wakeLock?: unknown }).wakeLock;
+  };
+  return record;
+}
+
 describe('<motcua-queue-board>', () => {
   beforeEach(() => {
     FakeEventSource.instances = [];
@@ -281,5 +310,22 @@ describe('<motcua-queue-board>', () => {
     expect(engine.said).to.deep.equal([]);
     el.remove();
     expect(latest().closed).to.equal(true);
+  });
+
+  it('keeps the screen awake while shown and releases it when removed; no-wake-lock leaves it to the device', async () => {
+    const wakeLock = stubWakeLock();
+    try {
+      const el = await board(html`<motcua-queue-board muted></motcua-queue-board>`);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(wakeLock.requests).to.equal(1);
+      el.remove();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(wakeLock.releases).to.equal(1);
+      await board(html`<motcua-queue-board muted no-wake-lock></motcua-queue-board>`);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(wakeLock.requests).to.equal(1);
+    } finally {
+      wakeLock.restore();
+    }
   });
 });

@@ -8,6 +8,7 @@ import type { Announcer } from '../internal/speech/announcer.js';
 import { soundAllowed } from '../internal/speech/autoplay.js';
 import type { SpeechEngine } from '../internal/speech/engine.js';
 import { blockStyles } from '../internal/styles.js';
+import { keepAwake } from '../internal/wake-lock.js';
 import {
   applyDelta,
   type BoardDelta,
@@ -88,6 +89,9 @@ const MISSED_CALLS_WINDOW = 120_000;
  * (Web Speech, `vi-VN`) where there is one, else with recorded clips fetched from `voice-base` (default: the clips
  * shipped next to the CDN build, `voice/`). Browsers play sound only after a user gesture, so an "enable sound"
  * button shows until there has been one (or start Chromium with `--autoplay-policy=no-user-gesture-required`).
+ *
+ * The screen never sleeps while the element is shown (Screen Wake Lock where the browser has it; `no-wake-lock` leaves
+ * it to the device's power settings).
  *
  * @summary Queue display board with voice announcements.
  * @fires motcua-queue-call - A ticket was called or recalled; detail `{ type, number, counter }`. Cancel the event
@@ -298,6 +302,17 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
 
   /** Say nothing (the board still shows every call). */
   @property({ type: Boolean, reflect: true }) muted = false;
+
+  /**
+   * Let the screen sleep: without it the element keeps the screen awake while it is on the page and the page is
+   * visible (Screen Wake Lock, where the browser has it: HTTPS or localhost).
+   */
+  @property({ type: Boolean, attribute: 'no-wake-lock' }) noWakeLock = false;
+
+  constructor() {
+    super();
+    keepAwake(this);
+  }
 
   /**
    * The speech engine; default: the browser's Vietnamese voice, else the recorded clips from `voice-base`. Tests and

@@ -168,6 +168,35 @@ const kiosk = () =>
 
 // ---- tests ---------------------------------------------------------------------------------------------------
 
+/** A stubbed `navigator.wakeLock` that records requests and releases. */
+interface WakeLockRecord {
+  requests: number;
+  releases: number;
+  restore: () => void;
+}
+function stubWakeLock(): WakeLockRecord {
+  const record: WakeLockRecord = { requests: 0, releases: 0, restore: () => undefined };
+  const api = {
+    request: async (type: string) => {
+      expect(type).to.equal('screen');
+      record.requests++;
+      const sentinel = {
+        released: false,
+        release: async () => {
+          sentinel.released = true;
+          record.releases++;
+        },
+      };
+      return sentinel;
+    },
+  };
+  Object.defineProperty(navigator, 'wakeLock', { configurable: true, value: api });
+  record.restore = () => {
+    delete (navigator as { wakeLock?: unknown }).wakeLock;
+  };
+  return record;
+}
+
 describe('<motcua-ticket-kiosk>', () => {
   beforeEach(() => {
     server = new MockServer();
@@ -618,5 +647,22 @@ describe('<motcua-ticket-kiosk>', () => {
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(shadow(el).activeElement, 'back on the first service').to.equal(serviceButton(el, 'ho-tich'));
+  });
+
+  it('keeps the screen awake while shown and releases it when removed; no-wake-lock leaves it to the device', async () => {
+    const wakeLock = stubWakeLock();
+    try {
+      const el = await kiosk();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(wakeLock.requests).to.equal(1);
+      el.remove();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(wakeLock.releases).to.equal(1);
+      await fixture(html`<motcua-ticket-kiosk silent no-wake-lock></motcua-ticket-kiosk>`);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(wakeLock.requests).to.equal(1);
+    } finally {
+      wakeLock.restore();
+    }
   });
 });

@@ -6,6 +6,7 @@ import { defineElement } from '../internal/define.js';
 import type { Language, StringTable } from '../internal/i18n.js';
 import type { Announcer, SpeechEngine } from '../internal/speech/index.js';
 import { blockStyles } from '../internal/styles.js';
+import { keepAwake } from '../internal/wake-lock.js';
 import type { PaperWidth, PrintFrame } from './print-view.js';
 import {
   getJson,
@@ -128,6 +129,9 @@ const TITLES: Readonly<Record<string, TicketKioskStringKey>> = {
  * The issued number is also spoken ("Số của bạn là a, một"), with the browser's Vietnamese voice where it has one and
  * recorded clips where it does not (`voice-base`); `silent` turns that off, and the `speech` property takes another
  * engine. Nothing about a priority request is ever said.
+ *
+ * The screen never sleeps while the element is shown (Screen Wake Lock where the browser has it; `no-wake-lock` leaves
+ * it to the device's power settings).
  *
  * It paints the services from what it ships (Lit, the element, the services screen's strings). The issuing code with
  * the strings of the later screens, the voice and the print view load on the first touch or key press, the QR code on
@@ -398,6 +402,17 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
 
   /** Hide the priority toggle. */
   @property({ type: Boolean, attribute: 'no-priority' }) noPriority = false;
+
+  /**
+   * Let the screen sleep: without it the element keeps the screen awake while it is on the page and the page is
+   * visible (Screen Wake Lock, where the browser has it: HTTPS or localhost).
+   */
+  @property({ type: Boolean, attribute: 'no-wake-lock' }) noWakeLock = false;
+
+  constructor() {
+    super();
+    keepAwake(this);
+  }
 
   /**
    * Milliseconds one attempt may take before it is abandoned and retried with the same key (default 6000: the server
