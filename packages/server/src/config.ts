@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { MotcuaError, type Problem, problem } from '@motcua/core/text';
 import * as z from 'zod';
 import { isProxyEntry } from './http/client-address.js';
+import { DEFAULT_IDEMPOTENCY_RETENTION_HOURS } from './http/idempotency.js';
 import { demoOffice, type Office, parseOffice } from './office/office.js';
 
 /** A folder served as static files under a URL prefix (the demo site, the CDN build, the docs). */
@@ -20,7 +21,7 @@ export interface ServerConfig {
   readonly databaseUrl: string | undefined;
   /** Where PGlite keeps its data and the service its generated secret. */
   readonly dataDir: string;
-  /** Signs rating tokens and similar; generated and kept in `dataDir` when not given. */
+  /** Signs rating tokens and similar (at least 32 bytes); generated and kept in `dataDir` when not given. */
   readonly secret: string;
   /** HTTPS for kiosks, counters and boards on a LAN (browsers keep some APIs to secure contexts). */
   readonly tls: { readonly cert: string; readonly key: string } | undefined;
@@ -37,7 +38,15 @@ export interface ServerConfig {
    * from them have their `X-Forwarded-For` read for per-client rate limits. Empty (off) by default.
    */
   readonly trustProxy?: readonly string[];
+  /**
+   * Hours an `Idempotency-Key`'s stored answer is kept for retries (default 24): older ones are purged at start and
+   * every hour, since a receipt's answer holds its lookup PIN and the applicant's details.
+   */
+  readonly idempotencyRetentionHours?: number;
 }
+
+/** The shortest key rating tokens can be signed with (core's `createRatingToken` refuses shorter ones). */
+const MIN_SECRET_BYTES = 32;
 
 const fileSchema = z
   .object({
@@ -48,7 +57,10 @@ const fileSchema = z
       .regex(/^postgres(ql)?:\/\//)
       .optional(),
     dataDir: z.string().min(1).optional(),
-    secret: z.string().min(16).optional(),
+    secret: z
+      .string()
+      .refine((secret) => Buffer.byteLength(secret, 'utf8') >= MIN_SECRET_BYTES, 'too-short')
+      .optional(),
     tls: z
       .object({ cert: z.string().min(1), key: z.string().min(1) })
       .strict()
@@ -59,18 +71,30 @@ const fileSchema = z
     /** The office inline, or the path of a JSON file holding it (checked by `parseOffice`). */
     office: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).optional(),
     trustProxy: z.array(z.string().refine(isProxyEntry, 'an IP address, a CIDR range or loopback')).optional(),
+    idempotencyRetentionHours: z.number().min(1).max(8_760).optional(),
   })
   .strict();
 
 type FileConfig = z.infer<typeof fileSchema>;
 
+function shortSecret(path: (string | number)[], where: string): Problem {
+  return problem(path, 'secret-too-short', {
+    vi: `Khóa bí mật (${where}) phải dài ít nhất ${MIN_SECRET_BYTES} byte để ký mã đánh giá; tạo khóa bằng \`openssl rand -base64 32\``,
+    en: `The secret (${where}) must be at least ${MIN_SECRET_BYTES} bytes long to sign rating tokens; make one with \`openssl rand -base64 32\``,
+  });
+}
+
 function configProblems(error: z.ZodError, source: string): Problem[] {
-  return error.issues.map((issue) =>
-    problem(issue.path as (string | number)[], `invalid-config`, {
+  return error.issues.map((issue) => {
+    const path = issue.path as (string | number)[];
+    if (path[0] === 'secret' && issue.code === 'custom') {
+      return shortSecret(path, source === 'environment' ? 'MOTCUA_SECRET' : `"secret" in ${source}`);
+    }
+    return problem(path, `invalid-config`, {
       vi: `Cấu hình không hợp lệ trong ${source}: ${issue.message}`,
       en: `Invalid configuration in ${source}: ${issue.message}`,
-    }),
-  );
+    });
+  });
 }
 
 function fromEnv(env: NodeJS.ProcessEnv): FileConfig {
@@ -88,6 +112,9 @@ function fromEnv(env: NodeJS.ProcessEnv): FileConfig {
     pick.trustProxy = env.MOTCUA_TRUST_PROXY.split(',')
       .map((entry) => entry.trim())
       .filter((entry) => entry !== '');
+  }
+  if (env.MOTCUA_IDEMPOTENCY_RETENTION_HOURS) {
+    pick.idempotencyRetentionHours = Number(env.MOTCUA_IDEMPOTENCY_RETENTION_HOURS);
   }
   const parsed = fileSchema.safeParse(pick);
   if (!parsed.success) throw new MotcuaError(configProblems(parsed.error, 'environment'));
@@ -125,7 +152,11 @@ function fromFile(path: string): FileConfig {
 /** The secret in `dataDir/secret`, created on first start. */
 function storedSecret(dataDir: string): string {
   const file = join(dataDir, 'secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (existsSync(file)) {
+    const stored = readFileSync(file, 'utf8').trim();
+    if (Buffer.byteLength(stored, 'utf8') < MIN_SECRET_BYTES) throw new MotcuaError([shortSecret(['secret'], file)]);
+    return stored;
+  }
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
@@ -136,7 +167,7 @@ function storedSecret(dataDir: string): string {
  * Reads the configuration: defaults, then the JSON file named by `MOTCUA_CONFIG` (paths in it are relative to
  * it), then environment variables (`PORT`, `HOST`, `DATABASE_URL`, `MOTCUA_DATA_DIR`, `MOTCUA_SECRET`,
  * `MOTCUA_TLS_CERT`, `MOTCUA_TLS_KEY`, `MOTCUA_ALLOWED_ORIGINS`, `MOTCUA_CATALOGUE`, `MOTCUA_OFFICE`,
- * `MOTCUA_TRUST_PROXY`). Invalid values throw a
+ * `MOTCUA_TRUST_PROXY`, `MOTCUA_IDEMPOTENCY_RETENTION_HOURS`). Invalid values throw a
  * `MotcuaError` naming the field, in Vietnamese and English.
  *
  * @example
@@ -165,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     static: merged.static ?? [],
     office: loadOffice(merged.office),
     trustProxy: merged.trustProxy ?? [],
+    idempotencyRetentionHours: merged.idempotencyRetentionHours ?? DEFAULT_IDEMPOTENCY_RETENTION_HOURS,
   };
 }
 

@@ -4,10 +4,13 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { expect } from 'chai';
 import type { ServerConfig } from './config.js';
+import type { Database } from './db/database.js';
 import { TEST_DATABASES } from './db/databases.test-support.js';
+import { migrate } from './db/migrations.js';
 import { demoOffice } from './office/office.js';
 import { type RunningServer, type StartOptions, startServer } from './server.js';
 
+const CATALOGUE = new URL('../../../examples/data/catalogue.json', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'motcua-server-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -85,6 +88,60 @@ for (const target of TEST_DATABASES) {
         await server.close(); // a second close() (SIGINT, then SIGTERM) is harmless
       } finally {
         await (closing ?? server.close());
+      }
+    });
+
+    const HOUR = 3_600_000;
+    const keys = async (db: Database) =>
+      (await db.query<{ key: string }>('select key from idempotency_keys order by key')).map((r) => r.key);
+    const receive = (url: string, key: string) =>
+      fetch(new URL('api/dossiers', url), {
+        method: 'POST',
+        headers: { authorization: 'Bearer demo-counter-1', 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify({
+          procedure: '1.004194',
+          applicant: { name: 'Nguyễn Thị Bí Mật', phone: '0905 123 456' },
+          documents: [{ name: 'Tờ khai thay đổi thông tin cư trú' }],
+        }),
+      });
+
+    it('purges stored Idempotency-Key answers older than the retention at start, and keeps newer ones', async () => {
+      const db = await target.open();
+      await migrate(db);
+      const start = Date.now();
+      await db.query(
+        `insert into idempotency_keys (key, route, status, body, created_at)
+         values ('old', '/api/dossiers', 201, '{"pin":"123456"}', $1), ('new', '/api/dossiers', 201, '{}', $2)`,
+        [new Date(start - 25 * HOUR).toISOString(), new Date(start - 23 * HOUR).toISOString()],
+      );
+      const server = await startServer(testConfig(), { db, now: () => start });
+      try {
+        expect(await keys(server.db)).to.deep.equal(['new']);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('purges every period by the injected clock, with a configurable retention, and stops on close', async () => {
+      let clock = Date.now();
+      const server = await start(
+        { now: () => clock, purgeEveryMs: 20 },
+        { idempotencyRetentionHours: 2, catalogue: CATALOGUE },
+      );
+      try {
+        const first = await receive(server.url, 'receipt-1');
+        expect(first.status, await first.clone().text()).to.equal(201);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(await keys(server.db)).to.deep.equal(['receipt-1']); // within the retention
+        clock += 2 * HOUR + 60_000;
+        let left = await keys(server.db);
+        for (let i = 0; i < 100 && left.length > 0; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          left = await keys(server.db);
+        }
+        expect(left).to.deep.equal([]);
+      } finally {
+        await server.close();
       }
     });
   });

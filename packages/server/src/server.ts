@@ -12,6 +12,7 @@ import type { Database } from './db/database.js';
 import { migrate } from './db/migrations.js';
 import { openPglite } from './db/pglite.js';
 import { openPostgres } from './db/postgres.js';
+import { DEFAULT_IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from './http/idempotency.js';
 
 /** Opens the configured database: PostgreSQL when `databaseUrl` is set, else PGlite under `dataDir`. */
 export async function openDatabase(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<Database> {
@@ -40,9 +41,12 @@ export interface StartOptions {
    * Event streams and idle keep-alive connections never wait for it.
    */
   readonly closeGraceMs?: number;
+  /** Milliseconds between purges of old `Idempotency-Key` answers (default one hour). */
+  readonly purgeEveryMs?: number;
 }
 
 const CLOSE_GRACE_MS = 5_000;
+const PURGE_EVERY_MS = 3_600_000;
 
 /**
  * Opens the database, applies migrations and serves the API and the static mounts on Node.
@@ -55,8 +59,12 @@ const CLOSE_GRACE_MS = 5_000;
  */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const db = options.db ?? (await openDatabase(config));
+  const now = options.now ?? Date.now;
+  const retentionMs = (config.idempotencyRetentionHours ?? DEFAULT_IDEMPOTENCY_RETENTION_HOURS) * 3_600_000;
+  const purge = () => purgeIdempotencyKeys(db, now() - retentionMs);
   try {
     await migrate(db);
+    await purge();
   } catch (error) {
     await db.close();
     throw error;
@@ -79,7 +87,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       office: config.office,
       secret: config.secret,
       closing: closing.signal,
-      ...(options.now ? { now: options.now } : {}),
+      now,
       ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
     }),
   );
@@ -108,12 +116,21 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   // Node's http and https servers can close their connections; the type also admits HTTP/2 servers, which cannot.
   const connections = server as Partial<Pick<HttpServer, 'closeIdleConnections' | 'closeAllConnections'>>;
   const grace = options.closeGraceMs ?? CLOSE_GRACE_MS;
+  // Stored answers hold receipts (PIN, applicant): purged once they are older than the retention; never holds the
+  // process open.
+  const purging = setInterval(() => {
+    purge().catch((error: unknown) => {
+      console.warn(`motcua-server: old Idempotency-Key answers not purged: ${(error as Error).message}`);
+    });
+  }, options.purgeEveryMs ?? PURGE_EVERY_MS);
+  purging.unref();
   let closed: Promise<void> | undefined;
   return {
     url: `${tls ? 'https' : 'http'}://${shownHost}:${port}/`,
     db,
     close() {
       closed ??= (async () => {
+        clearInterval(purging);
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         closing.abort();
         // A board's stream ends at once; a connection kept alive after its last answer closes as soon as it is idle;

@@ -1,9 +1,32 @@
 import type { MiddlewareHandler } from 'hono';
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 import { ApiError } from './errors.js';
 
 /** How long a request that started but never finished blocks its key before a retry may run it again (default). */
 const STALE_AFTER_SECONDS = 30;
+
+/** Hours a stored answer is kept for retries before it is purged (default). */
+export const DEFAULT_IDEMPOTENCY_RETENTION_HOURS = 24;
+
+/**
+ * Deletes the stored answers (and abandoned claims) of keys first used before `before` (milliseconds since the
+ * epoch, from the injected clock) and answers how many there were. Stored answers hold what was answered — a
+ * receipt's lookup PIN and applicant — so they are kept only as long as a retry may come; tickets, dossiers and
+ * transaction-bound ratings also refuse duplicates by themselves (their command id, receipt key, token id).
+ *
+ * @example
+ * ```ts
+ * await purgeIdempotencyKeys(db, Date.now() - DEFAULT_IDEMPOTENCY_RETENTION_HOURS * 3_600_000);
+ * ```
+ */
+export async function purgeIdempotencyKeys(db: Queryable, before: number): Promise<number> {
+  const [row] = await db.query<{ purged: number }>(
+    `with purged as (delete from idempotency_keys where created_at < $1 returning 1)
+     select count(*)::int as purged from purged`,
+    [new Date(before).toISOString()],
+  );
+  return row?.purged ?? 0;
+}
 
 /**
  * Makes POST requests with an `Idempotency-Key` header safe to retry: the first request runs and its answer is

@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { MotcuaError } from '@motcua/core/text';
+import { expect } from 'chai';
+import { loadConfig } from './config.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'motcua-config-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function refusal(load: () => unknown): MotcuaError {
+  try {
+    load();
+  } catch (error) {
+    if (error instanceof MotcuaError) return error;
+    throw error;
+  }
+  throw new Error('the configuration was accepted');
+}
+
+describe('loadConfig', () => {
+  it('refuses a secret shorter than 32 bytes, naming the field in Vietnamese and English', () => {
+    const fromEnv = refusal(() => loadConfig({ MOTCUA_DATA_DIR: dir, MOTCUA_SECRET: 'x'.repeat(16) }));
+    expect(fromEnv.problems[0]?.code).to.equal('secret-too-short');
+    expect(fromEnv.problems[0]?.path).to.deep.equal(['secret']);
+    expect(fromEnv.problems[0]?.message.vi).to.contain('MOTCUA_SECRET').and.contain('32 byte');
+    expect(fromEnv.problems[0]?.message.en).to.contain('MOTCUA_SECRET').and.contain('32 bytes');
+
+    const file = join(dir, 'motcua.config.json');
+    writeFileSync(file, JSON.stringify({ secret: 'short-but-16-chr' }));
+    const fromFile = refusal(() => loadConfig({ MOTCUA_CONFIG: file, MOTCUA_DATA_DIR: dir }));
+    expect(fromFile.problems[0]?.message.en).to.contain('"secret"').and.contain(file);
+
+    const stored = join(dir, 'stored');
+    rmSync(stored, { recursive: true, force: true });
+    loadConfig({ MOTCUA_DATA_DIR: stored }); // generates a 32-byte secret
+    writeFileSync(join(stored, 'secret'), 'edited-by-hand\n');
+    expect(refusal(() => loadConfig({ MOTCUA_DATA_DIR: stored })).problems[0]?.code).to.equal('secret-too-short');
+  });
+
+  it('counts bytes, not characters, and accepts 32 bytes', () => {
+    // 11 × "ệ" is 11 characters but 33 bytes in UTF-8.
+    expect(loadConfig({ MOTCUA_DATA_DIR: dir, MOTCUA_SECRET: 'ệ'.repeat(11) }).secret).to.equal('ệ'.repeat(11));
+    expect(loadConfig({ MOTCUA_DATA_DIR: dir, MOTCUA_SECRET: 'x'.repeat(32) }).secret).to.have.length(32);
+    expect(refusal(() => loadConfig({ MOTCUA_DATA_DIR: dir, MOTCUA_SECRET: 'x'.repeat(31) })).problems).to.have.length(
+      1,
+    );
+  });
+
+  it('keeps Idempotency-Key answers 24 hours unless configured otherwise', () => {
+    const secret = { MOTCUA_DATA_DIR: dir, MOTCUA_SECRET: 'x'.repeat(32) };
+    expect(loadConfig(secret).idempotencyRetentionHours).to.equal(24);
+    expect(loadConfig({ ...secret, MOTCUA_IDEMPOTENCY_RETENTION_HOURS: '2' }).idempotencyRetentionHours).to.equal(2);
+    const tooShort = refusal(() => loadConfig({ ...secret, MOTCUA_IDEMPOTENCY_RETENTION_HOURS: '0' }));
+    expect(tooShort.problems[0]?.path).to.deep.equal(['idempotencyRetentionHours']);
+  });
+});
