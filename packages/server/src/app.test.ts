@@ -65,6 +65,9 @@ for (const target of TEST_DATABASES) {
       try {
         const allowed = await api.request('/api/health', { headers: { Origin: 'https://xa-vi-du.gov.vn' } });
         expect(allowed.headers.get('access-control-allow-origin')).to.equal('https://xa-vi-du.gov.vn');
+        // The dossier status reads Retry-After after a 429; a retry may check Idempotent-Replayed.
+        const exposed = allowed.headers.get('access-control-expose-headers')?.toLowerCase().split(',');
+        expect(exposed).to.include.members(['retry-after', 'idempotent-replayed', 'content-disposition']);
         const other = await api.request('/api/health', { headers: { Origin: 'https://evil.example' } });
         expect(other.headers.get('access-control-allow-origin')).to.equal(null);
         const preflight = await api.request('/api/queue/tickets', {

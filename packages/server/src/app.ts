@@ -10,6 +10,7 @@ import {
   installDossierRoutes,
 } from './dossiers/routes.js';
 import { clientAddress } from './http/client-address.js';
+import { allowedOrigin, EXPOSED_HEADERS } from './http/cors.js';
 import { ApiError, errorResponse } from './http/errors.js';
 import { idempotency } from './http/idempotency.js';
 import { demoOffice, type Office } from './office/office.js';
@@ -64,8 +65,9 @@ export function createApp(deps: AppDeps): Hono {
   app.use(
     '/api/*',
     cors({
-      origin: (origin) => (origins.includes('*') || origins.includes(origin) ? origin : null),
+      origin: allowedOrigin(origins),
       allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
+      exposeHeaders: [...EXPOSED_HEADERS],
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
       maxAge: 600,
     }),

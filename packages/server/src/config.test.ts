@@ -48,6 +48,24 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads which static folders any origin may load', () => {
+    const file = join(dir, 'static.config.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        secret: 'x'.repeat(32),
+        static: [
+          { prefix: '/cdn/', dir: 'cdn', anyOrigin: true },
+          { prefix: '/', dir: 'site' },
+        ],
+      }),
+    );
+    expect(loadConfig({ MOTCUA_CONFIG: file, MOTCUA_DATA_DIR: dir }).static).to.deep.equal([
+      { prefix: '/cdn/', dir: join(dir, 'cdn'), anyOrigin: true },
+      { prefix: '/', dir: join(dir, 'site') },
+    ]);
+  });
+
   it('keeps Idempotency-Key answers 24 hours unless configured otherwise', () => {
     const secret = { MOTCUA_DATA_DIR: dir, MOTCUA_SECRET: 'x'.repeat(32) };
     expect(loadConfig(secret).idempotencyRetentionHours).to.equal(24);

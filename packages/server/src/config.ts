@@ -11,6 +11,12 @@ import { demoOffice, type Office, parseOffice } from './office/office.js';
 export interface StaticMount {
   readonly prefix: string;
   readonly dir: string;
+  /**
+   * Let pages on any origin load these files (`Access-Control-Allow-Origin: *`): for public files such as the CDN
+   * build, whose module scripts a commune's CMS page on another origin loads. Without it, only the origins in
+   * `allowedOrigins` may.
+   */
+  readonly anyOrigin?: boolean;
 }
 
 /** Everything the service needs to start. */
@@ -67,7 +73,13 @@ const fileSchema = z
       .optional(),
     allowedOrigins: z.array(z.string().min(1)).optional(),
     catalogue: z.string().min(1).optional(),
-    static: z.array(z.object({ prefix: z.string().startsWith('/'), dir: z.string().min(1) }).strict()).optional(),
+    static: z
+      .array(
+        z
+          .object({ prefix: z.string().startsWith('/'), dir: z.string().min(1), anyOrigin: z.boolean().optional() })
+          .strict(),
+      )
+      .optional(),
     /** The office inline, or the path of a JSON file holding it (checked by `parseOffice`). */
     office: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).optional(),
     trustProxy: z.array(z.string().refine(isProxyEntry, 'an IP address, a CIDR range or loopback')).optional(),
@@ -145,7 +157,7 @@ function fromFile(path: string): FileConfig {
     catalogue: at(c.catalogue),
     office: typeof c.office === 'string' ? resolve(base, c.office) : c.office,
     tls: c.tls && { cert: resolve(base, c.tls.cert), key: resolve(base, c.tls.key) },
-    static: c.static?.map((m) => ({ prefix: m.prefix, dir: resolve(base, m.dir) })),
+    static: c.static?.map((m) => ({ ...m, dir: resolve(base, m.dir) })),
   };
 }
 

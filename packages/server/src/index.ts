@@ -23,8 +23,8 @@ export type { DossierStep, DossierStepType } from './dossiers/store.js';
 export type { DossierLookup, DossierTimelineEntry } from './dossiers/view.js';
 export { clientAddress, isProxyEntry } from './http/client-address.js';
 export { ApiError, type ApiErrorBody } from './http/errors.js';
-export { DEFAULT_IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from './http/idempotency.js';
 export { createNotificationHub, type NotificationHub } from './http/events.js';
+export { DEFAULT_IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from './http/idempotency.js';
 export { createRateLimiter, hashKey, type RateLimiter, type RateLimitVerdict, rateLimit } from './http/rate-limit.js';
 export {
   DEFAULT_RATE_LIMITS,

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -88,6 +88,45 @@ for (const target of TEST_DATABASES) {
         await server.close(); // a second close() (SIGINT, then SIGTERM) is harmless
       } finally {
         await (closing ?? server.close());
+      }
+    });
+
+    it('lets pages on other origins load public static files, and the others only from allowed origins', async () => {
+      const cdn = join(dir, 'cdn');
+      const site = join(dir, 'site');
+      mkdirSync(cdn, { recursive: true });
+      mkdirSync(site, { recursive: true });
+      writeFileSync(join(cdn, 'motcua.js'), 'export {};\n');
+      writeFileSync(join(site, 'index.html'), '<!doctype html>\n');
+      const server = await start(
+        {},
+        {
+          allowedOrigins: ['https://xa-vi-du.gov.vn'],
+          static: [
+            { prefix: '/cdn/', dir: cdn, anyOrigin: true },
+            { prefix: '/', dir: site },
+          ],
+        },
+      );
+      const get = (path: string, origin: string) => fetch(new URL(path, server.url), { headers: { origin } });
+      try {
+        const script = await get('cdn/motcua.js', 'https://cms.tinh.gov.vn');
+        expect(script.status).to.equal(200);
+        expect(script.headers.get('content-type')).to.contain('javascript');
+        expect(script.headers.get('access-control-allow-origin')).to.equal('*');
+        expect(
+          (await get('index.html', 'https://xa-vi-du.gov.vn')).headers.get('access-control-allow-origin'),
+        ).to.equal('https://xa-vi-du.gov.vn');
+        const other = await get('index.html', 'https://cms.tinh.gov.vn');
+        expect(other.status).to.equal(200);
+        expect(other.headers.get('access-control-allow-origin')).to.equal(null);
+        expect(other.headers.get('vary')).to.contain('Origin');
+        // The API keeps its own list: the CDN's '*' does not leak onto it.
+        const api = await get('api/health', 'https://cms.tinh.gov.vn');
+        expect(api.headers.get('access-control-allow-origin')).to.equal(null);
+        await Promise.all([script.text(), other.text(), api.text()]);
+      } finally {
+        await server.close();
       }
     });
 

@@ -6,12 +6,14 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
 import { createApp } from './app.js';
 import type { ServerConfig } from './config.js';
 import type { Database } from './db/database.js';
 import { migrate } from './db/migrations.js';
 import { openPglite } from './db/pglite.js';
 import { openPostgres } from './db/postgres.js';
+import { allowedOrigin } from './http/cors.js';
 import { DEFAULT_IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from './http/idempotency.js';
 
 /** Opens the configured database: PostgreSQL when `databaseUrl` is set, else PGlite under `dataDir`. */
@@ -93,6 +95,17 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   );
   for (const mount of config.static) {
     const prefix = mount.prefix.endsWith('/') ? mount.prefix : `${mount.prefix}/`;
+    // Module scripts from another origin load only with CORS. Public files (the CDN build) may go to any page;
+    // the others only to the pages the API already serves, since a LAN-only service's files should not be readable
+    // by whatever website an office PC visits.
+    root.use(
+      `${prefix}*`,
+      cors({
+        origin: mount.anyOrigin ? '*' : allowedOrigin(config.allowedOrigins),
+        allowMethods: ['GET', 'HEAD'],
+        maxAge: 600,
+      }),
+    );
     root.use(
       `${prefix}*`,
       serveStatic({ root: mount.dir, rewriteRequestPath: (path) => path.slice(prefix.length - 1) }),
