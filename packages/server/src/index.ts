@@ -30,6 +30,7 @@ export {
   DEFAULT_RATE_LIMITS,
   DEMO_OFFICE,
   demoOffice,
+  GENERIC_PRIORITY,
   type Office,
   type OfficeConfigInput,
   type OfficeKiosk,

@@ -1,5 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { parseQueueConfig, type QueueConfig, type ResolvedQueueConfig } from '@motcua/core/queue';
+import {
+  DEFAULT_PRIORITY_CLASSES,
+  NORMAL_PRIORITY,
+  type PriorityClass,
+  parseQueueConfig,
+  type QueueConfig,
+  type ResolvedQueueConfig,
+} from '@motcua/core/queue';
 import { type LocalizedText, MotcuaError, type Problem, problem } from '@motcua/core/text';
 import * as z from 'zod';
 
@@ -172,8 +179,16 @@ export function parseOffice(input: unknown, options: { demo?: boolean } = {}): O
 }
 
 /**
+ * The demo office's generic priority class: "Ưu tiên" with no reason recorded. The ticket kiosk's priority toggle
+ * issues in the first priority class the server lists, and never asks why; so that a ticket is not stored as
+ * "người cao tuổi" when nobody said so, this class comes first.
+ */
+export const GENERIC_PRIORITY: PriorityClass = { id: 'uu-tien', name: { vi: 'Ưu tiên', en: 'Priority' }, weight: 1 };
+
+/**
  * The demo office a first start serves: three services (civil status, land, certification) with their own
- * prefixes, three counters and one kiosk. Its tokens are public (`demo-kiosk`, `demo-counter-1` … `-3`): set
+ * prefixes, three counters and one kiosk. Its priority classes are normal, the generic {@link GENERIC_PRIORITY}
+ * (what the kiosk's priority toggle issues in) and core's named groups, for a counter that records one. Its tokens are public (`demo-kiosk`, `demo-counter-1` … `-3`): set
  * an office in the configuration file before real use.
  *
  * @example
@@ -196,6 +211,12 @@ export const DEMO_OFFICE: OfficeConfigInput = {
       { id: '2', label: '2', services: ['dat-dai'], token: 'demo-counter-2' },
       { id: '3', label: '3', services: ['ho-tich', 'dat-dai', 'chung-thuc'], token: 'demo-counter-3' },
     ],
+    priorityClasses: [
+      ...DEFAULT_PRIORITY_CLASSES.filter((c) => c.id === NORMAL_PRIORITY),
+      GENERIC_PRIORITY,
+      ...DEFAULT_PRIORITY_CLASSES.filter((c) => c.id !== NORMAL_PRIORITY),
+    ],
+    defaultPriority: NORMAL_PRIORITY,
     ordering: { kind: 'interleave', priority: 1, normal: 2 },
   },
   kiosks: [{ id: 'kiosk', token: 'demo-kiosk' }],

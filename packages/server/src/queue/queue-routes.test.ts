@@ -57,6 +57,32 @@ for (const target of TEST_DATABASES) {
       }
     });
 
+    it('issues the demo kiosk’s priority requests in the generic class, which records no reason', async () => {
+      const { db, app } = await env();
+      try {
+        const services = (await (await app.request('/api/queue/services')).json()) as Json;
+        // What <motcua-ticket-kiosk> picks without a priority-class attribute: the first class with a weight that
+        // is not the default.
+        const kioskClass = services.priorityClasses.find(
+          (p: { id: string; weight: number }) => p.weight > 0 && p.id !== services.defaultPriority,
+        );
+        expect(kioskClass).to.deep.equal({ id: 'uu-tien', name: { vi: 'Ưu tiên', en: 'Priority' }, weight: 1 });
+        const priority = await post(app, '/api/queue/tickets', KIOSK, { service: 'ho-tich', priority: kioskClass.id });
+        expect(priority.status).to.equal(201);
+        expect(priority.body.priority).to.equal('uu-tien');
+        const normal = await post(app, '/api/queue/tickets', KIOSK, { service: 'ho-tich' });
+        expect(normal.body.priority).to.equal('thuong');
+        // A counter may still record a named group.
+        const named = await post(app, '/api/queue/tickets', KIOSK, { service: 'ho-tich', priority: 'nguoi-cao-tuoi' });
+        expect(named.body.priority).to.equal('nguoi-cao-tuoi');
+        // The priority ticket is called before the normal one.
+        const called = await post(app, '/api/queue/counters/1/call-next', counter('1'));
+        expect(called.body.ticket.number).to.equal(priority.body.number);
+      } finally {
+        await db.close();
+      }
+    });
+
     it('issues numbers to a kiosk with its token, once per Idempotency-Key', async () => {
       const { db, app } = await env();
       try {
