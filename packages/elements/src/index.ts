@@ -19,6 +19,7 @@ export {
   type DossierLoadedDetail,
   type DossierLookupProblem,
   type DossierResolver,
+  type DossierSecondFactor,
   MotcuaDossierStatus,
 } from './dossier-status/dossier-status.js';
 export type { DossierStatusBaseStringKey, DossierStatusStringKey } from './dossier-status/strings.js';

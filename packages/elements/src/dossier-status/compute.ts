@@ -10,8 +10,11 @@ import {
   type DossierStatus,
   dossierClock,
   fromNationalSync,
+  type NationalSyncFormat,
   type NationalSyncRecord,
   parseOffsetDateTime,
+  type SyncedDossier,
+  syncedTimeliness,
   type TimeLimit,
   type Timeliness,
   timeLimitProblems,
@@ -110,9 +113,13 @@ function timelineOf(receivedAt: string, events: readonly DossierEvent[]): StepVi
   return steps;
 }
 
-/** A province's record in the national sync fields (`MaHoSo`, `TrangThaiHoSo`…), read with core's adapter. */
-function fromSync(record: Json): Json {
-  const synced = fromNationalSync(record as unknown as NationalSyncRecord);
+/** How a lookup's answer is read: the words of `DonViTinh` the province writes (core's defaults otherwise). */
+export interface ReadOptions {
+  readonly units?: NationalSyncFormat['units'];
+}
+
+/** A province's record in the national sync fields (`MaHoSo`, `TrangThaiHoSo`…), as read with core's adapter. */
+function fromSync(record: Json, synced: SyncedDossier): Json {
   const name = record.TenThuTuc ?? record.TenTTHC;
   return {
     code: synced.code,
@@ -125,6 +132,8 @@ function fromSync(record: Json): Json {
   };
 }
 
+const instant = (iso: string) => parseOffsetDateTime(iso) as number;
+
 let options: DossierClockOptions | undefined;
 
 /**
@@ -133,11 +142,17 @@ let options: DossierClockOptions | undefined;
  *
  * @throws MalformedDossierError when the answer is not a dossier with this code.
  */
-export function toDossierView(raw: unknown, code: string, now: number): DossierView {
+export function toDossierView(raw: unknown, code: string, now: number, read: ReadOptions = {}): DossierView {
   if (!isObject(raw)) fail('answer');
-  let data: Json;
+  let data: Json = raw;
+  // A record in the national sync fields is read with the configured `DonViTinh` words; its `NgayHenTra` is the
+  // province's own due date (moved by its pauses and extensions) and wins over the one computed from the limit.
+  let synced: SyncedDossier | undefined;
   try {
-    data = typeof raw.MaHoSo === 'string' ? fromSync(raw) : raw;
+    if (typeof raw.MaHoSo === 'string') {
+      synced = fromNationalSync(raw as unknown as NationalSyncRecord, read.units ? { units: read.units } : {});
+      data = fromSync(raw, synced);
+    }
   } catch {
     fail('national sync record');
   }
@@ -167,10 +182,12 @@ export function toDossierView(raw: unknown, code: string, now: number): DossierV
     receivedAt: data.receivedAt as string,
     timeline,
   };
+  // Status 5 (yêu cầu bổ sung): the clock waits for the citizen, even when no event says since when.
+  const waiting = status === 'supplement-requested';
   if (!limit) {
     const clock = isObject(data.clock) ? data.clock : {};
     const dueAt = isTime(data.dueAt) ? data.dueAt : isTime(clock.dueAt) ? clock.dueAt : undefined;
-    return { ...base, ...(dueAt ? { dueAt } : {}), pauses: [], paused: status === 'supplement-requested' };
+    return { ...base, ...(dueAt ? { dueAt } : {}), pauses: [], paused: waiting };
   }
   options ??= { calendar: vietnamCalendar() };
   const dossier = {
@@ -187,15 +204,35 @@ export function toDossierView(raw: unknown, code: string, now: number): DossierV
   } catch {
     fail('clock');
   }
+  const pauses = clock.pauses.map((p) => ({ from: p.from, ...(p.to ? { to: p.to } : {}) }));
+  if (synced?.dueAt && instant(synced.dueAt) !== instant(clock.promisedDueAt)) {
+    // The province's due date differs from the one computed from the limit (its pauses, an extension, its own
+    // rules): it is the one shown, and judged as the national indicator does, straight from the sync dates.
+    const timeliness = syncedTimeliness(synced, new Date(now).toISOString());
+    return {
+      ...base,
+      dueAt: synced.dueAt,
+      pauses,
+      paused: waiting,
+      ...(timeliness && !(waiting && !finished) ? { timeliness } : {}),
+    };
+  }
+  // A dossier waiting for the citizen's supplement, whose request the answer does not date: no countdown and no
+  // verdict measured at the current time.
+  const unknownPause = waiting && clock.state !== 'paused';
   return {
     ...base,
     dueAt: clock.originalDueAt,
     ...(clock.promisedDueAt !== clock.originalDueAt ? { promisedDueAt: clock.promisedDueAt } : {}),
     ...(clock.extension ? { extension: clock.extension } : {}),
-    pauses: clock.pauses.map((p) => ({ from: p.from, ...(p.to ? { to: p.to } : {}) })),
-    paused: clock.state === 'paused',
-    timeliness: classification.timeliness,
-    remainingMinutes: classification.remainingMinutes,
-    dayMinutes: classification.dayMinutes,
+    pauses,
+    paused: clock.state === 'paused' || waiting,
+    ...(unknownPause
+      ? {}
+      : {
+          timeliness: classification.timeliness,
+          remainingMinutes: classification.remainingMinutes,
+          dayMinutes: classification.dayMinutes,
+        }),
   };
 }

@@ -352,6 +352,136 @@ describe('motcua-dossier-status', () => {
     await expect(el).to.be.accessible();
   });
 
+  describe('with a province resolver in the national sync fields', () => {
+    /** A province's record: received Monday 9/11/2026 08:15, 3 working days (due 12/11 17:00 by motcua's clock). */
+    const record = (fields: Record<string, unknown> = {}) => ({
+      MaHoSo: CODE,
+      TenThuTuc: 'Chứng thực bản sao từ bản chính',
+      NgayTiepNhan: '20261109081500',
+      ThoiGianGiaiQuyet: 3,
+      DonViTinh: 'Ngày làm việc',
+      KenhThucHien: 1,
+      TrangThaiHoSo: 4,
+      ...fields,
+    });
+    const dd = (el: MotcuaDossierStatus, term: string) => {
+      const dt = [...shadow(el).querySelectorAll('dt')].find((d) => d.textContent === term);
+      return dt?.nextElementSibling?.textContent?.trim();
+    };
+    async function lookUp(el: MotcuaDossierStatus): Promise<void> {
+      await type(el, 'code', CODE);
+      if (input(el, 'pin')) await type(el, 'pin', PIN);
+      await submit(el);
+    }
+
+    it('shows the province’s own due date (NgayHenTra) and judges it as the national indicator does', async () => {
+      const el = await fixture<MotcuaDossierStatus>(html`<motcua-dossier-status lang="en"></motcua-dossier-status>`);
+      // The province moved the date to 18/11 (a pause and an extension it knows of); resolved on 16/11.
+      el.resolver = async () =>
+        record({ NgayHenTra: '20261118170000', NgayKetThucXuLy: '20261116100000', TrangThaiHoSo: 10 });
+      await lookUp(el);
+      expect(dd(el, 'Result due')).to.contain('18/11/2026');
+      expect(text(el)).not.to.contain('12/11/2026');
+      expect(text(el)).to.contain('The application was resolved early.');
+      expect(text(el)).not.to.contain('resolved late');
+
+      // The same date as motcua's clock: the working time is computed as before.
+      el.resolver = async () =>
+        record({ NgayHenTra: '20261112170000', NgayKetThucXuLy: '20261116100000', TrangThaiHoSo: 10 });
+      await el.lookup();
+      await el.updateComplete;
+      expect(dd(el, 'Result due')).to.contain('12/11/2026');
+      expect(text(el)).to.contain('The application was resolved late.');
+    });
+
+    it('shows a dossier in status 5 (waiting for the citizen’s supplement) as paused, with no countdown', async () => {
+      const el = await fixture<MotcuaDossierStatus>(html`<motcua-dossier-status lang="en"></motcua-dossier-status>`);
+      el.resolver = async () => record({ NgayHenTra: '20261112170000', TrangThaiHoSo: 5 });
+      await lookUp(el);
+      const shown = text(el);
+      expect(shown).to.contain('Supplement requested');
+      expect(shown).to.contain('The clock is paused: waiting for your additional documents');
+      expect(dd(el, 'Working time left')).to.equal(undefined);
+      expect(shown).not.to.contain('past its due date');
+      expect(shown).not.to.contain('within its time limit');
+
+      // With a due date of its own, and without one.
+      el.resolver = async () => record({ NgayHenTra: '20261125170000', TrangThaiHoSo: 5 });
+      await el.lookup();
+      await el.updateComplete;
+      expect(dd(el, 'Result due')).to.contain('25/11/2026');
+      expect(text(el)).to.contain('The clock is paused');
+      expect(text(el)).not.to.contain('past its due date');
+      el.resolver = async () => record({ TrangThaiHoSo: 5 });
+      await el.lookup();
+      await el.updateComplete;
+      expect(text(el)).to.contain('The clock is paused');
+      expect(dd(el, 'Working time left')).to.equal(undefined);
+    });
+
+    it('reads the province’s own DonViTinh words from syncUnits', async () => {
+      const el = await fixture<MotcuaDossierStatus>(html`<motcua-dossier-status lang="en"></motcua-dossier-status>`);
+      el.resolver = async () => record({ DonViTinh: 'Ngày làm việc (LV)' });
+      await lookUp(el);
+      expect(message(el)).to.contain('is not valid');
+      el.syncUnits = { 'working-days': 'Ngày làm việc (LV)' };
+      await el.lookup();
+      await el.updateComplete;
+      expect(message(el)).to.equal('');
+      expect(dd(el, 'Result due')).to.contain('12/11/2026');
+      // Core's words still hold for the units not given.
+      el.resolver = async () => record({ ThoiGianGiaiQuyet: 2, DonViTinh: 'Ngày' });
+      await el.lookup();
+      await el.updateComplete;
+      expect(dd(el, 'Procedure')).to.equal('Chứng thực bản sao từ bản chính');
+    });
+
+    it('asks for no PIN when the resolver checks the second factor (second-factor="resolver"), and only then', async () => {
+      const seen: string[] = [];
+      const resolver = async (code: string, pin: string) => {
+        seen.push(`${code}/${pin}`);
+        return record({ NgayHenTra: '20261112170000', NgayKetThucXuLy: '20261111100000', TrangThaiHoSo: 10 });
+      };
+      const el = await fixture<MotcuaDossierStatus>(
+        html`<motcua-dossier-status lang="en" second-factor="resolver" .resolver=${resolver}></motcua-dossier-status>`,
+      );
+      expect(input(el, 'pin')).to.equal(null);
+      expect(text(el)).not.to.contain('Lookup PIN');
+      await type(el, 'code', CODE);
+      await submit(el);
+      expect(seen).to.deep.equal([`${CODE}/`]);
+      expect(text(el)).to.contain('Chứng thực bản sao từ bản chính');
+      await expect(el).to.be.accessible();
+
+      // The code from the page's address is enough, once the resolver is there.
+      const fromUrl = await fixture<MotcuaDossierStatus>(
+        html`<motcua-dossier-status lang="en" second-factor="resolver" code=${CODE}></motcua-dossier-status>`,
+      );
+      expect(input(fromUrl, 'pin'), 'no resolver yet: the PIN is asked for').to.exist;
+      fromUrl.resolver = resolver;
+      await fromUrl.updateComplete;
+      expect(seen).to.deep.equal([`${CODE}/`, `${CODE}/`]);
+      expect(dd(fromUrl, 'Status')).to.equal('Result returned');
+
+      // The default stays secure: a resolver alone still needs the PIN, and so does the endpoint.
+      const secure = await fixture<MotcuaDossierStatus>(
+        html`<motcua-dossier-status lang="en" .resolver=${resolver}></motcua-dossier-status>`,
+      );
+      await type(secure, 'code', CODE);
+      await submit(secure);
+      expect(message(secure)).to.equal('Please enter the lookup PIN printed on your receipt.');
+      expect(seen).to.have.length(2);
+      const endpoint = await fixture<MotcuaDossierStatus>(
+        html`<motcua-dossier-status lang="en" second-factor="resolver"></motcua-dossier-status>`,
+      );
+      stubFetch(() => json(200, FINISHED));
+      await type(endpoint, 'code', CODE);
+      await submit(endpoint);
+      expect(message(endpoint)).to.equal('Please enter the lookup PIN printed on your receipt.');
+      expect(urls).to.deep.equal([]);
+    });
+  });
+
   it('speaks English and takes string overrides', async () => {
     configure({
       strings: { 'motcua-dossier-status': { en: { submit: 'Check', 'status-resolved': 'Ready to collect' } } },

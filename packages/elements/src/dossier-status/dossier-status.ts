@@ -1,3 +1,4 @@
+import type { TimeLimitUnit } from '@motcua/core/deadline';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { MotcuaElement } from '../internal/base.js';
@@ -28,6 +29,22 @@ export type DossierLookupProblem =
  * (`MaHoSo`, `NgayTiepNhan`, `TrangThaiHoSo`…, read with core's adapter); resolve to `null` for "not found".
  */
 export type DossierResolver = (code: string, pin: string, signal: AbortSignal) => Promise<unknown>;
+
+/**
+ * Who checks the second factor of a lookup (dossier codes are sequential within a day, so a code alone must not
+ * open a dossier): `pin` (default), the lookup PIN printed on the receipt, asked for and sent with the code; or
+ * `resolver`, the province's own system behind the `resolver` (a VNeID login, a session, an OTP it sends), so no
+ * PIN is asked for and the resolver gets an empty `pin`. `resolver` counts only while a resolver is set: the
+ * element's own `endpoint` always needs the PIN.
+ *
+ * @example
+ * ```ts
+ * const element = document.querySelector('motcua-dossier-status');
+ * element.secondFactor = 'resolver'; // or the attribute second-factor="resolver"
+ * element.resolver = async (code, _pin, signal) => provinceLookup(code, signal); // the province checks who asks
+ * ```
+ */
+export type DossierSecondFactor = 'pin' | 'resolver';
 
 /** Detail of `motcua-dossier-loaded`. */
 export interface DossierLoadedDetail {
@@ -63,6 +80,9 @@ class HttpProblem extends Error {
  * The code comes from typing, from the `code` attribute or the page's `?ma-ho-so=` (or `?code=`) parameter, or
  * from a barcode scanner (which types it and presses Enter); it is checked against core's dossier-code pattern
  * before any request. The data comes from `endpoint` (resolved against the global `apiBase`) or a `resolver`.
+ * The lookup PIN is asked for unless a `resolver` is set and `second-factor="resolver"` says the province's system
+ * checks the second factor itself; a resolver's national sync fields are read with `syncUnits`, show the province's
+ * `NgayHenTra` as the due date, and a dossier in status 5 (waiting for the citizen's supplement) as paused.
  *
  * @summary Dossier status lookup for citizens.
  * @fires motcua-dossier-loaded - A dossier is shown; detail `{ code, status, finished }`.
@@ -84,6 +104,8 @@ class HttpProblem extends Error {
  * @example
  * ```html
  * <motcua-dossier-status endpoint="/api/dossiers/{code}" rate-href="danh-gia.html?ma-ho-so={code}"></motcua-dossier-status>
+ * <!-- The province's system checks the second factor; its resolver is set by the page's script -->
+ * <motcua-dossier-status second-factor="resolver" rate-href=""></motcua-dossier-status>
  * ```
  */
 export class MotcuaDossierStatus extends MotcuaElement<Key> {
@@ -216,6 +238,19 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
   /** Fetches from another system instead of `endpoint` (see {@link DossierResolver}). */
   @property({ attribute: false }) resolver: DossierResolver | undefined;
 
+  /**
+   * `resolver` when the page's resolver checks the second factor itself, so the element asks for no PIN (see
+   * {@link DossierSecondFactor}); default `pin`. Without a `resolver` the PIN is always asked for.
+   */
+  @property({ attribute: 'second-factor' }) secondFactor: DossierSecondFactor = 'pin';
+
+  /**
+   * The words of `DonViTinh` the province's system writes in the national sync fields a `resolver` returns, per
+   * time-limit unit, e.g. `{ "working-days": "Ngày làm việc (LV)" }`; units not given keep core's words
+   * (`DEFAULT_SYNC_UNITS`).
+   */
+  @property({ attribute: false }) syncUnits: Partial<Readonly<Record<TimeLimitUnit, string>>> | undefined;
+
   @state() private phase: Phase = 'idle';
   @state() private problem: DossierLookupProblem | undefined;
   @state() private retryAfter = 0;
@@ -255,7 +290,16 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
             this.codeText = (e.target as HTMLInputElement).value;
           }}
         />
-        <label for="pin">${this.t('pinLabel')}</label>
+        ${this.pinAsked ? this.renderPin(pinInvalid) : nothing}
+        <button part="button" type="submit" ?disabled=${busy}>${this.t('submit')}</button>
+      </form>
+      <div role="status" aria-live="polite">${this.renderMessage()}</div>
+      ${this.phase === 'shown' && this.dossier ? this.renderDossier(this.dossier) : nothing}
+    `;
+  }
+
+  private renderPin(invalid: boolean) {
+    return html`<label for="pin">${this.t('pinLabel')}</label>
         <p class="hint" id="pin-hint">${this.t('pinHint')}</p>
         <input
           id="pin"
@@ -265,17 +309,17 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
           autocomplete="off"
           maxlength="8"
           aria-describedby="pin-hint"
-          aria-invalid=${pinInvalid ? 'true' : 'false'}
+          aria-invalid=${invalid ? 'true' : 'false'}
           .value=${this.pinText}
           @input=${(e: Event) => {
             this.pinText = (e.target as HTMLInputElement).value;
           }}
-        />
-        <button part="button" type="submit" ?disabled=${busy}>${this.t('submit')}</button>
-      </form>
-      <div role="status" aria-live="polite">${this.renderMessage()}</div>
-      ${this.phase === 'shown' && this.dossier ? this.renderDossier(this.dossier) : nothing}
-    `;
+        />`;
+  }
+
+  /** Whether the lookup asks for the PIN: unless the page's resolver checks the second factor itself. */
+  private get pinAsked(): boolean {
+    return !(this.resolver && this.secondFactor === 'resolver');
   }
 
   private renderMessage() {
@@ -380,7 +424,13 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
       this.renderRoot.querySelector<HTMLElement>(`#${this.focusNext}`)?.focus();
       this.focusNext = undefined;
     }
-    if ((changed.has('code') || changed.has('pin')) && this.code && this.pin) void this.lookup({ focus: false });
+    // Without a PIN to ask for, the code alone starts a lookup, also when the resolver comes after it.
+    const pinless = !this.pinAsked;
+    const started =
+      changed.has('code') ||
+      changed.has('pin') ||
+      (pinless && (changed.has('resolver') || changed.has('secondFactor')));
+    if (started && this.code && (this.pin || pinless)) void this.lookup({ focus: false });
   }
 
   /** Resolves once a lookup in progress has ended and its outcome is rendered. */
@@ -448,8 +498,9 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
     if (!compute.isDossierCode(code, this.codePattern ? { pattern: this.codePattern } : undefined)) {
       return this.failWith(code, 'invalid-code', focus ? 'code' : undefined);
     }
-    if (!pin) return this.failWith(code, 'missing-pin', focus ? 'pin' : undefined);
-    if (!/^\d{4,8}$/.test(pin)) return this.failWith(code, 'invalid-pin', focus ? 'pin' : undefined);
+    if (!this.pinAsked) pin = '';
+    else if (!pin) return this.failWith(code, 'missing-pin', focus ? 'pin' : undefined);
+    else if (!/^\d{4,8}$/.test(pin)) return this.failWith(code, 'invalid-pin', focus ? 'pin' : undefined);
 
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -461,7 +512,7 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
       if (controller !== this.controller) return;
       let view: DossierView;
       try {
-        view = compute.toDossierView(raw, code, Date.now());
+        view = compute.toDossierView(raw, code, Date.now(), this.syncUnits ? { units: this.syncUnits } : {});
       } catch {
         throw new HttpProblem('malformed');
       }
