@@ -83,6 +83,39 @@ for (const target of TEST_DATABASES) {
       }
     });
 
+    it('tells a counter its current ticket with the id, after a reload', async () => {
+      const { db, app } = await env();
+      const current = async (id: string, headers: Record<string, string> = counter(id)) => {
+        const res = await app.request(`/api/queue/counters/${id}/current`, { headers });
+        return { status: res.status, body: (await res.json()) as Json, headers: res.headers };
+      };
+      try {
+        expect((await current('1')).body).to.deep.equal({ ticket: null });
+        const issued = await post(app, '/api/queue/tickets', KIOSK, { service: 'ho-tich' });
+        await post(app, '/api/queue/counters/1/call-next', counter('1'));
+        const called = await current('1');
+        expect(called.status).to.equal(200);
+        expect(called.headers.get('cache-control')).to.equal('no-store');
+        expect(called.body.ticket).to.deep.include({
+          id: issued.body.id,
+          number: 'A001',
+          status: 'called',
+          counter: '1',
+        });
+        expect(called.body.ticket).not.to.have.property('history');
+        await post(app, '/api/queue/counters/1/start', counter('1'));
+        expect((await current('1')).body.ticket.status).to.equal('serving');
+        expect((await current('3')).body).to.deep.equal({ ticket: null }); // another counter's
+        await post(app, '/api/queue/counters/1/done', counter('1'));
+        expect((await current('1')).body).to.deep.equal({ ticket: null });
+        // Its own token only.
+        expect((await current('1', counter('2'))).status).to.equal(403);
+        expect((await current('1', {})).status).to.equal(401);
+      } finally {
+        await db.close();
+      }
+    });
+
     it('issues numbers to a kiosk with its token, once per Idempotency-Key', async () => {
       const { db, app } = await env();
       try {

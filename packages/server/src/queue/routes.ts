@@ -300,6 +300,16 @@ export function installQueueRoutes(
     return ticket;
   }
 
+  // The public board hides ticket ids; a counter console that reloads reads its current ticket (with id) here.
+  app.get('/api/queue/counters/:id/current', async (c) => {
+    const counter = c.req.param('id');
+    const resolved = queue.config;
+    const date = queueBusinessTimeOf(options.now(), resolved.dayStartsAt, resolved.sessions).date;
+    const ticket = await store.currentTicket(counter, date);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ ticket: ticket ? view(ticket) : null });
+  });
+
   app.post('/api/queue/counters/:id/call-next', async (c) => {
     const counter = c.req.param('id');
     const id = commandId(c, `counter:${counter}`);
