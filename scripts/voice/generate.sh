@@ -90,4 +90,19 @@ fs.writeFileSync(process.argv[1], Buffer.concat([h, body]));
 " "$work/chime.wav"
 lame --quiet -m m -b 32 "$work/chime.wav" "$out/chime.mp3"
 
+# Silence (a tenth of a second): played inside the "enable sound" gesture to unlock the audio element, from the clip
+# folder itself so that a page's Content-Security-Policy (media-src) needs no data: or blob: sources.
+node -e "
+const fs = require('node:fs');
+const rate = 16000;
+const body = Buffer.alloc(rate / 10 * 2);
+const h = Buffer.alloc(44);
+h.write('RIFF', 0); h.writeUInt32LE(36 + body.length, 4); h.write('WAVE', 8); h.write('fmt ', 12);
+h.writeUInt32LE(16, 16); h.writeUInt16LE(1, 20); h.writeUInt16LE(1, 22); h.writeUInt32LE(rate, 24);
+h.writeUInt32LE(rate * 2, 28); h.writeUInt16LE(2, 32); h.writeUInt16LE(16, 34); h.write('data', 36);
+h.writeUInt32LE(body.length, 40);
+fs.writeFileSync(process.argv[1], Buffer.concat([h, body]));
+" "$work/silence.wav"
+lame --quiet -m m -b 24 "$work/silence.wav" "$out/silence.mp3"
+
 echo "$(ls "$out" | wc -l) clips, $(du -sh "$out" | cut -f1) in $out"

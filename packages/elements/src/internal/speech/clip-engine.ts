@@ -1,3 +1,4 @@
+import { SILENCE_CLIP } from './clip-names.js';
 import { type SpeechEngine, SpeechUnavailableError, throwIfAborted } from './engine.js';
 
 /** Options of {@link clipEngine}. */
@@ -14,15 +15,14 @@ export interface ClipEngineOptions {
   readonly fetch?: typeof globalThis.fetch;
 }
 
-/** A silent sound, played inside the user's gesture to unlock the audio element (Safari unlocks per element). */
-const SILENCE = 'data:audio/wav;base64,UklGRiQAAABXQVZFZm10IBAAAAABAAEAQB8AAEAfAAABAAgAZGF0YQAAAAA=';
-
 /**
  * Speaks by playing recorded clips (`utterance.clips`) one after another through a single `HTMLAudioElement`, for
- * screens whose browser has no Vietnamese voice. Every clip of an utterance is fetched from `baseUrl` (and kept)
- * before the first one plays, so the words follow each other without loading gaps, and a clip that is missing
- * rejects the utterance (`SpeechUnavailableError`, code `audio-failed`) before a word is said, never halfway through
- * a number. A folder on another origin without CORS headers is played from its URLs directly.
+ * screens whose browser has no Vietnamese voice. Every clip of an utterance is fetched from `baseUrl` before the
+ * first one plays, so the words follow each other from the browser's cache without loading gaps, and a clip that
+ * is missing rejects the utterance (`SpeechUnavailableError`, code `audio-failed`) before a word is said, never
+ * halfway through a number. Clips play from their own URLs (never `blob:` or `data:` sources), so a page's
+ * Content-Security-Policy needs only the clip folder's origin in `media-src`; the "enable sound" gesture plays the
+ * folder's `silence` clip.
  *
  * @example
  * ```ts
@@ -38,7 +38,7 @@ export function clipEngine(options: ClipEngineOptions): SpeechEngine {
     return audio;
   };
   const base = new URL(String(options.baseUrl), globalThis.document?.baseURI);
-  /** Each clip's playable source (an object URL of the fetched file), by URL; a failed fetch is forgotten. */
+  /** Each clip, once fetched (so the audio element finds it in the cache), by URL; a failed fetch is forgotten. */
   const loaded = new Map<string, Promise<string>>();
   const load = (url: string): Promise<string> => {
     let source = loaded.get(url);
@@ -46,7 +46,8 @@ export function clipEngine(options: ClipEngineOptions): SpeechEngine {
       source = (options.fetch ?? globalThis.fetch)(url).then(
         async (response) => {
           if (!response.ok) throw new SpeechUnavailableError('audio-failed', `${url}: HTTP ${response.status}`);
-          return URL.createObjectURL(await response.blob());
+          await response.arrayBuffer();
+          return url;
         },
         () => url, // offline, or another origin without CORS: let the audio element fetch it
       );
@@ -107,7 +108,7 @@ export function clipEngine(options: ClipEngineOptions): SpeechEngine {
     },
     async unlock() {
       const element = player();
-      element.src = SILENCE;
+      element.src = new URL(`${SILENCE_CLIP}${options.extension ?? '.mp3'}`, base).href;
       await element.play().catch(() => {});
     },
   };

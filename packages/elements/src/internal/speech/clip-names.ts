@@ -42,6 +42,9 @@ export function clipName(word: string): string {
 /** The clip played before every announcement. */
 export const CHIME_CLIP = 'chime';
 
+/** A tenth of a second of silence, played inside the "enable sound" gesture to unlock the audio element. */
+export const SILENCE_CLIP = 'silence';
+
 /**
  * The phrases of the recorded call, by clip name: "mời khách hàng số {number} đến quầy số {counter}". Each is one
  * recording, so that it sounds as one phrase.
