@@ -4,6 +4,8 @@ import type { ReactiveControllerHost } from 'lit';
 export interface WakeLockHost extends ReactiveControllerHost {
   /** The `no-wake-lock` attribute: let the screen sleep. */
   readonly noWakeLock: boolean;
+  /** Whether the element is in the page (false already in `hostDisconnected`). */
+  readonly isConnected: boolean;
 }
 
 /**
@@ -29,9 +31,8 @@ export interface WakeLockHost extends ReactiveControllerHost {
 export function keepAwake(host: WakeLockHost): void {
   /** The request of the lock held or asked for; it resolves to nothing when refused. */
   let lock: Promise<WakeLockSentinel | undefined> | undefined;
-  let connected = false;
   const sync = (): void => {
-    if (connected && !host.noWakeLock && document.visibilityState === 'visible') {
+    if (host.isConnected && !host.noWakeLock && document.visibilityState === 'visible') {
       lock ??= (navigator as { wakeLock?: WakeLock }).wakeLock?.request('screen').catch(() => undefined);
     } else {
       // A lock granted after the element left is released as soon as it comes.
@@ -39,14 +40,13 @@ export function keepAwake(host: WakeLockHost): void {
       lock = undefined;
     }
   };
-  const listen = (on: boolean): void => {
-    connected = on;
-    document[on ? 'addEventListener' : 'removeEventListener']('visibilitychange', sync);
+  const listen = (method: 'addEventListener' | 'removeEventListener'): void => {
+    document[method]('visibilitychange', sync);
     sync();
   };
   host.addController({
-    hostConnected: () => listen(true),
-    hostDisconnected: () => listen(false),
+    hostConnected: () => listen('addEventListener'),
+    hostDisconnected: () => listen('removeEventListener'),
     hostUpdated: sync,
   });
 }
