@@ -15,7 +15,8 @@ const usage = `motcua-server — the motcua service (queue, dossiers, ratings, c
 
 Configuration: MOTCUA_CONFIG (a JSON file), PORT, HOST, DATABASE_URL, MOTCUA_DATA_DIR, MOTCUA_SECRET,
 MOTCUA_TLS_CERT, MOTCUA_TLS_KEY, MOTCUA_ALLOWED_ORIGINS, MOTCUA_CATALOGUE, MOTCUA_OFFICE,
-MOTCUA_TRUST_PROXY (the reverse proxies whose X-Forwarded-For is read; default none).`;
+MOTCUA_TRUST_PROXY (the reverse proxies whose X-Forwarded-For is read; default none),
+MOTCUA_IDEMPOTENCY_RETENTION_HOURS (hours answers stored for retries are kept; default 24).`;
 
 async function main(args: string[]): Promise<void> {
   const [command = 'start', file] = args;
