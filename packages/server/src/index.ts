@@ -52,5 +52,6 @@ export {
   type QueueService,
   type TicketView,
 } from './queue/routes.js';
+export { type SatisfactionInputs, type SatisfactionInputsQuery, satisfactionInputs } from './ratings/report.js';
 export { DEFAULT_RATING_INSTRUMENT, HONEYPOT_FIELD, reportCsv } from './ratings/routes.js';
 export { openDatabase, type RunningServer, type StartOptions, startServer } from './server.js';

@@ -7,6 +7,8 @@ import type { Database } from '../db/database.js';
 import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
 import { DEMO_OFFICE, parseOffice } from '../office/office.js';
+import { satisfactionInputs } from './report.js';
+import { DEFAULT_RATING_INSTRUMENT } from './routes.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read JSON answers loosely and let chai check their shape
 type Json = Record<string, any>;
@@ -167,6 +169,64 @@ for (const target of TEST_DATABASES) {
         expect((await rate(app, { token: other, answers: { overall: 3 } })).status).to.equal(201);
         clock.now += 600_000;
         expect((await from('tablet-quay-1')).status).to.equal(201);
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('reads only the period’s ratings and finished tickets, a page at a time', async () => {
+      const { db } = await env();
+      try {
+        // Vietnam midnight starting 2026-03-10 is 2026-03-09T17:00Z.
+        const MIDNIGHT = Date.UTC(2026, 2, 9, 17, 0);
+        const DAY = 86_400_000;
+        const times = [
+          MIDNIGHT - 1,
+          MIDNIGHT,
+          MIDNIGHT + 5 * 3_600_000,
+          MIDNIGHT + DAY,
+          MIDNIGHT + 2 * DAY - 1,
+          MIDNIGHT + 2 * DAY,
+        ];
+        for (const [i, at] of times.entries()) {
+          await db.query(
+            `insert into ratings (office, device_key, instrument_id, instrument_version, answers, submitted_at, counter)
+             values ($1, 'device-1', $2, '1', '{"overall":1}', $3, $4)`,
+            ['demo', DEFAULT_RATING_INSTRUMENT, at, String(i)],
+          );
+          await db.query(
+            `insert into queue_tickets (id, office, service, business_date, status, counter, version, data)
+             values ($1, 'demo', 'ho-tich', '2026-03-10', $2, '1', 1, $3::jsonb)`,
+            [`t${i}`, i === 2 ? 'serving' : 'done', JSON.stringify({ id: `t${i}`, counter: '1', endedAt: at })],
+          );
+        }
+        // Another office's and another instrument's ratings are never read.
+        await db.query(
+          `insert into ratings (office, device_key, instrument_id, instrument_version, answers, submitted_at)
+           values ('other', 'device-2', $1, '1', '{}', $2), ('demo', 'device-2', 'other-instrument', '1', '{}', $2)`,
+          [DEFAULT_RATING_INSTRUMENT, MIDNIGHT],
+        );
+        const query = {
+          office: 'demo',
+          instrument: DEFAULT_RATING_INSTRUMENT,
+          from: '2026-03-10',
+          to: '2026-03-11',
+          tickets: true,
+        };
+        const paged = await satisfactionInputs(db, { ...query, pageSize: 2 });
+        expect(paged).to.deep.equal(await satisfactionInputs(db, query));
+        expect(paged.responses.map((r) => r.counter)).to.deep.equal(['1', '2', '3', '4']);
+        expect(paged.eligible).to.deep.equal(
+          [1, 3, 4].map((i) => ({ servedAt: times[i], transactionId: `t${i}`, counter: '1' })),
+        );
+        const all = await satisfactionInputs(db, {
+          office: 'demo',
+          instrument: DEFAULT_RATING_INSTRUMENT,
+          tickets: false,
+          pageSize: 4,
+        });
+        expect(all.responses).to.have.length(6);
+        expect(all.eligible).to.deep.equal([]);
       } finally {
         await db.close();
       }

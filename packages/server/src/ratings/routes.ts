@@ -4,14 +4,12 @@ import {
   aggregateResponses,
   BUILT_IN_INSTRUMENTS,
   createResponse,
-  type EligibleTransaction,
   FORMULA_NAMES,
   type FormulaName,
   type GroupDimension,
   type Instrument,
   instrumentFor,
   RatingTokenError,
-  type SurveyResponse,
   type VerifiedRatingToken,
   verifyRatingToken,
 } from '@motcua/core/satisfaction';
@@ -23,6 +21,7 @@ import { ApiError } from '../http/errors.js';
 import { hashKey, type RateLimiter, rateLimit } from '../http/rate-limit.js';
 import type { Office } from '../office/office.js';
 import type { PgQueueStore } from '../queue/pg-queue-store.js';
+import { satisfactionInputs } from './report.js';
 
 /** What the rating routes need. */
 export interface RatingRoutesDeps {
@@ -248,18 +247,6 @@ export function reportCsv(rows: readonly AggregateGroup[], groupBy: readonly Gro
   return `${lines.join('\r\n')}\r\n`;
 }
 
-interface RatingRow {
-  instrument_id: string;
-  instrument_version: string;
-  answers: unknown;
-  submitted_at: string | number;
-  transaction_id: string | null;
-  counter: string | null;
-  officer: string | null;
-  procedure: string | null;
-  channel: string | null;
-}
-
 /**
  * Mounts `POST /api/ratings` and `GET /api/reports/satisfaction` (JSON, or CSV with `format=csv` or
  * `Accept: text/csv`).
@@ -377,38 +364,14 @@ export function installRatingRoutes(app: Hono, deps: RatingRoutesDeps): void {
       });
     }
     const q = parsed.data;
-    const rows = await db.query<RatingRow>(
-      `select instrument_id, instrument_version, answers, submitted_at, transaction_id, counter, officer, procedure,
-         channel from ratings where office = $1 and instrument_id = $2 order by id`,
-      [office.id, q.instrument],
-    );
-    const inRange = (at: number): boolean => {
-      const day = civilDateOf(at);
-      return (q.from === undefined || q.from <= day) && (q.to === undefined || day <= q.to);
-    };
-    const responses: SurveyResponse[] = [];
-    for (const r of rows) {
-      const submittedAt = Number(r.submitted_at);
-      if (!inRange(submittedAt)) continue;
-      responses.push({
-        instrumentId: r.instrument_id,
-        instrumentVersion: r.instrument_version,
-        answers: (typeof r.answers === 'string' ? JSON.parse(r.answers) : r.answers) as SurveyResponse['answers'],
-        submittedAt,
-        ...(r.transaction_id !== null ? { transactionId: r.transaction_id } : {}),
-        ...(r.counter !== null ? { counter: r.counter } : {}),
-        ...(r.officer !== null ? { officer: r.officer } : {}),
-        ...(r.procedure !== null ? { procedure: r.procedure } : {}),
-        ...(r.channel !== null ? { channel: r.channel } : {}),
-      });
-    }
-    const eligible: EligibleTransaction[] = [];
-    if (deps.queueStore) {
-      for (const t of await deps.queueStore.tickets()) {
-        if (t.status !== 'done' || t.endedAt === undefined || !inRange(t.endedAt)) continue;
-        eligible.push({ servedAt: t.endedAt, transactionId: t.id, ...(t.counter ? { counter: t.counter } : {}) });
-      }
-    }
+    // Only the period's ratings and finished tickets, a page at a time.
+    const { responses, eligible } = await satisfactionInputs(db, {
+      office: office.id,
+      instrument: q.instrument,
+      from: q.from,
+      to: q.to,
+      tickets: deps.queueStore !== undefined,
+    });
     const groups = aggregateResponses(responses, {
       instrumentId: q.instrument,
       groupBy: q.groupBy,

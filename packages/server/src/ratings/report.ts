@@ -1,0 +1,120 @@
+import { addDays, type CivilDate, fromVietnamTime } from '@motcua/core/calendar';
+import type { EligibleTransaction, SurveyResponse } from '@motcua/core/satisfaction';
+import type { Queryable } from '../db/database.js';
+
+/** Which ratings and finished tickets a satisfaction report counts. */
+export interface SatisfactionInputsQuery {
+  readonly office: string;
+  readonly instrument: string;
+  /** The first civil date counted (Vietnam time), if any. */
+  readonly from?: CivilDate | undefined;
+  /** The last civil date counted, if any. */
+  readonly to?: CivilDate | undefined;
+  /** Also read the office's finished tickets of the period: the eligible transactions of response rates. */
+  readonly tickets: boolean;
+  /** Rows read per query (default 500). */
+  readonly pageSize?: number;
+}
+
+/** What core's `aggregateResponses` is given. */
+export interface SatisfactionInputs {
+  readonly responses: SurveyResponse[];
+  readonly eligible: EligibleTransaction[];
+}
+
+interface RatingRow {
+  id: string | number;
+  instrument_id: string;
+  instrument_version: string;
+  answers: unknown;
+  submitted_at: string | number;
+  transaction_id: string | null;
+  counter: string | null;
+  officer: string | null;
+  procedure: string | null;
+  channel: string | null;
+}
+
+interface TicketRow {
+  id: string;
+  counter: string | null;
+  ended_at: string | number;
+}
+
+/**
+ * The responses and eligible transactions of a satisfaction report. Only the period's rows are read — the period
+ * becomes instants with core's Vietnam time, so the database filters on the stored epoch milliseconds (ratings by
+ * their index) — a page at a time in id order, and of the tickets only the three fields a transaction needs: a
+ * report for one month no longer reads every rating and every ticket ever stored.
+ *
+ * @example
+ * ```ts
+ * const { responses, eligible } = await satisfactionInputs(db, {
+ *   office: 'demo', instrument: 'vn-one-stop-rating', from: '2026-03-01', to: '2026-03-31', tickets: true,
+ * });
+ * ```
+ */
+export async function satisfactionInputs(db: Queryable, query: SatisfactionInputsQuery): Promise<SatisfactionInputs> {
+  const pageSize = Math.max(1, query.pageSize ?? 500);
+  const start = query.from === undefined ? null : fromVietnamTime(query.from, 0);
+  const end = query.to === undefined ? null : fromVietnamTime(addDays(query.to, 1), 0);
+  const responses: SurveyResponse[] = [];
+  let after = 0;
+  for (;;) {
+    const rows = await db.query<RatingRow>(
+      `select id, instrument_id, instrument_version, answers, submitted_at, transaction_id, counter, officer,
+         procedure, channel
+       from ratings
+       where office = $1 and instrument_id = $2
+         and ($3::bigint is null or submitted_at >= $3) and ($4::bigint is null or submitted_at < $4)
+         and id > $5
+       order by id
+       limit $6`,
+      [query.office, query.instrument, start, end, after, pageSize],
+    );
+    for (const r of rows) {
+      responses.push({
+        instrumentId: r.instrument_id,
+        instrumentVersion: r.instrument_version,
+        answers: (typeof r.answers === 'string' ? JSON.parse(r.answers) : r.answers) as SurveyResponse['answers'],
+        submittedAt: Number(r.submitted_at),
+        ...(r.transaction_id !== null ? { transactionId: r.transaction_id } : {}),
+        ...(r.counter !== null ? { counter: r.counter } : {}),
+        ...(r.officer !== null ? { officer: r.officer } : {}),
+        ...(r.procedure !== null ? { procedure: r.procedure } : {}),
+        ...(r.channel !== null ? { channel: r.channel } : {}),
+      });
+    }
+    const last = rows.at(-1);
+    if (!last || rows.length < pageSize) break;
+    after = Number(last.id);
+  }
+  const eligible: EligibleTransaction[] = [];
+  if (query.tickets) {
+    let afterId = '';
+    for (;;) {
+      const rows = await db.query<TicketRow>(
+        `select id, data->>'counter' as counter, data->>'endedAt' as ended_at
+         from queue_tickets
+         where office = $1 and status = 'done' and data->>'endedAt' is not null
+           and ($2::bigint is null or (data->>'endedAt')::bigint >= $2)
+           and ($3::bigint is null or (data->>'endedAt')::bigint < $3)
+           and id > $4
+         order by id
+         limit $5`,
+        [query.office, start, end, afterId, pageSize],
+      );
+      for (const t of rows) {
+        eligible.push({
+          servedAt: Number(t.ended_at),
+          transactionId: t.id,
+          ...(t.counter ? { counter: t.counter } : {}),
+        });
+      }
+      const last = rows.at(-1);
+      if (!last || rows.length < pageSize) break;
+      afterId = last.id;
+    }
+  }
+  return { responses, eligible };
+}
