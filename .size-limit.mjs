@@ -25,23 +25,25 @@ const elementBudgets = {
   // view (through the shared print frame) and JSON-LD load lazily (26.78 kB: the detail view moved out of the first
   // paint made it grow from 23 kB).
   'motcua-procedure-list.js': { initial: '17.2 kB', lazy: '26.9 kB' },
-  // Lit, the element and the services screen (13.66 kB measured; issue 11's ceiling is 15 kB); issuing with its
-  // screens' strings, the voice (core's announcement), the QR code and the print view load on the first touch.
-  'motcua-ticket-kiosk.js': { initial: '13.9 kB', lazy: '14.1 kB' },
-  // Lit, the element and the board's state (11.78 kB measured; issue 11: 15); the voice (engines, core's announcement)
-  // loads with the first call or the click on "enable sound".
-  'motcua-queue-board.js': { initial: '12 kB', lazy: '4.4 kB' },
+  // Lit, the element, the services screen and the screen wake lock (14.06 kB measured; issue 11's ceiling is 15 kB);
+  // issuing with its screens' strings, the voice (core's announcement), the QR code and the print view load on the
+  // first touch.
+  'motcua-ticket-kiosk.js': { initial: '14.2 kB', lazy: '14.5 kB' },
+  // Lit, the element, the board's state and the screen wake lock (12.15 kB measured; issue 11: 15); the voice
+  // (engines, core's announcement) loads with the first call or the click on "enable sound".
+  'motcua-queue-board.js': { initial: '12.3 kB', lazy: '4.4 kB' },
   // Lit, the console and its strings (13.27 kB measured; issue 11: 15); the intake form, core's catalogue search,
   // the receipt slip's print view and the QR encoder (14.11 kB) load when the officer opens the intake.
   'motcua-counter-console.js': { initial: '13.5 kB', lazy: '14.4 kB' },
 };
-/** A page that registers every element at once, before any interaction (33.6 kB measured with four elements). */
-const allElementsBudget = '34.5 kB';
+/** A page that registers every element at once, before any interaction (48.7 kB measured with seven elements). */
+const allElementsBudget = '49.5 kB';
 /**
- * Everything in dist/cdn together, lazily loaded chunks included. Issue 2 set 50 kB as the starting ceiling; with
- * four elements, catalogue validation (zod), QR codes, print views and the deadline engine it measures 83.8 kB.
+ * Everything in dist/cdn together, lazily loaded chunks included (no page ever downloads all of it). Issue 2 set 50 kB
+ * as the starting ceiling for the first elements; with seven elements, catalogue validation (zod), QR codes, three
+ * print views, the voice, the IndexedDB outbox and the deadline engine it measures 121.4 kB.
  */
-const wholeCdnBudget = '86 kB';
+const wholeCdnBudget = '122.5 kB';
 /**
  * Core as a user's bundler ships it: what a page imports, bundled and minified with everything it pulls in.
  * `exports` is the import a page writes; `*` is the whole subpath.
