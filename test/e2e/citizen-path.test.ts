@@ -56,6 +56,18 @@ describe('the example commune site, end to end', () => {
     await page.close();
   });
 
+  it('lists every procedure as plain HTML where JavaScript does not run', async () => {
+    const page = await browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.goto(server.url, { waitUntil: 'load' });
+    const titles = await page.$$eval('motcua-procedure-list article h5', (headings) =>
+      headings.filter((h) => (h as HTMLElement).offsetParent !== null).map((h) => h.textContent),
+    );
+    assert.ok(titles.length >= 30, `${titles.length} procedures shown`);
+    assert.ok(titles.includes('Đăng ký khai sinh'));
+    await page.close();
+  });
+
   it('switches the site and its widgets to English', async () => {
     const { page, problems } = await openPage(browser, `${server.url}tra-cuu.html`);
     const status = 'motcua-dossier-status';
