@@ -120,8 +120,7 @@ function defaultRoutes(): Record<string, Handler> {
           { id: 'dat-dai', prefix: 'B', name: { vi: 'Đất đai', en: 'Land' } },
         ],
       }),
-    'GET /api/queue/board': () =>
-      json(200, { counters: [{ id: '1', label: '1', services: ['ho-tich'], ticket: null }] }),
+    'GET /api/queue/counters/1/current': () => json(200, { ticket: null }),
     'GET /api/catalogue': () => json(200, catalogue),
     'POST /api/queue/counters/1/call-next': () => json(200, { ticket: ticket() }),
     'POST /api/queue/counters/1/recall': () => json(200, { ticket: ticket({ calls: 2 }) }),
@@ -282,18 +281,75 @@ describe('motcua-counter-console', () => {
     expect(text($(el, '[part="ticket"]'))).to.contain('Đã xong');
   });
 
-  it('restores the ticket the counter is serving from the board', async () => {
+  it('restores the ticket the counter is serving, with its id, after a reload', async () => {
     stubServer({
-      'GET /api/queue/board': () =>
-        json(200, {
-          counters: [{ id: '1', ticket: { number: 'A009', service: 'ho-tich', status: 'serving', calls: 1 } }],
-        }),
+      'GET /api/queue/counters/1/current': () =>
+        json(200, { ticket: ticket({ id: 't-A009', number: 'A009', status: 'serving' }) }),
     });
     const el = await consoleFor();
+    const [load] = calls.filter((c) => c.path === '/api/queue/counters/1/current');
+    expect(load?.auth).to.equal('Bearer demo-counter-1');
+    expect(calls.some((c) => c.path === '/api/queue/board')).to.equal(false);
     expect(text($(el, '[part="number"]'))).to.equal('A009');
     expect(enabled(el)).to.deep.equal(['done', 'transfer']);
     await press(el, 'done');
-    expect(posts('/done')[0]?.body).to.deep.equal({});
+    expect(posts('/done')[0]?.body).to.deep.equal({ ticket: 't-A009' });
+  });
+
+  it('links the next dossier received to the ticket restored after a reload', async () => {
+    stubServer({
+      'GET /api/queue/counters/1/current': () =>
+        json(200, { ticket: ticket({ id: 't-A009', number: 'A009', status: 'serving' }) }),
+    });
+    const el = await consoleFor();
+    let received: unknown;
+    el.addEventListener('motcua-dossier-received', (e) => {
+      received = (e as CustomEvent).detail;
+    });
+    await openIntake(el);
+    expect(text($(el, '#ticket-link'))).to.equal('Hồ sơ gắn với số thứ tự A009');
+    await fillIntake(el);
+    await submitIntake(el);
+    expect(posts('/api/dossiers')[0]?.body?.ticket).to.equal('t-A009');
+    expect(received).to.deep.equal({ code: '000.00.15.H41-261123-0001', ticket: 't-A009' });
+  });
+
+  it('loads the ticket again when the counter or its token changes', async () => {
+    stubServer({
+      'GET /api/queue/counters/1/current': () => json(200, { ticket: ticket({ id: 't-A009', number: 'A009' }) }),
+      'GET /api/queue/counters/2/current': (call) =>
+        call.auth === 'Bearer demo-counter-2'
+          ? json(200, { ticket: ticket({ id: 't-B003', number: 'B003', counter: '2' }) })
+          : refusal(401, 'unauthorized', 'Cần mã truy cập (Authorization: Bearer) của quầy', 'A counter token'),
+    });
+    const el = await consoleFor();
+    expect(text($(el, '[part="number"]'))).to.equal('A009');
+    el.counter = '2';
+    await el.updateComplete;
+    expect($(el, '[part="number"]')).to.equal(null);
+    expect(text($(el, '[role="alert"]'))).to.equal('Cần mã truy cập (Authorization: Bearer) của quầy');
+    el.token = 'demo-counter-2';
+    await el.updateComplete;
+    expect(text($(el, '[part="number"]'))).to.equal('B003');
+    expect(text($(el, '[role="alert"]'))).to.equal('');
+  });
+
+  it('says why the ticket could not be restored: a refused token or no connection', async () => {
+    stubServer({
+      'GET /api/queue/counters/1/current': () =>
+        refusal(403, 'forbidden', 'Mã truy cập không dùng được cho quầy 1', 'This token is not for counter 1'),
+    });
+    let el = await consoleFor();
+    expect(text($(el, '[role="alert"]'))).to.equal('Mã truy cập không dùng được cho quầy 1');
+    stubServer({ 'GET /api/queue/counters/1/current': () => json(401, {}) });
+    el = await consoleFor({ lang: 'en' });
+    expect(text($(el, '[role="alert"]'))).to.equal('The counter’s access token is not valid');
+    stubServer({ 'GET /api/queue/counters/1/current': offline });
+    el = await consoleFor();
+    expect(text($(el, '[role="alert"]'))).to.equal('Không tải được số đang phục vụ');
+    expect(text($(el, '[part="ticket"]'))).to.contain('Chưa gọi số nào');
+    expect(enabled(el)).to.deep.equal(['next']);
+    await expect(el).to.be.accessible();
   });
 
   it('sends recall, no-show, done and transfer for the ticket shown', async () => {

@@ -17,7 +17,7 @@ type Key = CounterConsoleStringKey;
 /** What the console does for the officer. */
 export type CounterAction = 'next' | 'recall' | 'skip' | 'done' | 'transfer';
 
-/** A ticket as the counter sees it (the server's ticket view; `id` is unknown for one restored from the board). */
+/** A ticket as the counter sees it (the server's ticket view, with its id, also after a reload of the page). */
 export interface CounterTicket {
   readonly id?: string;
   readonly number: string;
@@ -41,31 +41,8 @@ interface Service {
   readonly name: Readonly<Record<string, unknown>>;
 }
 
-const PATHS: Readonly<Record<CounterAction, string>> = {
-  next: 'call-next',
-  recall: 'recall',
-  skip: 'skip',
-  done: 'done',
-  transfer: 'transfer',
-};
-
 /** The keyboard shortcut of each action (T only moves to the service choice; the transfer needs a service). */
-const SHORTCUTS: Readonly<Record<string, CounterAction>> = {
-  n: 'next',
-  r: 'recall',
-  s: 'skip',
-  d: 'done',
-  t: 'transfer',
-};
 const KEY_OF: Readonly<Record<CounterAction, string>> = { next: 'N', recall: 'R', skip: 'S', done: 'D', transfer: 'T' };
-
-/** The ticket statuses in which each action is allowed (core's state machine; "done" also starts a called ticket). */
-const ALLOWED: Readonly<Record<Exclude<CounterAction, 'next'>, readonly string[]>> = {
-  recall: ['called'],
-  skip: ['called'],
-  done: ['called', 'serving'],
-  transfer: ['called', 'serving'],
-};
 
 const ACTIVE = new Set(['called', 'serving']);
 
@@ -360,11 +337,14 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
       </div>`;
   }
 
-  /** Whether an action may be used with the ticket shown. */
+  /**
+   * Whether an action may be used with the ticket shown (core's state machine): recall and no-show for a called
+   * ticket, done (which also starts a called one) and transfer for a called or served one, next for none.
+   */
   private allowed(action: CounterAction): boolean {
     const status = this.ticket?.status ?? '';
     if (action === 'next') return !ACTIVE.has(status);
-    return ALLOWED[action].includes(status);
+    return action === 'recall' || action === 'skip' ? status === 'called' : ACTIVE.has(status);
   }
 
   private serviceName(id: string): string {
@@ -383,10 +363,13 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
     document.removeEventListener('keydown', this.onKeydown);
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if ((changed.has('counter') || changed.has('token')) && this.counter && this.token) {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('counter') || changed.has('token')) {
+      // The ticket shown belongs to the counter, and a refusal to its token: the new ones come from their own load.
+      if (changed.has('counter')) this.ticket = undefined;
+      this.error = '';
       const signature = `${this.counter}\n${this.token}`;
-      if (signature !== this.loadedFor) {
+      if (this.counter && this.token && signature !== this.loadedFor) {
         this.loadedFor = signature;
         this.track(this.load());
       }
@@ -410,12 +393,20 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
     return work;
   }
 
-  /** The services to transfer to, and the ticket the counter is serving (after a reload of the page). */
+  /**
+   * The services to transfer to, and the ticket the counter has called or is serving with its id (after a reload of
+   * the page), from `GET /api/queue/counters/{id}/current` with the counter's token.
+   */
   private async load(): Promise<void> {
-    const [services, board] = await Promise.allSettled([
+    const signature = this.loadedFor;
+    const shown = this.ticket;
+    const [services, current] = await Promise.allSettled([
       callApi<{ services?: unknown }>('api/queue/services'),
-      callApi<{ counters?: unknown }>('api/queue/board'),
+      callApi<{ ticket?: unknown }>(`api/queue/counters/${encodeURIComponent(this.counter)}/current`, {
+        token: this.token,
+      }),
     ]);
+    if (signature !== this.loadedFor) return;
     if (services.status === 'fulfilled' && Array.isArray(services.value.services)) {
       this.services = services.value.services.flatMap((s: Record<string, unknown> | null) =>
         typeof s?.id === 'string' ? [{ id: s.id, name: (s.name ?? {}) as Service['name'] }] : [],
@@ -423,9 +414,11 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
     } else {
       this.error = this.t('servicesFailed');
     }
-    if (board.status === 'fulfilled' && Array.isArray(board.value.counters) && this.ticket === undefined) {
-      const mine = board.value.counters.find((c: Record<string, unknown>) => c?.id === this.counter);
-      this.ticket = asTicket(mine?.ticket);
+    if (current.status === 'rejected') {
+      this.error = this.describe(current.reason, 'restoreFailed');
+    } else if (this.ticket === shown) {
+      // A command answered during the load knows better.
+      this.ticket = asTicket(current.value.ticket);
     }
   }
 
@@ -458,7 +451,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
     this.info = this.t('sending');
     try {
       const answer = await callApi<{ ticket?: unknown; ratingToken?: unknown; from?: unknown }>(
-        `api/queue/counters/${encodeURIComponent(this.counter)}/${PATHS[action]}`,
+        `api/queue/counters/${encodeURIComponent(this.counter)}/${action === 'next' ? 'call-next' : action}`,
         { token: this.token, body, key },
       );
       this.retryKeys.delete(signature);
@@ -494,12 +487,15 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
     }
   }
 
-  /** A failure as the officer reads it: the server's own message in the console's language when it gave one. */
-  private describe(error: unknown): string {
-    if (error instanceof RequestFailed && error.text) return error.text[this.language];
-    if (error instanceof RequestFailed && error.status === 401) return this.t('unauthorized');
-    if (error instanceof RequestFailed && error.status > 0) return this.t('refused', { status: error.status });
-    return this.t('network');
+  /**
+   * A failure as the officer reads it: the server's own message in the console's language when it gave one, and the
+   * string `offline` when no answer came.
+   */
+  private describe(error: unknown, offline: Key = 'network'): string {
+    if (!(error instanceof RequestFailed) || error.status === 0) return this.t(offline);
+    return (
+      error.text?.[this.language] ?? this.t(error.status === 401 ? 'unauthorized' : 'refused', { status: error.status })
+    );
   }
 
   private focusField(id: string): void {
@@ -508,7 +504,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
 
   private readonly onKeydown = (event: KeyboardEvent): void => {
     if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey || event.repeat) return;
-    const action = SHORTCUTS[event.key.toLowerCase()];
+    const action = (Object.keys(KEY_OF) as CounterAction[]).find((a) => KEY_OF[a] === event.key.toUpperCase());
     if (!action || typing(event) || !this.counter || !this.token) return;
     event.preventDefault();
     if (action === 'transfer') {

@@ -36,6 +36,7 @@ export type ConsoleStringKey =
   | 'unauthorized'
   | 'refused'
   | 'servicesFailed'
+  | 'restoreFailed'
   | 'intake'
   | 'intakeLoading'
   | 'intakeFailed';
@@ -81,6 +82,7 @@ export const consoleStrings: StringTable<ConsoleStringKey> = {
     unauthorized: 'Mã truy cập của quầy không hợp lệ',
     refused: 'Máy chủ từ chối yêu cầu (mã {status})',
     servicesFailed: 'Không tải được danh sách dịch vụ để chuyển',
+    restoreFailed: 'Không tải được số đang phục vụ',
     intake: 'Tiếp nhận hồ sơ',
     intakeLoading: 'Đang tải biểu mẫu tiếp nhận hồ sơ…',
     intakeFailed: 'Không tải được biểu mẫu tiếp nhận hồ sơ. Bấm lại để thử lại.',
@@ -121,6 +123,7 @@ export const consoleStrings: StringTable<ConsoleStringKey> = {
     unauthorized: 'The counter’s access token is not valid',
     refused: 'The server refused the request (status {status})',
     servicesFailed: 'The services to transfer to could not be loaded',
+    restoreFailed: 'The ticket being served could not be loaded',
     intake: 'Receive a dossier',
     intakeLoading: 'Loading the dossier intake form…',
     intakeFailed: 'The dossier intake form could not be loaded. Press again to retry.',
