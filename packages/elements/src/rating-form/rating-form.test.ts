@@ -602,6 +602,31 @@ describe('<motcua-rating-form>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('says the transaction was already rated when its key was used for other answers (422), not thanks', async () => {
+      stubFetch(() =>
+        json(422, {
+          error: {
+            code: 'idempotency-key-reused',
+            message: {
+              vi: 'Idempotency-Key này đã được dùng cho một yêu cầu khác; yêu cầu mới không được thực hiện',
+              en: 'This Idempotency-Key was already used for a different request; the new request was not carried out',
+            },
+          },
+        }),
+      );
+      const el = await rated();
+      await choose(el, 'overall', 2);
+      const failed = oneEvent(el, 'motcua-rating-failed');
+      await submit(el);
+      expect(((await failed) as CustomEvent<RatingFailedDetail>).detail.reason).to.equal('already-rated');
+      await el.updateComplete;
+      expect(statusOf(el)).to.equal('already-rated');
+      expect(calls.map((c) => c.key)).to.deep.equal([TOKEN_ID]);
+      expect(text(el)).to.contain('Lượt giao dịch này đã được đánh giá');
+      expect(text(el)).to.not.contain('Cảm ơn ông/bà đã đánh giá');
+      await expect(el).to.be.accessible();
+    });
+
     for (const status of [401, 410]) {
       it(`says when the rating link has expired (${status})`, async () => {
         stubFetch(() => json(status, { error: { code: 'token-expired' } }));

@@ -107,6 +107,9 @@ export async function classifyResponse(response: Response): Promise<SendOutcome>
   if (status === 401 || status === 410) return { kind: 'expired' };
   if (status >= 500 || status === 408) return { kind: 'transient', status };
   const { code, problems } = await errorBody(response);
+  // The rating token's key reused for other answers (rated before, in another tab or on another phone): the server
+  // keeps the first rating and answers 422 idempotency-key-reused, as it answers 409 token-consumed.
+  if (code === 'idempotency-key-reused') return { kind: 'already-rated' };
   // A rating token the server cannot use (malformed, tampered, signed with another key) reads as an expired link.
   if (code?.startsWith('token-') && status !== 409) return { kind: 'expired' };
   if (status === 409) {

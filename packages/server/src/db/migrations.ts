@@ -158,6 +158,14 @@ export const MIGRATIONS: readonly Migration[] = [
       create index dossiers_received on dossiers (office, received_at, code);
     `,
   },
+  {
+    id: '0007-idempotency-fingerprints',
+    sql: `
+      -- What a key's first request was (method, path, SHA-256 of the body): the key reused for another request gets
+      -- 422 instead of the first answer. Keys stored before have none and replay as before.
+      alter table idempotency_keys add column fingerprint text;
+    `,
+  },
 ];
 
 /** Any number, the same in every instance: serialises migrations when several instances start together. */

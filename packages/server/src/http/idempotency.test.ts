@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import { Hono } from 'hono';
@@ -26,8 +27,15 @@ for (const target of TEST_DATABASES) {
       });
       return { db, app, created: () => created };
     }
-    const post = (app: Hono, path: string, key?: string) =>
-      app.request(path, { method: 'POST', headers: key ? { 'Idempotency-Key': key } : {} });
+    const post = (app: Hono, path: string, key?: string, body?: unknown) =>
+      app.request(path, {
+        method: 'POST',
+        headers: {
+          ...(key ? { 'Idempotency-Key': key } : {}),
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
 
     it('answers a retry with the first answer and creates nothing twice', async () => {
       const { db, app, created } = await appWithCounter();
@@ -64,6 +72,75 @@ for (const target of TEST_DATABASES) {
         expect((await post(app, '/fails', 'k')).status).to.equal(500);
         expect((await post(app, '/fails', 'k')).status).to.equal(500);
         expect(created()).to.equal(2);
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('answers a key reused for a different request with 422 idempotency-key-reused, and keeps the first answer', async () => {
+      const { db, app, created } = await appWithCounter();
+      try {
+        const first = await post(app, '/things', 'rating-token-1', { overall: 3 });
+        expect(first.status).to.equal(201);
+        const other = await post(app, '/things', 'rating-token-1', { overall: 1 });
+        expect(other.status).to.equal(422);
+        expect(other.headers.get('idempotent-replayed')).to.equal(null);
+        const { error } = (await other.json()) as { error: { code: string; message: { vi: string; en: string } } };
+        expect(error.code).to.equal('idempotency-key-reused');
+        expect(error.message.vi).to.contain('Idempotency-Key');
+        expect(error.message.en).to.contain('different request');
+        expect((await post(app, '/things', 'rating-token-1')).status).to.equal(422);
+        const retry = await post(app, '/things', 'rating-token-1', { overall: 3 });
+        expect(retry.status).to.equal(201);
+        expect(retry.headers.get('idempotent-replayed')).to.equal('true');
+        expect(await retry.json()).to.deep.equal({ id: 1 });
+        expect(created()).to.equal(1);
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('answers a different request with 422 also while the first is still running', async () => {
+      const { db, app, created } = await appWithCounter();
+      try {
+        const [first, other] = await Promise.all([
+          post(app, '/things', 'k', { overall: 3 }),
+          new Promise((resolve) => setTimeout(resolve, 5)).then(() => post(app, '/things', 'k', { overall: 2 })),
+        ]);
+        expect(first.status).to.equal(201);
+        expect(other.status).to.equal(422);
+        expect(created()).to.equal(1);
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('stores the method, path and SHA-256 of the body with the key', async () => {
+      const { db, app } = await appWithCounter();
+      try {
+        await post(app, '/things', 'k', { overall: 3 });
+        const [row] = await db.query<{ fingerprint: string }>('select fingerprint from idempotency_keys');
+        const sha = createHash('sha256')
+          .update(JSON.stringify({ overall: 3 }))
+          .digest('hex');
+        expect(row?.fingerprint).to.equal(`POST /things ${sha}`);
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('keeps replaying the answers of keys stored before fingerprints, whatever the body', async () => {
+      const { db, app, created } = await appWithCounter();
+      try {
+        await db.query(
+          `insert into idempotency_keys (key, route, status, content_type, body)
+           values ('old-key', '/things', 201, 'application/json', '{"id":7}')`,
+        );
+        const replay = await post(app, '/things', 'old-key', { overall: 1 });
+        expect(replay.status).to.equal(201);
+        expect(replay.headers.get('idempotent-replayed')).to.equal('true');
+        expect(await replay.json()).to.deep.equal({ id: 7 });
+        expect(created()).to.equal(0);
       } finally {
         await db.close();
       }

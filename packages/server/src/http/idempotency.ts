@@ -1,4 +1,5 @@
-import type { MiddlewareHandler } from 'hono';
+import { createHash } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Database, Queryable } from '../db/database.js';
 import { ApiError } from './errors.js';
 
@@ -29,9 +30,25 @@ export async function purgeIdempotencyKeys(db: Queryable, before: number): Promi
 }
 
 /**
+ * What a key's first request was: method, path and the SHA-256 of the body. A request that reuses the key for
+ * anything else (another rating with the same rating token, say) is not a retry.
+ */
+async function fingerprintOf(c: Context): Promise<string> {
+  const body = new Uint8Array(await c.req.arrayBuffer());
+  return `${c.req.method} ${c.req.path} ${createHash('sha256').update(body).digest('hex')}`;
+}
+
+/**
  * Makes POST requests with an `Idempotency-Key` header safe to retry: the first request runs and its answer is
- * stored; a retry with the same key (and route) gets the stored answer instead of creating a second ticket,
- * dossier or rating. A retry while the first is still running gets 409.
+ * stored with the request's fingerprint (method, path, SHA-256 of the body); a retry with the same key (and route)
+ * and the same request gets the stored answer instead of creating a second ticket, dossier or rating. A retry while
+ * the first is still running gets 409; the key reused for a different request gets 422 `idempotency-key-reused`
+ * (as the IETF Idempotency-Key draft suggests). Keys stored before fingerprints were kept replay as before.
+ *
+ * @example
+ * ```ts
+ * app.use('/api/*', idempotency(db, { staleAfterSeconds: 30 }));
+ * ```
  */
 export function idempotency(
   db: Database,
@@ -54,19 +71,32 @@ export function idempotency(
       });
     }
     const route = c.req.path;
+    const fingerprint = await fingerprintOf(c);
     const claimed = await db.query(
-      `insert into idempotency_keys (key, route) values ($1, $2)
-       on conflict (key, route) do update set created_at = now()
+      `insert into idempotency_keys (key, route, fingerprint) values ($1, $2, $4)
+       on conflict (key, route) do update set created_at = now(), fingerprint = excluded.fingerprint
          where idempotency_keys.status is null
            and idempotency_keys.created_at < now() - make_interval(secs => $3)
        returning key`,
-      [key, route, staleAfter],
+      [key, route, staleAfter, fingerprint],
     );
     if (claimed.length === 0) {
-      const [stored] = await db.query<{ status: number | null; content_type: string | null; body: string | null }>(
-        'select status, content_type, body from idempotency_keys where key = $1 and route = $2',
-        [key, route],
-      );
+      const [stored] = await db.query<{
+        status: number | null;
+        content_type: string | null;
+        body: string | null;
+        fingerprint: string | null;
+      }>('select status, content_type, body, fingerprint from idempotency_keys where key = $1 and route = $2', [
+        key,
+        route,
+      ]);
+      // Keys stored before fingerprints were kept have none: they replay as before.
+      if (stored?.fingerprint != null && stored.fingerprint !== fingerprint) {
+        throw new ApiError(422, 'idempotency-key-reused', {
+          vi: 'Idempotency-Key này đã được dùng cho một yêu cầu khác; yêu cầu mới không được thực hiện',
+          en: 'This Idempotency-Key was already used for a different request; the new request was not carried out',
+        });
+      }
       if (stored?.status != null) {
         return new Response(stored.body, {
           status: stored.status,
