@@ -19,7 +19,7 @@ import type { Context, Hono } from 'hono';
 import * as z from 'zod';
 import type { Database } from '../db/database.js';
 import { authenticate } from '../http/auth.js';
-import { readJsonBody } from '../http/body.js';
+import { readJsonBody, readQuery } from '../http/body.js';
 import { clientAddress } from '../http/client-address.js';
 import { ApiError } from '../http/errors.js';
 import type { RateLimiter } from '../http/rate-limit.js';
@@ -473,15 +473,7 @@ export function installDossierRoutes(app: Hono, deps: DossierRoutesDeps): void {
   });
 
   app.get('/api/reports/on-time', async (c) => {
-    const parsed = onTimeQuery.safeParse(c.req.query());
-    if (!parsed.success) {
-      const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '$'}: ${i.message}`).join('; ');
-      throw new ApiError(400, 'invalid-input', {
-        vi: `Tham số báo cáo không hợp lệ (${detail})`,
-        en: `Invalid report parameters (${detail})`,
-      });
-    }
-    const q = parsed.data;
+    const q = readQuery(c, onTimeQuery);
     await ready();
     const report = await onTimeReport(
       db,

@@ -16,6 +16,7 @@ import {
 import type { Context, Hono } from 'hono';
 import * as z from 'zod';
 import type { Database } from '../db/database.js';
+import { checkInput, readQuery } from '../http/body.js';
 import { csvCell } from '../http/csv.js';
 import { ApiError } from '../http/errors.js';
 import { hashKey, type RateLimiter, rateLimit } from '../http/rate-limit.js';
@@ -162,18 +163,6 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }
 
-function parseBody(raw: unknown): RatingBody {
-  const parsed = ratingBody.safeParse(raw);
-  if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '$'}: ${i.message}`).join('; ');
-    throw new ApiError(400, 'invalid-input', {
-      vi: `Dữ liệu gửi lên không hợp lệ (${detail})`,
-      en: `The request is not valid (${detail})`,
-    });
-  }
-  return parsed.data;
-}
-
 const DIMENSIONS: readonly GroupDimension[] = [
   'counter',
   'officer',
@@ -260,7 +249,7 @@ export function installRatingRoutes(app: Hono, deps: RatingRoutesDeps): void {
   const { db, office, now } = deps;
 
   app.post('/api/ratings', async (c) => {
-    const input = parseBody(await jsonBody(c));
+    const input: RatingBody = checkInput(ratingBody, await jsonBody(c));
     const honeypot = input[HONEYPOT_FIELD];
     if (honeypot !== undefined && honeypot !== null && honeypot !== '') {
       // A bot: answer as if accepted, keep nothing.
@@ -355,15 +344,7 @@ export function installRatingRoutes(app: Hono, deps: RatingRoutesDeps): void {
   });
 
   app.get('/api/reports/satisfaction', async (c) => {
-    const parsed = reportQuery.safeParse(c.req.query());
-    if (!parsed.success) {
-      const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '$'}: ${i.message}`).join('; ');
-      throw new ApiError(400, 'invalid-input', {
-        vi: `Tham số báo cáo không hợp lệ (${detail})`,
-        en: `Invalid report parameters (${detail})`,
-      });
-    }
-    const q = parsed.data;
+    const q = readQuery(c, reportQuery);
     // Only the period's ratings and finished tickets, a page at a time.
     const { responses, eligible } = await satisfactionInputs(db, {
       office: office.id,
