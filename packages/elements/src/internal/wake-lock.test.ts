@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { keepAwake } from './wake-lock.js';
+import { stubWakeLock, WakeLockStub } from './wake-lock.test-support.js';
 
 class WakeLockTestHost extends LitElement {
   static override properties = { noWakeLock: { type: Boolean, attribute: 'no-wake-lock' } };
@@ -11,44 +12,6 @@ class WakeLockTestHost extends LitElement {
   }
 }
 customElements.define('wake-lock-test-host', WakeLockTestHost);
-
-/** A stubbed `navigator.wakeLock`: counts requests and releases; `drop()` is the browser releasing on hiding. */
-class WakeLockStub {
-  requests = 0;
-  releases = 0;
-  refuse = false;
-  private readonly sentinels: { released: boolean }[] = [];
-  /** Whether a lock is held now. */
-  get held(): boolean {
-    return this.sentinels.some((s) => !s.released);
-  }
-  request(type: string): Promise<WakeLockSentinel> {
-    expect(type).to.equal('screen');
-    this.requests++;
-    if (this.refuse) return Promise.reject(new DOMException('battery saver', 'NotAllowedError'));
-    const sentinel = {
-      released: false,
-      type: 'screen',
-      release: async () => {
-        if (!sentinel.released) this.releases++;
-        sentinel.released = true;
-      },
-    };
-    this.sentinels.push(sentinel);
-    return Promise.resolve(sentinel as unknown as WakeLockSentinel);
-  }
-  drop(): void {
-    for (const sentinel of this.sentinels) sentinel.released = true;
-  }
-}
-
-/** Replaces `navigator.wakeLock` (`undefined`: a browser without it) until the returned function is called. */
-function stubWakeLock(stub: WakeLockStub | undefined): () => void {
-  Object.defineProperty(navigator, 'wakeLock', { configurable: true, value: stub });
-  return () => {
-    delete (navigator as { wakeLock?: unknown }).wakeLock;
-  };
-}
 
 let visibility: DocumentVisibilityState = 'visible';
 function setVisibility(state: DocumentVisibilityState): void {

@@ -4,6 +4,7 @@ import { recordingEngine } from '../internal/speech/engine.js';
 import type { BoardTicket } from './board-state.js';
 import type { MotcuaQueueBoard, QueueCallDetail } from './queue-board.js';
 import './queue-board.js';
+import { stubWakeLock, WakeLockStub } from '../internal/wake-lock.test-support.js';
 
 /** An EventSource the test drives: what the server would send, and a way to cut the connection. */
 class FakeEventSource extends EventTarget {
@@ -60,35 +61,6 @@ async function board(template = html`<motcua-queue-board></motcua-queue-board>`)
 async function live(el: MotcuaQueueBoard, data: unknown): Promise<void> {
   latest().send('snapshot', data);
   await el.updateComplete;
-}
-
-/** A stubbed `navigator.wakeLock` that records requests and releases. */
-interface WakeLockRecord {
-  requests: number;
-  releases: number;
-  restore: () => void;
-}
-function stubWakeLock(): WakeLockRecord {
-  const record: WakeLockRecord = { requests: 0, releases: 0, restore: () => undefined };
-  const api = {
-    request: async (type: string) => {
-      expect(type).to.equal('screen');
-      record.requests++;
-      const sentinel = {
-        released: false,
-        release: async () => {
-          sentinel.released = true;
-          record.releases++;
-        },
-      };
-      return sentinel;
-    },
-  };
-  Object.defineProperty(navigator, 'wakeLock', { configurable: true, value: api });
-  record.restore = () => {
-    delete (navigator as { wakeLock?: unknown }).wakeLock;
-  };
-  return record;
 }
 
 describe('<motcua-queue-board>', () => {
@@ -313,7 +285,8 @@ describe('<motcua-queue-board>', () => {
   });
 
   it('keeps the screen awake while shown and releases it when removed; no-wake-lock leaves it to the device', async () => {
-    const wakeLock = stubWakeLock();
+    const wakeLock = new WakeLockStub();
+    const restore = stubWakeLock(wakeLock);
     try {
       const el = await board(html`<motcua-queue-board muted></motcua-queue-board>`);
       await new Promise((resolve) => setTimeout(resolve, 0));
@@ -325,7 +298,7 @@ describe('<motcua-queue-board>', () => {
       await new Promise((resolve) => setTimeout(resolve, 0));
       expect(wakeLock.requests).to.equal(1);
     } finally {
-      wakeLock.restore();
+      restore();
     }
   });
 });

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { type RecordingEngine, recordingEngine } from '../internal/speech/index.js';
 import type { MotcuaTicketKiosk, TicketIssuedDetail, TicketRefusedDetail } from './ticket-kiosk.js';
 import './ticket-kiosk.js';
+import { stubWakeLock, WakeLockStub } from '../internal/wake-lock.test-support.js';
 
 // ---- helpers -------------------------------------------------------------------------------------------------
 
@@ -167,35 +168,6 @@ const kiosk = () =>
   );
 
 // ---- tests ---------------------------------------------------------------------------------------------------
-
-/** A stubbed `navigator.wakeLock` that records requests and releases. */
-interface WakeLockRecord {
-  requests: number;
-  releases: number;
-  restore: () => void;
-}
-function stubWakeLock(): WakeLockRecord {
-  const record: WakeLockRecord = { requests: 0, releases: 0, restore: () => undefined };
-  const api = {
-    request: async (type: string) => {
-      expect(type).to.equal('screen');
-      record.requests++;
-      const sentinel = {
-        released: false,
-        release: async () => {
-          sentinel.released = true;
-          record.releases++;
-        },
-      };
-      return sentinel;
-    },
-  };
-  Object.defineProperty(navigator, 'wakeLock', { configurable: true, value: api });
-  record.restore = () => {
-    delete (navigator as { wakeLock?: unknown }).wakeLock;
-  };
-  return record;
-}
 
 describe('<motcua-ticket-kiosk>', () => {
   beforeEach(() => {
@@ -650,7 +622,8 @@ describe('<motcua-ticket-kiosk>', () => {
   });
 
   it('keeps the screen awake while shown and releases it when removed; no-wake-lock leaves it to the device', async () => {
-    const wakeLock = stubWakeLock();
+    const wakeLock = new WakeLockStub();
+    const restore = stubWakeLock(wakeLock);
     try {
       const el = await kiosk();
       await new Promise((resolve) => setTimeout(resolve, 0));
@@ -662,7 +635,7 @@ describe('<motcua-ticket-kiosk>', () => {
       await new Promise((resolve) => setTimeout(resolve, 0));
       expect(wakeLock.requests).to.equal(1);
     } finally {
-      wakeLock.restore();
+      restore();
     }
   });
 });
