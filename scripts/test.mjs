@@ -45,13 +45,9 @@ function countTap(tap, status) {
   if (status !== 0 && pick('fail') + pick('cancelled') === 0) runnerFailed = true;
 }
 
-// 1. Node.
-for (const [index, tz] of TIME_ZONES.entries()) {
-  const nodeFiles = NODE_SUITES.filter((suite) => suite.zones.includes(tz)).flatMap((suite) =>
-    testFiles(join(root, suite.dir)),
-  );
-  const tap = join(resultsDir, `node-${tz.replace(/\W/g, '_')}.tap`);
-  console.log(`\n▶ Node ${process.versions.node}, TZ=${tz}: ${nodeFiles.length} test files`);
+/** Runs node:test on `files` under the host time zone `tz`, printing with `reporter`, and counts its TAP report. */
+function runNodeTests(files, { name, tz, reporter, concurrency }) {
+  const tap = join(resultsDir, `${name}.tap`);
   const result = spawnSync(
     process.execPath,
     [
@@ -59,20 +55,34 @@ for (const [index, tz] of TIME_ZONES.entries()) {
       'tsx',
       '--test',
       '--test-concurrency',
-      '2',
+      String(concurrency),
       '--test-reporter',
-      index === 0 ? 'spec' : 'dot',
+      reporter,
       '--test-reporter-destination',
       'stdout',
       '--test-reporter',
       'tap',
       '--test-reporter-destination',
       tap,
-      ...nodeFiles,
+      ...files,
     ],
     { cwd: root, stdio: 'inherit', env: { ...childEnv, TZ: tz } },
   );
   countTap(tap, result.status);
+}
+
+// 1. Node.
+for (const [index, tz] of TIME_ZONES.entries()) {
+  const nodeFiles = NODE_SUITES.filter((suite) => suite.zones.includes(tz)).flatMap((suite) =>
+    testFiles(join(root, suite.dir)),
+  );
+  console.log(`\n▶ Node ${process.versions.node}, TZ=${tz}: ${nodeFiles.length} test files`);
+  runNodeTests(nodeFiles, {
+    name: `node-${tz.replace(/\W/g, '_')}`,
+    tz,
+    reporter: index === 0 ? 'spec' : 'dot',
+    concurrency: 2,
+  });
 }
 
 // 2. Browser.
@@ -102,29 +112,13 @@ const build = spawnSync(process.execPath, [join(root, 'scripts', 'run.mjs'), 'bu
 if (build.status !== 0) {
   runnerFailed = true;
 } else {
-  const tap = join(resultsDir, 'e2e.tap');
-  const e2e = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--test',
-      '--test-concurrency',
-      '1',
-      '--test-reporter',
-      'spec',
-      '--test-reporter-destination',
-      'stdout',
-      '--test-reporter',
-      'tap',
-      '--test-reporter-destination',
-      tap,
-      ...testFiles(join(root, 'test', 'e2e')),
-    ],
-    // A host far from Vietnam: the pages must still show Vietnamese civil dates.
-    { cwd: root, stdio: 'inherit', env: { ...childEnv, TZ: 'America/Los_Angeles' } },
-  );
-  countTap(tap, e2e.status);
+  // A host far from Vietnam: the pages must still show Vietnamese civil dates.
+  runNodeTests(testFiles(join(root, 'test', 'e2e')), {
+    name: 'e2e',
+    tz: 'America/Los_Angeles',
+    reporter: 'spec',
+    concurrency: 1,
+  });
 }
 
 if (runnerFailed) console.error('\nA test runner failed to run; see its output above.');
