@@ -45,6 +45,19 @@ function which(name) {
   return undefined;
 }
 
+/**
+ * Flags for a headless Chromium started by our scripts and tests on these machines: root needs `--no-sandbox`, and
+ * the closed network refuses the connections Chromium makes for its own services, so they are switched off.
+ */
+export const HEADLESS_CHROME_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /** Finds Chrome or Chromium: `CHROME_PATH` first, then the usual binaries on PATH. */
 export function findChrome() {
   if (process.env.CHROME_PATH) return existsSync(process.env.CHROME_PATH) ? process.env.CHROME_PATH : undefined;

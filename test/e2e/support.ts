@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
-import { childEnv, findChrome, root } from '../../scripts/env.mjs';
+import { childEnv, findChrome, HEADLESS_CHROME_FLAGS, root } from '../../scripts/env.mjs';
 
 /** A free TCP port on loopback. */
 async function freePort(): Promise<number> {
@@ -154,12 +154,7 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath,
     headless: true,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...HEADLESS_CHROME_FLAGS,
       '--disable-features=Translate,MediaRouter',
       '--autoplay-policy=no-user-gesture-required',
     ],

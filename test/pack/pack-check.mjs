@@ -14,7 +14,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, wr
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { childEnv, findChrome, root } from '../../scripts/env.mjs';
+import { childEnv, findChrome, HEADLESS_CHROME_FLAGS, root } from '../../scripts/env.mjs';
 
 const here = join(root, 'test', 'pack');
 const scratch = join(root, '.cache', 'pack-scratch');
@@ -283,13 +283,7 @@ await step('Chromium: @motcua/elements from the tarball', async () => {
     browser = await puppeteer.launch({
       executablePath,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
+      args: HEADLESS_CHROME_FLAGS,
     });
     for (const name of ['bundle', 'cdn']) {
       const tab = await browser.newPage();
