@@ -4,6 +4,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { configure, resetConfig } from '../internal/config.js';
 import type { CounterActionDetail, MotcuaCounterConsole } from './counter-console.js';
 import './counter-console.js';
+import { sendKeys } from '../internal/browser-commands.test-support.js';
 
 // ---- the server, stubbed at the HTTP boundary ------------------------------------------------------------------
 
@@ -139,17 +140,6 @@ function defaultRoutes(): Record<string, Handler> {
 }
 
 // ---- helpers -------------------------------------------------------------------------------------------------
-
-/** Real key presses through the test runner's browser (Web Test Runner's built-in send-keys command). */
-async function sendKeys(payload: { press: string } | { type: string }): Promise<void> {
-  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
-  const socket = '/__web-dev-server__web-socket.js';
-  const { sendMessageWaitForResponse } = (await import(/* @vite-ignore */ socket)) as {
-    sendMessageWaitForResponse(message: unknown): Promise<{ executed: boolean }>;
-  };
-  const response = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'send-keys', payload });
-  if (!response.executed) throw new Error('send-keys is not available');
-}
 
 const shadow = (el: MotcuaCounterConsole) => el.shadowRoot as ShadowRoot;
 const text = (node: Node | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';

@@ -2,17 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { configure, resetConfig } from '../internal/config.js';
 import type { DossierErrorDetail, DossierLoadedDetail, MotcuaDossierStatus } from './dossier-status.js';
 import './dossier-status.js';
-
-/** Real key presses through the test runner's browser (Web Test Runner's built-in send-keys command). */
-async function sendKeys(payload: { press: string } | { type: string }): Promise<void> {
-  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
-  const socket = '/__web-dev-server__web-socket.js';
-  const { sendMessageWaitForResponse } = (await import(/* @vite-ignore */ socket)) as {
-    sendMessageWaitForResponse(message: unknown): Promise<{ executed: boolean }>;
-  };
-  const response = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'send-keys', payload });
-  if (!response.executed) throw new Error('send-keys is not available');
-}
+import { sendKeys } from '../internal/browser-commands.test-support.js';
 
 const CODE = '000.00.00.H00-261109-0001';
 const PIN = '246810';

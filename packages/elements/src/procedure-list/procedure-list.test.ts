@@ -3,6 +3,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { resetConfig } from '../internal/config.js';
 import type { MotcuaProcedureList, ProcedureSelectDetail } from './procedure-list.js';
 import './procedure-list.js';
+import { browserCommand } from '../internal/browser-commands.test-support.js';
 
 const HOSTILE = '<img src=x onerror="globalThis.pwned = true">';
 
@@ -85,17 +86,6 @@ function serve(body: unknown, status = 200): void {
     requested.push(String(input));
     return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
   };
-}
-
-/** A Web Test Runner browser command (`send-keys`, or the config's `emulate-forced-colors`), through its socket. */
-async function browserCommand(command: string, payload: unknown): Promise<void> {
-  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
-  const socket = '/__web-dev-server__web-socket.js';
-  const { sendMessageWaitForResponse } = (await import(/* @vite-ignore */ socket)) as {
-    sendMessageWaitForResponse(message: unknown): Promise<{ executed: boolean }>;
-  };
-  const response = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command, payload });
-  if (!response.executed) throw new Error(`${command} is not available`);
 }
 
 /** A system colour as the browser resolves it, e.g. `Highlight` → `rgb(…)`. */

@@ -11,19 +11,9 @@ import { configure, resetConfig } from '../internal/config.js';
 import { createOutbox, OUTBOX_STORAGE_KEY, OUTBOX_WAITING_KEY, type QueuedRating, queuedRatings } from './outbox.js';
 import type { MotcuaRatingForm, RatingEventDetail, RatingFailedDetail } from './rating-form.js';
 import './rating-form.js';
+import { sendKeys } from '../internal/browser-commands.test-support.js';
 
 // ---- helpers -------------------------------------------------------------------------------------------------
-
-/** Real key presses through the test runner's browser (Web Test Runner's built-in send-keys command). */
-async function sendKeys(payload: { press: string } | { type: string }): Promise<void> {
-  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
-  const socket = '/__web-dev-server__web-socket.js';
-  const { sendMessageWaitForResponse } = (await import(/* @vite-ignore */ socket)) as {
-    sendMessageWaitForResponse(message: unknown): Promise<{ executed: boolean }>;
-  };
-  const response = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'send-keys', payload });
-  if (!response.executed) throw new Error('send-keys is not available');
-}
 
 interface Call {
   readonly url: string;

@@ -2,20 +2,10 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { type RecordingEngine, recordingEngine } from '../internal/speech/index.js';
 import type { MotcuaTicketKiosk, TicketIssuedDetail, TicketRefusedDetail } from './ticket-kiosk.js';
 import './ticket-kiosk.js';
+import { sendKeys } from '../internal/browser-commands.test-support.js';
 import { stubWakeLock, WakeLockStub } from '../internal/wake-lock.test-support.js';
 
 // ---- helpers -------------------------------------------------------------------------------------------------
-
-/** Real key presses through the test runner's browser (Web Test Runner's built-in send-keys command). */
-async function sendKeys(payload: { press: string } | { type: string }): Promise<void> {
-  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
-  const socket = '/__web-dev-server__web-socket.js';
-  const { sendMessageWaitForResponse } = (await import(/* @vite-ignore */ socket)) as {
-    sendMessageWaitForResponse(message: unknown): Promise<{ executed: boolean }>;
-  };
-  const response = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'send-keys', payload });
-  if (!response.executed) throw new Error('send-keys is not available');
-}
 
 interface Post {
   readonly url: string;

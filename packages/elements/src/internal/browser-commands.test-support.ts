@@ -1,0 +1,17 @@
+// Test support: Web Test Runner's browser commands from inside a test page, through the runner's web socket.
+
+/** A Web Test Runner browser command (`send-keys`, or the config's `emulate-forced-colors`), through its socket. */
+export async function browserCommand(command: string, payload: unknown): Promise<void> {
+  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
+  const socket = '/__web-dev-server__web-socket.js';
+  const { sendMessageWaitForResponse } = (await import(/* @vite-ignore */ socket)) as {
+    sendMessageWaitForResponse(message: unknown): Promise<{ executed: boolean }>;
+  };
+  const response = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command, payload });
+  if (!response.executed) throw new Error(`${command} is not available`);
+}
+
+/** Real key presses through the test runner's browser (Web Test Runner's built-in send-keys command). */
+export function sendKeys(payload: { press: string } | { type: string }): Promise<void> {
+  return browserCommand('send-keys', payload);
+}
