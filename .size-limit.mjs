@@ -51,12 +51,12 @@ const wholeCdnBudget = '122.5 kB';
 const coreBudgets = [
   {
     // What a page that counts working days imports: the working-day calendar (its Tết and Giỗ Tổ dates come from a
-    // table, not the lunar computation) and civil dates, without parseCalendarOverlay and holidaysToICalendar.
-    // Issue 2 asks for 6 kB; 6.47 kB is measured with every holiday rule, schedule, source and message kept.
+    // table, not the lunar computation) and civil dates, without parseCalendarOverlay and holidaysToICalendar
+    // (5.98 kB measured; the starting ceiling was 6 kB).
     name: 'working-day calendar',
     subpath: 'calendar',
     exports: 'vietnamCalendar, civilDateOf, toVietnamTime',
-    limit: '6.7 kB',
+    limit: '6 kB',
   },
   // What a page that shows lunar dates imports.
   { name: 'lunar dates', subpath: 'calendar', exports: 'solarToLunar, lunarToSolar, civilDateOf', limit: '3.7 kB' },

@@ -20,10 +20,10 @@ import { OFFICIAL_SCHEDULES, type YearSchedule } from './schedules.js';
 /** The first year 24/11 is a day off when the rule is switched on with `true`. */
 const CULTURE_DAY_DEFAULT_FROM = 2026;
 
+// Reported by thanhnien.vn (2026-01-13) and vneconomy.vn (2026-02-26, Nghị quyết 30/NQ-CP).
 const CULTURE_DAY_SOURCE: Provenance = Object.freeze({
   basis: 'pending-rule',
   instrument: 'Nghị quyết 80-NQ/TW (chưa sửa Bộ luật Lao động)',
-  references: ['thanhnien.vn 2026-01-13', 'vneconomy.vn 2026-02-26 (Nghị quyết 30/NQ-CP)'],
 });
 
 /** A schedule together with the overlay it came from (none for the built-in ones). */
@@ -260,8 +260,8 @@ export function buildCalendarDays(
     });
   }
 
-  const low = `${String(first).padStart(4, '0')}-01-01`;
-  const high = `${String(last).padStart(4, '0')}-12-31`;
+  const low = `${first}-01-01`; // the years are four-digit (WORKING_DAY_YEARS)
+  const high = `${last}-12-31`;
   // A stable sort keeps local days after the national days they override.
   return days.filter((d) => d.date >= low && d.date <= high).sort(byDate);
 }

@@ -104,6 +104,60 @@ describe('Vietnam clock', () => {
   it('follows the historical offsets before 1976 (UTC+8 in the South until 13/6/1975)', () => {
     expect(toVietnamTime(Date.UTC(1970, 0, 1, 0, 0))).to.deep.equal({ date: '1970-01-01', minuteOfDay: 480 });
     expect(toVietnamTime(Date.UTC(1980, 0, 1, 0, 0))).to.deep.equal({ date: '1980-01-01', minuteOfDay: 420 });
+    expect(toVietnamTime(Date.UTC(1945, 2, 14, 15, 0))).to.deep.equal({ date: '1945-03-15', minuteOfDay: 0 });
+    expect(toVietnamTime(Date.UTC(1945, 2, 14, 14, 59))).to.deep.equal({
+      date: '1945-03-14',
+      minuteOfDay: 22 * 60 + 59,
+    });
+  });
+
+  it("reads every instant since 1850 with the offsets of the platform's time-zone database", () => {
+    // The offset in whole minutes that Intl gives for Asia/Ho_Chi_Minh (local mean time +07:06:30 reads as +07:07).
+    const format = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    const platformOffset = (ms: number): number => {
+      const part: Record<string, number> = {};
+      for (const { type, value } of format.formatToParts(ms)) part[type] = Number(value);
+      const local = Date.UTC(part.year ?? 0, (part.month ?? 1) - 1, part.day, part.hour, part.minute, part.second);
+      return Math.round((local - Math.floor(ms / 1000) * 1000) / 60_000);
+    };
+    const expected = (ms: number) => {
+      const minutes = Math.floor(ms / 60_000) + platformOffset(ms);
+      const day = Math.floor(minutes / 1440);
+      return { date: fromEpochDay(day), minuteOfDay: minutes - day * 1440 };
+    };
+    // Every change of offset, found day by day and then to the second; then checked a second and a minute either side.
+    const changes: number[] = [];
+    for (let day = Date.UTC(1850, 0, 1); day < Date.UTC(1980, 0, 1); day += 86_400_000) {
+      if (platformOffset(day) === platformOffset(day + 86_400_000)) continue;
+      let [before, after] = [day, day + 86_400_000];
+      while (after - before > 1000) {
+        const middle = Math.floor((before + after) / 2000) * 1000;
+        if (platformOffset(middle) === platformOffset(before)) before = middle;
+        else after = middle;
+      }
+      changes.push(after);
+    }
+    expect(changes.length).to.be.greaterThan(5);
+    for (const change of changes) {
+      for (let ms = change - 180_000; ms <= change + 180_000; ms += 1000) {
+        expect(toVietnamTime(ms), new Date(ms).toISOString()).to.deep.equal(expected(ms));
+      }
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1850, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
+        expect(toVietnamTime(ms)).to.deep.equal(expected(ms));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('maps a Vietnamese wall-clock time back to the same instant', () => {

@@ -199,26 +199,29 @@ export interface VietnamTime {
   readonly minuteOfDay: number;
 }
 
-let offsetFormat: Intl.DateTimeFormat | undefined;
+/**
+ * Vietnam's UTC offsets before 1976 (IANA tz database, zone Asia/Ho_Chi_Minh), as pairs of [the first instant, in
+ * seconds since 1970, the offset in minutes]; earlier instants have local mean time, UTC+07:06:30 (+07:06:40 before
+ * July 1906), which a minute-resolution clock reads as +07:07. A table rather than `Intl`, so that the answer does
+ * not depend on the time-zone data a browser or WebView ships; `civil-date.test.ts` compares it with the platform's.
+ */
+const OFFSET_HISTORY: readonly (readonly [number, number])[] = [
+  [-1851577590, 420], // 1911-05-01 00:00 LMT: UTC+07
+  [-852105600, 480], // 1942-12-31 23:00: UTC+08
+  [-782643600, 540], // 1945-03-14 23:00: UTC+09
+  [-767869200, 420], // 1945-09-02 00:00: UTC+07
+  [-718095600, 480], // 1947-04-01 00:00: UTC+08
+  [-457772400, 420], // 1955-07-01 01:00: UTC+07
+  [-315648000, 480], // 1959-12-31 23:00: UTC+08
+  [171820800, 420], // 1975-06-13 00:00: UTC+07
+];
 
-/** Vietnam's UTC offset in minutes at `ms`, from the platform's time-zone data before 1976. */
+/** Vietnam's UTC offset in minutes at `ms`. */
 function vietnamOffsetMinutes(ms: number): number {
   if (ms >= FIXED_OFFSET_FROM) return FIXED_OFFSET_MINUTES;
-  offsetFormat ??= new Intl.DateTimeFormat('en-US', {
-    timeZone: VIETNAM_TIME_ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  const part: Record<string, number> = {};
-  for (const { type, value } of offsetFormat.formatToParts(ms)) part[type] = Number(value);
-  const local = Date.UTC(part.year ?? 1970, (part.month ?? 1) - 1, part.day ?? 1, part.hour, part.minute, part.second);
-  const wholeSeconds = Math.floor(ms / 1000) * 1000;
-  return Math.round((local - wholeSeconds) / MS_PER_MINUTE);
+  let offset = 427;
+  for (const [from, minutes] of OFFSET_HISTORY) if (ms >= from * 1000) offset = minutes;
+  return offset;
 }
 
 function instantMs(instant: Date | number): number {
@@ -283,7 +286,7 @@ export function fromVietnamTime(date: CivilDate, minuteOfDay: number): number {
   }
   const wall = toEpochDay(date) * MS_PER_DAY + minuteOfDay * MS_PER_MINUTE;
   let ms = wall - FIXED_OFFSET_MINUTES * MS_PER_MINUTE;
-  // Before 1976 the offset varied; settle it against the platform's zone data.
+  // Before 1976 the offset varied; settle it against the offset at the instant found.
   for (let i = 0; i < 2 && ms < FIXED_OFFSET_FROM; i++) ms = wall - vietnamOffsetMinutes(ms) * MS_PER_MINUTE;
   return ms;
 }

@@ -82,6 +82,9 @@ export interface YearSchedule {
  * 2027 and later have no decision yet: their Tết and Quốc khánh days are rule-derived and flagged
  * `provisional`. Add or replace a year with an overlay when a decision comes out.
  *
+ * Each source names the instrument and its date where known; where no instrument number was found, one press report
+ * that announced the schedule. The other reports that confirm it are named in this module's source comments.
+ *
  * @example
  * ```ts
  * OFFICIAL_SCHEDULES.find((s) => s.year === 2025)?.swaps;
@@ -91,7 +94,8 @@ export interface YearSchedule {
 export const OFFICIAL_SCHEDULES: readonly YearSchedule[] = Object.freeze([
   {
     year: 2015,
-    sources: [{ references: ['xahoi.com.vn', 'baomoi.com', 'nguoiduatin.vn 2015-08-28'] }],
+    // Also reported by baomoi.com and nguoiduatin.vn (2015-08-28).
+    sources: [{ references: ['xahoi.com.vn'] }],
     // The statutory Tết days were 17–21/2, with Monday 23/2 as the compensatory day (xahoi.com.vn).
     tet: {
       from: '2015-02-15',
@@ -106,77 +110,78 @@ export const OFFICIAL_SCHEDULES: readonly YearSchedule[] = Object.freeze([
   },
   {
     year: 2016,
-    sources: [{ references: ['khachsandanang.net.vn', 'kienthuc.net.vn'] }],
+    // Also reported by kienthuc.net.vn.
+    sources: [{ references: ['khachsandanang.net.vn'] }],
     tet: { from: '2016-02-06', to: '2016-02-14' },
   },
   {
     year: 2017,
-    sources: [
-      { instrument: 'CV 9794/VPCP-KGVX', references: ['thuvienphapluat.vn', 'bnews.vn', 'e.vnexpress.net 2017-03-24'] },
-    ],
+    // Read on thuvienphapluat.vn, bnews.vn and e.vnexpress.net (2017-03-24).
+    sources: [{ instrument: 'CV 9794/VPCP-KGVX' }],
     tet: { from: '2017-01-26', to: '2017-02-01' },
   },
   {
     year: 2018,
-    sources: [
-      { instrument: 'TB 573/TB-VPCP', references: ['lawnet.vn', 'vietnamstar'] },
-      { instrument: 'CV 6519/VPCP-KGVX', references: ['vacanza/holidays vietnam.py'] },
-    ],
+    // TB 573 read on lawnet.vn and vietnamstar; CV 6519 as cited by vacanza/holidays (vietnam.py).
+    sources: [{ instrument: 'TB 573/TB-VPCP' }, { instrument: 'CV 6519/VPCP-KGVX' }],
     tet: { from: '2018-02-14', to: '2018-02-20' },
     swaps: [{ dayOff: '2018-12-31', workday: '2019-01-05', holiday: 'new-year', source: 1 }],
   },
   {
     year: 2019,
-    sources: [{ references: ['vietnamnews.vn', 'nvmgroup', 'vacanza/holidays vietnam.py'] }],
+    // Also reported by nvmgroup and vacanza/holidays (vietnam.py).
+    sources: [{ references: ['vietnamnews.vn'] }],
     tet: { from: '2019-02-02', to: '2019-02-10' },
     swaps: [{ dayOff: '2019-04-29', workday: '2019-05-04', holiday: 'reunification' }],
   },
   {
     year: 2020,
-    sources: [{ references: ['vietnamnet.vn', 'vneconomictimes'] }],
+    // Also reported by vneconomictimes.
+    sources: [{ references: ['vietnamnet.vn'] }],
     tet: { from: '2020-01-23', to: '2020-01-29' },
   },
   {
     year: 2021,
-    sources: [{ references: ['sggpnews', 'tuoitrenews'] }],
+    // Also reported by tuoitrenews.
+    sources: [{ references: ['sggpnews'] }],
     tet: { from: '2021-02-10', to: '2021-02-16' },
     nationalDay: { adjacent: '2021-09-03' },
   },
   {
     year: 2022,
-    sources: [{ references: ['baobinhthuan.com.vn', 'sggp.org.vn', 'officeholidays.com'] }],
+    // Also reported by sggp.org.vn and officeholidays.com.
+    sources: [{ references: ['baobinhthuan.com.vn'] }],
     tet: { from: '2022-01-29', to: '2022-02-06' },
     nationalDay: { adjacent: '2022-09-01' },
   },
   {
     year: 2023,
-    sources: [{ references: ['en.nhandan.vn', 'vietnaminsider.vn'] }],
+    // Also reported by vietnaminsider.vn.
+    sources: [{ references: ['en.nhandan.vn'] }],
     tet: { from: '2023-01-20', to: '2023-01-26' },
     nationalDay: { adjacent: '2023-09-01' },
   },
   {
     year: 2024,
-    sources: [
-      { references: ['vietnamnews.vn 2023-11-05', 'vietnaminsider.vn'] },
-      { instrument: 'CV 2450/VPCP-KGVX', date: '2024-04-12', references: ['baotintuc.vn'] },
-    ],
+    // The first source is also reported by vietnaminsider.vn; CV 2450 was read on baotintuc.vn.
+    sources: [{ references: ['vietnamnews.vn 2023-11-05'] }, { instrument: 'CV 2450/VPCP-KGVX', date: '2024-04-12' }],
     tet: { from: '2024-02-08', to: '2024-02-14' },
     nationalDay: { adjacent: '2024-09-03' },
     swaps: [{ dayOff: '2024-04-29', workday: '2024-05-04', holiday: 'reunification', source: 1 }],
   },
   {
     year: 2025,
-    sources: [{ instrument: 'CV 8726/VPCP-KGVX', date: '2024-11-26', references: ['en.baochinhphu.vn'] }],
+    // Read on en.baochinhphu.vn.
+    sources: [{ instrument: 'CV 8726/VPCP-KGVX', date: '2024-11-26' }],
     tet: { from: '2025-01-25', to: '2025-02-02' },
     nationalDay: { adjacent: '2025-09-01' },
     swaps: [{ dayOff: '2025-05-02', workday: '2025-04-26', holiday: 'labour' }],
   },
   {
     year: 2026,
-    sources: [
-      { references: ['kienthuc.net.vn 2025-10-13', 'tienphong.vn 2025-10-13', 'thanhnien.vn 2026-02-23'] },
-      { instrument: 'CV 12729/VPCP-KGVX', date: '2025-12-25', references: ['dantri.com.vn 2025-12-25'] },
-    ],
+    // The first source is also reported by tienphong.vn (2025-10-13) and thanhnien.vn (2026-02-23); CV 12729 was read
+    // on dantri.com.vn (2025-12-25).
+    sources: [{ references: ['kienthuc.net.vn 2025-10-13'] }, { instrument: 'CV 12729/VPCP-KGVX', date: '2025-12-25' }],
     tet: { from: '2026-02-14', to: '2026-02-22' },
     nationalDay: { adjacent: '2026-09-01' },
     swaps: [

@@ -1,15 +1,7 @@
 import { type LocalizedText, MotcuaError, type Problem, type ProblemPath, problem } from '../text/problem.js';
 import { buildCalendarDays, resolveOverlays } from './calendar-days.js';
 import { type CalendarOverlay, WORKING_DAY_YEARS, yearProblem } from './calendar-overlay.js';
-import {
-  type CivilDate,
-  civilDateOf,
-  daysFromCivil,
-  daysInMonth,
-  fromEpochDay,
-  parseCivilDate,
-  toEpochDay,
-} from './civil-date.js';
+import { type CivilDate, civilDateOf, daysFromCivil, fromEpochDay, parseCivilDate, toEpochDay } from './civil-date.js';
 import type { CalendarDay, HolidayLunarSource } from './holiday-rules.js';
 import type { YearSchedule } from './schedules.js';
 
@@ -130,6 +122,8 @@ export class WorkingDayCalendar {
   /** `#list[k]`: the day index of the k-th working day. */
   readonly #list: Int32Array;
   readonly #text: (CivilDate | undefined)[];
+  /** The day index of each civil date read so far (the inverse of `#text`). */
+  readonly #indexOf = new Map<CivilDate, number>();
   readonly #byYear = new Map<number, readonly CalendarDay[]>();
   readonly #schedules: ReadonlyMap<number, YearSchedule>;
 
@@ -214,28 +208,17 @@ export class WorkingDayCalendar {
     for (const list of this.#byYear.values()) Object.freeze(list);
   }
 
-  /** The day index of a date, fast for well-formed strings; throws for bad or out-of-range input. */
+  /** The day index of a date; throws for bad or out-of-range input. Dates already read are looked up. */
   #index(date: CalendarDateInput, path: ProblemPath): number {
-    if (typeof date === 'string' && date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
-      // The eight digits of YYYY-MM-DD as one number, YYYYMMDD.
-      let digits = 0;
-      for (let i = 0; i < 10; i += i === 3 || i === 6 ? 2 : 1) {
-        const digit = date.charCodeAt(i) - 48;
-        digits = digit >= 0 && digit < 10 ? digits * 10 + digit : -1e9;
-      }
-      const year = (digits / 10_000) | 0;
-      const month = ((digits / 100) | 0) % 100;
-      const day = digits % 100;
-      const { first, last } = this.years;
-      if (year >= first && year <= last && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) {
-        return daysFromCivil(year, month, day) - this.#base;
-      }
-    }
+    let index = this.#indexOf.get(date as CivilDate);
+    if (index !== undefined) return index;
     const civil = date instanceof Date ? civilDateOf(date) : parseCivilDate(date, path);
-    const index = toEpochDay(civil) - this.#base;
+    index = toEpochDay(civil) - this.#base;
     if (index < 0 || index >= this.#working.length) {
       throw new CalendarRangeError(path, { vi: civil, en: civil }, this.years.first, this.years.last);
     }
+    // Only dates inside the calendar's years are kept, so the map never outgrows them.
+    if (civil === date) this.#indexOf.set(civil, index);
     return index;
   }
 
@@ -323,18 +306,6 @@ export class WorkingDayCalendar {
   }
 
   /**
-   * Another name for {@link WorkingDayCalendar.workingDaysBetween}.
-   *
-   * @example
-   * ```ts
-   * cal.countWorkingDays('2025-04-25', '2025-05-05'); // 4: Sat 26/4 (make-up), 28/4, 29/4 and 5/5
-   * ```
-   */
-  countWorkingDays(from: CalendarDateInput, to: CalendarDateInput): number {
-    return this.workingDaysBetween(from, to);
-  }
-
-  /**
    * The first working day strictly after `date`.
    *
    * @example
@@ -383,18 +354,6 @@ export class WorkingDayCalendar {
   holidays(year: number): readonly CalendarDay[] {
     this.#checkYear(year);
     return this.#byYear.get(year) ?? [];
-  }
-
-  /**
-   * Another name for {@link WorkingDayCalendar.holidays}.
-   *
-   * @example
-   * ```ts
-   * cal.holidaysIn(2026).length;
-   * ```
-   */
-  holidaysIn(year: number): readonly CalendarDay[] {
-    return this.holidays(year);
   }
 
   /**
