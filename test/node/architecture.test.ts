@@ -33,6 +33,20 @@ describe('@motcua/core stays pure', () => {
     }
   });
 
+  it('loads zod only where it validates: the catalogue checks and the time limit schema', () => {
+    // A page that counts deadlines or shows a dossier's status must not download zod (about 7 kB gzip).
+    const zodUsers = files.filter((file) => /\bfrom\s+['"]zod(\/|['"])/.test(read(file))).sort();
+    expect(zodUsers).to.deep.equal([
+      'packages/core/src/catalogue/json-schema.ts',
+      'packages/core/src/catalogue/parse-catalogue.ts',
+      'packages/core/src/catalogue/schema.ts',
+      'packages/core/src/catalogue/zod-problems.ts',
+      'packages/core/src/deadline/time-limit-schema.ts',
+    ]);
+    const importers = files.filter((file) => read(file).includes("time-limit-schema.js'")).sort();
+    expect(importers).to.deep.equal(['packages/core/src/catalogue/schema.ts', 'packages/core/src/deadline/index.ts']);
+  });
+
   it('reads no clock and touches no browser or network API', () => {
     const forbidden = /\bDate\.now\(|new Date\(\)|\bdocument\.|\bwindow\.|\blocalStorage\b|\bindexedDB\b|\bfetch\(/;
     for (const file of files) {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { isCivilDate } from '../calendar/civil-date.js';
-import { type TimeLimit, timeLimitSchema } from '../deadline/time-limit.js';
+import type { TimeLimit } from '../deadline/time-limit.js';
+import { timeLimitSchema } from '../deadline/time-limit-schema.js';
 
 /**
  * National procedure code as in the CSDLQG về TTHC, e.g. `1.001193`, `2.000815`.

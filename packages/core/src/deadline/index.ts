@@ -92,5 +92,5 @@ export {
   type TimeLimit,
   type TimeLimitUnit,
   timeLimitProblems,
-  timeLimitSchema,
 } from './time-limit.js';
+export { timeLimitSchema } from './time-limit-schema.js';

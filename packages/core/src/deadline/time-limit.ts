@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { MotcuaError, type Problem, type ProblemPath, problem } from '../text/problem.js';
 
 /**
@@ -59,35 +58,21 @@ export interface TimeLimit {
   readonly cutoff?: string;
 }
 
-const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-/** Whether a unit counts no units (`same-day`, `immediate`). */
-function isUncounted(unit: TimeLimitUnit): boolean {
-  return unit === 'same-day' || unit === 'immediate';
-}
+/**
+ * A cutoff's `HH:MM` (00:00–23:59).
+ *
+ * @internal
+ */
+export const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /**
- * The zod (`zod/mini`) schema of a {@link TimeLimit}, for embedding in larger schemas and for JSON
- * Schema generation. Use {@link parseTimeLimit} to validate with bilingual messages.
+ * Whether a unit counts no units (`same-day`, `immediate`).
  *
- * @example
- * ```ts
- * import * as z from 'zod/mini';
- * z.safeParse(timeLimitSchema, { value: 5, unit: 'working-days' }).success; // true
- * ```
+ * @internal
  */
-export const timeLimitSchema = /* @__PURE__ */ z
-  .strictObject({
-    value: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.minimum(0)),
-    unit: /* @__PURE__ */ z.enum(['working-days', 'working-hours', 'days', 'same-day', 'immediate']),
-    cutoff: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(CLOCK))),
-  })
-  .check(
-    /* @__PURE__ */ z.refine((limit) => (isUncounted(limit.unit) ? limit.value === 0 : limit.value >= 1), {
-      path: ['value'],
-      params: { motcua: 'time-limit-value' },
-    }),
-  );
+export function isUncounted(unit: TimeLimitUnit): boolean {
+  return unit === 'same-day' || unit === 'immediate';
+}
 
 /**
  * Every problem with a value meant as a {@link TimeLimit}, each with its path (prefixed by `path`)
