@@ -166,6 +166,16 @@ export const MIGRATIONS: readonly Migration[] = [
       alter table idempotency_keys add column fingerprint text;
     `,
   },
+  {
+    id: '0008-rating-request-keys',
+    sql: `
+      -- The Idempotency-Key a counter-level rating was sent with (per device): the same rating sent again after its
+      -- stored answer was purged (MOTCUA_IDEMPOTENCY_RETENTION_HOURS), by a tablet that was offline for days, finds
+      -- the rating instead of counting it twice.
+      alter table ratings add column request_key text;
+      create unique index ratings_request_key on ratings (office, request_key) where request_key is not null;
+    `,
+  },
 ];
 
 /** Any number, the same in every instance: serialises migrations when several instances start together. */

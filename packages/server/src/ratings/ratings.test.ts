@@ -6,6 +6,7 @@ import { createApp } from '../app.js';
 import type { Database } from '../db/database.js';
 import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
+import { purgeIdempotencyKeys } from '../http/idempotency.js';
 import { DEMO_OFFICE, parseOffice } from '../office/office.js';
 import { satisfactionInputs } from './report.js';
 import { DEFAULT_RATING_INSTRUMENT } from './routes.js';
@@ -141,6 +142,29 @@ for (const target of TEST_DATABASES) {
         const rows = await db.query<{ device_key: string; token_id: string | null }>('select * from ratings');
         expect(rows).to.have.length(2);
         expect(rows[0]).to.deep.include({ device_key: 'tablet-quay-1', token_id: null });
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('counts a counter rating once when its tablet sends it again after the stored answers are purged', async () => {
+      const { db, app, clock } = await env();
+      try {
+        const body = { deviceKey: 'tablet-quay-1', counter: '1', answers: { overall: 3 } };
+        const key = { 'idempotency-key': 'rating-7f3a' };
+        const first = await rate(app, body, key);
+        expect(first.status).to.equal(201);
+        clock.now += 3 * 24 * 3_600_000; // three days offline, and the server purged the stored answers meanwhile
+        expect(await purgeIdempotencyKeys(db, Date.now() + 60_000)).to.be.greaterThan(0);
+        const again = await rate(app, body, key);
+        expect(again.status).to.equal(201);
+        expect(again.body.id).to.equal(first.body.id);
+        // Another key is another rating, even with the same answers.
+        const another = await rate(app, body, { 'idempotency-key': 'rating-81c0' });
+        expect(another.status).to.equal(201);
+        expect(another.body.id).not.to.equal(first.body.id);
+        const rows = await db.query<{ n: number }>('select count(*)::int as n from ratings');
+        expect(rows[0]?.n).to.equal(2);
       } finally {
         await db.close();
       }

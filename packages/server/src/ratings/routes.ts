@@ -269,9 +269,16 @@ export function installRatingRoutes(app: Hono, deps: RatingRoutesDeps): void {
         counter: input.counter,
         ...(input.channel !== undefined ? { channel: input.channel } : {}),
       });
+      // With an Idempotency-Key the rating remembers it for good: the idempotency middleware answers a resend only
+      // while it keeps the first answer, and a tablet may send again after days offline.
+      const key = c.req.header('idempotency-key');
+      const requestKey = key ? `${input.deviceKey}:${key}` : null;
       const [row] = await db.query<{ id: string }>(
-        `insert into ratings (office, device_key, instrument_id, instrument_version, answers, submitted_at, counter, channel)
-         values ($1, $2, $3, $4, $5::jsonb, $6, $7, $8) returning id::text`,
+        `insert into ratings
+           (office, device_key, instrument_id, instrument_version, answers, submitted_at, counter, channel, request_key)
+         values ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9)
+         on conflict (office, request_key) where request_key is not null do nothing
+         returning id::text`,
         [
           office.id,
           input.deviceKey,
@@ -281,9 +288,18 @@ export function installRatingRoutes(app: Hono, deps: RatingRoutesDeps): void {
           at,
           input.counter,
           input.channel ?? null,
+          requestKey,
         ],
       );
-      return c.json({ accepted: true, id: row?.id }, 201);
+      const id =
+        row?.id ??
+        (
+          await db.query<{ id: string }>('select id::text from ratings where office = $1 and request_key = $2', [
+            office.id,
+            requestKey,
+          ])
+        )[0]?.id;
+      return c.json({ accepted: true, id }, 201);
     }
     const secret = deps.secret;
     if (!secret || new TextEncoder().encode(secret).length < 32) {
