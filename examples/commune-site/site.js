@@ -1,7 +1,8 @@
 // The example site's own script (an external module, so the pages keep a strict Content-Security-Policy):
 //  - the language switch: sets <html lang>, which every motcua widget follows, and shows the page's own text
 //    in that language (elements marked lang="vi" / lang="en" in the page);
-//  - on the counter page, ?quay=N picks the demo counter N and its public demo token.
+//  - on the counter page, ?quay=N picks the demo counter N and its public demo token;
+//  - a [data-fullscreen="id"] button shows that element full screen (the queue board on the hall's TV).
 const STORAGE_KEY = 'motcua-example-lang';
 const root = document.documentElement;
 
@@ -35,4 +36,17 @@ if (console_ && counter && /^[1-3]$/.test(counter)) {
   console_.setAttribute('counter', counter);
   console_.setAttribute('token', `demo-counter-${counter}`);
   for (const label of document.querySelectorAll('[data-counter-number]')) label.textContent = counter;
+}
+
+for (const button of document.querySelectorAll('[data-fullscreen]')) {
+  const target = document.getElementById(button.dataset.fullscreen);
+  if (!target || !document.fullscreenEnabled) {
+    button.hidden = true;
+    continue;
+  }
+  button.addEventListener('click', () => {
+    target.requestFullscreen().catch(() => {
+      // Refused (an embedding frame without allowfullscreen): the board stays in the page.
+    });
+  });
 }
