@@ -4,6 +4,7 @@
 //     `motcua-<name>.js` one element — with Lit's production build and everything bundled;
 //     `manifest.json` there lists what each entry loads before any interaction (for the size budgets).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -14,6 +15,8 @@ import esbuild from 'rollup-plugin-esbuild';
  * syntax newer than Safari 15 are lowered.
  */
 const CDN_BROWSERS = ['chrome100', 'firefox100', 'safari15', 'ios15'];
+/** The same browsers for Lightning CSS (major version << 16). */
+const CSS_TARGETS = { chrome: 100 << 16, firefox: 100 << 16, safari: 15 << 16, ios_saf: 15 << 16 };
 
 const pkgDir = (name) => new URL(`./packages/${name}/`, import.meta.url).pathname;
 const rooms = (dir) =>
@@ -177,6 +180,13 @@ export default [
     },
     plugins: [
       nodeResolve({ browser: true }),
+      // Our Lit templates and styles minified (terser keeps template text as written); CSS for CDN_BROWSERS, so
+      // fallbacks such as a font size before one in container units stay.
+      minifyHtmlLiterals({
+        include: [`${elements}src/**/*.ts`],
+        failOnError: true,
+        options: { minifyOptions: { minifyCSS: { minify: true, targets: CSS_TARGETS } } },
+      }),
       esbuild({ tsconfig: `${elements}tsconfig.json`, target: CDN_BROWSERS }),
       terser({ ecma: 2020, module: true, format: { comments: false } }),
       loadManifest(),
