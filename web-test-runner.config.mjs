@@ -6,9 +6,33 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChrome } from './scripts/env.mjs';
 import { summaryFileReporter } from './scripts/wtr/summary-reporter.js';
 
+/**
+ * Requests the test server answers with 503, set by the `fail-requests` command: per URL fragment, how many more
+ * times. Pages run one at a time (concurrency 1), so one table serves them all.
+ */
+const failing = new Map();
+
 export default {
   files: ['packages/*/src/**/*.test.ts', '!packages/server/**'],
   nodeResolve: { exportConditions: ['motcua:source'] },
+  // A network that fails: 503 for the requests `fail-requests` named, before any file is served.
+  middleware: [
+    (context, next) => {
+      for (const [match, times] of failing) {
+        if (!context.url.includes(match)) continue;
+        if (times <= 1) failing.delete(match);
+        else failing.set(match, times - 1);
+        context.status = 503;
+        // Never kept by the browser: the runner marks every file cacheable for a year, failures included, and
+        // `Vary: *` is the one header it does not override.
+        context.set('Cache-Control', 'no-store');
+        context.set('Vary', '*');
+        context.body = 'Service Unavailable (fail-requests)';
+        return undefined;
+      }
+      return next();
+    },
+  ],
   // One page at a time: Chromium pauses animation frames in pages that are not in front, and Lit and
   // @open-wc wait for frames.
   concurrency: 1,
@@ -25,6 +49,19 @@ export default {
         if (!this.sessions.has(page)) this.sessions.set(page, await page.createCDPSession());
         const features = [{ name: 'forced-colors', value: payload?.value === 'active' ? 'active' : 'none' }];
         await this.sessions.get(page).send('Emulation.setEmulatedMedia', { features });
+        return true;
+      },
+    },
+    {
+      // `fail-requests` ({ match, times }): the next `times` requests whose URL (path and query) contains `match` get
+      // a 503, for offline tests (a catalogue that cannot be downloaded). `{ match: '', times: 0 }` clears every rule.
+      name: 'fail-requests',
+      executeCommand({ command, payload }) {
+        if (command !== 'fail-requests') return undefined;
+        const { match = '', times = 0 } = payload ?? {};
+        if (match === '') failing.clear();
+        else if (times > 0) failing.set(match, times);
+        else failing.delete(match);
         return true;
       },
     },

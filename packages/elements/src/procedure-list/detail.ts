@@ -9,6 +9,8 @@ import { feesText } from './fees-text.js';
 import { fullCode, safeUrl, timeOf } from './format.js';
 import { LEVEL_KEYS, ONLINE_KEYS, type ProcedureListKey } from './strings.js';
 
+export { detailStrings } from './detail-strings.js';
+
 const CHANNEL_KEYS: Readonly<Record<ChannelKind, ProcedureListKey>> = {
   'in-person': 'channelInPerson',
   online: 'channelOnline',

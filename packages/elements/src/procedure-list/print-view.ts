@@ -14,6 +14,8 @@ import { feesText } from './fees-text.js';
 import { fullCode, timeOf } from './format.js';
 import type { ProcedureListKey } from './strings.js';
 
+export { detailStrings } from './detail-strings.js';
+
 /** What the print view needs from the element. */
 export interface PrintListing {
   readonly catalogue: Catalogue;

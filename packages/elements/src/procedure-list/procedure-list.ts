@@ -15,9 +15,16 @@ import { property, state } from 'lit/decorators.js';
 import { MotcuaElement } from '../internal/base.js';
 import { getConfig } from '../internal/config.js';
 import { defineElement } from '../internal/define.js';
+import type { StringTable } from '../internal/i18n.js';
 import { blockStyles } from '../internal/styles.js';
 import { anchorOf, fullCode, nationalAnchorOf, timeOf } from './format.js';
-import { LEVEL_KEYS, ONLINE_KEYS, type ProcedureListKey, procedureListStrings } from './strings.js';
+import {
+  LEVEL_KEYS,
+  ONLINE_KEYS,
+  type ProcedureListDetailKey,
+  type ProcedureListKey,
+  procedureListStrings,
+} from './strings.js';
 import { procedureListStyles } from './styles.js';
 import type { CatalogueProblem } from './validate.js';
 
@@ -66,6 +73,13 @@ const PROBLEMS_SHOWN = 5;
  * Validation, the detail view, QR codes, the print view and JSON-LD load lazily. Printing uses a hidden `<iframe>`,
  * so only the listing prints, never the host page, and no pop-up window is opened.
  *
+ * Flaky mobile data does not leave it stuck: when the catalogue or the detail view's code cannot be downloaded, an
+ * error with a "try again" button shows (the back button stays), and the element tries again by itself when the
+ * browser is back online. A detail view whose QR code could not be downloaded shows without it and gets it at the
+ * next opening or when back online; a print view that could not be downloaded says so next to the print button.
+ * (Browsers that keep a failed module download for the page's life, as the HTML standard said before 2025, need a
+ * reload of the page to get the detail view's code after such a failure.)
+ *
  * @summary The searchable catalogue of administrative procedures, with details, QR codes and a print view.
  * @fires motcua-select - A procedure was opened (`detail`: {@link ProcedureSelectDetail}). When it comes
  *   from a click, `preventDefault()` keeps the list and lets the page handle the choice.
@@ -81,6 +95,7 @@ const PROBLEMS_SHOWN = 5;
  * @csspart file-online - The link to file the procedure online.
  * @csspart qr - The QR code in the detail view.
  * @csspart error - The error message.
+ * @csspart retry - The "try again" button of an error (the catalogue or the detail view could not be downloaded).
  * @cssproperty --motcua-procedure-list-accent - Links, buttons and names (default: `--motcua-color-primary`).
  * @cssproperty --motcua-procedure-list-qr-size - Size of the QR code in the detail view (default: 144px).
  *
@@ -155,8 +170,13 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
   @state() private qr: typeof import('../internal/qr.js') | undefined;
   /** The detail view's code and styles, fetched when a procedure is first opened. */
   @state() private detail: typeof import('./detail.js') | undefined;
+  /** The detail view's code could not be downloaded: the view shows an error with a retry button. */
+  @state() private detailFailed = false;
+  /** The print view's code could not be downloaded: the toolbar says so. */
+  @state() private printFailed = false;
 
-  protected readonly defaultStrings = procedureListStrings;
+  /** The list's strings; the detail and print views' strings join them when their code is loaded. */
+  protected defaultStrings = procedureListStrings as StringTable<ProcedureListKey>;
 
   private index: SearchIndex | undefined;
   /** Whether `data` is the whole validated catalogue, not only its first page. */
@@ -185,6 +205,8 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
   /** The procedure last shown in detail, to focus again in the list. */
   private lastSelected: Procedure | undefined;
   private detailLoad: Promise<void> | undefined;
+  /** The QR encoder's download; it stays set after a failure, until the next opening or going back online. */
+  private qrLoad: Promise<void> | undefined;
   /** The procedure a click just chose (and announced); the `hashchange` that follows opens it quietly. */
   private clicked: Procedure | undefined;
 
@@ -195,7 +217,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
       case 'loading':
         return html`<p role="status">${this.t('loading')}</p>`;
       case 'failed':
-        return html`<div part="error" role="alert"><p>${this.t('loadFailed', { reason: this.failure })}</p></div><slot></slot>`;
+        return html`${this.renderFailure(this.t('loadFailed', { reason: this.failure }))}<slot></slot>`;
       case 'invalid':
         return this.renderProblems();
       default:
@@ -274,7 +296,8 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
             ? this.t(this.announced.filtered ? 'countFound' : 'countAll', { count: this.announced.count })
             : nothing
         }</p>
-        <button part="print" type="button" @click=${this.print} ?disabled=${total === 0 || !this.complete}>${this.t('print')}</button>
+        ${this.printFailed ? html`<p role="alert">${this.t('printFailed')}</p>` : nothing}
+        <button part="print" type="button" @click=${this.onPrint} ?disabled=${total === 0 || !this.complete}>${this.t('print')}</button>
       </div>
       ${
         total === 0
@@ -320,9 +343,24 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     return this.formatTimeLimit?.(limit, this.language) ?? '';
   }
 
+  /** An error with a retry button: something could not be downloaded. */
+  private renderFailure(message: string) {
+    return html`<div part="error" role="alert">
+      <p>${message}</p>
+      <button part="retry" type="button" @click=${this.retry}>${this.t('retry')}</button>
+    </div>`;
+  }
+
   /** The detail view, drawn by its own chunk (fetched when a procedure is first opened). */
   private renderDetailView(p: Procedure) {
-    if (!this.detail) return html`<p role="status">${this.t('loading')}</p>`;
+    if (!this.detail) {
+      return this.detailFailed
+        ? html`<div @keydown=${this.onDetailKey}>
+            <button part="back" type="button" @click=${this.onBack}>← ${this.t('back')}</button>
+            ${this.renderFailure(this.t('partFailed'))}
+          </div>`
+        : html`<p role="status">${this.t('loading')}</p>`;
+    }
     return this.detail.renderDetail({
       procedure: p,
       headingLevel: this.headingLevel,
@@ -342,7 +380,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     if (['data', 'query', 'field', 'level', 'online', 'immediateOnly'].some((key) => changed.has(key))) this.search();
     else if (changed.has('shown')) this.search(false); // more of the same results: no new announcement
     if (this.selected && !this.qr) this.loadQr();
-    if (this.selected && !this.detail) this.loadDetail();
+    if (this.selected && !this.detail && !this.detailFailed) this.loadDetail();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -352,7 +390,11 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     if (focus === 'detail') {
       const heading = this.renderRoot.querySelector<HTMLElement>('#detail-heading');
       if (heading) heading.focus();
-      else this.focusAfterRender = 'detail'; // the detail view's code is still on its way
+      else {
+        this.focusAfterRender = 'detail'; // the detail view's code is still on its way
+        // or could not be downloaded: to its retry button, unless the user has moved on
+        if (!this.shadowRoot?.activeElement) this.renderRoot.querySelector<HTMLElement>('[part="retry"]')?.focus();
+      }
     } else if (focus === 'more') {
       this.renderRoot.querySelectorAll<HTMLElement>('[part="item"]')[this.firstNew]?.focus();
     } else if (focus === 'list') {
@@ -377,11 +419,13 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
   override connectedCallback(): void {
     super.connectedCallback();
     globalThis.addEventListener('hashchange', this.onHashChange);
+    globalThis.addEventListener('online', this.retry);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     globalThis.removeEventListener('hashchange', this.onHashChange);
+    globalThis.removeEventListener('online', this.retry);
     clearTimeout(this.announceTimer);
     this.abort?.abort();
     this.printFrame?.remove();
@@ -407,12 +451,14 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
 
   /**
    * Prints the one-stop noticeboard listing of the procedures shown now, with a QR code per procedure,
-   * from a hidden frame: only the listing prints, not the host page.
+   * from a hidden frame: only the listing prints, not the host page. Rejects when the print view's code cannot be
+   * downloaded (the print button then says so).
    */
   async print(): Promise<void> {
     const data = this.data;
     if (!data) return;
-    const { printListing } = await import('./print-view.js');
+    const { printListing, detailStrings } = await import('./print-view.js');
+    this.addStrings(detailStrings);
     this.printFrame?.remove();
     this.printFrame = printListing(
       {
@@ -426,6 +472,14 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     );
   }
 
+  /** Adds the detail and print views' strings, which come with their code. */
+  private addStrings(more: StringTable<ProcedureListDetailKey>): void {
+    this.defaultStrings = {
+      vi: { ...procedureListStrings.vi, ...more.vi },
+      en: { ...procedureListStrings.en, ...more.en },
+    };
+  }
+
   private track(promise: Promise<unknown>): void {
     this.pending = this.pending ? Promise.all([this.pending, promise]) : promise;
   }
@@ -437,6 +491,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     this.abort = abort;
     this.status = 'loading';
     const validator = import('./validate.js');
+    validator.catch(() => undefined); // a failure shows once the download is done, or not at all if that fails
     const run = (async () => {
       let json: unknown;
       try {
@@ -445,10 +500,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         json = await response.json();
       } catch (error) {
-        if (token !== this.loadToken) return;
-        this.failure = error instanceof Error ? error.message : String(error);
-        this.status = 'failed';
-        console.error(`motcua-procedure-list: ${this.src}: ${this.failure}`);
+        if (token === this.loadToken) this.fail(error);
         return;
       }
       if (token !== this.loadToken) return;
@@ -467,9 +519,19 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     return run;
   }
 
+  /** The catalogue, or the code that checks it, could not be downloaded: the error with its retry button. */
+  private fail(error: unknown): void {
+    this.failure = error instanceof Error ? error.message : String(error);
+    this.status = 'failed';
+    console.error(`motcua-procedure-list: ${this.src}: ${this.failure}`);
+  }
+
   private async validate(input: unknown, token: number, validator: Promise<typeof import('./validate.js')>) {
-    const { checkCatalogue, formatTimeLimit } = await validator;
-    if (token !== this.loadToken) return;
+    const module = await validator.catch((error: unknown) => {
+      if (token === this.loadToken) this.fail(error);
+    });
+    if (!module || token !== this.loadToken) return;
+    const { checkCatalogue, formatTimeLimit } = module;
     this.formatTimeLimit = formatTimeLimit;
     const result = await checkCatalogue(input, {
       firstPart: Math.max(1, this.pageSize),
@@ -603,22 +665,27 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
   private loadDetail(): void {
     this.detailLoad ??= import('./detail.js').then(
       (module) => {
+        this.addStrings(module.detailStrings);
         this.detail = module;
         if (this.shadowRoot) adoptStyles(this.shadowRoot, [...MotcuaProcedureList.elementStyles, module.detailStyles]);
       },
-      (error: unknown) => {
-        this.detailLoad = undefined; // offline: the next opening tries again
-        throw error;
+      () => {
+        // Offline: an error with a retry button; the next opening or going back online tries again.
+        this.detailLoad = undefined;
+        this.detailFailed = true;
       },
     );
     this.track(this.detailLoad);
   }
 
   private loadQr(): void {
-    const loading = import('../internal/qr.js').then((module) => {
-      this.qr = module;
-    });
-    this.track(loading);
+    this.qrLoad ??= import('../internal/qr.js').then(
+      (module) => {
+        this.qr = module;
+      },
+      () => undefined, // the view is useful without it: no error
+    );
+    this.track(this.qrLoad);
   }
 
   private async updateJsonLd(): Promise<void> {
@@ -654,6 +721,9 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     if (announce) this.emit<ProcedureSelectDetail>('motcua-select', { procedure, code: fullCode(procedure) });
     this.pushedHistory = pushedHistory;
     this.selected = procedure;
+    // What could not be downloaded for the last one is tried again.
+    this.detailFailed = false;
+    this.qrLoad = undefined;
     this.focusAfterRender = 'detail';
   }
 
@@ -667,6 +737,24 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
   private onHashChange = (): void => {
     this.followHash(this.clicked !== undefined);
   };
+
+  /** The retry button, and the browser back online: downloads again whatever could not be downloaded. */
+  private retry = (): void => {
+    if (this.status === 'failed') void (this.src ? this.load() : this.catalogue && this.accept(this.catalogue));
+    this.detailFailed = false;
+    this.qrLoad = undefined;
+    this.requestUpdate(); // the open detail view's missing parts (its code, the QR code) load again
+  };
+
+  /** The print button: a print view that could not be downloaded is said next to it; a new click tries again. */
+  private async onPrint(): Promise<void> {
+    this.printFailed = false;
+    try {
+      await this.print();
+    } catch {
+      this.printFailed = true;
+    }
+  }
 
   private onItemClick(event: MouseEvent): void {
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;

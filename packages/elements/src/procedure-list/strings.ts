@@ -1,10 +1,12 @@
 import type { OnlineLevel, ProcedureLevel } from '@motcua/core/catalogue';
 import type { StringTable } from '../internal/i18n.js';
 
-/** The keys of `<motcua-procedure-list>`'s strings. */
-export type ProcedureListKey =
+/** The keys of the strings `<motcua-procedure-list>` shows before a procedure is opened or the list printed. */
+export type ProcedureListListKey =
   | 'loading'
   | 'loadFailed'
+  | 'partFailed'
+  | 'retry'
   | 'invalid'
   | 'invalidDetail'
   | 'searchLabel'
@@ -24,7 +26,18 @@ export type ProcedureListKey =
   | 'shown'
   | 'resultsLabel'
   | 'print'
+  | 'printFailed'
   | 'back'
+  | 'levelProvince'
+  | 'levelDistrict'
+  | 'levelCommune'
+  | 'onlineFull'
+  | 'onlinePartial'
+  | 'onlineNone'
+  | 'flagImmediate';
+
+/** The keys of the strings of the detail view and the print view, loaded with them. */
+export type ProcedureListDetailKey =
   | 'number'
   | 'name'
   | 'code'
@@ -53,20 +66,13 @@ export type ProcedureListKey =
   | 'qrCaption'
   | 'unconfirmed'
   | 'source'
-  | 'levelProvince'
-  | 'levelDistrict'
-  | 'levelCommune'
   | 'channelInPerson'
   | 'channelOnline'
   | 'channelPostal'
-  | 'onlineFull'
-  | 'onlinePartial'
-  | 'onlineNone'
   | 'formOriginal'
   | 'formCopy'
   | 'formCertifiedCopy'
   | 'formOriginalOrCopy'
-  | 'flagImmediate'
   | 'flagBoundaryFree'
   | 'flagFourOnSite'
   | 'printTitle'
@@ -74,11 +80,19 @@ export type ProcedureListKey =
   | 'printScan'
   | 'printFrameTitle';
 
-/** Vietnamese (default) and English strings of `<motcua-procedure-list>`; override any through `strings`. */
-export const procedureListStrings: StringTable<ProcedureListKey> = {
+/** The keys of `<motcua-procedure-list>`'s strings, each overridable through `strings`. */
+export type ProcedureListKey = ProcedureListListKey | ProcedureListDetailKey;
+
+/**
+ * Vietnamese (default) and English strings of `<motcua-procedure-list>` before a procedure is opened or the list
+ * printed (those of the detail and print views are in detail-strings.ts); override any through `strings`.
+ */
+export const procedureListStrings: StringTable<ProcedureListListKey> = {
   vi: {
     loading: 'Đang tải danh mục thủ tục hành chính…',
-    loadFailed: 'Không tải được danh mục thủ tục hành chính ({reason}). Vui lòng thử lại sau.',
+    loadFailed: 'Không tải được danh mục thủ tục hành chính ({reason}). Kiểm tra kết nối mạng rồi thử lại.',
+    partFailed: 'Không tải được phần này của trang. Kiểm tra kết nối mạng rồi thử lại.',
+    retry: 'Thử lại',
     invalid: 'Danh mục thủ tục hành chính có lỗi nên chưa hiển thị được.',
     invalidDetail: '{count} lỗi; chi tiết ở console của trình duyệt. Một số lỗi đầu tiên:',
     searchLabel: 'Tìm thủ tục',
@@ -98,59 +112,22 @@ export const procedureListStrings: StringTable<ProcedureListKey> = {
     shown: 'Đang hiện {shown} trên {count} thủ tục.',
     resultsLabel: 'Danh sách thủ tục',
     print: 'In danh mục niêm yết',
+    printFailed: 'Không tải được bản in. Kiểm tra kết nối mạng rồi bấm in lại.',
     back: 'Quay lại danh sách',
-    number: 'STT',
-    name: 'Tên thủ tục (lĩnh vực)',
-    code: 'Mã thủ tục',
-    agency: 'Cơ quan thực hiện',
-    applicants: 'Đối tượng thực hiện',
-    timeLimits: 'Cách thức thực hiện, thời hạn và phí',
-    channel: 'Cách thức',
-    timeLimit: 'Thời hạn giải quyết',
-    fees: 'Phí, lệ phí',
-    statutory: 'Theo quy định: {time}',
-    reduced: 'Đã cắt giảm còn: {time}',
-    whenAdded: '{when}: thêm {time}',
-    free: 'Không thu phí, lệ phí',
-    unstated: 'Chưa công bố',
-    documents: 'Thành phần hồ sơ',
-    copies: '{count} bản',
-    optional: 'nếu có',
-    template: 'Tải mẫu',
-    steps: 'Trình tự thực hiện',
-    eligibility: 'Yêu cầu, điều kiện',
-    result: 'Kết quả thực hiện',
-    legalBasis: 'Căn cứ pháp lý',
-    articles: 'điều {articles}',
-    fileOnline: 'Nộp hồ sơ trực tuyến',
-    qrLabel: 'Mã QR dẫn đến thủ tục {name}',
-    qrCaption: 'Quét mã để mở thủ tục này trên điện thoại',
-    unconfirmed: 'Thông tin cần xác nhận lại tại Bộ phận Một cửa: {fields}.',
-    source: 'Nguồn',
     levelProvince: 'Cấp tỉnh',
     levelDistrict: 'Cấp huyện',
     levelCommune: 'Cấp xã',
-    channelInPerson: 'Trực tiếp',
-    channelOnline: 'Trực tuyến',
-    channelPostal: 'Qua dịch vụ bưu chính',
     onlineFull: 'Toàn trình',
     onlinePartial: 'Một phần',
     onlineNone: 'Không trực tuyến',
-    formOriginal: 'bản chính',
-    formCopy: 'bản sao',
-    formCertifiedCopy: 'bản sao có chứng thực',
-    formOriginalOrCopy: 'bản chính hoặc bản sao',
     flagImmediate: 'Giải quyết ngay',
-    flagBoundaryFree: 'Không phụ thuộc địa giới hành chính',
-    flagFourOnSite: '4 tại chỗ',
-    printTitle: 'Danh mục thủ tục hành chính — {agency}',
-    printVersion: 'Phiên bản {version}. Quét mã QR để xem chi tiết từng thủ tục.',
-    printScan: 'Quét mã QR',
-    printFrameTitle: 'Bản in danh mục thủ tục',
   },
   en: {
     loading: 'Loading the list of administrative procedures…',
-    loadFailed: 'The list of administrative procedures could not be loaded ({reason}). Please try again later.',
+    loadFailed:
+      'The list of administrative procedures could not be loaded ({reason}). Check the network connection and try again.',
+    partFailed: 'This part of the page could not be loaded. Check the network connection and try again.',
+    retry: 'Try again',
     invalid: 'The list of administrative procedures has errors and cannot be shown yet.',
     invalidDetail: '{count} problems; details in the browser console. The first ones:',
     searchLabel: 'Search procedures',
@@ -170,55 +147,15 @@ export const procedureListStrings: StringTable<ProcedureListKey> = {
     shown: 'Showing {shown} of {count} procedures.',
     resultsLabel: 'Procedures',
     print: 'Print the noticeboard listing',
+    printFailed: 'The print view could not be loaded. Check the network connection and print again.',
     back: 'Back to the list',
-    number: 'No.',
-    name: 'Procedure (field)',
-    code: 'Code',
-    agency: 'Agency',
-    applicants: 'Who may apply',
-    timeLimits: 'How to apply, time limits and fees',
-    channel: 'Channel',
-    timeLimit: 'Time limit',
-    fees: 'Fees',
-    statutory: 'By law: {time}',
-    reduced: 'Reduced to: {time}',
-    whenAdded: '{when}: {time} more',
-    free: 'Free of charge',
-    unstated: 'Not published',
-    documents: 'Documents',
-    copies: '{count} copies',
-    optional: 'when applicable',
-    template: 'Download the form',
-    steps: 'Steps',
-    eligibility: 'Requirements',
-    result: 'Result',
-    legalBasis: 'Legal basis',
-    articles: 'art. {articles}',
-    fileOnline: 'Apply online',
-    qrLabel: 'QR code linking to the procedure {name}',
-    qrCaption: 'Scan to open this procedure on a phone',
-    unconfirmed: 'To be confirmed at the one-stop shop: {fields}.',
-    source: 'Source',
     levelProvince: 'Province',
     levelDistrict: 'District',
     levelCommune: 'Commune',
-    channelInPerson: 'In person',
-    channelOnline: 'Online',
-    channelPostal: 'By post',
     onlineFull: 'Fully online',
     onlinePartial: 'Partly online',
     onlineNone: 'Not online',
-    formOriginal: 'original',
-    formCopy: 'copy',
-    formCertifiedCopy: 'certified copy',
-    formOriginalOrCopy: 'original or copy',
     flagImmediate: 'Resolved on the spot',
-    flagBoundaryFree: 'Accepted anywhere in the province',
-    flagFourOnSite: 'Four steps on the spot',
-    printTitle: 'Administrative procedures — {agency}',
-    printVersion: 'Version {version}. Scan a QR code for the details of a procedure.',
-    printScan: 'Scan the QR code',
-    printFrameTitle: 'Printable list of procedures',
   },
 };
 
