@@ -74,9 +74,14 @@ export class MotcuaCalendarDay extends MotcuaElement<Key> {
 
   private renderLunar(day: CivilDate) {
     if (!this.lunar) {
-      this.lunarLoading ??= import('./lunar-line.js').then((module) => {
-        this.lunar = module;
-      });
+      this.lunarLoading ??= import('./lunar-line.js').then(
+        (module) => {
+          this.lunar = module;
+        },
+        () => {
+          this.lunarLoading = undefined; // offline: the solar date alone, and the next update tries again
+        },
+      );
       return nothing;
     }
     const parts = this.lunar.lunarParts(day);
