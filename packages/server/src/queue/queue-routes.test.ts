@@ -49,9 +49,107 @@ for (const target of TEST_DATABASES) {
           id: 'ho-tich',
           prefix: 'A',
           name: DEMO_OFFICE.queue.services[0]?.name,
+          // The demo office has no issuing windows: open at any time.
+          open: true,
         });
+        expect(res.headers.get('cache-control')).to.equal('no-store');
         expect(body.defaultPriority).to.equal('thuong');
         expect(body.priorityClasses.length).to.be.greaterThan(1);
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('says which services issue now and, for the others, the next issuing time, as taking a ticket would', async () => {
+      // Hộ tịch: 07:30–11:30 and 13:00–17:00 on weekdays; Friday 2026-03-13 closed; the others without windows.
+      const office = parseOffice({
+        ...DEMO_OFFICE,
+        queue: {
+          ...DEMO_OFFICE.queue,
+          closedDates: ['2026-03-13'],
+          services: DEMO_OFFICE.queue.services.map((s) =>
+            s.id === 'ho-tich'
+              ? {
+                  ...s,
+                  windows: [
+                    { from: '07:30', to: '11:30' },
+                    { from: '13:00', to: '17:00' },
+                  ],
+                }
+              : s,
+          ),
+        },
+      });
+      const { db, app, clock } = await env(office);
+      const vietnam = (date: string, time: string) => Date.parse(`${date}T${time}:00+07:00`);
+      const services = async () => {
+        const res = await app.request('/api/queue/services');
+        expect(res.status).to.equal(200);
+        expect(res.headers.get('cache-control')).to.equal('no-store');
+        const body = (await res.json()) as Json;
+        return Object.fromEntries(body.services.map((s: Json) => [s.id, s])) as Record<string, Json>;
+      };
+      try {
+        // Tuesday 11:29: inside the morning window.
+        clock.now = vietnam('2026-03-10', '11:29');
+        let now = await services();
+        expect(now['ho-tich']).to.deep.include({ open: true });
+        expect(now['ho-tich']).not.to.have.property('nextOpening');
+        expect(now['dat-dai']).to.deep.include({ open: true });
+        expect((await post(app, '/api/queue/tickets', KIOSK, { service: 'ho-tich' })).status).to.equal(201);
+
+        // 11:30: the window has ended (its end is exclusive); the afternoon one opens at 13:00 today.
+        clock.now = vietnam('2026-03-10', '11:30');
+        now = await services();
+        expect(now['ho-tich']?.open).to.equal(false);
+        expect(now['ho-tich']?.nextOpening).to.deep.equal({
+          date: '2026-03-10',
+          time: '13:00',
+          at: vietnam('2026-03-10', '13:00'),
+        });
+        expect(now['dat-dai']).to.deep.include({ open: true });
+        // What the list says is what a press gets.
+        const refused = await post(app, '/api/queue/tickets', KIOSK, { service: 'ho-tich' });
+        expect(refused.status).to.equal(409);
+        expect(refused.body.error.code).to.equal('closed');
+        expect(refused.body.error.message.vi).to.contain('13:00 hôm nay');
+
+        // 13:00 sharp: open again.
+        clock.now = vietnam('2026-03-10', '13:00');
+        expect((await services())['ho-tich']).to.deep.include({ open: true });
+
+        // Thursday 17:00, the eve of the closed Friday: next is Monday 07:30, past the closed date and the weekend.
+        clock.now = vietnam('2026-03-12', '17:00');
+        now = await services();
+        expect(now['ho-tich']?.open).to.equal(false);
+        expect(now['ho-tich']?.nextOpening).to.deep.equal({
+          date: '2026-03-16',
+          time: '07:30',
+          at: vietnam('2026-03-16', '07:30'),
+        });
+
+        // On the closed Friday every service is closed; those without windows have no next time to give.
+        clock.now = vietnam('2026-03-13', '09:00');
+        now = await services();
+        expect(now['ho-tich']).to.deep.include({ open: false });
+        expect(now['ho-tich']?.nextOpening).to.deep.equal({
+          date: '2026-03-16',
+          time: '07:30',
+          at: vietnam('2026-03-16', '07:30'),
+        });
+        expect(now['dat-dai']).to.deep.include({ open: false });
+        expect(now['dat-dai']).not.to.have.property('nextOpening');
+        expect((await post(app, '/api/queue/tickets', KIOSK, { service: 'ho-tich' })).body.error.code).to.equal(
+          'closed-day',
+        );
+
+        // Saturday 09:00: outside hộ tịch's weekday windows, Monday 07:30 next; the others issue.
+        clock.now = vietnam('2026-03-14', '09:00');
+        now = await services();
+        expect(now['ho-tich']?.open).to.equal(false);
+        expect(now['ho-tich']?.nextOpening?.date).to.equal('2026-03-16');
+        expect(now['ho-tich']?.nextOpening?.time).to.equal('07:30');
+        expect(now['chung-thuc']).to.deep.include({ open: true });
       } finally {
         await db.close();
       }

@@ -1,4 +1,14 @@
-import { createQueue, type Queue, QueueRefusedError, queueBusinessTimeOf, type Ticket } from '@motcua/core/queue';
+import {
+  assertIssuingOpen,
+  createQueue,
+  type NextIssuingTime,
+  type Queue,
+  type QueueBusinessTime,
+  QueueRefusedError,
+  queueBusinessTimeOf,
+  type ResolvedQueueService,
+  type Ticket,
+} from '@motcua/core/queue';
 import { createRatingToken } from '@motcua/core/satisfaction';
 import { MotcuaError } from '@motcua/core/text';
 import type { Context, Hono } from 'hono';
@@ -104,6 +114,21 @@ async function refusals<T>(work: () => Promise<T>): Promise<T> {
       throw new ApiError(CONFLICTS[first.code] as 404 | 409 | 503, first.code, first.message);
     }
     throw error;
+  }
+}
+
+/** Whether `service` issues tickets at `time`, and if not, its next issuing time (core's `assertIssuingOpen`). */
+function issuingNow(
+  service: ResolvedQueueService,
+  config: Queue['config'],
+  time: QueueBusinessTime,
+): { readonly open: boolean; readonly nextOpening?: NextIssuingTime } {
+  try {
+    assertIssuingOpen(service, config, time);
+    return { open: true };
+  } catch (error) {
+    if (!(error instanceof QueueRefusedError)) throw error;
+    return { open: false, ...(error.nextIssuingTime ? { nextOpening: error.nextIssuingTime } : {}) };
   }
 }
 
@@ -240,18 +265,28 @@ export function installQueueRoutes(
     return key ? `${who}:${c.req.path}:${key}` : undefined;
   };
 
-  app.get('/api/queue/services', (c) =>
-    c.json({
+  // Whether each service issues now (its windows and the closed dates, as core decides when a ticket is taken) and,
+  // when not, the next issuing time: kiosks show closed services before a press, so the answer is never cached.
+  app.get('/api/queue/services', (c) => {
+    const resolved = queue.config;
+    const time = queueBusinessTimeOf(options.now(), resolved.dayStartsAt, resolved.sessions);
+    c.header('Cache-Control', 'no-store');
+    return c.json({
       office: { id: office.id, name: office.name },
-      services: [...queue.config.services.values()].map((s) => ({ id: s.id, prefix: s.prefix, name: s.name })),
-      priorityClasses: [...queue.config.priorityClasses.values()].map((p) => ({
+      services: [...resolved.services.values()].map((s) => ({
+        id: s.id,
+        prefix: s.prefix,
+        name: s.name,
+        ...issuingNow(s, resolved, time),
+      })),
+      priorityClasses: [...resolved.priorityClasses.values()].map((p) => ({
         id: p.id,
         name: p.name,
         weight: p.weight,
       })),
-      defaultPriority: queue.config.defaultPriority,
-    }),
-  );
+      defaultPriority: resolved.defaultPriority,
+    });
+  });
 
   app.post('/api/queue/tickets', async (c) => {
     const kiosk = authenticate(c, office.kioskForToken, 'kiosk');
