@@ -54,11 +54,15 @@ export default {
     },
     {
       // `fail-requests` ({ match, times }): the next `times` requests whose URL (path and query) contains `match` get
-      // a 503, for offline tests (a catalogue that cannot be downloaded). `{ match: '', times: 0 }` clears every rule.
+      // a 503, for offline tests (a module or a catalogue that cannot be downloaded). The page then stops using the
+      // browser's cache, where files other pages fetched stay for a year. `{ match: '', times: 0 }` clears every rule.
       name: 'fail-requests',
-      executeCommand({ command, payload }) {
+      async executeCommand({ command, payload, session }) {
         if (command !== 'fail-requests') return undefined;
         const { match = '', times = 0 } = payload ?? {};
+        if (match !== '' && session.browser.type === 'puppeteer') {
+          await session.browser.getPage(session.id).setCacheEnabled(false);
+        }
         if (match === '') failing.clear();
         else if (times > 0) failing.set(match, times);
         else failing.delete(match);
