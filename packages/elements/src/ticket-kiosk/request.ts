@@ -14,6 +14,13 @@ export interface KioskService {
   readonly id: string;
   readonly prefix: string;
   readonly name: ServerText;
+  /** Tickets could be taken when the list was loaded (`true` when the server does not say). */
+  readonly open: boolean;
+  /**
+   * When `open` is false: the next issuing time, if one is scheduled (core's `NextIssuingTime`): the civil `date` and
+   * the clock `time` in Vietnam, and the same moment `at` in epoch milliseconds.
+   */
+  readonly nextOpening?: { readonly date: string; readonly time: string; readonly at: number } | undefined;
 }
 
 /** A priority class, as `GET /api/queue/services` lists it. */
@@ -100,11 +107,22 @@ export function text(value: unknown): ServerText {
 export function readServices(body: unknown): KioskServices | undefined {
   if (!isRecord(body) || !Array.isArray(body.services)) return undefined;
   const office = isRecord(body.office) ? body.office : {};
-  const services = body.services.flatMap((s: unknown): KioskService[] =>
-    isRecord(s) && isString(s.id)
-      ? [{ id: s.id, prefix: typeof s.prefix === 'string' ? s.prefix : '', name: text(s.name) }]
-      : [],
-  );
+  const services = body.services.flatMap((s: unknown): KioskService[] => {
+    if (!isRecord(s) || !isString(s.id)) return [];
+    const next = s.nextOpening;
+    return [
+      {
+        id: s.id,
+        prefix: typeof s.prefix === 'string' ? s.prefix : '',
+        name: text(s.name),
+        open: s.open !== false,
+        nextOpening:
+          isRecord(next) && typeof next.at === 'number'
+            ? { date: String(next.date), time: String(next.time), at: next.at }
+            : undefined,
+      },
+    ];
+  });
   const classes = Array.isArray(body.priorityClasses) ? body.priorityClasses : [];
   const priorityClasses = classes.flatMap((p: unknown): KioskPriorityClass[] =>
     isRecord(p) && isString(p.id)

@@ -39,6 +39,8 @@ export type TicketKioskStringKey =
   | 'priority'
   | 'priorityHint'
   | 'issuing'
+  | 'opensAt'
+  | 'opensOn'
   | 'offlineTitle'
   | 'offlineBody'
   | 'back'
@@ -79,6 +81,8 @@ export const TICKET_KIOSK_STRINGS: StringTable<TicketKioskFirstKey> = {
     priority: 'Tôi cần được ưu tiên',
     priorityHint: 'Không cần nêu lý do.',
     issuing: 'Đang lấy số…',
+    opensAt: 'Mở lại lúc {time}',
+    opensOn: 'Mở lại lúc {time}, {day}',
     offlineTitle: 'Mất kết nối',
     offlineBody:
       'Ki-ốt không liên lạc được với máy chủ nên chưa cấp số. Vui lòng thử lại sau giây lát hoặc hỏi cán bộ.',
@@ -95,6 +99,8 @@ export const TICKET_KIOSK_STRINGS: StringTable<TicketKioskFirstKey> = {
     priority: 'I need priority service',
     priorityHint: 'No reason needed.',
     issuing: 'Taking a number…',
+    opensAt: 'Opens again at {time}',
+    opensOn: 'Opens again at {time}, {day}',
     offlineTitle: 'No connection',
     offlineBody:
       'The kiosk cannot reach the server, so no number was issued. Please try again in a moment or ask a staff member.',

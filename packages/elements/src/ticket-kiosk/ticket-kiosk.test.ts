@@ -37,6 +37,8 @@ const json = (status: number, body: unknown) =>
  */
 class MockServer {
   services: unknown = SERVICES;
+  /** How many times the services were asked for. */
+  servicesLoads = 0;
   /** Every ticket the server issued, in order. */
   readonly issued: { key: string | null; id: string; number: string; service: string; priority: string }[] = [];
   /** Every POST that reached the server. */
@@ -89,7 +91,10 @@ class MockServer {
       return json(answer.status, answer.body);
     }
     if (this.network === 'down') throw new TypeError('Failed to fetch');
-    if (url.pathname.endsWith('/api/queue/services')) return json(200, this.services);
+    if (url.pathname.endsWith('/api/queue/services')) {
+      this.servicesLoads++;
+      return json(200, this.services);
+    }
     if (this.waitHangs) {
       return new Promise((_resolve, reject) => {
         init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
@@ -151,6 +156,22 @@ async function press(el: MotcuaTicketKiosk, service = 'ho-tich'): Promise<void> 
   serviceButton(el, service).click();
   await el.updateComplete;
 }
+
+/** Today's date in Vietnam (UTC+7 all year). */
+const vietnamToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+
+/** The services with hộ tịch not issuing now: the server's `open` and `nextOpening`, opening `inMs` from now, today. */
+const closedHoTich = (inMs: number) => ({
+  ...SERVICES,
+  services: [
+    {
+      ...SERVICES.services[0],
+      open: false,
+      nextOpening: { date: vietnamToday(), time: '13:00', at: Date.now() + inMs },
+    },
+    { ...SERVICES.services[1], open: true },
+  ],
+});
 
 const kiosk = () =>
   fixture<MotcuaTicketKiosk>(
@@ -314,6 +335,118 @@ describe('<motcua-ticket-kiosk>', () => {
     (part(el, 'done') as HTMLButtonElement).click();
     await el.updateComplete;
     expect(serviceButton(el, 'ho-tich')).to.exist;
+  });
+
+  it('shows a service that is not issuing now as closed before any press, with the time it opens again', async () => {
+    server.services = closedHoTich(3_600_000);
+    const el = await kiosk();
+    const closed = serviceButton(el, 'ho-tich');
+    const open = serviceButton(el, 'dat-dai');
+    expect(closed.getAttribute('aria-disabled')).to.equal('true');
+    expect(closed.disabled, 'still focusable and announced').to.equal(false);
+    expect(text(closed)).to.equal('A Hộ tịch Mở lại lúc 13:00');
+    expect(text(closed.querySelector('[part="opens"]'))).to.equal('Mở lại lúc 13:00');
+    expect(Number(getComputedStyle(closed).opacity)).to.be.below(1);
+    expect(open.getAttribute('aria-disabled')).to.equal('false');
+    expect(open.querySelector('[part="opens"]')).to.equal(null);
+    expect(Number(getComputedStyle(open).opacity)).to.equal(1);
+    for (const button of [closed, open]) expect(button.getBoundingClientRect().height).to.be.at.least(44);
+    closed.focus();
+    expect(shadow(el).activeElement).to.equal(closed);
+    await expect(el).to.be.accessible();
+
+    // A press sends nothing and says when the service opens, on the refusal screen the server's "closed" gets.
+    const refused = oneEvent(el, 'motcua-ticket-refused');
+    await press(el, 'ho-tich');
+    expect(((await refused) as CustomEvent<TicketRefusedDetail>).detail).to.deep.equal({
+      reason: 'closed',
+      service: 'ho-tich',
+    });
+    expect(server.sent, 'no request for a closed service').to.deep.equal([]);
+    const message = part(el, 'message');
+    expect(message?.dataset.reason).to.equal('closed');
+    expect(message?.getAttribute('role')).to.equal('alert');
+    expect(text(message?.querySelector('h3'))).to.equal('Ngoài giờ lấy số');
+    expect(text(message)).to.contain('Mở lại lúc 13:00');
+    expect(part(el, 'number')).to.equal(null);
+    expect(part(el, 'retry')).to.equal(null);
+    await expect(el).to.be.accessible();
+
+    // The open one still issues.
+    (part(el, 'done') as HTMLButtonElement).click();
+    await el.updateComplete;
+    await press(el, 'dat-dai');
+    expect(text(part(el, 'number'))).to.equal('B001');
+    expect(server.posts.map((p) => p.body.service)).to.deep.equal(['dat-dai']);
+  });
+
+  it('names the day when a closed service opens on another day, in Vietnamese and in English', async () => {
+    const monday = { date: '2099-03-16', time: '07:30', at: Date.UTC(2099, 2, 16, 0, 30) };
+    server.services = {
+      ...SERVICES,
+      services: [{ ...SERVICES.services[0], open: false, nextOpening: monday }, SERVICES.services[1]],
+    };
+    const el = await kiosk();
+    expect(text(serviceButton(el, 'ho-tich').querySelector('[part="opens"]'))).to.equal(
+      'Mở lại lúc 07:30, Thứ Hai, 16 tháng 3',
+    );
+    expect(serviceButton(el, 'dat-dai').getAttribute('aria-disabled'), 'open without `open` in the answer').to.equal(
+      'false',
+    );
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(text(serviceButton(el, 'ho-tich').querySelector('[part="opens"]'))).to.equal(
+      'Opens again at 07:30, Monday, March 16',
+    );
+    await press(el, 'ho-tich');
+    expect(text(part(el, 'message'))).to.contain('Opens again at 07:30, Monday, March 16');
+    expect(server.sent).to.deep.equal([]);
+  });
+
+  it('loads the services again when the next opening time passes, and takes the number then', async () => {
+    server.services = closedHoTich(300);
+    const el = await kiosk();
+    const loaded = Date.now();
+    expect(serviceButton(el, 'ho-tich').getAttribute('aria-disabled')).to.equal('true');
+    expect(server.servicesLoads).to.equal(1);
+    server.services = SERVICES; // 13:00: the server says it issues
+    for (let i = 0; i < 60 && serviceButton(el, 'ho-tich').getAttribute('aria-disabled') !== 'false'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(serviceButton(el, 'ho-tich').getAttribute('aria-disabled')).to.equal('false');
+    expect(server.servicesLoads).to.equal(2);
+    expect(Date.now() - loaded, 'not before the opening time').to.be.at.least(300);
+    expect(serviceButton(el, 'ho-tich').querySelector('[part="opens"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+    await press(el, 'ho-tich');
+    expect(text(part(el, 'number'))).to.equal('A001');
+  });
+
+  it('loads the services every refresh-after seconds, so a window that ends shows closed; stops when removed', async () => {
+    const el = await fixture<MotcuaTicketKiosk>(
+      html`<motcua-ticket-kiosk silent refresh-after="1"></motcua-ticket-kiosk>`,
+    );
+    expect(serviceButton(el, 'ho-tich').getAttribute('aria-disabled')).to.equal('false');
+    server.services = closedHoTich(90 * 60_000); // 11:30: the morning window has ended
+    await until(() => server.servicesLoads === 2, 'the second load');
+    await el.updateComplete;
+    expect(serviceButton(el, 'ho-tich').getAttribute('aria-disabled')).to.equal('true');
+    expect(text(serviceButton(el, 'ho-tich'))).to.contain('Mở lại lúc 13:00');
+    el.remove();
+    await new Promise((resolve) => setTimeout(resolve, 1300));
+    expect(server.servicesLoads, 'no timer left behind').to.equal(2);
+  });
+
+  it('keeps the services on screen when loading them again fails', async () => {
+    const el = await fixture<MotcuaTicketKiosk>(
+      html`<motcua-ticket-kiosk silent refresh-after="1" reload-after="600"></motcua-ticket-kiosk>`,
+    );
+    server.network = 'down';
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await el.updateComplete;
+    expect(server.servicesLoads).to.equal(1);
+    expect(text(part(el, 'status'))).to.equal('');
+    expect(serviceButton(el, 'ho-tich').getAttribute('aria-disabled')).to.equal('false');
   });
 
   it('names a closed day and a daily cap', async () => {

@@ -12,6 +12,7 @@ import {
   getJson,
   type IssuedTicket,
   type IssueOutcome,
+  type KioskService,
   type KioskServices,
   readServices,
   type ServerText,
@@ -115,8 +116,14 @@ const TITLES: Readonly<Record<string, TicketKioskStringKey>> = {
  * and, once `POST {apiBase}/api/queue/tickets` answers, the number in large type, the people ahead and the wait
  * estimate the server gives (`GET /api/queue/tickets/{id}`), a QR code to the ticket's status / rating page
  * (`ticket-url`) and, with `paper="58"` or `paper="80"`, a ticket printed on a thermal roll through the browser.
- * Outside the opening windows it shows the server's message with the next opening time. It returns to the
- * services by itself after `return-after` seconds.
+ * It returns to the services by itself after `return-after` seconds.
+ *
+ * A service the server says is not issuing now (outside its issuing windows, or a closed day) stays on screen, dimmed
+ * and `aria-disabled` (still focusable and announced), with the time it opens again under its name ("Mở lại lúc
+ * 13:00"); a press shows "Ngoài giờ lấy số" with that time and sends nothing. The kiosk loads the services again when
+ * that time comes and every `refresh-after` seconds, so a kiosk left running closes and opens services by itself. A
+ * refusal of the server on a press (a window that closed since, a closed day, the daily cap) shows its message with
+ * the next opening time.
  *
  * Every press sends an `Idempotency-Key`, and a timeout or a network failure is retried with the same key, so a
  * lost answer never issues two tickets. When the server cannot be reached it says so and issues nothing: it never
@@ -145,6 +152,7 @@ const TITLES: Readonly<Record<string, TicketKioskStringKey>> = {
  * @csspart services - The list of service buttons.
  * @csspart service - A service button.
  * @csspart prefix - The letter of a service's numbers, inside its button.
+ * @csspart opens - The time a closed service opens again, under its name.
  * @csspart priority - The priority toggle.
  * @csspart status - The live region: loading, issuing.
  * @csspart ticket - The panel of the issued ticket.
@@ -157,6 +165,7 @@ const TITLES: Readonly<Record<string, TicketKioskStringKey>> = {
  * @cssproperty --motcua-ticket-kiosk-button-height - Minimum height of a service button (default: 3.5em).
  * @cssproperty --motcua-ticket-kiosk-columns - Minimum width of a service button column (default: 12em).
  * @cssproperty --motcua-ticket-kiosk-number-size - Font size of the issued number (default: 5em).
+ * @cssproperty --motcua-ticket-kiosk-closed-opacity - Opacity of the button of a service not issuing now (default: 0.7).
  *
  * @example
  * ```html
@@ -229,6 +238,15 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
       [part='service']:disabled {
         cursor: progress;
         opacity: 0.6;
+      }
+      [part='service'][aria-disabled='true'] {
+        color: var(--motcua-color-text, #000);
+        background: var(--motcua-color-surface, #fff);
+        opacity: var(--motcua-ticket-kiosk-closed-opacity, 0.7);
+      }
+      [part='opens'] {
+        display: block;
+        font-size: 0.7em;
       }
       [part='prefix'] {
         flex: none;
@@ -427,6 +445,12 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
   /** Seconds between attempts to load the services when they could not be loaded (default 15). */
   @property({ type: Number, attribute: 'reload-after' }) reloadAfter = 15;
 
+  /**
+   * Seconds between loads of the services, to follow which ones issue now (default 60, at least 1); they are also
+   * loaded as soon as a closed one's next opening time passes.
+   */
+  @property({ type: Number, attribute: 'refresh-after' }) refreshAfter = 60;
+
   /** Do not speak the issued number. */
   @property({ type: Boolean }) silent = false;
 
@@ -511,14 +535,16 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
     const busy = this.screen === 'issuing';
     return html`
       <ul part="services">
-        ${services.map(
-          (s) => html`<li>
-            <button part="service" type="button" data-service=${s.id} ?disabled=${busy} @click=${() => this.take(s.id)}>
+        ${services.map((s) => {
+          const opens = this.opensLine(s);
+          return html`<li>
+            <button part="service" type="button" data-service=${s.id} ?disabled=${busy}
+              aria-disabled=${opens !== undefined} @click=${() => this.take(s.id)}>
               ${s.prefix ? html`<span part="prefix" aria-hidden="true">${s.prefix}</span>` : nothing}
-              <span>${this.text(s.name) || s.id}</span>
+              <span>${this.text(s.name) || s.id} ${opens ? html`<span part="opens">${opens}</span>` : nothing}</span>
             </button>
-          </li>`,
-        )}
+          </li>`;
+        })}
       </ul>
       ${
         this.priorityId() && !this.noPriority
@@ -584,9 +610,38 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
     return value[this.language] ?? value[other] ?? '';
   }
 
+  private serviceOf(id: string): KioskService | undefined {
+    return this.catalogue?.services.find((s) => s.id === id);
+  }
+
   private serviceName(id: string): string {
-    const service = this.catalogue?.services.find((s) => s.id === id);
+    const service = this.serviceOf(id);
     return (service && this.text(service.name)) || id;
+  }
+
+  /**
+   * For a service not issuing now, the time it opens again ("Mở lại lúc 13:00", with the day when not today; empty
+   * when none is scheduled); `undefined` when it issues, or when its next opening time has passed (the server decides
+   * until the services are loaded again).
+   */
+  private opensLine(service: KioskService | undefined): string | undefined {
+    const next = service?.nextOpening;
+    const now = Date.now();
+    if (!service || service.open || (next && next.at <= now)) return undefined;
+    if (!next) return '';
+    const { date, time } = next;
+    // Vietnam keeps UTC+7 all year: today's date there, and the weekday of a civil date read as UTC.
+    return date === new Date(now + 252e5).toISOString().slice(0, 10)
+      ? this.t('opensAt', { time })
+      : this.t('opensOn', {
+          time,
+          day: new Date(date).toLocaleDateString(this.language, {
+            timeZone: 'UTC',
+            weekday: 'long',
+            day: 'numeric',
+            month: 'long',
+          }),
+        });
   }
 
   private aheadText(ahead: number): string {
@@ -622,7 +677,8 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
     super.connectedCallback();
     for (const type of ['pointerdown', 'keydown']) this.addEventListener(type, this.prepare);
     globalThis.addEventListener('online', this.onOnline);
-    if (this.screen === 'loading' || this.screen === 'unavailable') this.track(this.load());
+    // Again after a move in the page: the refresh timer stopped when the element left it.
+    this.track(this.load());
   }
 
   override disconnectedCallback(): void {
@@ -660,19 +716,26 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
     this.work = Promise.all([this.work, promise.catch(() => undefined)]);
   }
 
-  /** Loads the services; on failure shows so and tries again after `reloadAfter` seconds. */
+  /**
+   * Loads the services, and again after `refreshAfter` seconds or a second after the first next opening time of a
+   * closed one, whichever comes first. On failure: shows so if there were none yet (else keeps the ones it has) and
+   * tries again after `reloadAfter` seconds.
+   */
   private async load(): Promise<void> {
     clearTimeout(this.reloadTimer);
     const body = await getJson(this.endpoint('api/queue/services'), this.timeout);
     const catalogue = readServices(body);
     if (!this.isConnected) return;
-    if (!catalogue) {
-      this.screen = 'unavailable';
-      this.reloadTimer = setTimeout(() => this.track(this.load()), this.reloadAfter * 1000);
-      return;
-    }
-    this.catalogue = catalogue;
-    if (this.screen === 'loading' || this.screen === 'unavailable') this.screen = 'services';
+    let wait = this.reloadAfter * 1000;
+    if (catalogue) {
+      this.catalogue = catalogue;
+      if (this.screen === 'loading' || this.screen === 'unavailable') this.screen = 'services';
+      wait = Math.max(this.refreshAfter, 1) * 1000;
+      for (const { open, nextOpening } of catalogue.services) {
+        if (!open && nextOpening) wait = Math.min(wait, Math.max(nextOpening.at - Date.now() + 1000, 1000));
+      }
+    } else if (!this.catalogue) this.screen = 'unavailable';
+    this.reloadTimer = setTimeout(() => this.track(this.load()), wait);
   }
 
   /** The voice, fetched once; `undefined` when silent or when it cannot be fetched (the next touch tries again). */
@@ -751,6 +814,12 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
     if (!issuing) {
       // The issuing code could not be fetched: the server is out of reach too, and nothing was sent.
       this.refuse(service, { kind: 'offline' });
+      return;
+    }
+    // A service the server said is closed: refused here with its opening time, without asking the server.
+    const opens = this.opensLine(this.serviceOf(service));
+    if (opens !== undefined) {
+      this.refuse(service, { kind: 'refused', code: 'closed', message: { [this.language]: opens } });
       return;
     }
     const pending: Pending =
