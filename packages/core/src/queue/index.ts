@@ -32,7 +32,7 @@ export {
 } from './config.js';
 export { createMemoryQueueStore } from './memory-store.js';
 export { formatTicketNumber, nextTicketValue, type TicketSequenceStep, ticketSequenceKey } from './numbering.js';
-export { assertIssuingOpen, nextIssuingTime } from './opening-windows.js';
+export { assertIssuingOpen, type IssuingState, issuingState, nextIssuingTime } from './opening-windows.js';
 export {
   advanceOrderingState,
   chooseNextTicket,

@@ -1,6 +1,9 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
+import fc from 'fast-check';
+import { queueBusinessTimeOf } from './business-day.js';
 import { hoTich, seededBytes, vn } from './fixtures.test.js';
+import { assertIssuingOpen, issuingState } from './opening-windows.js';
 import { createQueue } from './queue.js';
 import { QueueRefusedError } from './refusal.js';
 
@@ -115,5 +118,30 @@ describe('opening windows and daily caps', () => {
         expect(p?.message.vi).to.not.equal(p?.message.en);
       }
     }
+  });
+
+  it('says what taking a ticket would: open, or the refusal reason and next issuing time', () => {
+    const { config } = createQueue(office);
+    const service = config.services.get('ho-tich');
+    if (!service) throw new Error('no service');
+    expect(issuingState(service, config, queueBusinessTimeOf(vn('2026-11-23', '11:16')))).to.deep.equal({
+      open: false,
+      reason: 'closed',
+      next: { date: '2026-11-23', time: '13:15', at: vn('2026-11-23', '13:15') },
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: vn('2026-12-24', '00:00'), max: vn('2027-01-06', '00:00') }), (ms) => {
+        const time = queueBusinessTimeOf(ms, config.dayStartsAt, config.sessions);
+        const state = issuingState(service, config, time);
+        let refused: QueueRefusedError | undefined;
+        try {
+          assertIssuingOpen(service, config, time);
+        } catch (error) {
+          refused = error as QueueRefusedError;
+        }
+        if (state.open) expect(refused).to.equal(undefined);
+        else expect([refused?.reason, refused?.nextIssuingTime]).to.deep.equal([state.reason, state.next]);
+      }),
+    );
   });
 });

@@ -58,10 +58,44 @@ function describeOpening(next: NextIssuingTime | undefined, today: CivilDate): L
   };
 }
 
+/** Whether tickets for a service can be taken at a time, and when not, why and from when ({@link issuingState}). */
+export type IssuingState =
+  | { readonly open: true }
+  | { readonly open: false; readonly reason: 'closed' | 'closed-day'; readonly next: NextIssuingTime | undefined };
+
 /**
- * Throws a {@link QueueRefusedError} when tickets for `service` cannot be taken at `time`: a closed
- * date (`closed-day`) or outside every opening window (`closed`, "Hết giờ lấy số"), naming the next
- * window. A service without windows is open at any time of an open day.
+ * Whether tickets for `service` can be taken at `time`: not on a closed date (`closed-day`) nor outside every
+ * opening window (`closed`), with the next issuing time then. A service without windows is open at any time of an
+ * open day (and has no next time on a closed one).
+ *
+ * @example
+ * ```ts
+ * issuingState(service, config, queueBusinessTimeOf(now));
+ * // { open: false, reason: 'closed', next: { date: '2026-03-10', time: '13:00', at: … } }
+ * ```
+ */
+export function issuingState(
+  service: ResolvedQueueService,
+  config: Pick<ResolvedQueueConfig, 'closedDates'>,
+  time: QueueBusinessTime,
+): IssuingState {
+  if (isClosedDate(config, time.date)) {
+    const next =
+      service.windows.length > 0 ? nextIssuingTime(service, config, time.clockDate, time.minuteOfDay) : undefined;
+    return { open: false, reason: 'closed-day', next };
+  }
+  if (service.windows.length === 0) return { open: true };
+  const weekday = dayOfWeek(time.clockDate);
+  const open = service.windows.some(
+    (w) => w.days.includes(weekday) && w.from <= time.minuteOfDay && time.minuteOfDay < w.to,
+  );
+  if (open) return { open: true };
+  return { open: false, reason: 'closed', next: nextIssuingTime(service, config, time.clockDate, time.minuteOfDay) };
+}
+
+/**
+ * Throws a {@link QueueRefusedError} when tickets for `service` cannot be taken at `time` ({@link issuingState}): a
+ * closed date (`closed-day`) or outside every opening window (`closed`, "Hết giờ lấy số"), naming the next window.
  *
  * @example
  * ```ts
@@ -73,35 +107,18 @@ export function assertIssuingOpen(
   config: Pick<ResolvedQueueConfig, 'closedDates'>,
   time: QueueBusinessTime,
 ): void {
-  if (isClosedDate(config, time.date)) {
-    const next =
-      service.windows.length > 0 ? nextIssuingTime(service, config, time.clockDate, time.minuteOfDay) : undefined;
-    const when = describeOpening(next, time.clockDate);
-    throw new QueueRefusedError(
-      'closed-day',
-      service.id,
-      {
-        vi: `Hôm nay (${time.date}) không lấy số cho ${service.name.vi}. ${when.vi}`,
-        en: `No tickets for ${service.name.en} today (${time.date}). ${when.en}`,
-      },
-      next,
-    );
-  }
-  if (service.windows.length === 0) return;
-  const weekday = dayOfWeek(time.clockDate);
-  const open = service.windows.some(
-    (w) => w.days.includes(weekday) && w.from <= time.minuteOfDay && time.minuteOfDay < w.to,
-  );
-  if (open) return;
-  const next = nextIssuingTime(service, config, time.clockDate, time.minuteOfDay);
-  const when = describeOpening(next, time.clockDate);
-  throw new QueueRefusedError(
-    'closed',
-    service.id,
-    {
-      vi: `Hết giờ lấy số cho ${service.name.vi}. ${when.vi}`,
-      en: `Ticket issuing for ${service.name.en} is closed. ${when.en}`,
-    },
-    next,
-  );
+  const state = issuingState(service, config, time);
+  if (state.open) return;
+  const when = describeOpening(state.next, time.clockDate);
+  const message =
+    state.reason === 'closed-day'
+      ? {
+          vi: `Hôm nay (${time.date}) không lấy số cho ${service.name.vi}. ${when.vi}`,
+          en: `No tickets for ${service.name.en} today (${time.date}). ${when.en}`,
+        }
+      : {
+          vi: `Hết giờ lấy số cho ${service.name.vi}. ${when.vi}`,
+          en: `Ticket issuing for ${service.name.en} is closed. ${when.en}`,
+        };
+  throw new QueueRefusedError(state.reason, service.id, message, state.next);
 }

@@ -1,12 +1,11 @@
 import {
-  assertIssuingOpen,
   createQueue,
+  type IssuingState,
+  issuingState,
   type NextIssuingTime,
   type Queue,
-  type QueueBusinessTime,
   QueueRefusedError,
   queueBusinessTimeOf,
-  type ResolvedQueueService,
   type Ticket,
 } from '@motcua/core/queue';
 import { createRatingToken } from '@motcua/core/satisfaction';
@@ -117,19 +116,10 @@ async function refusals<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Whether `service` issues tickets at `time`, and if not, its next issuing time (core's `assertIssuingOpen`). */
-function issuingNow(
-  service: ResolvedQueueService,
-  config: Queue['config'],
-  time: QueueBusinessTime,
-): { readonly open: boolean; readonly nextOpening?: NextIssuingTime } {
-  try {
-    assertIssuingOpen(service, config, time);
-    return { open: true };
-  } catch (error) {
-    if (!(error instanceof QueueRefusedError)) throw error;
-    return { open: false, ...(error.nextIssuingTime ? { nextOpening: error.nextIssuingTime } : {}) };
-  }
+/** A service's issuing state as the services list says it: `open`, and when closed its `nextOpening` if any. */
+function opening(state: IssuingState): { readonly open: boolean; readonly nextOpening?: NextIssuingTime } {
+  if (state.open) return { open: true };
+  return state.next ? { open: false, nextOpening: state.next } : { open: false };
 }
 
 /** The queue of one office, its store and its event hub, shared by the routes and the guards. */
@@ -277,7 +267,7 @@ export function installQueueRoutes(
         id: s.id,
         prefix: s.prefix,
         name: s.name,
-        ...issuingNow(s, resolved, time),
+        ...opening(issuingState(s, resolved, time)),
       })),
       priorityClasses: [...resolved.priorityClasses.values()].map((p) => ({
         id: p.id,
