@@ -2,7 +2,7 @@
 // the `fail-requests` command of web-test-runner.config.mjs). A page of its own: the module must not have been
 // imported before.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { browserCommand } from '../internal/browser-commands.test-support.js';
+import { failRequests } from '../internal/browser-commands.test-support.js';
 import type { MotcuaCalendarDay } from './calendar-day.js';
 import './calendar-day.js';
 
@@ -14,7 +14,7 @@ describe('<motcua-calendar-day> offline', () => {
     const onUnhandled = (event: PromiseRejectionEvent) => unhandled.push(String(event.reason));
     globalThis.addEventListener('unhandledrejection', onUnhandled);
     try {
-      await browserCommand('fail-requests', { match: 'calendar-day/lunar-line.', times: 1 });
+      await failRequests('calendar-day/lunar-line.', 1);
       const el = await fixture<MotcuaCalendarDay>(
         html`<motcua-calendar-day date="2026-02-17" show-lunar></motcua-calendar-day>`,
       );
@@ -31,7 +31,7 @@ describe('<motcua-calendar-day> offline', () => {
       expect(unhandled).to.deep.equal([]);
     } finally {
       globalThis.removeEventListener('unhandledrejection', onUnhandled);
-      await browserCommand('fail-requests', { match: '', times: 0 });
+      await failRequests('', 0);
     }
   });
 });

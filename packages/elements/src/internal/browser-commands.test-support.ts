@@ -11,6 +11,14 @@ export async function browserCommand(command: string, payload: unknown): Promise
   if (!response.executed) throw new Error(`${command} is not available`);
 }
 
+/**
+ * The next `times` requests whose URL contains `match` get a 503 from the test server, and the page stops using the
+ * browser's cache (web-test-runner.config.mjs). `failRequests('', 0)` clears every rule.
+ */
+export function failRequests(match: string, times: number): Promise<void> {
+  return browserCommand('fail-requests', { match, times });
+}
+
 /** Real key presses through the test runner's browser (Web Test Runner's built-in send-keys command). */
 export function sendKeys(payload: { press: string } | { type: string }): Promise<void> {
   return browserCommand('send-keys', payload);

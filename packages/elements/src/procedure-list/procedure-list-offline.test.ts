@@ -3,9 +3,10 @@
 // page of its own and its tests run in order: each chunk fails before anything imports it successfully. A retry then
 // downloads it: a failed module fetch is not kept (whatwg/html#10327), as Chromium does.
 import { expect, fixture, waitUntil } from '@open-wc/testing';
-import { browserCommand } from '../internal/browser-commands.test-support.js';
+import { failRequests } from '../internal/browser-commands.test-support.js';
 import type { MotcuaProcedureList } from './procedure-list.js';
 import './procedure-list.js';
+import { clearHash, hashChanged, items, shadow, text } from './procedure-list.test-support.js';
 
 /**
  * The sample catalogue, served by the test server. The runner lets the browser keep what it served, so each test that
@@ -13,19 +14,9 @@ import './procedure-list.js';
  */
 const CATALOGUE = '/examples/data/catalogue.json';
 
-/** The next `times` requests whose URL contains `match` get a 503. */
-const failRequests = (match: string, times: number) => browserCommand('fail-requests', { match, times });
-
-const shadow = (el: MotcuaProcedureList) => el.shadowRoot as ShadowRoot;
-const text = (node: Node | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const items = (el: MotcuaProcedureList) => [...shadow(el).querySelectorAll<HTMLAnchorElement>('[part="item"]')];
 const has = (el: MotcuaProcedureList, selector: string) => shadow(el).querySelector(selector) !== null;
 const alertText = (el: MotcuaProcedureList) => text(shadow(el).querySelector('[part="error"][role="alert"]'));
 const retryButton = (el: MotcuaProcedureList) => shadow(el).querySelector<HTMLButtonElement>('[part="retry"]');
-
-async function hashChanged(): Promise<void> {
-  await new Promise((resolve) => globalThis.addEventListener('hashchange', resolve, { once: true }));
-}
 
 async function list(attributes = '', src = CATALOGUE): Promise<MotcuaProcedureList> {
   const wrapper = await fixture<HTMLDivElement>(
@@ -65,7 +56,7 @@ describe('<motcua-procedure-list> on a flaky network', () => {
     console.error = consoleError;
     globalThis.removeEventListener('unhandledrejection', onUnhandled);
     await failRequests('', 0);
-    if (location.hash) history.replaceState(history.state, '', location.pathname + location.search);
+    clearHash();
   });
 
   it('ends in an error with a retry button, not in "loading", when the validation code cannot be downloaded', async () => {

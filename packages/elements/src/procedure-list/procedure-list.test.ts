@@ -3,7 +3,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { resetConfig } from '../internal/config.js';
 import type { MotcuaProcedureList, ProcedureSelectDetail } from './procedure-list.js';
 import './procedure-list.js';
-import { browserCommand } from '../internal/browser-commands.test-support.js';
+import { browserCommand, sendKeys } from '../internal/browser-commands.test-support.js';
+import { clearHash, hashChanged, items, shadow, text } from './procedure-list.test-support.js';
 
 const HOSTILE = '<img src=x onerror="globalThis.pwned = true">';
 
@@ -98,9 +99,6 @@ function systemColour(name: string): string {
   return colour;
 }
 
-const shadow = (el: MotcuaProcedureList) => el.shadowRoot as ShadowRoot;
-const text = (node: Node | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const items = (el: MotcuaProcedureList) => [...shadow(el).querySelectorAll<HTMLAnchorElement>('[part="item"]')];
 const names = (el: MotcuaProcedureList) => items(el).map((a) => text(a.querySelector('.name')));
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -126,14 +124,6 @@ async function choose(el: MotcuaProcedureList, id: string, value: string): Promi
   select.value = value;
   select.dispatchEvent(new Event('change'));
   await el.updateComplete;
-}
-
-async function hashChanged(): Promise<void> {
-  await new Promise((resolve) => globalThis.addEventListener('hashchange', resolve, { once: true }));
-}
-
-function clearHash(): void {
-  if (location.hash) history.replaceState(history.state, '', location.pathname + location.search);
 }
 
 describe('<motcua-procedure-list>', () => {
@@ -467,7 +457,7 @@ describe('<motcua-procedure-list>', () => {
       expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
       const el = await load(catalogue, 'style="--motcua-color-focus: #fafafa"');
       // Focus by keyboard: a ring in the system's Highlight colour, whatever the theme set.
-      await browserCommand('send-keys', { press: 'Shift' });
+      await sendKeys({ press: 'Shift' });
       const link = items(el)[0] as HTMLAnchorElement;
       link.focus();
       expect(link.matches(':focus-visible')).to.equal(true);
