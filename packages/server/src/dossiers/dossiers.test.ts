@@ -7,10 +7,8 @@ import { createApp } from '../app.js';
 import type { Database } from '../db/database.js';
 import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
+import { call, type Json } from '../http/call.test-support.js';
 import { DEMO_DOSSIER } from './demo.js';
-
-// biome-ignore lint/suspicious/noExplicitAny: tests read JSON answers loosely and let chai check their shape
-type Json = Record<string, any>;
 
 const CATALOGUE = new URL('../../../../examples/data/catalogue.json', import.meta.url).pathname;
 // Tuesday 2026-03-10, 09:00 in Vietnam (UTC+7).
@@ -26,16 +24,6 @@ interface Env {
   db: Database;
   app: Hono;
   clock: { now: number };
-}
-
-async function call(app: Hono, method: string, path: string, headers: Record<string, string> = {}, body?: unknown) {
-  const res = await app.request(path, {
-    method,
-    headers,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: JSON.parse(text) as Json, text, headers: res.headers };
 }
 
 for (const target of TEST_DATABASES) {

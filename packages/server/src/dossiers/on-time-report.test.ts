@@ -7,29 +7,16 @@ import { createApp } from '../app.js';
 import type { Database } from '../db/database.js';
 import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
+import { call, type Json } from '../http/call.test-support.js';
 import { onTimeReport } from './on-time-report.js';
 import { vietnamIso } from './routes.js';
 import { clockEvents } from './view.js';
-
-// biome-ignore lint/suspicious/noExplicitAny: tests read JSON answers loosely and let chai check their shape
-type Json = Record<string, any>;
 
 const CATALOGUE = new URL('../../../../examples/data/catalogue.json', import.meta.url).pathname;
 const STAFF = { authorization: 'Bearer demo-counter-1', 'content-type': 'application/json' };
 const APPLICANT = { name: 'Trần Văn Riêng' };
 /** Vietnam time (UTC+7) as epoch ms. */
 const vn = (iso: string) => Date.parse(`${iso}+07:00`);
-
-async function call(app: Hono, method: string, path: string, headers: Record<string, string> = {}, body?: unknown) {
-  const res = await app.request(path, {
-    method,
-    headers,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  const json = (res.headers.get('content-type') ?? '').includes('json') ? (JSON.parse(text) as Json) : {};
-  return { status: res.status, body: json, text, headers: res.headers };
-}
 
 // Tết 2026: Saturday 14 to Sunday 22 February are days off. A 3-working-day dossier received on Thursday 12
 // February at 09:00 is due on Tuesday 24 February at 17:00 (13, 23, 24); counted in calendar days it would have
