@@ -70,15 +70,13 @@ while IFS=$'\t' read -r name text; do
   lame --quiet -m m -b 24 "$work/$name.wav" "$out/$name.mp3"
 done <"$work/list.tsv"
 
-# The chime: two soft bell tones (E5 then C5), 22.05 kHz mono.
-node -e "
+# A 16-bit mono WAV file from samples in [-1, 1]: `wav FILE RATE EXPRESSION`, the expression (JavaScript, with
+# `rate` in scope) giving the samples.
+wav() {
+  node -e "
 const fs = require('node:fs');
-const rate = 22050;
-const tone = (f, seconds) => Array.from({ length: Math.round(rate * seconds) }, (_, i) => {
-  const t = i / rate;
-  return Math.sin(2 * Math.PI * f * t) * Math.exp(-3 * t) * Math.min(1, t * 200) * 0.45;
-});
-const samples = [...tone(659.25, 0.55), ...tone(523.25, 0.9)];
+const rate = Number(process.argv[2]);
+const samples = $3;
 const body = Buffer.alloc(samples.length * 2);
 samples.forEach((s, i) => body.writeInt16LE(Math.round(s * 32767), i * 2));
 const h = Buffer.alloc(44);
@@ -87,22 +85,22 @@ h.writeUInt32LE(16, 16); h.writeUInt16LE(1, 20); h.writeUInt16LE(1, 22); h.write
 h.writeUInt32LE(rate * 2, 28); h.writeUInt16LE(2, 32); h.writeUInt16LE(16, 34); h.write('data', 36);
 h.writeUInt32LE(body.length, 40);
 fs.writeFileSync(process.argv[1], Buffer.concat([h, body]));
-" "$work/chime.wav"
+" "$1" "$2"
+}
+
+# The chime: two soft bell tones (E5 then C5), 22.05 kHz mono.
+wav "$work/chime.wav" 22050 "(() => {
+  const tone = (f, seconds) => Array.from({ length: Math.round(rate * seconds) }, (_, i) => {
+    const t = i / rate;
+    return Math.sin(2 * Math.PI * f * t) * Math.exp(-3 * t) * Math.min(1, t * 200) * 0.45;
+  });
+  return [...tone(659.25, 0.55), ...tone(523.25, 0.9)];
+})()"
 lame --quiet -m m -b 32 "$work/chime.wav" "$out/chime.mp3"
 
 # Silence (a tenth of a second): played inside the "enable sound" gesture to unlock the audio element, from the clip
 # folder itself so that a page's Content-Security-Policy (media-src) needs no data: or blob: sources.
-node -e "
-const fs = require('node:fs');
-const rate = 16000;
-const body = Buffer.alloc(rate / 10 * 2);
-const h = Buffer.alloc(44);
-h.write('RIFF', 0); h.writeUInt32LE(36 + body.length, 4); h.write('WAVE', 8); h.write('fmt ', 12);
-h.writeUInt32LE(16, 16); h.writeUInt16LE(1, 20); h.writeUInt16LE(1, 22); h.writeUInt32LE(rate, 24);
-h.writeUInt32LE(rate * 2, 28); h.writeUInt16LE(2, 32); h.writeUInt16LE(16, 34); h.write('data', 36);
-h.writeUInt32LE(body.length, 40);
-fs.writeFileSync(process.argv[1], Buffer.concat([h, body]));
-" "$work/silence.wav"
+wav "$work/silence.wav" 16000 "new Array(rate / 10).fill(0)"
 lame --quiet -m m -b 24 "$work/silence.wav" "$out/silence.mp3"
 
 echo "$(ls "$out" | wc -l) clips, $(du -sh "$out" | cut -f1) in $out"
