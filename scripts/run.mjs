@@ -40,6 +40,14 @@ const tasks = {
       env: { ...childEnv, MOTCUA_CONFIG: process.env.MOTCUA_CONFIG ?? join(root, 'examples', 'motcua.config.json') },
     });
   },
+  /**
+   * The server's own command from a checkout, with its arguments: `npm run server -- backup backup.tar.gz`
+   * (builds first when needed). Where `@motcua/server` is installed, `npx motcua-server …` is the same command.
+   */
+  server() {
+    if (!existsSync(join(root, 'packages', 'server', 'dist', 'cli.js'))) tasks.build();
+    mustRun(node, [join(root, 'packages', 'server', 'dist', 'cli.js'), ...process.argv.slice(3)]);
+  },
   /** Type-checks sources, tests and benchmarks. */
   typecheck() {
     mustRun(bin('tsc'), ['-b']);

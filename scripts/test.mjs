@@ -45,8 +45,18 @@ function countTap(tap, status) {
   if (status !== 0 && pick('fail') + pick('cancelled') === 0) runnerFailed = true;
 }
 
+/**
+ * Node runs the sources: `@motcua/*` imports resolve through the `motcua:source` export condition to `src/`, in
+ * the test runner and in every process a test spawns (the CLI, a restarted server), so the Node phases need nothing
+ * built. The end-to-end phase is the one that tests the production build.
+ */
+const sourceEnv = {
+  ...childEnv,
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, '--conditions=motcua:source'].filter(Boolean).join(' '),
+};
+
 /** Runs node:test on `files` under the host time zone `tz`, printing with `reporter`, and counts its TAP report. */
-function runNodeTests(files, { name, tz, reporter, concurrency }) {
+function runNodeTests(files, { name, tz, reporter, concurrency, env = childEnv }) {
   const tap = join(resultsDir, `${name}.tap`);
   const result = spawnSync(
     process.execPath,
@@ -66,7 +76,7 @@ function runNodeTests(files, { name, tz, reporter, concurrency }) {
       tap,
       ...files,
     ],
-    { cwd: root, stdio: 'inherit', env: { ...childEnv, TZ: tz } },
+    { cwd: root, stdio: 'inherit', env: { ...env, TZ: tz } },
   );
   countTap(tap, result.status);
 }
@@ -82,6 +92,7 @@ for (const [index, tz] of TIME_ZONES.entries()) {
     tz,
     reporter: index === 0 ? 'spec' : 'dot',
     concurrency: 2,
+    env: sourceEnv,
   });
 }
 
