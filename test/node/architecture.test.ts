@@ -64,10 +64,56 @@ describe('@motcua/core stays pure', () => {
     );
     expect(rooms).to.include.members(['calendar', 'text']);
     for (const room of rooms) expect(entry, `src/index.ts re-exports ${room}`).to.contain(`'./${room}/index.js'`);
-    const exportsMap = JSON.parse(read('packages/core/package.json')).exports;
-    expect(exportsMap['./*']['motcua:source']).to.equal('./src/*/index.ts');
+    const subpaths = packageSubpaths('packages/core/package.json');
+    expect(subpaths, 'one export per room, no wildcard').to.deep.equal(
+      Object.fromEntries(rooms.map((room) => [`./${room}`, `${room}/index`])),
+    );
   });
 });
+
+/**
+ * The module subpaths a package exports, checked to be listed one by one (a wildcard hides them from tools and turns
+ * an unknown subpath into a file-not-found), each pointing to one source and its built files, and published
+ * without the monorepo's `motcua:source` condition (the tarball ships no sources). Returns subpath → module path.
+ */
+function packageSubpaths(manifestPath: string): Record<string, string> {
+  type Entry = string | Record<string, string>;
+  const manifest = JSON.parse(read(manifestPath)) as {
+    exports: Record<string, Entry>;
+    publishConfig: { exports: Record<string, Entry> };
+  };
+  const withoutSource = Object.fromEntries(
+    Object.entries(manifest.exports).map(([subpath, entry]) => {
+      if (typeof entry === 'string') return [subpath, entry];
+      const { 'motcua:source': _source, ...published } = entry;
+      return [subpath, published];
+    }),
+  );
+  expect(
+    manifest.publishConfig.exports,
+    `${manifestPath}: publishConfig.exports = exports less motcua:source`,
+  ).to.deep.equal(withoutSource);
+  const modules: Record<string, string> = {};
+  for (const [subpath, entry] of Object.entries(manifest.exports)) {
+    if (typeof entry === 'string') {
+      expect(
+        subpath.includes('*') ? entry.startsWith('./dist/cdn/') : true,
+        `${subpath}: a wildcard only for CDN files`,
+      ).to.equal(true);
+      continue;
+    }
+    expect(subpath, 'a module subpath is listed by name').not.to.contain('*');
+    const module = /^\.\/src\/(.+)\.ts$/.exec(entry['motcua:source'] ?? '')?.[1];
+    expect(module, `${subpath} has a motcua:source in src/`).to.be.a('string');
+    expect(entry).to.deep.equal({
+      'motcua:source': `./src/${module}.ts`,
+      types: `./dist/${module}.d.ts`,
+      default: `./dist/${module}.js`,
+    });
+    if (subpath !== '.') modules[subpath] = module as string;
+  }
+  return modules;
+}
 
 describe('@motcua/elements follows the element layout', () => {
   const elements = folders('packages/elements/src').filter((name) =>
@@ -76,6 +122,13 @@ describe('@motcua/elements follows the element layout', () => {
 
   it('has elements', () => {
     expect(elements).to.include('calendar-day');
+  });
+
+  it('exports every element as its own subpath, listed by name', () => {
+    expect(packageSubpaths('packages/elements/package.json')).to.deep.equal(
+      Object.fromEntries(elements.map((name) => [`./${name}`, `${name}/${name}`])),
+    );
+    packageSubpaths('packages/server/package.json');
   });
 
   for (const name of elements) {
