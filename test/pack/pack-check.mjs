@@ -53,6 +53,8 @@ async function step(name, fn) {
 }
 
 const manifest = (pkg) => JSON.parse(readFileSync(join(root, 'packages', pkg, 'package.json'), 'utf8'));
+/** The lowest zod release that core's dependency range allows, installed by the scratch project as its own. */
+const LOWEST_ZOD = manifest('core').dependencies.zod.replace(/^\^/, '');
 const tarballOf = (pkg) => {
   const { name, version } = manifest(pkg);
   return join(tarballs, `${name.replace(/^@/, '').replace('/', '-')}-${version}.tgz`);
@@ -183,7 +185,14 @@ await step('npm install of the tarballs', () => {
   mkdirSync(app, { recursive: true });
   const deps = Object.fromEntries(PACKAGES.map((pkg) => [manifest(pkg).name, `file:${tarballOf(pkg)}`]));
   // `overrides` keeps elements' and the server's dependency on @motcua/core on the local tarball, never the registry.
-  const pkg = { name: 'pack-scratch', private: true, type: 'module', dependencies: deps, overrides: deps };
+  // The user's own zod at the lowest release core's range allows: core must share it (one copy) and work with it.
+  const pkg = {
+    name: 'pack-scratch',
+    private: true,
+    type: 'module',
+    dependencies: { ...deps, zod: LOWEST_ZOD },
+    overrides: deps,
+  };
   writeFileSync(join(app, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   const { status } = exec('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], {
     cwd: app,
@@ -195,17 +204,31 @@ await step('npm install of the tarballs', () => {
       fail(`@motcua/${nested} got a second copy of @motcua/core`);
     }
   }
+  const zod = JSON.parse(readFileSync(join(app, 'node_modules', 'zod', 'package.json'), 'utf8')).version;
+  if (zod !== LOWEST_ZOD) fail(`the scratch project has zod ${zod}, not ${LOWEST_ZOD}`);
+  if (existsSync(join(app, 'node_modules', '@motcua', 'core', 'node_modules', 'zod'))) {
+    fail(`@motcua/core installed its own zod beside the user's zod ${LOWEST_ZOD}`);
+  }
+  console.log(`  @motcua/core shares the user's zod ${zod} (core's range: ${manifest('core').dependencies.zod})`);
 });
 
 // 4. Node.
 await step('Node: @motcua/core from the tarball = from source', () => {
   copyFileSync(join(here, 'core-probe.mjs'), join(app, 'core-probe.mjs'));
-  const installed = exec(process.execPath, ['core-probe.mjs'], { cwd: app });
-  const source = exec(process.execPath, ['--import', 'tsx', join(here, 'core-probe.mjs'), 'packages/core/src']);
+  const env = { ...childEnv, MOTCUA_PROBE_CATALOGUE: join(root, 'examples', 'data', 'catalogue.json') };
+  const installed = exec(process.execPath, ['core-probe.mjs'], { cwd: app, env });
+  const source = exec(process.execPath, ['--import', 'tsx', join(here, 'core-probe.mjs'), 'packages/core/src'], {
+    env,
+  });
   if (installed.status !== 0 || source.status !== 0) throw new Error('the core probe failed');
-  const [fromPackage, fromSource] = [JSON.parse(installed.stdout), JSON.parse(source.stdout)];
+  const [{ unknownSubpath, ...fromPackage }, fromSource] = [JSON.parse(installed.stdout), JSON.parse(source.stdout)];
   console.log(`  ${installed.stdout.trim()}`);
   if (!isDeepStrictEqual(fromPackage, fromSource)) fail(`the package answers differently: ${source.stdout}`);
+  if (typeof fromPackage.catalogueProcedures !== 'number') fail('the example catalogue is refused by the package');
+  if (!Array.isArray(fromPackage.brokenCatalogue)) fail('a broken catalogue is accepted by the package');
+  if (unknownSubpath !== 'ERR_PACKAGE_PATH_NOT_EXPORTED') {
+    fail(`@motcua/core/nope gives ${unknownSubpath}, not ERR_PACKAGE_PATH_NOT_EXPORTED`);
+  }
   if (fromPackage.nextWorkingDay !== '2026-02-23' || fromPackage.tetWorkingDay !== false) {
     fail('the working day after 13/02/2026 is not 23/02/2026 (Tết 2026)');
   }
@@ -213,14 +236,22 @@ await step('Node: @motcua/core from the tarball = from source', () => {
     fail('subpaths and the root do not share modules');
 });
 
-await step('TypeScript: a strict consumer of the published declarations', () => {
+await step('TypeScript: a strict consumer of the published declarations (nodenext and bundler resolution)', () => {
   copyFileSync(join(here, 'consumer.ts'), join(app, 'consumer.ts'));
-  const options = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext'];
-  options.push('--target', 'es2022', '--lib', 'es2022,dom', '--skipLibCheck', 'false');
+  const common = ['--noEmit', '--strict', '--target', 'es2022', '--lib', 'es2022,dom', '--skipLibCheck', 'false'];
   // @types/node from the repository: a server user has it; the scratch project installs only the tarballs.
-  options.push('--types', 'node', '--typeRoots', join(root, 'node_modules', '@types'));
-  if (exec(bin('tsc'), [...options, 'consumer.ts'], { cwd: app }).status !== 0) {
-    fail('the published declarations do not type-check in a strict TypeScript project');
+  common.push('--types', 'node', '--typeRoots', join(root, 'node_modules', '@types'));
+  // `node10` (no `exports`) stays unsupported on purpose: the packages are ESM-only with subpaths.
+  for (const [module, resolution] of [
+    ['nodenext', 'nodenext'],
+    ['esnext', 'bundler'],
+  ]) {
+    const options = [...common, '--module', module, '--moduleResolution', resolution];
+    if (exec(bin('tsc'), [...options, 'consumer.ts'], { cwd: app }).status !== 0) {
+      fail(
+        `the published declarations do not type-check in a strict TypeScript project (moduleResolution ${resolution})`,
+      );
+    } else console.log(`  moduleResolution ${resolution}: no errors`);
   }
 });
 
