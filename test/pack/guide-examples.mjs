@@ -5,7 +5,7 @@
 //   runGuideExamples(examples, { dir, nodeArgs }) → [{ heading, ok, error }]: one Node process runs every block
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -96,9 +96,21 @@ for (const file of files) {
     // No report: the process died before the first block finished.
   }
   const output = `${child.error ? `${child.error.message}\n` : ''}${child.stdout ?? ''}${child.stderr ?? ''}`;
-  return examples.map((example, i) => ({
-    heading: example.heading,
-    ok: results[i]?.ok === true,
-    error: results[i] ? results[i].error : `the block did not run (exit ${child.status ?? child.signal}):\n${output}`,
-  }));
+  return examples.map((example, i) => {
+    if (!results[i]) {
+      return {
+        heading: example.heading,
+        ok: false,
+        error: `the block did not run (exit ${child.status ?? child.signal}):\n${output}`,
+      };
+    }
+    // Where in the guide it failed: the block's first line in its file is the line after the guide's fence.
+    const at = new RegExp(`${basename(fileURLToPath(files[i]))}:(\\d+)`).exec(results[i].error ?? '');
+    const where = at && example.line ? `\n(the guide's line ${example.line + Number(at[1])})` : '';
+    return {
+      heading: example.heading,
+      ok: results[i].ok === true,
+      error: results[i].ok ? undefined : `${results[i].error}${where}`,
+    };
+  });
 }
