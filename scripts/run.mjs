@@ -67,6 +67,8 @@ const tasks = {
   },
   /** API reference and guides into docs/api. */
   docs() {
+    // The reference reads the packages' declarations (elements and the server import @motcua/core's dist/*.d.ts).
+    if (!existsSync(join(root, 'packages', 'core', 'dist', 'index.d.ts'))) tasks.build();
     mustRun(bin('typedoc'), []);
   },
   /** Every package's benchmarks, each against its anchor in the same process. */

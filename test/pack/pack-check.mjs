@@ -3,7 +3,8 @@
 //   1. `pnpm pack` each package (it rewrites `workspace:` ranges) and look inside the tarball;
 //   2. publint and "are the types wrong" (attw, ESM-only profile) on each tarball, every subpath included;
 //   3. install the tarballs into a scratch project (.cache/pack-scratch/app) with npm;
-//   4. under Node, import @motcua/core by its subpaths and compare real answers with the source tree's;
+//   4. under Node, import @motcua/core by its subpaths and compare real answers with the source tree's, run the
+//      core guide's examples against the installed package;
 //      and type-check a strict TypeScript user of all three packages against the published declarations;
 //   5. in headless Chromium, a page bundled from `@motcua/elements/calendar-day` and a page using the CDN
 //      file from the tarball: the element is defined and renders Tết 2026 with its lunar date;
@@ -15,6 +16,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { childEnv, findChrome, HEADLESS_CHROME_FLAGS, root } from '../../scripts/env.mjs';
+import { guideExamples, runGuideExamples } from './guide-examples.mjs';
 
 const here = join(root, 'test', 'pack');
 const scratch = join(root, '.cache', 'pack-scratch');
@@ -234,6 +236,12 @@ await step('Node: @motcua/core from the tarball = from source', () => {
   }
   if (!fromPackage.sameErrorClass || !fromPackage.rootReexportsRooms)
     fail('subpaths and the root do not share modules');
+});
+
+await step('Node: the core guide’s examples against the installed package', () => {
+  const results = runGuideExamples(guideExamples('en'), { dir: join(app, 'guide-examples') });
+  for (const result of results) if (!result.ok) fail(`core guide, ${result.heading}: ${result.error}`);
+  console.log(`  ${results.filter((result) => result.ok).length} of ${results.length} examples pass`);
 });
 
 await step('TypeScript: a strict consumer of the published declarations (nodenext and bundler resolution)', () => {
