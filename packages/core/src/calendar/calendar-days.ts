@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../text/problem.js';
+import { type LocalizedText, type Problem, problem } from '../text/problem.js';
 import type { CalendarOverlay, LocalDay } from './calendar-overlay.js';
 import { type CivilDate, dayOfWeek, fromEpochDay, toEpochDay } from './civil-date.js';
 import {
@@ -17,13 +17,13 @@ import {
 } from './holiday-rules.js';
 import { OFFICIAL_SCHEDULES, type YearSchedule } from './schedules.js';
 
-/** The first year 24/11 is a day off when the rule is switched on with `true`. */
-const CULTURE_DAY_DEFAULT_FROM = 2026;
+/** The first year 24/11 is a day off (Resolution 28/2026/QH16, in force 1/7/2026). */
+const CULTURE_DAY_FROM = 2026;
 
-// Reported by thanhnien.vn (2026-01-13) and vneconomy.vn (2026-02-26, Nghị quyết 30/NQ-CP).
+// Quoted from the Government's full text (xaydungchinhsach.chinhphu.vn) and the National Assembly's news (quochoi.vn).
 const CULTURE_DAY_SOURCE: Provenance = Object.freeze({
-  basis: 'pending-rule',
-  instrument: 'Nghị quyết 80-NQ/TW (chưa sửa Bộ luật Lao động)',
+  basis: 'law',
+  instrument: 'Nghị quyết 28/2026/QH16, điều 2',
 });
 
 /** A schedule together with the overlay it came from (none for the built-in ones). */
@@ -32,10 +32,15 @@ export interface ResolvedSchedule {
   readonly overlay?: string;
 }
 
-/** What the overlays resolve to: schedules by year, the 24/11 start year, the local days in order. */
+/**
+ * What the overlays resolve to: schedules by year, the 24/11 start year and whether one on a weekend
+ * is compensated, the local days in order, and the warnings about rules that no longer change anything.
+ */
 export interface ResolvedOverlays {
   readonly schedules: ReadonlyMap<number, ResolvedSchedule>;
   readonly cultureDayFrom: number | undefined;
+  readonly cultureDayCompensation: boolean;
+  readonly warnings: readonly Problem[];
   readonly makeUpWorkdays: boolean;
   readonly localDays: readonly { readonly day: LocalDay; readonly overlay: string }[];
 }
@@ -43,26 +48,38 @@ export interface ResolvedOverlays {
 /** Applies overlays in order: later schedules replace earlier ones of the same year, later rules win. */
 export function resolveOverlays(overlays: readonly CalendarOverlay[]): ResolvedOverlays {
   let official = true;
-  let cultureDayFrom: number | undefined;
+  let cultureDayFrom: number | undefined = CULTURE_DAY_FROM;
+  let cultureDayCompensation = true;
   let makeUpWorkdays = true;
+  const warnings: Problem[] = [];
   const fromOverlays = new Map<number, ResolvedSchedule>();
   const localDays: { day: LocalDay; overlay: string }[] = [];
-  for (const overlay of overlays) {
+  overlays.forEach((overlay, i) => {
     const rules = overlay.rules;
     if (rules?.officialSchedules !== undefined) official = rules.officialSchedules;
     if (rules?.makeUpWorkdays !== undefined) makeUpWorkdays = rules.makeUpWorkdays;
-    if (rules?.cultureDay !== undefined) {
-      const c = rules.cultureDay;
-      cultureDayFrom = c === true ? CULTURE_DAY_DEFAULT_FROM : c === false ? undefined : c.fromYear;
+    if (rules?.cultureDayCompensation !== undefined) cultureDayCompensation = rules.cultureDayCompensation;
+    const c = rules?.cultureDay;
+    if (c !== undefined) {
+      cultureDayFrom = c === true ? CULTURE_DAY_FROM : c === false ? undefined : c.fromYear;
+      // One warning, for the first overlay that still switches 24/11 on.
+      if (c === true && !warnings.length) {
+        warnings.push(
+          problem(['overlays', i, 'rules', 'cultureDay'], 'rule-built-in', {
+            vi: '24/11 đã là ngày nghỉ từ năm 2026 (Nghị quyết 28/2026/QH16); cultureDay: true không thay đổi gì',
+            en: '24/11 is a day off from 2026 (Resolution 28/2026/QH16); cultureDay: true changes nothing',
+          }),
+        );
+      }
     }
     for (const schedule of overlay.schedules ?? [])
       fromOverlays.set(schedule.year, { schedule, overlay: overlay.name });
     for (const day of overlay.localDays ?? []) localDays.push({ day, overlay: overlay.name });
-  }
+  });
   const schedules = new Map<number, ResolvedSchedule>();
   if (official) for (const schedule of OFFICIAL_SCHEDULES) schedules.set(schedule.year, { schedule });
   for (const [year, resolved] of fromOverlays) schedules.set(year, resolved);
-  return { schedules, cultureDayFrom, makeUpWorkdays, localDays };
+  return { schedules, cultureDayFrom, cultureDayCompensation, makeUpWorkdays, localDays, warnings };
 }
 
 function vietnameseDate(date: CivilDate): string {
@@ -228,7 +245,7 @@ export function buildCalendarDays(
     }
 
     if (resolved.cultureDayFrom !== undefined && year >= resolved.cultureDayFrom) {
-      holiday(`${year}-11-24`, 'culture-day', CULTURE_DAY_SOURCE, true);
+      holiday(`${year}-11-24`, 'culture-day', CULTURE_DAY_SOURCE, false, resolved.cultureDayCompensation);
     }
   }
 
@@ -247,7 +264,8 @@ export function buildCalendarDays(
       false,
       key,
       compensatoryName(key, of.date),
-      of.provisional,
+      // Whether a weekend 24/11 is compensated is a setting standing in for a decision (vietnam-one-stop-rules §1.5).
+      of.provisional || key === 'culture-day',
       source.basis === 'law' ? { basis: 'law', instrument: laborCodeEraOn(of.date).compensation } : source,
     );
   });

@@ -44,7 +44,7 @@ export class CalendarRangeError extends MotcuaError {
  * const options: WorkingDayCalendarOptions = {
  *   lunar: { lunarNewYear, lunarToSolar },
  *   years: { first: 2015, last: 2035 },
- *   overlays: [{ name: 'UBND xã Ví Dụ', rules: { cultureDay: true } }],
+ *   overlays: [{ name: 'UBND xã Ví Dụ', rules: { cultureDayCompensation: true } }],
  * };
  * ```
  */
@@ -115,6 +115,16 @@ function checkDates(value: unknown, path: ProblemPath, problems: Problem[], isDa
 export class WorkingDayCalendar {
   /** The years covered. */
   readonly years: { readonly first: number; readonly last: number };
+  /**
+   * What the overlays ask for that changes nothing any more, each with its path and a vi/en message: today an
+   * overlay that still switches 24/11 on (`rules.cultureDay: true`), reported once. Log them; they are not errors.
+   *
+   * @example
+   * ```ts
+   * vietnamCalendar({ overlays: [{ name: 'xã', rules: { cultureDay: true } }] }).warnings[0]?.code; // 'rule-built-in'
+   * ```
+   */
+  readonly warnings: readonly Problem[];
   readonly #base: number;
   readonly #working: Uint8Array;
   /** `#rank[i]`: working days in [first day, day i]. */
@@ -164,6 +174,7 @@ export class WorkingDayCalendar {
     if (problems.length > 0) throw new MotcuaError(problems);
     this.years = Object.freeze({ first, last });
     const resolved = resolveOverlays(overlays);
+    this.warnings = resolved.warnings;
     const schedules = new Map<number, YearSchedule>();
     for (const [year, r] of resolved.schedules) if (year >= first && year <= last) schedules.set(year, r.schedule);
     this.#schedules = schedules;
