@@ -1,6 +1,6 @@
-import { type LocalizedText, type Problem, problem } from '../text/problem.js';
-import type { CalendarOverlay, LocalDay } from './calendar-overlay.js';
-import { type CivilDate, dayOfWeek, fromEpochDay, toEpochDay } from './civil-date.js';
+import type { LocalizedText } from '../text/problem.js';
+import type { CalendarOverlay, CalendarRules, LocalDay } from './calendar-overlay.js';
+import { type CivilDate, civilFromDays, dayOfWeek, toEpochDay } from './civil-date.js';
 import {
   type CalendarDay,
   compensatoryDays,
@@ -34,13 +34,12 @@ export interface ResolvedSchedule {
 
 /**
  * What the overlays resolve to: schedules by year, the 24/11 start year and whether one on a weekend
- * is compensated, the local days in order, and the warnings about rules that no longer change anything.
+ * is compensated, the local days in order.
  */
 export interface ResolvedOverlays {
   readonly schedules: ReadonlyMap<number, ResolvedSchedule>;
   readonly cultureDayFrom: number | undefined;
   readonly cultureDayCompensation: boolean;
-  readonly warnings: readonly Problem[];
   readonly makeUpWorkdays: boolean;
   readonly localDays: readonly { readonly day: LocalDay; readonly overlay: string }[];
 }
@@ -51,44 +50,34 @@ export function resolveOverlays(overlays: readonly CalendarOverlay[]): ResolvedO
   let cultureDayFrom: number | undefined = CULTURE_DAY_FROM;
   let cultureDayCompensation = true;
   let makeUpWorkdays = true;
-  const warnings: Problem[] = [];
   const fromOverlays = new Map<number, ResolvedSchedule>();
   const localDays: { day: LocalDay; overlay: string }[] = [];
-  overlays.forEach((overlay, i) => {
-    const rules = overlay.rules;
-    if (rules?.officialSchedules !== undefined) official = rules.officialSchedules;
-    if (rules?.makeUpWorkdays !== undefined) makeUpWorkdays = rules.makeUpWorkdays;
-    if (rules?.cultureDayCompensation !== undefined) cultureDayCompensation = rules.cultureDayCompensation;
-    const c = rules?.cultureDay;
-    if (c !== undefined) {
-      cultureDayFrom = c === true ? CULTURE_DAY_FROM : c === false ? undefined : c.fromYear;
-      // One warning, for the first overlay that still switches 24/11 on.
-      if (c === true && !warnings.length) {
-        warnings.push(
-          problem(['overlays', i, 'rules', 'cultureDay'], 'rule-built-in', {
-            vi: '24/11 đã là ngày nghỉ từ năm 2026 (Nghị quyết 28/2026/QH16); cultureDay: true không thay đổi gì',
-            en: '24/11 is a day off from 2026 (Resolution 28/2026/QH16); cultureDay: true changes nothing',
-          }),
-        );
-      }
-    }
+  for (const overlay of overlays) {
+    let c: CalendarRules['cultureDay'];
+    // A rule an overlay leaves out keeps the value before it.
+    ({
+      officialSchedules: official = official,
+      makeUpWorkdays = makeUpWorkdays,
+      cultureDayCompensation = cultureDayCompensation,
+      cultureDay: c,
+    } = overlay.rules ?? {});
+    if (c !== undefined) cultureDayFrom = c === true ? CULTURE_DAY_FROM : c === false ? undefined : c.fromYear;
     for (const schedule of overlay.schedules ?? [])
       fromOverlays.set(schedule.year, { schedule, overlay: overlay.name });
     for (const day of overlay.localDays ?? []) localDays.push({ day, overlay: overlay.name });
-  });
+  }
   const schedules = new Map<number, ResolvedSchedule>();
   if (official) for (const schedule of OFFICIAL_SCHEDULES) schedules.set(schedule.year, { schedule });
   for (const [year, resolved] of fromOverlays) schedules.set(year, resolved);
-  return { schedules, cultureDayFrom, cultureDayCompensation, makeUpWorkdays, localDays, warnings };
+  return { schedules, cultureDayFrom, cultureDayCompensation, makeUpWorkdays, localDays };
 }
 
 function vietnameseDate(date: CivilDate): string {
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+  return date.split('-').reverse().join('/');
 }
 
 function isWeekend(date: CivilDate): boolean {
-  const w = dayOfWeek(date);
-  return w === 0 || w === 6;
+  return dayOfWeek(date) % 6 === 0; // Sunday (0) or Saturday (6)
 }
 
 const byDate = (a: CalendarDay, b: CalendarDay): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
@@ -231,7 +220,7 @@ export function buildCalendarDays(
       const statutory = new Set((tet.days ?? ruleDays).filter((d) => d >= from && d <= to));
       for (const date of [...statutory].sort()) holiday(date, 'tet', source, false, false);
       for (let e = toEpochDay(from); e <= toEpochDay(to); e++) {
-        const date = fromEpochDay(e);
+        const date = civilFromDays(e);
         if (!statutory.has(date) && !swapDaysOff.has(date) && !isWeekend(date)) {
           add(date, 'compensatory', false, 'tet', compensatoryName('tet'), false, source);
         }
@@ -259,7 +248,7 @@ export function buildCalendarDays(
     const key = of.holiday as HolidayKey;
     const source = of.source;
     add(
-      fromEpochDay(compensatory),
+      civilFromDays(compensatory),
       'compensatory',
       false,
       key,

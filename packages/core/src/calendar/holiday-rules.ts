@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../text/problem.js';
-import { type CivilDate, dayOfWeek, fromEpochDay, toEpochDay } from './civil-date.js';
+import { type CivilDate, civilFromDays, dayOfWeek, toEpochDay, weekdayOf } from './civil-date.js';
 
 /**
  * The public holidays Vietnamese law has known since 1995, and `culture-day`: 24/11, Ngày Văn hóa
@@ -261,7 +261,7 @@ export function tetDays(newYear: CivilDate): CivilDate[] {
   const first = toEpochDay(newYear);
   const start = laborCodeEraOn(newYear).tetDays === 4 ? first - 1 : first - 2;
   const count = laborCodeEraOn(newYear).tetDays;
-  return Array.from({ length: count }, (_, i) => fromEpochDay(start + i));
+  return Array.from({ length: count }, (_, i) => civilFromDays(start + i));
 }
 
 /**
@@ -301,12 +301,11 @@ export function compensatoryDays(
   const taken = new Set<number>();
   const out: [number, number][] = [];
   for (const day of [...holidays].sort((a, b) => a - b)) {
-    const weekday = (((day + 4) % 7) + 7) % 7;
-    if (weekday !== 0 && weekday !== 6) continue;
+    // Saturday (6) and Sunday (0) are the weekdays divisible by 6.
+    if (weekdayOf(day) % 6) continue;
     let next = day + 1;
     for (;;) {
-      const w = (((next + 4) % 7) + 7) % 7;
-      if (w !== 0 && w !== 6 && !isOff(next) && !taken.has(next)) break;
+      if (weekdayOf(next) % 6 && !isOff(next) && !taken.has(next)) break;
       next++;
     }
     taken.add(next);

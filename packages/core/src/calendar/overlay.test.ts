@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import { MotcuaError, type Problem } from '../text/problem.js';
 import type { CalendarOverlay } from './calendar-overlay.js';
+import { calendarOverlayWarnings } from './overlay-warnings.js';
 import { parseCalendarOverlay } from './parse-overlay.js';
 import { vietnamCalendar } from './vietnam-calendar.js';
 
@@ -237,7 +238,7 @@ describe('overlay validation', () => {
     const json = '{"name":"UBND xã Ví Dụ","rules":{"cultureDay":true}}';
     const legacy = vietnamCalendar({ overlays: [parseCalendarOverlay(json)] });
     expect(legacy.isWorkingDay('2026-11-24')).to.equal(false);
-    expect(legacy.warnings.map((w) => w.code)).to.deep.equal(['rule-built-in']);
+    expect(calendarOverlayWarnings([parseCalendarOverlay(json)]).map((w) => w.code)).to.deep.equal(['rule-built-in']);
     const none = parseCalendarOverlay('{"name":"xã","rules":{"cultureDayCompensation":false}}');
     expect(vietnamCalendar({ overlays: [none] }).isWorkingDay('2029-11-26')).to.equal(true);
     expect(() => parseCalendarOverlay('{"name":"x","rules":{"cultureDay":"yes"}}')).to.throw(MotcuaError);

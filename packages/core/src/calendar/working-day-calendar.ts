@@ -1,7 +1,15 @@
 import { type LocalizedText, MotcuaError, type Problem, type ProblemPath, problem } from '../text/problem.js';
 import { buildCalendarDays, resolveOverlays } from './calendar-days.js';
 import { type CalendarOverlay, WORKING_DAY_YEARS, yearProblem } from './calendar-overlay.js';
-import { type CivilDate, civilDateOf, daysFromCivil, fromEpochDay, parseCivilDate, toEpochDay } from './civil-date.js';
+import {
+  type CivilDate,
+  civilDateOf,
+  civilFromDays,
+  daysFromCivil,
+  parseCivilDate,
+  toEpochDay,
+  weekdayOf,
+} from './civil-date.js';
 import type { CalendarDay, HolidayLunarSource } from './holiday-rules.js';
 import type { YearSchedule } from './schedules.js';
 
@@ -115,16 +123,6 @@ function checkDates(value: unknown, path: ProblemPath, problems: Problem[], isDa
 export class WorkingDayCalendar {
   /** The years covered. */
   readonly years: { readonly first: number; readonly last: number };
-  /**
-   * What the overlays ask for that changes nothing any more, each with its path and a vi/en message: today an
-   * overlay that still switches 24/11 on (`rules.cultureDay: true`), reported once. Log them; they are not errors.
-   *
-   * @example
-   * ```ts
-   * vietnamCalendar({ overlays: [{ name: 'xã', rules: { cultureDay: true } }] }).warnings[0]?.code; // 'rule-built-in'
-   * ```
-   */
-  readonly warnings: readonly Problem[];
   readonly #base: number;
   readonly #working: Uint8Array;
   /** `#rank[i]`: working days in [first day, day i]. */
@@ -174,7 +172,6 @@ export class WorkingDayCalendar {
     if (problems.length > 0) throw new MotcuaError(problems);
     this.years = Object.freeze({ first, last });
     const resolved = resolveOverlays(overlays);
-    this.warnings = resolved.warnings;
     const schedules = new Map<number, YearSchedule>();
     for (const [year, r] of resolved.schedules) if (year >= first && year <= last) schedules.set(year, r.schedule);
     this.#schedules = schedules;
@@ -187,8 +184,7 @@ export class WorkingDayCalendar {
     const working = new Uint8Array(size);
     // 1970-01-01 was a Thursday; Monday–Friday work by default.
     for (let i = 0; i < size; i++) {
-      const w = (((base + i + 4) % 7) + 7) % 7;
-      working[i] = w === 0 || w === 6 ? 0 : 1;
+      working[i] = weekdayOf(base + i) % 6 ? 1 : 0; // Sunday (0) and Saturday (6) are off
     }
     // National days first (days off, then make-up days), local days last: the last word wins.
     for (const pass of [0, 1, 2] as const) {
@@ -236,7 +232,7 @@ export class WorkingDayCalendar {
   #date(index: number): CivilDate {
     let text = this.#text[index];
     if (text === undefined) {
-      text = fromEpochDay(this.#base + index);
+      text = civilFromDays(this.#base + index);
       this.#text[index] = text;
     }
     return text;
