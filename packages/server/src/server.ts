@@ -5,6 +5,8 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { calendarOverlayWarnings } from '@motcua/core/calendar';
+import { formatPath } from '@motcua/core/text';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { createApp } from './app.js';
@@ -76,6 +78,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       'motcua-server: văn phòng mẫu, mã truy cập công khai / demo office with public tokens (demo-kiosk, demo-counter-N): set MOTCUA_OFFICE before real use',
     );
   }
+  // Said once at start: an overlay rule that no longer changes anything (24/11 switched on, built in since 2026).
+  for (const w of calendarOverlayWarnings((config.calendarOverlays ?? []).map((o) => o.overlay))) {
+    console.warn(
+      `motcua-server: ${formatPath(['calendarOverlays', ...w.path.slice(1)])}: ${w.message.vi} / ${w.message.en}`,
+    );
+  }
   // Aborted by close(): every open event stream listens to it, however many boards are connected.
   const closing = new AbortController();
   setMaxListeners(0, closing.signal);
@@ -91,6 +99,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       closing: closing.signal,
       now,
       ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
+      ...(config.calendarOverlays ? { calendarOverlays: config.calendarOverlays } : {}),
     }),
   );
   for (const mount of config.static) {
