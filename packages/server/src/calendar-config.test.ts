@@ -9,6 +9,7 @@ import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { TEST_DATABASES } from './db/databases.test-support.js';
 import { migrate } from './db/migrations.js';
+import { call } from './http/call.test-support.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'motcua-calendar-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -103,6 +104,40 @@ for (const target of TEST_DATABASES) {
         );
       } finally {
         await db.close();
+      }
+    });
+
+    it('applies the calendar to due dates: across 24/11/2026, and across a day off an overlay adds', async () => {
+      const catalogue = new URL('../../../examples/data/catalogue.json', import.meta.url).pathname;
+      const staff = { authorization: 'Bearer demo-counter-1', 'content-type': 'application/json' };
+      const receive = {
+        procedure: '1.004194', // Đăng ký tạm trú: 3 working days
+        applicant: { name: 'Nguyễn Văn A', address: '1 Đường B', phone: '0905 000 000' },
+        documents: [{ name: 'Tờ khai' }],
+      };
+      const cases: [number, CalendarOverlay[], string][] = [
+        // Received Friday 20/11/2026: 23, 25, 26/11 (24/11 is Ngày Văn hóa Việt Nam).
+        [fromVietnamTime('2026-11-20', 9 * 60), [], '2026-11-26T17:00:00+07:00'],
+        // Received Friday 4/12/2026 with the commune's day off on Monday 7/12: 8, 9, 10/12.
+        [fromVietnamTime('2026-12-04', 9 * 60), [commune], '2026-12-10T17:00:00+07:00'],
+        [fromVietnamTime('2026-12-04', 9 * 60), [], '2026-12-09T17:00:00+07:00'],
+      ];
+      for (const [at, overlays, dueAt] of cases) {
+        const db = await target.open();
+        await migrate(db);
+        try {
+          const api = createApp({
+            db,
+            catalogue,
+            now: () => at,
+            calendarOverlays: overlays.map((overlay) => ({ source: 'inline', overlay })),
+          });
+          const received = await call(api, 'POST', '/api/dossiers', staff, receive);
+          expect(received.status).to.equal(201);
+          expect(received.body.dueAt, dueAt).to.equal(dueAt);
+        } finally {
+          await db.close();
+        }
       }
     });
 
