@@ -57,7 +57,14 @@ export interface ServerConfig {
   readonly calendarOverlays?: readonly LoadedCalendarOverlay[];
 }
 
-/** A calendar overlay read from the configuration, with where it came from (a file path, or `inline`). */
+/**
+ * A calendar overlay read from the configuration, with where it came from (a file path, or `inline`).
+ *
+ * @example
+ * ```ts
+ * loadConfig({ MOTCUA_CONFIG: 'motcua.config.json' }).calendarOverlays?.[0]?.source; // '/etc/motcua/lich-2027.json'
+ * ```
+ */
 export interface LoadedCalendarOverlay {
   readonly source: string;
   readonly overlay: CalendarOverlay;

@@ -13,6 +13,12 @@ const LOOKAHEAD_DAYS = 31;
 /**
  * The days a service issues on: the configured closed and open dates and, when the queue has one, the working-day
  * calendar (a `ResolvedQueueConfig` fits).
+ *
+ * @example
+ * ```ts
+ * const days: IssuingDays = { closedDates: new Set(['2026-12-07']), calendar: vietnamCalendar() };
+ * issuingState(service, days, queueBusinessTimeOf(now)); // closed on 7/12 and on every official day off
+ * ```
  */
 export type IssuingDays = Pick<ResolvedQueueConfig, 'closedDates'> &
   Partial<Pick<ResolvedQueueConfig, 'openDates' | 'calendar'>>;
