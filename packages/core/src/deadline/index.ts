@@ -85,6 +85,7 @@ export {
   toChannelCode,
   toNationalStatusCode,
 } from './status.js';
+export { parseSupplementReasons, SUPPLEMENT_REASONS, type SupplementReason } from './supplement-reason.js';
 export {
   formatTimeLimit,
   parseTimeLimit,

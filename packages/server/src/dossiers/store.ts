@@ -204,6 +204,7 @@ export function statusOfStep(type: DossierStepType, current: DossierStatus): Dos
     case 'supplement-completed':
       return 'processing';
     case 'extended':
+    case 'authority-received':
       return current;
     default:
       return type;
