@@ -104,7 +104,12 @@ function timelineOf(receivedAt: string, events: readonly DossierEvent[]): StepVi
   const steps: StepView[] = [{ type: 'received', status: 'received', at: receivedAt }];
   let status: DossierStatus = 'received';
   for (const e of events) {
-    status = e.type === 'supplement-completed' ? 'processing' : e.type === 'extended' || e.type === 'authority-received' ? status : e.type;
+    status =
+      e.type === 'supplement-completed'
+        ? 'processing'
+        : e.type === 'extended' || e.type === 'authority-received'
+          ? status
+          : e.type;
     const at = typeof e.at === 'string' ? e.at : e.at.toISOString();
     const reason = 'reason' in e ? e.reason : undefined;
     const dueAt = e.type === 'extended' ? String(e.dueAt) : undefined;
