@@ -51,6 +51,10 @@ export interface DossierView {
   readonly status: DossierStatus;
   readonly finished: boolean;
   readonly receivedAt: string;
+  /** When the competent authority received a dossier taken in regardless of boundary. */
+  readonly authorityReceivedAt?: string;
+  /** Taken in regardless of boundary, not yet received by the authority: the due date is provisional. */
+  readonly provisional?: boolean;
   /** The due date on the receipt slip. */
   readonly dueAt?: string;
   /** The due date now (moved by pauses, or promised in an apology letter) when it differs. */
@@ -195,10 +199,14 @@ export function toDossierView(raw: unknown, code: string, now: number, read: Rea
     return { ...base, ...(dueAt ? { dueAt } : {}), pauses: [], paused: waiting };
   }
   options ??= { calendar: vietnamCalendar() };
+  // The due date the server stored when the dossier was received binds: the browser does not recount it.
+  const answered = isObject(data.clock) && isTime(data.clock.originalDueAt) ? data.clock.originalDueAt : undefined;
   const dossier = {
     receivedAt: base.receivedAt,
     limit,
     ...(typeof procedure.code === 'string' ? { procedure: procedure.code } : {}),
+    ...(answered ? { dueAt: answered } : {}),
+    ...(data.acrossBoundary === true ? { acrossBoundary: true } : {}),
     events,
   };
   let clock: ReturnType<typeof dossierClock>;
@@ -228,6 +236,8 @@ export function toDossierView(raw: unknown, code: string, now: number, read: Rea
   return {
     ...base,
     dueAt: clock.originalDueAt,
+    ...(clock.authorityReceivedAt ? { authorityReceivedAt: clock.authorityReceivedAt } : {}),
+    ...(clock.provisional ? { provisional: true } : {}),
     ...(clock.promisedDueAt !== clock.originalDueAt ? { promisedDueAt: clock.promisedDueAt } : {}),
     ...(clock.extension ? { extension: clock.extension } : {}),
     pauses,

@@ -345,6 +345,7 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
         <dd>${this.t(`status-${d.status}`)}</dd>
         <dt>${this.t('receivedAt')}</dt>
         <dd>${this.time(d.receivedAt)}</dd>
+        ${d.authorityReceivedAt ? html`<dt>${this.t('authorityReceivedAt')}</dt><dd>${this.time(d.authorityReceivedAt)}</dd>` : nothing}
         ${d.dueAt ? html`<dt>${this.t('dueAt')}</dt><dd>${this.time(d.dueAt)}</dd>` : nothing}
         ${d.promisedDueAt ? html`<dt>${this.t('promisedDueAt')}</dt><dd>${this.time(d.promisedDueAt)}</dd>` : nothing}
         ${remaining && !d.paused ? html`<dt>${this.t('remaining')}</dt><dd>${remaining}</dd>` : nothing}
@@ -361,6 +362,7 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
 
   private renderNotes(d: DossierView) {
     const notes = [];
+    if (d.provisional) notes.push(html`<p>${this.t('provisional')}</p>`);
     if (d.paused) notes.push(html`<p>${this.t('paused')}</p>`);
     for (const p of d.pauses) {
       if (p.to) notes.push(html`<p>${this.t('pause', { from: this.time(p.from), to: this.time(p.to) })}</p>`);
@@ -379,9 +381,11 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
     const name =
       step.type === 'extended'
         ? this.t('stepExtended')
-        : step.type === 'supplement-completed'
-          ? this.t('stepSupplementCompleted')
-          : this.t(`status-${step.status}`);
+        : step.type === 'authority-received'
+          ? this.t('authorityReceivedAt')
+          : step.type === 'supplement-completed'
+            ? this.t('stepSupplementCompleted')
+            : this.t(`status-${step.status}`);
     return html`<li part="step" aria-current=${current ? 'step' : nothing}>
       ${name}<span class="when"><time datetime=${step.at}>${this.time(step.at)}</time></span>
       ${step.dueAt ? html`<span class="when">${this.t('promisedDueAt')}: ${this.time(step.dueAt)}</span>` : nothing}

@@ -28,6 +28,8 @@ export type DossierStatusBaseStringKey =
   | 'code'
   | 'currentStatus'
   | 'receivedAt'
+  | 'authorityReceivedAt'
+  | 'provisional'
   | 'dueAt'
   | 'promisedDueAt'
   | 'remaining'
@@ -76,6 +78,9 @@ export const baseStrings: StringTable<DossierStatusBaseStringKey> = {
     code: 'Mã hồ sơ',
     currentStatus: 'Tình trạng',
     receivedAt: 'Ngày tiếp nhận',
+    authorityReceivedAt: 'Cơ quan có thẩm quyền nhận hồ sơ',
+    provisional:
+      'Hồ sơ tiếp nhận không phụ thuộc địa giới hành chính: thời hạn tính từ khi cơ quan có thẩm quyền nhận hồ sơ, ngày hẹn trả hiện là dự kiến.',
     dueAt: 'Ngày hẹn trả kết quả',
     promisedDueAt: 'Ngày hẹn trả mới',
     remaining: 'Thời gian còn lại',
@@ -119,6 +124,9 @@ export const baseStrings: StringTable<DossierStatusBaseStringKey> = {
     code: 'Application code',
     currentStatus: 'Status',
     receivedAt: 'Received',
+    authorityReceivedAt: 'Received by the competent authority',
+    provisional:
+      'Received for an authority elsewhere: the time limit runs from when that authority receives it, so the due date is provisional.',
     dueAt: 'Result due',
     promisedDueAt: 'New due date',
     remaining: 'Working time left',
