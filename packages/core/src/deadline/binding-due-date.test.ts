@@ -163,7 +163,7 @@ describe('supplement reasons (Decree 309/2026: content, reason and guidance in o
       );
       expect.fail('should throw');
     } catch (error) {
-      expect((error as MotcuaError).problems[0]?.path).to.deep.equal(['events', 0, 'reasons', 1]);
+      expect((error as MotcuaError).problems[0]?.path).to.deep.equal(['events', 0, 'reasons']);
     }
   });
 });

@@ -9,7 +9,7 @@ import {
 } from './due-date.js';
 import { vietnamMinute } from './instant.js';
 import type { DossierStatus } from './status.js';
-import { parseSupplementReasons, type SupplementReason } from './supplement-reason.js';
+import { SUPPLEMENT_REASON_CODES, type SupplementReason } from './supplement-reason-codes.js';
 import type { TimeLimit } from './time-limit.js';
 import type { WorkingTime } from './working-time.js';
 
@@ -260,8 +260,8 @@ function bindingDue(
   if (!later(moment, from)) {
     problems.push(
       problem(path, 'due-not-after-receipt', {
-        vi: 'Ngày hẹn trả phải muộn hơn thời điểm tiếp nhận',
-        en: 'The due date must be later than the receipt',
+        vi: 'Ngày hẹn trả phải sau khi tiếp nhận',
+        en: 'The due date must be after the receipt',
       }),
     );
     return undefined;
@@ -366,8 +366,8 @@ export function runDossierClock(
       if (!acrossBoundary || authority || i > 0) {
         problems.push(
           problem([...path, 'type'], 'unexpected-authority-receipt', {
-            vi: 'Chỉ hồ sơ tiếp nhận không phụ thuộc địa giới hành chính mới có một lần cơ quan có thẩm quyền nhận hồ sơ, trước mọi bước khác',
-            en: 'Only a dossier received regardless of boundary has one receipt by the competent authority, before any other step',
+            vi: 'Chỉ hồ sơ acrossBoundary có một bước authority-received, đầu tiên',
+            en: 'Only an acrossBoundary dossier has one authority-received step, first',
           }),
         );
         continue;
@@ -397,14 +397,22 @@ export function runDossierClock(
           );
           continue;
         }
-        if (event.reasons !== undefined) {
-          try {
-            parseSupplementReasons(event.reasons, [...path, 'reasons']);
-          } catch (error) {
-            if (!(error instanceof MotcuaError)) throw error;
-            problems.push(...error.problems);
-            continue;
-          }
+        const reasons: unknown = event.reasons;
+        if (
+          reasons !== undefined &&
+          !(
+            Array.isArray(reasons) &&
+            reasons.length > 0 &&
+            reasons.every((r, k) => SUPPLEMENT_REASON_CODES.includes(r) && reasons.indexOf(r) === k)
+          )
+        ) {
+          problems.push(
+            problem([...path, 'reasons'], 'unknown-supplement-reason', {
+              vi: `Lý do bổ sung: một hoặc nhiều mã trong ${SUPPLEMENT_REASON_CODES.join(', ')}, không lặp`,
+              en: `Supplement reasons: one or more of ${SUPPLEMENT_REASON_CODES.join(', ')}, each once`,
+            }),
+          );
+          continue;
         }
         requests++;
         if (requests > maxSupplements) flags.add('counted-late');

@@ -1,27 +1,15 @@
 import { MotcuaError, type ProblemPath, problem } from '../text/problem.js';
+import type { SupplementReason } from './supplement-reason-codes.js';
 
-/**
- * Why a supplement notice (Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ, Mẫu 02) is sent. Decree
- * 309/2026 (→ Decree 118/2025 art. 17(2)(a)) asks for one notice that states the content, the reason
- * and complete guidance in one go ("trong một lần"), when:
- * - `incomplete`: the dossier is not complete (hồ sơ chưa đầy đủ);
- * - `inaccurate`: it is not accurate or not in the proper form (chưa chính xác, chưa đúng quy định);
- * - `not-competent`: the matter is outside the receiving body's competence (không thuộc thẩm quyền);
- * - `data-unavailable`: information cannot be retrieved from a national or sectoral database
- *   (không khai thác được thông tin trong các cơ sở dữ liệu), e.g. a technical failure;
- * - `data-incorrect`: the database holds incomplete or wrong information that must be updated or
- *   corrected (cần cập nhật, điều chỉnh thông tin trong các cơ sở dữ liệu).
- *
- * @example
- * ```ts
- * const reason: SupplementReason = 'data-unavailable';
- * ```
- */
-export type SupplementReason = 'incomplete' | 'inaccurate' | 'not-competent' | 'data-unavailable' | 'data-incorrect';
+export type { SupplementReason } from './supplement-reason-codes.js';
 
 /**
  * Every {@link SupplementReason} with its wording in Vietnamese and English, for the notice and the
- * status page.
+ * status page. Decree 309/2026 (→ Decree 118/2025 art. 17(2)(a)) asks for one notice that states the
+ * content, the reason and complete guidance in one go ("trong một lần"), when the dossier is
+ * incomplete (`incomplete`) or inaccurate (`inaccurate`), outside the body's competence
+ * (`not-competent`), or when database information cannot be retrieved (`data-unavailable`) or must be
+ * updated or corrected (`data-incorrect`).
  *
  * @example
  * ```ts

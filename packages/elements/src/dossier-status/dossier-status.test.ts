@@ -172,7 +172,7 @@ describe('motcua-dossier-status', () => {
     await new Promise((r) => setTimeout(r, 50));
     await el.updateComplete;
     expect(text(el)).to.contain('17:00 17/03/2026');
-    expect(text(el)).to.contain('ngày hẹn trả hiện là dự kiến');
+    expect(text(el)).to.contain('Hẹn trả dự kiến');
     const received = {
       ...printed,
       events: [{ type: 'authority-received', at: '2026-03-12T16:00:00+07:00', dueAt: '2026-03-18T17:00:00+07:00' }],
@@ -186,7 +186,7 @@ describe('motcua-dossier-status', () => {
     await again.updateComplete;
     expect(text(again)).to.contain('Received by the competent authority');
     expect(text(again)).to.contain('18/03/2026, 17:00');
-    expect(text(again)).to.not.contain('provisional');
+    expect(text(again)).to.not.contain('Provisional');
     await expect(again).to.be.accessible();
   });
 

@@ -79,8 +79,7 @@ export const baseStrings: StringTable<DossierStatusBaseStringKey> = {
     currentStatus: 'Tình trạng',
     receivedAt: 'Ngày tiếp nhận',
     authorityReceivedAt: 'Cơ quan có thẩm quyền nhận hồ sơ',
-    provisional:
-      'Hồ sơ tiếp nhận không phụ thuộc địa giới hành chính: thời hạn tính từ khi cơ quan có thẩm quyền nhận hồ sơ, ngày hẹn trả hiện là dự kiến.',
+    provisional: 'Hẹn trả dự kiến, tính từ khi cơ quan có thẩm quyền nhận hồ sơ.',
     dueAt: 'Ngày hẹn trả kết quả',
     promisedDueAt: 'Ngày hẹn trả mới',
     remaining: 'Thời gian còn lại',
@@ -125,8 +124,7 @@ export const baseStrings: StringTable<DossierStatusBaseStringKey> = {
     currentStatus: 'Status',
     receivedAt: 'Received',
     authorityReceivedAt: 'Received by the competent authority',
-    provisional:
-      'Received for an authority elsewhere: the time limit runs from when that authority receives it, so the due date is provisional.',
+    provisional: 'Provisional: counted from receipt by the competent authority.',
     dueAt: 'Result due',
     promisedDueAt: 'New due date',
     remaining: 'Working time left',
