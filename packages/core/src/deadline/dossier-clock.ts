@@ -248,25 +248,12 @@ function bindingDue(
   path: ProblemPath,
   problems: Problem[],
 ): Moment | undefined {
-  let moment: Moment;
-  try {
-    moment = at(time, vietnamMinute(value, path));
-  } catch (error) {
-    if (!(error instanceof MotcuaError)) throw error;
-    problems.push(...error.problems);
-    return undefined;
-  }
-  if (moment[0] < 0 || moment[0] >= time.size) time.outside(path, { vi: 'Ngày hẹn trả', en: 'The due date' });
-  if (!later(moment, from)) {
-    problems.push(
-      problem(path, 'due-not-after-receipt', {
-        vi: 'Ngày hẹn trả phải sau khi tiếp nhận',
-        en: 'The due date must be after the receipt',
-      }),
-    );
-    return undefined;
-  }
-  return moment;
+  const moment = at(time, vietnamMinute(value, path));
+  if (later(moment, from)) return moment;
+  problems.push(
+    problem(path, 'due-not-after-receipt', { vi: 'Ngày hẹn trả phải sau khi nhận', en: 'Due date not after receipt' }),
+  );
+  return undefined;
 }
 
 const TERMINAL = new Set<DossierClockState>(['withdrawn', 'stopped', 'returned']);
@@ -408,8 +395,8 @@ export function runDossierClock(
         ) {
           problems.push(
             problem([...path, 'reasons'], 'unknown-supplement-reason', {
-              vi: `Lý do bổ sung: một hoặc nhiều mã trong ${SUPPLEMENT_REASON_CODES.join(', ')}, không lặp`,
-              en: `Supplement reasons: one or more of ${SUPPLEMENT_REASON_CODES.join(', ')}, each once`,
+              vi: `Mã lý do: ${SUPPLEMENT_REASON_CODES}, không lặp`,
+              en: `Reason codes: ${SUPPLEMENT_REASON_CODES}, each once`,
             }),
           );
           continue;

@@ -51,8 +51,6 @@ export interface DossierView {
   readonly status: DossierStatus;
   readonly finished: boolean;
   readonly receivedAt: string;
-  /** When the competent authority received a dossier taken in regardless of boundary. */
-  readonly authorityReceivedAt?: string;
   /** Taken in regardless of boundary, not yet received by the authority: the due date is provisional. */
   readonly provisional?: boolean;
   /** The due date on the receipt slip. */
@@ -236,7 +234,6 @@ export function toDossierView(raw: unknown, code: string, now: number, read: Rea
   return {
     ...base,
     dueAt: clock.originalDueAt,
-    ...(clock.authorityReceivedAt ? { authorityReceivedAt: clock.authorityReceivedAt } : {}),
     ...(clock.provisional ? { provisional: true } : {}),
     ...(clock.promisedDueAt !== clock.originalDueAt ? { promisedDueAt: clock.promisedDueAt } : {}),
     ...(clock.extension ? { extension: clock.extension } : {}),

@@ -345,7 +345,6 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
         <dd>${this.t(`status-${d.status}`)}</dd>
         <dt>${this.t('receivedAt')}</dt>
         <dd>${this.time(d.receivedAt)}</dd>
-        ${d.authorityReceivedAt ? html`<dt>${this.t('authorityReceivedAt')}</dt><dd>${this.time(d.authorityReceivedAt)}</dd>` : nothing}
         ${d.dueAt ? html`<dt>${this.t('dueAt')}</dt><dd>${this.time(d.dueAt)}</dd>` : nothing}
         ${d.promisedDueAt ? html`<dt>${this.t('promisedDueAt')}</dt><dd>${this.time(d.promisedDueAt)}</dd>` : nothing}
         ${remaining && !d.paused ? html`<dt>${this.t('remaining')}</dt><dd>${remaining}</dd>` : nothing}

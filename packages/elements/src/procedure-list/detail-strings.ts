@@ -84,7 +84,7 @@ export const detailStrings: StringTable<ProcedureListDetailKey> = {
     formCertifiedCopy: 'certified copy',
     formOriginalOrCopy: 'original or copy',
     flagBoundaryFree: 'Accepted anywhere in the province',
-    flagNationwide: 'Accepted at any one-stop shop in the country',
+    flagNationwide: 'Accepted nationwide',
     flagFourOnSite: 'Four steps on the spot',
     printTitle: 'Administrative procedures — {agency}',
     printVersion: 'Version {version}. Scan a QR code for the details of a procedure.',
