@@ -148,22 +148,16 @@ describe('supplement reasons (Decree 309/2026: content, reason and guidance in o
     expect(parseSupplementReasons(['incomplete', 'data-incorrect'])).to.deep.equal(['incomplete', 'data-incorrect']);
   });
 
-  it('refuses an unknown or repeated reason, and a request with one, with its path', () => {
+  it('refuses no reason, an unknown or a repeated one, with its path', () => {
     expect(() => parseSupplementReasons([])).to.throw(MotcuaError);
     try {
-      dossierClock(
-        {
-          receivedAt: '2026-03-09T10:00:00+07:00',
-          limit: three,
-          events: [
-            { type: 'supplement-requested', at: '2026-03-10T10:00:00+07:00', reasons: ['incomplete', 'incomplete'] },
-          ],
-        },
-        { calendar },
-      );
+      parseSupplementReasons(['incomplete', 'lost', 'incomplete'], ['reasons']);
       expect.fail('should throw');
     } catch (error) {
-      expect((error as MotcuaError).problems[0]?.path).to.deep.equal(['events', 0, 'reasons']);
+      expect((error as MotcuaError).problems.map((p) => p.path)).to.deep.equal([
+        ['reasons', 1],
+        ['reasons', 2],
+      ]);
     }
   });
 });

@@ -9,7 +9,7 @@ import {
 } from './due-date.js';
 import { vietnamMinute } from './instant.js';
 import type { DossierStatus } from './status.js';
-import { SUPPLEMENT_REASON_CODES, type SupplementReason } from './supplement-reason-codes.js';
+import type { SupplementReason } from './supplement-reason-codes.js';
 import type { TimeLimit } from './time-limit.js';
 import type { WorkingTime } from './working-time.js';
 
@@ -39,6 +39,7 @@ export type DossierEvent =
       readonly type: 'supplement-requested';
       readonly at: string | Date;
       readonly reason?: string;
+      /** Reason codes (check input with `parseSupplementReasons`; the clock does not read them). */
       readonly reasons?: readonly SupplementReason[];
     }
   | { readonly type: 'authority-received'; readonly at: string | Date; readonly dueAt?: string | Date }
@@ -380,23 +381,6 @@ export function runDossierClock(
             problem([...path, 'type'], 'supplement-already-requested', {
               vi: 'Đang chờ bổ sung: yêu cầu bổ sung trước chưa được hoàn thành',
               en: 'A supplement is already pending',
-            }),
-          );
-          continue;
-        }
-        const reasons: unknown = event.reasons;
-        if (
-          reasons !== undefined &&
-          !(
-            Array.isArray(reasons) &&
-            reasons.length > 0 &&
-            reasons.every((r, k) => SUPPLEMENT_REASON_CODES.includes(r) && reasons.indexOf(r) === k)
-          )
-        ) {
-          problems.push(
-            problem([...path, 'reasons'], 'unknown-supplement-reason', {
-              vi: `Mã lý do: ${SUPPLEMENT_REASON_CODES}, không lặp`,
-              en: `Reason codes: ${SUPPLEMENT_REASON_CODES}, each once`,
             }),
           );
           continue;
