@@ -172,7 +172,7 @@ describe('motcua-dossier-status', () => {
     await new Promise((r) => setTimeout(r, 50));
     await el.updateComplete;
     expect(text(el)).to.contain('17:00 17/03/2026');
-    expect(text(el)).to.contain('Hẹn trả dự kiến');
+    expect(text(el)).to.contain('Ngày hẹn trả dự kiến');
     const received = {
       ...printed,
       events: [{ type: 'authority-received', at: '2026-03-12T16:00:00+07:00', dueAt: '2026-03-18T17:00:00+07:00' }],
@@ -187,6 +187,7 @@ describe('motcua-dossier-status', () => {
     expect(text(again)).to.contain('Received by the competent authority');
     expect(text(again)).to.contain('18/03/2026, 17:00');
     expect(text(again)).to.not.contain('Provisional');
+    expect(text(again)).to.contain('Result due');
     await expect(again).to.be.accessible();
   });
 

@@ -345,7 +345,7 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
         <dd>${this.t(`status-${d.status}`)}</dd>
         <dt>${this.t('receivedAt')}</dt>
         <dd>${this.time(d.receivedAt)}</dd>
-        ${d.dueAt ? html`<dt>${this.t('dueAt')}</dt><dd>${this.time(d.dueAt)}</dd>` : nothing}
+        ${d.dueAt ? html`<dt>${this.t(d.provisional ? 'provisional' : 'dueAt')}</dt><dd>${this.time(d.dueAt)}</dd>` : nothing}
         ${d.promisedDueAt ? html`<dt>${this.t('promisedDueAt')}</dt><dd>${this.time(d.promisedDueAt)}</dd>` : nothing}
         ${remaining && !d.paused ? html`<dt>${this.t('remaining')}</dt><dd>${remaining}</dd>` : nothing}
       </dl>
@@ -361,7 +361,6 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
 
   private renderNotes(d: DossierView) {
     const notes = [];
-    if (d.provisional) notes.push(html`<p>${this.t('provisional')}</p>`);
     if (d.paused) notes.push(html`<p>${this.t('paused')}</p>`);
     for (const p of d.pauses) {
       if (p.to) notes.push(html`<p>${this.t('pause', { from: this.time(p.from), to: this.time(p.to) })}</p>`);
