@@ -184,7 +184,7 @@ describe('motcua-dossier-status', () => {
     await again.updateComplete;
     await new Promise((r) => setTimeout(r, 50));
     await again.updateComplete;
-    expect(text(again)).to.contain('Received by the competent authority');
+    expect(text(again)).to.contain('Received by the authority');
     expect(text(again)).to.contain('18/03/2026, 17:00');
     expect(text(again)).to.not.contain('Provisional');
     expect(text(again)).to.contain('Result due');

@@ -380,7 +380,7 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
       step.type === 'extended'
         ? this.t('stepExtended')
         : step.type === 'authority-received'
-          ? this.t('authorityReceivedAt')
+          ? this.t('stepAuthority')
           : step.type === 'supplement-completed'
             ? this.t('stepSupplementCompleted')
             : this.t(`status-${step.status}`);

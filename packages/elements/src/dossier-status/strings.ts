@@ -28,7 +28,7 @@ export type DossierStatusBaseStringKey =
   | 'code'
   | 'currentStatus'
   | 'receivedAt'
-  | 'authorityReceivedAt'
+  | 'stepAuthority'
   | 'provisional'
   | 'dueAt'
   | 'promisedDueAt'
@@ -78,7 +78,7 @@ export const baseStrings: StringTable<DossierStatusBaseStringKey> = {
     code: 'Mã hồ sơ',
     currentStatus: 'Tình trạng',
     receivedAt: 'Ngày tiếp nhận',
-    authorityReceivedAt: 'Cơ quan có thẩm quyền nhận hồ sơ',
+    stepAuthority: 'Cơ quan có thẩm quyền đã nhận',
     provisional: 'Ngày hẹn trả dự kiến',
     dueAt: 'Ngày hẹn trả kết quả',
     promisedDueAt: 'Ngày hẹn trả mới',
@@ -123,7 +123,7 @@ export const baseStrings: StringTable<DossierStatusBaseStringKey> = {
     code: 'Application code',
     currentStatus: 'Status',
     receivedAt: 'Received',
-    authorityReceivedAt: 'Received by the competent authority',
+    stepAuthority: 'Received by the authority',
     provisional: 'Provisional due date',
     dueAt: 'Result due',
     promisedDueAt: 'New due date',
