@@ -152,6 +152,45 @@ describe('motcua-dossier-status', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows the due date the server stored (binding) and a dossier received for an authority elsewhere', async () => {
+    // 3 working days from Wednesday 11/3/2026 would be Monday 16/3; the server printed Tuesday 17/3 (its calendar).
+    const printed = {
+      code: CODE,
+      procedure: { code: '1.004194', name: 'Đăng ký tạm trú' },
+      status: 'received',
+      receivedAt: '2026-03-11T10:00:00+07:00',
+      acrossBoundary: true,
+      limit: { value: 3, unit: 'working-days' },
+      events: [],
+      clock: { originalDueAt: '2026-03-17T17:00:00+07:00' },
+    };
+    stubFetch(() => json(200, printed));
+    const el = await fixture<MotcuaDossierStatus>(
+      html`<motcua-dossier-status code=${CODE} pin=${PIN}></motcua-dossier-status>`,
+    );
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect(text(el)).to.contain('17:00 17/03/2026');
+    expect(text(el)).to.contain('Ngày hẹn trả dự kiến');
+    const received = {
+      ...printed,
+      events: [{ type: 'authority-received', at: '2026-03-12T16:00:00+07:00', dueAt: '2026-03-18T17:00:00+07:00' }],
+    };
+    stubFetch(() => json(200, received));
+    const again = await fixture<MotcuaDossierStatus>(
+      html`<motcua-dossier-status code=${CODE} pin=${PIN} lang="en"></motcua-dossier-status>`,
+    );
+    await again.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    await again.updateComplete;
+    expect(text(again)).to.contain('Received by the authority');
+    expect(text(again)).to.contain('18/03/2026, 17:00');
+    expect(text(again)).to.not.contain('Provisional');
+    expect(text(again)).to.contain('Result due');
+    await expect(again).to.be.accessible();
+  });
+
   it('reads the code and PIN from the page URL', async () => {
     const before = location.href;
     history.replaceState(null, '', `?ma-ho-so=${encodeURIComponent(CODE)}&pin=${PIN}`);

@@ -345,7 +345,7 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
         <dd>${this.t(`status-${d.status}`)}</dd>
         <dt>${this.t('receivedAt')}</dt>
         <dd>${this.time(d.receivedAt)}</dd>
-        ${d.dueAt ? html`<dt>${this.t('dueAt')}</dt><dd>${this.time(d.dueAt)}</dd>` : nothing}
+        ${d.dueAt ? html`<dt>${this.t(d.provisional ? 'provisional' : 'dueAt')}</dt><dd>${this.time(d.dueAt)}</dd>` : nothing}
         ${d.promisedDueAt ? html`<dt>${this.t('promisedDueAt')}</dt><dd>${this.time(d.promisedDueAt)}</dd>` : nothing}
         ${remaining && !d.paused ? html`<dt>${this.t('remaining')}</dt><dd>${remaining}</dd>` : nothing}
       </dl>
@@ -379,9 +379,11 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
     const name =
       step.type === 'extended'
         ? this.t('stepExtended')
-        : step.type === 'supplement-completed'
-          ? this.t('stepSupplementCompleted')
-          : this.t(`status-${step.status}`);
+        : step.type === 'authority-received'
+          ? this.t('stepAuthority')
+          : step.type === 'supplement-completed'
+            ? this.t('stepSupplementCompleted')
+            : this.t(`status-${step.status}`);
     return html`<li part="step" aria-current=${current ? 'step' : nothing}>
       ${name}<span class="when"><time datetime=${step.at}>${this.time(step.at)}</time></span>
       ${step.dueAt ? html`<span class="when">${this.t('promisedDueAt')}: ${this.time(step.dueAt)}</span>` : nothing}

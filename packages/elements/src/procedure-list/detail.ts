@@ -50,6 +50,7 @@ export function renderDetail(view: DetailView): TemplateResult {
   const flags = [
     p.flags?.immediate ? t('flagImmediate') : undefined,
     p.flags?.boundaryFree ? t('flagBoundaryFree') : undefined,
+    p.flags?.nationwide ? t('flagNationwide') : undefined,
     p.flags?.fourOnSite ? t('flagFourOnSite') : undefined,
   ].filter((f) => f !== undefined);
   const section = (key: ProcedureListKey) =>

@@ -16,7 +16,7 @@ const khaiSinh: Procedure = {
   agency: 'Ủy ban nhân dân cấp xã',
   channels: [{ kind: 'in-person' }, { kind: 'online', fees: [] }],
   statutoryTime: { value: 0, unit: 'immediate', cutoff: '15:00' },
-  flags: { immediate: true },
+  flags: { immediate: true, nationwide: true },
   onlineService: {
     level: 'full',
     url: 'https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1.001193',
@@ -311,6 +311,7 @@ describe('<motcua-procedure-list>', () => {
     expect(rows[0]).to.contain('Trực tiếp').and.contain('Giải quyết ngay').and.contain('Miễn lệ phí');
     expect(rows[1]).to.contain('Trực tuyến').and.contain('Không thu phí, lệ phí');
     expect(text(detail)).to.contain('Luật Hộ tịch 2014 (60/2014/QH13), điều 16');
+    expect(text(detail)).to.contain('Tiếp nhận không phụ thuộc địa giới hành chính trên toàn quốc');
     expect(detail.querySelector('[part="file-online"]')?.getAttribute('href')).to.equal(khaiSinh.onlineService?.url);
     const qr = detail.querySelector('svg[part="qr"]');
     expect(qr?.getAttribute('aria-label')).to.contain('Đăng ký khai sinh');

@@ -74,6 +74,7 @@ export type ProcedureListDetailKey =
   | 'formCertifiedCopy'
   | 'formOriginalOrCopy'
   | 'flagBoundaryFree'
+  | 'flagNationwide'
   | 'flagFourOnSite'
   | 'printTitle'
   | 'printVersion'

@@ -78,6 +78,8 @@ export async function seedDemoDossier(db: Database, office: string, clock: Dossi
       channel: 'in-person',
       limit,
       receivedAt,
+      dueAt: slip.dueAt,
+      acrossBoundary: false,
       pinHash: await hashPin(DEMO_DOSSIER.pin),
       ticket: null,
       status: statusAfter(STEPS),
