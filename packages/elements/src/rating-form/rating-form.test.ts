@@ -128,7 +128,7 @@ describe('<motcua-rating-form>', () => {
 
     it('paints the 3-level rating without the sending code, then sends a rating given right after load', async () => {
       const form = await fixture<HTMLFormElement>(
-        html`<form><motcua-rating-form name="danh-gia"></motcua-rating-form></form>`,
+        html`<form><motcua-rating-form form-associated name="danh-gia"></motcua-rating-form></form>`,
       );
       const inForm = form.querySelector('motcua-rating-form') as MotcuaRatingForm;
       await inForm.updateComplete;
@@ -883,9 +883,33 @@ describe('<motcua-rating-form>', () => {
   });
 
   describe('in a host form', () => {
+    it('sends itself inside a page-wide form unless the page asks for form association', async () => {
+      const form = await fixture<HTMLFormElement>(
+        html`<form action="/Default.aspx"><motcua-rating-form name="danh-gia" token=${TOKEN}></motcua-rating-form><button>Lưu</button></form>`,
+      );
+      const el = form.querySelector('motcua-rating-form') as MotcuaRatingForm;
+      await el.updateComplete;
+      expect(el.form, 'an ancestor form alone does not make it a control').to.equal(null);
+      expect(submitButton(el), 'its own button stays').to.not.equal(null);
+      expect(form.checkValidity(), 'it never holds back the page form').to.equal(true);
+      await choose(el, 'overall', 3);
+      expect([...new FormData(form).keys()]).to.deep.equal([]);
+      let pageSubmitted = false;
+      form.addEventListener('submit', (event) => {
+        pageSubmitted = true;
+        event.preventDefault();
+      });
+      const rated = oneEvent(el, 'motcua-rated');
+      (submitButton(el) as HTMLButtonElement).click();
+      await rated;
+      expect(pageSubmitted, 'the page form is not submitted').to.equal(false);
+      expect(calls).to.have.length(1);
+      await expect(el).to.be.accessible();
+    });
+
     it('puts its answers into the form data and takes part in validation and reset', async () => {
       const form = await fixture<HTMLFormElement>(
-        html`<form><motcua-rating-form name="danh-gia"></motcua-rating-form><button>Gửi</button></form>`,
+        html`<form><motcua-rating-form form-associated name="danh-gia"></motcua-rating-form><button>Gửi</button></form>`,
       );
       const el = form.querySelector('motcua-rating-form') as MotcuaRatingForm;
       await el.updateComplete;
@@ -912,7 +936,7 @@ describe('<motcua-rating-form>', () => {
 
     it('shows its problems when the host form is submitted incomplete', async () => {
       const form = await fixture<HTMLFormElement>(
-        html`<form><motcua-rating-form name="danh-gia"></motcua-rating-form></form>`,
+        html`<form><motcua-rating-form form-associated name="danh-gia"></motcua-rating-form></form>`,
       );
       const el = form.querySelector('motcua-rating-form') as MotcuaRatingForm;
       let submitted = false;
@@ -939,7 +963,7 @@ describe('<motcua-rating-form>', () => {
 
     it('is disabled with its fieldset, and submits nothing without a name', async () => {
       const form = await fixture<HTMLFormElement>(
-        html`<form><fieldset disabled><motcua-rating-form></motcua-rating-form></fieldset></form>`,
+        html`<form><fieldset disabled><motcua-rating-form form-associated></motcua-rating-form></fieldset></form>`,
       );
       const el = form.querySelector('motcua-rating-form') as MotcuaRatingForm;
       await el.updateComplete;

@@ -168,9 +168,11 @@ export interface RatingFailedDetail {
  * the outbox on the first touch, click or focus, so a rating is sent or kept even if the network drops after it.
  * `updateComplete` waits for what it is fetching.
  *
- * Inside a host `<form>` it is a form control instead (form-associated): with a `name`, its answers reach
- * the form's `FormData` as `name.questionId` entries plus `name.instrument` (`id@version`); without a `name`
- * nothing is submitted. It takes part in validation, reset, `disabled` fieldsets and state restore.
+ * With the `form-associated` attribute, inside a host `<form>`, it is a form control instead: with a `name`, its
+ * answers reach the form's `FormData` as `name.questionId` entries plus `name.instrument` (`id@version`); without a
+ * `name` nothing is submitted. It takes part in validation, reset, `disabled` fieldsets and state restore, and the
+ * host form's button sends. Without the attribute a host form (the page-wide `<form>` of ASP.NET, SharePoint or DNN
+ * portals) changes nothing: the element keeps its own button and sends the rating itself.
  *
  * @summary A rating form for the one-stop shop: 3-level rating, 9 criteria, SIPAS, CSAT, NPS or CES.
  * @fires motcua-rated - The rating was recorded; `detail`: {@link RatingEventDetail}.
@@ -322,7 +324,13 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   /** Where to send ratings, relative to the configured `apiBase`. */
   @property() endpoint = 'api/ratings';
 
-  /** The name of its entries in a host form's `FormData`; without it nothing is submitted with the form. */
+  /**
+   * Makes it a control of the host `<form>` around it (its answers in the form's data, the form's button sends)
+   * instead of a form that sends itself. Only the page decides: an ancestor form alone never does.
+   */
+  @property({ type: Boolean, attribute: 'form-associated' }) formAssociated = false;
+
+  /** The name of its entries in a host form's `FormData` (with `form-associated`); without it nothing is submitted. */
   @property({ reflect: true }) name = '';
 
   /** Disables the form. */
@@ -399,9 +407,9 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     return { ...this.answers };
   }
 
-  /** The host form, if any. */
+  /** The host form it is a control of (with `form-associated`), if any. */
   get form(): HTMLFormElement | null {
-    return this.internals.form;
+    return this.formAssociated ? this.internals.form : null;
   }
 
   /** The host-form validity of the answers, as core's `validateResponse` judges them. */
@@ -533,7 +541,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
       );
     }
     const lang = this.language;
-    const inHostForm = this.internals.form !== null;
+    const inHostForm = this.form !== null;
     return html`<form part="form" novalidate aria-labelledby="title" @submit=${this.onSubmit}>
       <div id="title" part="title" role="heading" aria-level=${this.headingLevel}>${instrument.title[lang]}</div>
       ${instrument.questions.map((question) =>
@@ -618,7 +626,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   }
 
   private get isDisabled(): boolean {
-    return this.disabled || this.formDisabled;
+    return this.disabled || (this.formDisabled && this.formAssociated);
   }
 
   /** The message shown beside a question, in the element's language and overridable strings. */
@@ -687,6 +695,12 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     const instrument = this.currentInstrument;
     const problems = this.coreProblems();
     const state = JSON.stringify(this.answers);
+    if (!this.form) {
+      // Not a control of the page's form: never hold back the page's own submission.
+      this.internals.setFormValue(null);
+      this.internals.setValidity({});
+      return;
+    }
     if (this.name && instrument && Object.keys(this.answers).length > 0) {
       const data = new FormData();
       data.append(`${this.name}.instrument`, `${instrument.id}@${instrument.version}`);
@@ -722,8 +736,8 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
 
   private readonly onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
-    if (this.internals.form) {
-      this.internals.form.requestSubmit();
+    if (this.form) {
+      this.form.requestSubmit();
       return;
     }
     if (this.busy || this.isDisabled || this.submitting || !this.currentInstrument) return;
@@ -762,6 +776,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
 
   /** Called by the browser when the host form is reset. */
   formResetCallback(): void {
+    if (!this.formAssociated) return;
     this.answers = {};
     this.shown = [];
     this.attempted = false;
