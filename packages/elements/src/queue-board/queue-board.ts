@@ -128,7 +128,7 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
     blockStyles,
     css`
       :host {
-        font-size: var(--motcua-queue-board-font-size, 24px);
+        font-size: var(--motcua-queue-board-font-size, 24px) !important;
         line-height: 1.25;
         background: var(--motcua-queue-board-background, #0a1a2f);
         color: var(--motcua-queue-board-color, #ffffff);

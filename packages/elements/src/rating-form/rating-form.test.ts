@@ -194,6 +194,29 @@ describe('<motcua-rating-form>', () => {
   });
 
   describe('rendering', () => {
+    it('keeps its size and width under universal page rules', async () => {
+      const hostile = document.createElement('style');
+      hostile.textContent = '* { font-size: 12px; box-sizing: content-box; line-height: 1 }';
+      document.head.append(hostile);
+      try {
+        const el = await fixture<MotcuaRatingForm>(
+          html`<div style="width: 360px"><motcua-rating-form token=${TOKEN}></motcua-rating-form></div>`,
+        ).then((wrapper) => wrapper.firstElementChild as MotcuaRatingForm);
+        await el.updateComplete;
+        const sizeOf = (node: Element) => getComputedStyle(node).fontSize;
+        expect(sizeOf(radio(el, 'overall', 3).closest('label') as Element)).to.equal('16px');
+        await choose(el, 'overall', 1);
+        const area = reason(el) as HTMLTextAreaElement;
+        expect(sizeOf(area), 'inputs stay at 16px (no iOS zoom)').to.equal('16px');
+        expect(area.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right);
+        el.style.setProperty('--motcua-font-size', '20px');
+        expect(sizeOf(area), '--motcua-font-size still sizes it').to.equal('20px');
+        await expect(el).to.be.accessible();
+      } finally {
+        hostile.remove();
+      }
+    });
+
     it('shows the 3-level rating in force today, in Vietnamese, nothing preselected', async () => {
       const el = await rated();
       expect(shadow(el).querySelector('[part="title"]')?.textContent).to.equal('Đánh giá mức độ hài lòng');

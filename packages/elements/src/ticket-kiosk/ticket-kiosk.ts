@@ -181,7 +181,7 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
     css`
       :host {
         container-type: inline-size;
-        font-size: var(--motcua-ticket-kiosk-font-size, 24px);
+        font-size: var(--motcua-ticket-kiosk-font-size, 24px) !important;
         line-height: 1.35;
         color: var(--motcua-color-text, #000);
         background: var(--motcua-color-surface, #fff);
