@@ -1,8 +1,8 @@
 import type { TimeLimitUnit } from '@motcua/core/deadline';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { apiUrl } from '../internal/api-url.js';
 import { MotcuaElement } from '../internal/base.js';
-import { getConfig } from '../internal/config.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
 import { blockStyles } from '../internal/styles.js';
@@ -555,7 +555,7 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
       if (found === null || found === undefined) throw new HttpProblem('not-found');
       return found;
     }
-    const url = new URL(this.endpoint.replace('{code}', encodeURIComponent(code)), getConfig().apiBase);
+    const url = apiUrl(this.endpoint.replace('{code}', encodeURIComponent(code)));
     url.searchParams.set('pin', pin);
     const response = await fetch(url, { signal, headers: { accept: 'application/json' } });
     if (response.status === 404) throw new HttpProblem('not-found');

@@ -5,7 +5,10 @@ export type StringOverrides = Readonly<Record<string, Partial<Record<Language, R
 
 /** Settings every motcua element on the page reads. */
 export interface MotcuaConfig {
-  /** Base URL of the motcua API when it lives on another origin, e.g. `https://motcua.xa-an-binh.gov.vn/`. */
+  /**
+   * Base URL of the motcua API, e.g. `https://motcua.xa-an-binh.gov.vn/` on another origin; default: the root of the
+   * page's site. Every API path is relative to it, also one that starts with `/` (see `apiUrl`).
+   */
   readonly apiBase: string;
   /** The language when neither the element nor the page says: `vi` (default) or `en`. */
   readonly lang: Language;
@@ -38,7 +41,8 @@ function fromMeta(name: string): string | undefined {
 export function getConfig(): MotcuaConfig {
   const holder = globalThis as Holder;
   holder[KEY] ??= {
-    apiBase: fromMeta('motcua:api-base') ?? (typeof document === 'undefined' ? '/' : document.baseURI),
+    apiBase:
+      fromMeta('motcua:api-base') ?? (typeof document === 'undefined' ? '/' : new URL('/', document.baseURI).href),
     lang: fromMeta('motcua:lang')?.toLowerCase().startsWith('en') ? 'en' : 'vi',
     strings: {},
   };

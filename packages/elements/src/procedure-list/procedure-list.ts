@@ -12,8 +12,8 @@ import {
 import type { TimeLimit } from '@motcua/core/deadline';
 import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { apiUrl } from '../internal/api-url.js';
 import { MotcuaElement } from '../internal/base.js';
-import { getConfig } from '../internal/config.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
 import { blockStyles } from '../internal/styles.js';
@@ -495,7 +495,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     const run = (async () => {
       let json: unknown;
       try {
-        const url = new URL(this.src, getConfig().apiBase);
+        const url = apiUrl(this.src);
         const response = await fetch(url, { signal: abort.signal, headers: { Accept: 'application/json' } });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         json = await response.json();

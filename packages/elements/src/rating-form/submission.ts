@@ -11,7 +11,7 @@ import {
   type TextQuestion,
 } from '@motcua/core/satisfaction';
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { getConfig } from '../internal/config.js';
+import { apiUrl } from '../internal/api-url.js';
 import type { Language } from '../internal/i18n.js';
 import { flushRatings, queuedRatings, queueRating } from './outbox.js';
 import type {
@@ -69,7 +69,7 @@ export function pendingRating(previous: PendingRating | undefined, input: Rating
     channel: input.channel || undefined,
     honeypot: input.honeypot,
   });
-  const url = new URL(input.endpoint, getConfig().apiBase).href;
+  const url = apiUrl(input.endpoint).href;
   if (previous && JSON.stringify(previous.body) === JSON.stringify(body) && previous.url === url) return previous;
   return { key: spent ? nextIdempotencyKey(spent, body.token) : idempotencyKeyFor(body.token), url, body };
 }

@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { apiUrl } from '../internal/api-url.js';
 import { MotcuaElement } from '../internal/base.js';
-import { getConfig } from '../internal/config.js';
 import { defineElement } from '../internal/define.js';
 import type { Language, StringTable } from '../internal/i18n.js';
 import type { Announcer, SpeechEngine } from '../internal/speech/index.js';
@@ -670,7 +670,7 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
   }
 
   private endpoint(path: string): string {
-    return new URL(path, getConfig().apiBase).href;
+    return apiUrl(path).href;
   }
 
   override connectedCallback(): void {
