@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { forgetAddressSecrets } from '../internal/address-secrets.js';
 import { configure, resetConfig } from '../internal/config.js';
 import type { DossierErrorDetail, DossierLoadedDetail, MotcuaDossierStatus } from './dossier-status.js';
 import './dossier-status.js';
@@ -161,7 +162,10 @@ describe('motcua-dossier-status', () => {
       await el.updateComplete;
       expect(urls).to.have.length(1);
       expect(text(el)).to.contain('Đã xử lý xong');
+      expect(location.search, 'the PIN leaves the address bar once read').to.not.contain('pin');
+      expect(location.search).to.contain('ma-ho-so=');
     } finally {
+      forgetAddressSecrets();
       history.replaceState(null, '', before);
     }
   });

@@ -1,6 +1,7 @@
 import type { TimeLimitUnit } from '@motcua/core/deadline';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { secretFromAddress } from '../internal/address-secrets.js';
 import { apiUrl } from '../internal/api-url.js';
 import { MotcuaElement } from '../internal/base.js';
 import { defineElement } from '../internal/define.js';
@@ -410,7 +411,7 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
     if (!this.code && typeof location !== 'undefined') {
       const params = new URLSearchParams(location.search);
       this.code = params.get('ma-ho-so') ?? params.get('code') ?? '';
-      this.pin ||= params.get('pin') ?? '';
+      this.pin ||= secretFromAddress('pin');
     }
   }
 

@@ -405,6 +405,20 @@ describe('<motcua-procedure-list>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('links to a procedure with the procedure and nothing of the page query (no PIN, no rating token)', async () => {
+    const before = location.href;
+    history.replaceState(null, '', `${location.pathname}?t=r1.secret&ma-ho-so=X&pin=123456#top`);
+    try {
+      const el = await load(catalogue);
+      const link = new URL(el.linkOf(khaiSinh));
+      expect(link.search).to.equal('');
+      expect(link.hash).to.equal('#tthc-1-001193');
+      expect(link.pathname).to.equal(location.pathname);
+    } finally {
+      history.replaceState(null, '', before);
+    }
+  });
+
   it('prints only the noticeboard listing, with a QR code per procedure, from a hidden frame', async () => {
     const el = await load(catalogue, 'link-base="https://xa.example.gov.vn/thu-tuc"');
     let printed: Document | undefined;

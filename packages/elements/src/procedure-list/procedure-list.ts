@@ -442,9 +442,13 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     return searchProcedures(this.index, this.query, this.searchOptions()).map((hit) => hit.procedure);
   }
 
-  /** The address of a procedure: `link-base` (default: this page) with the procedure's `#tthc-…` hash. */
+  /**
+   * The address of a procedure: `link-base` (default: this page without its query, so that no `?pin=` or rating
+   * token of the page ends up in a printed QR code) with the procedure's `#tthc-…` hash.
+   */
   linkOf(procedure: Procedure): string {
     const base = new URL(this.linkBase || globalThis.location.href, document.baseURI);
+    if (!this.linkBase) base.search = '';
     base.hash = anchorOf(procedure);
     return base.href;
   }

@@ -6,6 +6,7 @@ import {
   type InstrumentKind,
 } from '@motcua/core/satisfaction';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { forgetAddressSecrets } from '../internal/address-secrets.js';
 import { openBrowserStore } from '../internal/browser-store/browser-store.js';
 import { configure, resetConfig } from '../internal/config.js';
 import { createOutbox, OUTBOX_STORAGE_KEY, OUTBOX_WAITING_KEY, type QueuedRating, queuedRatings } from './outbox.js';
@@ -119,6 +120,7 @@ describe('<motcua-rating-form>', () => {
     await emptyOutbox();
     document.documentElement.removeAttribute('lang');
     resetConfig();
+    forgetAddressSecrets();
   });
 
   // First in the file: the sending code is fetched once per page, so only the first tests see a page without it.
@@ -239,7 +241,9 @@ describe('<motcua-rating-form>', () => {
     const kinds: InstrumentKind[] = ['one-stop-rating', 'dossier-evaluation', 'sipas', 'csat', 'nps', 'ces'];
     for (const kind of kinds) {
       it(`renders the ${kind} instrument as radio groups in fieldsets`, async () => {
-        const el = await fixture<MotcuaRatingForm>(html`<motcua-rating-form instrument=${kind}></motcua-rating-form>`);
+        const el = await fixture<MotcuaRatingForm>(
+          html`<motcua-rating-form token=${TOKEN} instrument=${kind}></motcua-rating-form>`,
+        );
         const instrument = el.currentInstrument as Instrument;
         expect(instrument.kind).to.equal(kind);
         const scales = instrument.questions.filter((q) => q.type === 'scale');
@@ -263,7 +267,7 @@ describe('<motcua-rating-form>', () => {
 
     it('takes a heading level, and can be disabled', async () => {
       const el = await fixture<MotcuaRatingForm>(
-        html`<motcua-rating-form heading-level="3" disabled></motcua-rating-form>`,
+        html`<motcua-rating-form token=${TOKEN} heading-level="3" disabled></motcua-rating-form>`,
       );
       expect(shadow(el).querySelector('[part="title"]')?.getAttribute('aria-level')).to.equal('3');
       expect(radios(el, 'overall').every((r) => r.disabled)).to.equal(true);
@@ -271,6 +275,24 @@ describe('<motcua-rating-form>', () => {
       expect(shadow(el).querySelector('[part="error"]'), 'a disabled form does nothing').to.equal(null);
       el.disabled = false;
       await until(() => radios(el, 'overall').every((r) => !r.disabled), 'enabled radios');
+    });
+
+    it('tells the page author, not the citizen filling it in, that it has no token or device key', async () => {
+      const errors: unknown[] = [];
+      const realError = console.error;
+      console.error = (...args: unknown[]) => errors.push(args[0]);
+      try {
+        const el = await fixture<MotcuaRatingForm>(html`<motcua-rating-form></motcua-rating-form>`);
+        expect(radios(el, 'overall'), 'no form that can never be sent').to.have.length(0);
+        expect(shadow(el).querySelector('[role="alert"]')?.textContent).to.contain('thiếu mã đánh giá');
+        expect(String(errors[0])).to.contain('no rating token');
+        await expect(el).to.be.accessible();
+        el.deviceKey = 'tablet-quay-1';
+        await el.updateComplete;
+        expect(radios(el, 'overall')).to.have.length(3);
+      } finally {
+        console.error = realError;
+      }
     });
 
     it('says so when no instrument of the kind is in force', async () => {
@@ -518,6 +540,8 @@ describe('<motcua-rating-form>', () => {
       history.replaceState(null, '', `${location.pathname}${location.search}&t=r1.from.the.qr#form`);
       try {
         const el = await fixture<MotcuaRatingForm>(html`<motcua-rating-form></motcua-rating-form>`);
+        expect(location.search, 'the token leaves the address bar once read').to.not.contain('t=');
+        expect(location.hash).to.equal('#form');
         await choose(el, 'overall', 3);
         await submit(el);
         await until(() => calls.length === 1, 'the request');

@@ -10,6 +10,7 @@ import {
 import type { Problem } from '@motcua/core/text';
 import { adoptStyles, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { secretFromAddress } from '../internal/address-secrets.js';
 import { MotcuaElement } from '../internal/base.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
@@ -68,6 +69,7 @@ export type RatingFormStringKey =
   | 'expiredTitle'
   | 'expiredBody'
   | 'unavailable'
+  | 'missingToken'
   | 'honeypot';
 
 /** The strings shown only once the citizen has answered or sent: they load with the sending code (`messages.ts`). */
@@ -102,6 +104,8 @@ const strings: StringTable<FormStringKey> = {
     errorCount: 'Có {count} chỗ cần sửa trước khi gửi.',
     errorSend: 'Chưa gửi được đánh giá. Vui lòng thử lại.',
     unavailable: 'Không tải được phiếu đánh giá. Vui lòng tải lại trang.',
+    missingToken:
+      'Liên kết này thiếu mã đánh giá nên chưa thể gửi đánh giá. Vui lòng quét mã QR trên phiếu hẹn hoặc hỏi cán bộ tại quầy.',
     honeypot: 'Để trống ô này',
   },
   en: {
@@ -114,6 +118,8 @@ const strings: StringTable<FormStringKey> = {
     errorCount: 'There are {count} things to fix before sending.',
     errorSend: 'Your rating could not be sent. Please try again.',
     unavailable: 'The rating form could not be loaded. Please reload the page.',
+    missingToken:
+      'This link has no rating code, so a rating cannot be sent. Please scan the QR code on your receipt or ask at the counter.',
     honeypot: 'Leave this field empty',
   },
 };
@@ -160,8 +166,9 @@ export interface RatingFailedDetail {
  * in IndexedDB on plain HTTP pages) so that two never send one rating. Where IndexedDB is unavailable (some private
  * modes) the rating waits in the page's memory and the citizen is told to leave the page open. Ratings an earlier
  * version left in `localStorage` move to IndexedDB on the first visit. The rating token comes from the `token`
- * attribute or the page address (`?t=…`, the QR code on the receipt); a counter tablet or the QR code taped to a
- * counter gives a `device-key` instead.
+ * attribute or the page address (`?t=…`, the QR code on the receipt; it is removed from the address bar once read);
+ * a counter tablet or the QR code taped to a counter gives a `device-key` instead. With neither, it shows no form but
+ * says the link is incomplete (and logs why for the page author): a form that could never be sent helps nobody.
  *
  * It paints from what it ships (Lit, the form and the 3-level rating's texts) and fetches the rest in parts: other
  * instruments' texts when `instrument` names one, and core's validation and scrubber, free-text questions, sending and
@@ -378,6 +385,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   private submitting = false;
   private laterStylesAdopted = false;
   private askedOnRender = false;
+  private reportedMissing = false;
   private resolved: { instrument: Instrument } | { error: unknown } | undefined;
   /** The kind whose built-in texts are being fetched, if any. */
   private loadingKind: string | undefined;
@@ -440,6 +448,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (!this.token) secretFromAddress('t'); // out of the address bar as soon as the page has it
     globalThis.addEventListener('online', this.onOnline);
     this.addEventListener('invalid', this.onInvalid);
     for (const type of ['focusin', 'pointerdown']) this.addEventListener(type, this.prepare);
@@ -540,8 +549,17 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
         this.queuedInMemory,
       );
     }
-    const lang = this.language;
     const inHostForm = this.form !== null;
+    if (!inHostForm && !this.deviceKey && !(this.token || secretFromAddress('t'))) {
+      if (!this.reportedMissing) {
+        this.reportedMissing = true;
+        console.error(
+          'motcua-rating-form: no rating token (token attribute or ?t= in the address) and no device-key, so nothing can be sent: link to the rating page with the token the server gives (see the embedding guide, "Rating tokens")',
+        );
+      }
+      return html`<p part="status" role="alert" data-missing="token">${this.t('missingToken')}</p>`;
+    }
+    const lang = this.language;
     return html`<form part="form" novalidate aria-labelledby="title" @submit=${this.onSubmit}>
       <div id="title" part="title" role="heading" aria-level=${this.headingLevel}>${instrument.title[lang]}</div>
       ${instrument.questions.map((question) =>

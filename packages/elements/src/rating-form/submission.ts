@@ -2,15 +2,16 @@
 // validation and the scrubber, the free-text question, the request to the ratings API with its retries, the
 // offline outbox and the messages shown after sending. The form itself, with the 3-level rating's texts, paints
 // without it.
+
 import {
   type Answers,
   type Instrument,
   type Question,
-  ratingTokenFromLink,
   scrubPersonalData,
   type TextQuestion,
 } from '@motcua/core/satisfaction';
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { secretFromAddress } from '../internal/address-secrets.js';
 import { apiUrl } from '../internal/api-url.js';
 import type { Language } from '../internal/i18n.js';
 import { flushRatings, queuedRatings, queueRating } from './outbox.js';
@@ -36,7 +37,7 @@ export { flushRatings, queuedRatings } from './outbox.js';
 
 /** The rating token in use: the form's `token`, else the page address (`?t=…`, the QR code on the receipt). */
 export function activeToken(token: string): string {
-  return token || (typeof location === 'undefined' ? '' : (ratingTokenFromLink(location.href) ?? ''));
+  return token || secretFromAddress('t');
 }
 
 /** What the form sends: its answers and context as attributes and the honeypot give them. */
