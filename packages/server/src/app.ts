@@ -86,6 +86,7 @@ export function createApp(deps: AppDeps): Hono {
     limiter: queue.limiter,
     catalogue: catalogueFromFile(deps.catalogue),
     clientOf: clientAddress(deps.trustProxy),
+    secret: deps.secret,
     ...(deps.lookupLimits ? { lookupLimits: deps.lookupLimits } : {}),
   };
   installDossierGuards(app, dossiers);

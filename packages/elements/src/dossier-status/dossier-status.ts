@@ -230,7 +230,10 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
   /** The dossier-code pattern (core's tokens, e.g. `{agency}-{yy}{MM}{dd}-{seq:4}`); empty for the default. */
   @property({ attribute: 'code-pattern' }) codePattern = '';
 
-  /** The rating page for a finished dossier, `{code}` replaced; empty to show no link. */
+  /**
+   * The rating page for a finished dossier, `{code}` replaced; the link carries the rating token the lookup answer
+   * hands over (`?t=`), and is not shown without one (unless a `resolver` serves another system). Empty: no link.
+   */
   @property({ attribute: 'rate-href' }) rateHref = 'danh-gia.html?ma-ho-so={code}';
 
   /** Milliseconds before a lookup is abandoned as timed out. */
@@ -265,6 +268,7 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
   private pending: Promise<void> | undefined;
   private codeText = '';
   /** What to focus after the next render: the result's heading, or the field to correct. */
+  private ratingToken = '';
   private focusNext: 'result-heading' | 'code' | 'pin' | undefined;
   private pinText = '';
 
@@ -355,7 +359,7 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
       <ol part="timeline">
         ${d.timeline.map((step, i) => this.renderStep(step, i === current))}
       </ol>
-      ${d.finished && this.rateHref ? html`<p><a part="rate" href=${this.rateLink(d.code)}>${this.t('rate')}</a></p>` : nothing}
+      ${d.finished && this.rateHref && (this.ratingToken || this.resolver) ? html`<p><a part="rate" href=${this.rateLink(d.code)}>${this.t('rate')}</a></p>` : nothing}
       <p class="hint">${this.t('noPersonalData')}</p>
     </section>`;
   }
@@ -402,8 +406,13 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
     }).format(new Date(iso));
   }
 
+  /** The rating page, `{code}` replaced, with the dossier's rating token (from the lookup answer) as `?t=`. */
   private rateLink(code: string): string {
-    return this.rateHref.replace('{code}', encodeURIComponent(code));
+    const href = this.rateHref.replace('{code}', encodeURIComponent(code));
+    if (!this.ratingToken) return href;
+    const url = new URL(href, document.baseURI);
+    url.searchParams.set('t', this.ratingToken);
+    return url.href;
   }
 
   override connectedCallback(): void {
@@ -511,6 +520,8 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
     try {
       const raw = await this.fetchDossier(code, pin, controller.signal);
       if (controller !== this.controller) return;
+      const token = (raw as { ratingToken?: unknown } | null)?.ratingToken;
+      this.ratingToken = typeof token === 'string' ? token : '';
       let view: DossierView;
       try {
         view = compute.toDossierView(raw, code, Date.now(), this.syncUnits ? { units: this.syncUnits } : {});
