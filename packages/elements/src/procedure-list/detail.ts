@@ -9,6 +9,31 @@ import { feesText } from './fees-text.js';
 import { fullCode, safeUrl, timeOf } from './format.js';
 import { LEVEL_KEYS, ONLINE_KEYS, type ProcedureListKey } from './strings.js';
 
+/** The catalogue's field names shown as the detail view's own headings, never raw (`statutoryTime` → "thời hạn…"). */
+const FIELD_HEADINGS: Readonly<Record<string, ProcedureListKey>> = {
+  statutoryTime: 'timeLimit',
+  reducedTime: 'timeLimit',
+  timeLimits: 'timeLimit',
+  legalBasis: 'legalBasis',
+  fees: 'fees',
+  feeNote: 'fees',
+  code: 'code',
+  name: 'name',
+  agency: 'agency',
+  applicants: 'applicants',
+  channels: 'channel',
+  documents: 'documents',
+  steps: 'steps',
+  eligibility: 'eligibility',
+  result: 'result',
+};
+
+function unconfirmedLabels(fields: readonly string[], t: (key: ProcedureListKey) => string): string {
+  const labels = fields.map((f) => FIELD_HEADINGS[f.split('.')[0] ?? f]).filter((k) => k !== undefined);
+  const shown = [...new Set(labels.length ? labels : (['source'] as const))].map((k) => t(k).toLowerCase());
+  return shown.join(', ');
+}
+
 export { detailStrings } from './detail-strings.js';
 
 const CHANNEL_KEYS: Readonly<Record<ChannelKind, ProcedureListKey>> = {
@@ -156,7 +181,7 @@ export function renderDetail(view: DetailView): TemplateResult {
     }
     ${
       p.unconfirmed?.length
-        ? html`<p class="note">${t('unconfirmed', { fields: p.unconfirmed.join(', ') })}</p>`
+        ? html`<p class="note">${t('unconfirmed', { fields: unconfirmedLabels(p.unconfirmed, t) })}</p>`
         : nothing
     }
     <div class="actions">

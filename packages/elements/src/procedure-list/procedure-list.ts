@@ -243,6 +243,10 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     const total = this.total;
     const visible = this.hits.slice(0, this.shown);
     const rest = Math.min(this.pageSize, total - visible.length);
+    // Only the levels the catalogue has: a commune's own catalogue offers no province or district filter.
+    const levels = (['commune', 'province', 'district'] as const).filter((l) =>
+      data.procedures.some((p) => p.levels.some((entry) => entry.level === l)),
+    );
     return html`
       <div class="search">
         <label for="q">${this.t('searchLabel')}</label>
@@ -267,15 +271,19 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
             ${this.fields.map((f) => html`<option lang="vi" .value=${f} ?selected=${this.field === f}>${f}</option>`)}
           </select>
         </div>
-        <div class="filter">
+        ${
+          levels.length > 1
+            ? html`<div class="filter">
           <label for="level">${this.t('level')}</label>
           <select id="level" @change=${this.onLevel}>
             <option value="" ?selected=${this.level === ''}>${this.t('allLevels')}</option>
-            ${(['commune', 'province', 'district'] as const).map(
+            ${levels.map(
               (l) => html`<option value=${l} ?selected=${this.level === l}>${this.t(LEVEL_KEYS[l])}</option>`,
             )}
           </select>
-        </div>
+        </div>`
+            : nothing
+        }
         <div class="filter">
           <label for="online">${this.t('online')}</label>
           <select id="online" @change=${this.onOnline}>
@@ -324,7 +332,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
         <span class="name" lang="vi">${procedure.name}</span>
         <span class="meta">
           ${fullCode(procedure)} · <span lang="vi">${procedure.field}</span>${
-            time === undefined ? nothing : html` · ${this.timeText(time)}`
+            time === undefined ? nothing : ` · ${this.timeText(time)}`
           }${
             procedure.flags?.immediate && time?.unit !== 'immediate'
               ? html`<span class="badge">${this.t('flagImmediate')}</span>`

@@ -589,7 +589,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
       aria-describedby=${problem ? `error-${question.id}` : nothing}
     >
       <legend part="legend">
-        ${question.text[lang]}${question.required ? nothing : html` <span class="marker">${this.t('optional')}</span>`}
+        ${question.text[lang]}${question.required ? nothing : [' ', html`<span class="marker">${this.t('optional')}</span>`]}
       </legend>
       ${problem ? html`<p id=${`error-${question.id}`} part="error" class="error">${problem}</p>` : nothing}
       <div class="options">

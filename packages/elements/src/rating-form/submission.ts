@@ -203,8 +203,7 @@ export function renderTextQuestion(view: TextQuestionView): TemplateResult {
     .join(' ');
   return html`<div part="question" class=${problem ? 'text invalid' : 'text'}>
     <label for=${id}>
-      ${question.text[view.language]}
-      <span class="marker">${t(view.required ? 'required' : 'optional')}</span>
+      ${`${question.text[view.language]} `}<span class="marker">${t(view.required ? 'required' : 'optional')}</span>
     </label>
     <p id=${`hint-${question.id}`} part="hint" class="hint">${t('privacyHint')}</p>
     ${problem ? html`<p id=${`error-${question.id}`} part="error" class="error">${problem}</p>` : nothing}
