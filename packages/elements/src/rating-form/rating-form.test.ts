@@ -737,6 +737,21 @@ describe('<motcua-rating-form>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('sends a queued rating by itself, with back-off, when only the server was down (no online event)', async () => {
+      stubFetch(() => json(503, {}));
+      const el = await fixture<MotcuaRatingForm>(
+        html`<motcua-rating-form token=${TOKEN} .retryDelays=${[]} .queueRetryDelays=${[10, 20]}></motcua-rating-form>`,
+      );
+      await choose(el, 'overall', 3);
+      await submit(el);
+      await until(() => statusOf(el) === 'queued', 'queued');
+      await until(() => calls.length >= 3, 'two more tries while the server is down');
+      stubFetch(() => json(201));
+      await until(() => statusOf(el) === 'sent', 'sent once the server is back');
+      expect(await queuedRatings()).to.have.length(0);
+      expect(new Set(calls.map((c) => c.key)).size, 'one rating, one key').to.equal(1);
+    });
+
     it('survives a reload: the next visit shows it saved and sends it', async () => {
       stubFetch(offline);
       const first = await rated();

@@ -161,8 +161,9 @@ export interface RatingFailedDetail {
  * On its own it sends `POST {apiBase}/api/ratings` with an `Idempotency-Key` reused by every retry, so a rating is
  * never recorded twice: the rating token's id for a transaction-bound rating (every tab rating one transaction sends
  * the same key), a key generated once per rating for a counter-level one. It retries with back-off when the network
- * or the server fails, then keeps the rating in the device's IndexedDB outbox and sends it on the next `online` event
- * or the next visit to a page with the form, telling the citizen it is saved; tabs take turns (Web Locks, or a lease
+ * or the server fails, then keeps the rating in the device's IndexedDB outbox and sends it on the next `online` event,
+ * the next try while the page stays open (`queueRetryDelays`, with back-off) or the next visit to a page with the form,
+ * telling the citizen it is saved; tabs take turns (Web Locks, or a lease
  * in IndexedDB on plain HTTP pages) so that two never send one rating. Where IndexedDB is unavailable (some private
  * modes) the rating waits in the page's memory and the citizen is told to leave the page open. Ratings an earlier
  * version left in `localStorage` move to IndexedDB on the first visit. The rating token comes from the `token`
@@ -349,6 +350,12 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   /** Waits, in milliseconds, before each retry after a network or server failure; then the rating is queued. */
   @property({ attribute: false }) retryDelays: readonly number[] = [1000, 4000];
 
+  /**
+   * Waits, in milliseconds, between attempts to send a queued rating while the page stays open (the last one
+   * repeats): the browser's `online` event only says the device reconnected, not that the server is back.
+   */
+  @property({ attribute: false }) queueRetryDelays: readonly number[] = [30_000, 60_000, 120_000, 300_000];
+
   /** How long one request may take, in milliseconds. */
   @property({ type: Number }) timeout = 15_000;
 
@@ -385,6 +392,8 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   private submitting = false;
   private laterStylesAdopted = false;
   private askedOnRender = false;
+  private queueTimer: ReturnType<typeof setTimeout> | undefined;
+  private queueAttempt = 0;
   private reportedMissing = false;
   private resolved: { instrument: Instrument } | { error: unknown } | undefined;
   /** The kind whose built-in texts are being fetched, if any. */
@@ -453,8 +462,23 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     this.addEventListener('invalid', this.onInvalid);
     for (const type of ['focusin', 'pointerdown']) this.addEventListener(type, this.prepare);
     // A rating an earlier visit could not send: show it saved (when it is this form's) and send it.
-    if (hasQueuedRatings())
+    if (hasQueuedRatings()) {
       void this.track(this.engine().then((engine) => engine.resumeQueued(this.internalsForSending())));
+      this.retryQueued();
+    }
+  }
+
+  /** Tries the queue again after the next delay while ratings wait, so a server that was down gets them. */
+  private retryQueued(): void {
+    const delays = this.queueRetryDelays;
+    if (this.queueTimer !== undefined || !this.isConnected || delays.length === 0) return;
+    const delay = delays[Math.min(this.queueAttempt++, delays.length - 1)];
+    this.queueTimer = setTimeout(async () => {
+      this.queueTimer = undefined;
+      await this.onOnline();
+      if (hasQueuedRatings()) this.retryQueued();
+      else this.queueAttempt = 0;
+    }, delay);
   }
 
   override disconnectedCallback(): void {
@@ -462,6 +486,8 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     globalThis.removeEventListener('online', this.onOnline);
     this.removeEventListener('invalid', this.onInvalid);
     for (const type of ['focusin', 'pointerdown']) this.removeEventListener(type, this.prepare);
+    clearTimeout(this.queueTimer);
+    this.queueTimer = undefined;
   }
 
   /** Resolves once the element has rendered and any code it fetches (instrument texts, sending code) has arrived. */
@@ -531,6 +557,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
 
   protected override updated(changed: PropertyValues): void {
     this.updateFormValue();
+    if (changed.has('status') && this.status === 'queued') this.retryQueued();
     if (changed.has('status') && FINAL.includes(this.status)) {
       this.renderRoot.querySelector<HTMLElement>('.message-title')?.focus();
     }
