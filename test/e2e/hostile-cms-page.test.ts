@@ -25,7 +25,8 @@ const PAGE_PATH = '/vi/thu-tuc/tra-cuu-va-danh-gia.aspx';
 /** What a CMS theme does to every element on the page. */
 const HOSTILE_CSS = `* { font-size: 12px; box-sizing: content-box; line-height: 1.1 }
 html { font-size: 62.5% }
-body { margin: 0; font-family: Tahoma, sans-serif }`;
+body { margin: 0; font-family: Tahoma, sans-serif }
+#aspnetForm input[type='submit'] { padding: 12px 16px }`;
 
 function cmsPage(api: string): string {
   return `<!doctype html>
