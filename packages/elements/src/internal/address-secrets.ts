@@ -1,5 +1,5 @@
 /** What has been taken from the address bar, so that every element on the page still finds it. */
-const taken = new Map<string, string>();
+let taken: Record<string, string> = {};
 
 /**
  * The one place that removes secrets from the page address: reads the named query parameters (the rating token
@@ -14,19 +14,17 @@ const taken = new Map<string, string>();
  * ```
  */
 export function secretFromAddress(name: string): string {
-  if (!taken.has(name) && typeof location !== 'undefined') {
-    const url = new URL(location.href);
-    const value = url.searchParams.get(name);
-    if (value !== null) {
-      taken.set(name, value);
-      url.searchParams.delete(name);
-      history.replaceState(history.state, '', url.href);
-    }
+  const url = new URL(location.href);
+  const value = url.searchParams.get(name);
+  if (value) {
+    taken[name] = value;
+    url.searchParams.delete(name);
+    history.replaceState(history.state, '', url);
   }
-  return taken.get(name) ?? '';
+  return taken[name] ?? '';
 }
 
 /** Forgets what was taken (tests that change the address). @internal */
 export function forgetAddressSecrets(): void {
-  taken.clear();
+  taken = {};
 }

@@ -14,10 +14,5 @@ import { getConfig } from './config.js';
  * apiUrl('https://cdn.example/catalogue.json'); // used as it is
  * ```
  */
-export function apiUrl(path: string, base: string = getConfig().apiBase): URL {
-  if (/^([a-z][a-z\d+.-]*:|\/\/)/i.test(path)) return new URL(path, document.baseURI);
-  const root = new URL(base, document.baseURI);
-  root.search = root.hash = '';
-  if (!root.pathname.endsWith('/')) root.pathname += '/';
-  return new URL(path.replace(/^(\.?\/)+/, ''), root);
-}
+export const apiUrl = (path: string, base: string = getConfig().apiBase): URL =>
+  new URL(path.replace(/^\/(?!\/)/, ''), new URL(base.replace(/\/?$/, '/'), document.baseURI));

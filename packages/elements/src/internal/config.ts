@@ -41,8 +41,7 @@ function fromMeta(name: string): string | undefined {
 export function getConfig(): MotcuaConfig {
   const holder = globalThis as Holder;
   holder[KEY] ??= {
-    apiBase:
-      fromMeta('motcua:api-base') ?? (typeof document === 'undefined' ? '/' : new URL('/', document.baseURI).href),
+    apiBase: fromMeta('motcua:api-base') ?? '/',
     lang: fromMeta('motcua:lang')?.toLowerCase().startsWith('en') ? 'en' : 'vi',
     strings: {},
   };

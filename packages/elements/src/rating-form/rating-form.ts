@@ -104,8 +104,7 @@ const strings: StringTable<FormStringKey> = {
     errorCount: 'Có {count} chỗ cần sửa trước khi gửi.',
     errorSend: 'Chưa gửi được đánh giá. Vui lòng thử lại.',
     unavailable: 'Không tải được phiếu đánh giá. Vui lòng tải lại trang.',
-    missingToken:
-      'Liên kết này thiếu mã đánh giá nên chưa thể gửi đánh giá. Vui lòng quét mã QR trên phiếu hẹn hoặc hỏi cán bộ tại quầy.',
+    missingToken: 'Liên kết thiếu mã đánh giá. Vui lòng quét mã QR trên phiếu hẹn hoặc hỏi tại quầy.',
     honeypot: 'Để trống ô này',
   },
   en: {
@@ -118,8 +117,7 @@ const strings: StringTable<FormStringKey> = {
     errorCount: 'There are {count} things to fix before sending.',
     errorSend: 'Your rating could not be sent. Please try again.',
     unavailable: 'The rating form could not be loaded. Please reload the page.',
-    missingToken:
-      'This link has no rating code, so a rating cannot be sent. Please scan the QR code on your receipt or ask at the counter.',
+    missingToken: 'This link has no rating code. Please scan the QR code on your receipt or ask at the counter.',
     honeypot: 'Leave this field empty',
   },
 };
@@ -581,7 +579,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
       if (!this.reportedMissing) {
         this.reportedMissing = true;
         console.error(
-          'motcua-rating-form: no rating token (token attribute or ?t= in the address) and no device-key, so nothing can be sent: link to the rating page with the token the server gives (see the embedding guide, "Rating tokens")',
+          'motcua-rating-form: no rating token (token, ?t=) or device-key: see the embedding guide, "Rating tokens"',
         );
       }
       return html`<p part="status" role="alert" data-missing="token">${this.t('missingToken')}</p>`;
