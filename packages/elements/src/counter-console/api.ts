@@ -3,7 +3,7 @@
  * every POST (the caller keeps it for a retry), and the server's refusals read as their Vietnamese and English
  * messages.
  */
-import { apiUrl } from '../internal/api-url.js';
+import { apiUrl } from '../internal/config.js';
 
 /** A message in both languages, as the server answers its refusals. */
 export interface BilingualText {

@@ -1,9 +1,8 @@
 import type { TimeLimitUnit } from '@motcua/core/deadline';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { secretFromAddress } from '../internal/address-secrets.js';
-import { apiUrl } from '../internal/api-url.js';
 import { MotcuaElement } from '../internal/base.js';
+import { apiUrl } from '../internal/config.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
 import { blockStyles } from '../internal/styles.js';
@@ -420,7 +419,18 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
     if (!this.code && typeof location !== 'undefined') {
       const params = new URLSearchParams(location.search);
       this.code = params.get('ma-ho-so') ?? params.get('code') ?? '';
-      this.pin ||= secretFromAddress('pin');
+      // The PIN leaves the address bar once read (the shared reader loads only when there is one to read).
+      if (!this.pin && params.has('pin')) {
+        const read: Promise<void> = import('../internal/address-secrets.js')
+          .then((m) => {
+            this.pin ||= m.secretFromAddress('pin');
+          })
+          .catch(() => undefined) // offline: the citizen types the PIN
+          .then(() => {
+            if (this.pending === read) this.pending = undefined;
+          });
+        this.pending = read;
+      }
     }
   }
 

@@ -1,6 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { apiUrl } from './api-url.js';
-import { configure, resetConfig } from './config.js';
+import { apiUrl, configure, resetConfig } from './config.js';
 import '../procedure-list/procedure-list.js';
 import '../dossier-status/dossier-status.js';
 

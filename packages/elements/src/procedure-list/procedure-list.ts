@@ -12,8 +12,8 @@ import {
 import type { TimeLimit } from '@motcua/core/deadline';
 import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { apiUrl } from '../internal/api-url.js';
 import { MotcuaElement } from '../internal/base.js';
+import { apiUrl } from '../internal/config.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
 import { blockStyles } from '../internal/styles.js';

@@ -12,7 +12,7 @@ import {
 } from '@motcua/core/satisfaction';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { secretFromAddress } from '../internal/address-secrets.js';
-import { apiUrl } from '../internal/api-url.js';
+import { apiUrl } from '../internal/config.js';
 import type { Language } from '../internal/i18n.js';
 import { flushRatings, queuedRatings, queueRating } from './outbox.js';
 import type {
