@@ -10,28 +10,19 @@ import { fullCode, safeUrl, timeOf } from './format.js';
 import { LEVEL_KEYS, ONLINE_KEYS, type ProcedureListKey } from './strings.js';
 
 /** The catalogue's field names shown as the detail view's own headings, never raw (`statutoryTime` → "thời hạn…"). */
-const FIELD_HEADINGS: Readonly<Record<string, ProcedureListKey>> = {
+const RENAMED: Readonly<Record<string, string>> = {
   statutoryTime: 'timeLimit',
   reducedTime: 'timeLimit',
   timeLimits: 'timeLimit',
-  legalBasis: 'legalBasis',
-  fees: 'fees',
   feeNote: 'fees',
-  code: 'code',
-  name: 'name',
-  agency: 'agency',
-  applicants: 'applicants',
   channels: 'channel',
-  documents: 'documents',
-  steps: 'steps',
-  eligibility: 'eligibility',
-  result: 'result',
 };
+const HEADINGS =
+  'timeLimit legalBasis fees code name agency applicants channel documents steps eligibility result'.split(' ');
 
 function unconfirmedLabels(fields: readonly string[], t: (key: ProcedureListKey) => string): string {
-  const labels = fields.map((f) => FIELD_HEADINGS[f.split('.')[0] ?? f]).filter((k) => k !== undefined);
-  const shown = [...new Set(labels.length ? labels : (['source'] as const))].map((k) => t(k).toLowerCase());
-  return shown.join(', ');
+  const keys = fields.map((f) => RENAMED[f] ?? f).filter((k) => HEADINGS.includes(k));
+  return [...new Set(keys.length ? keys : ['source'])].map((k) => t(k as ProcedureListKey).toLowerCase()).join(', ');
 }
 
 export { detailStrings } from './detail-strings.js';

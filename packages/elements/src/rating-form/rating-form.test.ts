@@ -285,7 +285,7 @@ describe('<motcua-rating-form>', () => {
         const el = await fixture<MotcuaRatingForm>(html`<motcua-rating-form></motcua-rating-form>`);
         expect(radios(el, 'overall'), 'no form that can never be sent').to.have.length(0);
         expect(shadow(el).querySelector('[role="alert"]')?.textContent).to.contain('thiếu mã đánh giá');
-        expect(String(errors[0])).to.contain('no rating token');
+        expect(String(errors[0])).to.contain('no token');
         await expect(el).to.be.accessible();
         el.deviceKey = 'tablet-quay-1';
         await el.updateComplete;

@@ -352,7 +352,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
    * Waits, in milliseconds, between attempts to send a queued rating while the page stays open (the last one
    * repeats): the browser's `online` event only says the device reconnected, not that the server is back.
    */
-  @property({ attribute: false }) queueRetryDelays: readonly number[] = [30_000, 60_000, 120_000, 300_000];
+  queueRetryDelays: readonly number[] = [30_000, 60_000, 120_000, 300_000];
 
   /** How long one request may take, in milliseconds. */
   @property({ type: Number }) timeout = 15_000;
@@ -578,9 +578,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     if (!inHostForm && !this.deviceKey && !(this.token || secretFromAddress('t'))) {
       if (!this.reportedMissing) {
         this.reportedMissing = true;
-        console.error(
-          'motcua-rating-form: no rating token (token, ?t=) or device-key: see the embedding guide, "Rating tokens"',
-        );
+        console.error('motcua-rating-form: no token, ?t= or device-key');
       }
       return html`<p part="status" role="alert" data-missing="token">${this.t('missingToken')}</p>`;
     }
