@@ -97,6 +97,7 @@ export function createApp(deps: AppDeps): Hono {
     catalogue: catalogueFromFile(deps.catalogue),
     clientOf: clientAddress(deps.trustProxy),
     clock: { calendar },
+    secret: deps.secret,
     ...(deps.lookupLimits ? { lookupLimits: deps.lookupLimits } : {}),
   };
   installDossierGuards(app, dossiers);

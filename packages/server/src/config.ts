@@ -183,6 +183,38 @@ function fromFile(path: string): FileConfig {
   };
 }
 
+/**
+ * The allowed origins as browsers send them (`http://localhost:8110/` becomes `http://localhost:8110`, with a warning);
+ * anything that is not `*` or a bare http(s) origin is refused with its index.
+ */
+function checkedOrigins(origins: readonly string[]): string[] {
+  const problems: Problem[] = [];
+  const checked = origins.map((given, index) => {
+    if (given === '*') return given;
+    let url: URL | undefined;
+    try {
+      url = new URL(given);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search || url.hash) {
+      problems.push(
+        problem(['allowedOrigins', index], 'invalid-origin', {
+          vi: `"${given}" không phải là một nguồn gốc (origin) như https://xa-an-binh.gov.vn`,
+          en: `"${given}" is not an origin like https://xa-an-binh.gov.vn`,
+        }),
+      );
+      return given;
+    }
+    if (url.origin !== given) {
+      console.warn(`motcua-server: allowedOrigins[${index}] "${given}" read as "${url.origin}" (what browsers send)`);
+    }
+    return url.origin;
+  });
+  if (problems.length > 0) throw new MotcuaError(problems);
+  return checked;
+}
+
 /** The secret in `dataDir/secret`, created on first start. */
 function storedSecret(dataDir: string): string {
   const file = join(dataDir, 'secret');
@@ -226,7 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir,
     secret: merged.secret ?? storedSecret(dataDir),
     tls: merged.tls,
-    allowedOrigins: merged.allowedOrigins ?? [],
+    allowedOrigins: checkedOrigins(merged.allowedOrigins ?? []),
     catalogue: merged.catalogue,
     static: merged.static ?? [],
     office: loadOffice(merged.office),

@@ -15,6 +15,7 @@ import type { Database } from './db/database.js';
 import { migrate } from './db/migrations.js';
 import { openPglite } from './db/pglite.js';
 import { openPostgres } from './db/postgres.js';
+import { catalogueProblems, problemLines } from './dossiers/catalogue.js';
 import { allowedOrigin } from './http/cors.js';
 import { DEFAULT_IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from './http/idempotency.js';
 
@@ -62,6 +63,15 @@ const PURGE_EVERY_MS = 3_600_000;
  * ```
  */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+  // A broken catalogue refuses the start, with every problem and its path, rather than failing the counter later.
+  if (config.catalogue) {
+    const problems = await catalogueProblems(config.catalogue);
+    if (problems.length > 0) {
+      throw new Error(
+        `motcua-server: the catalogue ${config.catalogue} has ${problems.length} problem(s):\n${problemLines(problems).join('\n')}`,
+      );
+    }
+  }
   const db = options.db ?? (await openDatabase(config));
   const now = options.now ?? Date.now;
   const retentionMs = (config.idempotencyRetentionHours ?? DEFAULT_IDEMPOTENCY_RETENTION_HOURS) * 3_600_000;

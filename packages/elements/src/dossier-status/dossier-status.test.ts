@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { forgetAddressSecrets } from '../internal/address-secrets.js';
 import { configure, resetConfig } from '../internal/config.js';
 import type { DossierErrorDetail, DossierLoadedDetail, MotcuaDossierStatus } from './dossier-status.js';
 import './dossier-status.js';
@@ -21,6 +22,7 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 
 /** A finished dossier as the server answers it: a supplement pause, an extension with apology, resolved. */
 const FINISHED = {
+  ratingToken: 'r1.rating.token',
   code: CODE,
   procedure: { code: '1.004222', name: 'Đăng ký thường trú' },
   channel: 'in-person',
@@ -131,7 +133,12 @@ describe('motcua-dossier-status', () => {
     expect(steps).to.have.length(6);
     expect(steps.map((s) => s.getAttribute('aria-current'))).to.deep.equal([null, null, null, null, null, 'step']);
     const rate = shadow(el).querySelector<HTMLAnchorElement>('[part="rate"]');
-    expect(rate?.getAttribute('href')).to.equal(`danh-gia.html?ma-ho-so=${encodeURIComponent(CODE)}`);
+    const link = new URL(rate?.getAttribute('href') ?? '');
+    expect(link.pathname).to.match(/\/danh-gia\.html$/);
+    expect(link.searchParams.get('ma-ho-so')).to.equal(CODE);
+    expect(link.searchParams.get('t'), 'the link carries the token, so the rating can be sent').to.equal(
+      'r1.rating.token',
+    );
     expect(shadow(el).activeElement?.id).to.equal('result-heading');
     await expect(el).to.be.accessible();
   });
@@ -191,6 +198,18 @@ describe('motcua-dossier-status', () => {
     await expect(again).to.be.accessible();
   });
 
+  it('offers no rating link for a finished dossier whose lookup gave no rating token', async () => {
+    const { ratingToken: _, ...withoutToken } = FINISHED;
+    stubFetch(() => json(200, withoutToken));
+    const el = await fixture<MotcuaDossierStatus>(
+      html`<motcua-dossier-status code=${CODE} pin=${PIN}></motcua-dossier-status>`,
+    );
+    await el.updateComplete;
+    expect(text(el)).to.contain('Đã xử lý xong');
+    expect(shadow(el).querySelector('[part="rate"]'), 'a link to a form that cannot be sent').to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('reads the code and PIN from the page URL', async () => {
     const before = location.href;
     history.replaceState(null, '', `?ma-ho-so=${encodeURIComponent(CODE)}&pin=${PIN}`);
@@ -200,7 +219,10 @@ describe('motcua-dossier-status', () => {
       await el.updateComplete;
       expect(urls).to.have.length(1);
       expect(text(el)).to.contain('Đã xử lý xong');
+      expect(location.search, 'the PIN leaves the address bar once read').to.not.contain('pin');
+      expect(location.search).to.contain('ma-ho-so=');
     } finally {
+      forgetAddressSecrets();
       history.replaceState(null, '', before);
     }
   });

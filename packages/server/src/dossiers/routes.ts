@@ -30,6 +30,7 @@ import { seedDemoDossier } from './demo.js';
 import { dueDateChanges } from './due-date-changes.js';
 import { onTimeCsv, onTimeReport } from './on-time-report.js';
 import { hashPin, newPin, verifyPin } from './pin.js';
+import { dossierRatingToken } from './rating-token.js';
 import {
   DOSSIER_STEP_TYPES,
   type DossierStep,
@@ -85,6 +86,8 @@ export interface DossierRoutesDeps {
   readonly clientOf?: (c: Context) => string;
   /** A lookup address for the receipt slip's QR code, with `{code}` in it. */
   readonly lookupUrl?: string;
+  /** The secret rating tokens are signed with: a finished dossier's lookup then includes its rating token. */
+  readonly secret?: string | undefined;
   /** Dossiers the on-time report reads per query (default 500). */
   readonly reportPageSize?: number;
 }
@@ -499,7 +502,10 @@ export function installDossierRoutes(app: Hono, deps: DossierRoutesDeps): void {
     }
     await failures.succeeded(codeKey);
     c.header('Cache-Control', 'no-store');
-    return c.json(lookupView(dossier, vietnamIso(at), clockOptions));
+    const view = lookupView(dossier, vietnamIso(at), clockOptions);
+    // A finished dossier can be rated: its lookup hands the citizen the dossier's rating token.
+    const ratingToken = view.finished ? await dossierRatingToken(dossier.code, deps.secret, at) : undefined;
+    return c.json(ratingToken ? { ...view, ratingToken } : view);
   });
 
   app.get('/api/reports/on-time', async (c) => {

@@ -56,6 +56,8 @@ export interface DossierLookup {
   readonly finished: boolean;
   /** When the server computed this, ISO 8601 with its offset. */
   readonly checkedAt: string;
+  /** A finished dossier's rating token (when the server signs tokens): the link to rate the service carries it. */
+  readonly ratingToken?: string;
 }
 
 /**
