@@ -39,18 +39,15 @@ export {
   type RateLimitRule,
 } from './office/office.js';
 export {
-  type BoardTicket,
   createPgQueueStore,
   type PgQueueStore,
   QUEUE_CHANNEL,
   type QueueNotification,
 } from './queue/pg-queue-store.js';
 export {
-  type BoardSnapshot,
   createQueueService,
   type QueueRoutesDeps,
   type QueueService,
-  type TicketView,
 } from './queue/routes.js';
 export { type SatisfactionInputs, type SatisfactionInputsQuery, satisfactionInputs } from './ratings/report.js';
 export { DEFAULT_RATING_INSTRUMENT, HONEYPOT_FIELD, reportCsv } from './ratings/routes.js';

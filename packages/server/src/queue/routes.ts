@@ -1,5 +1,7 @@
 import { vietnamCalendar } from '@motcua/core/calendar';
 import {
+  type BoardSnapshot,
+  buildBoard,
   createQueue,
   type IssuingCalendar,
   type IssuingState,
@@ -9,6 +11,7 @@ import {
   QueueRefusedError,
   queueBusinessTimeOf,
   type Ticket,
+  type TicketView,
 } from '@motcua/core/queue';
 import { createRatingToken } from '@motcua/core/satisfaction';
 import { MotcuaError } from '@motcua/core/text';
@@ -22,13 +25,7 @@ import { ApiError } from '../http/errors.js';
 import { createNotificationHub, type NotificationHub } from '../http/events.js';
 import { createRateLimiter, type RateLimiter, rateLimit } from '../http/rate-limit.js';
 import type { Office } from '../office/office.js';
-import {
-  type BoardTicket,
-  createPgQueueStore,
-  type PgQueueStore,
-  QUEUE_CHANNEL,
-  type QueueNotification,
-} from './pg-queue-store.js';
+import { createPgQueueStore, type PgQueueStore, QUEUE_CHANNEL, type QueueNotification } from './pg-queue-store.js';
 
 /** What the queue routes need. */
 export interface QueueRoutesDeps {
@@ -45,47 +42,9 @@ export interface QueueRoutesDeps {
   readonly calendar?: IssuingCalendar;
 }
 
-/** A ticket as its holder (the kiosk that printed it) sees it: everything but the history. */
-export type TicketView = Omit<Ticket, 'history'>;
-
-/** The board: what every screen shows, and the version deltas continue from. */
-export interface BoardSnapshot {
-  readonly office: { readonly id: string; readonly name: Office['name'] };
-  readonly businessDate: string;
-  readonly version: number;
-  readonly counters: readonly {
-    readonly id: string;
-    readonly label: string;
-    readonly services: readonly string[];
-    readonly ticket: BoardTicket | null;
-  }[];
-  readonly services: readonly {
-    readonly id: string;
-    readonly prefix: string;
-    readonly name: Office['name'];
-    readonly waiting: number;
-    readonly next: readonly string[];
-  }[];
-  /** The latest calls, newest first. */
-  readonly recent: readonly BoardTicket[];
-}
-
 function view(ticket: Ticket): TicketView {
   const { history: _history, ...rest } = ticket;
   return rest;
-}
-
-function boardTicket(t: Ticket): BoardTicket {
-  return {
-    number: t.number,
-    service: t.service,
-    priority: t.priority,
-    status: t.status,
-    counter: t.counter ?? null,
-    calls: t.calls,
-    lastCalledAt: t.lastCalledAt ?? null,
-    businessDate: t.businessDate,
-  };
 }
 
 const SSE_HEARTBEAT_MS = 15_000;
@@ -166,36 +125,14 @@ export function createQueueService(deps: QueueRoutesDeps): QueueService {
       const date = queueBusinessTimeOf(now(), resolved.dayStartsAt, resolved.sessions).date;
       // The version first: any event after it comes as a delta, so the board never misses one.
       const version = await store.version();
-      const tickets = await store.tickets(date);
-      const byOrdinal = [...tickets].sort((a, b) => a.ordinal - b.ordinal);
-      const current = new Map<string, Ticket>();
-      for (const t of tickets) {
-        if ((t.status !== 'called' && t.status !== 'serving') || t.counter === undefined) continue;
-        const seen = current.get(t.counter);
-        if (!seen || (seen.lastCalledAt ?? 0) < (t.lastCalledAt ?? 0)) current.set(t.counter, t);
-      }
-      const called = tickets.filter((t) => t.lastCalledAt !== undefined);
-      called.sort((a, b) => (b.lastCalledAt ?? 0) - (a.lastCalledAt ?? 0));
-      return {
+      return buildBoard({
         office: { id: office.id, name: office.name },
         businessDate: date,
         version,
-        counters: [...resolved.counters.values()].map((c) => {
-          const t = current.get(c.id);
-          return { id: c.id, label: c.label, services: c.services, ticket: t ? boardTicket(t) : null };
-        }),
-        services: [...resolved.services.values()].map((s) => {
-          const waiting = byOrdinal.filter((t) => t.service === s.id && t.status === 'issued');
-          return {
-            id: s.id,
-            prefix: s.prefix,
-            name: s.name,
-            waiting: waiting.length,
-            next: waiting.slice(0, 5).map((t) => t.number),
-          };
-        }),
-        recent: called.slice(0, 10).map(boardTicket),
-      };
+        counters: resolved.counters.values(),
+        services: resolved.services.values(),
+        tickets: await store.tickets(date),
+      });
     },
   };
 }
