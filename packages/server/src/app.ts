@@ -4,12 +4,8 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { Database } from './db/database.js';
 import { catalogueFromFile } from './dossiers/catalogue.js';
-import {
-  DEFAULT_LOOKUP_LIMITS,
-  type DossierLookupLimits,
-  installDossierGuards,
-  installDossierRoutes,
-} from './dossiers/routes.js';
+import { DEFAULT_LOOKUP_LIMITS, type DossierLookupLimits } from './dossiers/lookup-limits.js';
+import { installDossierGuards, installDossierRoutes } from './dossiers/routes.js';
 import { clientAddress } from './http/client-address.js';
 import { allowedOrigin, EXPOSED_HEADERS } from './http/cors.js';
 import { ApiError, errorResponse } from './http/errors.js';

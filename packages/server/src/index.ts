@@ -10,6 +10,7 @@ export { MIGRATIONS, type Migration, migrate } from './db/migrations.js';
 export { DataDirectoryLockedError, openPglite, type PgliteDatabase } from './db/pglite.js';
 export { openPostgres } from './db/postgres.js';
 export { DEMO_DOSSIER } from './dossiers/demo.js';
+export { DEFAULT_LOOKUP_LIMITS, type DossierLookupLimits } from './dossiers/lookup-limits.js';
 export {
   type OnTimeFigures,
   type OnTimeProcedureFigures,
@@ -18,7 +19,6 @@ export {
   onTimeCsv,
   onTimeReport,
 } from './dossiers/on-time-report.js';
-export { DEFAULT_LOOKUP_LIMITS, type DossierLookupLimits } from './dossiers/routes.js';
 export type { DossierStep, DossierStepType } from './dossiers/store.js';
 export type { DossierLookup, DossierTimelineEntry } from './dossiers/view.js';
 export { clientAddress, isProxyEntry } from './http/client-address.js';

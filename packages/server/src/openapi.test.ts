@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import * as z from 'zod';
 import { createApp } from './app.js';
 import type { Database } from './db/database.js';
-import { DOSSIER_INPUTS } from './dossiers/routes.js';
+import { DOSSIER_INPUTS } from './dossiers/inputs.js';
 
 const OPENAPI = readFileSync(new URL('../openapi.yaml', import.meta.url), 'utf8');
 
