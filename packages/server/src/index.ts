@@ -49,6 +49,7 @@ export {
   type QueueRoutesDeps,
   type QueueService,
 } from './queue/routes.js';
+export { DEFAULT_RATING_INSTRUMENT, HONEYPOT_FIELD } from './ratings/inputs.js';
 export { type SatisfactionInputs, type SatisfactionInputsQuery, satisfactionInputs } from './ratings/report.js';
-export { DEFAULT_RATING_INSTRUMENT, HONEYPOT_FIELD, reportCsv } from './ratings/routes.js';
+export { reportCsv } from './ratings/satisfaction-report.js';
 export { openDatabase, type RunningServer, type StartOptions, startServer } from './server.js';
