@@ -11,7 +11,8 @@ import { allowedOrigin, EXPOSED_HEADERS } from './http/cors.js';
 import { ApiError, errorResponse } from './http/errors.js';
 import { idempotency } from './http/idempotency.js';
 import { demoOffice, type Office } from './office/office.js';
-import { createQueueService, installQueueGuards, installQueueRoutes } from './queue/routes.js';
+import { installQueueGuards, installQueueRoutes } from './queue/routes.js';
+import { createQueueService } from './queue/service.js';
 import { installRatingGuards, installRatingRoutes } from './ratings/routes.js';
 
 /** What the HTTP app needs: the database, settings, and the clock (injected so tests can move time). */

@@ -46,9 +46,10 @@ export {
 } from './queue/pg-queue-store.js';
 export {
   createQueueService,
+  type QueueRouteOptions,
   type QueueRoutesDeps,
   type QueueService,
-} from './queue/routes.js';
+} from './queue/service.js';
 export { DEFAULT_RATING_INSTRUMENT, HONEYPOT_FIELD } from './ratings/inputs.js';
 export { type SatisfactionInputs, type SatisfactionInputsQuery, satisfactionInputs } from './ratings/report.js';
 export { reportCsv } from './ratings/satisfaction-report.js';

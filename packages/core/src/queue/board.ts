@@ -12,6 +12,19 @@ import type { Ticket, TicketEvent } from './ticket.js';
 /** A ticket as its holder (the kiosk that printed it, the ticket's status page) sees it: everything but the history. */
 export type TicketView = Omit<Ticket, 'history'>;
 
+/**
+ * A ticket as its holder sees it: the ticket without its history.
+ *
+ * @example
+ * ```ts
+ * c.json(ticketViewOf(ticket));
+ * ```
+ */
+export function ticketViewOf(ticket: Ticket): TicketView {
+  const { history: _history, ...view } = ticket;
+  return view;
+}
+
 /** A ticket as a public board shows it: no id (the id lets its holder follow it), no history. */
 export interface BoardTicket {
   readonly number: string;

@@ -29,6 +29,7 @@ export {
   readBoardDelta,
   readBoardSnapshot,
   type TicketView,
+  ticketViewOf,
 } from './board.js';
 export { type QueueBusinessTime, queueBusinessTimeOf } from './business-day.js';
 export {
