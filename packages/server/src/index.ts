@@ -19,8 +19,7 @@ export {
   onTimeCsv,
   onTimeReport,
 } from './dossiers/on-time-report.js';
-export type { DossierStep, DossierStepType } from './dossiers/store.js';
-export type { DossierLookup, DossierTimelineEntry } from './dossiers/view.js';
+export type { DossierStep } from './dossiers/store.js';
 export { clientAddress, isProxyEntry } from './http/client-address.js';
 export { ApiError, type ApiErrorBody } from './http/errors.js';
 export { createNotificationHub, type NotificationHub } from './http/events.js';

@@ -1,13 +1,13 @@
 import { isCivilDate } from '@motcua/core/calendar';
 import {
   DOSSIER_CHANNELS,
+  DOSSIER_STEP_TYPES,
   type DossierChannel,
   parseOffsetDateTime,
   SUPPLEMENT_REASONS,
   type SupplementReason,
 } from '@motcua/core/deadline';
 import * as z from 'zod';
-import { DOSSIER_STEP_TYPES } from './store.js';
 
 // What the dossier API accepts: request bodies and report queries, checked before any handler reads them.
 

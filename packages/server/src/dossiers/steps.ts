@@ -1,4 +1,4 @@
-import { dossierClock, parseOffsetDateTime } from '@motcua/core/deadline';
+import { dossierClock, parseOffsetDateTime, statusAfterSteps } from '@motcua/core/deadline';
 import type { Context, Env } from 'hono';
 import { readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
@@ -6,7 +6,7 @@ import { stepBody } from './inputs.js';
 import { unknownDossier } from './lookup.js';
 import type { DossierService } from './service.js';
 import { counterOf } from './staff.js';
-import { type DossierStep, loadDossier, saveSteps, statusAfter } from './store.js';
+import { type DossierStep, loadDossier, saveSteps } from './store.js';
 import { vietnamIso } from './vietnam-iso.js';
 import { clockEvents, lookupView, timelineOf } from './view.js';
 
@@ -68,7 +68,7 @@ export async function recordDossierStep(
       // The due date counted from the authority's receipt is stored with the step: it binds from now on.
       steps = [...dossier.steps, { ...step, dueAt: clock.originalDueAt }];
     }
-    const status = statusAfter(steps);
+    const status = statusAfterSteps(steps);
     await saveSteps(tx, code, steps, status);
     return lookupView({ ...dossier, steps, status }, vietnamIso(at), s.clock);
   });
