@@ -81,7 +81,7 @@ export interface OnTimeReportQuery {
 }
 
 /** Sums from which the figures are computed; each dossier is counted by core on its own. */
-interface Tally {
+interface OnTimeTally {
   dossiers: number;
   withdrawn: number;
   early: number;
@@ -97,7 +97,7 @@ interface Tally {
   minutesPerDay: number;
 }
 
-function emptyTally(minutesPerDay: number): Tally {
+function emptyTally(minutesPerDay: number): OnTimeTally {
   return {
     dossiers: 0,
     withdrawn: 0,
@@ -120,7 +120,7 @@ function share(part: number, whole: number): number | null {
 }
 
 /** The figures of a tally, with the rates as core's `DossierStatistics` defines them. */
-function figures(t: Tally): OnTimeFigures {
+function figures(t: OnTimeTally): OnTimeFigures {
   const finished = t.early + t.onTime + t.late;
   const average = share(t.processingMinutes, finished);
   return {
@@ -159,7 +159,7 @@ function json<T>(value: T | string): T {
 }
 
 /** Adds one dossier, classified by core, to the tallies. */
-function count(row: Row, options: DossierStatisticsOptions, tallies: readonly Tally[]): void {
+function count(row: Row, options: DossierStatisticsOptions, tallies: readonly OnTimeTally[]): void {
   for (const t of tallies) t.dossiers++;
   let s: ReturnType<typeof dossierStatistics>;
   try {
@@ -224,7 +224,7 @@ export async function onTimeReport(
   const options: DossierStatisticsOptions = { ...clock, now: query.now };
   const minutesPerDay = options.minutesPerDay ?? 450;
   const total = emptyTally(minutesPerDay);
-  const perProcedure = new Map<string, { name: string; tally: Tally }>();
+  const perProcedure = new Map<string, { name: string; tally: OnTimeTally }>();
   const pageSize = Math.max(1, query.pageSize ?? 500);
   // Stored receipt times are ISO strings in Vietnam time (+07:00): their text order is their time order.
   const from = query.from ?? '0000-01-01';
