@@ -87,7 +87,7 @@ export async function dossierReceipt(
   c: Context<Env, '/api/dossiers/:code/receipt'>,
   s: DossierService,
 ): Promise<Response> {
-  const { db, office, now } = s;
+  const { db, office } = s;
   await s.ready();
   const dossier = await loadDossier(db, c.req.param('code'));
   if (!dossier || dossier.office !== office.id) throw unknownDossier();

@@ -88,6 +88,47 @@ function fromRow(row: Row): StoredDossier {
   };
 }
 
+/** The columns the dossier clock needs, as the reports read them page by page. */
+export interface DossierClockRow {
+  code: string;
+  procedure_code: string;
+  procedure_name: string;
+  time_limit: TimeLimit | string;
+  received_at: string;
+  due_at: string;
+  across_boundary: boolean;
+  steps: DossierStep[] | string;
+}
+
+/** The SQL column list of a {@link DossierClockRow}. */
+export const DOSSIER_CLOCK_COLUMNS =
+  'code, procedure_code, procedure_name, time_limit, received_at, due_at, across_boundary, steps';
+
+/**
+ * A {@link DossierClockRow} as the dossier clock takes it: the stored fields and the recorded steps.
+ *
+ * @example
+ * ```ts
+ * const { stored, steps } = clockInputOf(row);
+ * dossierClock(timelineOf(stored, clockEvents(steps)), clock);
+ * ```
+ */
+export function clockInputOf(row: DossierClockRow): {
+  readonly stored: Pick<StoredDossier, 'receivedAt' | 'limit' | 'procedureCode' | 'dueAt' | 'acrossBoundary'>;
+  readonly steps: readonly DossierStep[];
+} {
+  return {
+    stored: {
+      receivedAt: row.received_at,
+      limit: json(row.time_limit),
+      procedureCode: row.procedure_code,
+      dueAt: row.due_at,
+      acrossBoundary: row.across_boundary === true,
+    },
+    steps: json(row.steps),
+  };
+}
+
 /**
  * The daily sequence of dossier codes in the `dossier_sequences` table: one atomic upsert per number, per agency
  * and civil date, so every instance on one PostgreSQL draws from the same counter. Run it inside the transaction
