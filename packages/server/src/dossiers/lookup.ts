@@ -1,8 +1,8 @@
 import { isDossierCode } from '@motcua/core/deadline';
 import type { Context, Env } from 'hono';
 import { ApiError } from '../http/errors.js';
+import { transactionRatingToken } from '../ratings/transaction-token.js';
 import { verifyPin } from './pin.js';
-import { dossierRatingToken } from './rating-token.js';
 import type { DossierService } from './service.js';
 import { loadDossier } from './store.js';
 import { vietnamIso } from './vietnam-iso.js';
@@ -71,7 +71,9 @@ export async function lookupDossier(c: Context<Env, '/api/dossiers/:code'>, s: D
   c.header('Cache-Control', 'no-store');
   const view = lookupView(dossier, vietnamIso(at), s.clock);
   // A finished dossier can be rated: its lookup hands the citizen the dossier's rating token.
-  const ratingToken = view.finished ? await dossierRatingToken(dossier.code, s.deps.secret, at) : undefined;
+  const ratingToken = view.finished
+    ? await transactionRatingToken({ dossier: dossier.code }, s.deps.secret, at)
+    : undefined;
   return c.json(ratingToken ? { ...view, ratingToken } : view);
 }
 

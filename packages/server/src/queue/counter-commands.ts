@@ -1,8 +1,8 @@
 import { type Ticket, ticketViewOf } from '@motcua/core/queue';
-import { createRatingToken } from '@motcua/core/satisfaction';
 import type { Context, Env } from 'hono';
 import { readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
+import { transactionRatingToken } from '../ratings/transaction-token.js';
 import { commandId } from './command-id.js';
 import { ticketBody, transferBody } from './inputs.js';
 import { refusals } from './refusals.js';
@@ -126,14 +126,7 @@ export async function finishTicket(
   const serving = ticket.id;
   const done = await refusals(() => queue.finish(serving, id !== undefined ? { commandId: id } : {}));
   // The ticket is done whatever happens to its rating token: a key too short to sign with only leaves it out.
-  const ratingToken = options.secret
-    ? await createRatingToken({ ticket: done.id, counter }, options.secret, { now: options.now() }).catch(
-        (error: unknown) => {
-          console.warn(`motcua-server: no rating token: ${(error as Error).message}`);
-          return undefined;
-        },
-      )
-    : undefined;
+  const ratingToken = await transactionRatingToken({ ticket: done.id, counter }, options.secret, options.now());
   return c.json({ ticket: ticketViewOf(done), ...(ratingToken !== undefined ? { ratingToken } : {}) });
 }
 

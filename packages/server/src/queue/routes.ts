@@ -63,7 +63,7 @@ export function installQueueGuards(app: Hono, service: QueueService, now: () => 
 export function installQueueRoutes(app: Hono, service: QueueService, options: QueueRouteOptions): void {
   app.get('/api/queue/services', (c) => listServices(c, service, options));
   app.post('/api/queue/tickets', (c) => issueTicket(c, service));
-  app.get('/api/queue/tickets/:id', (c) => followTicket(c, service));
+  app.get('/api/queue/tickets/:id', (c) => followTicket(c, service, options));
   app.get('/api/queue/counters/:id/current', (c) => currentTicket(c, service, options));
   app.post('/api/queue/counters/:id/call-next', (c) => callNext(c, service));
   for (const [path, method] of Object.entries(SIMPLE_COMMANDS)) {

@@ -9,6 +9,7 @@ import type { Context, Env } from 'hono';
 import { authenticate } from '../http/auth.js';
 import { readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
+import { transactionRatingToken } from '../ratings/transaction-token.js';
 import { commandId } from './command-id.js';
 import { issueBody } from './inputs.js';
 import { refusals } from './refusals.js';
@@ -81,20 +82,32 @@ export async function issueTicket(c: Context, service: QueueService): Promise<Re
 }
 
 /**
- * `GET /api/queue/tickets/{id}`: the ticket and, while it waits, its place and expected wait. The id is
- * unguessable (the kiosk prints it as a QR code): whoever holds it may follow the ticket.
+ * `GET /api/queue/tickets/{id}`: the ticket and, while it waits, its place and expected wait; once served, its
+ * rating token (the same one the counter's "done" answered, accepted once). The id is unguessable (the kiosk prints
+ * it as a QR code): whoever holds it may follow the ticket.
  *
  * @example
  * ```ts
- * app.get('/api/queue/tickets/:id', (c) => followTicket(c, service));
+ * app.get('/api/queue/tickets/:id', (c) => followTicket(c, service, options));
  * ```
  */
 export async function followTicket(
   c: Context<Env, '/api/queue/tickets/:id'>,
   service: QueueService,
+  options: QueueRouteOptions,
 ): Promise<Response> {
   const { queue } = service;
   const ticket = await refusals(() => queue.get(c.req.param('id')));
   const wait = ticket.status === 'issued' ? await queue.estimateWait(ticket.id) : undefined;
-  return c.json({ ticket: ticketViewOf(ticket), ...(wait ? { wait } : {}) });
+  // A served ticket can be rated: its holder gets the same rating token the counter's "done" answered.
+  const ratingToken =
+    ticket.status === 'done'
+      ? await transactionRatingToken({ ticket: ticket.id, counter: ticket.counter }, options.secret, options.now())
+      : undefined;
+  c.header('Cache-Control', 'no-store');
+  return c.json({
+    ticket: ticketViewOf(ticket),
+    ...(wait ? { wait } : {}),
+    ...(ratingToken !== undefined ? { ratingToken } : {}),
+  });
 }
