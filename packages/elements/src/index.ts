@@ -58,3 +58,8 @@ export {
   type TicketRefusedDetail,
   type TicketWait,
 } from './ticket-kiosk/ticket-kiosk.js';
+export {
+  MotcuaTicketStatus,
+  type TicketChangeDetail,
+  type TicketStatusStringKey,
+} from './ticket-status/ticket-status.js';

@@ -183,6 +183,9 @@ export function readBoardSnapshot(value: unknown): BoardSnapshot | undefined {
   const counters = value.counters.filter(
     (c): c is BoardCounter => isObject(c) && typeof c.id === 'string' && typeof c.label === 'string',
   );
+  const services = Array.isArray(value.services)
+    ? value.services.filter((s): s is BoardServiceLine => isObject(s) && typeof s.id === 'string' && isObject(s.name))
+    : undefined;
   return {
     ...(isObject(value.office) && isObject(value.office.name) && typeof value.office.name.vi === 'string'
       ? { office: value.office as unknown as NonNullable<BoardSnapshot['office']> }
@@ -191,6 +194,7 @@ export function readBoardSnapshot(value: unknown): BoardSnapshot | undefined {
     version: value.version,
     counters: counters.map((c) => ({ id: c.id, label: c.label, ticket: isBoardTicket(c.ticket) ? c.ticket : null })),
     recent: value.recent.filter(isBoardTicket),
+    ...(services ? { services } : {}),
   };
 }
 

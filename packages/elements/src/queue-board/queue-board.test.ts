@@ -1,34 +1,14 @@
 import type { BoardTicket } from '@motcua/core/queue';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { configure, resetConfig } from '../internal/config.js';
+import { FakeEventSource, latestEventSource } from '../internal/event-source.test-support.js';
 import { recordingEngine } from '../internal/speech/engine.js';
 import type { MotcuaQueueBoard, QueueCallDetail } from './queue-board.js';
 import './queue-board.js';
 import { stubWakeLock, WakeLockStub } from '../internal/wake-lock.test-support.js';
 
-/** An EventSource the test drives: what the server would send, and a way to cut the connection. */
-class FakeEventSource extends EventTarget {
-  static instances: FakeEventSource[] = [];
-  readonly url: string;
-  closed = false;
-  constructor(url: string | URL) {
-    super();
-    this.url = String(url);
-    FakeEventSource.instances.push(this);
-  }
-  send(type: 'snapshot' | 'ticket', data: unknown): void {
-    this.dispatchEvent(new MessageEvent(type, { data: JSON.stringify(data) }));
-  }
-  fail(): void {
-    this.dispatchEvent(new Event('error'));
-  }
-  close(): void {
-    this.closed = true;
-  }
-}
-
 const realEventSource = globalThis.EventSource;
-const latest = (): FakeEventSource => FakeEventSource.instances.at(-1) as FakeEventSource;
+const latest = latestEventSource;
 
 const ticket = (
   number: string,

@@ -1,4 +1,5 @@
 import {
+  type FollowedTicket,
   type IssuingState,
   issuingState,
   type NextIssuingTime,
@@ -105,9 +106,10 @@ export async function followTicket(
       ? await transactionRatingToken({ ticket: ticket.id, counter: ticket.counter }, options.secret, options.now())
       : undefined;
   c.header('Cache-Control', 'no-store');
-  return c.json({
+  const answer: FollowedTicket = {
     ticket: ticketViewOf(ticket),
     ...(wait ? { wait } : {}),
     ...(ratingToken !== undefined ? { ratingToken } : {}),
-  });
+  };
+  return c.json(answer);
 }

@@ -1,0 +1,121 @@
+/**
+ * The ticket in the citizen's hand, end to end on the example site against the built demo server: a number taken at
+ * the kiosk, its status page (the address the kiosk's QR code carries) counting down as counter 1 calls, the call
+ * itself, and after service the rating with the ticket's own token. Screenshots at phone size go to
+ * `.cache/screenshots/`.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'puppeteer-core';
+import {
+  axeViolations,
+  type DemoServer,
+  inShadow,
+  launchBrowser,
+  openPage,
+  shadowText,
+  startDemoServer,
+} from './support.js';
+
+const STATUS = 'motcua-ticket-status';
+const RATING = 'motcua-rating-form';
+const POLL = 100;
+const shots = join(import.meta.dirname, '..', '..', '.cache', 'screenshots');
+
+async function waitForShown(page: Page, text: string): Promise<void> {
+  await page.waitForFunction(
+    (h: string, t: string) =>
+      (document.querySelector(h)?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').includes(t),
+    { polling: POLL, timeout: 60_000 },
+    STATUS,
+    text,
+  );
+}
+
+describe('the ticket status page on the example site, end to end', { timeout: 600_000 }, () => {
+  let server: DemoServer;
+  let browser: Browser;
+  const api = async (path: string, token: string, body: unknown = {}) => {
+    const response = await fetch(new URL(path, server.url), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    assert.ok(response.status < 300, `${path}: HTTP ${response.status}`);
+    return (await response.json()) as { id?: string; number?: string; ticket?: { number: string } };
+  };
+
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    server = await startDemoServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('follows a ticket from the kiosk’s QR address to the call, then rates it with its own token', async () => {
+    const kiosk = await openPage(browser, new URL('lay-so.html', server.url).href);
+    const ticketUrl = await kiosk.page.$eval('motcua-ticket-kiosk', (el) => el.getAttribute('ticket-url'));
+    assert.equal(ticketUrl, 'phieu.html?id={id}', 'the kiosk’s QR code leads to the ticket status page');
+    await kiosk.page.close();
+
+    // Two citizens take a number for civil status; the second follows hers on the phone.
+    const first = await api('api/queue/tickets', 'demo-kiosk', { service: 'ho-tich' });
+    const mine = await api('api/queue/tickets', 'demo-kiosk', { service: 'ho-tich' });
+    const address = new URL((ticketUrl as string).replace('{id}', encodeURIComponent(mine.id as string)), server.url);
+    const { page, problems } = await openPage(browser, address.href, { waitUntil: 'load' });
+    await page.setViewport({ width: 360, height: 740 });
+    await waitForShown(page, 'Còn 1 người trước bạn');
+    await waitForShown(page, 'Sắp đến lượt bạn');
+    await waitForShown(page, 'Hộ tịch');
+    assert.equal(await (await inShadow(page, STATUS, '[part="number"]')).evaluate((n) => n.textContent), mine.number);
+    await page.screenshot({ path: join(shots, 'ticket-status-waiting-360.png'), fullPage: true });
+    assert.deepEqual(await axeViolations(page), []);
+
+    // Counter 1 calls the first number, then hers: the page follows the event stream.
+    const called = await api('api/queue/counters/1/call-next', 'demo-counter-1');
+    assert.equal(called.ticket?.number, first.number);
+    await waitForShown(page, 'Bạn là người tiếp theo');
+    await api('api/queue/counters/1/done', 'demo-counter-1');
+    const next = await api('api/queue/counters/1/call-next', 'demo-counter-1');
+    assert.equal(next.ticket?.number, mine.number);
+    await waitForShown(page, `Mời số ${mine.number} đến quầy`);
+    await page.screenshot({ path: join(shots, 'ticket-status-called-360.png'), fullPage: true });
+    assert.deepEqual(await axeViolations(page), []);
+
+    // Served: the page offers the rating, whose link carries the ticket's token; the rating is accepted once.
+    await api('api/queue/counters/1/done', 'demo-counter-1');
+    const rate = await inShadow(page, STATUS, '[part="rate"]', 60_000);
+    const href = await rate.evaluate((a) => (a as HTMLAnchorElement).href);
+    assert.match(new URL(href).searchParams.get('t') ?? '', /^r1\./);
+    await page.screenshot({ path: join(shots, 'ticket-status-done-360.png'), fullPage: true });
+    await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), rate.click()]);
+    assert.ok(!page.url().includes('t='), 'the rating page removes the token from its address once read');
+    await (await inShadow(page, RATING, 'input[name="overall"]')).click();
+    await (await inShadow(page, RATING, '[part="submit"]')).click();
+    await inShadow(page, RATING, '[part="message"][data-status="sent"]', 60_000);
+    assert.match(await shadowText(page, RATING), /Cảm ơn/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('says so when the address has no ticket or an unknown one, at phone size, in Vietnamese', async () => {
+    const { page, problems } = await openPage(browser, new URL('phieu.html?id=khong-co', server.url).href, {
+      waitUntil: 'load',
+    });
+    await page.setViewport({ width: 360, height: 740 });
+    await waitForShown(page, 'Không tìm thấy phiếu này');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `no sideways scrolling at 360 px (page is ${width} px wide)`);
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(
+      problems.filter((p) => !p.includes('/api/queue/tickets/')),
+      [],
+    );
+    await page.close();
+  });
+});
