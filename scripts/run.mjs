@@ -55,7 +55,7 @@ const tasks = {
   /** Lint and format check, and no code written twice in the packages' sources (jscpd, settings in .jscpd.json). */
   lint() {
     mustRun(bin('biome'), ['check', '.']);
-    mustRun(bin('jscpd'), ['--silent']);
+    mustRun(bin('jscpd'), []);
   },
   /** Applies the formatter and safe lint fixes. */
   format() {

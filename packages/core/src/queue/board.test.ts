@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import fc from 'fast-check';
+import { chungThuc, hoTich, seededBytes, vn } from './fixtures.test.js';
 import {
   applyBoardDelta,
   type BoardSnapshot,
@@ -11,8 +12,7 @@ import {
   missedBoardCalls,
   readBoardDelta,
   readBoardSnapshot,
-} from './board.js';
-import { chungThuc, hoTich, seededBytes, vn } from './fixtures.test.js';
+} from './index.js';
 import { createQueue } from './queue.js';
 import type { Ticket } from './ticket.js';
 

@@ -114,7 +114,8 @@ export interface BoardInput {
   readonly tickets: readonly Ticket[];
 }
 
-const atCounter = (t: { status: string; counter?: string | null | undefined }): boolean =>
+/** Whether a ticket stands at a counter: called or being served there. */
+export const atCounter = (t: { status: string; counter?: string | null | undefined }): boolean =>
   (t.status === 'called' || t.status === 'serving') && t.counter != null;
 
 /**
@@ -161,122 +162,4 @@ export function buildBoard(input: BoardInput): BoardSnapshot {
     }),
     recent: called.slice(0, BOARD_RECENT_CALLS).map(boardTicketOf),
   };
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-
-const isBoardTicket = (value: unknown): value is BoardTicket =>
-  isObject(value) && typeof value.number === 'string' && typeof value.businessDate === 'string';
-
-/**
- * A snapshot's JSON as a {@link BoardSnapshot}, or undefined when it is not one; counters and calls that are not
- * well formed are left out.
- *
- * @example
- * ```ts
- * const board = readBoardSnapshot(await (await fetch('/api/queue/board')).json());
- * ```
- */
-export function readBoardSnapshot(value: unknown): BoardSnapshot | undefined {
-  if (!isObject(value) || typeof value.version !== 'number' || typeof value.businessDate !== 'string') return undefined;
-  if (!Array.isArray(value.counters) || !Array.isArray(value.recent)) return undefined;
-  const counters = value.counters.filter(
-    (c): c is BoardCounter => isObject(c) && typeof c.id === 'string' && typeof c.label === 'string',
-  );
-  const services = Array.isArray(value.services)
-    ? value.services.filter((s): s is BoardServiceLine => isObject(s) && typeof s.id === 'string' && isObject(s.name))
-    : undefined;
-  return {
-    ...(isObject(value.office) && isObject(value.office.name) && typeof value.office.name.vi === 'string'
-      ? { office: value.office as unknown as NonNullable<BoardSnapshot['office']> }
-      : {}),
-    businessDate: value.businessDate,
-    version: value.version,
-    counters: counters.map((c) => ({ id: c.id, label: c.label, ticket: isBoardTicket(c.ticket) ? c.ticket : null })),
-    recent: value.recent.filter(isBoardTicket),
-    ...(services ? { services } : {}),
-  };
-}
-
-/**
- * A `ticket` event's JSON as a {@link BoardDelta}, or undefined when it is not one.
- *
- * @example
- * ```ts
- * source.addEventListener('ticket', (e) => { const delta = readBoardDelta(JSON.parse(e.data)); });
- * ```
- */
-export function readBoardDelta(value: unknown): BoardDelta | undefined {
-  if (!isObject(value) || typeof value.version !== 'number' || typeof value.type !== 'string') return undefined;
-  return {
-    version: value.version,
-    type: value.type,
-    at: typeof value.at === 'number' ? value.at : 0,
-    ...(typeof value.counter === 'string' ? { counter: value.counter } : {}),
-    ticket: isBoardTicket(value.ticket) ? value.ticket : null,
-  };
-}
-
-/**
- * Whether a delta is a call to say aloud: a call or a recall, to a counter.
- *
- * @example
- * ```ts
- * if (isAnnouncedCall(delta)) speak(delta.ticket);
- * ```
- */
-export const isAnnouncedCall = (delta: BoardDelta): boolean =>
-  (delta.type === 'call' || delta.type === 'recall') && delta.ticket !== null && delta.ticket.counter !== null;
-
-/**
- * The board after a delta; the same board when the delta is not newer than it (already included, or arrived out of
- * order) or belongs to an earlier business day. A ticket of a later day starts the new day's board. Service lines
- * are not kept current by deltas (a delta carries no waiting count); the next snapshot brings them.
- *
- * @example
- * ```ts
- * board = applyBoardDelta(board, delta);
- * ```
- */
-export function applyBoardDelta(state: BoardSnapshot, delta: BoardDelta): BoardSnapshot {
-  if (delta.version <= state.version) return state;
-  const ticket = delta.ticket;
-  if (!ticket || ticket.businessDate < state.businessDate) return { ...state, version: delta.version };
-  let { counters, recent } = state;
-  if (ticket.businessDate > state.businessDate) {
-    counters = counters.map((c) => ({ ...c, ticket: null }));
-    recent = [];
-  }
-  counters = counters.map((c) => {
-    const shown = c.ticket?.number === ticket.number ? null : c.ticket;
-    const here = atCounter(ticket) && ticket.counter === c.id;
-    return {
-      ...c,
-      ticket: here && (!shown || (shown.lastCalledAt ?? 0) <= (ticket.lastCalledAt ?? 0)) ? ticket : shown,
-    };
-  });
-  recent =
-    delta.type === 'call' || delta.type === 'recall'
-      ? [ticket, ...recent.filter((t) => t.number !== ticket.number)].slice(0, BOARD_RECENT_CALLS)
-      : recent.map((t) => (t.number === ticket.number ? ticket : t));
-  return { ...state, businessDate: ticket.businessDate, version: delta.version, counters, recent };
-}
-
-/**
- * The calls in `after` that `before` did not know: tickets still waiting to come to a counter (called, not yet
- * served) that were called after the newest call `before` had seen, oldest first. For a board back from an outage.
- *
- * @example
- * ```ts
- * for (const t of missedBoardCalls(lastShown, fresh)) speak(t);
- * ```
- */
-export function missedBoardCalls(before: BoardSnapshot, after: BoardSnapshot): BoardTicket[] {
-  if (after.businessDate !== before.businessDate) return [];
-  const known = [...before.counters.map((c) => c.ticket), ...before.recent];
-  const newest = Math.max(0, ...known.map((t) => t?.lastCalledAt ?? 0));
-  return after.counters
-    .map((c) => c.ticket)
-    .filter((t): t is BoardTicket => t !== null && t.status === 'called' && (t.lastCalledAt ?? 0) > newest)
-    .sort((a, b) => (a.lastCalledAt ?? 0) - (b.lastCalledAt ?? 0));
 }

@@ -13,7 +13,6 @@ export {
   VIETNAMESE_LETTER_NAMES,
 } from './announcement.js';
 export {
-  applyBoardDelta,
   BOARD_NEXT_NUMBERS,
   BOARD_RECENT_CALLS,
   type BoardCounter,
@@ -24,13 +23,11 @@ export {
   type BoardTicket,
   boardTicketOf,
   buildBoard,
-  isAnnouncedCall,
-  missedBoardCalls,
-  readBoardDelta,
-  readBoardSnapshot,
   type TicketView,
   ticketViewOf,
 } from './board.js';
+export { applyBoardDelta, isAnnouncedCall, missedBoardCalls } from './board-apply.js';
+export { readBoardDelta, readBoardSnapshot } from './board-read.js';
 export { type QueueBusinessTime, queueBusinessTimeOf } from './business-day.js';
 export {
   type IssuingCalendar,

@@ -5,12 +5,11 @@ import {
   type BoardTicket,
   isAnnouncedCall,
   missedBoardCalls,
-  readBoardDelta,
-  readBoardSnapshot,
 } from '@motcua/core/queue';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { MotcuaElement } from '../internal/base.js';
+import { BoardStream } from '../internal/board-stream.js';
 import { apiUrl } from '../internal/config.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
@@ -337,9 +336,12 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
 
   protected readonly defaultStrings = strings;
 
-  private source: EventSource | undefined;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private attempts = 0;
+  private readonly stream = new BoardStream({
+    onSnapshot: (board) => this.showSnapshot(board),
+    onDelta: (delta) => this.onDelta(delta),
+    onLost: () => this.onLost(),
+    retry: () => [this.retryDelay, this.maxRetryDelay],
+  });
   /** When the stream was lost, while it is. */
   private lostAt: number | undefined;
   private announcer: Promise<Announcer> | undefined;
@@ -423,38 +425,27 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
   }
 
   private connect(): void {
-    this.disconnect();
-    const source = new EventSource(apiUrl('api/queue/events', this.apiBase || undefined));
-    this.source = source;
-    source.addEventListener('snapshot', (event) => {
-      const snapshot = readBoardSnapshot(parse((event as MessageEvent<string>).data));
-      if (!snapshot || this.source !== source) return;
-      const previous = this.board;
-      const lostAt = this.lostAt;
-      this.board = snapshot;
-      this.connection = 'live';
-      this.attempts = 0;
-      this.lostAt = undefined;
-      // Back from a short outage: say the calls made meanwhile that still wait for their visitor.
-      if (previous && lostAt !== undefined && Date.now() - lostAt <= MISSED_CALLS_WINDOW) {
-        for (const ticket of missedBoardCalls(previous, snapshot))
-          this.announceCall(ticket.calls > 1 ? 'recall' : 'call', ticket);
-      }
-    });
-    source.addEventListener('ticket', (event) => {
-      const delta = readBoardDelta(parse((event as MessageEvent<string>).data));
-      if (delta && this.source === source) this.onDelta(delta);
-    });
-    source.addEventListener('error', () => {
-      if (this.source !== source) return;
-      // EventSource retries network errors itself but gives up on an HTTP error, and never backs off: we do both.
-      this.disconnect();
-      this.connection = 'offline';
-      this.lostAt ??= Date.now();
-      const delay = Math.min(this.maxRetryDelay, this.retryDelay * 2 ** this.attempts);
-      this.attempts++;
-      this.retryTimer = setTimeout(() => this.connect(), delay * (0.75 + Math.random() * 0.25));
-    });
+    this.stream.open(apiUrl('api/queue/events', this.apiBase || undefined));
+  }
+
+  /** The board's snapshot: shown at once; after a short outage, the calls made meanwhile are said. */
+  private showSnapshot(snapshot: BoardSnapshot): void {
+    const previous = this.board;
+    const lostAt = this.lostAt;
+    this.board = snapshot;
+    this.connection = 'live';
+    this.lostAt = undefined;
+    // Back from a short outage: say the calls made meanwhile that still wait for their visitor.
+    if (previous && lostAt !== undefined && Date.now() - lostAt <= MISSED_CALLS_WINDOW) {
+      for (const ticket of missedBoardCalls(previous, snapshot))
+        this.announceCall(ticket.calls > 1 ? 'recall' : 'call', ticket);
+    }
+  }
+
+  /** The stream was lost: say so, and remember since when. */
+  private onLost(): void {
+    this.connection = 'offline';
+    this.lostAt ??= Date.now();
   }
 
   /** The network is back: reconnect now rather than at the end of the pause. */
@@ -463,11 +454,10 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
   };
 
   private disconnect(): void {
-    clearTimeout(this.retryTimer);
-    this.source?.close();
-    this.source = undefined;
+    this.stream.close();
   }
 
+  /** A change: applied to the board, and said aloud when it is a call. */
   private onDelta(delta: BoardDelta): void {
     if (!this.board) return;
     const next = applyBoardDelta(this.board, delta);
@@ -527,14 +517,6 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
   private onEnableSound(): void {
     this.soundOn = true;
     void this.withAnnouncer((announcer, voice) => void voice.enableSound(announcer.engine));
-  }
-}
-
-function parse(data: string): unknown {
-  try {
-    return JSON.parse(data);
-  } catch {
-    return undefined;
   }
 }
 

@@ -1,13 +1,8 @@
-import {
-  type BoardSnapshot,
-  type FollowedTicket,
-  readBoardDelta,
-  readBoardSnapshot,
-  readFollowedTicket,
-} from '@motcua/core/queue';
+import { type BoardDelta, type BoardSnapshot, type FollowedTicket, readFollowedTicket } from '@motcua/core/queue';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { MotcuaElement } from '../internal/base.js';
+import { BoardStream } from '../internal/board-stream.js';
 import { apiUrl } from '../internal/config.js';
 import { defineElement } from '../internal/define.js';
 import { blockStyles } from '../internal/styles.js';
@@ -73,8 +68,14 @@ export class MotcuaTicketStatus extends MotcuaElement<TicketStatusStringKey> {
 
   protected readonly defaultStrings = ticketStatusStrings;
 
-  private source: EventSource | undefined;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly stream = new BoardStream({
+    onSnapshot: (board) => this.showSnapshot(board),
+    onDelta: (delta) => this.onDelta(delta),
+    onLost: () => {
+      this.offline = true;
+    },
+    retry: () => [this.retryDelay, 30_000],
+  });
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private attempts = 0;
   private loading: AbortController | undefined;
@@ -192,11 +193,10 @@ export class MotcuaTicketStatus extends MotcuaElement<TicketStatusStringKey> {
   }
 
   private stop(): void {
-    clearTimeout(this.retryTimer);
     clearTimeout(this.refreshTimer);
+    this.refreshTimer = undefined;
     this.loading?.abort();
-    this.source?.close();
-    this.source = undefined;
+    this.stream.close();
   }
 
   /** Reads the ticket again; a transferred ticket is followed to the one that continues the visit. */
@@ -221,6 +221,7 @@ export class MotcuaTicketStatus extends MotcuaElement<TicketStatusStringKey> {
       this.followed = followed;
       this.phase = 'shown';
       this.offline = false;
+      this.attempts = 0;
     } catch {
       if (controller.signal.aborted && this.loading !== controller) return;
       this.offline = true;
@@ -240,31 +241,20 @@ export class MotcuaTicketStatus extends MotcuaElement<TicketStatusStringKey> {
   }
 
   private connect(): void {
-    this.source?.close();
-    const source = new EventSource(apiUrl('api/queue/events', this.apiBase || undefined));
-    this.source = source;
-    source.addEventListener('snapshot', (event) => {
-      const snapshot = readBoardSnapshot(parse((event as MessageEvent<string>).data));
-      if (!snapshot || this.source !== source) return;
-      this.board = snapshot;
-      this.attempts = 0;
-      if (this.offline) void this.refresh();
-    });
-    source.addEventListener('ticket', (event) => {
-      const delta = readBoardDelta(parse((event as MessageEvent<string>).data));
-      const mine = this.followed?.ticket;
-      if (!delta || this.source !== source || !mine) return;
-      // The ticket itself moved: at once. Someone else's: the count ahead may have changed, read it once a second.
-      if (delta.ticket?.number === mine.number && delta.ticket.businessDate === mine.businessDate) void this.refresh();
-      else if (mine.status === 'issued') this.scheduleRefresh(1000);
-    });
-    source.addEventListener('error', () => {
-      if (this.source !== source) return;
-      source.close();
-      this.source = undefined;
-      this.offline = true;
-      this.retryTimer = setTimeout(() => this.connect(), Math.min(30_000, this.retryDelay * 2 ** this.attempts++));
-    });
+    this.stream.open(apiUrl('api/queue/events', this.apiBase || undefined));
+  }
+
+  private showSnapshot(board: BoardSnapshot): void {
+    this.board = board;
+    if (this.offline) void this.refresh();
+  }
+
+  /** A change on the board: the ticket itself at once; someone else's may change the count ahead, read once a second. */
+  private onDelta(delta: BoardDelta): void {
+    const mine = this.followed?.ticket;
+    if (!mine) return;
+    if (delta.ticket?.number === mine.number && delta.ticket.businessDate === mine.businessDate) void this.refresh();
+    else if (mine.status === 'issued') this.scheduleRefresh(1000);
   }
 
   private readonly onOnline = (): void => {
@@ -296,14 +286,6 @@ export class MotcuaTicketStatus extends MotcuaElement<TicketStatusStringKey> {
     else if (near && !this.wasNear) navigator.vibrate?.([200, 100, 200]);
     this.wasCalled = called;
     this.wasNear = near;
-  }
-}
-
-function parse(data: string): unknown {
-  try {
-    return JSON.parse(data);
-  } catch {
-    return undefined;
   }
 }
 
