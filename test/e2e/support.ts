@@ -54,7 +54,7 @@ async function snapshotCdn(dir: string): Promise<string> {
  * examples/motcua.config.json as the server reads it, written into `dir` with its paths made absolute, the data in
  * `dataDir` and the CDN build replaced by `cdn` (a snapshot, see {@link snapshotCdn}).
  */
-function demoConfig(dir: string, dataDir: string, cdn: string): string {
+function demoConfig(dir: string, dataDir: string, cdn: string, extra: DemoServerOptions = {}): string {
   const source = join(root, 'examples', 'motcua.config.json');
   const config = JSON.parse(readFileSync(source, 'utf8')) as {
     catalogue?: string;
@@ -67,6 +67,7 @@ function demoConfig(dir: string, dataDir: string, cdn: string): string {
     file,
     JSON.stringify({
       ...config,
+      ...extra,
       dataDir,
       ...(config.catalogue ? { catalogue: at(config.catalogue) } : {}),
       static: (config.static ?? []).map((mount) => ({
@@ -87,12 +88,18 @@ export interface DemoServer {
   stop(): Promise<void>;
 }
 
-export async function startDemoServer(): Promise<DemoServer> {
+/** Settings added to the example configuration. */
+export interface DemoServerOptions {
+  /** Origins of pages that may call the API (CORS), as an operator would write them. */
+  readonly allowedOrigins?: readonly string[];
+}
+
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const cli = join(root, 'packages', 'server', 'dist', 'cli.js');
   const workDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-'));
   const dataDir = join(workDir, 'data');
   mkdirSync(dataDir);
-  const config = demoConfig(workDir, dataDir, await snapshotCdn(join(workDir, 'cdn')));
+  const config = demoConfig(workDir, dataDir, await snapshotCdn(join(workDir, 'cdn')), options);
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [cli, 'start'], {
     cwd: root,

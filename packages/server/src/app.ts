@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { type CalendarOverlay, calendarOverlayWarnings, civilDateOf, vietnamCalendar } from '@motcua/core/calendar';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { Database } from './db/database.js';
@@ -44,6 +45,12 @@ export interface AppDeps {
    * can close. `startServer` passes one; without it streams end only when their clients leave.
    */
   readonly closing?: AbortSignal;
+  /**
+   * Working-day calendar overlays applied in order on the built-in calendar (from the configuration's
+   * `calendarOverlays`). One calendar is built from them at start and used for due dates and the queue's issuing
+   * hours; `GET /api/calendar` reports them.
+   */
+  readonly calendarOverlays?: readonly { readonly source: string; readonly overlay: CalendarOverlay }[];
 }
 
 /**
@@ -74,7 +81,10 @@ export function createApp(deps: AppDeps): Hono {
   );
   const now = deps.now ?? Date.now;
   const office = deps.office ?? demoOffice();
-  const queue = createQueueService({ db: deps.db, office, now });
+  const overlays = deps.calendarOverlays ?? [];
+  // One calendar for everything that counts days: due dates and the queue's issuing hours.
+  const calendar = vietnamCalendar({ overlays: overlays.map((o) => o.overlay) });
+  const queue = createQueueService({ db: deps.db, office, now, calendar });
   const ratings = { db: deps.db, office, now, secret: deps.secret, limiter: queue.limiter, queueStore: queue.store };
   // Tokens and rate limits before idempotency: a refused request is never stored as a key's answer.
   installQueueGuards(app, queue, now);
@@ -86,6 +96,8 @@ export function createApp(deps: AppDeps): Hono {
     limiter: queue.limiter,
     catalogue: catalogueFromFile(deps.catalogue),
     clientOf: clientAddress(deps.trustProxy),
+    clock: { calendar },
+    secret: deps.secret,
     ...(deps.lookupLimits ? { lookupLimits: deps.lookupLimits } : {}),
   };
   installDossierGuards(app, dossiers);
@@ -100,6 +112,26 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/api/health', async (c) => {
     await deps.db.query('select 1');
     return c.json({ ok: true, database: deps.db.kind });
+  });
+
+  // Public: which calendar overlays are active, in the order applied, and what the built-in rules they use say.
+  app.get('/api/calendar', (c) => {
+    const year = Number(civilDateOf(now()).slice(0, 4));
+    return c.json({
+      overlays: overlays.map(({ source, overlay }) => ({
+        name: overlay.name,
+        source: source === 'inline' ? 'inline' : 'file',
+        years: (overlay.schedules ?? []).map((s) => s.year),
+        localDays: overlay.localDays?.length ?? 0,
+        ...(overlay.rules ? { rules: overlay.rules } : {}),
+      })),
+      warnings: calendarOverlayWarnings(overlays.map((o) => o.overlay)),
+      years: calendar.years,
+      daysOff: calendar
+        .holidays(year)
+        .filter((d) => !d.working)
+        .map((d) => ({ date: d.date, kind: d.kind, name: d.name, provisional: d.provisional, source: d.source })),
+    });
   });
 
   app.get('/api/catalogue', async (c) => {

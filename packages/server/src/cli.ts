@@ -5,6 +5,7 @@ import { loadConfig } from './config.js';
 import { requestBackup } from './db/backup-socket.js';
 import { migrate } from './db/migrations.js';
 import { openPglite } from './db/pglite.js';
+import { catalogueProblems, problemLines } from './dossiers/catalogue.js';
 import { openDatabase, startServer } from './server.js';
 
 const usage = `motcua-server — the motcua service (queue, dossiers, ratings, catalogue)
@@ -13,6 +14,8 @@ const usage = `motcua-server — the motcua service (queue, dossiers, ratings, c
   motcua-server migrate        apply database migrations and exit
   motcua-server backup FILE    write a backup of the embedded database (gzipped tarball, mode 0600), also while it runs
   motcua-server restore FILE   restore the embedded database from a backup (the data directory must be empty)
+  motcua-server check-catalogue FILE
+                               check a procedure catalogue (JSON): print every problem with its path
 
 Configuration: MOTCUA_CONFIG (a JSON file), PORT, HOST, DATABASE_URL, MOTCUA_DATA_DIR, MOTCUA_SECRET,
 MOTCUA_TLS_CERT, MOTCUA_TLS_KEY, MOTCUA_ALLOWED_ORIGINS, MOTCUA_CATALOGUE, MOTCUA_OFFICE,
@@ -23,6 +26,18 @@ async function main(args: string[]): Promise<void> {
   const [command = 'start', file] = args;
   if (command === '--help' || command === '-h' || command === 'help') {
     console.log(usage);
+    return;
+  }
+  if (command === 'check-catalogue') {
+    if (!file) throw new Error(`motcua-server check-catalogue needs a FILE.\n\n${usage}`);
+    const problems = await catalogueProblems(file);
+    if (problems.length > 0) {
+      console.error(problemLines(problems).join('\n'));
+      console.error(`${problems.length} problem(s) in ${file}`);
+      process.exitCode = 1;
+    } else {
+      console.log(`${file}: OK`);
+    }
     return;
   }
   const config = loadConfig();

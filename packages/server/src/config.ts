@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { type CalendarOverlay, parseCalendarOverlay } from '@motcua/core/calendar';
 import { MotcuaError, type Problem, problem } from '@motcua/core/text';
 import * as z from 'zod';
 import { isProxyEntry } from './http/client-address.js';
@@ -49,6 +50,24 @@ export interface ServerConfig {
    * every hour, since a receipt's answer holds its lookup PIN and the applicant's details.
    */
   readonly idempotencyRetentionHours?: number;
+  /**
+   * Working-day calendar overlays (a new Tết decision, a province's or commune's own days), applied in order on top of
+   * the built-in calendar to due dates and the queue's issuing hours; each checked by core's `parseCalendarOverlay`.
+   */
+  readonly calendarOverlays?: readonly LoadedCalendarOverlay[];
+}
+
+/**
+ * A calendar overlay read from the configuration, with where it came from (a file path, or `inline`).
+ *
+ * @example
+ * ```ts
+ * loadConfig({ MOTCUA_CONFIG: 'motcua.config.json' }).calendarOverlays?.[0]?.source; // '/etc/motcua/lich-2027.json'
+ * ```
+ */
+export interface LoadedCalendarOverlay {
+  readonly source: string;
+  readonly overlay: CalendarOverlay;
 }
 
 /** The shortest key rating tokens can be signed with (core's `createRatingToken` refuses shorter ones). */
@@ -84,6 +103,8 @@ const fileSchema = z
     office: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).optional(),
     trustProxy: z.array(z.string().refine(isProxyEntry, 'an IP address, a CIDR range or loopback')).optional(),
     idempotencyRetentionHours: z.number().min(1).max(8_760).optional(),
+    /** Calendar overlays: each the path of a JSON file or the overlay inline (checked by `parseCalendarOverlay`). */
+    calendarOverlays: z.array(z.union([z.string().min(1), z.record(z.string(), z.unknown())])).optional(),
   })
   .strict();
 
@@ -158,7 +179,40 @@ function fromFile(path: string): FileConfig {
     office: typeof c.office === 'string' ? resolve(base, c.office) : c.office,
     tls: c.tls && { cert: resolve(base, c.tls.cert), key: resolve(base, c.tls.key) },
     static: c.static?.map((m) => ({ ...m, dir: resolve(base, m.dir) })),
+    calendarOverlays: c.calendarOverlays?.map((o) => (typeof o === 'string' ? resolve(base, o) : o)),
   };
+}
+
+/**
+ * The allowed origins as browsers send them (`http://localhost:8110/` becomes `http://localhost:8110`, with a warning);
+ * anything that is not `*` or a bare http(s) origin is refused with its index.
+ */
+function checkedOrigins(origins: readonly string[]): string[] {
+  const problems: Problem[] = [];
+  const checked = origins.map((given, index) => {
+    if (given === '*') return given;
+    let url: URL | undefined;
+    try {
+      url = new URL(given);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search || url.hash) {
+      problems.push(
+        problem(['allowedOrigins', index], 'invalid-origin', {
+          vi: `"${given}" không phải là một nguồn gốc (origin) như https://xa-an-binh.gov.vn`,
+          en: `"${given}" is not an origin like https://xa-an-binh.gov.vn`,
+        }),
+      );
+      return given;
+    }
+    if (url.origin !== given) {
+      console.warn(`motcua-server: allowedOrigins[${index}] "${given}" read as "${url.origin}" (what browsers send)`);
+    }
+    return url.origin;
+  });
+  if (problems.length > 0) throw new MotcuaError(problems);
+  return checked;
 }
 
 /** The secret in `dataDir/secret`, created on first start. */
@@ -179,7 +233,8 @@ function storedSecret(dataDir: string): string {
  * Reads the configuration: defaults, then the JSON file named by `MOTCUA_CONFIG` (paths in it are relative to
  * it), then environment variables (`PORT`, `HOST`, `DATABASE_URL`, `MOTCUA_DATA_DIR`, `MOTCUA_SECRET`,
  * `MOTCUA_TLS_CERT`, `MOTCUA_TLS_KEY`, `MOTCUA_ALLOWED_ORIGINS`, `MOTCUA_CATALOGUE`, `MOTCUA_OFFICE`,
- * `MOTCUA_TRUST_PROXY`, `MOTCUA_IDEMPOTENCY_RETENTION_HOURS`). Invalid values throw a
+ * `MOTCUA_TRUST_PROXY`, `MOTCUA_IDEMPOTENCY_RETENTION_HOURS`). Calendar overlays (`calendarOverlays`) come from the
+ * file only. Invalid values throw a
  * `MotcuaError` naming the field, in Vietnamese and English.
  *
  * @example
@@ -203,13 +258,55 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir,
     secret: merged.secret ?? storedSecret(dataDir),
     tls: merged.tls,
-    allowedOrigins: merged.allowedOrigins ?? [],
+    allowedOrigins: checkedOrigins(merged.allowedOrigins ?? []),
     catalogue: merged.catalogue,
     static: merged.static ?? [],
     office: loadOffice(merged.office),
     trustProxy: merged.trustProxy ?? [],
     idempotencyRetentionHours: merged.idempotencyRetentionHours ?? DEFAULT_IDEMPOTENCY_RETENTION_HOURS,
+    calendarOverlays: loadCalendarOverlays(merged.calendarOverlays ?? []),
   };
+}
+
+/**
+ * Reads and checks the calendar overlays. A bad one stops the start with every problem, each under
+ * `calendarOverlays[i]` and naming the file, in Vietnamese and English.
+ */
+function loadCalendarOverlays(entries: NonNullable<FileConfig['calendarOverlays']>): LoadedCalendarOverlay[] {
+  const problems: Problem[] = [];
+  const loaded: LoadedCalendarOverlay[] = [];
+  entries.forEach((entry, i) => {
+    const source = typeof entry === 'string' ? entry : 'inline';
+    let raw: unknown = entry;
+    if (typeof entry === 'string') {
+      try {
+        raw = readFileSync(entry, 'utf8');
+      } catch (error) {
+        problems.push(
+          problem(['calendarOverlays', i], 'unreadable-config', {
+            vi: `Không đọc được tệp lịch ${entry}: ${(error as Error).message}`,
+            en: `Cannot read the calendar overlay file ${entry}: ${(error as Error).message}`,
+          }),
+        );
+        return;
+      }
+    }
+    try {
+      loaded.push({ source, overlay: parseCalendarOverlay(raw) });
+    } catch (error) {
+      if (!(error instanceof MotcuaError)) throw error;
+      for (const p of error.problems) {
+        problems.push(
+          problem(['calendarOverlays', i, ...p.path], p.code, {
+            vi: `Lớp lịch ${source}: ${p.message.vi}`,
+            en: `Calendar overlay ${source}: ${p.message.en}`,
+          }),
+        );
+      }
+    }
+  });
+  if (problems.length > 0) throw new MotcuaError(problems);
+  return loaded;
 }
 
 /** The configured office (inline or from a JSON file), else the demo office. */

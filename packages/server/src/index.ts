@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 export { type AppDeps, createApp } from './app.js';
-export { loadConfig, type ServerConfig, type StaticMount } from './config.js';
+export { type LoadedCalendarOverlay, loadConfig, type ServerConfig, type StaticMount } from './config.js';
 export type { Database, Queryable } from './db/database.js';
 export { MIGRATIONS, type Migration, migrate } from './db/migrations.js';
 export { DataDirectoryLockedError, openPglite, type PgliteDatabase } from './db/pglite.js';

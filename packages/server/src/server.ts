@@ -5,6 +5,8 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { calendarOverlayWarnings } from '@motcua/core/calendar';
+import { formatPath } from '@motcua/core/text';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { createApp } from './app.js';
@@ -13,6 +15,7 @@ import type { Database } from './db/database.js';
 import { migrate } from './db/migrations.js';
 import { openPglite } from './db/pglite.js';
 import { openPostgres } from './db/postgres.js';
+import { catalogueProblems, problemLines } from './dossiers/catalogue.js';
 import { allowedOrigin } from './http/cors.js';
 import { DEFAULT_IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from './http/idempotency.js';
 
@@ -60,6 +63,15 @@ const PURGE_EVERY_MS = 3_600_000;
  * ```
  */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+  // A broken catalogue refuses the start, with every problem and its path, rather than failing the counter later.
+  if (config.catalogue) {
+    const problems = await catalogueProblems(config.catalogue);
+    if (problems.length > 0) {
+      throw new Error(
+        `motcua-server: the catalogue ${config.catalogue} has ${problems.length} problem(s):\n${problemLines(problems).join('\n')}`,
+      );
+    }
+  }
   const db = options.db ?? (await openDatabase(config));
   const now = options.now ?? Date.now;
   const retentionMs = (config.idempotencyRetentionHours ?? DEFAULT_IDEMPOTENCY_RETENTION_HOURS) * 3_600_000;
@@ -74,6 +86,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   if (config.office.demo) {
     console.warn(
       'motcua-server: văn phòng mẫu, mã truy cập công khai / demo office with public tokens (demo-kiosk, demo-counter-N): set MOTCUA_OFFICE before real use',
+    );
+  }
+  // Said once at start: an overlay rule that no longer changes anything (24/11 switched on, built in since 2026).
+  for (const w of calendarOverlayWarnings((config.calendarOverlays ?? []).map((o) => o.overlay))) {
+    console.warn(
+      `motcua-server: ${formatPath(['calendarOverlays', ...w.path.slice(1)])}: ${w.message.vi} / ${w.message.en}`,
     );
   }
   // Aborted by close(): every open event stream listens to it, however many boards are connected.
@@ -91,6 +109,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       closing: closing.signal,
       now,
       ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
+      ...(config.calendarOverlays ? { calendarOverlays: config.calendarOverlays } : {}),
     }),
   );
   for (const mount of config.static) {

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../text/problem.js';
-import type { CalendarOverlay, LocalDay } from './calendar-overlay.js';
-import { type CivilDate, dayOfWeek, fromEpochDay, toEpochDay } from './civil-date.js';
+import type { CalendarOverlay, CalendarRules, LocalDay } from './calendar-overlay.js';
+import { type CivilDate, civilFromDays, dayOfWeek, toEpochDay } from './civil-date.js';
 import {
   type CalendarDay,
   compensatoryDays,
@@ -17,13 +17,13 @@ import {
 } from './holiday-rules.js';
 import { OFFICIAL_SCHEDULES, type YearSchedule } from './schedules.js';
 
-/** The first year 24/11 is a day off when the rule is switched on with `true`. */
-const CULTURE_DAY_DEFAULT_FROM = 2026;
+/** The first year 24/11 is a day off (Resolution 28/2026/QH16, in force 1/7/2026). */
+const CULTURE_DAY_FROM = 2026;
 
-// Reported by thanhnien.vn (2026-01-13) and vneconomy.vn (2026-02-26, Nghị quyết 30/NQ-CP).
+// Quoted from the Government's full text (xaydungchinhsach.chinhphu.vn) and the National Assembly's news (quochoi.vn).
 const CULTURE_DAY_SOURCE: Provenance = Object.freeze({
-  basis: 'pending-rule',
-  instrument: 'Nghị quyết 80-NQ/TW (chưa sửa Bộ luật Lao động)',
+  basis: 'law',
+  instrument: 'Nghị quyết 28/2026/QH16, điều 2',
 });
 
 /** A schedule together with the overlay it came from (none for the built-in ones). */
@@ -32,10 +32,14 @@ export interface ResolvedSchedule {
   readonly overlay?: string;
 }
 
-/** What the overlays resolve to: schedules by year, the 24/11 start year, the local days in order. */
+/**
+ * What the overlays resolve to: schedules by year, the 24/11 start year and whether one on a weekend
+ * is compensated, the local days in order.
+ */
 export interface ResolvedOverlays {
   readonly schedules: ReadonlyMap<number, ResolvedSchedule>;
   readonly cultureDayFrom: number | undefined;
+  readonly cultureDayCompensation: boolean;
   readonly makeUpWorkdays: boolean;
   readonly localDays: readonly { readonly day: LocalDay; readonly overlay: string }[];
 }
@@ -43,18 +47,21 @@ export interface ResolvedOverlays {
 /** Applies overlays in order: later schedules replace earlier ones of the same year, later rules win. */
 export function resolveOverlays(overlays: readonly CalendarOverlay[]): ResolvedOverlays {
   let official = true;
-  let cultureDayFrom: number | undefined;
+  let cultureDayFrom: number | undefined = CULTURE_DAY_FROM;
+  let cultureDayCompensation = true;
   let makeUpWorkdays = true;
   const fromOverlays = new Map<number, ResolvedSchedule>();
   const localDays: { day: LocalDay; overlay: string }[] = [];
   for (const overlay of overlays) {
-    const rules = overlay.rules;
-    if (rules?.officialSchedules !== undefined) official = rules.officialSchedules;
-    if (rules?.makeUpWorkdays !== undefined) makeUpWorkdays = rules.makeUpWorkdays;
-    if (rules?.cultureDay !== undefined) {
-      const c = rules.cultureDay;
-      cultureDayFrom = c === true ? CULTURE_DAY_DEFAULT_FROM : c === false ? undefined : c.fromYear;
-    }
+    let c: CalendarRules['cultureDay'];
+    // A rule an overlay leaves out keeps the value before it.
+    ({
+      officialSchedules: official = official,
+      makeUpWorkdays = makeUpWorkdays,
+      cultureDayCompensation = cultureDayCompensation,
+      cultureDay: c,
+    } = overlay.rules ?? {});
+    if (c !== undefined) cultureDayFrom = c === true ? CULTURE_DAY_FROM : c === false ? undefined : c.fromYear;
     for (const schedule of overlay.schedules ?? [])
       fromOverlays.set(schedule.year, { schedule, overlay: overlay.name });
     for (const day of overlay.localDays ?? []) localDays.push({ day, overlay: overlay.name });
@@ -62,16 +69,15 @@ export function resolveOverlays(overlays: readonly CalendarOverlay[]): ResolvedO
   const schedules = new Map<number, ResolvedSchedule>();
   if (official) for (const schedule of OFFICIAL_SCHEDULES) schedules.set(schedule.year, { schedule });
   for (const [year, resolved] of fromOverlays) schedules.set(year, resolved);
-  return { schedules, cultureDayFrom, makeUpWorkdays, localDays };
+  return { schedules, cultureDayFrom, cultureDayCompensation, makeUpWorkdays, localDays };
 }
 
 function vietnameseDate(date: CivilDate): string {
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+  return date.split('-').reverse().join('/');
 }
 
 function isWeekend(date: CivilDate): boolean {
-  const w = dayOfWeek(date);
-  return w === 0 || w === 6;
+  return dayOfWeek(date) % 6 === 0; // Sunday (0) or Saturday (6)
 }
 
 const byDate = (a: CalendarDay, b: CalendarDay): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
@@ -214,7 +220,7 @@ export function buildCalendarDays(
       const statutory = new Set((tet.days ?? ruleDays).filter((d) => d >= from && d <= to));
       for (const date of [...statutory].sort()) holiday(date, 'tet', source, false, false);
       for (let e = toEpochDay(from); e <= toEpochDay(to); e++) {
-        const date = fromEpochDay(e);
+        const date = civilFromDays(e);
         if (!statutory.has(date) && !swapDaysOff.has(date) && !isWeekend(date)) {
           add(date, 'compensatory', false, 'tet', compensatoryName('tet'), false, source);
         }
@@ -228,7 +234,7 @@ export function buildCalendarDays(
     }
 
     if (resolved.cultureDayFrom !== undefined && year >= resolved.cultureDayFrom) {
-      holiday(`${year}-11-24`, 'culture-day', CULTURE_DAY_SOURCE, true);
+      holiday(`${year}-11-24`, 'culture-day', CULTURE_DAY_SOURCE, false, resolved.cultureDayCompensation);
     }
   }
 
@@ -242,12 +248,13 @@ export function buildCalendarDays(
     const key = of.holiday as HolidayKey;
     const source = of.source;
     add(
-      fromEpochDay(compensatory),
+      civilFromDays(compensatory),
       'compensatory',
       false,
       key,
       compensatoryName(key, of.date),
-      of.provisional,
+      // Whether a weekend 24/11 is compensated is a setting standing in for a decision (vietnam-one-stop-rules §1.5).
+      of.provisional || key === 'culture-day',
       source.basis === 'law' ? { basis: 'law', instrument: laborCodeEraOn(of.date).compensation } : source,
     );
   });

@@ -44,17 +44,24 @@ export interface LocalDay {
  *
  * @example
  * ```ts
- * const rules: CalendarRules = { cultureDay: true };            // 24/11 off from 2026
- * const later: CalendarRules = { cultureDay: { fromYear: 2027 } };
+ * const rules: CalendarRules = { cultureDayCompensation: false }; // a 24/11 on a weekend brings no weekday off
+ * const later: CalendarRules = { cultureDay: { fromYear: 2027 } };  // a local calendar that deviates from the law
  * ```
  */
 export interface CalendarRules {
   /**
-   * 24/11, Ngày Văn hóa Việt Nam (Resolution 80-NQ/TW). Adopted as policy but not yet in the Labor
-   * Code, so it is off by default. `true` switches it on from 2026; `{ fromYear }` from that year.
-   * Its days are flagged `provisional`, and one on a weekend gets a compensatory day.
+   * 24/11, Ngày Văn hóa Việt Nam, is a day off every year from 2026 (Resolution 28/2026/QH16, art. 2, in force
+   * 1/7/2026) and built in. `true` changes nothing any more (the calendar reports it once in `warnings`); `false`
+   * leaves 24/11 a working day and `{ fromYear }` starts it in another year, for a calendar that is not the civil
+   * servants' one.
    */
   readonly cultureDay?: boolean | { readonly fromYear: number };
+  /**
+   * Whether a 24/11 that falls on Saturday or Sunday (first: Saturday 24/11/2029) brings a compensatory weekday off.
+   * The resolution does not say; the default `true` follows the practice of Labor Code 2019 art. 111(3) for the
+   * other holidays, and those compensatory days are flagged `provisional`. `false`: no compensatory day.
+   */
+  readonly cultureDayCompensation?: boolean;
   /**
    * Whether the built-in official schedules (2015–2026) apply (default `true`). Switch off for a
    * purely rule-derived calendar, e.g. for an enterprise that does not swap days.
@@ -78,7 +85,7 @@ export interface CalendarRules {
  * ```ts
  * const commune: CalendarOverlay = {
  *   name: 'UBND xã Ví Dụ',
- *   rules: { cultureDay: true },
+ *   rules: { cultureDayCompensation: true },
  *   schedules: [{ year: 2027, sources: [{ instrument: 'CV …/VPCP-KGVX' }], tet: { from: '2027-02-04', to: '2027-02-10' } }],
  *   localDays: [{ date: '2026-11-28', working: true, name: { vi: 'Làm việc sáng thứ Bảy', en: 'Saturday session' } }],
  * };

@@ -132,6 +132,14 @@ export function fromEpochDay(epochDay: number): CivilDate {
       }),
     ]);
   }
+  return civilFromDays(epochDay);
+}
+
+/**
+ * {@link fromEpochDay} for a day number already known to be an integer (internal: callers inside the
+ * package that compute it themselves skip the check and its message).
+ */
+export function civilFromDays(epochDay: number): CivilDate {
   const z = epochDay + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
@@ -187,8 +195,13 @@ export function daysBetween(from: CivilDate, to: CivilDate): number {
  * ```
  */
 export function dayOfWeek(date: CivilDate): number {
+  return weekdayOf(toEpochDay(date));
+}
+
+/** The day of the week of an epoch day, 0 = Sunday … 6 = Saturday (internal). */
+export function weekdayOf(epochDay: number): number {
   // 1970-01-01 was a Thursday (4).
-  return (((toEpochDay(date) + 4) % 7) + 7) % 7;
+  return (((epochDay + 4) % 7) + 7) % 7;
 }
 
 /** A moment as read on a clock in Vietnam. */
@@ -251,7 +264,7 @@ export function toVietnamTime(instant: Date | number): VietnamTime {
   const ms = instantMs(instant);
   const localMinutes = Math.floor(ms / MS_PER_MINUTE) + vietnamOffsetMinutes(ms);
   const epochDay = Math.floor(localMinutes / 1440);
-  return { date: fromEpochDay(epochDay), minuteOfDay: localMinutes - epochDay * 1440 };
+  return { date: civilFromDays(epochDay), minuteOfDay: localMinutes - epochDay * 1440 };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { daysFromCivil, fromEpochDay } from './civil-date.js';
+import { civilFromDays, daysFromCivil } from './civil-date.js';
 import type { HolidayLunarSource } from './holiday-rules.js';
 
 /** The first year of the tables: the working-day calendar's first year (they end with its last, 2100). */
@@ -27,7 +27,7 @@ function tet(year: number): number {
  * month 3 are answered (that is all the holiday rules ask for).
  */
 export const HOLIDAY_LUNAR_TABLE: HolidayLunarSource = {
-  lunarNewYear: (year) => fromEpochDay(tet(year)),
+  lunarNewYear: (year) => civilFromDays(tet(year)),
   lunarToSolar: ({ year, day }) =>
-    fromEpochDay(tet(year) + 67 + Number.parseInt(HUNG_KINGS.charAt(year - FIRST_YEAR), 32) + day - 10),
+    civilFromDays(tet(year) + 67 + Number.parseInt(HUNG_KINGS.charAt(year - FIRST_YEAR), 32) + day - 10),
 };

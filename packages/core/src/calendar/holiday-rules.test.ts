@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { addDays, type CivilDate, dayOfWeek, fromEpochDay, toEpochDay } from './civil-date.js';
 import {
   compensatoryDays,
@@ -10,6 +11,7 @@ import {
   TET_HEURISTIC,
   tetDays,
 } from './holiday-rules.js';
+import { calendarOverlayWarnings } from './overlay-warnings.js';
 import { vietnamCalendar } from './vietnam-calendar.js';
 import { WorkingDayCalendar } from './working-day-calendar.js';
 
@@ -121,9 +123,11 @@ describe('statutory holidays by Labor Code era', () => {
     expect(cal.isWorkingDay('2021-09-03')).to.equal(false);
   });
 
-  it('counts 8, 9, 10 and 11 statutory days in the four eras', () => {
+  it('counts 8, 9, 10 and 11 statutory days in the four eras, and 12 with 24/11 from 2026', () => {
     const statutory = (year: number) => cal.holidays(year).filter((d) => d.kind === 'statutory').length;
-    expect([statutory(2000), statutory(2010), statutory(2016), statutory(2030)]).to.deep.equal([8, 9, 10, 11]);
+    expect([statutory(2000), statutory(2010), statutory(2016), statutory(2025), statutory(2030)]).to.deep.equal([
+      8, 9, 10, 11, 12,
+    ]);
   });
 });
 
@@ -227,40 +231,90 @@ describe('heuristics for years without a decision', () => {
   });
 });
 
-describe('24/11, Ngày Văn hóa Việt Nam (pending rule)', () => {
-  it('is a working day by default', () => {
-    expect(cal.isWorkingDay('2026-11-24')).to.equal(true);
-    expect(cal.holidays(2026).some((d) => d.holiday === 'culture-day')).to.equal(false);
-  });
-
-  it('is a provisional day off from 2026 when switched on', () => {
-    const on = vietnamCalendar({ overlays: [{ name: 'UBND xã Ví Dụ', rules: { cultureDay: true } }] });
-    expect(on.isWorkingDay('2025-11-24')).to.equal(true);
-    expect(on.isWorkingDay('2026-11-24')).to.equal(false);
-    const day = on.holidays(2026).find((d) => d.date === '2026-11-24');
-    expect(day).to.include({ kind: 'statutory', holiday: 'culture-day', provisional: true });
-    expect(day?.source.basis).to.equal('pending-rule');
+// vietnam-one-stop-rules §1.5: Resolution 28/2026/QH16, art. 2, in force 1/7/2026.
+describe('24/11, Ngày Văn hóa Việt Nam (Resolution 28/2026/QH16)', () => {
+  it('is a built-in statutory day off every year from 2026, with its instrument, and a working day before', () => {
+    expect(cal.isWorkingDay('2025-11-24')).to.equal(true);
+    expect(cal.holidays(2025).some((d) => d.holiday === 'culture-day')).to.equal(false);
+    expect(cal.isWorkingDay('2026-11-24')).to.equal(false);
+    const day = cal.holidays(2026).find((d) => d.date === '2026-11-24');
+    expect(day).to.include({ kind: 'statutory', holiday: 'culture-day', provisional: false, working: false });
+    expect(day?.source).to.deep.equal({ basis: 'law', instrument: 'Nghị quyết 28/2026/QH16, điều 2' });
     expect(day?.name).to.deep.equal({ vi: 'Ngày Văn hóa Việt Nam', en: 'Vietnam Culture Day' });
   });
 
-  it('starts from the chosen year, gets a compensatory day on a weekend and can be switched off again', () => {
-    const on = vietnamCalendar({ overlays: [{ name: 'tỉnh', rules: { cultureDay: { fromYear: 2027 } } }] });
-    expect(on.isWorkingDay('2026-11-24')).to.equal(true);
-    expect(on.isWorkingDay('2027-11-24')).to.equal(false);
-    let weekendYear = 2027;
-    while (dayOfWeek(`${weekendYear}-11-24`) !== 6) weekendYear++;
-    const monday = addDays(`${weekendYear}-11-24`, 2);
-    expect(on.isWorkingDay(monday)).to.equal(false);
-    expect(on.holidays(weekendYear).find((d) => d.date === monday)).to.include({
-      kind: 'compensatory',
-      provisional: true,
-    });
-    const off = vietnamCalendar({
+  it('moves a due date across it: received Friday 20/11/2026, 3 working days → Thursday 26/11', () => {
+    expect(cal.addWorkingDays('2026-11-20', 3)).to.equal('2026-11-26');
+    expect(cal.workingDaysBetween('2026-11-20', '2026-11-26')).to.equal(3);
+    expect(cal.isWorkingDay('2026-11-23')).to.equal(true); // the proposed bridge was never decided
+    expect(cal.isWorkingDay('2026-11-28')).to.equal(false);
+  });
+
+  it('is a day off in every year from 2026 (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2026, max: 2100 }), (year) => {
+        const date = `${year}-11-24` as CivilDate;
+        return (
+          !cal.isWorkingDay(date) && cal.holidays(year).some((d) => d.date === date && d.holiday === 'culture-day')
+        );
+      }),
+    );
+  });
+
+  it('brings a compensatory weekday when it falls on a weekend, by default (Saturday 24/11/2029 → Monday 26/11)', () => {
+    expect(dayOfWeek('2029-11-24')).to.equal(6);
+    expect(cal.isWorkingDay('2029-11-26')).to.equal(false);
+    const monday = cal.holidays(2029).find((d) => d.date === '2029-11-26');
+    expect(monday).to.include({ kind: 'compensatory', holiday: 'culture-day', provisional: true });
+    expect(monday?.source.instrument).to.equal('Bộ luật Lao động 2019 (45/2019/QH14), điều 111(3)');
+    expect(cal.addWorkingDays('2029-11-23', 1)).to.equal('2029-11-27');
+  });
+
+  it('brings none when cultureDayCompensation is false', () => {
+    const none = vietnamCalendar({ overlays: [{ name: 'xã', rules: { cultureDayCompensation: false } }] });
+    expect(none.isWorkingDay('2029-11-24')).to.equal(false);
+    expect(none.isWorkingDay('2029-11-26')).to.equal(true);
+    expect(none.holidays(2029).some((d) => d.kind === 'compensatory' && d.holiday === 'culture-day')).to.equal(false);
+    expect(none.addWorkingDays('2029-11-23', 1)).to.equal('2029-11-26');
+    // Every weekend 24/11 to 2100: compensated by default, not when switched off.
+    for (let year = 2026; year <= 2100; year++) {
+      const w = dayOfWeek(`${year}-11-24`);
+      if (w !== 0 && w !== 6) continue;
+      const next = addDays(`${year}-11-24`, w === 6 ? 2 : 1);
+      expect(cal.isWorkingDay(next), next).to.equal(false);
+      expect(none.isWorkingDay(next), next).to.equal(true);
+    }
+  });
+
+  it('keeps an overlay that still switches it on working: it changes nothing and says so once', () => {
+    const on = vietnamCalendar({
       overlays: [
         { name: 'tỉnh', rules: { cultureDay: true } },
-        { name: 'xã', rules: { cultureDay: false } },
+        { name: 'xã', rules: { cultureDay: true } },
       ],
     });
+    for (let d: CivilDate = '2025-01-01'; d <= '2030-12-31'; d = addDays(d, 1)) {
+      if (on.isWorkingDay(d) !== cal.isWorkingDay(d)) expect.fail(d);
+    }
+    expect(on.holidays(2026)).to.deep.equal(cal.holidays(2026));
+    const warnings = calendarOverlayWarnings([
+      { name: 'huyện', rules: { makeUpWorkdays: true } },
+      { name: 'tỉnh', rules: { cultureDay: true } },
+      { name: 'xã', rules: { cultureDay: true } },
+    ]);
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.include({ code: 'rule-built-in' });
+    expect(warnings[0]?.path).to.deep.equal(['overlays', 1, 'rules', 'cultureDay']);
+    expect(warnings[0]?.message.vi).to.contain('28/2026/QH16');
+    expect(warnings[0]?.message.en).to.contain('no longer changes anything');
+    expect(calendarOverlayWarnings([{ name: 'xã', rules: { cultureDayCompensation: false } }])).to.deep.equal([]);
+  });
+
+  it('can still start in another year or be switched off by a calendar that is not the civil servants’ one', () => {
+    const later = vietnamCalendar({ overlays: [{ name: 'tỉnh', rules: { cultureDay: { fromYear: 2027 } } }] });
+    expect(later.isWorkingDay('2026-11-24')).to.equal(true);
+    expect(later.isWorkingDay('2027-11-24')).to.equal(false);
+    const off = vietnamCalendar({ overlays: [{ name: 'doanh nghiệp', rules: { cultureDay: false } }] });
     expect(off.isWorkingDay('2026-11-24')).to.equal(true);
   });
 });

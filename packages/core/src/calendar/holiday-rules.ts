@@ -1,9 +1,9 @@
 import type { LocalizedText } from '../text/problem.js';
-import { type CivilDate, dayOfWeek, fromEpochDay, toEpochDay } from './civil-date.js';
+import { type CivilDate, civilFromDays, dayOfWeek, toEpochDay, weekdayOf } from './civil-date.js';
 
 /**
- * The public holidays Vietnamese law has known since 1995, plus `culture-day` (24/11), which is
- * policy but not yet law and is therefore off unless switched on.
+ * The public holidays Vietnamese law has known since 1995, and `culture-day`: 24/11, Ngày Văn hóa
+ * Việt Nam, a paid day off every year from 2026 (Resolution 28/2026/QH16, art. 2).
  *
  * @example
  * ```ts
@@ -36,10 +36,10 @@ export type DayKind = 'statutory' | 'compensatory' | 'bridge' | 'make-up-workday
 
 /**
  * Where a day comes from:
- * - `law`: the Labor Code (and its compensatory-day rule);
+ * - `law`: the Labor Code (and its compensatory-day rule), or Resolution 28/2026/QH16 for 24/11;
  * - `decision`: an official yearly schedule (Prime Minister's decision conveyed by the Government Office);
  * - `heuristic`: a named rule standing in for a decision not yet made (the day is `provisional`);
- * - `pending-rule`: a policy not yet enacted, switched on by the user (24/11);
+ * - `pending-rule`: a policy not yet enacted (no built-in day has it since 24/11 became law);
  * - `local`: a day added by an overlay.
  *
  * @example
@@ -222,7 +222,8 @@ export interface HolidayLunarSource {
 /**
  * The name of the heuristic that picks the five Tết days when no decision is known: the two days
  * before mùng 1 and mùng 1–3 (one of the two patterns of Decree 45/2013). With the compensatory-day
- * rule it reproduces every official Tết window of 2015–2026. Before 1/5/2013 the law itself fixed
+ * rule it reproduces every official Tết window of 2015–2026, but not always the statutory days inside it
+ * (2026: Monday 16/2 to Friday 20/2, TB 9441/TB-BNV), which the built-in schedules state where known. Before 1/5/2013 the law itself fixed
  * four days: the last day of the lunar year and mùng 1–3.
  *
  * @example
@@ -260,7 +261,7 @@ export function tetDays(newYear: CivilDate): CivilDate[] {
   const first = toEpochDay(newYear);
   const start = laborCodeEraOn(newYear).tetDays === 4 ? first - 1 : first - 2;
   const count = laborCodeEraOn(newYear).tetDays;
-  return Array.from({ length: count }, (_, i) => fromEpochDay(start + i));
+  return Array.from({ length: count }, (_, i) => civilFromDays(start + i));
 }
 
 /**
@@ -300,12 +301,11 @@ export function compensatoryDays(
   const taken = new Set<number>();
   const out: [number, number][] = [];
   for (const day of [...holidays].sort((a, b) => a - b)) {
-    const weekday = (((day + 4) % 7) + 7) % 7;
-    if (weekday !== 0 && weekday !== 6) continue;
+    // Saturday (6) and Sunday (0) are the weekdays divisible by 6.
+    if (weekdayOf(day) % 6) continue;
     let next = day + 1;
     for (;;) {
-      const w = (((next + 4) % 7) + 7) % 7;
-      if (w !== 0 && w !== 6 && !isOff(next) && !taken.has(next)) break;
+      if (weekdayOf(next) % 6 && !isOff(next) && !taken.has(next)) break;
       next++;
     }
     taken.add(next);

@@ -26,6 +26,17 @@ describe('iCalendar export of a year’s days off', () => {
     expect(new Set(uids).size).to.equal(uids.length);
   });
 
+  it('exports the 2026 Tết days and 24/11 with the labels of their instruments', () => {
+    const events = unfold(holidaysToICalendar(vietnamCalendar(), 2026, { now, language: 'en' })).split('BEGIN:VEVENT');
+    const on = (date: string) => events.find((e) => e.includes(`DTSTART;VALUE=DATE:${date}`));
+    expect(on('20260215')).to.equal(undefined);
+    expect(on('20260220')).to.contain('CATEGORIES:STATUTORY');
+    expect(on('20260220')).to.contain('TB 9441/TB-BNV');
+    expect(on('20261124')).to.contain('SUMMARY:Vietnam Culture Day');
+    expect(on('20261124')).to.contain('28/2026/QH16');
+    expect(on('20261124')).to.contain('STATUS:CONFIRMED');
+  });
+
   it('marks provisional days tentative, can leave out working days and speaks English', () => {
     const ics = unfold(holidaysToICalendar(vietnamCalendar(), 2027, { now, language: 'en', includeWorkdays: false }));
     expect(ics).to.contain('SUMMARY:Lunar New Year (Tết)');

@@ -53,6 +53,7 @@ export {
   solarToLunar,
 } from './lunar.js';
 export { canChiOfYear } from './lunar-can-chi.js';
+export { calendarOverlayWarnings } from './overlay-warnings.js';
 export { parseCalendarOverlay } from './parse-overlay.js';
 export { OFFICIAL_SCHEDULES, type ScheduleSource, type ScheduleSwap, type YearSchedule } from './schedules.js';
 export { VIETNAM_LUNAR_SOURCE, type VietnamCalendarOptions, vietnamCalendar } from './vietnam-calendar.js';

@@ -123,6 +123,7 @@ const OFFICIAL: Record<number, { off: [CivilDate, CivilDate][]; makeUp: CivilDat
       ['2026-04-25', '2026-04-27'],
       ['2026-04-30', '2026-05-03'],
       ['2026-08-29', '2026-09-02'],
+      ['2026-11-24', '2026-11-24'], // Ngày Văn hóa Việt Nam, Resolution 28/2026/QH16 (§1.5)
     ],
     makeUp: ['2026-01-10', '2026-08-22'],
   },
@@ -225,6 +226,42 @@ describe('official schedules 2015–2026', () => {
     expect(bridge?.name.vi).to.contain('26/04/2025');
     expect(cal.isWorkingDay('2025-04-26')).to.equal(true);
     expect(cal.nextWorkingDay('2025-04-29')).to.equal('2025-05-05');
+  });
+
+  it('labels the statutory Tết days as the instruments state them: 2026 Monday 16/2–Friday 20/2 (TB 9441/TB-BNV)', () => {
+    const tet = (year: number, kind: CalendarDay['kind']) =>
+      cal
+        .holidays(year)
+        .filter((d) => d.holiday === 'tet' && d.kind === kind)
+        .map((d) => d.date);
+    expect(tet(2026, 'statutory')).to.deep.equal([
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+    ]);
+    expect(tet(2026, 'compensatory')).to.deep.equal([]);
+    expect(listed('2026-02-15')).to.deep.equal([]); // Sunday: a weekend inside the window, not a Tết day
+    expect(listed('2026-02-16')[0]?.source).to.deep.equal({
+      basis: 'decision',
+      instrument: 'TB 9441/TB-BNV',
+      date: '2025-10-16',
+    });
+    expect(cal.schedule(2026)?.sources.map((s) => s.instrument)).to.include.members([
+      'TB 9441/TB-BNV',
+      'CV 3383/BNV-CVL',
+    ]);
+    expect(listed('2026-09-01')[0]?.source).to.include({ instrument: 'TB 9441/TB-BNV' });
+    // 2022: official days Monday 31/1 to Friday 4/2.
+    expect(tet(2022, 'statutory')).to.deep.equal([
+      '2022-01-31',
+      '2022-02-01',
+      '2022-02-02',
+      '2022-02-03',
+      '2022-02-04',
+    ]);
+    expect(tet(2022, 'compensatory')).to.deep.equal([]);
   });
 
   it('skips Tết 2026 when counting from the Friday before it', () => {

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import { MotcuaError, type Problem } from '../text/problem.js';
 import type { CalendarOverlay } from './calendar-overlay.js';
+import { calendarOverlayWarnings } from './overlay-warnings.js';
 import { parseCalendarOverlay } from './parse-overlay.js';
 import { vietnamCalendar } from './vietnam-calendar.js';
 
@@ -152,7 +153,7 @@ describe('overlay validation', () => {
           },
           { year: 2200, sources: [] },
         ],
-        rules: { cultureDay: 'yes', officialSchedule: false, makeUpWorkdays: 0 },
+        rules: { cultureDay: 'yes', officialSchedule: false, makeUpWorkdays: 0, cultureDayCompensation: 'compensate' },
         localDays: [{ date: '2026/11/28', working: 'true', name: { vi: 'x' } }],
       }),
     );
@@ -169,6 +170,7 @@ describe('overlay validation', () => {
       'missing-field ["schedules",1,"sources"]',
       'unknown-field ["rules","officialSchedule"]',
       'invalid-type ["rules","cultureDay"]',
+      'invalid-type ["rules","cultureDayCompensation"]',
       'invalid-type ["rules","makeUpWorkdays"]',
       'invalid-date-format ["localDays",0,"date"]',
       'invalid-type ["localDays",0,"working"]',
@@ -234,7 +236,11 @@ describe('overlay validation', () => {
 
   it('leaves the shape checks of JSON to parseCalendarOverlay, which a calendar built from it passes', () => {
     const json = '{"name":"UBND xã Ví Dụ","rules":{"cultureDay":true}}';
-    expect(vietnamCalendar({ overlays: [parseCalendarOverlay(json)] }).isWorkingDay('2026-11-24')).to.equal(false);
+    const legacy = vietnamCalendar({ overlays: [parseCalendarOverlay(json)] });
+    expect(legacy.isWorkingDay('2026-11-24')).to.equal(false);
+    expect(calendarOverlayWarnings([parseCalendarOverlay(json)]).map((w) => w.code)).to.deep.equal(['rule-built-in']);
+    const none = parseCalendarOverlay('{"name":"xã","rules":{"cultureDayCompensation":false}}');
+    expect(vietnamCalendar({ overlays: [none] }).isWorkingDay('2029-11-26')).to.equal(true);
     expect(() => parseCalendarOverlay('{"name":"x","rules":{"cultureDay":"yes"}}')).to.throw(MotcuaError);
   });
 });

@@ -264,14 +264,19 @@ function checkSchedule(c: Checker, value: unknown, path: ProblemPath): void {
 }
 
 function checkRules(c: Checker, value: unknown, path: ProblemPath): void {
-  const rec = c.record(value, path, ['cultureDay', 'officialSchedules', 'makeUpWorkdays'], []);
+  const rec = c.record(
+    value,
+    path,
+    ['cultureDay', 'cultureDayCompensation', 'officialSchedules', 'makeUpWorkdays'],
+    [],
+  );
   if (!rec) return;
   const culture = rec.cultureDay;
   if (culture !== undefined && typeof culture !== 'boolean') {
     const cr = c.record(culture, [...path, 'cultureDay'], ['fromYear'], ['fromYear']);
     if (cr && cr.fromYear !== undefined) c.year(cr.fromYear, [...path, 'cultureDay', 'fromYear']);
   }
-  for (const key of ['officialSchedules', 'makeUpWorkdays'] as const) {
+  for (const key of ['cultureDayCompensation', 'officialSchedules', 'makeUpWorkdays'] as const) {
     if (rec[key] !== undefined && typeof rec[key] !== 'boolean') {
       c.add(
         [...path, key],

@@ -78,7 +78,9 @@ export interface YearSchedule {
 }
 
 /**
- * The official schedules for 2015–2026 (vietnam-one-stop-rules §2; every range and swap there).
+ * The official schedules for 2015–2026 (vietnam-one-stop-rules §2; every range and swap there). Where the
+ * instrument or its announcement names the statutory Tết days (2015, 2022, 2026), `tet.days` states them; other years
+ * take them from the Tết heuristic inside the decided window.
  * 2027 and later have no decision yet: their Tết and Quốc khánh days are rule-derived and flagged
  * `provisional`. Add or replace a year with an overlay when a decision comes out.
  *
@@ -151,7 +153,12 @@ export const OFFICIAL_SCHEDULES: readonly YearSchedule[] = Object.freeze([
     year: 2022,
     // Also reported by sggp.org.vn and officeholidays.com.
     sources: [{ references: ['baobinhthuan.com.vn'] }],
-    tet: { from: '2022-01-29', to: '2022-02-06' },
+    // The statutory Tết days were Monday 31/1 to Friday 4/2 (baobinhthuan.com.vn, sggp.org.vn).
+    tet: {
+      from: '2022-01-29',
+      to: '2022-02-06',
+      days: ['2022-01-31', '2022-02-01', '2022-02-02', '2022-02-03', '2022-02-04'],
+    },
     nationalDay: { adjacent: '2022-09-01' },
   },
   {
@@ -179,10 +186,19 @@ export const OFFICIAL_SCHEDULES: readonly YearSchedule[] = Object.freeze([
   },
   {
     year: 2026,
-    // The first source is also reported by tienphong.vn (2025-10-13) and thanhnien.vn (2026-02-23); CV 12729 was read
-    // on dantri.com.vn (2025-12-25).
-    sources: [{ references: ['kienthuc.net.vn 2025-10-13'] }, { instrument: 'CV 12729/VPCP-KGVX', date: '2025-12-25' }],
-    tet: { from: '2026-02-14', to: '2026-02-22' },
+    // TB 9441/TB-BNV fixes Tết (statutory days Monday 16/2 to Friday 20/2) and Quốc khánh; announced by kienthuc.net.vn
+    // and tienphong.vn (2025-10-13), en.baochinhphu.vn (2025-10-14), vietnammedia.vnanet.vn (2025-10-17).
+    // CV 12729 was read on dantri.com.vn (2025-12-25); CV 3383/BNV-CVL keeps 30/4 and 1/5 (Thursday, Friday) as they are.
+    sources: [
+      { instrument: 'TB 9441/TB-BNV', date: '2025-10-16' },
+      { instrument: 'CV 12729/VPCP-KGVX', date: '2025-12-25' },
+      { instrument: 'CV 3383/BNV-CVL', date: '2026-04-10' },
+    ],
+    tet: {
+      from: '2026-02-14',
+      to: '2026-02-22',
+      days: ['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'],
+    },
     nationalDay: { adjacent: '2026-09-01' },
     swaps: [
       { dayOff: '2026-01-02', workday: '2026-01-10', holiday: 'new-year', source: 1 },

@@ -19,7 +19,7 @@ export const VIETNAM_LUNAR_SOURCE: HolidayLunarSource = /* @__PURE__ */ Object.f
  *
  * @example
  * ```ts
- * const options: VietnamCalendarOptions = { overlays: [{ name: 'UBND xã Ví Dụ', rules: { cultureDay: true } }] };
+ * const options: VietnamCalendarOptions = { overlays: [{ name: 'UBND xã Ví Dụ', rules: { cultureDayCompensation: false } }] };
  * ```
  */
 export interface VietnamCalendarOptions {
@@ -48,10 +48,11 @@ let standard: WorkingDayCalendar | undefined;
  * const cal = vietnamCalendar();
  * cal.isWorkingDay('2026-01-10');      // true (make-up Saturday)
  * cal.addWorkingDays('2026-02-13', 1); // '2026-02-23'
+ * cal.isWorkingDay('2026-11-24');      // false: Ngày Văn hóa Việt Nam (Resolution 28/2026/QH16)
  *
- * // A commune that takes 24/11 (Ngày Văn hóa Việt Nam) off from 2026 (a typed overlay):
- * const commune = vietnamCalendar({ overlays: [{ name: 'UBND xã Ví Dụ', rules: { cultureDay: true } }] });
- * commune.isWorkingDay('2026-11-24'); // false
+ * // A commune whose 24/11 on a weekend brings no weekday off (a typed overlay):
+ * const commune = vietnamCalendar({ overlays: [{ name: 'UBND xã Ví Dụ', rules: { cultureDayCompensation: false } }] });
+ * commune.isWorkingDay('2029-11-26'); // true (Monday after Saturday 24/11/2029)
  *
  * // An overlay published as JSON (e.g. the 2027 Tết decision) is checked with parseCalendarOverlay first:
  * const update = parseCalendarOverlay(await (await fetch('/lich-2027.json')).text());

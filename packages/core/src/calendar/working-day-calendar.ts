@@ -1,7 +1,15 @@
 import { type LocalizedText, MotcuaError, type Problem, type ProblemPath, problem } from '../text/problem.js';
 import { buildCalendarDays, resolveOverlays } from './calendar-days.js';
 import { type CalendarOverlay, WORKING_DAY_YEARS, yearProblem } from './calendar-overlay.js';
-import { type CivilDate, civilDateOf, daysFromCivil, fromEpochDay, parseCivilDate, toEpochDay } from './civil-date.js';
+import {
+  type CivilDate,
+  civilDateOf,
+  civilFromDays,
+  daysFromCivil,
+  parseCivilDate,
+  toEpochDay,
+  weekdayOf,
+} from './civil-date.js';
 import type { CalendarDay, HolidayLunarSource } from './holiday-rules.js';
 import type { YearSchedule } from './schedules.js';
 
@@ -44,7 +52,7 @@ export class CalendarRangeError extends MotcuaError {
  * const options: WorkingDayCalendarOptions = {
  *   lunar: { lunarNewYear, lunarToSolar },
  *   years: { first: 2015, last: 2035 },
- *   overlays: [{ name: 'UBND xã Ví Dụ', rules: { cultureDay: true } }],
+ *   overlays: [{ name: 'UBND xã Ví Dụ', rules: { cultureDayCompensation: true } }],
  * };
  * ```
  */
@@ -176,8 +184,7 @@ export class WorkingDayCalendar {
     const working = new Uint8Array(size);
     // 1970-01-01 was a Thursday; Monday–Friday work by default.
     for (let i = 0; i < size; i++) {
-      const w = (((base + i + 4) % 7) + 7) % 7;
-      working[i] = w === 0 || w === 6 ? 0 : 1;
+      working[i] = weekdayOf(base + i) % 6 ? 1 : 0; // Sunday (0) and Saturday (6) are off
     }
     // National days first (days off, then make-up days), local days last: the last word wins.
     for (const pass of [0, 1, 2] as const) {
@@ -225,7 +232,7 @@ export class WorkingDayCalendar {
   #date(index: number): CivilDate {
     let text = this.#text[index];
     if (text === undefined) {
-      text = fromEpochDay(this.#base + index);
+      text = civilFromDays(this.#base + index);
       this.#text[index] = text;
     }
     return text;

@@ -255,6 +255,12 @@ export interface ProcedureFlags {
   readonly immediate?: boolean;
   /** Không phụ thuộc địa giới hành chính: accepted anywhere in the province. */
   readonly boundaryFree?: boolean;
+  /**
+   * On the published list of procedures accepted regardless of administrative boundary nationwide
+   * (Decree 309/2026 → Decree 118/2025 art. 14(4)): any commune's counter may receive the dossier for
+   * the competent authority elsewhere, whose receipt starts the clock.
+   */
+  readonly nationwide?: boolean;
   /** "4 tại chỗ": received, appraised, approved and returned on the spot. */
   readonly fourOnSite?: boolean;
 }
@@ -478,6 +484,7 @@ const procedureSchema = z.strictObject({
     z.strictObject({
       immediate: z.optional(z.boolean()),
       boundaryFree: z.optional(z.boolean()),
+      nationwide: z.optional(z.boolean()),
       fourOnSite: z.optional(z.boolean()),
     }),
   ),

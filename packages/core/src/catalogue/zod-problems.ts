@@ -62,6 +62,7 @@ const FIELD_LABELS: Readonly<Record<string, LocalizedText>> = {
   flags: { vi: 'Đặc điểm', en: 'Flags' },
   immediate: { vi: 'Giải quyết ngay', en: 'Resolved immediately' },
   boundaryFree: { vi: 'Không phụ thuộc địa giới', en: 'Regardless of boundary' },
+  nationwide: { vi: 'Tiếp nhận toàn quốc', en: 'Accepted nationwide' },
   fourOnSite: { vi: '4 tại chỗ', en: '"4 on the spot"' },
   sourceUrl: { vi: 'Nguồn dữ liệu', en: 'Source link' },
   unconfirmed: { vi: 'Trường chưa xác nhận', en: 'Unconfirmed fields' },

@@ -9,6 +9,7 @@ import {
 } from './due-date.js';
 import { vietnamMinute } from './instant.js';
 import type { DossierStatus } from './status.js';
+import type { SupplementReason } from './supplement-reason-codes.js';
 import type { TimeLimit } from './time-limit.js';
 import type { WorkingTime } from './working-time.js';
 
@@ -18,6 +19,9 @@ import type { WorkingTime } from './working-time.js';
  *   cầu bổ sung, Mẫu 02) to the completed supplement, as Decision 766 computes it [S];
  * - `extended`: an apology letter (Phiếu xin lỗi và hẹn lại ngày trả kết quả, Mẫu 04) with the new
  *   due date and the reason;
+ * - `authority-received`: the competent authority received a dossier taken in regardless of
+ *   administrative boundary; its clock starts here (Decree 309/2026 → Decree 118/2025 art. 17(3)),
+ *   with the due date then notified (`dueAt`; computed when absent);
  * - `withdrawn`: the applicant withdrew the dossier (status 7); `stopped`: processing stopped
  *   (status 8); `resolved`: a result exists (status 9); `returned`: the result was handed over (status 10).
  *
@@ -31,7 +35,14 @@ import type { WorkingTime } from './working-time.js';
  * ```
  */
 export type DossierEvent =
-  | { readonly type: 'supplement-requested'; readonly at: string | Date; readonly reason?: string }
+  | {
+      readonly type: 'supplement-requested';
+      readonly at: string | Date;
+      readonly reason?: string;
+      /** Reason codes (check input with `parseSupplementReasons`; the clock does not read them). */
+      readonly reasons?: readonly SupplementReason[];
+    }
+  | { readonly type: 'authority-received'; readonly at: string | Date; readonly dueAt?: string | Date }
   | { readonly type: 'supplement-completed'; readonly at: string | Date }
   | { readonly type: 'extended'; readonly at: string | Date; readonly dueAt: string | Date; readonly reason: string }
   | { readonly type: 'withdrawn'; readonly at: string | Date }
@@ -50,6 +61,7 @@ export type DossierEvent =
 export const DOSSIER_EVENT_TYPES: readonly DossierEvent['type'][] = Object.freeze([
   'supplement-requested',
   'supplement-completed',
+  'authority-received',
   'extended',
   'withdrawn',
   'stopped',
@@ -76,6 +88,18 @@ export interface DossierTimeline {
   readonly limit: TimeLimit;
   /** The procedure's code, for a no-appointment day. */
   readonly procedure?: string;
+  /**
+   * The due date printed on the receipt slip (ngày hẹn trả), stored when the dossier was received.
+   * When given, the clock starts from it instead of recounting under the current calendar, so a later
+   * calendar change never rewrites a printed promise; pauses and extensions still move it.
+   */
+  readonly dueAt?: string | Date;
+  /**
+   * Received regardless of administrative boundary for another competent authority: the clock
+   * starts at the `authority-received` event; until then the due date counts from the counter's
+   * receipt and is provisional.
+   */
+  readonly acrossBoundary?: boolean;
   /** What happened since, in time order. */
   readonly events?: readonly DossierEvent[];
 }
@@ -160,6 +184,10 @@ export interface DossierClock {
   readonly receivedAt: string;
   /** When counting started. */
   readonly deemedReceivedAt: string;
+  /** When the competent authority received a dossier taken in regardless of boundary. */
+  readonly authorityReceivedAt?: string;
+  /** Whether the due date is provisional: received across the boundary, not yet by the authority. */
+  readonly provisional: boolean;
   /** The due date written on the receipt slip. */
   readonly originalDueAt: string;
   /** The statutory due date moved by the supplement pauses. */
@@ -213,6 +241,22 @@ function shift(time: WorkingTime, m: Moment, minutes: number, path: ProblemPath)
   return result;
 }
 
+/** A stored or notified due date as a moment; a problem when it is not after `from`. */
+function bindingDue(
+  time: WorkingTime,
+  value: string | Date,
+  from: Moment,
+  path: ProblemPath,
+  problems: Problem[],
+): Moment | undefined {
+  const moment = at(time, vietnamMinute(value, path));
+  if (later(moment, from)) return moment;
+  problems.push(
+    problem(path, 'due-not-after-receipt', { vi: 'Ngày hẹn trả phải sau khi nhận', en: 'Due date not after receipt' }),
+  );
+  return undefined;
+}
+
 const TERMINAL = new Set<DossierClockState>(['withdrawn', 'stopped', 'returned']);
 
 /**
@@ -226,8 +270,15 @@ export function runDossierClock(
   const time = context.time;
   const limit = checkedLimit(timeline.limit, ['limit']);
   const received = vietnamMinute(timeline.receivedAt, ['receivedAt']);
-  const { deemed, due: original } = dueMomentsFor(context, received, limit, timeline.procedure, ['receivedAt']);
+  let { deemed, due: original } = dueMomentsFor(context, received, limit, timeline.procedure, ['receivedAt']);
   const receivedMoment = at(time, received);
+  const problems: Problem[] = [];
+  if (timeline.dueAt !== undefined) {
+    const printed = bindingDue(time, timeline.dueAt, receivedMoment, ['dueAt'], problems);
+    if (printed) original = printed;
+  }
+  const acrossBoundary = timeline.acrossBoundary === true;
+  let authority: Moment | undefined;
   const maxSupplements = options.maxSupplementRequests ?? 1;
   const maxExtensions = options.maxExtensions ?? 1;
   const notice = options.apologyNoticeDays ?? 1;
@@ -245,7 +296,6 @@ export function runDossierClock(
   let returned: Moment | undefined;
   let stopped: Moment | undefined;
   const flags = new Set<DossierClockFlag>();
-  const problems: Problem[] = [];
   let previous = receivedMoment;
 
   const events = timeline.events ?? [];
@@ -298,6 +348,29 @@ export function runDossierClock(
           en: 'The dossier has ended (withdrawn, stopped or returned): no further events',
         }),
       );
+      continue;
+    }
+    if (event.type === 'authority-received') {
+      if (!acrossBoundary || authority || i > 0) {
+        problems.push(
+          problem([...path, 'type'], 'unexpected-authority-receipt', {
+            vi: 'Chỉ hồ sơ acrossBoundary có một bước authority-received, đầu tiên',
+            en: 'Only an acrossBoundary dossier has one authority-received step, first',
+          }),
+        );
+        continue;
+      }
+      const local = time.base * 1440 + moment[0] * 1440 + moment[1];
+      const counted = dueMomentsFor(context, local, limit, timeline.procedure, [...path, 'at']);
+      deemed = counted.deemed;
+      original = counted.due;
+      if (event.dueAt !== undefined) {
+        const notified = bindingDue(time, event.dueAt, moment, [...path, 'dueAt'], problems);
+        if (notified) original = notified;
+      }
+      due = original;
+      authority = moment;
+      previous = moment;
       continue;
     }
     previous = moment;
@@ -412,6 +485,8 @@ export function runDossierClock(
   return {
     moments,
     receivedMoment,
+    authority,
+    provisional: acrossBoundary && !authority,
     deemed,
     original,
     due,
@@ -428,6 +503,8 @@ export function runDossierClock(
 interface ClockRun {
   readonly moments: ClockMoments;
   readonly receivedMoment: Moment;
+  readonly authority: Moment | undefined;
+  readonly provisional: boolean;
   readonly deemed: Moment;
   readonly original: Moment;
   readonly due: Moment;
@@ -450,6 +527,8 @@ function clockOf(run: ClockRun): DossierClock {
   return {
     receivedAt: isoOf(time, run.receivedMoment),
     deemedReceivedAt: isoOf(time, run.deemed),
+    ...(run.authority ? { authorityReceivedAt: isoOf(time, run.authority) } : {}),
+    provisional: run.provisional,
     originalDueAt: isoOf(time, run.original),
     dueAt: isoOf(time, run.due),
     promisedDueAt: isoOf(time, run.promised ?? run.due),

@@ -49,8 +49,8 @@ describe('due dates of the "received after 15:00" rules', () => {
     expect(due('2026-02-13T15:30:00+07:00', chungThuc).dueAt).to.equal('2026-02-23T17:00:00+07:00');
   });
 
-  it('khai sinh before 15:00 is resolved at once; after 15:00 within the next working day (Luật Hộ tịch art. 5(3))', () => {
-    expect(due('2026-03-13T14:00:00+07:00', khaiSinh).dueAt).to.equal('2026-03-13T14:00:00+07:00');
+  it('khai sinh before 15:00 is due by that day’s close; after 15:00 within the next working day (Luật Hộ tịch art. 5(3))', () => {
+    expect(due('2026-03-13T14:00:00+07:00', khaiSinh).dueAt).to.equal('2026-03-13T17:00:00+07:00');
     // Friday 16:10 → Monday.
     expect(due('2026-03-13T16:10:00+07:00', khaiSinh)).to.deep.equal({
       deemedReceivedAt: '2026-03-16T07:30:00+07:00',

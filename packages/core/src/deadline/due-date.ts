@@ -65,7 +65,11 @@ export interface DueDateOptions {
    * Code art. 148(5), moving a period that ends on it to the next working day (default `true`).
    */
   readonly bridgeDaysOff?: boolean;
-  /** The cutoff applied to `same-day` limits that give none (default `'15:00'`). */
+  /**
+   * The cutoff applied to `same-day` and `immediate` limits that give none (default `'15:00'`: the
+   * "sau 15 giờ" of Luật Hộ tịch art. 5(3) and Decree 23/2015 art. 7 [C]; for other procedures it is
+   * a setting [U]). `'23:59'` leaves only the close of the office as the limit.
+   */
   readonly sameDayCutoff?: string;
   /** A commune's no-appointment day: listed procedures resolved within the day on named weekdays. */
   readonly noAppointment?: NoAppointmentDay;
@@ -242,15 +246,17 @@ export function dueMoments(
   const time = context.time;
   let [day, minute] = deemedMoment(context, local, path);
   const unit = limit.unit;
+  const uncounted = unit === 'same-day' || unit === 'immediate';
   const cutoff =
     limit.cutoff !== undefined
       ? (cutoffCache.get(limit.cutoff) ?? cutoffOf(limit.cutoff))
-      : unit === 'same-day'
+      : uncounted
         ? context.sameDayCutoff
         : -1;
   let afterCutoff = false;
-  // A recorded receipt on a day off is after every cutoff of the last working day.
-  if (cutoff >= 0 && (time.kind[day] === 0 || minute > cutoff)) {
+  // A recorded receipt on a day off is after every cutoff of the last working day; a same-day or
+  // immediate one recorded after the close is too, whatever the cutoff (one rule: see sameDayRule).
+  if (cutoff >= 0 && (time.kind[day] === 0 || minute > cutoff || (uncounted && minute >= time.closing(day)))) {
     afterCutoff = true;
     day = time.nthWorkingDayAfter(day, 1);
     if (day < 0) time.outside(path, { vi: 'Ngày làm việc tiếp theo', en: 'The next working day' });
@@ -267,20 +273,11 @@ export function dueMoments(
       dueMinute = m;
       break;
     }
-    case 'immediate': {
-      if (afterCutoff) {
-        dueDay = day;
-        dueMinute = time.closing(day);
-      } else {
-        const [d, m] = time.nextOpening(day, minute);
-        dueDay = d;
-        dueMinute = m;
-      }
-      break;
-    }
+    case 'immediate':
     case 'same-day': {
-      dueDay = time.workingDayFrom(day);
-      dueMinute = dueDay < 0 ? 0 : time.closing(dueDay);
+      // "Ngay" and "trong ngày" are one rule: the close of the (deemed) receipt's working day.
+      dueDay = day;
+      dueMinute = time.closing(day);
       break;
     }
     default: {
@@ -356,8 +353,11 @@ export function dueMomentsFor(
  *   the next working day.
  * - `working-days`: the receipt day is not counted (Civil Code art. 147); due on the n-th working day
  *   after it. `days`: the n-th calendar day after it, moved to the next working day when that is not
- *   one (art. 148(5)). `working-hours`: n hours of office time from the deemed receipt. `same-day`:
- *   the close of that working day. `immediate`: at once (the next working day's close after the cutoff).
+ *   one (art. 148(5)). `working-hours`: n hours of office time from the deemed receipt.
+ * - `same-day` ("trong ngày") and `immediate` ("giải quyết ngay") follow one rule: received on a
+ *   working day during or before its sessions and not after the cutoff → due at that day's close;
+ *   after the cutoff, after the close, or on a day off → due at the close of the next working day.
+ *   Resolving while the applicant waits is then simply early or on time.
  *
  * @throws MotcuaError for a bad limit, a receipt without an offset, bad options or a date outside
  * the calendar's years.

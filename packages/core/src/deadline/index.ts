@@ -85,6 +85,8 @@ export {
   toChannelCode,
   toNationalStatusCode,
 } from './status.js';
+export { parseSupplementReasons, SUPPLEMENT_REASONS } from './supplement-reason.js';
+export { SUPPLEMENT_REASON_CODES, type SupplementReason } from './supplement-reason-codes.js';
 export {
   formatTimeLimit,
   parseTimeLimit,

@@ -37,14 +37,14 @@ describe('the no-appointment day', () => {
     expect(
       dueDate({ receivedAt: '2026-03-09T16:00:00+07:00', limit: three, procedure: '2.000908' }, mondays).dueAt,
     ).to.equal('2026-03-10T17:00:00+07:00');
-    // "Ngày thứ tư không hẹn" (xã Cẩm Thanh) with results at once.
+    // "Ngày thứ tư không hẹn" (xã Cẩm Thanh) with results at once: "ngay" is due by the day's close.
     const wednesdays: DueDateOptions = {
       calendar,
       noAppointment: { weekdays: [3], procedures: ['2.000908'], limit: { value: 0, unit: 'immediate' } },
     };
     expect(
       dueDate({ receivedAt: '2026-03-11T09:20:00+07:00', limit: three, procedure: '2.000908' }, wednesdays).dueAt,
-    ).to.equal('2026-03-11T09:20:00+07:00');
+    ).to.equal('2026-03-11T17:00:00+07:00');
   });
 
   it('the day’s own limit keeps its own cutoff', () => {

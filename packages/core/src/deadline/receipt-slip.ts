@@ -84,6 +84,12 @@ export interface ReceiptSlipInput {
   readonly receivedBy?: string;
   /** A lookup address for the QR code. */
   readonly lookupUrl?: string;
+  /**
+   * Received regardless of administrative boundary for another competent authority (Decree
+   * 309/2026): the time limit runs from when that authority receives the dossier, so the due date
+   * printed is provisional.
+   */
+  readonly acrossBoundary?: boolean;
 }
 
 /**
@@ -148,7 +154,13 @@ export interface ReceiptSlip {
   readonly receivedBy?: string;
   /** A lookup address for the QR code. */
   readonly lookupUrl?: string;
+  /** Received regardless of boundary: the note the slip prints under the due date. */
+  readonly acrossBoundary?: { readonly note: string };
 }
+
+/** The slip's note on a dossier received regardless of boundary (Decree 309/2026 → Decree 118/2025 art. 17(3)). */
+const ACROSS_BOUNDARY_NOTE =
+  'Hồ sơ tiếp nhận không phụ thuộc địa giới hành chính: thời hạn giải quyết được tính từ thời điểm cơ quan có thẩm quyền nhận được hồ sơ; ngày hẹn trả trên đây là dự kiến.';
 
 /**
  * Options of {@link receiptSlip}: the due-date options and the dossier-code format to check the code
@@ -312,5 +324,6 @@ export function receiptSlip(input: ReceiptSlipInput, options: ReceiptSlipOptions
     ...(input.ledger ? { ledger: input.ledger } : {}),
     ...(input.receivedBy ? { receivedBy: input.receivedBy } : {}),
     ...(input.lookupUrl ? { lookupUrl: input.lookupUrl } : {}),
+    ...(input.acrossBoundary === true ? { acrossBoundary: { note: ACROSS_BOUNDARY_NOTE } } : {}),
   };
 }

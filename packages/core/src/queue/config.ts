@@ -1,4 +1,5 @@
 import { type CivilDate, isCivilDate } from '../calendar/civil-date.js';
+import type { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { type LocalizedText, MotcuaError, type Problem, type ProblemPath, problem } from '../text/problem.js';
 import { DEFAULT_PRIORITY_CLASSES, NORMAL_PRIORITY, type PriorityClass } from './priority-classes.js';
 import { parseClockTime } from './time-of-day.js';
@@ -185,9 +186,28 @@ export interface QueueConfig {
   readonly sessions?: readonly QueueSessionConfig[];
   /** The Vietnam-time minute a business day starts. Default `'00:00'` (civil midnight). */
   readonly dayStartsAt?: string;
-  /** Civil dates on which no ticket is issued (holidays, closures). */
+  /**
+   * Civil dates on which no ticket is issued (local closures). With a working-day calendar (`createQueue({ calendar })`)
+   * the official days off are closed without being listed here.
+   */
   readonly closedDates?: readonly CivilDate[];
+  /**
+   * Civil dates on which tickets are issued by the service windows although the working-day calendar has them off
+   * (a local exception, e.g. a receiving session on a holiday). Without a calendar they change nothing.
+   */
+  readonly openDates?: readonly CivilDate[];
 }
+
+/**
+ * What the queue asks a working-day calendar (a `WorkingDayCalendar` from `vietnamCalendar()` fits): whether a date is
+ * worked, the days listed off, and the swaps that tell which weekday a make-up Saturday stands for.
+ *
+ * @example
+ * ```ts
+ * const calendar: IssuingCalendar = vietnamCalendar();
+ * ```
+ */
+export type IssuingCalendar = Pick<WorkingDayCalendar, 'isWorkingDay' | 'holidays' | 'schedule' | 'years'>;
 
 /** A {@link QueueConfig} after validation, with every default filled in. */
 export interface ResolvedQueueConfig {
@@ -207,6 +227,10 @@ export interface ResolvedQueueConfig {
   readonly dayStartsAt: number;
   /** Dates on which no ticket is issued. */
   readonly closedDates: ReadonlySet<CivilDate>;
+  /** Dates issued by the windows although the calendar has them off. */
+  readonly openDates: ReadonlySet<CivilDate>;
+  /** The working-day calendar the issuing hours follow, when the queue was given one. */
+  readonly calendar?: IssuingCalendar;
 }
 
 const PREFIX = /^[A-Z]{1,3}$/;
@@ -219,9 +243,10 @@ const CONFIG_KEYS = [
   'sessions',
   'dayStartsAt',
   'closedDates',
+  'openDates',
 ];
 /** `createQueue` options that travel in the same object and are not configuration. */
-const OPTION_KEYS = ['store', 'clock', 'randomBytes'];
+const OPTION_KEYS = ['store', 'clock', 'randomBytes', 'calendar'];
 const WEEKDAYS: readonly number[] = [1, 2, 3, 4, 5];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -628,14 +653,29 @@ export function parseQueueConfig(input: QueueConfig | unknown): ResolvedQueueCon
 
   const dayStartsAt =
     input.dayStartsAt === undefined ? 0 : (c.attempt(() => parseClockTime(input.dayStartsAt, ['dayStartsAt'])) ?? 0);
-  const closedDates = new Set<CivilDate>();
-  if (input.closedDates !== undefined) {
-    c.list(input.closedDates, ['closedDates'], false).forEach((d, i) => {
-      if (isCivilDate(d)) closedDates.add(d);
-      else c.add(['closedDates', i], 'invalid-date', `Ngày không hợp lệ: ${String(d)}`, `Not a date: ${String(d)}`);
-    });
-  }
+  const dates = (key: 'closedDates' | 'openDates'): Set<CivilDate> => {
+    const set = new Set<CivilDate>();
+    if (input[key] !== undefined) {
+      c.list(input[key], [key], false).forEach((d, i) => {
+        if (isCivilDate(d)) set.add(d);
+        else c.add([key, i], 'invalid-date', `Ngày không hợp lệ: ${String(d)}`, `Not a date: ${String(d)}`);
+      });
+    }
+    return set;
+  };
+  const closedDates = dates('closedDates');
+  const openDates = dates('openDates');
 
   if (c.problems.length > 0) throw new MotcuaError(c.problems);
-  return { services, counters, priorityClasses, defaultPriority, ordering, sessions, dayStartsAt, closedDates };
+  return {
+    services,
+    counters,
+    priorityClasses,
+    defaultPriority,
+    ordering,
+    sessions,
+    dayStartsAt,
+    closedDates,
+    openDates,
+  };
 }

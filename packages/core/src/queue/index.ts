@@ -14,6 +14,7 @@ export {
 } from './announcement.js';
 export { type QueueBusinessTime, queueBusinessTimeOf } from './business-day.js';
 export {
+  type IssuingCalendar,
   type IssuingWindow,
   type NumberEndPolicy,
   parseQueueConfig,
@@ -32,7 +33,13 @@ export {
 } from './config.js';
 export { createMemoryQueueStore } from './memory-store.js';
 export { formatTicketNumber, nextTicketValue, type TicketSequenceStep, ticketSequenceKey } from './numbering.js';
-export { assertIssuingOpen, type IssuingState, issuingState, nextIssuingTime } from './opening-windows.js';
+export {
+  assertIssuingOpen,
+  type IssuingDays,
+  type IssuingState,
+  issuingState,
+  nextIssuingTime,
+} from './opening-windows.js';
 export {
   advanceOrderingState,
   chooseNextTicket,

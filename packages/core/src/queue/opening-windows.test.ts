@@ -1,7 +1,10 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import fc from 'fast-check';
+import { type CivilDate, fromEpochDay, toEpochDay } from '../calendar/civil-date.js';
+import { vietnamCalendar } from '../calendar/vietnam-calendar.js';
 import { queueBusinessTimeOf } from './business-day.js';
+import type { ResolvedQueueService } from './config.js';
 import { hoTich, seededBytes, vn } from './fixtures.test.js';
 import { assertIssuingOpen, issuingState } from './opening-windows.js';
 import { createQueue } from './queue.js';
@@ -141,6 +144,64 @@ describe('opening windows and daily caps', () => {
         }
         if (state.open) expect(refused).to.equal(undefined);
         else expect([refused?.reason, refused?.nextIssuingTime]).to.deep.equal([state.reason, state.next]);
+      }),
+    );
+  });
+});
+
+// The issuing hours follow the working-day calendar when the queue has one (issue 17).
+describe('issuing hours that follow the working-day calendar', () => {
+  const calendar = vietnamCalendar();
+  const withCalendar = { ...office, closedDates: [], calendar };
+  const state = (config: Parameters<typeof issuingState>[1], date: CivilDate, at: string) =>
+    issuingState(createQueue(office).config.services.get('ho-tich') as ResolvedQueueService, config, {
+      ...queueBusinessTimeOf(vn(date, at), 0, []),
+    });
+
+  it('closes 1/1, 30/4, Tết and 24/11 without listing them, and names the next real opening', async () => {
+    const q = createQueue(withCalendar);
+    for (const date of ['2026-01-01', '2026-04-30', '2026-02-16', '2026-02-20', '2026-11-24', '2026-01-02'] as const) {
+      const error = await refusal(() => q.issue('ho-tich', { now: vn(date, '08:00') }));
+      expect(error.reason, date).to.equal('closed-day');
+    }
+    // Friday 13/2/2026 after the last window: the kiosk names Monday 23/2, after Tết.
+    const friday = await refusal(() => q.issue('ho-tich', { now: vn('2026-02-13', '16:00') }));
+    expect(friday.nextIssuingTime?.date).to.equal('2026-02-23');
+    expect(friday.problems[0]?.message.vi).to.contain('Thứ hai, ngày 2026-02-23');
+    // Monday 23/11/2026 after the last window: Tuesday 24/11 is Ngày Văn hóa Việt Nam, so Wednesday 25/11.
+    const monday = await refusal(() => q.issue('ho-tich', { now: vn('2026-11-23', '16:00') }));
+    expect(monday.nextIssuingTime?.date).to.equal('2026-11-25');
+    // Without the calendar the same office would have opened on 24/11 (today's behaviour without it).
+    expect((await createQueue(office).issue('ho-tich', { now: vn('2026-11-24', '08:00') })).number).to.equal('A001');
+  });
+
+  it('opens a make-up Saturday with the windows of the weekday it was swapped for', async () => {
+    const q = createQueue(withCalendar);
+    const t = await q.issue('ho-tich', { now: vn('2026-01-10', '08:00') });
+    expect(t.number).to.equal('A001');
+    expect(state(q.config, '2026-01-10', '12:00')).to.deep.include({ open: false, reason: 'closed' });
+    // A plain Saturday stays closed (the office has no weekend windows).
+    expect(state(q.config, '2026-01-17', '08:00')).to.deep.include({ open: false, reason: 'closed' });
+    // A calendar that does not count make-up days keeps it closed.
+    const noMakeUp = vietnamCalendar({ overlays: [{ name: 'xã', rules: { makeUpWorkdays: false } }] });
+    expect(state({ closedDates: new Set(), calendar: noMakeUp }, '2026-01-10', '08:00').open).to.equal(false);
+  });
+
+  it('keeps local additions (closedDates) and exceptions (openDates)', () => {
+    const config = createQueue({ ...withCalendar, closedDates: ['2026-03-20'], openDates: ['2026-11-24'] }).config;
+    expect(state(config, '2026-03-20', '08:00')).to.deep.include({ open: false, reason: 'closed-day' });
+    expect(state(config, '2026-11-24', '08:00')).to.deep.equal({ open: true });
+    expect(state(config, '2026-04-30', '08:00')).to.deep.include({ open: false, reason: 'closed-day' });
+  });
+
+  it('never issues on a calendar day off, and issuing state agrees with the calendar on weekdays (property)', () => {
+    const config = createQueue(withCalendar).config;
+    fc.assert(
+      fc.property(fc.integer({ min: toEpochDay('2015-01-01'), max: toEpochDay('2030-12-31') }), (day) => {
+        const date = fromEpochDay(day);
+        const s = state(config, date, '08:00');
+        if (!calendar.isWorkingDay(date)) return !s.open;
+        return s.open === true;
       }),
     );
   });

@@ -10,13 +10,51 @@ const WEEKDAY_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Fri
 /** How far ahead the next window is looked for. */
 const LOOKAHEAD_DAYS = 31;
 
-function isClosedDate(config: Pick<ResolvedQueueConfig, 'closedDates'>, date: CivilDate): boolean {
-  return config.closedDates.has(date);
+/**
+ * The days a service issues on: the configured closed and open dates and, when the queue has one, the working-day
+ * calendar (a `ResolvedQueueConfig` fits).
+ *
+ * @example
+ * ```ts
+ * const days: IssuingDays = { closedDates: new Set(['2026-12-07']), calendar: vietnamCalendar() };
+ * issuingState(service, days, queueBusinessTimeOf(now)); // closed on 7/12 and on every official day off
+ * ```
+ */
+export type IssuingDays = Pick<ResolvedQueueConfig, 'closedDates'> &
+  Partial<Pick<ResolvedQueueConfig, 'openDates' | 'calendar'>>;
+
+/**
+ * The weekday whose windows apply on `date`, or `undefined` when nothing is issued that day.
+ * - a configured closed date is closed; a configured open date follows its own weekday's windows;
+ * - with a calendar: an official or local day off is closed (also on a weekend); a weekend day worked (ngày làm bù,
+ *   or a local working day) follows the windows of the weekday it was swapped for (Monday's when it stands for none);
+ *   a plain weekend keeps the office's own weekend windows, if any.
+ */
+function issuingWeekday(config: IssuingDays, date: CivilDate): number | undefined {
+  if (config.closedDates.has(date)) return undefined;
+  const weekday = dayOfWeek(date);
+  const calendar = config.calendar;
+  const year = Number(date.slice(0, 4));
+  if (!calendar || config.openDates?.has(date) || year < calendar.years.first || year > calendar.years.last) {
+    return weekday;
+  }
+  if (calendar.isWorkingDay(date)) {
+    if (weekday % 6) return weekday;
+    for (const y of [year - 1, year, year + 1]) {
+      if (y < calendar.years.first || y > calendar.years.last) continue;
+      const swap = calendar.schedule(y)?.swaps?.find((s) => s.workday === date);
+      if (swap) return dayOfWeek(swap.dayOff);
+    }
+    return 1;
+  }
+  if (weekday % 6) return undefined;
+  const listedOff = calendar.holidays(year).some((d) => d.date === date && !d.working && d.kind !== 'make-up-workday');
+  return listedOff ? undefined : weekday;
 }
 
 /**
  * The next opening window of `service` strictly after the Vietnam clock reading (`date`,
- * `minuteOfDay`), skipping closed dates; `undefined` when the service has no window in the next
+ * `minuteOfDay`), skipping closed dates and, with a working-day calendar, the official days off; `undefined` when the service has no window in the next
  * month.
  *
  * @example
@@ -27,14 +65,14 @@ function isClosedDate(config: Pick<ResolvedQueueConfig, 'closedDates'>, date: Ci
  */
 export function nextIssuingTime(
   service: ResolvedQueueService,
-  config: Pick<ResolvedQueueConfig, 'closedDates'>,
+  config: IssuingDays,
   date: CivilDate,
   minuteOfDay: number,
 ): NextIssuingTime | undefined {
   for (let offset = 0; offset <= LOOKAHEAD_DAYS; offset++) {
     const day = addDays(date, offset);
-    if (isClosedDate(config, day)) continue;
-    const weekday = dayOfWeek(day);
+    const weekday = issuingWeekday(config, day);
+    if (weekday === undefined) continue;
     let best: number | undefined;
     for (const w of service.windows) {
       if (!w.days.includes(weekday)) continue;
@@ -64,7 +102,8 @@ export type IssuingState =
   | { readonly open: false; readonly reason: 'closed' | 'closed-day'; readonly next: NextIssuingTime | undefined };
 
 /**
- * Whether tickets for `service` can be taken at `time`: not on a closed date (`closed-day`) nor outside every
+ * Whether tickets for `service` can be taken at `time`: not on a closed date or, when the config carries a
+ * working-day calendar, an official day off (`closed-day`; a make-up Saturday worked is open), nor outside every
  * opening window (`closed`), with the next issuing time then. A service without windows is open at any time of an
  * open day (and has no next time on a closed one).
  *
@@ -76,16 +115,20 @@ export type IssuingState =
  */
 export function issuingState(
   service: ResolvedQueueService,
-  config: Pick<ResolvedQueueConfig, 'closedDates'>,
+  config: IssuingDays,
   time: QueueBusinessTime,
 ): IssuingState {
-  if (isClosedDate(config, time.date)) {
+  const businessWeekday = issuingWeekday(config, time.date);
+  if (businessWeekday === undefined) {
     const next =
       service.windows.length > 0 ? nextIssuingTime(service, config, time.clockDate, time.minuteOfDay) : undefined;
     return { open: false, reason: 'closed-day', next };
   }
   if (service.windows.length === 0) return { open: true };
-  const weekday = dayOfWeek(time.clockDate);
+  const weekday =
+    time.clockDate === time.date
+      ? businessWeekday
+      : (issuingWeekday(config, time.clockDate) ?? dayOfWeek(time.clockDate));
   const open = service.windows.some(
     (w) => w.days.includes(weekday) && w.from <= time.minuteOfDay && time.minuteOfDay < w.to,
   );
@@ -102,11 +145,7 @@ export function issuingState(
  * assertIssuingOpen(service, config, queueBusinessTimeOf(now)); // returns, or throws "Hết giờ lấy số … 13:00 hôm nay."
  * ```
  */
-export function assertIssuingOpen(
-  service: ResolvedQueueService,
-  config: Pick<ResolvedQueueConfig, 'closedDates'>,
-  time: QueueBusinessTime,
-): void {
+export function assertIssuingOpen(service: ResolvedQueueService, config: IssuingDays, time: QueueBusinessTime): void {
   const state = issuingState(service, config, time);
   if (state.open) return;
   const when = describeOpening(state.next, time.clockDate);

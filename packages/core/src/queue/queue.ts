@@ -1,6 +1,12 @@
 import { MotcuaError, problem } from '../text/problem.js';
 import { queueBusinessTimeOf } from './business-day.js';
-import { parseQueueConfig, type QueueConfig, type ResolvedQueueConfig, type ResolvedQueueService } from './config.js';
+import {
+  type IssuingCalendar,
+  parseQueueConfig,
+  type QueueConfig,
+  type ResolvedQueueConfig,
+  type ResolvedQueueService,
+} from './config.js';
 import { createMemoryQueueStore } from './memory-store.js';
 import { formatTicketNumber, ticketSequenceKey } from './numbering.js';
 import { assertIssuingOpen, nextIssuingTime } from './opening-windows.js';
@@ -21,6 +27,13 @@ export interface QueueOptions {
   readonly clock?: () => number;
   /** Random bytes for ticket ids. Default `crypto.getRandomValues`. */
   readonly randomBytes?: (length: number) => Uint8Array;
+  /**
+   * The working-day calendar the issuing hours follow (e.g. `vietnamCalendar()`): official days off are closed
+   * without listing them in `closedDates`, and a make-up Saturday worked issues by the windows of the weekday it was
+   * swapped for. `closedDates` and `openDates` stay local additions and exceptions. Without it, only the windows and
+   * `closedDates` count.
+   */
+  readonly calendar?: IssuingCalendar;
 }
 
 /** Options every queue command takes. */
@@ -104,7 +117,8 @@ function unknown(kind: 'service' | 'counter' | 'priority', id: string): MotcuaEr
  * ```
  */
 export function createQueue(config: QueueConfig & QueueOptions): Queue {
-  const resolved = parseQueueConfig(config);
+  const parsed = parseQueueConfig(config);
+  const resolved: ResolvedQueueConfig = config.calendar ? { ...parsed, calendar: config.calendar } : parsed;
   const store = config.store ?? createMemoryQueueStore();
   const clock = config.clock;
   const randomBytes = config.randomBytes;

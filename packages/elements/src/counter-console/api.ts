@@ -3,7 +3,7 @@
  * every POST (the caller keeps it for a retry), and the server's refusals read as their Vietnamese and English
  * messages.
  */
-import { getConfig } from '../internal/config.js';
+import { apiUrl } from '../internal/config.js';
 
 /** A message in both languages, as the server answers its refusals. */
 export interface BilingualText {
@@ -59,7 +59,7 @@ export async function callApi<T>(
   if (options.key) headers['idempotency-key'] = options.key;
   let response: Response;
   try {
-    response = await fetch(new URL(path, getConfig().apiBase), {
+    response = await fetch(apiUrl(path), {
       method: post ? 'POST' : 'GET',
       headers,
       ...(post ? { body: JSON.stringify(options.body) } : {}),

@@ -80,6 +80,7 @@ const catalogue = {
       field: 'Hộ tịch',
       levels: [{ level: 'commune' }],
       channels: [{ kind: 'in-person' }],
+      flags: { nationwide: true },
       documents: [
         { name: 'Tờ khai đăng ký khai sinh', form: 'original' },
         { name: 'Giấy chứng sinh', form: 'copy', copies: 2 },
@@ -649,6 +650,44 @@ describe('motcua-counter-console', () => {
       await fillIntake(el);
       await submitIntake(el);
       expect(posts('/api/dossiers')[2]?.key).to.not.equal(first?.key);
+    });
+
+    it('receives a dossier for the competent authority elsewhere, only for a procedure accepted regardless of boundary', async () => {
+      stubServer({
+        'POST /api/dossiers': (call) => {
+          const s = receiptSlip(
+            {
+              code: '000.00.15.H41-261123-0001',
+              agency: 'UBND xã Mẫu',
+              applicant: { name: 'Trần Thị B' },
+              procedure: 'Đăng ký khai sinh',
+              documents: [{ name: 'Tờ khai đăng ký khai sinh' }],
+              receivedAt: '2026-11-23T10:00:00+07:00',
+              limit: { value: 0, unit: 'immediate' },
+              acrossBoundary: call.body?.acrossBoundary === true,
+            },
+            { calendar: vietnamCalendar() },
+          );
+          return json(201, { code: s.code, pin: '482913', dueAt: s.dueAt, ticket: null, receipt: s });
+        },
+      });
+      const el = await consoleFor();
+      await openIntake(el);
+      await chooseProcedure(el, 'chứng thực', 'Chứng thực bản sao từ bản chính');
+      expect($(el, '#across-boundary')).to.equal(null);
+      [...shadow(el).querySelectorAll<HTMLButtonElement>('button')]
+        .find((b) => text(b) === 'Chọn thủ tục khác')
+        ?.click();
+      await el.updateComplete;
+      await fillIntake(el);
+      $<HTMLInputElement>(el, '#across-boundary').click();
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+      await submitIntake(el);
+      expect(posts('/api/dossiers')[0]?.body).to.include({ procedure: '1.001193', acrossBoundary: true });
+      expect(text($(el, '[part="receipt"]'))).to.contain(
+        'thời hạn giải quyết được tính từ thời điểm cơ quan có thẩm quyền',
+      );
     });
 
     it('shows the server’s refusal of a dossier with its problems', async () => {

@@ -275,7 +275,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
           ticket
             ? html`<p part="number">${ticket.number}</p>
               <p class="label">
-                ${this.t(`status-${ticket.status}` as Key, { calls: ticket.calls ?? 1 })}${serviceName ? html` · ${this.t('service', { service: serviceName })}` : nothing}
+                ${this.t(`status-${ticket.status}` as Key, { calls: ticket.calls ?? 1 })}${serviceName ? ` · ${this.t('service', { service: serviceName })}` : nothing}
               </p>`
             : html`<p>${this.t('noTicket')}</p>`
         }

@@ -26,6 +26,7 @@ export type IntakeStringKey =
   | 'changeProcedure'
   | 'documents'
   | 'noDocuments'
+  | 'acrossBoundary'
   | 'otherDocument'
   | 'otherForm'
   | 'addDocument'
@@ -100,6 +101,7 @@ export const intakeStrings: StringTable<IntakeStringKey> = {
     changeProcedure: 'Chọn thủ tục khác',
     documents: 'Giấy tờ đã nhận',
     noDocuments: 'Danh mục không liệt kê giấy tờ của thủ tục này; hãy thêm các giấy tờ đã nhận.',
+    acrossBoundary: 'Tiếp nhận cho cơ quan có thẩm quyền ở địa bàn khác',
     otherDocument: 'Giấy tờ khác',
     otherForm: 'Hình thức',
     addDocument: 'Thêm giấy tờ',
@@ -172,6 +174,7 @@ export const intakeStrings: StringTable<IntakeStringKey> = {
     changeProcedure: 'Choose another procedure',
     documents: 'Documents received',
     noDocuments: 'The catalogue lists no documents for this procedure; add the documents received.',
+    acrossBoundary: 'Received for an authority elsewhere',
     otherDocument: 'Other document',
     otherForm: 'Form',
     addDocument: 'Add document',
@@ -459,6 +462,8 @@ export class DossierIntake {
   private otherForm: Form = 'original';
   private applicant = { name: '', address: '', phone: '', email: '' };
   private delivery: Delivery = 'counter';
+  /** Received for a competent authority elsewhere (a procedure accepted regardless of boundary). */
+  private across = false;
   private sending = false;
   /** The Idempotency-Key of the dossier being sent, kept until the server answers for good. */
   private key: string | undefined;
@@ -557,7 +562,21 @@ export class DossierIntake {
     return html`<p id="procedure-chosen" tabindex="-1">${t('procedure', { name: procedure.name, code: procedure.code })}</p>
       <div>
         <button part="button" type="button" @click=${this.changeProcedure}>${t('changeProcedure')}</button>
-      </div>`;
+      </div>
+      ${
+        procedure.flags?.nationwide || procedure.flags?.boundaryFree
+          ? html`<label class="check"
+              ><input
+                type="checkbox"
+                id="across-boundary"
+                .checked=${this.across}
+                @change=${(e: Event) => {
+                  this.across = (e.target as HTMLInputElement).checked;
+                }}
+              />${t('acrossBoundary')}</label
+            >`
+          : nothing
+      }`;
   }
 
   private renderDocuments() {
@@ -656,6 +675,7 @@ export class DossierIntake {
         <dd><time datetime=${r.receipt.dueAt}>${slipTimeText(r.receipt.dueAt, r.receipt.dueAtText, language)}</time></dd>
         ${r.ticket ? html`<dt>${t('ticket')}</dt><dd>${r.ticket.number}</dd>` : nothing}
       </dl>
+      ${r.receipt.acrossBoundary ? html`<p lang="vi">${r.receipt.acrossBoundary.note}</p>` : nothing}
       <div class="row">
         ${
           finishable
@@ -698,6 +718,7 @@ export class DossierIntake {
   private readonly changeProcedure = (): void => {
     this.procedure = undefined;
     this.documents = [];
+    this.across = false;
     this.host.update();
     this.host.focus('procedure-search');
   };
@@ -753,6 +774,7 @@ export class DossierIntake {
       applicant,
       documents: checked.map((d) => ({ name: d.name, form: d.form, copies: d.copies })),
       delivery: this.delivery,
+      ...(this.across ? { acrossBoundary: true } : {}),
       ...this.host.receipt(),
       ...(ticket?.id ? { ticket: ticket.id } : {}),
     };

@@ -51,6 +51,8 @@ export interface DossierView {
   readonly status: DossierStatus;
   readonly finished: boolean;
   readonly receivedAt: string;
+  /** Taken in regardless of boundary, not yet received by the authority: the due date is provisional. */
+  readonly provisional?: boolean;
   /** The due date on the receipt slip. */
   readonly dueAt?: string;
   /** The due date now (moved by pauses, or promised in an apology letter) when it differs. */
@@ -104,7 +106,12 @@ function timelineOf(receivedAt: string, events: readonly DossierEvent[]): StepVi
   const steps: StepView[] = [{ type: 'received', status: 'received', at: receivedAt }];
   let status: DossierStatus = 'received';
   for (const e of events) {
-    status = e.type === 'supplement-completed' ? 'processing' : e.type === 'extended' ? status : e.type;
+    status =
+      e.type === 'supplement-completed'
+        ? 'processing'
+        : e.type === 'extended' || e.type === 'authority-received'
+          ? status
+          : e.type;
     const at = typeof e.at === 'string' ? e.at : e.at.toISOString();
     const reason = 'reason' in e ? e.reason : undefined;
     const dueAt = e.type === 'extended' ? String(e.dueAt) : undefined;
@@ -190,10 +197,14 @@ export function toDossierView(raw: unknown, code: string, now: number, read: Rea
     return { ...base, ...(dueAt ? { dueAt } : {}), pauses: [], paused: waiting };
   }
   options ??= { calendar: vietnamCalendar() };
+  // The due date the server stored when the dossier was received binds: the browser does not recount it.
+  const answered = isObject(data.clock) && isTime(data.clock.originalDueAt) ? data.clock.originalDueAt : undefined;
   const dossier = {
     receivedAt: base.receivedAt,
     limit,
     ...(typeof procedure.code === 'string' ? { procedure: procedure.code } : {}),
+    ...(answered ? { dueAt: answered } : {}),
+    ...(data.acrossBoundary === true ? { acrossBoundary: true } : {}),
     events,
   };
   let clock: ReturnType<typeof dossierClock>;
@@ -223,6 +234,7 @@ export function toDossierView(raw: unknown, code: string, now: number, read: Rea
   return {
     ...base,
     dueAt: clock.originalDueAt,
+    ...(clock.provisional ? { provisional: true } : {}),
     ...(clock.promisedDueAt !== clock.originalDueAt ? { promisedDueAt: clock.promisedDueAt } : {}),
     ...(clock.extension ? { extension: clock.extension } : {}),
     pauses,

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { forgetAddressSecrets } from '../internal/address-secrets.js';
 import { configure, resetConfig } from '../internal/config.js';
 import type { DossierErrorDetail, DossierLoadedDetail, MotcuaDossierStatus } from './dossier-status.js';
 import './dossier-status.js';
@@ -21,6 +22,7 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 
 /** A finished dossier as the server answers it: a supplement pause, an extension with apology, resolved. */
 const FINISHED = {
+  ratingToken: 'r1.rating.token',
   code: CODE,
   procedure: { code: '1.004222', name: 'Đăng ký thường trú' },
   channel: 'in-person',
@@ -131,7 +133,12 @@ describe('motcua-dossier-status', () => {
     expect(steps).to.have.length(6);
     expect(steps.map((s) => s.getAttribute('aria-current'))).to.deep.equal([null, null, null, null, null, 'step']);
     const rate = shadow(el).querySelector<HTMLAnchorElement>('[part="rate"]');
-    expect(rate?.getAttribute('href')).to.equal(`danh-gia.html?ma-ho-so=${encodeURIComponent(CODE)}`);
+    const link = new URL(rate?.getAttribute('href') ?? '');
+    expect(link.pathname).to.match(/\/danh-gia\.html$/);
+    expect(link.searchParams.get('ma-ho-so')).to.equal(CODE);
+    expect(link.searchParams.get('t'), 'the link carries the token, so the rating can be sent').to.equal(
+      'r1.rating.token',
+    );
     expect(shadow(el).activeElement?.id).to.equal('result-heading');
     await expect(el).to.be.accessible();
   });
@@ -152,6 +159,57 @@ describe('motcua-dossier-status', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows the due date the server stored (binding) and a dossier received for an authority elsewhere', async () => {
+    // 3 working days from Wednesday 11/3/2026 would be Monday 16/3; the server printed Tuesday 17/3 (its calendar).
+    const printed = {
+      code: CODE,
+      procedure: { code: '1.004194', name: 'Đăng ký tạm trú' },
+      status: 'received',
+      receivedAt: '2026-03-11T10:00:00+07:00',
+      acrossBoundary: true,
+      limit: { value: 3, unit: 'working-days' },
+      events: [],
+      clock: { originalDueAt: '2026-03-17T17:00:00+07:00' },
+    };
+    stubFetch(() => json(200, printed));
+    const el = await fixture<MotcuaDossierStatus>(
+      html`<motcua-dossier-status code=${CODE} pin=${PIN}></motcua-dossier-status>`,
+    );
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect(text(el)).to.contain('17:00 17/03/2026');
+    expect(text(el)).to.contain('Ngày hẹn trả dự kiến');
+    const received = {
+      ...printed,
+      events: [{ type: 'authority-received', at: '2026-03-12T16:00:00+07:00', dueAt: '2026-03-18T17:00:00+07:00' }],
+    };
+    stubFetch(() => json(200, received));
+    const again = await fixture<MotcuaDossierStatus>(
+      html`<motcua-dossier-status code=${CODE} pin=${PIN} lang="en"></motcua-dossier-status>`,
+    );
+    await again.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    await again.updateComplete;
+    expect(text(again)).to.contain('Received by the authority');
+    expect(text(again)).to.contain('18/03/2026, 17:00');
+    expect(text(again)).to.not.contain('Provisional');
+    expect(text(again)).to.contain('Result due');
+    await expect(again).to.be.accessible();
+  });
+
+  it('offers no rating link for a finished dossier whose lookup gave no rating token', async () => {
+    const { ratingToken: _, ...withoutToken } = FINISHED;
+    stubFetch(() => json(200, withoutToken));
+    const el = await fixture<MotcuaDossierStatus>(
+      html`<motcua-dossier-status code=${CODE} pin=${PIN}></motcua-dossier-status>`,
+    );
+    await el.updateComplete;
+    expect(text(el)).to.contain('Đã xử lý xong');
+    expect(shadow(el).querySelector('[part="rate"]'), 'a link to a form that cannot be sent').to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('reads the code and PIN from the page URL', async () => {
     const before = location.href;
     history.replaceState(null, '', `?ma-ho-so=${encodeURIComponent(CODE)}&pin=${PIN}`);
@@ -161,7 +219,10 @@ describe('motcua-dossier-status', () => {
       await el.updateComplete;
       expect(urls).to.have.length(1);
       expect(text(el)).to.contain('Đã xử lý xong');
+      expect(location.search, 'the PIN leaves the address bar once read').to.not.contain('pin');
+      expect(location.search).to.contain('ma-ho-so=');
     } finally {
+      forgetAddressSecrets();
       history.replaceState(null, '', before);
     }
   });

@@ -2,7 +2,7 @@ import type { TimeLimitUnit } from '@motcua/core/deadline';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { MotcuaElement } from '../internal/base.js';
-import { getConfig } from '../internal/config.js';
+import { apiUrl } from '../internal/config.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
 import { blockStyles } from '../internal/styles.js';
@@ -229,7 +229,10 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
   /** The dossier-code pattern (core's tokens, e.g. `{agency}-{yy}{MM}{dd}-{seq:4}`); empty for the default. */
   @property({ attribute: 'code-pattern' }) codePattern = '';
 
-  /** The rating page for a finished dossier, `{code}` replaced; empty to show no link. */
+  /**
+   * The rating page for a finished dossier, `{code}` replaced; the link carries the rating token the lookup answer
+   * hands over (`?t=`), and is not shown without one (unless a `resolver` serves another system). Empty: no link.
+   */
   @property({ attribute: 'rate-href' }) rateHref = 'danh-gia.html?ma-ho-so={code}';
 
   /** Milliseconds before a lookup is abandoned as timed out. */
@@ -264,6 +267,7 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
   private pending: Promise<void> | undefined;
   private codeText = '';
   /** What to focus after the next render: the result's heading, or the field to correct. */
+  private ratingToken = '';
   private focusNext: 'result-heading' | 'code' | 'pin' | undefined;
   private pinText = '';
 
@@ -345,7 +349,7 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
         <dd>${this.t(`status-${d.status}`)}</dd>
         <dt>${this.t('receivedAt')}</dt>
         <dd>${this.time(d.receivedAt)}</dd>
-        ${d.dueAt ? html`<dt>${this.t('dueAt')}</dt><dd>${this.time(d.dueAt)}</dd>` : nothing}
+        ${d.dueAt ? html`<dt>${this.t(d.provisional ? 'provisional' : 'dueAt')}</dt><dd>${this.time(d.dueAt)}</dd>` : nothing}
         ${d.promisedDueAt ? html`<dt>${this.t('promisedDueAt')}</dt><dd>${this.time(d.promisedDueAt)}</dd>` : nothing}
         ${remaining && !d.paused ? html`<dt>${this.t('remaining')}</dt><dd>${remaining}</dd>` : nothing}
       </dl>
@@ -354,7 +358,7 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
       <ol part="timeline">
         ${d.timeline.map((step, i) => this.renderStep(step, i === current))}
       </ol>
-      ${d.finished && this.rateHref ? html`<p><a part="rate" href=${this.rateLink(d.code)}>${this.t('rate')}</a></p>` : nothing}
+      ${d.finished && this.rateHref && (this.ratingToken || this.resolver) ? html`<p><a part="rate" href=${this.rateLink(d.code)}>${this.t('rate')}</a></p>` : nothing}
       <p class="hint">${this.t('noPersonalData')}</p>
     </section>`;
   }
@@ -379,9 +383,11 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
     const name =
       step.type === 'extended'
         ? this.t('stepExtended')
-        : step.type === 'supplement-completed'
-          ? this.t('stepSupplementCompleted')
-          : this.t(`status-${step.status}`);
+        : step.type === 'authority-received'
+          ? this.t('stepAuthority')
+          : step.type === 'supplement-completed'
+            ? this.t('stepSupplementCompleted')
+            : this.t(`status-${step.status}`);
     return html`<li part="step" aria-current=${current ? 'step' : nothing}>
       ${name}<span class="when"><time datetime=${step.at}>${this.time(step.at)}</time></span>
       ${step.dueAt ? html`<span class="when">${this.t('promisedDueAt')}: ${this.time(step.dueAt)}</span>` : nothing}
@@ -401,8 +407,13 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
     }).format(new Date(iso));
   }
 
+  /** The rating page, `{code}` replaced, with the dossier's rating token (from the lookup answer) as `?t=`. */
   private rateLink(code: string): string {
-    return this.rateHref.replace('{code}', encodeURIComponent(code));
+    const href = this.rateHref.replace('{code}', encodeURIComponent(code));
+    if (!this.ratingToken) return href;
+    const url = new URL(href, document.baseURI);
+    url.searchParams.set('t', this.ratingToken);
+    return url.href;
   }
 
   override connectedCallback(): void {
@@ -410,7 +421,18 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
     if (!this.code && typeof location !== 'undefined') {
       const params = new URLSearchParams(location.search);
       this.code = params.get('ma-ho-so') ?? params.get('code') ?? '';
-      this.pin ||= params.get('pin') ?? '';
+      // The PIN leaves the address bar once read (the shared reader loads only when there is one to read).
+      if (!this.pin && params.has('pin')) {
+        const read: Promise<void> = import('../internal/address-secrets.js')
+          .then((m) => {
+            this.pin ||= m.secretFromAddress('pin');
+          })
+          .catch(() => undefined) // offline: the citizen types the PIN
+          .then(() => {
+            if (this.pending === read) this.pending = undefined;
+          });
+        this.pending = read;
+      }
     }
   }
 
@@ -510,6 +532,8 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
     try {
       const raw = await this.fetchDossier(code, pin, controller.signal);
       if (controller !== this.controller) return;
+      const token = (raw as { ratingToken?: unknown } | null)?.ratingToken;
+      this.ratingToken = typeof token === 'string' ? token : '';
       let view: DossierView;
       try {
         view = compute.toDossierView(raw, code, Date.now(), this.syncUnits ? { units: this.syncUnits } : {});
@@ -555,7 +579,7 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
       if (found === null || found === undefined) throw new HttpProblem('not-found');
       return found;
     }
-    const url = new URL(this.endpoint.replace('{code}', encodeURIComponent(code)), getConfig().apiBase);
+    const url = apiUrl(this.endpoint.replace('{code}', encodeURIComponent(code)));
     url.searchParams.set('pin', pin);
     const response = await fetch(url, { signal, headers: { accept: 'application/json' } });
     if (response.status === 404) throw new HttpProblem('not-found');

@@ -28,6 +28,8 @@ export type DossierStatusBaseStringKey =
   | 'code'
   | 'currentStatus'
   | 'receivedAt'
+  | 'stepAuthority'
+  | 'provisional'
   | 'dueAt'
   | 'promisedDueAt'
   | 'remaining'
@@ -76,6 +78,8 @@ export const baseStrings: StringTable<DossierStatusBaseStringKey> = {
     code: 'Mã hồ sơ',
     currentStatus: 'Tình trạng',
     receivedAt: 'Ngày tiếp nhận',
+    stepAuthority: 'Cơ quan có thẩm quyền đã nhận',
+    provisional: 'Ngày hẹn trả dự kiến',
     dueAt: 'Ngày hẹn trả kết quả',
     promisedDueAt: 'Ngày hẹn trả mới',
     remaining: 'Thời gian còn lại',
@@ -119,6 +123,8 @@ export const baseStrings: StringTable<DossierStatusBaseStringKey> = {
     code: 'Application code',
     currentStatus: 'Status',
     receivedAt: 'Received',
+    stepAuthority: 'Received by the authority',
+    provisional: 'Provisional due date',
     dueAt: 'Result due',
     promisedDueAt: 'New due date',
     remaining: 'Working time left',

@@ -8,9 +8,9 @@ describe('page configuration', () => {
     resetConfig();
   });
 
-  it('defaults to Vietnamese and the page address', () => {
+  it('defaults to Vietnamese and the root of the page site', () => {
     expect(getConfig().lang).to.equal('vi');
-    expect(getConfig().apiBase).to.equal(document.baseURI);
+    expect(getConfig().apiBase, 'the site root, not the page folder').to.equal('/');
   });
 
   it('reads CSP-safe <meta> tags for the API on another origin and the language', () => {

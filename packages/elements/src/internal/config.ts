@@ -5,7 +5,10 @@ export type StringOverrides = Readonly<Record<string, Partial<Record<Language, R
 
 /** Settings every motcua element on the page reads. */
 export interface MotcuaConfig {
-  /** Base URL of the motcua API when it lives on another origin, e.g. `https://motcua.xa-an-binh.gov.vn/`. */
+  /**
+   * Base URL of the motcua API, e.g. `https://motcua.xa-an-binh.gov.vn/` on another origin; default: the root of the
+   * page's site. Every API path is relative to it, also one that starts with `/` (see `apiUrl`).
+   */
   readonly apiBase: string;
   /** The language when neither the element nor the page says: `vi` (default) or `en`. */
   readonly lang: Language;
@@ -38,7 +41,7 @@ function fromMeta(name: string): string | undefined {
 export function getConfig(): MotcuaConfig {
   const holder = globalThis as Holder;
   holder[KEY] ??= {
-    apiBase: fromMeta('motcua:api-base') ?? (typeof document === 'undefined' ? '/' : document.baseURI),
+    apiBase: fromMeta('motcua:api-base') ?? '/',
     lang: fromMeta('motcua:lang')?.toLowerCase().startsWith('en') ? 'en' : 'vi',
     strings: {},
   };
@@ -90,3 +93,20 @@ export function resetConfig(): void {
   delete (globalThis as Holder)[KEY];
   globalThis.dispatchEvent?.(new Event(CONFIG_CHANGE_EVENT));
 }
+
+/**
+ * The one rule by which every motcua element (and the future shared API client) turns an API path into an
+ * address. A full address (`https://…`, `//host/…`) is used as it is. Any other path, with or without a leading
+ * `/`, is relative to the API base: the page's `<meta name="motcua:api-base">` or `configure({ apiBase })`, else
+ * the root of the page's site — never the page's own folder. So `/api/catalogue`, `api/catalogue` and
+ * `./api/catalogue` all mean `{apiBase}api/catalogue`, on `/vi/thu-tuc/trang.html` as on `/`, and an API base
+ * `https://host/motcua` (with or without the final `/`) keeps its `/motcua/`.
+ *
+ * @example
+ * ```ts
+ * apiUrl('/api/catalogue', 'https://host/motcua'); // URL https://host/motcua/api/catalogue
+ * apiUrl('https://cdn.example/catalogue.json'); // used as it is
+ * ```
+ */
+export const apiUrl = (path: string, base: string = getConfig().apiBase): URL =>
+  new URL(path.replace(/^\/(?!\/)/, ''), new URL(base.replace(/\/?$/, '/'), document.baseURI));

@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 /**
  * Styles every motcua element starts from. Sizes are in `px`/`em`, never `rem`, so a host page that changes
- * the root font size (old CMS themes set `html { font-size: 62.5% }`) cannot shrink the widgets.
+ * the root font size (old CMS themes set `html { font-size: 62.5% }`) cannot shrink the widgets; every box inside
+ * is `border-box`, set here rather than inherited, so a page's `* { box-sizing: content-box }` cannot widen them.
  *
  * Design tokens (set them on the element or any ancestor):
  * `--motcua-font-family`, `--motcua-font-size` (block widgets, default 16px), `--motcua-color-text`,
@@ -22,7 +23,7 @@ export const baseStyles = css`
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   :focus-visible {
     outline: 3px solid var(--motcua-color-focus, #0b57d0);
@@ -35,11 +36,15 @@ export const baseStyles = css`
   }
 `;
 
-/** For block widgets: a fixed base font size, independent of the host page's `rem`. */
+/**
+ * For block widgets: a fixed base font size, independent of the host page's `rem` and of its universal rules
+ * (`* { font-size: 12px }` matches the host element and would beat a plain `:host` rule; an important declaration
+ * of the shadow root wins over the page's). Size the widgets with `--motcua-font-size`.
+ */
 export const blockStyles = css`
   :host {
     display: block;
-    font-size: var(--motcua-font-size, 16px);
-    line-height: 1.5;
+    font-size: var(--motcua-font-size, 16px) !important;
+    line-height: 1.5 !important;
   }
 `;

@@ -9,6 +9,22 @@ import { feesText } from './fees-text.js';
 import { fullCode, safeUrl, timeOf } from './format.js';
 import { LEVEL_KEYS, ONLINE_KEYS, type ProcedureListKey } from './strings.js';
 
+/** The catalogue's field names shown as the detail view's own headings, never raw (`statutoryTime` → "thời hạn…"). */
+const RENAMED: Readonly<Record<string, string>> = {
+  statutoryTime: 'timeLimit',
+  reducedTime: 'timeLimit',
+  timeLimits: 'timeLimit',
+  feeNote: 'fees',
+  channels: 'channel',
+};
+const HEADINGS =
+  'timeLimit legalBasis fees code name agency applicants channel documents steps eligibility result'.split(' ');
+
+function unconfirmedLabels(fields: readonly string[], t: (key: ProcedureListKey) => string): string {
+  const keys = fields.map((f) => RENAMED[f] ?? f).filter((k) => HEADINGS.includes(k));
+  return [...new Set(keys.length ? keys : ['source'])].map((k) => t(k as ProcedureListKey).toLowerCase()).join(', ');
+}
+
 export { detailStrings } from './detail-strings.js';
 
 const CHANNEL_KEYS: Readonly<Record<ChannelKind, ProcedureListKey>> = {
@@ -50,6 +66,7 @@ export function renderDetail(view: DetailView): TemplateResult {
   const flags = [
     p.flags?.immediate ? t('flagImmediate') : undefined,
     p.flags?.boundaryFree ? t('flagBoundaryFree') : undefined,
+    p.flags?.nationwide ? t('flagNationwide') : undefined,
     p.flags?.fourOnSite ? t('flagFourOnSite') : undefined,
   ].filter((f) => f !== undefined);
   const section = (key: ProcedureListKey) =>
@@ -156,7 +173,7 @@ export function renderDetail(view: DetailView): TemplateResult {
     }
     ${
       p.unconfirmed?.length
-        ? html`<p class="note">${t('unconfirmed', { fields: p.unconfirmed.join(', ') })}</p>`
+        ? html`<p class="note">${t('unconfirmed', { fields: unconfirmedLabels(p.unconfirmed, t) })}</p>`
         : nothing
     }
     <div class="actions">

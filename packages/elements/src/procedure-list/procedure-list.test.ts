@@ -16,7 +16,7 @@ const khaiSinh: Procedure = {
   agency: 'Ủy ban nhân dân cấp xã',
   channels: [{ kind: 'in-person' }, { kind: 'online', fees: [] }],
   statutoryTime: { value: 0, unit: 'immediate', cutoff: '15:00' },
-  flags: { immediate: true },
+  flags: { immediate: true, nationwide: true },
   onlineService: {
     level: 'full',
     url: 'https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1.001193',
@@ -218,7 +218,9 @@ describe('<motcua-procedure-list>', () => {
       serve({ error: 'no' }, 503);
       el.src = '/api/catalogue?again';
       await el.updateComplete;
-      expect(text(shadow(el).querySelector('[role="alert"]'))).to.contain('HTTP 503');
+      expect(text(shadow(el).querySelector('[role="alert"]')))
+        .to.contain('Không tải được danh mục')
+        .and.not.contain('HTTP');
       expect(fallback.checkVisibility(), 'the fallback is read instead').to.equal(true);
       expect(text(fallback)).to.contain('Đăng ký khai sinh').and.contain(HOSTILE);
       await expect(el).to.be.accessible();
@@ -250,7 +252,9 @@ describe('<motcua-procedure-list>', () => {
       serve({ error: 'no' }, 503);
       const el = await fixture<MotcuaProcedureList>(html`<motcua-procedure-list src="x.json"></motcua-procedure-list>`);
       await el.updateComplete;
-      expect(text(shadow(el).querySelector('[role="alert"]'))).to.contain('HTTP 503');
+      expect(text(shadow(el).querySelector('[role="alert"]')))
+        .to.contain('Không tải được danh mục')
+        .and.not.contain('HTTP');
       await expect(el).to.be.accessible();
     } finally {
       console.error = consoleError;
@@ -288,8 +292,6 @@ describe('<motcua-procedure-list>', () => {
     immediate.click();
     await el.updateComplete;
     expect(names(el)).to.deep.equal([khaiSinh.name]);
-    await choose(el, 'level', 'province');
-    expect(names(el)).to.deep.equal([]);
     await expect(el).to.be.accessible();
   });
 
@@ -311,6 +313,7 @@ describe('<motcua-procedure-list>', () => {
     expect(rows[0]).to.contain('Trực tiếp').and.contain('Giải quyết ngay').and.contain('Miễn lệ phí');
     expect(rows[1]).to.contain('Trực tuyến').and.contain('Không thu phí, lệ phí');
     expect(text(detail)).to.contain('Luật Hộ tịch 2014 (60/2014/QH13), điều 16');
+    expect(text(detail)).to.contain('Tiếp nhận không phụ thuộc địa giới hành chính trên toàn quốc');
     expect(detail.querySelector('[part="file-online"]')?.getAttribute('href')).to.equal(khaiSinh.onlineService?.url);
     const qr = detail.querySelector('svg[part="qr"]');
     expect(qr?.getAttribute('aria-label')).to.contain('Đăng ký khai sinh');
@@ -324,6 +327,40 @@ describe('<motcua-procedure-list>', () => {
     expect(location.hash).to.equal('');
     expect(shadow(el).querySelector('[part="detail"]')).to.equal(null);
     expect(shadow(el).activeElement).to.equal(items(el)[0]);
+  });
+
+  it('names unconfirmed facts in words, offers only the levels the catalogue has, and spaces its separators', async () => {
+    const unsure: Catalogue = {
+      ...catalogue,
+      procedures: catalogue.procedures.map((p) =>
+        p.code === chungThuc.code ? { ...p, unconfirmed: ['statutoryTime', 'legalBasis'] } : p,
+      ),
+    };
+    history.pushState(null, '', '#tthc-2-000815');
+    try {
+      const el = await load(unsure);
+      const detail = text(shadow(el).querySelector('[part="detail"]'));
+      expect(detail).to.contain('Thông tin cần xác nhận lại tại Bộ phận Một cửa: thời hạn giải quyết, căn cứ pháp lý.');
+      expect(detail).not.to.contain('statutoryTime');
+    } finally {
+      clearHash();
+    }
+    const list = await load(catalogue);
+    expect(shadow(list).querySelector('#level'), 'a commune catalogue has no level filter').to.equal(null);
+    const meta = shadow(list).querySelector('[part="item"] .meta')?.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(meta).to.match(/ · /);
+    expect(meta).not.to.match(/\S·/);
+    await expect(list).to.be.accessible();
+    const mixed = await load({
+      ...catalogue,
+      procedures: catalogue.procedures.map((p) =>
+        p.code === chungThuc.code ? { ...p, levels: [{ level: 'province' }] } : p,
+      ),
+    });
+    const levelOptions = [...shadow(mixed).querySelectorAll('select#level option')].map((o) => o.getAttribute('value'));
+    expect(levelOptions).to.deep.equal(['', 'commune', 'province']);
+    await choose(mixed, 'level', 'province');
+    expect(names(mixed)).to.deep.equal([chungThuc.name]);
   });
 
   it('opens the procedure named by the URL hash and follows the back button', async () => {
@@ -403,6 +440,20 @@ describe('<motcua-procedure-list>', () => {
     expect(names(el)).to.deep.equal(ranking);
     expect(more()).to.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  it('links to a procedure with the procedure and nothing of the page query (no PIN, no rating token)', async () => {
+    const before = location.href;
+    history.replaceState(null, '', `${location.pathname}?t=r1.secret&ma-ho-so=X&pin=123456#top`);
+    try {
+      const el = await load(catalogue);
+      const link = new URL(el.linkOf(khaiSinh));
+      expect(link.search).to.equal('');
+      expect(link.hash).to.equal('#tthc-1-001193');
+      expect(link.pathname).to.equal(location.pathname);
+    } finally {
+      history.replaceState(null, '', before);
+    }
   });
 
   it('prints only the noticeboard listing, with a QR code per procedure, from a hidden frame', async () => {

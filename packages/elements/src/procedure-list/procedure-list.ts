@@ -13,7 +13,7 @@ import type { TimeLimit } from '@motcua/core/deadline';
 import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { MotcuaElement } from '../internal/base.js';
-import { getConfig } from '../internal/config.js';
+import { apiUrl } from '../internal/config.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
 import { blockStyles } from '../internal/styles.js';
@@ -243,6 +243,10 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     const total = this.total;
     const visible = this.hits.slice(0, this.shown);
     const rest = Math.min(this.pageSize, total - visible.length);
+    // Only the levels the catalogue has: a commune's own catalogue offers no province or district filter.
+    const levels = (['commune', 'province', 'district'] as const).filter((l) =>
+      data.procedures.some((p) => p.levels.some((entry) => entry.level === l)),
+    );
     return html`
       <div class="search">
         <label for="q">${this.t('searchLabel')}</label>
@@ -267,15 +271,19 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
             ${this.fields.map((f) => html`<option lang="vi" .value=${f} ?selected=${this.field === f}>${f}</option>`)}
           </select>
         </div>
-        <div class="filter">
+        ${
+          levels.length > 1
+            ? html`<div class="filter">
           <label for="level">${this.t('level')}</label>
           <select id="level" @change=${this.onLevel}>
             <option value="" ?selected=${this.level === ''}>${this.t('allLevels')}</option>
-            ${(['commune', 'province', 'district'] as const).map(
+            ${levels.map(
               (l) => html`<option value=${l} ?selected=${this.level === l}>${this.t(LEVEL_KEYS[l])}</option>`,
             )}
           </select>
-        </div>
+        </div>`
+            : nothing
+        }
         <div class="filter">
           <label for="online">${this.t('online')}</label>
           <select id="online" @change=${this.onOnline}>
@@ -324,7 +332,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
         <span class="name" lang="vi">${procedure.name}</span>
         <span class="meta">
           ${fullCode(procedure)} · <span lang="vi">${procedure.field}</span>${
-            time === undefined ? nothing : html` · ${this.timeText(time)}`
+            time === undefined ? nothing : ` · ${this.timeText(time)}`
           }${
             procedure.flags?.immediate && time?.unit !== 'immediate'
               ? html`<span class="badge">${this.t('flagImmediate')}</span>`
@@ -442,9 +450,13 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     return searchProcedures(this.index, this.query, this.searchOptions()).map((hit) => hit.procedure);
   }
 
-  /** The address of a procedure: `link-base` (default: this page) with the procedure's `#tthc-…` hash. */
+  /**
+   * The address of a procedure: `link-base` (default: this page without its query, so that no `?pin=` or rating
+   * token of the page ends up in a printed QR code) with the procedure's `#tthc-…` hash.
+   */
   linkOf(procedure: Procedure): string {
     const base = new URL(this.linkBase || globalThis.location.href, document.baseURI);
+    if (!this.linkBase) base.search = '';
     base.hash = anchorOf(procedure);
     return base.href;
   }
@@ -495,7 +507,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     const run = (async () => {
       let json: unknown;
       try {
-        const url = new URL(this.src, getConfig().apiBase);
+        const url = apiUrl(this.src);
         const response = await fetch(url, { signal: abort.signal, headers: { Accept: 'application/json' } });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         json = await response.json();

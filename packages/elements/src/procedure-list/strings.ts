@@ -74,6 +74,7 @@ export type ProcedureListDetailKey =
   | 'formCertifiedCopy'
   | 'formOriginalOrCopy'
   | 'flagBoundaryFree'
+  | 'flagNationwide'
   | 'flagFourOnSite'
   | 'printTitle'
   | 'printVersion'
@@ -90,7 +91,7 @@ export type ProcedureListKey = ProcedureListListKey | ProcedureListDetailKey;
 export const procedureListStrings: StringTable<ProcedureListListKey> = {
   vi: {
     loading: 'Đang tải danh mục thủ tục hành chính…',
-    loadFailed: 'Không tải được danh mục thủ tục hành chính ({reason}). Kiểm tra kết nối mạng rồi thử lại.',
+    loadFailed: 'Không tải được danh mục thủ tục hành chính. Kiểm tra kết nối mạng rồi thử lại.',
     partFailed: 'Không tải được phần này của trang. Kiểm tra kết nối mạng rồi thử lại.',
     retry: 'Thử lại',
     invalid: 'Danh mục thủ tục hành chính có lỗi nên chưa hiển thị được.',
@@ -125,7 +126,7 @@ export const procedureListStrings: StringTable<ProcedureListListKey> = {
   en: {
     loading: 'Loading the list of administrative procedures…',
     loadFailed:
-      'The list of administrative procedures could not be loaded ({reason}). Check the network connection and try again.',
+      'The list of administrative procedures could not be loaded. Check the network connection and try again.',
     partFailed: 'This part of the page could not be loaded. Check the network connection and try again.',
     retry: 'Try again',
     invalid: 'The list of administrative procedures has errors and cannot be shown yet.',

@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { MotcuaElement } from '../internal/base.js';
-import { getConfig } from '../internal/config.js';
+import { apiUrl } from '../internal/config.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
 import type { Announcer } from '../internal/speech/announcer.js';
@@ -128,7 +128,7 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
     blockStyles,
     css`
       :host {
-        font-size: var(--motcua-queue-board-font-size, 24px);
+        font-size: var(--motcua-queue-board-font-size, 24px) !important;
         line-height: 1.25;
         background: var(--motcua-queue-board-background, #0a1a2f);
         color: var(--motcua-queue-board-color, #ffffff);
@@ -424,7 +424,7 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
 
   private connect(): void {
     this.disconnect();
-    const source = new EventSource(new URL('api/queue/events', this.apiBase || getConfig().apiBase));
+    const source = new EventSource(apiUrl('api/queue/events', this.apiBase || undefined));
     this.source = source;
     source.addEventListener('snapshot', (event) => {
       const snapshot = readSnapshot(parse((event as MessageEvent<string>).data));

@@ -6,6 +6,7 @@ import {
   type InstrumentKind,
 } from '@motcua/core/satisfaction';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { forgetAddressSecrets } from '../internal/address-secrets.js';
 import { openBrowserStore } from '../internal/browser-store/browser-store.js';
 import { configure, resetConfig } from '../internal/config.js';
 import { createOutbox, OUTBOX_STORAGE_KEY, OUTBOX_WAITING_KEY, type QueuedRating, queuedRatings } from './outbox.js';
@@ -119,6 +120,7 @@ describe('<motcua-rating-form>', () => {
     await emptyOutbox();
     document.documentElement.removeAttribute('lang');
     resetConfig();
+    forgetAddressSecrets();
   });
 
   // First in the file: the sending code is fetched once per page, so only the first tests see a page without it.
@@ -128,7 +130,7 @@ describe('<motcua-rating-form>', () => {
 
     it('paints the 3-level rating without the sending code, then sends a rating given right after load', async () => {
       const form = await fixture<HTMLFormElement>(
-        html`<form><motcua-rating-form name="danh-gia"></motcua-rating-form></form>`,
+        html`<form><motcua-rating-form form-associated name="danh-gia"></motcua-rating-form></form>`,
       );
       const inForm = form.querySelector('motcua-rating-form') as MotcuaRatingForm;
       await inForm.updateComplete;
@@ -194,6 +196,29 @@ describe('<motcua-rating-form>', () => {
   });
 
   describe('rendering', () => {
+    it('keeps its size and width under universal page rules', async () => {
+      const hostile = document.createElement('style');
+      hostile.textContent = '* { font-size: 12px; box-sizing: content-box; line-height: 1 }';
+      document.head.append(hostile);
+      try {
+        const el = await fixture<MotcuaRatingForm>(
+          html`<div style="width: 360px"><motcua-rating-form token=${TOKEN}></motcua-rating-form></div>`,
+        ).then((wrapper) => wrapper.firstElementChild as MotcuaRatingForm);
+        await el.updateComplete;
+        const sizeOf = (node: Element) => getComputedStyle(node).fontSize;
+        expect(sizeOf(radio(el, 'overall', 3).closest('label') as Element)).to.equal('16px');
+        await choose(el, 'overall', 1);
+        const area = reason(el) as HTMLTextAreaElement;
+        expect(sizeOf(area), 'inputs stay at 16px (no iOS zoom)').to.equal('16px');
+        expect(area.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right);
+        el.style.setProperty('--motcua-font-size', '20px');
+        expect(sizeOf(area), '--motcua-font-size still sizes it').to.equal('20px');
+        await expect(el).to.be.accessible();
+      } finally {
+        hostile.remove();
+      }
+    });
+
     it('shows the 3-level rating in force today, in Vietnamese, nothing preselected', async () => {
       const el = await rated();
       expect(shadow(el).querySelector('[part="title"]')?.textContent).to.equal('Đánh giá mức độ hài lòng');
@@ -216,7 +241,9 @@ describe('<motcua-rating-form>', () => {
     const kinds: InstrumentKind[] = ['one-stop-rating', 'dossier-evaluation', 'sipas', 'csat', 'nps', 'ces'];
     for (const kind of kinds) {
       it(`renders the ${kind} instrument as radio groups in fieldsets`, async () => {
-        const el = await fixture<MotcuaRatingForm>(html`<motcua-rating-form instrument=${kind}></motcua-rating-form>`);
+        const el = await fixture<MotcuaRatingForm>(
+          html`<motcua-rating-form token=${TOKEN} instrument=${kind}></motcua-rating-form>`,
+        );
         const instrument = el.currentInstrument as Instrument;
         expect(instrument.kind).to.equal(kind);
         const scales = instrument.questions.filter((q) => q.type === 'scale');
@@ -240,7 +267,7 @@ describe('<motcua-rating-form>', () => {
 
     it('takes a heading level, and can be disabled', async () => {
       const el = await fixture<MotcuaRatingForm>(
-        html`<motcua-rating-form heading-level="3" disabled></motcua-rating-form>`,
+        html`<motcua-rating-form token=${TOKEN} heading-level="3" disabled></motcua-rating-form>`,
       );
       expect(shadow(el).querySelector('[part="title"]')?.getAttribute('aria-level')).to.equal('3');
       expect(radios(el, 'overall').every((r) => r.disabled)).to.equal(true);
@@ -248,6 +275,24 @@ describe('<motcua-rating-form>', () => {
       expect(shadow(el).querySelector('[part="error"]'), 'a disabled form does nothing').to.equal(null);
       el.disabled = false;
       await until(() => radios(el, 'overall').every((r) => !r.disabled), 'enabled radios');
+    });
+
+    it('tells the page author, not the citizen filling it in, that it has no token or device key', async () => {
+      const errors: unknown[] = [];
+      const realError = console.error;
+      console.error = (...args: unknown[]) => errors.push(args[0]);
+      try {
+        const el = await fixture<MotcuaRatingForm>(html`<motcua-rating-form></motcua-rating-form>`);
+        expect(radios(el, 'overall'), 'no form that can never be sent').to.have.length(0);
+        expect(shadow(el).querySelector('[role="alert"]')?.textContent).to.contain('thiếu mã đánh giá');
+        expect(String(errors[0])).to.contain('no token');
+        await expect(el).to.be.accessible();
+        el.deviceKey = 'tablet-quay-1';
+        await el.updateComplete;
+        expect(radios(el, 'overall')).to.have.length(3);
+      } finally {
+        console.error = realError;
+      }
     });
 
     it('says so when no instrument of the kind is in force', async () => {
@@ -495,6 +540,8 @@ describe('<motcua-rating-form>', () => {
       history.replaceState(null, '', `${location.pathname}${location.search}&t=r1.from.the.qr#form`);
       try {
         const el = await fixture<MotcuaRatingForm>(html`<motcua-rating-form></motcua-rating-form>`);
+        expect(location.search, 'the token leaves the address bar once read').to.not.contain('t=');
+        expect(location.hash).to.equal('#form');
         await choose(el, 'overall', 3);
         await submit(el);
         await until(() => calls.length === 1, 'the request');
@@ -690,6 +737,21 @@ describe('<motcua-rating-form>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('sends a queued rating by itself, with back-off, when only the server was down (no online event)', async () => {
+      stubFetch(() => json(503, {}));
+      const el = await fixture<MotcuaRatingForm>(
+        html`<motcua-rating-form token=${TOKEN} .retryDelays=${[]} .queueRetryDelays=${[10, 20]}></motcua-rating-form>`,
+      );
+      await choose(el, 'overall', 3);
+      await submit(el);
+      await until(() => statusOf(el) === 'queued', 'queued');
+      await until(() => calls.length >= 3, 'two more tries while the server is down');
+      stubFetch(() => json(201));
+      await until(() => statusOf(el) === 'sent', 'sent once the server is back');
+      expect(await queuedRatings()).to.have.length(0);
+      expect(new Set(calls.map((c) => c.key)).size, 'one rating, one key').to.equal(1);
+    });
+
     it('survives a reload: the next visit shows it saved and sends it', async () => {
       stubFetch(offline);
       const first = await rated();
@@ -883,9 +945,33 @@ describe('<motcua-rating-form>', () => {
   });
 
   describe('in a host form', () => {
+    it('sends itself inside a page-wide form unless the page asks for form association', async () => {
+      const form = await fixture<HTMLFormElement>(
+        html`<form action="/Default.aspx"><motcua-rating-form name="danh-gia" token=${TOKEN}></motcua-rating-form><button>Lưu</button></form>`,
+      );
+      const el = form.querySelector('motcua-rating-form') as MotcuaRatingForm;
+      await el.updateComplete;
+      expect(el.form, 'an ancestor form alone does not make it a control').to.equal(null);
+      expect(submitButton(el), 'its own button stays').to.not.equal(null);
+      expect(form.checkValidity(), 'it never holds back the page form').to.equal(true);
+      await choose(el, 'overall', 3);
+      expect([...new FormData(form).keys()]).to.deep.equal([]);
+      let pageSubmitted = false;
+      form.addEventListener('submit', (event) => {
+        pageSubmitted = true;
+        event.preventDefault();
+      });
+      const rated = oneEvent(el, 'motcua-rated');
+      (submitButton(el) as HTMLButtonElement).click();
+      await rated;
+      expect(pageSubmitted, 'the page form is not submitted').to.equal(false);
+      expect(calls).to.have.length(1);
+      await expect(el).to.be.accessible();
+    });
+
     it('puts its answers into the form data and takes part in validation and reset', async () => {
       const form = await fixture<HTMLFormElement>(
-        html`<form><motcua-rating-form name="danh-gia"></motcua-rating-form><button>Gửi</button></form>`,
+        html`<form><motcua-rating-form form-associated name="danh-gia"></motcua-rating-form><button>Gửi</button></form>`,
       );
       const el = form.querySelector('motcua-rating-form') as MotcuaRatingForm;
       await el.updateComplete;
@@ -912,7 +998,7 @@ describe('<motcua-rating-form>', () => {
 
     it('shows its problems when the host form is submitted incomplete', async () => {
       const form = await fixture<HTMLFormElement>(
-        html`<form><motcua-rating-form name="danh-gia"></motcua-rating-form></form>`,
+        html`<form><motcua-rating-form form-associated name="danh-gia"></motcua-rating-form></form>`,
       );
       const el = form.querySelector('motcua-rating-form') as MotcuaRatingForm;
       let submitted = false;
@@ -939,7 +1025,7 @@ describe('<motcua-rating-form>', () => {
 
     it('is disabled with its fieldset, and submits nothing without a name', async () => {
       const form = await fixture<HTMLFormElement>(
-        html`<form><fieldset disabled><motcua-rating-form></motcua-rating-form></fieldset></form>`,
+        html`<form><fieldset disabled><motcua-rating-form form-associated></motcua-rating-form></fieldset></form>`,
       );
       const el = form.querySelector('motcua-rating-form') as MotcuaRatingForm;
       await el.updateComplete;

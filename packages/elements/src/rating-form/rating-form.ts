@@ -10,6 +10,7 @@ import {
 import type { Problem } from '@motcua/core/text';
 import { adoptStyles, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { secretFromAddress } from '../internal/address-secrets.js';
 import { MotcuaElement } from '../internal/base.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
@@ -68,6 +69,7 @@ export type RatingFormStringKey =
   | 'expiredTitle'
   | 'expiredBody'
   | 'unavailable'
+  | 'missingToken'
   | 'honeypot';
 
 /** The strings shown only once the citizen has answered or sent: they load with the sending code (`messages.ts`). */
@@ -102,6 +104,7 @@ const strings: StringTable<FormStringKey> = {
     errorCount: 'Có {count} chỗ cần sửa trước khi gửi.',
     errorSend: 'Chưa gửi được đánh giá. Vui lòng thử lại.',
     unavailable: 'Không tải được phiếu đánh giá. Vui lòng tải lại trang.',
+    missingToken: 'Liên kết thiếu mã đánh giá. Vui lòng quét mã QR trên phiếu hẹn hoặc hỏi tại quầy.',
     honeypot: 'Để trống ô này',
   },
   en: {
@@ -114,6 +117,7 @@ const strings: StringTable<FormStringKey> = {
     errorCount: 'There are {count} things to fix before sending.',
     errorSend: 'Your rating could not be sent. Please try again.',
     unavailable: 'The rating form could not be loaded. Please reload the page.',
+    missingToken: 'This link has no rating code. Please scan the QR code on your receipt or ask at the counter.',
     honeypot: 'Leave this field empty',
   },
 };
@@ -155,22 +159,26 @@ export interface RatingFailedDetail {
  * On its own it sends `POST {apiBase}/api/ratings` with an `Idempotency-Key` reused by every retry, so a rating is
  * never recorded twice: the rating token's id for a transaction-bound rating (every tab rating one transaction sends
  * the same key), a key generated once per rating for a counter-level one. It retries with back-off when the network
- * or the server fails, then keeps the rating in the device's IndexedDB outbox and sends it on the next `online` event
- * or the next visit to a page with the form, telling the citizen it is saved; tabs take turns (Web Locks, or a lease
+ * or the server fails, then keeps the rating in the device's IndexedDB outbox and sends it on the next `online` event,
+ * the next try while the page stays open (`queueRetryDelays`, with back-off) or the next visit to a page with the form,
+ * telling the citizen it is saved; tabs take turns (Web Locks, or a lease
  * in IndexedDB on plain HTTP pages) so that two never send one rating. Where IndexedDB is unavailable (some private
  * modes) the rating waits in the page's memory and the citizen is told to leave the page open. Ratings an earlier
  * version left in `localStorage` move to IndexedDB on the first visit. The rating token comes from the `token`
- * attribute or the page address (`?t=…`, the QR code on the receipt); a counter tablet or the QR code taped to a
- * counter gives a `device-key` instead.
+ * attribute or the page address (`?t=…`, the QR code on the receipt; it is removed from the address bar once read);
+ * a counter tablet or the QR code taped to a counter gives a `device-key` instead. With neither, it shows no form but
+ * says the link is incomplete (and logs why for the page author): a form that could never be sent helps nobody.
  *
  * It paints from what it ships (Lit, the form and the 3-level rating's texts) and fetches the rest in parts: other
  * instruments' texts when `instrument` names one, and core's validation and scrubber, free-text questions, sending and
  * the outbox on the first touch, click or focus, so a rating is sent or kept even if the network drops after it.
  * `updateComplete` waits for what it is fetching.
  *
- * Inside a host `<form>` it is a form control instead (form-associated): with a `name`, its answers reach
- * the form's `FormData` as `name.questionId` entries plus `name.instrument` (`id@version`); without a `name`
- * nothing is submitted. It takes part in validation, reset, `disabled` fieldsets and state restore.
+ * With the `form-associated` attribute, inside a host `<form>`, it is a form control instead: with a `name`, its
+ * answers reach the form's `FormData` as `name.questionId` entries plus `name.instrument` (`id@version`); without a
+ * `name` nothing is submitted. It takes part in validation, reset, `disabled` fieldsets and state restore, and the
+ * host form's button sends. Without the attribute a host form (the page-wide `<form>` of ASP.NET, SharePoint or DNN
+ * portals) changes nothing: the element keeps its own button and sends the rating itself.
  *
  * @summary A rating form for the one-stop shop: 3-level rating, 9 criteria, SIPAS, CSAT, NPS or CES.
  * @fires motcua-rated - The rating was recorded; `detail`: {@link RatingEventDetail}.
@@ -322,7 +330,13 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   /** Where to send ratings, relative to the configured `apiBase`. */
   @property() endpoint = 'api/ratings';
 
-  /** The name of its entries in a host form's `FormData`; without it nothing is submitted with the form. */
+  /**
+   * Makes it a control of the host `<form>` around it (its answers in the form's data, the form's button sends)
+   * instead of a form that sends itself. Only the page decides: an ancestor form alone never does.
+   */
+  @property({ type: Boolean, attribute: 'form-associated' }) formAssociated = false;
+
+  /** The name of its entries in a host form's `FormData` (with `form-associated`); without it nothing is submitted. */
   @property({ reflect: true }) name = '';
 
   /** Disables the form. */
@@ -333,6 +347,12 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
 
   /** Waits, in milliseconds, before each retry after a network or server failure; then the rating is queued. */
   @property({ attribute: false }) retryDelays: readonly number[] = [1000, 4000];
+
+  /**
+   * Waits, in milliseconds, between attempts to send a queued rating while the page stays open (the last one
+   * repeats): the browser's `online` event only says the device reconnected, not that the server is back.
+   */
+  queueRetryDelays: readonly number[] = [30_000, 60_000, 120_000, 300_000];
 
   /** How long one request may take, in milliseconds. */
   @property({ type: Number }) timeout = 15_000;
@@ -370,6 +390,9 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   private submitting = false;
   private laterStylesAdopted = false;
   private askedOnRender = false;
+  private queueTimer: ReturnType<typeof setTimeout> | undefined;
+  private queueAttempt = 0;
+  private reportedMissing = false;
   private resolved: { instrument: Instrument } | { error: unknown } | undefined;
   /** The kind whose built-in texts are being fetched, if any. */
   private loadingKind: string | undefined;
@@ -399,9 +422,9 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     return { ...this.answers };
   }
 
-  /** The host form, if any. */
+  /** The host form it is a control of (with `form-associated`), if any. */
   get form(): HTMLFormElement | null {
-    return this.internals.form;
+    return this.formAssociated ? this.internals.form : null;
   }
 
   /** The host-form validity of the answers, as core's `validateResponse` judges them. */
@@ -432,12 +455,28 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (!this.token) secretFromAddress('t'); // out of the address bar as soon as the page has it
     globalThis.addEventListener('online', this.onOnline);
     this.addEventListener('invalid', this.onInvalid);
     for (const type of ['focusin', 'pointerdown']) this.addEventListener(type, this.prepare);
     // A rating an earlier visit could not send: show it saved (when it is this form's) and send it.
-    if (hasQueuedRatings())
+    if (hasQueuedRatings()) {
       void this.track(this.engine().then((engine) => engine.resumeQueued(this.internalsForSending())));
+      this.retryQueued();
+    }
+  }
+
+  /** Tries the queue again after the next delay while ratings wait, so a server that was down gets them. */
+  private retryQueued(): void {
+    const delays = this.queueRetryDelays;
+    if (this.queueTimer !== undefined || !this.isConnected || delays.length === 0) return;
+    const delay = delays[Math.min(this.queueAttempt++, delays.length - 1)];
+    this.queueTimer = setTimeout(async () => {
+      this.queueTimer = undefined;
+      await this.onOnline();
+      if (hasQueuedRatings()) this.retryQueued();
+      else this.queueAttempt = 0;
+    }, delay);
   }
 
   override disconnectedCallback(): void {
@@ -445,6 +484,8 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     globalThis.removeEventListener('online', this.onOnline);
     this.removeEventListener('invalid', this.onInvalid);
     for (const type of ['focusin', 'pointerdown']) this.removeEventListener(type, this.prepare);
+    clearTimeout(this.queueTimer);
+    this.queueTimer = undefined;
   }
 
   /** Resolves once the element has rendered and any code it fetches (instrument texts, sending code) has arrived. */
@@ -514,6 +555,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
 
   protected override updated(changed: PropertyValues): void {
     this.updateFormValue();
+    if (changed.has('status') && this.status === 'queued') this.retryQueued();
     if (changed.has('status') && FINAL.includes(this.status)) {
       this.renderRoot.querySelector<HTMLElement>('.message-title')?.focus();
     }
@@ -532,8 +574,15 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
         this.queuedInMemory,
       );
     }
+    const inHostForm = this.form !== null;
+    if (!inHostForm && !this.deviceKey && !(this.token || secretFromAddress('t'))) {
+      if (!this.reportedMissing) {
+        this.reportedMissing = true;
+        console.error('motcua-rating-form: no token, ?t= or device-key');
+      }
+      return html`<p part="status" role="alert" data-missing="token">${this.t('missingToken')}</p>`;
+    }
     const lang = this.language;
-    const inHostForm = this.internals.form !== null;
     return html`<form part="form" novalidate aria-labelledby="title" @submit=${this.onSubmit}>
       <div id="title" part="title" role="heading" aria-level=${this.headingLevel}>${instrument.title[lang]}</div>
       ${instrument.questions.map((question) =>
@@ -563,7 +612,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
       aria-describedby=${problem ? `error-${question.id}` : nothing}
     >
       <legend part="legend">
-        ${question.text[lang]}${question.required ? nothing : html` <span class="marker">${this.t('optional')}</span>`}
+        ${question.text[lang]}${question.required ? nothing : [' ', html`<span class="marker">${this.t('optional')}</span>`]}
       </legend>
       ${problem ? html`<p id=${`error-${question.id}`} part="error" class="error">${problem}</p>` : nothing}
       <div class="options">
@@ -618,7 +667,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   }
 
   private get isDisabled(): boolean {
-    return this.disabled || this.formDisabled;
+    return this.disabled || (this.formDisabled && this.formAssociated);
   }
 
   /** The message shown beside a question, in the element's language and overridable strings. */
@@ -687,6 +736,12 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     const instrument = this.currentInstrument;
     const problems = this.coreProblems();
     const state = JSON.stringify(this.answers);
+    if (!this.form) {
+      // Not a control of the page's form: never hold back the page's own submission.
+      this.internals.setFormValue(null);
+      this.internals.setValidity({});
+      return;
+    }
     if (this.name && instrument && Object.keys(this.answers).length > 0) {
       const data = new FormData();
       data.append(`${this.name}.instrument`, `${instrument.id}@${instrument.version}`);
@@ -722,8 +777,8 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
 
   private readonly onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
-    if (this.internals.form) {
-      this.internals.form.requestSubmit();
+    if (this.form) {
+      this.form.requestSubmit();
       return;
     }
     if (this.busy || this.isDisabled || this.submitting || !this.currentInstrument) return;
@@ -762,6 +817,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
 
   /** Called by the browser when the host form is reset. */
   formResetCallback(): void {
+    if (!this.formAssociated) return;
     this.answers = {};
     this.shown = [];
     this.attempted = false;

@@ -2,16 +2,17 @@
 // validation and the scrubber, the free-text question, the request to the ratings API with its retries, the
 // offline outbox and the messages shown after sending. The form itself, with the 3-level rating's texts, paints
 // without it.
+
 import {
   type Answers,
   type Instrument,
   type Question,
-  ratingTokenFromLink,
   scrubPersonalData,
   type TextQuestion,
 } from '@motcua/core/satisfaction';
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { getConfig } from '../internal/config.js';
+import { secretFromAddress } from '../internal/address-secrets.js';
+import { apiUrl } from '../internal/config.js';
 import type { Language } from '../internal/i18n.js';
 import { flushRatings, queuedRatings, queueRating } from './outbox.js';
 import type {
@@ -36,7 +37,7 @@ export { flushRatings, queuedRatings } from './outbox.js';
 
 /** The rating token in use: the form's `token`, else the page address (`?t=…`, the QR code on the receipt). */
 export function activeToken(token: string): string {
-  return token || (typeof location === 'undefined' ? '' : (ratingTokenFromLink(location.href) ?? ''));
+  return token || secretFromAddress('t');
 }
 
 /** What the form sends: its answers and context as attributes and the honeypot give them. */
@@ -69,7 +70,7 @@ export function pendingRating(previous: PendingRating | undefined, input: Rating
     channel: input.channel || undefined,
     honeypot: input.honeypot,
   });
-  const url = new URL(input.endpoint, getConfig().apiBase).href;
+  const url = apiUrl(input.endpoint).href;
   if (previous && JSON.stringify(previous.body) === JSON.stringify(body) && previous.url === url) return previous;
   return { key: spent ? nextIdempotencyKey(spent, body.token) : idempotencyKeyFor(body.token), url, body };
 }
@@ -202,8 +203,7 @@ export function renderTextQuestion(view: TextQuestionView): TemplateResult {
     .join(' ');
   return html`<div part="question" class=${problem ? 'text invalid' : 'text'}>
     <label for=${id}>
-      ${question.text[view.language]}
-      <span class="marker">${t(view.required ? 'required' : 'optional')}</span>
+      ${`${question.text[view.language]} `}<span class="marker">${t(view.required ? 'required' : 'optional')}</span>
     </label>
     <p id=${`hint-${question.id}`} part="hint" class="hint">${t('privacyHint')}</p>
     ${problem ? html`<p id=${`error-${question.id}`} part="error" class="error">${problem}</p>` : nothing}

@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { MotcuaElement } from '../internal/base.js';
-import { getConfig } from '../internal/config.js';
+import { apiUrl } from '../internal/config.js';
 import { defineElement } from '../internal/define.js';
 import type { Language, StringTable } from '../internal/i18n.js';
 import type { Announcer, SpeechEngine } from '../internal/speech/index.js';
@@ -181,7 +181,7 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
     css`
       :host {
         container-type: inline-size;
-        font-size: var(--motcua-ticket-kiosk-font-size, 24px);
+        font-size: var(--motcua-ticket-kiosk-font-size, 24px) !important;
         line-height: 1.35;
         color: var(--motcua-color-text, #000);
         background: var(--motcua-color-surface, #fff);
@@ -670,7 +670,7 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
   }
 
   private endpoint(path: string): string {
-    return new URL(path, getConfig().apiBase).href;
+    return apiUrl(path).href;
   }
 
   override connectedCallback(): void {

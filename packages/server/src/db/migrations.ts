@@ -176,6 +176,20 @@ export const MIGRATIONS: readonly Migration[] = [
       create unique index ratings_request_key on ratings (office, request_key) where request_key is not null;
     `,
   },
+  {
+    id: '0009-dossier-due-dates',
+    sql: `
+      -- The due date printed on the receipt slip (ngày hẹn trả), stored when the dossier is received: the one the
+      -- dossier is measured against; a later calendar change does not rewrite it (pauses and extensions still move
+      -- it, through the steps). Dossiers received before keep the due date of their stored slip.
+      alter table dossiers add column due_at text;
+      update dossiers set due_at = slip->>'dueAt';
+      alter table dossiers alter column due_at set not null;
+      -- Received regardless of administrative boundary for another competent authority (Decree 309/2026): the
+      -- clock starts at the authority's receipt, an 'authority-received' step.
+      alter table dossiers add column across_boundary boolean not null default false;
+    `,
+  },
 ];
 
 /** Any number, the same in every instance: serialises migrations when several instances start together. */

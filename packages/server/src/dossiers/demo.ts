@@ -27,7 +27,7 @@ const STEPS: readonly DossierStep[] = [
   {
     type: 'extended',
     at: '2026-11-16T10:00:00+07:00',
-    dueAt: '2026-11-24T17:00:00+07:00',
+    dueAt: '2026-11-25T17:00:00+07:00',
     reason: 'Cần xác minh thông tin nơi cư trú',
     counter: '1',
   },
@@ -78,6 +78,8 @@ export async function seedDemoDossier(db: Database, office: string, clock: Dossi
       channel: 'in-person',
       limit,
       receivedAt,
+      dueAt: slip.dueAt,
+      acrossBoundary: false,
       pinHash: await hashPin(DEMO_DOSSIER.pin),
       ticket: null,
       status: statusAfter(STEPS),

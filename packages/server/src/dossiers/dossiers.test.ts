@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import { vietnamCalendar } from '@motcua/core/calendar';
 import { dueDate, parseDossierCode } from '@motcua/core/deadline';
+import { verifyRatingToken } from '@motcua/core/satisfaction';
 import { expect } from 'chai';
 import type { Hono } from 'hono';
 import { createApp } from '../app.js';
@@ -230,6 +231,31 @@ for (const target of TEST_DATABASES) {
         expect(receipt.body.receipt.applicant.name).to.equal(RECEIVE.applicant.name);
         expect((await call(app, 'GET', `/api/dossiers/${received.code}/receipt`)).status).to.equal(401);
       }));
+
+    it('hands over the rating token of a finished dossier with its lookup, one rating per dossier', async () => {
+      const db = await target.open();
+      try {
+        await migrate(db);
+        const clock = { now: NINE };
+        const secret = 'rating-secret-'.padEnd(40, 'x');
+        const app = createApp({ db, catalogue: CATALOGUE, now: () => clock.now, secret });
+        const received = (await call(app, 'POST', '/api/dossiers', STAFF, RECEIVE)).body;
+        const lookup = () => call(app, 'GET', `/api/dossiers/${received.code}?pin=${received.pin}`);
+        expect((await lookup()).body.ratingToken, 'not before it is finished').to.equal(undefined);
+        await call(app, 'POST', `/api/dossiers/${received.code}/steps`, STAFF, { type: 'resolved' });
+        const first = (await lookup()).body.ratingToken as string;
+        const claims = await verifyRatingToken(first, secret, { now: clock.now });
+        expect(claims.dossier).to.equal(received.code);
+        clock.now += 60_000;
+        const second = (await lookup()).body.ratingToken as string;
+        const rate = (token: string) =>
+          call(app, 'POST', '/api/ratings', { 'content-type': 'application/json' }, { token, answers: { overall: 3 } });
+        expect((await rate(first)).status).to.equal(201);
+        expect((await rate(second)).status, 'a second lookup does not give a second rating').to.equal(409);
+      } finally {
+        await db.close();
+      }
+    });
 
     it('serves the demo dossier of the demo office', () =>
       withEnv(async ({ app, clock }) => {

@@ -9,7 +9,7 @@ import { MotcuaError } from '@motcua/core/text';
 import type { Queryable } from '../db/database.js';
 import { csvCell } from '../http/csv.js';
 import type { DossierStep } from './store.js';
-import { clockEvents } from './view.js';
+import { clockEvents, timelineOf } from './view.js';
 
 /**
  * On-time figures of a set of dossiers, as core's `dossierStatistics` counts them (deadline room): finished
@@ -149,6 +149,8 @@ interface Row {
   channel: DossierChannel;
   time_limit: TimeLimit | string;
   received_at: string;
+  due_at: string;
+  across_boundary: boolean;
   steps: DossierStep[] | string;
 }
 
@@ -164,11 +166,17 @@ function count(row: Row, options: DossierStatisticsOptions, tallies: readonly Ta
     s = dossierStatistics(
       [
         {
-          receivedAt: row.received_at,
-          limit: json(row.time_limit),
-          procedure: row.procedure_code,
+          ...timelineOf(
+            {
+              receivedAt: row.received_at,
+              limit: json(row.time_limit),
+              procedureCode: row.procedure_code,
+              dueAt: row.due_at,
+              acrossBoundary: row.across_boundary === true,
+            },
+            clockEvents(json(row.steps)),
+          ),
           channel: row.channel,
-          events: clockEvents(json(row.steps)),
         },
       ],
       options,
@@ -224,7 +232,7 @@ export async function onTimeReport(
   let after: [string, string] = ['', ''];
   for (;;) {
     const rows = await db.query<Row>(
-      `select code, procedure_code, procedure_name, channel, time_limit, received_at, steps
+      `select code, procedure_code, procedure_name, channel, time_limit, received_at, due_at, across_boundary, steps
        from dossiers
        where office = $1 and received_at >= $2 and received_at < $3 and ($4::text is null or procedure_code = $4)
          and (received_at, code) > ($5, $6)

@@ -13,6 +13,8 @@ import {
   type ReceiptSlip,
   type ReceivedDocument,
   receiptSlip,
+  SUPPLEMENT_REASONS,
+  type SupplementReason,
   type TimeLimit,
 } from '@motcua/core/deadline';
 import type { Context, Hono } from 'hono';
@@ -25,8 +27,10 @@ import { ApiError } from '../http/errors.js';
 import type { RateLimiter } from '../http/rate-limit.js';
 import type { Office, RateLimitRule } from '../office/office.js';
 import { seedDemoDossier } from './demo.js';
+import { dueDateChanges } from './due-date-changes.js';
 import { onTimeCsv, onTimeReport } from './on-time-report.js';
 import { hashPin, newPin, verifyPin } from './pin.js';
+import { dossierRatingToken } from './rating-token.js';
 import {
   DOSSIER_STEP_TYPES,
   type DossierStep,
@@ -37,7 +41,7 @@ import {
   saveSteps,
   statusAfter,
 } from './store.js';
-import { clockEvents, lookupView } from './view.js';
+import { clockEvents, lookupView, timelineOf } from './view.js';
 
 /**
  * The agency identifier dossier codes carry when the catalogue's agency has no `code`: a placeholder in the
@@ -82,6 +86,8 @@ export interface DossierRoutesDeps {
   readonly clientOf?: (c: Context) => string;
   /** A lookup address for the receipt slip's QR code, with `{code}` in it. */
   readonly lookupUrl?: string;
+  /** The secret rating tokens are signed with: a finished dossier's lookup then includes its rating token. */
+  readonly secret?: string | undefined;
   /** Dossiers the on-time report reads per query (default 500). */
   readonly reportPageSize?: number;
 }
@@ -100,6 +106,8 @@ const receiveBody = z
     /** A time limit for a procedure whose catalogue entry has none (or a case the catalogue does not cover). */
     limit: z.unknown().optional(),
     ticket: z.string().min(1).max(100).optional(),
+    /** Received regardless of administrative boundary for another competent authority (Decree 309/2026). */
+    acrossBoundary: z.boolean().optional(),
     applicant: z
       .object({
         name: z.string().min(1).max(200),
@@ -136,15 +144,26 @@ const stepBody = z
     type: z.enum(DOSSIER_STEP_TYPES as [string, ...string[]]),
     at: isoWithOffset.optional(),
     reason: z.string().trim().min(1).max(MAX_TEXT).optional(),
+    /** The reason codes of a supplement request (Decree 309/2026: content, reason and guidance in one go). */
+    reasons: z
+      .array(z.enum(Object.keys(SUPPLEMENT_REASONS) as [SupplementReason, ...SupplementReason[]]))
+      .min(1)
+      .max(5)
+      .refine((r) => new Set(r).size === r.length, 'each reason once')
+      .optional(),
     dueAt: isoWithOffset.optional(),
   })
   .strict()
+  .refine((b) => b.type === 'supplement-requested' || b.reasons === undefined, {
+    message: 'only a supplement request has reasons',
+    path: ['reasons'],
+  })
   .refine((b) => b.type !== 'extended' || (b.dueAt !== undefined && b.reason !== undefined), {
     message: 'an extension needs dueAt and the reason of its apology letter',
     path: ['dueAt'],
   })
-  .refine((b) => b.type === 'extended' || b.dueAt === undefined, {
-    message: 'only an extension has dueAt',
+  .refine((b) => b.type === 'extended' || b.type === 'authority-received' || b.dueAt === undefined, {
+    message: 'only an extension or the authority’s receipt has dueAt',
     path: ['dueAt'],
   });
 
@@ -162,6 +181,8 @@ const onTimeQuery = z
     path: ['from'],
   });
 
+const dueDateChangesQuery = z.object({ procedure: z.string().min(1).max(100).optional() }).strict();
+
 /**
  * The zod schemas of the dossier API's inputs, which `openapi.yaml` describes (a test keeps the two in step).
  *
@@ -174,6 +195,7 @@ export const DOSSIER_INPUTS = {
   receive: receiveBody,
   step: stepBody,
   onTimeQuery,
+  dueDateChangesQuery,
 } as const;
 
 /** An instant as ISO 8601 in Vietnam time, to the minute (the dossier clock's precision). */
@@ -310,7 +332,9 @@ export function installDossierGuards(app: Hono, deps: Pick<DossierRoutesDeps, 'o
  * - `GET /api/dossiers/{code}/receipt` (counter token): the receipt slip again;
  * - `GET /api/reports/on-time?from=&to=&procedure=` (JSON, or CSV with `format=csv` or `Accept: text/csv`): the
  *   dossiers received in the period, early / on time / late and still open in time / overdue, in total and per
- *   procedure (`OnTimeReport`), classified by core.
+ *   procedure (`OnTimeReport`), classified by core, each against its printed (binding) due date;
+ * - `GET /api/reports/due-date-changes?procedure=` (the same callers as the other reports; no applicant data): the
+ *   open dossiers whose printed due date differs from what the current calendar would give (`DueDateChangesReport`).
  *
  * @example
  * ```ts
@@ -348,6 +372,12 @@ export function installDossierRoutes(app: Hono, deps: DossierRoutesDeps): void {
       throw new ApiError(404, 'unknown-procedure', {
         vi: `Danh mục không có thủ tục mã "${input.procedure}"`,
         en: `The catalogue has no procedure "${input.procedure}"`,
+      });
+    }
+    if (input.acrossBoundary === true && !procedure.flags?.nationwide && !procedure.flags?.boundaryFree) {
+      throw new ApiError(422, 'not-accepted-across-boundary', {
+        vi: 'Thủ tục này không thuộc danh mục tiếp nhận không phụ thuộc địa giới hành chính',
+        en: 'This procedure is not on the list of procedures accepted regardless of administrative boundary',
       });
     }
     const limit =
@@ -397,6 +427,7 @@ export function installDossierRoutes(app: Hono, deps: DossierRoutesDeps): void {
             ...(input.ledger ? { ledger: input.ledger } : {}),
             receivedBy: input.receivedBy ?? counter,
             ...(deps.lookupUrl ? { lookupUrl: deps.lookupUrl.replace('{code}', encodeURIComponent(code)) } : {}),
+            ...(input.acrossBoundary ? { acrossBoundary: true } : {}),
           },
           { ...clockOptions, ...(deps.codeFormat ? { codeFormat: deps.codeFormat } : {}) },
         );
@@ -410,6 +441,8 @@ export function installDossierRoutes(app: Hono, deps: DossierRoutesDeps): void {
             channel: input.channel,
             limit,
             receivedAt: receipt.receivedAt,
+            dueAt: receipt.dueAt,
+            acrossBoundary: input.acrossBoundary === true,
             pinHash,
             ticket: input.ticket ?? null,
             status: 'received',
@@ -469,7 +502,10 @@ export function installDossierRoutes(app: Hono, deps: DossierRoutesDeps): void {
     }
     await failures.succeeded(codeKey);
     c.header('Cache-Control', 'no-store');
-    return c.json(lookupView(dossier, vietnamIso(at), clockOptions));
+    const view = lookupView(dossier, vietnamIso(at), clockOptions);
+    // A finished dossier can be rated: its lookup hands the citizen the dossier's rating token.
+    const ratingToken = view.finished ? await dossierRatingToken(dossier.code, deps.secret, at) : undefined;
+    return c.json(ratingToken ? { ...view, ratingToken } : view);
   });
 
   app.get('/api/reports/on-time', async (c) => {
@@ -498,6 +534,17 @@ export function installDossierRoutes(app: Hono, deps: DossierRoutesDeps): void {
     return c.json(report);
   });
 
+  app.get('/api/reports/due-date-changes', async (c) => {
+    const q = readQuery(c, dueDateChangesQuery);
+    await ready();
+    const report = await dueDateChanges(db, office.id, clockOptions, vietnamIso(now()), {
+      procedure: q.procedure,
+      ...(deps.reportPageSize ? { pageSize: deps.reportPageSize } : {}),
+    });
+    c.header('Cache-Control', 'no-store');
+    return c.json(report);
+  });
+
   app.post('/api/dossiers/:code/steps', async (c) => {
     const input = await readJsonBody(c, stepBody);
     const code = c.req.param('code');
@@ -517,6 +564,7 @@ export function installDossierRoutes(app: Hono, deps: DossierRoutesDeps): void {
         type: input.type as DossierStep['type'],
         at: when,
         ...(input.reason ? { reason: input.reason } : {}),
+        ...(input.reasons ? { reasons: input.reasons } : {}),
         ...(input.dueAt ? { dueAt: input.dueAt } : {}),
         counter,
       };
@@ -534,17 +582,13 @@ export function installDossierRoutes(app: Hono, deps: DossierRoutesDeps): void {
           en: 'The time must not be before the dossier’s previous step',
         });
       }
-      const steps = [...dossier.steps, step];
+      let steps = [...dossier.steps, step];
       // Core's clock refuses what cannot happen (a completion without a request, an extension not later…).
-      dossierClock(
-        {
-          receivedAt: dossier.receivedAt,
-          limit: dossier.limit,
-          procedure: dossier.procedureCode,
-          events: clockEvents(steps),
-        },
-        clockOptions,
-      );
+      const clock = dossierClock(timelineOf(dossier, clockEvents(steps)), clockOptions);
+      if (step.type === 'authority-received' && step.dueAt === undefined) {
+        // The due date counted from the authority's receipt is stored with the step: it binds from now on.
+        steps = [...dossier.steps, { ...step, dueAt: clock.originalDueAt }];
+      }
       const status = statusAfter(steps);
       await saveSteps(tx, code, steps, status);
       return lookupView({ ...dossier, steps, status }, vietnamIso(at), clockOptions);

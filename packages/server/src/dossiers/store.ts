@@ -6,6 +6,7 @@ import {
   type DossierEvent,
   type DossierStatus,
   type ReceiptSlip,
+  type SupplementReason,
   type TimeLimit,
 } from '@motcua/core/deadline';
 import type { Queryable } from '../db/database.js';
@@ -30,8 +31,10 @@ export interface DossierStep {
   readonly at: string;
   /** Why (a supplement request, a stop, the apology letter's reason for an extension). */
   readonly reason?: string;
-  /** The new due date of an extension. */
+  /** The new due date of an extension, or the one notified when the competent authority received the dossier. */
   readonly dueAt?: string;
+  /** The reason codes of a supplement request (core's `SupplementReason`). */
+  readonly reasons?: readonly SupplementReason[];
   /** The counter that recorded it. */
   readonly counter?: string;
 }
@@ -45,6 +48,10 @@ export interface StoredDossier {
   readonly channel: DossierChannel;
   readonly limit: TimeLimit;
   readonly receivedAt: string;
+  /** The due date printed on the receipt slip: binding (a later calendar change does not rewrite it). */
+  readonly dueAt: string;
+  /** Received regardless of administrative boundary: the clock starts at the authority's receipt. */
+  readonly acrossBoundary: boolean;
   readonly pinHash: string;
   readonly ticket: string | null;
   readonly status: DossierStatus;
@@ -62,6 +69,8 @@ interface Row {
   channel: DossierChannel;
   time_limit: TimeLimit | string;
   received_at: string;
+  due_at: string;
+  across_boundary: boolean;
   pin_hash: string;
   ticket: string | null;
   status: DossierStatus;
@@ -83,6 +92,8 @@ function fromRow(row: Row): StoredDossier {
     channel: row.channel,
     limit: json(row.time_limit),
     receivedAt: row.received_at,
+    dueAt: row.due_at,
+    acrossBoundary: row.across_boundary === true,
     pinHash: row.pin_hash,
     ticket: row.ticket,
     status: row.status,
@@ -127,8 +138,8 @@ export async function insertDossier(
 ): Promise<boolean> {
   const rows = await db.query(
     `insert into dossiers (code, office, procedure_code, procedure_name, channel, time_limit, received_at, pin_hash,
-       ticket, status, steps, slip, version, receive_key)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13)
+       ticket, status, steps, slip, version, receive_key, due_at, across_boundary)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13, $14, $15)
      on conflict (code) do nothing returning code`,
     [
       d.code,
@@ -144,6 +155,8 @@ export async function insertDossier(
       JSON.stringify(d.steps),
       JSON.stringify(d.slip),
       receiveKey,
+      d.dueAt,
+      d.acrossBoundary,
     ],
   );
   return rows.length > 0;
@@ -169,8 +182,8 @@ export async function dossierByReceiveKey(
 /** A dossier by its code; with `forUpdate`, locked until the transaction ends. */
 export async function loadDossier(db: Queryable, code: string, forUpdate = false): Promise<StoredDossier | undefined> {
   const [row] = await db.query<Row>(
-    `select code, office, procedure_code, procedure_name, channel, time_limit, received_at, pin_hash, ticket, status,
-       steps, slip, version
+    `select code, office, procedure_code, procedure_name, channel, time_limit, received_at, due_at, across_boundary,
+       pin_hash, ticket, status, steps, slip, version
      from dossiers where code = $1${forUpdate ? ' for update' : ''}`,
     [code],
   );
@@ -204,6 +217,7 @@ export function statusOfStep(type: DossierStepType, current: DossierStatus): Dos
     case 'supplement-completed':
       return 'processing';
     case 'extended':
+    case 'authority-received':
       return current;
     default:
       return type;

@@ -6,7 +6,9 @@ import {
   type DossierClockOptions,
   type DossierEvent,
   type DossierStatus,
+  type DossierTimeline,
   dossierClock,
+  type SupplementReason,
   type TimeLimit,
   toNationalStatusCode,
 } from '@motcua/core/deadline';
@@ -21,7 +23,9 @@ export interface DossierTimelineEntry {
   /** When, ISO 8601 with its offset. */
   readonly at: string;
   readonly reason?: string;
-  /** The new due date of an extension (the apology letter's). */
+  /** The reason codes of a supplement request. */
+  readonly reasons?: readonly SupplementReason[];
+  /** The new due date of an extension (the apology letter's), or the one counted from the authority's receipt. */
   readonly dueAt?: string;
 }
 
@@ -38,6 +42,8 @@ export interface DossierLookup {
   /** The national status code (1–10) of `status`. */
   readonly statusCode: number;
   readonly receivedAt: string;
+  /** Received regardless of administrative boundary: the clock runs from the competent authority's receipt. */
+  readonly acrossBoundary?: true;
   readonly limit: TimeLimit;
   /** The clock events, as core's `dossierClock` takes them (so a browser can recompute the clock). */
   readonly events: readonly DossierEvent[];
@@ -50,6 +56,26 @@ export interface DossierLookup {
   readonly finished: boolean;
   /** When the server computed this, ISO 8601 with its offset. */
   readonly checkedAt: string;
+  /** A finished dossier's rating token (when the server signs tokens): the link to rate the service carries it. */
+  readonly ratingToken?: string;
+}
+
+/**
+ * A stored dossier as core's dossier clock takes it: with the printed due date, which binds, and whether it was
+ * received regardless of boundary.
+ */
+export function timelineOf(
+  d: Pick<StoredDossier, 'receivedAt' | 'limit' | 'procedureCode' | 'dueAt' | 'acrossBoundary'>,
+  events: readonly DossierEvent[],
+): DossierTimeline {
+  return {
+    receivedAt: d.receivedAt,
+    limit: d.limit,
+    procedure: d.procedureCode,
+    dueAt: d.dueAt,
+    ...(d.acrossBoundary ? { acrossBoundary: true } : {}),
+    events,
+  };
 }
 
 /** The clock events among a dossier's steps. */
@@ -63,7 +89,17 @@ export function clockEvents(steps: readonly DossierStep[]): DossierEvent[] {
       case 'extended':
         events.push({ type: 'extended', at: s.at, dueAt: s.dueAt as string, reason: s.reason ?? '' });
         break;
+      case 'authority-received':
+        events.push({ type: s.type, at: s.at, ...(s.dueAt ? { dueAt: s.dueAt } : {}) });
+        break;
       case 'supplement-requested':
+        events.push({
+          type: s.type,
+          at: s.at,
+          ...(s.reason ? { reason: s.reason } : {}),
+          ...(s.reasons ? { reasons: s.reasons } : {}),
+        });
+        break;
       case 'stopped':
         events.push({ type: s.type, at: s.at, ...(s.reason ? { reason: s.reason } : {}) });
         break;
@@ -96,10 +132,11 @@ export function lookupView(d: StoredDossier, now: string, options: DossierClockO
       status,
       at: s.at,
       ...(s.reason ? { reason: s.reason } : {}),
+      ...(s.reasons ? { reasons: s.reasons } : {}),
       ...(s.dueAt ? { dueAt: s.dueAt } : {}),
     });
   }
-  const dossier = { receivedAt: d.receivedAt, limit: d.limit, procedure: d.procedureCode, events };
+  const dossier = timelineOf(d, events);
   return {
     code: d.code,
     procedure: { code: d.procedureCode, name: d.procedureName },
@@ -107,6 +144,7 @@ export function lookupView(d: StoredDossier, now: string, options: DossierClockO
     status: d.status,
     statusCode: toNationalStatusCode(d.status),
     receivedAt: d.receivedAt,
+    ...(d.acrossBoundary ? { acrossBoundary: true as const } : {}),
     limit: d.limit,
     events,
     timeline,

@@ -10,7 +10,26 @@
  * ```
  */
 export function allowedOrigin(origins: readonly string[]): (origin: string) => string | null {
-  return (origin) => (origin !== '' && (origins.includes('*') || origins.includes(origin)) ? origin : null);
+  const list = origins.map(normalOrigin);
+  return (origin) => (origin !== '' && (list.includes('*') || list.includes(origin)) ? origin : null);
+}
+
+/**
+ * An origin as browsers send it in `Origin`: `http://localhost:8110/` and `HTTP://LocalHost:8110` are
+ * `http://localhost:8110`; `*` stays; what is no URL is returned as it is (the configuration refuses it).
+ *
+ * @example
+ * ```ts
+ * normalOrigin('https://xa-an-binh.gov.vn/'); // 'https://xa-an-binh.gov.vn'
+ * ```
+ */
+export function normalOrigin(origin: string): string {
+  if (origin === '*') return origin;
+  try {
+    return new URL(origin).origin;
+  } catch {
+    return origin;
+  }
 }
 
 /**

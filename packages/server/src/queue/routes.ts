@@ -1,5 +1,7 @@
+import { vietnamCalendar } from '@motcua/core/calendar';
 import {
   createQueue,
+  type IssuingCalendar,
   type IssuingState,
   issuingState,
   type NextIssuingTime,
@@ -36,6 +38,11 @@ export interface QueueRoutesDeps {
   /** Signs the rating token a finished ticket answers with; none without it. */
   readonly secret?: string | undefined;
   readonly limiter?: RateLimiter;
+  /**
+   * The working-day calendar the issuing hours follow (official days off closed, make-up Saturdays open); the
+   * office's `closedDates` and `openDates` stay local additions and exceptions. Default: `vietnamCalendar()`.
+   */
+  readonly calendar?: IssuingCalendar;
 }
 
 /** A ticket as its holder (the kiosk that printed it) sees it: everything but the history. */
@@ -145,7 +152,7 @@ export interface QueueService {
 export function createQueueService(deps: QueueRoutesDeps): QueueService {
   const { office, now } = deps;
   const store = createPgQueueStore(deps.db, office.id);
-  const queue = createQueue({ ...office.queueConfig, store, clock: now });
+  const queue = createQueue({ ...office.queueConfig, store, clock: now, calendar: deps.calendar ?? vietnamCalendar() });
   const hub = createNotificationHub<QueueNotification>(deps.db, QUEUE_CHANNEL);
   const limiter = deps.limiter ?? createRateLimiter(deps.db);
   return {

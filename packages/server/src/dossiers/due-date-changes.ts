@@ -1,0 +1,117 @@
+import { type DossierClockOptions, type DossierEvent, dossierClock, type TimeLimit } from '@motcua/core/deadline';
+import { MotcuaError } from '@motcua/core/text';
+import type { Queryable } from '../db/database.js';
+import type { DossierStep } from './store.js';
+import { clockEvents, timelineOf } from './view.js';
+
+/** One open dossier whose printed due date differs from the one the current calendar would give. */
+export interface DueDateChange {
+  readonly code: string;
+  readonly procedure: { readonly code: string; readonly name: string };
+  readonly receivedAt: string;
+  /** The due date the dossier is measured against: the printed one, moved by its pauses (binding). */
+  readonly dueAt: string;
+  /** What counting again under the current calendar and office hours would give, moved by the same pauses. */
+  readonly recountedDueAt: string;
+}
+
+/** What `GET /api/reports/due-date-changes` answers. */
+export interface DueDateChangesReport {
+  /** When the report was made, ISO 8601 in Vietnam time. */
+  readonly checkedAt: string;
+  /** Open dossiers (not resolved, returned, withdrawn, stopped or refused) looked at. */
+  readonly open: number;
+  /** Those whose due date would differ, in the order of receipt. */
+  readonly dossiers: readonly DueDateChange[];
+  /** Open dossiers core could not run the clock of (bad stored data). */
+  readonly unclassified: number;
+}
+
+interface Row {
+  code: string;
+  procedure_code: string;
+  procedure_name: string;
+  time_limit: TimeLimit | string;
+  received_at: string;
+  due_at: string;
+  across_boundary: boolean;
+  steps: DossierStep[] | string;
+}
+
+function json<T>(value: T | string): T {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
+}
+
+/** The events without the due dates stored with an authority's receipt: what a recount would give. */
+function unbound(events: readonly DossierEvent[]): DossierEvent[] {
+  return events.map((e) => (e.type === 'authority-received' ? { type: e.type, at: e.at } : e));
+}
+
+/**
+ * The open dossiers of an office whose due date would differ if it were counted again under the current calendar
+ * (a day off declared after the receipt, new office hours…). The printed due date binds — the report does not
+ * change it — so that the office can decide what to do (call the applicant, issue an apology letter with a new
+ * date, or keep the promise). Rows are read a page at a time.
+ *
+ * @example
+ * ```ts
+ * const report = await dueDateChanges(db, 'demo', { calendar: vietnamCalendar() }, vietnamIso(Date.now()));
+ * report.dossiers[0]?.recountedDueAt;
+ * ```
+ */
+export async function dueDateChanges(
+  db: Queryable,
+  office: string,
+  clock: DossierClockOptions,
+  checkedAt: string,
+  options: { readonly procedure?: string | undefined; readonly pageSize?: number } = {},
+): Promise<DueDateChangesReport> {
+  const pageSize = Math.max(1, options.pageSize ?? 500);
+  const dossiers: DueDateChange[] = [];
+  let open = 0;
+  let unclassified = 0;
+  let after: [string, string] = ['', ''];
+  for (;;) {
+    const rows = await db.query<Row>(
+      `select code, procedure_code, procedure_name, time_limit, received_at, due_at, across_boundary, steps
+       from dossiers
+       where office = $1 and status not in ('resolved', 'returned', 'withdrawn', 'stopped', 'refused')
+         and ($2::text is null or procedure_code = $2) and (received_at, code) > ($3, $4)
+       order by received_at, code
+       limit $5`,
+      [office, options.procedure ?? null, after[0], after[1], pageSize],
+    );
+    for (const row of rows) {
+      open++;
+      const stored = {
+        receivedAt: row.received_at,
+        limit: json(row.time_limit),
+        procedureCode: row.procedure_code,
+        dueAt: row.due_at,
+        acrossBoundary: row.across_boundary === true,
+      };
+      const events = clockEvents(json(row.steps));
+      try {
+        const bound = dossierClock(timelineOf(stored, events), clock);
+        const { dueAt: _printed, ...free } = timelineOf(stored, unbound(events));
+        const recounted = dossierClock(free, clock);
+        if (bound.dueAt !== recounted.dueAt) {
+          dossiers.push({
+            code: row.code,
+            procedure: { code: row.procedure_code, name: row.procedure_name },
+            receivedAt: row.received_at,
+            dueAt: bound.dueAt,
+            recountedDueAt: recounted.dueAt,
+          });
+        }
+      } catch (error) {
+        if (!(error instanceof MotcuaError)) throw error;
+        unclassified++;
+      }
+    }
+    const last = rows.at(-1);
+    if (!last || rows.length < pageSize) break;
+    after = [last.received_at, last.code];
+  }
+  return { checkedAt, open, dossiers, unclassified };
+}
