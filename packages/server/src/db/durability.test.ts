@@ -157,13 +157,16 @@ describe('the embedded database on disk', () => {
     const db = await openPglite(dir, load());
     const backupFile = join(root, 'online-backup.tar.gz');
     const restoredDir = join(root, 'online-restored');
+    let bounds = { before: 0, after: 0 };
     try {
       await db.exec(
         'create table ledger (n int primary key); create table total (sum bigint); insert into total values (0)',
       );
       let n = 0;
+      let committed = 0;
       let writing = true;
-      // Keeps committing while the backup runs: each transaction adds a row and its value to the total.
+      // Keeps committing while the backup runs: each transaction adds a row and its value to the total. Between
+      // commits it lets other work run, as a service does between requests (PGlite's calls are synchronous).
       const writer = (async () => {
         while (writing) {
           n++;
@@ -172,13 +175,21 @@ describe('the embedded database on disk', () => {
             await tx.query('insert into ledger values ($1)', [value]);
             await tx.query('update total set sum = sum + $1', [value]);
           });
+          committed = value;
+          await new Promise((resolve) => setImmediate(resolve));
         }
       })();
+      while (committed < 5) await new Promise((resolve) => setImmediate(resolve));
+      const committedBefore = committed;
       const result = await runCli(['backup', backupFile], dir);
+      const committedAfter = committed;
       writing = false;
       await writer;
       expect(result.code, result.output).to.equal(0);
+      expect(result.output, 'the running service made the backup').to.not.match(/in use by process/);
       expect(statSync(backupFile).mode & 0o777).to.equal(0o600);
+      expect(committedAfter, 'commits went on while the backup was made').to.be.greaterThan(committedBefore);
+      bounds = { before: committedBefore, after: committedAfter };
     } finally {
       await db.close();
     }
@@ -189,7 +200,13 @@ describe('the embedded database on disk', () => {
       const [row] = await restored.query<{ rows: string; sum: string; expected: string }>(
         'select count(*)::text as rows, (select sum from total)::text as sum, coalesce(sum(n), 0)::text as expected from ledger',
       );
+      // Every transaction is in the backup whole or not at all, and none acknowledged before the request is missing.
       expect(row?.sum).to.equal(row?.expected);
+      expect(Number(row?.rows)).to.be.within(bounds.before, bounds.after);
+      const [gaps] = await restored.query<{ gaps: string }>(
+        'select (count(*) - coalesce(max(n), 0))::text as gaps from ledger',
+      );
+      expect(gaps?.gaps, 'the rows are 1..n without a hole').to.equal('0');
     } finally {
       await restored.close();
     }
