@@ -71,7 +71,7 @@ describe('the embedded database on disk', () => {
       const walWrites = seen.filter((e) => e.op === 'write' && e.path.includes(`${join('pg', 'pg_wal')}`));
       expect(walWrites, 'the commit wrote the WAL').to.not.be.empty;
       for (const file of new Set(walWrites.map((e) => e.path))) {
-        const lastWrite = seen.findLastIndex((e) => e.op === 'write' && e.path === file);
+        const lastWrite = seen.map((e) => e.op === 'write' && e.path === file).lastIndexOf(true);
         const syncAfter = seen.findIndex((e, i) => i > lastWrite && e.op === 'sync' && e.path === file);
         expect(syncAfter, `${file} synced after its last write, before the answer`).to.be.greaterThan(lastWrite);
       }
