@@ -103,10 +103,12 @@ export function createApp(deps: AppDeps): Hono {
   installDossierGuards(app, dossiers);
   app.use(
     '/api/*',
-    idempotency(
-      deps.db,
-      deps.idempotencyStaleAfterSeconds === undefined ? {} : { staleAfterSeconds: deps.idempotencyStaleAfterSeconds },
-    ),
+    idempotency(deps.db, {
+      scope: office.id,
+      ...(deps.idempotencyStaleAfterSeconds === undefined
+        ? {}
+        : { staleAfterSeconds: deps.idempotencyStaleAfterSeconds }),
+    }),
   );
 
   app.get('/api/health', async (c) => {

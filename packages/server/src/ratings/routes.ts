@@ -15,7 +15,7 @@ import {
 } from '@motcua/core/satisfaction';
 import type { Context, Hono } from 'hono';
 import * as z from 'zod';
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 import { checkInput, readQuery } from '../http/body.js';
 import { csvCell } from '../http/csv.js';
 import { ApiError } from '../http/errors.js';
@@ -157,6 +157,25 @@ const TOKEN_STATUS = { malformed: 400, 'wrong-secret': 401, tampered: 401, expir
 function tokenError(error: RatingTokenError): ApiError {
   const text = error.problems[0]?.message ?? { vi: 'Mã đánh giá không hợp lệ', en: 'The rating token is not valid' };
   return new ApiError(TOKEN_STATUS[error.reason], `token-${error.reason}`, text);
+}
+
+/**
+ * Whether a verified token is this office's: its dossier or its ticket is one of the office's (offices on one
+ * PostgreSQL server may share the signing secret), or, for a token naming only a counter, the counter is.
+ */
+async function issuedByOffice(db: Queryable, office: Office, claims: VerifiedRatingToken): Promise<boolean> {
+  if (claims.dossier !== undefined) {
+    const found = await db.query('select 1 from dossiers where code = $1 and office = $2', [claims.dossier, office.id]);
+    return found.length > 0;
+  }
+  if (claims.ticket !== undefined) {
+    const found = await db.query('select 1 from queue_tickets where id = $1 and office = $2', [
+      claims.ticket,
+      office.id,
+    ]);
+    return found.length > 0;
+  }
+  return claims.counter !== undefined && office.queue.counters.has(claims.counter);
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -320,6 +339,12 @@ export function installRatingRoutes(app: Hono, deps: RatingRoutesDeps): void {
       } catch (error) {
         if (error instanceof RatingTokenError) throw tokenError(error);
         throw error;
+      }
+      if (!(await issuedByOffice(tx, office, claims))) {
+        throw new ApiError(401, 'token-other-office', {
+          vi: 'Mã đánh giá không do cơ quan này cấp',
+          en: 'The rating token was not issued by this office',
+        });
       }
       const transactionId = claims.dossier ?? claims.ticket;
       const response = createResponse(instrument, input.answers, {
