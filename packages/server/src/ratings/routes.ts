@@ -13,10 +13,11 @@ import {
   type VerifiedRatingToken,
   verifyRatingToken,
 } from '@motcua/core/satisfaction';
+import { MotcuaError } from '@motcua/core/text';
 import type { Context, Hono } from 'hono';
 import * as z from 'zod';
 import type { Database, Queryable } from '../db/database.js';
-import { checkInput, readQuery } from '../http/body.js';
+import { checkInput, readQuery, unstorableText } from '../http/body.js';
 import { csvCell } from '../http/csv.js';
 import { ApiError } from '../http/errors.js';
 import { hashKey, type RateLimiter, rateLimit } from '../http/rate-limit.js';
@@ -67,16 +68,23 @@ type RatingBody = z.infer<typeof ratingBody>;
 
 const parsedBodies = new WeakMap<Request, Promise<unknown>>();
 
-/** The JSON body, read once per request (the guards and the route share it). */
+/**
+ * The JSON body, read once per request (the guards and the route share it). Text the database cannot store (a NUL,
+ * a lone surrogate) is refused here with its path, before a guard uses it as a rate-limit key.
+ */
 function jsonBody(c: Context): Promise<unknown> {
   let parsed = parsedBodies.get(c.req.raw);
   if (!parsed) {
     parsed = c.req.text().then((text) => {
+      let value: unknown;
       try {
-        return JSON.parse(text) as unknown;
+        value = JSON.parse(text) as unknown;
       } catch {
         return undefined;
       }
+      const problems = unstorableText(value);
+      if (problems.length > 0) throw new MotcuaError(problems);
+      return value;
     });
     parsedBodies.set(c.req.raw, parsed);
   }
