@@ -9,6 +9,7 @@ import {
   type DossierLookupLimits,
   installDossierGuards,
   installDossierRoutes,
+  PIN_HEADER,
 } from './dossiers/routes.js';
 import { clientAddress } from './http/client-address.js';
 import { allowedOrigin, EXPOSED_HEADERS } from './http/cors.js';
@@ -73,7 +74,7 @@ export function createApp(deps: AppDeps): Hono {
     '/api/*',
     cors({
       origin: allowedOrigin(origins),
-      allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
+      allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', PIN_HEADER],
       exposeHeaders: [...EXPOSED_HEADERS],
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
       maxAge: 600,

@@ -320,6 +320,31 @@ export function installDossierGuards(app: Hono, deps: Pick<DossierRoutesDeps, 'o
   app.use('/api/dossiers/*', staff);
 }
 
+/** The header a lookup sends the dossier's PIN in: never in the URL, which proxies and browser histories keep. */
+export const PIN_HEADER = 'Dossier-Pin';
+
+let warnedPinInQuery = false;
+
+/**
+ * The PIN of a lookup: the `Dossier-Pin` header, else — for one release, for province adapters and printed links —
+ * the deprecated `?pin=`, answered with a `Deprecation` header and logged once (without the PIN).
+ */
+function lookupPin(c: Context): string {
+  const header = c.req.header(PIN_HEADER);
+  if (header !== undefined) return header;
+  const query = c.req.query('pin');
+  if (query === undefined) return '';
+  // RFC 9745: deprecated since 2026-12-01 (a structured date, seconds since the epoch).
+  c.header('Deprecation', '@1796083200');
+  if (!warnedPinInQuery) {
+    warnedPinInQuery = true;
+    console.warn(
+      `motcua-server: tra cứu hồ sơ với ?pin= trong địa chỉ đã lỗi thời, hãy gửi mã tra cứu trong tiêu đề ${PIN_HEADER} / a dossier lookup sent its PIN in the URL (?pin=), which proxies and browser histories keep: send it in the ${PIN_HEADER} header (?pin= will be refused in a later release)`,
+    );
+  }
+  return query;
+}
+
 /**
  * Mounts the dossier API:
  * - `POST /api/dossiers` (counter token): receives a dossier for a procedure of the catalogue; assigns its code
@@ -477,7 +502,7 @@ export function installDossierRoutes(app: Hono, deps: DossierRoutesDeps): void {
 
   app.get('/api/dossiers/:code', async (c) => {
     const code = c.req.param('code');
-    const pin = c.req.query('pin') ?? '';
+    const pin = lookupPin(c);
     const at = now();
     const codeKey = `code:${code.slice(0, 100)}`;
     const clientKey = `client:${clientOf(c)}`;
