@@ -11,6 +11,7 @@ import {
   installDossierRoutes,
   PIN_HEADER,
 } from './dossiers/routes.js';
+import { limitBodies } from './http/body-limit.js';
 import { clientAddress } from './http/client-address.js';
 import { allowedOrigin, EXPOSED_HEADERS } from './http/cors.js';
 import { ApiError, errorResponse } from './http/errors.js';
@@ -80,6 +81,8 @@ export function createApp(deps: AppDeps): Hono {
       maxAge: 600,
     }),
   );
+  // Before anything reads a body: the token checks read a rating's, and must not hold an unauthenticated 50 MB one.
+  app.use('/api/*', limitBodies());
   const now = deps.now ?? Date.now;
   const office = deps.office ?? demoOffice();
   const overlays = deps.calendarOverlays ?? [];
