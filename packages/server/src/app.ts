@@ -4,8 +4,10 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { Database } from './db/database.js';
 import { catalogueFromFile } from './dossiers/catalogue.js';
+import { PIN_HEADER } from './dossiers/lookup.js';
 import { DEFAULT_LOOKUP_LIMITS, type DossierLookupLimits } from './dossiers/lookup-limits.js';
 import { installDossierGuards, installDossierRoutes } from './dossiers/routes.js';
+import { limitBodies } from './http/body-limit.js';
 import { clientAddress } from './http/client-address.js';
 import { allowedOrigin, EXPOSED_HEADERS } from './http/cors.js';
 import { ApiError, errorResponse } from './http/errors.js';
@@ -70,12 +72,14 @@ export function createApp(deps: AppDeps): Hono {
     '/api/*',
     cors({
       origin: allowedOrigin(origins),
-      allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
+      allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', PIN_HEADER],
       exposeHeaders: [...EXPOSED_HEADERS],
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
       maxAge: 600,
     }),
   );
+  // Before anything reads a body: the token checks read a rating's, and must not hold an unauthenticated 50 MB one.
+  app.use('/api/*', limitBodies());
   const now = deps.now ?? Date.now;
   const office = deps.office ?? demoOffice();
   const overlays = deps.calendarOverlays ?? [];
@@ -100,10 +104,12 @@ export function createApp(deps: AppDeps): Hono {
   installDossierGuards(app, dossiers);
   app.use(
     '/api/*',
-    idempotency(
-      deps.db,
-      deps.idempotencyStaleAfterSeconds === undefined ? {} : { staleAfterSeconds: deps.idempotencyStaleAfterSeconds },
-    ),
+    idempotency(deps.db, {
+      scope: office.id,
+      ...(deps.idempotencyStaleAfterSeconds === undefined
+        ? {}
+        : { staleAfterSeconds: deps.idempotencyStaleAfterSeconds }),
+    }),
   );
 
   app.get('/api/health', async (c) => {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { MotcuaError } from '@motcua/core/text';
 import { loadConfig } from './config.js';
+import { requestBackup } from './db/backup-socket.js';
 import { migrate } from './db/migrations.js';
 import { openPglite } from './db/pglite.js';
 import { catalogueProblems, problemLines } from './dossiers/catalogue.js';
@@ -11,7 +12,7 @@ const usage = `motcua-server — the motcua service (queue, dossiers, ratings, c
 
   motcua-server [start]        serve the API (and the configured static folders)
   motcua-server migrate        apply database migrations and exit
-  motcua-server backup FILE    write a backup of the embedded database (gzipped tarball)
+  motcua-server backup FILE    write a backup of the embedded database (gzipped tarball, mode 0600), also while it runs
   motcua-server restore FILE   restore the embedded database from a backup (the data directory must be empty)
   motcua-server check-catalogue FILE
                                check a procedure catalogue (JSON): print every problem with its path
@@ -71,13 +72,26 @@ async function main(args: string[]): Promise<void> {
         throw new Error('With DATABASE_URL, back up and restore the PostgreSQL server with pg_dump and pg_restore.');
       }
       if (command === 'backup') {
-        const db = await openPglite(config.dataDir);
-        try {
-          writeFileSync(file, Buffer.from(await (await db.dump()).arrayBuffer()));
-          console.log(`Backup written to ${file}`);
-        } finally {
-          await db.close();
+        // The running service makes the backup itself; with none running, open the directory here.
+        let backup = await requestBackup(config.dataDir);
+        if (!backup) {
+          const db = await openPglite(config.dataDir, { backupSocket: false });
+          try {
+            backup = Buffer.from(await (await db.dump()).arrayBuffer());
+          } finally {
+            await db.close();
+          }
         }
+        // It holds applicants' names and phone numbers: readable by the owner only, even over an older file.
+        const fd = openSync(file, 'w', 0o600);
+        try {
+          fchmodSync(fd, 0o600);
+          writeSync(fd, backup);
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+        console.log(`Backup written to ${file}`);
       } else {
         const db = await openPglite(config.dataDir, { loadDataDir: new Blob([readFileSync(file)]) });
         await db.close();

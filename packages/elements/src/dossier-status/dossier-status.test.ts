@@ -10,9 +10,13 @@ const PIN = '246810';
 const realFetch = globalThis.fetch;
 let urls: string[] = [];
 
+/** The `Dossier-Pin` header of each request, in order. */
+let pinHeaders: (string | null)[] = [];
+
 function stubFetch(handler: (url: string, init: RequestInit) => Promise<Response> | Response): void {
   globalThis.fetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
     urls.push(String(input));
+    pinHeaders.push(new Headers(init.headers).get('dossier-pin'));
     return handler(String(input), init);
   }) as typeof fetch;
 }
@@ -89,6 +93,7 @@ async function submit(el: MotcuaDossierStatus): Promise<void> {
 describe('motcua-dossier-status', () => {
   beforeEach(() => {
     urls = [];
+    pinHeaders = [];
   });
   afterEach(() => {
     globalThis.fetch = realFetch;
@@ -117,9 +122,9 @@ describe('motcua-dossier-status', () => {
       finished: true,
     });
     await el.updateComplete;
-    expect(urls).to.deep.equal([
-      `https://motcua.example.gov.vn/xa/api/dossiers/${encodeURIComponent(CODE)}?pin=${PIN}`,
-    ]);
+    // The PIN travels in a header, never in the URL.
+    expect(urls).to.deep.equal([`https://motcua.example.gov.vn/xa/api/dossiers/${encodeURIComponent(CODE)}`]);
+    expect(pinHeaders).to.deep.equal([PIN]);
     const shown = text(el);
     expect(shown).to.contain('Đăng ký thường trú');
     expect(shown).to.contain('Đã xử lý xong');
@@ -251,7 +256,8 @@ describe('motcua-dossier-status', () => {
     await type(el, 'code', `https://xa.example.gov.vn/tra-cuu.html?ma-ho-so=${encodeURIComponent(CODE)}&pin=${PIN}`);
     await submit(el);
     expect(urls).to.have.length(1);
-    expect(urls[0]).to.contain(`pin=${PIN}`);
+    expect(urls[0]).to.not.contain(PIN);
+    expect(pinHeaders).to.deep.equal([PIN]);
   });
 
   it('checks the code against the pattern before any request', async () => {

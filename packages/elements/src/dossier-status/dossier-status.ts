@@ -223,7 +223,10 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
   /** The lookup PIN printed on the receipt. Empty: the page's `?pin=`. */
   @property() pin = '';
 
-  /** The lookup address, `{code}` replaced, resolved against the global `apiBase`; the PIN goes in `?pin=`. */
+  /**
+   * The lookup address, `{code}` replaced, resolved against the global `apiBase`; the PIN goes in the `Dossier-Pin`
+   * header, never in the URL (which proxies and browser histories keep).
+   */
   @property() endpoint = 'api/dossiers/{code}';
 
   /** The dossier-code pattern (core's tokens, e.g. `{agency}-{yy}{MM}{dd}-{seq:4}`); empty for the default. */
@@ -580,8 +583,7 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
       return found;
     }
     const url = apiUrl(this.endpoint.replace('{code}', encodeURIComponent(code)));
-    url.searchParams.set('pin', pin);
-    const response = await fetch(url, { signal, headers: { accept: 'application/json' } });
+    const response = await fetch(url, { signal, headers: { accept: 'application/json', 'dossier-pin': pin } });
     if (response.status === 404) throw new HttpProblem('not-found');
     if (response.status === 429) {
       throw new HttpProblem('rate-limited', Number(response.headers.get('retry-after')) || 60);

@@ -190,6 +190,18 @@ export const MIGRATIONS: readonly Migration[] = [
       alter table dossiers add column across_boundary boolean not null default false;
     `,
   },
+  {
+    id: '0010-idempotency-scopes',
+    sql: `
+      -- An Idempotency-Key belongs to its office and caller (the hash of the caller's bearer token): two offices on
+      -- one PostgreSQL, or two counters, sending the same key each get their own answer, never the other's receipt.
+      -- Keys stored before have the empty scope, which no request has any more: a retry across the upgrade runs
+      -- again, and tickets, dossiers and ratings still refuse duplicates by their own keys.
+      alter table idempotency_keys add column scope text not null default '';
+      alter table idempotency_keys drop constraint idempotency_keys_pkey;
+      alter table idempotency_keys add primary key (key, route, scope);
+    `,
+  },
 ];
 
 /** Any number, the same in every instance: serialises migrations when several instances start together. */

@@ -1,55 +1,40 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { serveBackups } from './backup-socket.js';
+import { lockDirectory, restrictToOwner, syncTree } from './data-directory.js';
 import type { Database, Queryable } from './database.js';
+import { DurableNodeFS, type DurableNodeFSOptions } from './durable-nodefs.js';
 
-/** The data directory is in use by another live process. */
-export class DataDirectoryLockedError extends Error {
-  constructor(dir: string, pid: number) {
-    super(
-      `Thư mục dữ liệu ${dir} đang được tiến trình ${pid} sử dụng. / The data directory ${dir} is in use by process ${pid}.`,
-    );
-    this.name = 'DataDirectoryLockedError';
-  }
-}
+export { DataDirectoryLockedError, DataDirectoryModeError } from './data-directory.js';
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+/**
+ * PGlite's start parameters with PostgreSQL's durability back on: PGlite passes `-F` (fsync off); a commit then
+ * returns only after its WAL was synced with `fsync()` (Emscripten's `fdatasync()` does nothing).
+ */
+const DURABLE_START_PARAMS = [
+  ...PGlite.defaultStartParams.filter((param) => param !== '-F'),
+  '-c',
+  'fsync=on',
+  '-c',
+  'synchronous_commit=on',
+  '-c',
+  'wal_sync_method=fsync',
+];
 
-/** Data directories this process has open. */
-const openHere = new Set<string>();
-
-/** Takes `<dir>/motcua.lock` for this process; a lock left by a process that died is taken over. */
-function lockDirectory(dir: string): () => void {
-  if (openHere.has(dir)) throw new DataDirectoryLockedError(dir, process.pid);
-  mkdirSync(dir, { recursive: true });
-  const lock = join(dir, 'motcua.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lock, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      openHere.add(dir);
-      return () => {
-        openHere.delete(dir);
-        rmSync(lock, { force: true });
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const pid = Number(readFileSync(lock, 'utf8'));
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
-        throw new DataDirectoryLockedError(dir, pid);
-      }
-      rmSync(lock, { force: true });
-    }
-  }
-  throw new Error(`Cannot lock ${dir}`);
+/** Options of {@link openPglite}. */
+export interface OpenPgliteOptions {
+  /** A backup (from {@link PgliteDatabase.dump}) to load into an empty data directory. */
+  readonly loadDataDir?: Blob;
+  /**
+   * `false` gives up durability: commits are not synced to disk, so a power cut can lose acknowledged data or
+   * corrupt the directory. Only for benchmarks and throwaway directories; default `true`.
+   */
+  readonly sync?: boolean;
+  /** Answers `motcua-server backup` from the running process through `<dataDir>/motcua.sock`; default `true`. */
+  readonly backupSocket?: boolean;
+  /** How the database's files are synced and traced (tests). */
+  readonly fs?: DurableNodeFSOptions;
 }
 
 /**
@@ -73,21 +58,63 @@ export interface PgliteDatabase extends Database {
  * Opens embedded PostgreSQL (PGlite). With a directory the data persists there, locked against a second
  * process; without one it lives in memory (tests, demos).
  *
+ * On disk, an acknowledged commit is durable (synced before the promise resolves, as PostgreSQL with `fsync=on`
+ * and `synchronous_commit=on`), the directory is private to its owner (folders 0700, files 0600; an existing
+ * directory is tightened, with a warning, and refused with {@link DataDirectoryModeError} if it cannot be), and
+ * `motcua-server backup` gets a consistent backup from the open database through `<dataDir>/motcua.sock`.
+ *
  * @example
  * ```ts
  * const db = await openPglite('./motcua-data');
  * await db.query('select 1 as one'); // [{ one: 1 }]
  * ```
  */
-export async function openPglite(dataDir?: string, options: { loadDataDir?: Blob } = {}): Promise<PgliteDatabase> {
-  const unlock = dataDir ? lockDirectory(resolve(dataDir)) : () => {};
+export async function openPglite(dataDir?: string, options: OpenPgliteOptions = {}): Promise<PgliteDatabase> {
+  const dir = dataDir ? resolve(dataDir) : undefined;
+  let unlock = dir ? lockDirectory(dir) : () => {};
   let pg: PGlite;
   try {
-    const pgDir = dataDir ? join(dataDir, 'pg') : undefined;
-    if (pgDir && !existsSync(pgDir)) mkdirSync(pgDir, { recursive: true });
+    const pgDir = dir ? join(dir, 'pg') : undefined;
+    if (dir) {
+      const changed = restrictToOwner(dir);
+      if (changed) {
+        console.warn(
+          `motcua-server: đã giới hạn quyền ${changed} tệp/thư mục trong ${dir} cho riêng chủ sở hữu / restricted ${changed} files and folders in ${dir} to their owner (0600/0700)`,
+        );
+      }
+    }
+    const fresh = pgDir !== undefined && !existsSync(join(pgDir, 'PG_VERSION'));
+    if (pgDir && !existsSync(pgDir)) mkdirSync(pgDir, { recursive: true, mode: 0o700 });
     const loadDataDir = options.loadDataDir && (await typedDump(options.loadDataDir));
     const load = loadDataDir ? { loadDataDir } : {};
-    pg = await PGlite.create(pgDir ? { dataDir: pgDir, ...load } : load);
+    const durable = options.sync !== false;
+    pg = await PGlite.create(
+      pgDir
+        ? {
+            dataDir: pgDir,
+            fs: new DurableNodeFS(pgDir, options.fs),
+            ...(durable ? { startParams: DURABLE_START_PARAMS } : {}),
+            ...load,
+          }
+        : load,
+    );
+    // initdb or a restore wrote the whole database before PostgreSQL's own syncing took over.
+    // initdb runs in a module of its own, and PostgreSQL rewrites its relation caches at start: make what they
+    // created private too.
+    if (dir) restrictToOwner(dir);
+    if (pgDir && fresh && durable) syncTree(dir as string);
+    if (dir && options.backupSocket !== false) {
+      const opened = pg;
+      const stopServing = await serveBackups(dir, () => opened.dumpDataDir('gzip')).catch((error: unknown) => {
+        console.warn(`motcua-server: no online backup for ${dir}: ${(error as Error).message}`);
+        return async () => {};
+      });
+      const release = unlock;
+      unlock = () => {
+        void stopServing();
+        release();
+      };
+    }
   } catch (error) {
     unlock();
     throw error;

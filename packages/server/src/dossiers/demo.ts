@@ -10,7 +10,7 @@ import { type DossierStep, insertDossier } from './store.js';
  *
  * @example
  * ```ts
- * await fetch(`/api/dossiers/${DEMO_DOSSIER.code}?pin=${DEMO_DOSSIER.pin}`);
+ * await fetch(`/api/dossiers/${DEMO_DOSSIER.code}`, { headers: { 'Dossier-Pin': DEMO_DOSSIER.pin } });
  * ```
  */
 export const DEMO_DOSSIER = { code: '000.00.00.H00-261109-0001', pin: '246810' } as const;

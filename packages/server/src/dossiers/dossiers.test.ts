@@ -124,7 +124,7 @@ for (const target of TEST_DATABASES) {
     it('shows a dossier by code and PIN without personal data; unknown code and wrong PIN get the same 404', () =>
       withEnv(async ({ app }) => {
         const { body: received } = await call(app, 'POST', '/api/dossiers', STAFF, RECEIVE);
-        const view = await call(app, 'GET', `/api/dossiers/${received.code}?pin=${received.pin}`);
+        const view = await call(app, 'GET', `/api/dossiers/${received.code}`, { 'dossier-pin': received.pin });
         expect(view.status).to.equal(200);
         expect(view.headers.get('cache-control')).to.equal('no-store');
         expect(view.body).to.include({ code: received.code, status: 'received', statusCode: 2, finished: false });
@@ -137,14 +137,54 @@ for (const target of TEST_DATABASES) {
         for (const secret of ['Bí Mật', 'Riêng Tư', '0905', received.pin]) expect(view.text).not.to.contain(secret);
 
         const wrongPin = received.pin === '000000' ? '111111' : '000000';
-        const wrong = await call(app, 'GET', `/api/dossiers/${received.code}?pin=${wrongPin}`);
-        const unknown = await call(app, 'GET', `/api/dossiers/000.00.00.H00-260310-0099?pin=${received.pin}`);
-        const malformed = await call(app, 'GET', '/api/dossiers/nonsense?pin=1');
+        const wrong = await call(app, 'GET', `/api/dossiers/${received.code}`, { 'dossier-pin': wrongPin });
+        const unknown = await call(app, 'GET', '/api/dossiers/000.00.00.H00-260310-0099', {
+          'dossier-pin': received.pin,
+        });
+        const malformed = await call(app, 'GET', '/api/dossiers/nonsense', { 'dossier-pin': '1' });
         expect(wrong.status).to.equal(404);
         expect(unknown.status).to.equal(404);
         expect(malformed.status).to.equal(404);
         expect(wrong.body).to.deep.equal(unknown.body);
         expect(malformed.body).to.deep.equal(unknown.body);
+      }));
+
+    it('takes the PIN from the Dossier-Pin header; ?pin= in the URL still works for one release, marked deprecated', () =>
+      withEnv(async ({ app, db }) => {
+        const { body: received } = await call(app, 'POST', '/api/dossiers', STAFF, RECEIVE);
+        const byHeader = await call(app, 'GET', `/api/dossiers/${received.code}`, { 'Dossier-Pin': received.pin });
+        expect(byHeader.status).to.equal(200);
+        expect(byHeader.headers.get('deprecation')).to.equal(null);
+        const warnings: string[] = [];
+        const warn = console.warn;
+        console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+        try {
+          for (let i = 0; i < 2; i++) {
+            const byQuery = await call(app, 'GET', `/api/dossiers/${received.code}?pin=${received.pin}`);
+            expect(byQuery.status).to.equal(200);
+            // RFC 9745: deprecated since 2026-12-01.
+            expect(byQuery.headers.get('deprecation')).to.equal('@1796083200');
+          }
+        } finally {
+          console.warn = warn;
+        }
+        // Said at most once per process (another test may have said it already), and never with the PIN.
+        expect(warnings.length).to.be.at.most(1);
+        for (const w of warnings) {
+          expect(w).to.include('Dossier-Pin');
+          expect(w).to.not.include(received.pin);
+        }
+        // Pages on an allowed origin may send the header (CORS preflight).
+        const cors = createApp({ db, allowedOrigins: ['https://xa.example.gov.vn'] });
+        const preflight = await cors.request(`/api/dossiers/${received.code}`, {
+          method: 'OPTIONS',
+          headers: {
+            origin: 'https://xa.example.gov.vn',
+            'access-control-request-method': 'GET',
+            'access-control-request-headers': 'dossier-pin',
+          },
+        });
+        expect(preflight.headers.get('access-control-allow-headers') ?? '').to.match(/Dossier-Pin/i);
       }));
 
     it('backs off after failed lookups of a code, and limits lookups per client', () =>

@@ -23,6 +23,31 @@ export function unknownDossier(): ApiError {
   });
 }
 
+/** The header a lookup sends the dossier's PIN in: never in the URL, which proxies and browser histories keep. */
+export const PIN_HEADER = 'Dossier-Pin';
+
+let warnedPinInQuery = false;
+
+/**
+ * The PIN of a lookup: the `Dossier-Pin` header, else — for one release, for province adapters and printed links —
+ * the deprecated `?pin=`, answered with a `Deprecation` header and logged once (without the PIN).
+ */
+function lookupPin(c: Context): string {
+  const header = c.req.header(PIN_HEADER);
+  if (header !== undefined) return header;
+  const query = c.req.query('pin');
+  if (query === undefined) return '';
+  // RFC 9745: deprecated since 2026-12-01 (a structured date, seconds since the epoch).
+  c.header('Deprecation', '@1796083200');
+  if (!warnedPinInQuery) {
+    warnedPinInQuery = true;
+    console.warn(
+      `motcua-server: tra cứu hồ sơ với ?pin= trong địa chỉ đã lỗi thời, hãy gửi mã tra cứu trong tiêu đề ${PIN_HEADER} / a dossier lookup sent its PIN in the URL (?pin=), which proxies and browser histories keep: send it in the ${PIN_HEADER} header (?pin= will be refused in a later release)`,
+    );
+  }
+  return query;
+}
+
 function tooMany(c: Context, seconds: number): ApiError {
   c.header('Retry-After', String(seconds));
   return new ApiError(429, 'rate-limited', {
@@ -44,7 +69,7 @@ function tooMany(c: Context, seconds: number): ApiError {
 export async function lookupDossier(c: Context<Env, '/api/dossiers/:code'>, s: DossierService): Promise<Response> {
   const { db, office, now } = s;
   const code = c.req.param('code');
-  const pin = c.req.query('pin') ?? '';
+  const pin = lookupPin(c);
   const at = now();
   const codeKey = `code:${code.slice(0, 100)}`;
   const clientKey = `client:${s.clientOf(c)}`;

@@ -132,15 +132,61 @@ for (const target of TEST_DATABASES) {
     it('keeps replaying the answers of keys stored before fingerprints, whatever the body', async () => {
       const { db, app, created } = await appWithCounter();
       try {
+        // The scope of a request without a bearer token to an app without an office scope.
         await db.query(
-          `insert into idempotency_keys (key, route, status, content_type, body)
-           values ('old-key', '/things', 201, 'application/json', '{"id":7}')`,
+          `insert into idempotency_keys (key, route, scope, status, content_type, body)
+           values ('old-key', '/things', ' -', 201, 'application/json', '{"id":7}')`,
         );
         const replay = await post(app, '/things', 'old-key', { overall: 1 });
         expect(replay.status).to.equal(201);
         expect(replay.headers.get('idempotent-replayed')).to.equal('true');
         expect(await replay.json()).to.deep.equal({ id: 7 });
         expect(created()).to.equal(0);
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('keeps the keys of different offices and different callers apart', async () => {
+      const db = await target.open();
+      try {
+        await migrate(db);
+        let created = 0;
+        const appFor = (office: string) => {
+          const app = new Hono();
+          app.onError(errorResponse);
+          app.use('*', idempotency(db, { scope: office }));
+          app.post('/receipts', (c) => {
+            created++;
+            return c.json({ receipt: `${office}-${created}`, caller: c.req.header('authorization') ?? null }, 201);
+          });
+          return app;
+        };
+        const a = appFor('xa-a');
+        const b = appFor('xa-b');
+        const send = (app: Hono, token: string) =>
+          app.request('/receipts', {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': 'k-1' },
+            body: '{"applicant":"Nguyễn Văn A"}',
+          });
+        const fromB = await send(b, 'counter-token-b');
+        expect(await fromB.json()).to.deep.equal({ receipt: 'xa-b-1', caller: 'Bearer counter-token-b' });
+        // Another office on the same database, same key and body: its own answer, not office B's receipt.
+        const fromA = await send(a, 'counter-token-a');
+        expect(fromA.headers.get('idempotent-replayed')).to.equal(null);
+        expect(await fromA.json()).to.deep.equal({ receipt: 'xa-a-2', caller: 'Bearer counter-token-a' });
+        // Another caller of the same office, same key and body: its own answer too.
+        const otherCounter = await send(a, 'counter-token-a2');
+        expect(otherCounter.headers.get('idempotent-replayed')).to.equal(null);
+        expect(await otherCounter.json()).to.deep.equal({ receipt: 'xa-a-3', caller: 'Bearer counter-token-a2' });
+        // The same caller retrying gets its own first answer back.
+        const retry = await send(a, 'counter-token-a');
+        expect(retry.headers.get('idempotent-replayed')).to.equal('true');
+        expect(await retry.json()).to.deep.equal({ receipt: 'xa-a-2', caller: 'Bearer counter-token-a' });
+        expect(created).to.equal(3);
+        const stored = await db.query<{ scope: string }>("select scope from idempotency_keys where key = 'k-1'");
+        expect(stored.map((r) => r.scope).join(' '), 'tokens are stored hashed').to.not.include('counter-token');
       } finally {
         await db.close();
       }

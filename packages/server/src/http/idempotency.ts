@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Database, Queryable } from '../db/database.js';
+import { bearerToken } from './auth.js';
 import { ApiError } from './errors.js';
 
 /** How long a request that started but never finished blocks its key before a retry may run it again (default). */
@@ -39,11 +40,24 @@ async function fingerprintOf(c: Context): Promise<string> {
 }
 
 /**
+ * Who sent a request, for scoping its Idempotency-Key: the SHA-256 of its bearer token (a kiosk's, a counter's),
+ * or `-` for a request without one. The token itself is never stored.
+ */
+function callerOf(c: Context): string {
+  const token = bearerToken(c);
+  return token === undefined ? '-' : createHash('sha256').update(token).digest('base64url');
+}
+
+/**
  * Makes POST requests with an `Idempotency-Key` header safe to retry: the first request runs and its answer is
  * stored with the request's fingerprint (method, path, SHA-256 of the body); a retry with the same key (and route)
  * and the same request gets the stored answer instead of creating a second ticket, dossier or rating. A retry while
  * the first is still running gets 409; the key reused for a different request gets 422 `idempotency-key-reused`
  * (as the IETF Idempotency-Key draft suggests). Keys stored before fingerprints were kept replay as before.
+ *
+ * A key belongs to its office and its caller (`scope`, plus the caller's bearer token): another office on the same
+ * PostgreSQL, or another counter of the same office, sending the same key never gets this caller's answer — a
+ * receipt's answer holds the dossier's PIN and the applicant's details.
  *
  * @example
  * ```ts
@@ -58,6 +72,8 @@ export function idempotency(
      * may run it again (default 30).
      */
     readonly staleAfterSeconds?: number;
+    /** The office the requests are for: keys of different offices on one database never meet (default `''`). */
+    readonly scope?: string;
   } = {},
 ): MiddlewareHandler {
   const staleAfter = options.staleAfterSeconds ?? STALE_AFTER_SECONDS;
@@ -71,14 +87,15 @@ export function idempotency(
       });
     }
     const route = c.req.path;
+    const scope = `${options.scope ?? ''} ${callerOf(c)}`;
     const fingerprint = await fingerprintOf(c);
     const claimed = await db.query(
-      `insert into idempotency_keys (key, route, fingerprint) values ($1, $2, $4)
-       on conflict (key, route) do update set created_at = now(), fingerprint = excluded.fingerprint
+      `insert into idempotency_keys (key, route, scope, fingerprint) values ($1, $2, $5, $4)
+       on conflict (key, route, scope) do update set created_at = now(), fingerprint = excluded.fingerprint
          where idempotency_keys.status is null
            and idempotency_keys.created_at < now() - make_interval(secs => $3)
        returning key`,
-      [key, route, staleAfter, fingerprint],
+      [key, route, staleAfter, fingerprint, scope],
     );
     if (claimed.length === 0) {
       const [stored] = await db.query<{
@@ -86,10 +103,10 @@ export function idempotency(
         content_type: string | null;
         body: string | null;
         fingerprint: string | null;
-      }>('select status, content_type, body, fingerprint from idempotency_keys where key = $1 and route = $2', [
-        key,
-        route,
-      ]);
+      }>(
+        'select status, content_type, body, fingerprint from idempotency_keys where key = $1 and route = $2 and scope = $3',
+        [key, route, scope],
+      );
       // Keys stored before fingerprints were kept have none: they replay as before.
       if (stored?.fingerprint != null && stored.fingerprint !== fingerprint) {
         throw new ApiError(422, 'idempotency-key-reused', {
@@ -111,18 +128,19 @@ export function idempotency(
     try {
       await next();
     } catch (error) {
-      await db.query('delete from idempotency_keys where key = $1 and route = $2', [key, route]);
+      await db.query('delete from idempotency_keys where key = $1 and route = $2 and scope = $3', [key, route, scope]);
       throw error;
     }
     const response = c.res;
     if (response.status >= 500) {
-      await db.query('delete from idempotency_keys where key = $1 and route = $2', [key, route]);
+      await db.query('delete from idempotency_keys where key = $1 and route = $2 and scope = $3', [key, route, scope]);
       return;
     }
     const body = await response.clone().text();
     await db.query(
-      'update idempotency_keys set status = $3, content_type = $4, body = $5 where key = $1 and route = $2',
-      [key, route, response.status, response.headers.get('content-type'), body],
+      `update idempotency_keys set status = $3, content_type = $4, body = $5
+       where key = $1 and route = $2 and scope = $6`,
+      [key, route, response.status, response.headers.get('content-type'), body, scope],
     );
   };
 }

@@ -30,14 +30,26 @@ async function rate(app: Hono, body: unknown, headers: Record<string, string> = 
 
 for (const target of TEST_DATABASES) {
   describe(`ratings on ${target.name}`, () => {
+    let current: { db: Database; office: string } | undefined;
     async function env(office = parseOffice(DEMO_OFFICE, { demo: true })) {
       const db: Database = await target.open();
       await migrate(db);
       const clock = { now: NINE };
       const app = createApp({ db, office, now: () => clock.now, secret: SECRET });
+      current = { db, office: office.id };
       return { db, app, clock };
     }
-    const token = (claims: Record<string, string>, now = NINE) => createRatingToken(claims, SECRET, { now });
+    /** A token for a ticket of the office under test (the ticket is stored: a token rates only its office's visits). */
+    const token = async (claims: Record<string, string>, now = NINE) => {
+      if (claims.ticket !== undefined && current) {
+        await current.db.query(
+          `insert into queue_tickets (id, office, service, business_date, status, counter, version, data)
+           values ($1, $2, 'ho-tich', '2026-03-10', 'done', $3, 1, '{}'::jsonb) on conflict (id) do nothing`,
+          [claims.ticket, current.office, claims.counter ?? '1'],
+        );
+      }
+      return createRatingToken(claims, SECRET, { now });
+    };
 
     it('takes one rating per token, enforced by the database, even when sent twice at once', async () => {
       const { db, app } = await env();
@@ -100,6 +112,47 @@ for (const target of TEST_DATABASES) {
         const done = await app.request('/api/queue/counters/1/done', { method: 'POST', headers: counter });
         expect(done.status).to.equal(200);
         expect(await done.json()).not.to.have.property('ratingToken');
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('accepts a rating token only at the office that issued it, also when offices share one database and secret', async () => {
+      const { db, app } = await env();
+      try {
+        const other = createApp({
+          db,
+          office: parseOffice({ ...DEMO_OFFICE, id: 'xa-khac', kiosks: [{ id: 'k', token: 'kiosk-of-xa-khac' }] }),
+          now: () => NINE,
+          secret: SECRET,
+        });
+        // A visit of the other office, and its token.
+        await other.request('/api/queue/tickets', {
+          method: 'POST',
+          headers: { authorization: 'Bearer kiosk-of-xa-khac', ...JSON_HEADERS },
+          body: '{"service":"ho-tich"}',
+        });
+        const counter = { authorization: 'Bearer demo-counter-1' };
+        await other.request('/api/queue/counters/1/call-next', { method: 'POST', headers: counter });
+        const done = await other.request('/api/queue/counters/1/done', { method: 'POST', headers: counter });
+        const { ratingToken } = (await done.json()) as { ratingToken: string };
+        const here = await rate(app, { token: ratingToken, answers: { overall: 1 } });
+        expect(here.status).to.equal(401);
+        expect(here.body.error.code).to.equal('token-other-office');
+        expect(here.body.error.message.vi).to.equal('Mã đánh giá không do cơ quan này cấp');
+        // A ticket or dossier this office never had, and a counter it does not have, are refused the same way.
+        const unknownTicket = await createRatingToken({ ticket: 'no-such-ticket' }, SECRET, { now: NINE });
+        expect((await rate(app, { token: unknownTicket, answers: { overall: 1 } })).body.error.code).to.equal(
+          'token-other-office',
+        );
+        const unknownDossier = await createRatingToken({ dossier: '000.00.00.H99-260310-0001' }, SECRET, { now: NINE });
+        expect((await rate(app, { token: unknownDossier, answers: { overall: 1 } })).status).to.equal(401);
+        const unknownCounter = await createRatingToken({ counter: '99' }, SECRET, { now: NINE });
+        expect((await rate(app, { token: unknownCounter, answers: { overall: 1 } })).status).to.equal(401);
+        expect(await db.query("select 1 from ratings where office = 'demo'")).to.deep.equal([]);
+        // At the office that issued it, the token is taken.
+        const there = await rate(other, { token: ratingToken, answers: { overall: 3 } });
+        expect(there.status, JSON.stringify(there.body)).to.equal(201);
       } finally {
         await db.close();
       }

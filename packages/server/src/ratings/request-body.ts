@@ -1,17 +1,26 @@
+import { MotcuaError } from '@motcua/core/text';
 import type { Context } from 'hono';
+import { unstorableText } from '../http/body.js';
 
 const parsedBodies = new WeakMap<Request, Promise<unknown>>();
 
-/** The JSON body, read once per request (the guards and the route share it). */
+/**
+ * The JSON body, read once per request (the guards and the route share it). Text the database cannot store (a NUL,
+ * a lone surrogate) is refused here with its path, before a guard uses it as a rate-limit key.
+ */
 export function jsonBody(c: Context): Promise<unknown> {
   let parsed = parsedBodies.get(c.req.raw);
   if (!parsed) {
     parsed = c.req.text().then((text) => {
+      let value: unknown;
       try {
-        return JSON.parse(text) as unknown;
+        value = JSON.parse(text) as unknown;
       } catch {
         return undefined;
       }
+      const problems = unstorableText(value);
+      if (problems.length > 0) throw new MotcuaError(problems);
+      return value;
     });
     parsedBodies.set(c.req.raw, parsed);
   }

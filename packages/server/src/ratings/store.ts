@@ -109,3 +109,24 @@ export async function insertTokenRating(db: Queryable, r: TokenRatingRow): Promi
   );
   return row?.id;
 }
+
+/**
+ * Whether the transaction a rating token names belongs to `office`: its dossier (by code) or its queue ticket (by
+ * id). Offices on one PostgreSQL server may share the signing secret.
+ *
+ * @example
+ * ```ts
+ * await transactionInOffice(tx, 'demo', { dossier: '000.00.00.H00-260310-0001' }); // true
+ * ```
+ */
+export async function transactionInOffice(
+  db: Queryable,
+  office: string,
+  transaction: { readonly dossier: string } | { readonly ticket: string },
+): Promise<boolean> {
+  const found =
+    'dossier' in transaction
+      ? await db.query('select 1 from dossiers where code = $1 and office = $2', [transaction.dossier, office])
+      : await db.query('select 1 from queue_tickets where id = $1 and office = $2', [transaction.ticket, office]);
+  return found.length > 0;
+}

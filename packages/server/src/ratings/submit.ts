@@ -9,12 +9,14 @@ import {
   verifyRatingToken,
 } from '@motcua/core/satisfaction';
 import type { Context } from 'hono';
+import type { Queryable } from '../db/database.js';
 import { checkInput } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
+import type { Office } from '../office/office.js';
 import type { RatingRoutesDeps } from './deps.js';
 import { DEFAULT_RATING_INSTRUMENT, HONEYPOT_FIELD, type RatingBody, ratingBody } from './inputs.js';
 import { jsonBody } from './request-body.js';
-import { insertDeviceRating, insertTokenRating, ratingTokenUsed } from './store.js';
+import { insertDeviceRating, insertTokenRating, ratingTokenUsed, transactionInOffice } from './store.js';
 
 /** The instrument a rating names: an exact version, or the version of a family in force on a date. */
 function instrumentOf(named: string | { id: string; version: string }, date: CivilDate): Instrument {
@@ -44,6 +46,16 @@ const TOKEN_STATUS = { malformed: 400, 'wrong-secret': 401, tampered: 401, expir
 function tokenError(error: RatingTokenError): ApiError {
   const text = error.problems[0]?.message ?? { vi: 'Mã đánh giá không hợp lệ', en: 'The rating token is not valid' };
   return new ApiError(TOKEN_STATUS[error.reason], `token-${error.reason}`, text);
+}
+
+/**
+ * Whether a verified token is this office's: its dossier or its ticket is one of the office's (offices on one
+ * PostgreSQL server may share the signing secret), or, for a token naming only a counter, the counter is.
+ */
+async function issuedByOffice(db: Queryable, office: Office, claims: VerifiedRatingToken): Promise<boolean> {
+  if (claims.dossier !== undefined) return transactionInOffice(db, office.id, { dossier: claims.dossier });
+  if (claims.ticket !== undefined) return transactionInOffice(db, office.id, { ticket: claims.ticket });
+  return claims.counter !== undefined && office.queue.counters.has(claims.counter);
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -117,6 +129,12 @@ export async function submitRating(c: Context, deps: RatingRoutesDeps): Promise<
     } catch (error) {
       if (error instanceof RatingTokenError) throw tokenError(error);
       throw error;
+    }
+    if (!(await issuedByOffice(tx, office, claims))) {
+      throw new ApiError(401, 'token-other-office', {
+        vi: 'Mã đánh giá không do cơ quan này cấp',
+        en: 'The rating token was not issued by this office',
+      });
     }
     const transactionId = claims.dossier ?? claims.ticket;
     const response = createResponse(instrument, input.answers, {
