@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { configure, resetConfig } from '../internal/config.js';
+import { configure, resetConfig } from '../internal/configure.js';
 import { recordingEngine } from '../internal/speech/engine.js';
 import type { BoardTicket } from './board-state.js';
 import type { MotcuaQueueBoard, QueueCallDetail } from './queue-board.js';
