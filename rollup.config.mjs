@@ -210,7 +210,9 @@ export default [
       dir: `${elements}dist/cdn`,
       format: 'es',
       entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      // Six characters of content hash (36 bits) still tell every changed chunk apart for caching; each import of a
+      // chunk and each source-map comment repeats its hash, which gzip cannot shorten.
+      chunkFileNames: 'chunks/[name]-[hash:6].js',
       sourcemap: true,
     },
     plugins: [
