@@ -52,9 +52,10 @@ const tasks = {
   typecheck() {
     mustRun(bin('tsc'), ['-b']);
   },
-  /** Lint and format check. */
+  /** Lint and format check, and no code written twice in the packages' sources (jscpd, settings in .jscpd.json). */
   lint() {
     mustRun(bin('biome'), ['check', '.']);
+    mustRun(bin('jscpd'), ['--silent']);
   },
   /** Applies the formatter and safe lint fixes. */
   format() {

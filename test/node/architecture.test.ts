@@ -210,3 +210,59 @@ describe('the code that runs in browsers parses and runs on the oldest supported
     });
   }
 });
+
+describe('@motcua/server: routes wire, handlers handle, stores hold the SQL', () => {
+  const files = sources('packages/server/src');
+  const routeFiles = files.filter((file) => file.endsWith('/routes.ts'));
+  const sql = /['"`]\s*(select|insert\s+into|update\s+\w+\s+set|delete\s+from|with\s+\w+\s+as)\b/i;
+
+  it('has route files', () => {
+    expect(routeFiles).to.include.members([
+      'packages/server/src/dossiers/routes.ts',
+      'packages/server/src/queue/routes.ts',
+      'packages/server/src/ratings/routes.ts',
+    ]);
+  });
+
+  for (const file of routeFiles) {
+    it(`${file} maps each path to a handler in one line and holds no SQL`, () => {
+      const code = read(file);
+      expect(sql.exec(code)?.[0], `${file} has SQL`).to.equal(undefined);
+      const lines = code.split('\n');
+      lines.forEach((line, i) => {
+        if (!/\bapp\.(get|post|put|patch|delete)\(/.test(line)) return;
+        expect(line.trimEnd(), `${file}:${i + 1} registers a route whose handler is not one call`).to.match(/\);$/);
+      });
+    });
+  }
+});
+
+describe('one declaration of each shape', () => {
+  /** The names of the types and interfaces core exports. */
+  const coreShapes = new Set(
+    sources('packages/core/src').flatMap((file) =>
+      [...read(file).matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => m[1] as string),
+    ),
+  );
+
+  it('core declares the wire shapes the server and the elements share', () => {
+    expect([...coreShapes]).to.include.members([
+      'BoardSnapshot',
+      'BoardTicket',
+      'BoardDelta',
+      'TicketView',
+      'DossierLookup',
+      'DossierTimelineEntry',
+    ]);
+  });
+
+  for (const dir of ['packages/server/src', 'packages/elements/src']) {
+    it(`${dir} declares none of core's types again under the same name`, () => {
+      for (const file of sources(dir)) {
+        for (const m of read(file).matchAll(/^(?:export )?(?:interface|type) (\w+)/gm)) {
+          expect(coreShapes.has(m[1] as string), `${file} declares ${m[1]}, which core declares`).to.equal(false);
+        }
+      }
+    });
+  }
+});

@@ -12,8 +12,8 @@ export {
   type CounterTicket,
   MotcuaCounterConsole,
 } from './counter-console/counter-console.js';
-export type { DossierReceivedDetail, IntakeStringKey } from './counter-console/intake.js';
-export type { ConsoleStringKey } from './counter-console/strings.js';
+export type { DossierReceivedDetail } from './counter-console/intake.js';
+export type { ConsoleStringKey, IntakeStringKey } from './counter-console/strings.js';
 export {
   type DossierErrorDetail,
   type DossierLoadedDetail,

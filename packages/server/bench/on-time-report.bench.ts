@@ -11,7 +11,7 @@ import type { Database } from '../src/db/database.js';
 import { migrate } from '../src/db/migrations.js';
 import { openPglite } from '../src/db/pglite.js';
 import { onTimeReport } from '../src/dossiers/on-time-report.js';
-import { vietnamIso } from '../src/dossiers/routes.js';
+import { vietnamIso } from '../src/dossiers/vietnam-iso.js';
 import { clockEvents } from '../src/dossiers/view.js';
 
 const N = Number(process.env.DOSSIERS ?? (process.env.BENCH_TIME ? 2_000 : 20_000));

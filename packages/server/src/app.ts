@@ -4,18 +4,15 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { Database } from './db/database.js';
 import { catalogueFromFile } from './dossiers/catalogue.js';
-import {
-  DEFAULT_LOOKUP_LIMITS,
-  type DossierLookupLimits,
-  installDossierGuards,
-  installDossierRoutes,
-} from './dossiers/routes.js';
+import { DEFAULT_LOOKUP_LIMITS, type DossierLookupLimits } from './dossiers/lookup-limits.js';
+import { installDossierGuards, installDossierRoutes } from './dossiers/routes.js';
 import { clientAddress } from './http/client-address.js';
 import { allowedOrigin, EXPOSED_HEADERS } from './http/cors.js';
 import { ApiError, errorResponse } from './http/errors.js';
 import { idempotency } from './http/idempotency.js';
 import { demoOffice, type Office } from './office/office.js';
-import { createQueueService, installQueueGuards, installQueueRoutes } from './queue/routes.js';
+import { installQueueGuards, installQueueRoutes } from './queue/routes.js';
+import { createQueueService } from './queue/service.js';
 import { installRatingGuards, installRatingRoutes } from './ratings/routes.js';
 
 /** What the HTTP app needs: the database, settings, and the clock (injected so tests can move time). */

@@ -10,6 +10,7 @@ export { MIGRATIONS, type Migration, migrate } from './db/migrations.js';
 export { DataDirectoryLockedError, openPglite, type PgliteDatabase } from './db/pglite.js';
 export { openPostgres } from './db/postgres.js';
 export { DEMO_DOSSIER } from './dossiers/demo.js';
+export { DEFAULT_LOOKUP_LIMITS, type DossierLookupLimits } from './dossiers/lookup-limits.js';
 export {
   type OnTimeFigures,
   type OnTimeProcedureFigures,
@@ -18,9 +19,7 @@ export {
   onTimeCsv,
   onTimeReport,
 } from './dossiers/on-time-report.js';
-export { DEFAULT_LOOKUP_LIMITS, type DossierLookupLimits } from './dossiers/routes.js';
-export type { DossierStep, DossierStepType } from './dossiers/store.js';
-export type { DossierLookup, DossierTimelineEntry } from './dossiers/view.js';
+export type { DossierStep } from './dossiers/store.js';
 export { clientAddress, isProxyEntry } from './http/client-address.js';
 export { ApiError, type ApiErrorBody } from './http/errors.js';
 export { createNotificationHub, type NotificationHub } from './http/events.js';
@@ -39,19 +38,18 @@ export {
   type RateLimitRule,
 } from './office/office.js';
 export {
-  type BoardTicket,
   createPgQueueStore,
   type PgQueueStore,
   QUEUE_CHANNEL,
   type QueueNotification,
 } from './queue/pg-queue-store.js';
 export {
-  type BoardSnapshot,
   createQueueService,
+  type QueueRouteOptions,
   type QueueRoutesDeps,
   type QueueService,
-  type TicketView,
-} from './queue/routes.js';
+} from './queue/service.js';
+export { DEFAULT_RATING_INSTRUMENT, HONEYPOT_FIELD } from './ratings/inputs.js';
 export { type SatisfactionInputs, type SatisfactionInputsQuery, satisfactionInputs } from './ratings/report.js';
-export { DEFAULT_RATING_INSTRUMENT, HONEYPOT_FIELD, reportCsv } from './ratings/routes.js';
+export { reportCsv } from './ratings/satisfaction-report.js';
 export { openDatabase, type RunningServer, type StartOptions, startServer } from './server.js';

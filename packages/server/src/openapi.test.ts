@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { buildBoard, createQueue } from '@motcua/core/queue';
 import { expect } from 'chai';
 import * as z from 'zod';
 import { createApp } from './app.js';
 import type { Database } from './db/database.js';
-import { DOSSIER_INPUTS } from './dossiers/routes.js';
+import { DOSSIER_INPUTS } from './dossiers/inputs.js';
 
 const OPENAPI = readFileSync(new URL('../openapi.yaml', import.meta.url), 'utf8');
 
@@ -105,5 +106,41 @@ describe('openapi.yaml', () => {
     const parameters = block.slice(0, block.indexOf('responses:'));
     const names = [...parameters.matchAll(/name: (\w+)/g)].map((m) => m[1]);
     expect(names.sort()).to.deep.equal(Object.keys(query.properties).sort());
+  });
+
+  it('describes the board and the ticket with the fields core’s wire contract produces', async () => {
+    let now = Date.UTC(2026, 10, 23, 1, 0);
+    const queue = createQueue({
+      services: [{ id: 'ho-tich', prefix: 'A', name: { vi: 'Hộ tịch', en: 'Civil status' } }],
+      counters: [{ id: '1', services: ['ho-tich'] }],
+      clock: () => now,
+    });
+    await queue.issue('ho-tich');
+    now += 60_000;
+    const called = await queue.callNext('1');
+    if (!called) throw new Error('nobody was called');
+    // Every optional field set, as JSON carries the ticket when it has them.
+    const { history: _history, ...view } = { ...called, session: 's', servingAt: 1, endedAt: 1, transferredFrom: 't' };
+    const full = { ...view, transferredTo: 't', dossier: 'd' };
+    const board = buildBoard({
+      office: { id: 'xa', name: { vi: 'Xã', en: 'Commune' } },
+      businessDate: called.businessDate,
+      version: 2,
+      counters: queue.config.counters.values(),
+      services: queue.config.services.values(),
+      tickets: await queue.store.tickets(called.businessDate),
+    });
+    const counter = board.counters[0];
+    const line = board.services?.[0];
+    const shown = board.recent[0];
+    if (!counter || !line || !shown) throw new Error('the board is empty');
+    const properties = (...path: string[]) => [...at(spec, 'components', 'schemas', ...path, 'properties').keys.keys()];
+    const snapshot = at(spec, 'components', 'schemas', 'BoardSnapshot', 'properties');
+    const itemsOf = (name: string) => [...at(snapshot, name, 'items', 'properties').keys.keys()];
+    expect(properties('Ticket').sort(), 'Ticket').to.deep.equal(Object.keys(full).sort());
+    expect(properties('BoardTicket').sort(), 'BoardTicket').to.deep.equal(Object.keys(shown).sort());
+    expect(properties('BoardSnapshot').sort(), 'BoardSnapshot').to.deep.equal(Object.keys(board).sort());
+    expect(itemsOf('counters').sort(), 'BoardSnapshot counters').to.deep.equal(Object.keys(counter).sort());
+    expect(itemsOf('services').sort(), 'BoardSnapshot services').to.deep.equal(Object.keys(line).sort());
   });
 });

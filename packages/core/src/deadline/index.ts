@@ -36,6 +36,15 @@ export {
   parseDossierCode,
 } from './dossier-code.js';
 export {
+  DOSSIER_STEP_TYPES,
+  type DossierLookup,
+  type DossierStepType,
+  type DossierTimelineEntry,
+  FINISHED_DOSSIER_STATUSES,
+  statusAfterSteps,
+  statusOfStep,
+} from './dossier-lookup.js';
+export {
   type DueDate,
   type DueDateInput,
   type DueDateOptions,

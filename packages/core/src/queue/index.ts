@@ -12,6 +12,25 @@ export {
   formatAnnouncement,
   VIETNAMESE_LETTER_NAMES,
 } from './announcement.js';
+export {
+  applyBoardDelta,
+  BOARD_NEXT_NUMBERS,
+  BOARD_RECENT_CALLS,
+  type BoardCounter,
+  type BoardDelta,
+  type BoardInput,
+  type BoardServiceLine,
+  type BoardSnapshot,
+  type BoardTicket,
+  boardTicketOf,
+  buildBoard,
+  isAnnouncedCall,
+  missedBoardCalls,
+  readBoardDelta,
+  readBoardSnapshot,
+  type TicketView,
+  ticketViewOf,
+} from './board.js';
 export { type QueueBusinessTime, queueBusinessTimeOf } from './business-day.js';
 export {
   type IssuingCalendar,

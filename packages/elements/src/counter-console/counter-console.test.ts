@@ -642,7 +642,9 @@ describe('motcua-counter-console', () => {
       const summary = text($(el, '[part="receipt"]'));
       expect(summary).to.contain('Đã tiếp nhận hồ sơ 000.00.15.H41-261123-0001');
       expect(summary).to.contain('482913');
-      expect(summary).to.contain('17 giờ 00 phút, ngày 24 tháng 11 năm 2026');
+      // Received at 15:30 on Monday 23/11/2026, after the 15:00 cutoff: the next working day counts, and Tuesday 24/11
+      // is Ngày Văn hóa Việt Nam (a day off from 2026), so the result is due on Wednesday 25/11.
+      expect(summary).to.contain('17 giờ 00 phút, ngày 25 tháng 11 năm 2026');
       expect(shadow(el).activeElement?.id).to.equal('received-heading');
 
       $<HTMLButtonElement>(el, '[part="receipt"] .row button:last-child').click();
@@ -746,7 +748,7 @@ describe('motcua-counter-console', () => {
       expect(body).to.contain('Mã số hồ sơ: 000.00.15.H41-261123-0001');
       expect(body).to.contain('Mã tra cứu (PIN): 482913');
       expect(body).to.contain('Tờ khai đăng ký khai sinh');
-      expect(body).to.contain('Thời gian trả kết quả giải quyết hồ sơ: 17 giờ 00 phút, ngày 24 tháng 11 năm 2026');
+      expect(body).to.contain('Thời gian trả kết quả giải quyết hồ sơ: 17 giờ 00 phút, ngày 25 tháng 11 năm 2026');
       expect(body).to.contain('Thời gian nhận hồ sơ: 15 giờ 30 phút, ngày 23 tháng 11 năm 2026');
       expect(body).to.contain(`Tiếp nhận hồ sơ của ông/bà: Lê Văn C ${HOSTILE}`);
       expect(doc.querySelector('img')).to.equal(null);
@@ -769,12 +771,12 @@ describe('motcua-counter-console', () => {
       await openIntake(el);
       await fillIntake(el);
       await submitIntake(el);
-      expect(text($(el, '[part="receipt"]'))).to.contain('Result due 17:00, 24/11/2026');
+      expect(text($(el, '[part="receipt"]'))).to.contain('Result due 17:00, 25/11/2026');
       expect($(el, '[part~="finish-print"]')).to.equal(null);
       $<HTMLButtonElement>(el, '[part~="print"]').click();
       await el.updateComplete;
       const doc = printed as Document;
-      expect(text(doc.body)).to.contain('Result due at: 17:00, 24/11/2026');
+      expect(text(doc.body)).to.contain('Result due at: 17:00, 25/11/2026');
       expect(text(doc.body)).to.contain('Lookup PIN: 482913');
       expect([...doc.querySelectorAll<HTMLElement>('figure')].map((f) => f.dataset.qr)).to.deep.equal(['status']);
       const sheet = [...doc.adoptedStyleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n');

@@ -6,34 +6,14 @@ import type { StringTable } from '../internal/i18n.js';
 import { newIdempotencyKey } from '../internal/idempotency-key.js';
 import { blockStyles } from '../internal/styles.js';
 import { callApi, RequestFailed, retryable } from './api.js';
-import type { DossierIntake, IntakeHost, IntakeStringKey } from './intake.js';
-import { type ConsoleStringKey, consoleStrings } from './strings.js';
+import type { CounterAction, CounterActionDetail, CounterTicket } from './counter-console.events.js';
+import type { DossierIntake, IntakeHost } from './intake.js';
+import { type CounterConsoleStringKey, consoleStrings } from './strings.js';
 
-/** Every key of the console's strings, the intake form's and receipt slip's included. */
-export type CounterConsoleStringKey = ConsoleStringKey | IntakeStringKey;
+export type { CounterAction, CounterActionDetail, CounterTicket } from './counter-console.events.js';
+export type { CounterConsoleStringKey } from './strings.js';
 
 type Key = CounterConsoleStringKey;
-
-/** What the console does for the officer. */
-export type CounterAction = 'next' | 'recall' | 'skip' | 'done' | 'transfer';
-
-/** A ticket as the counter sees it (the server's ticket view, with its id, also after a reload of the page). */
-export interface CounterTicket {
-  readonly id?: string;
-  readonly number: string;
-  readonly service: string;
-  readonly status: string;
-  readonly calls?: number;
-}
-
-/** The detail of `motcua-counter-action`. */
-export interface CounterActionDetail {
-  readonly action: CounterAction;
-  /** The ticket the counter now shows (after a transfer, the transferred one); `null` when nobody was waiting. */
-  readonly ticket: CounterTicket | null;
-  /** After a transfer, the ticket that continues the visit in the other service. */
-  readonly next?: CounterTicket;
-}
 
 interface Service {
   readonly id: string;

@@ -1,7 +1,7 @@
+import type { BoardTicket } from '@motcua/core/queue';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { configure, resetConfig } from '../internal/configure.js';
 import { recordingEngine } from '../internal/speech/engine.js';
-import type { BoardTicket } from './board-state.js';
 import type { MotcuaQueueBoard, QueueCallDetail } from './queue-board.js';
 import './queue-board.js';
 import { stubWakeLock, WakeLockStub } from '../internal/wake-lock.test-support.js';
@@ -30,7 +30,12 @@ class FakeEventSource extends EventTarget {
 const realEventSource = globalThis.EventSource;
 const latest = (): FakeEventSource => FakeEventSource.instances.at(-1) as FakeEventSource;
 
-const ticket = (number: string, counter: string | null, status = 'called', at = 1000): BoardTicket => ({
+const ticket = (
+  number: string,
+  counter: string | null,
+  status: BoardTicket['status'] = 'called',
+  at = 1000,
+): BoardTicket => ({
   number,
   service: 'ho-tich',
   priority: 'normal',

@@ -1,3 +1,13 @@
+import {
+  applyBoardDelta,
+  type BoardDelta,
+  type BoardSnapshot,
+  type BoardTicket,
+  isAnnouncedCall,
+  missedBoardCalls,
+  readBoardDelta,
+  readBoardSnapshot,
+} from '@motcua/core/queue';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { MotcuaElement } from '../internal/base.js';
 import { apiUrl } from '../internal/config.js';
@@ -9,16 +19,6 @@ import { soundAllowed } from '../internal/speech/autoplay.js';
 import type { SpeechEngine } from '../internal/speech/engine.js';
 import { blockStyles } from '../internal/styles.js';
 import { keepAwake } from '../internal/wake-lock.js';
-import {
-  applyDelta,
-  type BoardDelta,
-  type BoardState,
-  type BoardTicket,
-  isAnnounced,
-  missedCalls,
-  readDelta,
-  readSnapshot,
-} from './board-state.js';
 
 /** The keys of the board's strings. */
 export type QueueBoardStringKey =
@@ -326,7 +326,7 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
   /** The longest pause between reconnections, in milliseconds. */
   @property({ type: Number, attribute: 'max-retry-delay' }) maxRetryDelay = 30_000;
 
-  @state() private board: BoardState | undefined;
+  @state() private board: BoardSnapshot | undefined;
 
   @state() private connection: Connection = 'connecting';
 
@@ -427,7 +427,7 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
     const source = new EventSource(apiUrl('api/queue/events', this.apiBase || undefined));
     this.source = source;
     source.addEventListener('snapshot', (event) => {
-      const snapshot = readSnapshot(parse((event as MessageEvent<string>).data));
+      const snapshot = readBoardSnapshot(parse((event as MessageEvent<string>).data));
       if (!snapshot || this.source !== source) return;
       const previous = this.board;
       const lostAt = this.lostAt;
@@ -437,12 +437,12 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
       this.lostAt = undefined;
       // Back from a short outage: say the calls made meanwhile that still wait for their visitor.
       if (previous && lostAt !== undefined && Date.now() - lostAt <= MISSED_CALLS_WINDOW) {
-        for (const ticket of missedCalls(previous, snapshot))
+        for (const ticket of missedBoardCalls(previous, snapshot))
           this.announceCall(ticket.calls > 1 ? 'recall' : 'call', ticket);
       }
     });
     source.addEventListener('ticket', (event) => {
-      const delta = readDelta(parse((event as MessageEvent<string>).data));
+      const delta = readBoardDelta(parse((event as MessageEvent<string>).data));
       if (delta && this.source === source) this.onDelta(delta);
     });
     source.addEventListener('error', () => {
@@ -470,11 +470,16 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
 
   private onDelta(delta: BoardDelta): void {
     if (!this.board) return;
-    const next = applyDelta(this.board, delta);
+    const next = applyBoardDelta(this.board, delta);
     if (next === this.board) return;
     this.board = next;
     const ticket = delta.ticket;
-    if (ticket && isAnnounced(delta) && next.version === delta.version && ticket.businessDate === next.businessDate) {
+    if (
+      ticket &&
+      isAnnouncedCall(delta) &&
+      next.version === delta.version &&
+      ticket.businessDate === next.businessDate
+    ) {
       this.announceCall(delta.type, ticket);
     }
   }

@@ -1,7 +1,7 @@
-import { type DossierClockOptions, receiptSlip } from '@motcua/core/deadline';
+import { type DossierClockOptions, receiptSlip, statusAfterSteps } from '@motcua/core/deadline';
 import type { Database } from '../db/database.js';
 import { hashPin } from './pin.js';
-import { type DossierStep, insertDossier, statusAfter } from './store.js';
+import { type DossierStep, insertDossier } from './store.js';
 
 /**
  * The dossier the demo office serves, so that the example site's lookup page has something to show: a
@@ -82,7 +82,7 @@ export async function seedDemoDossier(db: Database, office: string, clock: Dossi
       acrossBoundary: false,
       pinHash: await hashPin(DEMO_DOSSIER.pin),
       ticket: null,
-      status: statusAfter(STEPS),
+      status: statusAfterSteps(STEPS),
       steps: STEPS,
       slip,
     });

@@ -1,7 +1,12 @@
-import { type DossierClockOptions, type DossierEvent, dossierClock, type TimeLimit } from '@motcua/core/deadline';
+import {
+  type DossierClockOptions,
+  type DossierEvent,
+  dossierClock,
+  FINISHED_DOSSIER_STATUSES,
+} from '@motcua/core/deadline';
 import { MotcuaError } from '@motcua/core/text';
 import type { Queryable } from '../db/database.js';
-import type { DossierStep } from './store.js';
+import { clockInputOf, DOSSIER_CLOCK_COLUMNS, type DossierClockRow } from './store.js';
 import { clockEvents, timelineOf } from './view.js';
 
 /** One open dossier whose printed due date differs from the one the current calendar would give. */
@@ -25,21 +30,6 @@ export interface DueDateChangesReport {
   readonly dossiers: readonly DueDateChange[];
   /** Open dossiers core could not run the clock of (bad stored data). */
   readonly unclassified: number;
-}
-
-interface Row {
-  code: string;
-  procedure_code: string;
-  procedure_name: string;
-  time_limit: TimeLimit | string;
-  received_at: string;
-  due_at: string;
-  across_boundary: boolean;
-  steps: DossierStep[] | string;
-}
-
-function json<T>(value: T | string): T {
-  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
 }
 
 /** The events without the due dates stored with an authority's receipt: what a recount would give. */
@@ -72,25 +62,19 @@ export async function dueDateChanges(
   let unclassified = 0;
   let after: [string, string] = ['', ''];
   for (;;) {
-    const rows = await db.query<Row>(
-      `select code, procedure_code, procedure_name, time_limit, received_at, due_at, across_boundary, steps
+    const rows = await db.query<DossierClockRow>(
+      `select ${DOSSIER_CLOCK_COLUMNS}
        from dossiers
-       where office = $1 and status not in ('resolved', 'returned', 'withdrawn', 'stopped', 'refused')
+       where office = $1 and status <> all($6::text[])
          and ($2::text is null or procedure_code = $2) and (received_at, code) > ($3, $4)
        order by received_at, code
        limit $5`,
-      [office, options.procedure ?? null, after[0], after[1], pageSize],
+      [office, options.procedure ?? null, after[0], after[1], pageSize, FINISHED_DOSSIER_STATUSES],
     );
     for (const row of rows) {
       open++;
-      const stored = {
-        receivedAt: row.received_at,
-        limit: json(row.time_limit),
-        procedureCode: row.procedure_code,
-        dueAt: row.due_at,
-        acrossBoundary: row.across_boundary === true,
-      };
-      const events = clockEvents(json(row.steps));
+      const { stored, steps } = clockInputOf(row);
+      const events = clockEvents(steps);
       try {
         const bound = dossierClock(timelineOf(stored, events), clock);
         const { dueAt: _printed, ...free } = timelineOf(stored, unbound(events));

@@ -9,7 +9,7 @@ import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
 import { call, type Json } from '../http/call.test-support.js';
 import { onTimeReport } from './on-time-report.js';
-import { vietnamIso } from './routes.js';
+import { vietnamIso } from './vietnam-iso.js';
 import { clockEvents } from './view.js';
 
 const CATALOGUE = new URL('../../../../examples/data/catalogue.json', import.meta.url).pathname;

@@ -1,14 +1,9 @@
 import type { CivilDate } from '@motcua/core/calendar';
-import {
-  type DossierChannel,
-  type DossierStatisticsOptions,
-  dossierStatistics,
-  type TimeLimit,
-} from '@motcua/core/deadline';
+import { type DossierChannel, type DossierStatisticsOptions, dossierStatistics } from '@motcua/core/deadline';
 import { MotcuaError } from '@motcua/core/text';
 import type { Queryable } from '../db/database.js';
 import { csvCell } from '../http/csv.js';
-import type { DossierStep } from './store.js';
+import { clockInputOf, DOSSIER_CLOCK_COLUMNS, type DossierClockRow } from './store.js';
 import { clockEvents, timelineOf } from './view.js';
 
 /**
@@ -81,7 +76,7 @@ export interface OnTimeReportQuery {
 }
 
 /** Sums from which the figures are computed; each dossier is counted by core on its own. */
-interface Tally {
+interface OnTimeTally {
   dossiers: number;
   withdrawn: number;
   early: number;
@@ -97,7 +92,7 @@ interface Tally {
   minutesPerDay: number;
 }
 
-function emptyTally(minutesPerDay: number): Tally {
+function emptyTally(minutesPerDay: number): OnTimeTally {
   return {
     dossiers: 0,
     withdrawn: 0,
@@ -120,7 +115,7 @@ function share(part: number, whole: number): number | null {
 }
 
 /** The figures of a tally, with the rates as core's `DossierStatistics` defines them. */
-function figures(t: Tally): OnTimeFigures {
+function figures(t: OnTimeTally): OnTimeFigures {
   const finished = t.early + t.onTime + t.late;
   const average = share(t.processingMinutes, finished);
   return {
@@ -142,40 +137,20 @@ function figures(t: Tally): OnTimeFigures {
   };
 }
 
-interface Row {
-  code: string;
-  procedure_code: string;
-  procedure_name: string;
+interface Row extends DossierClockRow {
   channel: DossierChannel;
-  time_limit: TimeLimit | string;
-  received_at: string;
-  due_at: string;
-  across_boundary: boolean;
-  steps: DossierStep[] | string;
-}
-
-function json<T>(value: T | string): T {
-  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
 }
 
 /** Adds one dossier, classified by core, to the tallies. */
-function count(row: Row, options: DossierStatisticsOptions, tallies: readonly Tally[]): void {
+function count(row: Row, options: DossierStatisticsOptions, tallies: readonly OnTimeTally[]): void {
   for (const t of tallies) t.dossiers++;
   let s: ReturnType<typeof dossierStatistics>;
+  const input = clockInputOf(row);
   try {
     s = dossierStatistics(
       [
         {
-          ...timelineOf(
-            {
-              receivedAt: row.received_at,
-              limit: json(row.time_limit),
-              procedureCode: row.procedure_code,
-              dueAt: row.due_at,
-              acrossBoundary: row.across_boundary === true,
-            },
-            clockEvents(json(row.steps)),
-          ),
+          ...timelineOf(input.stored, clockEvents(input.steps)),
           channel: row.channel,
         },
       ],
@@ -224,7 +199,7 @@ export async function onTimeReport(
   const options: DossierStatisticsOptions = { ...clock, now: query.now };
   const minutesPerDay = options.minutesPerDay ?? 450;
   const total = emptyTally(minutesPerDay);
-  const perProcedure = new Map<string, { name: string; tally: Tally }>();
+  const perProcedure = new Map<string, { name: string; tally: OnTimeTally }>();
   const pageSize = Math.max(1, query.pageSize ?? 500);
   // Stored receipt times are ISO strings in Vietnam time (+07:00): their text order is their time order.
   const from = query.from ?? '0000-01-01';
@@ -232,7 +207,7 @@ export async function onTimeReport(
   let after: [string, string] = ['', ''];
   for (;;) {
     const rows = await db.query<Row>(
-      `select code, procedure_code, procedure_name, channel, time_limit, received_at, due_at, across_boundary, steps
+      `select ${DOSSIER_CLOCK_COLUMNS}, channel
        from dossiers
        where office = $1 and received_at >= $2 and received_at < $3 and ($4::text is null or procedure_code = $4)
          and (received_at, code) > ($5, $6)

@@ -1,29 +1,14 @@
 import type { CivilDate } from '@motcua/core/calendar';
-import {
-  type DailySequence,
-  DOSSIER_EVENT_TYPES,
-  type DossierChannel,
-  type DossierEvent,
-  type DossierStatus,
-  type ReceiptSlip,
-  type SupplementReason,
-  type TimeLimit,
+import type {
+  DailySequence,
+  DossierChannel,
+  DossierStatus,
+  DossierStepType,
+  ReceiptSlip,
+  SupplementReason,
+  TimeLimit,
 } from '@motcua/core/deadline';
 import type { Queryable } from '../db/database.js';
-
-/**
- * What staff record on a dossier after its receipt: the clock events of core's dossier clock (supplement
- * requested / completed, extension with apology, withdrawn, stopped, resolved, returned) and the two statuses that
- * do not move the clock (`processing`, `payment-requested`).
- */
-export type DossierStepType = DossierEvent['type'] | 'processing' | 'payment-requested';
-
-/** Every {@link DossierStepType}. */
-export const DOSSIER_STEP_TYPES: readonly DossierStepType[] = [
-  ...DOSSIER_EVENT_TYPES,
-  'processing',
-  'payment-requested',
-];
 
 /** One recorded step, as stored (times are ISO strings with their offset). */
 export interface DossierStep {
@@ -100,6 +85,47 @@ function fromRow(row: Row): StoredDossier {
     steps: json(row.steps),
     slip: json(row.slip),
     version: Number(row.version),
+  };
+}
+
+/** The columns the dossier clock needs, as the reports read them page by page. */
+export interface DossierClockRow {
+  code: string;
+  procedure_code: string;
+  procedure_name: string;
+  time_limit: TimeLimit | string;
+  received_at: string;
+  due_at: string;
+  across_boundary: boolean;
+  steps: DossierStep[] | string;
+}
+
+/** The SQL column list of a {@link DossierClockRow}. */
+export const DOSSIER_CLOCK_COLUMNS =
+  'code, procedure_code, procedure_name, time_limit, received_at, due_at, across_boundary, steps';
+
+/**
+ * A {@link DossierClockRow} as the dossier clock takes it: the stored fields and the recorded steps.
+ *
+ * @example
+ * ```ts
+ * const { stored, steps } = clockInputOf(row);
+ * dossierClock(timelineOf(stored, clockEvents(steps)), clock);
+ * ```
+ */
+export function clockInputOf(row: DossierClockRow): {
+  readonly stored: Pick<StoredDossier, 'receivedAt' | 'limit' | 'procedureCode' | 'dueAt' | 'acrossBoundary'>;
+  readonly steps: readonly DossierStep[];
+} {
+  return {
+    stored: {
+      receivedAt: row.received_at,
+      limit: json(row.time_limit),
+      procedureCode: row.procedure_code,
+      dueAt: row.due_at,
+      acrossBoundary: row.across_boundary === true,
+    },
+    steps: json(row.steps),
   };
 }
 
@@ -202,24 +228,4 @@ export async function saveSteps(
     JSON.stringify(steps),
     status,
   ]);
-}
-
-/** The status after a list of steps (a dossier starts `received`). */
-export function statusAfter(steps: readonly DossierStep[]): DossierStatus {
-  let status: DossierStatus = 'received';
-  for (const step of steps) status = statusOfStep(step.type, status);
-  return status;
-}
-
-/** The status a step leads to from `current`. */
-export function statusOfStep(type: DossierStepType, current: DossierStatus): DossierStatus {
-  switch (type) {
-    case 'supplement-completed':
-      return 'processing';
-    case 'extended':
-    case 'authority-received':
-      return current;
-    default:
-      return type;
-  }
 }

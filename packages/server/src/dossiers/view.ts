@@ -1,64 +1,17 @@
 import {
-  type Classification,
   classifyDossier,
-  type DossierChannel,
-  type DossierClock,
   type DossierClockOptions,
   type DossierEvent,
+  type DossierLookup,
   type DossierStatus,
   type DossierTimeline,
+  type DossierTimelineEntry,
   dossierClock,
-  type SupplementReason,
-  type TimeLimit,
+  FINISHED_DOSSIER_STATUSES,
+  statusOfStep,
   toNationalStatusCode,
 } from '@motcua/core/deadline';
-import { type DossierStep, type DossierStepType, type StoredDossier, statusOfStep } from './store.js';
-
-/** One entry of a dossier's status timeline. */
-export interface DossierTimelineEntry {
-  /** `received`, or the step recorded. */
-  readonly type: 'received' | DossierStepType;
-  /** The status the dossier was in after it. */
-  readonly status: DossierStatus;
-  /** When, ISO 8601 with its offset. */
-  readonly at: string;
-  readonly reason?: string;
-  /** The reason codes of a supplement request. */
-  readonly reasons?: readonly SupplementReason[];
-  /** The new due date of an extension (the apology letter's), or the one counted from the authority's receipt. */
-  readonly dueAt?: string;
-}
-
-/**
- * What `GET /api/dossiers/{code}` answers and `<motcua-dossier-status>` reads: the procedure, the status timeline,
- * the receipt and due times, pauses and extension, the classification — never the applicant's name, address or
- * contact, nor the documents.
- */
-export interface DossierLookup {
-  readonly code: string;
-  readonly procedure: { readonly code: string; readonly name: string };
-  readonly channel: DossierChannel;
-  readonly status: DossierStatus;
-  /** The national status code (1–10) of `status`. */
-  readonly statusCode: number;
-  readonly receivedAt: string;
-  /** Received regardless of administrative boundary: the clock runs from the competent authority's receipt. */
-  readonly acrossBoundary?: true;
-  readonly limit: TimeLimit;
-  /** The clock events, as core's `dossierClock` takes them (so a browser can recompute the clock). */
-  readonly events: readonly DossierEvent[];
-  readonly timeline: readonly DossierTimelineEntry[];
-  /** Due dates, pauses, extension and state from core's dossier clock. */
-  readonly clock: DossierClock;
-  /** Timeliness and remaining working minutes at `checkedAt`. */
-  readonly classification: Classification;
-  /** Whether processing has ended (resolved, returned, withdrawn or stopped): the service can be rated. */
-  readonly finished: boolean;
-  /** When the server computed this, ISO 8601 with its offset. */
-  readonly checkedAt: string;
-  /** A finished dossier's rating token (when the server signs tokens): the link to rate the service carries it. */
-  readonly ratingToken?: string;
-}
+import type { DossierStep, StoredDossier } from './store.js';
 
 /**
  * A stored dossier as core's dossier clock takes it: with the printed due date, which binds, and whether it was
@@ -110,8 +63,6 @@ export function clockEvents(steps: readonly DossierStep[]): DossierEvent[] {
   return events;
 }
 
-const FINISHED = new Set<DossierStatus>(['resolved', 'returned', 'withdrawn', 'stopped', 'refused']);
-
 /**
  * The public view of a dossier at `now` (ISO 8601 with offset), computed with core's dossier clock.
  *
@@ -150,7 +101,7 @@ export function lookupView(d: StoredDossier, now: string, options: DossierClockO
     timeline,
     clock: dossierClock(dossier, options),
     classification: classifyDossier(dossier, { ...options, now }),
-    finished: FINISHED.has(d.status),
+    finished: FINISHED_DOSSIER_STATUSES.includes(d.status),
     checkedAt: now,
   };
 }

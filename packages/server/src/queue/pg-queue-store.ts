@@ -1,5 +1,6 @@
 import type { CivilDate } from '@motcua/core/calendar';
 import type {
+  BoardTicket,
   QueueCommandClaim,
   QueueOrderingState,
   QueueStore,
@@ -24,18 +25,6 @@ export interface QueueNotification {
   readonly version: number;
   readonly event: { readonly type: TicketEvent['type']; readonly at: number; readonly counter?: string };
   readonly ticket: BoardTicket | null;
-}
-
-/** A ticket as a public board shows it. */
-export interface BoardTicket {
-  readonly number: string;
-  readonly service: string;
-  readonly priority: string;
-  readonly status: Ticket['status'];
-  readonly counter: string | null;
-  readonly calls: number;
-  readonly lastCalledAt: number | null;
-  readonly businessDate: CivilDate;
 }
 
 /** A PostgreSQL queue store with what the HTTP routes need beyond core's {@link QueueStore}. */

@@ -382,6 +382,46 @@ for (const target of TEST_DATABASES) {
       }
     });
 
+    it('hands the holder of a served ticket the rating token the counter got: one rating, whichever is used', async () => {
+      const { db, app, clock } = await env();
+      try {
+        const ticket = (await post(app, '/api/queue/tickets', KIOSK, { service: 'dat-dai' })).body;
+        const waiting = (await (await app.request(`/api/queue/tickets/${ticket.id}`)).json()) as Json;
+        expect(waiting, 'no token before the service').not.to.have.property('ratingToken');
+        await post(app, '/api/queue/counters/2/call-next', counter('2'));
+        clock.now += 5 * 60_000;
+        const done = await post(app, '/api/queue/counters/2/done', counter('2'), {});
+        const res = await app.request(`/api/queue/tickets/${ticket.id}`);
+        expect(res.headers.get('cache-control')).to.equal('no-store');
+        const followed = (await res.json()) as Json;
+        expect(followed.ticket).to.deep.include({ status: 'done' });
+        expect(followed.ratingToken).to.match(/^r1\./);
+        const answers = { overall: 3 };
+        const first = await post(
+          app,
+          '/api/ratings',
+          { 'content-type': 'application/json' },
+          {
+            token: followed.ratingToken,
+            answers,
+          },
+        );
+        expect(first.status, JSON.stringify(first.body)).to.equal(201);
+        const second = await post(
+          app,
+          '/api/ratings',
+          { 'content-type': 'application/json' },
+          {
+            token: done.body.ratingToken,
+            answers,
+          },
+        );
+        expect(second.status, 'the counter’s token is the same rating, already given').to.equal(409);
+      } finally {
+        await db.close();
+      }
+    });
+
     it('shows the board: who is called where, who waits, the latest calls; no ticket ids', async () => {
       const { db, app, clock } = await env();
       try {

@@ -8,8 +8,8 @@ import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
 import { purgeIdempotencyKeys } from '../http/idempotency.js';
 import { DEMO_OFFICE, parseOffice } from '../office/office.js';
+import { DEFAULT_RATING_INSTRUMENT } from './inputs.js';
 import { satisfactionInputs } from './report.js';
-import { DEFAULT_RATING_INSTRUMENT } from './routes.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read JSON answers loosely and let chai check their shape
 type Json = Record<string, any>;

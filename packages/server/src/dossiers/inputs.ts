@@ -1,0 +1,118 @@
+import { isCivilDate } from '@motcua/core/calendar';
+import {
+  DOSSIER_CHANNELS,
+  DOSSIER_STEP_TYPES,
+  type DossierChannel,
+  parseOffsetDateTime,
+  SUPPLEMENT_REASONS,
+  type SupplementReason,
+} from '@motcua/core/deadline';
+import * as z from 'zod';
+
+// What the dossier API accepts: request bodies and report queries, checked before any handler reads them.
+
+const MAX_TEXT = 500;
+const isoWithOffset = z
+  .string()
+  .max(40)
+  .refine((s) => parseOffsetDateTime(s) !== undefined, 'an ISO 8601 date-time with its offset');
+
+export const receiveBody = z
+  .object({
+    procedure: z.string().min(1).max(100),
+    channel: z.enum(DOSSIER_CHANNELS as [DossierChannel, ...DossierChannel[]]).default('in-person'),
+    receivedAt: isoWithOffset.optional(),
+    /** A time limit for a procedure whose catalogue entry has none (or a case the catalogue does not cover). */
+    limit: z.unknown().optional(),
+    ticket: z.string().min(1).max(100).optional(),
+    /** Received regardless of administrative boundary for another competent authority (Decree 309/2026). */
+    acrossBoundary: z.boolean().optional(),
+    applicant: z
+      .object({
+        name: z.string().min(1).max(200),
+        address: z.string().max(MAX_TEXT).optional(),
+        phone: z.string().max(50).optional(),
+        email: z.string().max(200).optional(),
+      })
+      .strict(),
+    documents: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1).max(MAX_TEXT),
+            form: z.enum(['original', 'copy', 'certified-copy']).optional(),
+            copies: z.number().int().min(1).max(1000).optional(),
+          })
+          .strict(),
+      )
+      .max(100)
+      .optional(),
+    sets: z.number().int().min(1).max(100).optional(),
+    delivery: z.enum(['counter', 'post', 'online']).optional(),
+    place: z.string().max(200).optional(),
+    receivedBy: z.string().max(200).optional(),
+    ledger: z
+      .object({ book: z.string().min(1).max(100), number: z.number().int().min(1) })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export const stepBody = z
+  .object({
+    type: z.enum(DOSSIER_STEP_TYPES as [string, ...string[]]),
+    at: isoWithOffset.optional(),
+    reason: z.string().trim().min(1).max(MAX_TEXT).optional(),
+    /** The reason codes of a supplement request (Decree 309/2026: content, reason and guidance in one go). */
+    reasons: z
+      .array(z.enum(Object.keys(SUPPLEMENT_REASONS) as [SupplementReason, ...SupplementReason[]]))
+      .min(1)
+      .max(5)
+      .refine((r) => new Set(r).size === r.length, 'each reason once')
+      .optional(),
+    dueAt: isoWithOffset.optional(),
+  })
+  .strict()
+  .refine((b) => b.type === 'supplement-requested' || b.reasons === undefined, {
+    message: 'only a supplement request has reasons',
+    path: ['reasons'],
+  })
+  .refine((b) => b.type !== 'extended' || (b.dueAt !== undefined && b.reason !== undefined), {
+    message: 'an extension needs dueAt and the reason of its apology letter',
+    path: ['dueAt'],
+  })
+  .refine((b) => b.type === 'extended' || b.type === 'authority-received' || b.dueAt === undefined, {
+    message: 'only an extension or the authority’s receipt has dueAt',
+    path: ['dueAt'],
+  });
+
+const civilDate = z.string().refine(isCivilDate, 'a date YYYY-MM-DD');
+export const onTimeQuery = z
+  .object({
+    from: civilDate.optional(),
+    to: civilDate.optional(),
+    procedure: z.string().min(1).max(100).optional(),
+    format: z.enum(['json', 'csv']).optional(),
+  })
+  .strict()
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
+
+export const dueDateChangesQuery = z.object({ procedure: z.string().min(1).max(100).optional() }).strict();
+
+/**
+ * The zod schemas of the dossier API's inputs, which `openapi.yaml` describes (a test keeps the two in step).
+ *
+ * @example
+ * ```ts
+ * DOSSIER_INPUTS.step.safeParse({ type: 'resolved' }).success; // true
+ * ```
+ */
+export const DOSSIER_INPUTS = {
+  receive: receiveBody,
+  step: stepBody,
+  onTimeQuery,
+  dueDateChangesQuery,
+} as const;

@@ -1,0 +1,97 @@
+import { isDossierCode } from '@motcua/core/deadline';
+import type { Context, Env } from 'hono';
+import { ApiError } from '../http/errors.js';
+import { transactionRatingToken } from '../ratings/transaction-token.js';
+import { verifyPin } from './pin.js';
+import type { DossierService } from './service.js';
+import { loadDossier } from './store.js';
+import { vietnamIso } from './vietnam-iso.js';
+import { lookupView } from './view.js';
+
+function notFound(): ApiError {
+  return new ApiError(404, 'dossier-not-found', {
+    vi: 'Không tìm thấy hồ sơ với mã và mã tra cứu (PIN) này',
+    en: 'No dossier with this code and lookup PIN',
+  });
+}
+
+/** The answer for a code this office does not have (staff routes). */
+export function unknownDossier(): ApiError {
+  return new ApiError(404, 'dossier-not-found', {
+    vi: 'Không có hồ sơ với mã này',
+    en: 'No dossier with this code',
+  });
+}
+
+function tooMany(c: Context, seconds: number): ApiError {
+  c.header('Retry-After', String(seconds));
+  return new ApiError(429, 'rate-limited', {
+    vi: `Quá nhiều lần tra cứu; vui lòng thử lại sau ${seconds} giây`,
+    en: `Too many lookups; try again in ${seconds} seconds`,
+  });
+}
+
+/**
+ * `GET /api/dossiers/{code}?pin=…`: the public view (`DossierLookup`), with the rating token once the dossier is
+ * finished; an unknown code and a wrong PIN get the same 404 after the same work; limited per code and per client,
+ * with a back-off after failures.
+ *
+ * @example
+ * ```ts
+ * app.get('/api/dossiers/:code', (c) => lookupDossier(c, service));
+ * ```
+ */
+export async function lookupDossier(c: Context<Env, '/api/dossiers/:code'>, s: DossierService): Promise<Response> {
+  const { db, office, now } = s;
+  const code = c.req.param('code');
+  const pin = c.req.query('pin') ?? '';
+  const at = now();
+  const codeKey = `code:${code.slice(0, 100)}`;
+  const clientKey = `client:${s.clientOf(c)}`;
+  await s.ready();
+  const wait = await s.failures.blocked([codeKey, clientKey], at);
+  if (wait > 0) throw tooMany(c, wait);
+  for (const [name, key, rule] of [
+    ['dossier-lookup-code', codeKey, s.limits.perCode],
+    ['dossier-lookup-client', clientKey, s.limits.perClient],
+  ] as const) {
+    const verdict = await s.deps.limiter.hit(name, key, rule, at);
+    if (!verdict.ok) throw tooMany(c, verdict.retryAfterSeconds);
+  }
+  const wellFormed = isDossierCode(code, s.deps.codeFormat) && /^\d{4,8}$/.test(pin);
+  const dossier = wellFormed ? await loadDossier(db, code) : undefined;
+  const mine = dossier !== undefined && dossier.office === office.id;
+  // The same work and the same answer for an unknown code and a wrong PIN.
+  const ok = await verifyPin(pin, mine ? dossier.pinHash : undefined);
+  if (!ok || !dossier) {
+    await s.failures.failed([codeKey, clientKey], at);
+    throw notFound();
+  }
+  await s.failures.succeeded(codeKey);
+  c.header('Cache-Control', 'no-store');
+  const view = lookupView(dossier, vietnamIso(at), s.clock);
+  // A finished dossier can be rated: its lookup hands the citizen the dossier's rating token.
+  const ratingToken = view.finished
+    ? await transactionRatingToken({ dossier: dossier.code }, s.deps.secret, at)
+    : undefined;
+  return c.json(ratingToken ? { ...view, ratingToken } : view);
+}
+
+/**
+ * `GET /api/dossiers/{code}/receipt` (counter token): the receipt slip again, applicant included.
+ *
+ * @example
+ * ```ts
+ * app.get('/api/dossiers/:code/receipt', (c) => dossierReceipt(c, service));
+ * ```
+ */
+export async function dossierReceipt(
+  c: Context<Env, '/api/dossiers/:code/receipt'>,
+  s: DossierService,
+): Promise<Response> {
+  const { db, office } = s;
+  await s.ready();
+  const dossier = await loadDossier(db, c.req.param('code'));
+  if (!dossier || dossier.office !== office.id) throw unknownDossier();
+  return c.json({ code: dossier.code, receipt: dossier.slip });
+}

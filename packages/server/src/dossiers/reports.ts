@@ -1,0 +1,65 @@
+import type { Context } from 'hono';
+import { readQuery } from '../http/body.js';
+import { dueDateChanges } from './due-date-changes.js';
+import { dueDateChangesQuery, onTimeQuery } from './inputs.js';
+import { onTimeCsv, onTimeReport } from './on-time-report.js';
+import type { DossierService } from './service.js';
+import { vietnamIso } from './vietnam-iso.js';
+
+/**
+ * `GET /api/reports/on-time?from=&to=&procedure=` (JSON, or CSV with `format=csv` or `Accept: text/csv`): the
+ * dossiers received in the period, early / on time / late and still open in time / overdue, in total and per
+ * procedure (`OnTimeReport`), each against its printed (binding) due date.
+ *
+ * @example
+ * ```ts
+ * app.get('/api/reports/on-time', (c) => onTimeReportHandler(c, service));
+ * ```
+ */
+export async function onTimeReportHandler(c: Context, s: DossierService): Promise<Response> {
+  const { db, office, now } = s;
+  const q = readQuery(c, onTimeQuery);
+  await s.ready();
+  const report = await onTimeReport(
+    db,
+    {
+      office: office.id,
+      from: q.from,
+      to: q.to,
+      procedure: q.procedure,
+      now: now(),
+      ...(s.deps.reportPageSize ? { pageSize: s.deps.reportPageSize } : {}),
+    },
+    s.clock,
+    vietnamIso,
+  );
+  const csv = q.format === 'csv' || (q.format === undefined && (c.req.header('accept') ?? '').includes('text/csv'));
+  if (csv) {
+    return c.body(onTimeCsv(report), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="on-time.csv"',
+    });
+  }
+  return c.json(report);
+}
+
+/**
+ * `GET /api/reports/due-date-changes?procedure=` (no applicant data): the open dossiers whose printed due date
+ * differs from what the current calendar would give (`DueDateChangesReport`).
+ *
+ * @example
+ * ```ts
+ * app.get('/api/reports/due-date-changes', (c) => dueDateChangesHandler(c, service));
+ * ```
+ */
+export async function dueDateChangesHandler(c: Context, s: DossierService): Promise<Response> {
+  const { db, office, now } = s;
+  const q = readQuery(c, dueDateChangesQuery);
+  await s.ready();
+  const report = await dueDateChanges(db, office.id, s.clock, vietnamIso(now()), {
+    procedure: q.procedure,
+    ...(s.deps.reportPageSize ? { pageSize: s.deps.reportPageSize } : {}),
+  });
+  c.header('Cache-Control', 'no-store');
+  return c.json(report);
+}

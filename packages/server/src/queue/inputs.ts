@@ -1,0 +1,16 @@
+import * as z from 'zod';
+
+// What the queue API accepts.
+
+/** A kiosk's request for a ticket. */
+export const issueBody = z.object({
+  service: z.string().min(1).max(100),
+  priority: z.string().min(1).max(100).optional(),
+});
+/** A counter command on a named ticket, or on the counter's current one. */
+export const ticketBody = z.object({ ticket: z.string().min(1).max(100).optional() }).strict();
+/** A transfer to another service. */
+export const transferBody = z.object({
+  ticket: z.string().min(1).max(100).optional(),
+  service: z.string().min(1).max(100),
+});

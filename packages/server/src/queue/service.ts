@@ -1,0 +1,99 @@
+import { vietnamCalendar } from '@motcua/core/calendar';
+import {
+  type BoardSnapshot,
+  buildBoard,
+  createQueue,
+  type IssuingCalendar,
+  type Queue,
+  queueBusinessTimeOf,
+} from '@motcua/core/queue';
+import type { Database } from '../db/database.js';
+import { createNotificationHub, type NotificationHub } from '../http/events.js';
+import { createRateLimiter, type RateLimiter } from '../http/rate-limit.js';
+import type { Office } from '../office/office.js';
+import { createPgQueueStore, type PgQueueStore, QUEUE_CHANNEL, type QueueNotification } from './pg-queue-store.js';
+
+/** What the queue routes need. */
+export interface QueueRoutesDeps {
+  readonly db: Database;
+  readonly office: Office;
+  readonly now: () => number;
+  /** Signs the rating token a finished ticket answers with; none without it. */
+  readonly secret?: string | undefined;
+  readonly limiter?: RateLimiter;
+  /**
+   * The working-day calendar the issuing hours follow (official days off closed, make-up Saturdays open); the
+   * office's `closedDates` and `openDates` stay local additions and exceptions. Default: `vietnamCalendar()`.
+   */
+  readonly calendar?: IssuingCalendar;
+}
+
+/** What the queue handlers need besides the service: the clock, the rating token key, the service's stop signal. */
+export interface QueueRouteOptions {
+  readonly now: () => number;
+  readonly secret?: string | undefined;
+  /** Aborted when the service stops: open event streams end. */
+  readonly closing?: AbortSignal;
+}
+
+/** The queue of one office, its store and its event hub, shared by the routes and the guards. */
+export interface QueueService {
+  readonly office: Office;
+  readonly queue: Queue;
+  readonly store: PgQueueStore;
+  readonly hub: NotificationHub<QueueNotification>;
+  readonly limiter: RateLimiter;
+  /** The board as it stands. */
+  board(): Promise<BoardSnapshot>;
+}
+
+/**
+ * Builds the office's queue on core's `createQueue` with the PostgreSQL store and the injected clock.
+ *
+ * @example
+ * ```ts
+ * const service = createQueueService({ db, office: demoOffice(), now: Date.now });
+ * await service.queue.issue('ho-tich');
+ * ```
+ */
+export function createQueueService(deps: QueueRoutesDeps): QueueService {
+  const { office, now } = deps;
+  const store = createPgQueueStore(deps.db, office.id);
+  const queue = createQueue({ ...office.queueConfig, store, clock: now, calendar: deps.calendar ?? vietnamCalendar() });
+  const hub = createNotificationHub<QueueNotification>(deps.db, QUEUE_CHANNEL);
+  const limiter = deps.limiter ?? createRateLimiter(deps.db);
+  return {
+    office,
+    queue,
+    store,
+    hub,
+    limiter,
+    async board() {
+      const resolved = queue.config;
+      const date = queueBusinessTimeOf(now(), resolved.dayStartsAt, resolved.sessions).date;
+      // The version first: any event after it comes as a delta, so the board never misses one.
+      const version = await store.version();
+      return buildBoard({
+        office: { id: office.id, name: office.name },
+        businessDate: date,
+        version,
+        counters: resolved.counters.values(),
+        services: resolved.services.values(),
+        tickets: await store.tickets(date),
+      });
+    },
+  };
+}
+
+/**
+ * The office's business date now (Vietnam time, the day starting at the queue's `dayStartsAt`).
+ *
+ * @example
+ * ```ts
+ * const today = businessDateNow(service, Date.now); // '2026-12-04'
+ * ```
+ */
+export function businessDateNow(service: QueueService, now: () => number): string {
+  const resolved = service.queue.config;
+  return queueBusinessTimeOf(now(), resolved.dayStartsAt, resolved.sessions).date;
+}

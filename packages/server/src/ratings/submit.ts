@@ -1,0 +1,151 @@
+import { type CivilDate, civilDateOf } from '@motcua/core/calendar';
+import {
+  BUILT_IN_INSTRUMENTS,
+  createResponse,
+  type Instrument,
+  instrumentFor,
+  RatingTokenError,
+  type VerifiedRatingToken,
+  verifyRatingToken,
+} from '@motcua/core/satisfaction';
+import type { Context } from 'hono';
+import { checkInput } from '../http/body.js';
+import { ApiError } from '../http/errors.js';
+import type { RatingRoutesDeps } from './deps.js';
+import { DEFAULT_RATING_INSTRUMENT, HONEYPOT_FIELD, type RatingBody, ratingBody } from './inputs.js';
+import { jsonBody } from './request-body.js';
+import { insertDeviceRating, insertTokenRating, ratingTokenUsed } from './store.js';
+
+/** The instrument a rating names: an exact version, or the version of a family in force on a date. */
+function instrumentOf(named: string | { id: string; version: string }, date: CivilDate): Instrument {
+  if (typeof named !== 'string') {
+    const exact = BUILT_IN_INSTRUMENTS.find((i) => i.id === named.id && i.version === named.version);
+    if (!exact) {
+      throw new ApiError(404, 'unknown-instrument', {
+        vi: `Không có bộ câu hỏi ${named.id} phiên bản ${named.version}`,
+        en: `No instrument ${named.id} version ${named.version}`,
+      });
+    }
+    return exact;
+  }
+  const id = named;
+  const family = BUILT_IN_INSTRUMENTS.find((i) => i.id === id);
+  if (!family) {
+    throw new ApiError(404, 'unknown-instrument', {
+      vi: `Không có bộ câu hỏi "${id}"`,
+      en: `No instrument "${id}"`,
+    });
+  }
+  return instrumentFor(family.kind, date, { id });
+}
+
+const TOKEN_STATUS = { malformed: 400, 'wrong-secret': 401, tampered: 401, expired: 410, consumed: 409 } as const;
+
+function tokenError(error: RatingTokenError): ApiError {
+  const text = error.problems[0]?.message ?? { vi: 'Mã đánh giá không hợp lệ', en: 'The rating token is not valid' };
+  return new ApiError(TOKEN_STATUS[error.reason], `token-${error.reason}`, text);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}
+
+/**
+ * `POST /api/ratings`: a rating with a rating token (bound to its dossier or ticket, once per token) or from a
+ * counter's device (with its device key; a resend with the same Idempotency-Key is answered with the first rating).
+ * A bot that fills the honeypot is answered as if accepted and nothing is kept.
+ *
+ * @example
+ * ```ts
+ * app.post('/api/ratings', (c) => submitRating(c, deps));
+ * ```
+ */
+export async function submitRating(c: Context, deps: RatingRoutesDeps): Promise<Response> {
+  const { db, office, now } = deps;
+  const input: RatingBody = checkInput(ratingBody, await jsonBody(c));
+  const honeypot = input[HONEYPOT_FIELD];
+  if (honeypot !== undefined && honeypot !== null && honeypot !== '') {
+    // A bot: answer as if accepted, keep nothing.
+    return c.json({ accepted: true }, 201);
+  }
+  const at = now();
+  const instrument = instrumentOf(input.instrument ?? DEFAULT_RATING_INSTRUMENT, civilDateOf(at));
+  if (input.deviceKey !== undefined) {
+    if (input.counter === undefined || !office.queue.counters.has(input.counter)) {
+      throw new ApiError(400, 'unknown-counter', {
+        vi: 'Đánh giá tại quầy cần mã quầy đúng (counter)',
+        en: 'A counter rating needs a known counter',
+      });
+    }
+    const response = createResponse(instrument, input.answers, {
+      submittedAt: at,
+      counter: input.counter,
+      ...(input.channel !== undefined ? { channel: input.channel } : {}),
+    });
+    // With an Idempotency-Key the rating remembers it for good: the idempotency middleware answers a resend only
+    // while it keeps the first answer, and a tablet may send again after days offline.
+    const key = c.req.header('idempotency-key');
+    const requestKey = key ? `${input.deviceKey}:${key}` : null;
+    const id = await insertDeviceRating(db, {
+      office: office.id,
+      deviceKey: input.deviceKey,
+      instrumentId: response.instrumentId,
+      instrumentVersion: response.instrumentVersion,
+      answers: response.answers,
+      submittedAt: at,
+      counter: input.counter,
+      channel: input.channel ?? null,
+      requestKey,
+    });
+    return c.json({ accepted: true, id }, 201);
+  }
+  const secret = deps.secret;
+  if (!secret || new TextEncoder().encode(secret).length < 32) {
+    throw new ApiError(503, 'no-secret', {
+      vi: 'Máy chủ chưa có khóa ký mã đánh giá (ít nhất 32 byte)',
+      en: 'No rating token key (at least 32 bytes) is configured on this server',
+    });
+  }
+  const token = input.token as string;
+  const id = await db.transaction(async (tx) => {
+    let claims: VerifiedRatingToken;
+    try {
+      claims = await verifyRatingToken(token, secret, {
+        now: at,
+        isConsumed: (tokenId) => ratingTokenUsed(tx, tokenId),
+      });
+    } catch (error) {
+      if (error instanceof RatingTokenError) throw tokenError(error);
+      throw error;
+    }
+    const transactionId = claims.dossier ?? claims.ticket;
+    const response = createResponse(instrument, input.answers, {
+      submittedAt: at,
+      ...(transactionId !== undefined ? { transactionId } : {}),
+      ...(claims.counter !== undefined ? { counter: claims.counter } : {}),
+      ...(claims.officer !== undefined ? { officer: claims.officer } : {}),
+      ...(claims.procedure !== undefined ? { procedure: claims.procedure } : {}),
+      ...(input.channel !== undefined ? { channel: input.channel } : {}),
+    });
+    try {
+      return await insertTokenRating(tx, {
+        office: office.id,
+        tokenId: claims.tokenId,
+        instrumentId: response.instrumentId,
+        instrumentVersion: response.instrumentVersion,
+        answers: response.answers,
+        submittedAt: at,
+        transactionId: transactionId ?? null,
+        counter: claims.counter ?? null,
+        officer: claims.officer ?? null,
+        procedure: claims.procedure ?? null,
+        channel: input.channel ?? null,
+      });
+    } catch (error) {
+      // Two submissions of one token at once: the unique index lets one through.
+      if (isUniqueViolation(error)) throw tokenError(new RatingTokenError('consumed'));
+      throw error;
+    }
+  });
+  return c.json({ accepted: true, id }, 201);
+}
