@@ -156,6 +156,38 @@ function voiceClips(dir) {
   };
 }
 
+/**
+ * esbuild writes its helper for TypeScript decorators (`@property`, `@state`) into every module that uses them, so
+ * each element's chunk carried a copy; they all import one copy instead. The helper is replaced line for line (blank
+ * lines keep the rest of the module where its source map says it is).
+ */
+function sharedDecoratorHelper() {
+  const id = '\0motcua-decorate-class';
+  const helper = /^var __decorateClass = \(decorators, target, key, kind\) => \{\n(?:.*\n)*?\};\n/m;
+  return {
+    name: 'motcua-shared-decorator-helper',
+    resolveId: (source) => (source === id ? id : null),
+    load: (source) =>
+      source === id
+        ? `export var __decorateClass = (decorators, target, key, kind) => {
+  var result = kind > 1 ? void 0 : kind ? Object.getOwnPropertyDescriptor(target, key) : target;
+  for (var i = decorators.length - 1, decorator; i >= 0; i--)
+    if ((decorator = decorators[i])) result = (kind ? decorator(target, key, result) : decorator(result)) || result;
+  if (kind && result) Object.defineProperty(target, key, result);
+  return result;
+};
+`
+        : null,
+    transform(code) {
+      const found = helper.exec(code);
+      if (!found) return null;
+      const lines = found[0].split('\n').length - 1;
+      const replacement = `import { __decorateClass } from '${id}';${'\n'.repeat(lines)}`;
+      return { code: code.replace(helper, replacement), map: null };
+    },
+  };
+}
+
 const core = pkgDir('core');
 const elements = pkgDir('elements');
 const elementNames = elementDirs(elements);
@@ -171,11 +203,16 @@ export default [
         elementNames.map((element) => [`motcua-${element}`, `${elements}src/${element}/${element}.ts`]),
       ),
     },
+    // An element's entry file holds the element itself, and its lazily loaded parts import what they share with it
+    // from there, instead of the element living in a chunk behind an entry file that only re-exports it.
+    preserveEntrySignatures: 'allow-extension',
     output: {
       dir: `${elements}dist/cdn`,
       format: 'es',
       entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      // Six characters of content hash (36 bits) still tell every changed chunk apart for caching; each import of a
+      // chunk and each source-map comment repeats its hash, which gzip cannot shorten.
+      chunkFileNames: 'chunks/[name]-[hash:6].js',
       sourcemap: true,
     },
     plugins: [
@@ -188,7 +225,8 @@ export default [
         options: { minifyOptions: { minifyCSS: { minify: true, targets: CSS_TARGETS } } },
       }),
       esbuild({ tsconfig: `${elements}tsconfig.json`, target: CDN_BROWSERS }),
-      terser({ ecma: 2020, module: true, format: { comments: false } }),
+      sharedDecoratorHelper(),
+      terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
       loadManifest(),
       pageAssets(elementNames.map((element) => `motcua-${element}`)),
       voiceClips(`${elements}assets/voice`),

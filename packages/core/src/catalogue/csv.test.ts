@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { formatTimeLimit, type TimeLimit } from '../deadline/time-limit.js';
+import { formatTimeLimit } from '../deadline/format-time-limit.js';
+import type { TimeLimit } from '../deadline/time-limit.js';
 import { catalogueToCsv, importCatalogueCsv, parseCsv } from './csv.js';
 import { parseFeeText, parseTimeLimitText } from './csv-text.js';
 import { formatFeeRule } from './fees.js';

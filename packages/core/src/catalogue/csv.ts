@@ -1,4 +1,4 @@
-import { formatTimeLimit } from '../deadline/time-limit.js';
+import { formatTimeLimit } from '../deadline/format-time-limit.js';
 import { foldVietnamese } from '../text/fold.js';
 import { type Problem, type ProblemPath, problem } from '../text/problem.js';
 import { parseFeeText, parseTimeLimitText } from './csv-text.js';

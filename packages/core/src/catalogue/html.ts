@@ -1,4 +1,4 @@
-import { formatTimeLimit } from '../deadline/time-limit.js';
+import { formatTimeLimit } from '../deadline/format-time-limit.js';
 import { foldVietnamese } from '../text/fold.js';
 import { formatFeeRule } from './fees.js';
 import type { Catalogue, ChannelKind, FeeRule, Procedure, ProcedureLevel } from './schema.js';

@@ -1,4 +1,5 @@
-import { formatTimeLimit, type TimeLimit } from '../deadline/time-limit.js';
+import { formatTimeLimit } from '../deadline/format-time-limit.js';
+import type { TimeLimit } from '../deadline/time-limit.js';
 import { computeFee, formatFeeRule } from './fees.js';
 import type { CatalogueAgency, ChannelKind, FeeRule, Procedure } from './schema.js';
 

@@ -52,6 +52,7 @@ export {
   dueDate,
   type ReceiptRule,
 } from './due-date.js';
+export { formatTimeLimit } from './format-time-limit.js';
 export { parseOffsetDateTime } from './instant.js';
 export {
   DEFAULT_SYNC_UNITS,
@@ -97,7 +98,6 @@ export {
 export { parseSupplementReasons, SUPPLEMENT_REASONS } from './supplement-reason.js';
 export { SUPPLEMENT_REASON_CODES, type SupplementReason } from './supplement-reason-codes.js';
 export {
-  formatTimeLimit,
   parseTimeLimit,
   TIME_LIMIT_UNITS,
   type TimeLimit,

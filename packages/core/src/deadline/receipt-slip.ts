@@ -1,8 +1,9 @@
 import { MotcuaError, type Problem, problem } from '../text/problem.js';
 import { type DossierCodeFormat, dossierCodeProblems } from './dossier-code.js';
 import { checkedLimit, type DueDateOptions, dueDateContext, dueMomentsFor } from './due-date.js';
+import { formatTimeLimit } from './format-time-limit.js';
 import { vietnamMinute } from './instant.js';
-import { formatTimeLimit, type TimeLimit } from './time-limit.js';
+import type { TimeLimit } from './time-limit.js';
 
 /**
  * One document received with a dossier: its name, whether it is an original, a copy or a certified

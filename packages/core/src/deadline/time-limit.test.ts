@@ -3,7 +3,8 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import * as z from 'zod/mini';
 import { MotcuaError } from '../text/problem.js';
-import { formatTimeLimit, parseTimeLimit, TIME_LIMIT_UNITS, type TimeLimit, timeLimitProblems } from './time-limit.js';
+import { formatTimeLimit } from './format-time-limit.js';
+import { parseTimeLimit, TIME_LIMIT_UNITS, type TimeLimit, timeLimitProblems } from './time-limit.js';
 import { timeLimitSchema } from './time-limit-schema.js';
 
 const validLimit: fc.Arbitrary<TimeLimit> = fc.oneof(

@@ -1,6 +1,6 @@
 import { civilDateOf } from '@motcua/core/calendar';
 import { expect, fixture, html } from '@open-wc/testing';
-import { configure, resetConfig } from '../internal/config.js';
+import { configure, resetConfig } from '../internal/configure.js';
 import { defineElement } from '../internal/define.js';
 import { MotcuaCalendarDay } from './calendar-day.js';
 

@@ -1,7 +1,7 @@
 import { type CivilDate, civilDateOf, fromVietnamTime, isCivilDate, toVietnamTime } from '@motcua/core/calendar';
 import { css, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { MotcuaElement } from '../internal/base.js';
+import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
 

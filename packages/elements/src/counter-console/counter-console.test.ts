@@ -1,7 +1,7 @@
 import { vietnamCalendar } from '@motcua/core/calendar';
 import { type ReceiptSlip, receiptSlip } from '@motcua/core/deadline';
 import { expect, fixture, html } from '@open-wc/testing';
-import { configure, resetConfig } from '../internal/config.js';
+import { configure, resetConfig } from '../internal/configure.js';
 import type { CounterActionDetail, MotcuaCounterConsole } from './counter-console.js';
 import './counter-console.js';
 import { sendKeys } from '../internal/browser-commands.test-support.js';

@@ -1,6 +1,6 @@
 import { adoptStyles, css, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { MotcuaElement } from '../internal/base.js';
+import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
 import { newIdempotencyKey } from '../internal/idempotency-key.js';

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { forgetAddressSecrets } from '../internal/address-secrets.js';
-import { configure, resetConfig } from '../internal/config.js';
+import { configure, resetConfig } from '../internal/configure.js';
 import type { DossierErrorDetail, DossierLoadedDetail, MotcuaDossierStatus } from './dossier-status.js';
 import './dossier-status.js';
 import { sendKeys } from '../internal/browser-commands.test-support.js';

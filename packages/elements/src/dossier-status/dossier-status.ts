@@ -1,8 +1,8 @@
 import type { TimeLimitUnit } from '@motcua/core/deadline';
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { MotcuaElement } from '../internal/base.js';
 import { apiUrl } from '../internal/config.js';
+import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
 import { blockStyles } from '../internal/styles.js';

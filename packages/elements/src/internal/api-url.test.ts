@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { apiUrl, configure, resetConfig } from './config.js';
+import { apiUrl } from './config.js';
+import { configure, resetConfig } from './configure.js';
 import '../procedure-list/procedure-list.js';
 import '../dossier-status/dossier-status.js';
 

@@ -1,6 +1,6 @@
 import { LitElement, type PropertyDeclaration } from 'lit';
-import { property } from 'lit/decorators.js';
 import { CONFIG_CHANGE_EVENT, getConfig } from './config.js';
+import { property } from './decorators.js';
 import { format, type Language, type StringTable, toLanguage } from './i18n.js';
 import { baseStyles } from './styles.js';
 

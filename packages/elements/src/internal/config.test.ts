@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { CONFIG_CHANGE_EVENT, configure, getConfig, resetConfig } from './config.js';
+import { CONFIG_CHANGE_EVENT, getConfig } from './config.js';
+import { configure, resetConfig } from './configure.js';
 import { format, toLanguage } from './i18n.js';
 
 describe('page configuration', () => {

@@ -17,11 +17,12 @@ export interface MotcuaConfig {
 }
 
 /** Where the configuration lives: one global, so that two copies of the bundle on a page share it. */
-const KEY = Symbol.for('motcua.config');
+export const CONFIG_KEY = Symbol.for('motcua.config');
 export const CONFIG_CHANGE_EVENT = 'motcua-config-change';
 
-interface Holder {
-  [KEY]?: MotcuaConfig;
+/** The global that holds the configuration. */
+export interface ConfigHolder {
+  [CONFIG_KEY]?: MotcuaConfig;
 }
 
 function fromMeta(name: string): string | undefined {
@@ -31,7 +32,7 @@ function fromMeta(name: string): string | undefined {
 
 /**
  * The page's motcua configuration. Defaults come from `<meta name="motcua:api-base" content="…">` and
- * `<meta name="motcua:lang" content="en">` (CSP-safe: no inline script needed), then {@link configure}.
+ * `<meta name="motcua:lang" content="en">` (CSP-safe: no inline script needed), then `configure`.
  *
  * @example
  * ```ts
@@ -39,59 +40,13 @@ function fromMeta(name: string): string | undefined {
  * ```
  */
 export function getConfig(): MotcuaConfig {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= {
+  const holder = globalThis as ConfigHolder;
+  holder[CONFIG_KEY] ??= {
     apiBase: fromMeta('motcua:api-base') ?? '/',
     lang: fromMeta('motcua:lang')?.toLowerCase().startsWith('en') ? 'en' : 'vi',
     strings: {},
   };
-  return holder[KEY];
-}
-
-/**
- * Changes the configuration of every motcua element on the page; elements already shown update.
- * String overrides merge with those set before.
- *
- * @example
- * ```ts
- * import { configure } from '@motcua/elements';
- * configure({
- *   apiBase: 'https://motcua.example.gov.vn/',
- *   strings: { 'motcua-calendar-day': { vi: { label: 'Hôm nay là' } } },
- * });
- * ```
- */
-export function configure(changes: Partial<MotcuaConfig>): MotcuaConfig {
-  const current = getConfig();
-  const strings: Record<string, Partial<Record<Language, Readonly<Record<string, string>>>>> = { ...current.strings };
-  for (const [tag, byLang] of Object.entries(changes.strings ?? {})) {
-    const merged = { ...strings[tag] };
-    for (const [lang, values] of Object.entries(byLang) as [Language, Readonly<Record<string, string>>][]) {
-      merged[lang] = { ...merged[lang], ...values };
-    }
-    strings[tag] = merged;
-  }
-  const next: MotcuaConfig = {
-    apiBase: changes.apiBase ?? current.apiBase,
-    lang: changes.lang ?? current.lang,
-    strings,
-  };
-  (globalThis as Holder)[KEY] = next;
-  globalThis.dispatchEvent?.(new Event(CONFIG_CHANGE_EVENT));
-  return next;
-}
-
-/**
- * Forgets every change made with {@link configure}, back to the defaults (and the page's `<meta>` tags).
- *
- * @example
- * ```ts
- * resetConfig();
- * ```
- */
-export function resetConfig(): void {
-  delete (globalThis as Holder)[KEY];
-  globalThis.dispatchEvent?.(new Event(CONFIG_CHANGE_EVENT));
+  return holder[CONFIG_KEY];
 }
 
 /**

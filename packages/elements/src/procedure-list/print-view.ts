@@ -6,7 +6,7 @@
  */
 
 import type { Catalogue, Procedure } from '@motcua/core/catalogue';
-import { formatTimeLimit } from '@motcua/core/deadline';
+import type { TimeLimit } from '@motcua/core/deadline';
 import type { Language } from '../internal/i18n.js';
 import { PrintFrame, setFrameStyles } from '../internal/print-frame.js';
 import { qrElement } from '../internal/qr.js';
@@ -26,6 +26,8 @@ export interface PrintListing {
   readonly t: (key: ProcedureListKey, params?: Readonly<Record<string, string | number>>) => string;
   /** The address each QR code links to. */
   readonly linkOf: (procedure: Procedure) => string;
+  /** A time limit in words (core's formatter, which came with the validation). */
+  readonly timeText: (limit: TimeLimit) => string;
 }
 
 const PRINT_CSS = `
@@ -89,7 +91,7 @@ export function writeListing(doc: Document, listing: PrintListing): void {
       cell(doc, 'td', String(i + 1), 'n'),
       cell(doc, 'td', fullCode(procedure), 'code'),
       name,
-      cell(doc, 'td', time === undefined ? t('unstated') : formatTimeLimit(time, language)),
+      cell(doc, 'td', time === undefined ? t('unstated') : listing.timeText(time)),
       cell(
         doc,
         'td',

@@ -1,6 +1,6 @@
 import { type Catalogue, catalogueToHtml, type Procedure } from '@motcua/core/catalogue';
 import { expect, fixture, html } from '@open-wc/testing';
-import { resetConfig } from '../internal/config.js';
+import { resetConfig } from '../internal/configure.js';
 import type { MotcuaProcedureList, ProcedureSelectDetail } from './procedure-list.js';
 import './procedure-list.js';
 import { browserCommand, sendKeys } from '../internal/browser-commands.test-support.js';

@@ -11,9 +11,9 @@ import {
 } from '@motcua/core/catalogue';
 import type { TimeLimit } from '@motcua/core/deadline';
 import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { MotcuaElement } from '../internal/base.js';
 import { apiUrl } from '../internal/config.js';
+import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
 import { blockStyles } from '../internal/styles.js';
@@ -182,10 +182,10 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
   /** Whether `data` is the whole validated catalogue, not only its first page. */
   private complete = false;
   /**
-   * Core's `formatTimeLimit`, which arrives with the validation chunk: its module also holds the time limit's
-   * zod schema, so a static import would pull zod into the first download.
+   * The validation chunk once it has arrived: core's `formatTimeLimit` (time limits in words, for the list and the
+   * print view), and the loader of the JSON-LD, which runs only on a validated catalogue.
    */
-  private formatTimeLimit: ((limit: TimeLimit, language: 'vi' | 'en') => string) | undefined;
+  private validated: typeof import('./validate.js') | undefined;
   private fields: readonly string[] = [];
   private byAnchor = new Map<string, Procedure>();
   /** The procedures of the pages shown (the first `shown` of the results, best first), or every one unfiltered. */
@@ -348,7 +348,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
   }
 
   private timeText(limit: TimeLimit): string {
-    return this.formatTimeLimit?.(limit, this.language) ?? '';
+    return this.validated?.formatTimeLimit(limit, this.language) ?? '';
   }
 
   /** An error with a retry button: something could not be downloaded. */
@@ -479,6 +479,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
         language: this.language,
         t: (key, params) => this.t(key, params),
         linkOf: (p) => this.linkOf(p),
+        timeText: (limit) => this.timeText(limit),
       },
       this.printer,
     );
@@ -543,8 +544,8 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
       if (token === this.loadToken) this.fail(error);
     });
     if (!module || token !== this.loadToken) return;
-    const { checkCatalogue, formatTimeLimit } = module;
-    this.formatTimeLimit = formatTimeLimit;
+    const { checkCatalogue } = module;
+    this.validated = module;
     const result = await checkCatalogue(input, {
       firstPart: Math.max(1, this.pageSize),
       partSize: PART_SIZE,
@@ -707,7 +708,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
       return;
     }
     const data = this.data;
-    const { catalogueJsonLd } = await import('./json-ld.js');
+    const { catalogueJsonLd } = await (this.validated as typeof import('./validate.js')).loadJsonLd();
     if (data !== this.data || !this.jsonLd || !this.isConnected) return;
     this.jsonLdScript ??= document.createElement('script');
     this.jsonLdScript.type = 'application/ld+json';

@@ -5,8 +5,14 @@
 import { type Catalogue, parseCatalogue } from '@motcua/core/catalogue';
 import { formatPath, type LocalizedText, type Problem } from '@motcua/core/text';
 
-/** Time limits in words; shipped here because its module also holds the time limit's zod schema. */
+/** Time limits in words, for the list and its print view: they come with the validation, which every list waits for. */
 export { formatTimeLimit } from '@motcua/core/deadline';
+
+/**
+ * The JSON-LD, which only ever runs on a validated catalogue: fetched from here, it shares what this chunk holds
+ * (time limits in words) instead of downloading its own copy.
+ */
+export const loadJsonLd = () => import('./json-ld.js');
 
 /** One problem of a catalogue, with its JSON path, e.g. `$.procedures[3].code`. */
 export interface CatalogueProblem {

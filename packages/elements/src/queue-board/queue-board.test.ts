@@ -1,6 +1,6 @@
 import type { BoardTicket } from '@motcua/core/queue';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { configure, resetConfig } from '../internal/config.js';
+import { configure, resetConfig } from '../internal/configure.js';
 import { FakeEventSource, latestEventSource } from '../internal/event-source.test-support.js';
 import { recordingEngine } from '../internal/speech/engine.js';
 import type { MotcuaQueueBoard, QueueCallDetail } from './queue-board.js';

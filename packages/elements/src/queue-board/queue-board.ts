@@ -7,10 +7,10 @@ import {
   missedBoardCalls,
 } from '@motcua/core/queue';
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { MotcuaElement } from '../internal/base.js';
 import { BoardStream } from '../internal/board-stream.js';
 import { apiUrl } from '../internal/config.js';
+import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
 import type { Announcer } from '../internal/speech/announcer.js';

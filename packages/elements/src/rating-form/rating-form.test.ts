@@ -8,7 +8,7 @@ import {
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { forgetAddressSecrets } from '../internal/address-secrets.js';
 import { openBrowserStore } from '../internal/browser-store/browser-store.js';
-import { configure, resetConfig } from '../internal/config.js';
+import { configure, resetConfig } from '../internal/configure.js';
 import { createOutbox, OUTBOX_STORAGE_KEY, OUTBOX_WAITING_KEY, type QueuedRating, queuedRatings } from './outbox.js';
 import type { MotcuaRatingForm, RatingEventDetail, RatingFailedDetail } from './rating-form.js';
 import './rating-form.js';

@@ -7,11 +7,10 @@ import {
   type ScaleQuestion,
   type TextQuestion,
 } from '@motcua/core/satisfaction';
-import type { Problem } from '@motcua/core/text';
 import { adoptStyles, css, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { secretFromAddress } from '../internal/address-secrets.js';
 import { MotcuaElement } from '../internal/base.js';
+import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
 import { blockStyles } from '../internal/styles.js';
@@ -390,8 +389,10 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   private submitting = false;
   private laterStylesAdopted = false;
   private askedOnRender = false;
-  private queueTimer: ReturnType<typeof setTimeout> | undefined;
-  private queueAttempt = 0;
+  /** The next try of the queue while the page stays open, and how many came before it. @internal */
+  queueTimer: ReturnType<typeof setTimeout> | undefined;
+  /** @internal */
+  queueAttempt = 0;
   private reportedMissing = false;
   private resolved: { instrument: Instrument } | { error: unknown } | undefined;
   /** The kind whose built-in texts are being fetched, if any. */
@@ -461,22 +462,13 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     for (const type of ['focusin', 'pointerdown']) this.addEventListener(type, this.prepare);
     // A rating an earlier visit could not send: show it saved (when it is this form's) and send it.
     if (hasQueuedRatings()) {
-      void this.track(this.engine().then((engine) => engine.resumeQueued(this.internalsForSending())));
-      this.retryQueued();
+      void this.track(
+        this.engine().then((engine) => {
+          engine.retryQueued(this.internalsForSending());
+          return engine.resumeQueued(this.internalsForSending());
+        }),
+      );
     }
-  }
-
-  /** Tries the queue again after the next delay while ratings wait, so a server that was down gets them. */
-  private retryQueued(): void {
-    const delays = this.queueRetryDelays;
-    if (this.queueTimer !== undefined || !this.isConnected || delays.length === 0) return;
-    const delay = delays[Math.min(this.queueAttempt++, delays.length - 1)];
-    this.queueTimer = setTimeout(async () => {
-      this.queueTimer = undefined;
-      await this.onOnline();
-      if (hasQueuedRatings()) this.retryQueued();
-      else this.queueAttempt = 0;
-    }, delay);
   }
 
   override disconnectedCallback(): void {
@@ -555,7 +547,8 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
 
   protected override updated(changed: PropertyValues): void {
     this.updateFormValue();
-    if (changed.has('status') && this.status === 'queued') this.retryQueued();
+    // Only the sending code sets 'queued'; it tries the queue again with back-off while the page stays open.
+    if (changed.has('status') && this.status === 'queued') submission?.retryQueued(this.internalsForSending());
     if (changed.has('status') && FINAL.includes(this.status)) {
       this.renderRoot.querySelector<HTMLElement>('.message-title')?.focus();
     }
@@ -676,7 +669,8 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     return problem ? this.messageFor(problem) : undefined;
   }
 
-  private messageFor(problem: ShownProblem): string {
+  /** @internal Also used by the sending code. */
+  messageFor(problem: ShownProblem): string {
     const question = this.currentInstrument?.questions.find((q) => q.id === problem.question);
     switch (problem.code) {
       case 'missing-answer':
@@ -689,16 +683,11 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     }
   }
 
-  /** Core's judgement of the answers, as problems to show. */
-  private coreProblems(): ShownProblem[] {
+  /** Core's judgement of the answers, as problems to show. @internal Also used by the sending code. */
+  coreProblems(): ShownProblem[] {
     const instrument = this.currentInstrument;
     if (!instrument) return [];
-    if (!submission) return this.provisionalProblems(instrument);
-    return submission.validateResponse(instrument, this.answers).map((p: Problem) => ({
-      question: typeof p.path[0] === 'string' ? p.path[0] : undefined,
-      code: p.code,
-      message: p.message,
-    }));
+    return submission ? submission.coreProblems(instrument, this.answers) : this.provisionalProblems(instrument);
   }
 
   /**
@@ -732,41 +721,20 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     if (this.attempted) this.shown = this.coreProblems();
   }
 
+  /**
+   * Outside a host form it never holds the page's form back. In one, its value and validity come from the sending
+   * code (core's validation and the scrubber) once it has arrived; until then the form has no value (answers come
+   * with a touch, which fetches that code) and the provisional problems hold the page's form back.
+   */
   private updateFormValue(): void {
-    const instrument = this.currentInstrument;
-    const problems = this.coreProblems();
-    const state = JSON.stringify(this.answers);
-    if (!this.form) {
-      // Not a control of the page's form: never hold back the page's own submission.
-      this.internals.setFormValue(null);
-      this.internals.setValidity({});
+    const inHostForm = this.form !== null;
+    if (inHostForm && submission) {
+      submission.updateHostForm(this.internalsForSending(), this.internals);
       return;
     }
-    if (this.name && instrument && Object.keys(this.answers).length > 0) {
-      const data = new FormData();
-      data.append(`${this.name}.instrument`, `${instrument.id}@${instrument.version}`);
-      for (const [id, value] of Object.entries(this.answers)) {
-        // Free text joins the form data scrubbed, once the scrubber has arrived (it loads with the first touch).
-        const shown = typeof value === 'string' ? submission?.scrubPersonalData(value) : String(value);
-        if (shown !== undefined) data.append(`${this.name}.${id}`, shown);
-      }
-      this.internals.setFormValue(data, state);
-    } else {
-      this.internals.setFormValue(null, state);
-    }
-    const first = problems[0];
-    if (first) {
-      const anchor =
-        this.renderRoot.querySelector<HTMLElement>(`[name="${CSS.escape(first.question ?? '')}"]`) ?? undefined;
-      const missing = first.code === 'missing-answer' || first.code === 'missing-reason';
-      this.internals.setValidity(
-        missing ? { valueMissing: true } : { customError: true },
-        this.messageFor(first),
-        anchor,
-      );
-    } else {
-      this.internals.setValidity({});
-    }
+    const first = inHostForm ? this.coreProblems()[0] : undefined;
+    this.internals.setFormValue(null, inHostForm ? JSON.stringify(this.answers) : undefined);
+    this.internals.setValidity(first ? { valueMissing: true } : {}, first && this.messageFor(first));
   }
 
   private readonly onInvalid = (): void => {

@@ -1,7 +1,7 @@
 // What <motcua-rating-form> loads once the citizen starts answering (or when a rating waits in the outbox): core's
-// validation and the scrubber, the free-text question, the request to the ratings API with its retries, the
-// offline outbox and the messages shown after sending. The form itself, with the 3-level rating's texts, paints
-// without it.
+// validation and the scrubber, a host form's value and validity (for a form-associated form), the free-text question,
+// the request to the ratings API with its retries, the offline outbox with its tries while the page stays open, and
+// the messages shown after sending. The form itself, with the 3-level rating's texts, paints without it.
 
 import {
   type Answers,
@@ -9,12 +9,14 @@ import {
   type Question,
   scrubPersonalData,
   type TextQuestion,
+  validateResponse,
 } from '@motcua/core/satisfaction';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { secretFromAddress } from '../internal/address-secrets.js';
 import { apiUrl } from '../internal/config.js';
 import type { Language } from '../internal/i18n.js';
 import { flushRatings, queuedRatings, queueRating } from './outbox.js';
+import { hasQueuedRatings } from './outbox-key.js';
 import type {
   RatingEventDetail,
   RatingFailedDetail,
@@ -31,7 +33,6 @@ import {
   sendRating,
 } from './request.js';
 
-export { scrubPersonalData, validateResponse } from '@motcua/core/satisfaction';
 export { messageStrings } from './messages.js';
 export { flushRatings, queuedRatings } from './outbox.js';
 
@@ -174,6 +175,44 @@ export function otherMessage(
   if (problem.code === 'too-long')
     return t('errorTooLong', { max: question?.type === 'text' ? question.maxLength : '' });
   return problem.message?.[language] ?? problem.message?.vi ?? t('errorSend');
+}
+
+/** Core's judgement of the answers, as problems to show beside their questions. */
+export function coreProblems(instrument: Instrument, answers: Answers): ShownProblem[] {
+  return validateResponse(instrument, answers).map((p) => ({
+    question: typeof p.path[0] === 'string' ? p.path[0] : undefined,
+    code: p.code,
+    message: p.message,
+  }));
+}
+
+/**
+ * As a control of a host form: its answers in the form's data (`name.questionId`, free text scrubbed, and
+ * `name.instrument`; nothing without a `name`), its state for the browser to restore, and its validity by core.
+ */
+export function updateHostForm(form: FormInternals, internals: ElementInternals): void {
+  const instrument = form.currentInstrument;
+  const state = JSON.stringify(form.answers);
+  const entries = Object.entries(form.answers);
+  if (form.name && instrument && entries.length > 0) {
+    const data = new FormData();
+    data.append(`${form.name}.instrument`, `${instrument.id}@${instrument.version}`);
+    for (const [id, value] of entries) {
+      data.append(`${form.name}.${id}`, typeof value === 'string' ? scrubPersonalData(value) : String(value));
+    }
+    internals.setFormValue(data, state);
+  } else {
+    internals.setFormValue(null, state);
+  }
+  const first = form.coreProblems()[0];
+  if (!first) {
+    internals.setValidity({});
+    return;
+  }
+  const anchor =
+    form.renderRoot.querySelector<HTMLElement>(`[name="${CSS.escape(first.question ?? '')}"]`) ?? undefined;
+  const missing = first.code === 'missing-answer' || first.code === 'missing-reason';
+  internals.setValidity(missing ? { valueMissing: true } : { customError: true }, form.messageFor(first), anchor);
 }
 
 /** What the form needs to draw a free-text question. */
@@ -335,6 +374,9 @@ export interface FormInternals {
   readonly endpoint: string;
   readonly timeout: number;
   readonly retryDelays: readonly number[];
+  readonly queueRetryDelays: readonly number[];
+  readonly name: string;
+  readonly isConnected: boolean;
   readonly renderRoot: HTMLElement | DocumentFragment;
   status: RatingFormStatus;
   sendError: Verdict['sendError'];
@@ -344,7 +386,10 @@ export interface FormInternals {
   spentKey: string | undefined;
   queuedId: string | undefined;
   queuedInMemory: boolean;
+  queueTimer: ReturnType<typeof setTimeout> | undefined;
+  queueAttempt: number;
   coreProblems(): ShownProblem[];
+  messageFor(problem: ShownProblem): string;
   rendered(): Promise<boolean>;
   emit<T>(type: string, detail: T): boolean;
 }
@@ -438,6 +483,22 @@ export async function sendQueued(form: FormInternals): Promise<void> {
   const outcomes = await flushRatings(form.timeout);
   const mine = form.queuedId && form.status === 'queued' ? outcomes.get(form.queuedId) : undefined;
   if (mine) await settle(form, mine, true);
+}
+
+/**
+ * Tries the queue again after the next of `queueRetryDelays` (the last one repeats) while ratings wait, so that a
+ * server that was down gets them while the page stays open: the `online` event only says the device reconnected.
+ */
+export function retryQueued(form: FormInternals): void {
+  const delays = form.queueRetryDelays;
+  if (form.queueTimer !== undefined || !form.isConnected || delays.length === 0) return;
+  const delay = delays[Math.min(form.queueAttempt++, delays.length - 1)];
+  form.queueTimer = setTimeout(async () => {
+    form.queueTimer = undefined;
+    if (hasQueuedRatings()) await sendQueued(form);
+    if (hasQueuedRatings()) retryQueued(form);
+    else form.queueAttempt = 0;
+  }, delay);
 }
 
 /** On a visit with ratings waiting: shows the form's own as saved (same token), and sends them when online. */

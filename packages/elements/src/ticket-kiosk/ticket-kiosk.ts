@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { MotcuaElement } from '../internal/base.js';
 import { apiUrl } from '../internal/config.js';
+import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
 import type { Language, StringTable } from '../internal/i18n.js';
 import type { Announcer, SpeechEngine } from '../internal/speech/index.js';

@@ -1,9 +1,9 @@
 import { type BoardDelta, type BoardSnapshot, type FollowedTicket, readFollowedTicket } from '@motcua/core/queue';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { MotcuaElement } from '../internal/base.js';
 import { BoardStream } from '../internal/board-stream.js';
 import { apiUrl } from '../internal/config.js';
+import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
 import { blockStyles } from '../internal/styles.js';
 import type { TicketChangeDetail } from './ticket-status.events.js';
