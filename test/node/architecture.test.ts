@@ -2,7 +2,7 @@
 // entry points, and every element is tested for accessibility.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
 
@@ -265,4 +265,68 @@ describe('one declaration of each shape', () => {
       }
     });
   }
+});
+
+describe('no import circles', () => {
+  /** Every product source of the three packages and the relative modules it imports (type-only imports count). */
+  const graph = new Map<string, string[]>();
+  for (const dir of ['packages/core/src', 'packages/elements/src', 'packages/server/src']) {
+    for (const file of sources(dir)) {
+      if (file.endsWith('.test-support.ts')) continue;
+      const imports = [
+        ...read(file).matchAll(/\bfrom\s+['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]/g),
+      ]
+        .map((m) => (m[1] ?? m[2]) as string)
+        .map((specifier) => relative(root, resolve(root, dirname(file), specifier.replace(/\.js$/, '.ts'))))
+        .filter((target) => existsSync(join(root, target)));
+      graph.set(file, imports);
+    }
+  }
+
+  /** The strongly connected components of more than one module, or a module importing itself (Tarjan). */
+  function circles(): string[][] {
+    let next = 0;
+    const index = new Map<string, number>();
+    const low = new Map<string, number>();
+    const stack: string[] = [];
+    const onStack = new Set<string>();
+    const found: string[][] = [];
+    const visit = (v: string): void => {
+      index.set(v, next);
+      low.set(v, next);
+      next++;
+      stack.push(v);
+      onStack.add(v);
+      for (const w of graph.get(v) ?? []) {
+        if (!index.has(w)) {
+          visit(w);
+          low.set(v, Math.min(low.get(v) as number, low.get(w) as number));
+        } else if (onStack.has(w)) {
+          low.set(v, Math.min(low.get(v) as number, index.get(w) as number));
+        }
+      }
+      if (low.get(v) !== index.get(v)) return;
+      const component: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop() as string;
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
+      if (component.length > 1 || (graph.get(v) ?? []).includes(v)) found.push(component.sort());
+    };
+    for (const v of graph.keys()) if (!index.has(v)) visit(v);
+    return found;
+  }
+
+  it('reads the imports of every module', () => {
+    expect(graph.size).to.be.greaterThan(150);
+    expect(graph.get('packages/elements/src/rating-form/submission.ts')).to.include(
+      'packages/elements/src/rating-form/rating-form.events.ts',
+    );
+  });
+
+  it('no module imports, directly or through others, one that imports it back (no file imports back from its element)', () => {
+    expect(circles()).to.deep.equal([]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { StringTable } from '../internal/i18n.js';
-import type { MessageStringKey } from './rating-form.js';
+import type { MessageStringKey } from './rating-form.strings.js';
 
 /**
  * The strings of `<motcua-rating-form>` shown only after the citizen has answered or sent (sending, thanks, saved

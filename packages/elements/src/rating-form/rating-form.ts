@@ -16,10 +16,15 @@ import type { StringTable } from '../internal/i18n.js';
 import { blockStyles } from '../internal/styles.js';
 import type { KindLoading } from './instrument-loader.js';
 import { hasQueuedRatings } from './outbox-key.js';
+/** Core's validation and scrubber, the request and the outbox: loaded once the citizen starts answering. */
+import type { RatingEventDetail, RatingFailedDetail, RatingFormStatus, ShownProblem } from './rating-form.events.js';
+import type { MessageStringKey, RatingFormStringKey } from './rating-form.strings.js';
 import type { PendingRating } from './request.js';
 import type { FormInternals } from './submission.js';
 
-/** Core's validation and scrubber, the request and the outbox: loaded once the citizen starts answering. */
+export type { RatingEventDetail, RatingFailedDetail, RatingFormStatus, ShownProblem } from './rating-form.events.js';
+export type { MessageStringKey, RatingFormStringKey } from './rating-form.strings.js';
+
 type Submission = typeof import('./submission.js');
 let submission: Submission | undefined;
 let submissionLoad: Promise<Submission> | undefined;
@@ -42,54 +47,6 @@ let allStrings: StringTable<RatingFormStringKey> | undefined;
 /** Built-in instrument versions by kind, as far as loaded: the 3-level rating ships with the element. */
 const builtIn = new Map<string, readonly Instrument[]>([['one-stop-rating', ONE_STOP_RATING_INSTRUMENTS]]);
 
-/** The keys of the element's strings, for overrides through `strings` or `configure`. */
-export type RatingFormStringKey =
-  | 'required'
-  | 'optional'
-  | 'privacyHint'
-  | 'willMask'
-  | 'submit'
-  | 'sending'
-  | 'errorChoose'
-  | 'errorRequired'
-  | 'errorReason'
-  | 'errorTooLong'
-  | 'errorCount'
-  | 'errorSend'
-  | 'errorRateLimited'
-  | 'errorNotSaved'
-  | 'thanksTitle'
-  | 'thanksBody'
-  | 'queuedTitle'
-  | 'queuedBody'
-  | 'queuedInMemoryBody'
-  | 'alreadyTitle'
-  | 'alreadyBody'
-  | 'expiredTitle'
-  | 'expiredBody'
-  | 'unavailable'
-  | 'missingToken'
-  | 'honeypot';
-
-/** The strings shown only once the citizen has answered or sent: they load with the sending code (`messages.ts`). */
-export type MessageStringKey = Extract<
-  RatingFormStringKey,
-  | 'privacyHint'
-  | 'willMask'
-  | 'sending'
-  | 'errorTooLong'
-  | 'errorRateLimited'
-  | 'errorNotSaved'
-  | 'thanksTitle'
-  | 'thanksBody'
-  | 'queuedTitle'
-  | 'queuedBody'
-  | 'queuedInMemoryBody'
-  | 'alreadyTitle'
-  | 'alreadyBody'
-  | 'expiredTitle'
-  | 'expiredBody'
->;
 type FormStringKey = Exclude<RatingFormStringKey, MessageStringKey>;
 
 const strings: StringTable<FormStringKey> = {
@@ -121,33 +78,8 @@ const strings: StringTable<FormStringKey> = {
   },
 };
 
-/** What the element shows (read and set by the sending code). */
-export type RatingFormStatus = 'form' | 'sending' | 'sent' | 'queued' | 'already-rated' | 'expired' | 'error';
 const FINAL: readonly RatingFormStatus[] = ['sent', 'queued', 'already-rated', 'expired'];
 type FinalStatus = 'sent' | 'queued' | 'already-rated' | 'expired';
-
-/** A problem shown beside a question: core's code and bilingual message, or the server's. */
-export interface ShownProblem {
-  readonly question?: string;
-  readonly code: string;
-  readonly message?: { readonly vi?: string; readonly en?: string };
-}
-
-/** The detail of `motcua-rated` and `motcua-rating-queued`. */
-export interface RatingEventDetail {
-  /** The instrument version answered. */
-  readonly instrument: { readonly id: string; readonly version: string };
-  /** The answers sent (text scrubbed of personal data). */
-  readonly answers: Readonly<Record<string, number | string>>;
-  /** Whether the rating went through the offline queue. */
-  readonly queued: boolean;
-}
-
-/** The detail of `motcua-rating-failed`. */
-export interface RatingFailedDetail {
-  /** Why: the token was used or expired, the server refused the answers, asked to slow down, or failed. */
-  readonly reason: 'already-rated' | 'expired' | 'invalid' | 'rate-limited' | 'error';
-}
 
 /**
  * A satisfaction rating form for a one-stop shop, in Vietnamese by default: the instrument in force today
