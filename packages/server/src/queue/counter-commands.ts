@@ -16,7 +16,7 @@ async function target(
   named: string | undefined,
 ): Promise<Ticket> {
   const { queue, store } = service;
-  const date = businessDateNow(service, now);
+  const date = businessDateNow(queue, now);
   const ticket =
     named === undefined ? await store.currentTicket(counter, date) : await refusals(() => queue.get(named));
   if (!ticket) {
@@ -50,7 +50,7 @@ export async function currentTicket(
 ): Promise<Response> {
   const { store } = service;
   const counter = c.req.param('id');
-  const ticket = await store.currentTicket(counter, businessDateNow(service, options.now));
+  const ticket = await store.currentTicket(counter, businessDateNow(service.queue, options.now));
   c.header('Cache-Control', 'no-store');
   return c.json({ ticket: ticket ? ticketViewOf(ticket) : null });
 }

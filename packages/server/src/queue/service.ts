@@ -1,4 +1,4 @@
-import { vietnamCalendar } from '@motcua/core/calendar';
+import { type CivilDate, vietnamCalendar } from '@motcua/core/calendar';
 import {
   type BoardSnapshot,
   buildBoard,
@@ -70,7 +70,7 @@ export function createQueueService(deps: QueueRoutesDeps): QueueService {
     limiter,
     async board() {
       const resolved = queue.config;
-      const date = queueBusinessTimeOf(now(), resolved.dayStartsAt, resolved.sessions).date;
+      const date = businessDateNow(queue, now);
       // The version first: any event after it comes as a delta, so the board never misses one.
       const version = await store.version();
       return buildBoard({
@@ -90,10 +90,10 @@ export function createQueueService(deps: QueueRoutesDeps): QueueService {
  *
  * @example
  * ```ts
- * const today = businessDateNow(service, Date.now); // '2026-12-04'
+ * const today = businessDateNow(service.queue, Date.now); // '2026-12-04'
  * ```
  */
-export function businessDateNow(service: QueueService, now: () => number): string {
-  const resolved = service.queue.config;
+export function businessDateNow(queue: Queue, now: () => number): CivilDate {
+  const resolved = queue.config;
   return queueBusinessTimeOf(now(), resolved.dayStartsAt, resolved.sessions).date;
 }
