@@ -482,7 +482,7 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
     const options = { lang: this.language, template: this.t('announce'), templateEn: this.t('announce') };
     // Calls that arrive while the voice loads queue in order behind its loading.
     void this.withAnnouncer((announcer, voice) => {
-      void announcer.announce(voice.callUtterance(ticket.number, counter, options));
+      void announcer.announce(voice.callUtterance(ticket.number, counter, options), ticket.number);
     });
   }
 

@@ -55,6 +55,11 @@ export interface AnnouncerOptions {
   readonly pause?: number;
   /** Called when the engine fails (no voice, a clip missing); the announcer goes on with the next announcement. */
   readonly onError?: (error: unknown, utterance: Utterance) => void;
+  /**
+   * The most announcements that may wait (default 5): in a burst the oldest waiting one is dropped for the newest, so
+   * the voice stays near what the screen shows instead of falling behind.
+   */
+  readonly maxWaiting?: number;
 }
 
 /** Says announcements one at a time, in the order they were asked for. */
@@ -63,8 +68,12 @@ export interface Announcer {
   engine: SpeechEngine;
   /** How many times each announcement is said. */
   repeat: number;
-  /** Queues `utterance`; resolves once it has been said (`repeat` times), dropped or has failed. */
-  announce(utterance: Utterance): Promise<AnnouncementOutcome>;
+  /**
+   * Queues `utterance`; resolves once it has been said, dropped or has failed. With a `key` (the ticket number), an
+   * announcement of that key still waiting is replaced where it stands (a recall before the call was said is said
+   * once). It is said `repeat` times while at most two others wait, once in a burst.
+   */
+  announce(utterance: Utterance, key?: string): Promise<AnnouncementOutcome>;
   /** Drops the announcements still waiting; the one being said finishes. */
   clear(): void;
   /** Stops the one being said and drops those waiting. */
@@ -76,11 +85,14 @@ export interface Announcer {
 interface Job {
   readonly utterance: Utterance;
   readonly resolve: (outcome: AnnouncementOutcome) => void;
+  readonly key: string | undefined;
 }
 
 /**
  * A serialised announcer: calls never overlap and are said in the order they came, each `repeat` times with a
- * pause between. A failure is reported (`onError`) and never blocks the ones after it.
+ * pause between (once while more than two wait). At most `maxWaiting` wait: in a burst the oldest is dropped, and a
+ * newer announcement of a waiting key replaces it. A failure is reported (`onError`) and never blocks the ones after
+ * it.
  *
  * @example
  * ```ts
@@ -93,6 +105,7 @@ export function createAnnouncer(options: AnnouncerOptions): Announcer {
   const waiting: Job[] = [];
   let current: { job: Job; controller: AbortController } | undefined;
   const pause = options.pause ?? 700;
+  const maxWaiting = Math.max(1, options.maxWaiting ?? 5);
   const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
     new Promise((resolve) => {
       const timer = setTimeout(resolve, ms);
@@ -114,6 +127,8 @@ export function createAnnouncer(options: AnnouncerOptions): Announcer {
       let outcome: AnnouncementOutcome = 'spoken';
       try {
         for (let i = 0; i < Math.max(1, Math.floor(announcer.repeat) || 1); i++) {
+          // In a burst each call is said once: the screen shows them all, the voice must not fall behind.
+          if (i > 0 && waiting.length > 2) break;
           if (i > 0) await sleep(pause, controller.signal);
           if (controller.signal.aborted) break;
           await announcer.engine.speak(job.utterance, controller.signal);
@@ -135,9 +150,13 @@ export function createAnnouncer(options: AnnouncerOptions): Announcer {
   const announcer: Announcer = {
     engine: options.engine,
     repeat: options.repeat ?? 1,
-    announce(utterance) {
+    announce(utterance, key) {
       return new Promise<AnnouncementOutcome>((resolve) => {
-        waiting.push({ utterance, resolve });
+        const job = { utterance, resolve, key };
+        const same = key === undefined ? -1 : waiting.findIndex((j) => j.key === key);
+        if (same >= 0) waiting.splice(same, 1, job)[0]?.resolve('cancelled');
+        else waiting.push(job);
+        while (waiting.length > maxWaiting) waiting.shift()?.resolve('cancelled');
         void run();
       });
     },

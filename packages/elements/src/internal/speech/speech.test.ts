@@ -115,6 +115,42 @@ describe('voice announcements', () => {
     expect(announcer.pending).to.equal(0);
   });
 
+  it('keeps up with a burst: 30 calls in a minute never leave more than 5 waiting, the newest always said', async () => {
+    // A call takes about 17 s to say twice; here 1 ms stands for 0.5 s: a call every 2 s is one every 4 ms.
+    const engine = recordingEngine({ duration: 17 });
+    const announcer = createAnnouncer({ engine, repeat: 2, pause: 1 });
+    const outcomes: Promise<AnnouncementOutcome>[] = [];
+    let most = 0;
+    for (let i = 1; i <= 30; i++) {
+      outcomes.push(announcer.announce(callUtterance(`A${String(i).padStart(3, '0')}`, '1'), `A${i}`));
+      most = Math.max(most, announcer.pending - 1);
+      await new Promise((r) => setTimeout(r, 4));
+    }
+    const ended = await Promise.all(outcomes);
+    expect(most, 'never more than 5 waiting').to.be.at.most(5);
+    expect(ended.at(-1), 'the newest call is said').to.equal('spoken');
+    expect(ended.filter((o) => o === 'cancelled').length, 'stale calls dropped').to.be.greaterThan(0);
+    // In the burst each call is said once; the voice ends soon after the last call, not 30 × 2 calls later.
+    const said = engine.said.map((u) => u.text);
+    expect(said.length).to.be.below(30);
+    expect(said.at(-1)).to.equal('Xin mời số a, ba mươi, đến quầy số một');
+  });
+
+  it('says a recall that arrives before its call was said once, in the call’s place', async () => {
+    const engine = recordingEngine({ duration: 20 });
+    const announcer = createAnnouncer({ engine, repeat: 1, pause: 0 });
+    const first = announcer.announce(callUtterance('A001', '1'), 'A001');
+    const call = announcer.announce(callUtterance('A002', '2'), 'A002');
+    const other = announcer.announce(callUtterance('A003', '3'), 'A003');
+    const recall = announcer.announce(callUtterance('A002', '4'), 'A002');
+    expect(await Promise.all([first, call, other, recall])).to.deep.equal(['spoken', 'cancelled', 'spoken', 'spoken']);
+    expect(engine.said.map((u) => u.text)).to.deep.equal([
+      'Xin mời số a, một, đến quầy số một',
+      'Xin mời số a, hai, đến quầy số bốn',
+      'Xin mời số a, ba, đến quầy số ba',
+    ]);
+  });
+
   it('cancels what it is saying and drops what waits; a failure does not block the next', async () => {
     const engine = recordingEngine({ duration: 50 });
     const errors: unknown[] = [];
