@@ -3,8 +3,13 @@ import type { Context } from 'hono';
 import type * as z from 'zod';
 import { ApiError } from './errors.js';
 
-/** A NUL character, or half of a UTF-16 surrogate pair without its other half: text no database can store. */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Half of a UTF-16 surrogate pair without its other half. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A NUL character or a lone surrogate: text no database can store. */
+function isUnstorable(text: string): boolean {
+  return text.includes('\u0000') || LONE_SURROGATE.test(text);
+}
 
 /**
  * The places in a parsed JSON value (keys and strings) holding text that cannot be stored: a NUL character or a lone
@@ -19,7 +24,7 @@ export function unstorableText(value: unknown, path: ProblemPath = []): Problem[
   const found: Problem[] = [];
   const visit = (v: unknown, at: ProblemPath) => {
     if (typeof v === 'string') {
-      if (UNSTORABLE.test(v)) {
+      if (isUnstorable(v)) {
         found.push(
           problem(at, 'unstorable-text', {
             vi: 'Văn bản có ký tự không hợp lệ (ký tự NUL hoặc nửa cặp thay thế UTF-16)',
@@ -28,10 +33,10 @@ export function unstorableText(value: unknown, path: ProblemPath = []): Problem[
         );
       }
     } else if (Array.isArray(v)) {
-      v.forEach((item, i) => visit(item, [...at, i]));
+      for (const [i, item] of v.entries()) visit(item, [...at, i]);
     } else if (typeof v === 'object' && v !== null) {
       for (const [key, item] of Object.entries(v)) {
-        if (UNSTORABLE.test(key)) visit(key, [...at, key]);
+        if (isUnstorable(key)) visit(key, [...at, key]);
         else visit(item, [...at, key]);
       }
     }
