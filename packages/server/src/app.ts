@@ -9,6 +9,7 @@ import { DEFAULT_LOOKUP_LIMITS, type DossierLookupLimits } from './dossiers/look
 import { installDossierGuards, installDossierRoutes } from './dossiers/routes.js';
 import { limitBodies } from './http/body-limit.js';
 import { clientAddress } from './http/client-address.js';
+import { requireJsonBodies } from './http/content-type.js';
 import { allowedOrigin, EXPOSED_HEADERS } from './http/cors.js';
 import { ApiError, errorResponse } from './http/errors.js';
 import { idempotency } from './http/idempotency.js';
@@ -80,6 +81,12 @@ export function createApp(deps: AppDeps): Hono {
   );
   // Before anything reads a body: the token checks read a rating's, and must not hold an unauthenticated 50 MB one.
   app.use('/api/*', limitBodies());
+  // Only JSON: a form or text/plain post from any website needs no CORS preflight.
+  app.use('/api/*', requireJsonBodies());
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+  });
   const now = deps.now ?? Date.now;
   const office = deps.office ?? demoOffice();
   const overlays = deps.calendarOverlays ?? [];

@@ -130,6 +130,34 @@ for (const target of TEST_DATABASES) {
       }
     });
 
+    it('never serves dotfiles or dot-folders from a static mount, and marks every answer nosniff', async () => {
+      const site = join(dir, 'site-with-secrets');
+      mkdirSync(join(site, '.git'), { recursive: true });
+      mkdirSync(join(site, 'docs'), { recursive: true });
+      writeFileSync(join(site, '.env'), 'DATABASE_URL=postgres://motcua:secret@db/motcua\n');
+      writeFileSync(join(site, '.git', 'config'), '[core]\n');
+      writeFileSync(join(site, 'docs', '.npmrc'), '//registry.npmjs.org/:_authToken=secret\n');
+      writeFileSync(join(site, 'index.html'), '<!doctype html>\n');
+      const server = await start({}, { static: [{ prefix: '/', dir: site }] });
+      try {
+        for (const path of ['.env', '.git/config', 'docs/.npmrc', '%2Eenv', 'docs/%2enpmrc']) {
+          const res = await fetch(new URL(path, server.url));
+          const body = await res.text();
+          expect(res.status, path).to.equal(404);
+          expect(body, path).to.not.include('secret');
+        }
+        const page = await fetch(new URL('index.html', server.url));
+        expect(page.status).to.equal(200);
+        expect(page.headers.get('x-content-type-options')).to.equal('nosniff');
+        await page.text();
+        const api = await fetch(new URL('api/health', server.url));
+        expect(api.headers.get('x-content-type-options')).to.equal('nosniff');
+        await api.text();
+      } finally {
+        await server.close();
+      }
+    });
+
     const HOUR = 3_600_000;
     const keys = async (db: Database) =>
       (await db.query<{ key: string }>('select key from idempotency_keys order by key')).map((r) => r.key);

@@ -53,6 +53,19 @@ export interface StartOptions {
 const CLOSE_GRACE_MS = 5_000;
 const PURGE_EVERY_MS = 3_600_000;
 
+/** Whether a URL path has a segment starting with a dot (also percent-encoded, `%2E`). */
+function hasDotSegment(path: string): boolean {
+  return path.split('/').some((segment) => {
+    let decoded = segment;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      // a malformed escape is not a dotfile; serveStatic refuses it
+    }
+    return decoded.startsWith('.') || segment.startsWith('.');
+  });
+}
+
 /**
  * Opens the database, applies migrations and serves the API and the static mounts on Node.
  *
@@ -98,6 +111,11 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const closing = new AbortController();
   setMaxListeners(0, closing.signal);
   const root = new Hono();
+  // Browsers must not guess a type other than the one sent (a JSON answer or an uploaded file read as HTML).
+  root.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+  });
   root.route(
     '/',
     createApp({
@@ -125,6 +143,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         maxAge: 600,
       }),
     );
+    // Dotfiles and dot-folders (.env, .git/, .npmrc) are never served, even when they sit in a mounted folder.
+    root.use(`${prefix}*`, async (c, next) => (hasDotSegment(c.req.path) ? c.notFound() : next()));
     root.use(
       `${prefix}*`,
       serveStatic({ root: mount.dir, rewriteRequestPath: (path) => path.slice(prefix.length - 1) }),

@@ -7,7 +7,9 @@ import { ApiError } from './errors.js';
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** A NUL character or a lone surrogate: text no database can store. */
-const unstorable = (text: string): boolean => text.includes('\u0000') || LONE_SURROGATE.test(text);
+function isUnstorable(text: string): boolean {
+  return text.includes('\u0000') || LONE_SURROGATE.test(text);
+}
 
 /**
  * The places in a parsed JSON value (keys and strings) holding text that cannot be stored: a NUL character or a lone
@@ -22,7 +24,7 @@ export function unstorableText(value: unknown, path: ProblemPath = []): Problem[
   const found: Problem[] = [];
   const visit = (v: unknown, at: ProblemPath) => {
     if (typeof v === 'string') {
-      if (unstorable(v)) {
+      if (isUnstorable(v)) {
         found.push(
           problem(at, 'unstorable-text', {
             vi: 'Văn bản có ký tự không hợp lệ (ký tự NUL hoặc nửa cặp thay thế UTF-16)',
@@ -34,7 +36,7 @@ export function unstorableText(value: unknown, path: ProblemPath = []): Problem[
       for (const [i, item] of v.entries()) visit(item, [...at, i]);
     } else if (typeof v === 'object' && v !== null) {
       for (const [key, item] of Object.entries(v)) {
-        if (unstorable(key)) visit(key, [...at, key]);
+        if (isUnstorable(key)) visit(key, [...at, key]);
         else visit(item, [...at, key]);
       }
     }

@@ -1,0 +1,38 @@
+import type { MiddlewareHandler } from 'hono';
+import { ApiError } from './errors.js';
+
+/** `application/json`, or a JSON-based type such as `application/merge-patch+json`, with any parameters. */
+const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+/** Whether a request carries a body: a length above zero, a chunked transfer, or a stream without a length. */
+function hasBody(request: Request): boolean {
+  const length = request.headers.get('content-length');
+  if (length !== null) return Number(length) > 0;
+  return request.headers.has('transfer-encoding') || request.body !== null;
+}
+
+/**
+ * Refuses a request body that is not JSON with 415 `unsupported-media-type`. A browser sends `text/plain`,
+ * `application/x-www-form-urlencoded` and `multipart/form-data` from any website without asking the server first
+ * (no CORS preflight); `application/json` needs the preflight, which only the allowed origins pass. Requests without
+ * a body (counter commands) need no type.
+ *
+ * @example
+ * ```ts
+ * app.use('/api/*', requireJsonBodies());
+ * ```
+ */
+export function requireJsonBodies(): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
+    if (!hasBody(c.req.raw)) return next();
+    const type = c.req.header('content-type') ?? '';
+    if (!JSON_MEDIA_TYPE.test(type)) {
+      throw new ApiError(415, 'unsupported-media-type', {
+        vi: 'Nội dung yêu cầu phải là JSON (Content-Type: application/json)',
+        en: 'The request body must be JSON (Content-Type: application/json)',
+      });
+    }
+    return next();
+  };
+}
