@@ -1,6 +1,6 @@
 import { vietnamCalendar } from '@motcua/core/calendar';
 import { type ReceiptSlip, receiptSlip } from '@motcua/core/deadline';
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { configure, resetConfig } from '../internal/configure.js';
 import type { CounterActionDetail, MotcuaCounterConsole } from './counter-console.js';
 import './counter-console.js';
@@ -378,22 +378,6 @@ describe('motcua-counter-console', () => {
       ['transfer', { ticket: 't-A001', service: 'dat-dai' }, 'Bearer demo-counter-1'],
     ]);
     expect(new Set(posts().map((c) => c.key)).size).to.equal(posts().length);
-  });
-
-  it('shows the finished ticket’s rating link as a QR code until the next command', async () => {
-    const el = await consoleFor();
-    await press(el, 'next');
-    expect($(el, '[part="rating-qr"]')).to.equal(null);
-    await press(el, 'done');
-    await waitUntil(() => $(el, '[part="rating-qr"] svg') !== null, 'the rating QR code is shown');
-    const figure = $(el, '[part="rating-qr"]');
-    expect(new URL(figure.dataset.url ?? '').pathname).to.match(/\/danh-gia\.html$/);
-    expect(new URL(figure.dataset.url ?? '').searchParams.get('t')).to.equal('r1.abc');
-    expect(text(figure)).to.equal('Mời công dân quét mã để đánh giá lượt phục vụ số A001');
-    expect($(el, '[part="rating-qr"] svg')?.getAttribute('aria-label')).to.contain('A001');
-    await expect(el).to.be.accessible();
-    await press(el, 'next');
-    expect($(el, '[part="rating-qr"]'), 'the next citizen does not see it').to.equal(null);
   });
 
   it('says when a transferred ticket keeps its number', async () => {

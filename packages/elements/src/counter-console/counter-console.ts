@@ -115,13 +115,6 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
         margin: 0;
         color: var(--motcua-color-muted, #444746);
       }
-      [part='rating-qr'] {
-        margin: 0 0 0.75em;
-      }
-      [part='rating-qr'] svg {
-        width: 10em;
-        height: 10em;
-      }
       [part='number'] {
         font-size: var(--motcua-counter-console-number-size, 3em);
         font-weight: 700;
@@ -224,9 +217,6 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
   @property({ attribute: false }) printer: (view: Window) => void = (view) => view.print();
 
   @state() private ticket: CounterTicket | undefined;
-  /** After "done", the link to rate the finished ticket, shown as a QR code for a citizen without a printed receipt. */
-  @state() private rating: { readonly number: string; readonly url: string } | undefined;
-  @state() private qr: typeof import('../internal/qr.js') | undefined;
   @state() private services: readonly Service[] = [];
   @state() private transferService = '';
   @state() private busy: CounterAction | undefined;
@@ -270,14 +260,6 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
             : html`<p>${this.t('noTicket')}</p>`
         }
       </div>
-      ${
-        this.rating && this.qr
-          ? html`<figure part="rating-qr" data-url=${this.rating.url}>
-              ${this.qr.qrTemplate(this.rating.url, this.t('ratingQr', { number: this.rating.number }))}
-              <figcaption>${this.t('ratingQr', { number: this.rating.number })}</figcaption>
-            </figure>`
-          : nothing
-      }
       <div part="actions" class="row" role="group" aria-label=${this.t('actions')} aria-describedby="shortcuts">
         ${(['next', 'recall', 'skip', 'done'] as const).map((action) => this.renderButton(action))}
       </div>
@@ -466,10 +448,8 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
         return true;
       }
       if (ticket) this.ticket = ticket;
-      this.rating = undefined;
       if (action === 'done' && ticket?.id && typeof answer.ratingToken === 'string') {
         this.ratingTokens.set(ticket.id, answer.ratingToken);
-        this.showRatingQr(ticket.number, answer.ratingToken);
       }
       const number = ticket?.number ?? before?.number ?? '';
       const said = { next: 'called', recall: 'recalled', skip: 'skipped', done: 'finished', transfer: 'transferred' };
@@ -484,23 +464,6 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
       return false;
     } finally {
       this.busy = undefined;
-    }
-  }
-
-  /** Shows the QR code of the finished ticket's rating link (the QR encoder loads the first time). */
-  private showRatingQr(number: string, token: string): void {
-    if (!this.ratingUrl) return;
-    const url = new URL(this.ratingUrl.replace('{token}', encodeURIComponent(token)), location.href).href;
-    this.rating = { number, url };
-    if (!this.qr) {
-      void import('../internal/qr.js').then(
-        (qr) => {
-          this.qr = qr;
-        },
-        () => {
-          // No QR encoder (the network is down): the receipt's QR code still carries the rating link.
-        },
-      );
     }
   }
 

@@ -29,7 +29,6 @@ export type ConsoleStringKey =
   | 'recalled'
   | 'skipped'
   | 'finished'
-  | 'ratingQr'
   | 'transferred'
   | 'transferredKeep'
   | 'needService'
@@ -76,7 +75,6 @@ export const consoleStrings: StringTable<ConsoleStringKey> = {
     recalled: 'Đã gọi lại số {number}',
     skipped: 'Số {number} vắng mặt',
     finished: 'Đã phục vụ xong số {number}',
-    ratingQr: 'Mời công dân quét mã để đánh giá lượt phục vụ số {number}',
     transferred: 'Đã chuyển số {from} sang {service}: số mới {number}',
     transferredKeep: 'Đã chuyển số {from} sang {service}',
     needService: 'Hãy chọn dịch vụ để chuyển',
@@ -118,7 +116,6 @@ export const consoleStrings: StringTable<ConsoleStringKey> = {
     recalled: 'Recalled ticket {number}',
     skipped: 'Ticket {number} marked as no-show',
     finished: 'Finished serving ticket {number}',
-    ratingQr: 'Citizen: scan to rate the service for ticket {number}',
     transferred: 'Transferred ticket {from} to {service}: new ticket {number}',
     transferredKeep: 'Transferred ticket {from} to {service}',
     needService: 'Choose the service to transfer to',
