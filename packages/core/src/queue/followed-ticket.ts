@@ -14,6 +14,24 @@ export interface FollowedTicket {
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 /**
+ * A ticket view's JSON (the kiosk's `POST /api/queue/tickets` answer, the `ticket` of a followed ticket) as a
+ * {@link TicketView}, or undefined when it lacks what a page shows: id, number, service, status and business date.
+ *
+ * @example
+ * ```ts
+ * const ticket = readTicketView(await response.json());
+ * ticket?.number; // 'A012'
+ * ```
+ */
+export function readTicketView(value: unknown): TicketView | undefined {
+  if (!isObject(value)) return undefined;
+  for (const key of ['id', 'number', 'service', 'status', 'businessDate']) {
+    if (typeof value[key] !== 'string') return undefined;
+  }
+  return value as unknown as TicketView;
+}
+
+/**
  * The answer's JSON as a {@link FollowedTicket}, or undefined when its ticket lacks what a page shows (id, number,
  * service, status, business date); a malformed `wait` or token is left out.
  *
@@ -24,15 +42,12 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  * ```
  */
 export function readFollowedTicket(value: unknown): FollowedTicket | undefined {
-  if (!isObject(value) || !isObject(value.ticket)) return undefined;
-  const t = value.ticket;
-  for (const key of ['id', 'number', 'service', 'status', 'businessDate']) {
-    if (typeof t[key] !== 'string') return undefined;
-  }
-  const wait = value.wait;
+  const ticket = isObject(value) ? readTicketView(value.ticket) : undefined;
+  if (!ticket) return undefined;
+  const { wait, ratingToken } = value as Record<string, unknown>;
   return {
-    ticket: t as unknown as TicketView,
+    ticket,
     ...(isObject(wait) && typeof wait.ahead === 'number' ? { wait: wait as unknown as WaitEstimate } : {}),
-    ...(typeof value.ratingToken === 'string' ? { ratingToken: value.ratingToken } : {}),
+    ...(typeof ratingToken === 'string' ? { ratingToken } : {}),
   };
 }

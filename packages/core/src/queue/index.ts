@@ -47,7 +47,7 @@ export {
   type TicketNumbering,
   type TicketNumberingOptions,
 } from './config.js';
-export { type FollowedTicket, readFollowedTicket } from './followed-ticket.js';
+export { type FollowedTicket, readFollowedTicket, readTicketView } from './followed-ticket.js';
 export { createMemoryQueueStore } from './memory-store.js';
 export { formatTicketNumber, nextTicketValue, type TicketSequenceStep, ticketSequenceKey } from './numbering.js';
 export {
