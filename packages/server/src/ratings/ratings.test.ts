@@ -97,6 +97,7 @@ for (const target of TEST_DATABASES) {
     it('refuses transaction-bound ratings without a signing key long enough, but still takes counter ratings', async () => {
       const db: Database = await target.open();
       await migrate(db);
+      current = { db, office: 'demo' };
       try {
         const app = createApp({ db, now: () => NINE, secret: 'too-short-secret' });
         const t = await token({ ticket: 't' });
