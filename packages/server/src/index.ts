@@ -22,6 +22,11 @@ export { DEFAULT_LOOKUP_LIMITS, type DossierLookupLimits } from './dossiers/rout
 export type { DossierStep, DossierStepType } from './dossiers/store.js';
 export type { DossierLookup, DossierTimelineEntry } from './dossiers/view.js';
 export { clientAddress, isProxyEntry } from './http/client-address.js';
+export {
+  type CredentialThrottleLimits,
+  DEFAULT_CREDENTIAL_THROTTLE,
+  throttleFailedCredentials,
+} from './http/credential-throttle.js';
 export { ApiError, type ApiErrorBody } from './http/errors.js';
 export { createNotificationHub, type NotificationHub } from './http/events.js';
 export { DEFAULT_IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from './http/idempotency.js';

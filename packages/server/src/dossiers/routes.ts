@@ -21,6 +21,7 @@ import type { Context, Hono } from 'hono';
 import * as z from 'zod';
 import type { Database } from '../db/database.js';
 import { authenticate } from '../http/auth.js';
+import { backoff } from '../http/backoff.js';
 import { readJsonBody, readQuery } from '../http/body.js';
 import { clientAddress } from '../http/client-address.js';
 import { ApiError } from '../http/errors.js';
@@ -242,51 +243,6 @@ function documentsOf(procedure: Procedure): ReceivedDocument[] {
       form: d.form === 'certified-copy' || d.form === 'copy' ? d.form : 'original',
       copies: d.copies ?? 1,
     }));
-}
-
-interface Backoff {
-  /** Seconds to wait, if the key is blocked. */
-  blocked(keys: readonly string[], now: number): Promise<number>;
-  failed(keys: readonly string[], now: number): Promise<void>;
-  succeeded(key: string): Promise<void>;
-}
-
-function backoff(db: Database, limits: DossierLookupLimits): Backoff {
-  return {
-    async blocked(keys, now) {
-      const [row] = await db.query<{ until: number | string | null }>(
-        'select max(blocked_until) as until from dossier_lookup_failures where key = any($1)',
-        [keys],
-      );
-      const until = Number(row?.until ?? 0);
-      return until > now ? Math.ceil((until - now) / 1000) : 0;
-    },
-    async failed(keys, now) {
-      for (const key of keys) {
-        // Failures older than a day are forgotten.
-        const [row] = await db.query<{ failures: number }>(
-          `insert into dossier_lookup_failures (key, failures, last_at, blocked_until) values ($1, 1, $2, 0)
-           on conflict (key) do update set
-             failures = case when dossier_lookup_failures.last_at < $2 - 86400000 then 1
-                             else dossier_lookup_failures.failures + 1 end,
-             last_at = $2
-           returning failures`,
-          [key, now],
-        );
-        const extra = Number(row?.failures ?? 1) - limits.freeFailures;
-        if (extra > 0) {
-          const seconds = Math.min(limits.maxBackoffSeconds, 2 ** Math.min(extra, 30));
-          await db.query('update dossier_lookup_failures set blocked_until = $2 where key = $1', [
-            key,
-            now + seconds * 1000,
-          ]);
-        }
-      }
-    },
-    async succeeded(key) {
-      await db.query('delete from dossier_lookup_failures where key = $1', [key]);
-    },
-  };
 }
 
 function tooMany(c: Context, seconds: number): ApiError {

@@ -1,0 +1,60 @@
+import type { Queryable } from '../db/database.js';
+
+/** Failures counted per key, with a back-off that doubles after the free ones (SQL on `dossier_lookup_failures`). */
+export interface Backoff {
+  /** Seconds to wait, if the key is blocked. */
+  blocked(keys: readonly string[], now: number): Promise<number>;
+  failed(keys: readonly string[], now: number): Promise<void>;
+  succeeded(key: string): Promise<void>;
+}
+
+/**
+ * A back-off store: after `freeFailures` failures of a key within a day, the key is blocked for 2, 4, 8 … seconds,
+ * at most `maxBackoffSeconds`; a success forgets the key. Kept in the database, so every instance shares it.
+ *
+ * @example
+ * ```ts
+ * const failures = backoff(db, { freeFailures: 3, maxBackoffSeconds: 3600 });
+ * if ((await failures.blocked(['client:203.0.113.7'], Date.now())) > 0) refuse();
+ * ```
+ */
+export function backoff(
+  db: Queryable,
+  limits: { readonly freeFailures: number; readonly maxBackoffSeconds: number },
+): Backoff {
+  return {
+    async blocked(keys, now) {
+      const [row] = await db.query<{ until: number | string | null }>(
+        'select max(blocked_until) as until from dossier_lookup_failures where key = any($1)',
+        [keys],
+      );
+      const until = Number(row?.until ?? 0);
+      return until > now ? Math.ceil((until - now) / 1000) : 0;
+    },
+    async failed(keys, now) {
+      for (const key of keys) {
+        // Failures older than a day are forgotten.
+        const [row] = await db.query<{ failures: number }>(
+          `insert into dossier_lookup_failures (key, failures, last_at, blocked_until) values ($1, 1, $2, 0)
+           on conflict (key) do update set
+             failures = case when dossier_lookup_failures.last_at < $2 - 86400000 then 1
+                             else dossier_lookup_failures.failures + 1 end,
+             last_at = $2
+           returning failures`,
+          [key, now],
+        );
+        const extra = Number(row?.failures ?? 1) - limits.freeFailures;
+        if (extra > 0) {
+          const seconds = Math.min(limits.maxBackoffSeconds, 2 ** Math.min(extra, 30));
+          await db.query('update dossier_lookup_failures set blocked_until = $2 where key = $1', [
+            key,
+            now + seconds * 1000,
+          ]);
+        }
+      }
+    },
+    async succeeded(key) {
+      await db.query('delete from dossier_lookup_failures where key = $1', [key]);
+    },
+  };
+}
