@@ -11,6 +11,11 @@ import { limitBodies } from './http/body-limit.js';
 import { clientAddress } from './http/client-address.js';
 import { requireJsonBodies } from './http/content-type.js';
 import { allowedOrigin, EXPOSED_HEADERS } from './http/cors.js';
+import {
+  type CredentialThrottleLimits,
+  DEFAULT_CREDENTIAL_THROTTLE,
+  throttleFailedCredentials,
+} from './http/credential-throttle.js';
 import { ApiError, errorResponse } from './http/errors.js';
 import { idempotency } from './http/idempotency.js';
 import { demoOffice, type Office } from './office/office.js';
@@ -38,6 +43,8 @@ export interface AppDeps {
   readonly trustProxy?: readonly string[];
   /** Limits on dossier lookups per code and per client; default {@link DEFAULT_LOOKUP_LIMITS}. */
   readonly lookupLimits?: Partial<DossierLookupLimits>;
+  /** How wrong bearer tokens slow their client down; default {@link DEFAULT_CREDENTIAL_THROTTLE}. */
+  readonly credentialThrottle?: CredentialThrottleLimits;
   /** Seconds a request whose process died blocks its Idempotency-Key before a retry runs it again (default 30). */
   readonly idempotencyStaleAfterSeconds?: number;
   /**
@@ -94,6 +101,9 @@ export function createApp(deps: AppDeps): Hono {
   const calendar = vietnamCalendar({ overlays: overlays.map((o) => o.overlay) });
   const queue = createQueueService({ db: deps.db, office, now, calendar });
   const ratings = { db: deps.db, office, now, secret: deps.secret, limiter: queue.limiter, queueStore: queue.store };
+  const clientOf = clientAddress(deps.trustProxy);
+  // Before the token checks: a client sending wrong tokens waits, whichever route it tries.
+  app.use('/api/*', throttleFailedCredentials(deps.db, clientOf, now, deps.credentialThrottle));
   // Tokens and rate limits before idempotency: a refused request is never stored as a key's answer.
   installQueueGuards(app, queue, now);
   installRatingGuards(app, ratings);
@@ -103,7 +113,7 @@ export function createApp(deps: AppDeps): Hono {
     now,
     limiter: queue.limiter,
     catalogue: catalogueFromFile(deps.catalogue),
-    clientOf: clientAddress(deps.trustProxy),
+    clientOf,
     clock: { calendar },
     secret: deps.secret,
     ...(deps.lookupLimits ? { lookupLimits: deps.lookupLimits } : {}),

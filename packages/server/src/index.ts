@@ -21,6 +21,11 @@ export {
 } from './dossiers/on-time-report.js';
 export type { DossierStep } from './dossiers/store.js';
 export { clientAddress, isProxyEntry } from './http/client-address.js';
+export {
+  type CredentialThrottleLimits,
+  DEFAULT_CREDENTIAL_THROTTLE,
+  throttleFailedCredentials,
+} from './http/credential-throttle.js';
 export { ApiError, type ApiErrorBody } from './http/errors.js';
 export { createNotificationHub, type NotificationHub } from './http/events.js';
 export { DEFAULT_IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from './http/idempotency.js';

@@ -3,11 +3,11 @@ import type { Catalogue } from '@motcua/core/catalogue';
 import type { DossierClockOptions, DossierCodeFormat } from '@motcua/core/deadline';
 import type { Context } from 'hono';
 import type { Database } from '../db/database.js';
+import { type Backoff, backoff } from '../http/backoff.js';
 import { clientAddress } from '../http/client-address.js';
 import type { RateLimiter } from '../http/rate-limit.js';
 import type { Office } from '../office/office.js';
 import { seedDemoDossier } from './demo.js';
-import { type LookupFailures, lookupFailuresStore } from './lookup-failures-store.js';
 import { DEFAULT_LOOKUP_LIMITS, type DossierLookupLimits } from './lookup-limits.js';
 
 /** What the dossier routes need. */
@@ -43,7 +43,7 @@ export interface DossierService {
   readonly clock: DossierClockOptions;
   readonly limits: DossierLookupLimits;
   readonly clientOf: (c: Context) => string;
-  readonly failures: LookupFailures;
+  readonly failures: Backoff;
   /** Resolves once the demo office's demo dossier is stored (at once for any other office). */
   ready(): Promise<void>;
 }
@@ -71,7 +71,7 @@ export function createDossierService(deps: DossierRoutesDeps): DossierService {
     clock,
     limits,
     clientOf: deps.clientOf ?? clientAddress(),
-    failures: lookupFailuresStore(db, limits),
+    failures: backoff(db, limits),
     async ready() {
       if (!office.demo) return;
       seeding ??= seedDemoDossier(db, office.id, clock).catch((error: unknown) => {

@@ -1,8 +1,7 @@
 import type { Queryable } from '../db/database.js';
-import type { DossierLookupLimits } from './lookup-limits.js';
 
-/** Failed lookups per key (a dossier code, a client), and the back-off they earn. */
-export interface LookupFailures {
+/** Failures counted per key, with a back-off that doubles after the free ones (SQL on `dossier_lookup_failures`). */
+export interface Backoff {
   /** Seconds to wait, if the key is blocked. */
   blocked(keys: readonly string[], now: number): Promise<number>;
   failed(keys: readonly string[], now: number): Promise<void>;
@@ -10,16 +9,19 @@ export interface LookupFailures {
 }
 
 /**
- * The failed-lookup counts in `dossier_lookup_failures`: after `freeFailures` failures of a key, each further one
- * doubles its wait from 2 s up to `maxBackoffSeconds`; failures older than a day are forgotten.
+ * A back-off store: after `freeFailures` failures of a key within a day, the key is blocked for 2, 4, 8 … seconds,
+ * at most `maxBackoffSeconds`; a success forgets the key. Kept in the database, so every instance shares it.
  *
  * @example
  * ```ts
- * const failures = lookupFailuresStore(db, DEFAULT_LOOKUP_LIMITS);
- * if ((await failures.blocked(['code:…'], Date.now())) > 0) refuse();
+ * const failures = backoff(db, { freeFailures: 3, maxBackoffSeconds: 3600 });
+ * if ((await failures.blocked(['client:203.0.113.7'], Date.now())) > 0) refuse();
  * ```
  */
-export function lookupFailuresStore(db: Queryable, limits: DossierLookupLimits): LookupFailures {
+export function backoff(
+  db: Queryable,
+  limits: { readonly freeFailures: number; readonly maxBackoffSeconds: number },
+): Backoff {
   return {
     async blocked(keys, now) {
       const [row] = await db.query<{ until: number | string | null }>(
