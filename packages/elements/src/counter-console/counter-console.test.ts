@@ -588,6 +588,23 @@ describe('motcua-counter-console', () => {
       expect($<HTMLInputElement>(el, '#document-2').checked).to.equal(true);
     });
 
+    it('adds each other document typed and entered with Enter on its own, and clears the field', async () => {
+      const el = await consoleFor();
+      await openIntake(el);
+      await chooseProcedure(el, 'khai sinh', 'Đăng ký khai sinh');
+      $<HTMLInputElement>(el, '#other-document').focus();
+      await sendKeys({ type: 'Giay to can chung thuc' });
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect($<HTMLInputElement>(el, '#other-document').value, 'the field is empty again').to.equal('');
+      await sendKeys({ type: 'CCCD' });
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      const labels = [...shadow(el).querySelectorAll('[part="documents"] .check')].map(text).slice(2);
+      expect(labels).to.deep.equal(['Giay to can chung thuc — Bản chính, 1 bản', 'CCCD — Bản chính, 1 bản']);
+      expect(shadow(el).activeElement?.id).to.equal('other-document');
+    });
+
     it('refuses to send without a procedure, a name or a document', async () => {
       const el = await consoleFor();
       await openIntake(el);

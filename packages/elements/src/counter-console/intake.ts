@@ -7,6 +7,7 @@
 import { type Catalogue, type Procedure, searchProcedures } from '@motcua/core/catalogue';
 import type { ReceiptSlip } from '@motcua/core/deadline';
 import { css, html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import type { Language, StringTable } from '../internal/i18n.js';
 import { newIdempotencyKey } from '../internal/idempotency-key.js';
 import { RequestFailed, retryable } from './api.js';
@@ -461,7 +462,7 @@ export class DossierIntake {
         aria-describedby="procedure-search-hint"
         aria-controls="procedure-results"
         aria-invalid=${this.invalid === 'procedure-search' ? 'true' : 'false'}
-        .value=${this.query}
+        .value=${live(this.query)}
         @input=${(e: Event) => {
           this.query = (e.target as HTMLInputElement).value;
           this.host.update();
@@ -530,7 +531,7 @@ export class DossierIntake {
         id="other-document"
         type="text"
         autocomplete="off"
-        .value=${this.other}
+        .value=${live(this.other)}
         @input=${(e: Event) => {
           this.other = (e.target as HTMLInputElement).value;
         }}
@@ -564,7 +565,7 @@ export class DossierIntake {
           autocomplete=${autocomplete}
           ?required=${name === 'name'}
           aria-invalid=${this.invalid === `applicant-${name}` ? 'true' : 'false'}
-          .value=${this.applicant[name]}
+          .value=${live(this.applicant[name])}
           @input=${(e: Event) => {
             this.applicant[name] = (e.target as HTMLInputElement).value;
           }}
