@@ -7,7 +7,6 @@
 import { type Catalogue, type Procedure, searchProcedures } from '@motcua/core/catalogue';
 import type { ReceiptSlip } from '@motcua/core/deadline';
 import { css, html, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { Language, StringTable } from '../internal/i18n.js';
 import { newIdempotencyKey } from '../internal/idempotency-key.js';
 import { RequestFailed, retryable } from './api.js';
@@ -462,7 +461,7 @@ export class DossierIntake {
         aria-describedby="procedure-search-hint"
         aria-controls="procedure-results"
         aria-invalid=${this.invalid === 'procedure-search' ? 'true' : 'false'}
-        .value=${live(this.query)}
+        .value=${this.query}
         @input=${(e: Event) => {
           this.query = (e.target as HTMLInputElement).value;
           this.host.update();
@@ -531,9 +530,11 @@ export class DossierIntake {
         id="other-document"
         type="text"
         autocomplete="off"
-        .value=${live(this.other)}
+        .value=${this.other}
         @input=${(e: Event) => {
           this.other = (e.target as HTMLInputElement).value;
+          // Rendered as typed, so that clearing it after Enter is a change the field takes.
+          this.host.update();
         }}
         @keydown=${(e: KeyboardEvent) => {
           if (e.key === 'Enter') {
@@ -565,7 +566,7 @@ export class DossierIntake {
           autocomplete=${autocomplete}
           ?required=${name === 'name'}
           aria-invalid=${this.invalid === `applicant-${name}` ? 'true' : 'false'}
-          .value=${live(this.applicant[name])}
+          .value=${this.applicant[name]}
           @input=${(e: Event) => {
             this.applicant[name] = (e.target as HTMLInputElement).value;
           }}
