@@ -6,8 +6,15 @@
 export { type AppDeps, createApp } from './app.js';
 export { type LoadedCalendarOverlay, loadConfig, type ServerConfig, type StaticMount } from './config.js';
 export type { Database, Queryable } from './db/database.js';
+export { DurableNodeFS, type DurableNodeFSOptions, type FileEvent } from './db/durable-nodefs.js';
 export { MIGRATIONS, type Migration, migrate } from './db/migrations.js';
-export { DataDirectoryLockedError, openPglite, type PgliteDatabase } from './db/pglite.js';
+export {
+  DataDirectoryLockedError,
+  DataDirectoryModeError,
+  type OpenPgliteOptions,
+  openPglite,
+  type PgliteDatabase,
+} from './db/pglite.js';
 export { openPostgres } from './db/postgres.js';
 export { DEMO_DOSSIER } from './dossiers/demo.js';
 export { DEFAULT_LOOKUP_LIMITS, type DossierLookupLimits } from './dossiers/lookup-limits.js';
