@@ -66,3 +66,4 @@ export {
   searchProcedurePage,
   searchProcedures,
 } from './search.js';
+export { defaultAbbreviations } from './search-typos.js';

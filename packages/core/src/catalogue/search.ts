@@ -1,5 +1,6 @@
 import { foldVietnamese } from '../text/fold.js';
 import type { Catalogue, ChannelKind, OnlineLevel, Procedure, ProcedureFlags, ProcedureLevel } from './schema.js';
+import { allowedTypos, defaultAbbreviations, typoDistance } from './search-typos.js';
 
 /**
  * Filters of {@link searchProcedures}; every filter given must hold.
@@ -33,19 +34,30 @@ export interface SearchFilters {
 export interface SearchOptions extends SearchFilters {
   /** Most hits returned. Default: all. */
   readonly limit?: number;
+  /**
+   * Whether a query word that is no word of any procedure name (nor, for the last word, the start of one) may match
+   * a name word one typo away (two from 8 letters; none below 4, `i` and `y` count as the same letter), and
+   * abbreviations are expanded. Such hits rank below every exact one. Default: `true`.
+   */
+  readonly typos?: boolean;
+  /**
+   * Abbreviations a query word may stand for, folded or not (`{ xd: 'xây dựng' }`). Default:
+   * {@link defaultAbbreviations}; spread it to extend it.
+   */
+  readonly abbreviations?: Readonly<Record<string, string>>;
 }
 
 /**
  * How a hit matched, from strongest to weakest: the exact code (national or with the local suffix),
  * the start of a code, the name (every query word is a word of the name, the last may be a word's
- * beginning), the field, or nothing (an empty query lists every procedure that passes the filters).
+ * beginning), the field, the name with typos or abbreviations (see {@link SearchOptions.typos}), or nothing (an empty query lists every procedure that passes the filters).
  *
  * @example
  * ```ts
  * const how: SearchMatch = 'code';
  * ```
  */
-export type SearchMatch = 'code' | 'code-prefix' | 'name' | 'field' | 'all';
+export type SearchMatch = 'code' | 'code-prefix' | 'name' | 'field' | 'typo' | 'all';
 
 /**
  * One search result.
@@ -364,6 +376,7 @@ export function searchProcedurePage(
       for (const p of candidates(count, index.fieldWords, index.fieldVocabulary, queryWords).found) {
         add(p, 'field', 1000);
       }
+      if (options.typos !== false) tolerant(index, queryWords, options.abbreviations ?? defaultAbbreviations, add);
     }
   }
   // Ranking order: higher score first, then catalogue order.
@@ -377,6 +390,81 @@ export function searchProcedurePage(
     }),
   );
   return { hits, total: found.length };
+}
+
+/** Abbreviation tables with folded keys and values, per table given. */
+const foldedTables = new WeakMap<object, ReadonlyMap<string, readonly string[]>>();
+
+function foldedTable(table: Readonly<Record<string, string>>): ReadonlyMap<string, readonly string[]> {
+  let folded = foldedTables.get(table);
+  if (folded === undefined) {
+    folded = new Map(
+      Object.entries(table).map(([short, long]) => [foldVietnamese(short), words(foldVietnamese(long))]),
+    );
+    foldedTables.set(table, folded);
+  }
+  return folded;
+}
+
+/** Positions whose name has every one of `names` (ascending). */
+function havingAll(index: IndexData, names: readonly string[]): readonly number[] {
+  let found = index.nameWords.get(names[0] as string) ?? [];
+  for (const word of names.slice(1)) {
+    const next = new Set(index.nameWords.get(word));
+    found = found.filter((p) => next.has(p));
+  }
+  return found;
+}
+
+/**
+ * The second pass of a search: when a query word is no name word (the last: starts none) or is an abbreviation, each
+ * word may stand for itself, a name word a typo or two away, or its expansion; every word must be matched. Scores
+ * stay below 1000, under every exact name and field match.
+ */
+function tolerant(
+  index: IndexData,
+  queryWords: readonly string[],
+  abbreviations: Readonly<Record<string, string>>,
+  add: (position: number, match: SearchMatch, score: number) => void,
+): void {
+  const table = foldedTable(abbreviations);
+  const last = queryWords.length - 1;
+  const known = (word: string, t: number): boolean =>
+    t < last ? index.nameWords.has(word) : !withPrefix(index.nameVocabulary, word).next().done;
+  if (queryWords.every((word, t) => known(word, t) && !table.has(word))) return;
+  const count = index.entries.length;
+  const matched = new Int32Array(count);
+  const distance = new Int32Array(count);
+  const covered = new Int32Array(count);
+  queryWords.forEach((word, t) => {
+    // What the word may stand for, closest first: [name words it needs, typos].
+    const options: [readonly string[], number][] = [];
+    if (t < last && index.nameWords.has(word)) options.push([[word], 0]);
+    if (t === last) for (const key of withPrefix(index.nameVocabulary, word)) options.push([[key], 0]);
+    const expansion = table.get(word);
+    if (expansion !== undefined && expansion.length > 0) options.push([expansion, 0]);
+    if (options.length === 0) {
+      for (const candidate of index.nameVocabulary) {
+        const max = allowedTypos(word, candidate);
+        const typos = typoDistance(word, candidate, max);
+        if (typos <= max) options.push([[candidate], typos]);
+      }
+      options.sort((a, b) => a[1] - b[1]);
+    }
+    for (const [names, typos] of options) {
+      for (const p of havingAll(index, names)) {
+        if (matched[p] !== t) continue;
+        matched[p] = t + 1;
+        distance[p] = (distance[p] as number) + typos;
+        covered[p] = (covered[p] as number) + names.length;
+      }
+    }
+  });
+  matched.forEach((m, p) => {
+    if (m !== queryWords.length) return;
+    const share = Math.min(1, (covered[p] as number) / (index.entries[p] as Entry).wordCount);
+    add(p, 'typo', Math.max(1, 800 + 100 * share - 50 * (distance[p] as number)));
+  });
 }
 
 /**
