@@ -588,6 +588,47 @@ describe('motcua-counter-console', () => {
       expect($<HTMLInputElement>(el, '#document-2').checked).to.equal(true);
     });
 
+    it('clears "Giấy tờ khác" after Enter, so each extra document is its own line, also on the receipt', async () => {
+      stubServer({
+        'POST /api/dossiers': (call) => {
+          const s = slip('Trần Thị B', call.body?.documents as { name: string }[]);
+          return json(201, { code: s.code, pin: '482913', dueAt: s.dueAt, ticket: null, receipt: s });
+        },
+      });
+      const el = await consoleFor();
+      let printed: Document | undefined;
+      el.printer = (view) => {
+        printed = view.document;
+      };
+      await openIntake(el);
+      await fillIntake(el);
+      const enter = async (value: string): Promise<void> => {
+        await typeInto(el, '#other-document', value);
+        const input = $<HTMLInputElement>(el, '#other-document');
+        input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+        await el.updateComplete;
+        expect(input.value, `after ${value}`).to.equal('');
+      };
+      await enter('Giấy tờ cần chứng thực');
+      await enter('CCCD');
+      const labels = [...shadow(el).querySelectorAll('[part="documents"] .check')].map(text);
+      expect(labels.slice(2)).to.deep.equal(['Giấy tờ cần chứng thực — Bản chính, 1 bản', 'CCCD — Bản chính, 1 bản']);
+      await submitIntake(el);
+      const sent = posts('/api/dossiers')[0]?.body?.documents as { name: string }[];
+      expect(sent.map((d) => d.name)).to.deep.equal([
+        'Tờ khai đăng ký khai sinh',
+        'Giấy chứng sinh',
+        'Giấy tờ cần chứng thực',
+        'CCCD',
+      ]);
+      $<HTMLButtonElement>(el, '[part~="print"]').click();
+      await el.updateComplete;
+      const body = text((printed as Document).body);
+      expect(body).to.contain('Giấy tờ cần chứng thực');
+      expect(body).to.contain('CCCD');
+      expect(body).to.not.contain('Giấy tờ cần chứng thựcCCCD');
+    });
+
     it('refuses to send without a procedure, a name or a document', async () => {
       const el = await consoleFor();
       await openIntake(el);

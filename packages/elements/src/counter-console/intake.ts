@@ -7,6 +7,7 @@
 import { type Catalogue, type Procedure, searchProcedures } from '@motcua/core/catalogue';
 import type { ReceiptSlip } from '@motcua/core/deadline';
 import { css, html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import type { Language, StringTable } from '../internal/i18n.js';
 import { newIdempotencyKey } from '../internal/idempotency-key.js';
 import { RequestFailed, retryable } from './api.js';
@@ -530,7 +531,7 @@ export class DossierIntake {
         id="other-document"
         type="text"
         autocomplete="off"
-        .value=${this.other}
+        .value=${live(this.other)}
         @input=${(e: Event) => {
           this.other = (e.target as HTMLInputElement).value;
         }}
@@ -657,6 +658,7 @@ export class DossierIntake {
       return;
     }
     this.documents = [...this.documents, { name, form: this.otherForm, copies: 1, checked: true }];
+    // The field is bound with live(): Lit last rendered '' too, so without it the typed text would stay.
     this.other = '';
     this.host.update();
     this.host.focus('other-document');
