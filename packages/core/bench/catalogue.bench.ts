@@ -111,6 +111,51 @@ await compare('Procedure search (ours: prebuilt index; anchor: normalise-and-fil
   },
 ]);
 
+// Typo tolerance costs nothing when every query word is a name word (the last: the start of one); the same queries,
+// today's exact search (typos: false) as the anchor. A query must stay within 1.5× of today's time.
+const misspelled = ['khai snh', 'dang ki ket hon', 'chung thuc di chuk', 'thuong truu', 'ks', 'dang ky giamm ho'];
+let m = 0;
+const nextMisspelled = (): string => misspelled[m++ % misspelled.length] as string;
+const exactOnly = { typos: false } as const;
+const tolerance = await compare('Typo tolerance (ours: tolerant search; anchor: the same queries, typos: false)', [
+  {
+    name: `the same queries on the sample (${sample.procedures.length} procedures)`,
+    ours: () => searchProcedures(sampleIndex, next()),
+    anchor: () => searchProcedures(sampleIndex, next(), exactOnly),
+    anchorName: 'searchProcedures, typos: false',
+  },
+  {
+    name: 'the same queries over 5,000',
+    ours: () => searchProcedures(index5000, next()),
+    anchor: () => searchProcedures(index5000, next(), exactOnly),
+    anchorName: 'searchProcedures, typos: false',
+  },
+  {
+    name: 'a page of 20 for 1–2-letter prefixes over 5,000',
+    ours: () => searchProcedurePage(index5000, nextPrefix(), { limit: 20 }),
+    anchor: () => searchProcedurePage(index5000, nextPrefix(), { limit: 20, typos: false }),
+    anchorName: 'searchProcedurePage, typos: false',
+  },
+  {
+    name: 'misspelled queries on the sample (found only with tolerance)',
+    ours: () => searchProcedures(sampleIndex, nextMisspelled()),
+    anchor: () => searchProcedures(sampleIndex, nextMisspelled(), exactOnly),
+    anchorName: 'searchProcedures, typos: false (finds nothing)',
+  },
+  {
+    name: 'misspelled queries over 5,000',
+    ours: () => searchProcedures(index5000, nextMisspelled()),
+    anchor: () => searchProcedures(index5000, nextMisspelled(), exactOnly),
+    anchorName: 'searchProcedures, typos: false (finds nothing)',
+  },
+]);
+for (const row of tolerance) {
+  const times = row.anchorOpsPerSecond / row.oursOpsPerSecond;
+  console.log(
+    `${row.name}: today ${(1e6 / row.anchorOpsPerSecond).toFixed(2)} µs, tolerant ${(1e6 / row.oursOpsPerSecond).toFixed(2)} µs, ${times.toFixed(2)}× today's time`,
+  );
+}
+
 await compare('Validating the sample catalogue', [
   {
     name: `parseCatalogue on the sample (${sample.procedures.length} procedures)`,

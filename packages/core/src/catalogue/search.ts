@@ -376,7 +376,10 @@ export function searchProcedurePage(
       for (const p of candidates(count, index.fieldWords, index.fieldVocabulary, queryWords).found) {
         add(p, 'field', 1000);
       }
-      if (options.typos !== false) tolerant(index, queryWords, options.abbreviations ?? defaultAbbreviations, add);
+      // A code typed in part is no misspelled name.
+      if (options.typos !== false && !CODE_LIKE.test(folded)) {
+        tolerant(index, queryWords, options.abbreviations ?? defaultAbbreviations, add);
+      }
     }
   }
   // Ranking order: higher score first, then catalogue order.
@@ -432,12 +435,8 @@ function tolerant(
   const known = (word: string, t: number): boolean =>
     t < last ? index.nameWords.has(word) : !withPrefix(index.nameVocabulary, word).next().done;
   if (queryWords.every((word, t) => known(word, t) && !table.has(word))) return;
-  const count = index.entries.length;
-  const matched = new Int32Array(count);
-  const distance = new Int32Array(count);
-  const covered = new Int32Array(count);
-  queryWords.forEach((word, t) => {
-    // What the word may stand for, closest first: [name words it needs, typos].
+  // What each word may stand for, closest first: [name words it needs, typos].
+  const terms = queryWords.map((word, t) => {
     const options: [readonly string[], number][] = [];
     if (t < last && index.nameWords.has(word)) options.push([[word], 0]);
     if (t === last) for (const key of withPrefix(index.nameVocabulary, word)) options.push([[key], 0]);
@@ -451,20 +450,29 @@ function tolerant(
       }
       options.sort((a, b) => a[1] - b[1]);
     }
+    return options;
+  });
+  if (terms.some((options) => options.length === 0)) return;
+  const count = index.entries.length;
+  const matched = new Int32Array(count);
+  const distance = new Int32Array(count);
+  const covered = new Int32Array(count);
+  const found: number[] = [];
+  terms.forEach((options, t) => {
     for (const [names, typos] of options) {
       for (const p of havingAll(index, names)) {
         if (matched[p] !== t) continue;
         matched[p] = t + 1;
         distance[p] = (distance[p] as number) + typos;
         covered[p] = (covered[p] as number) + names.length;
+        if (t === last) found.push(p);
       }
     }
   });
-  matched.forEach((m, p) => {
-    if (m !== queryWords.length) return;
+  for (const p of found) {
     const share = Math.min(1, (covered[p] as number) / (index.entries[p] as Entry).wordCount);
     add(p, 'typo', Math.max(1, 800 + 100 * share - 50 * (distance[p] as number)));
-  });
+  }
 }
 
 /**
