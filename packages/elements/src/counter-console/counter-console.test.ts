@@ -613,6 +613,11 @@ describe('motcua-counter-console', () => {
       await enter('CCCD');
       const labels = [...shadow(el).querySelectorAll('[part="documents"] .check')].map(text);
       expect(labels.slice(2)).to.deep.equal(['Giấy tờ cần chứng thực — Bản chính, 1 bản', 'CCCD — Bản chính, 1 bản']);
+      // The "Thêm giấy tờ" button clears it too.
+      await typeInto(el, '#other-document', 'Sổ hộ khẩu');
+      $<HTMLButtonElement>(el, '[part="documents"] div button').click();
+      await el.updateComplete;
+      expect($<HTMLInputElement>(el, '#other-document').value).to.equal('');
       await submitIntake(el);
       const sent = posts('/api/dossiers')[0]?.body?.documents as { name: string }[];
       expect(sent.map((d) => d.name)).to.deep.equal([
@@ -620,6 +625,7 @@ describe('motcua-counter-console', () => {
         'Giấy chứng sinh',
         'Giấy tờ cần chứng thực',
         'CCCD',
+        'Sổ hộ khẩu',
       ]);
       $<HTMLButtonElement>(el, '[part~="print"]').click();
       await el.updateComplete;

@@ -7,7 +7,6 @@
 import { type Catalogue, type Procedure, searchProcedures } from '@motcua/core/catalogue';
 import type { ReceiptSlip } from '@motcua/core/deadline';
 import { css, html, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { Language, StringTable } from '../internal/i18n.js';
 import { newIdempotencyKey } from '../internal/idempotency-key.js';
 import { RequestFailed, retryable } from './api.js';
@@ -531,14 +530,14 @@ export class DossierIntake {
         id="other-document"
         type="text"
         autocomplete="off"
-        .value=${live(this.other)}
+        .value=${this.other}
         @input=${(e: Event) => {
           this.other = (e.target as HTMLInputElement).value;
         }}
         @keydown=${(e: KeyboardEvent) => {
           if (e.key === 'Enter') {
             e.preventDefault();
-            this.addDocument();
+            this.addDocument(e);
           }
         }}
       />
@@ -651,15 +650,17 @@ export class DossierIntake {
     this.host.focus('procedure-search');
   };
 
-  private readonly addDocument = (): void => {
+  private readonly addDocument = (event: Event): void => {
     const name = this.other.trim();
     if (!name) {
       this.host.focus('other-document');
       return;
     }
     this.documents = [...this.documents, { name, form: this.otherForm, copies: 1, checked: true }];
-    // The field is bound with live(): Lit last rendered '' too, so without it the typed text would stay.
     this.other = '';
+    // Lit last rendered '' into the field too, so it would not clear it: the next document would be appended.
+    const field = ((event.currentTarget as Node).getRootNode() as ShadowRoot).getElementById('other-document');
+    (field as HTMLInputElement).value = '';
     this.host.update();
     this.host.focus('other-document');
   };
