@@ -9,6 +9,7 @@ import {
   parseCatalogue,
   searchProcedurePage,
   searchProcedures,
+  typoTolerance,
 } from '../src/catalogue/index.js';
 
 const sampleJson: unknown = JSON.parse(
@@ -110,6 +111,52 @@ await compare('Procedure search (ours: prebuilt index; anchor: normalise-and-fil
     anchorName: 'Array.filter + normalize("NFD") per record',
   },
 ]);
+
+// Typo tolerance costs nothing when every query word is a name word (the last: the start of one); the same queries,
+// today's exact search (no tolerance) as the anchor. A query must stay within 1.5× of today's time.
+const misspelled = ['khai snh', 'dang ki ket hon', 'chung thuc di chuk', 'thuong truu', 'ks', 'dang ky giamm ho'];
+let m = 0;
+const nextMisspelled = (): string => misspelled[m++ % misspelled.length] as string;
+const exactOnly = {} as const;
+const withTypos = { tolerance: typoTolerance() } as const;
+const tolerance = await compare('Typo tolerance (ours: with typoTolerance(); anchor: the same queries without it)', [
+  {
+    name: `the same queries on the sample (${sample.procedures.length} procedures)`,
+    ours: () => searchProcedures(sampleIndex, next(), withTypos),
+    anchor: () => searchProcedures(sampleIndex, next(), exactOnly),
+    anchorName: 'searchProcedures without tolerance',
+  },
+  {
+    name: 'the same queries over 5,000',
+    ours: () => searchProcedures(index5000, next(), withTypos),
+    anchor: () => searchProcedures(index5000, next(), exactOnly),
+    anchorName: 'searchProcedures without tolerance',
+  },
+  {
+    name: 'a page of 20 for 1–2-letter prefixes over 5,000',
+    ours: () => searchProcedurePage(index5000, nextPrefix(), { limit: 20, ...withTypos }),
+    anchor: () => searchProcedurePage(index5000, nextPrefix(), { limit: 20 }),
+    anchorName: 'searchProcedurePage without tolerance',
+  },
+  {
+    name: 'misspelled queries on the sample (found only with tolerance)',
+    ours: () => searchProcedures(sampleIndex, nextMisspelled(), withTypos),
+    anchor: () => searchProcedures(sampleIndex, nextMisspelled(), exactOnly),
+    anchorName: 'searchProcedures without tolerance (finds nothing)',
+  },
+  {
+    name: 'misspelled queries over 5,000',
+    ours: () => searchProcedures(index5000, nextMisspelled(), withTypos),
+    anchor: () => searchProcedures(index5000, nextMisspelled(), exactOnly),
+    anchorName: 'searchProcedures without tolerance (finds nothing)',
+  },
+]);
+for (const row of tolerance) {
+  const times = row.anchorOpsPerSecond / row.oursOpsPerSecond;
+  console.log(
+    `${row.name}: today ${(1e6 / row.anchorOpsPerSecond).toFixed(2)} µs, tolerant ${(1e6 / row.oursOpsPerSecond).toFixed(2)} µs, ${times.toFixed(2)}× today's time`,
+  );
+}
 
 await compare('Validating the sample catalogue', [
   {

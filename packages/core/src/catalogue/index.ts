@@ -63,6 +63,8 @@ export {
   type SearchMatch,
   type SearchOptions,
   type SearchPage,
+  type SearchTolerance,
   searchProcedurePage,
   searchProcedures,
 } from './search.js';
+export { defaultAbbreviations, typoTolerance } from './search-typos.js';

@@ -33,19 +33,42 @@ export interface SearchFilters {
 export interface SearchOptions extends SearchFilters {
   /** Most hits returned. Default: all. */
   readonly limit?: number;
+  /**
+   * A second pass for a query whose words are not all words of procedure names: `typoTolerance()` (from this room)
+   * lets a word stand for a name word a typo or two away or for the expansion of an abbreviation. Its hits have the
+   * match kind `'typo'` and rank below every exact one. Default: none (the pass lives in its own module, so a page
+   * that does not use it does not download it).
+   */
+  readonly tolerance?: SearchTolerance;
 }
+
+/**
+ * A second search pass (see {@link SearchOptions.tolerance}): given the index, the query's folded words and the
+ * function that records a hit with its score, it adds what the exact pass did not find.
+ *
+ * @example
+ * ```ts
+ * const tolerance: SearchTolerance = typoTolerance();
+ * searchProcedures(catalogue, 'khai snh', { tolerance });
+ * ```
+ */
+export type SearchTolerance = (
+  index: IndexData,
+  queryWords: readonly string[],
+  add: (position: number, match: SearchMatch, score: number) => void,
+) => void;
 
 /**
  * How a hit matched, from strongest to weakest: the exact code (national or with the local suffix),
  * the start of a code, the name (every query word is a word of the name, the last may be a word's
- * beginning), the field, or nothing (an empty query lists every procedure that passes the filters).
+ * beginning), the field, the name with typos or abbreviations (see {@link SearchOptions.typos}), or nothing (an empty query lists every procedure that passes the filters).
  *
  * @example
  * ```ts
  * const how: SearchMatch = 'code';
  * ```
  */
-export type SearchMatch = 'code' | 'code-prefix' | 'name' | 'field' | 'all';
+export type SearchMatch = 'code' | 'code-prefix' | 'name' | 'field' | 'typo' | 'all';
 
 /**
  * One search result.
@@ -82,7 +105,8 @@ export interface SearchPage {
   readonly total: number;
 }
 
-interface Entry {
+/** One indexed procedure (internal to the catalogue room). */
+export interface Entry {
   readonly procedure: Procedure;
   /** Folded name words joined by single spaces. */
   readonly name: string;
@@ -109,7 +133,8 @@ export interface SearchIndex {
   readonly catalogue: Catalogue;
 }
 
-interface IndexData {
+/** A search index's data (internal to the catalogue room: the typo pass reads it). */
+export interface IndexData {
   readonly entries: readonly Entry[];
   /** Name word → procedure positions (ascending). */
   readonly nameWords: ReadonlyMap<string, readonly number[]>;
@@ -133,7 +158,8 @@ const catalogueIndexes = new WeakMap<Catalogue, SearchIndex>();
 const SEPARATORS = /[^a-z0-9]+/;
 const CODE_LIKE = /^[0-9][0-9a-z.]*$/;
 
-function words(folded: string): string[] {
+/** The words of a folded text. */
+export function words(folded: string): string[] {
   return folded.split(SEPARATORS).filter((w) => w.length > 0);
 }
 
@@ -201,7 +227,7 @@ function lowerBound(sorted: readonly string[], prefix: string): number {
 }
 
 /** Every key of a sorted vocabulary starting with `prefix`. */
-function* withPrefix(sorted: readonly string[], prefix: string): Generator<string> {
+export function* withPrefix(sorted: readonly string[], prefix: string): Generator<string> {
   for (let i = lowerBound(sorted, prefix); i < sorted.length; i++) {
     const key = sorted[i] as string;
     if (!key.startsWith(prefix)) return;
@@ -364,6 +390,8 @@ export function searchProcedurePage(
       for (const p of candidates(count, index.fieldWords, index.fieldVocabulary, queryWords).found) {
         add(p, 'field', 1000);
       }
+      // A code typed in part is no misspelled name.
+      if (options.tolerance && !CODE_LIKE.test(folded)) options.tolerance(index, queryWords, add);
     }
   }
   // Ranking order: higher score first, then catalogue order.
