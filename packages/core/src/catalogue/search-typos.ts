@@ -4,7 +4,15 @@
  * `tolerance`, so that pages load it only when they use it.
  */
 import { foldVietnamese } from '../text/fold.js';
-import { type Entry, type IndexData, type SearchMatch, type SearchTolerance, withPrefix, words } from './search.js';
+import {
+  dataOf,
+  type Entry,
+  type IndexData,
+  type SearchMatch,
+  type SearchTolerance,
+  withPrefix,
+  words,
+} from './search.js';
 
 /**
  * The abbreviations of Vietnamese administrative language the search expands by default, folded (no diacritics,
@@ -166,5 +174,5 @@ export function typoTolerance(
   options: { readonly abbreviations?: Readonly<Record<string, string>> } = {},
 ): SearchTolerance {
   const table = foldedTable(options.abbreviations ?? defaultAbbreviations);
-  return (index, queryWords, add) => tolerant(index, queryWords, table, add);
+  return (index, queryWords, add) => tolerant(dataOf(index), queryWords, table, add);
 }

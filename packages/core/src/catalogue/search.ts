@@ -53,7 +53,7 @@ export interface SearchOptions extends SearchFilters {
  * ```
  */
 export type SearchTolerance = (
-  index: IndexData,
+  index: SearchIndex | Catalogue,
   queryWords: readonly string[],
   add: (position: number, match: SearchMatch, score: number) => void,
 ) => void;
@@ -284,7 +284,8 @@ function passes(entry: Entry, filters: SearchFilters, foldedField: string | unde
   return true;
 }
 
-function dataOf(source: Catalogue | SearchIndex): IndexData {
+/** The private data of an index (or of the index built for a catalogue); for the catalogue room's own modules. */
+export function dataOf(source: Catalogue | SearchIndex): IndexData {
   const direct = indexData.get(source as SearchIndex);
   if (direct !== undefined) return direct;
   let index = catalogueIndexes.get(source as Catalogue);
@@ -391,7 +392,7 @@ export function searchProcedurePage(
         add(p, 'field', 1000);
       }
       // A code typed in part is no misspelled name.
-      if (options.tolerance && !CODE_LIKE.test(folded)) options.tolerance(index, queryWords, add);
+      if (options.tolerance && !CODE_LIKE.test(folded)) options.tolerance(source, queryWords, add);
     }
   }
   // Ranking order: higher score first, then catalogue order.
