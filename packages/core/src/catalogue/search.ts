@@ -61,7 +61,7 @@ export type SearchTolerance = (
 /**
  * How a hit matched, from strongest to weakest: the exact code (national or with the local suffix),
  * the start of a code, the name (every query word is a word of the name, the last may be a word's
- * beginning), the field, the name with typos or abbreviations (see {@link SearchOptions.typos}), or nothing (an empty query lists every procedure that passes the filters).
+ * beginning), the field, the name with typos or abbreviations (see {@link SearchOptions.tolerance}), or nothing (an empty query lists every procedure that passes the filters).
  *
  * @example
  * ```ts
