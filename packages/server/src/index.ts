@@ -6,7 +6,7 @@
 export { type AppDeps, createApp } from './app.js';
 export { type LoadedCalendarOverlay, loadConfig, type ServerConfig, type StaticMount } from './config.js';
 export type { Database, Queryable } from './db/database.js';
-export { DurableNodeFS, type DurableNodeFSOptions, type FileEvent } from './db/durable-nodefs.js';
+export type { DurableNodeFSOptions, FileEvent } from './db/durable-fs-options.js';
 export { MIGRATIONS, type Migration, migrate } from './db/migrations.js';
 export {
   DataDirectoryLockedError,

@@ -1,21 +1,9 @@
 import * as fs from 'node:fs';
 import type { PGlite } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
+import type { DurableNodeFSOptions, FileEvent } from './durable-fs-options.js';
 
-/** What happened to a file of the database, as {@link DurableNodeFSOptions.trace} sees it. */
-export interface FileEvent {
-  readonly op: 'write' | 'sync';
-  /** The path on the host. */
-  readonly path: string;
-}
-
-/** Options of {@link DurableNodeFS}. */
-export interface DurableNodeFSOptions {
-  /** Flushes a host file descriptor to stable storage; `fs.fsyncSync` unless a test injects another. */
-  readonly fsync?: (fd: number) => void;
-  /** Called (synchronously, in order) for every write and every sync of a database file. */
-  readonly trace?: (event: FileEvent) => void;
-}
+export type { DurableNodeFSOptions, FileEvent } from './durable-fs-options.js';
 
 /** The part of Emscripten's NODEFS this file patches (not in PGlite's types). */
 interface EmscriptenNodeFs {

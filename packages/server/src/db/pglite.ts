@@ -4,7 +4,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { serveBackups } from './backup-socket.js';
 import { lockDirectory, restrictToOwner, syncTree } from './data-directory.js';
 import type { Database, Queryable } from './database.js';
-import { DurableNodeFS, type DurableNodeFSOptions } from './durable-nodefs.js';
+import type { DurableNodeFSOptions } from './durable-fs-options.js';
+import { DurableNodeFS } from './durable-nodefs.js';
 
 export { DataDirectoryLockedError, DataDirectoryModeError } from './data-directory.js';
 
