@@ -30,13 +30,14 @@ export function applyBoardDelta(state: BoardSnapshot, delta: BoardDelta): BoardS
     counters = counters.map((c) => ({ ...c, ticket: null }));
     recent = [];
   }
+  // A call or a recall puts its ticket on the counter (the latest wins, as deltas come in order); any other change
+  // updates the ticket shown, and one that takes it off the counter frees it: an earlier call served after the latest
+  // one ended does not come back, as on the server's board.
+  const puts = delta.type === 'call' || delta.type === 'recall';
   counters = counters.map((c) => {
-    const shown = c.ticket?.number === ticket.number ? null : c.ticket;
+    const same = c.ticket?.number === ticket.number;
     const here = atCounter(ticket) && ticket.counter === c.id;
-    return {
-      ...c,
-      ticket: here && (!shown || (shown.lastCalledAt ?? 0) <= (ticket.lastCalledAt ?? 0)) ? ticket : shown,
-    };
+    return { ...c, ticket: here && (same || puts) ? ticket : same ? null : c.ticket };
   });
   recent =
     delta.type === 'call' || delta.type === 'recall'

@@ -188,8 +188,54 @@ describe('buildBoard and applyBoardDelta', () => {
         );
         expect(shown.recent.map((t) => t.number)).to.deep.equal(built.recent.map((t) => t.number));
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
+  });
+
+  it('leaves a counter free when its latest call ends, even if an earlier call is served after it', async () => {
+    let now = vn('2026-11-23', '08:00');
+    const q = createQueue({
+      services: [hoTich],
+      counters: [{ id: '3', services: ['ho-tich'] }],
+      clock: () => now,
+      randomBytes: seededBytes(6),
+    });
+    const config = q.config;
+    const first = await q.issue('ho-tich');
+    const second = await q.issue('ho-tich');
+    const tickets = () => q.store.tickets('2026-11-23');
+    let shown = buildBoard({
+      businessDate: '2026-11-23',
+      version: 0,
+      counters: config.counters.values(),
+      services: [],
+      tickets: await tickets(),
+    });
+    // Counter 3 calls A001, then A002 (A001 never came); A002 is served; then A001 turns up and is served.
+    const steps: [string, () => Promise<Ticket | undefined>][] = [
+      ['call', () => q.callNext('3')],
+      ['call', () => q.callNext('3')],
+      ['start', () => q.start(second.id)],
+      ['finish', () => q.finish(second.id)],
+      ['start', () => q.start(first.id)],
+    ];
+    let version = 0;
+    for (const [type, run] of steps) {
+      now += 60_000;
+      const changed = await run();
+      if (!changed) throw new Error(`${type} changed nothing`);
+      version++;
+      shown = applyBoardDelta(shown, { version, type, at: now, ticket: boardTicketOf(changed) });
+    }
+    const built = buildBoard({
+      businessDate: '2026-11-23',
+      version,
+      counters: config.counters.values(),
+      services: [],
+      tickets: await q.store.tickets('2026-11-23'),
+    });
+    expect(built.counters[0]?.ticket, 'the server: A002 was the latest call and it ended').to.equal(null);
+    expect(shown.counters[0]?.ticket, 'a screen following the deltas agrees').to.equal(null);
   });
 
   it('counts who waits per service in issuing order, and names the next five', async () => {

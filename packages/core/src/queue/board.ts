@@ -119,7 +119,7 @@ export const atCounter = (t: { status: string; counter?: string | null | undefin
   (t.status === 'called' || t.status === 'serving') && t.counter != null;
 
 /**
- * The board of one business day: each counter's latest call while it is called or served, each service's waiting count and
+ * The board of one business day: each counter's latest call while that ticket is called or served, each service's waiting count and
  * next numbers (in issuing order), and the latest calls, newest first.
  *
  * @example
