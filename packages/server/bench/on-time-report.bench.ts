@@ -22,12 +22,14 @@ const gc = (globalThis as { gc?: () => void }).gc;
 /** Seeds N dossiers over 2026 for 5 procedures; half resolved 1–7 days after receipt. */
 async function seed(db: Database): Promise<void> {
   await db.query(
-    `insert into dossiers (code, office, procedure_code, procedure_name, channel, time_limit, received_at, pin_hash,
-       ticket, status, steps, slip, version)
+    `insert into dossiers (code, office, procedure_code, procedure_name, channel, time_limit, received_at, due_at,
+       pin_hash, ticket, status, steps, slip, version)
      select 'bench-' || i, 'bench', '1.00000' || (i % 5), 'Thủ tục ' || (i % 5),
        case when i % 3 = 0 then 'online' else 'in-person' end,
        '{"value": 3, "unit": "working-days"}'::jsonb,
-       to_char(t, 'YYYY-MM-DD"T"HH24:MI":00+07:00"'), 'x', null,
+       to_char(t, 'YYYY-MM-DD"T"HH24:MI":00+07:00"'),
+       -- The printed due date: five days later at 17:00 (close to 3 working days; the report measures against it).
+       to_char(date_trunc('day', t) + interval '5 days 17 hours', 'YYYY-MM-DD"T"HH24:MI":00+07:00"'), 'x', null,
        case when i % 2 = 0 then 'resolved' else 'received' end,
        case when i % 2 = 0 then jsonb_build_array(jsonb_build_object('type', 'resolved',
          'at', to_char(t + ((i % 7) + 1) * interval '1 day', 'YYYY-MM-DD"T"HH24:MI":00+07:00"')))
