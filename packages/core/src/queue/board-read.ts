@@ -3,7 +3,9 @@ import type { BoardCounter, BoardDelta, BoardServiceLine, BoardSnapshot, BoardTi
 // A screen's checks of what the board's stream sends (kept apart from building and applying, so that a page that
 // only reads the board downloads only this).
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+/** Whether a JSON value is an object (the readers of the queue's wire shapes check every answer with it). */
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
 
 const isBoardTicket = (value: unknown): value is BoardTicket =>
   isObject(value) && typeof value.number === 'string' && typeof value.businessDate === 'string';

@@ -1,4 +1,5 @@
 import type { TicketView } from './board.js';
+import { isObject } from './board-read.js';
 import type { WaitEstimate } from './wait-estimate.js';
 
 /**
@@ -10,8 +11,6 @@ export interface FollowedTicket {
   readonly wait?: WaitEstimate;
   readonly ratingToken?: string;
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 /**
  * A ticket view's JSON (the kiosk's `POST /api/queue/tickets` answer, the `ticket` of a followed ticket) as a
