@@ -44,5 +44,6 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteCaller>> = {
   'GET /api/dossiers/:code': 'anyone',
   'GET /api/reports/on-time': 'anyone',
   'GET /api/reports/due-date-changes': 'anyone',
+  'GET /api/reports/queue': 'anyone',
   'POST /api/dossiers/:code/steps': 'counter',
 };
