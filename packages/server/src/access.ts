@@ -77,4 +77,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteCaller>> = {
   'POST /api/session': 'anyone',
   'GET /api/session': 'signed-in',
   'DELETE /api/session': 'anyone',
+  'GET /api/users': 'admin',
+  'POST /api/users': 'admin',
+  'PATCH /api/users/:id': 'admin',
+  'POST /api/users/:id/password': 'admin',
+  'GET /api/audit': 'admin',
 };

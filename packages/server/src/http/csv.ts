@@ -1,3 +1,5 @@
+import type { Context } from 'hono';
+
 /**
  * A CSV cell: quoted when needed; a leading `= + - @` (or tab, carriage return) in text is defused with a quote
  * mark so that spreadsheets do not run it as a formula. A cell holding a `;` or a tab is quoted too: Excel set to
@@ -16,4 +18,21 @@ export function csvCell(value: unknown): string {
   let text = String(value);
   if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
   return /[",;\t\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * Whether a report is asked for as CSV: `format=csv`, or no `format` and `Accept: text/csv`.
+ *
+ * @example
+ * ```ts
+ * if (wantsCsv(c, query.format)) return c.body(csvText, 200, csvHeaders('audit.csv'));
+ * ```
+ */
+export function wantsCsv(c: Context, format: string | undefined): boolean {
+  return format === 'csv' || (format === undefined && (c.req.header('accept') ?? '').includes('text/csv'));
+}
+
+/** The headers of a CSV download named `filename`. */
+export function csvHeaders(filename: string): Record<string, string> {
+  return { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"` };
 }

@@ -1,8 +1,10 @@
 import type { Hono } from 'hono';
 import { refuseCrossSiteRequests } from '../http/csrf.js';
+import { auditTrail } from './audit-handlers.js';
 import { readSessions } from './caller.js';
 import { currentSession, signIn, signOut } from './session-handlers.js';
 import type { StaffDeps } from './staff-deps.js';
+import { userChange, userCreate, userPassword, usersList } from './user-handlers.js';
 
 /** The sign-in route, which the cross-site check covers even without a cookie (no login forgery). */
 const SIGN_IN_PATH = '/api/session';
@@ -24,7 +26,8 @@ export function installStaffGuards(app: Hono, deps: StaffDeps): void {
 
 /**
  * Mounts the staff routes: `POST /api/session` (sign in), `GET /api/session` (who is signed in), `DELETE
- * /api/session` (sign out).
+ * /api/session` (sign out); for admins, the users (`GET`/`POST /api/users`, `PATCH /api/users/{id}`,
+ * `POST /api/users/{id}/password`) and the audit trail (`GET /api/audit`, JSON or CSV).
  *
  * @example
  * ```ts
@@ -35,4 +38,9 @@ export function installStaffRoutes(app: Hono, deps: StaffDeps): void {
   app.post(SIGN_IN_PATH, (c) => signIn(c, deps));
   app.get(SIGN_IN_PATH, (c) => currentSession(c));
   app.delete(SIGN_IN_PATH, (c) => signOut(c, deps));
+  app.get('/api/users', (c) => usersList(c, deps));
+  app.post('/api/users', (c) => userCreate(c, deps));
+  app.patch('/api/users/:id', (c) => userChange(c, deps));
+  app.post('/api/users/:id/password', (c) => userPassword(c, deps));
+  app.get('/api/audit', (c) => auditTrail(c, deps));
 }
