@@ -53,10 +53,10 @@ export function createQueueDayCache(store: Pick<PgQueueStore, 'version' | 'ticke
         if (loading?.businessDate !== businessDate) {
           const started = { businessDate, day: load(businessDate) };
           loading = started;
-          started.day.then(
-            () => (loading === started ? (loading = undefined) : undefined),
-            () => (loading === started ? (loading = undefined) : undefined),
-          );
+          const settled = (): void => {
+            if (loading === started) loading = undefined;
+          };
+          started.day.then(settled, settled);
         }
         const pending = loading;
         const day = await pending.day;
