@@ -1,7 +1,8 @@
 import type { Hono } from 'hono';
-import { authenticate } from '../http/auth.js';
+import { authenticate, bearerToken } from '../http/auth.js';
 import { ApiError } from '../http/errors.js';
 import { rateLimit } from '../http/rate-limit.js';
+import { knownCounter, officerSession } from '../staff/caller.js';
 import { boardEvents } from './board-events.js';
 import {
   callNext,
@@ -11,6 +12,7 @@ import {
   simpleCommand,
   transferTicket,
 } from './counter-commands.js';
+import { queueReportHandler } from './report.js';
 import type { QueueRouteOptions, QueueService } from './service.js';
 import { followTicket, issueTicket, listServices } from './tickets.js';
 
@@ -41,6 +43,12 @@ export function installQueueGuards(app: Hono, service: QueueService, now: () => 
     ),
   );
   app.use('/api/queue/counters/:id/*', async (c, next) => {
+    // An officer signed in to this office works at the counter their console chose (the path's); a bearer token
+    // still decides alone when one is sent.
+    if (bearerToken(c) === undefined && officerSession(c)) {
+      knownCounter(office, c.req.param('id'));
+      return next();
+    }
     const counter = authenticate(c, office.counterForToken, 'counter');
     if (counter !== c.req.param('id')) {
       throw new ApiError(403, 'forbidden', {
@@ -73,4 +81,5 @@ export function installQueueRoutes(app: Hono, service: QueueService, options: Qu
   app.post('/api/queue/counters/:id/transfer', (c) => transferTicket(c, service, options));
   app.get('/api/queue/board', async (c) => c.json(await service.board()));
   app.get('/api/queue/events', (c) => boardEvents(c, service, options));
+  app.get('/api/reports/queue', (c) => queueReportHandler(c, service, options));
 }

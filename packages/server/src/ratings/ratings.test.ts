@@ -8,6 +8,7 @@ import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
 import { purgeIdempotencyKeys } from '../http/idempotency.js';
 import { DEMO_OFFICE, parseOffice } from '../office/office.js';
+import { signedInAs } from '../staff/staff.test-support.js';
 import { DEFAULT_RATING_INSTRUMENT } from './inputs.js';
 import { satisfactionInputs } from './report.js';
 
@@ -313,6 +314,7 @@ for (const target of TEST_DATABASES) {
     it('reports satisfaction with core’s aggregation, with small groups suppressed, as JSON and CSV', async () => {
       const { db, app, clock } = await env();
       try {
+        const leader = { headers: await signedInAs(db, 'demo', ['leader']) };
         const kiosk = { authorization: 'Bearer demo-kiosk', ...JSON_HEADERS };
         const counter = { authorization: 'Bearer demo-counter-1' };
         const tokens: string[] = [];
@@ -330,7 +332,7 @@ for (const target of TEST_DATABASES) {
           ).to.equal(201);
         }
         await rate(app, { deviceKey: 'tablet-quay-2', counter: '2', answers: { overall: 3 } });
-        const res = await app.request('/api/reports/satisfaction?groupBy=counter');
+        const res = await app.request('/api/reports/satisfaction?groupBy=counter', leader);
         const report = (await res.json()) as Json;
         expect(report.instrument).to.equal('vn-one-stop-rating');
         const [one, two] = report.groups;
@@ -344,7 +346,7 @@ for (const target of TEST_DATABASES) {
         expect(one.score).to.be.closeTo(80, 1e-9);
         expect(one.responseRate).to.be.closeTo(10 / 12, 1e-9);
         expect(two).to.deep.equal({ key: { counter: '2' }, suppressed: true });
-        const csv = await app.request('/api/reports/satisfaction?groupBy=counter&format=csv');
+        const csv = await app.request('/api/reports/satisfaction?groupBy=counter&format=csv', leader);
         expect(csv.headers.get('content-type')).to.contain('text/csv');
         const lines = (await csv.text()).trim().split('\r\n');
         expect(lines[0]).to.equal(
@@ -352,9 +354,9 @@ for (const target of TEST_DATABASES) {
         );
         expect(lines[1]).to.match(/^1,false,top2box,10,0,80(\.0+)?,/);
         expect(lines[2]).to.equal('2,true,,,,,,,,');
-        const empty = await app.request('/api/reports/satisfaction?from=2026-03-11');
+        const empty = await app.request('/api/reports/satisfaction?from=2026-03-11', leader);
         expect(((await empty.json()) as { groups: unknown[] }).groups).to.deep.equal([]);
-        const bad = await app.request('/api/reports/satisfaction?groupBy=ip');
+        const bad = await app.request('/api/reports/satisfaction?groupBy=ip', leader);
         expect(bad.status).to.equal(400);
       } finally {
         await db.close();
