@@ -16,7 +16,7 @@ export interface DemoUser {
 
 /**
  * The demo office's users, with public passwords: an admin, a leader and two officers. Created at start in demo mode
- * only; a configured office never has them (see {@link ensureDemoUsers}).
+ * only; a configured office never has them (`ensureDemoUsers` disables any it finds).
  *
  * @example
  * ```ts
