@@ -93,6 +93,30 @@ for (const target of TEST_DATABASES) {
   });
 }
 
+for (const target of TEST_DATABASES) {
+  describe(`two instances on one database, on ${target.name}`, () => {
+    it('share sessions: signed in on one, acting and signing out through the other', async () => {
+      const db = await target.open();
+      try {
+        const clock = { at: T0 };
+        const one = await setUp(db, clock);
+        const other = createApp({ db, office: demoOffice(), now: () => clock.at, secret: 's'.repeat(40) });
+        await testUser(db, 'demo', 'canbo2', ['officer']);
+        const res = await call(one, 'POST', '/api/session', SAME_ORIGIN, {
+          username: 'canbo2',
+          password: 'password-of-canbo2',
+        });
+        const headers = { cookie: cookieOf(res.headers), ...SAME_ORIGIN };
+        expect((await call(other, 'POST', '/api/queue/counters/2/call-next', headers, {})).status).to.equal(200);
+        expect((await call(other, 'DELETE', '/api/session', headers)).status).to.equal(204);
+        expect((await call(one, 'GET', '/api/session', headers)).status).to.equal(401);
+      } finally {
+        await db.close();
+      }
+    });
+  });
+}
+
 describe('signing in, on PGlite', () => {
   it('gives an unknown user, a wrong password, a disabled account and a user without roles the same 401', async () => {
     const db = await (TEST_DATABASES[0] as (typeof TEST_DATABASES)[number]).open();
