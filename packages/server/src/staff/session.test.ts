@@ -69,6 +69,7 @@ for (const target of TEST_DATABASES) {
         clock.at += 2 * 3_600_000;
         const after = await call(app, 'GET', '/api/session', { cookie });
         expect(after.status).to.equal(200);
+        expect(after.body.idleExpiresAt).to.equal(new Date(T0 + 2 * 3_600_000 + 150 * 60_000).toISOString());
         clock.at += 1000;
         expect((await call(app, 'GET', '/api/session', { cookie })).body.idleExpiresAt).to.equal(
           new Date(T0 + 2 * 3_600_000 + 150 * 60_000).toISOString(),
