@@ -6,12 +6,18 @@
  *   code and its PIN, a ticket its unguessable id, a rating its signed token or a counter device key);
  * - `kiosk`: a kiosk's bearer token;
  * - `counter`: any counter's bearer token;
- * - `this-counter`: the bearer token of the counter named in the path (`/api/queue/counters/{id}/…`).
+ * - `this-counter`: the bearer token of the counter named in the path (`/api/queue/counters/{id}/…`);
+ * - `board`: anyone while the office's board is public (the default); a paired board device's credential when the
+ *   office makes it private;
+ * - `admin`: a signed-in admin of the office.
+ *
+ * A kiosk's or a counter's credential is a static token of the configuration or a paired device's credential
+ * (`/api/devices/pairings`); a device starts and collects its pairing with the claim secret it generated (`anyone`).
  *
  * The reports are public until staff sign-in gives them a leader role; the dossier receipt and steps are for any
  * counter of the office until officers have accounts (least privilege by officer comes with sign-in).
  */
-export type RouteCaller = 'anyone' | 'kiosk' | 'counter' | 'this-counter';
+export type RouteCaller = 'anyone' | 'kiosk' | 'counter' | 'this-counter' | 'board' | 'admin';
 
 /**
  * Every route, `METHOD /path` as Hono registers it, and who may call it.
@@ -35,8 +41,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteCaller>> = {
   'POST /api/queue/counters/:id/skip': 'this-counter',
   'POST /api/queue/counters/:id/done': 'this-counter',
   'POST /api/queue/counters/:id/transfer': 'this-counter',
-  'GET /api/queue/board': 'anyone',
-  'GET /api/queue/events': 'anyone',
+  'GET /api/queue/board': 'board',
+  'GET /api/queue/events': 'board',
   'POST /api/ratings': 'anyone',
   'GET /api/reports/satisfaction': 'anyone',
   'POST /api/dossiers': 'counter',
@@ -45,4 +51,11 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteCaller>> = {
   'GET /api/reports/on-time': 'anyone',
   'GET /api/reports/due-date-changes': 'anyone',
   'POST /api/dossiers/:code/steps': 'counter',
+  'POST /api/devices/pairings': 'anyone',
+  'POST /api/devices/pairings/collect': 'anyone',
+  'GET /api/devices/pairings': 'admin',
+  'POST /api/devices/pairings/:code/approve': 'admin',
+  'POST /api/devices/pairings/:code/reject': 'admin',
+  'GET /api/devices': 'admin',
+  'DELETE /api/devices/:id': 'admin',
 };

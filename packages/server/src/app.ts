@@ -3,6 +3,9 @@ import { type CalendarOverlay, calendarOverlayWarnings, civilDateOf, vietnamCale
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { Database } from './db/database.js';
+import type { DeviceAdminCheck, DeviceAuditWriter } from './devices/audit.js';
+import { identifyDevices } from './devices/credentials.js';
+import { installDeviceRoutes } from './devices/routes.js';
 import { catalogueFromFile } from './dossiers/catalogue.js';
 import { PIN_HEADER } from './dossiers/lookup.js';
 import { DEFAULT_LOOKUP_LIMITS, type DossierLookupLimits } from './dossiers/lookup-limits.js';
@@ -58,6 +61,13 @@ export interface AppDeps {
    * hours; `GET /api/calendar` reports them.
    */
   readonly calendarOverlays?: readonly { readonly source: string; readonly overlay: CalendarOverlay }[];
+  /**
+   * The signed-in admin of the office a request comes from (the staff sessions' check): the devices' admin routes
+   * (pairing approval, the device list, revocation) answer 401 without one.
+   */
+  readonly deviceAdmin?: DeviceAdminCheck;
+  /** The audit trail's writer (`recordAudit`): pairings and revocations are recorded through it. */
+  readonly recordAudit?: DeviceAuditWriter;
 }
 
 /**
@@ -104,6 +114,9 @@ export function createApp(deps: AppDeps): Hono {
   const clientOf = clientAddress(deps.trustProxy);
   // Before the token checks: a client sending wrong tokens waits, whichever route it tries.
   app.use('/api/*', throttleFailedCredentials(deps.db, clientOf, now, deps.credentialThrottle));
+  // Which device the bearer credential belongs to (a static token, else a paired device, checked in the database on
+  // every request so that a revocation counts at once on every instance), for the guards.
+  app.use('/api/*', identifyDevices(deps.db, office, now));
   // Tokens and rate limits before idempotency: a refused request is never stored as a key's answer.
   installQueueGuards(app, queue, now);
   installRatingGuards(app, ratings);
@@ -119,6 +132,16 @@ export function createApp(deps: AppDeps): Hono {
     ...(deps.lookupLimits ? { lookupLimits: deps.lookupLimits } : {}),
   };
   installDossierGuards(app, dossiers);
+  // Before idempotency: a collected pairing's answer holds a credential, never to be stored.
+  installDeviceRoutes(app, {
+    db: deps.db,
+    office,
+    now,
+    limiter: queue.limiter,
+    clientOf,
+    adminOf: deps.deviceAdmin,
+    recordAudit: deps.recordAudit,
+  });
   app.use(
     '/api/*',
     idempotency(deps.db, {

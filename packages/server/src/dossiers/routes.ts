@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import { identifyCaller } from '../devices/credentials.js';
 import { authenticate } from '../http/auth.js';
 import { dossierReceipt, lookupDossier } from './lookup.js';
 import { receiveDossier } from './receive.js';
@@ -19,10 +20,11 @@ import { recordDossierStep } from './steps.js';
  * installDossierRoutes(app, deps);
  * ```
  */
-export function installDossierGuards(app: Hono, deps: Pick<DossierRoutesDeps, 'office'>): void {
+export function installDossierGuards(app: Hono, deps: Pick<DossierRoutesDeps, 'db' | 'office' | 'now'>): void {
   const staff = async (c: Context, next: () => Promise<void>) => {
     if (c.req.method === 'POST' || c.req.path.endsWith('/receipt')) {
-      rememberCounter(c, authenticate(c, deps.office.counterForToken, 'counter'));
+      await identifyCaller(c, deps.db, deps.office, deps.now);
+      rememberCounter(c, authenticate(c, 'counter'));
     }
     await next();
   };

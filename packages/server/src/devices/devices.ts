@@ -1,0 +1,52 @@
+import type { Context } from 'hono';
+import { ApiError } from '../http/errors.js';
+import { requireAdmin } from './admin.js';
+import { adminActor, audit } from './audit-events.js';
+import type { DeviceRoutesDeps } from './deps.js';
+import { deviceById, listDevices, revokeDevice } from './store.js';
+
+/**
+ * `GET /api/devices` (admin): the office's paired devices, revoked ones too, newest first.
+ *
+ * @example
+ * ```ts
+ * app.get('/api/devices', (c) => listDevicesHandler(c, deps));
+ * ```
+ */
+export async function listDevicesHandler(c: Context, deps: DeviceRoutesDeps): Promise<Response> {
+  await requireAdmin(c, deps);
+  return c.json({ devices: await listDevices(deps.db, deps.office.id) });
+}
+
+/**
+ * `DELETE /api/devices/{id}` (admin): revokes a device (`204`; again: `204`, the first revocation stays). Its
+ * credential is refused from the next request on, on every instance; what it recorded stays.
+ *
+ * @example
+ * ```ts
+ * app.delete('/api/devices/:id', (c) => revokeDeviceHandler(c, deps));
+ * ```
+ */
+export async function revokeDeviceHandler(c: Context, deps: DeviceRoutesDeps): Promise<Response> {
+  const admin = await requireAdmin(c, deps);
+  const id = c.req.param('id') ?? '';
+  await deps.db.transaction(async (tx) => {
+    const device = await deviceById(tx, deps.office.id, id);
+    if (!device || !(await revokeDevice(tx, { office: deps.office.id, id, now: deps.now(), by: admin.id }))) {
+      throw new ApiError(404, 'unknown-device', {
+        vi: 'Cơ quan không có thiết bị này',
+        en: 'The office has no such device',
+      });
+    }
+    if (device.revokedAt === undefined) {
+      await audit(deps, c, tx, {
+        actor: adminActor(admin),
+        action: 'device.revoke',
+        object: id,
+        ...(device.counter !== undefined ? { counter: device.counter } : {}),
+        detail: { name: device.name, kind: device.kind },
+      });
+    }
+  });
+  return c.body(null, 204);
+}
