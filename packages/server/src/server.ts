@@ -18,6 +18,7 @@ import { openPostgres } from './db/postgres.js';
 import { catalogueProblems, problemLines } from './dossiers/catalogue.js';
 import { allowedOrigin } from './http/cors.js';
 import { DEFAULT_IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from './http/idempotency.js';
+import { staticTokenWarnings } from './office/static-tokens.js';
 
 /** Opens the configured database: PostgreSQL when `databaseUrl` is set, else PGlite under `dataDir`. */
 export async function openDatabase(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<Database> {
@@ -101,6 +102,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       'motcua-server: văn phòng mẫu, mã truy cập công khai / demo office with public tokens (demo-kiosk, demo-counter-N): set MOTCUA_OFFICE before real use',
     );
   }
+  // Static tokens keep working; said once at start, by where each is written, never the token.
+  for (const line of staticTokenWarnings(config.office)) console.warn(line);
   // Said once at start: an overlay rule that no longer changes anything (24/11 switched on, built in since 2026).
   for (const w of calendarOverlayWarnings((config.calendarOverlays ?? []).map((o) => o.overlay))) {
     console.warn(

@@ -7,7 +7,7 @@ import {
   type QueueConfig,
   type ResolvedQueueConfig,
 } from '@motcua/core/queue';
-import { type LocalizedText, MotcuaError, type Problem, problem } from '@motcua/core/text';
+import { type LocalizedText, MotcuaError, type Problem, type ProblemPath, problem } from '@motcua/core/text';
 import * as z from 'zod';
 
 /** A request budget: at most `limit` requests per key in each window of `windowSeconds`. */
@@ -75,8 +75,8 @@ export interface Office {
   readonly rateLimits: OfficeRateLimits;
   /** Who may read the board and its event stream. */
   readonly board: BoardAccess;
-  /** The static tokens of the configuration, by where they are written (`office.kiosks[0].token`) and their length. */
-  readonly staticTokens: readonly { readonly path: string; readonly length: number }[];
+  /** The static tokens of the configuration: where each is written (`['office', 'kiosks', 0, 'token']`), its length. */
+  readonly staticTokens: readonly { readonly path: ProblemPath; readonly length: number }[];
   /** True for the built-in demo office, whose tokens are public. */
   readonly demo: boolean;
 }
@@ -201,8 +201,11 @@ export function parseOffice(input: unknown, options: { demo?: boolean } = {}): O
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...office.rateLimits },
     board: office.board,
     staticTokens: [
-      ...office.queue.counters.map((c, i) => ({ path: `office.queue.counters[${i}].token`, length: c.token.length })),
-      ...office.kiosks.map((k, i) => ({ path: `office.kiosks[${i}].token`, length: k.token.length })),
+      ...office.queue.counters.map((c, i) => ({
+        path: ['office', 'queue', 'counters', i, 'token'],
+        length: c.token.length,
+      })),
+      ...office.kiosks.map((k, i) => ({ path: ['office', 'kiosks', i, 'token'], length: k.token.length })),
     ],
     demo: options.demo ?? false,
   };
