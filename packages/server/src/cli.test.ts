@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,11 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
+import { createApp } from './app.js';
+import { migrate } from './db/migrations.js';
 import { openPglite } from './db/pglite.js';
+import { ADMIN_HEADERS, pairDevice, testAdmin } from './devices/pairing.test-support.js';
+import { call } from './http/call.test-support.js';
 
 // The command itself, as a commune runs it, on the embedded database (the default): PostgreSQL adds nothing here.
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
@@ -80,6 +84,59 @@ describe('motcua-server start', () => {
     } finally {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
+    }
+  });
+});
+
+describe('motcua-server devices', () => {
+  it('lists the paired devices and revokes one, refused at once', async () => {
+    const dataDir = join(dir, 'devices');
+    const db = await openPglite(
+      dataDir,
+      existsSync(TEMPLATE) ? { loadDataDir: new Blob([readFileSync(TEMPLATE)]) } : {},
+    );
+    let kiosk: { credential: string; id: string };
+    try {
+      await migrate(db);
+      const app = createApp({ db, deviceAdmin: testAdmin });
+      kiosk = await pairDevice(app, { name: 'Ki-ốt sảnh', kind: 'kiosk' });
+      await pairDevice(app, { name: 'Máy tính bảng quầy 2', kind: 'counter', counter: '2' });
+    } finally {
+      await db.close();
+    }
+    const run = (...args: string[]) => {
+      const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'devices', ...args], {
+        env: {
+          ...process.env,
+          MOTCUA_CONFIG: '',
+          DATABASE_URL: '',
+          MOTCUA_DATA_DIR: dataDir,
+          MOTCUA_SECRET: 'a'.repeat(40),
+        },
+        encoding: 'utf8',
+      });
+      return { code: result.status, out: result.stdout };
+    };
+    const listed = run('list');
+    expect(listed.code).to.equal(0);
+    expect(listed.out).to.contain('kiosk  Ki-ốt sảnh').and.to.contain('counter 2  Máy tính bảng quầy 2');
+    expect(listed.out).not.to.contain(kiosk.credential);
+    expect(run('revoke', kiosk.id)).to.deep.equal({
+      code: 0,
+      out: `Revoked ${kiosk.id}: its credential is refused from now on.\n`,
+    });
+    expect(run('revoke', 'no-such-device').code).to.equal(1);
+    expect(run('list').out).to.match(new RegExp(`${kiosk.id}  kiosk  Ki-ốt sảnh  .*  revoked 20`));
+    expect(run('frobnicate').code).to.equal(1);
+
+    const reopened = await openPglite(dataDir);
+    try {
+      const app = createApp({ db: reopened });
+      const asKiosk = { authorization: `Bearer ${kiosk.credential}`, 'content-type': 'application/json' };
+      expect((await call(app, 'POST', '/api/queue/tickets', asKiosk, { service: 'ho-tich' })).status).to.equal(401);
+      expect((await call(app, 'GET', '/api/devices', ADMIN_HEADERS)).status).to.equal(401);
+    } finally {
+      await reopened.close();
     }
   });
 });
