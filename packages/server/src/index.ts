@@ -16,6 +16,13 @@ export {
   type PgliteDatabase,
 } from './db/pglite.js';
 export { openPostgres } from './db/postgres.js';
+export type {
+  DeviceAdmin,
+  DeviceAdminCheck,
+  DeviceAuditActor,
+  DeviceAuditEvent,
+  DeviceAuditWriter,
+} from './devices/audit.js';
 export { DEMO_DOSSIER } from './dossiers/demo.js';
 export { DEFAULT_LOOKUP_LIMITS, type DossierLookupLimits } from './dossiers/lookup-limits.js';
 export {
@@ -38,6 +45,7 @@ export { createNotificationHub, type NotificationHub } from './http/events.js';
 export { DEFAULT_IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from './http/idempotency.js';
 export { createRateLimiter, hashKey, type RateLimiter, type RateLimitVerdict, rateLimit } from './http/rate-limit.js';
 export {
+  type BoardAccess,
   DEFAULT_RATE_LIMITS,
   DEMO_OFFICE,
   demoOffice,
@@ -49,6 +57,7 @@ export {
   parseOffice,
   type RateLimitRule,
 } from './office/office.js';
+export { MIN_STATIC_TOKEN_LENGTH } from './office/static-tokens.js';
 export {
   createPgQueueStore,
   type PgQueueStore,
