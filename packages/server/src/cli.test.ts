@@ -9,7 +9,7 @@ import { expect } from 'chai';
 import { createApp } from './app.js';
 import { migrate } from './db/migrations.js';
 import { openPglite } from './db/pglite.js';
-import { ADMIN_HEADERS, pairDevice, testAdmin } from './devices/pairing.test-support.js';
+import { ADMIN_HEADERS, newClaim, pairDevice, testAdmin } from './devices/pairing.test-support.js';
 import { call } from './http/call.test-support.js';
 
 // The command itself, as a commune runs it, on the embedded database (the default): PostgreSQL adds nothing here.
@@ -89,18 +89,22 @@ describe('motcua-server start', () => {
 });
 
 describe('motcua-server devices', () => {
-  it('lists the paired devices and revokes one, refused at once', async () => {
+  it('lists the paired devices and revokes one, refused at once; approves a waiting code', async () => {
     const dataDir = join(dir, 'devices');
     const db = await openPglite(
       dataDir,
       existsSync(TEMPLATE) ? { loadDataDir: new Blob([readFileSync(TEMPLATE)]) } : {},
     );
     let kiosk: { credential: string; id: string };
+    const claim = newClaim();
+    let code: string;
     try {
       await migrate(db);
       const app = createApp({ db, deviceAdmin: testAdmin });
       kiosk = await pairDevice(app, { name: 'Ki-ốt sảnh', kind: 'kiosk' });
       await pairDevice(app, { name: 'Máy tính bảng quầy 2', kind: 'counter', counter: '2' });
+      code = (await call(app, 'POST', '/api/devices/pairings', { 'content-type': 'application/json' }, { claim })).body
+        .code;
     } finally {
       await db.close();
     }
@@ -128,6 +132,15 @@ describe('motcua-server devices', () => {
     expect(run('revoke', 'no-such-device').code).to.equal(1);
     expect(run('list').out).to.match(new RegExp(`${kiosk.id}  kiosk  Ki-ốt sảnh  .*  revoked 20`));
     expect(run('frobnicate').code).to.equal(1);
+    // A board paired from the console: the code it shows, approved there.
+    expect(run('pending').out).to.contain(`${code}  asked `);
+    expect(run('approve', code, '--kind', 'board').code).to.equal(1);
+    const unknown = run('approve', 'ACDEFG', '--kind', 'board', '--name', 'Bảng');
+    expect(unknown.out).to.contain('No pairing waits with this code');
+    expect(run('approve', code.toLowerCase(), '--kind', 'board', '--name', 'Bảng gọi số sảnh')).to.deep.equal({
+      code: 0,
+      out: `Approved ${code.toLowerCase()}.\n`,
+    });
 
     const reopened = await openPglite(dataDir);
     try {
@@ -135,6 +148,18 @@ describe('motcua-server devices', () => {
       const asKiosk = { authorization: `Bearer ${kiosk.credential}`, 'content-type': 'application/json' };
       expect((await call(app, 'POST', '/api/queue/tickets', asKiosk, { service: 'ho-tich' })).status).to.equal(401);
       expect((await call(app, 'GET', '/api/devices', ADMIN_HEADERS)).status).to.equal(401);
+      const board = await call(
+        app,
+        'POST',
+        '/api/devices/pairings/collect',
+        { 'content-type': 'application/json' },
+        { claim },
+      );
+      expect([board.status, board.body.device?.kind, board.body.device?.name]).to.deep.equal([
+        200,
+        'board',
+        'Bảng gọi số sảnh',
+      ]);
     } finally {
       await reopened.close();
     }

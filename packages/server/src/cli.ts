@@ -106,7 +106,7 @@ async function main(args: string[]): Promise<void> {
       const db = await openDatabase(config);
       try {
         await migrate(db);
-        process.exitCode = await devicesCommand(db, config.office, args.slice(1), Date.now());
+        process.exitCode = await devicesCommand({ db, office: config.office, now: Date.now }, args.slice(1));
       } finally {
         await db.close();
       }

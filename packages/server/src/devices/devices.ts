@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
+import type { Queryable } from '../db/database.js';
 import { ApiError } from '../http/errors.js';
 import { requireAdmin } from './admin.js';
+import type { DeviceAdmin, DeviceAuditEvent } from './audit.js';
 import { adminActor, audit } from './audit-events.js';
 import type { DeviceRoutesDeps } from './deps.js';
 import { deviceById, listDevices, revokeDevice } from './store.js';
@@ -19,6 +21,39 @@ export async function listDevicesHandler(c: Context, deps: DeviceRoutesDeps): Pr
 }
 
 /**
+ * Revokes the office's device `id` as `admin` (a device revoked before keeps its first revocation), recorded in the
+ * audit trail through `audit` in the same transaction; false when the office has no such device.
+ *
+ * @example
+ * ```ts
+ * await revokeAs(deps, admin, id, write); // true
+ * ```
+ */
+export async function revokeAs(
+  deps: Pick<DeviceRoutesDeps, 'db' | 'office' | 'now'>,
+  admin: DeviceAdmin,
+  id: string,
+  audit: (tx: Queryable, event: DeviceAuditEvent) => Promise<void>,
+): Promise<boolean> {
+  return deps.db.transaction(async (tx) => {
+    const device = await deviceById(tx, deps.office.id, id);
+    if (!device || !(await revokeDevice(tx, { office: deps.office.id, id, now: deps.now(), by: admin.id }))) {
+      return false;
+    }
+    if (device.revokedAt === undefined) {
+      await audit(tx, {
+        actor: adminActor(admin),
+        action: 'device.revoke',
+        object: id,
+        ...(device.counter !== undefined ? { counter: device.counter } : {}),
+        detail: { name: device.name, kind: device.kind },
+      });
+    }
+    return true;
+  });
+}
+
+/**
  * `DELETE /api/devices/{id}` (admin): revokes a device (`204`; again: `204`, the first revocation stays). Its
  * credential is refused from the next request on, on every instance; what it recorded stays.
  *
@@ -29,24 +64,11 @@ export async function listDevicesHandler(c: Context, deps: DeviceRoutesDeps): Pr
  */
 export async function revokeDeviceHandler(c: Context, deps: DeviceRoutesDeps): Promise<Response> {
   const admin = await requireAdmin(c, deps);
-  const id = c.req.param('id') ?? '';
-  await deps.db.transaction(async (tx) => {
-    const device = await deviceById(tx, deps.office.id, id);
-    if (!device || !(await revokeDevice(tx, { office: deps.office.id, id, now: deps.now(), by: admin.id }))) {
-      throw new ApiError(404, 'unknown-device', {
-        vi: 'Cơ quan không có thiết bị này',
-        en: 'The office has no such device',
-      });
-    }
-    if (device.revokedAt === undefined) {
-      await audit(deps, c, tx, {
-        actor: adminActor(admin),
-        action: 'device.revoke',
-        object: id,
-        ...(device.counter !== undefined ? { counter: device.counter } : {}),
-        detail: { name: device.name, kind: device.kind },
-      });
-    }
-  });
+  if (!(await revokeAs(deps, admin, c.req.param('id') ?? '', (tx, event) => audit(deps, c, tx, event)))) {
+    throw new ApiError(404, 'unknown-device', {
+      vi: 'Cơ quan không có thiết bị này',
+      en: 'The office has no such device',
+    });
+  }
   return c.body(null, 204);
 }

@@ -4,13 +4,17 @@ import {
   normalizePairingCode,
   PAIRING_CODE_ALPHABET,
   PAIRING_CODE_LENGTH,
+  type PairingApproval,
   type PairingCollected,
   type PairingStart,
 } from '@motcua/core/staff';
 import type { Context } from 'hono';
+import type { Queryable } from '../db/database.js';
 import { readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
+import type { Office } from '../office/office.js';
 import { requireAdmin } from './admin.js';
+import type { DeviceAdmin, DeviceAuditEvent } from './audit.js';
 import { adminActor, audit } from './audit-events.js';
 import { credentialHash, newCredential } from './credentials.js';
 import { type DeviceRoutesDeps, MAX_PENDING_PAIRINGS, PAIRING_MINUTES } from './deps.js';
@@ -98,6 +102,63 @@ export async function listPairings(c: Context, deps: DeviceRoutesDeps): Promise<
   return c.json({ pairings: await pendingPairings(deps.db, deps.office.id, deps.now()) });
 }
 
+/** An approval as checked against the office: a counter tablet names one of its counters, other devices none. */
+function checkApproval(office: Office, input: PairingApproval): void {
+  if (input.kind === 'counter' && (input.counter === undefined || !office.queue.counters.has(input.counter))) {
+    throw new ApiError(400, 'unknown-counter', {
+      vi: 'Máy tính bảng tại quầy cần mã một quầy của cơ quan (counter)',
+      en: 'A counter tablet needs one of the office’s counters (counter)',
+    });
+  }
+  if (input.kind !== 'counter' && input.counter !== undefined) {
+    throw new ApiError(400, 'counter-not-allowed', {
+      vi: 'Chỉ máy tính bảng tại quầy (kind: counter) gắn với một quầy',
+      en: 'Only a counter tablet (kind: counter) belongs to a counter',
+    });
+  }
+}
+
+/**
+ * An admin's decision on the pairing that shows `typed` (as read off the screen): approved as `approval`, or
+ * rejected without one; recorded in the audit trail through `audit`, in the same transaction. 404
+ * `unknown-pairing` when no pairing waits with this code.
+ *
+ * @example
+ * ```ts
+ * await decidePairingAs(deps, admin, 'KX7-94M', { name: 'Ki-ốt sảnh', kind: 'kiosk' }, write);
+ * ```
+ */
+export async function decidePairingAs(
+  deps: Pick<DeviceRoutesDeps, 'db' | 'office' | 'now'>,
+  admin: DeviceAdmin,
+  typed: string,
+  approval: PairingApproval | undefined,
+  audit: (tx: Queryable, event: DeviceAuditEvent) => Promise<void>,
+): Promise<void> {
+  if (approval) checkApproval(deps.office, approval);
+  const code = normalizePairingCode(typed);
+  if (code === undefined) throw unknownPairing();
+  await deps.db.transaction(async (tx) => {
+    const decided = await decidePairing(tx, {
+      office: deps.office.id,
+      code,
+      now: deps.now(),
+      by: admin.id,
+      ...(approval
+        ? { approval: { name: approval.name, kind: approval.kind, counter: approval.counter ?? null } }
+        : {}),
+    });
+    if (!decided) throw unknownPairing();
+    await audit(tx, {
+      actor: adminActor(admin),
+      action: approval ? 'device.pair-approve' : 'device.pair-reject',
+      object: code,
+      ...(approval?.counter !== undefined ? { counter: approval.counter } : {}),
+      ...(approval ? { detail: { name: approval.name, kind: approval.kind } } : {}),
+    });
+  });
+}
+
 /**
  * `POST /api/devices/pairings/{code}/approve` and `…/reject` (admin): decides a waiting pairing; an approval names the
  * device, says what it may do and, for a counter tablet, which counter (`204`). A code that no longer waits: `404`.
@@ -109,40 +170,13 @@ export async function listPairings(c: Context, deps: DeviceRoutesDeps): Promise<
  */
 export async function decide(c: Context, deps: DeviceRoutesDeps, approve: boolean): Promise<Response> {
   const admin = await requireAdmin(c, deps);
-  const code = normalizePairingCode(c.req.param('code') ?? '');
   const input = approve ? await readJsonBody(c, approvalBody) : undefined;
-  if (input) {
-    if (input.kind === 'counter' && (input.counter === undefined || !deps.office.queue.counters.has(input.counter))) {
-      throw new ApiError(400, 'unknown-counter', {
-        vi: 'Máy tính bảng tại quầy cần mã một quầy của cơ quan (counter)',
-        en: 'A counter tablet needs one of the office’s counters (counter)',
-      });
-    }
-    if (input.kind !== 'counter' && input.counter !== undefined) {
-      throw new ApiError(400, 'counter-not-allowed', {
-        vi: 'Chỉ máy tính bảng tại quầy (kind: counter) gắn với một quầy',
-        en: 'Only a counter tablet (kind: counter) belongs to a counter',
-      });
-    }
-  }
-  if (code === undefined) throw unknownPairing();
-  await deps.db.transaction(async (tx) => {
-    const decided = await decidePairing(tx, {
-      office: deps.office.id,
-      code,
-      now: deps.now(),
-      by: admin.id,
-      ...(input ? { approval: { name: input.name, kind: input.kind, counter: input.counter ?? null } } : {}),
-    });
-    if (!decided) throw unknownPairing();
-    await audit(deps, c, tx, {
-      actor: adminActor(admin),
-      action: input ? 'device.pair-approve' : 'device.pair-reject',
-      object: code,
-      ...(input?.counter !== undefined ? { counter: input.counter } : {}),
-      ...(input ? { detail: { name: input.name, kind: input.kind } } : {}),
-    });
-  });
+  const approval = input && {
+    name: input.name,
+    kind: input.kind,
+    ...(input.counter ? { counter: input.counter } : {}),
+  };
+  await decidePairingAs(deps, admin, c.req.param('code') ?? '', approval, (tx, event) => audit(deps, c, tx, event));
   return c.body(null, 204);
 }
 
