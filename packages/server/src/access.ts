@@ -50,6 +50,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteCaller>> = {
   'GET /api/dossiers/:code': 'anyone',
   'GET /api/reports/on-time': 'anyone',
   'GET /api/reports/due-date-changes': 'anyone',
+  'GET /api/reports/queue': 'anyone',
   'POST /api/dossiers/:code/steps': 'counter',
   'POST /api/devices/pairings': 'anyone',
   'POST /api/devices/pairings/collect': 'anyone',

@@ -5,7 +5,11 @@ import { expect } from 'chai';
 import * as z from 'zod';
 import { createApp } from './app.js';
 import type { Database } from './db/database.js';
+import { migrate } from './db/migrations.js';
+import { openPglite } from './db/pglite.js';
 import { DOSSIER_INPUTS } from './dossiers/inputs.js';
+import { queueReportQuery } from './queue/inputs.js';
+import { queueReport } from './queue/report-store.js';
 
 const OPENAPI = readFileSync(new URL('../openapi.yaml', import.meta.url), 'utf8');
 
@@ -142,5 +146,25 @@ describe('openapi.yaml', () => {
     expect(properties('BoardSnapshot').sort(), 'BoardSnapshot').to.deep.equal(Object.keys(board).sort());
     expect(itemsOf('counters').sort(), 'BoardSnapshot counters').to.deep.equal(Object.keys(counter).sort());
     expect(itemsOf('services').sort(), 'BoardSnapshot services').to.deep.equal(Object.keys(line).sort());
+  });
+
+  it('describes the queue report with the fields and parameters the report has', async () => {
+    const db = await openPglite();
+    try {
+      await migrate(db);
+      const report = await queueReport(db, { office: 'xa', from: '2026-11-01', to: '2026-11-30' });
+      const properties = (name: string) => [...at(spec, 'components', 'schemas', name, 'properties').keys.keys()];
+      expect(properties('QueueReport').sort()).to.deep.equal(Object.keys(report).sort());
+      expect(properties('QueueGroupStatistics').sort()).to.deep.equal(Object.keys(report.overall).sort());
+      expect(properties('DurationSummary').sort()).to.deep.equal(Object.keys(report.overall.wait).sort());
+    } finally {
+      await db.close();
+    }
+    const query = z.toJSONSchema(queueReportQuery, { io: 'input' }) as { properties: object };
+    const block = OPENAPI.slice(OPENAPI.indexOf('  /api/reports/queue:'));
+    const parameters = block.slice(0, block.indexOf('responses:'));
+    expect([...parameters.matchAll(/name: (\w+)/g)].map((m) => m[1]).sort()).to.deep.equal(
+      Object.keys(query.properties).sort(),
+    );
   });
 });

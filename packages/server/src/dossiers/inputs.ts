@@ -87,18 +87,26 @@ export const stepBody = z
   });
 
 const civilDate = z.string().refine(isCivilDate, 'a date YYYY-MM-DD');
+/** A report's optional period (both ends included) and answer format. */
+export const reportPeriod = {
+  from: civilDate.optional(),
+  to: civilDate.optional(),
+  format: z.enum(['json', 'csv']).optional(),
+};
+
+/** `from` must not come after `to`: the arguments of `.refine()` on a report's query. */
+export const periodInOrder: [
+  (q: { from?: string | undefined; to?: string | undefined }) => boolean,
+  { message: string; path: PropertyKey[] },
+] = [
+  (q) => q.from === undefined || q.to === undefined || q.from <= q.to,
+  { message: 'from must not be after to', path: ['from'] },
+];
+
 export const onTimeQuery = z
-  .object({
-    from: civilDate.optional(),
-    to: civilDate.optional(),
-    procedure: z.string().min(1).max(100).optional(),
-    format: z.enum(['json', 'csv']).optional(),
-  })
+  .object({ ...reportPeriod, procedure: z.string().min(1).max(100).optional() })
   .strict()
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
-    message: 'from must not be after to',
-    path: ['from'],
-  });
+  .refine(...periodInOrder);
 
 export const dueDateChangesQuery = z.object({ procedure: z.string().min(1).max(100).optional() }).strict();
 

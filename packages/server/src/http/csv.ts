@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 /**
  * A CSV cell: quoted when needed; a leading `= + - @` (or tab, carriage return) in text is defused with a quote
  * mark so that spreadsheets do not run it as a formula. A cell holding a `;` or a tab is quoted too: Excel set to
@@ -16,4 +17,29 @@ export function csvCell(value: unknown): string {
   let text = String(value);
   if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
   return /[",;\t\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * A report's answer: CSV when the query says `format=csv` (or, without `format`, the client accepts `text/csv`),
+ * as an attachment named `filename`; JSON otherwise. `csv` is called only when CSV is sent.
+ *
+ * @example
+ * ```ts
+ * return reportAnswer(c, q.format, 'queue.csv', report, () => queueReportCsv(report));
+ * ```
+ */
+export function reportAnswer(
+  c: Context,
+  format: 'json' | 'csv' | undefined,
+  filename: string,
+  json: unknown,
+  csv: () => string,
+): Response {
+  if (format === 'csv' || (format === undefined && (c.req.header('accept') ?? '').includes('text/csv'))) {
+    return c.body(csv(), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${filename}"`,
+    });
+  }
+  return c.json(json);
 }

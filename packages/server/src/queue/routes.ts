@@ -11,6 +11,7 @@ import {
   simpleCommand,
   transferTicket,
 } from './counter-commands.js';
+import { queueReportHandler } from './report.js';
 import type { QueueRouteOptions, QueueService } from './service.js';
 import { followTicket, issueTicket, listServices } from './tickets.js';
 
@@ -81,4 +82,5 @@ export function installQueueRoutes(app: Hono, service: QueueService, options: Qu
   app.post('/api/queue/counters/:id/transfer', (c) => transferTicket(c, service, options));
   app.get('/api/queue/board', async (c) => c.json(await service.board()));
   app.get('/api/queue/events', (c) => boardEvents(c, service, options));
+  app.get('/api/reports/queue', (c) => queueReportHandler(c, service, options));
 }

@@ -38,6 +38,7 @@ export interface QueueRouteOptions {
 
 /** The queue of one office, its store and its event hub, shared by the routes and the guards. */
 export interface QueueService {
+  readonly db: Database;
   readonly office: Office;
   readonly queue: Queue;
   readonly store: PgQueueStore;
@@ -63,6 +64,7 @@ export function createQueueService(deps: QueueRoutesDeps): QueueService {
   const hub = createNotificationHub<QueueNotification>(deps.db, QUEUE_CHANNEL);
   const limiter = deps.limiter ?? createRateLimiter(deps.db);
   return {
+    db: deps.db,
     office,
     queue,
     store,
