@@ -1,4 +1,5 @@
 import { describe, it } from 'node:test';
+import { readBoardSnapshot } from '@motcua/core/queue';
 import { PAIRING_CODE_ALPHABET, readDeviceView, readPairingCollected, readPendingPairing } from '@motcua/core/staff';
 import { expect } from 'chai';
 import { createApp } from '../app.js';
@@ -6,7 +7,7 @@ import type { Database } from '../db/database.js';
 import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
 import { call } from '../http/call.test-support.js';
-import { DEMO_OFFICE, parseOffice } from '../office/office.js';
+import { DEMO_OFFICE, type OfficeConfigInput, parseOffice } from '../office/office.js';
 import type { DeviceAuditEvent } from './audit.js';
 import { ADMIN_HEADERS, newClaim, pairDevice, testAdmin } from './pairing.test-support.js';
 
@@ -15,12 +16,12 @@ const NINE = Date.UTC(2026, 11, 4, 2, 0); // Friday 2026-12-04, 09:00 in Vietnam
 
 for (const target of TEST_DATABASES) {
   describe(`device pairing on ${target.name}`, () => {
-    async function env(rateLimits = {}) {
+    async function env(settings: Partial<OfficeConfigInput> = {}) {
       const db: Database = await target.open();
       await migrate(db);
       const clock = { now: NINE };
       const audit: DeviceAuditEvent[] = [];
-      const office = parseOffice({ ...DEMO_OFFICE, rateLimits }, { demo: true });
+      const office = parseOffice({ ...DEMO_OFFICE, ...settings }, { demo: true });
       const instance = () =>
         createApp({
           db,
@@ -181,7 +182,7 @@ for (const target of TEST_DATABASES) {
     });
 
     it('limits pairing requests per client (device-pairings) and how many wait at once', async () => {
-      const { db, app } = await env({ pairings: { limit: 3, windowSeconds: 600 } });
+      const { db, app } = await env({ rateLimits: { pairings: { limit: 3, windowSeconds: 600 } } });
       try {
         for (let i = 0; i < 3; i++) {
           expect(
@@ -193,7 +194,7 @@ for (const target of TEST_DATABASES) {
       } finally {
         await db.close();
       }
-      const many = await env({ pairings: { limit: 1000, windowSeconds: 600 } });
+      const many = await env({ rateLimits: { pairings: { limit: 1000, windowSeconds: 600 } } });
       try {
         for (let i = 0; i < 20; i++)
           await call(many.app, 'POST', '/api/devices/pairings', JSON_HEADERS, { claim: newClaim() });
@@ -201,6 +202,33 @@ for (const target of TEST_DATABASES) {
         expect([full.status, full.body.error.code]).to.deep.equal([429, 'too-many-pairings']);
       } finally {
         await many.db.close();
+      }
+    });
+
+    it('shows a private board, and its event stream, to the office’s paired boards only', async () => {
+      const { db, app } = await env({ board: 'private' });
+      try {
+        const board = await pairDevice(app, { name: 'Bảng gọi số sảnh', kind: 'board' });
+        const asBoard = { authorization: `Bearer ${board.credential}` };
+        expect((await call(app, 'GET', '/api/queue/board')).status).to.equal(401);
+        expect((await call(app, 'GET', '/api/queue/board', { authorization: 'Bearer demo-kiosk' })).status).to.equal(
+          401,
+        );
+        const snapshot = await call(app, 'GET', '/api/queue/board', asBoard);
+        expect(readBoardSnapshot(snapshot.body)?.counters).to.have.length(3);
+        const stream = await app.request('/api/queue/events', { headers: asBoard });
+        expect(stream.status).to.equal(200);
+        const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
+        let text = '';
+        while (!text.includes('event: snapshot')) text += new TextDecoder().decode((await reader.read()).value);
+        await reader.cancel();
+        expect((await app.request('/api/queue/events')).status).to.equal(401);
+        // A citizen still follows their own ticket.
+        const kiosk = { ...JSON_HEADERS, authorization: 'Bearer demo-kiosk' };
+        const ticket = await call(app, 'POST', '/api/queue/tickets', kiosk, { service: 'ho-tich' });
+        expect((await call(app, 'GET', `/api/queue/tickets/${ticket.body.id}`)).status).to.equal(200);
+      } finally {
+        await db.close();
       }
     });
 
