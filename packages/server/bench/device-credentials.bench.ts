@@ -14,7 +14,7 @@ import type { Database } from '../src/db/database.js';
 import { migrate } from '../src/db/migrations.js';
 import { openPglite } from '../src/db/pglite.js';
 import { openPostgres } from '../src/db/postgres.js';
-import { pairDevice, testAdmin } from '../src/devices/pairing.test-support.js';
+import { adminHeaders, pairDevice } from '../src/devices/pairing.test-support.js';
 import { DEMO_OFFICE, parseOffice } from '../src/office/office.js';
 
 const NOW = Date.UTC(2026, 11, 1, 2, 0);
@@ -40,11 +40,12 @@ try {
     { ...DEMO_OFFICE, rateLimits: { pairings: { limit: 1_000_000, windowSeconds: 60 } } },
     { demo: true },
   );
-  const app = createApp({ db, office, now: () => NOW, deviceAdmin: testAdmin });
+  const app = createApp({ db, office, now: () => NOW });
+  const admin = await adminHeaders(db);
   // 200 paired devices, as a province's shared database might hold, so the lookup is not of a one-row table.
   let paired = { credential: '', id: '' };
   for (let i = 0; i < 200; i++)
-    paired = await pairDevice(app, { name: `Quầy 1 (${i})`, kind: 'counter', counter: '1' });
+    paired = await pairDevice(app, admin, { name: `Quầy 1 (${i})`, kind: 'counter', counter: '1' });
   const current = (token: string) => async () => {
     const res = await app.request('/api/queue/counters/1/current', { headers: { authorization: `Bearer ${token}` } });
     if (res.status !== 200) throw new Error(`answered ${res.status}`);

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { type CalendarOverlay, calendarOverlayWarnings, civilDateOf, vietnamCalendar } from '@motcua/core/calendar';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { REPORT_READERS } from './access.js';
 import type { Database } from './db/database.js';
-import type { DeviceAdminCheck, DeviceAuditWriter } from './devices/audit.js';
 import { identifyDevices } from './devices/credentials.js';
 import { installDeviceRoutes } from './devices/routes.js';
 import { catalogueFromFile } from './dossiers/catalogue.js';
@@ -25,6 +25,9 @@ import { demoOffice, type Office } from './office/office.js';
 import { installQueueGuards, installQueueRoutes } from './queue/routes.js';
 import { createQueueService } from './queue/service.js';
 import { installRatingGuards, installRatingRoutes } from './ratings/routes.js';
+import { roleGuard } from './staff/caller.js';
+import { installStaffGuards, installStaffRoutes } from './staff/routes.js';
+import { DEFAULT_STAFF_SETTINGS, type StaffSettings } from './staff/settings.js';
 
 /** What the HTTP app needs: the database, settings, and the clock (injected so tests can move time). */
 export interface AppDeps {
@@ -61,13 +64,8 @@ export interface AppDeps {
    * hours; `GET /api/calendar` reports them.
    */
   readonly calendarOverlays?: readonly { readonly source: string; readonly overlay: CalendarOverlay }[];
-  /**
-   * The signed-in admin of the office a request comes from (the staff sessions' check): the devices' admin routes
-   * (pairing approval, the device list, revocation) answer 401 without one.
-   */
-  readonly deviceAdmin?: DeviceAdminCheck;
-  /** The audit trail's writer (`recordAudit`): pairings and revocations are recorded through it. */
-  readonly recordAudit?: DeviceAuditWriter;
+  /** Session lifetimes, sign-in back-off and audit retention; default {@link DEFAULT_STAFF_SETTINGS}. */
+  readonly staff?: Partial<StaffSettings>;
 }
 
 /**
@@ -112,6 +110,10 @@ export function createApp(deps: AppDeps): Hono {
   const queue = createQueueService({ db: deps.db, office, now, calendar });
   const ratings = { db: deps.db, office, now, secret: deps.secret, limiter: queue.limiter, queueStore: queue.store };
   const clientOf = clientAddress(deps.trustProxy);
+  const staff = { db: deps.db, office, now, clientOf, settings: { ...DEFAULT_STAFF_SETTINGS, ...deps.staff } };
+  // The cross-site check and the session reader first: every guard after them may accept an officer's session.
+  installStaffGuards(app, staff);
+  app.use('/api/reports/*', roleGuard(REPORT_READERS));
   // Before the token checks: a client sending wrong tokens waits, whichever route it tries.
   app.use('/api/*', throttleFailedCredentials(deps.db, clientOf, now, deps.credentialThrottle));
   // Which device the bearer credential belongs to (a static token, else a paired device, checked in the database on
@@ -139,8 +141,6 @@ export function createApp(deps: AppDeps): Hono {
     now,
     limiter: queue.limiter,
     clientOf,
-    adminOf: deps.deviceAdmin,
-    recordAudit: deps.recordAudit,
   });
   app.use(
     '/api/*',
@@ -194,6 +194,7 @@ export function createApp(deps: AppDeps): Hono {
   });
   installRatingRoutes(app, ratings);
   installDossierRoutes(app, dossiers);
+  installStaffRoutes(app, staff);
 
   app.all('/api/*', () => {
     throw new ApiError(404, 'not-found', { vi: 'Không có địa chỉ API này', en: 'No such API route' });

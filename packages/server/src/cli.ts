@@ -8,6 +8,8 @@ import { openPglite } from './db/pglite.js';
 import { DEVICES_USAGE, devicesCommand } from './devices/cli.js';
 import { catalogueProblems, problemLines } from './dossiers/catalogue.js';
 import { openDatabase, startServer } from './server.js';
+import { readPassword } from './staff/read-password.js';
+import { USERS_USAGE, usersCommand } from './staff/users-cli.js';
 
 const usage = `motcua-server — the motcua service (queue, dossiers, ratings, catalogue)
 
@@ -17,7 +19,8 @@ const usage = `motcua-server — the motcua service (queue, dossiers, ratings, c
   motcua-server restore FILE   restore the embedded database from a backup (the data directory must be empty)
   motcua-server check-catalogue FILE
                                check a procedure catalogue (JSON): print every problem with its path
-  ${DEVICES_USAGE}
+${USERS_USAGE}
+${DEVICES_USAGE}
 
 Configuration: MOTCUA_CONFIG (a JSON file), PORT, HOST, DATABASE_URL, MOTCUA_DATA_DIR, MOTCUA_SECRET,
 MOTCUA_TLS_CERT, MOTCUA_TLS_KEY, MOTCUA_ALLOWED_ORIGINS, MOTCUA_CATALOGUE, MOTCUA_OFFICE,
@@ -25,7 +28,7 @@ MOTCUA_TRUST_PROXY (the reverse proxies whose X-Forwarded-For is read; default n
 MOTCUA_IDEMPOTENCY_RETENTION_HOURS (hours answers stored for retries are kept; default 24).`;
 
 async function main(args: string[]): Promise<void> {
-  const [command = 'start', file] = args;
+  const [command = 'start', file, ...more] = args;
   if (command === '--help' || command === '-h' || command === 'help') {
     console.log(usage);
     return;
@@ -62,6 +65,22 @@ async function main(args: string[]): Promise<void> {
       try {
         const applied = await migrate(db);
         console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+      } finally {
+        await db.close();
+      }
+      return;
+    }
+    case 'users': {
+      const db = await openDatabase(config);
+      try {
+        await migrate(db);
+        await usersCommand([file ?? '', ...more], {
+          db,
+          office: config.office.id,
+          now: Date.now,
+          readPassword: (prompt) => readPassword(prompt),
+          print: (line) => console.log(line),
+        });
       } finally {
         await db.close();
       }

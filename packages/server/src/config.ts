@@ -8,6 +8,7 @@ import { isProxyEntry } from './http/client-address.js';
 import { DEFAULT_IDEMPOTENCY_RETENTION_HOURS } from './http/idempotency.js';
 import { demoOffice, type Office, parseOffice } from './office/office.js';
 import { staticTokenProblems } from './office/static-tokens.js';
+import type { StaffSettings } from './staff/settings.js';
 
 /** A folder served as static files under a URL prefix (the demo site, the CDN build, the docs). */
 export interface StaticMount {
@@ -56,6 +57,11 @@ export interface ServerConfig {
    * the built-in calendar to due dates and the queue's issuing hours; each checked by core's `parseCalendarOverlay`.
    */
   readonly calendarOverlays?: readonly LoadedCalendarOverlay[];
+  /**
+   * Staff sessions and the audit trail: `sessionIdleMinutes` (default 150), `sessionHours` (default 12),
+   * `auditRetentionDays` (default 365; older audit lines are purged at start and daily).
+   */
+  readonly staff?: Partial<Pick<StaffSettings, 'sessionIdleMinutes' | 'sessionHours' | 'auditRetentionDays'>>;
 }
 
 /**
@@ -106,6 +112,14 @@ const fileSchema = z
     idempotencyRetentionHours: z.number().min(1).max(8_760).optional(),
     /** Calendar overlays: each the path of a JSON file or the overlay inline (checked by `parseCalendarOverlay`). */
     calendarOverlays: z.array(z.union([z.string().min(1), z.record(z.string(), z.unknown())])).optional(),
+    staff: z
+      .object({
+        sessionIdleMinutes: z.number().int().min(5).max(1_440).optional(),
+        sessionHours: z.number().int().min(1).max(72).optional(),
+        auditRetentionDays: z.number().int().min(30).max(3_650).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -150,6 +164,15 @@ function fromEnv(env: NodeJS.ProcessEnv): FileConfig {
   if (env.MOTCUA_IDEMPOTENCY_RETENTION_HOURS) {
     pick.idempotencyRetentionHours = Number(env.MOTCUA_IDEMPOTENCY_RETENTION_HOURS);
   }
+  const staff: Record<string, number> = {};
+  for (const [name, key] of [
+    ['MOTCUA_SESSION_IDLE_MINUTES', 'sessionIdleMinutes'],
+    ['MOTCUA_SESSION_HOURS', 'sessionHours'],
+    ['MOTCUA_AUDIT_RETENTION_DAYS', 'auditRetentionDays'],
+  ] as const) {
+    if (env[name]) staff[key] = Number(env[name]);
+  }
+  if (Object.keys(staff).length > 0) pick.staff = staff;
   const parsed = fileSchema.safeParse(pick);
   if (!parsed.success) throw new MotcuaError(configProblems(parsed.error, 'environment'));
   return parsed.data;
@@ -234,7 +257,8 @@ function storedSecret(dataDir: string): string {
  * Reads the configuration: defaults, then the JSON file named by `MOTCUA_CONFIG` (paths in it are relative to
  * it), then environment variables (`PORT`, `HOST`, `DATABASE_URL`, `MOTCUA_DATA_DIR`, `MOTCUA_SECRET`,
  * `MOTCUA_TLS_CERT`, `MOTCUA_TLS_KEY`, `MOTCUA_ALLOWED_ORIGINS`, `MOTCUA_CATALOGUE`, `MOTCUA_OFFICE`,
- * `MOTCUA_TRUST_PROXY`, `MOTCUA_IDEMPOTENCY_RETENTION_HOURS`). Calendar overlays (`calendarOverlays`) come from the
+ * `MOTCUA_TRUST_PROXY`, `MOTCUA_IDEMPOTENCY_RETENTION_HOURS`, `MOTCUA_SESSION_IDLE_MINUTES`, `MOTCUA_SESSION_HOURS`,
+ * `MOTCUA_AUDIT_RETENTION_DAYS`). Calendar overlays (`calendarOverlays`) come from the
  * file only. Invalid values throw a
  * `MotcuaError` naming the field, in Vietnamese and English.
  *
@@ -266,6 +290,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: merged.trustProxy ?? [],
     idempotencyRetentionHours: merged.idempotencyRetentionHours ?? DEFAULT_IDEMPOTENCY_RETENTION_HOURS,
     calendarOverlays: loadCalendarOverlays(merged.calendarOverlays ?? []),
+    staff: { ...file.staff, ...environment.staff },
   };
 }
 

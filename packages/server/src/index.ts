@@ -16,13 +16,6 @@ export {
   type PgliteDatabase,
 } from './db/pglite.js';
 export { openPostgres } from './db/postgres.js';
-export type {
-  DeviceAdmin,
-  DeviceAdminCheck,
-  DeviceAuditActor,
-  DeviceAuditEvent,
-  DeviceAuditWriter,
-} from './devices/audit.js';
 export { DEMO_DOSSIER } from './dossiers/demo.js';
 export { DEFAULT_LOOKUP_LIMITS, type DossierLookupLimits } from './dossiers/lookup-limits.js';
 export {

@@ -19,6 +19,9 @@ import { catalogueProblems, problemLines } from './dossiers/catalogue.js';
 import { allowedOrigin } from './http/cors.js';
 import { DEFAULT_IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from './http/idempotency.js';
 import { staticTokenWarnings } from './office/static-tokens.js';
+import { purgeAudit } from './staff/audit-store.js';
+import { purgeExpiredSessions } from './staff/sessions-store.js';
+import { DEFAULT_STAFF_SETTINGS } from './staff/settings.js';
 
 /** Opens the configured database: PostgreSQL when `databaseUrl` is set, else PGlite under `dataDir`. */
 export async function openDatabase(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<Database> {
@@ -89,7 +92,13 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const db = options.db ?? (await openDatabase(config));
   const now = options.now ?? Date.now;
   const retentionMs = (config.idempotencyRetentionHours ?? DEFAULT_IDEMPOTENCY_RETENTION_HOURS) * 3_600_000;
-  const purge = () => purgeIdempotencyKeys(db, now() - retentionMs);
+  const auditDays = config.staff?.auditRetentionDays ?? DEFAULT_STAFF_SETTINGS.auditRetentionDays;
+  // Also audit lines past their retention (checked hourly, so at least daily) and expired sessions.
+  const purge = async () => {
+    await purgeIdempotencyKeys(db, now() - retentionMs);
+    await purgeAudit(db, now() - auditDays * 86_400_000);
+    await purgeExpiredSessions(db, now());
+  };
   try {
     await migrate(db);
     await purge();
@@ -131,6 +140,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       now,
       ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
       ...(config.calendarOverlays ? { calendarOverlays: config.calendarOverlays } : {}),
+      ...(config.staff ? { staff: config.staff } : {}),
     }),
   );
   for (const mount of config.static) {
@@ -175,7 +185,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   // process open.
   const purging = setInterval(() => {
     purge().catch((error: unknown) => {
-      console.warn(`motcua-server: old Idempotency-Key answers not purged: ${(error as Error).message}`);
+      console.warn(
+        `motcua-server: old Idempotency-Key answers, audit lines or sessions not purged: ${(error as Error).message}`,
+      );
     });
   }, options.purgeEveryMs ?? PURGE_EVERY_MS);
   purging.unref();

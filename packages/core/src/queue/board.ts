@@ -90,7 +90,7 @@ export const BOARD_NEXT_NUMBERS = 5;
  * const shown = boardTicketOf(ticket); // { number: 'A001', counter: '1', status: 'called', … }
  * ```
  */
-export function boardTicketOf(t: Ticket): BoardTicket {
+export function boardTicketOf(t: TicketView): BoardTicket {
   return {
     number: t.number,
     service: t.service,
@@ -110,8 +110,8 @@ export interface BoardInput {
   readonly version: number;
   readonly counters: Iterable<{ readonly id: string; readonly label: string; readonly services: readonly string[] }>;
   readonly services: Iterable<{ readonly id: string; readonly prefix: string; readonly name: LocalizedText }>;
-  /** The tickets of `businessDate`, in any order. */
-  readonly tickets: readonly Ticket[];
+  /** The tickets of `businessDate`, in any order (their history is not needed). */
+  readonly tickets: readonly TicketView[];
 }
 
 /** Whether a ticket stands at a counter: called or being served there. */
@@ -133,7 +133,7 @@ export function buildBoard(input: BoardInput): BoardSnapshot {
   const { tickets } = input;
   // Each counter's latest call; the counter shows it while it is called or served, and is free once it ends (an
   // earlier call left without an outcome does not come back), as a screen applying deltas sees it.
-  const latest = new Map<string, Ticket>();
+  const latest = new Map<string, TicketView>();
   for (const t of tickets) {
     if (t.counter === undefined || t.lastCalledAt === undefined) continue;
     const seen = latest.get(t.counter);

@@ -64,6 +64,7 @@ export {
   type PriorityWeightOf,
   type QueueOrderingState,
 } from './ordering.js';
+export { type AheadTicket, peopleAhead, peopleAheadByReplay } from './people-ahead.js';
 export { DEFAULT_PRIORITY_CLASSES, NORMAL_PRIORITY, type PriorityClass } from './priority-classes.js';
 export {
   createQueue,
@@ -91,6 +92,7 @@ export {
   type TicketStatus,
 } from './ticket.js';
 export { createTicketId, isTicketId, parseTicketId } from './ticket-id.js';
+export { estimateTicketWait } from './ticket-wait.js';
 export { numberToVietnameseWords, type VietnameseNumberOptions } from './vietnamese-numbers.js';
 export {
   backtestWaitEstimates,
@@ -99,4 +101,4 @@ export {
   type WaitBacktestRow,
   type WaitHistoryOptions,
 } from './wait-backtest.js';
-export { estimateWait, peopleAhead, type WaitEstimate, type WaitEstimateInput } from './wait-estimate.js';
+export { estimateWait, type WaitEstimate, type WaitEstimateInput } from './wait-estimate.js';

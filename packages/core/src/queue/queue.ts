@@ -16,8 +16,9 @@ import { applyTicketCommand } from './state-machine.js';
 import type { QueueStore } from './store.js';
 import type { Ticket, TicketCommand, TicketEvent } from './ticket.js';
 import { createTicketId, parseTicketId } from './ticket-id.js';
-import { recentServiceTimes, type WaitHistoryOptions } from './wait-backtest.js';
-import { estimateWait, peopleAhead, type WaitEstimate } from './wait-estimate.js';
+import { estimateTicketWait } from './ticket-wait.js';
+import type { WaitHistoryOptions } from './wait-backtest.js';
+import type { WaitEstimate } from './wait-estimate.js';
 
 /** How a queue gets what the library never reads by itself: the store, the clock and randomness. */
 export interface QueueOptions {
@@ -419,18 +420,7 @@ export function createQueue(config: QueueConfig & QueueOptions): Queue {
           }),
         ]);
       }
-      const counters = [...resolved.counters.values()].filter((c) => c.services.includes(ticket.service));
-      const services = [...new Set(counters.flatMap((c) => c.services))];
-      const waiting = await store.waitingTickets(services, ticket.businessDate);
-      const today = await store.tickets(ticket.businessDate);
-      const busy = new Set(today.filter((t) => t.status === 'called' || t.status === 'serving').map((t) => t.counter));
-      return estimateWait({
-        ahead: peopleAhead(ticket, waiting, resolved.ordering, weightOf, now),
-        counters: counters.length,
-        idleCounters: counters.filter((c) => !busy.has(c.id)).length,
-        serviceTimes: recentServiceTimes(today, ticket.service, now, options),
-        ...(options?.minSamples !== undefined ? { minSamples: options.minSamples } : {}),
-      });
+      return estimateTicketWait(ticket, await store.tickets(ticket.businessDate), resolved, now, options);
     },
 
     get: load,

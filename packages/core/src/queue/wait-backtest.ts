@@ -1,6 +1,8 @@
+import type { TicketView } from './board.js';
 import type { ResolvedQueueConfig } from './config.js';
+import { peopleAhead } from './people-ahead.js';
 import type { Ticket } from './ticket.js';
-import { estimateWait, peopleAhead } from './wait-estimate.js';
+import { estimateWait } from './wait-estimate.js';
 
 const MINUTE = 60_000;
 
@@ -52,7 +54,7 @@ export interface WaitBacktest {
  * ```
  */
 export function recentServiceTimes(
-  tickets: readonly Ticket[],
+  tickets: readonly TicketView[],
   service: string,
   now: number,
   options: WaitHistoryOptions = {},

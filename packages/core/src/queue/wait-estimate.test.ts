@@ -3,10 +3,11 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import type { MotcuaError } from '../text/problem.js';
 import { chungThuc, hoTich, seededBytes, vn } from './fixtures.test.js';
+import { peopleAhead } from './people-ahead.js';
 import { createQueue, type Queue } from './queue.js';
 import type { Ticket } from './ticket.js';
 import { backtestWaitEstimates } from './wait-backtest.js';
-import { estimateWait, peopleAhead } from './wait-estimate.js';
+import { estimateWait } from './wait-estimate.js';
 
 const MINUTE = 60_000;
 

@@ -1,7 +1,4 @@
-import type { QueueOrderingPolicy } from './config.js';
-import { advanceOrderingState, chooseNextTicket, type PriorityWeightOf, type QueueOrderingState } from './ordering.js';
 import { percentileOfSorted } from './percentiles.js';
-import type { Ticket } from './ticket.js';
 
 const MINUTE = 60_000;
 
@@ -67,34 +64,4 @@ export function estimateWait(input: WaitEstimateInput): WaitEstimate {
   const high = Math.ceil(factor * (percentileOfSorted(sorted, 90) as number));
   const middle = Math.min(high, Math.max(low, Math.round(factor * mean)));
   return { ahead: input.ahead, method: 'queue-length', sampleSize: sorted.length, minutes: { low, middle, high } };
-}
-
-/**
- * How many of `waiting` would be called before `ticket` if calls happened now, by replaying the
- * ordering policy (without the counter's interleave memory). `waiting` should hold the tickets the
- * counters serving `ticket` may call, `ticket` included.
- *
- * @example
- * ```ts
- * peopleAhead(ticket, waiting, { kind: 'strict' }, weightOf, now); // 4
- * ```
- */
-export function peopleAhead(
-  ticket: Ticket,
-  waiting: readonly Ticket[],
-  policy: QueueOrderingPolicy,
-  weightOf: PriorityWeightOf,
-  now: number,
-): number {
-  const rest = waiting.filter((t) => t.id !== ticket.id);
-  rest.push(ticket);
-  let ahead = 0;
-  let state: QueueOrderingState | undefined;
-  for (;;) {
-    const next = chooseNextTicket(rest, policy, weightOf, now, state);
-    if (next === undefined || next.id === ticket.id) return ahead;
-    state = advanceOrderingState(state, weightOf(next.priority));
-    rest.splice(rest.indexOf(next), 1);
-    ahead++;
-  }
 }

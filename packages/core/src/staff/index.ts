@@ -1,9 +1,12 @@
 /**
- * Staff and devices on the wire: what the server answers about paired devices (and, with sign-in, sessions, users
- * and the audit trail), with readers that refuse malformed answers.
+ * Staff accounts and devices on the wire: the roles a person holds in an office, the signed-in session, the admin's
+ * user list, the audit trail and paired devices (kiosks, counter tablets, boards), with readers that check what the
+ * server answers.
  *
  * @module staff
  */
+
+export { type AuditActor, type AuditActorKind, type AuditEntry, readAuditEntry } from './audit.js';
 export {
   DEVICE_KINDS,
   type DeviceKind,
@@ -23,3 +26,12 @@ export {
   readPairingStart,
   readPendingPairing,
 } from './devices.js';
+export { isStaffRole, readStaffRoles, STAFF_ROLES, type StaffRole } from './roles.js';
+export {
+  readSessionView,
+  readStaffPerson,
+  type SessionView,
+  type SignInRequest,
+  type StaffPerson,
+} from './session.js';
+export { readUserView, type UserView } from './users.js';

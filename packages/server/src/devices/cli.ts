@@ -3,20 +3,20 @@ import { DEVICE_KINDS, type DeviceKind, type DeviceView } from '@motcua/core/sta
 import type { Database } from '../db/database.js';
 import { ApiError } from '../http/errors.js';
 import type { Office } from '../office/office.js';
-import type { DeviceAdmin, DeviceAuditWriter } from './audit.js';
+import { deviceAudit } from './audit-events.js';
 import { revokeAs } from './devices.js';
 import { decidePairingAs } from './pairings.js';
 import { listDevices, pendingPairings } from './store.js';
 
 /** How `motcua-server devices` is used. */
-export const DEVICES_USAGE = `motcua-server devices list          the office's paired devices (revoked ones too)
+export const DEVICES_USAGE = `  motcua-server devices list          the office's paired devices (revoked ones too)
   motcua-server devices revoke ID     revoke a device at once (a lost kiosk, a stolen tablet); what it recorded stays
   motcua-server devices pending       the pairing codes waiting for an admin
   motcua-server devices approve CODE --kind kiosk|counter|board --name NAME [--counter ID]
   motcua-server devices reject CODE   refuse a code nobody expected`;
 
 /** The operator at the server's console, as the audit trail names them. */
-const CONSOLE: DeviceAdmin = { id: 'cli', name: 'motcua-server (CLI)' };
+const CONSOLE = { kind: 'anonymous', name: 'motcua-server devices (dòng lệnh / command line)' } as const;
 
 function line(d: DeviceView): string {
   const what = d.counter === undefined ? d.kind : `${d.kind} ${d.counter}`;
@@ -31,8 +31,6 @@ export interface DevicesCommandDeps {
   readonly now: () => number;
   /** Where lines go (default `console.log`). */
   readonly print?: (line: string) => void;
-  /** The audit trail's writer; without it nothing is recorded. */
-  readonly recordAudit?: DeviceAuditWriter | undefined;
 }
 
 async function run(deps: DevicesCommandDeps, args: readonly string[], print: (line: string) => void): Promise<number> {
@@ -53,7 +51,7 @@ async function run(deps: DevicesCommandDeps, args: readonly string[], print: (li
     }
     case 'revoke': {
       if (id === undefined) break;
-      const revoked = await revokeAs(deps, CONSOLE, id, async (tx, event) => deps.recordAudit?.(tx, event));
+      const revoked = await revokeAs(deps, CONSOLE, id, deviceAudit(office, now));
       print(revoked ? `Revoked ${id}: its credential is refused from now on.` : `No device ${id} in ${office.id}.`);
       return revoked ? 0 : 1;
     }
@@ -73,7 +71,7 @@ async function run(deps: DevicesCommandDeps, args: readonly string[], print: (li
         if (kind === undefined || !DEVICE_KINDS.includes(kind) || !name || /\p{Cc}/u.test(name)) break;
         approval = { name, kind, ...(values.counter !== undefined ? { counter: values.counter } : {}) };
       }
-      await decidePairingAs(deps, CONSOLE, code, approval, async (tx, event) => deps.recordAudit?.(tx, event));
+      await decidePairingAs(deps, CONSOLE, code, approval, deviceAudit(office, now));
       print(`${approval ? 'Approved' : 'Rejected'} ${code}.`);
       return 0;
     }

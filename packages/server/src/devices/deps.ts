@@ -2,7 +2,6 @@ import type { Context } from 'hono';
 import type { Database } from '../db/database.js';
 import type { RateLimiter } from '../http/rate-limit.js';
 import type { Office } from '../office/office.js';
-import type { DeviceAdminCheck, DeviceAuditWriter } from './audit.js';
 
 /** What the devices routes need. */
 export interface DeviceRoutesDeps {
@@ -12,10 +11,6 @@ export interface DeviceRoutesDeps {
   readonly limiter: RateLimiter;
   /** The client's address (honouring `trustProxy`): pairing requests are limited per client. */
   readonly clientOf: (c: Context) => string;
-  /** The signed-in admin; without it every admin route answers 401. */
-  readonly adminOf?: DeviceAdminCheck | undefined;
-  /** The audit trail's writer; without it nothing is recorded. */
-  readonly recordAudit?: DeviceAuditWriter | undefined;
   /** Minutes a pairing code stays valid (default {@link PAIRING_MINUTES}). */
   readonly pairingMinutes?: number | undefined;
 }

@@ -8,8 +8,8 @@ import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
 import { call } from '../http/call.test-support.js';
 import { DEMO_OFFICE, type OfficeConfigInput, parseOffice } from '../office/office.js';
-import type { DeviceAuditEvent } from './audit.js';
-import { ADMIN_HEADERS, newClaim, pairDevice, testAdmin } from './pairing.test-support.js';
+import { listAudit } from '../staff/audit-store.js';
+import { adminHeaders, newClaim, pairDevice } from './pairing.test-support.js';
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 const NINE = Date.UTC(2026, 11, 4, 2, 0); // Friday 2026-12-04, 09:00 in Vietnam
@@ -20,23 +20,15 @@ for (const target of TEST_DATABASES) {
       const db: Database = await target.open();
       await migrate(db);
       const clock = { now: NINE };
-      const audit: DeviceAuditEvent[] = [];
       const office = parseOffice({ ...DEMO_OFFICE, ...settings }, { demo: true });
-      const instance = () =>
-        createApp({
-          db,
-          office,
-          now: () => clock.now,
-          deviceAdmin: testAdmin,
-          recordAudit: async (_db, event) => {
-            audit.push(event);
-          },
-        });
-      return { db, clock, audit, app: instance(), instance };
+      const instance = () => createApp({ db, office, now: () => clock.now });
+      const admin = await adminHeaders(db);
+      const audit = () => listAudit(db, { office: 'demo', from: 0, to: Number.MAX_SAFE_INTEGER, limit: 1000 });
+      return { db, clock, audit, admin, app: instance(), instance };
     }
 
     it('pairs a device: a code to show, an admin’s approval, its credential collected exactly once', async () => {
-      const { db, app, audit } = await env();
+      const { db, app, audit, admin } = await env();
       try {
         const claim = newClaim();
         const start = await call(app, 'POST', '/api/devices/pairings', JSON_HEADERS, { claim });
@@ -49,7 +41,7 @@ for (const target of TEST_DATABASES) {
         );
 
         expect((await call(app, 'GET', '/api/devices/pairings')).status).to.equal(401);
-        const listed = await call(app, 'GET', '/api/devices/pairings', ADMIN_HEADERS);
+        const listed = await call(app, 'GET', '/api/devices/pairings', admin);
         expect(listed.body.pairings.map(readPendingPairing)).to.deep.equal([
           { code: start.body.code, requestedAt: new Date(NINE).toISOString(), expiresAt: start.body.expiresAt },
         ]);
@@ -65,11 +57,11 @@ for (const target of TEST_DATABASES) {
           app,
           'POST',
           `/api/devices/pairings/${typed}/approve`,
-          { ...JSON_HEADERS, ...ADMIN_HEADERS },
+          { ...JSON_HEADERS, ...admin },
           approval,
         );
         expect(approved.status, approved.text).to.equal(204);
-        expect((await call(app, 'GET', '/api/devices/pairings', ADMIN_HEADERS)).body.pairings).to.deep.equal([]);
+        expect((await call(app, 'GET', '/api/devices/pairings', admin)).body.pairings).to.deep.equal([]);
 
         const collected = await call(app, 'POST', '/api/devices/pairings/collect', JSON_HEADERS, { claim });
         expect(collected.status).to.equal(200);
@@ -85,36 +77,38 @@ for (const target of TEST_DATABASES) {
         const kiosk = { ...JSON_HEADERS, authorization: `Bearer ${read?.credential}` };
         const ticket = await call(app, 'POST', '/api/queue/tickets', kiosk, { service: 'ho-tich' });
         expect(ticket.status, ticket.text).to.equal(201);
-        const devices = (await call(app, 'GET', '/api/devices', ADMIN_HEADERS)).body.devices.map(readDeviceView);
+        const devices = (await call(app, 'GET', '/api/devices', admin)).body.devices.map(readDeviceView);
         expect(devices).to.deep.equal([{ ...read?.device, lastSeenAt: new Date(NINE).toISOString() }]);
 
         // Neither the credential nor the claim is kept anywhere in the database, nor given to the audit trail.
+        const trail = await audit();
         const everything = JSON.stringify([
           await db.query('select * from device_pairings'),
           await db.query('select * from devices'),
           await db.query('select * from idempotency_keys'),
-          audit,
+          trail,
         ]);
         expect(everything).not.to.contain(read?.credential);
         expect(everything).not.to.contain(claim);
-        expect(audit.map((a) => [a.action, a.actor.kind])).to.deep.equal([
+        expect(trail.map((a) => [a.action, a.actor.kind])).to.deep.equal([
           ['device.pair-request', 'anonymous'],
           ['device.pair-request', 'anonymous'],
           ['device.pair-approve', 'user'],
           ['device.pair-collect', 'device'],
         ]);
-        expect(audit[2]).to.deep.include({ object: start.body.code, detail: approval });
+        expect(trail[2]).to.deep.include({ object: start.body.code, detail: approval });
+        expect(trail[2]?.actor.name).to.match(/^Cán bộ admin-/);
       } finally {
         await db.close();
       }
     });
 
     it('answers 410 to a rejected or expired pairing and never stores a collected credential for a retry', async () => {
-      const { db, app, clock } = await env();
+      const { db, app, clock, admin } = await env();
       try {
         const rejectedClaim = newClaim();
         const rejected = await call(app, 'POST', '/api/devices/pairings', JSON_HEADERS, { claim: rejectedClaim });
-        const reject = await call(app, 'POST', `/api/devices/pairings/${rejected.body.code}/reject`, ADMIN_HEADERS);
+        const reject = await call(app, 'POST', `/api/devices/pairings/${rejected.body.code}/reject`, admin);
         expect(reject.status).to.equal(204);
         const refused = await call(app, 'POST', '/api/devices/pairings/collect', JSON_HEADERS, {
           claim: rejectedClaim,
@@ -131,7 +125,7 @@ for (const target of TEST_DATABASES) {
           app,
           'POST',
           `/api/devices/pairings/${late.body.code}/approve`,
-          { ...JSON_HEADERS, ...ADMIN_HEADERS },
+          { ...JSON_HEADERS, ...admin },
           { name: 'Bảng', kind: 'board' },
         );
         expect([tooLate.status, tooLate.body.error.code]).to.deep.equal([404, 'unknown-pairing']);
@@ -141,7 +135,7 @@ for (const target of TEST_DATABASES) {
         expect(unknown.status).to.equal(404);
 
         // A collect sent with an Idempotency-Key is not stored: its answer holds the credential.
-        const { credential } = await pairDevice(app, { name: 'Ki-ốt 2', kind: 'kiosk' });
+        const { credential } = await pairDevice(app, admin, { name: 'Ki-ốt 2', kind: 'kiosk' });
         const rows = await db.query('select * from idempotency_keys');
         expect(JSON.stringify(rows)).not.to.contain(credential);
       } finally {
@@ -150,17 +144,11 @@ for (const target of TEST_DATABASES) {
     });
 
     it('checks an approval and refuses a claim too short to be secret', async () => {
-      const { db, app } = await env();
+      const { db, app, admin } = await env();
       try {
         const start = await call(app, 'POST', '/api/devices/pairings', JSON_HEADERS, { claim: newClaim() });
         const approve = (body: unknown) =>
-          call(
-            app,
-            'POST',
-            `/api/devices/pairings/${start.body.code}/approve`,
-            { ...JSON_HEADERS, ...ADMIN_HEADERS },
-            body,
-          );
+          call(app, 'POST', `/api/devices/pairings/${start.body.code}/approve`, { ...JSON_HEADERS, ...admin }, body);
         const codes = async (body: unknown) => {
           const res = await approve(body);
           return `${res.status} ${res.body.error?.code}`;
@@ -206,9 +194,9 @@ for (const target of TEST_DATABASES) {
     });
 
     it('shows a private board, and its event stream, to the office’s paired boards only', async () => {
-      const { db, app } = await env({ board: 'private' });
+      const { db, app, admin } = await env({ board: 'private' });
       try {
-        const board = await pairDevice(app, { name: 'Bảng gọi số sảnh', kind: 'board' });
+        const board = await pairDevice(app, admin, { name: 'Bảng gọi số sảnh', kind: 'board' });
         const asBoard = { authorization: `Bearer ${board.credential}` };
         expect((await call(app, 'GET', '/api/queue/board')).status).to.equal(401);
         expect((await call(app, 'GET', '/api/queue/board', { authorization: 'Bearer demo-kiosk' })).status).to.equal(
@@ -233,21 +221,21 @@ for (const target of TEST_DATABASES) {
     });
 
     it('on two instances: paired on one, used on the other, revoked on one and refused on the other at once', async () => {
-      const { db, instance, audit } = await env();
+      const { db, instance, audit, admin } = await env();
       try {
         const a = instance();
         const b = instance();
-        const kiosk = await pairDevice(a, { name: 'Ki-ốt sảnh', kind: 'kiosk' }, { approveOn: b, collectOn: a });
-        const counter = await pairDevice(b, { name: 'Quầy 1', kind: 'counter', counter: '1' }, { approveOn: a });
+        const kiosk = await pairDevice(a, admin, { name: 'Ki-ốt sảnh', kind: 'kiosk' }, { approveOn: b, collectOn: a });
+        const counter = await pairDevice(b, admin, { name: 'Quầy 1', kind: 'counter', counter: '1' }, { approveOn: a });
         const asKiosk = { ...JSON_HEADERS, authorization: `Bearer ${kiosk.credential}` };
         const asCounter = { authorization: `Bearer ${counter.credential}` };
         const issued = await call(b, 'POST', '/api/queue/tickets', asKiosk, { service: 'ho-tich' });
         expect(issued.status).to.equal(201);
         expect((await call(a, 'POST', '/api/queue/counters/2/call-next', asCounter)).status).to.equal(403);
 
-        expect((await call(a, 'DELETE', `/api/devices/${kiosk.id}`, ADMIN_HEADERS)).status).to.equal(204);
-        expect((await call(a, 'DELETE', `/api/devices/${kiosk.id}`, ADMIN_HEADERS)).status).to.equal(204);
-        expect((await call(a, 'DELETE', '/api/devices/no-such-device', ADMIN_HEADERS)).status).to.equal(404);
+        expect((await call(a, 'DELETE', `/api/devices/${kiosk.id}`, admin)).status).to.equal(204);
+        expect((await call(a, 'DELETE', `/api/devices/${kiosk.id}`, admin)).status).to.equal(204);
+        expect((await call(a, 'DELETE', '/api/devices/no-such-device', admin)).status).to.equal(404);
         const refused = await call(b, 'POST', '/api/queue/tickets', asKiosk, { service: 'ho-tich' });
         expect(refused.status).to.equal(401);
         // What it recorded stays: its ticket is called and served by the counter.
@@ -255,7 +243,7 @@ for (const target of TEST_DATABASES) {
         expect([called.status, called.body.ticket?.id]).to.deep.equal([200, issued.body.id]);
         expect((await call(a, 'POST', '/api/queue/counters/1/done', asCounter)).status).to.equal(200);
         // A new pairing carries on.
-        const next = await pairDevice(b, { name: 'Ki-ốt sảnh (mới)', kind: 'kiosk' });
+        const next = await pairDevice(b, admin, { name: 'Ki-ốt sảnh (mới)', kind: 'kiosk' });
         const carriedOn = await call(
           a,
           'POST',
@@ -266,9 +254,9 @@ for (const target of TEST_DATABASES) {
           },
         );
         expect([carriedOn.status, carriedOn.body.number]).to.deep.equal([201, 'A002']);
-        const listed = (await call(b, 'GET', '/api/devices', ADMIN_HEADERS)).body.devices.map(readDeviceView);
+        const listed = (await call(b, 'GET', '/api/devices', admin)).body.devices.map(readDeviceView);
         expect(listed.find((d: { id: string }) => d.id === kiosk.id)?.revokedAt).to.be.a('string');
-        expect(audit.filter((e) => e.action === 'device.revoke')).to.have.length(1);
+        expect((await audit()).filter((e) => e.action === 'device.revoke')).to.have.length(1);
       } finally {
         await db.close();
       }

@@ -1,9 +1,7 @@
+import type { AuditActor } from '@motcua/core/staff';
 import type { Context } from 'hono';
-import type { Queryable } from '../db/database.js';
 import { ApiError } from '../http/errors.js';
-import { requireAdmin } from './admin.js';
-import type { DeviceAdmin, DeviceAuditEvent } from './audit.js';
-import { adminActor, audit } from './audit-events.js';
+import { type DeviceAuditWriter, deviceAudit, requireAdmin } from './audit-events.js';
 import type { DeviceRoutesDeps } from './deps.js';
 import { deviceById, listDevices, revokeDevice } from './store.js';
 
@@ -16,7 +14,7 @@ import { deviceById, listDevices, revokeDevice } from './store.js';
  * ```
  */
 export async function listDevicesHandler(c: Context, deps: DeviceRoutesDeps): Promise<Response> {
-  await requireAdmin(c, deps);
+  requireAdmin(c);
   return c.json({ devices: await listDevices(deps.db, deps.office.id) });
 }
 
@@ -31,18 +29,18 @@ export async function listDevicesHandler(c: Context, deps: DeviceRoutesDeps): Pr
  */
 export async function revokeAs(
   deps: Pick<DeviceRoutesDeps, 'db' | 'office' | 'now'>,
-  admin: DeviceAdmin,
+  admin: AuditActor,
   id: string,
-  audit: (tx: Queryable, event: DeviceAuditEvent) => Promise<void>,
+  audit: DeviceAuditWriter,
 ): Promise<boolean> {
   return deps.db.transaction(async (tx) => {
     const device = await deviceById(tx, deps.office.id, id);
-    if (!device || !(await revokeDevice(tx, { office: deps.office.id, id, now: deps.now(), by: admin.id }))) {
+    if (!device || !(await revokeDevice(tx, { office: deps.office.id, id, now: deps.now(), by: admin.id ?? 'cli' }))) {
       return false;
     }
     if (device.revokedAt === undefined) {
       await audit(tx, {
-        actor: adminActor(admin),
+        actor: admin,
         action: 'device.revoke',
         object: id,
         ...(device.counter !== undefined ? { counter: device.counter } : {}),
@@ -63,8 +61,9 @@ export async function revokeAs(
  * ```
  */
 export async function revokeDeviceHandler(c: Context, deps: DeviceRoutesDeps): Promise<Response> {
-  const admin = await requireAdmin(c, deps);
-  if (!(await revokeAs(deps, admin, c.req.param('id') ?? '', (tx, event) => audit(deps, c, tx, event)))) {
+  const admin = requireAdmin(c);
+  const audit = deviceAudit(deps.office, deps.now, deps.clientOf(c));
+  if (!(await revokeAs(deps, admin, c.req.param('id') ?? '', audit))) {
     throw new ApiError(404, 'unknown-device', {
       vi: 'Cơ quan không có thiết bị này',
       en: 'The office has no such device',

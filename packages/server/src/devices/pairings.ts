@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import {
+  type AuditActor,
   type DeviceView,
   normalizePairingCode,
   PAIRING_CODE_ALPHABET,
@@ -9,13 +10,10 @@ import {
   type PairingStart,
 } from '@motcua/core/staff';
 import type { Context } from 'hono';
-import type { Queryable } from '../db/database.js';
 import { readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
 import type { Office } from '../office/office.js';
-import { requireAdmin } from './admin.js';
-import type { DeviceAdmin, DeviceAuditEvent } from './audit.js';
-import { adminActor, audit } from './audit-events.js';
+import { type DeviceAuditWriter, deviceAudit, requireAdmin } from './audit-events.js';
 import { credentialHash, newCredential } from './credentials.js';
 import { type DeviceRoutesDeps, MAX_PENDING_PAIRINGS, PAIRING_MINUTES } from './deps.js';
 import { approvalBody, claimBody } from './inputs.js';
@@ -35,6 +33,10 @@ function newCode(): string {
   for (let i = 0; i < PAIRING_CODE_LENGTH; i++) code += PAIRING_CODE_ALPHABET[randomInt(PAIRING_CODE_ALPHABET.length)];
   return code;
 }
+
+/** The audit writer of a request: its office, the service's clock, the client's address. */
+const auditOf = (deps: DeviceRoutesDeps, c: Context): DeviceAuditWriter =>
+  deviceAudit(deps.office, deps.now, deps.clientOf(c));
 
 const unknownPairing = () =>
   new ApiError(404, 'unknown-pairing', {
@@ -85,7 +87,7 @@ export async function startPairing(c: Context, deps: DeviceRoutesDeps): Promise<
     }
     throw new Error('no free pairing code after 10 draws');
   });
-  await audit(deps, c, deps.db, { actor: { kind: 'anonymous' }, action: 'device.pair-request', object: start.code });
+  await auditOf(deps, c)(deps.db, { actor: { kind: 'anonymous' }, action: 'device.pair-request', object: start.code });
   return c.json(start, 201);
 }
 
@@ -98,7 +100,7 @@ export async function startPairing(c: Context, deps: DeviceRoutesDeps): Promise<
  * ```
  */
 export async function listPairings(c: Context, deps: DeviceRoutesDeps): Promise<Response> {
-  await requireAdmin(c, deps);
+  requireAdmin(c);
   return c.json({ pairings: await pendingPairings(deps.db, deps.office.id, deps.now()) });
 }
 
@@ -130,10 +132,10 @@ function checkApproval(office: Office, input: PairingApproval): void {
  */
 export async function decidePairingAs(
   deps: Pick<DeviceRoutesDeps, 'db' | 'office' | 'now'>,
-  admin: DeviceAdmin,
+  admin: AuditActor,
   typed: string,
   approval: PairingApproval | undefined,
-  audit: (tx: Queryable, event: DeviceAuditEvent) => Promise<void>,
+  audit: DeviceAuditWriter,
 ): Promise<void> {
   if (approval) checkApproval(deps.office, approval);
   const code = normalizePairingCode(typed);
@@ -143,14 +145,14 @@ export async function decidePairingAs(
       office: deps.office.id,
       code,
       now: deps.now(),
-      by: admin.id,
+      by: admin.id ?? 'cli',
       ...(approval
         ? { approval: { name: approval.name, kind: approval.kind, counter: approval.counter ?? null } }
         : {}),
     });
     if (!decided) throw unknownPairing();
     await audit(tx, {
-      actor: adminActor(admin),
+      actor: admin,
       action: approval ? 'device.pair-approve' : 'device.pair-reject',
       object: code,
       ...(approval?.counter !== undefined ? { counter: approval.counter } : {}),
@@ -169,14 +171,14 @@ export async function decidePairingAs(
  * ```
  */
 export async function decide(c: Context, deps: DeviceRoutesDeps, approve: boolean): Promise<Response> {
-  const admin = await requireAdmin(c, deps);
+  const admin = requireAdmin(c);
   const input = approve ? await readJsonBody(c, approvalBody) : undefined;
   const approval = input && {
     name: input.name,
     kind: input.kind,
     ...(input.counter ? { counter: input.counter } : {}),
   };
-  await decidePairingAs(deps, admin, c.req.param('code') ?? '', approval, (tx, event) => audit(deps, c, tx, event));
+  await decidePairingAs(deps, admin, c.req.param('code') ?? '', approval, auditOf(deps, c));
   return c.body(null, 204);
 }
 
@@ -241,7 +243,7 @@ export async function collect(c: Context, deps: DeviceRoutesDeps): Promise<Respo
     ) {
       throw collected();
     }
-    await audit(deps, c, tx, {
+    await auditOf(deps, c)(tx, {
       actor: { kind: 'device', id: device.id, name: device.name },
       action: 'device.pair-collect',
       object: device.id,

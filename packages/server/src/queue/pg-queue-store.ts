@@ -8,6 +8,7 @@ import type {
   TakeNumberResult,
   Ticket,
   TicketEvent,
+  TicketView,
 } from '@motcua/core/queue';
 import { MotcuaError, problem } from '@motcua/core/text';
 import type { Database } from '../db/database.js';
@@ -33,6 +34,8 @@ export interface PgQueueStore extends QueueStore {
   currentTicket(counter: string, businessDate: CivilDate): Promise<Ticket | undefined>;
   /** The newest event version of the office (0 before the first). */
   version(): Promise<number>;
+  /** One business date's tickets without their history (what the board and the wait estimates read), any order. */
+  ticketViews(businessDate: CivilDate): Promise<readonly TicketView[]>;
 }
 
 /** The SQL that builds a {@link BoardTicket} from a `queue_tickets` row's `data`. */
@@ -300,6 +303,15 @@ export function createPgQueueStore(db: Pick<Database, 'query' | 'transaction'>, 
         [office, businessDate, counter],
       );
       return row ? toTicket(row.data) : undefined;
+    },
+
+    async ticketViews(businessDate: CivilDate): Promise<readonly TicketView[]> {
+      // The history is most of a ticket's bytes and no public read needs it: it is left in the database.
+      const rows = await db.query<{ data: unknown }>(
+        `select data - 'history' as data from queue_tickets where office = $1 and business_date = $2`,
+        [office, businessDate],
+      );
+      return rows.map((r) => toTicket(r.data));
     },
 
     async version(): Promise<number> {

@@ -1,7 +1,8 @@
 import type { Context, Hono, Next } from 'hono';
-import { authenticate } from '../http/auth.js';
+import { authenticate, bearerToken } from '../http/auth.js';
 import { ApiError } from '../http/errors.js';
 import { rateLimit } from '../http/rate-limit.js';
+import { knownCounter, officerSession } from '../staff/caller.js';
 import { boardEvents } from './board-events.js';
 import {
   callNext,
@@ -50,6 +51,12 @@ export function installQueueGuards(app: Hono, service: QueueService, now: () => 
   app.use('/api/queue/board', board);
   app.use('/api/queue/events', board);
   app.use('/api/queue/counters/:id/*', async (c, next) => {
+    // An officer signed in to this office works at the counter their console chose (the path's); a bearer token
+    // still decides alone when one is sent.
+    if (bearerToken(c) === undefined && officerSession(c)) {
+      knownCounter(office, c.req.param('id'));
+      return next();
+    }
     const counter = authenticate(c, 'counter');
     if (counter !== c.req.param('id')) {
       throw new ApiError(403, 'forbidden', {

@@ -3,15 +3,19 @@ import {
   type BoardSnapshot,
   buildBoard,
   createQueue,
+  estimateTicketWait,
   type IssuingCalendar,
   type Queue,
   queueBusinessTimeOf,
+  type Ticket,
+  type WaitEstimate,
 } from '@motcua/core/queue';
 import type { Database } from '../db/database.js';
 import { createNotificationHub, type NotificationHub } from '../http/events.js';
 import { createRateLimiter, type RateLimiter } from '../http/rate-limit.js';
 import type { Office } from '../office/office.js';
 import { createPgQueueStore, type PgQueueStore, QUEUE_CHANNEL, type QueueNotification } from './pg-queue-store.js';
+import { createQueueDayCache } from './public-reads.js';
 
 /** What the queue routes need. */
 export interface QueueRoutesDeps {
@@ -44,8 +48,10 @@ export interface QueueService {
   readonly store: PgQueueStore;
   readonly hub: NotificationHub<QueueNotification>;
   readonly limiter: RateLimiter;
-  /** The board as it stands. */
+  /** The board as it stands (built once per event version, whichever instance made the change). */
   board(): Promise<BoardSnapshot>;
+  /** A waiting ticket's expected wait, from its day's tickets as they stand (read once per event version). */
+  waitOf(ticket: Ticket): Promise<WaitEstimate>;
 }
 
 /**
@@ -63,6 +69,7 @@ export function createQueueService(deps: QueueRoutesDeps): QueueService {
   const queue = createQueue({ ...office.queueConfig, store, clock: now, calendar: deps.calendar ?? vietnamCalendar() });
   const hub = createNotificationHub<QueueNotification>(deps.db, QUEUE_CHANNEL);
   const limiter = deps.limiter ?? createRateLimiter(deps.db);
+  const days = createQueueDayCache(store);
   return {
     db: deps.db,
     office,
@@ -72,17 +79,20 @@ export function createQueueService(deps: QueueRoutesDeps): QueueService {
     limiter,
     async board() {
       const resolved = queue.config;
-      const date = businessDateNow(queue, now);
-      // The version first: any event after it comes as a delta, so the board never misses one.
-      const version = await store.version();
-      return buildBoard({
+      const day = await days.day(businessDateNow(queue, now));
+      day.board ??= buildBoard({
         office: { id: office.id, name: office.name },
-        businessDate: date,
-        version,
+        businessDate: day.businessDate,
+        version: day.version,
         counters: resolved.counters.values(),
         services: resolved.services.values(),
-        tickets: await store.tickets(date),
+        tickets: day.tickets,
       });
+      return day.board;
+    },
+    async waitOf(ticket) {
+      const day = await days.day(ticket.businessDate);
+      return estimateTicketWait(ticket, day.tickets, queue.config, now());
     },
   };
 }

@@ -99,7 +99,8 @@ export async function followTicket(
 ): Promise<Response> {
   const { queue } = service;
   const ticket = await refusals(() => queue.get(c.req.param('id')));
-  const wait = ticket.status === 'issued' ? await queue.estimateWait(ticket.id) : undefined;
+  // Read by its id; the wait from the day's tickets as they stand, read once per change (not once per reader).
+  const wait = ticket.status === 'issued' ? await service.waitOf(ticket) : undefined;
   // A served ticket can be rated: its holder gets the same rating token the counter's "done" answered.
   const ratingToken =
     ticket.status === 'done'

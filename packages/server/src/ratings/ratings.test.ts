@@ -6,10 +6,11 @@ import { createApp } from '../app.js';
 import type { Database } from '../db/database.js';
 import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
-import { ADMIN_HEADERS, pairDevice, testAdmin } from '../devices/pairing.test-support.js';
+import { adminHeaders, pairDevice } from '../devices/pairing.test-support.js';
 import { call } from '../http/call.test-support.js';
 import { purgeIdempotencyKeys } from '../http/idempotency.js';
 import { DEMO_OFFICE, parseOffice } from '../office/office.js';
+import { signedInAs } from '../staff/staff.test-support.js';
 import { DEFAULT_RATING_INSTRUMENT } from './inputs.js';
 import { satisfactionInputs } from './report.js';
 
@@ -276,7 +277,8 @@ for (const target of TEST_DATABASES) {
       );
       const { db, clock } = await env(office);
       try {
-        const app = createApp({ db, office, now: () => clock.now, secret: SECRET, deviceAdmin: testAdmin });
+        const app = createApp({ db, office, now: () => clock.now, secret: SECRET });
+        const admin = await adminHeaders(db);
         // What the probe did: 500 counter ratings, each with a new device key, no credential.
         const statuses = new Set<number>();
         for (let i = 0; i < 500; i++) {
@@ -288,7 +290,7 @@ for (const target of TEST_DATABASES) {
         expect(await count()).to.equal(0);
 
         // A paired tablet rates its counter; the counter's limit counts all its devices together.
-        const tablet = await pairDevice(app, { name: 'Máy tính bảng quầy 1', kind: 'counter', counter: '1' });
+        const tablet = await pairDevice(app, admin, { name: 'Máy tính bảng quầy 1', kind: 'counter', counter: '1' });
         const fromTablet = { authorization: `Bearer ${tablet.credential}` };
         expect((await rate(app, { answers: { overall: 3 } }, fromTablet)).status).to.equal(201);
         expect((await rate(app, { answers: { overall: 3 } }, fromTablet)).status).to.equal(201);
@@ -302,7 +304,7 @@ for (const target of TEST_DATABASES) {
         ]);
         // Revoked: its credential rates nothing more, and what it recorded stays.
         clock.now += 600_000;
-        expect((await call(app, 'DELETE', `/api/devices/${tablet.id}`, ADMIN_HEADERS)).status).to.equal(204);
+        expect((await call(app, 'DELETE', `/api/devices/${tablet.id}`, admin)).status).to.equal(204);
         expect((await rate(app, { answers: { overall: 1 } }, fromTablet)).status).to.equal(401);
         expect(await count()).to.equal(3);
       } finally {
@@ -371,6 +373,7 @@ for (const target of TEST_DATABASES) {
     it('reports satisfaction with core’s aggregation, with small groups suppressed, as JSON and CSV', async () => {
       const { db, app, clock } = await env();
       try {
+        const leader = { headers: await signedInAs(db, 'demo', ['leader']) };
         const kiosk = { authorization: 'Bearer demo-kiosk', ...JSON_HEADERS };
         const counter = { authorization: 'Bearer demo-counter-1' };
         const tokens: string[] = [];
@@ -388,7 +391,7 @@ for (const target of TEST_DATABASES) {
           ).to.equal(201);
         }
         await rate(app, { deviceKey: 'tablet-quay-2', counter: '2', answers: { overall: 3 } }, COUNTER_2);
-        const res = await app.request('/api/reports/satisfaction?groupBy=counter');
+        const res = await app.request('/api/reports/satisfaction?groupBy=counter', leader);
         const report = (await res.json()) as Json;
         expect(report.instrument).to.equal('vn-one-stop-rating');
         const [one, two] = report.groups;
@@ -402,7 +405,7 @@ for (const target of TEST_DATABASES) {
         expect(one.score).to.be.closeTo(80, 1e-9);
         expect(one.responseRate).to.be.closeTo(10 / 12, 1e-9);
         expect(two).to.deep.equal({ key: { counter: '2' }, suppressed: true });
-        const csv = await app.request('/api/reports/satisfaction?groupBy=counter&format=csv');
+        const csv = await app.request('/api/reports/satisfaction?groupBy=counter&format=csv', leader);
         expect(csv.headers.get('content-type')).to.contain('text/csv');
         const lines = (await csv.text()).trim().split('\r\n');
         expect(lines[0]).to.equal(
@@ -410,9 +413,9 @@ for (const target of TEST_DATABASES) {
         );
         expect(lines[1]).to.match(/^1,false,top2box,10,0,80(\.0+)?,/);
         expect(lines[2]).to.equal('2,true,,,,,,,,');
-        const empty = await app.request('/api/reports/satisfaction?from=2026-03-11');
+        const empty = await app.request('/api/reports/satisfaction?from=2026-03-11', leader);
         expect(((await empty.json()) as { groups: unknown[] }).groups).to.deep.equal([]);
-        const bad = await app.request('/api/reports/satisfaction?groupBy=ip');
+        const bad = await app.request('/api/reports/satisfaction?groupBy=ip', leader);
         expect(bad.status).to.equal(400);
       } finally {
         await db.close();
