@@ -4,6 +4,8 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { REPORT_READERS } from './access.js';
 import type { Database } from './db/database.js';
+import { identifyDevices } from './devices/credentials.js';
+import { installDeviceRoutes } from './devices/routes.js';
 import { catalogueFromFile } from './dossiers/catalogue.js';
 import { dossierActionAudit } from './dossiers/dossier-audit.js';
 import { PIN_HEADER } from './dossiers/lookup.js';
@@ -117,6 +119,9 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/api/reports/*', roleGuard(REPORT_READERS));
   // Before the token checks: a client sending wrong tokens waits, whichever route it tries.
   app.use('/api/*', throttleFailedCredentials(deps.db, clientOf, now, deps.credentialThrottle));
+  // Which device the bearer credential belongs to (a static token, else a paired device, checked in the database on
+  // every request so that a revocation counts at once on every instance), for the guards.
+  app.use('/api/*', identifyDevices(deps.db, office, now));
   // Tokens and rate limits before idempotency: a refused request is never stored as a key's answer.
   installQueueGuards(app, queue, now);
   // Every counter command, intake and step in the audit trail, with the officer and the counter.
@@ -136,6 +141,14 @@ export function createApp(deps: AppDeps): Hono {
     ...(deps.lookupLimits ? { lookupLimits: deps.lookupLimits } : {}),
   };
   installDossierGuards(app, dossiers);
+  // Before idempotency: a collected pairing's answer holds a credential, never to be stored.
+  installDeviceRoutes(app, {
+    db: deps.db,
+    office,
+    now,
+    limiter: queue.limiter,
+    clientOf,
+  });
   app.use(
     '/api/*',
     idempotency(deps.db, {

@@ -38,6 +38,7 @@ export { createNotificationHub, type NotificationHub } from './http/events.js';
 export { DEFAULT_IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from './http/idempotency.js';
 export { createRateLimiter, hashKey, type RateLimiter, type RateLimitVerdict, rateLimit } from './http/rate-limit.js';
 export {
+  type BoardAccess,
   DEFAULT_RATE_LIMITS,
   DEMO_OFFICE,
   demoOffice,
@@ -49,6 +50,7 @@ export {
   parseOffice,
   type RateLimitRule,
 } from './office/office.js';
+export { MIN_STATIC_TOKEN_LENGTH } from './office/static-tokens.js';
 export {
   createPgQueueStore,
   type PgQueueStore,

@@ -18,6 +18,7 @@ import { openPostgres } from './db/postgres.js';
 import { catalogueProblems, problemLines } from './dossiers/catalogue.js';
 import { allowedOrigin } from './http/cors.js';
 import { DEFAULT_IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from './http/idempotency.js';
+import { staticTokenWarnings } from './office/static-tokens.js';
 import { purgeAudit } from './staff/audit-store.js';
 import { ensureDemoUsers } from './staff/demo-users.js';
 import { purgeExpiredSessions } from './staff/sessions-store.js';
@@ -121,6 +122,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       );
     }
   }
+  // Static tokens keep working; said once at start, by where each is written, never the token.
+  for (const line of staticTokenWarnings(config.office)) console.warn(line);
   // Said once at start: an overlay rule that no longer changes anything (24/11 switched on, built in since 2026).
   for (const w of calendarOverlayWarnings((config.calendarOverlays ?? []).map((o) => o.overlay))) {
     console.warn(
