@@ -5,7 +5,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { calendarOverlayWarnings } from '@motcua/core/calendar';
+import { calendarOverlayWarnings, vietnamCalendar } from '@motcua/core/calendar';
 import { formatPath } from '@motcua/core/text';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
@@ -15,7 +15,8 @@ import type { Database } from './db/database.js';
 import { migrate } from './db/migrations.js';
 import { openPglite } from './db/pglite.js';
 import { openPostgres } from './db/postgres.js';
-import { catalogueProblems, problemLines } from './dossiers/catalogue.js';
+import { seedDemoHistory } from './demo/history.js';
+import { catalogueFromFile, catalogueProblems, problemLines } from './dossiers/catalogue.js';
 import { allowedOrigin } from './http/cors.js';
 import { DEFAULT_IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from './http/idempotency.js';
 import { staticTokenWarnings } from './office/static-tokens.js';
@@ -105,6 +106,21 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     await migrate(db);
     await purge();
     demoUsers = await ensureDemoUsers(db, config.office, now());
+    if (config.office.demo) {
+      // Weeks of past work for the dashboard and the reports, written once on the demo office's first start.
+      const calendar = vietnamCalendar({ overlays: (config.calendarOverlays ?? []).map((o) => o.overlay) });
+      const history = await seedDemoHistory(db, config.office, {
+        now: now(),
+        calendar,
+        clock: { calendar },
+        catalogue: await catalogueFromFile(config.catalogue)(),
+      });
+      if (history) {
+        console.log(
+          `motcua-server: lịch sử trình diễn / demo history: ${history.tickets} tickets, ${history.ratings} ratings, ${history.dossiers} dossiers`,
+        );
+      }
+    }
   } catch (error) {
     await db.close();
     throw error;
