@@ -46,7 +46,9 @@ for (const target of TEST_DATABASES) {
       const stored = createPgQueueStore(db, office.id);
       const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
       const json = (value: unknown) => JSON.parse(JSON.stringify(value));
-      expect(json([...(await stored.tickets())].sort(byId))).to.deep.equal(json([...(await store.tickets())].sort(byId)));
+      expect(json([...(await stored.tickets())].sort(byId))).to.deep.equal(
+        json([...(await store.tickets())].sort(byId)),
+      );
       expect(json(await stored.events())).to.deep.equal(json(await store.events()));
       const days = await db.query<{ business_date: string }>(
         'select distinct business_date from queue_tickets where office = $1',

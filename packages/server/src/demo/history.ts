@@ -72,7 +72,9 @@ const APPLICANTS = [
 /** The procedure's required documents, or the form every procedure takes when the catalogue lists none. */
 function documentsOf(procedure: Procedure) {
   const listed = procedureDocuments(procedure);
-  return listed.length > 0 ? listed : [{ name: 'Tờ khai / đơn đề nghị theo mẫu', form: 'original' as const, copies: 1 }];
+  return listed.length > 0
+    ? listed
+    : [{ name: 'Tờ khai / đơn đề nghị theo mẫu', form: 'original' as const, copies: 1 }];
 }
 
 const LOW_RATING_REASONS = ['Chờ lâu', 'Phải đi lại nhiều lần', 'Hướng dẫn chưa rõ'];
