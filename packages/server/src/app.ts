@@ -105,7 +105,7 @@ export function createApp(deps: AppDeps): Hono {
   // Before the token checks: a client sending wrong tokens waits, whichever route it tries.
   app.use('/api/*', throttleFailedCredentials(deps.db, clientOf, now, deps.credentialThrottle));
   // Tokens and rate limits before idempotency: a refused request is never stored as a key's answer.
-  installQueueGuards(app, queue, now);
+  installQueueGuards(app, queue, now, clientOf);
   installRatingGuards(app, ratings);
   const dossiers = {
     db: deps.db,

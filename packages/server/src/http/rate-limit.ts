@@ -84,6 +84,37 @@ export function createRateLimiter(db: Pick<Database, 'transaction' | 'query'>): 
   };
 }
 
+/**
+ * A sliding-window rate limiter in this process's memory ({@link slidingWindowHit}), for limits that protect the
+ * instance itself (its CPU and its database connection) rather than a shared budget: public reads. Keys whose window
+ * has passed are forgotten once more than `maxKeys` are held.
+ *
+ * @example
+ * ```ts
+ * const reads = createMemoryRateLimiter();
+ * await reads.hit('public-reads', '203.0.113.7', { limit: 600, windowSeconds: 60 }, Date.now()); // { ok: true, … }
+ * ```
+ */
+export function createMemoryRateLimiter(maxKeys = 10_000): RateLimiter {
+  const windows = new Map<string, { stamps: readonly number[]; expiresAt: number }>();
+  const verdictOf = (name: string, key: string, rule: RateLimitRule, now: number, count: boolean) => {
+    const id = `${name}\u0000${key}`;
+    const verdict = slidingWindowHit(windows.get(id)?.stamps ?? [], now, rule, count);
+    if (!verdict.ok) return verdict;
+    if (count) {
+      if (windows.size >= maxKeys) {
+        for (const [k, w] of windows) if (w.expiresAt <= now) windows.delete(k);
+      }
+      windows.set(id, { stamps: verdict.stamps, expiresAt: Math.max(...verdict.stamps) + rule.windowSeconds * 1000 });
+    }
+    return { ok: true, remaining: verdict.remaining } as const;
+  };
+  return {
+    hit: async (name, key, rule, now) => verdictOf(name, key, rule, now, true),
+    check: async (name, key, rule, now) => verdictOf(name, key, rule, now, false),
+  };
+}
+
 function stampsOf(value: unknown): number[] {
   const parsed = typeof value === 'string' ? JSON.parse(value) : value;
   return Array.isArray(parsed) ? parsed.map(Number) : [];
@@ -95,7 +126,8 @@ export function hashKey(key: string): string {
 }
 
 /**
- * Middleware counting each request under a named limit and the key `keyOf` returns (`undefined`: not counted);
+ * Middleware counting each request of `method` (default `POST`) under a named limit and the key `keyOf` returns
+ * (`undefined`: not counted);
  * answers 429 with `Retry-After` and a bilingual JSON error past the limit. Mount it before `idempotency`, so that
  * a refused request is not remembered as the answer to its Idempotency-Key.
  *
@@ -110,9 +142,10 @@ export function rateLimit(
   keyOf: (c: Context) => string | undefined | Promise<string | undefined>,
   rule: RateLimitRule,
   now: () => number,
+  method: 'GET' | 'POST' = 'POST',
 ): MiddlewareHandler {
   return async (c, next) => {
-    if (c.req.method !== 'POST') return next();
+    if (c.req.method !== method) return next();
     const key = await keyOf(c);
     if (key === undefined) return next();
     const verdict = await limiter.hit(name, key, rule, now());

@@ -10,7 +10,7 @@ import {
 import { type LocalizedText, MotcuaError, type Problem, problem } from '@motcua/core/text';
 import * as z from 'zod';
 
-/** A request budget: at most `limit` requests per key in each window of `windowSeconds`. */
+/** A request budget: at most `limit` requests per key in any window of `windowSeconds` (a sliding window). */
 export interface RateLimitRule {
   readonly limit: number;
   readonly windowSeconds: number;
@@ -24,6 +24,11 @@ export interface OfficeRateLimits {
   readonly ratings: RateLimitRule;
   /** Counter-level ratings, per device key (the tablet or QR code at a counter). */
   readonly counterRatings: RateLimitRule;
+  /**
+   * Public queue reads (the board, a followed ticket), per client address and per instance: a commune's citizens
+   * may share one address, so the default is generous (600 a minute: a hundred people following their tickets).
+   */
+  readonly publicReads: RateLimitRule;
 }
 
 /** A kiosk (or web page) allowed to take tickets, and the bearer token it sends. */
@@ -70,6 +75,7 @@ export const DEFAULT_RATE_LIMITS: OfficeRateLimits = {
   tickets: { limit: 120, windowSeconds: 60 },
   ratings: { limit: 5, windowSeconds: 600 },
   counterRatings: { limit: 20, windowSeconds: 600 },
+  publicReads: { limit: 600, windowSeconds: 60 },
 };
 
 const rule = z.object({ limit: z.number().int().min(1), windowSeconds: z.number().int().min(1).max(86_400) }).strict();
@@ -86,7 +92,12 @@ const officeSchema = z
     queue: z.looseObject({ counters: z.array(z.looseObject({ id: z.string().min(1), token })) }),
     kiosks: z.array(z.object({ id: z.string().min(1).max(100), token }).strict()),
     rateLimits: z
-      .object({ tickets: rule.optional(), ratings: rule.optional(), counterRatings: rule.optional() })
+      .object({
+        tickets: rule.optional(),
+        ratings: rule.optional(),
+        counterRatings: rule.optional(),
+        publicReads: rule.optional(),
+      })
       .strict()
       .optional(),
   })
