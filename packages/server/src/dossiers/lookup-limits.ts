@@ -14,8 +14,9 @@ export interface DossierLookupLimits {
   /** The client's longest back-off, in seconds (default 3600); it doubles from 2 s with each further failure. */
   readonly maxBackoffSeconds: number;
   /**
-   * Wrong PINs for one code in any window, counted at most `freeFailures` per client address (default 20 in any
-   * 24 hours): one address can never reach it alone. Once reached, the code's lookups are paced by `perCodePaced`.
+   * Wrong PINs (or lookups of an unknown code) for one code in any window (default 40 in any 24 hours: above the 37
+   * that one address can send in 24 hours under its back-off with the defaults, so one address never reaches it
+   * alone). Once reached, the code's lookups are paced by `perCodePaced`.
    */
   readonly perCodeFailures: RateLimitRule;
   /**
@@ -30,6 +31,6 @@ export const DEFAULT_LOOKUP_LIMITS: DossierLookupLimits = {
   perClient: { limit: 120, windowSeconds: 600 },
   freeFailures: 3,
   maxBackoffSeconds: 3600,
-  perCodeFailures: { limit: 20, windowSeconds: 86_400 },
+  perCodeFailures: { limit: 40, windowSeconds: 86_400 },
   perCodePaced: { limit: 1, windowSeconds: 900 },
 };

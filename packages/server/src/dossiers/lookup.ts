@@ -96,11 +96,8 @@ export async function lookupDossier(c: Context<Env, '/api/dossiers/:code'>, s: D
   const ok = await verifyPin(pin, mine ? dossier.pinHash : undefined);
   if (!ok || !dossier) {
     await s.failures.failed([clientKey], at);
-    // Each address counts at most `freeFailures` times toward the code's ceiling: no one address reaches it alone.
-    const share = { limit: s.limits.freeFailures, windowSeconds: s.limits.perCodeFailures.windowSeconds };
-    if ((await limiter.hit('dossier-lookup-code-client', `${codeKey}|${clientKey}`, share, at)).ok) {
-      await limiter.hit('dossier-lookup-code-failures', codeKey, s.limits.perCodeFailures, at);
-    }
+    // Every wrong PIN counts toward the code's ceiling (one address, held by its back-off, stays below it).
+    await limiter.hit('dossier-lookup-code-failures', codeKey, s.limits.perCodeFailures, at);
     throw notFound();
   }
   c.header('Cache-Control', 'no-store');
