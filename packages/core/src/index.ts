@@ -10,4 +10,5 @@ export * from './catalogue/index.js';
 export * from './deadline/index.js';
 export * from './queue/index.js';
 export * from './satisfaction/index.js';
+export * from './staff/index.js';
 export * from './text/index.js';

@@ -2,8 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { type CalendarOverlay, calendarOverlayWarnings, civilDateOf, vietnamCalendar } from '@motcua/core/calendar';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { REPORT_READERS } from './access.js';
 import type { Database } from './db/database.js';
+import { identifyDevices } from './devices/credentials.js';
+import { installDeviceRoutes } from './devices/routes.js';
 import { catalogueFromFile } from './dossiers/catalogue.js';
+import { dossierActionAudit } from './dossiers/dossier-audit.js';
 import { PIN_HEADER } from './dossiers/lookup.js';
 import { DEFAULT_LOOKUP_LIMITS, type DossierLookupLimits } from './dossiers/lookup-limits.js';
 import { installDossierGuards, installDossierRoutes } from './dossiers/routes.js';
@@ -19,9 +23,14 @@ import {
 import { ApiError, errorResponse } from './http/errors.js';
 import { idempotency } from './http/idempotency.js';
 import { demoOffice, type Office } from './office/office.js';
+import { counterCommandAudit } from './queue/counter-audit.js';
 import { installQueueGuards, installQueueRoutes } from './queue/routes.js';
 import { createQueueService } from './queue/service.js';
 import { installRatingGuards, installRatingRoutes } from './ratings/routes.js';
+import { auditActions } from './staff/action-audit.js';
+import { roleGuard } from './staff/caller.js';
+import { installStaffGuards, installStaffRoutes } from './staff/routes.js';
+import { DEFAULT_STAFF_SETTINGS, type StaffSettings } from './staff/settings.js';
 
 /** What the HTTP app needs: the database, settings, and the clock (injected so tests can move time). */
 export interface AppDeps {
@@ -58,6 +67,8 @@ export interface AppDeps {
    * hours; `GET /api/calendar` reports them.
    */
   readonly calendarOverlays?: readonly { readonly source: string; readonly overlay: CalendarOverlay }[];
+  /** Session lifetimes, sign-in back-off and audit retention; default {@link DEFAULT_STAFF_SETTINGS}. */
+  readonly staff?: Partial<StaffSettings>;
 }
 
 /**
@@ -102,10 +113,21 @@ export function createApp(deps: AppDeps): Hono {
   const queue = createQueueService({ db: deps.db, office, now, calendar });
   const ratings = { db: deps.db, office, now, secret: deps.secret, limiter: queue.limiter, queueStore: queue.store };
   const clientOf = clientAddress(deps.trustProxy);
+  const staff = { db: deps.db, office, now, clientOf, settings: { ...DEFAULT_STAFF_SETTINGS, ...deps.staff } };
+  // The cross-site check and the session reader first: every guard after them may accept an officer's session.
+  installStaffGuards(app, staff);
+  app.use('/api/reports/*', roleGuard(REPORT_READERS));
   // Before the token checks: a client sending wrong tokens waits, whichever route it tries.
   app.use('/api/*', throttleFailedCredentials(deps.db, clientOf, now, deps.credentialThrottle));
+  // Which device the bearer credential belongs to (a static token, else a paired device, checked in the database on
+  // every request so that a revocation counts at once on every instance), for the guards.
+  app.use('/api/*', identifyDevices(deps.db, office, now));
   // Tokens and rate limits before idempotency: a refused request is never stored as a key's answer.
   installQueueGuards(app, queue, now, clientOf);
+  // Every counter command, intake and step in the audit trail, with the officer and the counter.
+  app.use('/api/queue/counters/:id/*', auditActions(staff, counterCommandAudit));
+  // ('/api/dossiers/*' matches '/api/dossiers' too.)
+  app.use('/api/dossiers/*', auditActions(staff, dossierActionAudit));
   installRatingGuards(app, ratings);
   const dossiers = {
     db: deps.db,
@@ -119,6 +141,14 @@ export function createApp(deps: AppDeps): Hono {
     ...(deps.lookupLimits ? { lookupLimits: deps.lookupLimits } : {}),
   };
   installDossierGuards(app, dossiers);
+  // Before idempotency: a collected pairing's answer holds a credential, never to be stored.
+  installDeviceRoutes(app, {
+    db: deps.db,
+    office,
+    now,
+    limiter: queue.limiter,
+    clientOf,
+  });
   app.use(
     '/api/*',
     idempotency(deps.db, {
@@ -171,6 +201,7 @@ export function createApp(deps: AppDeps): Hono {
   });
   installRatingRoutes(app, ratings);
   installDossierRoutes(app, dossiers);
+  installStaffRoutes(app, staff);
 
   app.all('/api/*', () => {
     throw new ApiError(404, 'not-found', { vi: 'Không có địa chỉ API này', en: 'No such API route' });

@@ -5,8 +5,11 @@ import { loadConfig } from './config.js';
 import { requestBackup } from './db/backup-socket.js';
 import { migrate } from './db/migrations.js';
 import { openPglite } from './db/pglite.js';
+import { DEVICES_USAGE, devicesCommand } from './devices/cli.js';
 import { catalogueProblems, problemLines } from './dossiers/catalogue.js';
 import { openDatabase, startServer } from './server.js';
+import { readPassword } from './staff/read-password.js';
+import { USERS_USAGE, usersCommand } from './staff/users-cli.js';
 
 const usage = `motcua-server — the motcua service (queue, dossiers, ratings, catalogue)
 
@@ -16,6 +19,8 @@ const usage = `motcua-server — the motcua service (queue, dossiers, ratings, c
   motcua-server restore FILE   restore the embedded database from a backup (the data directory must be empty)
   motcua-server check-catalogue FILE
                                check a procedure catalogue (JSON): print every problem with its path
+${USERS_USAGE}
+${DEVICES_USAGE}
 
 Configuration: MOTCUA_CONFIG (a JSON file), PORT, HOST, DATABASE_URL, MOTCUA_DATA_DIR, MOTCUA_SECRET,
 MOTCUA_TLS_CERT, MOTCUA_TLS_KEY, MOTCUA_ALLOWED_ORIGINS, MOTCUA_CATALOGUE, MOTCUA_OFFICE,
@@ -23,7 +28,7 @@ MOTCUA_TRUST_PROXY (the reverse proxies whose X-Forwarded-For is read; default n
 MOTCUA_IDEMPOTENCY_RETENTION_HOURS (hours answers stored for retries are kept; default 24).`;
 
 async function main(args: string[]): Promise<void> {
-  const [command = 'start', file] = args;
+  const [command = 'start', file, ...more] = args;
   if (command === '--help' || command === '-h' || command === 'help') {
     console.log(usage);
     return;
@@ -65,6 +70,22 @@ async function main(args: string[]): Promise<void> {
       }
       return;
     }
+    case 'users': {
+      const db = await openDatabase(config);
+      try {
+        await migrate(db);
+        await usersCommand([file ?? '', ...more], {
+          db,
+          office: config.office.id,
+          now: Date.now,
+          readPassword: (prompt) => readPassword(prompt),
+          print: (line) => console.log(line),
+        });
+      } finally {
+        await db.close();
+      }
+      return;
+    }
     case 'backup':
     case 'restore': {
       if (!file) throw new Error(`motcua-server ${command} needs a FILE.\n\n${usage}`);
@@ -96,6 +117,17 @@ async function main(args: string[]): Promise<void> {
         const db = await openPglite(config.dataDir, { loadDataDir: new Blob([readFileSync(file)]) });
         await db.close();
         console.log(`Restored ${file} into ${config.dataDir}`);
+      }
+      return;
+    }
+    case 'devices': {
+      // With the embedded database, while the service runs, revoke from the admin page instead (one process holds it).
+      const db = await openDatabase(config);
+      try {
+        await migrate(db);
+        process.exitCode = await devicesCommand({ db, office: config.office, now: Date.now }, args.slice(1));
+      } finally {
+        await db.close();
       }
       return;
     }

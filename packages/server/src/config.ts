@@ -7,6 +7,8 @@ import * as z from 'zod';
 import { isProxyEntry } from './http/client-address.js';
 import { DEFAULT_IDEMPOTENCY_RETENTION_HOURS } from './http/idempotency.js';
 import { demoOffice, type Office, parseOffice } from './office/office.js';
+import { staticTokenProblems } from './office/static-tokens.js';
+import type { StaffSettings } from './staff/settings.js';
 
 /** A folder served as static files under a URL prefix (the demo site, the CDN build, the docs). */
 export interface StaticMount {
@@ -55,6 +57,11 @@ export interface ServerConfig {
    * the built-in calendar to due dates and the queue's issuing hours; each checked by core's `parseCalendarOverlay`.
    */
   readonly calendarOverlays?: readonly LoadedCalendarOverlay[];
+  /**
+   * Staff sessions and the audit trail: `sessionIdleMinutes` (default 150), `sessionHours` (default 12),
+   * `auditRetentionDays` (default 365; older audit lines are purged at start and daily).
+   */
+  readonly staff?: Partial<Pick<StaffSettings, 'sessionIdleMinutes' | 'sessionHours' | 'auditRetentionDays'>>;
 }
 
 /**
@@ -105,6 +112,14 @@ const fileSchema = z
     idempotencyRetentionHours: z.number().min(1).max(8_760).optional(),
     /** Calendar overlays: each the path of a JSON file or the overlay inline (checked by `parseCalendarOverlay`). */
     calendarOverlays: z.array(z.union([z.string().min(1), z.record(z.string(), z.unknown())])).optional(),
+    staff: z
+      .object({
+        sessionIdleMinutes: z.number().int().min(5).max(1_440).optional(),
+        sessionHours: z.number().int().min(1).max(72).optional(),
+        auditRetentionDays: z.number().int().min(30).max(3_650).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -149,6 +164,15 @@ function fromEnv(env: NodeJS.ProcessEnv): FileConfig {
   if (env.MOTCUA_IDEMPOTENCY_RETENTION_HOURS) {
     pick.idempotencyRetentionHours = Number(env.MOTCUA_IDEMPOTENCY_RETENTION_HOURS);
   }
+  const staff: Record<string, number> = {};
+  for (const [name, key] of [
+    ['MOTCUA_SESSION_IDLE_MINUTES', 'sessionIdleMinutes'],
+    ['MOTCUA_SESSION_HOURS', 'sessionHours'],
+    ['MOTCUA_AUDIT_RETENTION_DAYS', 'auditRetentionDays'],
+  ] as const) {
+    if (env[name]) staff[key] = Number(env[name]);
+  }
+  if (Object.keys(staff).length > 0) pick.staff = staff;
   const parsed = fileSchema.safeParse(pick);
   if (!parsed.success) throw new MotcuaError(configProblems(parsed.error, 'environment'));
   return parsed.data;
@@ -233,7 +257,8 @@ function storedSecret(dataDir: string): string {
  * Reads the configuration: defaults, then the JSON file named by `MOTCUA_CONFIG` (paths in it are relative to
  * it), then environment variables (`PORT`, `HOST`, `DATABASE_URL`, `MOTCUA_DATA_DIR`, `MOTCUA_SECRET`,
  * `MOTCUA_TLS_CERT`, `MOTCUA_TLS_KEY`, `MOTCUA_ALLOWED_ORIGINS`, `MOTCUA_CATALOGUE`, `MOTCUA_OFFICE`,
- * `MOTCUA_TRUST_PROXY`, `MOTCUA_IDEMPOTENCY_RETENTION_HOURS`). Calendar overlays (`calendarOverlays`) come from the
+ * `MOTCUA_TRUST_PROXY`, `MOTCUA_IDEMPOTENCY_RETENTION_HOURS`, `MOTCUA_SESSION_IDLE_MINUTES`, `MOTCUA_SESSION_HOURS`,
+ * `MOTCUA_AUDIT_RETENTION_DAYS`). Calendar overlays (`calendarOverlays`) come from the
  * file only. Invalid values throw a
  * `MotcuaError` naming the field, in Vietnamese and English.
  *
@@ -261,10 +286,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     allowedOrigins: checkedOrigins(merged.allowedOrigins ?? []),
     catalogue: merged.catalogue,
     static: merged.static ?? [],
-    office: loadOffice(merged.office),
+    office: loadOffice(merged.office, env.MOTCUA_OFFICE ? 'MOTCUA_OFFICE' : (env.MOTCUA_CONFIG ?? 'the configuration')),
     trustProxy: merged.trustProxy ?? [],
     idempotencyRetentionHours: merged.idempotencyRetentionHours ?? DEFAULT_IDEMPOTENCY_RETENTION_HOURS,
     calendarOverlays: loadCalendarOverlays(merged.calendarOverlays ?? []),
+    staff: { ...file.staff, ...environment.staff },
   };
 }
 
@@ -309,10 +335,19 @@ function loadCalendarOverlays(entries: NonNullable<FileConfig['calendarOverlays'
   return loaded;
 }
 
-/** The configured office (inline or from a JSON file), else the demo office. */
-function loadOffice(office: FileConfig['office']): Office {
+/**
+ * The configured office (inline or from a JSON file), else the demo office; refused with every static token shorter
+ * than 32 characters, naming `where` (the configuration file) or the office's own file.
+ */
+function loadOffice(office: FileConfig['office'], where: string): Office {
   if (office === undefined) return demoOffice();
-  if (typeof office !== 'string') return parseOffice(office);
+  const parsed = typeof office === 'string' ? parseOffice(readOffice(office)) : parseOffice(office);
+  const problems = staticTokenProblems(parsed, typeof office === 'string' ? office : where);
+  if (problems.length > 0) throw new MotcuaError(problems);
+  return parsed;
+}
+
+function readOffice(office: string): unknown {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(office, 'utf8'));
@@ -324,5 +359,5 @@ function loadOffice(office: FileConfig['office']): Office {
       }),
     ]);
   }
-  return parseOffice(raw);
+  return raw;
 }

@@ -3,9 +3,14 @@ import { describe, it } from 'node:test';
 import { buildBoard, createQueue } from '@motcua/core/queue';
 import { expect } from 'chai';
 import * as z from 'zod';
+import { ROUTE_ACCESS, type RouteCaller } from './access.js';
 import { createApp } from './app.js';
 import type { Database } from './db/database.js';
+import { migrate } from './db/migrations.js';
+import { openPglite } from './db/pglite.js';
 import { DOSSIER_INPUTS } from './dossiers/inputs.js';
+import { queueReportQuery } from './queue/inputs.js';
+import { queueReport } from './queue/report-store.js';
 
 const OPENAPI = readFileSync(new URL('../openapi.yaml', import.meta.url), 'utf8');
 
@@ -81,6 +86,41 @@ describe('openapi.yaml', () => {
     ).to.deep.equal([]);
   });
 
+  it('states who may call each route, as access.ts declares it', () => {
+    // How openapi.yaml states each kind of caller: its security requirement, and the roles a session needs.
+    const counter = { security: '[{ counter: [] }, { session: [] }]' };
+    const stated: Partial<Record<RouteCaller, { security: string; roles?: string }>> = {
+      anyone: { security: '' },
+      kiosk: { security: '[{ kiosk: [] }]' },
+      counter,
+      'this-counter': counter,
+      'signed-in': { security: '[{ session: [] }]' },
+      leader: { security: '[{ session: [] }]', roles: '[leader, admin]' },
+      admin: { security: '[{ session: [] }]', roles: '[admin]' },
+      // Public, or a paired board where the office keeps its board private.
+      board: { security: '[{}, { board: [] }]' },
+    };
+    // A public route may also name an optional credential (`[{}, …]`): a counter rating's counter credential.
+    const optional = (security: string) => security.startsWith('[{},');
+    const wrong: string[] = [];
+    for (const [route, who] of Object.entries(ROUTE_ACCESS)) {
+      const [method, path] = route.split(' ') as [string, string];
+      const operation = at(spec, 'paths', path.replace(/:(\w+)/g, '{$1}'), method.toLowerCase());
+      const expected = stated[who];
+      if (!expected) {
+        wrong.push(`${route}: say here how openapi.yaml states the caller kind ${who}`);
+        continue;
+      }
+      const security = operation.keys.get('security')?.value ?? '';
+      const roles = operation.keys.get('x-motcua-roles')?.value;
+      const matches = security === expected.security || (who === 'anyone' && optional(security));
+      if (!matches || roles !== expected.roles) {
+        wrong.push(`${route} (${who}): security ${security || 'none'}, roles ${roles ?? 'none'}`);
+      }
+    }
+    expect(wrong).to.deep.equal([]);
+  });
+
   it('describes the dossier inputs with the fields and required fields of their zod schemas', () => {
     const pairs = [
       [DOSSIER_INPUTS.receive, 'ReceiveDossier'],
@@ -142,5 +182,25 @@ describe('openapi.yaml', () => {
     expect(properties('BoardSnapshot').sort(), 'BoardSnapshot').to.deep.equal(Object.keys(board).sort());
     expect(itemsOf('counters').sort(), 'BoardSnapshot counters').to.deep.equal(Object.keys(counter).sort());
     expect(itemsOf('services').sort(), 'BoardSnapshot services').to.deep.equal(Object.keys(line).sort());
+  });
+
+  it('describes the queue report with the fields and parameters the report has', async () => {
+    const db = await openPglite();
+    try {
+      await migrate(db);
+      const report = await queueReport(db, { office: 'xa', from: '2026-11-01', to: '2026-11-30' });
+      const properties = (name: string) => [...at(spec, 'components', 'schemas', name, 'properties').keys.keys()];
+      expect(properties('QueueReport').sort()).to.deep.equal(Object.keys(report).sort());
+      expect(properties('QueueGroupStatistics').sort()).to.deep.equal(Object.keys(report.overall).sort());
+      expect(properties('DurationSummary').sort()).to.deep.equal(Object.keys(report.overall.wait).sort());
+    } finally {
+      await db.close();
+    }
+    const query = z.toJSONSchema(queueReportQuery, { io: 'input' }) as { properties: object };
+    const block = OPENAPI.slice(OPENAPI.indexOf('  /api/reports/queue:'));
+    const parameters = block.slice(0, block.indexOf('responses:'));
+    expect([...parameters.matchAll(/name: (\w+)/g)].map((m) => m[1]).sort()).to.deep.equal(
+      Object.keys(query.properties).sort(),
+    );
   });
 });

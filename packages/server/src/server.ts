@@ -18,6 +18,11 @@ import { openPostgres } from './db/postgres.js';
 import { catalogueProblems, problemLines } from './dossiers/catalogue.js';
 import { allowedOrigin } from './http/cors.js';
 import { DEFAULT_IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from './http/idempotency.js';
+import { staticTokenWarnings } from './office/static-tokens.js';
+import { purgeAudit } from './staff/audit-store.js';
+import { ensureDemoUsers } from './staff/demo-users.js';
+import { purgeExpiredSessions } from './staff/sessions-store.js';
+import { DEFAULT_STAFF_SETTINGS } from './staff/settings.js';
 
 /** Opens the configured database: PostgreSQL when `databaseUrl` is set, else PGlite under `dataDir`. */
 export async function openDatabase(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<Database> {
@@ -88,10 +93,18 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const db = options.db ?? (await openDatabase(config));
   const now = options.now ?? Date.now;
   const retentionMs = (config.idempotencyRetentionHours ?? DEFAULT_IDEMPOTENCY_RETENTION_HOURS) * 3_600_000;
-  const purge = () => purgeIdempotencyKeys(db, now() - retentionMs);
+  const auditDays = config.staff?.auditRetentionDays ?? DEFAULT_STAFF_SETTINGS.auditRetentionDays;
+  // Also audit lines past their retention (checked hourly, so at least daily) and expired sessions.
+  const purge = async () => {
+    await purgeIdempotencyKeys(db, now() - retentionMs);
+    await purgeAudit(db, now() - auditDays * 86_400_000);
+    await purgeExpiredSessions(db, now());
+  };
+  let demoUsers: Awaited<ReturnType<typeof ensureDemoUsers>> = [];
   try {
     await migrate(db);
     await purge();
+    demoUsers = await ensureDemoUsers(db, config.office, now());
   } catch (error) {
     await db.close();
     throw error;
@@ -100,7 +113,17 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     console.warn(
       'motcua-server: văn phòng mẫu, mã truy cập công khai / demo office with public tokens (demo-kiosk, demo-counter-N): set MOTCUA_OFFICE before real use',
     );
+    const list = demoUsers.map((u) => `${u.username} / ${u.password} (${u.roles.join(', ')})`).join('; ');
+    console.log(`motcua-server: tài khoản trình diễn / demo sign-ins: ${list}`);
+  } else {
+    for (const u of demoUsers) {
+      console.warn(
+        `motcua-server: người dùng "${u.username}" còn mật khẩu trình diễn công khai nên đã bị khóa / user "${u.username}" still had the public demo password and was disabled: motcua-server users reset-password ${u.username}`,
+      );
+    }
   }
+  // Static tokens keep working; said once at start, by where each is written, never the token.
+  for (const line of staticTokenWarnings(config.office)) console.warn(line);
   // Said once at start: an overlay rule that no longer changes anything (24/11 switched on, built in since 2026).
   for (const w of calendarOverlayWarnings((config.calendarOverlays ?? []).map((o) => o.overlay))) {
     console.warn(
@@ -128,6 +151,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       now,
       ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
       ...(config.calendarOverlays ? { calendarOverlays: config.calendarOverlays } : {}),
+      ...(config.staff ? { staff: config.staff } : {}),
     }),
   );
   for (const mount of config.static) {
@@ -172,7 +196,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   // process open.
   const purging = setInterval(() => {
     purge().catch((error: unknown) => {
-      console.warn(`motcua-server: old Idempotency-Key answers not purged: ${(error as Error).message}`);
+      console.warn(
+        `motcua-server: old Idempotency-Key answers, audit lines or sessions not purged: ${(error as Error).message}`,
+      );
     });
   }, options.purgeEveryMs ?? PURGE_EVERY_MS);
   purging.unref();

@@ -3,6 +3,7 @@
  *
  * @module text
  */
+export type { ApiErrorBody, ApiProblem } from './api-error.js';
 export { foldVietnamese } from './fold.js';
 export {
   formatPath,

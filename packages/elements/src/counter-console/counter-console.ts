@@ -1,11 +1,11 @@
 import { adoptStyles, css, html, nothing, type PropertyValues } from 'lit';
+import { ApiFailure, api } from '../internal/api-client.js';
 import { MotcuaElement } from '../internal/base.js';
 import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
 import { newIdempotencyKey } from '../internal/idempotency-key.js';
 import { blockStyles } from '../internal/styles.js';
-import { callApi, RequestFailed, retryable } from './api.js';
 import type { CounterAction, CounterActionDetail, CounterTicket } from './counter-console.events.js';
 import type { DossierIntake, IntakeHost } from './intake.js';
 import { type CounterConsoleStringKey, consoleStrings } from './strings.js';
@@ -381,13 +381,13 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
     const signature = this.loadedFor;
     const shown = this.ticket;
     const [services, current] = await Promise.allSettled([
-      callApi<{ services?: unknown }>('api/queue/services'),
-      callApi<{ ticket?: unknown }>(`api/queue/counters/${encodeURIComponent(this.counter)}/current`, {
-        token: this.token,
-      }),
+      api('api/queue/services') as Promise<{ services?: unknown } | undefined>,
+      api(`api/queue/counters/${encodeURIComponent(this.counter)}/current`, { token: this.token }) as Promise<
+        { ticket?: unknown } | undefined
+      >,
     ]);
     if (signature !== this.loadedFor) return;
-    if (services.status === 'fulfilled' && Array.isArray(services.value.services)) {
+    if (services.status === 'fulfilled' && Array.isArray(services.value?.services)) {
       this.services = services.value.services.flatMap((s: Record<string, unknown> | null) =>
         typeof s?.id === 'string' ? [{ id: s.id, name: (s.name ?? {}) as Service['name'] }] : [],
       );
@@ -398,7 +398,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
       this.error = this.describe(current.reason, 'restoreFailed');
     } else if (this.ticket === shown) {
       // A command answered during the load knows better.
-      this.ticket = asTicket(current.value.ticket);
+      this.ticket = asTicket(current.value?.ticket);
     }
   }
 
@@ -430,12 +430,12 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
     this.error = '';
     this.info = this.t('sending');
     try {
-      const answer = await callApi<{ ticket?: unknown; ratingToken?: unknown; from?: unknown }>(
+      const answer = (await api(
         `api/queue/counters/${encodeURIComponent(this.counter)}/${action === 'next' ? 'call-next' : action}`,
         { token: this.token, body, key },
-      );
+      )) as { ticket?: unknown; ratingToken?: unknown } | undefined;
       this.retryKeys.delete(signature);
-      const ticket = asTicket(answer.ticket);
+      const ticket = asTicket(answer?.ticket);
       if (action === 'transfer' && ticket && before) {
         this.ticket = { ...before, status: 'transferred' };
         this.transferService = '';
@@ -448,8 +448,8 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
         return true;
       }
       if (ticket) this.ticket = ticket;
-      if (action === 'done' && ticket?.id && typeof answer.ratingToken === 'string') {
-        this.ratingTokens.set(ticket.id, answer.ratingToken);
+      if (action === 'done' && ticket?.id && typeof answer?.ratingToken === 'string') {
+        this.ratingTokens.set(ticket.id, answer.ratingToken as string);
       }
       const number = ticket?.number ?? before?.number ?? '';
       const said = { next: 'called', recall: 'recalled', skip: 'skipped', done: 'finished', transfer: 'transferred' };
@@ -459,7 +459,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
     } catch (error) {
       this.info = '';
       this.error = this.describe(error);
-      if (retryable(error)) this.retryKeys.set(signature, key);
+      if (!(error instanceof ApiFailure) || error.transient) this.retryKeys.set(signature, key);
       else this.retryKeys.delete(signature);
       return false;
     } finally {
@@ -472,7 +472,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
    * string `offline` when no answer came.
    */
   private describe(error: unknown, offline: Key = 'network'): string {
-    if (!(error instanceof RequestFailed) || error.status === 0) return this.t(offline);
+    if (!(error instanceof ApiFailure) || error.status === 0) return this.t(offline);
     return (
       error.text?.[this.language] ?? this.t(error.status === 401 ? 'unauthorized' : 'refused', { status: error.status })
     );
@@ -536,8 +536,8 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
         ...(this.place.trim() ? { place: this.place.trim() } : {}),
         ...(this.officer.trim() ? { receivedBy: this.officer.trim() } : {}),
       }),
-      post: (path, body, key) => callApi(path, { token: this.token, body, key }),
-      get: (path) => callApi(path),
+      post: (path, body, key) => api(path, { token: this.token, body, key }),
+      get: (path) => api(path),
       ticket: () => this.ticket,
       finish: () => this.run('done'),
       ratingToken: (id) => this.ratingTokens.get(id),

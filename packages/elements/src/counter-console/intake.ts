@@ -7,9 +7,9 @@
 import { type Catalogue, type Procedure, searchProcedures } from '@motcua/core/catalogue';
 import type { ReceiptSlip } from '@motcua/core/deadline';
 import { css, html, nothing } from 'lit';
+import { ApiFailure } from '../internal/api-client.js';
 import type { Language, StringTable } from '../internal/i18n.js';
 import { newIdempotencyKey } from '../internal/idempotency-key.js';
-import { RequestFailed, retryable } from './api.js';
 import type { CounterTicket } from './counter-console.events.js';
 import type { CounterConsoleStringKey, IntakeStringKey } from './strings.js';
 
@@ -336,7 +336,7 @@ export function slipTimeText(iso: string, words: string, language: Language): st
 /** The procedures of a catalogue from the server, with what search and intake read checked. */
 function proceduresOf(value: unknown): Procedure[] {
   const list = (value as { procedures?: unknown } | null)?.procedures;
-  if (!Array.isArray(list)) throw new RequestFailed(200, 'malformed');
+  if (!Array.isArray(list)) throw new ApiFailure(200, 'malformed');
   return list.flatMap((p: Record<string, unknown> | null) => {
     if (!p || typeof p.code !== 'string' || typeof p.name !== 'string') return [];
     return [
@@ -411,8 +411,7 @@ export class DossierIntake {
       this.catalogue = { procedures } as unknown as Catalogue;
       this.phase = 'ready';
     } catch (error) {
-      this.catalogueError =
-        error instanceof RequestFailed && error.code === 'malformed' ? '' : this.host.describe(error);
+      this.catalogueError = error instanceof ApiFailure && error.code === 'malformed' ? '' : this.host.describe(error);
       this.phase = 'failed';
     }
     this.host.update();
@@ -726,9 +725,9 @@ export class DossierIntake {
       } satisfies DossierReceivedDetail);
       this.host.focus('received-heading');
     } catch (error) {
-      if (!retryable(error)) this.key = undefined;
+      if (error instanceof ApiFailure && !error.transient) this.key = undefined;
       this.error = this.host.describe(error);
-      this.problems = error instanceof RequestFailed ? error.problems.map((p) => p[this.host.language()]) : [];
+      this.problems = error instanceof ApiFailure ? error.problems.map((p) => p.message[this.host.language()]) : [];
     } finally {
       this.sending = false;
       this.host.update();

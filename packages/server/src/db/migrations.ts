@@ -203,6 +203,111 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    id: '0011-staff-accounts',
+    sql: `
+      -- Staff accounts: a user belongs to an office (a province deployment adds offices later), signs in with a
+      -- username unique in that office whatever its case, and holds roles per office. Only the password's scrypt
+      -- hash is stored, with its parameters.
+      create table staff_users (
+        id text primary key,
+        office text not null,
+        username text not null,
+        display_name text not null,
+        password_hash text not null,
+        disabled boolean not null default false,
+        created_at bigint not null
+      );
+      create unique index staff_users_username on staff_users (office, lower(username));
+      create table staff_user_roles (
+        user_id text not null references staff_users (id) on delete cascade,
+        office text not null,
+        role text not null check (role in ('officer', 'leader', 'admin')),
+        primary key (user_id, office, role)
+      );
+      -- Sessions by the SHA-256 of their id (the cookie's value is never stored); shared by every instance.
+      create table staff_sessions (
+        id_hash text primary key,
+        user_id text not null references staff_users (id) on delete cascade,
+        office text not null,
+        created_at bigint not null,
+        last_seen_at bigint not null,
+        idle_expires_at bigint not null,
+        expires_at bigint not null
+      );
+      create index staff_sessions_user on staff_sessions (user_id);
+      create index staff_sessions_expiry on staff_sessions (expires_at);
+      -- The audit trail: append-only. An update is refused; a delete only inside the retention purge, which sets
+      -- motcua.audit_purge for its own transaction.
+      create table audit_events (
+        id bigserial primary key,
+        office text not null,
+        at bigint not null,
+        actor_kind text not null check (actor_kind in ('user', 'device', 'token', 'anonymous')),
+        actor_id text,
+        actor_name text,
+        action text not null,
+        object text,
+        address text,
+        counter text,
+        detail jsonb
+      );
+      create index audit_events_office_at on audit_events (office, at, id);
+      create function audit_events_append_only() returns trigger language plpgsql as $$
+      begin
+        if tg_op = 'DELETE' and current_setting('motcua.audit_purge', true) = 'on' then
+          return old;
+        end if;
+        raise exception 'audit_events is append-only (% refused)', tg_op;
+      end
+      $$;
+      create trigger audit_events_append_only before update or delete on audit_events
+        for each row execute function audit_events_append_only();
+      create trigger audit_events_no_truncate before truncate on audit_events
+        for each statement execute function audit_events_append_only();
+    `,
+  },
+  {
+    id: '0012-devices',
+    sql: `
+      -- A device asking to be paired: the code it shows (short-lived, for an admin to read off its screen) and the
+      -- SHA-256 of the claim secret only it holds, with which it collects its credential once an admin approves.
+      -- Times are milliseconds since the epoch, from the service's clock.
+      create table device_pairings (
+        office text not null,
+        code text not null,
+        claim_hash text not null unique,
+        requested_at bigint not null,
+        expires_at bigint not null,
+        decided_at bigint,
+        decided_by text,
+        approved boolean,
+        name text,
+        kind text check (kind in ('kiosk', 'counter', 'board')),
+        counter text,
+        device_id text,
+        collected_at bigint,
+        primary key (office, code)
+      );
+      -- A paired device: only the SHA-256 of its credential is kept; the unique index finds it per request, so a
+      -- revocation counts at once on every instance. A revoked device stays, with what it recorded.
+      create table devices (
+        id text primary key,
+        office text not null,
+        name text not null,
+        kind text not null check (kind in ('kiosk', 'counter', 'board')),
+        counter text,
+        credential_hash text not null unique,
+        created_by text,
+        created_at bigint not null,
+        last_seen_at bigint,
+        revoked_at bigint,
+        revoked_by text,
+        check ((kind = 'counter') = (counter is not null))
+      );
+      create index devices_office on devices (office, created_at);
+      `,
+    },
+    {
     id: '0013-sliding-rate-limits',
     sql: `
       -- The sliding-window log of each rate limit's key: the times of its accepted requests still in the window.

@@ -8,6 +8,7 @@ import type { Database } from '../db/database.js';
 import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
 import { call, type Json } from '../http/call.test-support.js';
+import { signedInAs } from '../staff/staff.test-support.js';
 import { onTimeReport } from './on-time-report.js';
 import { vietnamIso } from './vietnam-iso.js';
 import { clockEvents } from './view.js';
@@ -26,7 +27,12 @@ const DUE = '2026-02-24T17:00:00+07:00';
 
 for (const target of TEST_DATABASES) {
   describe(`on-time report on ${target.name}`, () => {
-    async function seeded(): Promise<{ db: Database; app: Hono; clock: { now: number } }> {
+    async function seeded(): Promise<{
+      db: Database;
+      app: Hono;
+      clock: { now: number };
+      leader: Record<string, string>;
+    }> {
       const db = await target.open();
       await migrate(db);
       const clock = { now: vn('2026-02-12T09:00:00') };
@@ -67,13 +73,13 @@ for (const target of TEST_DATABASES) {
       await step(overdue.code, 'processing', '2026-02-13T08:00:00+07:00');
       await step(withdrawn.code, 'withdrawn', '2026-02-13T11:00:00+07:00');
       await step(permanent.code, 'resolved', '2026-02-25T15:00:00+07:00');
-      return { db, app, clock };
+      return { db, app, clock, leader: await signedInAs(db, 'demo', ['leader']) };
     }
 
     it('counts dossiers resolved before, on and after their due dates across Tết, and those still open', async () => {
-      const { db, app } = await seeded();
+      const { db, app, leader } = await seeded();
       try {
-        const res = await call(app, 'GET', '/api/reports/on-time?from=2026-02-01&to=2026-02-28');
+        const res = await call(app, 'GET', '/api/reports/on-time?from=2026-02-01&to=2026-02-28', leader);
         expect(res.status, res.text).to.equal(200);
         expect(res.body).to.include({ from: '2026-02-01', to: '2026-02-28', checkedAt: '2026-02-26T10:00:00+07:00' });
         expect(res.body.total).to.include({
@@ -101,11 +107,11 @@ for (const target of TEST_DATABASES) {
         // Processing time less pauses, against the statutory time: the late one took more than its 3 days.
         expect(temporary.averageTimeRatio).to.be.greaterThan(0);
 
-        const whole = await call(app, 'GET', '/api/reports/on-time');
+        const whole = await call(app, 'GET', '/api/reports/on-time', leader);
         // Every period: also the one received in March, and the demo office's demo dossier.
         expect(whole.body.total.dossiers).to.equal(9);
         expect(whole.body).to.include({ from: null, to: null });
-        const one = await call(app, 'GET', '/api/reports/on-time?to=2026-02-28&procedure=1.004222');
+        const one = await call(app, 'GET', '/api/reports/on-time?to=2026-02-28&procedure=1.004222', leader);
         expect(one.body.procedures).to.have.length(1);
         expect(one.body.total.dossiers).to.equal(1);
       } finally {
@@ -114,9 +120,9 @@ for (const target of TEST_DATABASES) {
     });
 
     it('reads the dossiers page by page with the same result, and sums to core’s statistics over them all', async () => {
-      const { db, app, clock } = await seeded();
+      const { db, app, clock, leader } = await seeded();
       try {
-        const whole = (await call(app, 'GET', '/api/reports/on-time?from=2026-02-01&to=2026-02-28')).body;
+        const whole = (await call(app, 'GET', '/api/reports/on-time?from=2026-02-01&to=2026-02-28', leader)).body;
         const [{ office } = { office: '' }] = await db.query<{ office: string }>('select office from dossiers limit 1');
         // The sums per dossier give what core's statistics give over all of them at once.
         const rows = await db.query<{ received_at: string; time_limit: unknown; channel: string; steps: unknown }>(
@@ -162,9 +168,9 @@ for (const target of TEST_DATABASES) {
     });
 
     it('answers CSV with format=csv or Accept: text/csv, and refuses bad parameters', async () => {
-      const { db, app } = await seeded();
+      const { db, app, leader } = await seeded();
       try {
-        const csv = await call(app, 'GET', '/api/reports/on-time?from=2026-02-01&to=2026-02-28&format=csv');
+        const csv = await call(app, 'GET', '/api/reports/on-time?from=2026-02-01&to=2026-02-28&format=csv', leader);
         expect(csv.status).to.equal(200);
         expect(csv.headers.get('content-type')).to.contain('text/csv');
         const lines = csv.text.trimEnd().split('\r\n');
@@ -176,12 +182,13 @@ for (const target of TEST_DATABASES) {
         expect(lines[1]).to.match(/^1\.004194,Đăng ký tạm trú,6,1,3,1,1,1,1,1,0\.666/);
         expect(lines[3]).to.match(/^,Tổng cộng \/ Total,7,1,4,2,1,1,1,1,0\.75,/);
         const accepted = await call(app, 'GET', '/api/reports/on-time?from=2026-02-01&to=2026-02-28', {
+          ...leader,
           accept: 'text/csv',
         });
         expect(accepted.text).to.equal(csv.text);
 
         for (const query of ['from=2026-02-30', 'from=2026-03-01&to=2026-02-01', 'format=xml', 'period=2026']) {
-          const bad = await call(app, 'GET', `/api/reports/on-time?${query}`);
+          const bad = await call(app, 'GET', `/api/reports/on-time?${query}`, leader);
           expect(bad.status, query).to.equal(400);
           expect(bad.body.error.code).to.equal('invalid-input');
           expect(bad.body.error.message.vi).to.be.a('string');

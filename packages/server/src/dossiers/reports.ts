@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { readQuery } from '../http/body.js';
+import { reportAnswer } from '../http/csv.js';
 import { dueDateChanges } from './due-date-changes.js';
 import { dueDateChangesQuery, onTimeQuery } from './inputs.js';
 import { onTimeCsv, onTimeReport } from './on-time-report.js';
@@ -33,14 +34,7 @@ export async function onTimeReportHandler(c: Context, s: DossierService): Promis
     s.clock,
     vietnamIso,
   );
-  const csv = q.format === 'csv' || (q.format === undefined && (c.req.header('accept') ?? '').includes('text/csv'));
-  if (csv) {
-    return c.body(onTimeCsv(report), 200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': 'attachment; filename="on-time.csv"',
-    });
-  }
-  return c.json(report);
+  return reportAnswer(c, q.format, 'on-time.csv', report, () => onTimeCsv(report));
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { Context, Hono } from 'hono';
-import { authenticate } from '../http/auth.js';
+import { identifyCaller } from '../devices/credentials.js';
+import { authenticate, bearerToken } from '../http/auth.js';
+import { COUNTER_HEADER, knownCounter, officerSession } from '../staff/caller.js';
 import { dossierReceipt, lookupDossier } from './lookup.js';
 import { receiveDossier } from './receive.js';
 import { dueDateChangesHandler, onTimeReportHandler } from './reports.js';
@@ -10,7 +12,7 @@ import { recordDossierStep } from './steps.js';
 /**
  * Mounts the staff check of the dossier routes, before the idempotency middleware (a refused request is never
  * stored as the answer to its Idempotency-Key): every POST under `/api/dossiers` and the receipt slip need a
- * counter's bearer token.
+ * counter's bearer token or an officer's session (naming its counter in the `Motcua-Counter` header).
  *
  * @example
  * ```ts
@@ -19,10 +21,17 @@ import { recordDossierStep } from './steps.js';
  * installDossierRoutes(app, deps);
  * ```
  */
-export function installDossierGuards(app: Hono, deps: Pick<DossierRoutesDeps, 'office'>): void {
+export function installDossierGuards(app: Hono, deps: Pick<DossierRoutesDeps, 'db' | 'office' | 'now'>): void {
   const staff = async (c: Context, next: () => Promise<void>) => {
     if (c.req.method === 'POST' || c.req.path.endsWith('/receipt')) {
-      rememberCounter(c, authenticate(c, deps.office.counterForToken, 'counter'));
+      // An officer signed in to this office acts at the counter their console names (the Motcua-Counter header).
+      const officer = bearerToken(c) === undefined && officerSession(c);
+      const counter = c.req.header(COUNTER_HEADER);
+      if (officer) rememberCounter(c, counter === undefined ? '' : knownCounter(deps.office, counter));
+      else {
+        await identifyCaller(c, deps.db, deps.office, deps.now);
+        rememberCounter(c, authenticate(c, 'counter'));
+      }
     }
     await next();
   };

@@ -1,16 +1,8 @@
-import { formatPath, type LocalizedText, MotcuaError } from '@motcua/core/text';
+import { type ApiErrorBody, formatPath, type LocalizedText, MotcuaError } from '@motcua/core/text';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
-/** The JSON body of every error the API answers. */
-export interface ApiErrorBody {
-  readonly error: {
-    readonly code: string;
-    readonly message: LocalizedText;
-    /** For invalid input: each problem with its JSON path. */
-    readonly problems?: readonly { readonly path: string; readonly code: string; readonly message: LocalizedText }[];
-  };
-}
+export type { ApiErrorBody } from '@motcua/core/text';
 
 /** An error a route throws to answer with a status, a code and a Vietnamese and English message. */
 export class ApiError extends Error {

@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Database, Queryable } from '../db/database.js';
 import { bearerToken } from './auth.js';
 import { ApiError } from './errors.js';
+import { sessionCookie } from './session-cookie.js';
 
 /** How long a request that started but never finished blocks its key before a retry may run it again (default). */
 const STALE_AFTER_SECONDS = 30;
@@ -40,11 +41,11 @@ async function fingerprintOf(c: Context): Promise<string> {
 }
 
 /**
- * Who sent a request, for scoping its Idempotency-Key: the SHA-256 of its bearer token (a kiosk's, a counter's),
- * or `-` for a request without one. The token itself is never stored.
+ * Who sent a request, for scoping its Idempotency-Key: the SHA-256 of its bearer token (a kiosk's, a counter's) or
+ * else of its session cookie (a signed-in officer's), or `-` for a request with neither. Neither is stored as such.
  */
 function callerOf(c: Context): string {
-  const token = bearerToken(c);
+  const token = bearerToken(c) ?? sessionCookie(c);
   return token === undefined ? '-' : createHash('sha256').update(token).digest('base64url');
 }
 

@@ -7,7 +7,7 @@ import {
   type QueueConfig,
   type ResolvedQueueConfig,
 } from '@motcua/core/queue';
-import { type LocalizedText, MotcuaError, type Problem, problem } from '@motcua/core/text';
+import { type LocalizedText, MotcuaError, type Problem, type ProblemPath, problem } from '@motcua/core/text';
 import * as z from 'zod';
 
 /** A request budget: at most `limit` requests per key in any window of `windowSeconds` (a sliding window). */
@@ -22,14 +22,24 @@ export interface OfficeRateLimits {
   readonly tickets: RateLimitRule;
   /** Transaction-bound ratings, per rating token. */
   readonly ratings: RateLimitRule;
-  /** Counter-level ratings, per device key (the tablet or QR code at a counter). */
+  /** Counter-level ratings, per device (a counter's static token or paired tablet). */
   readonly counterRatings: RateLimitRule;
   /**
    * Public queue reads (the board, a followed ticket), per client address and per instance: a commune's citizens
    * may share one address, so the default is generous (600 a minute: a hundred people following their tickets).
    */
   readonly publicReads: RateLimitRule;
+  /** Counter-level ratings, per counter, whichever of its devices sends them. */
+  readonly counterRatingsPerCounter: RateLimitRule;
+  /** Devices asking to be paired, per client address. */
+  readonly pairings: RateLimitRule;
 }
+
+/**
+ * Who may read the office's queue board and its event stream: `public` (anyone: the board shows only numbers) or
+ * `private` (a paired board device).
+ */
+export type BoardAccess = 'public' | 'private';
 
 /** A kiosk (or web page) allowed to take tickets, and the bearer token it sends. */
 export interface OfficeKiosk {
@@ -51,6 +61,8 @@ export interface OfficeConfigInput {
   };
   readonly kiosks: readonly OfficeKiosk[];
   readonly rateLimits?: Partial<OfficeRateLimits>;
+  /** Who may read the board: `public` (the default) or `private` (paired board devices only). */
+  readonly board?: BoardAccess;
 }
 
 /** A validated office. */
@@ -66,6 +78,10 @@ export interface Office {
   /** The kiosk whose token this is, if any. */
   kioskForToken(token: string): string | undefined;
   readonly rateLimits: OfficeRateLimits;
+  /** Who may read the board and its event stream. */
+  readonly board: BoardAccess;
+  /** The static tokens of the configuration: where each is written (`['office', 'kiosks', 0, 'token']`), its length. */
+  readonly staticTokens: readonly { readonly path: ProblemPath; readonly length: number }[];
   /** True for the built-in demo office, whose tokens are public. */
   readonly demo: boolean;
 }
@@ -76,6 +92,8 @@ export const DEFAULT_RATE_LIMITS: OfficeRateLimits = {
   ratings: { limit: 5, windowSeconds: 600 },
   counterRatings: { limit: 20, windowSeconds: 600 },
   publicReads: { limit: 600, windowSeconds: 60 },
+  counterRatingsPerCounter: { limit: 40, windowSeconds: 600 },
+  pairings: { limit: 10, windowSeconds: 600 },
 };
 
 const rule = z.object({ limit: z.number().int().min(1), windowSeconds: z.number().int().min(1).max(86_400) }).strict();
@@ -97,9 +115,12 @@ const officeSchema = z
         ratings: rule.optional(),
         counterRatings: rule.optional(),
         publicReads: rule.optional(),
+        counterRatingsPerCounter: rule.optional(),
+        pairings: rule.optional(),
       })
       .strict()
       .optional(),
+    board: z.enum(['public', 'private']).default('public'),
   })
   .strict();
 
@@ -185,6 +206,14 @@ export function parseOffice(input: unknown, options: { demo?: boolean } = {}): O
     counterForToken: tokenLookup(office.queue.counters.map((c) => ({ id: c.id, token: c.token }))),
     kioskForToken: tokenLookup(office.kiosks),
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...office.rateLimits },
+    board: office.board,
+    staticTokens: [
+      ...office.queue.counters.map((c, i) => ({
+        path: ['office', 'queue', 'counters', i, 'token'],
+        length: c.token.length,
+      })),
+      ...office.kiosks.map((k, i) => ({ path: ['office', 'kiosks', i, 'token'], length: k.token.length })),
+    ],
     demo: options.demo ?? false,
   };
 }

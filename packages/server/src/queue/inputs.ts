@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { PERIOD_ORDER, PERIOD_PARAMETERS } from '../http/period-query.js';
 
 // What the queue API accepts.
 
@@ -14,3 +15,13 @@ export const transferBody = z.object({
   ticket: z.string().min(1).max(100).optional(),
   service: z.string().min(1).max(100),
 });
+
+/** The queue report's period (business days, both included) and optional service or counter. */
+export const queueReportQuery = z
+  .object({
+    ...PERIOD_PARAMETERS,
+    service: z.string().min(1).max(100).optional(),
+    counter: z.string().min(1).max(100).optional(),
+  })
+  .strict()
+  .refine(...PERIOD_ORDER);

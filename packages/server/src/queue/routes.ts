@@ -1,8 +1,9 @@
-import type { Context, Hono } from 'hono';
-import { authenticate } from '../http/auth.js';
+import type { Context, Hono, Next } from 'hono';
+import { authenticate, bearerToken } from '../http/auth.js';
 import { clientAddress } from '../http/client-address.js';
 import { ApiError } from '../http/errors.js';
 import { createMemoryRateLimiter, rateLimit } from '../http/rate-limit.js';
+import { knownCounter, officerSession } from '../staff/caller.js';
 import { boardEvents } from './board-events.js';
 import {
   callNext,
@@ -12,13 +13,15 @@ import {
   simpleCommand,
   transferTicket,
 } from './counter-commands.js';
+import { queueReportHandler } from './report.js';
 import type { QueueRouteOptions, QueueService } from './service.js';
 import { followTicket, issueTicket, listServices } from './tickets.js';
 
 /**
- * Mounts the kiosk and counter guards (bearer token, then the ticket rate limit per kiosk) and the limit on public
- * reads (the board, a followed ticket) per client address (`clientOf`, which honours `trustProxy`). Call before the
- * idempotency middleware, so that a refused request is never stored as the answer to its Idempotency-Key.
+ * Mounts the kiosk, counter and private board guards (bearer credential, then the ticket rate limit per kiosk) and the
+ * limit on public reads (the board, a followed ticket) per client address (`clientOf`, which honours `trustProxy`).
+ * Call after `identifyDevices` and before the idempotency middleware, so that a refused request is never stored as
+ * the answer to its Idempotency-Key.
  *
  * @example
  * ```ts
@@ -42,7 +45,7 @@ export function installQueueGuards(
     );
   }
   app.use('/api/queue/tickets', async (c, next) => {
-    if (c.req.method === 'POST') authenticate(c, office.kioskForToken, 'kiosk');
+    if (c.req.method === 'POST') authenticate(c, 'kiosk');
     return next();
   });
   app.use(
@@ -50,13 +53,26 @@ export function installQueueGuards(
     rateLimit(
       service.limiter,
       'tickets',
-      (c) => `${office.id}/${authenticate(c, office.kioskForToken, 'kiosk')}`,
+      (c) => `${office.id}/${authenticate(c, 'kiosk')}`,
       office.rateLimits.tickets,
       now,
     ),
   );
+  // A private board is read by the office's paired board devices only; a public one by anyone.
+  const board = async (c: Context, next: Next) => {
+    if (office.board === 'private') authenticate(c, 'board');
+    return next();
+  };
+  app.use('/api/queue/board', board);
+  app.use('/api/queue/events', board);
   app.use('/api/queue/counters/:id/*', async (c, next) => {
-    const counter = authenticate(c, office.counterForToken, 'counter');
+    // An officer signed in to this office works at the counter their console chose (the path's); a bearer token
+    // still decides alone when one is sent.
+    if (bearerToken(c) === undefined && officerSession(c)) {
+      knownCounter(office, c.req.param('id'));
+      return next();
+    }
+    const counter = authenticate(c, 'counter');
     if (counter !== c.req.param('id')) {
       throw new ApiError(403, 'forbidden', {
         vi: 'Mã truy cập không phải của quầy này',
@@ -88,4 +104,5 @@ export function installQueueRoutes(app: Hono, service: QueueService, options: Qu
   app.post('/api/queue/counters/:id/transfer', (c) => transferTicket(c, service, options));
   app.get('/api/queue/board', async (c) => c.json(await service.board()));
   app.get('/api/queue/events', (c) => boardEvents(c, service, options));
+  app.get('/api/reports/queue', (c) => queueReportHandler(c, service, options));
 }

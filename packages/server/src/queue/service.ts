@@ -42,6 +42,7 @@ export interface QueueRouteOptions {
 
 /** The queue of one office, its store and its event hub, shared by the routes and the guards. */
 export interface QueueService {
+  readonly db: Database;
   readonly office: Office;
   readonly queue: Queue;
   readonly store: PgQueueStore;
@@ -70,6 +71,7 @@ export function createQueueService(deps: QueueRoutesDeps): QueueService {
   const limiter = deps.limiter ?? createRateLimiter(deps.db);
   const days = createQueueDayCache(store, office.id);
   return {
+    db: deps.db,
     office,
     queue,
     store,

@@ -1,7 +1,7 @@
 import { type AggregateGroup, aggregateResponses, type GroupDimension } from '@motcua/core/satisfaction';
 import type { Context } from 'hono';
 import { readQuery } from '../http/body.js';
-import { csvCell } from '../http/csv.js';
+import { csvCell, reportAnswer } from '../http/csv.js';
 import type { RatingRoutesDeps } from './deps.js';
 import { reportQuery } from './inputs.js';
 import { satisfactionInputs } from './report.js';
@@ -80,12 +80,11 @@ export async function satisfactionReport(c: Context, deps: RatingRoutesDeps): Pr
     ...(q.question !== undefined ? { question: q.question } : {}),
     ...(q.formula !== undefined ? { formula: q.formula } : {}),
   });
-  const csv = q.format === 'csv' || (q.format === undefined && (c.req.header('accept') ?? '').includes('text/csv'));
-  if (csv) {
-    return c.body(reportCsv(groups, q.groupBy), 200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': 'attachment; filename="satisfaction.csv"',
-    });
-  }
-  return c.json({ instrument: q.instrument, groupBy: q.groupBy, from: q.from, to: q.to, groups });
+  return reportAnswer(
+    c,
+    q.format,
+    'satisfaction.csv',
+    { instrument: q.instrument, groupBy: q.groupBy, from: q.from, to: q.to, groups },
+    () => reportCsv(groups, q.groupBy),
+  );
 }

@@ -1,0 +1,170 @@
+import type { CivilDate } from '@motcua/core/calendar';
+import type {
+  DurationSummary,
+  QueueGroupStatistics,
+  QueueLongWait,
+  QueueReport,
+  QueueReportCell,
+} from '@motcua/core/queue';
+import type { Database } from '../db/database.js';
+
+/** Which tickets a queue report counts. */
+export interface QueueReportQuery {
+  readonly office: string;
+  /** First business day, included. */
+  readonly from: CivilDate;
+  /** Last business day, included. */
+  readonly to: CivilDate;
+  /** Only this service. */
+  readonly service?: string | undefined;
+  /** Only the tickets this counter called. */
+  readonly counter?: string | undefined;
+}
+
+// Each ticket row as core's `queueStatistics` sees its timeline: joined = queuedAt (the issue, or the transfer that
+// created it), first and last call, start and end, outcome from the final status. Vietnam has kept UTC+7 since 1975,
+// so the hour and the ISO weekday (epoch day 0 was a Thursday) of joining are a fixed offset away. Durations are float8 minutes, divided as JavaScript divides them.
+const TIMELINES = `
+  select service, counter, data->>'priority' as priority, data->>'number' as number, business_date,
+    (((((data->>'queuedAt')::bigint + 25200000) / 86400000) + 3) % 7 + 1)::int as weekday,
+    ((((data->>'queuedAt')::bigint + 25200000) / 3600000) % 24)::int as hour,
+    ((data->>'calledAt')::bigint - (data->>'queuedAt')::bigint)::float8 / 60000 as wait,
+    case when status = 'done' then ((data->>'endedAt')::bigint - (data->>'servingAt')::bigint)::float8 / 60000
+    end as service_time,
+    greatest(coalesce((data->>'calls')::int, 0) - 1, 0) as recalls, status
+  from queue_tickets
+  where office = $1 and business_date between $2 and $3
+    and ($4::text is null or service = $4) and ($5::text is null or counter = $5)`;
+
+// Both percentiles from one sort of the column.
+const SUMMARY = (column: string, name: string) => `
+  count(${column})::int as ${name}_count, avg(${column}) as ${name}_mean,
+  percentile_cont(array[0.5, 0.9]) within group (order by ${column}) as ${name}_pct, max(${column}) as ${name}_max`;
+
+// One scan, every grouping the report shows; `grouping()` says which set a row belongs to.
+const GROUPS = `
+  with t as (${TIMELINES})
+  select grouping(service, counter, priority, weekday, hour)::int as set, service, counter, priority, weekday, hour,
+    count(*)::int as tickets, count(wait)::int as called,
+    count(*) filter (where status = 'done')::int as served,
+    count(*) filter (where status = 'no-show')::int as no_shows,
+    count(*) filter (where status = 'cancelled')::int as cancelled,
+    count(*) filter (where status = 'transferred')::int as transferred,
+    coalesce(sum(recalls), 0)::int as recalls, ${SUMMARY('wait', 'wait')}, ${SUMMARY('service_time', 'service')}
+  from t
+  group by grouping sets ((), (service), (counter), (priority), (hour), (weekday, hour))`;
+
+const LONGEST = `
+  with t as (${TIMELINES})
+  select number, service, counter, business_date, wait from t where wait is not null
+  order by wait desc, business_date, number limit 10`;
+
+// The grouping() bit masks (service, counter, priority, weekday, hour), a 1 for each column rolled up.
+const SETS = { overall: 0b11111, service: 0b01111, counter: 0b10111, priority: 0b11011, hour: 0b11110, cell: 0b11100 };
+
+type Row = Record<string, unknown>;
+
+const num = (value: unknown): number | undefined => (value === null || value === undefined ? undefined : Number(value));
+
+function summary(row: Row, name: string): DurationSummary {
+  return {
+    count: Number(row[`${name}_count`]),
+    mean: num(row[`${name}_mean`]),
+    p50: num((row[`${name}_pct`] as unknown[] | null)?.[0]),
+    p90: num((row[`${name}_pct`] as unknown[] | null)?.[1]),
+    max: num(row[`${name}_max`]),
+  };
+}
+
+function statistics(row: Row): QueueGroupStatistics {
+  return {
+    tickets: Number(row.tickets),
+    called: Number(row.called),
+    served: Number(row.served),
+    noShows: Number(row.no_shows),
+    cancelled: Number(row.cancelled),
+    transferred: Number(row.transferred),
+    recalls: Number(row.recalls),
+    wait: summary(row, 'wait'),
+    service: summary(row, 'service'),
+  };
+}
+
+const EMPTY: QueueGroupStatistics = statistics({
+  tickets: 0,
+  called: 0,
+  served: 0,
+  no_shows: 0,
+  cancelled: 0,
+  transferred: 0,
+  recalls: 0,
+  wait_count: 0,
+  service_count: 0,
+});
+
+/**
+ * The queue report of a period, aggregated in the database in one scan of the office's tickets of those business
+ * days (the `(office, business_date)` index): the same figures core's `queueStatistics` computes from the event log,
+ * which a test checks on generated histories.
+ *
+ * @example
+ * ```ts
+ * const report = await queueReport(db, { office: 'demo', from: '2026-11-01', to: '2026-11-30' });
+ * report.byService['ho-tich']?.wait.p90; // minutes
+ * ```
+ */
+export async function queueReport(db: Pick<Database, 'query'>, query: QueueReportQuery): Promise<QueueReport> {
+  const params = [query.office, query.from, query.to, query.service ?? null, query.counter ?? null];
+  const [rows, longest] = await Promise.all([db.query<Row>(GROUPS, params), db.query<Row>(LONGEST, params)]);
+  let overall = EMPTY;
+  const byService: Record<string, QueueGroupStatistics> = {};
+  const byCounter: Record<string, QueueGroupStatistics> = {};
+  const byPriority: Record<string, QueueGroupStatistics> = {};
+  const byHour: Record<number, QueueGroupStatistics> = {};
+  const byWeekdayHour: QueueReportCell[] = [];
+  for (const row of rows) {
+    const stats = statistics(row);
+    switch (Number(row.set)) {
+      case SETS.overall:
+        overall = stats;
+        break;
+      case SETS.service:
+        byService[String(row.service)] = stats;
+        break;
+      case SETS.counter:
+        // Tickets never called belong to no counter, as in core.
+        if (row.counter !== null) byCounter[String(row.counter)] = stats;
+        break;
+      case SETS.priority:
+        if (row.priority !== null) byPriority[String(row.priority)] = stats;
+        break;
+      case SETS.hour:
+        byHour[Number(row.hour)] = stats;
+        break;
+      case SETS.cell:
+        byWeekdayHour.push({ weekday: Number(row.weekday), hour: Number(row.hour), ...stats });
+        break;
+    }
+  }
+  byWeekdayHour.sort((a, b) => a.weekday - b.weekday || a.hour - b.hour);
+  const longestWaits = longest.map(
+    (row): QueueLongWait => ({
+      number: String(row.number),
+      service: String(row.service),
+      ...(row.counter === null ? {} : { counter: String(row.counter) }),
+      businessDate: String(row.business_date) as CivilDate,
+      wait: Number(row.wait),
+    }),
+  );
+  return {
+    from: query.from,
+    to: query.to,
+    overall,
+    byService,
+    byCounter,
+    byPriority,
+    byHour,
+    byWeekdayHour,
+    longestWaits,
+  };
+}
