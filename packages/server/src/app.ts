@@ -123,7 +123,7 @@ export function createApp(deps: AppDeps): Hono {
   // every request so that a revocation counts at once on every instance), for the guards.
   app.use('/api/*', identifyDevices(deps.db, office, now));
   // Tokens and rate limits before idempotency: a refused request is never stored as a key's answer.
-  installQueueGuards(app, queue, now);
+  installQueueGuards(app, queue, now, clientOf);
   // Every counter command, intake and step in the audit trail, with the officer and the counter.
   app.use('/api/queue/counters/:id/*', auditActions(staff, counterCommandAudit));
   // ('/api/dossiers/*' matches '/api/dossiers' too.)

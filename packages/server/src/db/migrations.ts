@@ -305,6 +305,21 @@ export const MIGRATIONS: readonly Migration[] = [
         check ((kind = 'counter') = (counter is not null))
       );
       create index devices_office on devices (office, created_at);
+      `,
+    },
+    {
+    id: '0013-sliding-rate-limits',
+    sql: `
+      -- The sliding-window log of each rate limit's key: the times of its accepted requests still in the window.
+      create table rate_limit_windows (
+        name text not null,
+        key text not null,
+        stamps jsonb not null,
+        expires_at bigint not null,
+        primary key (name, key)
+      );
+      create index rate_limit_windows_expiry on rate_limit_windows (expires_at);
+      drop table rate_limits;
     `,
   },
 ];

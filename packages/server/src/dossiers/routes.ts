@@ -44,8 +44,9 @@ export function installDossierGuards(app: Hono, deps: Pick<DossierRoutesDeps, 'd
  * - `POST /api/dossiers` (counter token): receives a dossier for a procedure of the catalogue; assigns its code
  *   (daily sequence from an atomic counter row) and a lookup PIN (only its hash is stored), computes the due date
  *   with core and answers `{ code, pin, dueAt, receipt }` (the receipt slip, Mẫu 01);
- * - `GET /api/dossiers/{code}?pin=…`: the public view ({@link DossierLookup}); an unknown code and a wrong PIN get
- *   the same 404; limited per code and per client, with a back-off after failures;
+ * - `GET /api/dossiers/{code}` (PIN in the `Dossier-Pin` header): the public view ({@link DossierLookup}); an unknown
+ *   code and a wrong PIN get the same 404; the guessing client is slowed (not the dossier), and a code past its
+ *   ceiling of wrong PINs is paced ({@link lookupDossier});
  * - `POST /api/dossiers/{code}/steps` (counter token): a status change, supplement request or completion, or an
  *   extension with its apology reason; checked by core's dossier clock;
  * - `GET /api/dossiers/{code}/receipt` (counter token): the receipt slip again;

@@ -10,7 +10,7 @@ import {
 import { type LocalizedText, MotcuaError, type Problem, type ProblemPath, problem } from '@motcua/core/text';
 import * as z from 'zod';
 
-/** A request budget: at most `limit` requests per key in each window of `windowSeconds`. */
+/** A request budget: at most `limit` requests per key in any window of `windowSeconds` (a sliding window). */
 export interface RateLimitRule {
   readonly limit: number;
   readonly windowSeconds: number;
@@ -24,6 +24,11 @@ export interface OfficeRateLimits {
   readonly ratings: RateLimitRule;
   /** Counter-level ratings, per device (a counter's static token or paired tablet). */
   readonly counterRatings: RateLimitRule;
+  /**
+   * Public queue reads (the board, a followed ticket), per client address and per instance: a commune's citizens
+   * may share one address, so the default is generous (600 a minute: a hundred people following their tickets).
+   */
+  readonly publicReads: RateLimitRule;
   /** Counter-level ratings, per counter, whichever of its devices sends them. */
   readonly counterRatingsPerCounter: RateLimitRule;
   /** Devices asking to be paired, per client address. */
@@ -86,6 +91,7 @@ export const DEFAULT_RATE_LIMITS: OfficeRateLimits = {
   tickets: { limit: 120, windowSeconds: 60 },
   ratings: { limit: 5, windowSeconds: 600 },
   counterRatings: { limit: 20, windowSeconds: 600 },
+  publicReads: { limit: 600, windowSeconds: 60 },
   counterRatingsPerCounter: { limit: 40, windowSeconds: 600 },
   pairings: { limit: 10, windowSeconds: 600 },
 };
@@ -108,6 +114,7 @@ const officeSchema = z
         tickets: rule.optional(),
         ratings: rule.optional(),
         counterRatings: rule.optional(),
+        publicReads: rule.optional(),
         counterRatingsPerCounter: rule.optional(),
         pairings: rule.optional(),
       })
