@@ -18,6 +18,7 @@ import { openPostgres } from './db/postgres.js';
 import { catalogueProblems, problemLines } from './dossiers/catalogue.js';
 import { allowedOrigin } from './http/cors.js';
 import { DEFAULT_IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from './http/idempotency.js';
+import { startNotificationSender } from './notifications/sender.js';
 import { staticTokenWarnings } from './office/static-tokens.js';
 import { purgeAudit } from './staff/audit-store.js';
 import { ensureDemoUsers } from './staff/demo-users.js';
@@ -202,6 +203,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     });
   }, options.purgeEveryMs ?? PURGE_EVERY_MS);
   purging.unref();
+  // Dossier status notifications: delivered from the outbox by every instance side by side.
+  const sender = startNotificationSender({ db, office: config.office, now });
   let closed: Promise<void> | undefined;
   return {
     url: `${tls ? 'https' : 'http'}://${shownHost}:${port}/`,
@@ -209,6 +212,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     close() {
       closed ??= (async () => {
         clearInterval(purging);
+        const senderStopped = sender.stop();
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         closing.abort();
         // A board's stream ends at once; a connection kept alive after its last answer closes as soon as it is idle;
@@ -222,6 +226,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
           clearInterval(idle);
           clearTimeout(cut);
         }
+        await senderStopped;
         await db.close();
       })();
       return closed;

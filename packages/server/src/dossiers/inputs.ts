@@ -2,6 +2,7 @@ import {
   DOSSIER_CHANNELS,
   DOSSIER_STEP_TYPES,
   type DossierChannel,
+  type DossierNotificationContact,
   parseOffsetDateTime,
   SUPPLEMENT_REASONS,
   type SupplementReason,
@@ -16,6 +17,22 @@ const isoWithOffset = z
   .string()
   .max(40)
   .refine((s) => parseOffsetDateTime(s) !== undefined, 'an ISO 8601 date-time with its offset');
+
+/**
+ * Where the citizen asked to be told of status changes: given only when they want notifications (their consent),
+ * core's `DossierNotificationContact`.
+ */
+const notifyContact: z.ZodType<DossierNotificationContact> = z
+  .object({
+    email: z.email().max(200).optional(),
+    phone: z
+      .string()
+      .regex(/^\+?[0-9][0-9 .-]{6,18}[0-9]$/, 'a phone number')
+      .optional(),
+    language: z.enum(['vi', 'en']).optional(),
+  })
+  .strict()
+  .refine((c) => c.email !== undefined || c.phone !== undefined, 'an email address or a phone number');
 
 export const receiveBody = z
   .object({
@@ -55,6 +72,8 @@ export const receiveBody = z
       .object({ book: z.string().min(1).max(100), number: z.number().int().min(1) })
       .strict()
       .optional(),
+    /** The citizen's consent to status notifications, with where to send them. */
+    notify: notifyContact.optional(),
   })
   .strict();
 
