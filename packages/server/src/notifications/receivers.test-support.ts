@@ -19,8 +19,11 @@ export interface Receiver {
   readonly requests: Received[];
   /** The first request of each key (as a receiver deduplicating on the key keeps them). */
   readonly unique: Map<string, Received>;
-  /** How the next requests are answered: a status, or `hang` (no answer, until the receiver closes). */
-  answer: (request: Received, index: number) => number | 'hang';
+  /**
+   * How the next requests are answered: a status, `hang` (no answer, until the receiver closes), or
+   * `accept-and-hang` (taken in, as a receiver that processed it, but its answer never sent).
+   */
+  answer: (request: Received, index: number) => number | 'hang' | 'accept-and-hang';
   /** Resolves when `count` unique requests have arrived. */
   waitFor(count: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -46,14 +49,15 @@ export async function startReceiver(
       const r: Received = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body };
       requests.push(r);
       const answer = receiver.answer(r, requests.length - 1);
-      if (answer === 'hang') {
-        hanging.add(() => res.destroy());
-        return;
-      }
       const key = keyOf(r);
-      if (answer >= 200 && answer < 300 && key !== undefined && !unique.has(key)) unique.set(key, r);
-      res.writeHead(answer, answer >= 300 && answer < 400 ? { location: 'http://169.254.169.254/' } : {});
-      res.end('{}');
+      const accepted = answer === 'accept-and-hang' || (typeof answer === 'number' && answer >= 200 && answer < 300);
+      if (accepted && key !== undefined && !unique.has(key)) unique.set(key, r);
+      if (typeof answer === 'number') {
+        res.writeHead(answer, answer >= 300 && answer < 400 ? { location: 'http://169.254.169.254/' } : {});
+        res.end('{}');
+      } else {
+        hanging.add(() => res.destroy());
+      }
       for (const w of [...waiters]) {
         if (unique.size >= w.count) {
           waiters.splice(waiters.indexOf(w), 1);
