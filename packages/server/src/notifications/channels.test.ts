@@ -21,7 +21,6 @@ import { startSmtp } from './smtp.test-support.js';
 const CATALOGUE = new URL('../../../../examples/data/catalogue.json', import.meta.url).pathname;
 // Tuesday 2026-03-10, 09:00 in Vietnam (UTC+7).
 const NINE = Date.UTC(2026, 2, 10, 2, 0);
-const STAFF = { authorization: 'Bearer demo-counter-1', 'content-type': 'application/json' };
 const SMTP_PASSWORD = 'smtp-password-never-shown';
 const GATEWAY_TOKEN = 'gateway-token-never-shown';
 const HOSTILE = 'Thiếu "giấy" \\ tờ\n<script>alert(1)</script> & {{phone}}';

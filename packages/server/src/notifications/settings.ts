@@ -72,10 +72,24 @@ export interface NotificationSettings {
   readonly timeoutSeconds: number;
 }
 
-/** The default retry policy: 8 tries over about two hours. */
+/**
+ * The default retry policy: 8 tries over about two hours.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_RETRY.attempts; // 8
+ * ```
+ */
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 8, firstDelaySeconds: 30, maxDelaySeconds: 3_600 };
 
-/** No channel: notifications are not written. */
+/**
+ * No channel: notifications are not written (an office without `notifications`).
+ *
+ * @example
+ * ```ts
+ * demoOffice().notifications === NO_NOTIFICATIONS; // true
+ * ```
+ */
 export const NO_NOTIFICATIONS: NotificationSettings = {
   channels: [],
   allowPrivateAddresses: false,
