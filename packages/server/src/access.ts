@@ -96,4 +96,6 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteCaller>> = {
   'DELETE /api/devices/:id': 'admin',
   'GET /api/notifications/dead-letters': 'admin',
   'POST /api/notifications/dead-letters/:id/replay': 'admin',
+  'GET /api/notifications/web-push': 'anyone',
+  'PUT /api/dossiers/:code/push-subscription': 'anyone',
 };

@@ -321,7 +321,7 @@ export const MIGRATIONS: readonly Migration[] = [
         office text not null,
         dossier text not null,
         channel text not null,
-        kind text not null check (kind in ('webhook', 'email', 'gateway')),
+        kind text not null check (kind in ('webhook', 'email', 'gateway', 'web-push')),
         recipient text,
         message jsonb not null,
         status text not null check (status in ('pending', 'delivered', 'dead')),
@@ -333,6 +333,18 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       create index notification_outbox_due on notification_outbox (office, next_at) where status = 'pending';
       create index notification_outbox_dead on notification_outbox (office, finished_at) where status = 'dead';
+      -- Browsers that opted in to Web Push from a dossier's status page (with its code and PIN): the push service's
+      -- endpoint and the subscription's keys. Removed when the push service says it is gone.
+      create table push_subscriptions (
+        office text not null,
+        dossier text not null,
+        endpoint text not null,
+        p256dh text not null,
+        auth text not null,
+        language text not null default 'vi' check (language in ('vi', 'en')),
+        created_at bigint not null,
+        primary key (office, dossier, endpoint)
+      );
     `,
   },
 ];

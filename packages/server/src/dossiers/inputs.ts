@@ -105,6 +105,23 @@ export const stepBody = z
     path: ['dueAt'],
   });
 
+const base64url = (bytes: number) =>
+  z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+={0,2}$/, 'base64url')
+    .refine((k) => Buffer.from(k, 'base64url').length === bytes, `${bytes} bytes once decoded`);
+
+/** A browser's Web Push subscription (`PushSubscription.toJSON()`), and the language of its messages. */
+export const pushSubscriptionBody = z
+  .object({
+    endpoint: z.url({ protocol: /^https?$/ }).max(2_000),
+    keys: z.object({ p256dh: base64url(65), auth: base64url(16) }),
+    expirationTime: z.number().nullable().optional(),
+    language: z.enum(['vi', 'en']).default('vi'),
+  })
+  .strict();
+
 export const onTimeQuery = z
   .object({ ...PERIOD_PARAMETERS, procedure: z.string().min(1).max(100).optional() })
   .strict()
@@ -123,6 +140,7 @@ export const dueDateChangesQuery = z.object({ procedure: z.string().min(1).max(1
 export const DOSSIER_INPUTS = {
   receive: receiveBody,
   step: stepBody,
+  pushSubscription: pushSubscriptionBody,
   onTimeQuery,
   dueDateChangesQuery,
 } as const;

@@ -1,9 +1,10 @@
 import nodemailer from 'nodemailer';
+import webpush from 'web-push';
 import { checkedAddress, type OutgoingResponse, sendGuarded } from './destination-guard.js';
 import { gatewayRequest } from './gateway-template.js';
 import { noticeText } from './notice.js';
 import type { ClaimedNotification } from './outbox-store.js';
-import type { EmailChannel, GatewayChannel, NotificationSettings, WebhookChannel } from './settings.js';
+import type { EmailChannel, GatewayChannel, NotificationSettings, WebhookChannel, WebPushChannel } from './settings.js';
 import { signWebhook, WEBHOOK_HEADERS } from './webhook-signature.js';
 
 /** Delivers one claimed notification; throws when it was not accepted (the sender retries). */
@@ -103,9 +104,59 @@ async function deliverGateway(
   accepted(res, 'gateway');
 }
 
+/** A push service's answer that the subscription no longer exists (404, 410): forgotten, never retried. */
+export class GoneSubscription extends Error {
+  constructor(
+    readonly endpoint: string,
+    status: number,
+  ) {
+    super(`web push: the subscription is gone (HTTP ${status})`);
+    this.name = 'GoneSubscription';
+  }
+}
+
+/** How long a push service keeps a message for a browser that is offline: a day. */
+const PUSH_TTL_SECONDS = 86_400;
+
+async function deliverWebPush(
+  channel: WebPushChannel,
+  n: ClaimedNotification,
+  settings: NotificationSettings,
+): Promise<void> {
+  const subscription = JSON.parse(n.recipient ?? '{}') as webpush.PushSubscription;
+  const { notice, language } = n.message;
+  const d = notice.dossier;
+  // What the status page's service worker shows: short, and the page to open.
+  const payload = JSON.stringify({
+    id: n.id,
+    title: `${d.code}: ${language === 'vi' ? d.statusName.vi : d.statusName.en}`,
+    body: noticeText(notice, language),
+    tag: d.code,
+    ...(d.statusUrl ? { url: d.statusUrl } : {}),
+  });
+  // The library encrypts (aes128gcm) and signs (VAPID); the request itself goes through the destination guard.
+  const details = webpush.generateRequestDetails(subscription, payload, {
+    vapidDetails: { subject: channel.subject, publicKey: channel.publicKey, privateKey: channel.privateKey },
+    TTL: PUSH_TTL_SECONDS,
+    topic: n.id.slice(1, 33),
+  });
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(details.headers)) headers[name] = String(value);
+  const res = await sendGuarded({
+    url: details.endpoint,
+    method: details.method,
+    headers,
+    ...(details.body ? { body: details.body as Uint8Array } : {}),
+    timeoutMs: settings.timeoutSeconds * 1000,
+    allowPrivate: settings.allowPrivateAddresses,
+  });
+  if (res.status === 404 || res.status === 410) throw new GoneSubscription(subscription.endpoint, res.status);
+  accepted(res, 'web push');
+}
+
 /**
  * Delivers through the office's channels: a webhook POST signed with HMAC-SHA-256, an email over SMTP (nodemailer),
- * or a gateway call from its HTTP template, each carrying the notification's stable id (`Idempotency-Key` and
+ * a gateway call from its HTTP template, or a Web Push message (VAPID, `web-push`), each carrying the notification's stable id (`Idempotency-Key` and
  * `Motcua-Webhook-Id`, the email's Message-ID, the gateway's `{{reference}}`). A channel no longer configured fails.
  *
  * @example
@@ -120,6 +171,7 @@ export function channelDelivery(settings: NotificationSettings, now: () => numbe
     if (!channel || channel.kind !== n.kind) throw new Error(`channel "${n.channel}" is no longer configured`);
     if (channel.kind === 'webhook') return deliverWebhook(channel, n, settings, now);
     if (channel.kind === 'email') return deliverEmail(channel, n, settings);
+    if (channel.kind === 'web-push') return deliverWebPush(channel, n, settings);
     return deliverGateway(channel, n, settings);
   };
 }

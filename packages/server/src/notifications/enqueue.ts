@@ -4,6 +4,7 @@ import type { StoredDossier } from '../dossiers/store.js';
 import type { Office } from '../office/office.js';
 import { noticeOf, notificationId } from './notice.js';
 import { type OutboxEntry, writeOutbox } from './outbox-store.js';
+import { pushSubscriptionsOf } from './push-store.js';
 import type { NotificationChannel } from './settings.js';
 
 /** Who a channel tells: every webhook; email and gateways only the citizens who gave an address for them. */
@@ -44,6 +45,27 @@ export async function notifyChange(
   const notice = noticeOf(dossier, office.id, settings.statusUrl);
   const entries: OutboxEntry[] = [];
   for (const channel of settings.channels) {
+    if (channel.kind === 'web-push') {
+      // One per browser that opted in from the status page; the key names the browser's endpoint too.
+      for (const subscription of await pushSubscriptionsOf(tx, office.id, dossier.code)) {
+        const id = notificationId(
+          office.id,
+          dossier.code,
+          dossier.steps.length,
+          `${channel.id}\n${subscription.endpoint}`,
+        );
+        entries.push({
+          id,
+          office: office.id,
+          dossier: dossier.code,
+          channel: channel.id,
+          kind: channel.kind,
+          recipient: JSON.stringify({ endpoint: subscription.endpoint, keys: subscription.keys }),
+          message: { notice: { id, ...notice }, language: subscription.language },
+        });
+      }
+      continue;
+    }
     const recipient = recipientOf(channel, contact);
     if (recipient === undefined) continue;
     const id = notificationId(office.id, dossier.code, dossier.steps.length, channel.id);

@@ -10,6 +10,8 @@ export interface Received {
   readonly url: string;
   readonly headers: IncomingMessage['headers'];
   readonly body: string;
+  /** The body's bytes (an encrypted push message is not text). */
+  readonly raw: Buffer;
 }
 
 /** A loopback receiver. */
@@ -40,13 +42,19 @@ export async function startReceiver(
   const waiters: { count: number; resolve: () => void }[] = [];
   const hanging = new Set<() => void>();
   const server: Server = createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => {
-      body += chunk;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
     });
     req.on('end', () => {
-      const r: Received = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body };
+      const raw = Buffer.concat(chunks);
+      const r: Received = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: raw.toString('utf8'),
+        raw,
+      };
       requests.push(r);
       const answer = receiver.answer(r, requests.length - 1);
       const key = keyOf(r);

@@ -1,8 +1,9 @@
 import type { Database } from '../db/database.js';
 import { createNotificationHub } from '../http/events.js';
 import type { Office } from '../office/office.js';
-import { channelDelivery, type Deliver } from './deliver.js';
+import { channelDelivery, type Deliver, GoneSubscription } from './deliver.js';
 import { type ClaimedNotification, claimDue, markDelivered, markFailed, OUTBOX_CHANNEL } from './outbox-store.js';
+import { removePushSubscription } from './push-store.js';
 import { channelSecrets, type RetryPolicy } from './settings.js';
 
 /** What the sender needs; everything but `db` and `office` has a default. */
@@ -93,6 +94,12 @@ export function startNotificationSender(options: SenderOptions): NotificationSen
       await deliver(n);
       await markDelivered(db, n.id, now());
     } catch (error) {
+      if (error instanceof GoneSubscription) {
+        // The browser unsubscribed (or its subscription expired): nothing to retry, and no more to send it.
+        await removePushSubscription(db, office.id, error.endpoint);
+        await markDelivered(db, n.id, now());
+        return;
+      }
       const message = redacted(error instanceof Error ? error.message : String(error), secrets);
       const last = n.attempts >= settings.retry.attempts;
       const retryAt = last ? null : now() + retryDelayMs(settings.retry, n.attempts, random);

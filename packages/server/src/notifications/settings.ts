@@ -44,8 +44,23 @@ export interface GatewayChannel {
   readonly body?: string;
 }
 
+/**
+ * Web Push (VAPID) to the browsers of citizens who opted in from the dossier status page. Make the keys once with
+ * `npx web-push generate-vapid-keys`.
+ */
+export interface WebPushChannel {
+  readonly id: string;
+  readonly kind: 'web-push';
+  /** The VAPID public key (base64url, 65 bytes), handed to browsers. */
+  readonly publicKey: string;
+  /** The VAPID private key (base64url, 32 bytes); never logged, never answered. */
+  readonly privateKey: string;
+  /** Who push services contact about this sender: `mailto:` or an `https:` address. */
+  readonly subject: string;
+}
+
 /** One configured channel. */
-export type NotificationChannel = WebhookChannel | EmailChannel | GatewayChannel;
+export type NotificationChannel = WebhookChannel | EmailChannel | GatewayChannel | WebPushChannel;
 
 /** Retries of a failed delivery: exponential back-off with jitter, then the dead-letter list. */
 export interface RetryPolicy {
@@ -165,10 +180,28 @@ const gateway = z
     }
   });
 
+const base64url = (bytes: number) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'base64url without padding')
+    .refine((k) => Buffer.from(k, 'base64url').length === bytes, `${bytes} bytes once decoded`);
+const webPush = z
+  .object({
+    id,
+    kind: z.literal('web-push'),
+    publicKey: base64url(65),
+    privateKey: base64url(32),
+    subject: z
+      .string()
+      .max(300)
+      .regex(/^(mailto:.+@.+|https:\/\/.+)$/, 'a mailto: or https: address'),
+  })
+  .strict();
+
 /** The zod schema of an office's `notifications` (problems carry their path; messages in the office's wording). */
 export const notificationSettingsSchema = z
   .object({
-    channels: z.array(z.discriminatedUnion('kind', [webhook, email, gateway])).max(20),
+    channels: z.array(z.discriminatedUnion('kind', [webhook, email, gateway, webPush])).max(20),
     statusUrl: httpUrl.refine((u) => u.includes('{code}'), 'an address with {code} in it').optional(),
     allowPrivateAddresses: z.boolean().default(false),
     retry: z
@@ -189,6 +222,9 @@ export const notificationSettingsSchema = z
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
     s.channels.forEach((c, i) => {
+      if (c.kind === 'web-push' && s.channels.findIndex((o) => o.kind === 'web-push') !== i) {
+        ctx.addIssue({ code: 'custom', path: ['channels', i, 'kind'], message: 'one web-push channel at most' });
+      }
       if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['channels', i, 'id'], message: 'ids must be unique' });
       seen.add(c.id);
     });
@@ -206,7 +242,13 @@ export const notificationSettingsSchema = z
 export function channelSecrets(settings: NotificationSettings): string[] {
   return settings.channels
     .flatMap((c) =>
-      c.kind === 'webhook' ? [c.secret] : c.kind === 'email' ? [c.password ?? ''] : Object.values(c.headers),
+      c.kind === 'webhook'
+        ? [c.secret]
+        : c.kind === 'email'
+          ? [c.password ?? '']
+          : c.kind === 'web-push'
+            ? [c.privateKey]
+            : Object.values(c.headers),
     )
     .filter((s) => s.length >= 4);
 }
