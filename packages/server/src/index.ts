@@ -46,6 +46,7 @@ export {
   startNotificationSender,
 } from './notifications/sender.js';
 export {
+  DEFAULT_CONTACT_RETENTION_DAYS,
   DEFAULT_RETRY,
   type EmailChannel,
   type GatewayChannel,
@@ -54,6 +55,7 @@ export {
   type NotificationSettings,
   type RetryPolicy,
   type WebhookChannel,
+  type WebPushChannel,
 } from './notifications/settings.js';
 export {
   signWebhook,

@@ -18,6 +18,7 @@ import { openPostgres } from './db/postgres.js';
 import { catalogueProblems, problemLines } from './dossiers/catalogue.js';
 import { allowedOrigin } from './http/cors.js';
 import { DEFAULT_IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from './http/idempotency.js';
+import { purgeNotificationContacts } from './notifications/contact-retention.js';
 import { startNotificationSender } from './notifications/sender.js';
 import { staticTokenWarnings } from './office/static-tokens.js';
 import { purgeAudit } from './staff/audit-store.js';
@@ -100,6 +101,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     await purgeIdempotencyKeys(db, now() - retentionMs);
     await purgeAudit(db, now() - auditDays * 86_400_000);
     await purgeExpiredSessions(db, now());
+    // The citizens' notification contacts, once their dossiers are finished and the retention has passed.
+    await purgeNotificationContacts(db, config.office, now());
   };
   let demoUsers: Awaited<ReturnType<typeof ensureDemoUsers>> = [];
   try {
@@ -198,7 +201,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const purging = setInterval(() => {
     purge().catch((error: unknown) => {
       console.warn(
-        `motcua-server: old Idempotency-Key answers, audit lines or sessions not purged: ${(error as Error).message}`,
+        `motcua-server: old Idempotency-Key answers, audit lines, sessions or notification contacts not purged: ${(error as Error).message}`,
       );
     });
   }, options.purgeEveryMs ?? PURGE_EVERY_MS);

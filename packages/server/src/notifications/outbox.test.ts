@@ -8,7 +8,9 @@ import { migrate } from '../db/migrations.js';
 import { adminHeaders } from '../devices/pairing.test-support.js';
 import { call, type Json } from '../http/call.test-support.js';
 import { sessionHeaders, testUser } from '../staff/staff.test-support.js';
+import { purgeNotificationContacts } from './contact-retention.js';
 import { claimDue, writeOutbox } from './outbox-store.js';
+import { pushSubscriptionsOf, savePushSubscription } from './push-store.js';
 import { officeWithNotifications, startReceiver, TEST_WEBHOOK_SECRET } from './receivers.test-support.js';
 import { retryDelayMs, startNotificationSender } from './sender.js';
 import { DEFAULT_RETRY } from './settings.js';
@@ -224,6 +226,46 @@ for (const target of TEST_DATABASES) {
         await sender.stop();
       } finally {
         await receiver.close();
+        await db.close();
+      }
+    });
+
+    it('purges the citizen’s contact once the dossier is finished and the retention has passed, not before', async () => {
+      const db = await target.open();
+      try {
+        await migrate(db);
+        const office = officeWithNotifications({
+          contactRetentionDays: 30,
+          channels: [{ id: 'sms', kind: 'gateway', url: 'http://127.0.0.1:9/sms' }],
+        });
+        const clock = { now: NINE };
+        const app = createApp({ db, office, catalogue: CATALOGUE, now: () => clock.now });
+        const finished = (await call(app, 'POST', '/api/dossiers', STAFF, RECEIVE)).body.code as string;
+        const open = (await call(app, 'POST', '/api/dossiers', STAFF, RECEIVE)).body.code as string;
+        const push = {
+          endpoint: 'https://push.example.vn/1',
+          keys: { p256dh: 'p', auth: 'a' },
+          language: 'vi' as const,
+        };
+        await savePushSubscription(db, 'demo', finished, push, clock.now);
+        await savePushSubscription(db, 'demo', open, push, clock.now);
+        clock.now += 86_400_000;
+        expect(
+          (await call(app, 'POST', `/api/dossiers/${finished}/steps`, STAFF, { type: 'resolved' })).status,
+        ).to.equal(201);
+        const finishedAt = clock.now;
+        const notifyOf = async (code: string) =>
+          (await db.query<Json>('select notify from dossiers where code = $1', [code]))[0]?.notify;
+        expect(await purgeNotificationContacts(db, office, finishedAt + 30 * 86_400_000 - 60_000)).to.equal(0);
+        expect(await notifyOf(finished)).to.not.equal(null);
+        expect(await purgeNotificationContacts(db, office, finishedAt + 30 * 86_400_000 + 60_000)).to.equal(1);
+        expect(await notifyOf(finished)).to.equal(null);
+        expect(await pushSubscriptionsOf(db, 'demo', finished)).to.deep.equal([]);
+        // The open dossier keeps everything, however old.
+        expect(await notifyOf(open)).to.not.equal(null);
+        expect(await pushSubscriptionsOf(db, 'demo', open)).to.have.length(1);
+        expect(await purgeNotificationContacts(db, office, finishedAt + 400 * 86_400_000)).to.equal(0);
+      } finally {
         await db.close();
       }
     });

@@ -85,7 +85,23 @@ export interface NotificationSettings {
   readonly retry: RetryPolicy;
   /** Seconds one delivery may take (default 10). */
   readonly timeoutSeconds: number;
+  /**
+   * Days the citizen's contact for notifications (email, phone, Web Push subscriptions) is kept after the dossier
+   * is finished, then purged (default {@link DEFAULT_CONTACT_RETENTION_DAYS}) [U: no rule sets it].
+   */
+  readonly contactRetentionDays: number;
 }
+
+/**
+ * The default days a finished dossier keeps the citizen's notification contact: 30, time for a late correction or
+ * a complaint about the result to be told too. No rule sets it [U]; set `contactRetentionDays`.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_CONTACT_RETENTION_DAYS; // 30
+ * ```
+ */
+export const DEFAULT_CONTACT_RETENTION_DAYS = 30;
 
 /**
  * The default retry policy: 8 tries over about two hours.
@@ -110,6 +126,7 @@ export const NO_NOTIFICATIONS: NotificationSettings = {
   allowPrivateAddresses: false,
   retry: DEFAULT_RETRY,
   timeoutSeconds: 10,
+  contactRetentionDays: DEFAULT_CONTACT_RETENTION_DAYS,
 };
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'an http:// or https:// address' }).max(2_000);
@@ -217,6 +234,7 @@ export const notificationSettingsSchema = z
       .strict()
       .default(DEFAULT_RETRY),
     timeoutSeconds: z.number().min(1).max(120).default(10),
+    contactRetentionDays: z.number().int().min(0).max(3_650).default(DEFAULT_CONTACT_RETENTION_DAYS),
   })
   .strict()
   .superRefine((s, ctx) => {
