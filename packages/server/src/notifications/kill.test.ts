@@ -150,3 +150,62 @@ for (const storage of STORAGES) {
     });
   });
 }
+
+describe('the notification sender started by the server', () => {
+  it('delivers a receipt’s webhook at once (woken by the commit), and stops with the server', async () => {
+    const { startServer } = await import('../server.js');
+    const { parseOffice } = await import('../office/office.js');
+    const { openPglite } = await import('../db/pglite.js');
+    const receiver = await startReceiver();
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-notify-server-'));
+    try {
+      const office = parseOffice(
+        {
+          ...DEMO_OFFICE,
+          notifications: {
+            allowPrivateAddresses: true,
+            channels: [{ id: 'tinh', kind: 'webhook', url: `${receiver.url}/hook`, secret: TEST_WEBHOOK_SECRET }],
+          },
+        },
+        { demo: true },
+      );
+      const server = await startServer(
+        {
+          port: 0,
+          host: '127.0.0.1',
+          databaseUrl: undefined,
+          dataDir: dir,
+          secret: 'a-test-secret-that-is-long-enough-to-sign-with',
+          tls: undefined,
+          allowedOrigins: [],
+          catalogue: fileURLToPath(new URL('../../../../examples/data/catalogue.json', import.meta.url)),
+          static: [],
+          office,
+          trustProxy: [],
+        },
+        { db: await openPglite() },
+      );
+      try {
+        const res = await fetch(new URL('api/dossiers', server.url), {
+          method: 'POST',
+          headers: STAFF,
+          body: JSON.stringify({
+            procedure: '1.004194',
+            applicant: { name: 'Người nộp' },
+            documents: [{ name: 'Tờ khai thay đổi thông tin cư trú' }],
+          }),
+        });
+        expect(res.status).to.equal(201);
+        const { code } = (await res.json()) as { code: string };
+        // Well before the 5-second poll: the commit's NOTIFY woke the sender.
+        await receiver.waitFor(1, 3_000);
+        expect(JSON.parse([...receiver.unique.values()][0]?.body ?? '{}').dossier.code).to.equal(code);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      await receiver.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
