@@ -22,6 +22,7 @@ import {
 } from './http/credential-throttle.js';
 import { ApiError, errorResponse } from './http/errors.js';
 import { idempotency } from './http/idempotency.js';
+import { installNotificationRoutes } from './notifications/routes.js';
 import { demoOffice, type Office } from './office/office.js';
 import { counterCommandAudit } from './queue/counter-audit.js';
 import { installQueueGuards, installQueueRoutes } from './queue/routes.js';
@@ -202,6 +203,7 @@ export function createApp(deps: AppDeps): Hono {
   installRatingRoutes(app, ratings);
   installDossierRoutes(app, dossiers);
   installStaffRoutes(app, staff);
+  installNotificationRoutes(app, { db: deps.db, office, now });
 
   app.all('/api/*', () => {
     throw new ApiError(404, 'not-found', { vi: 'Không có địa chỉ API này', en: 'No such API route' });

@@ -5,7 +5,7 @@ import { transactionRatingToken } from '../ratings/transaction-token.js';
 import type { DossierLookupLimits } from './lookup-limits.js';
 import { verifyPin } from './pin.js';
 import type { DossierService } from './service.js';
-import { loadDossier } from './store.js';
+import { loadDossier, type StoredDossier } from './store.js';
 import { vietnamIso } from './vietnam-iso.js';
 import { lookupView } from './view.js';
 
@@ -70,10 +70,34 @@ function tooMany(c: Context, seconds: number): ApiError {
  * ```
  */
 export async function lookupDossier(c: Context<Env, '/api/dossiers/:code'>, s: DossierService): Promise<Response> {
-  const { db, office, now } = s;
-  const code = c.req.param('code');
-  const pin = lookupPin(c);
-  const at = now();
+  const at = s.now();
+  const dossier = await dossierWithPin(c, s, c.req.param('code'), lookupPin(c), at);
+  c.header('Cache-Control', 'no-store');
+  const view = lookupView(dossier, vietnamIso(at), s.clock);
+  // A finished dossier can be rated: its lookup hands the citizen the dossier's rating token.
+  const ratingToken = view.finished
+    ? await transactionRatingToken({ dossier: dossier.code }, s.deps.secret, at)
+    : undefined;
+  return c.json(ratingToken ? { ...view, ratingToken } : view);
+}
+
+/**
+ * The dossier a citizen opens with its code and PIN (the `Dossier-Pin` header): limited per code and per client,
+ * with a back-off after failures; an unknown code and a wrong PIN get the same 404 after the same work.
+ *
+ * @example
+ * ```ts
+ * const dossier = await dossierWithPin(c, service, code, c.req.header(PIN_HEADER) ?? '', service.now());
+ * ```
+ */
+export async function dossierWithPin(
+  c: Context,
+  s: DossierService,
+  code: string,
+  pin: string,
+  at: number,
+): Promise<StoredDossier> {
+  const { db, office } = s;
   const codeKey = `code:${code.slice(0, 100)}`;
   const clientKey = `client:${s.clientOf(c)}`;
   const { limiter } = s.deps;
@@ -100,13 +124,7 @@ export async function lookupDossier(c: Context<Env, '/api/dossiers/:code'>, s: D
     await limiter.hit('dossier-lookup-code-failures', codeKey, s.limits.perCodeFailures, at);
     throw notFound();
   }
-  c.header('Cache-Control', 'no-store');
-  const view = lookupView(dossier, vietnamIso(at), s.clock);
-  // A finished dossier can be rated: its lookup hands the citizen the dossier's rating token.
-  const ratingToken = view.finished
-    ? await transactionRatingToken({ dossier: dossier.code }, s.deps.secret, at)
-    : undefined;
-  return c.json(ratingToken ? { ...view, ratingToken } : view);
+  return dossier;
 }
 
 /**

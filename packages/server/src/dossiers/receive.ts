@@ -12,6 +12,7 @@ import {
 import type { Context } from 'hono';
 import { readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
+import { notifyChange } from '../notifications/enqueue.js';
 import { sessionOf } from '../staff/caller.js';
 import { receiveBody } from './inputs.js';
 import { hashPin, newPin } from './pin.js';
@@ -130,8 +131,26 @@ export async function receiveDossier(c: Context, s: DossierService): Promise<Res
           status: 'received',
           steps: [],
           slip: receipt,
+          notify: input.notify ?? null,
         },
         receiveKey,
+      );
+      // The receipt is the first status change the citizen is told of, committed with the dossier.
+      await notifyChange(
+        tx,
+        office,
+        {
+          code,
+          procedureCode: procedure.code,
+          procedureName: procedure.name,
+          receivedAt: receipt.receivedAt,
+          dueAt: receipt.dueAt,
+          status: 'received',
+          steps: [],
+          slip: receipt,
+        },
+        input.notify ?? null,
+        at,
       );
       return { slip: receipt, ticket: input.ticket ?? null };
     })

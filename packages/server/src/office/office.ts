@@ -9,6 +9,7 @@ import {
 } from '@motcua/core/queue';
 import { type LocalizedText, MotcuaError, type Problem, type ProblemPath, problem } from '@motcua/core/text';
 import * as z from 'zod';
+import { NO_NOTIFICATIONS, type NotificationSettings, notificationSettingsSchema } from '../notifications/settings.js';
 
 /** A request budget: at most `limit` requests per key in any window of `windowSeconds` (a sliding window). */
 export interface RateLimitRule {
@@ -63,6 +64,8 @@ export interface OfficeConfigInput {
   readonly rateLimits?: Partial<OfficeRateLimits>;
   /** Who may read the board: `public` (the default) or `private` (paired board devices only). */
   readonly board?: BoardAccess;
+  /** Dossier status notifications: webhooks, email, SMS/Zalo gateways (none by default). */
+  readonly notifications?: unknown;
 }
 
 /** A validated office. */
@@ -84,6 +87,8 @@ export interface Office {
   readonly staticTokens: readonly { readonly path: ProblemPath; readonly length: number }[];
   /** True for the built-in demo office, whose tokens are public. */
   readonly demo: boolean;
+  /** Where dossier status changes are notified ({@link NO_NOTIFICATIONS} when not configured). */
+  readonly notifications: NotificationSettings;
 }
 
 /** The default rate limits. */
@@ -121,6 +126,7 @@ const officeSchema = z
       .strict()
       .optional(),
     board: z.enum(['public', 'private']).default('public'),
+    notifications: notificationSettingsSchema.optional(),
   })
   .strict();
 
@@ -215,6 +221,7 @@ export function parseOffice(input: unknown, options: { demo?: boolean } = {}): O
       ...office.kiosks.map((k, i) => ({ path: ['office', 'kiosks', i, 'token'], length: k.token.length })),
     ],
     demo: options.demo ?? false,
+    notifications: (office.notifications as NotificationSettings | undefined) ?? NO_NOTIFICATIONS,
   };
 }
 
