@@ -40,6 +40,12 @@ export {
   type RatingFormStringKey,
 } from './rating-form/rating-form.js';
 export {
+  MotcuaSignIn,
+  type SignedInDetail,
+  type SignedOutDetail,
+  type SignInStringKey,
+} from './sign-in/sign-in.js';
+export {
   type IssuedTicket,
   type KioskPriorityClass,
   type KioskService,

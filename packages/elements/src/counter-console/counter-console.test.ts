@@ -13,6 +13,7 @@ interface Call {
   readonly path: string;
   readonly auth: string | null;
   readonly key: string | null;
+  readonly counter: string | null;
   readonly body: Record<string, unknown> | undefined;
 }
 
@@ -38,6 +39,7 @@ function stubServer(extra: Record<string, Handler> = {}): void {
       path: url.pathname,
       auth: headers.get('Authorization'),
       key: headers.get('Idempotency-Key'),
+      counter: headers.get('Motcua-Counter'),
       body: init.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : undefined,
     };
     calls.push(call);
@@ -223,8 +225,10 @@ describe('motcua-counter-console', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('asks for the counter and its token before showing commands', async () => {
-    const el = await fixture<MotcuaCounterConsole>(html`<motcua-counter-console counter="1"></motcua-counter-console>`);
+  it('asks for the counter before showing commands', async () => {
+    const el = await fixture<MotcuaCounterConsole>(
+      html`<motcua-counter-console token="demo-counter-1"></motcua-counter-console>`,
+    );
     expect(text($(el, '[part="error"]'))).to.contain('Chưa cấu hình quầy');
     expect(button(el, 'next')).to.equal(null);
     expect(calls).to.have.length(0);
@@ -799,5 +803,103 @@ describe('motcua-counter-console', () => {
       const sheet = [...doc.adoptedStyleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n');
       expect(sheet).to.match(/@page \{ size: a4;/);
     });
+  });
+});
+
+describe('<motcua-counter-console> without a token: the officer signs in', () => {
+  const SESSION = {
+    user: { id: 'u1', username: 'canbo1', displayName: 'Nguyễn Văn An' },
+    office: 'demo',
+    roles: ['officer'],
+    expiresAt: '2026-12-05T10:00:00.000Z',
+    idleExpiresAt: '2026-12-05T02:30:00.000Z',
+  };
+  const BOARD = {
+    businessDate: '2026-12-05',
+    version: 1,
+    counters: [
+      { id: '1', label: 'Quầy 1', ticket: null },
+      { id: '2', label: 'Quầy 2', ticket: null },
+    ],
+    recent: [],
+  };
+  let signedIn = false;
+  const sessionRoutes = (): Record<string, Handler> => ({
+    'GET /api/session': () => (signedIn ? json(200, SESSION) : refusal(401, 'not-signed-in', 'Chưa', 'Not')),
+    'POST /api/session': (call) => {
+      signedIn = call.body?.password === 'dung-mat-khau';
+      return signedIn ? json(200, SESSION) : refusal(401, 'sign-in-failed', 'Sai', 'Wrong');
+    },
+    'DELETE /api/session': () => {
+      signedIn = false;
+      return new Response(null, { status: 204 });
+    },
+    'GET /api/queue/board': () => json(200, BOARD),
+  });
+  const signInOf = (el: MotcuaCounterConsole) =>
+    (el.shadowRoot as ShadowRoot).querySelector('motcua-sign-in') as HTMLElement & {
+      updateComplete: Promise<unknown>;
+      shadowRoot: ShadowRoot;
+    };
+
+  beforeEach(() => {
+    calls = [];
+    signedIn = false;
+    localStorage.removeItem('motcua-counter-console:counter');
+    stubServer(sessionRoutes());
+  });
+  afterEach(() => {
+    globalThis.fetch = realFetch;
+    localStorage.removeItem('motcua-counter-console:counter');
+  });
+
+  it('signs in, offers the board’s counters, then works the chosen one with the session and names its officer', async () => {
+    const el = await fixture<MotcuaCounterConsole>(html`<motcua-counter-console></motcua-counter-console>`);
+    await el.updateComplete;
+    const signIn = signInOf(el);
+    await signIn.updateComplete;
+    expect(button(el, 'next')).to.equal(null);
+    (signIn.shadowRoot.querySelector('#username') as HTMLInputElement).value = 'canbo1';
+    (signIn.shadowRoot.querySelector('#password') as HTMLInputElement).value = 'dung-mat-khau';
+    signIn.shadowRoot.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    await signIn.updateComplete;
+    await el.updateComplete;
+    expect(text($(el, '[part="officer"]'))).to.equal('Cán bộ: Nguyễn Văn An');
+    const choice = $(el, '#counter-choice') as HTMLSelectElement;
+    expect([...choice.options].map((o) => o.textContent?.trim())).to.deep.equal(['Quầy làm việc', 'Quầy 1', 'Quầy 2']);
+    await expect(el).to.be.accessible();
+    choice.value = '1';
+    choice.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(el.counter).to.equal('1');
+    expect(localStorage.getItem('motcua-counter-console:counter')).to.equal('1');
+    await press(el, 'next');
+    const post = posts('/call-next')[0];
+    expect(post?.auth).to.equal(null);
+    expect(post?.counter).to.equal('1');
+    expect(post?.key).to.match(/^[0-9a-f]{32}$/);
+    expect(text($(el, '[part="number"]'))).to.equal('A001');
+    expect(calls.find((c) => c.path.endsWith('/counters/1/current'))?.auth).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('takes the counter remembered on this device when the officer is signed in already', async () => {
+    signedIn = true;
+    localStorage.setItem('motcua-counter-console:counter', '2');
+    routes['GET /api/queue/counters/2/current'] = () => json(200, { ticket: ticket({ number: 'B002' }) });
+    const el = await fixture<MotcuaCounterConsole>(html`<motcua-counter-console lang="en"></motcua-counter-console>`);
+    await el.updateComplete;
+    await signInOf(el).updateComplete;
+    await el.updateComplete;
+    expect(el.counter).to.equal('2');
+    expect(text($(el, '[part="officer"]'))).to.equal('Officer: Nguyễn Văn An');
+    expect(text($(el, '[part="number"]'))).to.equal('B002');
+    expect(calls.find((c) => c.path === '/api/queue/counters/2/current')?.counter).to.equal('2');
+  });
+
+  it('keeps working with a token as before, without asking anyone to sign in', async () => {
+    const el = await consoleFor();
+    expect((el.shadowRoot as ShadowRoot).querySelector('motcua-sign-in')).to.equal(null);
+    expect(calls.some((c) => c.path === '/api/session')).to.equal(false);
   });
 });

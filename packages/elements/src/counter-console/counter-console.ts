@@ -4,10 +4,10 @@ import { MotcuaElement } from '../internal/base.js';
 import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
-import { newIdempotencyKey } from '../internal/idempotency-key.js';
 import { blockStyles } from '../internal/styles.js';
 import type { CounterAction, CounterActionDetail, CounterTicket } from './counter-console.events.js';
 import type { DossierIntake, IntakeHost } from './intake.js';
+import type { StaffSession } from './session.js';
 import { type CounterConsoleStringKey, consoleStrings } from './strings.js';
 
 export type { CounterAction, CounterActionDetail, CounterTicket } from './counter-console.events.js';
@@ -234,12 +234,16 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
   private intake: DossierIntake | undefined;
   private pending = new Set<Promise<unknown>>();
   private loadedFor = '';
+  /** Without a token: the officer's sign-in and counter choice, loaded then. */
+  private staff: StaffSession | undefined;
+  private staffLoad: Promise<void> | undefined;
 
   override render() {
-    const configured = this.counter !== '' && this.token !== '';
+    const configured = this.counter !== '' && this.acting();
     return html`<section part="console" aria-labelledby="heading">
       <h2 id="heading">${this.t('heading', { counter: this.counter })}</h2>
-      ${configured ? this.renderConsole() : html`<p part="error">${this.t('notConfigured')}</p>`}
+      ${this.token ? nothing : this.staff?.render()}
+      ${configured ? this.renderConsole() : this.token ? html`<p part="error">${this.t('notConfigured')}</p>` : nothing}
       <p part="status" role="status">${this.info}</p>
       <p part="error" role="alert">${this.error}</p>
       ${configured ? this.renderIntake() : nothing}
@@ -348,12 +352,47 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
       // The ticket shown belongs to the counter, and a refusal to its token: the new ones come from their own load.
       if (changed.has('counter')) this.ticket = undefined;
       this.error = '';
-      const signature = `${this.counter}\n${this.token}`;
-      if (this.counter && this.token && signature !== this.loadedFor) {
-        this.loadedFor = signature;
-        this.track(this.load());
-      }
     }
+    if (!this.token) this.staffLoad ??= this.track(this.loadStaff());
+    const signature = `${this.counter}\n${this.token}\n${this.staff?.session?.user.id}`;
+    if (this.counter && this.acting() && signature !== this.loadedFor) {
+      this.loadedFor = signature;
+      this.track(this.load());
+    }
+  }
+
+  /** Whether the console may act: with the counter's token, or an officer's session. */
+  private acting(): boolean {
+    return this.token !== '' || !!this.staff?.session;
+  }
+
+  /** The credentials of a request: the token, else the session cookie with the counter the officer works at. */
+  private auth() {
+    return { token: this.token, headers: this.staff?.headers() };
+  }
+
+  /** Adds strings that arrived with a part loaded later. */
+  private addStrings(table: StringTable<string>): void {
+    const { vi, en } = this.defaultStrings;
+    this.defaultStrings = { vi: { ...vi, ...table.vi }, en: { ...en, ...table.en } };
+  }
+
+  /** The sign-in and counter choice, fetched when the console has no token. */
+  private async loadStaff(): Promise<void> {
+    const module = await import('./session.js').catch(() => undefined);
+    // Out of reach: the next update asks again.
+    if (!module) return void (this.staffLoad = undefined);
+    this.addStrings(module.sessionStrings);
+    this.staff = new module.StaffSession({
+      requestUpdate: () => this.requestUpdate(),
+      track: (work) => this.track(work),
+      t: (key, params) => this.t(key, params),
+      counter: () => this.counter,
+      choose: (counter) => {
+        this.counter = counter;
+      },
+    });
+    this.requestUpdate();
   }
 
   /** Resolves once every request in progress has ended and its outcome is rendered. */
@@ -382,7 +421,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
     const shown = this.ticket;
     const [services, current] = await Promise.allSettled([
       api('api/queue/services') as Promise<{ services?: unknown } | undefined>,
-      api(`api/queue/counters/${encodeURIComponent(this.counter)}/current`, { token: this.token }) as Promise<
+      api(`api/queue/counters/${encodeURIComponent(this.counter)}/current`, this.auth()) as Promise<
         { ticket?: unknown } | undefined
       >,
     ]);
@@ -412,7 +451,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
   }
 
   private async command(action: CounterAction): Promise<boolean> {
-    if (!this.allowed(action) || this.busy !== undefined || !this.counter || !this.token) return false;
+    if (!this.allowed(action) || this.busy !== undefined || !this.counter || !this.acting()) return false;
     const service = action === 'transfer' ? this.transferService : '';
     if (action === 'transfer' && !service) {
       this.info = '';
@@ -425,14 +464,16 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
     if (action !== 'next' && before?.id) body.ticket = before.id;
     if (service) body.service = service;
     const signature = `${action}\n${before?.id ?? before?.number ?? ''}\n${service}`;
-    const key = this.retryKeys.get(signature) ?? newIdempotencyKey();
+    let key = this.retryKeys.get(signature) ?? '';
     this.busy = action;
     this.error = '';
     this.info = this.t('sending');
     try {
+      // The key generator loads with the first command (and is kept for a retry of a command without an answer).
+      key ||= (await import('../internal/idempotency-key.js')).newIdempotencyKey();
       const answer = (await api(
         `api/queue/counters/${encodeURIComponent(this.counter)}/${action === 'next' ? 'call-next' : action}`,
-        { token: this.token, body, key },
+        { ...this.auth(), body, key },
       )) as { ticket?: unknown; ratingToken?: unknown } | undefined;
       this.retryKeys.delete(signature);
       const ticket = asTicket(answer?.ticket);
@@ -485,7 +526,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
   private readonly onKeydown = (event: KeyboardEvent): void => {
     if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey || event.repeat) return;
     const action = (Object.keys(KEY_OF) as CounterAction[]).find((a) => KEY_OF[a] === event.key.toUpperCase());
-    if (!action || typing(event) || !this.counter || !this.token) return;
+    if (!action || typing(event) || !this.counter || !this.acting()) return;
     event.preventDefault();
     if (action === 'transfer') {
       if (this.allowed('transfer')) this.focusField('transfer-service');
@@ -516,10 +557,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
   /** The intake form, its strings and styles, core's catalogue search: fetched when the officer first opens it. */
   private async loadIntake(): Promise<void> {
     const module = await import('./intake.js');
-    this.defaultStrings = {
-      vi: { ...consoleStrings.vi, ...module.intakeStrings.vi },
-      en: { ...consoleStrings.en, ...module.intakeStrings.en },
-    };
+    this.addStrings(module.intakeStrings);
     if (this.shadowRoot) {
       adoptStyles(this.shadowRoot, [
         ...(this.constructor as typeof MotcuaCounterConsole).elementStyles,
@@ -532,11 +570,11 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
       update: () => this.requestUpdate(),
       track: (work) => this.track(work),
       catalogue: () => this.catalogue,
-      receipt: () => ({
-        ...(this.place.trim() ? { place: this.place.trim() } : {}),
-        ...(this.officer.trim() ? { receivedBy: this.officer.trim() } : {}),
-      }),
-      post: (path, body, key) => api(path, { token: this.token, body, key }),
+      receipt: () => {
+        const receivedBy = this.officer.trim() || this.staff?.session?.user.displayName;
+        return { ...(this.place.trim() ? { place: this.place.trim() } : {}), ...(receivedBy ? { receivedBy } : {}) };
+      },
+      post: (path, body, key) => api(path, { ...this.auth(), body, key }),
       get: (path) => api(path),
       ticket: () => this.ticket,
       finish: () => this.run('done'),
