@@ -381,7 +381,10 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
   private async loadStaff(): Promise<void> {
     const module = await import('./session.js').catch(() => undefined);
     // Out of reach: the next update asks again.
-    if (!module) return void (this.staffLoad = undefined);
+    if (!module) {
+      this.staffLoad = undefined;
+      return;
+    }
     this.addStrings(module.sessionStrings);
     this.staff = new module.StaffSession({
       requestUpdate: () => this.requestUpdate(),

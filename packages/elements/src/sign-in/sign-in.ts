@@ -108,18 +108,14 @@ export class MotcuaSignIn extends MotcuaElement<SignInStringKey> {
     this.focusNext = '';
   }
 
-  /** Resolves once the element has rendered and its request has ended. */
+  /** Resolves once the element has rendered and its request (one at a time) has ended. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    let work: Promise<unknown>;
-    do {
-      work = this.work;
-      await work;
-    } while (work !== this.work);
+    await this.work;
     return super.getUpdateComplete();
   }
 
   private track(promise: Promise<unknown>): void {
-    this.work = Promise.all([this.work, promise.catch(() => undefined)]);
+    this.work = promise.catch(() => undefined);
   }
 
   /** Whether the browser is signed in already (`GET /api/session`). */
