@@ -4,22 +4,26 @@ import type { StaffRole } from '@motcua/core/staff';
  * Who may call each route of the API, declared in one place and checked by `access.test.ts`, which sends every route
  * a request as every kind of caller and expects 401/403 exactly where this table says no.
  *
- * - `anyone`: no credential (public pages, the board, a citizen's lookups and ratings — the dossier lookup needs the
- *   code and its PIN, a ticket its unguessable id, a rating its signed token or a counter device key);
+ * - `anyone`: no credential (public pages, a citizen's lookups and ratings — the dossier lookup needs the code and its
+ *   PIN, a ticket its unguessable id, a rating its signed token or, at a counter, that counter's bearer token);
  * - `kiosk`: a kiosk's bearer token;
- * - `counter`: any counter's bearer token;
  * - `counter`: any counter's bearer token, or an officer signed in to this office (naming its counter in the
  *   `Motcua-Counter` header);
  * - `this-counter`: the bearer token of the counter named in the path (`/api/queue/counters/{id}/…`), or an officer
  *   signed in to this office (who works at the counter their console chose);
+ * - `board`: anyone while the office's board is public (the default); a paired board device's credential when the
+ *   office makes it private;
  * - `signed-in`: anyone signed in to this office, whatever their roles;
  * - `leader`: a signed-in leader or admin of this office ({@link REPORT_READERS}): the reports;
- * - `admin`: a signed-in admin of this office: users and the audit trail.
+ * - `admin`: a signed-in admin of this office: users, devices and the audit trail.
+ *
+ * A kiosk's or a counter's bearer token is a static token of the configuration or a paired device's credential
+ * (`/api/devices/pairings`); a device starts and collects its pairing with the claim secret it generated (`anyone`).
  *
  * A session of another office counts as none. Roles imply nothing else: an admin who works a counter holds `officer`
  * too.
  */
-export type RouteCaller = 'anyone' | 'kiosk' | 'counter' | 'this-counter' | 'signed-in' | 'leader' | 'admin';
+export type RouteCaller = 'anyone' | 'kiosk' | 'counter' | 'this-counter' | 'board' | 'signed-in' | 'leader' | 'admin';
 
 /**
  * The roles that may read the reports (`/api/reports/*`): per-counter and per-officer figures from few ratings are
@@ -64,8 +68,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteCaller>> = {
   'POST /api/queue/counters/:id/skip': 'this-counter',
   'POST /api/queue/counters/:id/done': 'this-counter',
   'POST /api/queue/counters/:id/transfer': 'this-counter',
-  'GET /api/queue/board': 'anyone',
-  'GET /api/queue/events': 'anyone',
+  'GET /api/queue/board': 'board',
+  'GET /api/queue/events': 'board',
   'POST /api/ratings': 'anyone',
   'GET /api/reports/satisfaction': 'leader',
   'POST /api/dossiers': 'counter',
@@ -83,4 +87,11 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteCaller>> = {
   'PATCH /api/users/:id': 'admin',
   'POST /api/users/:id/password': 'admin',
   'GET /api/audit': 'admin',
+  'POST /api/devices/pairings': 'anyone',
+  'POST /api/devices/pairings/collect': 'anyone',
+  'GET /api/devices/pairings': 'admin',
+  'POST /api/devices/pairings/:code/approve': 'admin',
+  'POST /api/devices/pairings/:code/reject': 'admin',
+  'GET /api/devices': 'admin',
+  'DELETE /api/devices/:id': 'admin',
 };

@@ -4,7 +4,10 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { REPORT_READERS } from './access.js';
 import type { Database } from './db/database.js';
+import { identifyDevices } from './devices/credentials.js';
+import { installDeviceRoutes } from './devices/routes.js';
 import { catalogueFromFile } from './dossiers/catalogue.js';
+import { dossierActionAudit } from './dossiers/dossier-audit.js';
 import { PIN_HEADER } from './dossiers/lookup.js';
 import { DEFAULT_LOOKUP_LIMITS, type DossierLookupLimits } from './dossiers/lookup-limits.js';
 import { installDossierGuards, installDossierRoutes } from './dossiers/routes.js';
@@ -20,9 +23,11 @@ import {
 import { ApiError, errorResponse } from './http/errors.js';
 import { idempotency } from './http/idempotency.js';
 import { demoOffice, type Office } from './office/office.js';
+import { counterCommandAudit } from './queue/counter-audit.js';
 import { installQueueGuards, installQueueRoutes } from './queue/routes.js';
 import { createQueueService } from './queue/service.js';
 import { installRatingGuards, installRatingRoutes } from './ratings/routes.js';
+import { auditActions } from './staff/action-audit.js';
 import { roleGuard } from './staff/caller.js';
 import { installStaffGuards, installStaffRoutes } from './staff/routes.js';
 import { DEFAULT_STAFF_SETTINGS, type StaffSettings } from './staff/settings.js';
@@ -114,8 +119,15 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/api/reports/*', roleGuard(REPORT_READERS));
   // Before the token checks: a client sending wrong tokens waits, whichever route it tries.
   app.use('/api/*', throttleFailedCredentials(deps.db, clientOf, now, deps.credentialThrottle));
+  // Which device the bearer credential belongs to (a static token, else a paired device, checked in the database on
+  // every request so that a revocation counts at once on every instance), for the guards.
+  app.use('/api/*', identifyDevices(deps.db, office, now));
   // Tokens and rate limits before idempotency: a refused request is never stored as a key's answer.
   installQueueGuards(app, queue, now);
+  // Every counter command, intake and step in the audit trail, with the officer and the counter.
+  app.use('/api/queue/counters/:id/*', auditActions(staff, counterCommandAudit));
+  // ('/api/dossiers/*' matches '/api/dossiers' too.)
+  app.use('/api/dossiers/*', auditActions(staff, dossierActionAudit));
   installRatingGuards(app, ratings);
   const dossiers = {
     db: deps.db,
@@ -129,6 +141,14 @@ export function createApp(deps: AppDeps): Hono {
     ...(deps.lookupLimits ? { lookupLimits: deps.lookupLimits } : {}),
   };
   installDossierGuards(app, dossiers);
+  // Before idempotency: a collected pairing's answer holds a credential, never to be stored.
+  installDeviceRoutes(app, {
+    db: deps.db,
+    office,
+    now,
+    limiter: queue.limiter,
+    clientOf,
+  });
   app.use(
     '/api/*',
     idempotency(deps.db, {

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,11 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
+import { createApp } from './app.js';
+import { migrate } from './db/migrations.js';
 import { openPglite } from './db/pglite.js';
+import { adminHeaders, newClaim, pairDevice } from './devices/pairing.test-support.js';
+import { call } from './http/call.test-support.js';
 import { listAudit } from './staff/audit-store.js';
 import { verifyPassword } from './staff/passwords.js';
 import { findUserByUsername } from './staff/users-store.js';
@@ -159,6 +163,93 @@ describe('motcua-server start', () => {
     } finally {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
+    }
+  });
+});
+
+describe('motcua-server devices', () => {
+  it('lists the paired devices and revokes one, refused at once; approves a waiting code', async () => {
+    const dataDir = join(dir, 'devices');
+    const db = await openPglite(
+      dataDir,
+      existsSync(TEMPLATE) ? { loadDataDir: new Blob([readFileSync(TEMPLATE)]) } : {},
+    );
+    let kiosk: { credential: string; id: string };
+    const claim = newClaim();
+    let code: string;
+    try {
+      await migrate(db);
+      const app = createApp({ db });
+      const admin = await adminHeaders(db, 'demo', Date.now());
+      kiosk = await pairDevice(app, admin, { name: 'Ki-ốt sảnh', kind: 'kiosk' });
+      await pairDevice(app, admin, { name: 'Máy tính bảng quầy 2', kind: 'counter', counter: '2' });
+      code = (await call(app, 'POST', '/api/devices/pairings', { 'content-type': 'application/json' }, { claim })).body
+        .code;
+    } finally {
+      await db.close();
+    }
+    const run = (...args: string[]) => {
+      const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'devices', ...args], {
+        env: {
+          ...process.env,
+          MOTCUA_CONFIG: '',
+          DATABASE_URL: '',
+          MOTCUA_DATA_DIR: dataDir,
+          MOTCUA_SECRET: 'a'.repeat(40),
+        },
+        encoding: 'utf8',
+      });
+      return { code: result.status, out: result.stdout };
+    };
+    const listed = run('list');
+    expect(listed.code).to.equal(0);
+    expect(listed.out).to.contain('kiosk  Ki-ốt sảnh').and.to.contain('counter 2  Máy tính bảng quầy 2');
+    expect(listed.out).not.to.contain(kiosk.credential);
+    expect(run('revoke', kiosk.id)).to.deep.equal({
+      code: 0,
+      out: `Revoked ${kiosk.id}: its credential is refused from now on.\n`,
+    });
+    expect(run('revoke', 'no-such-device').code).to.equal(1);
+    expect(run('list').out).to.match(new RegExp(`${kiosk.id}  kiosk  Ki-ốt sảnh  .*  revoked 20`));
+    expect(run('frobnicate').code).to.equal(1);
+    // A board paired from the console: the code it shows, approved there.
+    expect(run('pending').out).to.contain(`${code}  asked `);
+    expect(run('approve', code, '--kind', 'board').code).to.equal(1);
+    const unknown = run('approve', 'ACDEFG', '--kind', 'board', '--name', 'Bảng');
+    expect(unknown.out).to.contain('No pairing waits with this code');
+    expect(run('approve', code.toLowerCase(), '--kind', 'board', '--name', 'Bảng gọi số sảnh')).to.deep.equal({
+      code: 0,
+      out: `Approved ${code.toLowerCase()}.\n`,
+    });
+
+    const reopened = await openPglite(dataDir);
+    try {
+      const app = createApp({ db: reopened });
+      const asKiosk = { authorization: `Bearer ${kiosk.credential}`, 'content-type': 'application/json' };
+      expect((await call(app, 'POST', '/api/queue/tickets', asKiosk, { service: 'ho-tich' })).status).to.equal(401);
+      expect((await call(app, 'GET', '/api/devices')).status).to.equal(401);
+      const board = await call(
+        app,
+        'POST',
+        '/api/devices/pairings/collect',
+        { 'content-type': 'application/json' },
+        { claim },
+      );
+      expect([board.status, board.body.device?.kind, board.body.device?.name]).to.deep.equal([
+        200,
+        'board',
+        'Bảng gọi số sảnh',
+      ]);
+      // The console's revocation and approval are in the audit trail, never a credential.
+      const trail = await listAudit(reopened, { office: 'demo', from: 0, to: Date.now() + 1, limit: 100 });
+      const fromConsole = trail.filter((e) => e.actor.name?.startsWith('motcua-server devices'));
+      expect(fromConsole.map((e) => [e.action, e.object])).to.deep.equal([
+        ['device.revoke', kiosk.id],
+        ['device.pair-approve', code],
+      ]);
+      expect(JSON.stringify(trail)).not.to.contain(kiosk.credential).and.not.to.contain(board.body.credential);
+    } finally {
+      await reopened.close();
     }
   });
 });

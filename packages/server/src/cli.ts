@@ -5,6 +5,7 @@ import { loadConfig } from './config.js';
 import { requestBackup } from './db/backup-socket.js';
 import { migrate } from './db/migrations.js';
 import { openPglite } from './db/pglite.js';
+import { DEVICES_USAGE, devicesCommand } from './devices/cli.js';
 import { catalogueProblems, problemLines } from './dossiers/catalogue.js';
 import { openDatabase, startServer } from './server.js';
 import { readPassword } from './staff/read-password.js';
@@ -19,6 +20,7 @@ const usage = `motcua-server — the motcua service (queue, dossiers, ratings, c
   motcua-server check-catalogue FILE
                                check a procedure catalogue (JSON): print every problem with its path
 ${USERS_USAGE}
+${DEVICES_USAGE}
 
 Configuration: MOTCUA_CONFIG (a JSON file), PORT, HOST, DATABASE_URL, MOTCUA_DATA_DIR, MOTCUA_SECRET,
 MOTCUA_TLS_CERT, MOTCUA_TLS_KEY, MOTCUA_ALLOWED_ORIGINS, MOTCUA_CATALOGUE, MOTCUA_OFFICE,
@@ -115,6 +117,17 @@ async function main(args: string[]): Promise<void> {
         const db = await openPglite(config.dataDir, { loadDataDir: new Blob([readFileSync(file)]) });
         await db.close();
         console.log(`Restored ${file} into ${config.dataDir}`);
+      }
+      return;
+    }
+    case 'devices': {
+      // With the embedded database, while the service runs, revoke from the admin page instead (one process holds it).
+      const db = await openDatabase(config);
+      try {
+        await migrate(db);
+        process.exitCode = await devicesCommand({ db, office: config.office, now: Date.now }, args.slice(1));
+      } finally {
+        await db.close();
       }
       return;
     }

@@ -73,4 +73,19 @@ describe('loadConfig', () => {
     const tooShort = refusal(() => loadConfig({ ...secret, MOTCUA_IDEMPOTENCY_RETENTION_HOURS: '0' }));
     expect(tooShort.problems[0]?.path).to.deep.equal(['idempotencyRetentionHours']);
   });
+
+  it('reads session lifetimes and the audit retention from the file and the environment', () => {
+    const secret = { MOTCUA_DATA_DIR: dir, MOTCUA_SECRET: 'x'.repeat(32) };
+    expect(loadConfig(secret).staff).to.deep.equal({});
+    const file = join(dir, 'staff.json');
+    writeFileSync(file, JSON.stringify({ staff: { sessionHours: 10, auditRetentionDays: 730 } }));
+    expect(loadConfig({ ...secret, MOTCUA_CONFIG: file, MOTCUA_SESSION_IDLE_MINUTES: '60' }).staff).to.deep.equal({
+      sessionHours: 10,
+      auditRetentionDays: 730,
+      sessionIdleMinutes: 60,
+    });
+    const tooShort = refusal(() => loadConfig({ ...secret, MOTCUA_AUDIT_RETENTION_DAYS: '7' }));
+    expect(tooShort.problems[0]?.path).to.deep.equal(['staff', 'auditRetentionDays']);
+    expect(tooShort.problems[0]?.message.vi).to.be.a('string');
+  });
 });

@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { isProxyEntry } from './http/client-address.js';
 import { DEFAULT_IDEMPOTENCY_RETENTION_HOURS } from './http/idempotency.js';
 import { demoOffice, type Office, parseOffice } from './office/office.js';
+import { staticTokenProblems } from './office/static-tokens.js';
 import type { StaffSettings } from './staff/settings.js';
 
 /** A folder served as static files under a URL prefix (the demo site, the CDN build, the docs). */
@@ -285,7 +286,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     allowedOrigins: checkedOrigins(merged.allowedOrigins ?? []),
     catalogue: merged.catalogue,
     static: merged.static ?? [],
-    office: loadOffice(merged.office),
+    office: loadOffice(merged.office, env.MOTCUA_OFFICE ? 'MOTCUA_OFFICE' : (env.MOTCUA_CONFIG ?? 'the configuration')),
     trustProxy: merged.trustProxy ?? [],
     idempotencyRetentionHours: merged.idempotencyRetentionHours ?? DEFAULT_IDEMPOTENCY_RETENTION_HOURS,
     calendarOverlays: loadCalendarOverlays(merged.calendarOverlays ?? []),
@@ -334,10 +335,19 @@ function loadCalendarOverlays(entries: NonNullable<FileConfig['calendarOverlays'
   return loaded;
 }
 
-/** The configured office (inline or from a JSON file), else the demo office. */
-function loadOffice(office: FileConfig['office']): Office {
+/**
+ * The configured office (inline or from a JSON file), else the demo office; refused with every static token shorter
+ * than 32 characters, naming `where` (the configuration file) or the office's own file.
+ */
+function loadOffice(office: FileConfig['office'], where: string): Office {
   if (office === undefined) return demoOffice();
-  if (typeof office !== 'string') return parseOffice(office);
+  const parsed = typeof office === 'string' ? parseOffice(readOffice(office)) : parseOffice(office);
+  const problems = staticTokenProblems(parsed, typeof office === 'string' ? office : where);
+  if (problems.length > 0) throw new MotcuaError(problems);
+  return parsed;
+}
+
+function readOffice(office: string): unknown {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(office, 'utf8'));
@@ -349,5 +359,5 @@ function loadOffice(office: FileConfig['office']): Office {
       }),
     ]);
   }
-  return parseOffice(raw);
+  return raw;
 }

@@ -38,6 +38,7 @@ export { createNotificationHub, type NotificationHub } from './http/events.js';
 export { DEFAULT_IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from './http/idempotency.js';
 export { createRateLimiter, hashKey, type RateLimiter, type RateLimitVerdict, rateLimit } from './http/rate-limit.js';
 export {
+  type BoardAccess,
   DEFAULT_RATE_LIMITS,
   DEMO_OFFICE,
   demoOffice,
@@ -49,6 +50,7 @@ export {
   parseOffice,
   type RateLimitRule,
 } from './office/office.js';
+export { MIN_STATIC_TOKEN_LENGTH } from './office/static-tokens.js';
 export {
   createPgQueueStore,
   type PgQueueStore,
@@ -65,3 +67,7 @@ export { DEFAULT_RATING_INSTRUMENT, HONEYPOT_FIELD } from './ratings/inputs.js';
 export { type SatisfactionInputs, type SatisfactionInputsQuery, satisfactionInputs } from './ratings/report.js';
 export { reportCsv } from './ratings/satisfaction-report.js';
 export { openDatabase, type RunningServer, type StartOptions, startServer } from './server.js';
+export { type AuditQuery, type AuditRecord, listAudit, purgeAudit, recordAudit } from './staff/audit-store.js';
+export { DEMO_USERS, type DemoUser } from './staff/demo-users.js';
+export { hashPassword, SCRYPT_PARAMETERS, type ScryptParameters, verifyPassword } from './staff/passwords.js';
+export { DEFAULT_STAFF_SETTINGS, type StaffSettings } from './staff/settings.js';

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { buildBoard, createQueue } from '@motcua/core/queue';
 import { expect } from 'chai';
 import * as z from 'zod';
+import { ROUTE_ACCESS, type RouteCaller } from './access.js';
 import { createApp } from './app.js';
 import type { Database } from './db/database.js';
 import { migrate } from './db/migrations.js';
@@ -83,6 +84,41 @@ describe('openapi.yaml', () => {
       [...described].filter((r) => !served.has(r)),
       'in openapi.yaml but not served',
     ).to.deep.equal([]);
+  });
+
+  it('states who may call each route, as access.ts declares it', () => {
+    // How openapi.yaml states each kind of caller: its security requirement, and the roles a session needs.
+    const counter = { security: '[{ counter: [] }, { session: [] }]' };
+    const stated: Partial<Record<RouteCaller, { security: string; roles?: string }>> = {
+      anyone: { security: '' },
+      kiosk: { security: '[{ kiosk: [] }]' },
+      counter,
+      'this-counter': counter,
+      'signed-in': { security: '[{ session: [] }]' },
+      leader: { security: '[{ session: [] }]', roles: '[leader, admin]' },
+      admin: { security: '[{ session: [] }]', roles: '[admin]' },
+      // Public, or a paired board where the office keeps its board private.
+      board: { security: '[{}, { board: [] }]' },
+    };
+    // A public route may also name an optional credential (`[{}, …]`): a counter rating's counter credential.
+    const optional = (security: string) => security.startsWith('[{},');
+    const wrong: string[] = [];
+    for (const [route, who] of Object.entries(ROUTE_ACCESS)) {
+      const [method, path] = route.split(' ') as [string, string];
+      const operation = at(spec, 'paths', path.replace(/:(\w+)/g, '{$1}'), method.toLowerCase());
+      const expected = stated[who];
+      if (!expected) {
+        wrong.push(`${route}: say here how openapi.yaml states the caller kind ${who}`);
+        continue;
+      }
+      const security = operation.keys.get('security')?.value ?? '';
+      const roles = operation.keys.get('x-motcua-roles')?.value;
+      const matches = security === expected.security || (who === 'anyone' && optional(security));
+      if (!matches || roles !== expected.roles) {
+        wrong.push(`${route} (${who}): security ${security || 'none'}, roles ${roles ?? 'none'}`);
+      }
+    }
+    expect(wrong).to.deep.equal([]);
   });
 
   it('describes the dossier inputs with the fields and required fields of their zod schemas', () => {

@@ -18,7 +18,9 @@ import { openPostgres } from './db/postgres.js';
 import { catalogueProblems, problemLines } from './dossiers/catalogue.js';
 import { allowedOrigin } from './http/cors.js';
 import { DEFAULT_IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from './http/idempotency.js';
+import { staticTokenWarnings } from './office/static-tokens.js';
 import { purgeAudit } from './staff/audit-store.js';
+import { ensureDemoUsers } from './staff/demo-users.js';
 import { purgeExpiredSessions } from './staff/sessions-store.js';
 import { DEFAULT_STAFF_SETTINGS } from './staff/settings.js';
 
@@ -98,9 +100,11 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     await purgeAudit(db, now() - auditDays * 86_400_000);
     await purgeExpiredSessions(db, now());
   };
+  let demoUsers: Awaited<ReturnType<typeof ensureDemoUsers>> = [];
   try {
     await migrate(db);
     await purge();
+    demoUsers = await ensureDemoUsers(db, config.office, now());
   } catch (error) {
     await db.close();
     throw error;
@@ -109,7 +113,17 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     console.warn(
       'motcua-server: văn phòng mẫu, mã truy cập công khai / demo office with public tokens (demo-kiosk, demo-counter-N): set MOTCUA_OFFICE before real use',
     );
+    const list = demoUsers.map((u) => `${u.username} / ${u.password} (${u.roles.join(', ')})`).join('; ');
+    console.log(`motcua-server: tài khoản trình diễn / demo sign-ins: ${list}`);
+  } else {
+    for (const u of demoUsers) {
+      console.warn(
+        `motcua-server: người dùng "${u.username}" còn mật khẩu trình diễn công khai nên đã bị khóa / user "${u.username}" still had the public demo password and was disabled: motcua-server users reset-password ${u.username}`,
+      );
+    }
   }
+  // Static tokens keep working; said once at start, by where each is written, never the token.
+  for (const line of staticTokenWarnings(config.office)) console.warn(line);
   // Said once at start: an overlay rule that no longer changes anything (24/11 switched on, built in since 2026).
   for (const w of calendarOverlayWarnings((config.calendarOverlays ?? []).map((o) => o.overlay))) {
     console.warn(

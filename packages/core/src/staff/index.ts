@@ -1,11 +1,31 @@
 /**
- * Staff accounts on the wire: the roles a person holds in an office, the signed-in session, the admin's user list
- * and the audit trail, with readers that check what the server answers.
+ * Staff accounts and devices on the wire: the roles a person holds in an office, the signed-in session, the admin's
+ * user list, the audit trail and paired devices (kiosks, counter tablets, boards), with readers that check what the
+ * server answers.
  *
  * @module staff
  */
 
 export { type AuditActor, type AuditActorKind, type AuditEntry, readAuditEntry } from './audit.js';
+export {
+  DEVICE_KINDS,
+  type DeviceKind,
+  type DeviceView,
+  isPairingClaim,
+  normalizePairingCode,
+  PAIRING_CLAIM_MIN_LENGTH,
+  PAIRING_CODE_ALPHABET,
+  PAIRING_CODE_LENGTH,
+  type PairingApproval,
+  type PairingClaim,
+  type PairingCollected,
+  type PairingStart,
+  type PendingPairing,
+  readDeviceView,
+  readPairingCollected,
+  readPairingStart,
+  readPendingPairing,
+} from './devices.js';
 export { isStaffRole, readStaffRoles, STAFF_ROLES, type StaffRole } from './roles.js';
 export {
   readSessionView,

@@ -266,6 +266,47 @@ export const MIGRATIONS: readonly Migration[] = [
         for each statement execute function audit_events_append_only();
     `,
   },
+  {
+    id: '0012-devices',
+    sql: `
+      -- A device asking to be paired: the code it shows (short-lived, for an admin to read off its screen) and the
+      -- SHA-256 of the claim secret only it holds, with which it collects its credential once an admin approves.
+      -- Times are milliseconds since the epoch, from the service's clock.
+      create table device_pairings (
+        office text not null,
+        code text not null,
+        claim_hash text not null unique,
+        requested_at bigint not null,
+        expires_at bigint not null,
+        decided_at bigint,
+        decided_by text,
+        approved boolean,
+        name text,
+        kind text check (kind in ('kiosk', 'counter', 'board')),
+        counter text,
+        device_id text,
+        collected_at bigint,
+        primary key (office, code)
+      );
+      -- A paired device: only the SHA-256 of its credential is kept; the unique index finds it per request, so a
+      -- revocation counts at once on every instance. A revoked device stays, with what it recorded.
+      create table devices (
+        id text primary key,
+        office text not null,
+        name text not null,
+        kind text not null check (kind in ('kiosk', 'counter', 'board')),
+        counter text,
+        credential_hash text not null unique,
+        created_by text,
+        created_at bigint not null,
+        last_seen_at bigint,
+        revoked_at bigint,
+        revoked_by text,
+        check ((kind = 'counter') = (counter is not null))
+      );
+      create index devices_office on devices (office, created_at);
+    `,
+  },
 ];
 
 /** Any number, the same in every instance: serialises migrations when several instances start together. */

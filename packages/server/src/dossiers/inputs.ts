@@ -1,4 +1,3 @@
-import { isCivilDate } from '@motcua/core/calendar';
 import {
   DOSSIER_CHANNELS,
   DOSSIER_STEP_TYPES,
@@ -8,6 +7,7 @@ import {
   type SupplementReason,
 } from '@motcua/core/deadline';
 import * as z from 'zod';
+import { PERIOD_ORDER, PERIOD_PARAMETERS } from '../http/period-query.js';
 
 // What the dossier API accepts: request bodies and report queries, checked before any handler reads them.
 
@@ -86,27 +86,10 @@ export const stepBody = z
     path: ['dueAt'],
   });
 
-const civilDate = z.string().refine(isCivilDate, 'a date YYYY-MM-DD');
-/** A report's optional period (both ends included) and answer format. */
-export const reportPeriod = {
-  from: civilDate.optional(),
-  to: civilDate.optional(),
-  format: z.enum(['json', 'csv']).optional(),
-};
-
-/** `from` must not come after `to`: the arguments of `.refine()` on a report's query. */
-export const periodInOrder: [
-  (q: { from?: string | undefined; to?: string | undefined }) => boolean,
-  { message: string; path: PropertyKey[] },
-] = [
-  (q) => q.from === undefined || q.to === undefined || q.from <= q.to,
-  { message: 'from must not be after to', path: ['from'] },
-];
-
 export const onTimeQuery = z
-  .object({ ...reportPeriod, procedure: z.string().min(1).max(100).optional() })
+  .object({ ...PERIOD_PARAMETERS, procedure: z.string().min(1).max(100).optional() })
   .strict()
-  .refine(...periodInOrder);
+  .refine(...PERIOD_ORDER);
 
 export const dueDateChangesQuery = z.object({ procedure: z.string().min(1).max(100).optional() }).strict();
 

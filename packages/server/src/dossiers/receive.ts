@@ -12,6 +12,7 @@ import {
 import type { Context } from 'hono';
 import { readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
+import { sessionOf } from '../staff/caller.js';
 import { receiveBody } from './inputs.js';
 import { hashPin, newPin } from './pin.js';
 import type { DossierService } from './service.js';
@@ -120,7 +121,8 @@ export async function receiveDossier(c: Context, s: DossierService): Promise<Res
           limit,
           ...(input.delivery ? { delivery: input.delivery } : {}),
           ...(input.ledger ? { ledger: input.ledger } : {}),
-          receivedBy: input.receivedBy ?? counter,
+          // The signed-in officer's name is printed, whatever the console sent.
+          receivedBy: sessionOf(c)?.user.displayName ?? input.receivedBy ?? counter,
           ...(s.deps.lookupUrl ? { lookupUrl: s.deps.lookupUrl.replace('{code}', encodeURIComponent(code)) } : {}),
           ...(input.acrossBoundary ? { acrossBoundary: true } : {}),
         },

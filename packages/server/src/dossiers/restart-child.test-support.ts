@@ -9,6 +9,8 @@ import type { Database } from '../db/database.js';
 import { migrate } from '../db/migrations.js';
 import { openPglite } from '../db/pglite.js';
 import { openPostgres } from '../db/postgres.js';
+import { testUser } from '../staff/staff.test-support.js';
+import { findUserByUsername } from '../staff/users-store.js';
 
 const CATALOGUE = new URL('../../../../examples/data/catalogue.json', import.meta.url).pathname;
 
@@ -26,6 +28,8 @@ async function open(): Promise<Database> {
 
 const db = await open();
 await migrate(db);
+// A leader reads the on-time report (password-of-lanhdao).
+if (!(await findUserByUsername(db, 'demo', 'lanhdao'))) await testUser(db, 'demo', 'lanhdao', ['leader']);
 const app = createApp({ db, catalogue: CATALOGUE, idempotencyStaleAfterSeconds: 1 });
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
   console.log(`ready ${info.port}`);

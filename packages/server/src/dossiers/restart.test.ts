@@ -169,7 +169,15 @@ for (const storage of STORAGES) {
         expect(codes.size, 'one dossier per key').to.equal(keys.length + 1);
         // No dossier beyond those: the day's on-time report counts exactly one per key.
         const period = `from=${civilDateOf(startedAt)}&to=${civilDateOf(Date.now())}`;
-        const report = (await (await fetch(`${base}/api/reports/on-time?${period}`)).json()) as Json;
+        const signIn = await fetch(`${base}/api/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: base },
+          body: JSON.stringify({ username: 'lanhdao', password: 'password-of-lanhdao' }),
+        });
+        const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] as string;
+        const report = (await (
+          await fetch(`${base}/api/reports/on-time?${period}`, { headers: { cookie } })
+        ).json()) as Json;
         expect(report.total.dossiers).to.equal(keys.length + 1);
         // Each final answer's PIN opens its dossier (a PIN that never reached the counter was replaced).
         for (const a of [answered.body, ...answers]) {

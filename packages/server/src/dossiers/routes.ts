@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import { identifyCaller } from '../devices/credentials.js';
 import { authenticate, bearerToken } from '../http/auth.js';
 import { COUNTER_HEADER, knownCounter, officerSession } from '../staff/caller.js';
 import { dossierReceipt, lookupDossier } from './lookup.js';
@@ -20,14 +21,17 @@ import { recordDossierStep } from './steps.js';
  * installDossierRoutes(app, deps);
  * ```
  */
-export function installDossierGuards(app: Hono, deps: Pick<DossierRoutesDeps, 'office'>): void {
+export function installDossierGuards(app: Hono, deps: Pick<DossierRoutesDeps, 'db' | 'office' | 'now'>): void {
   const staff = async (c: Context, next: () => Promise<void>) => {
     if (c.req.method === 'POST' || c.req.path.endsWith('/receipt')) {
       // An officer signed in to this office acts at the counter their console names (the Motcua-Counter header).
       const officer = bearerToken(c) === undefined && officerSession(c);
       const counter = c.req.header(COUNTER_HEADER);
       if (officer) rememberCounter(c, counter === undefined ? '' : knownCounter(deps.office, counter));
-      else rememberCounter(c, authenticate(c, deps.office.counterForToken, 'counter'));
+      else {
+        await identifyCaller(c, deps.db, deps.office, deps.now);
+        rememberCounter(c, authenticate(c, 'counter'));
+      }
     }
     await next();
   };

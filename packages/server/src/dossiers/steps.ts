@@ -2,6 +2,7 @@ import { dossierClock, parseOffsetDateTime, statusAfterSteps } from '@motcua/cor
 import type { Context, Env } from 'hono';
 import { readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
+import { sessionOf } from '../staff/caller.js';
 import { stepBody } from './inputs.js';
 import { unknownDossier } from './lookup.js';
 import type { DossierService } from './service.js';
@@ -28,6 +29,7 @@ export async function recordDossierStep(
   const input = await readJsonBody(c, stepBody);
   const code = c.req.param('code');
   const counter = counterOf(c);
+  const officer = sessionOf(c);
   const at = now();
   const when = input.at ?? vietnamIso(at);
   if ((parseOffsetDateTime(when) as number) > at + 60_000) {
@@ -46,6 +48,7 @@ export async function recordDossierStep(
       ...(input.reasons ? { reasons: input.reasons } : {}),
       ...(input.dueAt ? { dueAt: input.dueAt } : {}),
       counter,
+      ...(officer ? { officer: { username: officer.user.username, name: officer.user.displayName } } : {}),
     };
     const ended = ['withdrawn', 'stopped', 'returned'].includes(dossier.status);
     if (ended) {

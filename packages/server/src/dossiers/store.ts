@@ -22,6 +22,8 @@ export interface DossierStep {
   readonly reasons?: readonly SupplementReason[];
   /** The counter that recorded it. */
   readonly counter?: string;
+  /** The signed-in officer who recorded it (their username and display name), when one did. */
+  readonly officer?: { readonly username: string; readonly name: string };
 }
 
 /** A dossier row. */

@@ -16,7 +16,11 @@ for (const target of TEST_DATABASES) {
         const post = (type: string | undefined, body: string) =>
           app.request('/api/ratings', {
             method: 'POST',
-            headers: type === undefined ? {} : { 'content-type': type },
+            // A counter-level rating, from counter 1's credential.
+            headers: {
+              authorization: 'Bearer demo-counter-1',
+              ...(type === undefined ? {} : { 'content-type': type }),
+            },
             body,
           });
         // What a form or fetch() on any website can send without asking the server first.

@@ -6,6 +6,11 @@ import { MotcuaError } from '@motcua/core/text';
 import { expect } from 'chai';
 import { loadConfig } from '../config.js';
 import { DEFAULT_RATE_LIMITS, DEMO_OFFICE, demoOffice, parseOffice } from './office.js';
+import { staticTokenWarnings } from './static-tokens.js';
+
+/** Static tokens as long as the service asks outside the demo office. */
+const COUNTER_TOKEN = 'counter-1-7Hq2xN5vR8kLp3Wm9TzB4cYd';
+const KIOSK_TOKEN = 'kiosk-1-Jf6Gs2Vn8Qw4Er7Ty1Ui5Op3As';
 
 const dir = mkdtempSync(join(tmpdir(), 'motcua-office-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -77,13 +82,61 @@ describe('office configuration', () => {
   });
 
   it('reads the office from the configuration file, inline or as a file of its own', () => {
+    const long = {
+      ...office,
+      queue: { ...office.queue, counters: [{ ...office.queue.counters[0], token: COUNTER_TOKEN }] },
+      kiosks: [{ id: 'kiosk-1', token: KIOSK_TOKEN }],
+    };
     const officeFile = join(dir, 'office.json');
-    writeFileSync(officeFile, JSON.stringify(office));
+    writeFileSync(officeFile, JSON.stringify(long));
     const config = join(dir, 'config.json');
     writeFileSync(config, JSON.stringify({ office: 'office.json', secret: 'x'.repeat(32), dataDir: '.' }));
     expect(loadConfig({ MOTCUA_CONFIG: config }).office.id).to.equal('xa-an-binh');
-    writeFileSync(config, JSON.stringify({ office, secret: 'x'.repeat(32), dataDir: '.' }));
-    expect(loadConfig({ MOTCUA_CONFIG: config }).office.counterForToken('counter-1-secret')).to.equal('1');
+    writeFileSync(config, JSON.stringify({ office: long, secret: 'x'.repeat(32), dataDir: '.' }));
+    expect(loadConfig({ MOTCUA_CONFIG: config }).office.counterForToken(COUNTER_TOKEN)).to.equal('1');
     expect(loadConfig({ MOTCUA_OFFICE: officeFile, MOTCUA_DATA_DIR: dir }).office.demo).to.equal(false);
+  });
+
+  it('refuses to start with a static token shorter than 32 characters outside the demo office, naming where it is', () => {
+    const shortFile = join(dir, 'short-office.json');
+    writeFileSync(shortFile, JSON.stringify({ ...office, kiosks: [{ id: 'kiosk-1', token: KIOSK_TOKEN }] }));
+    let refused: MotcuaError | undefined;
+    try {
+      loadConfig({ MOTCUA_OFFICE: shortFile, MOTCUA_DATA_DIR: dir });
+    } catch (error) {
+      refused = error as MotcuaError;
+    }
+    expect(refused?.problems.map((p) => `${p.path.join('.')} ${p.code}`)).to.deep.equal([
+      'office.queue.counters.0.token static-token-too-short',
+    ]);
+    expect(refused?.problems[0]?.message.en).to.equal(
+      `The static token $.office.queue.counters[0].token in ${shortFile} has only 16 characters; it needs at least 32 (make one with \`openssl rand -base64 32\`), or remove it and pair the device`,
+    );
+    expect(refused?.problems[0]?.message.vi).to.contain('chỉ có 16 ký tự');
+    expect(refused?.message).not.to.contain('counter-1-secret');
+    // Inline in the configuration file: the error names that file.
+    const config = join(dir, 'inline-short.json');
+    writeFileSync(config, JSON.stringify({ office, secret: 'x'.repeat(32), dataDir: '.' }));
+    expect(() => loadConfig({ MOTCUA_CONFIG: config })).to.throw(MotcuaError, config);
+    // The demo office's public tokens serve the demonstration.
+    expect(loadConfig({ MOTCUA_DATA_DIR: dir }).office.demo).to.equal(true);
+  });
+
+  it('names each static token at start, never printing it, and says nothing of the demo office’s', () => {
+    const parsed = parseOffice({ ...office, kiosks: [{ id: 'kiosk-1', token: KIOSK_TOKEN }] });
+    const lines = staticTokenWarnings(parsed);
+    expect(lines).to.have.length(2);
+    expect(lines[0]).to.contain('$.office.queue.counters[0].token');
+    expect(lines[1]).to.contain('$.office.kiosks[0].token');
+    expect(lines.join('\n')).not.to.contain(KIOSK_TOKEN).and.not.to.contain('counter-1-secret');
+    expect(staticTokenWarnings(demoOffice())).to.deep.equal([]);
+  });
+
+  it('keeps the board public unless the office makes it private', () => {
+    expect(parseOffice(office).board).to.equal('public');
+    expect(parseOffice({ ...office, board: 'private' }).board).to.equal('private');
+    expect(problemsOf(() => parseOffice({ ...office, board: 'secret' }))).to.deep.equal([
+      'office.board invalid-office',
+    ]);
   });
 });

@@ -7,7 +7,7 @@ import {
   type QueueConfig,
   type ResolvedQueueConfig,
 } from '@motcua/core/queue';
-import { type LocalizedText, MotcuaError, type Problem, problem } from '@motcua/core/text';
+import { type LocalizedText, MotcuaError, type Problem, type ProblemPath, problem } from '@motcua/core/text';
 import * as z from 'zod';
 
 /** A request budget: at most `limit` requests per key in each window of `windowSeconds`. */
@@ -22,9 +22,19 @@ export interface OfficeRateLimits {
   readonly tickets: RateLimitRule;
   /** Transaction-bound ratings, per rating token. */
   readonly ratings: RateLimitRule;
-  /** Counter-level ratings, per device key (the tablet or QR code at a counter). */
+  /** Counter-level ratings, per device (a counter's static token or paired tablet). */
   readonly counterRatings: RateLimitRule;
+  /** Counter-level ratings, per counter, whichever of its devices sends them. */
+  readonly counterRatingsPerCounter: RateLimitRule;
+  /** Devices asking to be paired, per client address. */
+  readonly pairings: RateLimitRule;
 }
+
+/**
+ * Who may read the office's queue board and its event stream: `public` (anyone: the board shows only numbers) or
+ * `private` (a paired board device).
+ */
+export type BoardAccess = 'public' | 'private';
 
 /** A kiosk (or web page) allowed to take tickets, and the bearer token it sends. */
 export interface OfficeKiosk {
@@ -46,6 +56,8 @@ export interface OfficeConfigInput {
   };
   readonly kiosks: readonly OfficeKiosk[];
   readonly rateLimits?: Partial<OfficeRateLimits>;
+  /** Who may read the board: `public` (the default) or `private` (paired board devices only). */
+  readonly board?: BoardAccess;
 }
 
 /** A validated office. */
@@ -61,6 +73,10 @@ export interface Office {
   /** The kiosk whose token this is, if any. */
   kioskForToken(token: string): string | undefined;
   readonly rateLimits: OfficeRateLimits;
+  /** Who may read the board and its event stream. */
+  readonly board: BoardAccess;
+  /** The static tokens of the configuration: where each is written (`['office', 'kiosks', 0, 'token']`), its length. */
+  readonly staticTokens: readonly { readonly path: ProblemPath; readonly length: number }[];
   /** True for the built-in demo office, whose tokens are public. */
   readonly demo: boolean;
 }
@@ -70,6 +86,8 @@ export const DEFAULT_RATE_LIMITS: OfficeRateLimits = {
   tickets: { limit: 120, windowSeconds: 60 },
   ratings: { limit: 5, windowSeconds: 600 },
   counterRatings: { limit: 20, windowSeconds: 600 },
+  counterRatingsPerCounter: { limit: 40, windowSeconds: 600 },
+  pairings: { limit: 10, windowSeconds: 600 },
 };
 
 const rule = z.object({ limit: z.number().int().min(1), windowSeconds: z.number().int().min(1).max(86_400) }).strict();
@@ -86,9 +104,16 @@ const officeSchema = z
     queue: z.looseObject({ counters: z.array(z.looseObject({ id: z.string().min(1), token })) }),
     kiosks: z.array(z.object({ id: z.string().min(1).max(100), token }).strict()),
     rateLimits: z
-      .object({ tickets: rule.optional(), ratings: rule.optional(), counterRatings: rule.optional() })
+      .object({
+        tickets: rule.optional(),
+        ratings: rule.optional(),
+        counterRatings: rule.optional(),
+        counterRatingsPerCounter: rule.optional(),
+        pairings: rule.optional(),
+      })
       .strict()
       .optional(),
+    board: z.enum(['public', 'private']).default('public'),
   })
   .strict();
 
@@ -174,6 +199,14 @@ export function parseOffice(input: unknown, options: { demo?: boolean } = {}): O
     counterForToken: tokenLookup(office.queue.counters.map((c) => ({ id: c.id, token: c.token }))),
     kioskForToken: tokenLookup(office.kiosks),
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...office.rateLimits },
+    board: office.board,
+    staticTokens: [
+      ...office.queue.counters.map((c, i) => ({
+        path: ['office', 'queue', 'counters', i, 'token'],
+        length: c.token.length,
+      })),
+      ...office.kiosks.map((k, i) => ({ path: ['office', 'kiosks', i, 'token'], length: k.token.length })),
+    ],
     demo: options.demo ?? false,
   };
 }

@@ -3,6 +3,7 @@ import type { Context, Env } from 'hono';
 import { readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
 import { transactionRatingToken } from '../ratings/transaction-token.js';
+import { sessionOf } from '../staff/caller.js';
 import { commandId } from './command-id.js';
 import { ticketBody, transferBody } from './inputs.js';
 import { refusals } from './refusals.js';
@@ -126,7 +127,13 @@ export async function finishTicket(
   const serving = ticket.id;
   const done = await refusals(() => queue.finish(serving, id !== undefined ? { commandId: id } : {}));
   // The ticket is done whatever happens to its rating token: a key too short to sign with only leaves it out.
-  const ratingToken = await transactionRatingToken({ ticket: done.id, counter }, options.secret, options.now());
+  // The rating carries the officer who served (a signed-in one), for the satisfaction report by officer.
+  const officer = sessionOf(c)?.user.username;
+  const ratingToken = await transactionRatingToken(
+    { ticket: done.id, counter, officer },
+    options.secret,
+    options.now(),
+  );
   return c.json({ ticket: ticketViewOf(done), ...(ratingToken !== undefined ? { ratingToken } : {}) });
 }
 

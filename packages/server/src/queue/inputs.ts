@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { periodInOrder, reportPeriod } from '../dossiers/inputs.js';
+import { PERIOD_ORDER, PERIOD_PARAMETERS } from '../http/period-query.js';
 
 // What the queue API accepts.
 
@@ -19,9 +19,9 @@ export const transferBody = z.object({
 /** The queue report's period (business days, both included) and optional service or counter. */
 export const queueReportQuery = z
   .object({
-    ...reportPeriod,
+    ...PERIOD_PARAMETERS,
     service: z.string().min(1).max(100).optional(),
     counter: z.string().min(1).max(100).optional(),
   })
   .strict()
-  .refine(...periodInOrder);
+  .refine(...PERIOD_ORDER);

@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import type { Context, Hono, Next } from 'hono';
 import { authenticate, bearerToken } from '../http/auth.js';
 import { ApiError } from '../http/errors.js';
 import { rateLimit } from '../http/rate-limit.js';
@@ -17,8 +17,9 @@ import type { QueueRouteOptions, QueueService } from './service.js';
 import { followTicket, issueTicket, listServices } from './tickets.js';
 
 /**
- * Mounts the kiosk and counter guards (bearer token, then the ticket rate limit per kiosk). Call before the
- * idempotency middleware, so that a refused request is never stored as the answer to its Idempotency-Key.
+ * Mounts the kiosk, counter and private board guards (bearer credential, then the ticket rate limit per kiosk). Call
+ * after `identifyDevices` and before the idempotency middleware, so that a refused request is never stored as the
+ * answer to its Idempotency-Key.
  *
  * @example
  * ```ts
@@ -29,7 +30,7 @@ import { followTicket, issueTicket, listServices } from './tickets.js';
 export function installQueueGuards(app: Hono, service: QueueService, now: () => number): void {
   const { office } = service;
   app.use('/api/queue/tickets', async (c, next) => {
-    if (c.req.method === 'POST') authenticate(c, office.kioskForToken, 'kiosk');
+    if (c.req.method === 'POST') authenticate(c, 'kiosk');
     return next();
   });
   app.use(
@@ -37,11 +38,18 @@ export function installQueueGuards(app: Hono, service: QueueService, now: () => 
     rateLimit(
       service.limiter,
       'tickets',
-      (c) => `${office.id}/${authenticate(c, office.kioskForToken, 'kiosk')}`,
+      (c) => `${office.id}/${authenticate(c, 'kiosk')}`,
       office.rateLimits.tickets,
       now,
     ),
   );
+  // A private board is read by the office's paired board devices only; a public one by anyone.
+  const board = async (c: Context, next: Next) => {
+    if (office.board === 'private') authenticate(c, 'board');
+    return next();
+  };
+  app.use('/api/queue/board', board);
+  app.use('/api/queue/events', board);
   app.use('/api/queue/counters/:id/*', async (c, next) => {
     // An officer signed in to this office works at the counter their console chose (the path's); a bearer token
     // still decides alone when one is sent.
@@ -49,7 +57,7 @@ export function installQueueGuards(app: Hono, service: QueueService, now: () => 
       knownCounter(office, c.req.param('id'));
       return next();
     }
-    const counter = authenticate(c, office.counterForToken, 'counter');
+    const counter = authenticate(c, 'counter');
     if (counter !== c.req.param('id')) {
       throw new ApiError(403, 'forbidden', {
         vi: 'Mã truy cập không phải của quầy này',

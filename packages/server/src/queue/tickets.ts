@@ -63,8 +63,8 @@ export function listServices(c: Context, service: QueueService, options: QueueRo
  * ```
  */
 export async function issueTicket(c: Context, service: QueueService): Promise<Response> {
-  const { office, queue } = service;
-  const kiosk = authenticate(c, office.kioskForToken, 'kiosk');
+  const { queue } = service;
+  const kiosk = authenticate(c, 'kiosk');
   const input = await readJsonBody(c, issueBody);
   if (!queue.config.services.has(input.service)) {
     throw new ApiError(404, 'unknown-service', {

@@ -13,6 +13,10 @@ export const HONEYPOT_FIELD = 'honeypot';
 export const ratingBody = z
   .object({
     token: z.string().min(1).max(2000).optional(),
+    /**
+     * Kept for tablets set up before pairing: a counter-level rating is now bound to the counter credential the
+     * request sends (`Authorization: Bearer`), whatever key the body names.
+     */
     deviceKey: z.string().min(8).max(200).optional(),
     counter: z.string().min(1).max(100).optional(),
     /** An instrument family (the version in force is used), or an exact version as `<motcua-rating-form>` sends it. */
@@ -27,8 +31,8 @@ export const ratingBody = z
     [HONEYPOT_FIELD]: z.unknown().optional(),
   })
   .strict()
-  .refine((b) => (b.token === undefined) !== (b.deviceKey === undefined), {
-    message: 'exactly one of token and deviceKey',
+  .refine((b) => b.token === undefined || b.deviceKey === undefined, {
+    message: 'a token or a deviceKey, not both',
   });
 
 /** A rating as sent. */

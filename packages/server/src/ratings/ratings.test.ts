@@ -6,6 +6,8 @@ import { createApp } from '../app.js';
 import type { Database } from '../db/database.js';
 import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
+import { adminHeaders, pairDevice } from '../devices/pairing.test-support.js';
+import { call } from '../http/call.test-support.js';
 import { purgeIdempotencyKeys } from '../http/idempotency.js';
 import { DEMO_OFFICE, parseOffice } from '../office/office.js';
 import { signedInAs } from '../staff/staff.test-support.js';
@@ -19,6 +21,9 @@ type Json = Record<string, any>;
 const NINE = Date.UTC(2026, 2, 10, 2, 0);
 const SECRET = 'rating-secret-'.padEnd(40, 'x');
 const JSON_HEADERS = { 'content-type': 'application/json' };
+/** Counter 1's and 2's static tokens in the demo office: a counter-level rating comes from a counter's credential. */
+const COUNTER_1 = { authorization: 'Bearer demo-counter-1' };
+const COUNTER_2 = { authorization: 'Bearer demo-counter-2' };
 
 async function rate(app: Hono, body: unknown, headers: Record<string, string> = {}) {
   const res = await app.request('/api/ratings', {
@@ -105,7 +110,7 @@ for (const target of TEST_DATABASES) {
         const refused = await rate(app, { token: t, answers: { overall: 3 } });
         expect(refused.status).to.equal(503);
         expect(refused.body.error.code).to.equal('no-secret');
-        const counterRating = await rate(app, { deviceKey: 'tablet-quay-1', counter: '1', answers: { overall: 3 } });
+        const counterRating = await rate(app, { counter: '1', answers: { overall: 3 } }, COUNTER_1);
         expect(counterRating.status).to.equal(201);
         const kiosk = { authorization: 'Bearer demo-kiosk', ...JSON_HEADERS };
         const counter = { authorization: 'Bearer demo-counter-1' };
@@ -160,43 +165,42 @@ for (const target of TEST_DATABASES) {
       }
     });
 
-    it('takes counter-level ratings by device key, and drops a honeypot silently', async () => {
+    it('takes counter-level ratings from the counter’s credential, for its own counter only, and drops a honeypot silently', async () => {
       const { db, app } = await env();
       try {
         const exact = { id: 'vn-one-stop-rating', version: '1' };
-        const form = await rate(app, {
-          deviceKey: 'tablet-quay-1',
-          counter: '1',
-          instrument: exact,
-          answers: { overall: 2 },
-          honeypot: '',
-        });
+        const form = await rate(
+          app,
+          { deviceKey: 'tablet-quay-1', counter: '1', instrument: exact, answers: { overall: 2 }, honeypot: '' },
+          COUNTER_1,
+        );
         expect(form.status).to.equal(201);
-        const missing = await rate(app, {
-          deviceKey: 'tablet-quay-1',
-          counter: '1',
-          instrument: { ...exact, version: '0' },
-          answers: {},
-        });
+        const missing = await rate(
+          app,
+          { counter: '1', instrument: { ...exact, version: '0' }, answers: {} },
+          COUNTER_1,
+        );
         expect(missing.status).to.equal(404);
-        const ok = await rate(app, {
-          deviceKey: 'tablet-quay-1',
-          counter: '1',
-          answers: { overall: 1, reason: 'Chậm' },
-        });
+        // The counter comes from the credential; the body need not name it.
+        const ok = await rate(app, { answers: { overall: 1, reason: 'Chậm' } }, COUNTER_1);
         expect(ok.status).to.equal(201);
-        const unknown = await rate(app, { deviceKey: 'tablet-quay-1', counter: '9', answers: { overall: 3 } });
-        expect(unknown.status).to.equal(400);
-        const bot = await rate(app, {
-          deviceKey: 'tablet-quay-1',
-          counter: '1',
-          answers: { overall: 3 },
-          honeypot: 'x',
-        });
+        const another = await rate(app, { counter: '2', answers: { overall: 3 } }, COUNTER_1);
+        expect(another.status).to.equal(403);
+        const unknown = await rate(app, { counter: '9', answers: { overall: 3 } }, COUNTER_1);
+        expect(unknown.status).to.equal(403);
+        const kiosk = await rate(
+          app,
+          { counter: '1', answers: { overall: 3 } },
+          { authorization: 'Bearer demo-kiosk' },
+        );
+        expect(kiosk.status).to.equal(401);
+        const bot = await rate(app, { counter: '1', answers: { overall: 3 }, honeypot: 'x' });
         expect(bot.status).to.equal(201);
-        const rows = await db.query<{ device_key: string; token_id: string | null }>('select * from ratings');
+        const rows = await db.query<{ device_key: string; token_id: string | null; counter: string }>(
+          'select * from ratings order by id',
+        );
         expect(rows).to.have.length(2);
-        expect(rows[0]).to.deep.include({ device_key: 'tablet-quay-1', token_id: null });
+        expect(rows[0]).to.deep.include({ device_key: 'counter-token:1', token_id: null, counter: '1' });
       } finally {
         await db.close();
       }
@@ -206,7 +210,7 @@ for (const target of TEST_DATABASES) {
       const { db, app, clock } = await env();
       try {
         const body = { deviceKey: 'tablet-quay-1', counter: '1', answers: { overall: 3 } };
-        const key = { 'idempotency-key': 'rating-7f3a' };
+        const key = { 'idempotency-key': 'rating-7f3a', ...COUNTER_1 };
         const first = await rate(app, body, key);
         expect(first.status).to.equal(201);
         clock.now += 3 * 24 * 3_600_000; // three days offline, and the server purged the stored answers meanwhile
@@ -215,7 +219,7 @@ for (const target of TEST_DATABASES) {
         expect(again.status).to.equal(201);
         expect(again.body.id).to.equal(first.body.id);
         // Another key is another rating, even with the same answers.
-        const another = await rate(app, body, { 'idempotency-key': 'rating-81c0' });
+        const another = await rate(app, body, { 'idempotency-key': 'rating-81c0', ...COUNTER_1 });
         expect(another.status).to.equal(201);
         expect(another.body.id).not.to.equal(first.body.id);
         const rows = await db.query<{ n: number }>('select count(*)::int as n from ratings');
@@ -225,21 +229,28 @@ for (const target of TEST_DATABASES) {
       }
     });
 
-    it('limits counter ratings per device key and token ratings per token, never for everyone at once', async () => {
+    it('limits counter ratings per device and per counter and token ratings per token, never for everyone at once', async () => {
       const office = parseOffice({
         ...DEMO_OFFICE,
-        rateLimits: { counterRatings: { limit: 2, windowSeconds: 600 }, ratings: { limit: 2, windowSeconds: 600 } },
+        rateLimits: {
+          counterRatings: { limit: 2, windowSeconds: 600 },
+          counterRatingsPerCounter: { limit: 3, windowSeconds: 600 },
+          ratings: { limit: 2, windowSeconds: 600 },
+        },
       });
       const { db, app, clock } = await env(office);
       try {
-        const from = (deviceKey: string) => rate(app, { deviceKey, counter: '1', answers: { overall: 3 } });
-        expect((await from('tablet-quay-1')).status).to.equal(201);
-        expect((await from('tablet-quay-1')).status).to.equal(201);
-        const limited = await from('tablet-quay-1');
+        const from = (headers: Record<string, string>, deviceKey = 'tablet-quay-1') =>
+          rate(app, { deviceKey, answers: { overall: 3 } }, headers);
+        expect((await from(COUNTER_1)).status).to.equal(201);
+        expect((await from(COUNTER_1)).status).to.equal(201);
+        const limited = await from(COUNTER_1);
         expect(limited.status).to.equal(429);
         expect(limited.body.error.code).to.equal('rate-limited');
         expect(Number(limited.headers.get('retry-after'))).to.be.within(1, 600);
-        expect((await from('tablet-quay-2')).status).to.equal(201);
+        // Another key in the body is the same device: still limited.
+        expect((await from(COUNTER_1, 'tablet-quay-1-bis')).status).to.equal(429);
+        expect((await from(COUNTER_2)).status).to.equal(201);
         const t = await token({ ticket: 'x' });
         await rate(app, { token: t, answers: { overall: 3 } });
         await rate(app, { token: t, answers: { overall: 3 } });
@@ -247,7 +258,55 @@ for (const target of TEST_DATABASES) {
         const other = await token({ ticket: 'y' });
         expect((await rate(app, { token: other, answers: { overall: 3 } })).status).to.equal(201);
         clock.now += 600_000;
-        expect((await from('tablet-quay-1')).status).to.equal(201);
+        expect((await from(COUNTER_1)).status).to.equal(201);
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('refuses counter ratings without a counter’s credential, so no rotating key floods a counter', async () => {
+      const office = parseOffice(
+        {
+          ...DEMO_OFFICE,
+          rateLimits: {
+            counterRatings: { limit: 2, windowSeconds: 600 },
+            counterRatingsPerCounter: { limit: 3, windowSeconds: 600 },
+          },
+        },
+        { demo: true },
+      );
+      const { db, clock } = await env(office);
+      try {
+        const app = createApp({ db, office, now: () => clock.now, secret: SECRET });
+        const admin = await adminHeaders(db);
+        // What the probe did: 500 counter ratings, each with a new device key, no credential.
+        const statuses = new Set<number>();
+        for (let i = 0; i < 500; i++) {
+          const flood = await rate(app, { deviceKey: `tablet-${i}-of-nobody`, counter: '1', answers: { overall: 1 } });
+          statuses.add(flood.status);
+        }
+        expect([...statuses]).to.deep.equal([401]);
+        const count = async () => (await db.query<{ n: number }>('select count(*)::int as n from ratings'))[0]?.n;
+        expect(await count()).to.equal(0);
+
+        // A paired tablet rates its counter; the counter's limit counts all its devices together.
+        const tablet = await pairDevice(app, admin, { name: 'Máy tính bảng quầy 1', kind: 'counter', counter: '1' });
+        const fromTablet = { authorization: `Bearer ${tablet.credential}` };
+        expect((await rate(app, { answers: { overall: 3 } }, fromTablet)).status).to.equal(201);
+        expect((await rate(app, { answers: { overall: 3 } }, fromTablet)).status).to.equal(201);
+        expect((await rate(app, { answers: { overall: 3 } }, COUNTER_1)).status).to.equal(201);
+        expect((await rate(app, { answers: { overall: 3 } }, COUNTER_1)).status).to.equal(429);
+        const keys = await db.query<{ device_key: string }>('select device_key from ratings order by id');
+        expect(keys.map((k) => k.device_key)).to.deep.equal([
+          `device:${tablet.id}`,
+          `device:${tablet.id}`,
+          'counter-token:1',
+        ]);
+        // Revoked: its credential rates nothing more, and what it recorded stays.
+        clock.now += 600_000;
+        expect((await call(app, 'DELETE', `/api/devices/${tablet.id}`, admin)).status).to.equal(204);
+        expect((await rate(app, { answers: { overall: 1 } }, fromTablet)).status).to.equal(401);
+        expect(await count()).to.equal(3);
       } finally {
         await db.close();
       }
@@ -331,7 +390,7 @@ for (const target of TEST_DATABASES) {
               .status,
           ).to.equal(201);
         }
-        await rate(app, { deviceKey: 'tablet-quay-2', counter: '2', answers: { overall: 3 } });
+        await rate(app, { deviceKey: 'tablet-quay-2', counter: '2', answers: { overall: 3 } }, COUNTER_2);
         const res = await app.request('/api/reports/satisfaction?groupBy=counter', leader);
         const report = (await res.json()) as Json;
         expect(report.instrument).to.equal('vn-one-stop-rating');

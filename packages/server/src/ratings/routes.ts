@@ -1,13 +1,15 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { hashKey, rateLimit } from '../http/rate-limit.js';
+import { ratingDevice } from './counter-device.js';
 import type { RatingRoutesDeps } from './deps.js';
 import { field, jsonBody } from './request-body.js';
 import { satisfactionReport } from './satisfaction-report.js';
 import { submitRating } from './submit.js';
 
 /**
- * Mounts the rating limits, before the idempotency middleware: transaction-bound ratings per rating token,
- * counter-level ratings per device key (never per IP address).
+ * Mounts the rating limits, before the idempotency middleware: transaction-bound ratings per rating token;
+ * counter-level ratings per device (a counter's static token or paired tablet) and per counter (never per IP
+ * address). A counter-level rating without a counter's credential is not counted: it is refused (401).
  *
  * @example
  * ```ts
@@ -29,17 +31,32 @@ export function installRatingGuards(app: Hono, deps: RatingRoutesDeps): void {
       now,
     ),
   );
+  /** The counter device of a counter-level rating, if the request is one from a counter's credential. */
+  const counterDevice = async (c: Context) =>
+    field(await jsonBody(c), 'token') === undefined ? ratingDevice(c) : undefined;
   app.use(
     '/api/ratings',
     rateLimit(
       limiter,
       'counter-ratings',
       async (c) => {
-        const body = await jsonBody(c);
-        const device = field(body, 'deviceKey');
-        return device === undefined || field(body, 'token') !== undefined ? undefined : `${office.id}/${device}`;
+        const device = await counterDevice(c);
+        return device && `${office.id}/${device.key}`;
       },
       office.rateLimits.counterRatings,
+      now,
+    ),
+  );
+  app.use(
+    '/api/ratings',
+    rateLimit(
+      limiter,
+      'counter-ratings-per-counter',
+      async (c) => {
+        const device = await counterDevice(c);
+        return device && `${office.id}/${device.counter}`;
+      },
+      office.rateLimits.counterRatingsPerCounter,
       now,
     ),
   );

@@ -13,6 +13,7 @@ import type { Queryable } from '../db/database.js';
 import { checkInput } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
 import type { Office } from '../office/office.js';
+import { ratingDevice } from './counter-device.js';
 import type { RatingRoutesDeps } from './deps.js';
 import { DEFAULT_RATING_INSTRUMENT, HONEYPOT_FIELD, type RatingBody, ratingBody } from './inputs.js';
 import { jsonBody } from './request-body.js';
@@ -63,8 +64,9 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * `POST /api/ratings`: a rating with a rating token (bound to its dossier or ticket, once per token) or from a
- * counter's device (with its device key; a resend with the same Idempotency-Key is answered with the first rating).
+ * `POST /api/ratings`: a rating with a rating token (bound to its dossier or ticket, once per token) or, without
+ * one, from a counter's device — its paired tablet's credential or the counter's static token (a resend with the
+ * same Idempotency-Key is answered with the first rating).
  * A bot that fills the honeypot is answered as if accepted and nothing is kept.
  *
  * @example
@@ -82,30 +84,37 @@ export async function submitRating(c: Context, deps: RatingRoutesDeps): Promise<
   }
   const at = now();
   const instrument = instrumentOf(input.instrument ?? DEFAULT_RATING_INSTRUMENT, civilDateOf(at));
-  if (input.deviceKey !== undefined) {
-    if (input.counter === undefined || !office.queue.counters.has(input.counter)) {
-      throw new ApiError(400, 'unknown-counter', {
-        vi: 'Đánh giá tại quầy cần mã quầy đúng (counter)',
-        en: 'A counter rating needs a known counter',
+  if (input.token === undefined) {
+    const device = ratingDevice(c);
+    if (!device) {
+      throw new ApiError(401, 'unauthorized', {
+        vi: 'Đánh giá tại quầy cần mã truy cập (Authorization: Bearer) của máy tính bảng tại quầy đã ghép nối',
+        en: 'A counter rating needs the paired counter tablet’s credential (Authorization: Bearer)',
+      });
+    }
+    if (input.counter !== undefined && input.counter !== device.counter) {
+      throw new ApiError(403, 'forbidden', {
+        vi: 'Thiết bị này chỉ nhận đánh giá cho quầy của mình',
+        en: 'This device takes ratings for its own counter only',
       });
     }
     const response = createResponse(instrument, input.answers, {
       submittedAt: at,
-      counter: input.counter,
+      counter: device.counter,
       ...(input.channel !== undefined ? { channel: input.channel } : {}),
     });
     // With an Idempotency-Key the rating remembers it for good: the idempotency middleware answers a resend only
     // while it keeps the first answer, and a tablet may send again after days offline.
     const key = c.req.header('idempotency-key');
-    const requestKey = key ? `${input.deviceKey}:${key}` : null;
+    const requestKey = key ? `${device.key}:${key}` : null;
     const id = await insertDeviceRating(db, {
       office: office.id,
-      deviceKey: input.deviceKey,
+      deviceKey: device.key,
       instrumentId: response.instrumentId,
       instrumentVersion: response.instrumentVersion,
       answers: response.answers,
       submittedAt: at,
-      counter: input.counter,
+      counter: device.counter,
       channel: input.channel ?? null,
       requestKey,
     });
@@ -118,7 +127,7 @@ export async function submitRating(c: Context, deps: RatingRoutesDeps): Promise<
       en: 'No rating token key (at least 32 bytes) is configured on this server',
     });
   }
-  const token = input.token as string;
+  const token = input.token;
   const id = await db.transaction(async (tx) => {
     let claims: VerifiedRatingToken;
     try {

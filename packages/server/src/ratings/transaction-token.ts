@@ -15,7 +15,9 @@ import { createRatingToken } from '@motcua/core/satisfaction';
  * ```
  */
 export async function transactionRatingToken(
-  transaction: { readonly dossier: string } | { readonly ticket: string; readonly counter?: string | undefined },
+  transaction:
+    | { readonly dossier: string }
+    | { readonly ticket: string; readonly counter?: string | undefined; readonly officer?: string | undefined },
   secret: string | undefined,
   now: number,
 ): Promise<string | undefined> {
@@ -29,6 +31,7 @@ export async function transactionRatingToken(
           {
             ticket: transaction.ticket,
             ...(transaction.counter !== undefined ? { counter: transaction.counter } : {}),
+            ...(transaction.officer !== undefined ? { officer: transaction.officer } : {}),
           },
         ] as const);
   const tokenId = `${kind}${createHash('sha256').update(id).digest('base64url').slice(0, 31)}`;

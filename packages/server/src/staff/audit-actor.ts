@@ -1,13 +1,15 @@
 import type { AuditActor } from '@motcua/core/staff';
 import type { Context } from 'hono';
 import type { Queryable } from '../db/database.js';
+import { callerOf } from '../http/auth.js';
 import { type AuditRecord, recordAudit } from './audit-store.js';
 import { sessionOf } from './caller.js';
 import type { StaffDeps } from './staff-deps.js';
 
 /**
- * Who a request acts as, for the audit trail: the signed-in user (id and display name), else a static token's
- * holder when `token` names it (a counter, a kiosk), else anonymous.
+ * Who a request acts as, for the audit trail: the signed-in user (id and display name), else the paired device whose
+ * credential it sends (id and name), else a static token's holder when `token` names it or the request sends one (a
+ * counter, a kiosk), else anonymous.
  *
  * @example
  * ```ts
@@ -17,7 +19,10 @@ import type { StaffDeps } from './staff-deps.js';
 export function actorOf(c: Context, token?: string): AuditActor {
   const session = sessionOf(c);
   if (session) return { kind: 'user', id: session.user.id, name: session.user.displayName };
-  return token === undefined ? { kind: 'anonymous' } : { kind: 'token', id: token };
+  const device = callerOf(c);
+  if (device?.via === 'device') return { kind: 'device', id: device.id, ...(device.name ? { name: device.name } : {}) };
+  const holder = token ?? device?.id;
+  return holder === undefined ? { kind: 'anonymous' } : { kind: 'token', id: holder };
 }
 
 /**

@@ -1,29 +1,23 @@
-import { civilDateOf, isCivilDate } from '@motcua/core/calendar';
+import { civilDateOf } from '@motcua/core/calendar';
 import type { AuditEntry } from '@motcua/core/staff';
 import type { Context } from 'hono';
 import * as z from 'zod';
 import { readQuery } from '../http/body.js';
 import { csvCell, csvHeaders, wantsCsv } from '../http/csv.js';
+import { PERIOD_ORDER, PERIOD_PARAMETERS } from '../http/period-query.js';
 import { listAudit } from './audit-store.js';
 import { requireRole } from './caller.js';
 import type { StaffDeps } from './staff-deps.js';
 
-const civilDate = z.string().refine(isCivilDate, 'a date YYYY-MM-DD');
-
-/** What `GET /api/audit` accepts: a period of Vietnamese civil dates (default today), a page, a format. */
+/** What `GET /api/audit` accepts: a period of Vietnamese civil dates, a page, a format. */
 export const auditQuery = z
   .object({
-    from: civilDate.optional(),
-    to: civilDate.optional(),
+    ...PERIOD_PARAMETERS,
     after: z.coerce.number().int().min(0).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(200),
-    format: z.enum(['json', 'csv']).optional(),
   })
   .strict()
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
-    message: 'from must not be after to',
-    path: ['from'],
-  });
+  .refine(...PERIOD_ORDER);
 
 /** The first instant of a Vietnamese civil date (UTC+7, no daylight saving). */
 const startOf = (date: string): number => Date.parse(`${date}T00:00:00+07:00`);

@@ -34,8 +34,13 @@ export function readSessions(db: Queryable, office: string, now: () => number, i
       const at = now();
       const session = await findSession(db, sessionIdHash(id), at);
       if (session && session.office === office) {
-        sessions.set(c.req.raw, session);
-        if (at - session.lastSeenAt >= TOUCH_EVERY_MS) await touchSession(db, session.idHash, at, idleMs);
+        if (at - session.lastSeenAt >= TOUCH_EVERY_MS) {
+          await touchSession(db, session.idHash, at, idleMs);
+          const idleExpiresAt = Math.min(session.expiresAt, at + idleMs);
+          sessions.set(c.req.raw, { ...session, lastSeenAt: at, idleExpiresAt });
+        } else {
+          sessions.set(c.req.raw, session);
+        }
       }
     }
     return next();

@@ -69,6 +69,7 @@ for (const target of TEST_DATABASES) {
         clock.at += 2 * 3_600_000;
         const after = await call(app, 'GET', '/api/session', { cookie });
         expect(after.status).to.equal(200);
+        expect(after.body.idleExpiresAt).to.equal(new Date(T0 + 2 * 3_600_000 + 150 * 60_000).toISOString());
         clock.at += 1000;
         expect((await call(app, 'GET', '/api/session', { cookie })).body.idleExpiresAt).to.equal(
           new Date(T0 + 2 * 3_600_000 + 150 * 60_000).toISOString(),
@@ -86,6 +87,30 @@ for (const target of TEST_DATABASES) {
           ['session.sign-in', 'Cán bộ CanBo1'],
           ['session.sign-out', 'Cán bộ CanBo1'],
         ]);
+      } finally {
+        await db.close();
+      }
+    });
+  });
+}
+
+for (const target of TEST_DATABASES) {
+  describe(`two instances on one database, on ${target.name}`, () => {
+    it('share sessions: signed in on one, acting and signing out through the other', async () => {
+      const db = await target.open();
+      try {
+        const clock = { at: T0 };
+        const one = await setUp(db, clock);
+        const other = createApp({ db, office: demoOffice(), now: () => clock.at, secret: 's'.repeat(40) });
+        await testUser(db, 'demo', 'canbo2', ['officer']);
+        const res = await call(one, 'POST', '/api/session', SAME_ORIGIN, {
+          username: 'canbo2',
+          password: 'password-of-canbo2',
+        });
+        const headers = { cookie: cookieOf(res.headers), ...SAME_ORIGIN };
+        expect((await call(other, 'POST', '/api/queue/counters/2/call-next', headers, {})).status).to.equal(200);
+        expect((await call(other, 'DELETE', '/api/session', headers)).status).to.equal(204);
+        expect((await call(one, 'GET', '/api/session', headers)).status).to.equal(401);
       } finally {
         await db.close();
       }

@@ -1,0 +1,46 @@
+import type { Context } from 'hono';
+import type { AuditedAction } from '../staff/action-audit.js';
+import { counterOf } from './staff.js';
+
+/** The step type a step request named (its body was read and checked by the handler already). */
+async function stepType(c: Context): Promise<unknown> {
+  try {
+    return (JSON.parse(await c.req.text()) as { type?: unknown }).type;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The audit line of a dossier intake (`POST /api/dossiers`: `dossier.receive`, with the procedure) or step (`POST
+ * /api/dossiers/{code}/steps`: `dossier.step`, with its type), at the counter that did it; never the applicant's
+ * details or the PIN.
+ *
+ * @example
+ * ```ts
+ * app.use('/api/dossiers/*', auditActions(deps, dossierActionAudit));
+ * ```
+ */
+export async function dossierActionAudit(
+  c: Context,
+  answer: Record<string, unknown>,
+): Promise<AuditedAction | undefined> {
+  const counter = counterOf(c) || undefined;
+  if (c.req.path === '/api/dossiers' && typeof answer.code === 'string') {
+    const receipt = answer.receipt as { procedureCode?: unknown } | undefined;
+    return {
+      action: 'dossier.receive',
+      object: `dossier:${answer.code}`,
+      counter,
+      detail: { procedure: receipt?.procedureCode },
+    };
+  }
+  const step = /^\/api\/dossiers\/([^/]+)\/steps$/.exec(c.req.path);
+  if (!step) return undefined;
+  return {
+    action: 'dossier.step',
+    object: `dossier:${decodeURIComponent(step[1] as string)}`,
+    counter,
+    detail: { type: await stepType(c) },
+  };
+}
