@@ -42,7 +42,14 @@ const elementBudgets = {
   // followed-ticket reader (11.54 kB measured): what a citizen's phone downloads after scanning the ticket's QR code;
   // nothing loads later.
   'motcua-ticket-status.js': { initial: '11.7 kB' },
+  // Staff screens, entries of their own (not in motcua.js, not in the whole-CDN line below):
+  // the leader's dashboard — Lit, the element with its vi/en strings, headline figures, periods, core's report readers
+  // and the board's stream (MEASURED_INITIAL); its charts (SVG, scales, tables) load with the first figures
+  // (MEASURED_LAZY).
+  'motcua-office-dashboard.js': { initial: '17.8 kB', lazy: '2.8 kB' },
 };
+/** Staff screens: served by the server to signed-in staff, never by a public page, so outside the aggregate lines. */
+const staffScreens = ['motcua-office-dashboard.js'];
 /**
  * A page that registers every element at once, before any interaction: 47.16 kB measured with seven elements, 51.36 kB
  * with the eighth, <motcua-ticket-status> (its own 4.2 kB; a new element raises this line by what it adds, no more).
@@ -110,6 +117,10 @@ for (const { name, subpath, exports, limit } of coreBudgets) {
 }
 
 const lazy = (entry) => manifest[entry]?.lazy.map((file) => `${cdn}/${file}`) ?? [];
+/** The files only staff screens load, left out of the whole-CDN line (each screen has its own budget above). */
+const reach = (entries) => new Set(entries.flatMap((e) => [...manifest[e].initial, ...manifest[e].lazy]));
+const publicFiles = reach(Object.keys(manifest).filter((e) => !staffScreens.includes(e)));
+const staffOnly = [...reach(staffScreens)].filter((file) => !publicFiles.has(file));
 
 export default [
   ...Object.entries(elementBudgets).flatMap(([entry, budget]) => [
@@ -124,6 +135,11 @@ export default [
     limit: allElementsBudget,
     gzip: true,
   },
-  { name: 'dist/cdn in all', path: [`${cdn}/**/*.js`], limit: wholeCdnBudget, gzip: true },
+  {
+    name: 'dist/cdn in all (staff screens apart)',
+    path: [`${cdn}/**/*.js`, ...staffOnly.map((file) => `!${cdn}/${file}`)],
+    limit: wholeCdnBudget,
+    gzip: true,
+  },
   ...coreChecks,
 ];

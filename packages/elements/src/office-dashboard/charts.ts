@@ -2,7 +2,7 @@
 // chart with its data table and CSV link. Colours are never the only carrier: cells and bars carry their numbers.
 import type { QueueGroupStatistics, QueueReport } from '@motcua/core/queue';
 import type { PublishedGroup, SatisfactionReport } from '@motcua/core/satisfaction';
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Formats } from './format.js';
 import type { OfficeDashboardStringKey } from './office-dashboard.strings.js';
 
@@ -84,7 +84,7 @@ function chart(
   host: ChartsHost,
   title: string,
   summary: string,
-  drawing: TemplateResult | typeof nothing,
+  drawing: SVGElement | typeof nothing,
   data: TemplateResult,
   csv: string,
 ): TemplateResult {
@@ -96,9 +96,27 @@ function chart(
   </figure>`;
 }
 
+type Attributes = Readonly<Record<string, string | number>>;
+
+/** An SVG element; strings among the children become text nodes, so a hostile name stays text. */
+function el(name: string, attributes: Attributes, ...children: (Node | string)[]): SVGElement {
+  const node = document.createElementNS('http://www.w3.org/2000/svg', name);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
+  node.append(...children);
+  return node;
+}
+
+/** A label, cut to fit, with its full text as a tooltip. */
+const label = (x: number, y: number, text: string) =>
+  el('text', { class: 'axis', x, y, 'text-anchor': 'end' }, cut(text), el('title', {}, text));
+
 /** An SVG of `height`, named for screen readers, reachable by keyboard. */
-const drawing = (label: string, height: number, content: TemplateResult) =>
-  html`<svg role="img" tabindex="0" aria-label=${label} viewBox="0 0 ${WIDTH} ${height}" width="100%">${content}</svg>`;
+const drawing = (name: string, height: number, content: readonly SVGElement[]) =>
+  el(
+    'svg',
+    { role: 'img', tabindex: 0, 'aria-label': name, viewBox: `0 0 ${WIDTH} ${height}`, width: '100%' },
+    ...content,
+  );
 
 function heatmap(host: ChartsHost, queue: QueueReport): TemplateResult {
   const { t, formats: f } = host;
@@ -118,20 +136,27 @@ function heatmap(host: ChartsHost, queue: QueueReport): TemplateResult {
     ? t('heatmapSummary', { day: names[most.weekday - 1] ?? '', hour: most.hour, count: most.tickets })
     : t('empty');
   const hourList = Array.from({ length: last - first + 1 }, (_, i) => first + i);
-  const picture = svg`${hourList.map(
-    (h, i) => svg`<text class="axis" x=${x(i).start + x(i).width / 2} y="16" text-anchor="middle">${h}</text>`,
-  )}${days.map(
-    (d, row) =>
-      svg`<text class="axis" x="84" y=${y(row).start + 19} text-anchor="end">${cut(names[d - 1] ?? '', 10)}</text>`,
-  )}${cells
-    .filter((c) => days.includes(c.weekday) && c.hour >= first && c.hour <= last)
-    .map((c) => {
-      const { start: cx, width: w } = x(c.hour - first);
-      const { start: cy, width: hgt } = y(days.indexOf(c.weekday));
-      const share = c.tickets / top;
-      return svg`<rect class="cell" x=${cx + 1} y=${cy + 1} width=${w - 2} height=${hgt - 2} fill=${viridis(share)}></rect>
-        <text class=${share < 0.6 ? 'on-dark' : 'on-light'} x=${cx + w / 2} y=${cy + hgt / 2 + 5} text-anchor="middle">${c.tickets}</text>`;
-    })}`;
+  const picture = [
+    ...hourList.map((h, i) =>
+      el('text', { class: 'axis', x: x(i).start + x(i).width / 2, y: 16, 'text-anchor': 'middle' }, String(h)),
+    ),
+    ...days.map((d, row) => label(84, y(row).start + 19, names[d - 1] ?? '')),
+    ...cells
+      .filter((c) => days.includes(c.weekday) && c.hour >= first && c.hour <= last)
+      .flatMap((c) => {
+        const { start: cx, width: w } = x(c.hour - first);
+        const { start: cy, width: h } = y(days.indexOf(c.weekday));
+        const share = c.tickets / top;
+        return [
+          el('rect', { class: 'cell', x: cx + 1, y: cy + 1, width: w - 2, height: h - 2, fill: viridis(share) }),
+          el(
+            'text',
+            { class: share < 0.6 ? 'on-dark' : 'on-light', x: cx + w / 2, y: cy + h / 2 + 5, 'text-anchor': 'middle' },
+            String(c.tickets),
+          ),
+        ];
+      }),
+  ];
   const rows = days.map((d) => [
     names[d - 1] ?? '',
     ...hourList.map((h) => f.number(cells.find((c) => c.weekday === d && c.hour === h)?.tickets ?? 0)),
@@ -161,19 +186,34 @@ function waits(
   const x = linear([0, Math.max(1, ...rows.map((r) => r.p90))], [170, WIDTH - 60]);
   const y = band(rows.length, [30, 30 + 40 * rows.length], 0.15);
   const summary = t('waitsSummary', { count: rows.length });
-  const picture = svg`<defs><pattern id=${id} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-      <rect class="p90" width="6" height="6"></rect><line class="hatch" x1="0" y1="0" x2="0" y2="6"></line></pattern></defs>
-    <rect class="p50" x="170" y="6" width="14" height="12"></rect><text class="axis" x="190" y="17">${t('median')}</text>
-    <rect fill="url(#${id})" class="outline" x="330" y="6" width="14" height="12"></rect><text class="axis" x="350" y="17">${t('p90')}</text>
-    ${rows.map((r, i) => {
+  const hatched = { fill: `url(#${id})`, class: 'outline' };
+  const picture = [
+    el(
+      'defs',
+      {},
+      el(
+        'pattern',
+        { id, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
+        el('rect', { class: 'p90', width: 6, height: 6 }),
+        el('line', { class: 'hatch', x1: 0, y1: 0, x2: 0, y2: 6 }),
+      ),
+    ),
+    el('rect', { class: 'p50', x: 170, y: 6, width: 14, height: 12 }),
+    el('text', { class: 'axis', x: 190, y: 17 }, t('median')),
+    el('rect', { ...hatched, x: 330, y: 6, width: 14, height: 12 }),
+    el('text', { class: 'axis', x: 350, y: 17 }, t('p90')),
+    ...rows.flatMap((r, i) => {
       const { start, width } = y(i);
       const half = width / 2;
-      return svg`<text class="axis" x="164" y=${start + half + 5} text-anchor="end">${cut(r.label)}<title>${r.label}</title></text>
-        <rect class="p50" x="170" y=${start} width=${x(r.p50) - 170} height=${half - 1}></rect>
-        <text class="axis" x=${x(r.p50) + 4} y=${start + half - 3}>${f.number(r.p50)}</text>
-        <rect fill="url(#${id})" class="outline" x="170" y=${start + half} width=${x(r.p90) - 170} height=${half - 1}></rect>
-        <text class="axis" x=${x(r.p90) + 4} y=${start + width - 3}>${f.number(r.p90)}</text>`;
-    })}`;
+      return [
+        label(164, start + half + 5, r.label),
+        el('rect', { class: 'p50', x: 170, y: start, width: x(r.p50) - 170, height: half - 1 }),
+        el('text', { class: 'axis', x: x(r.p50) + 4, y: start + half - 3 }, f.number(r.p50)),
+        el('rect', { ...hatched, x: 170, y: start + half, width: x(r.p90) - 170, height: half - 1 }),
+        el('text', { class: 'axis', x: x(r.p90) + 4, y: start + width - 3 }, f.number(r.p90)),
+      ];
+    }),
+  ];
   return chart(
     host,
     t(title),
@@ -189,7 +229,7 @@ function waits(
 
 function satisfaction(host: ChartsHost, report: SatisfactionReport): TemplateResult {
   const { t, formats: f } = host;
-  const label = (key: PublishedGroup['key']) => {
+  const name = (key: PublishedGroup['key']) => {
     const value = key[host.groupBy] ?? '';
     return value ? (host.groupBy === 'counter' ? host.counterName(value) : value) : t('noData');
   };
@@ -199,31 +239,33 @@ function satisfaction(host: ChartsHost, report: SatisfactionReport): TemplateRes
   const y = band(published.length, [10, 10 + 36 * published.length]);
   const title = t('satisfactionBy', { group: t(`group_${host.groupBy}`) });
   const summary = t('satisfactionSummary', { count: published.length });
-  const picture = svg`${[0, 50, 100].map(
-    (v) => svg`<line class="grid" x1=${x(v)} x2=${x(v)} y1="4" y2=${16 + 36 * published.length}></line>`,
-  )}${published.map((g, i) => {
-    const { start, width } = y(i);
-    const mid = start + width / 2;
-    const name = label(g.key);
-    return svg`<text class="axis" x="164" y=${mid + 5} text-anchor="end">${cut(name)}<title>${name}</title></text>
-      ${
-        g.interval
-          ? svg`<line class="whisker" x1=${x(g.interval.low)} x2=${x(g.interval.high)} y1=${mid} y2=${mid}></line>
-          <line class="whisker" x1=${x(g.interval.low)} x2=${x(g.interval.low)} y1=${mid - 7} y2=${mid + 7}></line>
-          <line class="whisker" x1=${x(g.interval.high)} x2=${x(g.interval.high)} y1=${mid - 7} y2=${mid + 7}></line>`
-          : nothing
-      }
-      <circle class="dot" cx=${x(g.score)} cy=${mid} r="6"></circle>
-      <text class="axis" x=${WIDTH - 144} y=${mid + 5}>${f.number(g.score)} (n = ${f.number(g.n, 0)})</text>`;
-  })}`;
+  const whisker = (x1: number, x2: number, y1: number, y2: number) => el('line', { class: 'whisker', x1, x2, y1, y2 });
+  const picture = [
+    ...[0, 50, 100].map((v) =>
+      el('line', { class: 'grid', x1: x(v), x2: x(v), y1: 4, y2: 16 + 36 * published.length }),
+    ),
+    ...published.flatMap((g, i) => {
+      const { start, width } = y(i);
+      const mid = start + width / 2;
+      const { low, high } = g.interval ?? { low: g.score, high: g.score };
+      return [
+        label(164, mid + 5, name(g.key)),
+        whisker(x(low), x(high), mid, mid),
+        whisker(x(low), x(low), mid - 7, mid + 7),
+        whisker(x(high), x(high), mid - 7, mid + 7),
+        el('circle', { class: 'dot', cx: x(g.score), cy: mid, r: 6 }),
+        el('text', { class: 'axis', x: WIDTH - 144, y: mid + 5 }, `${f.number(g.score)} (n = ${f.number(g.n, 0)})`),
+      ];
+    }),
+  ];
   const rows = [
     ...published.map((g) => [
-      label(g.key),
+      name(g.key),
       f.number(g.score),
       g.interval ? `${f.number(g.interval.low)}–${f.number(g.interval.high)}` : t('noData'),
       f.number(g.n, 0),
     ]),
-    ...suppressed.map((g) => [label(g.key), t('suppressed'), t('noData'), t('noData')]),
+    ...suppressed.map((g) => [name(g.key), t('suppressed'), t('noData'), t('noData')]),
   ];
   return chart(
     host,

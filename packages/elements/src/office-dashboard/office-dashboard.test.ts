@@ -67,8 +67,22 @@ const satisfactionReport = (groupBy: string | null) => ({
   groupBy: groupBy ? [groupBy] : [],
   groups: groupBy
     ? [
-        { key: { counter: '1' }, suppressed: false, formula: 'top2box', n: 12, score: 83.3, interval: { low: 55.2, high: 95.3 } },
-        { key: { counter: '2' }, suppressed: false, formula: 'top2box', n: 1200, score: 91.5, interval: { low: 89.8, high: 93 } },
+        {
+          key: { counter: '1' },
+          suppressed: false,
+          formula: 'top2box',
+          n: 12,
+          score: 83.3,
+          interval: { low: 55.2, high: 95.3 },
+        },
+        {
+          key: { counter: '2' },
+          suppressed: false,
+          formula: 'top2box',
+          n: 1200,
+          score: 91.5,
+          interval: { low: 89.8, high: 93 },
+        },
         { key: { counter: '3' }, suppressed: true },
       ]
     : [{ key: {}, suppressed: false, formula: 'top2box', n: 1212, score: 91.4, interval: { low: 89.7, high: 92.9 } }],
@@ -99,7 +113,9 @@ function serve(): void {
   globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input));
     requested.push(url);
-    expect(init?.credentials ?? 'same-origin', 'the session cookie goes only to the own origin').to.equal('same-origin');
+    expect(init?.credentials ?? 'same-origin', 'the session cookie goes only to the own origin').to.equal(
+      'same-origin',
+    );
     const q = url.searchParams;
     const from = q.get('from') ?? '';
     const to = q.get('to') ?? '';
@@ -124,7 +140,7 @@ async function dashboard(lang = 'vi'): Promise<MotcuaOfficeDashboard> {
     html`<motcua-office-dashboard lang=${lang} period="custom" from="2026-11-01" to="2026-11-30"
       sign-in-href="/dang-nhap.html"></motcua-office-dashboard>`,
   );
-  await waitUntil(() => $$(el, 'svg').length >= 4 || $(el, '[part="message"]'), 'figures or a message', {
+  await waitUntil(() => $$(el, 'svg').length >= 4 || $(el, '[part="message"][role="alert"]'), 'figures or an alert', {
     timeout: 5000,
   });
   await el.updateComplete;
@@ -282,7 +298,12 @@ describe('<motcua-office-dashboard>', () => {
     stream.send('snapshot', snapshot);
     for (let i = 0; i < 5; i++) {
       const ticket = { number: `A00${i}`, service: 'ho-tich', priority: 'thuong', status: 'issued', calls: 0 };
-      stream.send('ticket', { version: 11 + i, type: 'issue', at: 5, ticket: { ...ticket, businessDate: '2026-11-30' } });
+      stream.send('ticket', {
+        version: 11 + i,
+        type: 'issue',
+        at: 5,
+        ticket: { ...ticket, businessDate: '2026-11-30' },
+      });
     }
     await waitUntil(() => queueReads() === before + 1, 'one read for many changes', { timeout: 3000 });
     await new Promise((resolve) => setTimeout(resolve, 250));

@@ -1,4 +1,11 @@
-import { addDays, type CivilDate, civilDateOf, daysBetween } from '@motcua/core/calendar';
+import { type CivilDate, civilDateOf } from '@motcua/core/calendar';
+
+// Day arithmetic on ISO dates, which parse as midnight UTC: whole days whatever the host's time zone. (Core's addDays
+// and daysBetween would add themselves to the civil-date chunk every public element loads.)
+const DAY = 86_400_000;
+const addDays = (date: CivilDate, days: number): CivilDate =>
+  new Date(Date.parse(date) + days * DAY).toISOString().slice(0, 10);
+const daysBetween = (from: CivilDate, to: CivilDate): number => Math.round((Date.parse(to) - Date.parse(from)) / DAY);
 
 /** Which period the dashboard shows. */
 export type PeriodChoice = 'this-month' | 'last-month' | 'custom';
