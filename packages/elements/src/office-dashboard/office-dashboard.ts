@@ -49,7 +49,8 @@ let chartsLoad: Promise<typeof import('./charts.js')> | undefined;
  * ratings; the longest waits. Each chart has its data table and its CSV. Period (this month, last month, custom) and
  * service controls, a print button for the A4 monthly report; the queue figures refresh as the queue moves (the
  * public queue stream, at most every `live-delay` ms) and every `refresh-interval` ms. Without a session, or without
- * the role, it says so with a sign-in link.
+ * the role, it says so with a sign-in link; a `<motcua-sign-in>` on the same page signing someone in reads the figures
+ * for them, signing out takes every figure off the screen.
  *
  * @summary The leader's dashboard of the office's reports.
  * @fires motcua-dashboard-load - Figures were loaded; detail {@link DashboardLoadDetail}.
@@ -62,8 +63,9 @@ let chartsLoad: Promise<typeof import('./charts.js')> | undefined;
  *
  * @example
  * ```html
- * <!-- lanh-dao.html, served by the motcua server -->
- * <motcua-office-dashboard sign-in-href="dang-nhap.html"></motcua-office-dashboard>
+ * <!-- lanh-dao.html, served by the motcua server: the sign-in form, then the figures once signed in -->
+ * <motcua-sign-in id="dang-nhap"></motcua-sign-in>
+ * <motcua-office-dashboard sign-in-href="#dang-nhap"></motcua-office-dashboard>
  * ```
  */
 export class MotcuaOfficeDashboard extends MotcuaElement<OfficeDashboardStringKey> {
@@ -301,7 +303,22 @@ export class MotcuaOfficeDashboard extends MotcuaElement<OfficeDashboardStringKe
     this.stream.open(apiUrl('api/queue/events'));
     this.startPeriodic();
     if (this.hasUpdated) void this.load();
+    document.addEventListener('motcua-signed-in', this.signedIn);
+    document.addEventListener('motcua-signed-out', this.signedOut);
   }
+
+  /** A `<motcua-sign-in>` of the page signed someone in: the figures are read for them, if they were refused. */
+  private readonly signedIn = (): void => {
+    if (this.phase === 'signed-out' || this.phase === 'forbidden') void this.load();
+  };
+
+  /** Signed out on the page: no figure stays on the screen. */
+  private readonly signedOut = (): void => {
+    this.generation++;
+    this.current = this.previous = {};
+    this.groups = undefined;
+    this.phase = 'signed-out';
+  };
 
   private startPeriodic(): void {
     clearInterval(this.periodicTimer);
@@ -311,6 +328,8 @@ export class MotcuaOfficeDashboard extends MotcuaElement<OfficeDashboardStringKe
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('motcua-signed-in', this.signedIn);
+    document.removeEventListener('motcua-signed-out', this.signedOut);
     this.stream.close();
     clearTimeout(this.liveTimer);
     clearInterval(this.periodicTimer);
