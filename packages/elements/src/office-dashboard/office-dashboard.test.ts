@@ -244,6 +244,34 @@ describe('<motcua-office-dashboard>', () => {
     expect(shown(other)).to.contain('needs the leader or admin role');
   });
 
+  it('reads the figures once someone signs in on the page, and takes them off the screen on sign-out', async () => {
+    status = 401;
+    const el = await fixture<MotcuaOfficeDashboard>(
+      html`<motcua-office-dashboard period="custom" from="2026-11-01" to="2026-11-30" sign-in-href="#dang-nhap"
+      ></motcua-office-dashboard>`,
+    );
+    await waitUntil(() => $(el, '[part="message"][role="alert"]'), 'the sign-in message', { timeout: 5000 });
+    expect($<HTMLAnchorElement>(el, '[part="message"] a').getAttribute('href')).to.equal('#dang-nhap');
+    // A <motcua-sign-in> elsewhere on the page (its events bubble out of its shadow root) signs a leader in.
+    status = 200;
+    const signIn = document.createElement('div');
+    document.body.append(signIn);
+    signIn.dispatchEvent(new CustomEvent('motcua-signed-in', { bubbles: true, composed: true, detail: {} }));
+    await waitUntil(() => $$(el, 'svg').length >= 4, 'the figures', { timeout: 5000 });
+    expect(shown(el)).not.to.contain('Bạn chưa đăng nhập');
+    // Found signed in again (a second sign-in element, a refresh of the session): nothing is read twice.
+    const reads = requested.length;
+    signIn.dispatchEvent(new CustomEvent('motcua-signed-in', { bubbles: true, composed: true, detail: {} }));
+    await el.updateComplete;
+    expect(requested).to.have.length(reads);
+    signIn.dispatchEvent(new CustomEvent('motcua-signed-out', { bubbles: true, composed: true, detail: {} }));
+    await el.updateComplete;
+    expect($$(el, 'svg')).to.have.length(0);
+    expect(shown(el)).to.contain('Bạn chưa đăng nhập');
+    await expect(el).to.be.accessible();
+    signIn.remove();
+  });
+
   it('shows hostile service and counter names as text', async () => {
     const el = await dashboard();
     latestEventSource().send('snapshot', snapshot);

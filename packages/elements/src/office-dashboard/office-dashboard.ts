@@ -90,7 +90,7 @@ export class MotcuaOfficeDashboard extends MotcuaElement<OfficeDashboardStringKe
   /** What satisfaction is grouped by: `counter` (default), `officer` or `procedure`. */
   @property({ attribute: 'satisfaction-by' }) satisfactionBy: 'counter' | 'officer' | 'procedure' = 'counter';
 
-  /** The sign-in page, linked when the server answers 401 or 403. */
+  /** The sign-in page, linked when the server answers 401 or 403 (`#id`: a `<motcua-sign-in>` on this page). */
   @property({ attribute: 'sign-in-href' }) signInHref = 'dang-nhap.html';
 
   /** The shortest pause between two refreshes of the queue figures while the queue moves, in milliseconds. */
@@ -289,6 +289,8 @@ export class MotcuaOfficeDashboard extends MotcuaElement<OfficeDashboardStringKe
   }
 
   private signInLink(): string {
+    // A sign-in form on this page (`#dang-nhap`): no page to come back from.
+    if (this.signInHref.startsWith('#')) return this.signInHref;
     const url = new URL(this.signInHref, location.href);
     url.searchParams.set('next', location.pathname + location.search);
     return url.href;
