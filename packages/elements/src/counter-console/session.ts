@@ -14,14 +14,12 @@ import type { CounterConsoleStringKey, SessionStringKey } from './strings.js';
 /** The sign-in's and counter choice's strings in Vietnamese and English. */
 export const sessionStrings: StringTable<SessionStringKey> = {
   vi: {
-    officer: 'Cán bộ: {name}',
     chooseCounter: 'Quầy làm việc',
     counterOption: '{label}',
     changeCounter: 'Đổi quầy',
     countersFailed: 'Không tải được danh sách quầy. Vui lòng thử lại.',
   },
   en: {
-    officer: 'Officer: {name}',
     chooseCounter: 'Your counter',
     counterOption: '{label}',
     changeCounter: 'Change counter',
@@ -74,7 +72,6 @@ export class StaffSession {
     const counter = host.counter();
     return html`<motcua-sign-in heading="" @motcua-signed-in=${this.signedIn} @motcua-signed-out=${this.signedOut}
       ></motcua-sign-in>
-      ${session ? html`<p part="officer">${host.t('officer', { name: session.user.displayName })}</p>` : nothing}
       ${
         session && !counter
           ? html`<div part="counter-choice" class="row">

@@ -205,7 +205,7 @@ export type IntakeStringKey =
   | 'slipSignHint';
 
 /** The keys of the strings of the officer's sign-in and counter choice (loaded with them: `session.ts`). */
-export type SessionStringKey = 'officer' | 'chooseCounter' | 'counterOption' | 'changeCounter' | 'countersFailed';
+export type SessionStringKey = 'chooseCounter' | 'counterOption' | 'changeCounter' | 'countersFailed';
 
 /** Every key of the console's strings, the intake form's, receipt slip's and sign-in's included. */
 export type CounterConsoleStringKey = ConsoleStringKey | IntakeStringKey | SessionStringKey;

@@ -1,8 +1,8 @@
 import { css } from 'lit';
 
-/** The sign-in's own styles: one column, labels above fields, 44 px targets. */
+/** The sign-in's own styles: one column, labels above fields, 44 px targets; the name and sign-out on one line. */
 export const signInStyles = css`
-  :host {
+  form {
     max-width: 24em;
   }
   h2 {
@@ -53,8 +53,15 @@ export const signInStyles = css`
   [part='status'] {
     margin: 0.5em 0 0;
   }
+  [part='session'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+    margin: 0 0 0.5em;
+  }
   [part='session'] button {
-    margin: 0 0 0 0.5em;
+    margin: 0;
     background: transparent;
     color: var(--motcua-color-primary, #0b57d0);
   }
