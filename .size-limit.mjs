@@ -35,12 +35,18 @@ const elementBudgets = {
   // before the stream and core's board readers became a chunk shared with the ticket status page); the voice (engines,
   // core's announcement) loads with the first call or the click on "enable sound" (4.19 kB).
   'motcua-queue-board.js': { initial: '11.9 kB', lazy: '4.4 kB' },
-  // Lit, the console, its strings and the API client (12.74 kB measured; 12.80 before chunks were named by their hash
-  // alone; issue 11: 15); the intake form, core's catalogue search, the receipt slip's print view, the QR encoder and
-  // the Idempotency-Key generator (14.36 kB) load when the officer opens the intake or sends a first command.
-  // `session`: only on a console without a token, the officer's sign-in (the <motcua-sign-in> element bundled in)
-  // and the counter choice (3.3 kB measured), a staff part outside the whole-CDN line.
-  'motcua-counter-console.js': { initial: '13 kB', lazy: '14.4 kB', session: { part: 'session', limit: '3.4 kB' } },
+  // Lit, the console, its strings and the API client (12.91 kB measured, with what loads the sign-in and the pairing
+  // screen; 12.80 on chunks named by their hash before them; issue 11: 15); the intake form, core's catalogue search,
+  // the receipt slip's print view, the QR encoder and the Idempotency-Key generator (14.37 kB) load when the officer
+  // opens the intake or sends a first command.
+  // Staff parts, each with its own line and outside the whole-CDN line: `session`, only on a console without a token,
+  // the officer's sign-in (the <motcua-sign-in> element bundled in) and the counter choice (3.3 kB measured);
+  // `pairing`, only on a counter tablet's console (`pair`) without its credential, the pairing screen (1.66 kB).
+  'motcua-counter-console.js': {
+    initial: '13 kB',
+    lazy: '14.4 kB',
+    staffParts: { session: '3.4 kB', pairing: '1.7 kB' },
+  },
   // Lit, the element with its vi/en strings, the board's stream (shared with the queue board) and core's
   // followed-ticket reader (11.54 kB measured): what a citizen's phone downloads after scanning the ticket's QR code;
   // nothing loads later.
@@ -129,26 +135,28 @@ for (const { name, subpath, exports, limit } of coreBudgets) {
 }
 
 const lazy = (entry) => manifest[entry]?.lazy.map((file) => `${cdn}/${file}`) ?? [];
-/** The files of an entry's `session` part (staff only), which its own line counts. */
-const sessionOf = (entry, budget) =>
-  budget.session ? (manifest[entry]?.parts?.[budget.session.part] ?? []).map((file) => `${cdn}/${file}`) : [];
-/** An entry's lazily loaded files, without those its `session` line counts. */
-const lazyOf = (entry, budget) => lazy(entry).filter((file) => !sessionOf(entry, budget).includes(file));
+/** The files of an entry's staff parts (by name: the console's `session`, `pairing`), which their own lines count. */
+const staffPartFiles = (entry, part) => (manifest[entry]?.parts?.[part] ?? []).map((file) => `${cdn}/${file}`);
+const staffPartsOf = (entry, budget) =>
+  Object.keys(budget.staffParts ?? {}).flatMap((part) => staffPartFiles(entry, part));
+/** An entry's lazily loaded files, without those its staff parts' lines count. */
+const lazyOf = (entry, budget) => lazy(entry).filter((file) => !staffPartsOf(entry, budget).includes(file));
 /**
  * The files only staff load, left out of the whole-CDN line: the staff build, and the parts of public elements that
- * only a signed-in officer loads (the console's sign-in), unless a public page can load them otherwise.
+ * only staff or a staff device loads (the console's sign-in, a counter tablet's pairing), unless a public page can
+ * load them otherwise.
  */
 const relative = (file) => file.slice(cdn.length + 1);
-const sessionFiles = new Set(
-  Object.entries(elementBudgets).flatMap(([entry, budget]) => sessionOf(entry, budget).map(relative)),
+const staffPartSet = new Set(
+  Object.entries(elementBudgets).flatMap(([entry, budget]) => staffPartsOf(entry, budget).map(relative)),
 );
 const publicFiles = new Set(
   Object.keys(manifest)
     .filter((entry) => !(entry in staffManifest))
-    .flatMap((entry) => [...manifest[entry].initial, ...manifest[entry].lazy.filter((f) => !sessionFiles.has(f))]),
+    .flatMap((entry) => [...manifest[entry].initial, ...manifest[entry].lazy.filter((f) => !staffPartSet.has(f))]),
 );
 const staffOnly = [
-  ...new Set([...Object.values(staffManifest).flatMap((entry) => [...entry.initial, ...entry.lazy]), ...sessionFiles]),
+  ...new Set([...Object.values(staffManifest).flatMap((entry) => [...entry.initial, ...entry.lazy]), ...staffPartSet]),
 ].filter((file) => !publicFiles.has(file));
 
 export default [
@@ -157,16 +165,12 @@ export default [
     ...(lazyOf(entry, budget).length > 0
       ? [{ name: `${entry} lazily loaded parts`, path: lazyOf(entry, budget), limit: budget.lazy, gzip: true }]
       : []),
-    ...(budget.session
-      ? [
-          {
-            name: `${entry} ${budget.session.part} part (staff only)`,
-            path: sessionOf(entry, budget),
-            limit: budget.session.limit,
-            gzip: true,
-          },
-        ]
-      : []),
+    ...Object.entries(budget.staffParts ?? {}).map(([part, limit]) => ({
+      name: `${entry} ${part} part (staff only)`,
+      path: staffPartFiles(entry, part),
+      limit,
+      gzip: true,
+    })),
   ]),
   {
     name: 'motcua.js (every element) before interaction',

@@ -1,6 +1,6 @@
 import { vietnamCalendar } from '@motcua/core/calendar';
 import { type ReceiptSlip, receiptSlip } from '@motcua/core/deadline';
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { configure, resetConfig } from '../internal/configure.js';
 import type { CounterActionDetail, MotcuaCounterConsole } from './counter-console.js';
 import './counter-console.js';
@@ -903,5 +903,91 @@ describe('<motcua-counter-console> without a token: the officer signs in', () =>
     const el = await consoleFor();
     expect((el.shadowRoot as ShadowRoot).querySelector('motcua-sign-in')).to.equal(null);
     expect(calls.some((c) => c.path === '/api/session')).to.equal(false);
+  });
+});
+
+describe('<motcua-counter-console pair>: a counter tablet pairs with the server', () => {
+  const PAIRED = 'motcua:paired-device';
+  const CLAIM = 'motcua:pairing-claim';
+  const DEVICE = {
+    id: 'd1',
+    name: 'Máy tính bảng quầy 2',
+    kind: 'counter',
+    counter: '2',
+    createdAt: '2026-12-05T01:00:00Z',
+  };
+  let collects = 0;
+  let codes = ['KX794M', 'PQ3R7T'];
+
+  const pairingRoutes = (): Record<string, Handler> => ({
+    'POST /api/devices/pairings': () => json(201, { code: codes[0], expiresAt: '2026-12-05T01:10:00Z' }),
+    'POST /api/devices/pairings/collect': () => {
+      collects++;
+      return collects < 2
+        ? json(202, { status: 'pending', expiresAt: '2026-12-05T01:10:00Z' })
+        : json(200, { credential: 'paired-credential-of-tablet-2', device: DEVICE });
+    },
+    'GET /api/queue/counters/2/current': (call) =>
+      call.auth === 'Bearer paired-credential-of-tablet-2'
+        ? json(200, { ticket: null })
+        : refusal(401, 'unauthorized', 'Cần mã truy cập', 'A token is needed'),
+  });
+  const code = (el: MotcuaCounterConsole) => text($(el, '[part="pairing-code"]'));
+
+  beforeEach(() => {
+    calls = [];
+    collects = 0;
+    codes = ['KX794M', 'PQ3R7T'];
+    localStorage.removeItem(PAIRED);
+    localStorage.removeItem(CLAIM);
+    stubServer(pairingRoutes());
+  });
+  afterEach(() => {
+    globalThis.fetch = realFetch;
+    localStorage.removeItem(PAIRED);
+    localStorage.removeItem(CLAIM);
+  });
+
+  it('shows its code big until an admin approves, then works its counter with the credential it collected', async () => {
+    const el = await fixture<MotcuaCounterConsole>(html`<motcua-counter-console pair></motcua-counter-console>`);
+    await waitUntil(() => code(el) === 'KX7-94M', 'the pairing code', { timeout: 5000 });
+    expect((el.shadowRoot as ShadowRoot).querySelector('motcua-sign-in'), 'no officer sign-in').to.equal(null);
+    expect(text(el.shadowRoot as ShadowRoot)).to.contain('Ghép nối thiết bị');
+    expect($(el, '[part="pairing-code"]').getAttribute('aria-label')).to.equal('Mã ghép nối: K X 7 9 4 M');
+    expect(Number.parseFloat(getComputedStyle($(el, '[part="pairing-code"]')).fontSize)).to.be.at.least(40);
+    await expect(el).to.be.accessible();
+    await waitUntil(() => el.token !== '', 'the credential collected', { timeout: 10_000 });
+    await el.updateComplete;
+    // One claim, in request bodies only, never in an address; no credential sent while pairing.
+    const pairing = calls.filter((c) => c.path.startsWith('/api/devices/'));
+    const claims = new Set(pairing.map((c) => c.body?.claim));
+    expect(claims.size).to.equal(1);
+    expect(String([...claims][0])).to.match(/^[\w-]{43}$/);
+    expect(pairing.every((c) => c.auth === null && !c.path.includes(String([...claims][0])))).to.equal(true);
+    expect(el.counter).to.equal('2');
+    expect(JSON.parse(localStorage.getItem(PAIRED) ?? '{}').credential).to.equal('paired-credential-of-tablet-2');
+    expect(localStorage.getItem(CLAIM)).to.equal(null);
+    await waitUntil(() => button(el, 'next'), 'the console', { timeout: 5000 });
+    expect(calls.find((c) => c.path === '/api/queue/counters/2/current')?.auth).to.equal(
+      'Bearer paired-credential-of-tablet-2',
+    );
+    expect($(el, '[part="pairing-code"]')).to.equal(null);
+  });
+
+  it('starts with the credential kept on the device, and pairs again once the server refuses it (revoked)', async () => {
+    localStorage.setItem(PAIRED, JSON.stringify({ credential: 'paired-credential-of-tablet-2', device: DEVICE }));
+    const el = await fixture<MotcuaCounterConsole>(
+      html`<motcua-counter-console pair lang="en"></motcua-counter-console>`,
+    );
+    await waitUntil(() => button(el, 'next'), 'the console', { timeout: 5000 });
+    expect(calls.some((c) => c.path.startsWith('/api/devices/'))).to.equal(false);
+    // Revoked: every counter route now answers 401.
+    routes['POST /api/queue/counters/2/call-next'] = () => refusal(401, 'unauthorized', 'Thu hồi', 'Revoked');
+    codes = ['PQ3R7T'];
+    await press(el, 'next');
+    await waitUntil(() => code(el) === 'PQ3-R7T', 'a new pairing code', { timeout: 5000 });
+    expect(localStorage.getItem(PAIRED)).to.equal(null);
+    expect(text(el.shadowRoot as ShadowRoot)).to.contain('Pair this device');
+    await expect(el).to.be.accessible();
   });
 });

@@ -1,9 +1,10 @@
-import { adoptStyles, css, html, nothing, type PropertyValues } from 'lit';
+import { adoptStyles, type CSSResult, css, html, nothing, type PropertyValues } from 'lit';
 import { ApiFailure, api } from '../internal/api-client.js';
 import { MotcuaElement } from '../internal/base.js';
 import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
+import type { DevicePairing, PairingStringKey } from '../internal/pairing.js';
 import { blockStyles } from '../internal/styles.js';
 import type { CounterAction, CounterActionDetail, CounterTicket } from './counter-console.events.js';
 import type { DossierIntake, IntakeHost } from './intake.js';
@@ -13,7 +14,7 @@ import { type CounterConsoleStringKey, consoleStrings } from './strings.js';
 export type { CounterAction, CounterActionDetail, CounterTicket } from './counter-console.events.js';
 export type { CounterConsoleStringKey } from './strings.js';
 
-type Key = CounterConsoleStringKey;
+type Key = CounterConsoleStringKey | PairingStringKey;
 
 interface Service {
   readonly id: string;
@@ -195,6 +196,13 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
    */
   @property() token = '';
 
+  /**
+   * A counter tablet of its own: without a `token` it pairs with the server instead of signing an officer in — it shows
+   * its pairing code until an admin approves it, then works with the credential it collected (kept on the device) at
+   * the counter it was paired to; a credential the server refuses (revoked) is forgotten and the tablet pairs again.
+   */
+  @property({ type: Boolean }) pair = false;
+
   /** Address of the procedure catalogue, resolved against the configured `apiBase`. */
   @property() catalogue = 'api/catalogue';
 
@@ -237,12 +245,15 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
   /** Without a token: the officer's sign-in and counter choice, loaded then. */
   private staff: StaffSession | undefined;
   private staffLoad: Promise<void> | undefined;
+  /** With `pair` and no token: the device's pairing screen, loaded then. */
+  private pairing: DevicePairing | undefined;
+  private extraStyles: CSSResult[] = [];
 
   override render() {
     const configured = this.counter !== '' && this.acting();
     return html`<section part="console" aria-labelledby="heading">
       <h2 id="heading">${this.t('heading', { counter: this.counter })}</h2>
-      ${this.token ? nothing : this.staff?.render()}
+      ${this.token ? nothing : (this.pair ? this.pairing : this.staff)?.render()}
       ${configured ? this.renderConsole() : this.token ? html`<p part="error">${this.t('notConfigured')}</p>` : nothing}
       <p part="status" role="status">${this.info}</p>
       <p part="error" role="alert">${this.error}</p>
@@ -339,11 +350,13 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (!this.token) this.pairing?.start();
     document.addEventListener('keydown', this.onKeydown);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.pairing?.stop();
     document.removeEventListener('keydown', this.onKeydown);
   }
 
@@ -353,7 +366,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
       if (changed.has('counter')) this.ticket = undefined;
       this.error = '';
     }
-    if (!this.token) this.staffLoad ??= this.track(this.loadStaff());
+    if (!this.token) this.staffLoad ??= this.track(this.pair ? this.loadPairing() : this.loadStaff());
     const signature = `${this.counter}\n${this.token}\n${this.staff?.session?.user.id}`;
     if (this.counter && this.acting() && signature !== this.loadedFor) {
       this.loadedFor = signature;
@@ -375,6 +388,38 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
   private addStrings(table: StringTable<string>): void {
     const { vi, en } = this.defaultStrings;
     this.defaultStrings = { vi: { ...vi, ...table.vi }, en: { ...en, ...table.en } };
+  }
+
+  /** Adds the styles of a part loaded later. */
+  private addStyles(styles: CSSResult): void {
+    this.extraStyles.push(styles);
+    if (this.shadowRoot) {
+      adoptStyles(this.shadowRoot, [
+        ...(this.constructor as typeof MotcuaCounterConsole).elementStyles,
+        ...this.extraStyles,
+      ]);
+    }
+  }
+
+  /** The pairing screen of a console with `pair`, fetched when it has no token. */
+  private async loadPairing(): Promise<void> {
+    const module = await import('../internal/pairing.js').catch(() => undefined);
+    if (!module) {
+      this.staffLoad = undefined;
+      return;
+    }
+    this.addStrings(module.pairingStrings);
+    this.addStyles(module.pairingStyles);
+    this.pairing = new module.DevicePairing({
+      requestUpdate: () => this.requestUpdate(),
+      t: (key, params) => this.t(key, params),
+      paired: (credential, device) => {
+        this.counter = device?.counter ?? this.counter;
+        this.token = credential;
+      },
+    });
+    this.pairing.start();
+    this.requestUpdate();
   }
 
   /** The sign-in and counter choice, fetched when the console has no token. */
@@ -517,6 +562,11 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
    */
   private describe(error: unknown, offline: Key = 'network'): string {
     if (!(error instanceof ApiFailure) || error.status === 0) return this.t(offline);
+    // A paired tablet's credential refused (revoked): forgotten, and the tablet pairs again.
+    if (error.status === 401 && this.pairing) {
+      this.token = '';
+      this.pairing.forget();
+    }
     return (
       error.text?.[this.language] ?? this.t(error.status === 401 ? 'unauthorized' : 'refused', { status: error.status })
     );
@@ -561,12 +611,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
   private async loadIntake(): Promise<void> {
     const module = await import('./intake.js');
     this.addStrings(module.intakeStrings);
-    if (this.shadowRoot) {
-      adoptStyles(this.shadowRoot, [
-        ...(this.constructor as typeof MotcuaCounterConsole).elementStyles,
-        module.intakeStyles,
-      ]);
-    }
+    this.addStyles(module.intakeStyles);
     const host: IntakeHost = {
       t: (key, params) => this.t(key, params),
       language: () => this.language,
