@@ -3,6 +3,7 @@
 //    in that language (elements marked lang="vi" / lang="en" in the page);
 //  - on the counter page, ?quay=N picks the demo counter N ahead of the officer's sign-in (the page holds no token),
 //    and once an officer is signed in at a counter, the citizen's rating of that counter shows under the console;
+//    ?ghep-noi makes it a counter tablet's page, which pairs with the server instead of signing an officer in;
 //  - a [data-fullscreen="id"] button shows that element full screen (the queue board on the hall's TV).
 const STORAGE_KEY = 'motcua-example-lang';
 const root = document.documentElement;
@@ -33,9 +34,13 @@ for (const button of document.querySelectorAll('[data-switch-lang]')) {
 
 const console_ = document.querySelector('motcua-counter-console');
 const counterRating = document.querySelector('[data-counter-rating]');
-const chosen = new URL(location.href).searchParams.get('quay');
+const params = new URL(location.href).searchParams;
+const chosen = params.get('quay');
 if (console_ && chosen && /^[1-3]$/.test(chosen)) console_.setAttribute('counter', chosen);
-let signedIn = false;
+// ?ghep-noi: the page of a counter tablet of its own, paired with the server (its credential stays on the tablet).
+const tablet = params.has('ghep-noi');
+if (console_ && tablet) console_.setAttribute('pair', '');
+let signedIn = tablet;
 function showCounter() {
   const counter = console_?.getAttribute('counter') ?? '';
   for (const label of document.querySelectorAll('[data-counter-number]')) label.textContent = counter;
