@@ -85,7 +85,7 @@ describe('a counter tablet pairs, works its counter, takes the counter’s ratin
   it('lets the citizen rate counter 1 with the tablet’s credential', async () => {
     await page.waitForSelector('[data-counter-rating]:not([hidden])', { timeout: 60_000 });
     const answer = page.waitForResponse((r) => r.url().endsWith('/api/ratings') && r.request().method() === 'POST');
-    await (await inShadow(page, RATING, 'input[name="overall"][value="1"]')).click();
+    await (await inShadow(page, RATING, 'input[name="overall"][value="2"]')).click();
     await (await inShadow(page, RATING, '[part="submit"]')).click();
     const response = await answer;
     assert.equal(response.status(), 201, await response.text());
