@@ -64,17 +64,21 @@ const elementBudgets = {
 };
 /**
  * A page that registers every element at once, before any interaction: 47.16 kB measured with seven elements, 51.36 kB
- * with the eighth, <motcua-ticket-status> (its own 4.2 kB; a new element raises this line by what it adds, no more).
+ * with the eighth, <motcua-ticket-status> (its own 4.2 kB; a new element raises this line by what it adds, no more);
+ * 51.22 kB with chunks named by their hash alone and the counter console's sign-in and pairing screen loaded lazily
+ * (the staff screens are not in it).
  */
-const allElementsBudget = '51.5 kB';
+const allElementsBudget = '51.3 kB';
 /**
  * Everything in dist/cdn together, lazily loaded chunks included (no page ever downloads all of it). Issue 2 set 50 kB
  * as the starting ceiling for the first elements; with seven elements, catalogue validation (zod), QR codes, three
  * print views, the voice, the IndexedDB outbox and the deadline engine it measures 120.15 kB (one copy of the
  * decorator helper, no re-exporting entry files, six-character chunk hashes); 124.36 kB with the eighth element,
- * <motcua-ticket-status> (4.2 kB).
+ * <motcua-ticket-status> (4.2 kB); 124.23 kB with chunks named by their hash alone (−0.76 kB), the counter console's
+ * glue for its sign-in and pairing screen, and counter ratings with a credential — the staff build and the console's
+ * staff parts apart, each on its own line.
  */
-const wholeCdnBudget = '124.5 kB';
+const wholeCdnBudget = '124.3 kB';
 /**
  * Core as a user's bundler ships it: what a page imports, bundled and minified with everything it pulls in.
  * `exports` is the import a page writes; `*` is the whole subpath.
