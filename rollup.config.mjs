@@ -2,7 +2,8 @@
 //   - packages/<pkg>/dist: ESM, one file per source module, for npm users and their bundlers;
 //   - packages/elements/dist/cdn: the code-split CDN build — `motcua.js` registers every element,
 //     `motcua-<name>.js` one element — with Lit's production build and everything bundled;
-//     `manifest.json` there lists what each entry loads before any interaction (for the size budgets).
+//     `manifest.json` there lists what each entry loads before any interaction (for the size budgets); the staff
+//     screens are a build of their own there (`staff-manifest.json`, chunks in `staff/`).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -64,10 +65,10 @@ function npmBuild(name, inputs, options = {}) {
 }
 
 /**
- * Records, per entry, the files a page loads before any interaction (the entry and its static imports) and the
- * ones it may load later (dynamic imports and theirs).
+ * Records, per entry, the files a page loads before any interaction (the entry and its static imports), the ones it
+ * may load later (dynamic imports and theirs) and, by name, what each of its dynamic imports brings (`parts`).
  */
-function loadManifest() {
+function loadManifest(fileName) {
   return {
     name: 'motcua-load-manifest',
     generateBundle(_options, bundle) {
@@ -94,9 +95,16 @@ function loadManifest() {
             }
           }
         }
-        entries[file] = { initial: [...initial].sort(), lazy: [...lazy].filter((f) => !initial.has(f)).sort() };
+        // What each lazily loaded part of the entry brings, by the part's name (e.g. the console's `session`).
+        const parts = {};
+        for (const loaded of initial) {
+          for (const dynamic of bundle[loaded]?.dynamicImports ?? []) {
+            parts[bundle[dynamic].name] = [...closure(dynamic)].filter((f) => !initial.has(f)).sort();
+          }
+        }
+        entries[file] = { initial: [...initial].sort(), lazy: [...lazy].filter((f) => !initial.has(f)).sort(), parts };
       }
-      this.emitFile({ type: 'asset', fileName: 'manifest.json', source: `${JSON.stringify(entries, null, 2)}\n` });
+      this.emitFile({ type: 'asset', fileName, source: `${JSON.stringify(entries, null, 2)}\n` });
     },
   };
 }
@@ -191,46 +199,60 @@ function sharedDecoratorHelper() {
 const core = pkgDir('core');
 const elements = pkgDir('elements');
 const elementNames = elementDirs(elements);
+/**
+ * The staff screens: served by the server to signed-in staff, never by a public page. They are a CDN build of their
+ * own (entries `motcua-<name>.js`, chunks in `staff/`, listed in `staff-manifest.json`), so the public elements'
+ * chunks never change for them and a public page never downloads a byte of theirs; the counter console bundles the
+ * sign-in it loads lazily for an officer without a token.
+ */
+const staffNames = ['sign-in', 'office-dashboard'];
+const publicNames = elementNames.filter((element) => !staffNames.includes(element));
+
+const cdnPlugins = (manifest) => [
+  nodeResolve({ browser: true }),
+  // Our Lit templates and styles minified (terser keeps template text as written); CSS for CDN_BROWSERS, so
+  // fallbacks such as a font size before one in container units stay.
+  minifyHtmlLiterals({
+    include: [`${elements}src/**/*.ts`],
+    failOnError: true,
+    options: { minifyOptions: { minifyCSS: { minify: true, targets: CSS_TARGETS } } },
+  }),
+  esbuild({ tsconfig: `${elements}tsconfig.json`, target: CDN_BROWSERS }),
+  sharedDecoratorHelper(),
+  terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
+  loadManifest(manifest),
+];
+
+/** One CDN build: `motcua-<name>.js` per element (and `motcua.js` when given), hashed chunks in `chunks`. */
+const cdnBuild = (input, chunks, manifest, plugins = []) => ({
+  input,
+  // An element's entry file holds the element itself, and its lazily loaded parts import what they share with it
+  // from there, instead of the element living in a chunk behind an entry file that only re-exports it.
+  preserveEntrySignatures: 'allow-extension',
+  output: {
+    dir: `${elements}dist/cdn`,
+    format: 'es',
+    entryFileNames: '[name].js',
+    // Six characters of content hash (36 bits) still tell every changed chunk apart for caching; each import of a
+    // chunk and each source-map comment repeats its name, which gzip cannot shorten, so a chunk is named by its hash
+    // alone (0.76 kB less over the public build; the source maps name the modules) and the manifest names its parts.
+    chunkFileNames: `${chunks}/[hash:6].js`,
+    sourcemap: true,
+  },
+  plugins: [...cdnPlugins(manifest), ...plugins],
+  onwarn,
+});
+
+const entriesOf = (names) =>
+  Object.fromEntries(names.map((element) => [`motcua-${element}`, `${elements}src/${element}/${element}.ts`]));
 
 export default [
   npmBuild('core', ['index', ...rooms(core).map((room) => `${room}/index`)]),
   npmBuild('elements', ['index', ...elementNames.map((element) => `${element}/${element}`)]),
   npmBuild('server', ['index', 'cli'], { external: (id) => id.startsWith('node:') }),
-  {
-    input: {
-      motcua: `${elements}src/index.ts`,
-      ...Object.fromEntries(
-        elementNames.map((element) => [`motcua-${element}`, `${elements}src/${element}/${element}.ts`]),
-      ),
-    },
-    // An element's entry file holds the element itself, and its lazily loaded parts import what they share with it
-    // from there, instead of the element living in a chunk behind an entry file that only re-exports it.
-    preserveEntrySignatures: 'allow-extension',
-    output: {
-      dir: `${elements}dist/cdn`,
-      format: 'es',
-      entryFileNames: '[name].js',
-      // Six characters of content hash (36 bits) still tell every changed chunk apart for caching; each import of a
-      // chunk and each source-map comment repeats its hash, which gzip cannot shorten.
-      chunkFileNames: 'chunks/[name]-[hash:6].js',
-      sourcemap: true,
-    },
-    plugins: [
-      nodeResolve({ browser: true }),
-      // Our Lit templates and styles minified (terser keeps template text as written); CSS for CDN_BROWSERS, so
-      // fallbacks such as a font size before one in container units stay.
-      minifyHtmlLiterals({
-        include: [`${elements}src/**/*.ts`],
-        failOnError: true,
-        options: { minifyOptions: { minifyCSS: { minify: true, targets: CSS_TARGETS } } },
-      }),
-      esbuild({ tsconfig: `${elements}tsconfig.json`, target: CDN_BROWSERS }),
-      sharedDecoratorHelper(),
-      terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
-      loadManifest(),
-      pageAssets(elementNames.map((element) => `motcua-${element}`)),
-      voiceClips(`${elements}assets/voice`),
-    ],
-    onwarn,
-  },
+  cdnBuild({ motcua: `${elements}src/index.ts`, ...entriesOf(publicNames) }, 'chunks', 'manifest.json', [
+    pageAssets(elementNames.map((element) => `motcua-${element}`)),
+    voiceClips(`${elements}assets/voice`),
+  ]),
+  cdnBuild(entriesOf(staffNames), 'staff', 'staff-manifest.json'),
 ];

@@ -1,7 +1,9 @@
 // The example site's own script (an external module, so the pages keep a strict Content-Security-Policy):
 //  - the language switch: sets <html lang>, which every motcua widget follows, and shows the page's own text
 //    in that language (elements marked lang="vi" / lang="en" in the page);
-//  - on the counter page, ?quay=N picks the demo counter N and its public demo token;
+//  - on the counter page, ?quay=N picks the demo counter N ahead of the officer's sign-in (the page holds no token),
+//    and once an officer is signed in at a counter, the citizen's rating of that counter shows under the console;
+//    ?ghep-noi makes it a counter tablet's page, which pairs with the server instead of signing an officer in;
 //  - a [data-fullscreen="id"] button shows that element full screen (the queue board on the hall's TV).
 const STORAGE_KEY = 'motcua-example-lang';
 const root = document.documentElement;
@@ -31,11 +33,32 @@ for (const button of document.querySelectorAll('[data-switch-lang]')) {
 }
 
 const console_ = document.querySelector('motcua-counter-console');
-const counter = new URL(location.href).searchParams.get('quay');
-if (console_ && counter && /^[1-3]$/.test(counter)) {
-  console_.setAttribute('counter', counter);
-  console_.setAttribute('token', `demo-counter-${counter}`);
+const counterRating = document.querySelector('[data-counter-rating]');
+const params = new URL(location.href).searchParams;
+const chosen = params.get('quay');
+if (console_ && chosen && /^[1-3]$/.test(chosen)) console_.setAttribute('counter', chosen);
+// ?ghep-noi: the page of a counter tablet of its own, paired with the server (its credential stays on the tablet).
+const tablet = params.has('ghep-noi');
+if (console_ && tablet) console_.setAttribute('pair', '');
+let signedIn = tablet;
+function showCounter() {
+  const counter = console_?.getAttribute('counter') ?? '';
   for (const label of document.querySelectorAll('[data-counter-number]')) label.textContent = counter;
+  if (!counterRating) return;
+  counterRating.querySelector('motcua-rating-form')?.setAttribute('counter', counter);
+  counterRating.hidden = !signedIn || !counter;
+}
+if (console_) {
+  new MutationObserver(showCounter).observe(console_, { attributes: true, attributeFilter: ['counter'] });
+  console_.addEventListener('motcua-signed-in', () => {
+    signedIn = true;
+    showCounter();
+  });
+  console_.addEventListener('motcua-signed-out', () => {
+    signedIn = false;
+    showCounter();
+  });
+  showCounter();
 }
 
 for (const button of document.querySelectorAll('[data-fullscreen]')) {

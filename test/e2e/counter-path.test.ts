@@ -44,6 +44,28 @@ const CONSOLE = 'motcua-counter-console';
 const STATUS = 'motcua-dossier-status';
 const RATING = 'motcua-rating-form';
 
+/**
+ * Signs an officer in on the counter page: the sign-in form the console shows without a token (in the shadow root of
+ * the `<motcua-sign-in>` inside the console's), then waits for the console's buttons.
+ */
+async function signInAtCounter(page: Page, username: string, password: string): Promise<void> {
+  const field = async (id: string) =>
+    elementOf(
+      await page.waitForFunction(
+        (h: string, i: string) =>
+          document.querySelector(h)?.shadowRoot?.querySelector('motcua-sign-in')?.shadowRoot?.querySelector(`#${i}`) ??
+          false,
+        { polling: POLL, timeout: 60_000 },
+        CONSOLE,
+        id,
+      ),
+    );
+  await (await field('username')).type(username);
+  await (await field('password')).type(password);
+  await page.keyboard.press('Enter');
+  await inShadow(page, CONSOLE, '[data-action="next"]', 60_000);
+}
+
 /** A page of the site opened in the shared browser, with what must never happen on it. */
 interface SitePage {
   readonly page: Page;
@@ -200,8 +222,20 @@ describe('the one-stop shop on the example site, end to end', { timeout: 900_000
       assert.deepEqual(waiting?.next, [number], 'the server holds the number, waiting');
     });
 
+    it('the officer signs in at the counter page, which holds no token, and works counter 1', async () => {
+      counter = await open('quay.html?quay=1');
+      const html = await counter.page.content();
+      assert.doesNotMatch(html, /demo-counter|token="/, 'no access token in the page');
+      await signInAtCounter(counter.page, 'canbo1', 'demo-canbo1');
+      const named = await counter.page.$eval(
+        CONSOLE,
+        (el) =>
+          el.shadowRoot?.querySelector('motcua-sign-in')?.shadowRoot?.querySelector('[part="session"]')?.textContent,
+      );
+      assert.match(named ?? '', /Cán bộ Một/, 'the console names the officer signed in');
+    });
+
     it('counter 1 calls the next number: the kiosk’s, on the board and in its voice', async () => {
-      counter = await open('quay.html');
       await recordSpeechAndPrinting(counter.page, CONSOLE);
       await (await inShadow(counter.page, CONSOLE, '[data-action="next"]')).click();
       await waitForText(counter.page, CONSOLE, '[part="number"]', number);
@@ -291,6 +325,18 @@ describe('the one-stop shop on the example site, end to end', { timeout: 900_000
       assert.match(slip.qr.status ?? '', /\/tra-cuu\.html\?ma-ho-so=/, 'a QR code to the status page');
       const served = (await board()).counters.find((c) => c.id === '1');
       assert.equal(served?.ticket, null, 'counter 1 is free again once the ticket is done');
+    });
+
+    it('the citizen rates counter 1 on the officer’s screen, which sends the officer’s session for the counter', async () => {
+      const { page } = counter;
+      await page.waitForSelector('[data-counter-rating]:not([hidden])', { timeout: 60_000 });
+      const answer = page.waitForResponse((r) => r.url().endsWith('/api/ratings') && r.request().method() === 'POST');
+      await (await inShadow(page, RATING, 'input[name="overall"][value="3"]')).click();
+      await (await inShadow(page, RATING, '[part="submit"]')).click();
+      const response = await answer;
+      assert.equal(response.status(), 201, await response.text());
+      assert.equal(response.request().headers()['motcua-counter'], '1');
+      assert.equal(response.request().headers().authorization, undefined, 'no token in the page to send');
     });
 
     it('the citizen looks the new dossier up from the receipt’s QR code and its PIN: received', async () => {
@@ -409,7 +455,8 @@ describe('the one-stop shop on the example site, end to end', { timeout: 900_000
       const numbers = [...after.services.flatMap((s) => s.next), ...after.recent.map((t) => t.number)];
       assert.equal(new Set(numbers).size, numbers.length, `no duplicate number on the board: ${numbers.join(', ')}`);
 
-      // Counter 3 (every service) calls it: the board page shows it once, at counter 3.
+      // Counter 3 (every service) calls it, in another window of the officer's browser (signed in already): the board
+      // page shows it once, at counter 3.
       const counter = await open('quay.html?quay=3');
       await (await inShadow(counter.page, CONSOLE, '[data-action="next"]')).click();
       await waitForText(counter.page, CONSOLE, '[part="number"]', issued);

@@ -1,6 +1,8 @@
 /**
  * `@motcua/elements`: web components for Vietnam's commune one-stop shops. Importing this module
- * registers every element; import `@motcua/elements/<name>` for one element only.
+ * registers every public element; import `@motcua/elements/<name>` for one element only. The staff screens (the
+ * sign-in, the office dashboard) are only typed here: they register from their own subpath, so public pages never
+ * load them.
  *
  * @packageDocumentation
  */
@@ -13,7 +15,7 @@ export {
   MotcuaCounterConsole,
 } from './counter-console/counter-console.js';
 export type { DossierReceivedDetail } from './counter-console/intake.js';
-export type { ConsoleStringKey, IntakeStringKey } from './counter-console/strings.js';
+export type { ConsoleStringKey, IntakeStringKey, SessionStringKey } from './counter-console/strings.js';
 export {
   type DossierErrorDetail,
   type DossierLoadedDetail,
@@ -31,6 +33,13 @@ export { format, type Language, type StringTable, toLanguage } from './internal/
 export type { SpeechEngine } from './internal/speech/engine.js';
 export type { Utterance } from './internal/speech/utterance.js';
 export { baseStyles, blockStyles } from './internal/styles.js';
+// Types only: the leader's screen is not part of the every-element bundle (`@motcua/elements/office-dashboard`).
+export type {
+  DashboardLoadDetail,
+  MotcuaOfficeDashboard,
+  OfficeDashboardStringKey,
+  PeriodChoice,
+} from './office-dashboard/office-dashboard.js';
 export { MotcuaProcedureList, type ProcedureSelectDetail } from './procedure-list/procedure-list.js';
 export { MotcuaQueueBoard, type QueueBoardStringKey, type QueueCallDetail } from './queue-board/queue-board.js';
 export {
@@ -39,6 +48,8 @@ export {
   type RatingFailedDetail,
   type RatingFormStringKey,
 } from './rating-form/rating-form.js';
+// Types only: the staff sign-in registers from `@motcua/elements/sign-in` (or with the counter console's session).
+export type { MotcuaSignIn, SignedInDetail, SignedOutDetail, SignInStringKey } from './sign-in/sign-in.js';
 export {
   type IssuedTicket,
   type KioskPriorityClass,

@@ -29,7 +29,7 @@ import { installQueueGuards, installQueueRoutes } from './queue/routes.js';
 import { createQueueService } from './queue/service.js';
 import { installRatingGuards, installRatingRoutes } from './ratings/routes.js';
 import { auditActions } from './staff/action-audit.js';
-import { roleGuard } from './staff/caller.js';
+import { COUNTER_HEADER, roleGuard } from './staff/caller.js';
 import { installStaffGuards, installStaffRoutes } from './staff/routes.js';
 import { DEFAULT_STAFF_SETTINGS, type StaffSettings } from './staff/settings.js';
 
@@ -92,7 +92,8 @@ export function createApp(deps: AppDeps): Hono {
     '/api/*',
     cors({
       origin: allowedOrigin(origins),
-      allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', PIN_HEADER],
+      // Motcua-Counter: a page on another origin sends no session, so it only spares a counter rating a failed preflight.
+      allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', PIN_HEADER, COUNTER_HEADER],
       exposeHeaders: [...EXPOSED_HEADERS],
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
       maxAge: 600,

@@ -68,6 +68,12 @@ export type { NoAppointmentDay } from './no-appointment.js';
 export type { DossierNotificationContact, DossierStatusNotice } from './notification-contact.js';
 export { clockMinutes, DEFAULT_OFFICE_HOURS, type OfficeHours, type OfficeSession } from './office-hours.js';
 export {
+  type OnTimeFigures,
+  type OnTimeProcedureFigures,
+  type OnTimeReport,
+  readOnTimeReport,
+} from './on-time-report.js';
+export {
   type ReceiptSlip,
   type ReceiptSlipInput,
   type ReceiptSlipOptions,

@@ -1,4 +1,5 @@
 import type { CivilDate } from '../calendar/civil-date.js';
+import { isObject } from './board-read.js';
 import type { QueueGroupStatistics, QueueStatistics } from './statistics.js';
 
 /** One cell of the weekday × hour heatmap: the tickets that joined the queue then. */
@@ -38,3 +39,33 @@ export interface QueueReport extends QueueStatistics {
   /** The longest waits, longest first (at most ten). */
   readonly longestWaits: readonly QueueLongWait[];
 }
+
+/**
+ * The JSON of `GET /api/reports/queue` as a {@link QueueReport}, or undefined when it lacks its period, its overall
+ * figures or its groups; heatmap cells and long waits that are not well formed are left out.
+ *
+ * @example
+ * ```ts
+ * const report = readQueueReport(await (await fetch('/api/reports/queue?from=2026-11-01&to=2026-11-30')).json());
+ * report?.overall.wait.p50; // 12.5 (minutes)
+ * ```
+ */
+export function readQueueReport(value: unknown): QueueReport | undefined {
+  if (!isObject(value) || typeof value.from !== 'string' || typeof value.to !== 'string') return undefined;
+  const groups = ['overall', 'byService', 'byCounter', 'byPriority', 'byHour'];
+  if (!groups.every((key) => isObject(value[key])) || !isGroup(value.overall)) return undefined;
+  const list = (key: string) => (Array.isArray(value[key]) ? (value[key] as unknown[]) : []);
+  return {
+    ...(value as unknown as QueueReport),
+    byWeekdayHour: list('byWeekdayHour').filter(
+      (c): c is QueueReportCell => isGroup(c) && typeof c.weekday === 'number' && typeof c.hour === 'number',
+    ),
+    longestWaits: list('longestWaits').filter(
+      (w): w is QueueLongWait =>
+        isObject(w) && typeof w.number === 'string' && typeof w.service === 'string' && typeof w.wait === 'number',
+    ),
+  };
+}
+
+const isGroup = (value: unknown): value is QueueGroupStatistics & Record<string, unknown> =>
+  isObject(value) && typeof value.tickets === 'number' && isObject(value.wait) && isObject(value.service);

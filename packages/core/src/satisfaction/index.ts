@@ -95,6 +95,7 @@ export {
   type VerifyRatingTokenOptions,
   verifyRatingToken,
 } from './rating-token.js';
+export { readSatisfactionReport, type SatisfactionReport } from './report.js';
 export {
   type Answers,
   createResponse,

@@ -1,5 +1,13 @@
-import { isObject } from '../queue/board-read.js';
 import { readStaffRoles, type StaffRole } from './roles.js';
+
+/**
+ * Whether a JSON value is an object. The staff readers keep their own (rather than the queue board's) so that a page
+ * reading a session loads nothing of the board.
+ *
+ * @internal
+ */
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
 
 /** What the sign-in screen posts to `POST /api/session`. */
 export interface SignInRequest {

@@ -1,7 +1,6 @@
-import { isObject } from '../queue/board-read.js';
 import type { StaffRole } from './roles.js';
 import { readStaffRoles } from './roles.js';
-import { readStaffPerson, type StaffPerson } from './session.js';
+import { isObject, readStaffPerson, type StaffPerson } from './session.js';
 
 /**
  * A user as the admin's user list shows them (`GET /api/users`): roles in this office, whether the account is

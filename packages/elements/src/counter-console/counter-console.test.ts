@@ -1,6 +1,6 @@
 import { vietnamCalendar } from '@motcua/core/calendar';
 import { type ReceiptSlip, receiptSlip } from '@motcua/core/deadline';
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { configure, resetConfig } from '../internal/configure.js';
 import type { CounterActionDetail, MotcuaCounterConsole } from './counter-console.js';
 import './counter-console.js';
@@ -13,6 +13,7 @@ interface Call {
   readonly path: string;
   readonly auth: string | null;
   readonly key: string | null;
+  readonly counter: string | null;
   readonly body: Record<string, unknown> | undefined;
 }
 
@@ -38,6 +39,7 @@ function stubServer(extra: Record<string, Handler> = {}): void {
       path: url.pathname,
       auth: headers.get('Authorization'),
       key: headers.get('Idempotency-Key'),
+      counter: headers.get('Motcua-Counter'),
       body: init.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : undefined,
     };
     calls.push(call);
@@ -223,8 +225,10 @@ describe('motcua-counter-console', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('asks for the counter and its token before showing commands', async () => {
-    const el = await fixture<MotcuaCounterConsole>(html`<motcua-counter-console counter="1"></motcua-counter-console>`);
+  it('asks for the counter before showing commands', async () => {
+    const el = await fixture<MotcuaCounterConsole>(
+      html`<motcua-counter-console token="demo-counter-1"></motcua-counter-console>`,
+    );
     expect(text($(el, '[part="error"]'))).to.contain('Chưa cấu hình quầy');
     expect(button(el, 'next')).to.equal(null);
     expect(calls).to.have.length(0);
@@ -799,5 +803,191 @@ describe('motcua-counter-console', () => {
       const sheet = [...doc.adoptedStyleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n');
       expect(sheet).to.match(/@page \{ size: a4;/);
     });
+  });
+});
+
+describe('<motcua-counter-console> without a token: the officer signs in', () => {
+  const SESSION = {
+    user: { id: 'u1', username: 'canbo1', displayName: 'Nguyễn Văn An' },
+    office: 'demo',
+    roles: ['officer'],
+    expiresAt: '2026-12-05T10:00:00.000Z',
+    idleExpiresAt: '2026-12-05T02:30:00.000Z',
+  };
+  const BOARD = {
+    businessDate: '2026-12-05',
+    version: 1,
+    counters: [
+      { id: '1', label: 'Quầy 1', ticket: null },
+      { id: '2', label: 'Quầy 2', ticket: null },
+    ],
+    recent: [],
+  };
+  let signedIn = false;
+  const sessionRoutes = (): Record<string, Handler> => ({
+    'GET /api/session': () => (signedIn ? json(200, SESSION) : refusal(401, 'not-signed-in', 'Chưa', 'Not')),
+    'POST /api/session': (call) => {
+      signedIn = call.body?.password === 'dung-mat-khau';
+      return signedIn ? json(200, SESSION) : refusal(401, 'sign-in-failed', 'Sai', 'Wrong');
+    },
+    'DELETE /api/session': () => {
+      signedIn = false;
+      return new Response(null, { status: 204 });
+    },
+    'GET /api/queue/board': () => json(200, BOARD),
+  });
+  const signInOf = (el: MotcuaCounterConsole) =>
+    (el.shadowRoot as ShadowRoot).querySelector('motcua-sign-in') as HTMLElement & {
+      updateComplete: Promise<unknown>;
+      shadowRoot: ShadowRoot;
+    };
+
+  beforeEach(() => {
+    calls = [];
+    signedIn = false;
+    localStorage.removeItem('motcua-counter-console:counter');
+    stubServer(sessionRoutes());
+  });
+  afterEach(() => {
+    globalThis.fetch = realFetch;
+    localStorage.removeItem('motcua-counter-console:counter');
+  });
+
+  it('signs in, offers the board’s counters, then works the chosen one with the session and names its officer', async () => {
+    const el = await fixture<MotcuaCounterConsole>(html`<motcua-counter-console></motcua-counter-console>`);
+    await el.updateComplete;
+    const signIn = signInOf(el);
+    await signIn.updateComplete;
+    expect(button(el, 'next')).to.equal(null);
+    (signIn.shadowRoot.querySelector('#username') as HTMLInputElement).value = 'canbo1';
+    (signIn.shadowRoot.querySelector('#password') as HTMLInputElement).value = 'dung-mat-khau';
+    signIn.shadowRoot.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    await signIn.updateComplete;
+    await el.updateComplete;
+    // The officer is named once, by the sign-in (with its sign-out button), not again by the console.
+    expect(signIn.shadowRoot.querySelector('[part="session"]')?.textContent).to.contain('Nguyễn Văn An');
+    expect(text(el.shadowRoot as ShadowRoot)).not.to.contain('Cán bộ: Nguyễn Văn An');
+    const choice = $(el, '#counter-choice') as HTMLSelectElement;
+    expect([...choice.options].map((o) => o.textContent?.trim())).to.deep.equal(['Quầy làm việc', 'Quầy 1', 'Quầy 2']);
+    await expect(el).to.be.accessible();
+    choice.value = '1';
+    choice.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(el.counter).to.equal('1');
+    expect(localStorage.getItem('motcua-counter-console:counter')).to.equal('1');
+    await press(el, 'next');
+    const post = posts('/call-next')[0];
+    expect(post?.auth).to.equal(null);
+    expect(post?.counter).to.equal('1');
+    expect(post?.key).to.match(/^[0-9a-f]{32}$/);
+    expect(text($(el, '[part="number"]'))).to.equal('A001');
+    expect(calls.find((c) => c.path.endsWith('/counters/1/current'))?.auth).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('takes the counter remembered on this device when the officer is signed in already', async () => {
+    signedIn = true;
+    localStorage.setItem('motcua-counter-console:counter', '2');
+    routes['GET /api/queue/counters/2/current'] = () => json(200, { ticket: ticket({ number: 'B002' }) });
+    const el = await fixture<MotcuaCounterConsole>(html`<motcua-counter-console lang="en"></motcua-counter-console>`);
+    await el.updateComplete;
+    await signInOf(el).updateComplete;
+    await el.updateComplete;
+    expect(el.counter).to.equal('2');
+    expect(signInOf(el).shadowRoot?.querySelector('[part="session"]')?.textContent).to.contain('Nguyễn Văn An');
+    expect(text($(el, '[part="number"]'))).to.equal('B002');
+    expect(calls.find((c) => c.path === '/api/queue/counters/2/current')?.counter).to.equal('2');
+  });
+
+  it('keeps working with a token as before, without asking anyone to sign in', async () => {
+    const el = await consoleFor();
+    expect((el.shadowRoot as ShadowRoot).querySelector('motcua-sign-in')).to.equal(null);
+    expect(calls.some((c) => c.path === '/api/session')).to.equal(false);
+  });
+});
+
+describe('<motcua-counter-console pair>: a counter tablet pairs with the server', () => {
+  const PAIRED = 'motcua:paired-device';
+  const CLAIM = 'motcua:pairing-claim';
+  const DEVICE = {
+    id: 'd1',
+    name: 'Máy tính bảng quầy 2',
+    kind: 'counter',
+    counter: '2',
+    createdAt: '2026-12-05T01:00:00Z',
+  };
+  let collects = 0;
+  let codes = ['KX794M', 'PQ3R7T'];
+
+  const pairingRoutes = (): Record<string, Handler> => ({
+    'POST /api/devices/pairings': () => json(201, { code: codes[0], expiresAt: '2026-12-05T01:10:00Z' }),
+    'POST /api/devices/pairings/collect': () => {
+      collects++;
+      return collects < 2
+        ? json(202, { status: 'pending', expiresAt: '2026-12-05T01:10:00Z' })
+        : json(200, { credential: 'paired-credential-of-tablet-2', device: DEVICE });
+    },
+    'GET /api/queue/counters/2/current': (call) =>
+      call.auth === 'Bearer paired-credential-of-tablet-2'
+        ? json(200, { ticket: null })
+        : refusal(401, 'unauthorized', 'Cần mã truy cập', 'A token is needed'),
+  });
+  const code = (el: MotcuaCounterConsole) => text($(el, '[part="pairing-code"]'));
+
+  beforeEach(() => {
+    calls = [];
+    collects = 0;
+    codes = ['KX794M', 'PQ3R7T'];
+    localStorage.removeItem(PAIRED);
+    localStorage.removeItem(CLAIM);
+    stubServer(pairingRoutes());
+  });
+  afterEach(() => {
+    globalThis.fetch = realFetch;
+    localStorage.removeItem(PAIRED);
+    localStorage.removeItem(CLAIM);
+  });
+
+  it('shows its code big until an admin approves, then works its counter with the credential it collected', async () => {
+    const el = await fixture<MotcuaCounterConsole>(html`<motcua-counter-console pair></motcua-counter-console>`);
+    await waitUntil(() => code(el) === 'KX7-94M', 'the pairing code', { timeout: 5000 });
+    expect((el.shadowRoot as ShadowRoot).querySelector('motcua-sign-in'), 'no officer sign-in').to.equal(null);
+    expect(text(el.shadowRoot as ShadowRoot)).to.contain('Ghép nối thiết bị');
+    expect($(el, '[part="pairing-code"]').getAttribute('aria-label')).to.equal('Mã ghép nối: K X 7 9 4 M');
+    expect(Number.parseFloat(getComputedStyle($(el, '[part="pairing-code"]')).fontSize)).to.be.at.least(40);
+    await expect(el).to.be.accessible();
+    await waitUntil(() => el.token !== '', 'the credential collected', { timeout: 10_000 });
+    await el.updateComplete;
+    // One claim, in request bodies only, never in an address; no credential sent while pairing.
+    const pairing = calls.filter((c) => c.path.startsWith('/api/devices/'));
+    const claims = new Set(pairing.map((c) => c.body?.claim));
+    expect(claims.size).to.equal(1);
+    expect(String([...claims][0])).to.match(/^[\w-]{43}$/);
+    expect(pairing.every((c) => c.auth === null && !c.path.includes(String([...claims][0])))).to.equal(true);
+    expect(el.counter).to.equal('2');
+    expect(JSON.parse(localStorage.getItem(PAIRED) ?? '{}').credential).to.equal('paired-credential-of-tablet-2');
+    expect(localStorage.getItem(CLAIM)).to.equal(null);
+    await waitUntil(() => button(el, 'next'), 'the console', { timeout: 5000 });
+    expect(calls.find((c) => c.path === '/api/queue/counters/2/current')?.auth).to.equal(
+      'Bearer paired-credential-of-tablet-2',
+    );
+    expect($(el, '[part="pairing-code"]')).to.equal(null);
+  });
+
+  it('starts with the credential kept on the device, and pairs again once the server refuses it (revoked)', async () => {
+    localStorage.setItem(PAIRED, JSON.stringify({ credential: 'paired-credential-of-tablet-2', device: DEVICE }));
+    const el = await fixture<MotcuaCounterConsole>(
+      html`<motcua-counter-console pair lang="en"></motcua-counter-console>`,
+    );
+    await waitUntil(() => button(el, 'next'), 'the console', { timeout: 5000 });
+    expect(calls.some((c) => c.path.startsWith('/api/devices/'))).to.equal(false);
+    // Revoked: every counter route now answers 401.
+    routes['POST /api/queue/counters/2/call-next'] = () => refusal(401, 'unauthorized', 'Thu hồi', 'Revoked');
+    codes = ['PQ3R7T'];
+    await press(el, 'next');
+    await waitUntil(() => code(el) === 'PQ3-R7T', 'a new pairing code', { timeout: 5000 });
+    expect(localStorage.getItem(PAIRED)).to.equal(null);
+    expect(text(el.shadowRoot as ShadowRoot)).to.contain('Pair this device');
+    await expect(el).to.be.accessible();
   });
 });

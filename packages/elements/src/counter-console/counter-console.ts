@@ -1,19 +1,20 @@
-import { adoptStyles, css, html, nothing, type PropertyValues } from 'lit';
+import { adoptStyles, type CSSResult, css, html, nothing, type PropertyValues } from 'lit';
 import { ApiFailure, api } from '../internal/api-client.js';
 import { MotcuaElement } from '../internal/base.js';
 import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
-import { newIdempotencyKey } from '../internal/idempotency-key.js';
+import type { DevicePairing, PairingStringKey } from '../internal/pairing.js';
 import { blockStyles } from '../internal/styles.js';
 import type { CounterAction, CounterActionDetail, CounterTicket } from './counter-console.events.js';
 import type { DossierIntake, IntakeHost } from './intake.js';
+import type { StaffSession } from './session.js';
 import { type CounterConsoleStringKey, consoleStrings } from './strings.js';
 
 export type { CounterAction, CounterActionDetail, CounterTicket } from './counter-console.events.js';
 export type { CounterConsoleStringKey } from './strings.js';
 
-type Key = CounterConsoleStringKey;
+type Key = CounterConsoleStringKey | PairingStringKey;
 
 interface Service {
   readonly id: string;
@@ -195,6 +196,13 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
    */
   @property() token = '';
 
+  /**
+   * A counter tablet of its own: without a `token` it pairs with the server instead of signing an officer in — it shows
+   * its pairing code until an admin approves it, then works with the credential it collected (kept on the device) at
+   * the counter it was paired to; a credential the server refuses (revoked) is forgotten and the tablet pairs again.
+   */
+  @property({ type: Boolean }) pair = false;
+
   /** Address of the procedure catalogue, resolved against the configured `apiBase`. */
   @property() catalogue = 'api/catalogue';
 
@@ -234,12 +242,19 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
   private intake: DossierIntake | undefined;
   private pending = new Set<Promise<unknown>>();
   private loadedFor = '';
+  /** Without a token: the officer's sign-in and counter choice, loaded then. */
+  private staff: StaffSession | undefined;
+  private staffLoad: Promise<void> | undefined;
+  /** With `pair` and no token: the device's pairing screen, loaded then. */
+  private pairing: DevicePairing | undefined;
+  private extraStyles: CSSResult[] = [];
 
   override render() {
-    const configured = this.counter !== '' && this.token !== '';
+    const configured = this.counter !== '' && this.acting();
     return html`<section part="console" aria-labelledby="heading">
       <h2 id="heading">${this.t('heading', { counter: this.counter })}</h2>
-      ${configured ? this.renderConsole() : html`<p part="error">${this.t('notConfigured')}</p>`}
+      ${this.token ? nothing : (this.pair ? this.pairing : this.staff)?.render()}
+      ${configured ? this.renderConsole() : this.token ? html`<p part="error">${this.t('notConfigured')}</p>` : nothing}
       <p part="status" role="status">${this.info}</p>
       <p part="error" role="alert">${this.error}</p>
       ${configured ? this.renderIntake() : nothing}
@@ -335,11 +350,13 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (!this.token) this.pairing?.start();
     document.addEventListener('keydown', this.onKeydown);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.pairing?.stop();
     document.removeEventListener('keydown', this.onKeydown);
   }
 
@@ -348,12 +365,82 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
       // The ticket shown belongs to the counter, and a refusal to its token: the new ones come from their own load.
       if (changed.has('counter')) this.ticket = undefined;
       this.error = '';
-      const signature = `${this.counter}\n${this.token}`;
-      if (this.counter && this.token && signature !== this.loadedFor) {
-        this.loadedFor = signature;
-        this.track(this.load());
-      }
     }
+    if (!this.token) this.staffLoad ??= this.track(this.pair ? this.loadPairing() : this.loadStaff());
+    const signature = `${this.counter}\n${this.token}\n${this.staff?.session?.user.id}`;
+    if (this.counter && this.acting() && signature !== this.loadedFor) {
+      this.loadedFor = signature;
+      this.track(this.load());
+    }
+  }
+
+  /** Whether the console may act: with the counter's token, or an officer's session. */
+  private acting(): boolean {
+    return this.token !== '' || !!this.staff?.session;
+  }
+
+  /** The credentials of a request: the token, else the session cookie with the counter the officer works at. */
+  private auth() {
+    return { token: this.token, headers: this.staff?.headers() };
+  }
+
+  /** Adds strings that arrived with a part loaded later. */
+  private addStrings(table: StringTable<string>): void {
+    const { vi, en } = this.defaultStrings;
+    this.defaultStrings = { vi: { ...vi, ...table.vi }, en: { ...en, ...table.en } };
+  }
+
+  /** Adds the styles of a part loaded later. */
+  private addStyles(styles: CSSResult): void {
+    this.extraStyles.push(styles);
+    if (this.shadowRoot) {
+      adoptStyles(this.shadowRoot, [
+        ...(this.constructor as typeof MotcuaCounterConsole).elementStyles,
+        ...this.extraStyles,
+      ]);
+    }
+  }
+
+  /** The pairing screen of a console with `pair`, fetched when it has no token. */
+  private async loadPairing(): Promise<void> {
+    const module = await import('../internal/pairing.js').catch(() => undefined);
+    if (!module) {
+      this.staffLoad = undefined;
+      return;
+    }
+    this.addStrings(module.pairingStrings);
+    this.addStyles(module.pairingStyles);
+    this.pairing = new module.DevicePairing({
+      requestUpdate: () => this.requestUpdate(),
+      t: (key, params) => this.t(key, params),
+      paired: (credential, device) => {
+        this.counter = device?.counter ?? this.counter;
+        this.token = credential;
+      },
+    });
+    this.pairing.start();
+    this.requestUpdate();
+  }
+
+  /** The sign-in and counter choice, fetched when the console has no token. */
+  private async loadStaff(): Promise<void> {
+    const module = await import('./session.js').catch(() => undefined);
+    // Out of reach: the next update asks again.
+    if (!module) {
+      this.staffLoad = undefined;
+      return;
+    }
+    this.addStrings(module.sessionStrings);
+    this.staff = new module.StaffSession({
+      requestUpdate: () => this.requestUpdate(),
+      track: (work) => this.track(work),
+      t: (key, params) => this.t(key, params),
+      counter: () => this.counter,
+      choose: (counter) => {
+        this.counter = counter;
+      },
+    });
+    this.requestUpdate();
   }
 
   /** Resolves once every request in progress has ended and its outcome is rendered. */
@@ -382,7 +469,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
     const shown = this.ticket;
     const [services, current] = await Promise.allSettled([
       api('api/queue/services') as Promise<{ services?: unknown } | undefined>,
-      api(`api/queue/counters/${encodeURIComponent(this.counter)}/current`, { token: this.token }) as Promise<
+      api(`api/queue/counters/${encodeURIComponent(this.counter)}/current`, this.auth()) as Promise<
         { ticket?: unknown } | undefined
       >,
     ]);
@@ -412,7 +499,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
   }
 
   private async command(action: CounterAction): Promise<boolean> {
-    if (!this.allowed(action) || this.busy !== undefined || !this.counter || !this.token) return false;
+    if (!this.allowed(action) || this.busy !== undefined || !this.counter || !this.acting()) return false;
     const service = action === 'transfer' ? this.transferService : '';
     if (action === 'transfer' && !service) {
       this.info = '';
@@ -425,14 +512,16 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
     if (action !== 'next' && before?.id) body.ticket = before.id;
     if (service) body.service = service;
     const signature = `${action}\n${before?.id ?? before?.number ?? ''}\n${service}`;
-    const key = this.retryKeys.get(signature) ?? newIdempotencyKey();
+    let key = this.retryKeys.get(signature) ?? '';
     this.busy = action;
     this.error = '';
     this.info = this.t('sending');
     try {
+      // The key generator loads with the first command (and is kept for a retry of a command without an answer).
+      key ||= (await import('../internal/idempotency-key.js')).newIdempotencyKey();
       const answer = (await api(
         `api/queue/counters/${encodeURIComponent(this.counter)}/${action === 'next' ? 'call-next' : action}`,
-        { token: this.token, body, key },
+        { ...this.auth(), body, key },
       )) as { ticket?: unknown; ratingToken?: unknown } | undefined;
       this.retryKeys.delete(signature);
       const ticket = asTicket(answer?.ticket);
@@ -473,6 +562,11 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
    */
   private describe(error: unknown, offline: Key = 'network'): string {
     if (!(error instanceof ApiFailure) || error.status === 0) return this.t(offline);
+    // A paired tablet's credential refused (revoked): forgotten, and the tablet pairs again.
+    if (error.status === 401 && this.pairing) {
+      this.token = '';
+      this.pairing.forget();
+    }
     return (
       error.text?.[this.language] ?? this.t(error.status === 401 ? 'unauthorized' : 'refused', { status: error.status })
     );
@@ -485,7 +579,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
   private readonly onKeydown = (event: KeyboardEvent): void => {
     if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey || event.repeat) return;
     const action = (Object.keys(KEY_OF) as CounterAction[]).find((a) => KEY_OF[a] === event.key.toUpperCase());
-    if (!action || typing(event) || !this.counter || !this.token) return;
+    if (!action || typing(event) || !this.counter || !this.acting()) return;
     event.preventDefault();
     if (action === 'transfer') {
       if (this.allowed('transfer')) this.focusField('transfer-service');
@@ -516,27 +610,19 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
   /** The intake form, its strings and styles, core's catalogue search: fetched when the officer first opens it. */
   private async loadIntake(): Promise<void> {
     const module = await import('./intake.js');
-    this.defaultStrings = {
-      vi: { ...consoleStrings.vi, ...module.intakeStrings.vi },
-      en: { ...consoleStrings.en, ...module.intakeStrings.en },
-    };
-    if (this.shadowRoot) {
-      adoptStyles(this.shadowRoot, [
-        ...(this.constructor as typeof MotcuaCounterConsole).elementStyles,
-        module.intakeStyles,
-      ]);
-    }
+    this.addStrings(module.intakeStrings);
+    this.addStyles(module.intakeStyles);
     const host: IntakeHost = {
       t: (key, params) => this.t(key, params),
       language: () => this.language,
       update: () => this.requestUpdate(),
       track: (work) => this.track(work),
       catalogue: () => this.catalogue,
-      receipt: () => ({
-        ...(this.place.trim() ? { place: this.place.trim() } : {}),
-        ...(this.officer.trim() ? { receivedBy: this.officer.trim() } : {}),
-      }),
-      post: (path, body, key) => api(path, { token: this.token, body, key }),
+      receipt: () => {
+        const receivedBy = this.officer.trim() || this.staff?.session?.user.displayName;
+        return { ...(this.place.trim() ? { place: this.place.trim() } : {}), ...(receivedBy ? { receivedBy } : {}) };
+      },
+      post: (path, body, key) => api(path, { ...this.auth(), body, key }),
       get: (path) => api(path),
       ticket: () => this.ticket,
       finish: () => this.run('done'),

@@ -48,7 +48,7 @@ export type ConsoleStringKey =
 export const consoleStrings: StringTable<ConsoleStringKey> = {
   vi: {
     heading: 'Quầy {counter}',
-    notConfigured: 'Chưa cấu hình quầy: cần thuộc tính counter và mã truy cập (token) của quầy.',
+    notConfigured: 'Chưa cấu hình quầy: cần thuộc tính counter.',
     nowServing: 'Số đang phục vụ',
     noTicket: 'Chưa gọi số nào',
     service: 'Dịch vụ: {service}',
@@ -89,7 +89,7 @@ export const consoleStrings: StringTable<ConsoleStringKey> = {
   },
   en: {
     heading: 'Counter {counter}',
-    notConfigured: 'The console is not set up: it needs the counter attribute and the counter’s access token.',
+    notConfigured: 'The console is not set up: it needs the counter attribute.',
     nowServing: 'Now serving',
     noTicket: 'No ticket called yet',
     service: 'Service: {service}',
@@ -204,5 +204,8 @@ export type IntakeStringKey =
   | 'slipOfficerSign'
   | 'slipSignHint';
 
-/** Every key of the console's strings, the intake form's and receipt slip's included. */
-export type CounterConsoleStringKey = ConsoleStringKey | IntakeStringKey;
+/** The keys of the strings of the officer's sign-in and counter choice (loaded with them: `session.ts`). */
+export type SessionStringKey = 'chooseCounter' | 'counterOption' | 'changeCounter' | 'countersFailed';
+
+/** Every key of the console's strings, the intake form's, receipt slip's and sign-in's included. */
+export type CounterConsoleStringKey = ConsoleStringKey | IntakeStringKey | SessionStringKey;

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import { ApiFailure, api, RequestsController } from './api-client.js';
+import { ApiFailure, api } from './api-client.js';
 import { resetConfig } from './configure.js';
+import { RequestsController } from './requests-controller.js';
 
 interface Seen {
   readonly url: string;

@@ -2,9 +2,7 @@
 // project's error body (core's ApiErrorBody) read into one ApiFailure, an Idempotency-Key on every unsafe request, which
 // the caller keeps for a retry, the bearer token of an element that has one, and abort on disconnect.
 import type { ApiErrorBody, ApiProblem, LocalizedText } from '@motcua/core/text';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { apiUrl } from './config.js';
-import { newIdempotencyKey } from './idempotency-key.js';
 
 /**
  * A request the server did not carry out, or whose answer could not be used: the server's status and error code
@@ -53,7 +51,9 @@ export interface ApiOptions {
    * absent.
    */
   readonly key?: string | undefined;
-  /** Aborts the request (the element leaving the page: {@link RequestsController}). */
+  /** Headers to add, e.g. the counter an officer's console works at (`Motcua-Counter`). */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+  /** Aborts the request (the element leaving the page: `RequestsController`). */
   readonly signal?: AbortSignal | undefined;
 }
 
@@ -82,7 +82,11 @@ export async function api(path: string, options: ApiOptions = {}): Promise<unkno
         accept: 'application/json',
         ...(body !== undefined && { 'content-type': 'application/json' }),
         ...(token && { authorization: `Bearer ${token}` }),
-        ...(method !== 'GET' && { 'idempotency-key': options.key || newIdempotencyKey() }),
+        // The key generator loads with the first unsafe request that brings none.
+        ...(method !== 'GET' && {
+          'idempotency-key': options.key || (await import('./idempotency-key.js')).newIdempotencyKey(),
+        }),
+        ...options.headers,
       },
       body: JSON.stringify(body),
       // credentials: fetch's default, `same-origin`: the session cookie goes only to the page's own server.
@@ -109,31 +113,4 @@ export async function api(path: string, options: ApiOptions = {}): Promise<unkno
     Array.isArray(problems) ? problems.filter((p) => p?.message) : [],
     Number(response.headers.get('retry-after')),
   );
-}
-
-/**
- * The requests of one element, aborted when it leaves the page: `signal` goes into {@link api}'s options.
- *
- * @example
- * ```ts
- * private readonly requests = new RequestsController(this);
- * await api('api/session', { signal: this.requests.signal });
- * ```
- */
-export class RequestsController implements ReactiveController {
-  private controller = new AbortController();
-
-  constructor(host: ReactiveControllerHost) {
-    host.addController(this);
-  }
-
-  /** Aborted when the element is disconnected; a fresh one after it. */
-  get signal(): AbortSignal {
-    return this.controller.signal;
-  }
-
-  hostDisconnected(): void {
-    this.controller.abort();
-    this.controller = new AbortController();
-  }
 }

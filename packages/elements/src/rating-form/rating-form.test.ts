@@ -9,6 +9,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { forgetAddressSecrets } from '../internal/address-secrets.js';
 import { openBrowserStore } from '../internal/browser-store/browser-store.js';
 import { configure, resetConfig } from '../internal/configure.js';
+import { PAIRED_DEVICE_KEY } from '../internal/paired-device.js';
 import { createOutbox, OUTBOX_STORAGE_KEY, OUTBOX_WAITING_KEY, type QueuedRating, queuedRatings } from './outbox.js';
 import type { MotcuaRatingForm, RatingEventDetail, RatingFailedDetail } from './rating-form.js';
 import './rating-form.js';
@@ -22,6 +23,8 @@ interface Call {
   readonly contentType: string | null;
   readonly method: string | undefined;
   readonly body: Record<string, unknown>;
+  readonly authorization: string | null;
+  readonly counter: string | null;
 }
 
 const realFetch = globalThis.fetch;
@@ -37,6 +40,8 @@ function stubFetch(handler: (call: Call, init: RequestInit) => Promise<Response>
       contentType: headers.get('Content-Type'),
       method: init.method,
       body: JSON.parse(String(init.body)) as Record<string, unknown>,
+      authorization: headers.get('Authorization'),
+      counter: headers.get('Motcua-Counter'),
     };
     calls.push(call);
     return handler(call, init);
@@ -445,6 +450,48 @@ describe('<motcua-rating-form>', () => {
         instrument: { id: 'csat', version: '1' },
         answers: { satisfaction: 5, comment: 'Gọi tôi •••• ••• •••' },
       });
+    });
+  });
+
+  describe('counter ratings', () => {
+    afterEach(() => localStorage.removeItem(PAIRED_DEVICE_KEY));
+
+    it('sends the paired counter tablet’s credential, read at each send, never kept with a queued rating', async () => {
+      localStorage.setItem(PAIRED_DEVICE_KEY, JSON.stringify({ credential: 'paired-tablet-credential' }));
+      stubFetch(offline);
+      const el = await fixture<MotcuaRatingForm>(
+        html`<motcua-rating-form device-key="quay-1" counter="1" .retryDelays=${[]}></motcua-rating-form>`,
+      );
+      await choose(el, 'overall', 3);
+      await submit(el);
+      await until(() => calls.length === 1, 'the first try');
+      expect(calls[0]?.authorization).to.equal('Bearer paired-tablet-credential');
+      expect(calls[0]?.counter, 'the credential names the counter').to.equal(null);
+      await until(async () => (await queuedRatings()).length === 1, 'the rating queued offline');
+      expect(JSON.stringify(await outboxStore.entries())).not.to.contain('paired-tablet-credential');
+      // Paired again meanwhile: the queued rating goes with the credential the tablet holds now.
+      localStorage.setItem(PAIRED_DEVICE_KEY, JSON.stringify({ credential: 'new-credential' }));
+      stubFetch(() => json(201));
+      el.remove();
+      await fixture(html`<motcua-rating-form device-key="quay-1" counter="1"></motcua-rating-form>`);
+      await until(() => calls.length === 2, 'the queued rating sent');
+      expect(calls[1]?.authorization).to.equal('Bearer new-credential');
+    });
+
+    it('on an officer’s screen, names the counter for the officer’s session; a rating with a token sends neither', async () => {
+      const el = await fixture<MotcuaRatingForm>(
+        html`<motcua-rating-form device-key="quay-2" counter="2" channel="counter-tablet"></motcua-rating-form>`,
+      );
+      await choose(el, 'overall', 3);
+      await submit(el);
+      await until(() => calls.length === 1, 'the request');
+      expect([calls[0]?.authorization, calls[0]?.counter]).to.deep.equal([null, '2']);
+      localStorage.setItem(PAIRED_DEVICE_KEY, JSON.stringify({ credential: 'paired-tablet-credential' }));
+      const bound = await fixture<MotcuaRatingForm>(html`<motcua-rating-form token=${TOKEN}></motcua-rating-form>`);
+      await choose(bound, 'overall', 3);
+      await submit(bound);
+      await until(() => calls.length === 2, 'the token-bound rating');
+      expect([calls[1]?.authorization, calls[1]?.counter]).to.deep.equal([null, null]);
     });
   });
 

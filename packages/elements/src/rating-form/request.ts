@@ -1,5 +1,6 @@
 import { type Answers, createResponse, type Instrument, scrubPersonalData } from '@motcua/core/satisfaction';
 import { newIdempotencyKey } from '../internal/idempotency-key.js';
+import { pairedCredential } from '../internal/paired-device.js';
 
 /** The JSON body of `POST /api/ratings`. */
 export interface RatingRequestBody {
@@ -125,8 +126,20 @@ export async function classifyResponse(response: Response): Promise<SendOutcome>
 }
 
 /**
- * POSTs a pending rating once, with its `Idempotency-Key`, giving up after `timeoutMs`. Network errors and
- * timeouts come back as a `transient` outcome, never as a thrown error. `fetch` is read at call time.
+ * What a counter-level rating is sent with, read at each send (never kept with a queued rating): the credential of
+ * this paired counter tablet, else the counter an officer's console names (`Motcua-Counter`, with the page's own
+ * session cookie).
+ */
+const counterCredential = (counter: string | undefined): Record<string, string> | undefined => {
+  const credential = pairedCredential();
+  if (credential) return { Authorization: `Bearer ${credential}` };
+  return counter ? { 'Motcua-Counter': counter } : undefined;
+};
+
+/**
+ * POSTs a pending rating once, with its `Idempotency-Key` (and, for a counter-level one, the counter's credential),
+ * giving up after `timeoutMs`. Network errors and timeouts come back as a `transient` outcome, never as a thrown
+ * error. `fetch` is read at call time.
  *
  * @example
  * ```ts
@@ -144,6 +157,7 @@ export async function sendRating(pending: PendingRating, timeoutMs: number): Pro
         'Content-Type': 'application/json',
         Accept: 'application/json',
         'Idempotency-Key': pending.key,
+        ...(!pending.body.token && counterCredential(pending.body.counter)),
       },
       body: JSON.stringify(pending.body),
       signal: controller.signal,

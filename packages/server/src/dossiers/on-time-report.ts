@@ -1,66 +1,19 @@
 import type { CivilDate } from '@motcua/core/calendar';
-import { type DossierChannel, type DossierStatisticsOptions, dossierStatistics } from '@motcua/core/deadline';
+import {
+  type DossierChannel,
+  type DossierStatisticsOptions,
+  dossierStatistics,
+  type OnTimeFigures,
+  type OnTimeReport,
+} from '@motcua/core/deadline';
 import { MotcuaError } from '@motcua/core/text';
 import type { Queryable } from '../db/database.js';
 import { csvCell } from '../http/csv.js';
 import { clockInputOf, DOSSIER_CLOCK_COLUMNS, type DossierClockRow } from './store.js';
 import { clockEvents, timelineOf } from './view.js';
 
-/**
- * On-time figures of a set of dossiers, as core's `dossierStatistics` counts them (deadline room): finished
- * early / on time / late, still open in time / overdue, and the rates. A rate is `null` when its denominator is 0.
- */
-export interface OnTimeFigures {
-  /** Dossiers counted (received in the period). */
-  readonly dossiers: number;
-  /** Withdrawn by the applicant: left out of the timeliness figures. */
-  readonly withdrawn: number;
-  /** Finished: resolved, returned or stopped. */
-  readonly finished: number;
-  /** Finished on a day before the due day (trước hạn). */
-  readonly early: number;
-  /** Finished by the due time, not early (đúng hạn). */
-  readonly onTime: number;
-  /** Finished late, or counted late, e.g. after a second supplement request (quá hạn). */
-  readonly late: number;
-  /** Still open, within the due date (đang xử lý trong hạn). */
-  readonly inTime: number;
-  /** Still open and past the due date (đang xử lý quá hạn). */
-  readonly overdue: number;
-  /** (early + on time) / finished: Decision 766 indicator 2.1. */
-  readonly onTimeRate: number | null;
-  /** Mean working minutes of processing of the finished dossiers, less supplement pauses (indicator 2.2). */
-  readonly averageProcessingMinutes: number | null;
-  /** The same in working days. */
-  readonly averageProcessingDays: number | null;
-  /** Mean of processing time / statutory time over the finished dossiers. */
-  readonly averageTimeRatio: number | null;
-  /** Filed online. */
-  readonly online: number;
-  /** online / dossiers: indicator 3.3. */
-  readonly onlineRate: number | null;
-  /** Dossiers core could not classify (bad stored data); counted in `dossiers` only. */
-  readonly unclassified: number;
-}
-
-/** The on-time figures of one procedure. */
-export interface OnTimeProcedureFigures extends OnTimeFigures {
-  readonly procedure: { readonly code: string; readonly name: string };
-}
-
-/** What `GET /api/reports/on-time` answers. */
-export interface OnTimeReport {
-  /** The first civil date of receipt counted (Vietnam time), if the period has one. */
-  readonly from: CivilDate | null;
-  /** The last civil date of receipt counted, if the period has one. */
-  readonly to: CivilDate | null;
-  /** When open dossiers were measured (in time or overdue), ISO 8601 in Vietnam time. */
-  readonly checkedAt: string;
-  /** Every dossier of the period. */
-  readonly total: OnTimeFigures;
-  /** Per procedure, by procedure code. */
-  readonly procedures: readonly OnTimeProcedureFigures[];
-}
+// The report's wire shape (OnTimeFigures, OnTimeReport) is core's (deadline room), read by the dashboard too.
+export type { OnTimeFigures, OnTimeProcedureFigures, OnTimeReport } from '@motcua/core/deadline';
 
 /** Which dossiers a report counts. */
 export interface OnTimeReportQuery {

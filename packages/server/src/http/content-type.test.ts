@@ -45,6 +45,29 @@ for (const target of TEST_DATABASES) {
           headers: { authorization: 'Bearer demo-counter-1' },
         });
         expect(next.status).to.not.equal(415);
+        // A browser's DELETE without a body: no length, and the Node server's empty body stream (signing out).
+        const empty = new ReadableStream({ start: (controller) => controller.close() });
+        const signOut = await app.request('/api/session', {
+          method: 'DELETE',
+          headers: { origin: 'http://localhost' },
+          body: empty,
+          duplex: 'half',
+        } as RequestInit);
+        expect(signOut.status).to.not.equal(415);
+        // A body streamed without a length still needs its type.
+        const streamed = new ReadableStream({
+          start: (controller) => {
+            controller.enqueue(new TextEncoder().encode('a=1'));
+            controller.close();
+          },
+        });
+        const form = await app.request('/api/ratings', {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: streamed,
+          duplex: 'half',
+        } as RequestInit);
+        expect(form.status).to.equal(415);
       } finally {
         await db.close();
       }

@@ -10,7 +10,7 @@ import { adminHeaders, pairDevice } from '../devices/pairing.test-support.js';
 import { call } from '../http/call.test-support.js';
 import { purgeIdempotencyKeys } from '../http/idempotency.js';
 import { DEMO_OFFICE, parseOffice } from '../office/office.js';
-import { signedInAs } from '../staff/staff.test-support.js';
+import { sessionHeaders, signedInAs, testUser } from '../staff/staff.test-support.js';
 import { DEFAULT_RATING_INSTRUMENT } from './inputs.js';
 import { satisfactionInputs } from './report.js';
 
@@ -307,6 +307,44 @@ for (const target of TEST_DATABASES) {
         expect((await call(app, 'DELETE', `/api/devices/${tablet.id}`, admin)).status).to.equal(204);
         expect((await rate(app, { answers: { overall: 1 } }, fromTablet)).status).to.equal(401);
         expect(await count()).to.equal(3);
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('takes a counter rating on the screen of an officer signed in at the counter, for the counter the console names', async () => {
+      const { db, app } = await env();
+      try {
+        const office = current?.office as string;
+        const canbo = await testUser(db, office, 'canbo1', ['officer'], NINE);
+        const officer = await sessionHeaders(db, canbo, NINE);
+        const leader = await sessionHeaders(db, await testUser(db, office, 'lanhdao', ['leader'], NINE), NINE);
+        const atCounter2 = { ...officer, 'motcua-counter': '2' };
+        // The console names its counter: the rating is that counter's, kept under the officer.
+        const rated = await rate(app, { channel: 'counter-tablet', answers: { overall: 3 } }, atCounter2);
+        expect(rated.status, JSON.stringify(rated.body)).to.equal(201);
+        const rows = await db.query<{ device_key: string; counter: string; channel: string }>(
+          'select device_key, counter, channel from ratings',
+        );
+        expect(rows).to.deep.equal([{ device_key: `officer:${canbo.id}`, counter: '2', channel: 'counter-tablet' }]);
+        // Another counter in the body than the console's: refused, as for a tablet.
+        expect((await rate(app, { counter: '1', answers: { overall: 1 } }, atCounter2)).status).to.equal(403);
+        // A counter the office does not have, no counter named, a leader's session, no session: not a counter's rating.
+        const unknown = await rate(app, { answers: { overall: 1 } }, { ...officer, 'motcua-counter': '99' });
+        expect([unknown.status, unknown.body.error?.code]).to.deep.equal([404, 'unknown-counter']);
+        expect((await rate(app, { answers: { overall: 1 } }, officer)).status).to.equal(401);
+        expect((await rate(app, { answers: { overall: 1 } }, { ...leader, 'motcua-counter': '2' })).status).to.equal(
+          401,
+        );
+        expect((await rate(app, { answers: { overall: 1 } }, { 'motcua-counter': '2' })).status).to.equal(401);
+        // The session cookie from another site is refused before anything is stored.
+        const crossSite = await rate(
+          app,
+          { answers: { overall: 1 } },
+          { ...atCounter2, origin: 'https://evil.example' },
+        );
+        expect(crossSite.status).to.equal(403);
+        expect(await db.query('select id from ratings')).to.have.length(1);
       } finally {
         await db.close();
       }

@@ -33,7 +33,7 @@ export function installRatingGuards(app: Hono, deps: RatingRoutesDeps): void {
   );
   /** The counter device of a counter-level rating, if the request is one from a counter's credential. */
   const counterDevice = async (c: Context) =>
-    field(await jsonBody(c), 'token') === undefined ? ratingDevice(c) : undefined;
+    field(await jsonBody(c), 'token') === undefined ? ratingDevice(c, office) : undefined;
   app.use(
     '/api/ratings',
     rateLimit(

@@ -92,11 +92,11 @@ export async function submitRating(c: Context, deps: RatingRoutesDeps): Promise<
   const at = now();
   const instrument = instrumentOf(input.instrument ?? DEFAULT_RATING_INSTRUMENT, civilDateOf(at));
   if (input.token === undefined) {
-    const device = ratingDevice(c);
+    const device = ratingDevice(c, office);
     if (!device) {
       throw new ApiError(401, 'unauthorized', {
-        vi: 'Đánh giá tại quầy cần mã truy cập (Authorization: Bearer) của máy tính bảng tại quầy đã ghép nối',
-        en: 'A counter rating needs the paired counter tablet’s credential (Authorization: Bearer)',
+        vi: 'Đánh giá tại quầy cần mã truy cập (Authorization: Bearer) của máy tính bảng tại quầy đã ghép nối, hoặc cán bộ đã đăng nhập tại quầy',
+        en: 'A counter rating needs the paired counter tablet’s credential (Authorization: Bearer), or an officer signed in at the counter',
       });
     }
     if (input.counter !== undefined && input.counter !== device.counter) {

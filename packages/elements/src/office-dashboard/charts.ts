@@ -1,0 +1,319 @@
+// The dashboard's charts, loaded after the headline figures: plain SVG drawn with two scales (linear and band), each
+// chart with its data table and CSV link. Colours are never the only carrier: cells and bars carry their numbers.
+import type { QueueGroupStatistics, QueueReport } from '@motcua/core/queue';
+import type { PublishedGroup, SatisfactionReport } from '@motcua/core/satisfaction';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Formats } from './format.js';
+import type { OfficeDashboardStringKey } from './office-dashboard.strings.js';
+
+/** What the charts read from the dashboard. */
+export interface ChartsHost {
+  readonly t: (key: OfficeDashboardStringKey, params?: Readonly<Record<string, string | number>>) => string;
+  readonly formats: Formats;
+  readonly queue: QueueReport | undefined;
+  readonly groups: SatisfactionReport | undefined;
+  readonly groupBy: 'counter' | 'officer' | 'procedure';
+  readonly serviceName: (id: string) => string;
+  readonly counterName: (id: string) => string;
+  readonly queueCsv: string;
+  readonly satisfactionCsv: string;
+}
+
+/**
+ * A linear scale: `[d0, d1]` onto `[r0, r1]`.
+ *
+ * @example
+ * ```ts
+ * linear([0, 10], [0, 100])(2.5); // 25
+ * ```
+ */
+export const linear =
+  ([d0, d1]: readonly [number, number], [r0, r1]: readonly [number, number]) =>
+  (value: number): number =>
+    d1 === d0 ? r0 : r0 + ((value - d0) / (d1 - d0)) * (r1 - r0);
+
+/**
+ * A band scale: `count` equal bands over `[r0, r1]`, each with its start and width (after `padding`, a share).
+ *
+ * @example
+ * ```ts
+ * band(4, [0, 100], 0.2)(1); // { start: 27.5, width: 20 }
+ * ```
+ */
+export const band =
+  (count: number, [r0, r1]: readonly [number, number], padding = 0) =>
+  (index: number): { start: number; width: number } => {
+    const step = (r1 - r0) / Math.max(1, count);
+    return { start: r0 + index * step + (step * padding) / 2, width: step * (1 - padding) };
+  };
+
+/** Viridis, sampled: dark blue to yellow, readable by every common colour-vision deficiency and in greyscale. */
+const VIRIDIS = ['#440154', '#414487', '#2a788e', '#22a884', '#7ad151', '#fde725'];
+
+/**
+ * A colour of the viridis scale for `t` in [0, 1], interpolated between its samples.
+ *
+ * @example
+ * ```ts
+ * viridis(0); // 'rgb(68,1,84)'
+ * ```
+ */
+export function viridis(t: number): string {
+  const x = Math.min(1, Math.max(0, t)) * (VIRIDIS.length - 1);
+  const i = Math.min(VIRIDIS.length - 2, Math.floor(x));
+  const [a, b] = [VIRIDIS[i], VIRIDIS[i + 1]].map((hex) =>
+    [1, 3, 5].map((k) => Number.parseInt(`${hex}`.slice(k, k + 2), 16)),
+  );
+  const rgb = (a as number[]).map((v, k) => Math.round(v + (((b as number[])[k] as number) - v) * (x - i)));
+  return `rgb(${rgb.join(',')})`;
+}
+
+const WIDTH = 640;
+
+/** A label cut to fit the chart's margin; the full text is in the table and the element's title. */
+const cut = (text: string, max = 22): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+function table(head: readonly string[], rows: readonly (readonly string[])[]): TemplateResult {
+  return html`<table>
+    <thead><tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+    <tbody>${rows.map(([first, ...rest]) => html`<tr><th scope="row">${first}</th>${rest.map((cell) => html`<td>${cell}</td>`)}</tr>`)}</tbody>
+  </table>`;
+}
+
+function chart(
+  host: ChartsHost,
+  title: string,
+  summary: string,
+  drawing: SVGElement | typeof nothing,
+  data: TemplateResult,
+  csv: string,
+): TemplateResult {
+  return html`<figure part="chart">
+    <figcaption><h3>${title}</h3><p>${summary}</p></figcaption>
+    ${drawing}
+    <details><summary>${host.t('table')}</summary>${data}</details>
+    <a class="csv" href=${csv} download>${host.t('csv')}</a>
+  </figure>`;
+}
+
+type Attributes = Readonly<Record<string, string | number>>;
+
+/** An SVG element; strings among the children become text nodes, so a hostile name stays text. */
+function el(name: string, attributes: Attributes, ...children: (Node | string)[]): SVGElement {
+  const node = document.createElementNS('http://www.w3.org/2000/svg', name);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
+  node.append(...children);
+  return node;
+}
+
+/** A label, cut to fit, with its full text as a tooltip. */
+const label = (x: number, y: number, text: string) =>
+  el('text', { class: 'axis', x, y, 'text-anchor': 'end' }, cut(text), el('title', {}, text));
+
+/** An SVG of `height`, named for screen readers, reachable by keyboard. */
+const drawing = (name: string, height: number, content: readonly SVGElement[]) =>
+  el(
+    'svg',
+    { role: 'img', tabindex: 0, 'aria-label': name, viewBox: `0 0 ${WIDTH} ${height}`, width: '100%' },
+    ...content,
+  );
+
+function heatmap(host: ChartsHost, queue: QueueReport): TemplateResult {
+  const { t, formats: f } = host;
+  const names = t('weekdays').split(',');
+  const cells = queue.byWeekdayHour;
+  const hours = cells.map((c) => c.hour);
+  const [first, last] = [Math.min(7, ...hours), Math.max(16, ...hours)];
+  const days = [1, 2, 3, 4, 5, 6, 7].filter((d) => d < 6 || cells.some((c) => c.weekday === d));
+  const most = cells.reduce<(typeof cells)[number] | undefined>(
+    (m, c) => (!m || c.tickets > m.tickets ? c : m),
+    undefined,
+  );
+  const x = band(last - first + 1, [90, WIDTH]);
+  const y = band(days.length, [24, 24 + 30 * days.length]);
+  const top = Math.max(1, most?.tickets ?? 0);
+  const summary = most
+    ? t('heatmapSummary', { day: names[most.weekday - 1] ?? '', hour: most.hour, count: most.tickets })
+    : t('empty');
+  const hourList = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  const picture = [
+    ...hourList.map((h, i) =>
+      el('text', { class: 'axis', x: x(i).start + x(i).width / 2, y: 16, 'text-anchor': 'middle' }, String(h)),
+    ),
+    ...days.map((d, row) => label(84, y(row).start + 19, names[d - 1] ?? '')),
+    ...cells
+      .filter((c) => days.includes(c.weekday) && c.hour >= first && c.hour <= last)
+      .flatMap((c) => {
+        const { start: cx, width: w } = x(c.hour - first);
+        const { start: cy, width: h } = y(days.indexOf(c.weekday));
+        const share = c.tickets / top;
+        return [
+          el('rect', { class: 'cell', x: cx + 1, y: cy + 1, width: w - 2, height: h - 2, fill: viridis(share) }),
+          el(
+            'text',
+            { class: share < 0.6 ? 'on-dark' : 'on-light', x: cx + w / 2, y: cy + h / 2 + 5, 'text-anchor': 'middle' },
+            String(c.tickets),
+          ),
+        ];
+      }),
+  ];
+  const rows = days.map((d) => [
+    names[d - 1] ?? '',
+    ...hourList.map((h) => f.number(cells.find((c) => c.weekday === d && c.hour === h)?.tickets ?? 0)),
+  ]);
+  return chart(
+    host,
+    t('heatmap'),
+    summary,
+    drawing(`${t('heatmap')}. ${summary}`, 30 + 30 * days.length, picture),
+    table(['', ...hourList.map((h) => t('hour', { hour: h }))], rows),
+    host.queueCsv,
+  );
+}
+
+function waits(
+  host: ChartsHost,
+  title: OfficeDashboardStringKey,
+  groups: Readonly<Record<string, QueueGroupStatistics>>,
+  name: (id: string) => string,
+  id: string,
+): TemplateResult {
+  const { t, formats: f } = host;
+  const rows = Object.entries(groups)
+    .filter(([, g]) => g.wait.count > 0)
+    .map(([key, g]) => ({ label: name(key), p50: g.wait.p50 ?? 0, p90: g.wait.p90 ?? 0, n: g.wait.count }))
+    .sort((a, b) => b.p90 - a.p90);
+  const x = linear([0, Math.max(1, ...rows.map((r) => r.p90))], [170, WIDTH - 60]);
+  const y = band(rows.length, [30, 30 + 40 * rows.length], 0.15);
+  const summary = t('waitsSummary', { count: rows.length });
+  const hatched = { fill: `url(#${id})`, class: 'outline' };
+  const picture = [
+    el(
+      'defs',
+      {},
+      el(
+        'pattern',
+        { id, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
+        el('rect', { class: 'p90', width: 6, height: 6 }),
+        el('line', { class: 'hatch', x1: 0, y1: 0, x2: 0, y2: 6 }),
+      ),
+    ),
+    el('rect', { class: 'p50', x: 170, y: 6, width: 14, height: 12 }),
+    el('text', { class: 'axis', x: 190, y: 17 }, t('median')),
+    el('rect', { ...hatched, x: 330, y: 6, width: 14, height: 12 }),
+    el('text', { class: 'axis', x: 350, y: 17 }, t('p90')),
+    ...rows.flatMap((r, i) => {
+      const { start, width } = y(i);
+      const half = width / 2;
+      return [
+        label(164, start + half + 5, r.label),
+        el('rect', { class: 'p50', x: 170, y: start, width: x(r.p50) - 170, height: half - 1 }),
+        el('text', { class: 'axis', x: x(r.p50) + 4, y: start + half - 3 }, f.number(r.p50)),
+        el('rect', { ...hatched, x: 170, y: start + half, width: x(r.p90) - 170, height: half - 1 }),
+        el('text', { class: 'axis', x: x(r.p90) + 4, y: start + width - 3 }, f.number(r.p90)),
+      ];
+    }),
+  ];
+  return chart(
+    host,
+    t(title),
+    rows.length ? summary : t('empty'),
+    rows.length ? drawing(`${t(title)}. ${summary}`, 36 + 40 * rows.length, picture) : nothing,
+    table(
+      ['', t('median'), t('p90'), t('called')],
+      rows.map((r) => [r.label, f.number(r.p50), f.number(r.p90), f.number(r.n)]),
+    ),
+    host.queueCsv,
+  );
+}
+
+function satisfaction(host: ChartsHost, report: SatisfactionReport): TemplateResult {
+  const { t, formats: f } = host;
+  const name = (key: PublishedGroup['key']) => {
+    const value = key[host.groupBy] ?? '';
+    return value ? (host.groupBy === 'counter' ? host.counterName(value) : value) : t('noData');
+  };
+  const published = report.groups.filter((g): g is PublishedGroup => !g.suppressed).sort((a, b) => b.score - a.score);
+  const suppressed = report.groups.filter((g) => g.suppressed);
+  const x = linear([0, 100], [170, WIDTH - 150]);
+  const y = band(published.length, [10, 10 + 36 * published.length]);
+  const title = t('satisfactionBy', { group: t(`group_${host.groupBy}`) });
+  const summary = t('satisfactionSummary', { count: published.length });
+  const whisker = (x1: number, x2: number, y1: number, y2: number) => el('line', { class: 'whisker', x1, x2, y1, y2 });
+  const picture = [
+    ...[0, 50, 100].map((v) =>
+      el('line', { class: 'grid', x1: x(v), x2: x(v), y1: 4, y2: 16 + 36 * published.length }),
+    ),
+    ...published.flatMap((g, i) => {
+      const { start, width } = y(i);
+      const mid = start + width / 2;
+      const { low, high } = g.interval ?? { low: g.score, high: g.score };
+      return [
+        label(164, mid + 5, name(g.key)),
+        whisker(x(low), x(high), mid, mid),
+        whisker(x(low), x(low), mid - 7, mid + 7),
+        whisker(x(high), x(high), mid - 7, mid + 7),
+        el('circle', { class: 'dot', cx: x(g.score), cy: mid, r: 6 }),
+        el('text', { class: 'axis', x: WIDTH - 144, y: mid + 5 }, `${f.number(g.score)} (n = ${f.number(g.n, 0)})`),
+      ];
+    }),
+  ];
+  const rows = [
+    ...published.map((g) => [
+      name(g.key),
+      f.number(g.score),
+      g.interval ? `${f.number(g.interval.low)}–${f.number(g.interval.high)}` : t('noData'),
+      f.number(g.n, 0),
+    ]),
+    ...suppressed.map((g) => [name(g.key), t('suppressed'), t('noData'), t('noData')]),
+  ];
+  return chart(
+    host,
+    title,
+    published.length ? summary : t('empty'),
+    published.length ? drawing(`${title}. ${summary}`, 20 + 36 * published.length, picture) : nothing,
+    table(['', t('score'), t('interval'), t('ratings')], rows),
+    host.satisfactionCsv,
+  );
+}
+
+function longest(host: ChartsHost, queue: QueueReport): TemplateResult {
+  const { t, formats: f } = host;
+  return html`<section part="chart">
+    <h3>${t('longestWaits')}</h3>
+    ${
+      queue.longestWaits.length
+        ? table(
+            [t('number'), t('service'), t('counter'), t('date'), t('wait')],
+            queue.longestWaits.map((w) => [
+              w.number,
+              host.serviceName(w.service),
+              w.counter ? host.counterName(w.counter) : t('noData'),
+              f.date(w.businessDate),
+              t('minutes', { value: f.number(w.wait) }),
+            ]),
+          )
+        : html`<p>${t('empty')}</p>`
+    }
+  </section>`;
+}
+
+/**
+ * The dashboard's charts: the queue by weekday and hour, waits per service and per counter, satisfaction per group
+ * with its intervals, the longest waits.
+ *
+ * @example
+ * ```ts
+ * html`${renderCharts(host)}`;
+ * ```
+ */
+export function renderCharts(host: ChartsHost): TemplateResult {
+  const { queue, groups } = host;
+  return html`<div class="charts">
+    ${queue ? heatmap(host, queue) : nothing}
+    ${queue ? waits(host, 'waitsByService', queue.byService, host.serviceName, 'hatch-service') : nothing}
+    ${queue ? waits(host, 'waitsByCounter', queue.byCounter, host.counterName, 'hatch-counter') : nothing}
+    ${groups ? satisfaction(host, groups) : nothing}
+    ${queue ? longest(host, queue) : nothing}
+  </div>`;
+}

@@ -1,0 +1,340 @@
+import type { QueueGroupStatistics, QueueReport } from '@motcua/core/queue';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { browserCommand, sendKeys } from '../internal/browser-commands.test-support.js';
+import { FakeEventSource, latestEventSource } from '../internal/event-source.test-support.js';
+import type { MotcuaOfficeDashboard } from './office-dashboard.js';
+import './office-dashboard.js';
+import { periodOf, previousPeriod } from './period.js';
+
+const HOSTILE = '<img src=x onerror="globalThis.hacked=1">Hộ tịch';
+
+const group = (tickets: number, p50: number, p90: number): QueueGroupStatistics => ({
+  tickets,
+  called: tickets - 1,
+  served: tickets - 2,
+  noShows: 1,
+  cancelled: 0,
+  transferred: 0,
+  recalls: 0,
+  wait: { count: tickets - 1, mean: p50, p50, p90, max: p90 + 5 },
+  service: { count: tickets - 2, mean: 6, p50: 5, p90: 9, max: 12 },
+});
+
+const queueReport = (from: string, to: string, tickets: number): QueueReport => ({
+  from,
+  to,
+  overall: group(tickets, 12.5, 31),
+  byService: { 'ho-tich': group(tickets - 40, 15, 35), 'dat-dai': group(40, 8, 20) },
+  byCounter: { '1': group(tickets - 50, 11, 30), '2': group(50, 14, 33) },
+  byPriority: { thuong: group(tickets, 12.5, 31) },
+  byHour: { 8: group(tickets, 12.5, 31) },
+  byWeekdayHour: [
+    { weekday: 1, hour: 8, ...group(60, 20, 40) },
+    { weekday: 1, hour: 9, ...group(30, 10, 20) },
+    { weekday: 3, hour: 14, ...group(12, 5, 9) },
+  ],
+  longestWaits: [{ number: 'A042', service: 'ho-tich', counter: '2', businessDate: '2026-11-03', wait: 74.5 }],
+});
+
+const figures = (dossiers: number, early: number, onTime: number, late: number, online: number) => ({
+  dossiers,
+  withdrawn: 0,
+  finished: early + onTime + late,
+  early,
+  onTime,
+  late,
+  inTime: 3,
+  overdue: 1,
+  onTimeRate: (early + onTime) / (early + onTime + late),
+  averageProcessingMinutes: 900,
+  averageProcessingDays: 2,
+  averageTimeRatio: 0.6,
+  online,
+  onlineRate: online / dossiers,
+  unclassified: 0,
+});
+
+const onTimeReport = (from: string, to: string, late: number) => ({
+  from,
+  to,
+  checkedAt: '2026-12-05T09:00:00+07:00',
+  total: figures(1000, 400, 589 - late + 6, late, 883),
+  procedures: [],
+});
+
+const satisfactionReport = (groupBy: string | null) => ({
+  instrument: 'vn-one-stop-rating',
+  groupBy: groupBy ? [groupBy] : [],
+  groups: groupBy
+    ? [
+        {
+          key: { counter: '1' },
+          suppressed: false,
+          formula: 'top2box',
+          n: 12,
+          score: 83.3,
+          interval: { low: 55.2, high: 95.3 },
+        },
+        {
+          key: { counter: '2' },
+          suppressed: false,
+          formula: 'top2box',
+          n: 1200,
+          score: 91.5,
+          interval: { low: 89.8, high: 93 },
+        },
+        { key: { counter: '3' }, suppressed: true },
+      ]
+    : [{ key: {}, suppressed: false, formula: 'top2box', n: 1212, score: 91.4, interval: { low: 89.7, high: 92.9 } }],
+});
+
+const snapshot = {
+  office: { id: 'demo', name: { vi: 'UBND xã Mẫu', en: 'Sample Commune' } },
+  businessDate: '2026-11-30',
+  version: 10,
+  counters: [
+    { id: '1', label: 'Quầy 1', ticket: null },
+    { id: '2', label: '<b>Quầy 2</b>', ticket: null },
+  ],
+  services: [
+    { id: 'ho-tich', prefix: 'A', name: { vi: HOSTILE, en: 'Civil status' }, waiting: 0, next: [] },
+    { id: 'dat-dai', prefix: 'B', name: { vi: 'Đất đai', en: 'Land' }, waiting: 0, next: [] },
+  ],
+  recent: [],
+};
+
+let requested: URL[] = [];
+let status = 200;
+const realFetch = globalThis.fetch;
+const realEventSource = globalThis.EventSource;
+
+/** The report server: each report by its path and period, or `status` with the project's error body. */
+function serve(): void {
+  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input));
+    requested.push(url);
+    expect(init?.credentials ?? 'same-origin', 'the session cookie goes only to the own origin').to.equal(
+      'same-origin',
+    );
+    const q = url.searchParams;
+    const from = q.get('from') ?? '';
+    const to = q.get('to') ?? '';
+    const earlier = from < '2026-11-01';
+    let body: unknown;
+    if (status !== 200) {
+      const message = { vi: 'Cần đăng nhập', en: 'Sign in first' };
+      body = { error: { code: status === 401 ? 'unauthenticated' : 'forbidden', message } };
+    } else if (url.pathname.endsWith('/queue')) body = queueReport(from, to, earlier ? 300 : 250);
+    else if (url.pathname.endsWith('/on-time')) body = onTimeReport(from, to, earlier ? 20 : 10);
+    else body = satisfactionReport(q.get('groupBy'));
+    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  }) as typeof fetch;
+}
+
+const shown = (el: Element): string => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const $ = <T extends Element>(el: Element, selector: string) => el.shadowRoot?.querySelector<T>(selector) as T;
+const $$ = (el: Element, selector: string) => [...(el.shadowRoot?.querySelectorAll(selector) ?? [])];
+
+async function dashboard(lang = 'vi'): Promise<MotcuaOfficeDashboard> {
+  const el = await fixture<MotcuaOfficeDashboard>(
+    html`<motcua-office-dashboard lang=${lang} period="custom" from="2026-11-01" to="2026-11-30"
+      sign-in-href="/dang-nhap.html"></motcua-office-dashboard>`,
+  );
+  await waitUntil(() => $$(el, 'svg').length >= 4 || $(el, '[part="message"][role="alert"]'), 'figures or an alert', {
+    timeout: 5000,
+  });
+  await el.updateComplete;
+  return el;
+}
+
+describe('<motcua-office-dashboard>', () => {
+  beforeEach(() => {
+    requested = [];
+    status = 200;
+    FakeEventSource.instances = [];
+    globalThis.EventSource = FakeEventSource as unknown as typeof EventSource;
+    serve();
+  });
+  afterEach(() => {
+    globalThis.fetch = realFetch;
+    globalThis.EventSource = realEventSource;
+  });
+
+  it('compares a period with the one of the same length before it', () => {
+    expect(previousPeriod({ from: '2026-11-01', to: '2026-11-30' })).to.deep.equal({
+      from: '2026-10-02',
+      to: '2026-10-31',
+    });
+    expect(periodOf('last-month', '2026-03-05')).to.deep.equal({ from: '2026-02-01', to: '2026-02-28' });
+    expect(periodOf('this-month', '2026-01-09')).to.deep.equal({ from: '2026-01-01', to: '2026-01-09' });
+    expect(periodOf('custom', '2026-01-09', '2026-02-01', '2026-01-15')).to.deep.equal({
+      from: '2026-01-15',
+      to: '2026-02-01',
+    });
+  });
+
+  it('shows the headline figures in Vietnamese formats with their change, reading both periods', async () => {
+    const el = await dashboard();
+    latestEventSource().send('snapshot', snapshot);
+    await el.updateComplete;
+    const text = shown(el);
+    // (400 + 585) / 995 on time, 883 / 1000 online; the previous period had 20 late of 995.
+    expect(text).to.contain('Giải quyết trước và đúng hạn 98,99%');
+    expect(text).to.contain('Kỳ trước: 97,99% (+1,01 điểm %)');
+    expect(text).to.contain('Tiếp nhận trực tuyến 88,30%');
+    expect(text).to.contain('Mức độ hài lòng 91,40% 1.212 đánh giá');
+    expect(text).to.contain('Lượt lấy số 250 248 lượt đã phục vụ Kỳ trước: 300 (-50)');
+    expect(text).to.contain('Thời gian chờ trung vị 12,5 phút');
+    expect(text).to.contain('Từ 01/11/2026 đến 30/11/2026');
+    expect(text).to.contain('02/10/2026 – 31/10/2026');
+    const periods = requested.map((u) => `${u.pathname} ${u.searchParams.get('from')} ${u.searchParams.get('to')}`);
+    for (const report of ['queue', 'on-time', 'satisfaction']) {
+      expect(periods).to.include(`/api/reports/${report} 2026-11-01 2026-11-30`);
+      expect(periods).to.include(`/api/reports/${report} 2026-10-02 2026-10-31`);
+    }
+    await expect(el).to.be.accessible();
+  });
+
+  it('draws every chart with a table and a CSV link, and shows how uncertain each satisfaction figure is', async () => {
+    const el = await dashboard();
+    expect($$(el, 'svg[role="img"][aria-label]').length).to.equal(4);
+    expect($$(el, 'details table').length).to.equal(4);
+    const csv = $$(el, 'a.csv').map((a) => new URL((a as HTMLAnchorElement).href));
+    expect(csv.map((u) => `${u.pathname} ${u.searchParams.get('format')}`)).to.include.members([
+      '/api/reports/queue csv',
+      '/api/reports/satisfaction csv',
+    ]);
+    // The heatmap: viridis cells, each with its number (not colour alone), the busiest named.
+    const cells = $$(el, 'rect.cell');
+    expect(cells.length).to.equal(3);
+    expect(shown(el)).to.contain('Đông nhất: Thứ Hai, 8 giờ, 60 lượt.');
+    // 12 ratings: a whisker four times as wide as that of 1,200.
+    const widths = $$(el, 'line.whisker')
+      .filter((_, i) => i % 3 === 0)
+      .map((l) => Number(l.getAttribute('x2')) - Number(l.getAttribute('x1')));
+    expect(widths.length).to.equal(2);
+    expect(widths[0], 'the group of 1,200 comes first (higher score)').to.be.lessThan((widths[1] as number) / 4);
+    expect(shown(el)).to.contain('83,3 (n = 12)');
+    expect(shown(el)).to.contain('91,5 (n = 1.200)');
+    expect(shown(el)).to.contain('Quá ít đánh giá, không công bố');
+    expect(shown(el)).to.contain('A042');
+  });
+
+  it('speaks English with English number and date formats', async () => {
+    const el = await dashboard('en');
+    const text = shown(el);
+    expect(text).to.contain('Resolved early or on time 98.99%');
+    expect(text).to.contain('From 01/11/2026 to 30/11/2026');
+    expect(text).to.contain('91.5 (n = 1,200)');
+    expect(text).to.contain('Busiest: Monday, 8:00, 60 tickets.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('asks to sign in on 401 and says the role is missing on 403', async () => {
+    status = 401;
+    const el = await dashboard();
+    expect($(el, '[part="message"]').getAttribute('role')).to.equal('alert');
+    expect(shown(el)).to.contain('Bạn chưa đăng nhập');
+    const link = $<HTMLAnchorElement>(el, '[part="message"] a');
+    expect(new URL(link.href).pathname).to.equal('/dang-nhap.html');
+    expect(new URL(link.href).searchParams.get('next')).to.equal(location.pathname + location.search);
+    await expect(el).to.be.accessible();
+    status = 403;
+    const other = await dashboard('en');
+    expect(shown(other)).to.contain('needs the leader or admin role');
+  });
+
+  it('reads the figures once someone signs in on the page, and takes them off the screen on sign-out', async () => {
+    status = 401;
+    const el = await fixture<MotcuaOfficeDashboard>(
+      html`<motcua-office-dashboard period="custom" from="2026-11-01" to="2026-11-30" sign-in-href="#dang-nhap"
+      ></motcua-office-dashboard>`,
+    );
+    await waitUntil(() => $(el, '[part="message"][role="alert"]'), 'the sign-in message', { timeout: 5000 });
+    expect($<HTMLAnchorElement>(el, '[part="message"] a').getAttribute('href')).to.equal('#dang-nhap');
+    // A <motcua-sign-in> elsewhere on the page (its events bubble out of its shadow root) signs a leader in.
+    status = 200;
+    const signIn = document.createElement('div');
+    document.body.append(signIn);
+    signIn.dispatchEvent(new CustomEvent('motcua-signed-in', { bubbles: true, composed: true, detail: {} }));
+    await waitUntil(() => $$(el, 'svg').length >= 4, 'the figures', { timeout: 5000 });
+    expect(shown(el)).not.to.contain('Bạn chưa đăng nhập');
+    // Found signed in again (a second sign-in element, a refresh of the session): nothing is read twice.
+    const reads = requested.length;
+    signIn.dispatchEvent(new CustomEvent('motcua-signed-in', { bubbles: true, composed: true, detail: {} }));
+    await el.updateComplete;
+    expect(requested).to.have.length(reads);
+    signIn.dispatchEvent(new CustomEvent('motcua-signed-out', { bubbles: true, composed: true, detail: {} }));
+    await el.updateComplete;
+    expect($$(el, 'svg')).to.have.length(0);
+    expect(shown(el)).to.contain('Bạn chưa đăng nhập');
+    await expect(el).to.be.accessible();
+    signIn.remove();
+  });
+
+  it('shows hostile service and counter names as text', async () => {
+    const el = await dashboard();
+    latestEventSource().send('snapshot', snapshot);
+    await el.updateComplete;
+    expect($$(el, 'img').length).to.equal(0);
+    expect($$(el, 'b').length).to.equal(0);
+    expect((globalThis as { hacked?: number }).hacked).to.equal(undefined);
+    expect(shown(el)).to.contain('<b>Quầy 2</b>');
+    const options = $$(el, 'select[name="service"] option').map((o) => o.textContent?.trim());
+    expect(options).to.include(HOSTILE);
+    await expect(el).to.be.accessible();
+  });
+
+  it('works with the keyboard: the period, the charts and their tables', async () => {
+    const el = await dashboard();
+    const select = $<HTMLSelectElement>(el, 'select[name="period"]');
+    select.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot?.activeElement?.getAttribute('name')).to.equal('from');
+    const chart = $<SVGElement>(el, 'svg');
+    chart.focus();
+    expect(el.shadowRoot?.activeElement).to.equal(chart);
+    await sendKeys({ press: 'Tab' });
+    const summary = $<HTMLElement>(el, 'details summary');
+    expect(el.shadowRoot?.activeElement).to.equal(summary);
+    await sendKeys({ press: 'Enter' });
+    expect($<HTMLDetailsElement>(el, 'details').open).to.equal(true);
+  });
+
+  it('keeps the charts readable in forced-colours mode', async () => {
+    const el = await dashboard();
+    await browserCommand('emulate-forced-colors', { value: 'active' });
+    try {
+      const cell = $<SVGRectElement>(el, 'rect.cell');
+      const label = cell.nextElementSibling as SVGTextElement;
+      expect(getComputedStyle(label).fill).to.not.equal(getComputedStyle(cell).fill);
+      expect(label.textContent).to.equal('60');
+    } finally {
+      await browserCommand('emulate-forced-colors', { value: 'none' });
+    }
+  });
+
+  it('reads the queue figures again when the queue moves, at most once per live-delay', async () => {
+    // A period that includes today, whatever today is.
+    const el = await fixture<MotcuaOfficeDashboard>(
+      html`<motcua-office-dashboard period="custom" from="2026-11-01" to="2099-12-31" live-delay="100"></motcua-office-dashboard>`,
+    );
+    await waitUntil(() => $$(el, 'svg').length >= 4, 'the charts', { timeout: 5000 });
+    const queueReads = () => requested.filter((u) => u.pathname.endsWith('/queue')).length;
+    const before = queueReads();
+    const stream = latestEventSource();
+    stream.send('snapshot', snapshot);
+    for (let i = 0; i < 5; i++) {
+      const ticket = { number: `A00${i}`, service: 'ho-tich', priority: 'thuong', status: 'issued', calls: 0 };
+      stream.send('ticket', {
+        version: 11 + i,
+        type: 'issue',
+        at: 5,
+        ticket: { ...ticket, businessDate: '2026-11-30' },
+      });
+    }
+    await waitUntil(() => queueReads() === before + 1, 'one read for many changes', { timeout: 3000 });
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(queueReads()).to.equal(before + 1);
+  });
+});
