@@ -335,6 +335,7 @@ export function dueMomentsFor(
   if (rule === undefined || procedure === undefined || !rule.procedures.has(procedure)) return result;
   const time = context.time;
   const [day] = deemedMoment(context, local, path);
+  if (time.base + day < rule.fromEpochDay) return result;
   if (!rule.weekdays.has((((time.base + day + 4) % 7) + 7) % 7)) return result;
   const other = dueMoments(context, local, rule.limit, path);
   const earlier = other.due[0] < result.due[0] || (other.due[0] === result.due[0] && other.due[1] < result.due[1]);

@@ -1,3 +1,4 @@
+import { type CivilDate, isCivilDate, toEpochDay } from '../calendar/civil-date.js';
 import { type Problem, type ProblemPath, problem } from '../text/problem.js';
 import { type TimeLimit, timeLimitProblems } from './time-limit.js';
 
@@ -22,6 +23,11 @@ export interface NoAppointmentDay {
   readonly procedures: readonly string[];
   /** The limit applied on those days (default `{ value: 0, unit: 'same-day' }`). */
   readonly limit?: TimeLimit;
+  /**
+   * The first civil date the rule applies to (e.g. `'2022-06-01'` when a commune started it officially); dossiers
+   * deemed received before it keep their own limit. Default: always.
+   */
+  readonly from?: CivilDate;
 }
 
 /** A validated no-appointment day. */
@@ -29,6 +35,8 @@ export interface CompiledNoAppointmentDay {
   readonly weekdays: ReadonlySet<number>;
   readonly procedures: ReadonlySet<string>;
   readonly limit: TimeLimit;
+  /** The epoch day (days since 1970-01-01) the rule starts on; `-Infinity` for always. */
+  readonly fromEpochDay: number;
 }
 
 /**
@@ -67,9 +75,19 @@ export function compileNoAppointmentDay(
   }
   const limit = (record.limit ?? { value: 0, unit: 'same-day' }) as TimeLimit;
   problems.push(...timeLimitProblems(limit, [...path, 'limit']));
+  const from = record.from;
+  if (from !== undefined && !isCivilDate(from)) {
+    problems.push(
+      problem([...path, 'from'], 'invalid-date', {
+        vi: 'Ngày bắt đầu áp dụng phải là một ngày có thật dạng YYYY-MM-DD',
+        en: 'The start date must be a real date written YYYY-MM-DD',
+      }),
+    );
+  }
   return {
     weekdays: new Set(Array.isArray(weekdays) ? (weekdays as number[]) : []),
     procedures: new Set(Array.isArray(procedures) ? (procedures as string[]) : []),
     limit,
+    fromEpochDay: isCivilDate(from) ? toEpochDay(from) : Number.NEGATIVE_INFINITY,
   };
 }
