@@ -63,3 +63,4 @@ export {
   WorkingDayCalendar,
   type WorkingDayCalendarOptions,
 } from './working-day-calendar.js';
+export { type WorkingDayChange, type WorkingDayState, workingDayChanges } from './working-day-changes.js';

@@ -4,6 +4,14 @@
  *
  * @module catalogue
  */
+
+export {
+  type CatalogueDiff,
+  diffCatalogues,
+  type ProcedureChangeField,
+  type ProcedureFieldChange,
+  type ProcedureRef,
+} from './catalogue-diff.js';
 export {
   type CsvColumn,
   type CsvExportOptions,
