@@ -29,7 +29,7 @@ export {
 } from './devices.js';
 export {
   type CalendarPreview,
-  type CatalogueCheck,
+  type CatalogueImportCheck,
   type CatalogueVersionView,
   type CheckOfficeSettingsOptions,
   checkOfficeSettings,
@@ -40,7 +40,7 @@ export {
   type OfficeSettingsVersion,
   type RatingSetting,
   readCalendarPreview,
-  readCatalogueCheck,
+  readCatalogueImportCheck,
   readCatalogueVersionView,
   readOfficeSettingsVersion,
   type SettingsAuthor,

@@ -6,7 +6,7 @@ import {
   checkOfficeSettings,
   type OfficeSettings,
   readCalendarPreview,
-  readCatalogueCheck,
+  readCatalogueImportCheck,
   readOfficeSettingsVersion,
 } from './office-settings.js';
 
@@ -80,7 +80,7 @@ describe('office settings', () => {
     expect(readOfficeSettingsVersion({ ...version, change: 'everything' })).to.equal(undefined);
     expect(readCalendarPreview({ days: [], dossiers: [], open: 1.5 })).to.equal(undefined);
     expect(
-      readCatalogueCheck({ ok: false, problems: [{ path: '$[2]' }], warnings: [], publishedVersion: 0 }),
+      readCatalogueImportCheck({ ok: false, problems: [{ path: '$[2]' }], warnings: [], publishedVersion: 0 }),
     ).to.deep.equal({
       ok: false,
       problems: [],
@@ -91,7 +91,7 @@ describe('office settings', () => {
       fc.property(fc.anything(), (value) => {
         readOfficeSettingsVersion(value);
         readCalendarPreview(value);
-        readCatalogueCheck(value);
+        readCatalogueImportCheck(value);
       }),
     );
   });

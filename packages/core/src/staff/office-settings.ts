@@ -141,11 +141,11 @@ export interface CalendarPreview {
  *
  * @example
  * ```ts
- * const report = readCatalogueCheck(await response.json());
+ * const report = readCatalogueImportCheck(await response.json());
  * if (report && !report.ok) for (const p of report.problems) console.log(p.path, p.message.vi);
  * ```
  */
-export interface CatalogueCheck {
+export interface CatalogueImportCheck {
   readonly ok: boolean;
   readonly problems: readonly ApiProblem[];
   /** Cells kept as text (a fee or time limit in words core could not read). */
@@ -218,15 +218,15 @@ function isApiProblem(value: unknown): value is ApiProblem {
 }
 
 /**
- * A catalogue check's JSON as a {@link CatalogueCheck}, or undefined when it is not one; malformed problems are left
+ * A catalogue check's JSON as a {@link CatalogueImportCheck}, or undefined when it is not one; malformed problems are left
  * out.
  *
  * @example
  * ```ts
- * readCatalogueCheck({ ok: false, problems: [], warnings: [], publishedVersion: 1 })?.ok; // false
+ * readCatalogueImportCheck({ ok: false, problems: [], warnings: [], publishedVersion: 1 })?.ok; // false
  * ```
  */
-export function readCatalogueCheck(value: unknown): CatalogueCheck | undefined {
+export function readCatalogueImportCheck(value: unknown): CatalogueImportCheck | undefined {
   if (!isObject(value) || typeof value.ok !== 'boolean' || !Number.isInteger(value.publishedVersion)) return undefined;
   const list = (v: unknown) => (Array.isArray(v) ? v.filter(isApiProblem) : []);
   const diff = value.diff;
