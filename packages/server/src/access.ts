@@ -15,7 +15,8 @@ import type { StaffRole } from '@motcua/core/staff';
  *   office makes it private;
  * - `signed-in`: anyone signed in to this office, whatever their roles;
  * - `leader`: a signed-in leader or admin of this office ({@link REPORT_READERS}): the reports;
- * - `admin`: a signed-in admin of this office: users, devices and the audit trail.
+ * - `admin`: a signed-in admin of this office: users, devices, the audit trail and the office administration
+ *   (`/api/admin/…`: settings, calendar, catalogue).
  *
  * A kiosk's or a counter's bearer token is a static token of the configuration or a paired device's credential
  * (`/api/devices/pairings`); a device starts and collects its pairing with the claim secret it generated (`anyone`).
@@ -94,4 +95,17 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteCaller>> = {
   'POST /api/devices/pairings/:code/reject': 'admin',
   'GET /api/devices': 'admin',
   'DELETE /api/devices/:id': 'admin',
+  'GET /api/admin/settings': 'admin',
+  'GET /api/admin/settings/versions': 'admin',
+  'GET /api/admin/settings/versions/:version': 'admin',
+  'PUT /api/admin/settings/no-appointment': 'admin',
+  'PUT /api/admin/settings/calendar': 'admin',
+  'PUT /api/admin/settings/queue': 'admin',
+  'PUT /api/admin/settings/rating': 'admin',
+  'POST /api/admin/settings/calendar/preview': 'admin',
+  'POST /api/admin/settings/rollback': 'admin',
+  'POST /api/admin/catalogue/check': 'admin',
+  'POST /api/admin/catalogue/publish': 'admin',
+  'POST /api/admin/catalogue/rollback': 'admin',
+  'GET /api/admin/catalogue/versions': 'admin',
 };

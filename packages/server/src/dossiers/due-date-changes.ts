@@ -1,7 +1,7 @@
 import {
   type DossierClockOptions,
-  type DueDateChange,
   type DossierEvent,
+  type DueDateChange,
   dossierClock,
   FINISHED_DOSSIER_STATUSES,
 } from '@motcua/core/deadline';

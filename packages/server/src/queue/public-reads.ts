@@ -1,15 +1,13 @@
 import type { CivilDate } from '@motcua/core/calendar';
-import type { BoardSnapshot, TicketView } from '@motcua/core/queue';
+import type { TicketView } from '@motcua/core/queue';
 import type { PgQueueStore } from './pg-queue-store.js';
 
-/** One business date's tickets as they stood at an event version, and the board built from them once. */
+/** One business date's tickets as they stood at an event version (the service builds the board from them once). */
 export interface QueueDay {
   readonly businessDate: CivilDate;
   /** The office's newest event version when the tickets were read (read first, as the board's snapshot is). */
   readonly version: number;
   readonly tickets: readonly TicketView[];
-  /** The board of this day and version, built on first use. */
-  board?: BoardSnapshot;
 }
 
 /** The day's tickets for public reads: read once per event version, shared by every reader. */
