@@ -27,7 +27,7 @@ import { counterCommandAudit } from './queue/counter-audit.js';
 import { installQueueGuards, installQueueRoutes } from './queue/routes.js';
 import { createQueueService } from './queue/service.js';
 import { installRatingGuards, installRatingRoutes } from './ratings/routes.js';
-import { createLiveSettings, liveCatalogue, liveOffice, type SettingsSource } from './settings/live-settings.js';
+import { createLiveSettings, type LiveSettings, liveCatalogue, liveOffice } from './settings/live-settings.js';
 import { installSettingsRoutes } from './settings/routes.js';
 import { auditActions } from './staff/action-audit.js';
 import { roleGuard } from './staff/caller.js';
@@ -73,10 +73,10 @@ export interface AppDeps {
   /** Session lifetimes, sign-in back-off and audit retention; default {@link DEFAULT_STAFF_SETTINGS}. */
   readonly staff?: Partial<StaffSettings>;
   /**
-   * Told once, at the first request, where the office's settings in force come from (the database or the
-   * configuration) and whether the configuration file differs from the database's; the server prints it.
+   * The office's live settings, when the caller made them (the server does, to state at start where they come from);
+   * made from `office` and `calendarOverlays` otherwise.
    */
-  readonly onSettingsSource?: (source: SettingsSource) => void;
+  readonly settings?: LiveSettings;
 }
 
 /**
@@ -116,22 +116,15 @@ export function createApp(deps: AppDeps): Hono {
   const now = deps.now ?? Date.now;
   // The office's settings in force (queue, calendar, no-appointment day, rating instruments, catalogue): from the
   // database, bootstrapped from the configuration, read again on every instance when an admin saves a version.
-  const live = createLiveSettings({
-    db: deps.db,
-    office: deps.office ?? demoOffice(),
-    now,
-    calendarOverlays: deps.calendarOverlays ?? [],
-  });
-  const office = liveOffice(deps.office ?? demoOffice(), live);
+  const configured = deps.office ?? demoOffice();
+  const live =
+    deps.settings ??
+    createLiveSettings({ db: deps.db, office: configured, now, calendarOverlays: deps.calendarOverlays ?? [] });
+  const office = liveOffice(configured, live);
   app.use('/api/*', async (_c, next) => {
-    const source = await live.ready();
-    if (deps.onSettingsSource && !announced) {
-      announced = true;
-      deps.onSettingsSource(source);
-    }
+    await live.ready();
     await next();
   });
-  let announced = false;
   // One calendar for everything that counts days: due dates and the queue's issuing hours.
   const calendar = () => live.current().calendar;
   const queue = createQueueService({ db: deps.db, office, now, calendar });

@@ -47,6 +47,32 @@ export interface SettingsSource {
   readonly fileDiffers: boolean;
 }
 
+/**
+ * What the server says at start about the office's settings: where they come from, and when the configuration file
+ * differs from the database's settings that win.
+ *
+ * @example
+ * ```ts
+ * for (const line of settingsSourceLines(await live.ready())) console.log(line);
+ * ```
+ */
+export function settingsSourceLines(source: SettingsSource): string[] {
+  if (source.source === 'configuration') {
+    return [
+      `motcua-server: cài đặt văn phòng lấy từ tệp cấu hình (phiên bản ${source.version}) / office settings from the configuration file (version ${source.version})`,
+    ];
+  }
+  const lines = [
+    `motcua-server: cài đặt văn phòng lấy từ cơ sở dữ liệu (phiên bản ${source.version}, do quản trị viên lưu), không phải tệp cấu hình / office settings from the database (version ${source.version}, saved by an admin), not the configuration file`,
+  ];
+  if (source.fileDiffers) {
+    lines.push(
+      'motcua-server: tệp cấu hình khác với cài đặt trong cơ sở dữ liệu (hàng đợi hoặc lịch) và không được áp dụng; xem và sửa trong trang quản trị văn phòng / the configuration file differs from the settings in the database (queue or calendar) and is not applied; see and change them in the office administration',
+    );
+  }
+  return lines;
+}
+
 /** The office's settings and catalogue in force on this instance, kept current by NOTIFY from every instance. */
 export interface LiveSettings {
   current(): OfficeState;
