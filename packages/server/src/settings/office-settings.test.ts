@@ -337,3 +337,42 @@ for (const target of TEST_DATABASES) {
     });
   });
 }
+
+for (const target of TEST_DATABASES) {
+  describe(`the rating instruments on ${target.name}`, () => {
+    it('a counter rating that names no instrument is given the one the office chose', async () => {
+      const db = await target.open();
+      try {
+        await migrate(db);
+        const app = instance(db, { now: NOW });
+        const headers = await admin(db, NOW);
+        const rate = (answers: Record<string, unknown>) =>
+          call(
+            app,
+            'POST',
+            '/api/ratings',
+            { ...COUNTER, 'idempotency-key': `k-${JSON.stringify(answers)}` },
+            {
+              counter: '1',
+              answers,
+            },
+          );
+        expect((await rate({ overall: 3 })).status).to.equal(201);
+        const saved = await call(app, 'PUT', '/api/admin/settings/rating', headers, {
+          expectedVersion: 1,
+          value: { counter: 'csat', qr: 'vn-one-stop-rating' },
+        });
+        expect(saved.status, saved.text).to.equal(201);
+        // The 3-level rating's answers no longer fit; CSAT's do.
+        expect((await rate({ overall: 2 })).status).to.equal(400);
+        expect((await rate({ satisfaction: 5 })).status).to.equal(201);
+        const rows = await db.query<{ instrument_id: string }>(
+          'select instrument_id from ratings order by submitted_at, id',
+        );
+        expect(rows.map((r) => r.instrument_id)).to.deep.equal(['vn-one-stop-rating', 'csat']);
+      } finally {
+        await db.close();
+      }
+    });
+  });
+}
