@@ -59,8 +59,16 @@ const COMPARED: readonly Exclude<ProcedureChangeField, 'other'>[] = [
   'documents',
 ];
 
-/** JSON with object keys sorted, so that key order never counts as a change. */
-function canonical(value: unknown): string {
+/**
+ * JSON with object keys sorted, so that key order never counts as a change: two values are the same data when their
+ * canonical JSON is.
+ *
+ * @example
+ * ```ts
+ * canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] }); // '{"a":[{"c":3,"d":2}],"b":1}'
+ * ```
+ */
+export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     typeof v === 'object' && v !== null && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
@@ -73,7 +81,7 @@ function fieldChanges(before: Procedure, after: Procedure): ProcedureFieldChange
   const b = before as unknown as Record<string, unknown>;
   const a = after as unknown as Record<string, unknown>;
   for (const field of COMPARED) {
-    if (canonical(b[field]) === canonical(a[field])) continue;
+    if (canonicalJson(b[field]) === canonicalJson(a[field])) continue;
     changes.push({
       field,
       ...(b[field] === undefined ? {} : { before: b[field] }),
@@ -81,7 +89,7 @@ function fieldChanges(before: Procedure, after: Procedure): ProcedureFieldChange
     });
   }
   const rest = (p: Record<string, unknown>) =>
-    canonical(Object.fromEntries(Object.entries(p).filter(([k]) => !(COMPARED as readonly string[]).includes(k))));
+    canonicalJson(Object.fromEntries(Object.entries(p).filter(([k]) => !(COMPARED as readonly string[]).includes(k))));
   if (rest(b) !== rest(a)) changes.push({ field: 'other' });
   return changes;
 }

@@ -7,6 +7,7 @@
 
 export {
   type CatalogueDiff,
+  canonicalJson,
   diffCatalogues,
   type ProcedureChangeField,
   type ProcedureFieldChange,

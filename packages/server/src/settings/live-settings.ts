@@ -1,5 +1,5 @@
 import { type CalendarOverlay, vietnamCalendar, type WorkingDayCalendar } from '@motcua/core/calendar';
-import type { Catalogue } from '@motcua/core/catalogue';
+import { type Catalogue, canonicalJson } from '@motcua/core/catalogue';
 import type { DossierClockOptions } from '@motcua/core/deadline';
 import { parseQueueConfig, type QueueConfig, type ResolvedQueueConfig } from '@motcua/core/queue';
 import type { OfficeSettings, OfficeSettingsVersion, RatingSetting } from '@motcua/core/staff';
@@ -114,15 +114,6 @@ export function officeStateOf(
     queue: parseQueueConfig(settings.queue),
     overlaySources,
   };
-}
-
-/** JSON with object keys sorted: two settings are the same when this is. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    typeof v === 'object' && v !== null && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
 }
 
 /** What {@link createLiveSettings} needs. */
