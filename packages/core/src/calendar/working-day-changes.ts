@@ -27,9 +27,7 @@ export interface WorkingDayChange {
   readonly after: WorkingDayState;
 }
 
-type DayCalendar = Pick<WorkingDayCalendar, 'isWorkingDay' | 'holidays' | 'years'>;
-
-function stateOf(calendar: DayCalendar, date: CivilDate): WorkingDayState {
+function stateOf(calendar: Pick<WorkingDayCalendar, 'isWorkingDay' | 'holidays'>, date: CivilDate): WorkingDayState {
   const working = calendar.isWorkingDay(date);
   const listed = calendar.holidays(Number(date.slice(0, 4))).find((d) => d.date === date);
   return listed ? { working, name: listed.name } : { working };
@@ -48,8 +46,8 @@ function stateOf(calendar: DayCalendar, date: CivilDate): WorkingDayState {
  * ```
  */
 export function workingDayChanges(
-  before: DayCalendar,
-  after: DayCalendar,
+  before: Pick<WorkingDayCalendar, 'isWorkingDay' | 'holidays' | 'years'>,
+  after: Pick<WorkingDayCalendar, 'isWorkingDay' | 'holidays' | 'years'>,
   from: CivilDate,
   to: CivilDate,
 ): WorkingDayChange[] {
