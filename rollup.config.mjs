@@ -190,24 +190,23 @@ function sharedDecoratorHelper() {
 
 const core = pkgDir('core');
 const elements = pkgDir('elements');
+/**
+ * Staff-only elements (the office administration): served from the server's own origin to signed-in staff, never on
+ * a citizen's page, so they stay out of `motcua.js` and `dist/cdn`; `dist/staff` holds them, budgeted on their own.
+ */
+const staffElements = ['office-admin'];
 const elementNames = elementDirs(elements);
+const publicElements = elementNames.filter((element) => !staffElements.includes(element));
 
-export default [
-  npmBuild('core', ['index', ...rooms(core).map((room) => `${room}/index`)]),
-  npmBuild('elements', ['index', ...elementNames.map((element) => `${element}/${element}`)]),
-  npmBuild('server', ['index', 'cli'], { external: (id) => id.startsWith('node:') }),
-  {
-    input: {
-      motcua: `${elements}src/index.ts`,
-      ...Object.fromEntries(
-        elementNames.map((element) => [`motcua-${element}`, `${elements}src/${element}/${element}.ts`]),
-      ),
-    },
+/** The CDN-style build (Lit's production build, everything bundled, code-split) of `input` into `dist/<dir>`. */
+function browserBuild(input, dir, extraPlugins = []) {
+  return {
+    input,
     // An element's entry file holds the element itself, and its lazily loaded parts import what they share with it
     // from there, instead of the element living in a chunk behind an entry file that only re-exports it.
     preserveEntrySignatures: 'allow-extension',
     output: {
-      dir: `${elements}dist/cdn`,
+      dir: `${elements}dist/${dir}`,
       format: 'es',
       entryFileNames: '[name].js',
       // Six characters of content hash (36 bits) still tell every changed chunk apart for caching; each import of a
@@ -228,9 +227,30 @@ export default [
       sharedDecoratorHelper(),
       terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
       loadManifest(),
-      pageAssets(elementNames.map((element) => `motcua-${element}`)),
-      voiceClips(`${elements}assets/voice`),
+      ...extraPlugins,
     ],
     onwarn,
-  },
+  };
+}
+
+export default [
+  npmBuild('core', ['index', ...rooms(core).map((room) => `${room}/index`)]),
+  npmBuild('elements', ['index', ...elementNames.map((element) => `${element}/${element}`)]),
+  npmBuild('server', ['index', 'cli'], { external: (id) => id.startsWith('node:') }),
+  browserBuild(
+    {
+      motcua: `${elements}src/index.ts`,
+      ...Object.fromEntries(
+        publicElements.map((element) => [`motcua-${element}`, `${elements}src/${element}/${element}.ts`]),
+      ),
+    },
+    'cdn',
+    [pageAssets(publicElements.map((element) => `motcua-${element}`)), voiceClips(`${elements}assets/voice`)],
+  ),
+  browserBuild(
+    Object.fromEntries(
+      staffElements.map((element) => [`motcua-${element}`, `${elements}src/${element}/${element}.ts`]),
+    ),
+    'staff',
+  ),
 ];

@@ -63,4 +63,3 @@ export {
   WorkingDayCalendar,
   type WorkingDayCalendarOptions,
 } from './working-day-calendar.js';
-export { type WorkingDayChange, type WorkingDayState, workingDayChanges } from './working-day-changes.js';

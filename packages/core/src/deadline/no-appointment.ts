@@ -1,4 +1,4 @@
-import { type CivilDate, isCivilDate, toEpochDay } from '../calendar/civil-date.js';
+import { type CivilDate, parseCivilDate, toEpochDay } from '../calendar/civil-date.js';
 import { type Problem, type ProblemPath, problem } from '../text/problem.js';
 import { type TimeLimit, timeLimitProblems } from './time-limit.js';
 
@@ -36,7 +36,7 @@ export interface CompiledNoAppointmentDay {
   readonly procedures: ReadonlySet<string>;
   readonly limit: TimeLimit;
   /** The epoch day (days since 1970-01-01) the rule starts on; `-Infinity` for always. */
-  readonly fromEpochDay: number;
+  readonly start: number;
 }
 
 /**
@@ -59,8 +59,8 @@ export function compileNoAppointmentDay(
   if (!Array.isArray(weekdays) || weekdays.some((w) => !Number.isInteger(w) || w < 0 || w > 6)) {
     problems.push(
       problem([...path, 'weekdays'], 'invalid-weekdays', {
-        vi: 'Ngày không hẹn phải là danh sách thứ trong tuần từ 0 (Chủ nhật) đến 6 (thứ Bảy)',
-        en: 'No-appointment weekdays must be a list of 0 (Sunday) to 6 (Saturday)',
+        vi: 'Thứ của ngày không hẹn: 0 (Chủ nhật)–6 (thứ Bảy)',
+        en: 'No-appointment weekdays: 0 (Sunday)–6 (Saturday)',
       }),
     );
   }
@@ -68,26 +68,18 @@ export function compileNoAppointmentDay(
   if (!Array.isArray(procedures) || procedures.some((p) => typeof p !== 'string')) {
     problems.push(
       problem([...path, 'procedures'], 'invalid-procedures', {
-        vi: 'Danh sách thủ tục không hẹn phải là các mã thủ tục (chuỗi)',
-        en: 'No-appointment procedures must be a list of procedure codes (strings)',
+        vi: 'Thủ tục của ngày không hẹn: các mã',
+        en: 'No-appointment procedures: codes',
       }),
     );
   }
   const limit = (record.limit ?? { value: 0, unit: 'same-day' }) as TimeLimit;
   problems.push(...timeLimitProblems(limit, [...path, 'limit']));
-  const from = record.from;
-  if (from !== undefined && !isCivilDate(from)) {
-    problems.push(
-      problem([...path, 'from'], 'invalid-date', {
-        vi: 'Ngày bắt đầu áp dụng phải là một ngày có thật dạng YYYY-MM-DD',
-        en: 'The start date must be a real date written YYYY-MM-DD',
-      }),
-    );
-  }
   return {
     weekdays: new Set(Array.isArray(weekdays) ? (weekdays as number[]) : []),
     procedures: new Set(Array.isArray(procedures) ? (procedures as string[]) : []),
     limit,
-    fromEpochDay: isCivilDate(from) ? toEpochDay(from) : Number.NEGATIVE_INFINITY,
+    // A start date that is not a date throws at once (the other problems of the day are not gathered with it).
+    start: record.from === undefined ? -1 / 0 : toEpochDay(parseCivilDate(record.from, [...path, 'from'])),
   };
 }

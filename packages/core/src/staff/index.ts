@@ -55,3 +55,4 @@ export {
   type StaffPerson,
 } from './session.js';
 export { readUserView, type UserView } from './users.js';
+export { type WorkingDayChange, type WorkingDayState, workingDayChanges } from './working-day-changes.js';

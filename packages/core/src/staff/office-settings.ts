@@ -1,7 +1,6 @@
 import type { CalendarOverlay } from '../calendar/calendar-overlay.js';
-import type { CivilDate } from '../calendar/civil-date.js';
+import { type CivilDate, isCivilDate } from '../calendar/civil-date.js';
 import { parseCalendarOverlay } from '../calendar/parse-overlay.js';
-import type { WorkingDayChange } from '../calendar/working-day-changes.js';
 import type { CatalogueDiff } from '../catalogue/catalogue-diff.js';
 import type { DueDateChange } from '../deadline/due-date-change.js';
 import { compileNoAppointmentDay, type NoAppointmentDay } from '../deadline/no-appointment.js';
@@ -10,6 +9,7 @@ import { parseQueueConfig, type QueueConfig } from '../queue/config.js';
 import { BUILT_IN_INSTRUMENTS } from '../satisfaction/instruments.js';
 import type { ApiProblem } from '../text/api-error.js';
 import { MotcuaError, type Problem, type ProblemPath, problem } from '../text/problem.js';
+import type { WorkingDayChange } from './working-day-changes.js';
 
 /**
  * The sections of an office's settings an admin changes one at a time (each its own route under
@@ -308,12 +308,14 @@ export function checkOfficeSettings(input: OfficeSettings, options: CheckOfficeS
         }),
       );
     } else {
-      compileNoAppointmentDay(na, ['noAppointment'], problems);
-      if (na.from === undefined) {
+      // The start date is checked here, so that its problem comes with the others.
+      const { from, ...rule } = na;
+      compileNoAppointmentDay(rule, ['noAppointment'], problems);
+      if (!isCivilDate(from)) {
         problems.push(
-          problem(['noAppointment', 'from'], 'missing-date', {
-            vi: 'Cần ngày bắt đầu áp dụng (YYYY-MM-DD)',
-            en: 'A start date is needed (YYYY-MM-DD)',
+          problem(['noAppointment', 'from'], 'invalid-date', {
+            vi: 'Cần ngày bắt đầu áp dụng có thật, dạng YYYY-MM-DD',
+            en: 'A real start date is needed, written YYYY-MM-DD',
           }),
         );
       }

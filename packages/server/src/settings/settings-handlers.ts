@@ -1,9 +1,10 @@
-import { civilDateOf, workingDayChanges } from '@motcua/core/calendar';
+import { civilDateOf } from '@motcua/core/calendar';
 import {
   type CalendarPreview,
   checkOfficeSettings,
   type OfficeSettings,
   type OfficeSettingsSection,
+  workingDayChanges,
 } from '@motcua/core/staff';
 import { MotcuaError } from '@motcua/core/text';
 import type { Context } from 'hono';

@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { addDays } from './civil-date.js';
-import { vietnamCalendar } from './vietnam-calendar.js';
+import { addDays } from '../calendar/civil-date.js';
+import { vietnamCalendar } from '../calendar/vietnam-calendar.js';
 import { workingDayChanges } from './working-day-changes.js';
 
 const national = vietnamCalendar();

@@ -1,6 +1,6 @@
+import { type CivilDate, fromEpochDay, toEpochDay } from '../calendar/civil-date.js';
+import type { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import type { LocalizedText } from '../text/problem.js';
-import { type CivilDate, fromEpochDay, toEpochDay } from './civil-date.js';
-import type { WorkingDayCalendar } from './working-day-calendar.js';
 
 /** One side of a {@link WorkingDayChange}: whether the day is worked, and the name its calendar lists it under. */
 export interface WorkingDayState {
