@@ -15,7 +15,8 @@ import type { StaffRole } from '@motcua/core/staff';
  *   office makes it private;
  * - `signed-in`: anyone signed in to this office, whatever their roles;
  * - `leader`: a signed-in leader or admin of this office ({@link REPORT_READERS}): the reports;
- * - `admin`: a signed-in admin of this office: users, devices, the audit trail and the notifications' dead letters.
+ * - `admin`: a signed-in admin of this office: users, devices, the audit trail, the notifications' dead letters and
+ *   the office administration (`/api/admin/…`: settings, calendar, catalogue).
  *
  * A kiosk's or a counter's bearer token is a static token of the configuration or a paired device's credential
  * (`/api/devices/pairings`); a device starts and collects its pairing with the claim secret it generated (`anyone`).
@@ -98,4 +99,17 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteCaller>> = {
   'POST /api/notifications/dead-letters/:id/replay': 'admin',
   'GET /api/notifications/web-push': 'anyone',
   'PUT /api/dossiers/:code/push-subscription': 'anyone',
+  'GET /api/admin/settings': 'admin',
+  'GET /api/admin/settings/versions': 'admin',
+  'GET /api/admin/settings/versions/:version': 'admin',
+  'PUT /api/admin/settings/no-appointment': 'admin',
+  'PUT /api/admin/settings/calendar': 'admin',
+  'PUT /api/admin/settings/queue': 'admin',
+  'PUT /api/admin/settings/rating': 'admin',
+  'POST /api/admin/settings/calendar/preview': 'admin',
+  'POST /api/admin/settings/rollback': 'admin',
+  'POST /api/admin/catalogue/check': 'admin',
+  'POST /api/admin/catalogue/publish': 'admin',
+  'POST /api/admin/catalogue/rollback': 'admin',
+  'GET /api/admin/catalogue/versions': 'admin',
 };

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { type CalendarOverlay, calendarOverlayWarnings, civilDateOf, vietnamCalendar } from '@motcua/core/calendar';
+import { type CalendarOverlay, calendarOverlayWarnings, civilDateOf } from '@motcua/core/calendar';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import { REPORT_READERS } from './access.js';
+import { ADMINS, REPORT_READERS } from './access.js';
 import type { Database } from './db/database.js';
 import { identifyDevices } from './devices/credentials.js';
 import { installDeviceRoutes } from './devices/routes.js';
@@ -28,6 +28,8 @@ import { counterCommandAudit } from './queue/counter-audit.js';
 import { installQueueGuards, installQueueRoutes } from './queue/routes.js';
 import { createQueueService } from './queue/service.js';
 import { installRatingGuards, installRatingRoutes } from './ratings/routes.js';
+import { createLiveSettings, type LiveSettings, liveCatalogue, liveOffice } from './settings/live-settings.js';
+import { installSettingsRoutes } from './settings/routes.js';
 import { auditActions } from './staff/action-audit.js';
 import { COUNTER_HEADER, roleGuard } from './staff/caller.js';
 import { installStaffGuards, installStaffRoutes } from './staff/routes.js';
@@ -64,12 +66,18 @@ export interface AppDeps {
   readonly closing?: AbortSignal;
   /**
    * Working-day calendar overlays applied in order on the built-in calendar (from the configuration's
-   * `calendarOverlays`). One calendar is built from them at start and used for due dates and the queue's issuing
-   * hours; `GET /api/calendar` reports them.
+   * `calendarOverlays`): they bootstrap the office's settings, whose calendar (changed by admins through
+   * `/api/admin/settings/calendar`) is used for due dates and the queue's issuing hours; `GET /api/calendar` reports
+   * the overlays in force.
    */
   readonly calendarOverlays?: readonly { readonly source: string; readonly overlay: CalendarOverlay }[];
   /** Session lifetimes, sign-in back-off and audit retention; default {@link DEFAULT_STAFF_SETTINGS}. */
   readonly staff?: Partial<StaffSettings>;
+  /**
+   * The office's live settings, when the caller made them (the server does, to state at start where they come from);
+   * made from `office` and `calendarOverlays` otherwise.
+   */
+  readonly settings?: LiveSettings;
 }
 
 /**
@@ -108,17 +116,35 @@ export function createApp(deps: AppDeps): Hono {
     c.header('X-Content-Type-Options', 'nosniff');
   });
   const now = deps.now ?? Date.now;
-  const office = deps.office ?? demoOffice();
-  const overlays = deps.calendarOverlays ?? [];
+  // The office's settings in force (queue, calendar, no-appointment day, rating instruments, catalogue): from the
+  // database, bootstrapped from the configuration, read again on every instance when an admin saves a version.
+  const configured = deps.office ?? demoOffice();
+  const live =
+    deps.settings ??
+    createLiveSettings({ db: deps.db, office: configured, now, calendarOverlays: deps.calendarOverlays ?? [] });
+  const office = liveOffice(configured, live);
+  app.use('/api/*', async (_c, next) => {
+    await live.ready();
+    await next();
+  });
   // One calendar for everything that counts days: due dates and the queue's issuing hours.
-  const calendar = vietnamCalendar({ overlays: overlays.map((o) => o.overlay) });
+  const calendar = () => live.current().calendar;
   const queue = createQueueService({ db: deps.db, office, now, calendar });
-  const ratings = { db: deps.db, office, now, secret: deps.secret, limiter: queue.limiter, queueStore: queue.store };
+  const ratings = {
+    db: deps.db,
+    office,
+    now,
+    secret: deps.secret,
+    limiter: queue.limiter,
+    queueStore: queue.store,
+    instrument: (use: 'counter' | 'qr') => live.current().settings.rating[use],
+  };
   const clientOf = clientAddress(deps.trustProxy);
   const staff = { db: deps.db, office, now, clientOf, settings: { ...DEFAULT_STAFF_SETTINGS, ...deps.staff } };
   // The cross-site check and the session reader first: every guard after them may accept an officer's session.
   installStaffGuards(app, staff);
   app.use('/api/reports/*', roleGuard(REPORT_READERS));
+  app.use('/api/admin/*', roleGuard(ADMINS));
   // Before the token checks: a client sending wrong tokens waits, whichever route it tries.
   app.use('/api/*', throttleFailedCredentials(deps.db, clientOf, now, deps.credentialThrottle));
   // Which device the bearer credential belongs to (a static token, else a paired device, checked in the database on
@@ -136,9 +162,9 @@ export function createApp(deps: AppDeps): Hono {
     office,
     now,
     limiter: queue.limiter,
-    catalogue: catalogueFromFile(deps.catalogue),
+    catalogue: liveCatalogue(live, catalogueFromFile(deps.catalogue)),
     clientOf,
-    clock: { calendar },
+    clockOf: () => live.current().clock,
     secret: deps.secret,
     ...(deps.lookupLimits ? { lookupLimits: deps.lookupLimits } : {}),
   };
@@ -169,6 +195,11 @@ export function createApp(deps: AppDeps): Hono {
   // Public: which calendar overlays are active, in the order applied, and what the built-in rules they use say.
   app.get('/api/calendar', (c) => {
     const year = Number(civilDateOf(now()).slice(0, 4));
+    const { calendar, settings, overlaySources } = live.current();
+    const overlays = settings.calendarOverlays.map((overlay, i) => ({
+      overlay,
+      source: overlaySources[i] ?? 'inline',
+    }));
     return c.json({
       overlays: overlays.map(({ source, overlay }) => ({
         name: overlay.name,
@@ -187,6 +218,8 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   app.get('/api/catalogue', async (c) => {
+    const published = live.publishedCatalogue();
+    if (published) return c.json(published.catalogue);
     if (!deps.catalogue) {
       throw new ApiError(404, 'no-catalogue', {
         vi: 'Máy chủ chưa được cấu hình danh mục thủ tục',
@@ -205,6 +238,7 @@ export function createApp(deps: AppDeps): Hono {
   installDossierRoutes(app, dossiers);
   installStaffRoutes(app, staff);
   installNotificationRoutes(app, { db: deps.db, office, now });
+  installSettingsRoutes(app, { ...staff, live, fileCatalogue: catalogueFromFile(deps.catalogue) });
 
   app.all('/api/*', () => {
     throw new ApiError(404, 'not-found', { vi: 'Không có địa chỉ API này', en: 'No such API route' });

@@ -93,6 +93,18 @@ export { DEFAULT_RATING_INSTRUMENT, HONEYPOT_FIELD } from './ratings/inputs.js';
 export { type SatisfactionInputs, type SatisfactionInputsQuery, satisfactionInputs } from './ratings/report.js';
 export { reportCsv } from './ratings/satisfaction-report.js';
 export { openDatabase, type RunningServer, type StartOptions, startServer } from './server.js';
+export {
+  createLiveSettings,
+  DEFAULT_RATING_SETTING,
+  type LiveSettings,
+  type LiveSettingsDeps,
+  liveOffice,
+  type OfficeState,
+  officeStateOf,
+  type SettingsSource,
+  settingsSourceLines,
+} from './settings/live-settings.js';
+export { SETTINGS_CHANNEL, type SettingsNotification, type StoredCatalogue } from './settings/store.js';
 export { type AuditQuery, type AuditRecord, listAudit, purgeAudit, recordAudit } from './staff/audit-store.js';
 export { DEMO_USERS, type DemoUser } from './staff/demo-users.js';
 export { hashPassword, SCRYPT_PARAMETERS, type ScryptParameters, verifyPassword } from './staff/passwords.js';

@@ -22,6 +22,7 @@ import { DEFAULT_IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from './htt
 import { purgeNotificationContacts } from './notifications/contact-retention.js';
 import { startNotificationSender } from './notifications/sender.js';
 import { staticTokenWarnings } from './office/static-tokens.js';
+import { createLiveSettings, settingsSourceLines } from './settings/live-settings.js';
 import { purgeAudit } from './staff/audit-store.js';
 import { ensureDemoUsers } from './staff/demo-users.js';
 import { purgeExpiredSessions } from './staff/sessions-store.js';
@@ -150,6 +151,19 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       `motcua-server: ${formatPath(['calendarOverlays', ...w.path.slice(1)])}: ${w.message.vi} / ${w.message.en}`,
     );
   }
+  // The office's settings: the configuration bootstraps them; once an admin saved a version, the database's win.
+  const settings = createLiveSettings({
+    db,
+    office: config.office,
+    now,
+    calendarOverlays: config.calendarOverlays ?? [],
+  });
+  try {
+    for (const line of settingsSourceLines(await settings.ready())) console.log(line);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   // Aborted by close(): every open event stream listens to it, however many boards are connected.
   const closing = new AbortController();
   setMaxListeners(0, closing.signal);
@@ -169,6 +183,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       secret: config.secret,
       closing: closing.signal,
       now,
+      settings,
       ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
       ...(config.calendarOverlays ? { calendarOverlays: config.calendarOverlays } : {}),
       ...(config.staff ? { staff: config.staff } : {}),

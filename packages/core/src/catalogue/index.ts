@@ -4,6 +4,15 @@
  *
  * @module catalogue
  */
+
+export {
+  type CatalogueDiff,
+  canonicalJson,
+  diffCatalogues,
+  type ProcedureChangeField,
+  type ProcedureFieldChange,
+  type ProcedureRef,
+} from './catalogue-diff.js';
 export {
   type CsvColumn,
   type CsvExportOptions,

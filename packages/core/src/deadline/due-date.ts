@@ -335,7 +335,9 @@ export function dueMomentsFor(
   if (rule === undefined || procedure === undefined || !rule.procedures.has(procedure)) return result;
   const time = context.time;
   const [day] = deemedMoment(context, local, path);
-  if (!rule.weekdays.has((((time.base + day + 4) % 7) + 7) % 7)) return result;
+  // Days count from 1 January of the calendar's first year (1995 or later): epoch days are positive; 1/1/1970 was a
+  // Thursday.
+  if (time.base + day < rule.start || !rule.weekdays.has((time.base + day + 4) % 7)) return result;
   const other = dueMoments(context, local, rule.limit, path);
   const earlier = other.due[0] < result.due[0] || (other.due[0] === result.due[0] && other.due[1] < result.due[1]);
   return earlier ? other : result;

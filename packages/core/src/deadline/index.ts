@@ -52,6 +52,7 @@ export {
   dueDate,
   type ReceiptRule,
 } from './due-date.js';
+export type { DueDateChange } from './due-date-change.js';
 export { formatTimeLimit } from './format-time-limit.js';
 export { parseOffsetDateTime } from './instant.js';
 export {

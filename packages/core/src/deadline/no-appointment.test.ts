@@ -111,3 +111,68 @@ describe('the no-appointment day', () => {
     }
   });
 });
+
+describe('the no-appointment day from a start date', () => {
+  const marriageStatus = '1.004873'; // Cấp Giấy xác nhận tình trạng hôn nhân, 3 working days
+  it('Cẩm Thanh: "Ngày thứ tư không hẹn", official from June 2022 after a pilot on 18 and 25 May', () => {
+    const camThanh: DueDateOptions = {
+      calendar,
+      noAppointment: { weekdays: [3], procedures: [marriageStatus], from: '2022-06-01' },
+    };
+    // Wednesday 1/6/2022, the first official day: within the day.
+    expect(
+      dueDate({ receivedAt: '2022-06-01T09:00:00+07:00', limit: three, procedure: marriageStatus }, camThanh).dueAt,
+    ).to.equal('2022-06-01T17:00:00+07:00');
+    // Wednesday 25/5/2022, before the start date: three working days (Thursday, Friday, Monday).
+    expect(
+      dueDate({ receivedAt: '2022-05-25T09:00:00+07:00', limit: three, procedure: marriageStatus }, camThanh).dueAt,
+    ).to.equal('2022-05-30T17:00:00+07:00');
+  });
+
+  it('Thụy Khuê: "Thứ Hai – ngày không giấy hẹn" from 1/9/2022', () => {
+    const thuyKhue: DueDateOptions = {
+      calendar,
+      noAppointment: { weekdays: [1], procedures: [marriageStatus], from: '2022-09-01' },
+    };
+    // Monday 5/9/2022: within the day.
+    expect(
+      dueDate({ receivedAt: '2022-09-05T08:30:00+07:00', limit: three, procedure: marriageStatus }, thuyKhue).dueAt,
+    ).to.equal('2022-09-05T17:00:00+07:00');
+    // Monday 29/8/2022, before: 30/8, 31/8, then 1–2/9 are the National Day days off, so Monday 5/9.
+    expect(
+      dueDate({ receivedAt: '2022-08-29T08:30:00+07:00', limit: three, procedure: marriageStatus }, thuyKhue).dueAt,
+    ).to.equal('2022-09-05T17:00:00+07:00');
+  });
+
+  it('a start date that is not a date is reported under noAppointment.from', () => {
+    expect(() =>
+      dueDate(
+        { receivedAt: '2026-03-09T10:00:00+07:00', limit: three, procedure: '2.000908' },
+        { calendar, noAppointment: { weekdays: [1], procedures: ['2.000908'], from: '2026-02-30' } },
+      ),
+    )
+      .to.throw(MotcuaError)
+      .with.property('problems')
+      .that.satisfies((ps: { path: unknown[] }[]) => ps.some((p) => p.path.join('.') === 'noAppointment.from'));
+  });
+
+  it('before its start date the rule changes nothing; from it on, the same as without a start date', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: toEpochDay('2022-01-01'), max: toEpochDay('2027-12-31') }),
+        fc.integer({ min: toEpochDay('2022-01-01'), max: toEpochDay('2027-12-31') }),
+        fc.integer({ min: 7 * 60, max: 16 * 60 }),
+        (day, start, minute) => {
+          const at = `${fromEpochDay(day)}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00+07:00`;
+          const input = { receivedAt: at, limit: three, procedure: '2.000908' };
+          const rule = { weekdays: [1, 3], procedures: ['2.000908'] };
+          const dated = dueDate(input, { calendar, noAppointment: { ...rule, from: fromEpochDay(start) } });
+          const deemedDay = toEpochDay(dated.deemedReceivedAt.slice(0, 10));
+          const expected = dueDate(input, deemedDay < start ? { calendar } : { calendar, noAppointment: rule });
+          expect(dated).to.deep.equal(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import { type CivilDate, parseCivilDate, toEpochDay } from '../calendar/civil-date.js';
 import { type Problem, type ProblemPath, problem } from '../text/problem.js';
 import { type TimeLimit, timeLimitProblems } from './time-limit.js';
 
@@ -22,6 +23,11 @@ export interface NoAppointmentDay {
   readonly procedures: readonly string[];
   /** The limit applied on those days (default `{ value: 0, unit: 'same-day' }`). */
   readonly limit?: TimeLimit;
+  /**
+   * The first civil date the rule applies to (e.g. `'2022-06-01'` when a commune started it officially); dossiers
+   * deemed received before it keep their own limit. Default: always.
+   */
+  readonly from?: CivilDate;
 }
 
 /** A validated no-appointment day. */
@@ -29,6 +35,8 @@ export interface CompiledNoAppointmentDay {
   readonly weekdays: ReadonlySet<number>;
   readonly procedures: ReadonlySet<string>;
   readonly limit: TimeLimit;
+  /** The epoch day (days since 1970-01-01) the rule starts on; `-Infinity` for always. */
+  readonly start: number;
 }
 
 /**
@@ -51,8 +59,8 @@ export function compileNoAppointmentDay(
   if (!Array.isArray(weekdays) || weekdays.some((w) => !Number.isInteger(w) || w < 0 || w > 6)) {
     problems.push(
       problem([...path, 'weekdays'], 'invalid-weekdays', {
-        vi: 'Ngày không hẹn phải là danh sách thứ trong tuần từ 0 (Chủ nhật) đến 6 (thứ Bảy)',
-        en: 'No-appointment weekdays must be a list of 0 (Sunday) to 6 (Saturday)',
+        vi: 'Thứ của ngày không hẹn: 0 (Chủ nhật)–6 (thứ Bảy)',
+        en: 'No-appointment weekdays: 0 (Sunday)–6 (Saturday)',
       }),
     );
   }
@@ -60,8 +68,8 @@ export function compileNoAppointmentDay(
   if (!Array.isArray(procedures) || procedures.some((p) => typeof p !== 'string')) {
     problems.push(
       problem([...path, 'procedures'], 'invalid-procedures', {
-        vi: 'Danh sách thủ tục không hẹn phải là các mã thủ tục (chuỗi)',
-        en: 'No-appointment procedures must be a list of procedure codes (strings)',
+        vi: 'Thủ tục của ngày không hẹn: các mã',
+        en: 'No-appointment procedures: codes',
       }),
     );
   }
@@ -71,5 +79,7 @@ export function compileNoAppointmentDay(
     weekdays: new Set(Array.isArray(weekdays) ? (weekdays as number[]) : []),
     procedures: new Set(Array.isArray(procedures) ? (procedures as string[]) : []),
     limit,
+    // A start date that is not a date throws at once (the other problems of the day are not gathered with it).
+    start: record.from === undefined ? -1 / 0 : toEpochDay(parseCivilDate(record.from, [...path, 'from'])),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Staff accounts and devices on the wire: the roles a person holds in an office, the signed-in session, the admin's
  * user list, the audit trail and paired devices (kiosks, counter tablets, boards), with readers that check what the
- * server answers.
+ * server answers; and the office administration's settings (no-appointment day, calendar overlays, queue, rating
+ * instruments), versioned, with the calendar preview and the catalogue check.
  *
  * @module staff
  */
@@ -26,6 +27,25 @@ export {
   readPairingStart,
   readPendingPairing,
 } from './devices.js';
+export {
+  type CalendarPreview,
+  type CatalogueImportCheck,
+  type CatalogueVersionView,
+  type CheckOfficeSettingsOptions,
+  checkOfficeSettings,
+  type NoAppointmentSetting,
+  OFFICE_SETTINGS_SECTIONS,
+  type OfficeSettings,
+  type OfficeSettingsSection,
+  type OfficeSettingsVersion,
+  type RatingSetting,
+  readCalendarPreview,
+  readCatalogueImportCheck,
+  readCatalogueVersionView,
+  readOfficeSettingsVersion,
+  type SettingsAuthor,
+  type SettingsChange,
+} from './office-settings.js';
 export { isStaffRole, readStaffRoles, STAFF_ROLES, type StaffRole } from './roles.js';
 export {
   readSessionView,
@@ -35,3 +55,4 @@ export {
   type StaffPerson,
 } from './session.js';
 export { readUserView, type UserView } from './users.js';
+export { type WorkingDayChange, type WorkingDayState, workingDayChanges } from './working-day-changes.js';

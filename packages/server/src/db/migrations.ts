@@ -306,8 +306,8 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       create index devices_office on devices (office, created_at);
       `,
-    },
-    {
+  },
+  {
     id: '0013-sliding-rate-limits',
     sql: `
       -- The sliding-window log of each rate limit's key: the times of its accepted requests still in the window.
@@ -359,6 +359,38 @@ export const MIGRATIONS: readonly Migration[] = [
         language text not null default 'vi' check (language in ('vi', 'en')),
         created_at bigint not null,
         primary key (office, dossier, endpoint)
+      );
+    `,
+  },
+  {
+    // 0013 and 0014 are kept for other changes; the runner applies whatever it has not seen, in this list's order.
+    id: '0015-office-settings',
+    sql: `
+      -- An office's settings (no-appointment day, calendar overlays, queue, rating instruments), one row per saved
+      -- version: a change or a rollback adds a version, none is rewritten. The newest version is in force.
+      create table office_settings (
+        office text not null,
+        version integer not null check (version > 0),
+        settings jsonb not null,
+        change text not null,
+        rollback_of integer,
+        saved_at bigint not null,
+        saved_by_kind text not null check (saved_by_kind in ('user', 'configuration')),
+        saved_by_id text,
+        saved_by_name text,
+        primary key (office, version)
+      );
+      -- The office's published procedure catalogues, one row per publication or rollback; the newest is served.
+      create table office_catalogues (
+        office text not null,
+        version integer not null check (version > 0),
+        catalogue jsonb not null,
+        rollback_of integer,
+        published_at bigint not null,
+        published_by_kind text not null check (published_by_kind in ('user', 'configuration')),
+        published_by_id text,
+        published_by_name text,
+        primary key (office, version)
       );
     `,
   },

@@ -1,6 +1,7 @@
 import {
   type DossierClockOptions,
   type DossierEvent,
+  type DueDateChange,
   dossierClock,
   FINISHED_DOSSIER_STATUSES,
 } from '@motcua/core/deadline';
@@ -9,16 +10,7 @@ import type { Queryable } from '../db/database.js';
 import { clockInputOf, DOSSIER_CLOCK_COLUMNS, type DossierClockRow } from './store.js';
 import { clockEvents, timelineOf } from './view.js';
 
-/** One open dossier whose printed due date differs from the one the current calendar would give. */
-export interface DueDateChange {
-  readonly code: string;
-  readonly procedure: { readonly code: string; readonly name: string };
-  readonly receivedAt: string;
-  /** The due date the dossier is measured against: the printed one, moved by its pauses (binding). */
-  readonly dueAt: string;
-  /** What counting again under the current calendar and office hours would give, moved by the same pauses. */
-  readonly recountedDueAt: string;
-}
+export type { DueDateChange } from '@motcua/core/deadline';
 
 /** What `GET /api/reports/due-date-changes` answers. */
 export interface DueDateChangesReport {

@@ -20,6 +20,8 @@ export interface DossierRoutesDeps {
   readonly catalogue: () => Promise<Catalogue | undefined>;
   /** Due-date conventions (calendar, office hours…); default: `vietnamCalendar()` and core's defaults. */
   readonly clock?: DossierClockOptions;
+  /** The due-date conventions in force at each call (the office's live settings); `clock` when not given. */
+  readonly clockOf?: () => DossierClockOptions;
   /** The dossier-code pattern (default Circular 01/2018 art. 19). */
   readonly codeFormat?: DossierCodeFormat;
   readonly lookupLimits?: Partial<DossierLookupLimits>;
@@ -68,13 +70,15 @@ export function createDossierService(deps: DossierRoutesDeps): DossierService {
     db,
     office,
     now: deps.now,
-    clock,
+    get clock() {
+      return deps.clockOf?.() ?? clock;
+    },
     limits,
     clientOf: deps.clientOf ?? clientAddress(),
     failures: backoff(db, limits),
     async ready() {
       if (!office.demo) return;
-      seeding ??= seedDemoDossier(db, office.id, clock).catch((error: unknown) => {
+      seeding ??= seedDemoDossier(db, office.id, deps.clockOf?.() ?? clock).catch((error: unknown) => {
         seeding = undefined;
         throw error;
       });

@@ -10,6 +10,10 @@ export const BODY_LIMITS: readonly { readonly prefix: string; readonly maxBytes:
   { prefix: '/api/ratings', maxBytes: 16 * 1024 },
   // A receipt: the applicant, the documents handed in, notes.
   { prefix: '/api/dossiers', maxBytes: 64 * 1024 },
+  // An admin's catalogue import (a province's list as CSV or JSON text, a few hundred procedures).
+  { prefix: '/api/admin/catalogue', maxBytes: 4 * 1024 * 1024 },
+  // An admin's settings section: calendar overlays with their days, the queue's services and counters.
+  { prefix: '/api/admin/settings', maxBytes: 256 * 1024 },
 ];
 
 /** Any other API route (counter commands, reports): small JSON commands. */

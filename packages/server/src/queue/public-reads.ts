@@ -1,11 +1,11 @@
 import type { CivilDate } from '@motcua/core/calendar';
-import type { BoardSnapshot, TicketView } from '@motcua/core/queue';
+import type { TicketView } from '@motcua/core/queue';
 import type { PgQueueStore } from './pg-queue-store.js';
 
 /** Past this many events since the cached day, it is read whole again. */
 const INCREMENTAL_EVENTS = 500;
 
-/** One business date's tickets as they stood at an event version, and the board built from them once. */
+/** One business date's tickets as they stood at an event version (the service builds the board from them once). */
 export interface QueueDay {
   readonly businessDate: CivilDate;
   /** The office's newest event version when the tickets were read (read first, as the board's snapshot is). */
@@ -13,8 +13,6 @@ export interface QueueDay {
   readonly tickets: readonly TicketView[];
   /** Every ticket change whose event's sequence number is at most this one is in `tickets`. */
   readonly watermark: number;
-  /** The board of this day and version, built on first use. */
-  board?: BoardSnapshot;
 }
 
 /** The day's tickets for public reads: read once per event version, shared by every reader. */

@@ -6,6 +6,7 @@ import {
   estimateTicketWait,
   type IssuingCalendar,
   type Queue,
+  type QueueConfig,
   queueBusinessTimeOf,
   type Ticket,
   type WaitEstimate,
@@ -29,7 +30,7 @@ export interface QueueRoutesDeps {
    * The working-day calendar the issuing hours follow (official days off closed, make-up Saturdays open); the
    * office's `closedDates` and `openDates` stay local additions and exceptions. Default: `vietnamCalendar()`.
    */
-  readonly calendar?: IssuingCalendar;
+  readonly calendar?: IssuingCalendar | (() => IssuingCalendar);
 }
 
 /** What the queue handlers need besides the service: the clock, the rating token key, the service's stop signal. */
@@ -66,33 +67,52 @@ export interface QueueService {
 export function createQueueService(deps: QueueRoutesDeps): QueueService {
   const { office, now } = deps;
   const store = createPgQueueStore(deps.db, office.id);
-  const queue = createQueue({ ...office.queueConfig, store, clock: now, calendar: deps.calendar ?? vietnamCalendar() });
+  const fixed = typeof deps.calendar === 'function' ? undefined : (deps.calendar ?? vietnamCalendar());
+  const calendarOf = typeof deps.calendar === 'function' ? deps.calendar : () => fixed as IssuingCalendar;
+  // The queue of the settings in force: built again when the office's queue or calendar changes (its state is in the
+  // database, so nothing is lost), so that a change an admin saves counts at the next request.
+  let built: { config: QueueConfig; calendar: IssuingCalendar; queue: Queue } | undefined;
+  const current = (): Queue => {
+    const config = office.queueConfig;
+    const calendar = calendarOf();
+    if (built?.config !== config || built.calendar !== calendar) {
+      built = { config, calendar, queue: createQueue({ ...config, store, clock: now, calendar }) };
+    }
+    return built.queue;
+  };
+  let boardOf: { day: object; queue: Queue; board: BoardSnapshot } | undefined;
   const hub = createNotificationHub<QueueNotification>(deps.db, QUEUE_CHANNEL);
   const limiter = deps.limiter ?? createRateLimiter(deps.db);
   const days = createQueueDayCache(store, office.id);
   return {
     db: deps.db,
     office,
-    queue,
+    get queue() {
+      return current();
+    },
     store,
     hub,
     limiter,
     async board() {
+      const queue = current();
       const resolved = queue.config;
       const day = await days.day(businessDateNow(queue, now));
-      day.board ??= buildBoard({
-        office: { id: office.id, name: office.name },
-        businessDate: day.businessDate,
-        version: day.version,
-        counters: resolved.counters.values(),
-        services: resolved.services.values(),
-        tickets: day.tickets,
-      });
-      return day.board;
+      if (boardOf?.day !== day || boardOf.queue !== queue) {
+        const board = buildBoard({
+          office: { id: office.id, name: office.name },
+          businessDate: day.businessDate,
+          version: day.version,
+          counters: resolved.counters.values(),
+          services: resolved.services.values(),
+          tickets: day.tickets,
+        });
+        boardOf = { day, queue, board };
+      }
+      return boardOf.board;
     },
     async waitOf(ticket) {
       const day = await days.day(ticket.businessDate);
-      return estimateTicketWait(ticket, day.tickets, queue.config, now());
+      return estimateTicketWait(ticket, day.tickets, current().config, now());
     },
   };
 }

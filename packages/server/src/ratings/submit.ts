@@ -90,7 +90,8 @@ export async function submitRating(c: Context, deps: RatingRoutesDeps): Promise<
     return c.json({ accepted: true }, 201);
   }
   const at = now();
-  const instrument = instrumentOf(input.instrument ?? DEFAULT_RATING_INSTRUMENT, civilDateOf(at));
+  const configured = deps.instrument?.(input.token === undefined ? 'counter' : 'qr') ?? DEFAULT_RATING_INSTRUMENT;
+  const instrument = instrumentOf(input.instrument ?? configured, civilDateOf(at));
   if (input.token === undefined) {
     const device = ratingDevice(c, office);
     if (!device) {

@@ -1,0 +1,98 @@
+import { describe, it } from 'node:test';
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { MotcuaError } from '../text/problem.js';
+import {
+  checkOfficeSettings,
+  type OfficeSettings,
+  readCalendarPreview,
+  readCatalogueImportCheck,
+  readOfficeSettingsVersion,
+} from './office-settings.js';
+
+const settings: OfficeSettings = {
+  noAppointment: { weekdays: [3], procedures: ['1.004873'], from: '2026-12-09' },
+  calendarOverlays: [
+    {
+      name: 'UBND xã',
+      localDays: [{ date: '2026-12-28', working: false, name: { vi: 'Nghỉ', en: 'Day off' } }],
+    },
+  ],
+  queue: {
+    services: [{ id: 'ho-tich', prefix: 'A', name: { vi: 'Hộ tịch', en: 'Civil status' } }],
+    counters: [{ id: '1', services: ['ho-tich'] }],
+  },
+  rating: { counter: 'vn-one-stop-rating', qr: 'vn-one-stop-rating' },
+};
+
+const pathsOf = (run: () => unknown): string[] => {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof MotcuaError) return error.problems.map((p) => p.path.join('.'));
+    throw error;
+  }
+  return [];
+};
+
+describe('office settings', () => {
+  it('valid settings pass core’s parsers unchanged', () => {
+    expect(checkOfficeSettings(settings, { procedureCodes: new Set(['1.004873']) })).to.deep.equal(settings);
+  });
+
+  it('every section’s problems come at once, each at its path', () => {
+    const bad = {
+      noAppointment: { weekdays: [9], procedures: ['9.999999'], from: '2026-02-30' },
+      calendarOverlays: [{ name: 'x', localDays: [{ date: 'hôm nay', working: false, name: { vi: 'a', en: 'a' } }] }],
+      queue: {
+        services: [{ id: 'ho-tich', prefix: 'A', name: { vi: 'Hộ tịch', en: 'Civil status' } }],
+        counters: [{ id: '1', services: ['dat-dai'] }],
+      },
+      rating: { counter: 'vn-one-stop-rating', qr: 'no-such' },
+    } as unknown as OfficeSettings;
+    const paths = pathsOf(() => checkOfficeSettings(bad, { procedureCodes: new Set(['1.004873']) }));
+    expect(paths).to.include.members([
+      'noAppointment.weekdays',
+      'noAppointment.from',
+      'noAppointment.procedures.0',
+      'calendarOverlays.0.localDays.0.date',
+      'rating.qr',
+    ]);
+    expect(paths.some((p) => p.startsWith('queue.counters.0'))).to.equal(true);
+  });
+
+  it('a no-appointment day needs its start date', () => {
+    const { from: _from, ...rest } = settings.noAppointment as NonNullable<OfficeSettings['noAppointment']>;
+    expect(pathsOf(() => checkOfficeSettings({ ...settings, noAppointment: rest as never }))).to.deep.equal([
+      'noAppointment.from',
+    ]);
+  });
+
+  it('readers refuse what is not their shape and never throw', () => {
+    const version = {
+      version: 2,
+      savedAt: '2026-12-05T09:00:00+07:00',
+      savedBy: { kind: 'user', id: 'u1' },
+      change: 'calendar',
+      settings,
+    };
+    expect(readOfficeSettingsVersion(version)).to.deep.equal(version);
+    expect(readOfficeSettingsVersion({ ...version, change: 'everything' })).to.equal(undefined);
+    expect(readCalendarPreview({ days: [], dossiers: [], open: 1.5 })).to.equal(undefined);
+    expect(
+      readCatalogueImportCheck({ ok: false, problems: [{ path: '$[2]' }], warnings: [], publishedVersion: 0 }),
+    ).to.deep.equal({
+      ok: false,
+      problems: [],
+      warnings: [],
+      publishedVersion: 0,
+    });
+    fc.assert(
+      fc.property(fc.anything(), (value) => {
+        readOfficeSettingsVersion(value);
+        readCalendarPreview(value);
+        readCatalogueImportCheck(value);
+      }),
+    );
+  });
+});

@@ -1,0 +1,401 @@
+import {
+  type CalendarPreview,
+  type NoAppointmentSetting,
+  type OfficeSettingsVersion,
+  readCalendarPreview,
+  readOfficeSettingsVersion,
+} from '@motcua/core/staff';
+import type { ApiProblem } from '@motcua/core/text';
+import { html, nothing } from 'lit';
+import { ApiFailure, api } from '../internal/api-client.js';
+import { MotcuaElement } from '../internal/base.js';
+import { property, state } from '../internal/decorators.js';
+import { defineElement } from '../internal/define.js';
+import { RequestsController } from '../internal/requests-controller.js';
+import { blockStyles } from '../internal/styles.js';
+import type { SettingsSavedDetail } from './office-admin.events.js';
+import { type OfficeAdminStringKey, officeAdminStrings } from './office-admin.strings.js';
+import { officeAdminStyles } from './office-admin.styles.js';
+
+export type { SettingsSavedDetail } from './office-admin.events.js';
+export type { OfficeAdminStringKey } from './office-admin.strings.js';
+
+type Phase = 'loading' | 'shown' | 'sign-in' | 'forbidden' | 'failed';
+type Section = 'no-appointment' | 'calendar';
+/** What a section's last save or preview said: saved, refused with problems, or stale. */
+type Outcome =
+  | { readonly kind: 'saved'; readonly version: number }
+  | { readonly kind: 'problems'; readonly problems: readonly ApiProblem[]; readonly text?: string }
+  | { readonly kind: 'stale'; readonly version: number };
+
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0] as const;
+
+/**
+ * The office administration for a signed-in admin, on the server's own origin: the "Ngày không hẹn" (weekdays,
+ * procedures picked from the published catalogue, from which date) and the working calendar (the overlays in force;
+ * a Government decision loaded from a file or typed, local days off), with a preview of the days and open dossiers a
+ * calendar change affects before it is saved. Each save names the version it was made from: a stale one is refused
+ * and the settings reloaded; problems are shown with their place.
+ *
+ * @summary The office administration (admins only): no-appointment day and calendar.
+ * @fires motcua-settings-saved - A new settings version was saved; detail {@link SettingsSavedDetail}.
+ * @csspart status - The message after a save.
+ * @csspart problems - The list of problems of a refused change.
+ * @csspart preview - The calendar preview.
+ * @cssproperty --motcua-office-admin-font-size - The base size (default 16px).
+ * @cssproperty --motcua-office-admin-accent - Buttons (default #0b4f9c).
+ * @cssproperty --motcua-office-admin-color - Text (default #1b1b1b).
+ * @cssproperty --motcua-office-admin-background - Background (default #ffffff).
+ *
+ * @example
+ * ```html
+ * <script type="module" src="/cdn/motcua-office-admin.js"></script>
+ * <motcua-office-admin></motcua-office-admin>
+ * ```
+ */
+export class MotcuaOfficeAdmin extends MotcuaElement<OfficeAdminStringKey> {
+  /** The element's styles. */
+  static override styles = [...MotcuaElement.styles, blockStyles, officeAdminStyles];
+
+  /** Where to sign in, linked when the page has no admin session. */
+  @property({ attribute: 'sign-in-href' }) signInHref = '';
+
+  @state() private phase: Phase = 'loading';
+  @state() private current: OfficeSettingsVersion | undefined;
+  @state() private procedures: readonly { readonly code: string; readonly name: string }[] = [];
+  @state() private draft: NoAppointmentSetting & { enabled: boolean } = {
+    enabled: false,
+    weekdays: [],
+    procedures: [],
+    from: '',
+  };
+  @state() private overlaysText = '[]';
+  @state() private preview: CalendarPreview | undefined;
+  @state() private previewedText: string | undefined;
+  @state() private outcome: Partial<Record<Section, Outcome>> = {};
+
+  protected readonly defaultStrings = officeAdminStrings;
+
+  private readonly requests = new RequestsController(this);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  override render() {
+    return html`<h2>${this.t('title')}</h2>${this.body()}`;
+  }
+
+  private body() {
+    switch (this.phase) {
+      case 'loading':
+        return html`<p role="status">${this.t('loading')}</p>`;
+      case 'sign-in':
+        return html`<p role="alert">
+          ${this.signInHref ? html`<a href=${this.signInHref}>${this.t('signIn')}</a>` : this.t('signIn')}
+        </p>`;
+      case 'forbidden':
+        return html`<p role="alert">${this.t('forbidden')}</p>`;
+      case 'failed':
+        return html`<p role="alert">${this.t('failed')}</p>`;
+      default:
+        return html`<p>
+            ${this.t('version', { version: this.current?.version ?? 0, at: this.current?.savedAt ?? '' })}
+          </p>
+          ${this.noAppointmentSection()} ${this.calendarSection()}`;
+    }
+  }
+
+  private noAppointmentSection() {
+    const d = this.draft;
+    return html`<section aria-labelledby="na">
+      <h3 id="na">${this.t('noAppointment')}</h3>
+      <p>${this.t('noAppointmentHint')}</p>
+      <label
+        ><input
+          type="checkbox"
+          .checked=${d.enabled}
+          @change=${(e: Event) => this.setDraft({ enabled: (e.target as HTMLInputElement).checked })}
+        />${this.t('enabled')}</label
+      >
+      <fieldset>
+        <legend>${this.t('weekdays')}</legend>
+        ${WEEKDAYS.map(
+          (day) =>
+            html`<label
+              ><input
+                type="checkbox"
+                name="weekday"
+                .value=${String(day)}
+                .checked=${d.weekdays.includes(day)}
+                @change=${(e: Event) => this.toggle('weekdays', day, (e.target as HTMLInputElement).checked)}
+              />${this.t(`day${day}` as OfficeAdminStringKey)}</label
+            >`,
+        )}
+      </fieldset>
+      <fieldset class="procedures">
+        <legend>${this.t('procedures')}</legend>
+        ${this.procedures.map(
+          (p) =>
+            html`<label
+              ><input
+                type="checkbox"
+                name="procedure"
+                .value=${p.code}
+                .checked=${d.procedures.includes(p.code)}
+                @change=${(e: Event) => this.toggle('procedures', p.code, (e.target as HTMLInputElement).checked)}
+              />${p.code} — ${p.name}</label
+            >`,
+        )}
+      </fieldset>
+      <label
+        >${this.t('from')}
+        <input
+          type="date"
+          name="from"
+          .value=${d.from}
+          @change=${(e: Event) => this.setDraft({ from: (e.target as HTMLInputElement).value })}
+      /></label>
+      <button type="button" @click=${() => this.saveNoAppointment()}>${this.t('save')}</button>
+      ${this.outcomeOf('no-appointment')}
+    </section>`;
+  }
+
+  private calendarSection() {
+    const overlays = this.current?.settings.calendarOverlays ?? [];
+    return html`<section aria-labelledby="cal">
+      <h3 id="cal">${this.t('calendar')}</h3>
+      <p>${this.t('calendarHint')}</p>
+      <h4>${this.t('activeOverlays')}</h4>
+      ${
+        overlays.length === 0
+          ? html`<p>${this.t('none')}</p>`
+          : html`<ul>
+            ${overlays.map((o) => html`<li>${o.name}</li>`)}
+          </ul>`
+      }
+      <label
+        >${this.t('loadFile')}
+        <input type="file" accept=".json,application/json" @change=${(e: Event) => this.loadFile(e)}
+      /></label>
+      <fieldset>
+        <legend>${this.t('localDay')}</legend>
+        <label>${this.t('localDayDate')} <input type="date" name="local-date" /></label>
+        <label>${this.t('localDayName')} <input type="text" name="local-name" /></label>
+        <label><input type="checkbox" name="local-working" />${this.t('localDayWorking')}</label>
+        <button type="button" @click=${() => this.addLocalDay()}>${this.t('addLocalDay')}</button>
+      </fieldset>
+      <label for="overlays">${this.t('overlaysJson')}</label>
+      <textarea
+        id="overlays"
+        spellcheck="false"
+        .value=${this.overlaysText}
+        @input=${(e: Event) => {
+          this.overlaysText = (e.target as HTMLTextAreaElement).value;
+        }}
+      ></textarea>
+      <button type="button" @click=${() => this.previewCalendar()}>${this.t('preview')}</button>
+      <button type="button" @click=${() => this.saveCalendar()}>${this.t('save')}</button>
+      ${this.outcomeOf('calendar')} ${this.previewView()}
+    </section>`;
+  }
+
+  private previewView() {
+    const p = this.preview;
+    if (!p) return nothing;
+    const state = (working: boolean) => this.t(working ? 'working' : 'dayOff');
+    return html`<div part="preview" role="region" aria-label=${this.t('preview')}>
+      <h4>${this.t('previewDays')}</h4>
+      ${
+        p.days.length === 0
+          ? html`<p>${this.t('previewNoDays')}</p>`
+          : html`<ul>
+            ${p.days.map(
+              (d) =>
+                html`<li>
+                  ${d.date}: ${state(d.before.working)} → ${state(d.after.working)}${
+                    d.after.name ? html` (${d.after.name[this.language]})` : nothing
+                  }
+                </li>`,
+            )}
+          </ul>`
+      }
+      <h4>${this.t(p.dossiers.length === 0 ? 'previewNoDossiers' : 'previewDossiers', { open: p.open })}</h4>
+      ${
+        p.dossiers.length === 0
+          ? nothing
+          : html`<ul>
+            ${p.dossiers.map(
+              (d) =>
+                html`<li>
+                  ${d.code} — ${d.procedure.name}: ${this.t('dueChange', { due: d.dueAt, recounted: d.recountedDueAt })}
+                </li>`,
+            )}
+          </ul>`
+      }
+    </div>`;
+  }
+
+  private outcomeOf(section: Section) {
+    const o = this.outcome[section];
+    if (!o) return nothing;
+    if (o.kind === 'saved') return html`<p part="status" role="status">${this.t('saved', { version: o.version })}</p>`;
+    if (o.kind === 'stale') return html`<p role="alert">${this.t('stale', { version: o.version })}</p>`;
+    return html`<div role="alert" part="problems">
+      <p>${o.text ?? this.t('problems')}</p>
+      <ul>
+        ${o.problems.map((p) => html`<li><code>${p.path}</code>: ${p.message[this.language]}</li>`)}
+      </ul>
+    </div>`;
+  }
+
+  private setDraft(change: Partial<MotcuaOfficeAdmin['draft']>): void {
+    this.draft = { ...this.draft, ...change };
+  }
+
+  private toggle(key: 'weekdays' | 'procedures', value: number | string, on: boolean): void {
+    const list = (this.draft[key] as readonly (number | string)[]).filter((v) => v !== value);
+    this.setDraft({ [key]: on ? [...list, value] : list });
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const settings = readOfficeSettingsVersion(await api('/api/admin/settings', { signal: this.requests.signal }));
+      if (!settings) throw new ApiFailure(200, 'malformed');
+      this.show(settings);
+      this.phase = 'shown';
+      const catalogue = (await api('/api/catalogue', { signal: this.requests.signal }).catch(() => undefined)) as
+        | { procedures?: { code: string; name: string }[] }
+        | undefined;
+      this.procedures = (catalogue?.procedures ?? []).map(({ code, name }) => ({ code, name }));
+    } catch (error) {
+      const status = error instanceof ApiFailure ? error.status : 0;
+      if (error instanceof ApiFailure && error.code === 'aborted') return;
+      this.phase = status === 401 ? 'sign-in' : status === 403 ? 'forbidden' : 'failed';
+    }
+  }
+
+  private show(settings: OfficeSettingsVersion): void {
+    this.current = settings;
+    const na = settings.settings.noAppointment;
+    this.draft = na
+      ? { enabled: true, weekdays: [...na.weekdays], procedures: [...na.procedures], from: na.from }
+      : { enabled: false, weekdays: [], procedures: [], from: '' };
+    this.overlaysText = JSON.stringify(settings.settings.calendarOverlays, null, 2);
+    this.preview = undefined;
+    this.previewedText = undefined;
+  }
+
+  private overlays(section: Section): unknown[] | undefined {
+    try {
+      const value: unknown = JSON.parse(this.overlaysText);
+      return Array.isArray(value) ? value : [value];
+    } catch (error) {
+      const text = this.t('notJson', { message: (error as Error).message });
+      this.outcome = { ...this.outcome, [section]: { kind: 'problems', problems: [], text } };
+      return undefined;
+    }
+  }
+
+  private async loadFile(event: Event): Promise<void> {
+    const file = (event.target as HTMLInputElement).files?.[0];
+    if (!file) return;
+    const list = this.overlays('calendar');
+    if (!list) return;
+    try {
+      list.push(JSON.parse(await file.text()));
+      this.overlaysText = JSON.stringify(list, null, 2);
+    } catch (error) {
+      const text = this.t('notJson', { message: (error as Error).message });
+      this.outcome = { ...this.outcome, calendar: { kind: 'problems', problems: [], text } };
+    }
+  }
+
+  private addLocalDay(): void {
+    const field = (name: string) => this.shadowRoot?.querySelector<HTMLInputElement>(`[name="${name}"]`);
+    const date = field('local-date')?.value ?? '';
+    const name = field('local-name')?.value ?? '';
+    const list = this.overlays('calendar');
+    if (!list) return;
+    const office = this.t('localDay');
+    type Local = { name: string; localDays?: unknown[] };
+    const found = list.find((o) => (o as { name?: unknown }).name === office) as Local | undefined;
+    const local: Local = found ?? { name: office, localDays: [] };
+    if (!found) list.push(local);
+    local.localDays = [
+      ...(local.localDays ?? []),
+      { date, working: field('local-working')?.checked === true, name: { vi: name, en: name } },
+    ];
+    this.overlaysText = JSON.stringify(list, null, 2);
+  }
+
+  private async previewCalendar(): Promise<void> {
+    const value = this.overlays('calendar');
+    if (!value) return;
+    const text = this.overlaysText;
+    try {
+      const body = await api('/api/admin/settings/calendar/preview', { body: { value }, signal: this.requests.signal });
+      this.preview = readCalendarPreview(body);
+      this.previewedText = text;
+      this.outcome = { ...this.outcome, calendar: undefined } as typeof this.outcome;
+    } catch (error) {
+      await this.failed('calendar', error);
+    }
+  }
+
+  private async saveCalendar(): Promise<void> {
+    if (this.previewedText !== this.overlaysText) {
+      this.outcome = { ...this.outcome, calendar: { kind: 'problems', problems: [], text: this.t('previewFirst') } };
+      return;
+    }
+    const value = this.overlays('calendar');
+    if (value) await this.save('calendar', value);
+  }
+
+  private async saveNoAppointment(): Promise<void> {
+    const { enabled, ...rule } = this.draft;
+    await this.save('no-appointment', enabled ? rule : null);
+  }
+
+  private async save(section: Section, value: unknown): Promise<void> {
+    try {
+      const saved = readOfficeSettingsVersion(
+        await api(`/api/admin/settings/${section}`, {
+          method: 'PUT',
+          body: { expectedVersion: this.current?.version ?? 0, value },
+          signal: this.requests.signal,
+        }),
+      );
+      if (!saved) throw new ApiFailure(201, 'malformed');
+      this.show(saved);
+      this.outcome = { [section]: { kind: 'saved', version: saved.version } };
+      this.emit<SettingsSavedDetail>('motcua-settings-saved', { version: saved.version, change: saved.change });
+    } catch (error) {
+      await this.failed(section, error);
+    }
+  }
+
+  private async failed(section: Section, error: unknown): Promise<void> {
+    if (!(error instanceof ApiFailure)) throw error;
+    if (error.status === 409) {
+      const fresh = readOfficeSettingsVersion(await api('/api/admin/settings', { signal: this.requests.signal }));
+      if (fresh) this.show(fresh);
+      this.outcome = { [section]: { kind: 'stale', version: fresh?.version ?? 0 } };
+      return;
+    }
+    const text = error.problems.length > 0 ? undefined : (error.text?.[this.language] ?? this.t('failed'));
+    this.outcome = {
+      ...this.outcome,
+      [section]: { kind: 'problems', problems: error.problems, ...(text ? { text } : {}) },
+    };
+  }
+}
+
+defineElement('motcua-office-admin', MotcuaOfficeAdmin);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'motcua-office-admin': MotcuaOfficeAdmin;
+  }
+}
