@@ -213,7 +213,10 @@ export default [
       // Six characters of content hash (36 bits) still tell every changed chunk apart for caching; each import of a
       // chunk and each source-map comment repeats its hash, which gzip cannot shorten.
       chunkFileNames: 'chunks/[name]-[hash:6].js',
-      sourcemap: true,
+      // The maps are written beside each file (`<file>.js.map`) without the `//# sourceMappingURL=` comment that would
+      // point browsers to them: ~40 bytes per file that every visitor downloads and gzip cannot shorten (1.5 kB over
+      // the CDN build). Developers add a map in DevTools (Sources, right-click the file, "Add source map…").
+      sourcemap: 'hidden',
     },
     plugins: [
       nodeResolve({ browser: true }),
