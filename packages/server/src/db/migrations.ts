@@ -307,6 +307,17 @@ export const MIGRATIONS: readonly Migration[] = [
       create index devices_office on devices (office, created_at);
     `,
   },
+  {
+    id: '0013-counter-pauses',
+    sql: `
+      -- A counter the officer paused (a break, a long case): given no call until it resumes. No row: not paused.
+      create table queue_counter_pauses (
+        office text not null,
+        counter text not null,
+        primary key (office, counter)
+      );
+    `,
+  },
 ];
 
 /** Any number, the same in every instance: serialises migrations when several instances start together. */
