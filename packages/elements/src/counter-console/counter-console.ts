@@ -1,4 +1,4 @@
-import { adoptStyles, css, html, nothing, type PropertyValues } from 'lit';
+import { adoptStyles, type CSSResult, css, html, nothing, type PropertyValues } from 'lit';
 import { ApiFailure, api } from '../internal/api-client.js';
 import { MotcuaElement } from '../internal/base.js';
 import { property, state } from '../internal/decorators.js';
@@ -7,6 +7,7 @@ import type { StringTable } from '../internal/i18n.js';
 import { newIdempotencyKey } from '../internal/idempotency-key.js';
 import { blockStyles } from '../internal/styles.js';
 import type { CounterAction, CounterActionDetail, CounterTicket } from './counter-console.events.js';
+import type { CounterDesk, DeskHost } from './desk.js';
 import type { DossierIntake, IntakeHost } from './intake.js';
 import { type CounterConsoleStringKey, consoleStrings } from './strings.js';
 
@@ -36,6 +37,7 @@ function asTicket(value: unknown): CounterTicket | undefined {
     service: typeof t.service === 'string' ? t.service : '',
     status: t.status,
     ...(typeof t.calls === 'number' ? { calls: t.calls } : {}),
+    ...(typeof t.priority === 'string' ? { priority: t.priority } : {}),
   };
 }
 
@@ -60,6 +62,11 @@ function typing(event: KeyboardEvent): boolean {
  * happened. Every command carries an `Idempotency-Key`, reused when it is pressed again after a network failure, so
  * a retry never calls two numbers.
  *
+ * Beside the ticket, the desk (loaded after the first paint): a priority ticket's mark, how many wait for each of the
+ * counter's services and how many of them with priority, a pause of the counter (no call until it resumes), a number
+ * called out of turn, the counter's no-shows to re-admit when they come back, and after "Xong" the rating QR code the
+ * citizen scans with their phone (`rating-url` with the done answer's rating token).
+ *
  * Dossier intake loads when the officer opens it: the procedure picked from the catalogue (search without
  * diacritics), the documents received ticked, the applicant's contact, then `POST /api/dossiers` linked to the
  * current ticket and the receipt slip (Mẫu 01) printed from a hidden frame, with the dossier code, the lookup PIN,
@@ -81,6 +88,10 @@ function typing(event: KeyboardEvent): boolean {
  * @csspart status - The live region: what happened.
  * @csspart error - Refusals and failures.
  * @csspart intake - The dossier intake form, once open.
+ * @csspart desk - Who waits, the pause, calling a number, the no-shows.
+ * @csspart priority-mark - The priority mark of the ticket shown.
+ * @csspart rating-qr - The rating QR code shown after "Xong".
+ * @cssproperty --motcua-counter-console-qr-size - Size of the rating QR code (default: 12em).
  * @cssproperty --motcua-counter-console-number-size - Font size of the ticket number (default: 3em).
  * @cssproperty --motcua-color-primary - Buttons (default #0b57d0).
  * @cssproperty --motcua-color-danger - Errors (default #b3261e).
@@ -232,6 +243,10 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
   /** Rating tokens of finished tickets, by ticket id. */
   private readonly ratingTokens = new Map<string, string>();
   private intake: DossierIntake | undefined;
+  private desk: CounterDesk | undefined;
+  private priorities: readonly (Service & { readonly weight: number })[] = [];
+  /** The styles of the parts loaded later (desk, intake form), adopted after the element's own. */
+  private readonly lateStyles: CSSResult[] = [];
   private pending = new Set<Promise<unknown>>();
   private loadedFor = '';
 
@@ -254,6 +269,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
         ${
           ticket
             ? html`<p part="number">${ticket.number}</p>
+              ${this.desk?.mark(ticket)}
               <p class="label">
                 ${this.t(`status-${ticket.status}` as Key, { calls: ticket.calls ?? 1 })}${serviceName ? ` · ${this.t('service', { service: serviceName })}` : nothing}
               </p>`
@@ -283,7 +299,8 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
         </select>
         ${this.renderButton('transfer')}
       </div>
-      <p part="shortcuts" id="shortcuts">${this.t('shortcuts')}</p>`;
+      <p part="shortcuts" id="shortcuts">${this.t('shortcuts')}</p>
+      ${this.desk?.render()}`;
   }
 
   private renderButton(action: CounterAction) {
@@ -323,14 +340,18 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
    */
   private allowed(action: CounterAction): boolean {
     const status = this.ticket?.status ?? '';
-    if (action === 'next') return !ACTIVE.has(status);
+    if (action === 'next') return !ACTIVE.has(status) && !this.desk?.paused;
     return action === 'recall' || action === 'skip' ? status === 'called' : ACTIVE.has(status);
   }
 
   private serviceName(id: string): string {
-    const name = this.services.find((s) => s.id === id)?.name;
+    return this.named(this.services.find((s) => s.id === id)?.name, id);
+  }
+
+  /** A name the server gives by language, in the console's; `fallback` when it has none. */
+  private named(name: Service['name'] | undefined, fallback: string): string {
     const text = name?.[this.language] ?? name?.vi;
-    return typeof text === 'string' ? text : id;
+    return typeof text === 'string' ? text : fallback;
   }
 
   override connectedCallback(): void {
@@ -341,6 +362,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.onKeydown);
+    this.desk?.stop();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -391,6 +413,8 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
       this.services = services.value.services.flatMap((s: Record<string, unknown> | null) =>
         typeof s?.id === 'string' ? [{ id: s.id, name: (s.name ?? {}) as Service['name'] }] : [],
       );
+      const classes = (services.value as { priorityClasses?: unknown }).priorityClasses;
+      this.priorities = Array.isArray(classes) ? classes : [];
     } else {
       this.error = this.t('servicesFailed');
     }
@@ -399,6 +423,58 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
     } else if (this.ticket === shown) {
       // A command answered during the load knows better.
       this.ticket = asTicket(current.value?.ticket);
+    }
+    // The desk is extra: without it (its code could not be downloaded) the console still calls and serves.
+    try {
+      await (this.desk ?? (await this.loadDesk())).start();
+    } catch {
+      // No desk this time; the next load tries again.
+    }
+  }
+
+  /** The desk, its strings and styles: fetched after the console's first load. */
+  private async loadDesk(): Promise<CounterDesk> {
+    const module = await import('./desk.js');
+    this.addLate(module.deskStrings, module.deskStyles);
+    const host: DeskHost = {
+      t: (key, params) => this.t(key, params),
+      counter: () => this.counter,
+      send: (path, body, key) =>
+        api(`api/queue/counters/${encodeURIComponent(this.counter)}/${path}`, {
+          token: this.token,
+          ...(body === undefined ? {} : { body }),
+          ...(key ? { key } : {}),
+        }),
+      update: () => this.requestUpdate(),
+      track: (work) => this.track(work),
+      serviceName: (id) => this.serviceName(id),
+      priorities: () => this.priorities.map((p) => ({ id: p.id, name: this.named(p.name, p.id), weight: p.weight })),
+      say: (info, error) => {
+        this.info = info;
+        this.error = error === undefined ? '' : typeof error === 'string' ? error : this.describe(error);
+      },
+      show: (ticket) => {
+        this.ticket = asTicket(ticket) ?? this.ticket;
+      },
+      ratingLink: (token) =>
+        new URL(this.ratingUrl.replace('{token}', encodeURIComponent(token)), document.baseURI).href,
+    };
+    this.desk = new module.CounterDesk(host);
+    return this.desk;
+  }
+
+  /** Strings and styles of a part loaded later join the element's. */
+  private addLate(strings: StringTable<string>, styles: CSSResult): void {
+    this.defaultStrings = {
+      vi: { ...this.defaultStrings.vi, ...strings.vi },
+      en: { ...this.defaultStrings.en, ...strings.en },
+    } as StringTable<Key>;
+    this.lateStyles.push(styles);
+    if (this.shadowRoot) {
+      adoptStyles(this.shadowRoot, [
+        ...(this.constructor as typeof MotcuaCounterConsole).elementStyles,
+        ...this.lateStyles,
+      ]);
     }
   }
 
@@ -448,9 +524,9 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
         return true;
       }
       if (ticket) this.ticket = ticket;
-      if (action === 'done' && ticket?.id && typeof answer?.ratingToken === 'string') {
-        this.ratingTokens.set(ticket.id, answer.ratingToken as string);
-      }
+      const ratingToken = typeof answer?.ratingToken === 'string' ? answer.ratingToken : undefined;
+      if (action === 'done' && ticket?.id && ratingToken) this.ratingTokens.set(ticket.id, ratingToken);
+      this.desk?.after(ticket, ratingToken);
       const number = ticket?.number ?? before?.number ?? '';
       const said = { next: 'called', recall: 'recalled', skip: 'skipped', done: 'finished', transfer: 'transferred' };
       this.info = action === 'next' && !ticket ? this.t('queueEmpty') : this.t(said[action] as Key, { number });
@@ -516,16 +592,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
   /** The intake form, its strings and styles, core's catalogue search: fetched when the officer first opens it. */
   private async loadIntake(): Promise<void> {
     const module = await import('./intake.js');
-    this.defaultStrings = {
-      vi: { ...consoleStrings.vi, ...module.intakeStrings.vi },
-      en: { ...consoleStrings.en, ...module.intakeStrings.en },
-    };
-    if (this.shadowRoot) {
-      adoptStyles(this.shadowRoot, [
-        ...(this.constructor as typeof MotcuaCounterConsole).elementStyles,
-        module.intakeStyles,
-      ]);
-    }
+    this.addLate(module.intakeStrings, module.intakeStyles);
     const host: IntakeHost = {
       t: (key, params) => this.t(key, params),
       language: () => this.language,

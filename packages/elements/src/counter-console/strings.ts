@@ -204,5 +204,25 @@ export type IntakeStringKey =
   | 'slipOfficerSign'
   | 'slipSignHint';
 
-/** Every key of the console's strings, the intake form's and receipt slip's included. */
-export type CounterConsoleStringKey = ConsoleStringKey | IntakeStringKey;
+/** The keys of the desk's strings (who waits, pause, a number out of turn, no-shows, the rating QR), in desk.ts. */
+export type DeskStringKey =
+  | 'waiting'
+  | 'waitingLine'
+  | 'waitingPriority'
+  | 'deskFailed'
+  | 'priorityMark'
+  | 'pause'
+  | 'pausedNote'
+  | 'paused'
+  | 'resumed'
+  | 'callNumber'
+  | 'callThis'
+  | 'needNumber'
+  | 'noShows'
+  | 'readmit'
+  | 'readmitted'
+  | 'ratingQr'
+  | 'ratingScan';
+
+/** Every key of the console's strings, the intake form's, the receipt slip's and the desk's included. */
+export type CounterConsoleStringKey = ConsoleStringKey | IntakeStringKey | DeskStringKey;
