@@ -23,11 +23,10 @@ const elementBudgets = {
   // stays open, the styles of the chosen and focused option, the messages and the other instruments (one chunk per
   // kind) load on the first touch or when needed (14.51 kB).
   'motcua-rating-form.js': { initial: '14.7 kB', lazy: '14.6 kB' },
-  // Lit, the element, its list strings and search (15.69 kB); validation (zod, core's date check without the rest of
-  // the civil-date arithmetic) with the time limits in words and the search's typo pass, the detail view with its and
-  // the print view's strings and core's fee formatting, QR, print view (through the shared print frame) and JSON-LD
-  // (fetched through the validation) load lazily (27.02 kB; 27.74 before the typo pass, with the whole civil-date
-  // module and source-map comments).
+  // Lit, the element, its list strings and search (15.69 kB); validation (zod) with the time limits in words and the
+  // search's typo pass, the detail view with its and the print view's strings and core's fee formatting, QR (our own
+  // level-M byte-mode encoder, internal/qr-encode.ts: 2.2 kB instead of uqr's 4.1), print view (through the shared
+  // print frame) and JSON-LD (fetched through the validation) load lazily (26.35 kB).
   'motcua-procedure-list.js': { initial: '15.9 kB', lazy: '27.8 kB' },
   // Lit, the element, the services screen with which services issue now and when the closed ones open again, its
   // portrait layout and big priority toggle, and the screen wake lock (13.71 kB measured; issue 11's ceiling is 15 kB); issuing with its screens' strings, the voice
@@ -37,8 +36,9 @@ const elementBudgets = {
   // before the stream and core's board readers became a chunk shared with the ticket status page); the voice (engines,
   // core's announcement) loads with the first call or the click on "enable sound" (4.19 kB).
   'motcua-queue-board.js': { initial: '11.9 kB', lazy: '4.4 kB' },
-  // Lit, the console and its strings (12.75 kB measured; issue 11: 15); the intake form, core's catalogue search,
-  // the receipt slip's print view and the QR encoder (14.19 kB) load when the officer opens the intake.
+  // Lit, the console and its strings (12.96 kB measured; issue 11: 15); the desk (who waits, pause, a number out of
+  // turn, no-shows, the rating QR code) after the first paint, and the intake form, core's catalogue search, the
+  // receipt slip's print view and the QR encoder when the officer opens the intake (14.21 kB).
   'motcua-counter-console.js': { initial: '13 kB', lazy: '14.4 kB' },
   // Lit, the element with its vi/en strings, the board's stream (shared with the queue board) and core's
   // followed-ticket reader (11.54 kB measured): what a citizen's phone downloads after scanning the ticket's QR code;
@@ -55,8 +55,9 @@ const allElementsBudget = '51.5 kB';
  * as the starting ceiling for the first elements; with seven elements, catalogue validation (zod), QR codes, three
  * print views, the voice, the IndexedDB outbox and the deadline engine it measures 120.15 kB (one copy of the
  * decorator helper, no re-exporting entry files, six-character chunk hashes); 124.36 kB with the eighth element,
- * <motcua-ticket-status> (4.2 kB); 124.23 kB with the procedure list's typo pass (+0.9 kB) once the files lost their
- * `//# sourceMappingURL=` comments (−1.5 kB; the maps stay beside them).
+ * <motcua-ticket-status> (4.2 kB); 124.47 kB with the procedure list's typo pass (+0.9 kB), the kiosk's portrait
+ * layout and the counter console's desk (+2.3 kB), paid for by files without `//# sourceMappingURL=` comments (−1.5 kB;
+ * the maps stay beside them) and our own QR encoder instead of uqr (−1.9 kB).
  */
 const wholeCdnBudget = '124.5 kB';
 /**

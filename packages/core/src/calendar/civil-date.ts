@@ -1,7 +1,10 @@
 import { MotcuaError, type ProblemPath, problem } from '../text/problem.js';
-import { type CivilDate, fields, ISO_DATE } from './civil-date-check.js';
 
-export { type CivilDate, isCivilDate } from './civil-date-check.js';
+/**
+ * A civil (calendar) date in Vietnam, written `YYYY-MM-DD` (ISO 8601), e.g. `'2026-09-02'`.
+ * It names a day, not an instant, so it means the same day whatever the host's time zone.
+ */
+export type CivilDate = string;
 
 /** The IANA time zone whose civil dates this library speaks of. */
 export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -11,6 +14,7 @@ const MS_PER_MINUTE = 60_000;
 /** Vietnam has kept UTC+07:00 without daylight saving since 13 June 1975; from 1976 on no lookup is needed. */
 const FIXED_OFFSET_FROM = Date.UTC(1976, 0, 1);
 const FIXED_OFFSET_MINUTES = 7 * 60;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
  * The proleptic Gregorian day count since 1970-01-01 (H. Hinnant's `days_from_civil`), for
@@ -27,8 +31,43 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   return era * 146_097 + doe - 719_468;
 }
 
+/**
+ * The number of days of a month (1–12) of the proleptic Gregorian calendar.
+ *
+ * @internal
+ */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
+}
+
+/** Splits a valid civil date into numbers; `undefined` when the text is not a real date. */
+function fields(value: string): [number, number, number] | undefined {
+  const match = ISO_DATE.exec(value);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return [year, month, day];
+}
+
+/**
+ * Whether `value` is a real civil date written `YYYY-MM-DD` (years 0001–9999).
+ *
+ * @example
+ * ```ts
+ * isCivilDate('2024-02-29'); // true
+ * isCivilDate('2025-02-29'); // false: 2025 is not a leap year
+ * isCivilDate('2025-2-1');   // false: two digits for month and day
+ * ```
+ */
+export function isCivilDate(value: unknown): value is CivilDate {
+  return typeof value === 'string' && fields(value) !== undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isCivilDate } from '../calendar/civil-date-check.js';
+import { isCivilDate } from '../calendar/civil-date.js';
 import { type TimeLimit, timeLimitProblems } from '../deadline/time-limit.js';
 import { MotcuaError, type Problem, type ProblemPath, problem } from '../text/problem.js';
 import { type Catalogue, catalogueSchema } from './schema.js';

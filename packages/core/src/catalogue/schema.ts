@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isCivilDate } from '../calendar/civil-date-check.js';
+import { isCivilDate } from '../calendar/civil-date.js';
 import type { TimeLimit } from '../deadline/time-limit.js';
 import { timeLimitSchema } from '../deadline/time-limit-schema.js';
 

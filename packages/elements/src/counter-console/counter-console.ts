@@ -244,7 +244,8 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
   private readonly ratingTokens = new Map<string, string>();
   private intake: DossierIntake | undefined;
   private desk: CounterDesk | undefined;
-  private priorities: readonly (Service & { readonly weight: number })[] = [];
+  /** The office's priority classes, as the services answer gives them (the desk reads them). */
+  private priorities: unknown = [];
   /** The styles of the parts loaded later (desk, intake form), adopted after the element's own. */
   private readonly lateStyles: CSSResult[] = [];
   private pending = new Set<Promise<unknown>>();
@@ -345,13 +346,9 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
   }
 
   private serviceName(id: string): string {
-    return this.named(this.services.find((s) => s.id === id)?.name, id);
-  }
-
-  /** A name the server gives by language, in the console's; `fallback` when it has none. */
-  private named(name: Service['name'] | undefined, fallback: string): string {
+    const name = this.services.find((s) => s.id === id)?.name;
     const text = name?.[this.language] ?? name?.vi;
-    return typeof text === 'string' ? text : fallback;
+    return typeof text === 'string' ? text : id;
   }
 
   override connectedCallback(): void {
@@ -413,8 +410,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
       this.services = services.value.services.flatMap((s: Record<string, unknown> | null) =>
         typeof s?.id === 'string' ? [{ id: s.id, name: (s.name ?? {}) as Service['name'] }] : [],
       );
-      const classes = (services.value as { priorityClasses?: unknown }).priorityClasses;
-      this.priorities = Array.isArray(classes) ? classes : [];
+      this.priorities = (services.value as { priorityClasses?: unknown }).priorityClasses;
     } else {
       this.error = this.t('servicesFailed');
     }
@@ -438,7 +434,6 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
     this.addLate(module.deskStrings, module.deskStyles);
     const host: DeskHost = {
       t: (key, params) => this.t(key, params),
-      counter: () => this.counter,
       send: (path, body, key) =>
         api(`api/queue/counters/${encodeURIComponent(this.counter)}/${path}`, {
           token: this.token,
@@ -448,7 +443,8 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
       update: () => this.requestUpdate(),
       track: (work) => this.track(work),
       serviceName: (id) => this.serviceName(id),
-      priorities: () => this.priorities.map((p) => ({ id: p.id, name: this.named(p.name, p.id), weight: p.weight })),
+      priorities: () => this.priorities,
+      language: () => this.language,
       say: (info, error) => {
         this.info = info;
         this.error = error === undefined ? '' : typeof error === 'string' ? error : this.describe(error);
@@ -456,8 +452,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
       show: (ticket) => {
         this.ticket = asTicket(ticket) ?? this.ticket;
       },
-      ratingLink: (token) =>
-        new URL(this.ratingUrl.replace('{token}', encodeURIComponent(token)), document.baseURI).href,
+      ratingUrl: () => this.ratingUrl,
     };
     this.desk = new module.CounterDesk(host);
     return this.desk;

@@ -14,76 +14,53 @@ import type { CounterConsoleStringKey, DeskStringKey } from './strings.js';
 export const deskStrings: StringTable<DeskStringKey> = {
   vi: {
     waiting: 'Đang chờ',
-    waitingLine: '{service}: {count}',
-    waitingPriority: '{service}: {count} ({priority} ưu tiên)',
-    deskFailed: 'Chưa tải được số người đang chờ.',
+    waitingPriority: '({priority} ưu tiên)',
+    deskFailed: 'Chưa tải được hàng chờ.',
     priorityMark: 'Ưu tiên: {name}',
     pause: 'Tạm dừng quầy',
     pausedNote: 'Quầy đang tạm dừng: không gọi số.',
-    paused: 'Đã tạm dừng quầy {counter}.',
-    resumed: 'Quầy {counter} đã mở lại.',
+    resumed: 'Quầy đã mở lại.',
     callNumber: 'Gọi số',
     callThis: 'Gọi số này',
-    needNumber: 'Nhập số cần gọi, ví dụ A012.',
-    noShows: 'Vắng mặt (cho vào hàng lại)',
+    noShows: 'Vắng mặt',
     readmit: '{number} vào hàng lại',
-    readmitted: 'Số {number} đã vào hàng lại.',
-    ratingQr: 'Mã QR đánh giá phục vụ số {number}',
-    ratingScan: 'Mời công dân quét mã để đánh giá việc phục vụ số {number}.',
+    readmitted: '{number} đã vào hàng lại.',
+    ratingQr: 'Mã QR đánh giá số {number}',
+    ratingScan: 'Mời công dân quét mã để đánh giá số {number}.',
   },
   en: {
     waiting: 'Waiting',
-    waitingLine: '{service}: {count}',
-    waitingPriority: '{service}: {count} ({priority} priority)',
-    deskFailed: 'Who is waiting could not be loaded.',
+    waitingPriority: '({priority} priority)',
+    deskFailed: 'The waiting lines could not be loaded.',
     priorityMark: 'Priority: {name}',
     pause: 'Pause the counter',
     pausedNote: 'The counter is paused: no calls.',
-    paused: 'Counter {counter} is paused.',
-    resumed: 'Counter {counter} is open again.',
+    resumed: 'The counter is open again.',
     callNumber: 'Call number',
     callThis: 'Call this number',
-    needNumber: 'Type the number to call, e.g. A012.',
-    noShows: 'No-shows (re-admit)',
+    noShows: 'No-shows',
     readmit: 'Re-admit {number}',
-    readmitted: 'Number {number} is back in the queue.',
-    ratingQr: 'QR code to rate the service of number {number}',
-    ratingScan: 'Please scan the code to rate the service of number {number}.',
+    readmitted: '{number} is back in the queue.',
+    ratingQr: 'QR code to rate number {number}',
+    ratingScan: 'Please scan the code to rate number {number}.',
   },
 };
 
 /** The desk's styles, adopted by the console when the desk loads. */
 export const deskStyles = css`
-  [part~='desk'] {
-    border-top: 1px solid var(--motcua-color-border, #c4c7c5);
-    padding-top: 0.5em;
-  }
   [part~='priority-mark'] {
     display: inline-block;
-    margin: 0.25em 0;
     padding: 0 0.5em;
     font-weight: 700;
-    border: 2px solid currentColor;
-    border-radius: var(--motcua-radius, 4px);
-  }
-  [part~='pause'][aria-pressed='true'] {
-    background: var(--motcua-color-danger, #b3261e);
+    border: 2px solid;
   }
   input {
     font: inherit;
     min-height: var(--motcua-touch-target, 44px);
     width: 6em;
-    padding: 0 0.5em;
-    border: 1px solid var(--motcua-color-border, #747775);
-    border-radius: var(--motcua-radius, 4px);
-  }
-  [part~='rating-qr'] {
-    margin: 0 0 0.75em;
   }
   [part~='rating-qr'] svg {
-    display: block;
     width: var(--motcua-counter-console-qr-size, 12em);
-    height: var(--motcua-counter-console-qr-size, 12em);
   }
 `;
 
@@ -92,20 +69,27 @@ type Params = Readonly<Record<string, string | number>>;
 /** What the desk needs from the console. */
 export interface DeskHost {
   t(key: CounterConsoleStringKey, params?: Params): string;
-  counter(): string;
   /** A GET (`body` undefined) or POST to `api/queue/counters/{id}/{path}` with the counter's token. */
   send(path: string, body?: unknown, key?: string): Promise<unknown>;
   update(): void;
   track<T>(work: Promise<T>): Promise<T>;
   serviceName(id: string): string;
-  /** The priority classes of the office, from the services answer. */
-  priorities(): readonly { readonly id: string; readonly name: string; readonly weight: number }[];
+  /** The office's priority classes, as the services answer gives them. */
+  priorities(): unknown;
+  language(): string;
   /** Shows what happened (`info`) or what went wrong (`error`). */
   say(info: string, error?: unknown): void;
   /** The ticket a call answered with becomes the one shown. */
   show(ticket: unknown): void;
-  /** The rating form's address for a token. */
-  ratingLink(token: string): string;
+  /** The rating form's address, `{token}` to replace. */
+  ratingUrl(): string;
+}
+
+/** A priority class as the services answer gives it. */
+interface PriorityClass {
+  readonly id: string;
+  readonly name?: Readonly<Record<string, string>>;
+  readonly weight: number;
 }
 
 interface Line {
@@ -164,7 +148,14 @@ export class CounterDesk {
    * command; every command may change who waits.
    */
   after(ticket: CounterTicket | undefined, ratingToken: string | undefined): void {
-    this.rating = ticket && ratingToken ? { url: this.host.ratingLink(ratingToken), number: ticket.number } : undefined;
+    this.rating =
+      ticket && ratingToken
+        ? {
+            url: new URL(this.host.ratingUrl().replace('{token}', encodeURIComponent(ratingToken)), document.baseURI)
+              .href,
+            number: ticket.number,
+          }
+        : undefined;
     if (this.rating && !this.qr) {
       void this.host.track(import('../internal/qr.js')).then((module) => {
         this.qr = module;
@@ -176,10 +167,10 @@ export class CounterDesk {
 
   /** The priority mark of the ticket shown (none for a normal ticket). */
   mark(ticket: CounterTicket | undefined) {
-    const cls = this.host.priorities().find((p) => p.id === ticket?.priority);
-    return cls && cls.weight > 0
-      ? html`<p part="priority-mark">${this.host.t('priorityMark', { name: cls.name })}</p>`
-      : nothing;
+    const classes = this.host.priorities();
+    const cls = (Array.isArray(classes) ? (classes as PriorityClass[]) : []).find((p) => p?.id === ticket?.priority);
+    const name = cls?.name?.[this.host.language()] ?? cls?.name?.vi ?? cls?.id ?? '';
+    return cls && cls.weight > 0 ? html`<p part="priority-mark">${this.host.t('priorityMark', { name })}</p>` : nothing;
   }
 
   render() {
@@ -199,12 +190,9 @@ export class CounterDesk {
             this.failed
               ? t('deskFailed')
               : html`${t('waiting')}: ${this.lines
-                  .map((l) =>
-                    t(l.priority > 0 ? 'waitingPriority' : 'waitingLine', {
-                      service: this.host.serviceName(l.service),
-                      count: l.count,
-                      priority: l.priority,
-                    }),
+                  .map(
+                    (l) =>
+                      `${this.host.serviceName(l.service)}: ${l.count}${l.priority > 0 ? ` ${t('waitingPriority', { priority: l.priority })}` : ''}`,
                   )
                   .join(' · ')}`
           }
@@ -217,7 +205,7 @@ export class CounterDesk {
         </div>
         <form class="row" @submit=${this.callNumber}>
           <label for="call-number">${t('callNumber')}</label>
-          <input id="call-number" autocomplete="off" .value=${this.number}
+          <input id="call-number" required autocomplete="off" .value=${this.number}
             @input=${(e: Event) => {
               this.number = (e.target as HTMLInputElement).value;
             }} />
@@ -225,7 +213,7 @@ export class CounterDesk {
         </form>
         ${
           this.noShows.length > 0
-            ? html`<div class="row" role="group" aria-label=${t('noShows')}>
+            ? html`<div class="row">
               ${t('noShows')}:
               ${this.noShows.map(
                 (number) =>
@@ -244,17 +232,13 @@ export class CounterDesk {
       this.act(async () => {
         const answer = (await this.host.send('pause', { paused: !this.paused })) as { paused?: unknown };
         this.paused = answer.paused === true;
-        return this.host.t(this.paused ? 'paused' : 'resumed', { counter: this.host.counter() });
+        return this.host.t(this.paused ? 'pausedNote' : 'resumed');
       }),
     );
 
   private readonly callNumber = (event: Event): Promise<void> => {
     event.preventDefault();
     const number = this.number.trim();
-    if (!number) {
-      this.host.say('', this.host.t('needNumber'));
-      return Promise.resolve();
-    }
     return this.host.track(
       this.act(async () => {
         const answer = (await this.host.send('call', { number }, newIdempotencyKey())) as { ticket?: unknown };

@@ -207,17 +207,14 @@ export type IntakeStringKey =
 /** The keys of the desk's strings (who waits, pause, a number out of turn, no-shows, the rating QR), in desk.ts. */
 export type DeskStringKey =
   | 'waiting'
-  | 'waitingLine'
   | 'waitingPriority'
   | 'deskFailed'
   | 'priorityMark'
   | 'pause'
   | 'pausedNote'
-  | 'paused'
   | 'resumed'
   | 'callNumber'
   | 'callThis'
-  | 'needNumber'
   | 'noShows'
   | 'readmit'
   | 'readmitted'
