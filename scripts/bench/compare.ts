@@ -25,10 +25,27 @@ export interface BenchRow {
   readonly ratio: number;
 }
 
+/** How many runs of each task at least (tinybench runs a task until both its time and its iterations are spent). */
+export interface CompareOptions {
+  /** At least this many runs per task (default tinybench's 64); fewer for an anchor that takes seconds a run. */
+  readonly iterations?: number;
+}
+
 /** Runs every case and prints `ours`, `anchor` and `ratio` per case. */
-export async function compare(title: string, cases: readonly BenchCase[]): Promise<BenchRow[]> {
+export async function compare(
+  title: string,
+  cases: readonly BenchCase[],
+  options: CompareOptions = {},
+): Promise<BenchRow[]> {
   const time = Number(process.env.BENCH_TIME ?? 500);
-  const bench = new Bench({ time, warmup: true, warmupTime: Math.min(100, time) });
+  const bench = new Bench({
+    time,
+    warmup: true,
+    warmupTime: Math.min(100, time),
+    ...(options.iterations !== undefined
+      ? { iterations: options.iterations, warmupIterations: Math.min(16, options.iterations) }
+      : {}),
+  });
   for (const c of cases) {
     bench.add(`ours: ${c.name}`, c.ours);
     bench.add(`anchor: ${c.name}`, c.anchor);

@@ -15,7 +15,7 @@ import type { StaffRole } from '@motcua/core/staff';
  *   office makes it private;
  * - `signed-in`: anyone signed in to this office, whatever their roles;
  * - `leader`: a signed-in leader or admin of this office ({@link REPORT_READERS}): the reports;
- * - `admin`: a signed-in admin of this office: users, devices and the audit trail.
+ * - `admin`: a signed-in admin of this office: users, devices, the audit trail and the notifications' dead letters.
  *
  * A kiosk's or a counter's bearer token is a static token of the configuration or a paired device's credential
  * (`/api/devices/pairings`); a device starts and collects its pairing with the claim secret it generated (`anyone`).
@@ -98,4 +98,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteCaller>> = {
   'POST /api/devices/pairings/:code/reject': 'admin',
   'GET /api/devices': 'admin',
   'DELETE /api/devices/:id': 'admin',
+  'GET /api/notifications/dead-letters': 'admin',
+  'POST /api/notifications/dead-letters/:id/replay': 'admin',
+  'GET /api/notifications/web-push': 'anyone',
+  'PUT /api/dossiers/:code/push-subscription': 'anyone',
 };

@@ -22,6 +22,7 @@ import {
 } from './http/credential-throttle.js';
 import { ApiError, errorResponse } from './http/errors.js';
 import { idempotency } from './http/idempotency.js';
+import { installNotificationRoutes } from './notifications/routes.js';
 import { demoOffice, type Office } from './office/office.js';
 import { counterCommandAudit } from './queue/counter-audit.js';
 import { installQueueGuards, installQueueRoutes } from './queue/routes.js';
@@ -123,7 +124,7 @@ export function createApp(deps: AppDeps): Hono {
   // every request so that a revocation counts at once on every instance), for the guards.
   app.use('/api/*', identifyDevices(deps.db, office, now));
   // Tokens and rate limits before idempotency: a refused request is never stored as a key's answer.
-  installQueueGuards(app, queue, now);
+  installQueueGuards(app, queue, now, clientOf);
   // Every counter command, intake and step in the audit trail, with the officer and the counter.
   app.use('/api/queue/counters/:id/*', auditActions(staff, counterCommandAudit));
   // ('/api/dossiers/*' matches '/api/dossiers' too.)
@@ -202,6 +203,7 @@ export function createApp(deps: AppDeps): Hono {
   installRatingRoutes(app, ratings);
   installDossierRoutes(app, dossiers);
   installStaffRoutes(app, staff);
+  installNotificationRoutes(app, { db: deps.db, office, now });
 
   app.all('/api/*', () => {
     throw new ApiError(404, 'not-found', { vi: 'Không có địa chỉ API này', en: 'No such API route' });

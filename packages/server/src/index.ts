@@ -37,6 +37,32 @@ export { ApiError, type ApiErrorBody } from './http/errors.js';
 export { createNotificationHub, type NotificationHub } from './http/events.js';
 export { DEFAULT_IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from './http/idempotency.js';
 export { createRateLimiter, hashKey, type RateLimiter, type RateLimitVerdict, rateLimit } from './http/rate-limit.js';
+export { channelDelivery, type Deliver } from './notifications/deliver.js';
+export type { ClaimedNotification, OutboxEntry, OutboxMessage } from './notifications/outbox-store.js';
+export {
+  type NotificationSender,
+  retryDelayMs,
+  type SenderOptions,
+  startNotificationSender,
+} from './notifications/sender.js';
+export {
+  DEFAULT_CONTACT_RETENTION_DAYS,
+  DEFAULT_RETRY,
+  type EmailChannel,
+  type GatewayChannel,
+  NO_NOTIFICATIONS,
+  type NotificationChannel,
+  type NotificationSettings,
+  type RetryPolicy,
+  type WebhookChannel,
+  type WebPushChannel,
+} from './notifications/settings.js';
+export {
+  signWebhook,
+  verifyWebhook,
+  WEBHOOK_HEADERS,
+  WEBHOOK_TOLERANCE_SECONDS,
+} from './notifications/webhook-signature.js';
 export {
   type BoardAccess,
   DEFAULT_RATE_LIMITS,

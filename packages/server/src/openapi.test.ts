@@ -9,6 +9,7 @@ import type { Database } from './db/database.js';
 import { migrate } from './db/migrations.js';
 import { openPglite } from './db/pglite.js';
 import { DOSSIER_INPUTS } from './dossiers/inputs.js';
+import { noticeOf } from './notifications/notice.js';
 import { queueReportQuery } from './queue/inputs.js';
 import { queueReport } from './queue/report-store.js';
 
@@ -182,6 +183,33 @@ describe('openapi.yaml', () => {
     expect(properties('BoardSnapshot').sort(), 'BoardSnapshot').to.deep.equal(Object.keys(board).sort());
     expect(itemsOf('counters').sort(), 'BoardSnapshot counters').to.deep.equal(Object.keys(counter).sort());
     expect(itemsOf('services').sort(), 'BoardSnapshot services').to.deep.equal(Object.keys(line).sort());
+  });
+
+  it('describes the webhook body with the fields a status notice has', () => {
+    // Every optional field set: a step with its counter and reason, a result, a status page.
+    const notice = {
+      id: 'n0',
+      ...noticeOf(
+        {
+          code: '000.00.00.H00-261205-0001',
+          procedureCode: '1.004194',
+          procedureName: 'Đăng ký tạm trú',
+          receivedAt: '2026-12-05T08:00:00+07:00',
+          dueAt: '2026-12-10T08:00:00+07:00',
+          status: 'resolved',
+          steps: [{ type: 'resolved', at: '2026-12-07T08:00:00+07:00', counter: '1', reason: 'r' }],
+          slip: { agency: 'UBND xã Mẫu', receivedBy: 'Cán bộ' } as never,
+        },
+        'demo',
+        'https://xa.gov.vn/tra-cuu?ma={code}',
+      ),
+    };
+    const schema = at(spec, 'components', 'schemas', 'DossierStatusNotice');
+    expect([...at(schema, 'properties').keys.keys()].sort()).to.deep.equal(Object.keys(notice).sort());
+    expect([...at(schema, 'properties', 'dossier', 'properties').keys.keys()].sort()).to.deep.equal(
+      Object.keys(notice.dossier).sort(),
+    );
+    expect(at(spec, 'webhooks', 'dossierStatusChanged', 'post').keys.has('requestBody')).to.equal(true);
   });
 
   it('describes the queue report with the fields and parameters the report has', async () => {

@@ -5,7 +5,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { calendarOverlayWarnings } from '@motcua/core/calendar';
+import { calendarOverlayWarnings, vietnamCalendar } from '@motcua/core/calendar';
 import { formatPath } from '@motcua/core/text';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
@@ -15,9 +15,12 @@ import type { Database } from './db/database.js';
 import { migrate } from './db/migrations.js';
 import { openPglite } from './db/pglite.js';
 import { openPostgres } from './db/postgres.js';
-import { catalogueProblems, problemLines } from './dossiers/catalogue.js';
+import { seedDemoHistory } from './demo/history.js';
+import { catalogueFromFile, catalogueProblems, problemLines } from './dossiers/catalogue.js';
 import { allowedOrigin } from './http/cors.js';
 import { DEFAULT_IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from './http/idempotency.js';
+import { purgeNotificationContacts } from './notifications/contact-retention.js';
+import { startNotificationSender } from './notifications/sender.js';
 import { staticTokenWarnings } from './office/static-tokens.js';
 import { purgeAudit } from './staff/audit-store.js';
 import { ensureDemoUsers } from './staff/demo-users.js';
@@ -99,12 +102,29 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     await purgeIdempotencyKeys(db, now() - retentionMs);
     await purgeAudit(db, now() - auditDays * 86_400_000);
     await purgeExpiredSessions(db, now());
+    // The citizens' notification contacts, once their dossiers are finished and the retention has passed.
+    await purgeNotificationContacts(db, config.office, now());
   };
   let demoUsers: Awaited<ReturnType<typeof ensureDemoUsers>> = [];
   try {
     await migrate(db);
     await purge();
     demoUsers = await ensureDemoUsers(db, config.office, now());
+    if (config.office.demo) {
+      // Weeks of past work for the dashboard and the reports, written once on the demo office's first start.
+      const calendar = vietnamCalendar({ overlays: (config.calendarOverlays ?? []).map((o) => o.overlay) });
+      const history = await seedDemoHistory(db, config.office, {
+        now: now(),
+        calendar,
+        clock: { calendar },
+        catalogue: await catalogueFromFile(config.catalogue)(),
+      });
+      if (history) {
+        console.log(
+          `motcua-server: lịch sử trình diễn / demo history: ${history.tickets} tickets, ${history.ratings} ratings, ${history.dossiers} dossiers`,
+        );
+      }
+    }
   } catch (error) {
     await db.close();
     throw error;
@@ -197,11 +217,13 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const purging = setInterval(() => {
     purge().catch((error: unknown) => {
       console.warn(
-        `motcua-server: old Idempotency-Key answers, audit lines or sessions not purged: ${(error as Error).message}`,
+        `motcua-server: old Idempotency-Key answers, audit lines, sessions or notification contacts not purged: ${(error as Error).message}`,
       );
     });
   }, options.purgeEveryMs ?? PURGE_EVERY_MS);
   purging.unref();
+  // Dossier status notifications: delivered from the outbox by every instance side by side.
+  const sender = startNotificationSender({ db, office: config.office, now });
   let closed: Promise<void> | undefined;
   return {
     url: `${tls ? 'https' : 'http'}://${shownHost}:${port}/`,
@@ -209,6 +231,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     close() {
       closed ??= (async () => {
         clearInterval(purging);
+        const senderStopped = sender.stop();
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         closing.abort();
         // A board's stream ends at once; a connection kept alive after its last answer closes as soon as it is idle;
@@ -222,6 +245,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
           clearInterval(idle);
           clearTimeout(cut);
         }
+        await senderStopped;
         await db.close();
       })();
       return closed;

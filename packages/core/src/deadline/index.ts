@@ -65,6 +65,7 @@ export {
   toNationalSync,
 } from './national-sync.js';
 export type { NoAppointmentDay } from './no-appointment.js';
+export type { DossierNotificationContact, DossierStatusNotice } from './notification-contact.js';
 export { clockMinutes, DEFAULT_OFFICE_HOURS, type OfficeHours, type OfficeSession } from './office-hours.js';
 export {
   type ReceiptSlip,

@@ -133,15 +133,18 @@ export function buildBoard(input: BoardInput): BoardSnapshot {
   const { tickets } = input;
   // Each counter's latest call; the counter shows it while it is called or served, and is free once it ends (an
   // earlier call left without an outcome does not come back), as a screen applying deltas sees it.
+  // Calls in the same millisecond are ordered by issue (ordinal), so the answer never depends on the tickets' order.
+  const later = (a: TicketView, b: TicketView) =>
+    (a.lastCalledAt ?? 0) - (b.lastCalledAt ?? 0) || a.ordinal - b.ordinal;
   const latest = new Map<string, TicketView>();
   for (const t of tickets) {
     if (t.counter === undefined || t.lastCalledAt === undefined) continue;
     const seen = latest.get(t.counter);
-    if (!seen || (seen.lastCalledAt ?? 0) < t.lastCalledAt) latest.set(t.counter, t);
+    if (!seen || later(t, seen) > 0) latest.set(t.counter, t);
   }
   const byOrdinal = [...tickets].sort((a, b) => a.ordinal - b.ordinal);
   const called = tickets.filter((t) => t.lastCalledAt !== undefined);
-  called.sort((a, b) => (b.lastCalledAt ?? 0) - (a.lastCalledAt ?? 0));
+  called.sort((a, b) => later(b, a));
   return {
     ...(input.office ? { office: input.office } : {}),
     businessDate: input.businessDate,

@@ -305,10 +305,65 @@ export const MIGRATIONS: readonly Migration[] = [
         check ((kind = 'counter') = (counter is not null))
       );
       create index devices_office on devices (office, created_at);
+      `,
+    },
+    {
+    id: '0013-sliding-rate-limits',
+    sql: `
+      -- The sliding-window log of each rate limit's key: the times of its accepted requests still in the window.
+      create table rate_limit_windows (
+        name text not null,
+        key text not null,
+        stamps jsonb not null,
+        expires_at bigint not null,
+        primary key (name, key)
+      );
+      create index rate_limit_windows_expiry on rate_limit_windows (expires_at);
+      drop table rate_limits;
     `,
   },
   {
-    id: '0013-counter-pauses',
+    id: '0014-notification-outbox',
+    sql: `
+      -- Where the citizen asked to be told of status changes (email, phone, language), given at intake with consent.
+      alter table dossiers add column notify jsonb;
+      -- The outbox: each status change's notifications, written in the transaction that records the change. The
+      -- id is the notification's stable key (webhook Idempotency-Key, email Message-ID, gateway reference). A sender
+      -- claims due rows (for update skip locked) by moving next_at past its lease: rows of an instance that died
+      -- are due again when the lease ends. Times are milliseconds since the epoch, from the service's clock.
+      create table notification_outbox (
+        id text primary key,
+        office text not null,
+        dossier text not null,
+        channel text not null,
+        kind text not null check (kind in ('webhook', 'email', 'gateway', 'web-push')),
+        recipient text,
+        message jsonb not null,
+        status text not null check (status in ('pending', 'delivered', 'dead')),
+        attempts integer not null default 0,
+        next_at bigint not null,
+        last_error text,
+        created_at bigint not null,
+        finished_at bigint
+      );
+      create index notification_outbox_due on notification_outbox (office, next_at) where status = 'pending';
+      create index notification_outbox_dead on notification_outbox (office, finished_at) where status = 'dead';
+      -- Browsers that opted in to Web Push from a dossier's status page (with its code and PIN): the push service's
+      -- endpoint and the subscription's keys. Removed when the push service says it is gone.
+      create table push_subscriptions (
+        office text not null,
+        dossier text not null,
+        endpoint text not null,
+        p256dh text not null,
+        auth text not null,
+        language text not null default 'vi' check (language in ('vi', 'en')),
+        created_at bigint not null,
+        primary key (office, dossier, endpoint)
+      );
+    `,
+  },
+  {
+    id: '0015-counter-pauses',
     sql: `
       -- A counter the officer paused (a break, a long case): given no call until it resumes. No row: not paused.
       create table queue_counter_pauses (

@@ -187,7 +187,7 @@ for (const target of TEST_DATABASES) {
         expect(preflight.headers.get('access-control-allow-headers') ?? '').to.match(/Dossier-Pin/i);
       }));
 
-    it('backs off after failed lookups of a code, and limits lookups per client', () =>
+    it('backs the failing client off, and never limits the right PIN per code', () =>
       withEnv(async ({ app, clock }) => {
         const { body: received } = await call(app, 'POST', '/api/dossiers', STAFF, RECEIVE);
         const wrongPin = received.pin === '000000' ? '111111' : '000000';
@@ -202,11 +202,11 @@ for (const target of TEST_DATABASES) {
         clock.now += 3_000;
         expect((await call(app, 'GET', `${path}?pin=${received.pin}`)).status).to.equal(200);
 
-        // Per code: 20 lookups per 10 minutes, whatever the client.
+        // Per code, only wrong PINs count (toward a ceiling far above these): the owner looking again and again is
+        // not limited by the code (20 per 10 minutes were before), only by the client's own limit.
         clock.now += 600_000;
-        for (let i = 0; i < 20; i++)
+        for (let i = 0; i < 25; i++)
           expect((await call(app, 'GET', `${path}?pin=${received.pin}`)).status).to.equal(200);
-        expect((await call(app, 'GET', `${path}?pin=${received.pin}`)).status).to.equal(429);
       }));
 
     it('records status changes, a supplement pause and an extension with apology, checked by core', () =>

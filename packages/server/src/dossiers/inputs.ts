@@ -2,6 +2,7 @@ import {
   DOSSIER_CHANNELS,
   DOSSIER_STEP_TYPES,
   type DossierChannel,
+  type DossierNotificationContact,
   parseOffsetDateTime,
   SUPPLEMENT_REASONS,
   type SupplementReason,
@@ -16,6 +17,22 @@ const isoWithOffset = z
   .string()
   .max(40)
   .refine((s) => parseOffsetDateTime(s) !== undefined, 'an ISO 8601 date-time with its offset');
+
+/**
+ * Where the citizen asked to be told of status changes: given only when they want notifications (their consent),
+ * core's `DossierNotificationContact`.
+ */
+const notifyContact: z.ZodType<DossierNotificationContact> = z
+  .object({
+    email: z.email().max(200).optional(),
+    phone: z
+      .string()
+      .regex(/^\+?[0-9][0-9 .-]{6,18}[0-9]$/, 'a phone number')
+      .optional(),
+    language: z.enum(['vi', 'en']).optional(),
+  })
+  .strict()
+  .refine((c) => c.email !== undefined || c.phone !== undefined, 'an email address or a phone number');
 
 export const receiveBody = z
   .object({
@@ -55,6 +72,8 @@ export const receiveBody = z
       .object({ book: z.string().min(1).max(100), number: z.number().int().min(1) })
       .strict()
       .optional(),
+    /** The citizen's consent to status notifications, with where to send them. */
+    notify: notifyContact.optional(),
   })
   .strict();
 
@@ -86,6 +105,23 @@ export const stepBody = z
     path: ['dueAt'],
   });
 
+const base64url = (bytes: number) =>
+  z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+={0,2}$/, 'base64url')
+    .refine((k) => Buffer.from(k, 'base64url').length === bytes, `${bytes} bytes once decoded`);
+
+/** A browser's Web Push subscription (`PushSubscription.toJSON()`), and the language of its messages. */
+export const pushSubscriptionBody = z
+  .object({
+    endpoint: z.url({ protocol: /^https?$/ }).max(2_000),
+    keys: z.object({ p256dh: base64url(65), auth: base64url(16) }),
+    expirationTime: z.number().nullable().optional(),
+    language: z.enum(['vi', 'en']).default('vi'),
+  })
+  .strict();
+
 export const onTimeQuery = z
   .object({ ...PERIOD_PARAMETERS, procedure: z.string().min(1).max(100).optional() })
   .strict()
@@ -104,6 +140,7 @@ export const dueDateChangesQuery = z.object({ procedure: z.string().min(1).max(1
 export const DOSSIER_INPUTS = {
   receive: receiveBody,
   step: stepBody,
+  pushSubscription: pushSubscriptionBody,
   onTimeQuery,
   dueDateChangesQuery,
 } as const;

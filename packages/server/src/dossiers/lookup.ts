@@ -2,9 +2,10 @@ import { isDossierCode } from '@motcua/core/deadline';
 import type { Context, Env } from 'hono';
 import { ApiError } from '../http/errors.js';
 import { transactionRatingToken } from '../ratings/transaction-token.js';
+import type { DossierLookupLimits } from './lookup-limits.js';
 import { verifyPin } from './pin.js';
 import type { DossierService } from './service.js';
-import { loadDossier } from './store.js';
+import { loadDossier, type StoredDossier } from './store.js';
 import { vietnamIso } from './vietnam-iso.js';
 import { lookupView } from './view.js';
 
@@ -57,9 +58,11 @@ function tooMany(c: Context, seconds: number): ApiError {
 }
 
 /**
- * `GET /api/dossiers/{code}?pin=…`: the public view (`DossierLookup`), with the rating token once the dossier is
- * finished; an unknown code and a wrong PIN get the same 404 after the same work; limited per code and per client,
- * with a back-off after failures.
+ * `GET /api/dossiers/{code}` (PIN in the `Dossier-Pin` header): the public view (`DossierLookup`), with the rating
+ * token once the dossier is finished; an unknown code and a wrong PIN get the same 404 after the same work. Limited per
+ * client (a sliding window, and a back-off after failures: the guessing client is slowed, not the dossier), and per
+ * code only past a ceiling of wrong PINs from several addresses, where the code's lookups are paced
+ * ({@link DossierLookupLimits}).
  *
  * @example
  * ```ts
@@ -67,32 +70,8 @@ function tooMany(c: Context, seconds: number): ApiError {
  * ```
  */
 export async function lookupDossier(c: Context<Env, '/api/dossiers/:code'>, s: DossierService): Promise<Response> {
-  const { db, office, now } = s;
-  const code = c.req.param('code');
-  const pin = lookupPin(c);
-  const at = now();
-  const codeKey = `code:${code.slice(0, 100)}`;
-  const clientKey = `client:${s.clientOf(c)}`;
-  await s.ready();
-  const wait = await s.failures.blocked([codeKey, clientKey], at);
-  if (wait > 0) throw tooMany(c, wait);
-  for (const [name, key, rule] of [
-    ['dossier-lookup-code', codeKey, s.limits.perCode],
-    ['dossier-lookup-client', clientKey, s.limits.perClient],
-  ] as const) {
-    const verdict = await s.deps.limiter.hit(name, key, rule, at);
-    if (!verdict.ok) throw tooMany(c, verdict.retryAfterSeconds);
-  }
-  const wellFormed = isDossierCode(code, s.deps.codeFormat) && /^\d{4,8}$/.test(pin);
-  const dossier = wellFormed ? await loadDossier(db, code) : undefined;
-  const mine = dossier !== undefined && dossier.office === office.id;
-  // The same work and the same answer for an unknown code and a wrong PIN.
-  const ok = await verifyPin(pin, mine ? dossier.pinHash : undefined);
-  if (!ok || !dossier) {
-    await s.failures.failed([codeKey, clientKey], at);
-    throw notFound();
-  }
-  await s.failures.succeeded(codeKey);
+  const at = s.now();
+  const dossier = await dossierWithPin(c, s, c.req.param('code'), lookupPin(c), at);
   c.header('Cache-Control', 'no-store');
   const view = lookupView(dossier, vietnamIso(at), s.clock);
   // A finished dossier can be rated: its lookup hands the citizen the dossier's rating token.
@@ -100,6 +79,52 @@ export async function lookupDossier(c: Context<Env, '/api/dossiers/:code'>, s: D
     ? await transactionRatingToken({ dossier: dossier.code }, s.deps.secret, at)
     : undefined;
   return c.json(ratingToken ? { ...view, ratingToken } : view);
+}
+
+/**
+ * The dossier a citizen opens with its code and PIN (the `Dossier-Pin` header): limited per code and per client,
+ * with a back-off after failures; an unknown code and a wrong PIN get the same 404 after the same work.
+ *
+ * @example
+ * ```ts
+ * const dossier = await dossierWithPin(c, service, code, c.req.header(PIN_HEADER) ?? '', service.now());
+ * ```
+ */
+export async function dossierWithPin(
+  c: Context,
+  s: DossierService,
+  code: string,
+  pin: string,
+  at: number,
+): Promise<StoredDossier> {
+  const { db, office } = s;
+  const codeKey = `code:${code.slice(0, 100)}`;
+  const clientKey = `client:${s.clientOf(c)}`;
+  const { limiter } = s.deps;
+  await s.ready();
+  // The guessing client waits out its back-off; the dossier is never blocked by it.
+  const wait = await s.failures.blocked([clientKey], at);
+  if (wait > 0) throw tooMany(c, wait);
+  const perClient = await limiter.hit('dossier-lookup-client', clientKey, s.limits.perClient, at);
+  if (!perClient.ok) throw tooMany(c, perClient.retryAfterSeconds);
+  // A code at its ceiling of wrong PINs (a guesser spread over many addresses) is looked up one at a time.
+  const ceiling = await limiter.check('dossier-lookup-code-failures', codeKey, s.limits.perCodeFailures, at);
+  if (!ceiling.ok) {
+    const paced = await limiter.hit('dossier-lookup-code-paced', codeKey, s.limits.perCodePaced, at);
+    if (!paced.ok) throw tooMany(c, paced.retryAfterSeconds);
+  }
+  const wellFormed = isDossierCode(code, s.deps.codeFormat) && /^\d{4,8}$/.test(pin);
+  const dossier = wellFormed ? await loadDossier(db, code) : undefined;
+  const mine = dossier !== undefined && dossier.office === office.id;
+  // The same work and the same answer for an unknown code and a wrong PIN.
+  const ok = await verifyPin(pin, mine ? dossier.pinHash : undefined);
+  if (!ok || !dossier) {
+    await s.failures.failed([clientKey], at);
+    // Every wrong PIN counts toward the code's ceiling (one address, held by its back-off, stays below it).
+    await limiter.hit('dossier-lookup-code-failures', codeKey, s.limits.perCodeFailures, at);
+    throw notFound();
+  }
+  return dossier;
 }
 
 /**

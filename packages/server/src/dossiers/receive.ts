@@ -12,9 +12,11 @@ import {
 import type { Context } from 'hono';
 import { readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
+import { notifyChange } from '../notifications/enqueue.js';
 import { sessionOf } from '../staff/caller.js';
 import { receiveBody } from './inputs.js';
 import { hashPin, newPin } from './pin.js';
+import { procedureDocuments, procedureTimeLimit } from './procedure-terms.js';
 import type { DossierService } from './service.js';
 import { counterOf } from './staff.js';
 import { databaseDailySequence, dossierByReceiveKey, insertDossier } from './store.js';
@@ -25,23 +27,6 @@ import { vietnamIso } from './vietnam-iso.js';
  * QCVN 102:2016 form (`V1V2V3.Z1Z2.Y1Y2.MX1X2`). Set `agency.code` in the catalogue before real use [U].
  */
 export const PLACEHOLDER_AGENCY_CODE = '000.00.00.H00';
-
-/** The time limit of a procedure for a channel: the channel's, else the reduced, else the statutory one. */
-function limitOf(procedure: Procedure, channel: DossierChannel): TimeLimit | undefined {
-  return (
-    procedure.channels.find((ch) => ch.kind === channel)?.timeLimit ?? procedure.reducedTime ?? procedure.statutoryTime
-  );
-}
-
-function documentsOf(procedure: Procedure): ReceivedDocument[] {
-  return (procedure.documents ?? [])
-    .filter((d) => d.required !== false)
-    .map((d) => ({
-      name: d.name,
-      form: d.form === 'certified-copy' || d.form === 'copy' ? d.form : 'original',
-      copies: d.copies ?? 1,
-    }));
-}
 
 /**
  * `POST /api/dossiers` (counter token): receives a dossier for a procedure of the catalogue; assigns its code (daily
@@ -77,7 +62,8 @@ export async function receiveDossier(c: Context, s: DossierService): Promise<Res
       en: 'This procedure is not on the list of procedures accepted regardless of administrative boundary',
     });
   }
-  const limit = input.limit === undefined ? limitOf(procedure, input.channel) : parseTimeLimit(input.limit, ['limit']);
+  const limit =
+    input.limit === undefined ? procedureTimeLimit(procedure, input.channel) : parseTimeLimit(input.limit, ['limit']);
   if (!limit) {
     throw new ApiError(422, 'no-time-limit', {
       vi: 'Thủ tục này chưa có thời hạn giải quyết trong danh mục; hãy gửi kèm thời hạn (limit)',
@@ -115,7 +101,7 @@ export async function receiveDossier(c: Context, s: DossierService): Promise<Res
           applicant: input.applicant,
           procedure: procedure.name,
           procedureCode: procedure.code,
-          documents: input.documents ?? documentsOf(procedure),
+          documents: input.documents ?? procedureDocuments(procedure),
           ...(input.sets ? { sets: input.sets } : {}),
           receivedAt,
           limit,
@@ -145,8 +131,26 @@ export async function receiveDossier(c: Context, s: DossierService): Promise<Res
           status: 'received',
           steps: [],
           slip: receipt,
+          notify: input.notify ?? null,
         },
         receiveKey,
+      );
+      // The receipt is the first status change the citizen is told of, committed with the dossier.
+      await notifyChange(
+        tx,
+        office,
+        {
+          code,
+          procedureCode: procedure.code,
+          procedureName: procedure.name,
+          receivedAt: receipt.receivedAt,
+          dueAt: receipt.dueAt,
+          status: 'received',
+          steps: [],
+          slip: receipt,
+        },
+        input.notify ?? null,
+        at,
       );
       return { slip: receipt, ticket: input.ticket ?? null };
     })

@@ -3,6 +3,7 @@ import { identifyCaller } from '../devices/credentials.js';
 import { authenticate, bearerToken } from '../http/auth.js';
 import { COUNTER_HEADER, knownCounter, officerSession } from '../staff/caller.js';
 import { dossierReceipt, lookupDossier } from './lookup.js';
+import { subscribeToDossier } from './push-subscription.js';
 import { receiveDossier } from './receive.js';
 import { dueDateChangesHandler, onTimeReportHandler } from './reports.js';
 import { createDossierService, type DossierRoutesDeps } from './service.js';
@@ -44,11 +45,13 @@ export function installDossierGuards(app: Hono, deps: Pick<DossierRoutesDeps, 'd
  * - `POST /api/dossiers` (counter token): receives a dossier for a procedure of the catalogue; assigns its code
  *   (daily sequence from an atomic counter row) and a lookup PIN (only its hash is stored), computes the due date
  *   with core and answers `{ code, pin, dueAt, receipt }` (the receipt slip, Mẫu 01);
- * - `GET /api/dossiers/{code}?pin=…`: the public view ({@link DossierLookup}); an unknown code and a wrong PIN get
- *   the same 404; limited per code and per client, with a back-off after failures;
+ * - `GET /api/dossiers/{code}` (PIN in the `Dossier-Pin` header): the public view ({@link DossierLookup}); an unknown
+ *   code and a wrong PIN get the same 404; the guessing client is slowed (not the dossier), and a code past its
+ *   ceiling of wrong PINs is paced ({@link lookupDossier});
  * - `POST /api/dossiers/{code}/steps` (counter token): a status change, supplement request or completion, or an
  *   extension with its apology reason; checked by core's dossier clock;
  * - `GET /api/dossiers/{code}/receipt` (counter token): the receipt slip again;
+ * - `PUT /api/dossiers/{code}/push-subscription` (code and PIN): a browser opts in to Web Push for the dossier;
  * - `GET /api/reports/on-time?from=&to=&procedure=` (JSON, or CSV with `format=csv` or `Accept: text/csv`): the
  *   dossiers received in the period, early / on time / late and still open in time / overdue, in total and per
  *   procedure (`OnTimeReport`), classified by core, each against its printed (binding) due date;
@@ -68,4 +71,5 @@ export function installDossierRoutes(app: Hono, deps: DossierRoutesDeps): void {
   app.get('/api/reports/on-time', (c) => onTimeReportHandler(c, service));
   app.get('/api/reports/due-date-changes', (c) => dueDateChangesHandler(c, service));
   app.post('/api/dossiers/:code/steps', (c) => recordDossierStep(c, service));
+  app.put('/api/dossiers/:code/push-subscription', (c) => subscribeToDossier(c, service));
 }

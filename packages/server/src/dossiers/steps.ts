@@ -2,6 +2,7 @@ import { dossierClock, parseOffsetDateTime, statusAfterSteps } from '@motcua/cor
 import type { Context, Env } from 'hono';
 import { readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
+import { notifyChange } from '../notifications/enqueue.js';
 import { sessionOf } from '../staff/caller.js';
 import { stepBody } from './inputs.js';
 import { unknownDossier } from './lookup.js';
@@ -73,6 +74,8 @@ export async function recordDossierStep(
     }
     const status = statusAfterSteps(steps);
     await saveSteps(tx, code, steps, status);
+    // Decree 224/2026 art. 15(1)(g): every change is told at once; written with the change, sent by the outbox.
+    await notifyChange(tx, office, { ...dossier, steps, status }, dossier.notify ?? null, at);
     return lookupView({ ...dossier, steps, status }, vietnamIso(at), s.clock);
   });
   return c.json(view, 201);

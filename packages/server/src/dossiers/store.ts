@@ -2,6 +2,7 @@ import type { CivilDate } from '@motcua/core/calendar';
 import type {
   DailySequence,
   DossierChannel,
+  DossierNotificationContact,
   DossierStatus,
   DossierStepType,
   ReceiptSlip,
@@ -46,6 +47,8 @@ export interface StoredDossier {
   /** The receipt slip (Mẫu 01) data, with the applicant: for staff only. */
   readonly slip: ReceiptSlip;
   readonly version: number;
+  /** Where the citizen asked to be told of status changes (consent at intake); none when they did not. */
+  readonly notify?: DossierNotificationContact | null;
 }
 
 interface Row {
@@ -64,6 +67,7 @@ interface Row {
   steps: DossierStep[] | string;
   slip: ReceiptSlip | string;
   version: number;
+  notify: DossierNotificationContact | string | null;
 }
 
 function json<T>(value: T | string): T {
@@ -87,6 +91,7 @@ function fromRow(row: Row): StoredDossier {
     steps: json(row.steps),
     slip: json(row.slip),
     version: Number(row.version),
+    notify: row.notify === null ? null : json(row.notify),
   };
 }
 
@@ -166,8 +171,8 @@ export async function insertDossier(
 ): Promise<boolean> {
   const rows = await db.query(
     `insert into dossiers (code, office, procedure_code, procedure_name, channel, time_limit, received_at, pin_hash,
-       ticket, status, steps, slip, version, receive_key, due_at, across_boundary)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13, $14, $15)
+       ticket, status, steps, slip, version, receive_key, due_at, across_boundary, notify)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13, $14, $15, $16)
      on conflict (code) do nothing returning code`,
     [
       d.code,
@@ -185,6 +190,7 @@ export async function insertDossier(
       receiveKey,
       d.dueAt,
       d.acrossBoundary,
+      d.notify ? JSON.stringify(d.notify) : null,
     ],
   );
   return rows.length > 0;
@@ -211,7 +217,7 @@ export async function dossierByReceiveKey(
 export async function loadDossier(db: Queryable, code: string, forUpdate = false): Promise<StoredDossier | undefined> {
   const [row] = await db.query<Row>(
     `select code, office, procedure_code, procedure_name, channel, time_limit, received_at, due_at, across_boundary,
-       pin_hash, ticket, status, steps, slip, version
+       pin_hash, ticket, status, steps, slip, version, notify
      from dossiers where code = $1${forUpdate ? ' for update' : ''}`,
     [code],
   );

@@ -9,8 +9,9 @@ import {
 } from '@motcua/core/queue';
 import { type LocalizedText, MotcuaError, type Problem, type ProblemPath, problem } from '@motcua/core/text';
 import * as z from 'zod';
+import { NO_NOTIFICATIONS, type NotificationSettings, notificationSettingsSchema } from '../notifications/settings.js';
 
-/** A request budget: at most `limit` requests per key in each window of `windowSeconds`. */
+/** A request budget: at most `limit` requests per key in any window of `windowSeconds` (a sliding window). */
 export interface RateLimitRule {
   readonly limit: number;
   readonly windowSeconds: number;
@@ -24,6 +25,11 @@ export interface OfficeRateLimits {
   readonly ratings: RateLimitRule;
   /** Counter-level ratings, per device (a counter's static token or paired tablet). */
   readonly counterRatings: RateLimitRule;
+  /**
+   * Public queue reads (the board, a followed ticket), per client address and per instance: a commune's citizens
+   * may share one address, so the default is generous (600 a minute: a hundred people following their tickets).
+   */
+  readonly publicReads: RateLimitRule;
   /** Counter-level ratings, per counter, whichever of its devices sends them. */
   readonly counterRatingsPerCounter: RateLimitRule;
   /** Devices asking to be paired, per client address. */
@@ -58,6 +64,8 @@ export interface OfficeConfigInput {
   readonly rateLimits?: Partial<OfficeRateLimits>;
   /** Who may read the board: `public` (the default) or `private` (paired board devices only). */
   readonly board?: BoardAccess;
+  /** Dossier status notifications: webhooks, email, SMS/Zalo gateways (none by default). */
+  readonly notifications?: unknown;
 }
 
 /** A validated office. */
@@ -79,6 +87,8 @@ export interface Office {
   readonly staticTokens: readonly { readonly path: ProblemPath; readonly length: number }[];
   /** True for the built-in demo office, whose tokens are public. */
   readonly demo: boolean;
+  /** Where dossier status changes are notified ({@link NO_NOTIFICATIONS} when not configured). */
+  readonly notifications: NotificationSettings;
 }
 
 /** The default rate limits. */
@@ -86,6 +96,7 @@ export const DEFAULT_RATE_LIMITS: OfficeRateLimits = {
   tickets: { limit: 120, windowSeconds: 60 },
   ratings: { limit: 5, windowSeconds: 600 },
   counterRatings: { limit: 20, windowSeconds: 600 },
+  publicReads: { limit: 600, windowSeconds: 60 },
   counterRatingsPerCounter: { limit: 40, windowSeconds: 600 },
   pairings: { limit: 10, windowSeconds: 600 },
 };
@@ -108,12 +119,14 @@ const officeSchema = z
         tickets: rule.optional(),
         ratings: rule.optional(),
         counterRatings: rule.optional(),
+        publicReads: rule.optional(),
         counterRatingsPerCounter: rule.optional(),
         pairings: rule.optional(),
       })
       .strict()
       .optional(),
     board: z.enum(['public', 'private']).default('public'),
+    notifications: notificationSettingsSchema.optional(),
   })
   .strict();
 
@@ -208,6 +221,7 @@ export function parseOffice(input: unknown, options: { demo?: boolean } = {}): O
       ...office.kiosks.map((k, i) => ({ path: ['office', 'kiosks', i, 'token'], length: k.token.length })),
     ],
     demo: options.demo ?? false,
+    notifications: (office.notifications as NotificationSettings | undefined) ?? NO_NOTIFICATIONS,
   };
 }
 

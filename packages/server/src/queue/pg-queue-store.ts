@@ -36,6 +36,12 @@ export interface PgQueueStore extends QueueStore {
   version(): Promise<number>;
   /** One business date's tickets without their history (what the board and the wait estimates read), any order. */
   ticketViews(businessDate: CivilDate): Promise<readonly TicketView[]>;
+  /** The newest event sequence number of every office of the database (0 before the first). */
+  eventWatermark(): Promise<number>;
+  /** Every office's events after `seq` (at most `limit`, oldest first): their sequence number, office and ticket. */
+  eventsAfter(seq: number, limit: number): Promise<readonly { seq: number; office: string; ticket: string }[]>;
+  /** These tickets of the office without their history. */
+  ticketViewsById(ids: readonly string[]): Promise<readonly TicketView[]>;
 }
 
 /** The SQL that builds a {@link BoardTicket} from a `queue_tickets` row's `data`. */
@@ -327,6 +333,28 @@ export function createPgQueueStore(db: Pick<Database, 'query' | 'transaction'>, 
       const rows = await db.query<{ data: unknown }>(
         `select data - 'history' as data from queue_tickets where office = $1 and business_date = $2`,
         [office, businessDate],
+      );
+      return rows.map((r) => toTicket(r.data));
+    },
+
+    async eventWatermark(): Promise<number> {
+      const [row] = await db.query<{ v: string | null }>('select max(seq)::text as v from queue_events');
+      return Number(row?.v ?? 0);
+    },
+
+    async eventsAfter(seq: number, limit: number) {
+      const rows = await db.query<{ seq: string; office: string; ticket: string }>(
+        'select seq::text as seq, office, ticket from queue_events where seq > $1 order by seq limit $2',
+        [seq, limit],
+      );
+      return rows.map((r) => ({ seq: Number(r.seq), office: r.office, ticket: r.ticket }));
+    },
+
+    async ticketViewsById(ids: readonly string[]): Promise<readonly TicketView[]> {
+      if (ids.length === 0) return [];
+      const rows = await db.query<{ data: unknown }>(
+        `select data - 'history' as data from queue_tickets where office = $1 and id = any($2::text[])`,
+        [office, ids],
       );
       return rows.map((r) => toTicket(r.data));
     },

@@ -1,7 +1,8 @@
 import type { Context, Hono, Next } from 'hono';
 import { authenticate, bearerToken } from '../http/auth.js';
+import { clientAddress } from '../http/client-address.js';
 import { ApiError } from '../http/errors.js';
-import { rateLimit } from '../http/rate-limit.js';
+import { createMemoryRateLimiter, rateLimit } from '../http/rate-limit.js';
 import { knownCounter, officerSession } from '../staff/caller.js';
 import { boardEvents } from './board-events.js';
 import {
@@ -18,9 +19,10 @@ import type { QueueRouteOptions, QueueService } from './service.js';
 import { followTicket, issueTicket, listServices } from './tickets.js';
 
 /**
- * Mounts the kiosk, counter and private board guards (bearer credential, then the ticket rate limit per kiosk). Call
- * after `identifyDevices` and before the idempotency middleware, so that a refused request is never stored as the
- * answer to its Idempotency-Key.
+ * Mounts the kiosk, counter and private board guards (bearer credential, then the ticket rate limit per kiosk) and the
+ * limit on public reads (the board, a followed ticket) per client address (`clientOf`, which honours `trustProxy`).
+ * Call after `identifyDevices` and before the idempotency middleware, so that a refused request is never stored as
+ * the answer to its Idempotency-Key.
  *
  * @example
  * ```ts
@@ -28,8 +30,21 @@ import { followTicket, issueTicket, listServices } from './tickets.js';
  * app.use('/api/*', idempotency(db));
  * ```
  */
-export function installQueueGuards(app: Hono, service: QueueService, now: () => number): void {
+export function installQueueGuards(
+  app: Hono,
+  service: QueueService,
+  now: () => number,
+  clientOf: (c: Context) => string = clientAddress(),
+): void {
   const { office } = service;
+  // Public reads, per client address, in this instance's memory: they protect the instance, and cost no write.
+  const reads = createMemoryRateLimiter();
+  for (const path of ['/api/queue/board', '/api/queue/tickets/:id']) {
+    app.use(
+      path,
+      rateLimit(reads, 'public-reads', (c) => `${office.id}/${clientOf(c)}`, office.rateLimits.publicReads, now, 'GET'),
+    );
+  }
   app.use('/api/queue/tickets', async (c, next) => {
     if (c.req.method === 'POST') authenticate(c, 'kiosk');
     return next();

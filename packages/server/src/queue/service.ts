@@ -69,7 +69,7 @@ export function createQueueService(deps: QueueRoutesDeps): QueueService {
   const queue = createQueue({ ...office.queueConfig, store, clock: now, calendar: deps.calendar ?? vietnamCalendar() });
   const hub = createNotificationHub<QueueNotification>(deps.db, QUEUE_CHANNEL);
   const limiter = deps.limiter ?? createRateLimiter(deps.db);
-  const days = createQueueDayCache(store);
+  const days = createQueueDayCache(store, office.id);
   return {
     db: deps.db,
     office,

@@ -19,8 +19,15 @@ import { DEFAULT_RATING_INSTRUMENT, HONEYPOT_FIELD, type RatingBody, ratingBody 
 import { jsonBody } from './request-body.js';
 import { insertDeviceRating, insertTokenRating, ratingTokenUsed, transactionInOffice } from './store.js';
 
-/** The instrument a rating names: an exact version, or the version of a family in force on a date. */
-function instrumentOf(named: string | { id: string; version: string }, date: CivilDate): Instrument {
+/**
+ * The instrument a rating names: an exact version, or the version of a family in force on a date.
+ *
+ * @example
+ * ```ts
+ * instrumentOf('vn-one-stop-rating', '2026-12-04').version; // '1'
+ * ```
+ */
+export function instrumentOf(named: string | { id: string; version: string }, date: CivilDate): Instrument {
   if (typeof named !== 'string') {
     const exact = BUILT_IN_INSTRUMENTS.find((i) => i.id === named.id && i.version === named.version);
     if (!exact) {
