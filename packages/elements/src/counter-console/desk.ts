@@ -4,6 +4,7 @@
  * a number out of turn, re-admitting a no-show who comes back, and after "Xong" the rating QR code the citizen scans
  * with their phone (from the rating token the done answer carries).
  */
+import type { PriorityClass } from '@motcua/core/queue';
 import { css, html, nothing } from 'lit';
 import type { StringTable } from '../internal/i18n.js';
 import { newIdempotencyKey } from '../internal/idempotency-key.js';
@@ -85,13 +86,6 @@ export interface DeskHost {
   ratingUrl(): string;
 }
 
-/** A priority class as the services answer gives it. */
-interface PriorityClass {
-  readonly id: string;
-  readonly name?: Readonly<Record<string, string>>;
-  readonly weight: number;
-}
-
 interface Line {
   readonly service: string;
   readonly count: number;
@@ -169,7 +163,9 @@ export class CounterDesk {
   mark(ticket: CounterTicket | undefined) {
     const classes = this.host.priorities();
     const cls = (Array.isArray(classes) ? (classes as PriorityClass[]) : []).find((p) => p?.id === ticket?.priority);
-    const name = cls?.name?.[this.host.language()] ?? cls?.name?.vi ?? cls?.id ?? '';
+    // The services answer is read as given: a class without names shows its id.
+    const names = cls?.name as Readonly<Record<string, string>> | undefined;
+    const name = names?.[this.host.language()] ?? names?.vi ?? cls?.id ?? '';
     return cls && cls.weight > 0 ? html`<p part="priority-mark">${this.host.t('priorityMark', { name })}</p>` : nothing;
   }
 
