@@ -306,8 +306,8 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       create index devices_office on devices (office, created_at);
       `,
-    },
-    {
+  },
+  {
     id: '0013-sliding-rate-limits',
     sql: `
       -- The sliding-window log of each rate limit's key: the times of its accepted requests still in the window.
