@@ -13,7 +13,7 @@ export {
   MotcuaCounterConsole,
 } from './counter-console/counter-console.js';
 export type { DossierReceivedDetail } from './counter-console/intake.js';
-export type { ConsoleStringKey, IntakeStringKey } from './counter-console/strings.js';
+export type { ConsoleStringKey, DeskStringKey, IntakeStringKey } from './counter-console/strings.js';
 export {
   type DossierErrorDetail,
   type DossierLoadedDetail,
