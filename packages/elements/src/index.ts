@@ -15,7 +15,12 @@ export {
   MotcuaCounterConsole,
 } from './counter-console/counter-console.js';
 export type { DossierReceivedDetail } from './counter-console/intake.js';
-export type { ConsoleStringKey, IntakeStringKey, SessionStringKey } from './counter-console/strings.js';
+export type {
+  ConsoleStringKey,
+  DeskStringKey,
+  IntakeStringKey,
+  SessionStringKey,
+} from './counter-console/strings.js';
 export {
   type DossierErrorDetail,
   type DossierLoadedDetail,

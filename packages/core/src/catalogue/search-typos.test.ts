@@ -11,7 +11,7 @@ import { defaultAbbreviations, typoDistance, typoTolerance } from './search-typo
 const tolerance = typoTolerance();
 
 /**
- * The sample commune catalogue and three procedures of other fields it lacks, named as in the national catalogue
+ * The sample commune catalogue and four procedures of other fields it lacks, named as in the national catalogue
  * (their codes are made up for the test).
  */
 async function catalogue(): Promise<Catalogue> {
@@ -25,6 +25,8 @@ async function catalogue(): Promise<Catalogue> {
       { field: 'Đất đai' },
     ),
     procedure('9.000003', 'Cấp đổi thẻ căn cước công dân', { field: 'Cấp, quản lý căn cước' }),
+    // The name since the Law on Identification 2023: "công dân" is gone, "cccd" still finds it.
+    procedure('9.000004', 'Cấp đổi thẻ căn cước', { field: 'Cấp, quản lý căn cước' }),
   ]);
 }
 
@@ -52,6 +54,8 @@ const misspellings: readonly (readonly [string, string])[] = [
   ['cap gcn qsdd lan dau', '9.000002'],
   ['cap doi cccd', '9.000003'],
   ['cap doi the can cuocc cong dan', '9.000003'],
+  ['doi the cccd', '9.000004'],
+  ['dang ky hk', '1.004222'],
 ];
 
 describe('procedure search with typos and abbreviations', () => {

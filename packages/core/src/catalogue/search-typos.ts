@@ -16,9 +16,10 @@ import {
 
 /**
  * The abbreviations of Vietnamese administrative language the search expands by default, folded (no diacritics,
- * lower case): `xd` → `xay dung`. Kept small on purpose: only abbreviations with one meaning at a commune's counter
- * (`tt` is left out: tạm trú, thường trú, thông tin, thủ tục). Replace or extend them with the `abbreviations`
- * option of {@link typoTolerance}.
+ * lower case): `xd` → `xay dung`. Each one is what people write on forms, notices and in messages to the commune, and
+ * expands to the words the current procedure names use. Kept small on purpose: only abbreviations with one meaning at
+ * a commune's counter (`tt` is left out: tạm trú, thường trú, thông tin, thủ tục). Replace or extend them with the
+ * `abbreviations` option of {@link typoTolerance} (or the procedure list's `abbreviations` property).
  *
  * @example
  * ```ts
@@ -26,14 +27,21 @@ import {
  * ```
  */
 export const defaultAbbreviations: Readonly<Record<string, string>> = {
+  // Xây dựng: "GPXD" on construction permits and site boards; "xd" in "giấy phép xd".
   xd: 'xay dung',
   gpxd: 'giay phep xay dung',
+  // Đất đai: "GCN QSDĐ" (giấy chứng nhận quyền sử dụng đất, the "sổ đỏ") in land notices and contracts.
   gcn: 'giay chung nhan',
   qsdd: 'quyen su dung dat',
-  cccd: 'can cuoc cong dan',
+  // "CCCD": the citizen identity card. Since the Law on Identification 2023 (26/2023/QH15, in force 1 July 2024) the
+  // card is "thẻ căn cước" and procedure names drop "công dân": the expansion is the words both names share.
+  cccd: 'can cuoc',
+  // Hộ tịch: the shorthand of "khai sinh" and "kết hôn" in messages and notes.
   ks: 'khai sinh',
   kh: 'ket hon',
-  hk: 'ho khau',
+  // "HK" (hộ khẩu): the household book was abolished on 1 January 2023 (Law on Residence 2020, 68/2020/QH14, art. 38),
+  // and "nhập hộ khẩu" is now đăng ký thường trú, which is what people who still say "hk" are looking for.
+  hk: 'thuong tru',
 };
 
 /** Whether two letters count as the same: `i` and `y` are interchangeable in Vietnamese spelling (kí/ký). */

@@ -22,6 +22,7 @@ export function createMemoryQueueStore(): QueueStore {
   const tickets = new Map<string, Ticket>();
   const waiting = new Map<string, Map<string, Ticket>>();
   const ordering = new Map<string, QueueOrderingState>();
+  const paused = new Set<string>();
   const commands = new Map<string, string | null | undefined>();
   const log: TicketEvent[] = [];
   let ordinal = 0;
@@ -90,6 +91,13 @@ export function createMemoryQueueStore(): QueueStore {
     },
     async setOrderingState(counter: string, state: QueueOrderingState): Promise<void> {
       ordering.set(counter, state);
+    },
+    async counterPaused(counter: string): Promise<boolean> {
+      return paused.has(counter);
+    },
+    async setCounterPaused(counter: string, on: boolean): Promise<void> {
+      if (on) paused.add(counter);
+      else paused.delete(counter);
     },
     async claimCommand(commandId: string): Promise<QueueCommandClaim> {
       if (!commands.has(commandId)) {

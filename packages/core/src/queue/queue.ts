@@ -12,7 +12,7 @@ import { formatTicketNumber, ticketSequenceKey } from './numbering.js';
 import { assertIssuingOpen, nextIssuingTime } from './opening-windows.js';
 import { advanceOrderingState, chooseNextTicket } from './ordering.js';
 import { QueueRefusedError } from './refusal.js';
-import { applyTicketCommand } from './state-machine.js';
+import { applyTicketCommand, ticketCommandWasApplied } from './state-machine.js';
 import type { QueueStore } from './store.js';
 import type { Ticket, TicketCommand, TicketEvent } from './ticket.js';
 import { createTicketId, parseTicketId } from './ticket-id.js';
@@ -71,6 +71,17 @@ export interface Queue {
   finish(ticket: string, options?: QueueCommandOptions): Promise<Ticket>;
   /** The citizen did not come after being called. */
   noShow(ticket: string, options?: QueueCommandOptions): Promise<Ticket>;
+  /**
+   * Puts a no-show back in the queue (the citizen came back): waiting again, behind whoever waits now, to be called
+   * once more like any waiting ticket. Only on the ticket's own business day.
+   */
+  readmit(ticket: string, options?: QueueCommandOptions): Promise<Ticket>;
+  /** Pauses a counter (a break, a long case): it is given no call, by `callNext` or `call`, until it resumes. */
+  pause(counter: string): Promise<void>;
+  /** Resumes a paused counter. */
+  resume(counter: string): Promise<void>;
+  /** Whether a counter is paused. */
+  paused(counter: string): Promise<boolean>;
   /** Cancels a waiting or called ticket. */
   cancel(ticket: string, options?: QueueCommandOptions): Promise<Ticket>;
   /** Ends this ticket as transferred and queues a new ticket (same number and visit) for `service`; returns the new ticket. */
@@ -210,6 +221,24 @@ export function createQueue(config: QueueConfig & QueueOptions): Queue {
     };
   }
 
+  function counterOf(id: string) {
+    const counter = resolved.counters.get(id);
+    if (!counter) throw unknown('counter', id);
+    return counter;
+  }
+
+  /** Refuses a call to a paused counter. */
+  async function assertNotPaused(counter: { readonly id: string; readonly label: string }): Promise<void> {
+    if (await store.counterPaused(counter.id)) {
+      throw new MotcuaError([
+        problem(['counter'], 'counter-paused', {
+          vi: `Quầy ${counter.label} đang tạm dừng; hãy mở lại quầy trước khi gọi số`,
+          en: `Counter ${counter.label} is paused; resume it before calling`,
+        }),
+      ]);
+    }
+  }
+
   async function refuse(
     service: ResolvedQueueService,
     reason: 'daily-cap' | 'sequence-end',
@@ -302,10 +331,10 @@ export function createQueue(config: QueueConfig & QueueOptions): Queue {
 
     async callNext(counterId, options) {
       const now = nowOf(options);
-      const counter = resolved.counters.get(counterId);
-      if (!counter) throw unknown('counter', counterId);
+      const counter = counterOf(counterId);
       const date = queueBusinessTimeOf(now, resolved.dayStartsAt, resolved.sessions).date;
       return once(options?.commandId, async () => {
+        await assertNotPaused(counter);
         for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
           const waiting = await store.waitingTickets(counter.services, date);
           const state = await store.getOrderingState(counter.id);
@@ -329,9 +358,9 @@ export function createQueue(config: QueueConfig & QueueOptions): Queue {
 
     async call(ticket, counterId, options) {
       const now = nowOf(options);
-      const counter = resolved.counters.get(counterId);
-      if (!counter) throw unknown('counter', counterId);
+      const counter = counterOf(counterId);
       return once(options?.commandId, async () => {
+        await assertNotPaused(counter);
         const current = await load(ticket);
         if (!counter.services.includes(current.service)) {
           throw new MotcuaError([
@@ -353,6 +382,31 @@ export function createQueue(config: QueueConfig & QueueOptions): Queue {
     finish: command(() => ({ type: 'finish' })),
     noShow: command(() => ({ type: 'no-show' })),
     cancel: command(() => ({ type: 'cancel' })),
+
+    async readmit(ticket, options) {
+      const now = nowOf(options);
+      const today = queueBusinessTimeOf(now, resolved.dayStartsAt, resolved.sessions).date;
+      const current = await load(ticket);
+      if (current.businessDate !== today && !ticketCommandWasApplied(current, options?.commandId)) {
+        throw new MotcuaError([
+          problem(['ticket'], 'not-today', {
+            vi: `Phiếu ${current.number} là của ngày ${current.businessDate}; chỉ cho vào hàng lại phiếu hôm nay`,
+            en: `Ticket ${current.number} is from ${current.businessDate}; only today's tickets can be re-admitted`,
+          }),
+        ]);
+      }
+      return command(() => ({ type: 'readmit' }))(ticket, options);
+    },
+
+    async pause(counterId) {
+      await store.setCounterPaused(counterOf(counterId).id, true);
+    },
+
+    async resume(counterId) {
+      await store.setCounterPaused(counterOf(counterId).id, false);
+    },
+
+    paused: (counterId) => store.counterPaused(counterOf(counterId).id),
 
     async transfer(ticket, serviceId, options) {
       const now = nowOf(options);

@@ -17,6 +17,7 @@ const COMMAND_NAMES: Record<TicketCommand['type'], LocalizedText> = {
   start: { vi: 'bắt đầu phục vụ', en: 'start serving' },
   finish: { vi: 'kết thúc', en: 'finish' },
   'no-show': { vi: 'đánh dấu vắng mặt', en: 'mark as no-show' },
+  readmit: { vi: 'cho vào hàng lại', en: 're-admit' },
   cancel: { vi: 'hủy', en: 'cancel' },
   transfer: { vi: 'chuyển dịch vụ', en: 'transfer' },
   'link-dossier': { vi: 'gắn hồ sơ', en: 'link a dossier' },
@@ -32,6 +33,8 @@ const ALLOWED: Record<TicketCommand['type'], readonly TicketStatus[]> = {
   start: ['called'],
   finish: ['serving'],
   'no-show': ['called'],
+  // A citizen marked absent who comes back: waiting again, behind whoever waits now.
+  readmit: ['no-show'],
   cancel: ['issued', 'called'],
   transfer: ['called', 'serving'],
   'link-dossier': ['called', 'serving', 'done'],
@@ -117,6 +120,18 @@ export function applyTicketCommand(
       return { ...base, status: 'done', endedAt: at };
     case 'no-show':
       return { ...base, status: 'no-show', endedAt: at };
+    case 'readmit':
+      return {
+        ...base,
+        status: 'issued',
+        queuedAt: at,
+        counter: undefined,
+        calls: 0,
+        calledAt: undefined,
+        lastCalledAt: undefined,
+        servingAt: undefined,
+        endedAt: undefined,
+      };
     case 'cancel':
       return { ...base, status: 'cancelled', endedAt: at };
     case 'transfer':

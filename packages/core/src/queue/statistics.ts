@@ -196,6 +196,11 @@ export function queueStatistics(events: readonly TicketEvent[], options: QueueSt
         t.end = e.at;
         t.outcome = e.type;
         break;
+      case 'readmit':
+        // Back in the queue: the no-show did not end the visit.
+        t.end = undefined;
+        t.outcome = undefined;
+        break;
       case 'link-dossier':
         break;
     }

@@ -79,6 +79,10 @@ export interface QueueStore {
   getOrderingState(counter: string): Promise<QueueOrderingState | undefined>;
   /** Saves a counter's interleave state. */
   setOrderingState(counter: string, state: QueueOrderingState): Promise<void>;
+  /** Whether a counter is paused (no calls until it resumes); `false` for a counter never paused. */
+  counterPaused(counter: string): Promise<boolean>;
+  /** Pauses or resumes a counter. */
+  setCounterPaused(counter: string, paused: boolean): Promise<void>;
   /** Atomically claims an idempotency key: `new` (now pending) the first time, else its standing. */
   claimCommand(commandId: string): Promise<QueueCommandClaim>;
   /** Records the ticket a claimed command produced (`null` when it produced none). */

@@ -89,6 +89,7 @@ export type TicketCommand =
   | { readonly type: 'start' }
   | { readonly type: 'finish' }
   | { readonly type: 'no-show' }
+  | { readonly type: 'readmit' }
   | { readonly type: 'cancel' }
   | { readonly type: 'transfer'; readonly to: string }
   | { readonly type: 'link-dossier'; readonly dossier: string };

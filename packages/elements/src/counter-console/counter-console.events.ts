@@ -10,6 +10,8 @@ export interface CounterTicket {
   readonly service: string;
   readonly status: string;
   readonly calls?: number;
+  /** Its priority class (the console marks a priority ticket). */
+  readonly priority?: string;
 }
 
 /** The detail of `motcua-counter-action`. */

@@ -125,6 +125,8 @@ function defaultRoutes(): Record<string, Handler> {
         ],
       }),
     'GET /api/queue/counters/1/current': () => json(200, { ticket: null }),
+    'GET /api/queue/counters/1/desk': () =>
+      json(200, { paused: false, waiting: [{ service: 'ho-tich', count: 0, priority: 0 }], noShows: [] }),
     'GET /api/catalogue': () => json(200, catalogue),
     'POST /api/queue/counters/1/call-next': () => json(200, { ticket: ticket() }),
     'POST /api/queue/counters/1/recall': () => json(200, { ticket: ticket({ calls: 2 }) }),

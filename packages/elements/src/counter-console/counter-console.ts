@@ -7,6 +7,7 @@ import type { StringTable } from '../internal/i18n.js';
 import type { DevicePairing, PairingStringKey } from '../internal/pairing.js';
 import { blockStyles } from '../internal/styles.js';
 import type { CounterAction, CounterActionDetail, CounterTicket } from './counter-console.events.js';
+import type { CounterDesk, DeskHost } from './desk.js';
 import type { DossierIntake, IntakeHost } from './intake.js';
 import type { StaffSession } from './session.js';
 import { type CounterConsoleStringKey, consoleStrings } from './strings.js';
@@ -37,6 +38,7 @@ function asTicket(value: unknown): CounterTicket | undefined {
     service: typeof t.service === 'string' ? t.service : '',
     status: t.status,
     ...(typeof t.calls === 'number' ? { calls: t.calls } : {}),
+    ...(typeof t.priority === 'string' ? { priority: t.priority } : {}),
   };
 }
 
@@ -61,6 +63,11 @@ function typing(event: KeyboardEvent): boolean {
  * happened. Every command carries an `Idempotency-Key`, reused when it is pressed again after a network failure, so
  * a retry never calls two numbers.
  *
+ * Beside the ticket, the desk (loaded after the first paint): a priority ticket's mark, how many wait for each of the
+ * counter's services and how many of them with priority, a pause of the counter (no call until it resumes), a number
+ * called out of turn, the counter's no-shows to re-admit when they come back, and after "Xong" the rating QR code the
+ * citizen scans with their phone (`rating-url` with the done answer's rating token).
+ *
  * Dossier intake loads when the officer opens it: the procedure picked from the catalogue (search without
  * diacritics), the documents received ticked, the applicant's contact, then `POST /api/dossiers` linked to the
  * current ticket and the receipt slip (Mẫu 01) printed from a hidden frame, with the dossier code, the lookup PIN,
@@ -82,6 +89,10 @@ function typing(event: KeyboardEvent): boolean {
  * @csspart status - The live region: what happened.
  * @csspart error - Refusals and failures.
  * @csspart intake - The dossier intake form, once open.
+ * @csspart desk - Who waits, the pause, calling a number, the no-shows.
+ * @csspart priority-mark - The priority mark of the ticket shown.
+ * @csspart rating-qr - The rating QR code shown after "Xong".
+ * @cssproperty --motcua-counter-console-qr-size - Size of the rating QR code (default: 12em).
  * @cssproperty --motcua-counter-console-number-size - Font size of the ticket number (default: 3em).
  * @cssproperty --motcua-color-primary - Buttons (default #0b57d0).
  * @cssproperty --motcua-color-danger - Errors (default #b3261e).
@@ -240,6 +251,10 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
   /** Rating tokens of finished tickets, by ticket id. */
   private readonly ratingTokens = new Map<string, string>();
   private intake: DossierIntake | undefined;
+  private desk: CounterDesk | undefined;
+  /** The office's priority classes, as the services answer gives them (the desk reads them). */
+  private priorities: unknown = [];
+  /** The styles of the parts loaded later (desk, intake form), adopted after the element's own. */
   private pending = new Set<Promise<unknown>>();
   private loadedFor = '';
   /** Without a token: the officer's sign-in and counter choice, loaded then. */
@@ -269,6 +284,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
         ${
           ticket
             ? html`<p part="number">${ticket.number}</p>
+              ${this.desk?.mark(ticket)}
               <p class="label">
                 ${this.t(`status-${ticket.status}` as Key, { calls: ticket.calls ?? 1 })}${serviceName ? ` · ${this.t('service', { service: serviceName })}` : nothing}
               </p>`
@@ -298,7 +314,8 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
         </select>
         ${this.renderButton('transfer')}
       </div>
-      <p part="shortcuts" id="shortcuts">${this.t('shortcuts')}</p>`;
+      <p part="shortcuts" id="shortcuts">${this.t('shortcuts')}</p>
+      ${this.desk?.render()}`;
   }
 
   private renderButton(action: CounterAction) {
@@ -338,7 +355,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
    */
   private allowed(action: CounterAction): boolean {
     const status = this.ticket?.status ?? '';
-    if (action === 'next') return !ACTIVE.has(status);
+    if (action === 'next') return !ACTIVE.has(status) && !this.desk?.paused;
     return action === 'recall' || action === 'skip' ? status === 'called' : ACTIVE.has(status);
   }
 
@@ -358,6 +375,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
     super.disconnectedCallback();
     this.pairing?.stop();
     document.removeEventListener('keydown', this.onKeydown);
+    this.desk?.stop();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -382,6 +400,15 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
   /** The credentials of a request: the token, else the session cookie with the counter the officer works at. */
   private auth() {
     return { token: this.token, headers: this.staff?.headers() };
+  }
+
+  /**
+   * Carries out an action for the ticket shown, as its button or shortcut does.
+   *
+   * @returns whether the server carried it out.
+   */
+  run(action: CounterAction): Promise<boolean> {
+    return this.track(this.command(action));
   }
 
   /** Adds strings that arrived with a part loaded later. */
@@ -478,6 +505,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
       this.services = services.value.services.flatMap((s: Record<string, unknown> | null) =>
         typeof s?.id === 'string' ? [{ id: s.id, name: (s.name ?? {}) as Service['name'] }] : [],
       );
+      this.priorities = (services.value as { priorityClasses?: unknown }).priorityClasses;
     } else {
       this.error = this.t('servicesFailed');
     }
@@ -487,15 +515,43 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
       // A command answered during the load knows better.
       this.ticket = asTicket(current.value?.ticket);
     }
+    // The desk is extra: without it (its code could not be downloaded) the console still calls and serves.
+    try {
+      await (this.desk ?? (await this.loadDesk())).start();
+    } catch {
+      // No desk this time; the next load tries again.
+    }
   }
 
-  /**
-   * Carries out an action for the ticket shown, as its button or shortcut does.
-   *
-   * @returns whether the server carried it out.
-   */
-  run(action: CounterAction): Promise<boolean> {
-    return this.track(this.command(action));
+  /** The desk, its strings and styles: fetched after the console's first load. */
+  private async loadDesk(): Promise<CounterDesk> {
+    const module = await import('./desk.js');
+    this.addStrings(module.deskStrings);
+    this.addStyles(module.deskStyles);
+    const host: DeskHost = {
+      t: (key, params) => this.t(key, params),
+      send: (path, body, key) =>
+        api(`api/queue/counters/${encodeURIComponent(this.counter)}/${path}`, {
+          token: this.token,
+          ...(body === undefined ? {} : { body }),
+          ...(key ? { key } : {}),
+        }),
+      update: () => this.requestUpdate(),
+      track: (work) => this.track(work),
+      serviceName: (id) => this.serviceName(id),
+      priorities: () => this.priorities,
+      language: () => this.language,
+      say: (info, error) => {
+        this.info = info;
+        this.error = error === undefined ? '' : typeof error === 'string' ? error : this.describe(error);
+      },
+      show: (ticket) => {
+        this.ticket = asTicket(ticket) ?? this.ticket;
+      },
+      ratingUrl: () => this.ratingUrl,
+    };
+    this.desk = new module.CounterDesk(host);
+    return this.desk;
   }
 
   private async command(action: CounterAction): Promise<boolean> {
@@ -537,9 +593,9 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
         return true;
       }
       if (ticket) this.ticket = ticket;
-      if (action === 'done' && ticket?.id && typeof answer?.ratingToken === 'string') {
-        this.ratingTokens.set(ticket.id, answer.ratingToken as string);
-      }
+      const ratingToken = typeof answer?.ratingToken === 'string' ? answer.ratingToken : undefined;
+      if (action === 'done' && ticket?.id && ratingToken) this.ratingTokens.set(ticket.id, ratingToken);
+      this.desk?.after(ticket, ratingToken);
       const number = ticket?.number ?? before?.number ?? '';
       const said = { next: 'called', recall: 'recalled', skip: 'skipped', done: 'finished', transfer: 'transferred' };
       this.info = action === 'next' && !ticket ? this.t('queueEmpty') : this.t(said[action] as Key, { number });

@@ -207,5 +207,22 @@ export type IntakeStringKey =
 /** The keys of the strings of the officer's sign-in and counter choice (loaded with them: `session.ts`). */
 export type SessionStringKey = 'chooseCounter' | 'counterOption' | 'changeCounter' | 'countersFailed';
 
-/** Every key of the console's strings, the intake form's, receipt slip's and sign-in's included. */
-export type CounterConsoleStringKey = ConsoleStringKey | IntakeStringKey | SessionStringKey;
+/** The keys of the desk's strings (who waits, pause, a number out of turn, no-shows, the rating QR), in desk.ts. */
+export type DeskStringKey =
+  | 'waiting'
+  | 'waitingPriority'
+  | 'deskFailed'
+  | 'priorityMark'
+  | 'pause'
+  | 'pausedNote'
+  | 'resumed'
+  | 'callNumber'
+  | 'callThis'
+  | 'noShows'
+  | 'readmit'
+  | 'readmitted'
+  | 'ratingQr'
+  | 'ratingScan';
+
+/** Every key of the console's strings, the intake form's, receipt slip's, sign-in's and desk's included. */
+export type CounterConsoleStringKey = ConsoleStringKey | IntakeStringKey | SessionStringKey | DeskStringKey;

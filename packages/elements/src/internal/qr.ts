@@ -1,21 +1,25 @@
-/** QR codes for the elements (procedure links, ticket and receipt slips), loaded lazily: the encoder is uqr (MIT), drawn as one SVG path. */
+/** QR codes for the elements (procedure links, ticket and receipt slips, the counter's rating code), loaded lazily: drawn as one SVG path. */
 import { html, render } from 'lit';
-import { encode } from 'uqr';
+import { encodeQr } from './qr-encode.js';
+
+/** The quiet zone around the code, in modules. */
+const BORDER = 2;
 
 /** The modules of a QR code as SVG path data, one rectangle per run of dark modules in a row. */
 function qrPath(text: string): { readonly size: number; readonly d: string } {
-  const { data, size } = encode(text, { ecc: 'M', border: 2 });
+  const data = encodeQr(text);
+  const size = data.length + 2 * BORDER;
   let d = '';
   data.forEach((row, y) => {
     let x = 0;
-    while (x < size) {
+    while (x < row.length) {
       if (!row[x]) {
         x++;
         continue;
       }
       const start = x;
-      while (x < size && row[x]) x++;
-      d += `M${start} ${y}h${x - start}v1h${start - x}z`;
+      while (row[x]) x++;
+      d += `M${start + BORDER} ${y + BORDER}h${x - start}v1h${start - x}z`;
     }
   });
   return { size, d };

@@ -278,6 +278,28 @@ describe('<motcua-procedure-list>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('forgives typos and abbreviations, below every exact hit, with an abbreviation table the page may replace', async () => {
+    const el = await load();
+    await type(el, 'khai snh');
+    expect(names(el)).to.deep.equal([khaiSinh.name]);
+    await type(el, 'dang ki ket hon');
+    expect(names(el)).to.deep.equal([hostile.name]);
+    await type(el, 'ks');
+    expect(names(el)).to.deep.equal([khaiSinh.name]);
+    // "dang ky k": both names have it; the exact hits only, in catalogue order.
+    await type(el, 'dang ky k');
+    expect(names(el)).to.deep.equal([khaiSinh.name, hostile.name]);
+    el.abbreviations = { ct: 'chứng thực' };
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal([khaiSinh.name, hostile.name]);
+    await type(el, 'ct ban sao');
+    expect(names(el)).to.deep.equal([chungThuc.name]);
+    await type(el, 'ks');
+    expect(items(el)).to.have.length(0);
+    expect(el.results).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
   it('filters by field, online service and "giải quyết ngay"', async () => {
     const el = await load();
     const options = [...shadow(el).querySelectorAll('select#field option')].map((o) => text(o));

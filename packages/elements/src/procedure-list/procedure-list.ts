@@ -67,6 +67,9 @@ const PROBLEMS_SHOWN = 5;
  * visible when the catalogue cannot be loaded. Lists are paginated (`page-size`), so 5,000 procedures
  * stay smooth.
  *
+ * The search forgives typos and common abbreviations ("khai snh", "giay phep xd"): core's `typoTolerance()`, which
+ * comes with the validation; such hits rank below every exact one. The `abbreviations` property replaces the table.
+ *
  * Escape in the detail view returns to the list. Large catalogues are checked in parts: the first page shows
  * as soon as it is checked, search and filters once the whole catalogue is.
  *
@@ -147,6 +150,12 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
 
   /** The page QR codes and printed links point to (plus the procedure's `#tthc-…` hash); default: this page. */
   @property({ attribute: 'link-base' }) linkBase = '';
+
+  /**
+   * The abbreviations the search expands (`{ xd: 'xây dựng' }`), instead of core's `defaultAbbreviations`; spread
+   * those into the object to extend them.
+   */
+  @property({ attribute: false }) abbreviations: Readonly<Record<string, string>> | undefined;
 
   /**
    * Prints the print view's frame; by default `view.print()`. A kiosk can replace it (for instance to
@@ -385,7 +394,8 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     if (changed.has('pageSize') && changed.get('pageSize') !== undefined) this.shown = this.pageSize;
     if (changed.has('src') && this.src) void this.load();
     else if (changed.has('catalogue') && this.catalogue !== undefined) void this.accept(this.catalogue);
-    if (['data', 'query', 'field', 'level', 'online', 'immediateOnly'].some((key) => changed.has(key))) this.search();
+    if (['data', 'query', 'field', 'level', 'online', 'immediateOnly', 'abbreviations'].some((key) => changed.has(key)))
+      this.search();
     else if (changed.has('shown')) this.search(false); // more of the same results: no new announcement
     if (this.selected && !this.qr) this.loadQr();
     if (this.selected && !this.detail && !this.detailFailed) this.loadDetail();
@@ -631,7 +641,9 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
   }
 
   private searchOptions(): SearchOptions {
+    const abbreviations = this.abbreviations;
     return {
+      ...(this.validated && { tolerance: this.validated.typoTolerance(abbreviations && { abbreviations }) }),
       ...(this.field ? { field: this.field } : {}),
       ...(this.level ? { level: this.level } : {}),
       ...(this.online ? { onlineLevel: this.online } : {}),

@@ -5,6 +5,8 @@
 import { type Catalogue, parseCatalogue } from '@motcua/core/catalogue';
 import { formatPath, type LocalizedText, type Problem } from '@motcua/core/text';
 
+/** The search's typo and abbreviation pass: it runs only on a validated catalogue, so it comes with the validation. */
+export { typoTolerance } from '@motcua/core/catalogue';
 /** Time limits in words, for the list and its print view: they come with the validation, which every list waits for. */
 export { formatTimeLimit } from '@motcua/core/deadline';
 

@@ -38,6 +38,7 @@ export type TicketKioskStringKey =
   | 'noServices'
   | 'priority'
   | 'priorityHint'
+  | 'priorityOn'
   | 'issuing'
   | 'opensAt'
   | 'opensOn'
@@ -80,6 +81,7 @@ export const TICKET_KIOSK_STRINGS: StringTable<TicketKioskFirstKey> = {
     noServices: 'Hiện không có dịch vụ nào để lấy số.',
     priority: 'Tôi cần được ưu tiên',
     priorityHint: 'Không cần nêu lý do.',
+    priorityOn: 'Đã chọn. Chạm vào dịch vụ để lấy số.',
     issuing: 'Đang lấy số…',
     opensAt: 'Mở lại lúc {time}',
     opensOn: 'Mở lại lúc {time}, {day}',
@@ -98,6 +100,7 @@ export const TICKET_KIOSK_STRINGS: StringTable<TicketKioskFirstKey> = {
     noServices: 'No service is taking tickets now.',
     priority: 'I need priority service',
     priorityHint: 'No reason needed.',
+    priorityOn: 'Chosen. Now touch a service to take a number.',
     issuing: 'Taking a number…',
     opensAt: 'Opens again at {time}',
     opensOn: 'Opens again at {time}, {day}',

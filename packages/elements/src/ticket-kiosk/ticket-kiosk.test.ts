@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { type RecordingEngine, recordingEngine } from '../internal/speech/index.js';
 import type { MotcuaTicketKiosk, TicketIssuedDetail, TicketRefusedDetail } from './ticket-kiosk.js';
 import './ticket-kiosk.js';
-import { sendKeys } from '../internal/browser-commands.test-support.js';
+import { browserCommand, sendKeys } from '../internal/browser-commands.test-support.js';
 import { stubWakeLock, WakeLockStub } from '../internal/wake-lock.test-support.js';
 
 // ---- helpers -------------------------------------------------------------------------------------------------
@@ -217,6 +217,48 @@ describe('<motcua-ticket-kiosk>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('makes the priority a big, clear toggle: full width, as tall as a service button, a stable name and its state', async () => {
+    const el = await kiosk();
+    const toggle = part(el, 'priority') as HTMLButtonElement;
+    const box = toggle.getBoundingClientRect();
+    expect(box.width, 'as wide as the kiosk').to.be.at.least(el.getBoundingClientRect().width - 1);
+    expect(box.height).to.be.at.least(serviceButton(el, 'ho-tich').getBoundingClientRect().height - 1);
+    expect(parseFloat(getComputedStyle(toggle).fontSize), 'no smaller than the services').to.be.at.least(24);
+    // Its name is the choice (its text); the hint under it describes it and says what to do next once it is on.
+    const hint = () => text(shadow(el).getElementById(toggle.getAttribute('aria-describedby') ?? ''));
+    expect(text(toggle)).to.equal('Tôi cần được ưu tiên');
+    expect(hint()).to.equal('Không cần nêu lý do.');
+    const off = getComputedStyle(toggle).backgroundColor;
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    expect(text(toggle)).to.equal('Tôi cần được ưu tiên');
+    expect(hint()).to.equal('Đã chọn. Chạm vào dịch vụ để lấy số.');
+    expect(getComputedStyle(toggle).backgroundColor, 'the state shows in colour, not only in a small box').not.to.equal(
+      off,
+    );
+    expect(getComputedStyle(toggle.querySelector('.box') as Element, '::after').content).to.equal('"✓"');
+    await expect(el).to.be.accessible();
+  });
+
+  it('fills a portrait screen: the services share its height, the toggle stays big', async () => {
+    await browserCommand('set-viewport', { width: 1080, height: 1920 });
+    try {
+      const el = await kiosk();
+      const services = part(el, 'services') as HTMLElement;
+      // The test page's body has a margin of 8 px: the kiosk's bottom is the screen's, give or take the margin.
+      const bottom = el.getBoundingClientRect().bottom;
+      expect(bottom, 'down to the bottom of the screen').to.be.within(1920 - 1, 1920 + 9);
+      expect(services.getBoundingClientRect().height, 'the services take most of the screen').to.be.at.least(1200);
+      for (const id of ['ho-tich', 'dat-dai']) {
+        expect(serviceButton(el, id).getBoundingClientRect().height).to.be.at.least(500);
+      }
+      await expect(el).to.be.accessible();
+    } finally {
+      await browserCommand('set-viewport', { width: 800, height: 600 });
+    }
+  });
+
   it('issues a ticket: shows the number, the service, the people ahead and the wait, and fires an event', async () => {
     const el = await kiosk();
     const issued = oneEvent(el, 'motcua-ticket-issued');
@@ -274,7 +316,14 @@ describe('<motcua-ticket-kiosk>', () => {
     const el = await kiosk();
     const toggle = part(el, 'priority') as HTMLButtonElement;
     expect(toggle.getAttribute('aria-pressed')).to.equal('false');
-    expect(text(toggle)).to.equal('Tôi cần được ưu tiên Không cần nêu lý do.');
+    expect(text(toggle)).to.equal('Tôi cần được ưu tiên');
+    expect(text(shadow(el).getElementById('priority-hint'))).to.equal('Không cần nêu lý do.');
+    toggle.click();
+    await el.updateComplete;
+    expect(text(shadow(el).getElementById('priority-hint'))).to.equal('Đã chọn. Chạm vào dịch vụ để lấy số.');
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
     toggle.click();
     await el.updateComplete;
     expect(toggle.getAttribute('aria-pressed')).to.equal('true');
@@ -668,7 +717,8 @@ describe('<motcua-ticket-kiosk>', () => {
     const el = await kiosk();
     expect(text(shadow(el).querySelector('h2'))).to.equal('Take a number');
     expect(text(serviceButton(el, 'ho-tich'))).to.equal('A Civil status');
-    expect(text(part(el, 'priority'))).to.equal('I need priority service No reason needed.');
+    expect(text(part(el, 'priority'))).to.equal('I need priority service');
+    expect(text(shadow(el).getElementById('priority-hint'))).to.equal('No reason needed.');
     await press(el);
     const panel = text(part(el, 'ticket'));
     expect(panel).to.contain('Your number');

@@ -112,7 +112,9 @@ const TITLES: Readonly<Record<string, TicketKioskStringKey>> = {
 
 /**
  * The ticket machine of a one-stop shop (máy lấy số thứ tự), in Vietnamese by default: one large touch button per
- * service from `GET {apiBase}/api/queue/services`, a discreet "I need priority" toggle that never asks or says why,
+ * service from `GET {apiBase}/api/queue/services` (on a portrait screen they share its height), an "I need priority"
+ * toggle as big as a service button (`aria-pressed`, a check mark, a hint that says what to do next) that never asks
+ * or says why,
  * and, once `POST {apiBase}/api/queue/tickets` answers, the number in large type, the people ahead and the wait
  * estimate the server gives (`GET /api/queue/tickets/{id}`), a QR code to the ticket's status / rating page
  * (`ticket-url`) and, with `paper="58"` or `paper="80"`, a ticket printed on a thermal roll through the browser.
@@ -165,6 +167,8 @@ const TITLES: Readonly<Record<string, TicketKioskStringKey>> = {
  * @cssproperty --motcua-ticket-kiosk-button-height - Minimum height of a service button (default: 3.5em).
  * @cssproperty --motcua-ticket-kiosk-columns - Minimum width of a service button column (default: 12em).
  * @cssproperty --motcua-ticket-kiosk-number-size - Font size of the issued number (default: 5em).
+ * @cssproperty --motcua-ticket-kiosk-min-height - On a portrait screen, the kiosk's least height, which its services share
+ *   (default: `100dvh`, the whole screen; `0` in a page that shows more than the kiosk).
  * @cssproperty --motcua-ticket-kiosk-closed-opacity - Opacity of the button of a service not issuing now (default: 0.7).
  *
  * @example
@@ -257,35 +261,46 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
         background: var(--motcua-color-on-primary, #fff);
         border-radius: var(--motcua-radius, 8px);
       }
+      /* As big as a service button: a choice a citizen sees and reaches, its state in colour and a check mark. */
       [part='priority'] {
-        display: inline-flex;
+        display: flex;
         align-items: center;
-        gap: 0.5em;
-        margin-top: 1em;
-        padding: 0.3em 0.75em;
-        font-size: 0.8em;
-        color: var(--motcua-color-text, #000);
+        gap: 0.6em;
+        width: 100%;
+        min-height: max(var(--motcua-touch-target, 44px), var(--motcua-ticket-kiosk-button-height, 3.5em));
+        margin-top: 0.75em;
+        padding: 0.5em 0.75em;
+        font-size: 1.15em;
+        font-weight: 700;
+        text-align: start;
+        color: var(--motcua-color-primary, #0b57d0);
         background: var(--motcua-color-surface, #fff);
-        border: 2px solid var(--motcua-color-border, #595959);
+        border: 3px solid var(--motcua-color-primary, #0b57d0);
       }
       [part='priority'][aria-pressed='true'] {
-        border-color: var(--motcua-color-primary, #0b57d0);
-        box-shadow: inset 0 0 0 2px var(--motcua-color-primary, #0b57d0);
+        color: var(--motcua-color-on-primary, #fff);
+        background: var(--motcua-color-primary, #0b57d0);
       }
       .box {
         flex: none;
-        width: 1em;
-        height: 1em;
-        border: 2px solid currentColor;
-        border-radius: 3px;
+        display: grid;
+        place-items: center;
+        width: 1.6em;
+        height: 1.6em;
+        border: 3px solid currentColor;
+        border-radius: var(--motcua-radius, 8px);
       }
-      [aria-pressed='true'] .box {
-        background: var(--motcua-color-primary, #0b57d0);
-        box-shadow: inset 0 0 0 2px var(--motcua-color-surface, #fff);
+      [aria-pressed='true'] .box::after {
+        content: '✓';
       }
       .hint {
         font-size: 0.85em;
         color: var(--motcua-color-muted, #333);
+      }
+      #priority-hint {
+        margin-top: 0.3em;
+        text-align: center;
+        color: inherit;
       }
       [part='status'] {
         margin: 0.75em 0;
@@ -340,6 +355,29 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
         [part='ticket'] > .actions,
         [part='ticket'] > .hint {
           grid-column: 1 / -1;
+        }
+      }
+      /* Portrait screens (a 1080×1920 kiosk): the kiosk takes the screen's height and the services share it. */
+      @media (orientation: portrait) {
+        :host {
+          display: flex;
+          flex-direction: column;
+          min-height: 100vh;
+          min-height: var(--motcua-ticket-kiosk-min-height, 100dvh);
+        }
+        [part='services'] {
+          flex: 1;
+          grid-template-columns: repeat(auto-fit, minmax(min(100%, var(--motcua-ticket-kiosk-columns, 16em)), 1fr));
+          grid-auto-rows: 1fr;
+        }
+        [part='service'],
+        [part='priority'] {
+          font-size: 1.4em;
+        }
+        [part='ticket'],
+        [part='message'] {
+          flex: 1;
+          align-content: center;
         }
       }
       .actions {
@@ -549,10 +587,10 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
       ${
         this.priorityId() && !this.noPriority
           ? html`<button part="priority" type="button" aria-pressed=${this.priorityOn ? 'true' : 'false'} ?disabled=${busy}
-              @click=${this.togglePriority}>
-              <span class="box" aria-hidden="true"></span><span>${this.t('priority')}</span>
-              <span class="hint">${this.t('priorityHint')}</span>
-            </button>`
+              aria-describedby="priority-hint" @click=${this.togglePriority}>
+              <span class="box" aria-hidden="true"></span>${this.t('priority')}
+            </button>
+            <p class="hint" id="priority-hint">${this.t(this.priorityOn ? 'priorityOn' : 'priorityHint')}</p>`
           : nothing
       }
     `;

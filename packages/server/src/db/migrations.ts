@@ -363,7 +363,6 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    // 0013 and 0014 are kept for other changes; the runner applies whatever it has not seen, in this list's order.
     id: '0015-office-settings',
     sql: `
       -- An office's settings (no-appointment day, calendar overlays, queue, rating instruments), one row per saved
@@ -391,6 +390,17 @@ export const MIGRATIONS: readonly Migration[] = [
         published_by_id text,
         published_by_name text,
         primary key (office, version)
+      );
+    `,
+  },
+  {
+    id: '0016-counter-pauses',
+    sql: `
+      -- A counter the officer paused (a break, a long case): given no call until it resumes. No row: not paused.
+      create table queue_counter_pauses (
+        office text not null,
+        counter text not null,
+        primary key (office, counter)
       );
     `,
   },

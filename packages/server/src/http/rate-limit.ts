@@ -22,7 +22,7 @@ export interface RateLimiter {
 const ROW_ATTEMPTS = 3;
 
 /**
- * A sliding-window rate limiter ({@link slidingWindowHit}: no window of the rule's length ever holds more than its
+ * A sliding-window rate limiter (`slidingWindowHit`: no window of the rule's length ever holds more than its
  * limit — no 2× burst at a fixed window's boundary) in the `rate_limit_windows` table: each key's row keeps the times
  * of its accepted requests in the window (at most `limit`), read and written under the row's lock, so instances on
  * one PostgreSQL share the count exactly. Each limit has a name and is counted per key (a kiosk, a rating token, a
@@ -85,7 +85,7 @@ export function createRateLimiter(db: Pick<Database, 'transaction' | 'query'>): 
 }
 
 /**
- * A sliding-window rate limiter in this process's memory ({@link slidingWindowHit}), for limits that protect the
+ * A sliding-window rate limiter in this process's memory (`slidingWindowHit`), for limits that protect the
  * instance itself (its CPU and its database connection) rather than a shared budget: public reads. Keys whose window
  * has passed are forgotten once more than `maxKeys` are held.
  *

@@ -25,3 +25,8 @@ export const queueReportQuery = z
   })
   .strict()
   .refine(...PERIOD_ORDER);
+
+/** A ticket named by its number as printed (`A012`), among today's tickets. */
+export const numberBody = z.object({ number: z.string().trim().min(1).max(20) }).strict();
+/** Pauses (`true`) or resumes (`false`) a counter. */
+export const pauseBody = z.object({ paused: z.boolean() }).strict();

@@ -231,6 +231,23 @@ export function createPgQueueStore(db: Pick<Database, 'query' | 'transaction'>, 
       );
     },
 
+    async counterPaused(counter: string): Promise<boolean> {
+      const rows = await db.query<{ counter: string }>(
+        'select counter from queue_counter_pauses where office = $1 and counter = $2',
+        [office, counter],
+      );
+      return rows.length > 0;
+    },
+
+    async setCounterPaused(counter: string, paused: boolean): Promise<void> {
+      await db.query(
+        paused
+          ? 'insert into queue_counter_pauses (office, counter) values ($1, $2) on conflict do nothing'
+          : 'delete from queue_counter_pauses where office = $1 and counter = $2',
+        [office, counter],
+      );
+    },
+
     async claimCommand(commandId: string): Promise<QueueCommandClaim> {
       const claimed = await soon(
         `insert into queue_commands (office, command_id) values ($1, $2)

@@ -8,6 +8,9 @@ import { ApiError } from '../http/errors.js';
  */
 const CONFLICTS: Record<string, 404 | 409 | 503> = {
   'illegal-transition': 409,
+  'counter-paused': 409,
+  'counter-does-not-serve': 409,
+  'not-today': 409,
   'command-in-progress': 503,
   contention: 503,
   'unknown-ticket': 404,

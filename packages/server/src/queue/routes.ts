@@ -13,6 +13,7 @@ import {
   simpleCommand,
   transferTicket,
 } from './counter-commands.js';
+import { callNumber, counterDesk, pauseCounter, readmitNumber } from './counter-desk.js';
 import { queueReportHandler } from './report.js';
 import type { QueueRouteOptions, QueueService } from './service.js';
 import { followTicket, issueTicket, listServices } from './tickets.js';
@@ -102,6 +103,10 @@ export function installQueueRoutes(app: Hono, service: QueueService, options: Qu
   }
   app.post('/api/queue/counters/:id/done', (c) => finishTicket(c, service, options));
   app.post('/api/queue/counters/:id/transfer', (c) => transferTicket(c, service, options));
+  app.get('/api/queue/counters/:id/desk', (c) => counterDesk(c, service, options));
+  app.post('/api/queue/counters/:id/pause', (c) => pauseCounter(c, service));
+  app.post('/api/queue/counters/:id/call', (c) => callNumber(c, service, options));
+  app.post('/api/queue/counters/:id/readmit', (c) => readmitNumber(c, service, options));
   app.get('/api/queue/board', async (c) => c.json(await service.board()));
   app.get('/api/queue/events', (c) => boardEvents(c, service, options));
   app.get('/api/reports/queue', (c) => queueReportHandler(c, service, options));
