@@ -456,6 +456,8 @@ describe('motcua-counter-console', () => {
     );
     const el = wrapper.querySelector('motcua-counter-console') as MotcuaCounterConsole;
     await el.updateComplete;
+    // The shortcuts line comes with the desk, after the first paint.
+    await waitUntil(() => $(el, '[part="shortcuts"]'), 'the shortcuts line');
     expect(text($(el, '[part="shortcuts"]'))).to.contain('N gọi số tiếp theo');
     expect(button(el, 'next').getAttribute('aria-keyshortcuts')).to.equal('N');
 

@@ -314,7 +314,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
         </select>
         ${this.renderButton('transfer')}
       </div>
-      <p part="shortcuts" id="shortcuts">${this.t('shortcuts')}</p>
+      ${this.desk ? html`<p part="shortcuts" id="shortcuts">${this.t('shortcuts')}</p>` : nothing}
       ${this.desk?.render()}`;
   }
 

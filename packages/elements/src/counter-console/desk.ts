@@ -14,6 +14,8 @@ import type { CounterConsoleStringKey, DeskStringKey } from './strings.js';
 /** The desk's strings in Vietnamese and English. */
 export const deskStrings: StringTable<DeskStringKey> = {
   vi: {
+    shortcuts:
+      'Phím tắt: N gọi số tiếp theo, R gọi lại, S vắng mặt, D xong, T chọn dịch vụ để chuyển (trừ khi đang gõ trong ô nhập).',
     waiting: 'Đang chờ',
     waitingPriority: '({priority} ưu tiên)',
     deskFailed: 'Chưa tải được hàng chờ.',
@@ -30,20 +32,22 @@ export const deskStrings: StringTable<DeskStringKey> = {
     ratingScan: 'Mời công dân quét mã để đánh giá số {number}.',
   },
   en: {
+    shortcuts:
+      'Shortcuts: N call next, R recall, S no-show, D done, T choose a service to transfer to (not while typing).',
     waiting: 'Waiting',
     waitingPriority: '({priority} priority)',
-    deskFailed: 'The waiting lines could not be loaded.',
+    deskFailed: 'Waiting lines not loaded.',
     priorityMark: 'Priority: {name}',
     pause: 'Pause the counter',
-    pausedNote: 'The counter is paused: no calls.',
-    resumed: 'The counter is open again.',
+    pausedNote: 'Counter paused: no calls.',
+    resumed: 'Counter open again.',
     callNumber: 'Call number',
     callThis: 'Call this number',
     noShows: 'No-shows',
     readmit: 'Re-admit {number}',
     readmitted: '{number} is back in the queue.',
     ratingQr: 'QR code to rate number {number}',
-    ratingScan: 'Please scan the code to rate number {number}.',
+    ratingScan: 'Scan the code to rate number {number}.',
   },
 };
 

@@ -22,7 +22,6 @@ export type ConsoleStringKey =
   | 'transfer'
   | 'transferTo'
   | 'chooseService'
-  | 'shortcuts'
   | 'sending'
   | 'called'
   | 'queueEmpty'
@@ -67,8 +66,6 @@ export const consoleStrings: StringTable<ConsoleStringKey> = {
     transfer: 'Chuyển',
     transferTo: 'Chuyển sang dịch vụ',
     chooseService: '— Chọn dịch vụ —',
-    shortcuts:
-      'Phím tắt: N gọi số tiếp theo, R gọi lại, S vắng mặt, D xong, T chọn dịch vụ để chuyển (không có tác dụng khi đang gõ trong ô nhập).',
     sending: 'Đang gửi…',
     called: 'Đã gọi số {number}',
     queueEmpty: 'Không còn ai đang chờ',
@@ -108,8 +105,6 @@ export const consoleStrings: StringTable<ConsoleStringKey> = {
     transfer: 'Transfer',
     transferTo: 'Transfer to service',
     chooseService: '— Choose a service —',
-    shortcuts:
-      'Shortcuts: N call next, R recall, S no-show, D done, T choose a service to transfer to (ignored while typing in a field).',
     sending: 'Sending…',
     called: 'Called ticket {number}',
     queueEmpty: 'Nobody is waiting',
@@ -209,6 +204,7 @@ export type SessionStringKey = 'chooseCounter' | 'counterOption' | 'changeCounte
 
 /** The keys of the desk's strings (who waits, pause, a number out of turn, no-shows, the rating QR), in desk.ts. */
 export type DeskStringKey =
+  | 'shortcuts'
   | 'waiting'
   | 'waitingPriority'
   | 'deskFailed'
