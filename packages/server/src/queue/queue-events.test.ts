@@ -7,6 +7,7 @@ import { createApp } from '../app.js';
 import type { Database } from '../db/database.js';
 import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
+import { QUEUE_CHANNEL } from './pg-queue-store.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read JSON answers loosely and let chai check their shape
 type Json = Record<string, any>;
@@ -125,7 +126,8 @@ describe('queue events across instances on one PostgreSQL', {
     const { openPostgres } = await import('../db/postgres.js');
     const scoped = new URL(url as string);
     scoped.searchParams.set('options', `-c search_path=${path}`);
-    const second = await openPostgres(scoped.toString(), { max: 2 });
+    // Each instance keeps a connection per LISTEN (the queue's and the settings'): the pool needs room beside them.
+    const second = await openPostgres(scoped.toString(), { max: 4 });
     const a = createApp({ db: first });
     const b = createApp({ db: second });
     const server = serve({ fetch: b.fetch, port: 0, hostname: '127.0.0.1' });
@@ -174,8 +176,8 @@ describe('queue events after the LISTEN connection drops', {
       // notifications go to nobody.
       const killed = await db.query(
         `select pg_terminate_backend(pid) from pg_stat_activity
-         where pid <> pg_backend_pid() and query ilike 'listen%' and query like $1`,
-        [`%${schema}%`],
+         where pid <> pg_backend_pid() and query ilike 'listen%' and query like $1 and query like $2`,
+        [`%${schema}%`, `%${QUEUE_CHANNEL}%`],
       );
       expect(killed, 'the listening connection was found and killed').to.have.length(1);
       const issued = [await issue(app, 'ho-tich'), await issue(app, 'ho-tich')];
