@@ -122,6 +122,8 @@ export function createApp(deps: AppDeps): Hono {
   const live =
     deps.settings ??
     createLiveSettings({ db: deps.db, office: configured, now, calendarOverlays: deps.calendarOverlays ?? [] });
+  // Settings this app made for itself stop listening when the service closes.
+  if (!deps.settings) deps.closing?.addEventListener('abort', () => live.close(), { once: true });
   const office = liveOffice(configured, live);
   app.use('/api/*', async (_c, next) => {
     await live.ready();

@@ -27,7 +27,8 @@ export function createNotificationHub<T extends { readonly office: string }>(
 ): NotificationHub<T> {
   const listeners = new Map<string, Set<(notification: T) => void>>();
   const gapListeners = new Set<() => void>();
-  let listening: Promise<unknown> | undefined;
+  let listening: Promise<() => Promise<void>> | undefined;
+  let subscribers = 0;
   const dispatch = (payload: string): void => {
     let notification: T;
     try {
@@ -55,10 +56,28 @@ export function createNotificationHub<T extends { readonly office: string }>(
       }
       set.add(listener);
       if (onGap) gapListeners.add(onGap);
-      await listening;
-      return () => {
+      subscribers += 1;
+      try {
+        await listening;
+      } catch (error) {
+        subscribers -= 1;
         set.delete(listener);
         if (onGap) gapListeners.delete(onGap);
+        throw error;
+      }
+      let subscribed = true;
+      return () => {
+        if (!subscribed) return;
+        subscribed = false;
+        set.delete(listener);
+        if (onGap) gapListeners.delete(onGap);
+        subscribers -= 1;
+        // The last subscriber gone: give the LISTEN connection back to the pool; the next one listens again.
+        if (subscribers === 0 && listening) {
+          const stopping = listening;
+          listening = undefined;
+          void stopping.then((unlisten) => unlisten()).catch(() => {});
+        }
       };
     },
   };

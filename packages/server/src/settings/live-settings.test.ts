@@ -29,10 +29,16 @@ for (const target of TEST_DATABASES) {
   describe(`where the office's settings come from, on ${target.name}`, () => {
     it('the file bootstraps the office, a changed file is taken while no admin saved, then the database wins and a differing file is reported', async () => {
       const db = await target.open();
+      const opened: ReturnType<typeof createLiveSettings>[] = [];
       try {
         await migrate(db);
-        const start = (o: ReturnType<typeof office>) =>
-          createLiveSettings({ db, office: o, now: () => NOW, calendarOverlays: [] });
+        // Each start is a restart: the previous instance stops (its LISTEN holds a connection of the pool).
+        const start = (o: ReturnType<typeof office>) => {
+          for (const previous of opened) previous.close();
+          const live = createLiveSettings({ db, office: o, now: () => NOW, calendarOverlays: [] });
+          opened.push(live);
+          return live;
+        };
         const first = start(office(3));
         expect(await first.ready()).to.deep.equal({ source: 'configuration', version: 1, fileDiffers: false });
         expect(settingsSourceLines({ source: 'configuration', version: 1, fileDiffers: false })[0]).to.match(
@@ -70,6 +76,7 @@ for (const target of TEST_DATABASES) {
           'bootstrap',
         ]);
       } finally {
+        for (const live of opened) live.close();
         await db.close();
       }
     });

@@ -83,6 +83,8 @@ export interface LiveSettings {
   /** Puts a version saved by this instance in force at once (the NOTIFY reaches the other instances). */
   apply(saved: OfficeSettingsVersion): void;
   applyCatalogue(stored: StoredCatalogue): void;
+  /** Stops listening for other instances' saves (frees the LISTEN connection); `ready()` listens again. */
+  close(): void;
   /** The configuration's settings: what a new office starts from. */
   readonly bootstrap: OfficeSettings;
 }
@@ -166,10 +168,11 @@ export function createLiveSettings(deps: LiveSettingsDeps): LiveSettings {
     useCatalogue(published);
   };
 
+  let unsubscribe: (() => void) | undefined;
   async function start(): Promise<SettingsSource> {
     const hub = createNotificationHub<SettingsNotification>(db, SETTINGS_CHANNEL);
     // Listen first, then read: a version saved in between is read, or announced.
-    await hub.subscribe(
+    unsubscribe = await hub.subscribe(
       office.id,
       () => void reload().catch(() => {}),
       () => void reload().catch(() => {}),
@@ -215,6 +218,11 @@ export function createLiveSettings(deps: LiveSettingsDeps): LiveSettings {
     },
     apply: use,
     applyCatalogue: useCatalogue,
+    close() {
+      unsubscribe?.();
+      unsubscribe = undefined;
+      readying = undefined;
+    },
   };
 }
 
