@@ -5,6 +5,8 @@ import { parseCatalogue } from '@motcua/core/catalogue';
 import { parseOffsetDateTime } from '@motcua/core/deadline';
 import { expect } from 'chai';
 import type { Database } from '../db/database.js';
+import { DEMO_DOSSIER, seedDemoDossier } from '../dossiers/demo.js';
+import { verifyPin } from '../dossiers/pin.js';
 import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
 import { DEMO_OFFICE, parseOffice } from '../office/office.js';
@@ -93,6 +95,25 @@ for (const target of TEST_DATABASES) {
       expect(late)
         .to.be.greaterThan(0)
         .and.below(dossiers.length / 10);
+    });
+
+    it('leaves the sample dossier’s published code to it: its PIN opens it after a history over its day', async () => {
+      const office = parseOffice({ ...DEMO_OFFICE, id: `history-4-${target.name.toLowerCase()}` }, { demo: true });
+      // Thursday 12 November 2026: three working days of history, Monday 9/11 (the sample's day) among them.
+      const written = await seedDemoHistory(db, office, { ...options, now: Date.UTC(2026, 10, 12, 3, 0), days: 3 });
+      expect(written?.dossiers).to.be.greaterThan(0);
+      await seedDemoDossier(db, office.id, { calendar });
+      const [sample] = await db.query<{ office: string; procedure_code: string; pin_hash: string }>(
+        'select office, procedure_code, pin_hash from dossiers where code = $1',
+        [DEMO_DOSSIER.code],
+      );
+      expect(sample).to.include({ office: office.id, procedure_code: '1.004222' });
+      expect(await verifyPin(DEMO_DOSSIER.pin, sample?.pin_hash)).to.equal(true);
+      const sameDay = await db.query('select code from dossiers where office = $1 and code like $2', [
+        office.id,
+        '%-261109-%',
+      ]);
+      expect(sameDay.length, 'the history received dossiers on the sample’s day too').to.be.greaterThan(1);
     });
 
     it('is written once, for the demo office only', async () => {

@@ -10,6 +10,7 @@ import {
 } from '@motcua/core/deadline';
 import { type Answers, createResponse, type Instrument } from '@motcua/core/satisfaction';
 import type { Database, Queryable } from '../db/database.js';
+import { DEMO_DOSSIER } from '../dossiers/demo.js';
 import { hashPin, newPin } from '../dossiers/pin.js';
 import { procedureDocuments, procedureTimeLimit } from '../dossiers/procedure-terms.js';
 import { PLACEHOLDER_AGENCY_CODE } from '../dossiers/receive.js';
@@ -174,7 +175,10 @@ async function insertDossiers(
     const limit = procedureTimeLimit(procedure, 'in-person');
     if (!limit) continue;
     const receivedAt = vietnamIso(Math.floor(visit.finishedAt / MINUTE) * MINUTE);
-    const code = await issueDossierCode({ agency, receivedAt }, databaseDailySequence(tx));
+    // The sample dossier's published code stays its own, whichever of the two is written first.
+    let code: string;
+    do code = await issueDossierCode({ agency, receivedAt }, databaseDailySequence(tx));
+    while (code === DEMO_DOSSIER.code);
     const slip = receiptSlip(
       {
         code,
