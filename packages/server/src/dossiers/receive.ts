@@ -1,13 +1,9 @@
-import type { Procedure } from '@motcua/core/catalogue';
 import {
-  type DossierChannel,
   issueDossierCode,
   parseOffsetDateTime,
   parseTimeLimit,
   type ReceiptSlip,
-  type ReceivedDocument,
   receiptSlip,
-  type TimeLimit,
 } from '@motcua/core/deadline';
 import type { Context } from 'hono';
 import { readJsonBody } from '../http/body.js';
