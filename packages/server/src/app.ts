@@ -132,6 +132,9 @@ export function createApp(deps: AppDeps): Hono {
   // One calendar for everything that counts days: due dates and the queue's issuing hours.
   const calendar = () => live.current().calendar;
   const queue = createQueueService({ db: deps.db, office, now, calendar });
+  // A new settings version (services, counters, hours) changes what boards show: each open stream gets a snapshot.
+  const stopResync = live.onChange(() => queue.hub.resync());
+  deps.closing?.addEventListener('abort', stopResync, { once: true });
   const ratings = {
     db: deps.db,
     office,

@@ -8,6 +8,11 @@ export interface NotificationHub<T extends { readonly office: string }> {
    * the subscriber should read the state afresh.
    */
   subscribe(office: string, listener: (notification: T) => void, onGap?: () => void): Promise<() => void>;
+  /**
+   * Tells every subscriber to read the state afresh (calls each `onGap`), for a change no notification carries —
+   * the office's settings, which change what a board shows.
+   */
+  resync(): void;
 }
 
 /**
@@ -42,6 +47,7 @@ export function createNotificationHub<T extends { readonly office: string }>(
     for (const onGap of [...gapListeners]) onGap();
   };
   return {
+    resync: gap,
     async subscribe(office, listener, onGap) {
       listening ??= schemaChannel(db, channel)
         .then((scoped) => db.listen(scoped, dispatch, gap))

@@ -7,6 +7,8 @@ import { createApp } from '../app.js';
 import type { Database } from '../db/database.js';
 import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
+import { call } from '../http/call.test-support.js';
+import { admin, instance, vn } from '../settings/settings.test-support.js';
 import { QUEUE_CHANNEL } from './pg-queue-store.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read JSON answers loosely and let chai check their shape
@@ -103,6 +105,39 @@ for (const target of TEST_DATABASES) {
         expect(called.data).to.deep.include({ type: 'call', counter: '1' });
         expect(called.data.ticket).to.deep.include({ number: 'A001', status: 'called', counter: '1' });
         expect(Number(called.id)).to.be.greaterThan(Number(issued.id));
+      } finally {
+        await events?.close().catch(() => {});
+        await db.close();
+      }
+    });
+
+    it('sends open boards a fresh snapshot when an admin saves new queue settings', async () => {
+      const db = await open();
+      let events: ReturnType<typeof sseReader> | undefined;
+      try {
+        const clock = { now: vn('2026-12-09T09:00:00') };
+        const app = instance(db, clock);
+        const headers = await admin(db, clock.now);
+        events = sseReader(await app.request('/api/queue/events'));
+        const first = await events.next();
+        const ids = (board: Json) => (board.services as { id: string }[]).map((service) => service.id);
+        expect(ids(first.data)).to.not.include('tu-phap');
+        const v1 = (await call(app, 'GET', '/api/admin/settings', headers)).body;
+        const queue = {
+          ...v1.settings.queue,
+          services: [
+            ...v1.settings.queue.services,
+            { id: 'tu-phap', prefix: 'D', name: { vi: 'Tư pháp', en: 'Justice' } },
+          ],
+        };
+        const saved = await call(app, 'PUT', '/api/admin/settings/queue', headers, {
+          expectedVersion: v1.version,
+          value: queue,
+        });
+        expect(saved.status, saved.text).to.equal(201);
+        const fresh = await events.next(5000);
+        expect(fresh.event).to.equal('snapshot');
+        expect(ids(fresh.data)).to.include('tu-phap');
       } finally {
         await events?.close().catch(() => {});
         await db.close();

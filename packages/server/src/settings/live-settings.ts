@@ -85,6 +85,8 @@ export interface LiveSettings {
   applyCatalogue(stored: StoredCatalogue): void;
   /** Stops listening for other instances' saves (frees the LISTEN connection); `ready()` listens again. */
   close(): void;
+  /** Calls `listener` each time a newer version is put in force (saved here or on another instance). */
+  onChange(listener: (state: OfficeState) => void): () => void;
   /** The configuration's settings: what a new office starts from. */
   readonly bootstrap: OfficeSettings;
 }
@@ -153,11 +155,13 @@ export function createLiveSettings(deps: LiveSettingsDeps): LiveSettings {
   let state = officeStateOf(bootstrap, undefined, fileSources);
   let catalogue: StoredCatalogue | undefined;
   let readying: Promise<SettingsSource> | undefined;
+  const changeListeners = new Set<(state: OfficeState) => void>();
 
   const use = (saved: OfficeSettingsVersion): void => {
     if (saved.version <= state.version) return;
     const sources = saved.change === 'bootstrap' ? fileSources : saved.settings.calendarOverlays.map(() => 'inline');
     state = officeStateOf(saved.settings, saved, sources);
+    for (const listener of [...changeListeners]) listener(state);
   };
   const useCatalogue = (stored: StoredCatalogue | undefined): void => {
     if (stored && stored.version > (catalogue?.version ?? 0)) catalogue = stored;
@@ -218,6 +222,10 @@ export function createLiveSettings(deps: LiveSettingsDeps): LiveSettings {
     },
     apply: use,
     applyCatalogue: useCatalogue,
+    onChange(listener) {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
+    },
     close() {
       unsubscribe?.();
       unsubscribe = undefined;
