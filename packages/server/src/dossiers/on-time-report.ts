@@ -1,6 +1,7 @@
 import type { CivilDate } from '@motcua/core/calendar';
 import {
   type DossierChannel,
+  type DossierStatistics,
   type DossierStatisticsOptions,
   dossierStatistics,
   type OnTimeFigures,
@@ -26,6 +27,11 @@ export interface OnTimeReportQuery {
   readonly now: number;
   /** Rows read per query (default 500): the memory a report needs does not grow with the number of dossiers. */
   readonly pageSize?: number;
+  /**
+   * Called with each dossier's code and core's classification of it (`undefined` when core could not classify it),
+   * for a report built on the same classification (the Decision 766 scorecard).
+   */
+  readonly each?: (code: string, classified: DossierStatistics | undefined) => void;
 }
 
 /** Sums from which the figures are computed; each dossier is counted by core on its own. */
@@ -95,9 +101,9 @@ interface Row extends DossierClockRow {
 }
 
 /** Adds one dossier, classified by core, to the tallies. */
-function count(row: Row, options: DossierStatisticsOptions, tallies: readonly OnTimeTally[]): void {
+function count(row: Row, options: DossierStatisticsOptions, tallies: readonly OnTimeTally[]): DossierStatistics | undefined {
   for (const t of tallies) t.dossiers++;
-  let s: ReturnType<typeof dossierStatistics>;
+  let s: DossierStatistics;
   const input = clockInputOf(row);
   try {
     s = dossierStatistics(
@@ -112,7 +118,7 @@ function count(row: Row, options: DossierStatisticsOptions, tallies: readonly On
   } catch (error) {
     if (!(error instanceof MotcuaError)) throw error;
     for (const t of tallies) t.unclassified++;
-    return;
+    return undefined;
   }
   for (const t of tallies) {
     t.withdrawn += s.withdrawn;
@@ -128,6 +134,7 @@ function count(row: Row, options: DossierStatisticsOptions, tallies: readonly On
       t.ratioCount++;
     }
   }
+  return s;
 }
 
 /**
@@ -174,7 +181,8 @@ export async function onTimeReport(
         group = { name: row.procedure_name, tally: emptyTally(minutesPerDay) };
         perProcedure.set(row.procedure_code, group);
       }
-      count(row, options, [total, group.tally]);
+      const classified = count(row, options, [total, group.tally]);
+      query.each?.(row.code, classified);
     }
     const last = rows.at(-1);
     if (!last || rows.length < pageSize) break;
