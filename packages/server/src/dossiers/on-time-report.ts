@@ -101,7 +101,11 @@ interface Row extends DossierClockRow {
 }
 
 /** Adds one dossier, classified by core, to the tallies. */
-function count(row: Row, options: DossierStatisticsOptions, tallies: readonly OnTimeTally[]): DossierStatistics | undefined {
+function count(
+  row: Row,
+  options: DossierStatisticsOptions,
+  tallies: readonly OnTimeTally[],
+): DossierStatistics | undefined {
   for (const t of tallies) t.dossiers++;
   let s: DossierStatistics;
   const input = clockInputOf(row);

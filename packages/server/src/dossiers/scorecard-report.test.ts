@@ -22,13 +22,18 @@ const SECRET = 'scorecard-rating-secret-'.padEnd(40, 'x');
 const vn = (iso: string) => Date.parse(`${iso}+07:00`);
 /** An ISO time in Vietnam, `hours` after a stored one. */
 const after = (iso: string, hours: number) =>
-  new Date(Date.parse(iso) + hours * 3_600_000 + 7 * 3_600_000).toISOString().replace('Z', '+07:00').replace('.000', '');
+  new Date(Date.parse(iso) + hours * 3_600_000 + 7 * 3_600_000)
+    .toISOString()
+    .replace('Z', '+07:00')
+    .replace('.000', '');
 
 const PERIOD = 'from=2026-03-01&to=2026-03-31';
 
 for (const target of TEST_DATABASES) {
   describe(`Decision 766 scorecard report on ${target.name}`, () => {
-    async function seeded(history: 'mixed' | 'good'): Promise<{ db: Database; app: Hono; leader: Record<string, string> }> {
+    async function seeded(
+      history: 'mixed' | 'good',
+    ): Promise<{ db: Database; app: Hono; leader: Record<string, string> }> {
       const db = await target.open();
       await migrate(db);
       const clock = { now: vn('2026-03-02T09:00:00') };
@@ -146,7 +151,12 @@ for (const target of TEST_DATABASES) {
         expect(notHeld).to.include.members(['1.1', '1.2', '2.2', '3.1', '3.5', '3.6', '4.2', '5.1', '5.2', '5.3']);
         expect(notHeld).to.not.include.members(['2.1', '3.3', '5.4']);
         for (const id of notHeld) {
-          expect(indicator(report, id), id).to.include({ numerator: null, denominator: null, share: null, points: null });
+          expect(indicator(report, id), id).to.include({
+            numerator: null,
+            denominator: null,
+            share: null,
+            points: null,
+          });
           expect(indicator(report, id).note.vi, id).to.be.a('string');
         }
         expect(indicator(report, '1.2')).to.include({ maxPoints: 4, provisional: false });
@@ -174,7 +184,12 @@ for (const target of TEST_DATABASES) {
 
         const empty = (await call(app, 'GET', '/api/reports/scorecard?from=2025-01-01&to=2025-01-31', leader)).body;
         for (const id of ['2.1', '3.3', '5.4']) {
-          expect(indicator(empty, id), id).to.include({ source: 'measured', denominator: 0, share: null, points: null });
+          expect(indicator(empty, id), id).to.include({
+            source: 'measured',
+            denominator: 0,
+            share: null,
+            points: null,
+          });
         }
       } finally {
         await db.close();
@@ -189,7 +204,9 @@ for (const target of TEST_DATABASES) {
         expect(csv.headers.get('content-type')).to.contain('text/csv');
         expect(csv.headers.get('content-disposition')).to.contain('scorecard.csv');
         const lines = csv.text.trimEnd().split('\r\n');
-        expect(lines[0]).to.equal('id,group,title,source,numerator,denominator,share,target,points,max_points,provisional');
+        expect(lines[0]).to.equal(
+          'id,group,title,source,numerator,denominator,share,target,points,max_points,provisional',
+        );
         expect(lines).to.have.length(1 + DECISION_766_TABLE.length + 5 + 1);
         expect(lines).to.include('1.2,1,"Cập nhật, công khai TTHC đúng hạn trên CSDL quốc gia",not-held,,,,,,4,false');
         const core = decision766Satisfaction({ dossiers: 6, late: 2, complainedOrDisliked: 2 });

@@ -228,6 +228,8 @@ export function scorecardCsv(report: ScorecardReport): string {
     lines.push([g.id, g.id, g.title.vi, '', '', '', '', '', g.points, g.maxPoints, ''].map(csvCell).join(','));
   }
   const { total } = report;
-  lines.push(['', '', 'Tổng cộng / Total', '', '', '', '', '', total.points, total.maxPoints, ''].map(csvCell).join(','));
+  lines.push(
+    ['', '', 'Tổng cộng / Total', '', '', '', '', '', total.points, total.maxPoints, ''].map(csvCell).join(','),
+  );
   return `${lines.join('\r\n')}\r\n`;
 }
