@@ -142,6 +142,24 @@ function count(
 }
 
 /**
+ * The bounds of a period's stored receipt times, `from` included and `to` excluded: stored receipt times are ISO
+ * strings in Vietnam time (+07:00), so their text order is their time order, and every time of the last day sorts
+ * before `<to>T99`.
+ *
+ * @example
+ * ```ts
+ * receiptBounds({ from: '2026-02-01', to: '2026-02-28' }); // ['2026-02-01', '2026-02-28T99']
+ * receiptBounds({}); // ['0000-01-01', '9999-12-31T99']
+ * ```
+ */
+export function receiptBounds(period: {
+  readonly from?: CivilDate | undefined;
+  readonly to?: CivilDate | undefined;
+}): [from: string, to: string] {
+  return [period.from ?? '0000-01-01', `${period.to ?? '9999-12-31'}T99`];
+}
+
+/**
  * The on-time report of an office's dossiers received in a period (civil dates in Vietnam, both ends
  * included), in total and per procedure. The rows are read page by page in the order of receipt and each dossier
  * is classified by core's `dossierStatistics` (deadline room) with the office's calendar and office hours, so a
@@ -165,9 +183,7 @@ export async function onTimeReport(
   const total = emptyTally(minutesPerDay);
   const perProcedure = new Map<string, { name: string; tally: OnTimeTally }>();
   const pageSize = Math.max(1, query.pageSize ?? 500);
-  // Stored receipt times are ISO strings in Vietnam time (+07:00): their text order is their time order.
-  const from = query.from ?? '0000-01-01';
-  const to = `${query.to ?? '9999-12-31'}T99`;
+  const [from, to] = receiptBounds(query);
   let after: [string, string] = ['', ''];
   for (;;) {
     const rows = await db.query<Row>(

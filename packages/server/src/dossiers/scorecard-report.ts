@@ -15,7 +15,7 @@ import type { LocalizedText } from '@motcua/core/text';
 import type { Queryable } from '../db/database.js';
 import { csvCell } from '../http/csv.js';
 import { type DislikeAnswer, dislikedDossiers } from '../ratings/store.js';
-import { type OnTimeReportQuery, onTimeReport } from './on-time-report.js';
+import { type OnTimeReportQuery, onTimeReport, receiptBounds } from './on-time-report.js';
 
 // The wire shape is core's (satisfaction room), beside Decision 766's scorecard.
 export type { ScorecardGroupLine, ScorecardIndicatorLine, ScorecardReport } from '@motcua/core/satisfaction';
@@ -120,14 +120,8 @@ export async function scorecardReport(
   clock: Omit<DossierStatisticsOptions, 'now'>,
   iso: (ms: number) => string,
 ): Promise<ScorecardReport> {
-  // The on-time report's period bounds over the stored receipt times (ISO strings in Vietnam time).
-  const disliked = await dislikedDossiers(
-    db,
-    query.office,
-    query.from ?? '0000-01-01',
-    `${query.to ?? '9999-12-31'}T99`,
-    NOT_SATISFIED_ANSWERS,
-  );
+  const [from, to] = receiptBounds(query);
+  const disliked = await dislikedDossiers(db, query.office, from, to, NOT_SATISFIED_ANSWERS);
   let dislikedFinished = 0;
   const onTime = await onTimeReport(
     db,
