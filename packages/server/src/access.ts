@@ -81,6 +81,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteCaller>> = {
   'GET /api/dossiers/:code/receipt': 'counter',
   'GET /api/dossiers/:code': 'anyone',
   'GET /api/reports/on-time': 'leader',
+  'GET /api/reports/scorecard': 'leader',
   'GET /api/reports/due-date-changes': 'leader',
   'GET /api/reports/queue': 'leader',
   'POST /api/dossiers/:code/steps': 'counter',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { vietnamCalendar } from '@motcua/core/calendar';
 import { buildBoard, createQueue } from '@motcua/core/queue';
 import { expect } from 'chai';
 import * as z from 'zod';
@@ -9,6 +10,8 @@ import type { Database } from './db/database.js';
 import { migrate } from './db/migrations.js';
 import { openPglite } from './db/pglite.js';
 import { DOSSIER_INPUTS } from './dossiers/inputs.js';
+import { scorecardReport } from './dossiers/scorecard-report.js';
+import { vietnamIso } from './dossiers/vietnam-iso.js';
 import { noticeOf } from './notifications/notice.js';
 import { queueReportQuery } from './queue/inputs.js';
 import { queueReport } from './queue/report-store.js';
@@ -226,6 +229,39 @@ describe('openapi.yaml', () => {
     }
     const query = z.toJSONSchema(queueReportQuery, { io: 'input' }) as { properties: object };
     const block = OPENAPI.slice(OPENAPI.indexOf('  /api/reports/queue:'));
+    const parameters = block.slice(0, block.indexOf('responses:'));
+    expect([...parameters.matchAll(/name: (\w+)/g)].map((m) => m[1]).sort()).to.deep.equal(
+      Object.keys(query.properties).sort(),
+    );
+  });
+
+  it('describes the scorecard report with the fields and parameters the report has', async () => {
+    const db = await openPglite();
+    try {
+      await migrate(db);
+      const report = await scorecardReport(
+        db,
+        { office: 'xa', now: Date.UTC(2026, 10, 1) },
+        { calendar: vietnamCalendar() },
+        vietnamIso,
+      );
+      const properties = (...path: string[]) => [
+        ...at(spec, 'components', 'schemas', ...path, 'properties').keys.keys(),
+      ];
+      expect(properties('ScorecardReport').sort()).to.deep.equal(Object.keys(report).sort());
+      const measured = report.indicators.find((i) => i.id === '5.4');
+      expect(properties('ScorecardIndicatorLine').sort()).to.deep.equal(Object.keys(measured ?? {}).sort());
+      expect(properties('ScorecardReport', 'properties', 'total').sort()).to.deep.equal(
+        Object.keys(report.total).sort(),
+      );
+      expect(properties('ScorecardReport', 'properties', 'groups', 'items').sort()).to.deep.equal(
+        Object.keys(report.groups[0] ?? {}).sort(),
+      );
+    } finally {
+      await db.close();
+    }
+    const query = z.toJSONSchema(DOSSIER_INPUTS.scorecardQuery, { io: 'input' }) as { properties: object };
+    const block = OPENAPI.slice(OPENAPI.indexOf('  /api/reports/scorecard:'));
     const parameters = block.slice(0, block.indexOf('responses:'));
     expect([...parameters.matchAll(/name: (\w+)/g)].map((m) => m[1]).sort()).to.deep.equal(
       Object.keys(query.properties).sort(),

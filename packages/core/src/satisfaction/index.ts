@@ -34,6 +34,7 @@ export {
   decision766IndicatorPoints,
   decision766Satisfaction,
 } from './decision-766.js';
+export { DECISION_766_TABLE, type Decision766TableEntry } from './decision-766-table.js';
 export {
   addToTally,
   createTally,
@@ -121,6 +122,12 @@ export {
   type ScorecardScores,
   scoreScorecard,
 } from './scorecard.js';
+export type {
+  ScorecardGroupLine,
+  ScorecardIndicatorLine,
+  ScorecardIndicatorSource,
+  ScorecardReport,
+} from './scorecard-report.js';
 export { type PersonalDataKind, type ScrubOptions, scrubPersonalData } from './scrub.js';
 export { pickInstrument } from './select.js';
 export {

@@ -127,6 +127,11 @@ export const onTimeQuery = z
   .strict()
   .refine(...PERIOD_ORDER);
 
+export const scorecardQuery = z
+  .object({ ...PERIOD_PARAMETERS })
+  .strict()
+  .refine(...PERIOD_ORDER);
+
 export const dueDateChangesQuery = z.object({ procedure: z.string().min(1).max(100).optional() }).strict();
 
 /**
@@ -142,5 +147,6 @@ export const DOSSIER_INPUTS = {
   step: stepBody,
   pushSubscription: pushSubscriptionBody,
   onTimeQuery,
+  scorecardQuery,
   dueDateChangesQuery,
 } as const;

@@ -1,6 +1,7 @@
 import type { CivilDate } from '@motcua/core/calendar';
 import {
   type DossierChannel,
+  type DossierStatistics,
   type DossierStatisticsOptions,
   dossierStatistics,
   type OnTimeFigures,
@@ -26,6 +27,11 @@ export interface OnTimeReportQuery {
   readonly now: number;
   /** Rows read per query (default 500): the memory a report needs does not grow with the number of dossiers. */
   readonly pageSize?: number;
+  /**
+   * Called with each dossier's code and core's classification of it (`undefined` when core could not classify it),
+   * for a report built on the same classification (the Decision 766 scorecard).
+   */
+  readonly each?: (code: string, classified: DossierStatistics | undefined) => void;
 }
 
 /** Sums from which the figures are computed; each dossier is counted by core on its own. */
@@ -95,9 +101,13 @@ interface Row extends DossierClockRow {
 }
 
 /** Adds one dossier, classified by core, to the tallies. */
-function count(row: Row, options: DossierStatisticsOptions, tallies: readonly OnTimeTally[]): void {
+function count(
+  row: Row,
+  options: DossierStatisticsOptions,
+  tallies: readonly OnTimeTally[],
+): DossierStatistics | undefined {
   for (const t of tallies) t.dossiers++;
-  let s: ReturnType<typeof dossierStatistics>;
+  let s: DossierStatistics;
   const input = clockInputOf(row);
   try {
     s = dossierStatistics(
@@ -112,7 +122,7 @@ function count(row: Row, options: DossierStatisticsOptions, tallies: readonly On
   } catch (error) {
     if (!(error instanceof MotcuaError)) throw error;
     for (const t of tallies) t.unclassified++;
-    return;
+    return undefined;
   }
   for (const t of tallies) {
     t.withdrawn += s.withdrawn;
@@ -128,6 +138,25 @@ function count(row: Row, options: DossierStatisticsOptions, tallies: readonly On
       t.ratioCount++;
     }
   }
+  return s;
+}
+
+/**
+ * The bounds of a period's stored receipt times, `from` included and `to` excluded: stored receipt times are ISO
+ * strings in Vietnam time (+07:00), so their text order is their time order, and every time of the last day sorts
+ * before `<to>T99`.
+ *
+ * @example
+ * ```ts
+ * receiptBounds({ from: '2026-02-01', to: '2026-02-28' }); // ['2026-02-01', '2026-02-28T99']
+ * receiptBounds({}); // ['0000-01-01', '9999-12-31T99']
+ * ```
+ */
+export function receiptBounds(period: {
+  readonly from?: CivilDate | undefined;
+  readonly to?: CivilDate | undefined;
+}): [from: string, to: string] {
+  return [period.from ?? '0000-01-01', `${period.to ?? '9999-12-31'}T99`];
 }
 
 /**
@@ -154,9 +183,7 @@ export async function onTimeReport(
   const total = emptyTally(minutesPerDay);
   const perProcedure = new Map<string, { name: string; tally: OnTimeTally }>();
   const pageSize = Math.max(1, query.pageSize ?? 500);
-  // Stored receipt times are ISO strings in Vietnam time (+07:00): their text order is their time order.
-  const from = query.from ?? '0000-01-01';
-  const to = `${query.to ?? '9999-12-31'}T99`;
+  const [from, to] = receiptBounds(query);
   let after: [string, string] = ['', ''];
   for (;;) {
     const rows = await db.query<Row>(
@@ -174,7 +201,8 @@ export async function onTimeReport(
         group = { name: row.procedure_name, tally: emptyTally(minutesPerDay) };
         perProcedure.set(row.procedure_code, group);
       }
-      count(row, options, [total, group.tally]);
+      const classified = count(row, options, [total, group.tally]);
+      query.each?.(row.code, classified);
     }
     const last = rows.at(-1);
     if (!last || rows.length < pageSize) break;

@@ -2,8 +2,9 @@ import type { Context } from 'hono';
 import { readQuery } from '../http/body.js';
 import { reportAnswer } from '../http/csv.js';
 import { dueDateChanges } from './due-date-changes.js';
-import { dueDateChangesQuery, onTimeQuery } from './inputs.js';
+import { dueDateChangesQuery, onTimeQuery, scorecardQuery } from './inputs.js';
 import { onTimeCsv, onTimeReport } from './on-time-report.js';
+import { scorecardCsv, scorecardReport } from './scorecard-report.js';
 import type { DossierService } from './service.js';
 import { vietnamIso } from './vietnam-iso.js';
 
@@ -35,6 +36,35 @@ export async function onTimeReportHandler(c: Context, s: DossierService): Promis
     vietnamIso,
   );
   return reportAnswer(c, q.format, 'on-time.csv', report, () => onTimeCsv(report));
+}
+
+/**
+ * `GET /api/reports/scorecard?from=&to=` (JSON, or CSV with `format=csv` or `Accept: text/csv`): the Decision
+ * 766/QĐ-TTg indicators of the dossiers received in the period (`ScorecardReport`): 2.1, 3.3 and 5.4 measured with
+ * the on-time report's classification, every other indicator listed as not held.
+ *
+ * @example
+ * ```ts
+ * app.get('/api/reports/scorecard', (c) => scorecardReportHandler(c, service));
+ * ```
+ */
+export async function scorecardReportHandler(c: Context, s: DossierService): Promise<Response> {
+  const { db, office, now } = s;
+  const q = readQuery(c, scorecardQuery);
+  await s.ready();
+  const report = await scorecardReport(
+    db,
+    {
+      office: office.id,
+      from: q.from,
+      to: q.to,
+      now: now(),
+      ...(s.deps.reportPageSize ? { pageSize: s.deps.reportPageSize } : {}),
+    },
+    s.clock,
+    vietnamIso,
+  );
+  return reportAnswer(c, q.format, 'scorecard.csv', report, () => scorecardCsv(report));
 }
 
 /**

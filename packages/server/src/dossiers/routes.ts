@@ -5,7 +5,7 @@ import { COUNTER_HEADER, knownCounter, officerSession } from '../staff/caller.js
 import { dossierReceipt, lookupDossier } from './lookup.js';
 import { subscribeToDossier } from './push-subscription.js';
 import { receiveDossier } from './receive.js';
-import { dueDateChangesHandler, onTimeReportHandler } from './reports.js';
+import { dueDateChangesHandler, onTimeReportHandler, scorecardReportHandler } from './reports.js';
 import { createDossierService, type DossierRoutesDeps } from './service.js';
 import { rememberCounter } from './staff.js';
 import { recordDossierStep } from './steps.js';
@@ -55,6 +55,8 @@ export function installDossierGuards(app: Hono, deps: Pick<DossierRoutesDeps, 'd
  * - `GET /api/reports/on-time?from=&to=&procedure=` (JSON, or CSV with `format=csv` or `Accept: text/csv`): the
  *   dossiers received in the period, early / on time / late and still open in time / overdue, in total and per
  *   procedure (`OnTimeReport`), classified by core, each against its printed (binding) due date;
+ * - `GET /api/reports/scorecard?from=&to=` (JSON or CSV, as the on-time report): the Decision 766/QĐ-TTg indicators
+ *   of the period (`ScorecardReport`), measured where the server holds the data, the others listed as not held;
  * - `GET /api/reports/due-date-changes?procedure=` (the same callers as the other reports; no applicant data): the
  *   open dossiers whose printed due date differs from what the current calendar would give (`DueDateChangesReport`).
  *
@@ -69,6 +71,7 @@ export function installDossierRoutes(app: Hono, deps: DossierRoutesDeps): void {
   app.get('/api/dossiers/:code/receipt', (c) => dossierReceipt(c, service));
   app.get('/api/dossiers/:code', (c) => lookupDossier(c, service));
   app.get('/api/reports/on-time', (c) => onTimeReportHandler(c, service));
+  app.get('/api/reports/scorecard', (c) => scorecardReportHandler(c, service));
   app.get('/api/reports/due-date-changes', (c) => dueDateChangesHandler(c, service));
   app.post('/api/dossiers/:code/steps', (c) => recordDossierStep(c, service));
   app.put('/api/dossiers/:code/push-subscription', (c) => subscribeToDossier(c, service));

@@ -130,3 +130,44 @@ export async function transactionInOffice(
       : await db.query('select 1 from queue_tickets where id = $1 and office = $2', [transaction.ticket, office]);
   return found.length > 0;
 }
+
+/** An answer that marks a rating as "không hài lòng": this instrument version's `question` answered `value`. */
+export interface DislikeAnswer {
+  readonly instrumentId: string;
+  readonly instrumentVersion: string;
+  readonly question: string;
+  readonly value: number;
+}
+
+/**
+ * The codes of an office's dossiers received in a period (`from` inclusive, `to` exclusive, as stored receipt
+ * times compare) that have a rating with one of the `dislikes` answers (a rating is bound to its dossier by its
+ * rating token).
+ *
+ * @example
+ * ```ts
+ * await dislikedDossiers(db, 'demo', '2026-02-01', '2026-02-28T99', [
+ *   { instrumentId: 'vn-one-stop-rating', instrumentVersion: '1', question: 'overall', value: 1 },
+ * ]); // Set { '000.00.00.H00-260212-0003' }
+ * ```
+ */
+export async function dislikedDossiers(
+  db: Queryable,
+  office: string,
+  from: string,
+  to: string,
+  dislikes: readonly DislikeAnswer[],
+): Promise<Set<string>> {
+  const codes = new Set<string>();
+  for (const d of dislikes) {
+    const rows = await db.query<{ code: string }>(
+      `select distinct d.code
+       from ratings r join dossiers d on d.code = r.transaction_id and d.office = r.office
+       where r.office = $1 and d.received_at >= $2 and d.received_at < $3
+         and r.instrument_id = $4 and r.instrument_version = $5 and r.answers ->> $6 = $7`,
+      [office, from, to, d.instrumentId, d.instrumentVersion, d.question, String(d.value)],
+    );
+    for (const row of rows) codes.add(row.code);
+  }
+  return codes;
+}
