@@ -20,7 +20,8 @@ const apiError = (status: number, code: string, vi: string, en: string, problems
 
 /**
  * An office's devices API as the server answers it (packages/server/src/devices): waiting codes, paired devices, an
- * approval that turns a code into a device, a rejection that drops it, a revocation that stamps the device.
+ * approval that takes a code off the waiting list (the device appears when it collects its credential: `collect`),
+ * a rejection that drops it, a revocation that stamps the device.
  */
 function office(
   options: { pending?: PendingPairing[]; devices?: DeviceView[]; refuse?: Record<string, Response> } = {},
@@ -28,6 +29,7 @@ function office(
   const pending = [...(options.pending ?? [])];
   const devices = [...(options.devices ?? [])];
   const refuse = options.refuse ?? {};
+  const approved = new Map<string, PairingApproval>();
   globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const path = new URL(String(input), location.href).pathname;
     const method = init?.method ?? 'GET';
@@ -56,10 +58,7 @@ function office(
       const at = pending.findIndex((p) => p.code === decided[1]);
       if (at < 0) return apiError(404, 'unknown-pairing', 'Không có yêu cầu ghép nối nào', 'No pairing waits');
       pending.splice(at, 1);
-      if (decided[2] === 'approve') {
-        const a = body as PairingApproval;
-        devices.unshift({ id: `d-${decided[1]}`, ...a, createdAt: '2026-12-09T02:05:00.000Z' });
-      }
+      if (decided[2] === 'approve') approved.set(decided[1] as string, body as PairingApproval);
       return json(204);
     }
     const revoked = /^\/api\/devices\/([\w-]+)$/.exec(path);
@@ -72,6 +71,13 @@ function office(
     }
     return apiError(404, 'not-found', 'Không có', 'Not found');
   }) as typeof fetch;
+  /** The device that showed `code` collects its credential after the approval: it is paired. */
+  return {
+    collect(code: string): void {
+      const approval = approved.get(code);
+      if (approval) devices.unshift({ id: `d-${code}`, ...approval, createdAt: '2026-12-09T02:05:00.000Z' });
+    },
+  };
 }
 
 const waiting = (code: string): PendingPairing => ({
@@ -91,7 +97,7 @@ const shown = (el: Element): string => el.shadowRoot?.textContent?.replace(/\s+/
 const settle = (el: Element, text: string) =>
   waitUntil(() => shown(el).includes(text), `shows "${text}"; shows: ${shown(el)}`, { timeout: 3000 });
 const item = (el: Element, selector: string) => el.shadowRoot?.querySelector(selector) as HTMLElement;
-const press = (scope: Element, text: string) => {
+const press = (scope: Element | ShadowRoot, text: string) => {
   const found = [...scope.querySelectorAll('button')].find((b) => b.textContent?.trim() === text);
   if (!found) throw new Error(`no button "${text}" in ${scope.textContent}`);
   found.click();
@@ -129,7 +135,7 @@ describe('<motcua-device-pairings>', () => {
   });
 
   it('approves a counter tablet with its name and counter: the code leaves the waiting list for the devices', async () => {
-    office({ pending: [waiting('KX794M'), waiting('ACD347')] });
+    const server = office({ pending: [waiting('KX794M'), waiting('ACD347')] });
     const el = await mount();
     await settle(el, 'KX7-94M');
     const li = item(el, '[data-code="KX794M"]');
@@ -149,11 +155,13 @@ describe('<motcua-device-pairings>', () => {
       path: '/api/devices/pairings/KX794M/approve',
       body: approval,
     });
-    await settle(el, 'Máy tính bảng quầy 2 — Máy tính bảng tại quầy · Quầy 2B');
-    expect(shown(el)).to.include('Đã duyệt mã KX7-94M').and.not.include('KX7-94M Yêu cầu');
-    expect(item(el, '[data-code="KX794M"]')).to.equal(null);
+    await settle(el, 'Đã duyệt mã KX7-94M');
+    await waitUntil(() => item(el, '[data-code="KX794M"]') === null, 'the approved code leaves the waiting list');
     expect(item(el, '[data-code="ACD347"]')).not.to.equal(null);
     expect(el.shadowRoot?.activeElement).to.equal(item(el, '[part="message"]'));
+    server.collect('KX794M');
+    press(el.shadowRoot as ShadowRoot, 'Làm mới');
+    await settle(el, 'Máy tính bảng quầy 2 — Máy tính bảng tại quầy · Quầy 2B');
     await expect(el).to.be.accessible();
   });
 
