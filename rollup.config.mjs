@@ -205,7 +205,7 @@ const elementNames = elementDirs(elements);
  * chunks never change for them and a public page never downloads a byte of theirs; the counter console bundles the
  * sign-in it loads lazily for an officer without a token.
  */
-const staffNames = ['sign-in', 'office-dashboard', 'office-admin'];
+const staffNames = ['sign-in', 'office-dashboard', 'office-admin', 'device-pairings'];
 const publicNames = elementNames.filter((element) => !staffNames.includes(element));
 
 const cdnPlugins = (manifest) => [
