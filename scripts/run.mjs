@@ -25,13 +25,14 @@ const tasks = {
   build() {
     // Hashed CDN chunks of earlier builds must not ship or count in the budgets.
     rmSync(join(root, 'packages', 'elements', 'dist', 'cdn'), { recursive: true, force: true });
-    rmSync(join(root, 'packages', 'elements', 'dist', 'staff'), { recursive: true, force: true });
     mustRun(bin('tsc'), ['-b', 'packages/core', 'packages/elements', 'packages/server']);
     mustRun(bin('rollup'), ['-c', '--silent']);
     mustRun(bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet'], {
       cwd: join(root, 'packages', 'elements'),
     });
-    console.log('Built packages/*/dist, packages/elements/dist/cdn and packages/elements/dist/staff.');
+    console.log(
+      'Built packages/*/dist and packages/elements/dist/cdn (the public elements and, apart, the staff screens).',
+    );
   },
   /** Serves the example commune site, the API (embedded database) and the docs on one origin (after build). */
   serve() {
