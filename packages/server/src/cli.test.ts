@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -251,5 +251,41 @@ describe('motcua-server devices', () => {
     } finally {
       await reopened.close();
     }
+  });
+});
+
+describe('motcua-server settings', () => {
+  it('exports the settings in force, refuses a bad file and a stale version, imports a file as a new version', async () => {
+    const dataDir = await freshDataDir('settings');
+    const file = join(dir, 'cai-dat.json');
+    const exported = await run(['settings', 'export'], dataDir);
+    expect(exported.code, exported.err).to.equal(0);
+    const settingsFile = JSON.parse(exported.out);
+    expect(settingsFile.version).to.equal(0);
+    expect(settingsFile.settings.queue.services.length).to.be.greaterThan(0);
+
+    writeFileSync(
+      file,
+      JSON.stringify({ ...settingsFile, settings: { ...settingsFile.settings, rating: { counter: 'x', qr: 'csat' } } }),
+    );
+    const bad = await run(['settings', 'import', file], dataDir);
+    expect(bad.code).to.equal(1);
+    expect(bad.err).to.match(/^\$\.settings\.rating\.counter: .+ \/ .+$/m);
+    expect(bad.err).to.contain('nothing saved');
+
+    writeFileSync(file, JSON.stringify({ ...settingsFile.settings, rating: { counter: 'csat', qr: 'csat' } }));
+    const stale = await run(['settings', 'import', file, '--expected-version', '3'], dataDir);
+    expect(stale.code).to.equal(1);
+    expect(stale.err).to.contain('nothing was saved');
+    const imported = await run(['settings', 'import', file, '--expected-version', '0'], dataDir);
+    expect(imported.code, imported.err).to.equal(0);
+    expect(imported.out).to.contain('as version 1');
+
+    const written = await run(['settings', 'export', '--output', file], dataDir);
+    expect(written.code, written.err).to.equal(0);
+    const again = JSON.parse(readFileSync(file, 'utf8'));
+    expect([again.version, again.settings.rating]).to.deep.equal([1, { counter: 'csat', qr: 'csat' }]);
+    expect((await run(['settings', 'status'], dataDir)).out).to.contain('version 1');
+    expect((await run(['settings', 'frobnicate'], dataDir)).code).to.equal(2);
   });
 });

@@ -6,8 +6,9 @@ import { requestBackup } from './db/backup-socket.js';
 import { migrate } from './db/migrations.js';
 import { openPglite } from './db/pglite.js';
 import { DEVICES_USAGE, devicesCommand } from './devices/cli.js';
-import { catalogueProblems, problemLines } from './dossiers/catalogue.js';
+import { catalogueFromFile, catalogueProblems, problemLines } from './dossiers/catalogue.js';
 import { openDatabase, startServer } from './server.js';
+import { SETTINGS_USAGE, settingsCommand } from './settings/settings-cli.js';
 import { readPassword } from './staff/read-password.js';
 import { USERS_USAGE, usersCommand } from './staff/users-cli.js';
 
@@ -21,6 +22,7 @@ const usage = `motcua-server — the motcua service (queue, dossiers, ratings, c
                                check a procedure catalogue (JSON): print every problem with its path
 ${USERS_USAGE}
 ${DEVICES_USAGE}
+${SETTINGS_USAGE}
 
 Configuration: MOTCUA_CONFIG (a JSON file), PORT, HOST, DATABASE_URL, MOTCUA_DATA_DIR, MOTCUA_SECRET,
 MOTCUA_TLS_CERT, MOTCUA_TLS_KEY, MOTCUA_ALLOWED_ORIGINS, MOTCUA_CATALOGUE, MOTCUA_OFFICE,
@@ -126,6 +128,25 @@ async function main(args: string[]): Promise<void> {
       try {
         await migrate(db);
         process.exitCode = await devicesCommand({ db, office: config.office, now: Date.now }, args.slice(1));
+      } finally {
+        await db.close();
+      }
+      return;
+    }
+    case 'settings': {
+      const db = await openDatabase(config);
+      try {
+        await migrate(db);
+        process.exitCode = await settingsCommand(
+          {
+            db,
+            office: config.office,
+            now: Date.now,
+            calendarOverlays: config.calendarOverlays ?? [],
+            fileCatalogue: catalogueFromFile(config.catalogue),
+          },
+          args.slice(1),
+        );
       } finally {
         await db.close();
       }

@@ -77,6 +77,13 @@ describe('office settings', () => {
       settings,
     };
     expect(readOfficeSettingsVersion(version)).to.deep.equal(version);
+    // A file imported from the console (`motcua-server settings import`).
+    const imported = {
+      ...version,
+      savedBy: { kind: 'configuration', name: 'motcua-server settings import' },
+      change: 'import',
+    };
+    expect(readOfficeSettingsVersion(imported)).to.deep.equal(imported);
     expect(readOfficeSettingsVersion({ ...version, change: 'everything' })).to.equal(undefined);
     expect(readCalendarPreview({ days: [], dossiers: [], open: 1.5 })).to.equal(undefined);
     expect(

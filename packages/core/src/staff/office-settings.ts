@@ -83,7 +83,8 @@ export interface SettingsAuthor {
 
 /**
  * One saved version of an office's settings (`GET /api/admin/settings`): its number (1, 2, … per office), when and by
- * whom, what it changed (a section, `bootstrap` from the configuration file, or `rollback` to `rollbackOf`).
+ * whom, what it changed (a section, `bootstrap` from the configuration file, `import` of a whole settings file by
+ * `motcua-server settings import`, or `rollback` to `rollbackOf`).
  *
  * @example
  * ```ts
@@ -95,7 +96,7 @@ export interface OfficeSettingsVersion {
   readonly version: number;
   readonly savedAt: string;
   readonly savedBy: SettingsAuthor;
-  readonly change: OfficeSettingsSection | 'bootstrap' | 'rollback';
+  readonly change: OfficeSettingsSection | 'bootstrap' | 'import' | 'rollback';
   readonly rollbackOf?: number;
   readonly settings: OfficeSettings;
 }
@@ -185,7 +186,7 @@ function readAuthor(value: unknown): SettingsAuthor | undefined {
   };
 }
 
-const CHANGES: readonly string[] = [...OFFICE_SETTINGS_SECTIONS, 'bootstrap', 'rollback'];
+const CHANGES: readonly string[] = [...OFFICE_SETTINGS_SECTIONS, 'bootstrap', 'import', 'rollback'];
 
 /**
  * A settings version's JSON as an {@link OfficeSettingsVersion}, or undefined when it lacks its number, time,

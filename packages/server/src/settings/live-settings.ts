@@ -67,7 +67,7 @@ export function settingsSourceLines(source: SettingsSource): string[] {
   ];
   if (source.fileDiffers) {
     lines.push(
-      'motcua-server: tệp cấu hình khác với cài đặt trong cơ sở dữ liệu (hàng đợi hoặc lịch) và không được áp dụng; xem và sửa trong trang quản trị văn phòng / the configuration file differs from the settings in the database (queue or calendar) and is not applied; see and change them in the office administration',
+      'motcua-server: tệp cấu hình khác với cài đặt trong cơ sở dữ liệu (hàng đợi hoặc lịch) và không được áp dụng; sửa trong trang quản trị văn phòng, hoặc áp dụng một tệp cài đặt bằng `motcua-server settings import TỆP` (xuất cài đặt hiện hành bằng `motcua-server settings export`) / the configuration file differs from the settings in the database (queue or calendar) and is not applied; change them in the office administration, or apply a settings file with `motcua-server settings import FILE` (export the settings in force with `motcua-server settings export`)',
     );
   }
   return lines;
