@@ -16,8 +16,7 @@ function escaped(text: string): string {
 }
 
 /** The page's policy: no script, only its own style, no frame; the form posts back to this server only. */
-export const UNSUBSCRIBE_PAGE_CSP =
-  `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
+export const UNSUBSCRIBE_PAGE_CSP = `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
 
 /**
  * The tiny page of a citizen's unsubscribe link, in Vietnamese with English, every text escaped: the dossier's code,
