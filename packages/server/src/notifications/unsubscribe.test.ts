@@ -9,6 +9,7 @@ import { sessionHeaders, testUser } from '../staff/staff.test-support.js';
 import { officeWithNotifications, startReceiver } from './receivers.test-support.js';
 import { startNotificationSender } from './sender.js';
 import { startSmtp } from './smtp.test-support.js';
+import { checkUnsubscribeToken, contactMatches, type UnsubscribeClaim, unsubscribeToken } from './unsubscribe-token.js';
 
 const CATALOGUE = new URL('../../../../examples/data/catalogue.json', import.meta.url).pathname;
 // Tuesday 2026-03-10, 09:00 in Vietnam (UTC+7).
@@ -228,3 +229,30 @@ for (const target of TEST_DATABASES) {
     });
   });
 }
+
+describe('unsubscribe tokens', () => {
+  it('are bound to the secret, the office, the dossier and the contact, and need a 32-byte secret', () => {
+    const code = '000.00.00.H00-260310-0001';
+    const token = unsubscribeToken(SECRET, 'demo', code, 'e', EMAIL) as string;
+    expect(token).to.match(/^e\.[\w-]{16}\.[\w-]{32}$/);
+    expect(token).not.to.include('tran');
+    const claim = checkUnsubscribeToken(SECRET, 'demo', code, token);
+    expect(claim?.kind).to.equal('e');
+    expect(contactMatches(SECRET, 'demo', claim as UnsubscribeClaim, EMAIL)).to.equal(true);
+    expect(contactMatches(SECRET, 'demo', claim as UnsubscribeClaim, 'other@example.vn')).to.equal(false);
+    expect(checkUnsubscribeToken(`${SECRET}-other`, 'demo', code, token)).to.equal(undefined);
+    expect(checkUnsubscribeToken(SECRET, 'other-office', code, token)).to.equal(undefined);
+    expect(checkUnsubscribeToken(SECRET, 'demo', '000.00.00.H00-260310-0002', token)).to.equal(undefined);
+    expect(checkUnsubscribeToken(SECRET, 'demo', code, `p${token.slice(1)}`)).to.equal(undefined);
+    expect(unsubscribeToken('short-secret', 'demo', code, 'e', EMAIL)).to.equal(undefined);
+  });
+
+  it('need publicUrl to be an origin', () => {
+    expect(() => officeWithNotifications({ publicUrl: 'https://motcua.xa.gov.vn/a?b', channels: [] })).to.throw(
+      /publicUrl/,
+    );
+    expect(
+      officeWithNotifications({ publicUrl: 'https://motcua.xa.gov.vn', channels: [] }).notifications.publicUrl,
+    ).to.equal('https://motcua.xa.gov.vn');
+  });
+});
