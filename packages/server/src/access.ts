@@ -104,6 +104,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteCaller>> = {
   'POST /api/notifications/dead-letters/:id/replay': 'admin',
   'GET /api/notifications/web-push': 'anyone',
   'PUT /api/dossiers/:code/push-subscription': 'anyone',
+  'GET /api/dossiers/:code/unsubscribe': 'anyone',
+  'POST /api/dossiers/:code/unsubscribe': 'anyone',
   'GET /api/admin/settings': 'admin',
   'GET /api/admin/settings/versions': 'admin',
   'GET /api/admin/settings/versions/:version': 'admin',

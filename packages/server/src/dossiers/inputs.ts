@@ -122,6 +122,9 @@ export const pushSubscriptionBody = z
   })
   .strict();
 
+/** The body of a JSON unsubscribe: the token of the citizen's link (also accepted in the query). */
+export const unsubscribeBody = z.object({ token: z.string().max(200).optional() }).strict();
+
 export const onTimeQuery = z
   .object({ ...PERIOD_PARAMETERS, procedure: z.string().min(1).max(100).optional() })
   .strict()

@@ -147,6 +147,7 @@ export async function receiveDossier(c: Context, s: DossierService): Promise<Res
         },
         input.notify ?? null,
         at,
+        s.deps.secret,
       );
       return { slip: receipt, ticket: input.ticket ?? null };
     })

@@ -9,11 +9,15 @@ import { dueDateChangesHandler, onTimeReportHandler, scorecardReportHandler } fr
 import { createDossierService, type DossierRoutesDeps } from './service.js';
 import { rememberCounter } from './staff.js';
 import { recordDossierStep } from './steps.js';
+import { unsubscribeConfirmation, unsubscribeFromDossier } from './unsubscribe.js';
+
+/** A citizen's unsubscribe link: public, its token is the authority. */
+const UNSUBSCRIBE_PATH = /^\/api\/dossiers\/[^/]+\/unsubscribe$/;
 
 /**
  * Mounts the staff check of the dossier routes, before the idempotency middleware (a refused request is never
  * stored as the answer to its Idempotency-Key): every POST under `/api/dossiers` and the receipt slip need a
- * counter's bearer token or an officer's session (naming its counter in the `Motcua-Counter` header).
+ * counter's bearer token or an officer's session (but a citizen's unsubscribe link) (naming its counter in the `Motcua-Counter` header).
  *
  * @example
  * ```ts
@@ -24,7 +28,7 @@ import { recordDossierStep } from './steps.js';
  */
 export function installDossierGuards(app: Hono, deps: Pick<DossierRoutesDeps, 'db' | 'office' | 'now'>): void {
   const staff = async (c: Context, next: () => Promise<void>) => {
-    if (c.req.method === 'POST' || c.req.path.endsWith('/receipt')) {
+    if ((c.req.method === 'POST' && !UNSUBSCRIBE_PATH.test(c.req.path)) || c.req.path.endsWith('/receipt')) {
       // An officer signed in to this office acts at the counter their console names (the Motcua-Counter header).
       const officer = bearerToken(c) === undefined && officerSession(c);
       const counter = c.req.header(COUNTER_HEADER);
@@ -52,6 +56,8 @@ export function installDossierGuards(app: Hono, deps: Pick<DossierRoutesDeps, 'd
  *   extension with its apology reason; checked by core's dossier clock;
  * - `GET /api/dossiers/{code}/receipt` (counter token): the receipt slip again;
  * - `PUT /api/dossiers/{code}/push-subscription` (code and PIN): a browser opts in to Web Push for the dossier;
+ * - `GET` and `POST /api/dossiers/{code}/unsubscribe?token=` (anyone with the link): the confirmation page, and the
+ *   stop of the notices to the contact the token names (RFC 8058 one-click, or JSON);
  * - `GET /api/reports/on-time?from=&to=&procedure=` (JSON, or CSV with `format=csv` or `Accept: text/csv`): the
  *   dossiers received in the period, early / on time / late and still open in time / overdue, in total and per
  *   procedure (`OnTimeReport`), classified by core, each against its printed (binding) due date;
@@ -75,4 +81,6 @@ export function installDossierRoutes(app: Hono, deps: DossierRoutesDeps): void {
   app.get('/api/reports/due-date-changes', (c) => dueDateChangesHandler(c, service));
   app.post('/api/dossiers/:code/steps', (c) => recordDossierStep(c, service));
   app.put('/api/dossiers/:code/push-subscription', (c) => subscribeToDossier(c, service));
+  app.get('/api/dossiers/:code/unsubscribe', (c) => unsubscribeConfirmation(c, service));
+  app.post('/api/dossiers/:code/unsubscribe', (c) => unsubscribeFromDossier(c, service));
 }

@@ -75,7 +75,7 @@ export async function recordDossierStep(
     const status = statusAfterSteps(steps);
     await saveSteps(tx, code, steps, status);
     // Decree 224/2026 art. 15(1)(g): every change is told at once; written with the change, sent by the outbox.
-    await notifyChange(tx, office, { ...dossier, steps, status }, dossier.notify ?? null, at);
+    await notifyChange(tx, office, { ...dossier, steps, status }, dossier.notify ?? null, at, s.deps.secret);
     return lookupView({ ...dossier, steps, status }, vietnamIso(at), s.clock);
   });
   return c.json(view, 201);

@@ -4,6 +4,10 @@ import { ApiError } from './errors.js';
 /** `application/json`, or a JSON-based type such as `application/merge-patch+json`, with any parameters. */
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
+/** The one form body accepted: RFC 8058 one-click unsubscribe, posted by mail clients (and by its own page). */
+const ONE_CLICK_PATH = /^\/api\/dossiers\/[^/]+\/unsubscribe$/;
+const FORM_MEDIA_TYPE = /^(?:application\/x-www-form-urlencoded|multipart\/form-data)\s*(?:;|$)/i;
+
 /**
  * Whether a request carries a body: a length above zero, or a stream without a length that is not empty. The Node
  * server gives every request but GET and HEAD a body stream, empty for a browser's `DELETE` without a body (which sends
@@ -19,7 +23,10 @@ async function hasBody(request: Request): Promise<boolean> {
  * Refuses a request body that is not JSON with 415 `unsupported-media-type`. A browser sends `text/plain`,
  * `application/x-www-form-urlencoded` and `multipart/form-data` from any website without asking the server first
  * (no CORS preflight); `application/json` needs the preflight, which only the allowed origins pass. Requests without
- * a body (counter commands) need no type.
+ * a body (counter commands) need no type. One deliberate exception: `POST /api/dossiers/{code}/unsubscribe` takes the
+ * RFC 8058 one-click form (`List-Unsubscribe=One-Click`), which mail clients send as a form without asking; the token in
+ * its query is the only authority (no cookie or session is read there), so a forged post only does what the link's
+ * holder may do anyway.
  *
  * @example
  * ```ts
@@ -31,6 +38,8 @@ export function requireJsonBodies(): MiddlewareHandler {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
     if (!(await hasBody(c.req.raw))) return next();
     const type = c.req.header('content-type') ?? '';
+    // Deliberate: the one-click unsubscribe form (see above), on that route only.
+    if (c.req.method === 'POST' && FORM_MEDIA_TYPE.test(type) && ONE_CLICK_PATH.test(c.req.path)) return next();
     if (!JSON_MEDIA_TYPE.test(type)) {
       throw new ApiError(415, 'unsupported-media-type', {
         vi: 'Nội dung yêu cầu phải là JSON (Content-Type: application/json)',

@@ -62,17 +62,26 @@ async function deliverEmail(
     logger: false,
     debug: false,
   });
-  const { notice, language } = n.message;
+  const { notice, language, unsubscribeUrl } = n.message;
   const d = notice.dossier;
+  const stop = unsubscribeUrl
+    ? `\n\n${language === 'vi' ? 'Ngừng nhận thông báo về hồ sơ này' : 'Stop the notices about this dossier'}: ${unsubscribeUrl}`
+    : '';
   try {
     await transport.sendMail({
       from: channel.from,
       to: n.recipient ?? '',
       subject: `${d.code}: ${language === 'vi' ? d.statusName.vi : d.statusName.en}`,
-      text: noticeText(notice, language),
+      text: `${noticeText(notice, language)}${stop}`,
       // The stable key: a second delivery carries the same Message-ID, which mail systems drop as a repeat.
       messageId: `<${n.id}@motcua.notifications>`,
-      headers: { 'X-Motcua-Notification': n.id },
+      headers: {
+        'X-Motcua-Notification': n.id,
+        // RFC 8058 one-click: the mail client POSTs `List-Unsubscribe=One-Click` to the link, token in its query.
+        ...(unsubscribeUrl
+          ? { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+          : {}),
+      },
     });
   } finally {
     transport.close();
@@ -95,6 +104,7 @@ async function deliverGateway(
     agency: d.agency,
     reference: n.id,
     statusUrl: d.statusUrl ?? '',
+    unsubscribeUrl: n.message.unsubscribeUrl ?? '',
   });
   const res = await sendGuarded({
     ...req,

@@ -21,6 +21,8 @@ export interface OutboxEntry {
 export interface OutboxMessage {
   readonly notice: DossierStatusNotice;
   readonly language: 'vi' | 'en';
+  /** The citizen's link to stop the notices to this contact (email and gateways, when the office can sign one). */
+  readonly unsubscribeUrl?: string;
 }
 
 /** A row claimed for delivery. */

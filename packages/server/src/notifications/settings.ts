@@ -78,6 +78,11 @@ export interface NotificationSettings {
   /** The citizen's status page, with `{code}` in it, put in every message. */
   readonly statusUrl?: string;
   /**
+   * The server's public address as citizens reach it (`https://motcua.xa-an-binh.gov.vn`): with the server's secret,
+   * each email (and a gateway template with `{{unsubscribeUrl}}`) carries a link there to stop the notices.
+   */
+  readonly publicUrl?: string;
+  /**
    * Allow destinations on private, loopback and link-local addresses (a gateway on the commune's LAN). Off by
    * default: a configured name that resolves to such an address is refused (server-side request forgery).
    */
@@ -149,6 +154,7 @@ export const TEMPLATE_PLACEHOLDERS = [
   'agency',
   'reference',
   'statusUrl',
+  'unsubscribeUrl',
 ] as const;
 
 const placeholdersKnown = (template: string) =>
@@ -220,6 +226,9 @@ export const notificationSettingsSchema = z
   .object({
     channels: z.array(z.discriminatedUnion('kind', [webhook, email, gateway, webPush])).max(20),
     statusUrl: httpUrl.refine((u) => u.includes('{code}'), 'an address with {code} in it').optional(),
+    publicUrl: httpUrl
+      .refine((u) => /^https?:\/\/[^/?#]+\/?$/.test(u), 'an origin such as https://motcua.xa.gov.vn')
+      .optional(),
     allowPrivateAddresses: z.boolean().default(false),
     retry: z
       .object({
