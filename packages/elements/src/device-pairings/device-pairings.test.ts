@@ -165,13 +165,25 @@ describe('<motcua-device-pairings>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('names a device by its kind and code when the admin types no name', async () => {
-    office({ pending: [waiting('KX794M')] });
+  it('offers a counter tablet on the first counter, and names a device by its kind and code when the admin types no name', async () => {
+    office({ pending: [waiting('KX794M'), waiting('ACD347')] });
     const el = await mount();
     await settle(el, 'KX7-94M');
-    press(item(el, '[data-code="KX794M"]'), 'Duyệt');
+    const tablet = item(el, '[data-code="KX794M"]');
+    expect((tablet.querySelector('select[name="kind"]') as HTMLSelectElement).value).to.equal('counter');
+    expect((tablet.querySelector('select[name="counter"]') as HTMLSelectElement).value).to.equal('1');
+    press(tablet, 'Duyệt');
     await settle(el, 'Đã duyệt');
-    expect(sent.find((s) => s.method === 'POST')?.body).to.deep.equal({ name: 'Ki-ốt lấy số KX7-94M', kind: 'kiosk' });
+    expect(sent.find((s) => s.method === 'POST')?.body).to.deep.include({ kind: 'counter', counter: '1' });
+    const kiosk = item(el, '[data-code="ACD347"]');
+    choose(kiosk.querySelector('select[name="kind"]') as HTMLSelectElement, 'kiosk', 'change');
+    await el.updateComplete;
+    press(kiosk, 'Duyệt');
+    await settle(el, 'Đã duyệt mã ACD-347');
+    expect(sent.filter((s) => s.method === 'POST')[1]?.body).to.deep.equal({
+      name: 'Ki-ốt lấy số ACD-347',
+      kind: 'kiosk',
+    });
   });
 
   it('rejects a code nobody expected', async () => {

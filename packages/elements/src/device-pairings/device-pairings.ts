@@ -291,7 +291,8 @@ export class MotcuaDevicePairings extends MotcuaElement<DevicePairingsStringKey>
   }
 
   private draftOf(code: string): Draft {
-    return this.drafts[code] ?? { name: '', kind: 'kiosk', counter: this.counters[0]?.id ?? '' };
+    // A counter tablet by default: the device that pairs most (`quay.html?ghep-noi`), on the office's first counter.
+    return this.drafts[code] ?? { name: '', kind: 'counter', counter: this.counters[0]?.id ?? '' };
   }
 
   private setDraft(code: string, change: Partial<Draft>): void {
