@@ -46,8 +46,11 @@ export interface QueueReport extends QueueStatistics {
   readonly to: CivilDate;
   /** Per priority class id (`thuong` is the normal queue). */
   readonly byPriority: Readonly<Record<string, QueueGroupStatistics>>;
-  /** Per officer, by username (the "no officer" entry last): the called tickets, as {@link byCounter}. */
-  readonly byOfficer: readonly QueueOfficerStatistics[];
+  /**
+   * Per officer, by username (the "no officer" entry last): the called tickets, as `byCounter`. Always sent by the
+   * server and always filled by {@link readQueueReport} (empty when absent); optional for the reports built by hand.
+   */
+  readonly byOfficer?: readonly QueueOfficerStatistics[];
   /** Every weekday × hour that had tickets. */
   readonly byWeekdayHour: readonly QueueReportCell[];
   /** The longest waits, longest first (at most ten). */
