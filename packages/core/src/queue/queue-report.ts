@@ -48,9 +48,9 @@ export interface QueueReport extends QueueStatistics {
   readonly byPriority: Readonly<Record<string, QueueGroupStatistics>>;
   /**
    * Per officer, by username (the "no officer" entry last): the called tickets, as `byCounter`. Always sent by the
-   * server and always filled by {@link readQueueReport} (empty when absent); optional for the reports built by hand.
+   * server; {@link readQueueReport} gives `[]` when an older server's answer lacks it.
    */
-  readonly byOfficer?: readonly QueueOfficerStatistics[];
+  readonly byOfficer: readonly QueueOfficerStatistics[];
   /** Every weekday × hour that had tickets. */
   readonly byWeekdayHour: readonly QueueReportCell[];
   /** The longest waits, longest first (at most ten). */

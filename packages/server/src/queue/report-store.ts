@@ -143,7 +143,7 @@ const EMPTY: QueueGroupStatistics = statistics({
  * ```ts
  * const report = await queueReport(db, { office: 'demo', from: '2026-11-01', to: '2026-11-30' });
  * report.byService['ho-tich']?.wait.p90; // minutes
- * report.byOfficer?.find((o) => o.username === 'canbo1')?.served;
+ * report.byOfficer.find((o) => o.username === 'canbo1')?.served;
  * ```
  */
 export async function queueReport(db: Pick<Database, 'query'>, query: QueueReportQuery): Promise<QueueReport> {

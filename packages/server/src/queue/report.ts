@@ -48,7 +48,7 @@ export function queueReportCsv(report: QueueReport): string {
     for (const [key, stats] of Object.entries(byKey)) lines.push(line(group, key, stats));
   }
   // The officer's username; an empty key is the tickets handled with no officer signed in.
-  for (const officer of report.byOfficer ?? []) lines.push(line('officer', officer.username ?? '', officer));
+  for (const officer of report.byOfficer) lines.push(line('officer', officer.username ?? '', officer));
   for (const cell of report.byWeekdayHour) lines.push(line('weekday-hour', `${cell.weekday}-${cell.hour}`, cell));
   return `${lines.join('\r\n')}\r\n`;
 }
