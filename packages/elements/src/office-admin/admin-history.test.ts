@@ -240,11 +240,16 @@ describe('<motcua-office-admin> catalogue and settings history', () => {
     expect(() => button(el, 'catalogue', 'Quay lại phiên bản 2')).to.throw(); // the version in force has none
     button(el, 'catalogue', 'Quay lại phiên bản 1').click();
     await settle(el, 'Quay lại phiên bản 1? Một phiên bản mới');
+    await waitUntil(() => el.shadowRoot?.activeElement?.textContent?.trim() === 'Đồng ý quay lại', 'focus on "yes"');
     expect(posts('/api/admin/catalogue/rollback')).to.have.length(0);
     await expect(el).to.be.accessible();
     button(el, 'catalogue', 'Huỷ').click();
     await el.updateComplete;
     expect(shown(el)).not.to.include('Quay lại phiên bản 1?');
+    await waitUntil(
+      () => el.shadowRoot?.activeElement?.getAttribute('aria-label') === 'Quay lại phiên bản 1',
+      'focus back on the rollback button',
+    );
     button(el, 'catalogue', 'Quay lại phiên bản 1').click();
     await el.updateComplete;
     button(el, 'catalogue', 'Đồng ý quay lại').click();

@@ -395,12 +395,15 @@ export class AdminHistory {
         <button type="button" data-confirm ?disabled=${this.busy} @click=${() => this.rollback(kind, version)}>
           ${t('confirm')}
         </button>
-        <button type="button" class="secondary" @click=${() => this.ask(undefined)}>${t('cancel')}</button>
+        <button type="button" class="secondary" @click=${() => this.ask(undefined, { kind, version })}>
+          ${t('cancel')}
+        </button>
       </div>`;
     }
     return html`<button
       type="button"
       class="secondary"
+      data-rollback=${`${kind}-${version}`}
       aria-label=${t('rollBackLabel', { version })}
       @click=${() => this.ask({ kind, version })}
     >
@@ -408,9 +411,11 @@ export class AdminHistory {
     </button>`;
   }
 
-  private ask(confirming: Confirming): void {
+  /** Asks for a confirmation (focus on "yes"), or cancels it (focus back on the rollback button of `from`). */
+  private ask(confirming: Confirming, from?: Confirming): void {
     this.confirming = confirming;
     this.host.update();
+    void this.host.focus(from ? `[data-rollback="${from.kind}-${from.version}"]` : '[data-confirm]');
   }
 
   private who(by: SettingsAuthor): string {

@@ -284,6 +284,10 @@ export class MotcuaOfficeAdmin extends MotcuaElement<AllKeys> {
       t: (key, params) => this.t(key, params),
       language: () => this.language,
       update: () => this.requestUpdate(),
+      focus: async (selector) => {
+        await this.updateComplete;
+        this.shadowRoot?.querySelector<HTMLElement>(selector)?.focus();
+      },
       signal: () => this.requests.signal,
       current: () => this.current,
       show: (settings) => this.show(settings),

@@ -77,6 +77,8 @@ export interface AdminHistoryHost {
   language(): Language;
   /** Renders the element again. */
   update(): void;
+  /** Moves the focus, once rendered, to the first element of the shadow root the selector finds. */
+  focus(selector: string): Promise<void>;
   /** Aborted when the element leaves the page. */
   signal(): AbortSignal;
   /** The settings version in force. */
