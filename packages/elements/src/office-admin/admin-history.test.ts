@@ -114,8 +114,8 @@ describe('<motcua-office-admin> catalogue and settings history', () => {
         json(200, {
           ok: false,
           problems: [
-            problem('[3, "Mã thủ tục"]', 'Thiếu mã thủ tục', 'The procedure code is missing'),
-            problem('[4, "Thời hạn giải quyết"]', 'Không đọc được thời hạn', 'The time limit cannot be read'),
+            problem('$[3]["Mã thủ tục"]', 'Thiếu mã thủ tục', 'The procedure code is missing'),
+            problem('$[4]["Thời hạn giải quyết"]', 'Không đọc được thời hạn', 'The time limit cannot be read'),
           ],
           warnings: [],
           publishedVersion: 2,
@@ -125,18 +125,18 @@ describe('<motcua-office-admin> catalogue and settings history', () => {
     await settle(el, 'Danh mục thủ tục');
     await paste(el, 'Mã thủ tục,Tên thủ tục\n,Đăng ký khai sinh');
     button(el, 'catalogue', 'Kiểm tra danh mục').click();
-    await settle(el, '[3, "Mã thủ tục"]: Thiếu mã thủ tục');
-    expect(shown(el)).to.include('[4, "Thời hạn giải quyết"]: Không đọc được thời hạn');
+    await settle(el, '$[3]["Mã thủ tục"]: Thiếu mã thủ tục');
+    expect(shown(el)).to.include('$[4]["Thời hạn giải quyết"]: Không đọc được thời hạn');
     expect(posts('/api/admin/catalogue/check')[0]?.body).to.deep.equal({
       format: 'csv',
       text: 'Mã thủ tục,Tên thủ tục\n,Đăng ký khai sinh',
     });
-    expect(buttons(el, 'catalogue').some((b) => b.textContent?.trim() === 'Xuất bản danh mục')).to.equal(false);
+    expect(buttons(el, 'catalogue').some((b) => b.textContent?.trim() === 'Công bố danh mục')).to.equal(false);
     expect(posts('/api/admin/catalogue/publish')).to.have.length(0);
     await expect(el).to.be.accessible();
     el.lang = 'en';
     await el.updateComplete;
-    expect(shown(el)).to.include('[3, "Mã thủ tục"]: The procedure code is missing');
+    expect(shown(el)).to.include('$[3]["Mã thủ tục"]: The procedure code is missing');
   });
 
   it('shows a JSON import’s problems at their JSON path', async () => {
@@ -185,8 +185,8 @@ describe('<motcua-office-admin> catalogue and settings history', () => {
       .and.include('Phí, lệ phí: 0 đ → 5.000 đ')
       .and.include('31 thủ tục không đổi');
     await expect(el).to.be.accessible();
-    button(el, 'catalogue', 'Xuất bản danh mục').click();
-    await settle(el, 'Đã xuất bản danh mục phiên bản 3');
+    button(el, 'catalogue', 'Công bố danh mục').click();
+    await settle(el, 'Đã công bố danh mục phiên bản 3');
     expect(posts('/api/admin/catalogue/publish')[0]?.body).to.deep.equal({
       format: 'json',
       text: '{"procedures": []}',
@@ -221,11 +221,11 @@ describe('<motcua-office-admin> catalogue and settings history', () => {
     button(el, 'catalogue', 'Kiểm tra danh mục').click();
     await settle(el, 'phiên bản 2):');
     publishedVersion = 3; // another admin publishes now
-    button(el, 'catalogue', 'Xuất bản danh mục').click();
-    await settle(el, 'một quản trị viên khác đã xuất bản danh mục (phiên bản 3)');
+    button(el, 'catalogue', 'Công bố danh mục').click();
+    await settle(el, 'một quản trị viên khác đã công bố danh mục (phiên bản 3)');
     expect(shown(el))
       .to.include('danh mục đang công bố (phiên bản 3)')
-      .and.not.include('Đã xuất bản danh mục phiên bản');
+      .and.not.include('Đã công bố danh mục phiên bản');
     expect(posts('/api/admin/catalogue/check')).to.have.length(2);
     await expect(el).to.be.accessible();
   });
@@ -253,7 +253,7 @@ describe('<motcua-office-admin> catalogue and settings history', () => {
     button(el, 'catalogue', 'Quay lại phiên bản 1').click();
     await el.updateComplete;
     button(el, 'catalogue', 'Đồng ý quay lại').click();
-    await settle(el, 'Đã xuất bản lại danh mục phiên bản 1 thành phiên bản 3');
+    await settle(el, 'Đã công bố lại danh mục phiên bản 1 thành phiên bản 3');
     expect(posts('/api/admin/catalogue/rollback')[0]?.body).to.deep.equal({ expectedVersion: 2, version: 1 });
   });
 
