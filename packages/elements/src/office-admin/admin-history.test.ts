@@ -295,6 +295,35 @@ describe('<motcua-office-admin> catalogue and settings history', () => {
     expect(shown(el)).to.include('Phiên bản 4, lưu lúc');
   });
 
+  it('refuses a settings rollback another admin overtook, reloading the settings and the list', async () => {
+    let newest = 3;
+    serve({
+      ...base,
+      'GET /api/admin/settings': () => json(200, settings(newest, newest === 3 ? 'import' : 'calendar')),
+      'GET /api/admin/settings/versions': () =>
+        json(200, {
+          versions: [
+            ...(newest === 4 ? [settings(4, 'calendar')] : []),
+            settings(3, 'import'),
+            settings(2, 'no-appointment'),
+            settings(1),
+          ],
+        }),
+      'POST /api/admin/settings/rollback': () =>
+        json(409, { error: { code: 'stale-version', message: { vi: 'cũ', en: 'stale' } } }),
+    });
+    const el = await fixture<MotcuaOfficeAdmin>(html`<motcua-office-admin></motcua-office-admin>`);
+    await settle(el, 'Phiên bản 1: Cài đặt ban đầu');
+    newest = 4; // another admin saves the calendar now
+    button(el, 'settings-versions', 'Quay lại phiên bản 1').click();
+    await el.updateComplete;
+    button(el, 'settings-versions', 'Đồng ý quay lại').click();
+    await settle(el, 'Người khác vừa thay đổi (phiên bản 4)');
+    expect(shown(el)).to.include('Phiên bản 4: Lịch làm việc').and.include('Phiên bản 4, lưu lúc');
+    expect(posts('/api/admin/settings/rollback')[0]?.body).to.deep.equal({ expectedVersion: 3, version: 1 });
+    await expect(el).to.be.accessible();
+  });
+
   it('takes every history string from an override', async () => {
     serve(base);
     const el = await fixture<MotcuaOfficeAdmin>(

@@ -146,6 +146,9 @@ export const adminHistoryStrings: StringTable<AdminHistoryStringKey> = {
 
 /** The history sections' styles, adopted by the element when they load. */
 export const adminHistoryStyles = css`
+  input[type='file'] {
+    min-height: 44px;
+  }
   .versions li {
     display: flex;
     flex-wrap: wrap;
