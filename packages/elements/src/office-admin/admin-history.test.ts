@@ -168,6 +168,8 @@ describe('<motcua-office-admin> catalogue and settings history', () => {
         published = true;
         return json(201, { ...catalogueVersion(3), diff });
       },
+      'GET /api/catalogue': () =>
+        json(200, { procedures: published ? [{ code: '2.000001', name: 'Chứng thực bản sao từ bản chính' }] : [] }),
       'GET /api/admin/catalogue/versions': () =>
         json(200, {
           versions: [...(published ? [catalogueVersion(3)] : []), catalogueVersion(2), catalogueVersion(1)],
@@ -193,6 +195,8 @@ describe('<motcua-office-admin> catalogue and settings history', () => {
       expectedVersion: 2,
     });
     await settle(el, 'Phiên bản 3 (2026-12-03');
+    // The no-appointment day picks from the catalogue just published.
+    await settle(el, '2.000001 — Chứng thực bản sao từ bản chính');
   });
 
   it('says so when another admin published meanwhile, and checks again against the new catalogue', async () => {

@@ -488,7 +488,7 @@ export class AdminHistory {
         if (!answer) throw new ApiFailure(201, 'malformed');
         this.checked = undefined;
         this.catalogueMessage = { text: this.host.t('published', { version: answer.version }), alert: false };
-        await this.loadCatalogueVersions();
+        await Promise.all([this.loadCatalogueVersions(), this.host.published()]);
       } catch (error) {
         if (!(error instanceof ApiFailure) || error.status !== 409) {
           this.failed(error);
@@ -531,7 +531,7 @@ export class AdminHistory {
         } else {
           const saved = readCatalogueVersionView(answer);
           say(this.host.t('catalogueRolledBack', { from: version, version: saved?.version ?? 0 }), false);
-          await this.loadCatalogueVersions();
+          await Promise.all([this.loadCatalogueVersions(), this.host.published()]);
         }
       } catch (error) {
         if (!(error instanceof ApiFailure) || error.code === 'aborted') throw error;

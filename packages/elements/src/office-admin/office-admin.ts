@@ -252,16 +252,21 @@ export class MotcuaOfficeAdmin extends MotcuaElement<AllKeys> {
       if (!settings) throw new ApiFailure(200, 'malformed');
       this.show(settings);
       this.phase = 'shown';
-      const catalogue = (await api('/api/catalogue', { signal: this.requests.signal }).catch(() => undefined)) as
-        | { procedures?: { code: string; name: string }[] }
-        | undefined;
-      this.procedures = (catalogue?.procedures ?? []).map(({ code, name }) => ({ code, name }));
+      await this.loadProcedures();
       await this.loadHistory();
     } catch (error) {
       const status = error instanceof ApiFailure ? error.status : 0;
       if (error instanceof ApiFailure && error.code === 'aborted') return;
       this.phase = status === 401 ? 'sign-in' : status === 403 ? 'forbidden' : 'failed';
     }
+  }
+
+  /** The published catalogue's procedures, for the no-appointment day. */
+  private async loadProcedures(): Promise<void> {
+    const catalogue = (await api('/api/catalogue', { signal: this.requests.signal }).catch(() => undefined)) as
+      | { procedures?: { code: string; name: string }[] }
+      | undefined;
+    this.procedures = (catalogue?.procedures ?? []).map(({ code, name }) => ({ code, name }));
   }
 
   /** The catalogue and settings history: its code, strings and styles are fetched after the first paint. */
@@ -291,6 +296,7 @@ export class MotcuaOfficeAdmin extends MotcuaElement<AllKeys> {
       signal: () => this.requests.signal,
       current: () => this.current,
       show: (settings) => this.show(settings),
+      published: () => this.loadProcedures(),
     });
     this.requestUpdate();
     await this.history.start();

@@ -85,4 +85,6 @@ export interface AdminHistoryHost {
   current(): OfficeSettingsVersion | undefined;
   /** Shows a settings version saved by a rollback (or reloaded after a stale one) in the sections above. */
   show(settings: OfficeSettingsVersion): void;
+  /** A catalogue was published (or rolled back to): the no-appointment day's procedures are read again. */
+  published(): Promise<void>;
 }
