@@ -234,6 +234,20 @@ describe('<motcua-office-admin> catalogue and settings history', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('compares a first catalogue with the configuration file’s, nothing being published yet', async () => {
+    serve({
+      ...base,
+      'GET /api/admin/catalogue/versions': () => json(200, { versions: [] }),
+      'POST /api/admin/catalogue/check': () =>
+        json(200, { ok: true, problems: [], warnings: [], diff, publishedVersion: 0 }),
+    });
+    const el = await fixture<MotcuaOfficeAdmin>(html`<motcua-office-admin></motcua-office-admin>`);
+    await settle(el, 'Chưa có phiên bản nào');
+    await paste(el, 'Mã thủ tục,Tên thủ tục\n2.000001,Chứng thực bản sao từ bản chính');
+    button(el, 'catalogue', 'Kiểm tra danh mục').click();
+    await settle(el, 'Chưa công bố phiên bản nào; thay đổi so với danh mục của tệp cấu hình');
+  });
+
   it('rolls the catalogue back to an earlier version after a confirmation, with the keyboard', async () => {
     serve({
       ...base,

@@ -38,6 +38,7 @@ export const adminHistoryStrings: StringTable<AdminHistoryStringKey> = {
     catalogueProblems: 'Danh mục có lỗi, chưa công bố được. Sửa các chỗ sau rồi kiểm tra lại:',
     catalogueWarnings: 'Lưu ý (giữ nguyên dạng chữ):',
     catalogueValid: 'Danh mục hợp lệ. Thay đổi so với danh mục đang công bố (phiên bản {version}):',
+    catalogueValidFirst: 'Danh mục hợp lệ. Chưa công bố phiên bản nào; thay đổi so với danh mục của tệp cấu hình:',
     catalogueAdded: 'Thủ tục thêm mới ({count})',
     catalogueRemoved: 'Thủ tục bãi bỏ ({count})',
     catalogueChanged: 'Thủ tục thay đổi ({count})',
@@ -96,6 +97,8 @@ export const adminHistoryStrings: StringTable<AdminHistoryStringKey> = {
     catalogueProblems: 'The catalogue has problems and cannot be published. Fix these and check again:',
     catalogueWarnings: 'Notes (kept as text):',
     catalogueValid: 'The catalogue is valid. Changes against the published catalogue (version {version}):',
+    catalogueValidFirst:
+      'The catalogue is valid. None published yet; changes against the configuration file’s catalogue:',
     catalogueAdded: 'Procedures added ({count})',
     catalogueRemoved: 'Procedures withdrawn ({count})',
     catalogueChanged: 'Procedures changed ({count})',
@@ -294,7 +297,7 @@ export class AdminHistory {
     const d = c.diff;
     const empty = !d || d.added.length + d.removed.length + d.changed.length === 0;
     return html`<div part="diff" role="region" aria-label=${t('catalogueCheck')}>
-      <p>${t('catalogueValid', { version: c.publishedVersion })}</p>
+      <p>${t(c.publishedVersion === 0 ? 'catalogueValidFirst' : 'catalogueValid', { version: c.publishedVersion })}</p>
       ${
         c.warnings.length === 0
           ? nothing

@@ -15,6 +15,7 @@ export type AdminHistoryStringKey =
   | 'catalogueProblems'
   | 'catalogueWarnings'
   | 'catalogueValid'
+  | 'catalogueValidFirst'
   | 'catalogueAdded'
   | 'catalogueRemoved'
   | 'catalogueChanged'
