@@ -1,16 +1,13 @@
 // The console's events and the ticket they carry; the element, the intake form and the receipt slip import them.
 
-import type { CounterTicket as CoreCounterTicket } from '@motcua/core/queue';
+import type { CounterTicket } from '@motcua/core/queue';
 
 /** What the console does for the officer. */
 export type CounterAction = 'next' | 'recall' | 'skip' | 'done' | 'transfer';
 
-/**
- * A ticket as the counter sees it: core's `CounterTicket`, the part of the server's ticket view that
- * `GET /api/queue/counters/{id}/current` and the counter's commands answer (kept under this name for code that imports
- * it from the elements).
- */
-export type CounterTicket = CoreCounterTicket;
+// A ticket as the counter sees it, as core declares it (still exported from the elements, for code that imports it
+// from here).
+export type { CounterTicket } from '@motcua/core/queue';
 
 /** The detail of `motcua-counter-action`. */
 export interface CounterActionDetail {

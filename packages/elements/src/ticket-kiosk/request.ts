@@ -3,7 +3,7 @@
  * Issuing itself (`issuing.ts`) loads on the first touch.
  */
 
-import type { IssuedTicket as CoreIssuedTicket } from '@motcua/core/queue';
+import type { IssuedTicket } from '@motcua/core/queue';
 
 /** A bilingual text as the server sends it. */
 export interface ServerText {
@@ -40,11 +40,9 @@ export interface KioskServices {
   readonly defaultPriority: string;
 }
 
-/**
- * The part of an issued ticket the kiosk shows and prints: core's `IssuedTicket`, what `POST /api/queue/tickets`
- * answers (kept under this name for code that imports it from the elements).
- */
-export type IssuedTicket = CoreIssuedTicket;
+// The part of an issued ticket the kiosk shows and prints, as core declares it (still exported from the elements, for
+// code that imports it from here).
+export type { IssuedTicket } from '@motcua/core/queue';
 
 /** The ticket's place in the queue, as `GET /api/queue/tickets/{id}` estimates it (core's `estimateWait`). */
 export interface TicketWait {
