@@ -73,7 +73,13 @@ export {
   type QueueCommandOptions,
   type QueueOptions,
 } from './queue.js';
-export { type QueueLongWait, type QueueReport, type QueueReportCell, readQueueReport } from './queue-report.js';
+export {
+  type QueueLongWait,
+  type QueueOfficerStatistics,
+  type QueueReport,
+  type QueueReportCell,
+  readQueueReport,
+} from './queue-report.js';
 export { type NextIssuingTime, type QueueRefusalReason, QueueRefusedError } from './refusal.js';
 export { applyTicketCommand, ticketCommandAllowedFrom, ticketCommandWasApplied } from './state-machine.js';
 export {

@@ -22,6 +22,18 @@ export interface QueueLongWait {
 }
 
 /**
+ * The figures of one officer: the called tickets whose last counter action (call, recall, start, done, no-show,
+ * transfer) a signed-in officer took. `username` and `name` are null for the tickets a static counter token or a
+ * paired tablet without an officer handled, so that the officers' tickets add up to the counters'.
+ */
+export interface QueueOfficerStatistics extends QueueGroupStatistics {
+  /** The officer's username, or null: no officer signed in. */
+  readonly username: string | null;
+  /** The officer's display name, or null with no officer. */
+  readonly name: string | null;
+}
+
+/**
  * What `GET /api/reports/queue` answers for a period (and optionally one service or counter): core's
  * {@link QueueStatistics} of the tickets of those business days — counts, waits (joining the queue → first call) and
  * service times (start → finish) in minutes with median and 90th percentile — plus per priority class, the
@@ -34,6 +46,11 @@ export interface QueueReport extends QueueStatistics {
   readonly to: CivilDate;
   /** Per priority class id (`thuong` is the normal queue). */
   readonly byPriority: Readonly<Record<string, QueueGroupStatistics>>;
+  /**
+   * Per officer, by username (the "no officer" entry last): the called tickets, as `byCounter`. Always sent by the
+   * server; {@link readQueueReport} gives `[]` when an older server's answer lacks it.
+   */
+  readonly byOfficer: readonly QueueOfficerStatistics[];
   /** Every weekday × hour that had tickets. */
   readonly byWeekdayHour: readonly QueueReportCell[];
   /** The longest waits, longest first (at most ten). */
@@ -42,7 +59,7 @@ export interface QueueReport extends QueueStatistics {
 
 /**
  * The JSON of `GET /api/reports/queue` as a {@link QueueReport}, or undefined when it lacks its period, its overall
- * figures or its groups; heatmap cells and long waits that are not well formed are left out.
+ * figures or its groups; heatmap cells, officers and long waits that are not well formed are left out.
  *
  * @example
  * ```ts
@@ -59,6 +76,12 @@ export function readQueueReport(value: unknown): QueueReport | undefined {
     ...(value as unknown as QueueReport),
     byWeekdayHour: list('byWeekdayHour').filter(
       (c): c is QueueReportCell => isGroup(c) && typeof c.weekday === 'number' && typeof c.hour === 'number',
+    ),
+    byOfficer: list('byOfficer').filter(
+      (o): o is QueueOfficerStatistics =>
+        isGroup(o) &&
+        (o.username === null || typeof o.username === 'string') &&
+        (o.name === null || typeof o.name === 'string'),
     ),
     longestWaits: list('longestWaits').filter(
       (w): w is QueueLongWait =>

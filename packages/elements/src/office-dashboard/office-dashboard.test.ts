@@ -26,6 +26,7 @@ const queueReport = (from: string, to: string, tickets: number): QueueReport => 
   overall: group(tickets, 12.5, 31),
   byService: { 'ho-tich': group(tickets - 40, 15, 35), 'dat-dai': group(40, 8, 20) },
   byCounter: { '1': group(tickets - 50, 11, 30), '2': group(50, 14, 33) },
+  byOfficer: [],
   byPriority: { thuong: group(tickets, 12.5, 31) },
   byHour: { 8: group(tickets, 12.5, 31) },
   byWeekdayHour: [

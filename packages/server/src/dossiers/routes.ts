@@ -16,8 +16,9 @@ const UNSUBSCRIBE_PATH = /^\/api\/dossiers\/[^/]+\/unsubscribe$/;
 
 /**
  * Mounts the staff check of the dossier routes, before the idempotency middleware (a refused request is never
- * stored as the answer to its Idempotency-Key): every POST under `/api/dossiers` and the receipt slip need a
- * counter's bearer token or an officer's session (but a citizen's unsubscribe link) (naming its counter in the `Motcua-Counter` header).
+ * stored as the answer to its Idempotency-Key): every POST under `/api/dossiers` (but a citizen's unsubscribe link,
+ * whose signed token is the authority) and the receipt slip need a counter's bearer token or an officer's session
+ * (naming its counter in the `Motcua-Counter` header).
  *
  * @example
  * ```ts

@@ -22,6 +22,7 @@ export const queueReportQuery = z
     ...PERIOD_PARAMETERS,
     service: z.string().min(1).max(100).optional(),
     counter: z.string().min(1).max(100).optional(),
+    officer: z.string().min(1).max(100).optional(),
   })
   .strict()
   .refine(...PERIOD_ORDER);

@@ -3,6 +3,7 @@ import type {
   DurationSummary,
   QueueGroupStatistics,
   QueueLongWait,
+  QueueOfficerStatistics,
   QueueReport,
   QueueReportCell,
 } from '@motcua/core/queue';
@@ -19,22 +20,45 @@ export interface QueueReportQuery {
   readonly service?: string | undefined;
   /** Only the tickets this counter called. */
   readonly counter?: string | undefined;
+  /** Only the tickets whose last counter action this officer (a username) took. */
+  readonly officer?: string | undefined;
 }
+
+const DAY = 86_400_000;
+// The instant a Vietnamese civil date starts (UTC+7).
+const startOf = (date: CivilDate) => Date.parse(`${date}T00:00:00+07:00`);
+
+// The counter actions the audit trail records of a ticket (action-audit.ts, counter-audit.ts).
+const COUNTER_ACTIONS = ['queue.call', 'queue.recall', 'queue.start', 'queue.done', 'queue.no-show', 'queue.transfer'];
 
 // Each ticket row as core's `queueStatistics` sees its timeline: joined = queuedAt (the issue, or the transfer that
 // created it), first and last call, start and end, outcome from the final status. Vietnam has kept UTC+7 since 1975,
 // so the hour and the ISO weekday (epoch day 0 was a Thursday) of joining are a fixed offset away. Durations are float8 minutes, divided as JavaScript divides them.
+// The officer of a called ticket is the signed-in user of its last counter action in the audit trail (scanned over
+// the period's instants, $7 to $8, on its (office, at) index); '' stands for "no officer" (a static counter token,
+// a paired tablet), null for a ticket no counter called.
 const TIMELINES = `
-  select service, counter, data->>'priority' as priority, data->>'number' as number, business_date,
-    (((((data->>'queuedAt')::bigint + 25200000) / 86400000) + 3) % 7 + 1)::int as weekday,
-    ((((data->>'queuedAt')::bigint + 25200000) / 3600000) % 24)::int as hour,
-    ((data->>'calledAt')::bigint - (data->>'queuedAt')::bigint)::float8 / 60000 as wait,
-    case when status = 'done' then ((data->>'endedAt')::bigint - (data->>'servingAt')::bigint)::float8 / 60000
-    end as service_time,
-    greatest(coalesce((data->>'calls')::int, 0) - 1, 0) as recalls, status
-  from queue_tickets
-  where office = $1 and business_date between $2 and $3
-    and ($4::text is null or service = $4) and ($5::text is null or counter = $5)`;
+  select * from (
+    select q.service, q.counter, data->>'priority' as priority, data->>'number' as number, business_date,
+      (((((data->>'queuedAt')::bigint + 25200000) / 86400000) + 3) % 7 + 1)::int as weekday,
+      ((((data->>'queuedAt')::bigint + 25200000) / 3600000) % 24)::int as hour,
+      ((data->>'calledAt')::bigint - (data->>'queuedAt')::bigint)::float8 / 60000 as wait,
+      case when status = 'done' then ((data->>'endedAt')::bigint - (data->>'servingAt')::bigint)::float8 / 60000
+      end as service_time,
+      greatest(coalesce((data->>'calls')::int, 0) - 1, 0) as recalls, status,
+      case when q.counter is not null then coalesce(u.username, '') end as officer, u.display_name as officer_name
+    from queue_tickets q
+    left join (
+      select distinct on (object) substr(object, 8) as ticket, actor_kind, actor_id from audit_events
+      where office = $1 and at >= $7 and at < $8 and object like 'ticket:%'
+        and action in (${COUNTER_ACTIONS.map((a) => `'${a}'`).join(', ')})
+      order by object, at desc, id desc
+    ) a on a.ticket = q.id
+    left join staff_users u on a.actor_kind = 'user' and u.id = a.actor_id
+    where q.office = $1 and business_date between $2 and $3
+      and ($4::text is null or q.service = $4) and ($5::text is null or q.counter = $5)
+  ) timelines
+  where $6::text is null or lower(officer) = lower($6)`;
 
 // Both percentiles from one sort of the column.
 const SUMMARY = (column: string, name: string) => `
@@ -44,23 +68,31 @@ const SUMMARY = (column: string, name: string) => `
 // One scan, every grouping the report shows; `grouping()` says which set a row belongs to.
 const GROUPS = `
   with t as (${TIMELINES})
-  select grouping(service, counter, priority, weekday, hour)::int as set, service, counter, priority, weekday, hour,
-    count(*)::int as tickets, count(wait)::int as called,
+  select grouping(officer, service, counter, priority, weekday, hour)::int as set, officer, max(officer_name) as name,
+    service, counter, priority, weekday, hour, count(*)::int as tickets, count(wait)::int as called,
     count(*) filter (where status = 'done')::int as served,
     count(*) filter (where status = 'no-show')::int as no_shows,
     count(*) filter (where status = 'cancelled')::int as cancelled,
     count(*) filter (where status = 'transferred')::int as transferred,
     coalesce(sum(recalls), 0)::int as recalls, ${SUMMARY('wait', 'wait')}, ${SUMMARY('service_time', 'service')}
   from t
-  group by grouping sets ((), (service), (counter), (priority), (hour), (weekday, hour))`;
+  group by grouping sets ((), (officer), (service), (counter), (priority), (hour), (weekday, hour))`;
 
 const LONGEST = `
   with t as (${TIMELINES})
   select number, service, counter, business_date, wait from t where wait is not null
   order by wait desc, business_date, number limit 10`;
 
-// The grouping() bit masks (service, counter, priority, weekday, hour), a 1 for each column rolled up.
-const SETS = { overall: 0b11111, service: 0b01111, counter: 0b10111, priority: 0b11011, hour: 0b11110, cell: 0b11100 };
+// The grouping() bit masks (officer, service, counter, priority, weekday, hour), a 1 for each column rolled up.
+const SETS = {
+  overall: 0b111111,
+  officer: 0b011111,
+  service: 0b101111,
+  counter: 0b110111,
+  priority: 0b111011,
+  hour: 0b111110,
+  cell: 0b111100,
+};
 
 type Row = Record<string, unknown>;
 
@@ -111,22 +143,36 @@ const EMPTY: QueueGroupStatistics = statistics({
  * ```ts
  * const report = await queueReport(db, { office: 'demo', from: '2026-11-01', to: '2026-11-30' });
  * report.byService['ho-tich']?.wait.p90; // minutes
+ * report.byOfficer.find((o) => o.username === 'canbo1')?.served;
  * ```
  */
 export async function queueReport(db: Pick<Database, 'query'>, query: QueueReportQuery): Promise<QueueReport> {
-  const params = [query.office, query.from, query.to, query.service ?? null, query.counter ?? null];
+  // A ticket's actions fall within its business day; a day more for one finished after midnight.
+  const instants = [startOf(query.from), startOf(query.to) + 2 * DAY];
+  const filters = [query.service ?? null, query.counter ?? null, query.officer ?? null];
+  const params = [query.office, query.from, query.to, ...filters, ...instants];
   const [rows, longest] = await Promise.all([db.query<Row>(GROUPS, params), db.query<Row>(LONGEST, params)]);
   let overall = EMPTY;
   const byService: Record<string, QueueGroupStatistics> = {};
   const byCounter: Record<string, QueueGroupStatistics> = {};
   const byPriority: Record<string, QueueGroupStatistics> = {};
   const byHour: Record<number, QueueGroupStatistics> = {};
+  const byOfficer: QueueOfficerStatistics[] = [];
   const byWeekdayHour: QueueReportCell[] = [];
   for (const row of rows) {
     const stats = statistics(row);
     switch (Number(row.set)) {
       case SETS.overall:
         overall = stats;
+        break;
+      case SETS.officer:
+        // Tickets never called have no officer either; '' is the tickets handled without one.
+        if (row.officer === null) break;
+        byOfficer.push({
+          username: row.officer === '' ? null : String(row.officer),
+          name: row.officer === '' ? null : String(row.name),
+          ...stats,
+        });
         break;
       case SETS.service:
         byService[String(row.service)] = stats;
@@ -147,6 +193,7 @@ export async function queueReport(db: Pick<Database, 'query'>, query: QueueRepor
     }
   }
   byWeekdayHour.sort((a, b) => a.weekday - b.weekday || a.hour - b.hour);
+  byOfficer.sort((a, b) => (a.username === null ? 1 : b.username === null ? -1 : a.username.localeCompare(b.username)));
   const longestWaits = longest.map(
     (row): QueueLongWait => ({
       number: String(row.number),
@@ -163,6 +210,7 @@ export async function queueReport(db: Pick<Database, 'query'>, query: QueueRepor
     byService,
     byCounter,
     byPriority,
+    byOfficer,
     byHour,
     byWeekdayHour,
     longestWaits,

@@ -11,8 +11,8 @@ const SUMMARY_KEYS = ['count', 'mean', 'p50', 'p90', 'max'] as const satisfies r
 const COUNT_KEYS = ['tickets', 'called', 'served', 'noShows', 'cancelled', 'transferred', 'recalls'] as const;
 
 /**
- * The queue report as CSV: one row per group (overall, each service, counter, priority class, hour, and weekday ×
- * hour cell), counts then wait and service minutes.
+ * The queue report as CSV: one row per group (overall, each service, counter, priority class, hour, officer (an
+ * empty key: no officer) and weekday × hour cell), counts then wait and service minutes.
  *
  * @example
  * ```ts
@@ -47,12 +47,14 @@ export function queueReportCsv(report: QueueReport): string {
   for (const [group, byKey] of groups) {
     for (const [key, stats] of Object.entries(byKey)) lines.push(line(group, key, stats));
   }
+  // The officer's username; an empty key is the tickets handled with no officer signed in.
+  for (const officer of report.byOfficer) lines.push(line('officer', officer.username ?? '', officer));
   for (const cell of report.byWeekdayHour) lines.push(line('weekday-hour', `${cell.weekday}-${cell.hour}`, cell));
   return `${lines.join('\r\n')}\r\n`;
 }
 
 /**
- * `GET /api/reports/queue?from=&to=&service=&counter=` (JSON `QueueReport`, or CSV with `format=csv` or
+ * `GET /api/reports/queue?from=&to=&service=&counter=&officer=` (JSON `QueueReport`, or CSV with `format=csv` or
  * `Accept: text/csv`): the queue's figures over the business days of the period — by default from the first of this
  * month to today, in Vietnam.
  *
@@ -66,6 +68,13 @@ export async function queueReportHandler(c: Context, s: QueueService, options: Q
   const today = civilDateOf(options.now());
   const to = q.to ?? (q.from !== undefined && q.from > today ? q.from : today);
   const from = q.from ?? (`${to.slice(0, 8)}01` as CivilDate);
-  const report = await queueReport(s.db, { office: s.office.id, from, to, service: q.service, counter: q.counter });
+  const report = await queueReport(s.db, {
+    office: s.office.id,
+    from,
+    to,
+    service: q.service,
+    counter: q.counter,
+    officer: q.officer,
+  });
   return reportAnswer(c, q.format, 'queue.csv', report, () => queueReportCsv(report));
 }
