@@ -5,6 +5,7 @@ import {
   DECISION_766_TABLE,
   decision766IndicatorPoints,
   decision766Satisfaction,
+  readScorecardReport,
 } from '@motcua/core/satisfaction';
 import { expect } from 'chai';
 import type { Hono } from 'hono';
@@ -181,6 +182,8 @@ for (const target of TEST_DATABASES) {
         expect(indicator(report, '5.4')).to.deep.include({ numerator: 2, denominator: 2, share: 1, points: 6 });
         expect(indicator(report, '2.1')).to.include({ numerator: 2, denominator: 2, share: 1 });
         expect(indicator(report, '3.3')).to.include({ numerator: 1, denominator: 2, share: 0.5 });
+        // Core's reader, which the leader's dashboard reads it with, keeps every line the server sends.
+        expect(readScorecardReport(report)).to.deep.equal(report);
 
         const empty = (await call(app, 'GET', '/api/reports/scorecard?from=2025-01-01&to=2025-01-31', leader)).body;
         for (const id of ['2.1', '3.3', '5.4']) {
@@ -191,6 +194,7 @@ for (const target of TEST_DATABASES) {
             points: null,
           });
         }
+        expect(readScorecardReport(empty)).to.deep.equal(empty);
       } finally {
         await db.close();
       }
