@@ -43,6 +43,8 @@ export {
   readCatalogueImportCheck,
   readCatalogueVersionView,
   readOfficeSettingsVersion,
+  type ScorecardIndicatorSetting,
+  type ScorecardSetting,
   type SettingsAuthor,
   type SettingsChange,
 } from './office-settings.js';
