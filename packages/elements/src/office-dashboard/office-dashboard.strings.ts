@@ -75,7 +75,6 @@ export type OfficeDashboardLaterKey =
   | 'indicator'
   | 'measure'
   | 'scorePoints'
-  | 'scoreNote'
   | 'notHeld'
   | 'provisional'
   | 'pointsOf'

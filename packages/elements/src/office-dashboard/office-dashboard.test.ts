@@ -427,16 +427,14 @@ describe('<motcua-office-dashboard>', () => {
     const text = shown(el);
     const rows = (table: Element) =>
       [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((cell) => cell.textContent));
-    const table = $$(el, 'table').find((t) => t.textContent?.includes('Ghi chú')) as Element;
+    const table = $$(el, 'table').find((t) => t.textContent?.includes('Kết quả')) as Element;
     expect(rows(table)).to.deep.equal([
-      [
-        '2.1. Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn',
-        '98,00% (49/50)',
-        '—',
-        'Tạm tính: chưa cấu hình số điểm tối đa',
-      ],
-      ['5.4. Mức độ hài lòng', '91,67% (44/48)', '5,5/6', HOSTILE],
+      ['2.1. Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạnTạm tính: chưa cấu hình số điểm tối đa', '98,00% (49/50)', '—'],
+      [`5.4. Mức độ hài lòng${HOSTILE}`, '91,67% (44/48)', '5,5/6'],
     ]);
+    expect(table.querySelector('tbody th small')?.textContent, 'the note under its indicator').to.equal(
+      'Tạm tính: chưa cấu hình số điểm tối đa',
+    );
     expect(text).to.contain('Điểm tạm tính: 5,5/6 điểm của các chỉ số đã có cách cho điểm; các nhóm 1, 2, 3, 4, 5');
     expect(text).to.contain('Máy chủ này không đo, tỉnh nhập tay: 4.2.');
     expect($$(el, 'img').length).to.equal(0);
@@ -450,12 +448,11 @@ describe('<motcua-office-dashboard>', () => {
 
     const english = await dashboard('en');
     await waitUntil(() => shown(english).includes('Decision 766'), 'the English scorecard', { timeout: 5000 });
-    const englishTable = $$(english, 'table').find((t) => t.textContent?.includes('Note')) as Element;
+    const englishTable = $$(english, 'table').find((t) => t.textContent?.includes('Result')) as Element;
     expect(rows(englishTable)[1]).to.deep.equal([
-      '5.4. Satisfaction',
+      '5.4. SatisfactionOnly ratings bound to a dossier',
       '91.67% (44/48)',
       '5.5/6',
-      'Only ratings bound to a dossier',
     ]);
     expect(shown(english)).to.contain('Not measured by this server, entered by the province: 4.2.');
   });

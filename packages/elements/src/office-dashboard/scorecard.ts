@@ -1,7 +1,6 @@
 import type { ScorecardReport } from '@motcua/core/satisfaction';
 import type { LocalizedText } from '@motcua/core/text';
 import { html, type TemplateResult } from 'lit';
-import { table } from './data-table.js';
 import type { Formats } from './format.js';
 import type { OfficeDashboardStringKey } from './office-dashboard.strings.js';
 
@@ -17,8 +16,8 @@ export interface ScorecardView {
 }
 
 /**
- * The Decision 766/QĐ-TTg indicators the server measures, as a table (indicator, share with its counts, points,
- * note), with the points of those that can be scored and the indicators the province enters by hand named below.
+ * The Decision 766/QĐ-TTg indicators the server measures, as a table (indicator with its note, share with its counts,
+ * points), with the points of those that can be scored and the indicators the province enters by hand named below.
  *
  * @example
  * ```ts
@@ -40,22 +39,30 @@ export function scorecard({ t, formats: f, text, report, csv }: ScorecardView): 
             missing: report.total.missing.join(', '),
           })
         : t('empty');
-  const rows = measured.map((i) => [
-    `${i.id}. ${text(i.title)}`,
-    i.share === null || i.numerator === null || i.denominator === null
-      ? t('noData')
-      : `${f.percent(i.share)} (${t('ofTotal', { count: f.number(i.numerator, 0), total: f.number(i.denominator, 0) })})`,
-    i.points === null
-      ? t('noData')
-      : i.maxPoints === null
-        ? f.number(i.points)
-        : t('pointsOf', { points: f.number(i.points), max: f.number(i.maxPoints) }),
-    [i.provisional ? t('provisional') : '', i.note ? text(i.note) : ''].filter(Boolean).join('. '),
-  ]);
+  const rows = measured.map((i) => ({
+    title: `${i.id}. ${text(i.title)}`,
+    note: [i.provisional ? t('provisional') : '', i.note ? text(i.note) : ''].filter(Boolean).join('. '),
+    measure:
+      i.share === null || i.numerator === null || i.denominator === null
+        ? t('noData')
+        : `${f.percent(i.share)} (${t('ofTotal', { count: f.number(i.numerator, 0), total: f.number(i.denominator, 0) })})`,
+    points:
+      i.points === null
+        ? t('noData')
+        : i.maxPoints === null
+          ? f.number(i.points)
+          : t('pointsOf', { points: f.number(i.points), max: f.number(i.maxPoints) }),
+  }));
   return html`<section part="chart">
     <h3>${t('scorecard')}</h3>
     <p>${summary}</p>
-    ${table([t('indicator'), t('measure'), t('scorePoints'), t('scoreNote')], rows)}
+    <table>
+      <thead><tr><th scope="col">${t('indicator')}</th><th scope="col">${t('measure')}</th><th scope="col">${t('scorePoints')}</th></tr></thead>
+      <tbody>${rows.map(
+        (r) =>
+          html`<tr><th scope="row">${r.title}<small>${r.note}</small></th><td>${r.measure}</td><td>${r.points}</td></tr>`,
+      )}</tbody>
+    </table>
     ${notHeld.length ? html`<p>${t('notHeld', { ids: notHeld.join(', ') })}</p>` : ''}
     <a class="csv" href=${csv} download>${t('csv')}</a>
   </section>`;
