@@ -321,8 +321,7 @@ export function dueMoments(
 
 /**
  * {@link dueMoments} with the no-appointment day: on its weekdays a listed procedure is due at the
- * earlier of its own limit and the day's; `noAppointment` says so (the weekday and the day's limit) when the day's
- * limit is the one that binds.
+ * earlier of its own limit and the day's.
  */
 export function dueMomentsFor(
   context: DueDateContext,
@@ -330,7 +329,7 @@ export function dueMomentsFor(
   limit: TimeLimit,
   procedure: string | undefined,
   path: ProblemPath,
-): { deemed: Moment; due: Moment; afterCutoff: boolean; noAppointment?: { weekday: number; limit: TimeLimit } } {
+): { deemed: Moment; due: Moment; afterCutoff: boolean } {
   const result = dueMoments(context, local, limit, path);
   const rule = context.noAppointment;
   if (rule === undefined || procedure === undefined || !rule.procedures.has(procedure)) return result;
@@ -338,11 +337,10 @@ export function dueMomentsFor(
   const [day] = deemedMoment(context, local, path);
   // Days count from 1 January of the calendar's first year (1995 or later): epoch days are positive; 1/1/1970 was a
   // Thursday.
-  const weekday = (time.base + day + 4) % 7;
-  if (time.base + day < rule.start || !rule.weekdays.has(weekday)) return result;
+  if (time.base + day < rule.start || !rule.weekdays.has((time.base + day + 4) % 7)) return result;
   const other = dueMoments(context, local, rule.limit, path);
   const earlier = other.due[0] < result.due[0] || (other.due[0] === result.due[0] && other.due[1] < result.due[1]);
-  return earlier ? { ...other, noAppointment: { weekday, limit: rule.limit } } : result;
+  return earlier ? other : result;
 }
 
 /**

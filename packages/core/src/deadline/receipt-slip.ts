@@ -1,6 +1,6 @@
 import { MotcuaError, type Problem, problem } from '../text/problem.js';
 import { type DossierCodeFormat, dossierCodeProblems } from './dossier-code.js';
-import { checkedLimit, type DueDateOptions, dueDateContext, dueMomentsFor } from './due-date.js';
+import { checkedLimit, type DueDateOptions, dueDateContext, dueMoments, dueMomentsFor } from './due-date.js';
 import { formatTimeLimit } from './format-time-limit.js';
 import { vietnamMinute } from './instant.js';
 import type { TimeLimit } from './time-limit.js';
@@ -323,7 +323,15 @@ export function receiptSlip(input: ReceiptSlipInput, options: ReceiptSlipOptions
   }
   if (problems.length > 0 || limit === undefined || local === undefined) throw new MotcuaError(problems);
   const time = context.time;
-  const { deemed, due, noAppointment } = dueMomentsFor(context, local, limit, input.procedureCode, ['receivedAt']);
+  const { deemed, due } = dueMomentsFor(context, local, limit, input.procedureCode, ['receivedAt']);
+  // The no-appointment day bound the due date when it is earlier than the procedure's own; its weekday is the day
+  // counting starts on, as the rule reads it (1/1/1970 was a Thursday).
+  const own = dueMoments(context, local, limit, ['receivedAt']);
+  const rule = context.noAppointment;
+  const noAppointment =
+    rule && (own.due[0] !== due[0] || own.due[1] !== due[1])
+      ? { weekday: (time.base + own.deemed[0] + 4) % 7, limit: rule.limit }
+      : undefined;
   const note = noAppointment && noAppointmentNote(noAppointment.weekday, noAppointment.limit);
   const day = Math.floor(local / 1440);
   const receivedAt = time.iso(day - time.base, local - day * 1440);
