@@ -24,7 +24,11 @@ import { officeDashboardStyles } from './office-dashboard.styles.js';
 import { type Period, type PeriodChoice, periodOf, previousPeriod, vietnamToday } from './period.js';
 
 export type { DashboardLoadDetail } from './office-dashboard.events.js';
-export type { OfficeDashboardStringKey } from './office-dashboard.strings.js';
+export type {
+  OfficeDashboardFirstKey,
+  OfficeDashboardLaterKey,
+  OfficeDashboardStringKey,
+} from './office-dashboard.strings.js';
 export type { PeriodChoice } from './period.js';
 
 /** The reports of one period; a report the server could not give is missing. */
