@@ -260,6 +260,9 @@ describe('one declaration of each shape', () => {
       'BoardTicket',
       'BoardDelta',
       'TicketView',
+      'IssuedTicket',
+      'CounterTicket',
+      'CounterTicketAnswer',
       'DossierLookup',
       'DossierTimelineEntry',
     ]);

@@ -42,6 +42,8 @@ export { baseStyles, blockStyles } from './internal/styles.js';
 export type {
   DashboardLoadDetail,
   MotcuaOfficeDashboard,
+  OfficeDashboardFirstKey,
+  OfficeDashboardLaterKey,
   OfficeDashboardStringKey,
   PeriodChoice,
 } from './office-dashboard/office-dashboard.js';

@@ -113,6 +113,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteCaller>> = {
   'PUT /api/admin/settings/calendar': 'admin',
   'PUT /api/admin/settings/queue': 'admin',
   'PUT /api/admin/settings/rating': 'admin',
+  'PUT /api/admin/settings/scorecard': 'admin',
   'POST /api/admin/settings/calendar/preview': 'admin',
   'POST /api/admin/settings/rollback': 'admin',
   'POST /api/admin/catalogue/check': 'admin',

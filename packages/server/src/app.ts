@@ -170,6 +170,7 @@ export function createApp(deps: AppDeps): Hono {
     catalogue: liveCatalogue(live, catalogueFromFile(deps.catalogue)),
     clientOf,
     clockOf: () => live.current().clock,
+    scorecardOf: () => live.current().settings.scorecard,
     secret: deps.secret,
     ...(deps.lookupLimits ? { lookupLimits: deps.lookupLimits } : {}),
   };

@@ -54,6 +54,8 @@ export {
   type NotificationChannel,
   type NotificationSettings,
   type RetryPolicy,
+  readSecret,
+  type SecretSource,
   type WebhookChannel,
   type WebPushChannel,
 } from './notifications/settings.js';

@@ -75,6 +75,7 @@ export {
   readOnTimeReport,
 } from './on-time-report.js';
 export {
+  noAppointmentNote,
   type ReceiptSlip,
   type ReceiptSlipInput,
   type ReceiptSlipOptions,

@@ -7,6 +7,7 @@ import { MotcuaError } from '../text/problem.js';
 import { dossierClock } from './dossier-clock.js';
 import { type DueDateOptions, dueDate } from './due-date.js';
 import { parseOffsetDateTime } from './instant.js';
+import { noAppointmentNote, receiptSlip } from './receipt-slip.js';
 
 const calendar = vietnamCalendar();
 // "Thứ Hai – ngày không giấy hẹn" (phường Thụy Khuê): listed procedures are resolved on Mondays.
@@ -142,6 +143,75 @@ describe('the no-appointment day from a start date', () => {
     expect(
       dueDate({ receivedAt: '2022-08-29T08:30:00+07:00', limit: three, procedure: marriageStatus }, thuyKhue).dueAt,
     ).to.equal('2022-09-05T17:00:00+07:00');
+  });
+
+  it('the receipt slip says why it is due that day: "Thứ Tư không hẹn: giải quyết ngay trong ngày"', () => {
+    const camThanh: DueDateOptions = {
+      calendar,
+      noAppointment: { weekdays: [3], procedures: [marriageStatus], from: '2022-06-01' },
+    };
+    const slip = (receivedAt: string, procedureCode = marriageStatus) =>
+      receiptSlip(
+        {
+          code: '000.00.00.H00-261209-0001',
+          agency: 'UBND xã Cẩm Thanh',
+          applicant: { name: 'Trần Thị Hoa' },
+          procedure: 'Cấp Giấy xác nhận tình trạng hôn nhân',
+          procedureCode,
+          documents: [{ name: 'Tờ khai' }],
+          receivedAt,
+          limit: three,
+        },
+        camThanh,
+      );
+    // Wednesday 9/12/2026: due the same day, the limit printed with the day's note.
+    const wednesday = slip('2026-12-09T09:00:00+07:00');
+    expect(wednesday.dueAt).to.equal('2026-12-09T17:00:00+07:00');
+    expect(wednesday.limitText).to.equal('3 ngày làm việc; Thứ Tư không hẹn: giải quyết ngay trong ngày');
+    expect(wednesday.noAppointment).to.deep.include({
+      weekday: 3,
+      note: 'Thứ Tư không hẹn: giải quyết ngay trong ngày',
+    });
+    // Thursday, or another procedure on Wednesday: the procedure's own limit, no note.
+    for (const other of [slip('2026-12-10T09:00:00+07:00'), slip('2026-12-09T09:00:00+07:00', '1.000894')]) {
+      expect(other.limitText).to.equal('3 ngày làm việc');
+      expect(other.noAppointment).to.equal(undefined);
+    }
+    expect(noAppointmentNote(1, { value: 0, unit: 'immediate' })).to.equal('Thứ Hai không hẹn: giải quyết ngay');
+    expect(noAppointmentNote(1, { value: 1, unit: 'working-days' })).to.equal(
+      'Thứ Hai không hẹn: thời hạn 1 ngày làm việc',
+    );
+  });
+
+  it('a slip carries the note exactly when the day binds its due date', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: toEpochDay('2026-01-05'), max: toEpochDay('2026-12-28') }),
+        fc.integer({ min: 7 * 60, max: 18 * 60 }),
+        fc.integer({ min: 0, max: 6 }),
+        (day, minute, weekday) => {
+          const options: DueDateOptions = {
+            calendar,
+            noAppointment: { weekdays: [weekday], procedures: [marriageStatus] },
+          };
+          const receivedAt = `${fromEpochDay(day)}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00+07:00`;
+          const input = {
+            code: `000.00.00.H00-${fromEpochDay(day).slice(2).replaceAll('-', '')}-0001`,
+            agency: 'UBND xã',
+            applicant: { name: 'A' },
+            procedure: 'P',
+            procedureCode: marriageStatus,
+            documents: [{ name: 'Tờ khai' }],
+            receivedAt,
+            limit: three,
+          };
+          const printed = receiptSlip(input, options);
+          const own = receiptSlip(input, { calendar });
+          expect(printed.noAppointment !== undefined).to.equal(printed.dueAt !== own.dueAt);
+          expect(printed.limitText.startsWith(own.limitText)).to.equal(true);
+        },
+      ),
+    );
   });
 
   it('a start date that is not a date is reported under noAppointment.from', () => {

@@ -1,6 +1,6 @@
 import { MotcuaError, type Problem, problem } from '../text/problem.js';
 import { type DossierCodeFormat, dossierCodeProblems } from './dossier-code.js';
-import { checkedLimit, type DueDateOptions, dueDateContext, dueMomentsFor } from './due-date.js';
+import { checkedLimit, type DueDateOptions, dueDateContext, dueMoments, dueMomentsFor } from './due-date.js';
 import { formatTimeLimit } from './format-time-limit.js';
 import { vietnamMinute } from './instant.js';
 import type { TimeLimit } from './time-limit.js';
@@ -133,8 +133,16 @@ export interface ReceiptSlip {
   readonly sets: number;
   /** The time limit. */
   readonly limit: TimeLimit;
-  /** The time limit in words, e.g. "3 ngày làm việc" (`formatTimeLimit`). */
+  /**
+   * The time limit in words, e.g. "3 ngày làm việc" (`formatTimeLimit`); on a no-appointment day that binds, followed
+   * by its note ("3 ngày làm việc; Thứ Tư không hẹn: giải quyết ngay trong ngày").
+   */
   readonly limitText: string;
+  /**
+   * Received on the office's no-appointment day for a procedure it covers, and due by that day's limit: the weekday
+   * (0 = Sunday … 6 = Saturday), that limit and the note printed with the limit.
+   */
+  readonly noAppointment?: { readonly weekday: number; readonly limit: TimeLimit; readonly note: string };
   /** Receipt, ISO in Vietnam time. */
   readonly receivedAt: string;
   /** "… giờ … phút, ngày … tháng … năm …". */
@@ -157,6 +165,29 @@ export interface ReceiptSlip {
   readonly lookupUrl?: string;
   /** Received regardless of boundary: the note the slip prints under the due date. */
   readonly acrossBoundary?: { readonly note: string };
+}
+
+/** Weekday names as offices write them, 0 = Sunday. */
+const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
+
+/**
+ * The note of a no-appointment day, as communes announce it: "Thứ Tư không hẹn: giải quyết ngay trong ngày" (or "…:
+ * giải quyết ngay", "…: thời hạn 1 ngày làm việc" for another limit).
+ *
+ * @example
+ * ```ts
+ * noAppointmentNote(3, { value: 0, unit: 'same-day' }); // 'Thứ Tư không hẹn: giải quyết ngay trong ngày'
+ * ```
+ */
+export function noAppointmentNote(weekday: number, limit: TimeLimit): string {
+  const day = WEEKDAYS[weekday] ?? '';
+  const how =
+    limit.unit === 'same-day'
+      ? 'giải quyết ngay trong ngày'
+      : limit.unit === 'immediate'
+        ? 'giải quyết ngay'
+        : `thời hạn ${formatTimeLimit(limit, 'vi')}`;
+  return `${day} không hẹn: ${how}`;
 }
 
 /** The slip's note on a dossier received regardless of boundary (Decree 309/2026 → Decree 118/2025 art. 17(3)). */
@@ -293,6 +324,15 @@ export function receiptSlip(input: ReceiptSlipInput, options: ReceiptSlipOptions
   if (problems.length > 0 || limit === undefined || local === undefined) throw new MotcuaError(problems);
   const time = context.time;
   const { deemed, due } = dueMomentsFor(context, local, limit, input.procedureCode, ['receivedAt']);
+  // The no-appointment day bound the due date when it is earlier than the procedure's own; its weekday is the day
+  // counting starts on, as the rule reads it (1/1/1970 was a Thursday).
+  const own = dueMoments(context, local, limit, ['receivedAt']);
+  const rule = context.noAppointment;
+  const noAppointment =
+    rule && (own.due[0] !== due[0] || own.due[1] !== due[1])
+      ? { weekday: (time.base + own.deemed[0] + 4) % 7, limit: rule.limit }
+      : undefined;
+  const note = noAppointment && noAppointmentNote(noAppointment.weekday, noAppointment.limit);
   const day = Math.floor(local / 1440);
   const receivedAt = time.iso(day - time.base, local - day * 1440);
   const dueAt = time.iso(due[0], due[1]);
@@ -314,7 +354,8 @@ export function receiptSlip(input: ReceiptSlipInput, options: ReceiptSlipOptions
     })),
     sets,
     limit,
-    limitText: formatTimeLimit(limit, 'vi'),
+    limitText: note ? `${formatTimeLimit(limit, 'vi')}; ${note}` : formatTimeLimit(limit, 'vi'),
+    ...(noAppointment && note ? { noAppointment: { ...noAppointment, note } } : {}),
     receivedAt,
     receivedAtText: slipTime(receivedAt),
     deemedReceivedAt: time.iso(deemed[0], deemed[1]),

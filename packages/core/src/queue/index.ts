@@ -97,6 +97,7 @@ export {
   type TicketEvent,
   type TicketStatus,
 } from './ticket.js';
+export type { CounterTicket, CounterTicketAnswer, IssuedTicket } from './ticket-answers.js';
 export { createTicketId, isTicketId, parseTicketId } from './ticket-id.js';
 export { estimateTicketWait } from './ticket-wait.js';
 export { numberToVietnameseWords, type VietnameseNumberOptions } from './vietnamese-numbers.js';

@@ -179,14 +179,16 @@ const CONFIRMED_POINTS: Readonly<Record<string, number>> = { '1.2': 4 };
  * DECISION_766_TABLE.filter((i) => i.maxPoints !== undefined).map((i) => i.id); // ['1.2', '5.4']
  * ```
  */
-export const DECISION_766_TABLE: readonly Decision766TableEntry[] = LINES.map(([id, vi, en, formulaVi, formulaEn]) => {
-  const listed = DECISION_766_INDICATORS.find((i) => i.id === id);
-  return {
-    id,
-    group: id.split('.')[0] as string,
-    title: listed?.title ?? { vi, en },
-    formula: { vi: formulaVi, en: formulaEn },
-    target: listed?.target,
-    maxPoints: listed?.maxPoints ?? CONFIRMED_POINTS[id],
-  };
-});
+export const DECISION_766_TABLE: readonly Decision766TableEntry[] = /* @__PURE__ */ LINES.map(
+  ([id, vi, en, formulaVi, formulaEn]) => {
+    const listed = DECISION_766_INDICATORS.find((i) => i.id === id);
+    return {
+      id,
+      group: id.split('.')[0] as string,
+      title: listed?.title ?? { vi, en },
+      formula: { vi: formulaVi, en: formulaEn },
+      target: listed?.target,
+      maxPoints: listed?.maxPoints ?? CONFIRMED_POINTS[id],
+    };
+  },
+);

@@ -122,11 +122,12 @@ export {
   type ScorecardScores,
   scoreScorecard,
 } from './scorecard.js';
-export type {
-  ScorecardGroupLine,
-  ScorecardIndicatorLine,
-  ScorecardIndicatorSource,
-  ScorecardReport,
+export {
+  readScorecardReport,
+  type ScorecardGroupLine,
+  type ScorecardIndicatorLine,
+  type ScorecardIndicatorSource,
+  type ScorecardReport,
 } from './scorecard-report.js';
 export { type PersonalDataKind, type ScrubOptions, scrubPersonalData } from './scrub.js';
 export { pickInstrument } from './select.js';

@@ -1,4 +1,5 @@
 import type { CivilDate } from '../calendar/civil-date.js';
+import { isObject } from '../queue/board-read.js';
 import type { LocalizedText } from '../text/problem.js';
 
 /**
@@ -65,4 +66,40 @@ export interface ScorecardReport {
   readonly groups: readonly ScorecardGroupLine[];
   /** The whole index: points only when every group is known; `missing` lists the groups that are not. */
   readonly total: { readonly maxPoints: number; readonly points: number | null; readonly missing: readonly string[] };
+}
+
+const isText = (value: unknown): value is LocalizedText => isObject(value) && typeof value.vi === 'string';
+const isCount = (value: unknown): value is number | null => value === null || typeof value === 'number';
+
+/**
+ * The JSON of `GET /api/reports/scorecard` as a {@link ScorecardReport}, or undefined when it lacks its scorecard,
+ * its indicators, its groups or its total; an indicator or group that is not well formed is left out.
+ *
+ * @example
+ * ```ts
+ * const report = readScorecardReport(await (await fetch('/api/reports/scorecard?from=2026-11-01&to=2026-11-30')).json());
+ * report?.indicators.find((i) => i.id === '2.1')?.share; // 0.97
+ * ```
+ */
+export function readScorecardReport(value: unknown): ScorecardReport | undefined {
+  if (!isObject(value) || !isObject(value.scorecard) || !isText(value.scorecard.title)) return undefined;
+  const { indicators, groups, total } = value;
+  if (!Array.isArray(indicators) || !Array.isArray(groups) || !isObject(total) || !isCount(total.points)) {
+    return undefined;
+  }
+  return {
+    ...(value as unknown as ScorecardReport),
+    indicators: indicators.filter(
+      (i): i is ScorecardIndicatorLine =>
+        isObject(i) &&
+        typeof i.id === 'string' &&
+        isText(i.title) &&
+        (i.source === 'measured' || i.source === 'not-held') &&
+        ['numerator', 'denominator', 'share', 'target', 'points', 'maxPoints'].every((key) => isCount(i[key])),
+    ),
+    groups: groups.filter(
+      (g): g is ScorecardGroupLine =>
+        isObject(g) && typeof g.id === 'string' && isText(g.title) && isCount(g.points) && Array.isArray(g.missing),
+    ),
+  };
 }

@@ -46,6 +46,8 @@ export {
   readCalendarPreview,
   readOfficeSettingsVersion,
   readSettingsAuthor,
+  type ScorecardIndicatorSetting,
+  type ScorecardSetting,
   type SettingsAuthor,
   type SettingsChange,
 } from './office-settings.js';

@@ -61,6 +61,53 @@ describe('office settings', () => {
     expect(paths.some((p) => p.startsWith('queue.counters.0'))).to.equal(true);
   });
 
+  it('a Decision 766 points split names known indicators, keeps the confirmed points and fits each group', () => {
+    const split = {
+      indicators: { '2.1': { maxPoints: 10, target: 1 }, '3.3': { maxPoints: 4 }, '5.4': { maxPoints: 6 } },
+    };
+    expect(checkOfficeSettings({ ...settings, scorecard: split }).scorecard).to.deep.equal(split);
+    expect(checkOfficeSettings({ ...settings, scorecard: { indicators: {} } }).scorecard).to.deep.equal({
+      indicators: {},
+    });
+    const bad = (indicators: unknown) =>
+      pathsOf(() => checkOfficeSettings({ ...settings, scorecard: { indicators } as never }));
+    expect(bad({ '9.9': { maxPoints: 1 } })).to.deep.equal(['scorecard.indicators.9.9']);
+    expect(bad({ '5.4': { maxPoints: 8 } }), '5.4 is confirmed at 6').to.deep.equal([
+      'scorecard.indicators.5.4.maxPoints',
+    ]);
+    expect(bad({ '2.1': { maxPoints: -1 } })).to.deep.equal(['scorecard.indicators.2.1.maxPoints']);
+    expect(bad({ '2.1': { maxPoints: '10' } })).to.deep.equal(['scorecard.indicators.2.1.maxPoints']);
+    expect(bad({ '2.1': { maxPoints: 10, target: 0 } })).to.deep.equal(['scorecard.indicators.2.1.target']);
+    expect(bad({ '2.1': { maxPoints: 10, target: 1.5 } })).to.deep.equal(['scorecard.indicators.2.1.target']);
+    // Group 2 has 20 points: 2.1 and 2.2 may not add up to more.
+    expect(bad({ '2.1': { maxPoints: 15 }, '2.2': { maxPoints: 6 } })).to.deep.equal(['scorecard.indicators']);
+    expect(bad({ '2.1': { maxPoints: 15 }, '2.2': { maxPoints: 5 } })).to.deep.equal([]);
+    // Group 5 has 18 points, 6 of them 5.4's: 12 are left for the others.
+    expect(bad({ '5.1': { maxPoints: 12.5 } })).to.deep.equal(['scorecard.indicators']);
+    expect(pathsOf(() => checkOfficeSettings({ ...settings, scorecard: [] as never }))).to.deep.equal([
+      'scorecard.indicators',
+    ]);
+  });
+
+  it('no group of a points split ever passes its maximum', () => {
+    const ids = ['1.1', '1.3', '1.4', '2.1', '2.2', '3.1', '3.3', '4.1', '4.2', '5.1', '5.2'];
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...ids), fc.integer({ min: 0, max: 25 })), (points) => {
+        const indicators = Object.fromEntries(Object.entries(points).map(([id, maxPoints]) => [id, { maxPoints }]));
+        const groups = new Map<string, number>([
+          ['1', 4],
+          ['5', 6],
+        ]);
+        for (const [id, p] of Object.entries(points))
+          groups.set(id[0] as string, (groups.get(id[0] as string) ?? 0) + p);
+        const max: Record<string, number> = { '1': 18, '2': 20, '3': 22, '4': 22, '5': 18 };
+        const fits = [...groups].every(([g, sum]) => sum <= (max[g] as number));
+        const refused = pathsOf(() => checkOfficeSettings({ ...settings, scorecard: { indicators } }));
+        expect(refused.length === 0, JSON.stringify(points)).to.equal(fits);
+      }),
+    );
+  });
+
   it('a no-appointment day needs its start date', () => {
     const { from: _from, ...rest } = settings.noAppointment as NonNullable<OfficeSettings['noAppointment']>;
     expect(pathsOf(() => checkOfficeSettings({ ...settings, noAppointment: rest as never }))).to.deep.equal([

@@ -5,6 +5,8 @@ import type { DueDateChange } from '../deadline/due-date-change.js';
 import { compileNoAppointmentDay, type NoAppointmentDay } from '../deadline/no-appointment.js';
 import { isObject } from '../queue/board-read.js';
 import { parseQueueConfig, type QueueConfig } from '../queue/config.js';
+import { DECISION_766_SCORECARD } from '../satisfaction/decision-766.js';
+import { DECISION_766_TABLE } from '../satisfaction/decision-766-table.js';
 import { BUILT_IN_INSTRUMENTS } from '../satisfaction/instruments.js';
 import { MotcuaError, type Problem, type ProblemPath, problem } from '../text/problem.js';
 import type { WorkingDayChange } from './working-day-changes.js';
@@ -18,7 +20,7 @@ import type { WorkingDayChange } from './working-day-changes.js';
  * OFFICE_SETTINGS_SECTIONS.includes('calendar'); // true
  * ```
  */
-export const OFFICE_SETTINGS_SECTIONS = ['no-appointment', 'calendar', 'queue', 'rating'] as const;
+export const OFFICE_SETTINGS_SECTIONS = ['no-appointment', 'calendar', 'queue', 'rating', 'scorecard'] as const;
 
 /** One of {@link OFFICE_SETTINGS_SECTIONS}. */
 export type OfficeSettingsSection = (typeof OFFICE_SETTINGS_SECTIONS)[number];
@@ -49,6 +51,28 @@ export interface RatingSetting {
   readonly qr: string;
 }
 
+/** The points of one Decision 766 indicator, as the province gives them. */
+export interface ScorecardIndicatorSetting {
+  /** Full points. */
+  readonly maxPoints: number;
+  /** The share (0–1] that earns full points, where the table gives none or the province uses another. */
+  readonly target?: number;
+}
+
+/**
+ * The Decision 766/QĐ-TTg points split an office was given for the indicators whose split is not confirmed
+ * nationally (only 1.2's 4 points and 5.4's 6 are): by indicator number. The scorecard report scores a measured
+ * indicator once it has full points and a target.
+ *
+ * @example
+ * ```ts
+ * const scorecard: ScorecardSetting = { indicators: { '2.1': { maxPoints: 10, target: 1 }, '3.3': { maxPoints: 4 } } };
+ * ```
+ */
+export interface ScorecardSetting {
+  readonly indicators: Readonly<Record<string, ScorecardIndicatorSetting>>;
+}
+
 /**
  * An office's settings as the database keeps them: the no-appointment day (`null`: off), the calendar overlays
  * applied in order on the national calendar, the queue (services with prefixes and issuing hours, counters and the
@@ -70,6 +94,8 @@ export interface OfficeSettings {
   readonly calendarOverlays: readonly CalendarOverlay[];
   readonly queue: QueueConfig;
   readonly rating: RatingSetting;
+  /** The Decision 766 points split given to the office; absent (older versions) or empty: none. */
+  readonly scorecard?: ScorecardSetting;
 }
 
 /** Who saved a version: a signed-in user, or the configuration file that bootstrapped the office. */
@@ -270,6 +296,79 @@ export function checkOfficeSettings(input: OfficeSettings, options: CheckOfficeS
       );
     }
   }
+  if (input.scorecard !== undefined) checkScorecardSetting(input.scorecard, problems);
   if (problems.length > 0) throw new MotcuaError(problems);
   return { ...input, calendarOverlays: overlays };
+}
+
+/**
+ * The points split's problems: an indicator Decision 766 does not list, a confirmed maximum written otherwise, points
+ * or a target out of range, or a group whose indicators add up to more than the group's maximum.
+ */
+function checkScorecardSetting(input: unknown, problems: Problem[]): void {
+  const indicators = isObject(input) ? input.indicators : undefined;
+  if (!isObject(indicators)) {
+    problems.push(
+      problem(['scorecard', 'indicators'], 'invalid-scorecard', {
+        vi: 'Cần một đối tượng { "indicators": { "2.1": { "maxPoints": … } } }',
+        en: 'An object { "indicators": { "2.1": { "maxPoints": … } } } is needed',
+      }),
+    );
+    return;
+  }
+  const sums = new Map<string, number>();
+  for (const entry of DECISION_766_TABLE) {
+    const given = indicators[entry.id];
+    const points = entry.maxPoints ?? (isObject(given) && typeof given.maxPoints === 'number' ? given.maxPoints : 0);
+    sums.set(entry.group, (sums.get(entry.group) ?? 0) + points);
+  }
+  for (const [id, given] of Object.entries(indicators)) {
+    const at = ['scorecard', 'indicators', id];
+    const entry = DECISION_766_TABLE.find((e) => e.id === id);
+    if (!entry) {
+      problems.push(
+        problem(at, 'unknown-indicator', {
+          vi: `Bộ chỉ số 766 không có chỉ số ${id}`,
+          en: `Decision 766 has no indicator ${id}`,
+        }),
+      );
+      continue;
+    }
+    const maxPoints = isObject(given) ? given.maxPoints : undefined;
+    if (typeof maxPoints !== 'number' || !Number.isFinite(maxPoints) || maxPoints < 0) {
+      problems.push(
+        problem([...at, 'maxPoints'], 'invalid-points', {
+          vi: 'Điểm tối đa phải là một số không âm',
+          en: 'The full points must be a number, 0 or more',
+        }),
+      );
+    } else if (entry.maxPoints !== undefined && maxPoints !== entry.maxPoints) {
+      problems.push(
+        problem([...at, 'maxPoints'], 'confirmed-points', {
+          vi: `Chỉ số ${id} có điểm tối đa đã được xác nhận: ${entry.maxPoints}`,
+          en: `Indicator ${id} has confirmed full points: ${entry.maxPoints}`,
+        }),
+      );
+    }
+    const target = isObject(given) ? given.target : undefined;
+    if (target !== undefined && (typeof target !== 'number' || !(target > 0 && target <= 1))) {
+      problems.push(
+        problem([...at, 'target'], 'invalid-target', {
+          vi: 'Ngưỡng đạt điểm tối đa là một tỷ lệ lớn hơn 0 và không quá 1',
+          en: 'The full-points share is a fraction above 0 and at most 1',
+        }),
+      );
+    }
+  }
+  for (const group of DECISION_766_SCORECARD.criteria) {
+    const sum = sums.get(group.id) ?? 0;
+    if (sum > group.maxPoints) {
+      problems.push(
+        problem(['scorecard', 'indicators'], 'group-points-exceeded', {
+          vi: `Các chỉ số nhóm ${group.id} cộng lại ${sum} điểm, quá ${group.maxPoints} điểm của nhóm`,
+          en: `The indicators of group ${group.id} add up to ${sum} points, above the group's ${group.maxPoints}`,
+        }),
+      );
+    }
+  }
 }

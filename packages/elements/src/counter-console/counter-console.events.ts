@@ -1,18 +1,13 @@
 // The console's events and the ticket they carry; the element, the intake form and the receipt slip import them.
 
+import type { CounterTicket } from '@motcua/core/queue';
+
 /** What the console does for the officer. */
 export type CounterAction = 'next' | 'recall' | 'skip' | 'done' | 'transfer';
 
-/** A ticket as the counter sees it (the server's ticket view, with its id, also after a reload of the page). */
-export interface CounterTicket {
-  readonly id?: string;
-  readonly number: string;
-  readonly service: string;
-  readonly status: string;
-  readonly calls?: number;
-  /** Its priority class (the console marks a priority ticket). */
-  readonly priority?: string;
-}
+// A ticket as the counter sees it, as core declares it (still exported from the elements, for code that imports it
+// from here).
+export type { CounterTicket } from '@motcua/core/queue';
 
 /** The detail of `motcua-counter-action`. */
 export interface CounterActionDetail {

@@ -1,3 +1,4 @@
+import type { CounterTicketAnswer } from '@motcua/core/queue';
 import { adoptStyles, type CSSResult, css, html, nothing, type PropertyValues } from 'lit';
 import { ApiFailure, api } from '../internal/api-client.js';
 import { MotcuaElement } from '../internal/base.js';
@@ -36,7 +37,8 @@ function asTicket(value: unknown): CounterTicket | undefined {
     ...(typeof t.id === 'string' ? { id: t.id } : {}),
     number: t.number,
     service: typeof t.service === 'string' ? t.service : '',
-    status: t.status,
+    // The server's status (typed by core's ticket view); the console only compares it.
+    status: t.status as CounterTicket['status'],
     ...(typeof t.calls === 'number' ? { calls: t.calls } : {}),
     ...(typeof t.priority === 'string' ? { priority: t.priority } : {}),
   };
@@ -578,7 +580,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
       const answer = (await api(
         `api/queue/counters/${encodeURIComponent(this.counter)}/${action === 'next' ? 'call-next' : action}`,
         { ...this.auth(), body, key },
-      )) as { ticket?: unknown; ratingToken?: unknown } | undefined;
+      )) as Partial<Record<keyof CounterTicketAnswer, unknown>> | undefined;
       this.retryKeys.delete(signature);
       const ticket = asTicket(answer?.ticket);
       if (action === 'transfer' && ticket && before) {

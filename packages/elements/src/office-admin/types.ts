@@ -50,6 +50,7 @@ export type AdminHistoryStringKey =
   | 'change-calendar'
   | 'change-queue'
   | 'change-rating'
+  | 'change-scorecard'
   | 'field-name'
   | 'field-field'
   | 'field-statutoryTime'

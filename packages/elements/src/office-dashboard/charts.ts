@@ -1,10 +1,16 @@
 // The dashboard's charts, loaded after the headline figures: plain SVG drawn with two scales (linear and band), each
 // chart with its data table and CSV link. Colours are never the only carrier: cells and bars carry their numbers.
 import type { QueueGroupStatistics, QueueReport } from '@motcua/core/queue';
-import type { PublishedGroup, SatisfactionReport } from '@motcua/core/satisfaction';
+import type { PublishedGroup, SatisfactionReport, ScorecardReport } from '@motcua/core/satisfaction';
+import type { LocalizedText } from '@motcua/core/text';
 import { html, nothing, type TemplateResult } from 'lit';
+import { table } from './data-table.js';
 import type { Formats } from './format.js';
 import type { OfficeDashboardStringKey } from './office-dashboard.strings.js';
+import { scorecard } from './scorecard.js';
+
+export { readScorecardReport } from '@motcua/core/satisfaction';
+export { OFFICE_DASHBOARD_LATER_STRINGS } from './later-strings.js';
 
 /** What the charts read from the dashboard. */
 export interface ChartsHost {
@@ -12,11 +18,16 @@ export interface ChartsHost {
   readonly formats: Formats;
   readonly queue: QueueReport | undefined;
   readonly groups: SatisfactionReport | undefined;
+  /** The Decision 766 indicators of the period, when the server gave them. */
+  readonly scorecard: ScorecardReport | undefined;
   readonly groupBy: 'counter' | 'officer' | 'procedure';
   readonly serviceName: (id: string) => string;
   readonly counterName: (id: string) => string;
   readonly queueCsv: string;
   readonly satisfactionCsv: string;
+  readonly scorecardCsv: string;
+  /** A server text in the dashboard's language. */
+  readonly text: (value: LocalizedText) => string;
 }
 
 /**
@@ -72,13 +83,6 @@ const WIDTH = 640;
 
 /** A label cut to fit the chart's margin; the full text is in the table and the element's title. */
 const cut = (text: string, max = 22): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-
-function table(head: readonly string[], rows: readonly (readonly string[])[]): TemplateResult {
-  return html`<table>
-    <thead><tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
-    <tbody>${rows.map(([first, ...rest]) => html`<tr><th scope="row">${first}</th>${rest.map((cell) => html`<td>${cell}</td>`)}</tr>`)}</tbody>
-  </table>`;
-}
 
 function chart(
   host: ChartsHost,
@@ -277,6 +281,13 @@ function satisfaction(host: ChartsHost, report: SatisfactionReport): TemplateRes
   );
 }
 
+/** Waits per officer: the called tickets of each signed-in officer, and those no officer handled. */
+function officers(host: ChartsHost, queue: QueueReport): TemplateResult {
+  const groups = Object.fromEntries(queue.byOfficer.map((o) => [o.username ?? '', o]));
+  const name = (username: string) => (username ? (groups[username]?.name ?? username) : host.t('noOfficer'));
+  return waits(host, 'waitsByOfficer', groups, name, 'hatch-officer');
+}
+
 function longest(host: ChartsHost, queue: QueueReport): TemplateResult {
   const { t, formats: f } = host;
   return html`<section part="chart">
@@ -299,8 +310,8 @@ function longest(host: ChartsHost, queue: QueueReport): TemplateResult {
 }
 
 /**
- * The dashboard's charts: the queue by weekday and hour, waits per service and per counter, satisfaction per group
- * with its intervals, the longest waits.
+ * The dashboard's charts: the queue by weekday and hour, waits per service, per counter and per officer, satisfaction
+ * per group with its intervals, the longest waits, and the Decision 766 indicators the server measures.
  *
  * @example
  * ```ts
@@ -313,7 +324,9 @@ export function renderCharts(host: ChartsHost): TemplateResult {
     ${queue ? heatmap(host, queue) : nothing}
     ${queue ? waits(host, 'waitsByService', queue.byService, host.serviceName, 'hatch-service') : nothing}
     ${queue ? waits(host, 'waitsByCounter', queue.byCounter, host.counterName, 'hatch-counter') : nothing}
+    ${queue?.byOfficer.length ? officers(host, queue) : nothing}
     ${groups ? satisfaction(host, groups) : nothing}
     ${queue ? longest(host, queue) : nothing}
+    ${host.scorecard ? scorecard({ ...host, report: host.scorecard, csv: host.scorecardCsv }) : nothing}
   </div>`;
 }

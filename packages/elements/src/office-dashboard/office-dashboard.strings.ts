@@ -1,7 +1,7 @@
 import type { StringTable } from '../internal/i18n.js';
 
-/** The keys of the office dashboard's strings. */
-export type OfficeDashboardStringKey =
+/** The keys of the strings the dashboard shows before its figures (shipped with the element). */
+export type OfficeDashboardFirstKey =
   | 'title'
   | 'period'
   | 'thisMonth'
@@ -32,12 +32,15 @@ export type OfficeDashboardStringKey =
   | 'waitP50'
   | 'waitP90'
   | 'waitDetail'
-  | 'called'
   | 'minutes'
   | 'points'
   | 'previous'
   | 'noData'
-  | 'live'
+  | 'live';
+
+/** The keys of the strings of the charts and the scorecard, which load with the first figures (`later-strings.ts`). */
+export type OfficeDashboardLaterKey =
+  | 'called'
   | 'heatmap'
   | 'heatmapSummary'
   | 'weekdays'
@@ -63,10 +66,25 @@ export type OfficeDashboardStringKey =
   | 'wait'
   | 'table'
   | 'csv'
-  | 'empty';
+  | 'empty'
+  | 'waitsByOfficer'
+  | 'noOfficer'
+  | 'scorecard'
+  | 'scorecardSummary'
+  | 'scorecardTotal'
+  | 'indicator'
+  | 'measure'
+  | 'scorePoints'
+  | 'notHeld'
+  | 'provisional'
+  | 'pointsOf'
+  | 'ofTotal';
+
+/** The keys of the office dashboard's strings. */
+export type OfficeDashboardStringKey = OfficeDashboardFirstKey | OfficeDashboardLaterKey;
 
 /** The office dashboard's strings in Vietnamese and English. */
-export const officeDashboardStrings: StringTable<OfficeDashboardStringKey> = {
+export const officeDashboardStrings: StringTable<OfficeDashboardFirstKey> = {
   vi: {
     title: 'Bảng điều hành của lãnh đạo',
     period: 'Kỳ báo cáo',
@@ -98,38 +116,11 @@ export const officeDashboardStrings: StringTable<OfficeDashboardStringKey> = {
     waitP50: 'Thời gian chờ trung vị',
     waitP90: '90% người dân chờ không quá',
     waitDetail: '{count} lượt được gọi',
-    called: 'Lượt được gọi',
     minutes: '{value} phút',
     points: '{value} điểm %',
     previous: 'Kỳ trước: {value} ({change})',
     noData: '—',
     live: 'Số liệu hàng đợi tự cập nhật. Cập nhật lúc {time}.',
-    heatmap: 'Lượt lấy số theo thứ và giờ',
-    heatmapSummary: 'Đông nhất: {day}, {hour} giờ, {count} lượt.',
-    weekdays: 'Thứ Hai,Thứ Ba,Thứ Tư,Thứ Năm,Thứ Sáu,Thứ Bảy,Chủ nhật',
-    hour: '{hour} giờ',
-    waitsByService: 'Thời gian chờ theo dịch vụ (phút)',
-    waitsByCounter: 'Thời gian chờ theo quầy (phút)',
-    waitsSummary: 'Trung vị và phân vị 90 của thời gian chờ, {count} nhóm.',
-    median: 'Trung vị',
-    p90: 'Phân vị 90',
-    satisfactionBy: 'Mức độ hài lòng theo {group}',
-    group_counter: 'quầy',
-    group_officer: 'cán bộ',
-    group_procedure: 'thủ tục',
-    satisfactionSummary: 'Điểm và khoảng tin cậy 95% (Wilson) của {count} nhóm; nhóm ít đánh giá có khoảng rộng hơn.',
-    score: 'Điểm',
-    interval: 'Khoảng tin cậy 95%',
-    ratings: 'Số đánh giá',
-    suppressed: 'Quá ít đánh giá, không công bố',
-    longestWaits: 'Các lượt chờ lâu nhất',
-    number: 'Số',
-    date: 'Ngày',
-    counter: 'Quầy',
-    wait: 'Thời gian chờ',
-    table: 'Bảng số liệu',
-    csv: 'Tải CSV',
-    empty: 'Chưa có số liệu trong kỳ này.',
   },
   en: {
     title: "Leader's dashboard",
@@ -162,38 +153,10 @@ export const officeDashboardStrings: StringTable<OfficeDashboardStringKey> = {
     waitP50: 'Median wait',
     waitP90: '90% of people waited at most',
     waitDetail: '{count} called',
-    called: 'Called',
     minutes: '{value} min',
     points: '{value} points',
     previous: 'Previous period: {value} ({change})',
     noData: '—',
     live: 'Queue figures update by themselves. Updated at {time}.',
-    heatmap: 'Queue tickets by weekday and hour',
-    heatmapSummary: 'Busiest: {day}, {hour}:00, {count} tickets.',
-    weekdays: 'Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday',
-    hour: '{hour}:00',
-    waitsByService: 'Waiting time by service (minutes)',
-    waitsByCounter: 'Waiting time by counter (minutes)',
-    waitsSummary: 'Median and 90th percentile of the waiting time, {count} groups.',
-    median: 'Median',
-    p90: '90th percentile',
-    satisfactionBy: 'Satisfaction by {group}',
-    group_counter: 'counter',
-    group_officer: 'officer',
-    group_procedure: 'procedure',
-    satisfactionSummary:
-      'Score and 95% (Wilson) interval of {count} groups; groups with few ratings have wider intervals.',
-    score: 'Score',
-    interval: '95% interval',
-    ratings: 'Ratings',
-    suppressed: 'Too few ratings to publish',
-    longestWaits: 'The longest waits',
-    number: 'Number',
-    date: 'Date',
-    counter: 'Counter',
-    wait: 'Wait',
-    table: 'Data table',
-    csv: 'Download CSV',
-    empty: 'No figures for this period yet.',
   },
 };

@@ -141,6 +141,10 @@ export const officeDashboardStyles = css`
   thead th:first-child {
     text-align: start;
   }
+  th small {
+    display: block;
+    font-weight: 400;
+  }
   summary {
     min-height: var(--motcua-touch-target, 44px);
     display: flex;

@@ -20,13 +20,16 @@ const group = (tickets: number, p50: number, p90: number): QueueGroupStatistics 
   service: { count: tickets - 2, mean: 6, p50: 5, p90: 9, max: 12 },
 });
 
+/** The queue report's officers (none unless a test sets them). */
+let officers: QueueReport['byOfficer'] = [];
+
 const queueReport = (from: string, to: string, tickets: number): QueueReport => ({
   from,
   to,
   overall: group(tickets, 12.5, 31),
   byService: { 'ho-tich': group(tickets - 40, 15, 35), 'dat-dai': group(40, 8, 20) },
   byCounter: { '1': group(tickets - 50, 11, 30), '2': group(50, 14, 33) },
-  byOfficer: [],
+  byOfficer: officers,
   byPriority: { thuong: group(tickets, 12.5, 31) },
   byHour: { 8: group(tickets, 12.5, 31) },
   byWeekdayHour: [
@@ -89,6 +92,55 @@ const satisfactionReport = (groupBy: string | null) => ({
     : [{ key: {}, suppressed: false, formula: 'top2box', n: 1212, score: 91.4, interval: { low: 89.7, high: 92.9 } }],
 });
 
+const title = (vi: string, en: string) => ({ vi, en });
+const indicator = (id: string, extra: Record<string, unknown>) => ({
+  id,
+  group: id.slice(0, 1),
+  title: title(`Chỉ số ${id}`, `Indicator ${id}`),
+  formula: title('Công thức', 'Formula'),
+  source: 'measured',
+  numerator: null,
+  denominator: null,
+  share: null,
+  target: null,
+  points: null,
+  maxPoints: null,
+  provisional: false,
+  ...extra,
+});
+
+/** The Decision 766 scorecard as the server sends it: 2.1 measured but not scored, 5.4 scored, 4.2 not held. */
+const scorecardReport = (from: string, to: string) => ({
+  scorecard: { id: 'decision-766', version: '2022', title: title('Bộ chỉ số 766', 'Decision 766') },
+  from,
+  to,
+  checkedAt: '2026-12-05T09:00:00+07:00',
+  indicators: [
+    indicator('2.1', {
+      title: title('Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn', 'Dossiers resolved early or on time'),
+      numerator: 49,
+      denominator: 50,
+      share: 0.98,
+      target: 1,
+      provisional: true,
+    }),
+    indicator('4.2', { source: 'not-held', note: title('Tỉnh nhập tay', 'Entered by the province') }),
+    indicator('5.4', {
+      title: title('Mức độ hài lòng', 'Satisfaction'),
+      numerator: 44,
+      denominator: 48,
+      share: 44 / 48,
+      points: 5.5,
+      maxPoints: 6,
+      note: title(HOSTILE, 'Only ratings bound to a dossier'),
+    }),
+  ],
+  groups: [{ id: '5', title: title('Nhóm 5', 'Group 5'), maxPoints: 20, points: null, missing: ['5.1'] }],
+  total: { maxPoints: 100, points: null, missing: ['1', '2', '3', '4', '5'] },
+});
+
+let scorecardStatus = 200;
+
 const snapshot = {
   office: { id: 'demo', name: { vi: 'UBND xã Mẫu', en: 'Sample Commune' } },
   businessDate: '2026-11-30',
@@ -125,6 +177,12 @@ function serve(): void {
     if (status !== 200) {
       const message = { vi: 'Cần đăng nhập', en: 'Sign in first' };
       body = { error: { code: status === 401 ? 'unauthenticated' : 'forbidden', message } };
+    } else if (url.pathname.endsWith('/scorecard')) {
+      const failed = { error: { code: 'internal', message: { vi: 'Lỗi', en: 'Error' } } };
+      return new Response(JSON.stringify(scorecardStatus === 200 ? scorecardReport(from, to) : failed), {
+        status: scorecardStatus,
+        headers: { 'content-type': 'application/json' },
+      });
     } else if (url.pathname.endsWith('/queue')) body = queueReport(from, to, earlier ? 300 : 250);
     else if (url.pathname.endsWith('/on-time')) body = onTimeReport(from, to, earlier ? 20 : 10);
     else body = satisfactionReport(q.get('groupBy'));
@@ -152,6 +210,8 @@ describe('<motcua-office-dashboard>', () => {
   beforeEach(() => {
     requested = [];
     status = 200;
+    scorecardStatus = 200;
+    officers = [];
     FakeEventSource.instances = [];
     globalThis.EventSource = FakeEventSource as unknown as typeof EventSource;
     serve();
@@ -337,5 +397,72 @@ describe('<motcua-office-dashboard>', () => {
     await waitUntil(() => queueReads() === before + 1, 'one read for many changes', { timeout: 3000 });
     await new Promise((resolve) => setTimeout(resolve, 250));
     expect(queueReads()).to.equal(before + 1);
+  });
+
+  it('draws the waits per officer, the tickets no officer handled apart, names as text', async () => {
+    officers = [
+      { username: 'lan', name: HOSTILE, ...group(120, 10, 25) },
+      { username: 'minh', name: null, ...group(80, 16, 38) },
+      { username: null, name: null, ...group(50, 14, 33) },
+    ];
+    const el = await dashboard();
+    await waitUntil(() => $$(el, 'svg').length === 5, 'the officers chart', { timeout: 5000 });
+    const text = shown(el);
+    expect(text).to.contain('Thời gian chờ theo cán bộ (phút)');
+    expect(text, 'an officer without a display name is shown by username').to.contain('minh');
+    expect(text).to.contain('Không có cán bộ đăng nhập (mã quầy, máy tính bảng)');
+    expect(text).to.contain(HOSTILE);
+    expect($$(el, 'img').length).to.equal(0);
+    // The officers' table, longest 90th percentile first: minh 38, the tokens 33, lan 25.
+    const tables = $$(el, 'details table');
+    const officersTable = tables.find((t) => t.textContent?.includes('minh')) as Element;
+    const rows = [...officersTable.querySelectorAll('tbody th')].map((th) => th.textContent);
+    expect(rows).to.deep.equal(['minh', 'Không có cán bộ đăng nhập (mã quầy, máy tính bảng)', HOSTILE]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the Decision 766 indicators the server measures, with their points and the scorecard CSV', async () => {
+    const el = await dashboard();
+    await waitUntil(() => shown(el).includes('Bộ chỉ số 766'), 'the scorecard', { timeout: 5000 });
+    const text = shown(el);
+    const rows = (table: Element) =>
+      [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((cell) => cell.textContent));
+    const table = $$(el, 'table').find((t) => t.textContent?.includes('Kết quả')) as Element;
+    expect(rows(table)).to.deep.equal([
+      ['2.1. Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạnTạm tính: chưa cấu hình số điểm tối đa', '98,00% (49/50)', '—'],
+      [`5.4. Mức độ hài lòng${HOSTILE}`, '91,67% (44/48)', '5,5/6'],
+    ]);
+    expect(table.querySelector('tbody th small')?.textContent, 'the note under its indicator').to.equal(
+      'Tạm tính: chưa cấu hình số điểm tối đa',
+    );
+    expect(text).to.contain('Điểm tạm tính: 5,5/6 điểm của các chỉ số đã có cách cho điểm; các nhóm 1, 2, 3, 4, 5');
+    expect(text).to.contain('Máy chủ này không đo, tỉnh nhập tay: 4.2.');
+    expect($$(el, 'img').length).to.equal(0);
+    const read = requested.find((u) => u.pathname.endsWith('/scorecard'));
+    expect(`${read?.searchParams.get('from')} ${read?.searchParams.get('to')}`).to.equal('2026-11-01 2026-11-30');
+    const csv = $$(el, 'a.csv').map((a) => new URL((a as HTMLAnchorElement).href));
+    const scorecardCsv = csv.find((u) => u.pathname === '/api/reports/scorecard');
+    expect(scorecardCsv?.searchParams.get('format')).to.equal('csv');
+    expect(scorecardCsv?.searchParams.get('from')).to.equal('2026-11-01');
+    await expect(el).to.be.accessible();
+
+    const english = await dashboard('en');
+    await waitUntil(() => shown(english).includes('Decision 766'), 'the English scorecard', { timeout: 5000 });
+    const englishTable = $$(english, 'table').find((t) => t.textContent?.includes('Result')) as Element;
+    expect(rows(englishTable)[1]).to.deep.equal([
+      '5.4. SatisfactionOnly ratings bound to a dossier',
+      '91.67% (44/48)',
+      '5.5/6',
+    ]);
+    expect(shown(english)).to.contain('Not measured by this server, entered by the province: 4.2.');
+  });
+
+  it('shows the other figures when the scorecard cannot be read', async () => {
+    scorecardStatus = 500;
+    const el = await dashboard();
+    expect($$(el, 'svg').length).to.equal(4);
+    expect(shown(el)).to.contain('Giải quyết trước và đúng hạn 98,99%');
+    expect(shown(el)).not.to.contain('Bộ chỉ số 766');
+    expect($(el, '[part="message"][role="alert"]')).to.equal(null);
   });
 });

@@ -1,6 +1,11 @@
 import { type OnTimeReport, readOnTimeReport } from '@motcua/core/deadline';
 import { type BoardSnapshot, type QueueReport, readQueueReport } from '@motcua/core/queue';
-import { type PublishedGroup, readSatisfactionReport, type SatisfactionReport } from '@motcua/core/satisfaction';
+import {
+  type PublishedGroup,
+  readSatisfactionReport,
+  type SatisfactionReport,
+  type ScorecardReport,
+} from '@motcua/core/satisfaction';
 import { html, nothing, type PropertyValues } from 'lit';
 import { ApiFailure, api } from '../internal/api-client.js';
 import { MotcuaElement } from '../internal/base.js';
@@ -8,6 +13,7 @@ import { BoardStream } from '../internal/board-stream.js';
 import { apiUrl } from '../internal/config.js';
 import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
+import type { StringTable } from '../internal/i18n.js';
 import { RequestsController } from '../internal/requests-controller.js';
 import { blockStyles } from '../internal/styles.js';
 import type { ChartsHost } from './charts.js';
@@ -18,7 +24,11 @@ import { officeDashboardStyles } from './office-dashboard.styles.js';
 import { type Period, type PeriodChoice, periodOf, previousPeriod, vietnamToday } from './period.js';
 
 export type { DashboardLoadDetail } from './office-dashboard.events.js';
-export type { OfficeDashboardStringKey } from './office-dashboard.strings.js';
+export type {
+  OfficeDashboardFirstKey,
+  OfficeDashboardLaterKey,
+  OfficeDashboardStringKey,
+} from './office-dashboard.strings.js';
 export type { PeriodChoice } from './period.js';
 
 /** The reports of one period; a report the server could not give is missing. */
@@ -26,6 +36,8 @@ interface Figures {
   readonly queue?: QueueReport | undefined;
   readonly onTime?: OnTimeReport | undefined;
   readonly satisfaction?: SatisfactionReport | undefined;
+  /** The Decision 766 indicators (current period only). */
+  readonly scorecard?: ScorecardReport | undefined;
 }
 
 type Phase = 'loading' | 'shown' | 'signed-out' | 'forbidden' | 'failed';
@@ -39,14 +51,37 @@ interface Headline {
   readonly detail: string;
 }
 
-let chartsLoad: Promise<typeof import('./charts.js')> | undefined;
+type Charts = typeof import('./charts.js');
+let chartsLoad: Promise<Charts> | undefined;
+
+/**
+ * Every string the dashboard has so far: those of the controls and headline figures, then, once the charts arrive,
+ * theirs and the scorecard's (asked for only by what the charts draw).
+ */
+let allStrings = officeDashboardStrings as StringTable<OfficeDashboardStringKey>;
+function loadCharts(): Promise<Charts> {
+  chartsLoad ??= import('./charts.js').then(
+    (loaded) => {
+      const { vi, en } = loaded.OFFICE_DASHBOARD_LATER_STRINGS;
+      allStrings = { vi: { ...officeDashboardStrings.vi, ...vi }, en: { ...officeDashboardStrings.en, ...en } };
+      return loaded;
+    },
+    (error: unknown) => {
+      chartsLoad = undefined; // offline when it was asked for: the next load tries again
+      throw error;
+    },
+  );
+  return chartsLoad;
+}
 
 /**
  * The leader's page (issue #22), for a signed-in leader or admin on the server's own origin: headline figures —
  * dossiers resolved early or on time, received online, satisfaction, queue tickets, median and 90th-percentile wait —
- * each with its change from the previous period of the same length; the queue by weekday and hour; waits per service
- * and per counter; satisfaction per counter (or officer, procedure) with its 95% Wilson interval and number of
- * ratings; the longest waits. Each chart has its data table and its CSV. Period (this month, last month, custom) and
+ * each with its change from the previous period of the same length; the queue by weekday and hour; waits per service,
+ * per counter and per officer (the tickets no signed-in officer handled apart); satisfaction per counter (or officer,
+ * procedure) with its 95% Wilson interval and number of ratings; the longest waits; the Decision 766/QĐ-TTg
+ * indicators the server measures, with their points where they can be scored. Each chart has its data table and its
+ * CSV. Period (this month, last month, custom) and
  * service controls, a print button for the A4 monthly report; the queue figures refresh as the queue moves (the
  * public queue stream, at most every `live-delay` ms) and every `refresh-interval` ms. Without a session, or without
  * the role, it says so with a sign-in link; a `<motcua-sign-in>` on the same page signing someone in reads the figures
@@ -104,11 +139,13 @@ export class MotcuaOfficeDashboard extends MotcuaElement<OfficeDashboardStringKe
   @state() private previous: Figures = {};
   @state() private groups: SatisfactionReport | undefined;
   @state() private board: BoardSnapshot | undefined;
-  @state() private charts: typeof import('./charts.js') | undefined;
+  @state() private charts: Charts | undefined;
   @state() private failure = '';
   @state() private updatedAt = 0;
 
-  protected readonly defaultStrings = officeDashboardStrings;
+  protected get defaultStrings(): StringTable<OfficeDashboardStringKey> {
+    return allStrings;
+  }
 
   private readonly requests = new RequestsController(this);
   private readonly stream = new BoardStream({
@@ -275,11 +312,14 @@ export class MotcuaOfficeDashboard extends MotcuaElement<OfficeDashboardStringKe
       formats: formatsFor(this.language),
       queue: this.current.queue,
       groups: this.groups,
+      scorecard: this.current.scorecard,
       groupBy: this.satisfactionBy,
       serviceName: (id) => this.serviceName(id),
       counterName: (id) => this.board?.counters.find((c) => c.id === id)?.label ?? id,
       queueCsv,
       satisfactionCsv: csv('satisfaction', { instrument: this.instrument, groupBy: this.satisfactionBy, from, to }),
+      scorecardCsv: csv('scorecard', { from, to }),
+      text: (value) => value[this.language] ?? value.vi,
     };
   }
 
@@ -352,7 +392,7 @@ export class MotcuaOfficeDashboard extends MotcuaElement<OfficeDashboardStringKe
     const before = previousPeriod(period);
     const service = this.service ? { service: this.service } : undefined;
     const { instrument } = this;
-    chartsLoad ??= import('./charts.js');
+    const charts = loadCharts();
     const settled = await Promise.allSettled([
       this.report('queue', readQueueReport, { ...period, ...service }),
       this.report('queue', readQueueReport, { ...before, ...service }),
@@ -361,28 +401,29 @@ export class MotcuaOfficeDashboard extends MotcuaElement<OfficeDashboardStringKe
       this.report('satisfaction', readSatisfactionReport, { instrument, ...period }),
       this.report('satisfaction', readSatisfactionReport, { instrument, ...before }),
       this.report('satisfaction', readSatisfactionReport, { instrument, groupBy: this.satisfactionBy, ...period }),
-      chartsLoad,
+      charts,
+      charts.then((c) => this.report('scorecard', c.readScorecardReport, { ...period })),
     ]);
     if (generation !== this.generation) return;
-    const [queue, queueBefore, onTime, onTimeBefore, satisfaction, satisfactionBefore, groups, charts] = settled.map(
-      (s) => (s.status === 'fulfilled' ? s.value : undefined),
-    ) as [
-      QueueReport?,
-      QueueReport?,
-      OnTimeReport?,
-      OnTimeReport?,
-      SatisfactionReport?,
-      SatisfactionReport?,
-      SatisfactionReport?,
-      typeof import('./charts.js')?,
-    ];
+    const [queue, queueBefore, onTime, onTimeBefore, satisfaction, satisfactionBefore, groups, loaded, scorecard] =
+      settled.map((s) => (s.status === 'fulfilled' ? s.value : undefined)) as [
+        QueueReport?,
+        QueueReport?,
+        OnTimeReport?,
+        OnTimeReport?,
+        SatisfactionReport?,
+        SatisfactionReport?,
+        SatisfactionReport?,
+        Charts?,
+        ScorecardReport?,
+      ];
     const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason] : []));
     const refused = failures.find((e): e is ApiFailure => e instanceof ApiFailure && [401, 403].includes(e.status));
     if (refused) {
       this.phase = refused.status === 401 ? 'signed-out' : 'forbidden';
       return;
     }
-    this.charts = charts ?? this.charts;
+    this.charts = loaded ?? this.charts;
     if (!queue && !onTime && !satisfaction) {
       const failure = failures[0];
       this.failure =
@@ -390,7 +431,7 @@ export class MotcuaOfficeDashboard extends MotcuaElement<OfficeDashboardStringKe
       this.phase = 'failed';
       return;
     }
-    this.current = { queue, onTime, satisfaction };
+    this.current = { queue, onTime, satisfaction, scorecard };
     this.previous = { queue: queueBefore, onTime: onTimeBefore, satisfaction: satisfactionBefore };
     this.groups = groups;
     this.noteServices(queue);

@@ -3,6 +3,8 @@
  * Issuing itself (`issuing.ts`) loads on the first touch.
  */
 
+import type { IssuedTicket } from '@motcua/core/queue';
+
 /** A bilingual text as the server sends it. */
 export interface ServerText {
   readonly vi?: string;
@@ -38,17 +40,9 @@ export interface KioskServices {
   readonly defaultPriority: string;
 }
 
-/** The part of an issued ticket the kiosk shows and prints. */
-export interface IssuedTicket {
-  /** The unguessable id (status and rating links, QR codes). */
-  readonly id: string;
-  /** The display number, e.g. `A001`. */
-  readonly number: string;
-  readonly service: string;
-  readonly priority: string;
-  /** When the visit began, epoch ms. */
-  readonly issuedAt: number;
-}
+// The part of an issued ticket the kiosk shows and prints, as core declares it (still exported from the elements, for
+// code that imports it from here).
+export type { IssuedTicket } from '@motcua/core/queue';
 
 /** The ticket's place in the queue, as `GET /api/queue/tickets/{id}` estimates it (core's `estimateWait`). */
 export interface TicketWait {

@@ -112,7 +112,7 @@ const TITLES: Readonly<Record<string, TicketKioskStringKey>> = {
 
 /**
  * The ticket machine of a one-stop shop (máy lấy số thứ tự), in Vietnamese by default: one large touch button per
- * service from `GET {apiBase}/api/queue/services` (on a portrait screen they share its height), an "I need priority"
+ * service from `GET {apiBase}/api/queue/services` (they share the screen's height), an "I need priority"
  * toggle as big as a service button (`aria-pressed`, a check mark, a hint that says what to do next) that never asks
  * or says why,
  * and, once `POST {apiBase}/api/queue/tickets` answers, the number in large type, the people ahead and the wait
@@ -165,10 +165,10 @@ const TITLES: Readonly<Record<string, TicketKioskStringKey>> = {
  * @csspart retry - The button that tries a failed press again.
  * @cssproperty --motcua-ticket-kiosk-font-size - Base font size (default: 24px).
  * @cssproperty --motcua-ticket-kiosk-button-height - Minimum height of a service button (default: 3.5em).
- * @cssproperty --motcua-ticket-kiosk-columns - Minimum width of a service button column (default: 12em).
+ * @cssproperty --motcua-ticket-kiosk-columns - Minimum width of a service button column (default: 16em).
  * @cssproperty --motcua-ticket-kiosk-number-size - Font size of the issued number (default: 5em).
- * @cssproperty --motcua-ticket-kiosk-min-height - On a portrait screen, the kiosk's least height, which its services share
- *   (default: `100dvh`, the whole screen; `0` in a page that shows more than the kiosk).
+ * @cssproperty --motcua-ticket-kiosk-min-height - The kiosk's least height, which its services share (default: `100dvh`,
+ *   the whole screen, portrait or landscape; `0` in a page that shows more than the kiosk).
  * @cssproperty --motcua-ticket-kiosk-closed-opacity - Opacity of the button of a service not issuing now (default: 0.7).
  *
  * @example
@@ -183,7 +183,12 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
     ...MotcuaElement.styles,
     blockStyles,
     css`
+      /* The kiosk takes the screen's height, portrait (1080×1920) or landscape, and the services share it. */
       :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 100vh;
+        min-height: var(--motcua-ticket-kiosk-min-height, 100dvh);
         container-type: inline-size;
         font-size: var(--motcua-ticket-kiosk-font-size, 24px) !important;
         line-height: 1.35;
@@ -208,8 +213,10 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
         margin: 0 0 0.5em;
       }
       [part='services'] {
+        flex: 1;
         display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, var(--motcua-ticket-kiosk-columns, 12em)), 1fr));
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, var(--motcua-ticket-kiosk-columns, 16em)), 1fr));
+        grid-auto-rows: 1fr;
         gap: 0.6em;
         margin: 0;
         padding: 0;
@@ -357,28 +364,14 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
           grid-column: 1 / -1;
         }
       }
-      /* Portrait screens (a 1080×1920 kiosk): the kiosk takes the screen's height and the services share it. */
-      @media (orientation: portrait) {
-        :host {
-          display: flex;
-          flex-direction: column;
-          min-height: 100vh;
-          min-height: var(--motcua-ticket-kiosk-min-height, 100dvh);
-        }
-        [part='services'] {
-          flex: 1;
-          grid-template-columns: repeat(auto-fit, minmax(min(100%, var(--motcua-ticket-kiosk-columns, 16em)), 1fr));
-          grid-auto-rows: 1fr;
-        }
-        [part='service'],
-        [part='priority'] {
-          font-size: 1.4em;
-        }
-        [part='ticket'],
-        [part='message'] {
-          flex: 1;
-          align-content: center;
-        }
+      [part='service'],
+      [part='priority'] {
+        font-size: 1.4em;
+      }
+      [part='ticket'],
+      [part='message'] {
+        flex: 1;
+        align-content: center;
       }
       .actions {
         display: flex;

@@ -74,3 +74,57 @@ export async function hasDemoHistory(db: Queryable, office: string): Promise<boo
   ]);
   return rows.length > 0;
 }
+
+/** The last counter action on a ticket, as the audit trail records it for the officer who took it. */
+export interface HistoryCounterAction {
+  readonly at: number;
+  readonly action: 'queue.call' | 'queue.start' | 'queue.done' | 'queue.no-show' | 'queue.transfer';
+  readonly ticket: string;
+  readonly counter: string;
+  /** The officer's user id and display name. */
+  readonly userId: string;
+  readonly name: string;
+}
+
+/**
+ * Stores the officers' last counter actions in the audit trail in one statement, as the counter routes record them
+ * (`ticket:<id>`, the counter, the signed-in user): the queue report's figures by officer read them.
+ *
+ * @example
+ * ```ts
+ * await insertCounterActionHistory(tx, 'demo', [{ at, action: 'queue.done', ticket, counter: '1', userId, name }]);
+ * ```
+ */
+export async function insertCounterActionHistory(
+  db: Queryable,
+  office: string,
+  actions: readonly HistoryCounterAction[],
+): Promise<void> {
+  await db.query(
+    `insert into audit_events (office, at, actor_kind, actor_id, actor_name, action, object, counter)
+     select $1, (a->>'at')::bigint, 'user', a->>'userId', a->>'name', a->>'action', 'ticket:' || (a->>'ticket'),
+       a->>'counter'
+     from jsonb_array_elements($2::jsonb) with ordinality as x(a, n) order by x.n`,
+    [office, JSON.stringify(actions)],
+  );
+}
+
+/**
+ * The ids of an office's users by username (the demo officers, created before the history is written).
+ *
+ * @example
+ * ```ts
+ * const ids = await userIds(tx, 'demo', ['canbo1', 'canbo2']); // Map { 'canbo1' => 'u…', … }
+ * ```
+ */
+export async function userIds(
+  db: Queryable,
+  office: string,
+  usernames: readonly string[],
+): Promise<ReadonlyMap<string, string>> {
+  const rows = await db.query<{ id: string; username: string }>(
+    'select id, username from staff_users where office = $1 and username = any($2)',
+    [office, usernames],
+  );
+  return new Map(rows.map((r) => [r.username, r.id]));
+}

@@ -11,6 +11,8 @@ import { DEMO_DOSSIER, seedDemoDossier } from '../dossiers/demo.js';
 import { verifyPin } from '../dossiers/pin.js';
 import { DEMO_OFFICE, parseOffice } from '../office/office.js';
 import { createPgQueueStore } from '../queue/pg-queue-store.js';
+import { queueReport } from '../queue/report-store.js';
+import { DEMO_USERS, ensureDemoUsers } from '../staff/demo-users.js';
 import { demoHistorySeed, seedDemoHistory } from './history.js';
 import { simulateQueueDays } from './queue-days.js';
 import { seededRandom } from './random.js';
@@ -95,6 +97,29 @@ for (const target of TEST_DATABASES) {
       expect(late)
         .to.be.greaterThan(0)
         .and.below(dossiers.length / 10);
+    });
+
+    it('names the demo officers of counters 1 and 2 in the queue report; counter 3 is "no officer"', async () => {
+      const office = parseOffice({ ...DEMO_OFFICE, id: `history-5-${target.name.toLowerCase()}` }, { demo: true });
+      await ensureDemoUsers(db, office, NOW);
+      await seedDemoHistory(db, office, options);
+      const report = await queueReport(db, { office: office.id, from: '2026-11-01', to: '2026-12-04' });
+      const officers = new Map(report.byOfficer.map((o) => [o.username, o]));
+      expect([...officers.keys()]).to.have.members(['canbo1', 'canbo2', null]);
+      expect(officers.get('canbo1')?.name).to.equal(DEMO_USERS.find((u) => u.username === 'canbo1')?.displayName);
+      // Each officer's tickets are exactly those their counter called, the rest are "no officer".
+      for (const [username, counter] of [
+        ['canbo1', '1'],
+        ['canbo2', '2'],
+        [null, '3'],
+      ] as const) {
+        expect(officers.get(username)?.tickets, String(username)).to.equal(report.byCounter[counter]?.tickets);
+        const { mean, ...wait } = officers.get(username)?.wait ?? {};
+        const { mean: counterMean, ...counterWait } = report.byCounter[counter]?.wait ?? {};
+        expect(wait, String(username)).to.deep.equal(counterWait);
+        // Summed in another order: the same mean to the last few bits.
+        expect(mean).to.be.closeTo(counterMean as number, 1e-9);
+      }
     });
 
     it('leaves the sample dossier’s published code to it: its PIN opens it after a history over its day', async () => {

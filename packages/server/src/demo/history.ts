@@ -8,6 +8,7 @@ import {
   receiptSlip,
   statusAfterSteps,
 } from '@motcua/core/deadline';
+import type { Ticket } from '@motcua/core/queue';
 import { type Answers, createResponse, type Instrument } from '@motcua/core/satisfaction';
 import type { Database, Queryable } from '../db/database.js';
 import { DEMO_DOSSIER } from '../dossiers/demo.js';
@@ -21,7 +22,15 @@ import { DEFAULT_RATING_INSTRUMENT } from '../ratings/inputs.js';
 import { instrumentOf } from '../ratings/submit.js';
 import { recordAudit } from '../staff/audit-store.js';
 import { DEMO_USERS } from '../staff/demo-users.js';
-import { type HistoryRating, hasDemoHistory, insertQueueHistory, insertRatingHistory } from './history-store.js';
+import {
+  type HistoryCounterAction,
+  type HistoryRating,
+  hasDemoHistory,
+  insertCounterActionHistory,
+  insertQueueHistory,
+  insertRatingHistory,
+  userIds,
+} from './history-store.js';
 import { daysBefore, type ServedVisit, simulateQueueDays } from './queue-days.js';
 import { pick, type Random, seededRandom } from './random.js';
 
@@ -124,6 +133,33 @@ function ratingsOf(served: readonly ServedVisit[], now: number, random: Random):
     });
   }
   return ratings;
+}
+
+/**
+ * The last counter action of each ticket called at an officer's counter, taken by that officer (the tickets of the
+ * other counters were handled with the counter's token: no officer). Only officers with an account are named.
+ */
+function counterActionsOf(tickets: readonly Ticket[], ids: ReadonlyMap<string, string>): HistoryCounterAction[] {
+  const actions: HistoryCounterAction[] = [];
+  for (const ticket of tickets) {
+    const user = ticket.counter === undefined ? undefined : OFFICERS.get(ticket.counter);
+    const userId = user && ids.get(user.username);
+    if (!user || !userId || ticket.counter === undefined) continue;
+    const last: readonly [HistoryCounterAction['action'], number | undefined] =
+      ticket.status === 'done'
+        ? ['queue.done', ticket.endedAt]
+        : ticket.status === 'no-show'
+          ? ['queue.no-show', ticket.endedAt]
+          : ticket.status === 'transferred'
+            ? ['queue.transfer', ticket.endedAt]
+            : ticket.status === 'serving'
+              ? ['queue.start', ticket.servingAt]
+              : ['queue.call', ticket.lastCalledAt];
+    const [action, at] = last;
+    if (at === undefined) continue;
+    actions.push({ at, action, ticket: ticket.id, counter: ticket.counter, userId, name: user.displayName });
+  }
+  return actions;
 }
 
 /** The steps after receipt: in processing, resolved (before the due date 24 times in 25), returned to the citizen. */
@@ -270,6 +306,12 @@ export async function seedDemoHistory(
     await tx.query('select pg_advisory_xact_lock($1)', [HISTORY_LOCK]);
     if (await hasDemoHistory(tx, office.id)) return undefined;
     await insertQueueHistory(tx, office.id, tickets, await store.events());
+    const officers = await userIds(
+      tx,
+      office.id,
+      [...OFFICERS.values()].map((u) => u.username),
+    );
+    await insertCounterActionHistory(tx, office.id, counterActionsOf(tickets, officers));
     await insertRatingHistory(tx, office.id, ratings);
     const dossiers = options.catalogue
       ? await insertDossiers(tx, office, options.catalogue, served, options, random)

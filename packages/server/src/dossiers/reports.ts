@@ -59,6 +59,7 @@ export async function scorecardReportHandler(c: Context, s: DossierService): Pro
       from: q.from,
       to: q.to,
       now: now(),
+      points: s.deps.scorecardOf?.(),
       ...(s.deps.reportPageSize ? { pageSize: s.deps.reportPageSize } : {}),
     },
     s.clock,

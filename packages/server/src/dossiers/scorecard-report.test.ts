@@ -5,6 +5,7 @@ import {
   DECISION_766_TABLE,
   decision766IndicatorPoints,
   decision766Satisfaction,
+  readScorecardReport,
 } from '@motcua/core/satisfaction';
 import { expect } from 'chai';
 import type { Hono } from 'hono';
@@ -181,6 +182,8 @@ for (const target of TEST_DATABASES) {
         expect(indicator(report, '5.4')).to.deep.include({ numerator: 2, denominator: 2, share: 1, points: 6 });
         expect(indicator(report, '2.1')).to.include({ numerator: 2, denominator: 2, share: 1 });
         expect(indicator(report, '3.3')).to.include({ numerator: 1, denominator: 2, share: 0.5 });
+        // Core's reader, which the leader's dashboard reads it with, keeps every line the server sends.
+        expect(readScorecardReport(report)).to.deep.equal(report);
 
         const empty = (await call(app, 'GET', '/api/reports/scorecard?from=2025-01-01&to=2025-01-31', leader)).body;
         for (const id of ['2.1', '3.3', '5.4']) {
@@ -191,6 +194,54 @@ for (const target of TEST_DATABASES) {
             points: null,
           });
         }
+        expect(readScorecardReport(empty)).to.deep.equal(empty);
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('scores 2.1 and 3.3 once an admin sets the points split the office was given, refusing a bad one', async () => {
+      const { db, app, leader } = await seeded('mixed');
+      try {
+        const admin = { ...(await signedInAs(db, 'demo', ['admin'])), 'content-type': 'application/json' };
+        const { version } = (await call(app, 'GET', '/api/admin/settings', admin)).body;
+        const refused = await call(app, 'PUT', '/api/admin/settings/scorecard', admin, {
+          expectedVersion: version,
+          value: { indicators: { '5.4': { maxPoints: 8 }, '2.1': { maxPoints: 10, target: 2 } } },
+        });
+        expect(refused.status, refused.text).to.equal(400);
+        expect(refused.body.error.problems.map((p: Json) => p.path).sort()).to.deep.equal([
+          '$.value.indicators["2.1"].target',
+          '$.value.indicators["5.4"].maxPoints',
+        ]);
+        const saved = await call(app, 'PUT', '/api/admin/settings/scorecard', admin, {
+          expectedVersion: version,
+          value: { indicators: { '2.1': { maxPoints: 10, target: 1 }, '3.3': { maxPoints: 4 } } },
+        });
+        expect(saved.status, saved.text).to.equal(201);
+        expect(saved.body).to.include({ change: 'scorecard', version: version + 1 });
+
+        const report = (await call(app, 'GET', `/api/reports/scorecard?${PERIOD}`, leader)).body;
+        // 4 of 6 on time against a full-points share of 1; 3 of 7 online against 3.3's 50 %.
+        expect(indicator(report, '2.1')).to.deep.include({ maxPoints: 10, target: 1, provisional: false });
+        expect(indicator(report, '2.1').points).to.equal(
+          decision766IndicatorPoints('2.1', 4 / 6, { maxPoints: 10, target: 1 }),
+        );
+        expect(indicator(report, '2.1').points).to.be.closeTo(20 / 3, 1e-9);
+        expect(indicator(report, '3.3')).to.deep.include({ maxPoints: 4, target: 0.5, provisional: false });
+        expect(indicator(report, '3.3').points).to.be.closeTo((3 / 7 / 0.5) * 4, 1e-9);
+        // 2.2 has no points yet: group 2 still has no total.
+        expect(report.groups[1]).to.deep.include({ points: null, missing: ['2.2'] });
+        expect(readScorecardReport(report)).to.deep.equal(report);
+
+        // Rolled back: the split is gone, and so are the points.
+        const rollback = await call(app, 'POST', '/api/admin/settings/rollback', admin, {
+          expectedVersion: version + 1,
+          version,
+        });
+        expect(rollback.status, rollback.text).to.equal(201);
+        const after = (await call(app, 'GET', `/api/reports/scorecard?${PERIOD}`, leader)).body;
+        expect(indicator(after, '2.1')).to.include({ points: null, maxPoints: null, provisional: true });
       } finally {
         await db.close();
       }

@@ -11,6 +11,7 @@ import {
   scaleOf,
   scoreScorecard,
 } from '@motcua/core/satisfaction';
+import type { ScorecardIndicatorSetting, ScorecardSetting } from '@motcua/core/staff';
 import type { LocalizedText } from '@motcua/core/text';
 import type { Queryable } from '../db/database.js';
 import { csvCell } from '../http/csv.js';
@@ -53,8 +54,11 @@ const NOTES: Readonly<Record<string, LocalizedText>> = {
   },
 };
 
-/** Which dossiers the scorecard counts: the on-time report's query. */
-export type ScorecardReportQuery = Omit<OnTimeReportQuery, 'procedure' | 'each'>;
+/** Which dossiers the scorecard counts (the on-time report's query), and the points split the office was given. */
+export type ScorecardReportQuery = Omit<OnTimeReportQuery, 'procedure' | 'each'> & {
+  /** The office's Decision 766 points split (its settings' `scorecard`); without it only 5.4 is scored. */
+  readonly points?: ScorecardSetting | undefined;
+};
 
 interface Measured {
   readonly numerator: number;
@@ -64,10 +68,14 @@ interface Measured {
   readonly parts: Readonly<Record<string, number>>;
 }
 
-function line(entry: Decision766TableEntry, measured: Measured | undefined): ScorecardIndicatorLine {
+function line(
+  entry: Decision766TableEntry,
+  measured: Measured | undefined,
+  given: ScorecardIndicatorSetting | undefined,
+): ScorecardIndicatorLine {
   const { id, group, title, formula } = entry;
-  const target = entry.target ?? null;
-  const maxPoints = entry.maxPoints ?? null;
+  const target = given?.target ?? entry.target ?? null;
+  const maxPoints = entry.maxPoints ?? given?.maxPoints ?? null;
   const note = NOTES[id] ?? (measured ? undefined : NOT_HELD);
   const common = { id, group, title, formula, target, maxPoints, provisional: maxPoints === null };
   if (!measured) {
@@ -104,7 +112,8 @@ function line(entry: Decision766TableEntry, measured: Measured | undefined): Sco
  * The Decision 766/QĐ-TTg scorecard of an office's dossiers received in a period: every indicator, measured where
  * the server holds the data (2.1 early or on time and 3.3 filed online from the on-time report's classification;
  * 5.4 by core's `decision766Satisfaction` from the late dossiers and those rated "Không hài lòng"), the others
- * listed as `not-held`. Points are given only where the full points are confirmed (5.4); group and index totals
+ * listed as `not-held`. Points are given where the full points are confirmed (5.4) or in the office's points split
+ * (`points`, with a target: 2.1, 3.3); group and index totals
  * (core's `scoreScorecard`) only when every indicator under them has points, else the missing ones are listed.
  *
  * @example
@@ -160,7 +169,9 @@ export async function scorecardReport(
       parts: { late: t.late, complainedOrDisliked: dislikedFinished },
     },
   };
-  const indicators = DECISION_766_TABLE.map((entry) => line(entry, measured[entry.id]));
+  const indicators = DECISION_766_TABLE.map((entry) =>
+    line(entry, measured[entry.id], query.points?.indicators[entry.id]),
+  );
   const groupPoints: Record<string, number> = {};
   for (const group of DECISION_766_SCORECARD.criteria) {
     const points = indicators.filter((i) => i.group === group.id).map((i) => i.points);

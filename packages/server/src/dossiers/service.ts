@@ -1,6 +1,7 @@
 import { vietnamCalendar } from '@motcua/core/calendar';
 import type { Catalogue } from '@motcua/core/catalogue';
 import type { DossierClockOptions, DossierCodeFormat } from '@motcua/core/deadline';
+import type { ScorecardSetting } from '@motcua/core/staff';
 import type { Context } from 'hono';
 import type { Database } from '../db/database.js';
 import { type Backoff, backoff } from '../http/backoff.js';
@@ -31,6 +32,8 @@ export interface DossierRoutesDeps {
   readonly lookupUrl?: string;
   /** The secret rating tokens are signed with: a finished dossier's lookup then includes its rating token. */
   readonly secret?: string | undefined;
+  /** The Decision 766 points split in force (the office's live settings); none when not given. */
+  readonly scorecardOf?: () => ScorecardSetting | undefined;
   /** Dossiers the on-time report reads per query (default 500). */
   readonly reportPageSize?: number;
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { MotcuaError } from '@motcua/core/text';
 import { expect } from 'chai';
@@ -23,6 +26,15 @@ const CATALOGUE = new URL('../../../../examples/data/catalogue.json', import.met
 const NINE = Date.UTC(2026, 2, 10, 2, 0);
 const SMTP_PASSWORD = 'smtp-password-never-shown';
 const GATEWAY_TOKEN = 'gateway-token-never-shown';
+process.env.MOTCUA_TEST_GATEWAY_AUTHORIZATION = `Bearer ${GATEWAY_TOKEN}`;
+
+/** A file holding `content`, in a folder of its own. */
+const secretFile = (content: string): string => {
+  const file = join(mkdtempSync(join(tmpdir(), 'motcua-secret-')), 'secret');
+  writeFileSync(file, content, { mode: 0o600 });
+  return file;
+};
+
 const HOSTILE = 'Thiếu "giấy" \\ tờ\n<script>alert(1)</script> & {{phone}}';
 
 describe('gateway templates', () => {
@@ -75,6 +87,47 @@ describe('notification settings in the office configuration', () => {
       expect(p.message.vi).to.match(/^Cấu hình văn phòng không hợp lệ/);
       expect(p.message.en).to.match(/^Invalid office configuration/);
     }
+  });
+
+  it('read secrets from the environment or a file at start, and name what is missing without a value', () => {
+    const webhook = (secret: unknown) => ({ id: 'tinh', kind: 'webhook', url: 'https://tinh.gov.vn/hook', secret });
+    const value = 'w'.repeat(40);
+    process.env.MOTCUA_TEST_WEBHOOK_SECRET = value;
+    const fromEnv = parseOffice({
+      ...DEMO_OFFICE,
+      notifications: { channels: [webhook({ env: 'MOTCUA_TEST_WEBHOOK_SECRET' })] },
+    });
+    expect(fromEnv.notifications.channels[0]).to.include({ secret: value });
+    const fromFile = parseOffice({
+      ...DEMO_OFFICE,
+      notifications: { channels: [webhook({ file: secretFile(`${value}\r\n`) })] },
+    });
+    expect(fromFile.notifications.channels[0], 'one trailing line break dropped').to.include({ secret: value });
+
+    const problemsOf = (secret: unknown) => {
+      try {
+        parseOffice({ ...DEMO_OFFICE, notifications: { channels: [webhook(secret)] } });
+      } catch (error) {
+        return (error as MotcuaError).problems.map((p) => ({ path: p.path.join('.'), en: p.message.en }));
+      }
+      return [];
+    };
+    const path = 'office.notifications.channels.0.secret';
+    delete process.env.MOTCUA_TEST_UNSET_SECRET;
+    expect(problemsOf({ env: 'MOTCUA_TEST_UNSET_SECRET' })).to.deep.equal([
+      { path, en: 'Invalid office configuration: the environment variable MOTCUA_TEST_UNSET_SECRET is not set' },
+    ]);
+    const missing = problemsOf({ file: '/nonexistent/motcua/secret' });
+    expect(missing).to.have.length(1);
+    expect(missing[0]?.en).to.contain('the file /nonexistent/motcua/secret cannot be read (ENOENT)');
+    expect(problemsOf({ file: secretFile('\n') })[0]?.en).to.contain('is empty');
+    // A secret read from elsewhere is checked as one written in the file; the message never holds the value.
+    process.env.MOTCUA_TEST_SHORT_SECRET = 'short-secret';
+    const short = problemsOf({ env: 'MOTCUA_TEST_SHORT_SECRET' });
+    expect(short.map((p) => p.path)).to.deep.equal([path]);
+    expect(short[0]?.en).to.contain('at least 32 characters').and.not.contain('short-secret');
+    expect(problemsOf({ env: 'not a name' })[0]?.path).to.equal(`${path}.env`);
+    expect(problemsOf({ env: 'A', file: '/x' }).length).to.be.greaterThan(0);
   });
 });
 
@@ -178,7 +231,9 @@ for (const target of TEST_DATABASES) {
               host: '127.0.0.1',
               port: smtp.port,
               user: 'mot-cua',
-              password: SMTP_PASSWORD,
+              // Read from a file at start (systemd's LoadCredential=, a Docker secret): the SMTP server only lets
+              // the right password in.
+              password: { file: secretFile(`${SMTP_PASSWORD}\n`) },
               from: '"UBND xã Mẫu" <mot-cua@xa-mau.gov.vn>',
             },
           ],
@@ -248,7 +303,8 @@ for (const target of TEST_DATABASES) {
               id: 'zalo',
               kind: 'gateway',
               url: `${gateway.url}/zns/send?phone={{phone}}`,
-              headers: { authorization: `Bearer ${GATEWAY_TOKEN}` },
+              // Read from the environment at start.
+              headers: { authorization: { env: 'MOTCUA_TEST_GATEWAY_AUTHORIZATION' } },
               body: '{"phone":"{{phone}}","template_data":{"ma_ho_so":"{{code}}","trang_thai":"{{statusText}}","noi_dung":"{{text}}"},"tracking_id":"{{reference}}","reference":"{{reference}}"}',
             },
           ],

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as z from 'zod';
 
 /**
@@ -8,7 +9,7 @@ export interface WebhookChannel {
   readonly id: string;
   readonly kind: 'webhook';
   readonly url: string;
-  /** The signing key (at least 32 characters); never logged, never answered. */
+  /** The signing key (at least 32 characters; in the file as a {@link SecretSource}); never logged, never answered. */
   readonly secret: string;
 }
 
@@ -21,7 +22,7 @@ export interface EmailChannel {
   /** TLS from the start (port 465); otherwise STARTTLS when the server offers it. */
   readonly secure: boolean;
   readonly user?: string;
-  /** Never logged, never answered. */
+  /** In the file as a {@link SecretSource}; never logged, never answered. */
   readonly password?: string;
   /** The sender, e.g. `"UBND xã An Bình" <mot-cua@xa-an-binh.gov.vn>`. */
   readonly from: string;
@@ -37,7 +38,7 @@ export interface GatewayChannel {
   readonly kind: 'gateway';
   readonly url: string;
   readonly method: 'POST' | 'PUT' | 'GET';
-  /** Sent as written (a gateway's token goes here); never logged, never answered. */
+  /** Sent as written (a gateway's token goes here; each value a {@link SecretSource}); never logged, never answered. */
   readonly headers: Readonly<Record<string, string>>;
   /** How placeholders in `body` are escaped, and the `Content-Type` sent. */
   readonly format: 'json' | 'form' | 'text';
@@ -53,7 +54,7 @@ export interface WebPushChannel {
   readonly kind: 'web-push';
   /** The VAPID public key (base64url, 65 bytes), handed to browsers. */
   readonly publicKey: string;
-  /** The VAPID private key (base64url, 32 bytes); never logged, never answered. */
+  /** The VAPID private key (base64url, 32 bytes; a {@link SecretSource}); never logged, never answered. */
   readonly privateKey: string;
   /** Who push services contact about this sender: `mailto:` or an `https:` address. */
   readonly subject: string;
@@ -144,6 +145,57 @@ const headerValue = z
   .max(4_000)
   .refine((v) => !/[\r\n\0]/.test(v), 'no line breaks');
 
+/**
+ * Where a channel secret comes from: written in the file, or read at start from an environment variable
+ * (`{ "env": "MOTCUA_SMTP_PASSWORD" }`) or a file (`{ "file": "/run/credentials/motcua.service/smtp" }`: systemd's
+ * `LoadCredential=`, a Docker or Kubernetes secret; one trailing line break dropped), so that the configuration file
+ * need not hold it.
+ */
+export type SecretSource = string | { readonly env: string } | { readonly file: string };
+
+/**
+ * The value of a {@link SecretSource}, or why it has none (in English, as zod's messages are; the office's problem
+ * wraps it in both languages).
+ *
+ * @example
+ * ```ts
+ * readSecret({ env: 'MOTCUA_WEBHOOK_SECRET' }, { MOTCUA_WEBHOOK_SECRET: 'x'.repeat(32) }); // { value: 'xxx…' }
+ * readSecret({ env: 'UNSET' }, {}); // { missing: 'the environment variable UNSET is not set' }
+ * ```
+ */
+export function readSecret(
+  source: SecretSource,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): { value: string } | { missing: string } {
+  if (typeof source === 'string') return { value: source };
+  if ('env' in source) {
+    const value = env[source.env];
+    return value ? { value } : { missing: `the environment variable ${source.env} is not set` };
+  }
+  try {
+    const value = readFileSync(source.file, 'utf8').replace(/\r?\n$/, '');
+    return value ? { value } : { missing: `the file ${source.file} is empty` };
+  } catch (error) {
+    return { missing: `the file ${source.file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
+}
+
+/** A channel secret as the file gives it ({@link SecretSource}), read, then checked by `check`. */
+const secret = <T extends z.ZodType<string, string>>(check: T) =>
+  z
+    .union([
+      z.string(),
+      z.object({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name') }).strict(),
+      z.object({ file: z.string().min(1).max(4_096) }).strict(),
+    ])
+    .transform((source, ctx) => {
+      const read = readSecret(source);
+      if ('value' in read) return read.value;
+      ctx.addIssue({ code: 'custom', message: read.missing });
+      return z.NEVER;
+    })
+    .pipe(check);
+
 /** Placeholders a gateway template may use. */
 export const TEMPLATE_PLACEHOLDERS = [
   'phone',
@@ -164,7 +216,12 @@ const placeholdersKnown = (template: string) =>
 const knownPlaceholders = `only the placeholders ${TEMPLATE_PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}`;
 
 const webhook = z
-  .object({ id, kind: z.literal('webhook'), url: httpUrl, secret: z.string().min(32, 'at least 32 characters') })
+  .object({
+    id,
+    kind: z.literal('webhook'),
+    url: httpUrl,
+    secret: secret(z.string().min(32, 'at least 32 characters')),
+  })
   .strict();
 const email = z
   .object({
@@ -174,7 +231,7 @@ const email = z
     port: z.number().int().min(1).max(65_535).default(587),
     secure: z.boolean().default(false),
     user: z.string().min(1).max(200).optional(),
-    password: z.string().min(1).max(500).optional(),
+    password: secret(z.string().min(1).max(500)).optional(),
     from: z.string().min(3).max(300),
   })
   .strict();
@@ -184,7 +241,7 @@ const gateway = z
     kind: z.literal('gateway'),
     url: httpUrl.refine(placeholdersKnown, knownPlaceholders),
     method: z.enum(['POST', 'PUT', 'GET']).default('POST'),
-    headers: z.record(z.string().regex(/^[A-Za-z0-9-]{1,100}$/, 'a header name'), headerValue).default({}),
+    headers: z.record(z.string().regex(/^[A-Za-z0-9-]{1,100}$/, 'a header name'), secret(headerValue)).default({}),
     format: z.enum(['json', 'form', 'text']).default('json'),
     body: z.string().max(10_000).refine(placeholdersKnown, knownPlaceholders).optional(),
   })
@@ -213,7 +270,7 @@ const webPush = z
     id,
     kind: z.literal('web-push'),
     publicKey: base64url(65),
-    privateKey: base64url(32),
+    privateKey: secret(base64url(32)),
     subject: z
       .string()
       .max(300)

@@ -1,4 +1,4 @@
-import { type Ticket, ticketViewOf } from '@motcua/core/queue';
+import { type CounterTicketAnswer, type Ticket, ticketViewOf } from '@motcua/core/queue';
 import type { Context, Env } from 'hono';
 import { readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
@@ -53,7 +53,7 @@ export async function currentTicket(
   const counter = c.req.param('id');
   const ticket = await store.currentTicket(counter, businessDateNow(service.queue, options.now));
   c.header('Cache-Control', 'no-store');
-  return c.json({ ticket: ticket ? ticketViewOf(ticket) : null });
+  return c.json({ ticket: ticket ? ticketViewOf(ticket) : null } satisfies CounterTicketAnswer);
 }
 
 /**
@@ -70,7 +70,7 @@ export async function callNext(c: Context<Env, '/api/queue/counters/:id/*'>, ser
   const counter = c.req.param('id');
   const id = commandId(c, `counter:${counter}`);
   const ticket = await refusals(() => queue.callNext(counter, id !== undefined ? { commandId: id } : {}));
-  return c.json({ ticket: ticket ? ticketViewOf(ticket) : null });
+  return c.json({ ticket: ticket ? ticketViewOf(ticket) : null } satisfies CounterTicketAnswer);
 }
 
 /** The counter commands that only change the ticket's state: their path and core's method. */
@@ -97,7 +97,7 @@ export async function simpleCommand(
   const ticket = await target(service, options.now, counter, input.ticket);
   const id = commandId(c, `counter:${counter}`);
   const done = await refusals(() => queue[method](ticket.id, id !== undefined ? { commandId: id } : {}));
-  return c.json({ ticket: ticketViewOf(done) });
+  return c.json({ ticket: ticketViewOf(done) } satisfies CounterTicketAnswer);
 }
 
 /**
@@ -134,7 +134,10 @@ export async function finishTicket(
     options.secret,
     options.now(),
   );
-  return c.json({ ticket: ticketViewOf(done), ...(ratingToken !== undefined ? { ratingToken } : {}) });
+  return c.json({
+    ticket: ticketViewOf(done),
+    ...(ratingToken !== undefined ? { ratingToken } : {}),
+  } satisfies CounterTicketAnswer);
 }
 
 /**
@@ -164,5 +167,5 @@ export async function transferTicket(
   const next = await refusals(() =>
     queue.transfer(ticket.id, input.service, id !== undefined ? { commandId: id } : {}),
   );
-  return c.json({ ticket: ticketViewOf(next), from: ticket.number });
+  return c.json({ ticket: ticketViewOf(next), from: ticket.number } satisfies CounterTicketAnswer);
 }

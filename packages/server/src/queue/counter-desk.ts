@@ -1,4 +1,4 @@
-import { type TicketView, ticketViewOf } from '@motcua/core/queue';
+import { type CounterTicketAnswer, type TicketView, ticketViewOf } from '@motcua/core/queue';
 import type { Context, Env } from 'hono';
 import { readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
@@ -96,7 +96,7 @@ export async function callNumber(c: CounterContext, service: QueueService, optio
   const called = await refusals(() =>
     service.queue.call(ticket.id, counter, id !== undefined ? { commandId: id } : {}),
   );
-  return c.json({ ticket: ticketViewOf(called) });
+  return c.json({ ticket: ticketViewOf(called) } satisfies CounterTicketAnswer);
 }
 
 /**
@@ -114,5 +114,5 @@ export async function readmitNumber(c: CounterContext, service: QueueService, op
   const ticket = await todaysTicket(service, options, number, 'no-show');
   const id = commandId(c, `counter:${counter}`);
   const back = await refusals(() => service.queue.readmit(ticket.id, id !== undefined ? { commandId: id } : {}));
-  return c.json({ ticket: ticketViewOf(back) });
+  return c.json({ ticket: ticketViewOf(back) } satisfies CounterTicketAnswer);
 }

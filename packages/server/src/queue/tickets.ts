@@ -1,5 +1,6 @@
 import {
   type FollowedTicket,
+  type IssuedTicket,
   type IssuingState,
   issuingState,
   type NextIssuingTime,
@@ -79,7 +80,8 @@ export async function issueTicket(c: Context, service: QueueService): Promise<Re
       ...(id !== undefined ? { commandId: id } : {}),
     }),
   );
-  return c.json(ticketViewOf(ticket), 201);
+  // The kiosk shows and prints core's `IssuedTicket` part of it.
+  return c.json(ticketViewOf(ticket) satisfies IssuedTicket, 201);
 }
 
 /**

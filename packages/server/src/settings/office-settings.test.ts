@@ -33,8 +33,11 @@ for (const target of TEST_DATABASES) {
         expect(saved.status, saved.text).to.equal(201);
         expect(saved.body).to.include({ version: 2, change: 'no-appointment' });
         expect(saved.body.savedBy.kind).to.equal('user');
-        // The same Wednesday, at once: within the day. Another procedure keeps its limit.
-        expect((await receive(app, MARRIAGE_STATUS)).dueAt).to.equal('2026-12-09T17:00:00+07:00');
+        // The same Wednesday, at once: within the day, and the receipt the counter prints says why. Another
+        // procedure keeps its limit.
+        const sameDay = await receive(app, MARRIAGE_STATUS);
+        expect(sameDay.dueAt).to.equal('2026-12-09T17:00:00+07:00');
+        expect(sameDay.receipt.limitText).to.equal('3 ngày làm việc; Thứ Tư không hẹn: giải quyết ngay trong ngày');
         expect((await receive(app, '1.004194')).dueAt).to.equal('2026-12-14T17:00:00+07:00');
         // Thursday: three working days.
         clock.now = vn('2026-12-10T09:00:00');

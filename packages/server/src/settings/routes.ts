@@ -12,7 +12,7 @@ import {
 
 /**
  * Mounts the office administration (admins only, see `access.ts`): the settings in force and their versions, a
- * change per section (`no-appointment`, `calendar`, `queue`, `rating`), the calendar preview, rollback; the
+ * change per section (`no-appointment`, `calendar`, `queue`, `rating`, `scorecard`), the calendar preview, rollback; the
  * catalogue's check, publication, versions and rollback.
  *
  * @example
@@ -28,6 +28,7 @@ export function installSettingsRoutes(app: Hono, deps: SettingsDeps): void {
   app.put('/api/admin/settings/calendar', (c) => changeSection(c, deps, 'calendar'));
   app.put('/api/admin/settings/queue', (c) => changeSection(c, deps, 'queue'));
   app.put('/api/admin/settings/rating', (c) => changeSection(c, deps, 'rating'));
+  app.put('/api/admin/settings/scorecard', (c) => changeSection(c, deps, 'scorecard'));
   app.post('/api/admin/settings/calendar/preview', (c) => previewCalendar(c, deps));
   app.post('/api/admin/settings/rollback', (c) => rollbackSettings(c, deps));
   app.post('/api/admin/catalogue/check', (c) => checkCatalogue(c, deps));

@@ -24,6 +24,7 @@ const SECTION_KEYS: Readonly<Record<OfficeSettingsSection, keyof OfficeSettings>
   calendar: 'calendarOverlays',
   queue: 'queue',
   rating: 'rating',
+  scorecard: 'scorecard',
 };
 
 /** The most versions a list answers. */
