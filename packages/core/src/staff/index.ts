@@ -9,6 +9,12 @@
 
 export { type AuditActor, type AuditActorKind, type AuditEntry, readAuditEntry } from './audit.js';
 export {
+  type CatalogueImportCheck,
+  type CatalogueVersionView,
+  readCatalogueImportCheck,
+  readCatalogueVersionView,
+} from './catalogue-admin.js';
+export {
   DEVICE_KINDS,
   type DeviceKind,
   type DeviceView,
@@ -29,8 +35,6 @@ export {
 } from './devices.js';
 export {
   type CalendarPreview,
-  type CatalogueImportCheck,
-  type CatalogueVersionView,
   type CheckOfficeSettingsOptions,
   checkOfficeSettings,
   type NoAppointmentSetting,
@@ -40,9 +44,8 @@ export {
   type OfficeSettingsVersion,
   type RatingSetting,
   readCalendarPreview,
-  readCatalogueImportCheck,
-  readCatalogueVersionView,
   readOfficeSettingsVersion,
+  readSettingsAuthor,
   type ScorecardIndicatorSetting,
   type ScorecardSetting,
   type SettingsAuthor,

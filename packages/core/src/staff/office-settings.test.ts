@@ -2,11 +2,11 @@ import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { MotcuaError } from '../text/problem.js';
+import { readCatalogueImportCheck } from './catalogue-admin.js';
 import {
   checkOfficeSettings,
   type OfficeSettings,
   readCalendarPreview,
-  readCatalogueImportCheck,
   readOfficeSettingsVersion,
 } from './office-settings.js';
 

@@ -1,7 +1,6 @@
 import type { CalendarOverlay } from '../calendar/calendar-overlay.js';
 import { type CivilDate, isCivilDate } from '../calendar/civil-date.js';
 import { parseCalendarOverlay } from '../calendar/parse-overlay.js';
-import type { CatalogueDiff } from '../catalogue/catalogue-diff.js';
 import type { DueDateChange } from '../deadline/due-date-change.js';
 import { compileNoAppointmentDay, type NoAppointmentDay } from '../deadline/no-appointment.js';
 import { isObject } from '../queue/board-read.js';
@@ -9,7 +8,6 @@ import { parseQueueConfig, type QueueConfig } from '../queue/config.js';
 import { DECISION_766_SCORECARD } from '../satisfaction/decision-766.js';
 import { DECISION_766_TABLE } from '../satisfaction/decision-766-table.js';
 import { BUILT_IN_INSTRUMENTS } from '../satisfaction/instruments.js';
-import type { ApiProblem } from '../text/api-error.js';
 import { MotcuaError, type Problem, type ProblemPath, problem } from '../text/problem.js';
 import type { WorkingDayChange } from './working-day-changes.js';
 
@@ -162,48 +160,14 @@ export interface CalendarPreview {
 }
 
 /**
- * A catalogue import checked against the published catalogue (`POST /api/admin/catalogue/check`): every problem
- * with its place — `[row, column]` of a CSV file, a JSON path — in Vietnamese and English; and, when it is valid,
- * what publishing it would change.
+ * A version's author from JSON, or undefined when it is neither a user nor the configuration.
  *
  * @example
  * ```ts
- * const report = readCatalogueImportCheck(await response.json());
- * if (report && !report.ok) for (const p of report.problems) console.log(p.path, p.message.vi);
+ * readSettingsAuthor({ kind: 'configuration' }); // { kind: 'configuration' }
  * ```
  */
-export interface CatalogueImportCheck {
-  readonly ok: boolean;
-  readonly problems: readonly ApiProblem[];
-  /** Cells kept as text (a fee or time limit in words core could not read). */
-  readonly warnings: readonly ApiProblem[];
-  readonly diff?: CatalogueDiff;
-  /** The published version it was compared with (0: none yet). */
-  readonly publishedVersion: number;
-}
-
-/**
- * A published catalogue version (`GET /api/admin/catalogue/versions`).
- *
- * @example
- * ```ts
- * const version: CatalogueVersionView = {
- *   version: 2, publishedAt: '2026-12-05T09:00:00+07:00', publishedBy: { kind: 'user', id: 'u1', name: 'Admin' },
- *   catalogueVersion: '2026-12-05', procedures: 33,
- * };
- * ```
- */
-export interface CatalogueVersionView {
-  readonly version: number;
-  readonly publishedAt: string;
-  readonly publishedBy: SettingsAuthor;
-  /** The catalogue's own `version` field. */
-  readonly catalogueVersion: string;
-  readonly procedures: number;
-  readonly rollbackOf?: number;
-}
-
-function readAuthor(value: unknown): SettingsAuthor | undefined {
+export function readSettingsAuthor(value: unknown): SettingsAuthor | undefined {
   if (!isObject(value) || (value.kind !== 'user' && value.kind !== 'configuration')) return undefined;
   return {
     kind: value.kind,
@@ -225,47 +189,12 @@ const CHANGES: readonly string[] = [...OFFICE_SETTINGS_SECTIONS, 'bootstrap', 'i
  */
 export function readOfficeSettingsVersion(value: unknown): OfficeSettingsVersion | undefined {
   if (!isObject(value) || !Number.isInteger(value.version) || typeof value.savedAt !== 'string') return undefined;
-  const savedBy = readAuthor(value.savedBy);
+  const savedBy = readSettingsAuthor(value.savedBy);
   const s = value.settings;
   if (!savedBy || typeof value.change !== 'string' || !CHANGES.includes(value.change) || !isObject(s)) return undefined;
   if (!Array.isArray(s.calendarOverlays) || !isObject(s.queue) || !isObject(s.rating)) return undefined;
   if (s.noAppointment !== null && !isObject(s.noAppointment)) return undefined;
   return value as unknown as OfficeSettingsVersion;
-}
-
-function isApiProblem(value: unknown): value is ApiProblem {
-  return (
-    isObject(value) &&
-    typeof value.path === 'string' &&
-    typeof value.code === 'string' &&
-    isObject(value.message) &&
-    typeof value.message.vi === 'string' &&
-    typeof value.message.en === 'string'
-  );
-}
-
-/**
- * A catalogue check's JSON as a {@link CatalogueImportCheck}, or undefined when it is not one; malformed problems are left
- * out.
- *
- * @example
- * ```ts
- * readCatalogueImportCheck({ ok: false, problems: [], warnings: [], publishedVersion: 1 })?.ok; // false
- * ```
- */
-export function readCatalogueImportCheck(value: unknown): CatalogueImportCheck | undefined {
-  if (!isObject(value) || typeof value.ok !== 'boolean' || !Number.isInteger(value.publishedVersion)) return undefined;
-  const list = (v: unknown) => (Array.isArray(v) ? v.filter(isApiProblem) : []);
-  const diff = value.diff;
-  const validDiff =
-    isObject(diff) && Array.isArray(diff.added) && Array.isArray(diff.removed) && Array.isArray(diff.changed);
-  return {
-    ok: value.ok,
-    problems: list(value.problems),
-    warnings: list(value.warnings),
-    ...(validDiff ? { diff: diff as unknown as CatalogueDiff } : {}),
-    publishedVersion: value.publishedVersion as number,
-  };
 }
 
 /**
@@ -280,24 +209,6 @@ export function readCalendarPreview(value: unknown): CalendarPreview | undefined
   if (!isObject(value) || !Array.isArray(value.days) || !Array.isArray(value.dossiers)) return undefined;
   if (!Number.isInteger(value.open)) return undefined;
   return value as unknown as CalendarPreview;
-}
-
-/**
- * A catalogue version's JSON as a {@link CatalogueVersionView}, or undefined when it is not one.
- *
- * @example
- * ```ts
- * const { versions } = await (await fetch('/api/admin/catalogue/versions', { credentials: 'same-origin' })).json();
- * versions.map(readCatalogueVersionView).filter(Boolean);
- * ```
- */
-export function readCatalogueVersionView(value: unknown): CatalogueVersionView | undefined {
-  if (!isObject(value) || !Number.isInteger(value.version) || typeof value.publishedAt !== 'string') return undefined;
-  const publishedBy = readAuthor(value.publishedBy);
-  if (!publishedBy || typeof value.catalogueVersion !== 'string' || !Number.isInteger(value.procedures)) {
-    return undefined;
-  }
-  return value as unknown as CatalogueVersionView;
 }
 
 function moved(error: unknown, path: ProblemPath, into: Problem[]): void {

@@ -30,13 +30,6 @@ export type OfficeAdminStringKey =
   | 'localDayWorking'
   | 'addLocalDay'
   | 'preview'
-  | 'previewDays'
-  | 'previewNoDays'
-  | 'previewDossiers'
-  | 'previewNoDossiers'
-  | 'working'
-  | 'dayOff'
-  | 'dueChange'
   | 'notJson'
   | 'previewFirst'
   | 'day0'
@@ -78,13 +71,6 @@ export const officeAdminStrings: StringTable<OfficeAdminStringKey> = {
     localDayWorking: 'Là ngày làm việc (bỏ chọn: ngày nghỉ)',
     addLocalDay: 'Thêm ngày',
     preview: 'Xem trước thay đổi',
-    previewDays: 'Các ngày thay đổi',
-    previewNoDays: 'Không ngày nào thay đổi.',
-    previewDossiers: 'Hồ sơ đang giải quyết có ngày hẹn khác ({open} hồ sơ đã xét)',
-    previewNoDossiers: 'Không hồ sơ nào có ngày hẹn khác ({open} hồ sơ đã xét).',
-    working: 'làm việc',
-    dayOff: 'nghỉ',
-    dueChange: 'hẹn {due}, tính lại {recounted}',
     notJson: 'Nội dung không phải JSON hợp lệ: {message}',
     previewFirst: 'Hãy xem trước thay đổi trước khi lưu.',
     day0: 'Chủ nhật',
@@ -124,13 +110,6 @@ export const officeAdminStrings: StringTable<OfficeAdminStringKey> = {
     localDayWorking: 'A working day (unchecked: a day off)',
     addLocalDay: 'Add the day',
     preview: 'Preview the change',
-    previewDays: 'Days that change',
-    previewNoDays: 'No day changes.',
-    previewDossiers: 'Open dossiers whose due date differs ({open} looked at)',
-    previewNoDossiers: 'No open dossier gets another due date ({open} looked at).',
-    working: 'working',
-    dayOff: 'off',
-    dueChange: 'due {due}, recounted {recounted}',
     notJson: 'Not valid JSON: {message}',
     previewFirst: 'Preview the change before saving it.',
     day0: 'Sunday',

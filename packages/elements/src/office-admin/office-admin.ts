@@ -6,19 +6,23 @@ import {
   readOfficeSettingsVersion,
 } from '@motcua/core/staff';
 import type { ApiProblem } from '@motcua/core/text';
-import { html, nothing } from 'lit';
+import { adoptStyles, type CSSResult, html, nothing } from 'lit';
 import { ApiFailure, api } from '../internal/api-client.js';
 import { MotcuaElement } from '../internal/base.js';
 import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
+import type { StringTable } from '../internal/i18n.js';
 import { RequestsController } from '../internal/requests-controller.js';
 import { blockStyles } from '../internal/styles.js';
+import type * as AdminParts from './admin-history.js';
 import type { SettingsSavedDetail } from './office-admin.events.js';
 import { type OfficeAdminStringKey, officeAdminStrings } from './office-admin.strings.js';
 import { officeAdminStyles } from './office-admin.styles.js';
+import type { AdminHistoryStringKey, CalendarPreviewStringKey } from './types.js';
 
 export type { SettingsSavedDetail } from './office-admin.events.js';
 export type { OfficeAdminStringKey } from './office-admin.strings.js';
+export type { AdminHistoryStringKey, CalendarPreviewStringKey } from './types.js';
 
 type Phase = 'loading' | 'shown' | 'sign-in' | 'forbidden' | 'failed';
 type Section = 'no-appointment' | 'calendar';
@@ -28,6 +32,8 @@ type Outcome =
   | { readonly kind: 'problems'; readonly problems: readonly ApiProblem[]; readonly text?: string }
   | { readonly kind: 'stale'; readonly version: number };
 
+type AllKeys = OfficeAdminStringKey | AdminHistoryStringKey | CalendarPreviewStringKey;
+
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0] as const;
 
 /**
@@ -35,13 +41,18 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0] as const;
  * procedures picked from the published catalogue, from which date) and the working calendar (the overlays in force;
  * a Government decision loaded from a file or typed, local days off), with a preview of the days and open dossiers a
  * calendar change affects before it is saved. Each save names the version it was made from: a stale one is refused
- * and the settings reloaded; problems are shown with their place.
+ * and the settings reloaded; problems are shown with their place. After the first paint, the procedure catalogue
+ * (a CSV or JSON import checked with every problem at its place and the diff against the published catalogue before
+ * it is published; the published versions with a rollback) and the settings history (who, when, what changed, with a
+ * rollback) load as a part of their own (admin-history.ts).
  *
- * @summary The office administration (admins only): no-appointment day and calendar.
+ * @summary The office administration (admins only): no-appointment day, calendar, catalogue, settings history.
  * @fires motcua-settings-saved - A new settings version was saved; detail {@link SettingsSavedDetail}.
  * @csspart status - The message after a save.
  * @csspart problems - The list of problems of a refused change.
  * @csspart preview - The calendar preview.
+ * @csspart diff - The catalogue check's changes against the published catalogue.
+ * @csspart confirm - The confirmation of a rollback.
  * @cssproperty --motcua-office-admin-font-size - The base size (default 16px).
  * @cssproperty --motcua-office-admin-accent - Buttons (default #0b4f9c).
  * @cssproperty --motcua-office-admin-color - Text (default #1b1b1b).
@@ -53,7 +64,7 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0] as const;
  * <motcua-office-admin></motcua-office-admin>
  * ```
  */
-export class MotcuaOfficeAdmin extends MotcuaElement<OfficeAdminStringKey> {
+export class MotcuaOfficeAdmin extends MotcuaElement<AllKeys> {
   /** The element's styles. */
   static override styles = [...MotcuaElement.styles, blockStyles, officeAdminStyles];
 
@@ -74,7 +85,13 @@ export class MotcuaOfficeAdmin extends MotcuaElement<OfficeAdminStringKey> {
   @state() private previewedText: string | undefined;
   @state() private outcome: Partial<Record<Section, Outcome>> = {};
 
-  protected readonly defaultStrings = officeAdminStrings;
+  protected defaultStrings = officeAdminStrings as StringTable<AllKeys>;
+
+  /** The parts loaded after the first paint (admin-history.ts): the calendar preview, the history sections. */
+  private parts: typeof AdminParts | undefined;
+  private loadingParts: Promise<typeof AdminParts | undefined> | undefined;
+  private history: AdminParts.AdminHistory | undefined;
+  private readonly extraStyles: CSSResult[] = [];
 
   private readonly requests = new RequestsController(this);
 
@@ -103,7 +120,8 @@ export class MotcuaOfficeAdmin extends MotcuaElement<OfficeAdminStringKey> {
         return html`<p>
             ${this.t('version', { version: this.current?.version ?? 0, at: this.current?.savedAt ?? '' })}
           </p>
-          ${this.noAppointmentSection()} ${this.calendarSection()}`;
+          ${this.noAppointmentSection()} ${this.calendarSection()} ${this.history?.catalogueSection() ?? nothing}
+          ${this.history?.settingsSection() ?? nothing}`;
     }
   }
 
@@ -197,44 +215,13 @@ export class MotcuaOfficeAdmin extends MotcuaElement<OfficeAdminStringKey> {
       ></textarea>
       <button type="button" @click=${() => this.previewCalendar()}>${this.t('preview')}</button>
       <button type="button" @click=${() => this.saveCalendar()}>${this.t('save')}</button>
-      ${this.outcomeOf('calendar')} ${this.previewView()}
+      ${this.outcomeOf('calendar')}
+      ${
+        this.preview && this.parts
+          ? this.parts.calendarPreviewView(this.preview, this.t('preview'), (k, p) => this.t(k, p), this.language)
+          : nothing
+      }
     </section>`;
-  }
-
-  private previewView() {
-    const p = this.preview;
-    if (!p) return nothing;
-    const state = (working: boolean) => this.t(working ? 'working' : 'dayOff');
-    return html`<div part="preview" role="region" aria-label=${this.t('preview')}>
-      <h4>${this.t('previewDays')}</h4>
-      ${
-        p.days.length === 0
-          ? html`<p>${this.t('previewNoDays')}</p>`
-          : html`<ul>
-            ${p.days.map(
-              (d) =>
-                html`<li>
-                  ${d.date}: ${state(d.before.working)} → ${state(d.after.working)}${
-                    d.after.name ? html` (${d.after.name[this.language]})` : nothing
-                  }
-                </li>`,
-            )}
-          </ul>`
-      }
-      <h4>${this.t(p.dossiers.length === 0 ? 'previewNoDossiers' : 'previewDossiers', { open: p.open })}</h4>
-      ${
-        p.dossiers.length === 0
-          ? nothing
-          : html`<ul>
-            ${p.dossiers.map(
-              (d) =>
-                html`<li>
-                  ${d.code} — ${d.procedure.name}: ${this.t('dueChange', { due: d.dueAt, recounted: d.recountedDueAt })}
-                </li>`,
-            )}
-          </ul>`
-      }
-    </div>`;
   }
 
   private outcomeOf(section: Section) {
@@ -265,15 +252,54 @@ export class MotcuaOfficeAdmin extends MotcuaElement<OfficeAdminStringKey> {
       if (!settings) throw new ApiFailure(200, 'malformed');
       this.show(settings);
       this.phase = 'shown';
-      const catalogue = (await api('/api/catalogue', { signal: this.requests.signal }).catch(() => undefined)) as
-        | { procedures?: { code: string; name: string }[] }
-        | undefined;
-      this.procedures = (catalogue?.procedures ?? []).map(({ code, name }) => ({ code, name }));
+      await this.loadProcedures();
+      await this.loadHistory();
     } catch (error) {
       const status = error instanceof ApiFailure ? error.status : 0;
       if (error instanceof ApiFailure && error.code === 'aborted') return;
       this.phase = status === 401 ? 'sign-in' : status === 403 ? 'forbidden' : 'failed';
     }
+  }
+
+  /** The published catalogue's procedures, for the no-appointment day. */
+  private async loadProcedures(): Promise<void> {
+    const catalogue = (await api('/api/catalogue', { signal: this.requests.signal }).catch(() => undefined)) as
+      | { procedures?: { code: string; name: string }[] }
+      | undefined;
+    this.procedures = (catalogue?.procedures ?? []).map(({ code, name }) => ({ code, name }));
+  }
+
+  /** The catalogue and settings history: its code, strings and styles are fetched after the first paint. */
+  private async loadHistory(): Promise<void> {
+    this.loadingParts ??= import('./admin-history.js').catch(() => undefined);
+    const module = await this.loadingParts;
+    if (!module || this.history) return;
+    this.parts = module;
+    const { vi, en } = this.defaultStrings;
+    const [a, b] = [module.adminHistoryStrings, module.calendarPreviewStrings];
+    this.defaultStrings = { vi: { ...vi, ...a.vi, ...b.vi }, en: { ...en, ...a.en, ...b.en } };
+    this.extraStyles.push(module.adminHistoryStyles);
+    if (this.shadowRoot) {
+      adoptStyles(this.shadowRoot, [
+        ...(this.constructor as typeof MotcuaOfficeAdmin).elementStyles,
+        ...this.extraStyles,
+      ]);
+    }
+    this.history = new module.AdminHistory({
+      t: (key, params) => this.t(key, params),
+      language: () => this.language,
+      update: () => this.requestUpdate(),
+      focus: async (selector) => {
+        await this.updateComplete;
+        this.shadowRoot?.querySelector<HTMLElement>(selector)?.focus();
+      },
+      signal: () => this.requests.signal,
+      current: () => this.current,
+      show: (settings) => this.show(settings),
+      published: () => this.loadProcedures(),
+    });
+    this.requestUpdate();
+    await this.history.start();
   }
 
   private show(settings: OfficeSettingsVersion): void {
@@ -338,6 +364,7 @@ export class MotcuaOfficeAdmin extends MotcuaElement<OfficeAdminStringKey> {
       const body = await api('/api/admin/settings/calendar/preview', { body: { value }, signal: this.requests.signal });
       this.preview = readCalendarPreview(body);
       this.previewedText = text;
+      await this.loadingParts;
       this.outcome = { ...this.outcome, calendar: undefined } as typeof this.outcome;
     } catch (error) {
       await this.failed('calendar', error);
@@ -371,6 +398,7 @@ export class MotcuaOfficeAdmin extends MotcuaElement<OfficeAdminStringKey> {
       this.show(saved);
       this.outcome = { [section]: { kind: 'saved', version: saved.version } };
       this.emit<SettingsSavedDetail>('motcua-settings-saved', { version: saved.version, change: saved.change });
+      await this.history?.settingsSaved();
     } catch (error) {
       await this.failed(section, error);
     }
@@ -382,6 +410,7 @@ export class MotcuaOfficeAdmin extends MotcuaElement<OfficeAdminStringKey> {
       const fresh = readOfficeSettingsVersion(await api('/api/admin/settings', { signal: this.requests.signal }));
       if (fresh) this.show(fresh);
       this.outcome = { [section]: { kind: 'stale', version: fresh?.version ?? 0 } };
+      await this.history?.settingsSaved();
       return;
     }
     const text = error.problems.length > 0 ? undefined : (error.text?.[this.language] ?? this.t('failed'));

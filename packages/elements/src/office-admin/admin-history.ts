@@ -1,0 +1,588 @@
+/**
+ * The catalogue and settings history of `<motcua-office-admin>`, loaded after the element's first paint: a catalogue
+ * import (a CSV or JSON file, picked or pasted) checked by the server with every problem at its place and the diff
+ * against the published catalogue before it is published, the published catalogue versions with a rollback, and the
+ * settings versions (who, when, what changed) with a rollback. Every rollback asks for a confirmation; a stale
+ * publication or rollback (another admin was faster) is refused by the server and said plainly.
+ */
+import type { CatalogueDiff, FeeRule, ProcedureFieldChange } from '@motcua/core/catalogue';
+import { formatTimeLimit, type TimeLimit } from '@motcua/core/deadline';
+import {
+  type CatalogueImportCheck,
+  type CatalogueVersionView,
+  type OfficeSettingsVersion,
+  readCatalogueImportCheck,
+  readCatalogueVersionView,
+  readOfficeSettingsVersion,
+  type SettingsAuthor,
+} from '@motcua/core/staff';
+import type { ApiProblem } from '@motcua/core/text';
+import { css, html, nothing } from 'lit';
+import { ApiFailure, api } from '../internal/api-client.js';
+import type { StringTable } from '../internal/i18n.js';
+import type { AdminHistoryHost, AdminHistoryStringKey } from './types.js';
+
+export { calendarPreviewStrings, calendarPreviewView } from './calendar-preview.js';
+
+/** The history sections' strings in Vietnamese and English; each can be overridden like the element's own. */
+export const adminHistoryStrings: StringTable<AdminHistoryStringKey> = {
+  vi: {
+    catalogue: 'Danh mục thủ tục',
+    catalogueHint:
+      'Chọn tệp danh mục (CSV của tỉnh hoặc JSON) hoặc dán nội dung, rồi kiểm tra: mọi lỗi được chỉ rõ dòng, cột hoặc đường dẫn JSON, và các thay đổi so với danh mục đang công bố được liệt kê trước khi công bố. Hồ sơ đã tiếp nhận giữ nguyên thời hạn và ngày hẹn.',
+    catalogueFile: 'Tệp danh mục (CSV hoặc JSON)',
+    cataloguePaste: 'Hoặc dán nội dung danh mục',
+    catalogueCheck: 'Kiểm tra danh mục',
+    catalogueChecking: 'Đang kiểm tra…',
+    catalogueEmpty: 'Hãy chọn tệp hoặc dán nội dung danh mục trước.',
+    catalogueProblems: 'Danh mục có lỗi, chưa công bố được. Sửa các chỗ sau rồi kiểm tra lại:',
+    catalogueWarnings: 'Lưu ý (giữ nguyên dạng chữ):',
+    catalogueValid: 'Danh mục hợp lệ. Thay đổi so với danh mục đang công bố (phiên bản {version}):',
+    catalogueValidFirst: 'Danh mục hợp lệ. Chưa công bố phiên bản nào; thay đổi so với danh mục của tệp cấu hình:',
+    catalogueAdded: 'Thủ tục thêm mới ({count})',
+    catalogueRemoved: 'Thủ tục bãi bỏ ({count})',
+    catalogueChanged: 'Thủ tục thay đổi ({count})',
+    catalogueUnchanged: '{count} thủ tục không đổi.',
+    catalogueNoChange: 'Không có thay đổi nào so với danh mục đang công bố.',
+    publish: 'Công bố danh mục',
+    published: 'Đã công bố danh mục phiên bản {version}.',
+    publishStale:
+      'Trong lúc bạn xem, một quản trị viên khác đã công bố danh mục (phiên bản {version}). Chưa công bố gì: danh mục của bạn đã được kiểm tra lại với danh mục mới, hãy xem lại các thay đổi rồi công bố.',
+    catalogueVersions: 'Các phiên bản danh mục đã công bố',
+    catalogueVersionLine: 'Phiên bản {version} ({catalogueVersion}, {procedures} thủ tục), {who}, {at}',
+    catalogueRolledBack: 'Đã công bố lại danh mục phiên bản {from} thành phiên bản {version}.',
+    settingsVersions: 'Lịch sử cài đặt',
+    settingsVersionLine: 'Phiên bản {version}: {change}, {who}, {at}',
+    settingsRolledBack: 'Đã quay lại cài đặt phiên bản {from}: phiên bản mới {version}.',
+    rollbackOfNote: '(quay lại phiên bản {version})',
+    current: '(đang áp dụng)',
+    rollBack: 'Quay lại',
+    rollBackLabel: 'Quay lại phiên bản {version}',
+    confirmRollback:
+      'Quay lại phiên bản {version}? Một phiên bản mới có nội dung của phiên bản {version} sẽ được áp dụng ngay.',
+    confirm: 'Đồng ý quay lại',
+    cancel: 'Huỷ',
+    historyStale: 'Người khác vừa thay đổi (phiên bản {version}). Danh sách đã được tải lại; hãy chọn lại.',
+    noVersions: 'Chưa có phiên bản nào.',
+    historyFailed: 'Không tải được lịch sử phiên bản.',
+    byConfiguration: 'tệp cấu hình',
+    byUnknown: 'không rõ',
+    absent: '(không có)',
+    'change-bootstrap': 'Cài đặt ban đầu từ tệp cấu hình',
+    'change-import': 'Nhập từ tệp cấu hình',
+    'change-rollback': 'Quay lại phiên bản cũ',
+    'change-no-appointment': 'Ngày không hẹn',
+    'change-calendar': 'Lịch làm việc',
+    'change-queue': 'Hàng chờ',
+    'change-rating': 'Đánh giá',
+    'change-scorecard': 'Chia điểm Bộ chỉ số 766',
+    'field-name': 'Tên thủ tục',
+    'field-field': 'Lĩnh vực',
+    'field-statutoryTime': 'Thời hạn giải quyết',
+    'field-reducedTime': 'Thời hạn cắt giảm',
+    'field-channels': 'Cách nộp',
+    'field-fees': 'Phí, lệ phí',
+    'field-feeNote': 'Ghi chú phí',
+    'field-documents': 'Thành phần hồ sơ',
+    'field-other': 'Nội dung khác',
+  },
+  en: {
+    catalogue: 'Procedure catalogue',
+    catalogueHint:
+      'Pick a catalogue file (a province’s CSV or JSON) or paste its text, then check it: every problem is shown with its row, column or JSON path, and the changes against the published catalogue are listed before anything is published. Dossiers already received keep their time limit and due date.',
+    catalogueFile: 'Catalogue file (CSV or JSON)',
+    cataloguePaste: 'Or paste the catalogue',
+    catalogueCheck: 'Check the catalogue',
+    catalogueChecking: 'Checking…',
+    catalogueEmpty: 'Pick a file or paste the catalogue first.',
+    catalogueProblems: 'The catalogue has problems and cannot be published. Fix these and check again:',
+    catalogueWarnings: 'Notes (kept as text):',
+    catalogueValid: 'The catalogue is valid. Changes against the published catalogue (version {version}):',
+    catalogueValidFirst:
+      'The catalogue is valid. None published yet; changes against the configuration file’s catalogue:',
+    catalogueAdded: 'Procedures added ({count})',
+    catalogueRemoved: 'Procedures withdrawn ({count})',
+    catalogueChanged: 'Procedures changed ({count})',
+    catalogueUnchanged: '{count} procedures unchanged.',
+    catalogueNoChange: 'Nothing differs from the published catalogue.',
+    publish: 'Publish the catalogue',
+    published: 'Catalogue version {version} published.',
+    publishStale:
+      'While you were looking, another admin published the catalogue (version {version}). Nothing was published: your catalogue was checked again against the new one; review the changes, then publish.',
+    catalogueVersions: 'Published catalogue versions',
+    catalogueVersionLine: 'Version {version} ({catalogueVersion}, {procedures} procedures), {who}, {at}',
+    catalogueRolledBack: 'Catalogue version {from} published again as version {version}.',
+    settingsVersions: 'Settings history',
+    settingsVersionLine: 'Version {version}: {change}, {who}, {at}',
+    settingsRolledBack: 'Settings back to version {from}: new version {version}.',
+    rollbackOfNote: '(back to version {version})',
+    current: '(in force)',
+    rollBack: 'Roll back',
+    rollBackLabel: 'Roll back to version {version}',
+    confirmRollback:
+      'Roll back to version {version}? A new version with the content of version {version} applies at once.',
+    confirm: 'Yes, roll back',
+    cancel: 'Cancel',
+    historyStale: 'Someone else just made a change (version {version}). The list was reloaded; choose again.',
+    noVersions: 'No version yet.',
+    historyFailed: 'The version history could not be loaded.',
+    byConfiguration: 'the configuration file',
+    byUnknown: 'unknown',
+    absent: '(none)',
+    'change-bootstrap': 'Initial settings from the configuration file',
+    'change-import': 'Imported from the configuration file',
+    'change-rollback': 'Rolled back to an earlier version',
+    'change-no-appointment': 'No-appointment day',
+    'change-calendar': 'Working calendar',
+    'change-queue': 'Queue',
+    'change-rating': 'Rating',
+    'change-scorecard': 'Decision 766 points split',
+    'field-name': 'Name',
+    'field-field': 'Field',
+    'field-statutoryTime': 'Time limit',
+    'field-reducedTime': 'Reduced time limit',
+    'field-channels': 'Channels',
+    'field-fees': 'Fees',
+    'field-feeNote': 'Fee note',
+    'field-documents': 'Documents',
+    'field-other': 'Other content',
+  },
+};
+
+/** The history sections' styles, adopted by the element when they load. */
+export const adminHistoryStyles = css`
+  input[type='file'] {
+    min-height: 44px;
+  }
+  .versions li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+    min-height: 44px;
+  }
+  [part~='confirm'] {
+    border: 2px solid #b35c00;
+    padding: 0.5em;
+    margin-block: 0.5em;
+  }
+  button.secondary {
+    background: #ffffff;
+    color: var(--motcua-office-admin-accent, #0b4f9c);
+  }
+  del {
+    color: #a4000f;
+  }
+  ins {
+    color: #1c5c2c;
+    text-decoration: none;
+  }
+`;
+
+type Message = { readonly text: string; readonly alert: boolean } | undefined;
+type Confirming = { readonly kind: 'catalogue' | 'settings'; readonly version: number } | undefined;
+
+const when = (at: string) => at.slice(0, 16).replace('T', ' ');
+
+/** The catalogue import and the catalogue and settings versions, drawn inside `<motcua-office-admin>`. */
+export class AdminHistory {
+  private format: 'json' | 'csv' = 'json';
+  private text = '';
+  private checked: (CatalogueImportCheck & { readonly text: string }) | undefined;
+  private problems: readonly ApiProblem[] = [];
+  private catalogueMessage: Message;
+  private catalogueVersions: readonly CatalogueVersionView[] | undefined;
+  private settingsVersions: readonly OfficeSettingsVersion[] | undefined;
+  private settingsMessage: Message;
+  private confirming: Confirming;
+  private busy = false;
+
+  constructor(private readonly host: AdminHistoryHost) {}
+
+  /** Loads both version lists. */
+  async start(): Promise<void> {
+    await Promise.all([this.loadCatalogueVersions(), this.loadSettingsVersions()]);
+  }
+
+  /** The settings list again, after a save in a section above. */
+  async settingsSaved(): Promise<void> {
+    this.settingsMessage = undefined;
+    await this.loadSettingsVersions();
+  }
+
+  /** The catalogue section: import, check, diff, publish, versions. */
+  catalogueSection() {
+    const t = this.host.t;
+    return html`<section aria-labelledby="catalogue">
+      <h3 id="catalogue">${t('catalogue')}</h3>
+      <p>${t('catalogueHint')}</p>
+      <label
+        >${t('catalogueFile')}
+        <input
+          type="file"
+          name="catalogue-file"
+          accept=".csv,.json,text/csv,application/json"
+          @change=${(e: Event) => this.pick(e)}
+      /></label>
+      <label for="catalogue-text">${t('cataloguePaste')}</label>
+      <textarea
+        id="catalogue-text"
+        spellcheck="false"
+        .value=${this.text}
+        @input=${(e: Event) => {
+          this.text = (e.target as HTMLTextAreaElement).value;
+          this.format = /^\s*[[{]/.test(this.text) ? 'json' : 'csv';
+        }}
+      ></textarea>
+      <button type="button" ?disabled=${this.busy} @click=${() => this.check()}>${t('catalogueCheck')}</button>
+      ${this.message(this.catalogueMessage)} ${this.problemList()} ${this.checkView()}
+      <h4>${t('catalogueVersions')}</h4>
+      ${this.catalogueList()}
+    </section>`;
+  }
+
+  /** The settings versions with a rollback per earlier one. */
+  settingsSection() {
+    const t = this.host.t;
+    const list = this.settingsVersions;
+    return html`<section aria-labelledby="settings-versions">
+      <h3 id="settings-versions">${t('settingsVersions')}</h3>
+      ${this.message(this.settingsMessage)}
+      ${
+        list === undefined
+          ? nothing
+          : list.length === 0
+            ? html`<p>${t('noVersions')}</p>`
+            : html`<ol class="versions" reversed>
+                ${list.map(
+                  (v, i) =>
+                    html`<li>
+                      <span
+                        >${t('settingsVersionLine', {
+                          version: v.version,
+                          change: t(`change-${v.change}`),
+                          who: this.who(v.savedBy),
+                          at: when(v.savedAt),
+                        })}${v.rollbackOf === undefined ? '' : ` ${t('rollbackOfNote', { version: v.rollbackOf })}`}${
+                          i === 0 ? ` ${t('current')}` : ''
+                        }</span
+                      >
+                      ${i === 0 ? nothing : this.rollbackControl('settings', v.version)}
+                    </li>`,
+                )}
+              </ol>`
+      }
+    </section>`;
+  }
+
+  private message(m: Message) {
+    if (!m) return nothing;
+    return m.alert ? html`<p role="alert">${m.text}</p>` : html`<p part="status" role="status">${m.text}</p>`;
+  }
+
+  private problemList() {
+    const problems = this.checked?.ok === false ? this.checked.problems : this.problems;
+    if (problems.length === 0) return nothing;
+    return html`<div role="alert" part="problems">
+      <p>${this.host.t('catalogueProblems')}</p>
+      <ul>
+        ${problems.map((p) => html`<li><code>${p.path}</code>: ${p.message[this.host.language()]}</li>`)}
+      </ul>
+    </div>`;
+  }
+
+  private checkView() {
+    const c = this.checked;
+    if (!c?.ok) return nothing;
+    const t = this.host.t;
+    const lang = this.host.language();
+    const d = c.diff;
+    const empty = !d || d.added.length + d.removed.length + d.changed.length === 0;
+    return html`<div part="diff" role="region" aria-label=${t('catalogueCheck')}>
+      <p>${t(c.publishedVersion === 0 ? 'catalogueValidFirst' : 'catalogueValid', { version: c.publishedVersion })}</p>
+      ${
+        c.warnings.length === 0
+          ? nothing
+          : html`<p>${t('catalogueWarnings')}</p>
+            <ul>
+              ${c.warnings.map((p) => html`<li><code>${p.path}</code>: ${p.message[lang]}</li>`)}
+            </ul>`
+      }
+      ${empty || !d ? html`<p>${t('catalogueNoChange')}</p>` : this.diffView(d)}
+      <button type="button" ?disabled=${this.busy} @click=${() => this.publish()}>${t('publish')}</button>
+    </div>`;
+  }
+
+  private diffView(d: CatalogueDiff) {
+    const t = this.host.t;
+    const refs = (list: CatalogueDiff['added']) => html`<ul>
+      ${list.map((p) => html`<li>${p.code} — ${p.name}</li>`)}
+    </ul>`;
+    return html`${d.added.length ? html`<h4>${t('catalogueAdded', { count: d.added.length })}</h4>${refs(d.added)}` : nothing}
+    ${d.removed.length ? html`<h4>${t('catalogueRemoved', { count: d.removed.length })}</h4>${refs(d.removed)}` : nothing}
+    ${
+      d.changed.length
+        ? html`<h4>${t('catalogueChanged', { count: d.changed.length })}</h4>
+          <ul>
+            ${d.changed.map(
+              (p) =>
+                html`<li>
+                  ${p.code} — ${p.name}
+                  <ul>
+                    ${p.changes.map(
+                      (c) =>
+                        html`<li>
+                          ${t(`field-${c.field}`)}: <del>${this.value(c, c.before)}</del> →
+                          <ins>${this.value(c, c.after)}</ins>
+                        </li>`,
+                    )}
+                  </ul>
+                </li>`,
+            )}
+          </ul>`
+        : nothing
+    }
+    <p>${t('catalogueUnchanged', { count: d.unchanged })}</p>`;
+  }
+
+  /**
+   * A changed field's value in words: time limits through core's formatting, fees as their amounts in đồng (core's
+   * fee formatting would bring its checks, shared with the leader's dashboard, as a chunk of their own), text as it is.
+   */
+  private value(change: ProcedureFieldChange, value: unknown): string {
+    const lang = this.host.language();
+    if (value === undefined || value === null) return this.host.t('absent');
+    try {
+      if (change.field === 'statutoryTime' || change.field === 'reducedTime') {
+        return formatTimeLimit(value as TimeLimit, lang);
+      }
+      if (change.field === 'fees' && Array.isArray(value)) {
+        const amount = (r: FeeRule) => `${r.label ? `${r.label}: ` : ''}${r.amount.toLocaleString('vi-VN')} đ`;
+        return value.length === 0 ? '0 đ' : (value as FeeRule[]).map(amount).join('; ');
+      }
+    } catch {
+      // Shown as JSON below.
+    }
+    if (typeof value === 'string') return value;
+    const json = JSON.stringify(value);
+    return json.length > 200 ? `${json.slice(0, 200)}…` : json;
+  }
+
+  private catalogueList() {
+    const t = this.host.t;
+    const list = this.catalogueVersions;
+    if (list === undefined) return nothing;
+    if (list.length === 0) return html`<p>${t('noVersions')}</p>`;
+    return html`<ol class="versions" reversed>
+      ${list.map(
+        (v, i) =>
+          html`<li>
+            <span
+              >${t('catalogueVersionLine', {
+                version: v.version,
+                catalogueVersion: v.catalogueVersion,
+                procedures: v.procedures,
+                who: this.who(v.publishedBy),
+                at: when(v.publishedAt),
+              })}${v.rollbackOf === undefined ? '' : ` ${t('rollbackOfNote', { version: v.rollbackOf })}`}${
+                i === 0 ? ` ${t('current')}` : ''
+              }</span
+            >
+            ${i === 0 ? nothing : this.rollbackControl('catalogue', v.version)}
+          </li>`,
+      )}
+    </ol>`;
+  }
+
+  private rollbackControl(kind: 'catalogue' | 'settings', version: number) {
+    const t = this.host.t;
+    const c = this.confirming;
+    if (c?.kind === kind && c.version === version) {
+      return html`<div part="confirm" role="group" aria-label=${t('rollBackLabel', { version })}>
+        <p>${t('confirmRollback', { version })}</p>
+        <button type="button" data-confirm ?disabled=${this.busy} @click=${() => this.rollback(kind, version)}>
+          ${t('confirm')}
+        </button>
+        <button type="button" class="secondary" @click=${() => this.ask(undefined, { kind, version })}>
+          ${t('cancel')}
+        </button>
+      </div>`;
+    }
+    return html`<button
+      type="button"
+      class="secondary"
+      data-rollback=${`${kind}-${version}`}
+      aria-label=${t('rollBackLabel', { version })}
+      @click=${() => this.ask({ kind, version })}
+    >
+      ${t('rollBack')}
+    </button>`;
+  }
+
+  /** Asks for a confirmation (focus on "yes"), or cancels it (focus back on the rollback button of `from`). */
+  private ask(confirming: Confirming, from?: Confirming): void {
+    this.confirming = confirming;
+    this.host.update();
+    void this.host.focus(from ? `[data-rollback="${from.kind}-${from.version}"]` : '[data-confirm]');
+  }
+
+  private who(by: SettingsAuthor): string {
+    if (by.kind === 'configuration') return this.host.t('byConfiguration');
+    return by.name ?? by.id ?? this.host.t('byUnknown');
+  }
+
+  private async pick(event: Event): Promise<void> {
+    const file = (event.target as HTMLInputElement).files?.[0];
+    if (!file) return;
+    this.text = await file.text();
+    this.format = /\.csv$/i.test(file.name) || !/^\s*[[{]/.test(this.text) ? 'csv' : 'json';
+    this.checked = undefined;
+    this.host.update();
+  }
+
+  private async run(work: () => Promise<void>): Promise<void> {
+    this.busy = true;
+    this.host.update();
+    try {
+      await work();
+    } finally {
+      this.busy = false;
+      this.host.update();
+    }
+  }
+
+  private check(): Promise<void> {
+    this.catalogueMessage = undefined;
+    this.problems = [];
+    this.checked = undefined;
+    if (!this.text.trim()) {
+      this.catalogueMessage = { text: this.host.t('catalogueEmpty'), alert: true };
+      this.host.update();
+      return Promise.resolve();
+    }
+    return this.run(() => this.checkNow());
+  }
+
+  private async checkNow(): Promise<void> {
+    const text = this.text;
+    try {
+      const answer = readCatalogueImportCheck(
+        await api('/api/admin/catalogue/check', {
+          body: { format: this.format, text },
+          signal: this.host.signal(),
+        }),
+      );
+      if (!answer) throw new ApiFailure(200, 'malformed');
+      this.checked = { ...answer, text };
+    } catch (error) {
+      this.failed(error);
+    }
+  }
+
+  private publish(): Promise<void> {
+    const checked = this.checked;
+    if (!checked?.ok) return Promise.resolve();
+    return this.run(async () => {
+      try {
+        const answer = readCatalogueVersionView(
+          await api('/api/admin/catalogue/publish', {
+            body: { format: this.format, text: checked.text, expectedVersion: checked.publishedVersion },
+            signal: this.host.signal(),
+          }),
+        );
+        if (!answer) throw new ApiFailure(201, 'malformed');
+        this.checked = undefined;
+        this.catalogueMessage = { text: this.host.t('published', { version: answer.version }), alert: false };
+        await Promise.all([this.loadCatalogueVersions(), this.host.published()]);
+      } catch (error) {
+        if (!(error instanceof ApiFailure) || error.status !== 409) {
+          this.failed(error);
+          return;
+        }
+        await Promise.all([this.loadCatalogueVersions(), this.checkNow()]);
+        const version = this.catalogueVersions?.[0]?.version ?? this.checked?.publishedVersion ?? 0;
+        this.catalogueMessage = { text: this.host.t('publishStale', { version }), alert: true };
+      }
+    });
+  }
+
+  private failed(error: unknown): void {
+    if (!(error instanceof ApiFailure)) throw error;
+    if (error.code === 'aborted') return;
+    this.problems = error.problems;
+    if (error.problems.length === 0) {
+      this.catalogueMessage = { text: error.text?.[this.host.language()] ?? this.host.t('historyFailed'), alert: true };
+    }
+  }
+
+  private rollback(kind: 'catalogue' | 'settings', version: number): Promise<void> {
+    return this.run(async () => {
+      const newest = kind === 'catalogue' ? this.catalogueVersions?.[0]?.version : this.host.current()?.version;
+      const say = (text: string, alert: boolean) => {
+        if (kind === 'catalogue') this.catalogueMessage = { text, alert };
+        else this.settingsMessage = { text, alert };
+      };
+      try {
+        const answer = await api(`/api/admin/${kind}/rollback`, {
+          body: { expectedVersion: newest ?? 0, version },
+          signal: this.host.signal(),
+        });
+        this.confirming = undefined;
+        if (kind === 'settings') {
+          const saved = readOfficeSettingsVersion(answer);
+          if (saved) this.host.show(saved);
+          say(this.host.t('settingsRolledBack', { from: version, version: saved?.version ?? 0 }), false);
+          await this.loadSettingsVersions();
+        } else {
+          const saved = readCatalogueVersionView(answer);
+          say(this.host.t('catalogueRolledBack', { from: version, version: saved?.version ?? 0 }), false);
+          await Promise.all([this.loadCatalogueVersions(), this.host.published()]);
+        }
+      } catch (error) {
+        if (!(error instanceof ApiFailure) || error.code === 'aborted') throw error;
+        this.confirming = undefined;
+        if (error.status !== 409) {
+          say(error.text?.[this.host.language()] ?? this.host.t('historyFailed'), true);
+          return;
+        }
+        if (kind === 'settings') {
+          const fresh = readOfficeSettingsVersion(await api('/api/admin/settings', { signal: this.host.signal() }));
+          if (fresh) this.host.show(fresh);
+          await this.loadSettingsVersions();
+        } else {
+          await this.loadCatalogueVersions();
+        }
+        const list = kind === 'catalogue' ? this.catalogueVersions : this.settingsVersions;
+        say(this.host.t('historyStale', { version: list?.[0]?.version ?? 0 }), true);
+      }
+    });
+  }
+
+  private async loadCatalogueVersions(): Promise<void> {
+    try {
+      const body = (await api('/api/admin/catalogue/versions', { signal: this.host.signal() })) as {
+        versions?: unknown;
+      };
+      const list = Array.isArray(body?.versions) ? body.versions : [];
+      this.catalogueVersions = list.flatMap((v) => readCatalogueVersionView(v) ?? []);
+    } catch (error) {
+      if (error instanceof ApiFailure && error.code === 'aborted') return;
+      this.catalogueMessage = { text: this.host.t('historyFailed'), alert: true };
+    }
+    this.host.update();
+  }
+
+  private async loadSettingsVersions(): Promise<void> {
+    try {
+      const body = (await api('/api/admin/settings/versions', { signal: this.host.signal() })) as {
+        versions?: unknown;
+      };
+      const list = Array.isArray(body?.versions) ? body.versions : [];
+      this.settingsVersions = list.flatMap((v) => readOfficeSettingsVersion(v) ?? []);
+    } catch (error) {
+      if (error instanceof ApiFailure && error.code === 'aborted') return;
+      this.settingsMessage = { text: this.host.t('historyFailed'), alert: true };
+    }
+    this.host.update();
+  }
+}

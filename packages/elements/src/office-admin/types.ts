@@ -1,0 +1,92 @@
+// Types shared by the office administration and its lazily loaded history (admin-history.ts), so that neither
+// imports the other's module.
+import type { OfficeSettingsVersion } from '@motcua/core/staff';
+import type { Language } from '../internal/i18n.js';
+
+/** The keys of the strings of the catalogue and settings history sections (admin-history.ts). */
+export type AdminHistoryStringKey =
+  | 'catalogue'
+  | 'catalogueHint'
+  | 'catalogueFile'
+  | 'cataloguePaste'
+  | 'catalogueCheck'
+  | 'catalogueChecking'
+  | 'catalogueEmpty'
+  | 'catalogueProblems'
+  | 'catalogueWarnings'
+  | 'catalogueValid'
+  | 'catalogueValidFirst'
+  | 'catalogueAdded'
+  | 'catalogueRemoved'
+  | 'catalogueChanged'
+  | 'catalogueUnchanged'
+  | 'catalogueNoChange'
+  | 'publish'
+  | 'published'
+  | 'publishStale'
+  | 'catalogueVersions'
+  | 'catalogueVersionLine'
+  | 'catalogueRolledBack'
+  | 'settingsVersions'
+  | 'settingsVersionLine'
+  | 'settingsRolledBack'
+  | 'rollbackOfNote'
+  | 'current'
+  | 'rollBack'
+  | 'rollBackLabel'
+  | 'confirmRollback'
+  | 'confirm'
+  | 'cancel'
+  | 'historyStale'
+  | 'noVersions'
+  | 'historyFailed'
+  | 'byConfiguration'
+  | 'byUnknown'
+  | 'absent'
+  | 'change-bootstrap'
+  | 'change-import'
+  | 'change-rollback'
+  | 'change-no-appointment'
+  | 'change-calendar'
+  | 'change-queue'
+  | 'change-rating'
+  | 'change-scorecard'
+  | 'field-name'
+  | 'field-field'
+  | 'field-statutoryTime'
+  | 'field-reducedTime'
+  | 'field-channels'
+  | 'field-fees'
+  | 'field-feeNote'
+  | 'field-documents'
+  | 'field-other';
+
+/** The keys of the calendar preview's strings (calendar-preview.ts). */
+export type CalendarPreviewStringKey =
+  | 'previewDays'
+  | 'previewNoDays'
+  | 'previewDossiers'
+  | 'previewNoDossiers'
+  | 'working'
+  | 'dayOff'
+  | 'dueChange';
+
+/** What the history sections need from `<motcua-office-admin>`. */
+export interface AdminHistoryHost {
+  /** A string in the element's language (its overrides first). */
+  t(key: AdminHistoryStringKey, params?: Readonly<Record<string, string | number>>): string;
+  /** The element's language now. */
+  language(): Language;
+  /** Renders the element again. */
+  update(): void;
+  /** Moves the focus, once rendered, to the first element of the shadow root the selector finds. */
+  focus(selector: string): Promise<void>;
+  /** Aborted when the element leaves the page. */
+  signal(): AbortSignal;
+  /** The settings version in force. */
+  current(): OfficeSettingsVersion | undefined;
+  /** Shows a settings version saved by a rollback (or reloaded after a stale one) in the sections above. */
+  show(settings: OfficeSettingsVersion): void;
+  /** A catalogue was published (or rolled back to): the no-appointment day's procedures are read again. */
+  published(): Promise<void>;
+}
