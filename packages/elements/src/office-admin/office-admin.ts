@@ -118,11 +118,7 @@ export class MotcuaOfficeAdmin extends MotcuaElement<AllKeys> {
         return html`<p role="alert">${this.t('failed')}</p>`;
       default:
         return html`<p>
-            ${this.t('version', {
-              version: this.current?.version ?? 0,
-              // Vietnam time as the server wrote it, without seconds and offset: 2026-12-09 08:30.
-              at: (this.current?.savedAt ?? '').slice(0, 16).replace('T', ' '),
-            })}
+            ${this.t('version', { version: this.current?.version ?? 0, at: this.current?.savedAt ?? '' })}
           </p>
           ${this.noAppointmentSection()} ${this.calendarSection()} ${this.history?.catalogueSection() ?? nothing}
           ${this.history?.settingsSection() ?? nothing}`;
