@@ -120,8 +120,7 @@ export class MotcuaOfficeAdmin extends MotcuaElement<AllKeys> {
         return html`<p>
             ${this.t('version', { version: this.current?.version ?? 0, at: this.current?.savedAt ?? '' })}
           </p>
-          ${this.noAppointmentSection()} ${this.calendarSection()} ${this.history?.catalogueSection() ?? nothing}
-          ${this.history?.settingsSection() ?? nothing}`;
+          ${this.noAppointmentSection()} ${this.calendarSection()} ${this.history?.sections() ?? nothing}`;
     }
   }
 
@@ -296,6 +295,7 @@ export class MotcuaOfficeAdmin extends MotcuaElement<AllKeys> {
       signal: () => this.requests.signal,
       current: () => this.current,
       show: (settings) => this.show(settings),
+      saved: (detail) => this.emit<SettingsSavedDetail>('motcua-settings-saved', detail),
       published: () => this.loadProcedures(),
     });
     this.requestUpdate();
