@@ -398,6 +398,7 @@ describe('<motcua-office-admin> rating instruments and Decision 766 points split
     const options = [...field<HTMLSelectElement>(el, 'counter').options].map((o) => o.value);
     expect(options).to.deep.equal(['vn-one-stop-rating', 'vn-dossier-evaluation', 'vn-sipas', 'csat', 'nps', 'ces']);
     expect(field<HTMLSelectElement>(el, 'qr').value).to.equal('vn-one-stop-rating');
+    for (const name of ['counter', 'qr']) expect(field(el, name).getBoundingClientRect().height).to.be.at.least(44);
     await type(el, 'qr', 'vn-dossier-evaluation', 'change');
     const saved = oneEvent(el, 'motcua-settings-saved');
     button(el, 'rating', 'Lưu').click();
@@ -459,6 +460,9 @@ describe('<motcua-office-admin> rating instruments and Decision 766 points split
     expect(field<HTMLInputElement>(el, '2.1-target').value).to.equal('90');
     expect(field<HTMLInputElement>(el, '3.3-maxPoints').value).to.equal('4');
     expect(field<HTMLInputElement>(el, '3.3-target').placeholder).to.equal('Để trống: 50 %');
+    for (const name of ['2.1-maxPoints', '2.1-target', '3.3-maxPoints', '3.3-target']) {
+      expect(field(el, name).getBoundingClientRect().height).to.be.at.least(44);
+    }
     await type(el, '2.1-maxPoints', '10');
     await type(el, '2.1-target', '100');
     const saved = oneEvent(el, 'motcua-settings-saved');

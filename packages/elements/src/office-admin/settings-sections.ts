@@ -259,7 +259,8 @@ export class SettingsSections {
         await this.reload();
         return;
       }
-      const text = error.problems.length > 0 ? undefined : error.text?.[this.host.language()];
+      const text =
+        error.problems.length > 0 ? undefined : (error.text?.[this.host.language()] ?? this.host.t('failed'));
       say({ kind: 'problems', problems: error.problems, ...(text ? { text } : {}) });
     }
   }

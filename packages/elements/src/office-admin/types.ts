@@ -98,7 +98,7 @@ export type CalendarPreviewStringKey =
 export interface AdminHistoryHost {
   /** A string in the element's language (its overrides first). */
   t(
-    key: AdminHistoryStringKey | Extract<OfficeAdminStringKey, 'save' | 'saved' | 'stale' | 'problems'>,
+    key: AdminHistoryStringKey | Extract<OfficeAdminStringKey, 'save' | 'saved' | 'stale' | 'problems' | 'failed'>,
     params?: Readonly<Record<string, string | number>>,
   ): string;
   /** The element's language now. */
