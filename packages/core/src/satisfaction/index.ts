@@ -73,6 +73,7 @@ export {
   scaleOf,
   type TextQuestion,
 } from './instrument.js';
+export { BUILT_IN_INSTRUMENT_IDS } from './instrument-ids.js';
 export { BUILT_IN_INSTRUMENTS } from './instruments.js';
 export {
   findInstrument,

@@ -11,6 +11,7 @@ import {
   type InstrumentKind,
   responseScale,
 } from './instrument.js';
+import { BUILT_IN_INSTRUMENT_IDS } from './instrument-ids.js';
 import { BUILT_IN_INSTRUMENTS } from './instruments.js';
 import { findInstrument, instrumentFor } from './library.js';
 
@@ -149,5 +150,11 @@ describe('grade bands of the 18-point evaluation', () => {
         expect(gHigh).to.be.at.most(gLow);
       }),
     );
+  });
+});
+
+describe('BUILT_IN_INSTRUMENT_IDS', () => {
+  it('names each family of BUILT_IN_INSTRUMENTS once, in its order', () => {
+    expect([...BUILT_IN_INSTRUMENT_IDS]).to.deep.equal([...new Set(BUILT_IN_INSTRUMENTS.map((i) => i.id))]);
   });
 });

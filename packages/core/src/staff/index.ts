@@ -7,6 +7,7 @@
  * @module staff
  */
 
+export { BUILT_IN_INSTRUMENT_IDS } from '../satisfaction/instrument-ids.js';
 export { type AuditActor, type AuditActorKind, type AuditEntry, readAuditEntry } from './audit.js';
 export {
   type CatalogueImportCheck,

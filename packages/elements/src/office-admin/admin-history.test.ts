@@ -1,5 +1,5 @@
 import type { CatalogueVersionView, OfficeSettingsVersion } from '@motcua/core/staff';
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { MotcuaOfficeAdmin } from './office-admin.js';
 import './office-admin.js';
 
@@ -348,5 +348,172 @@ describe('<motcua-office-admin> catalogue and settings history', () => {
       html`<motcua-office-admin .strings=${{ vi: { 'change-import': 'Nhập lô cài đặt' } }}></motcua-office-admin>`,
     );
     await settle(el, 'Phiên bản 3: Nhập lô cài đặt');
+  });
+});
+
+describe('<motcua-office-admin> rating instruments and Decision 766 points split', () => {
+  const field = <T extends HTMLElement>(el: MotcuaOfficeAdmin, name: string) =>
+    el.shadowRoot?.querySelector(`[name="${name}"]`) as T;
+  const type = async (el: MotcuaOfficeAdmin, name: string, value: string, event = 'input') => {
+    const input = field<HTMLInputElement>(el, name);
+    input.value = value;
+    input.dispatchEvent(new Event(event));
+    await el.updateComplete;
+  };
+  const puts = (path: string) => sent.filter((s) => s.method === 'PUT' && s.path === path);
+  /** The saved version the server answers with: the section's value written into settings(version). */
+  const savedWith = (version: number, change: 'rating' | 'scorecard', value: unknown): OfficeSettingsVersion => {
+    const v = settings(version, change);
+    return { ...v, settings: { ...v.settings, [change]: value } };
+  };
+  const refused = (path: string, vi: string, en: string) =>
+    json(400, {
+      error: {
+        code: 'invalid-input',
+        message: { vi: 'Dữ liệu gửi lên không hợp lệ', en: 'The request is not valid' },
+        problems: [problem(path, vi, en)],
+      },
+    });
+  const staleAnswer = () => json(409, { error: { code: 'stale-version', message: { vi: 'cũ', en: 'stale' } } });
+  /** The text an input's aria-describedby points at. */
+  const description = (el: MotcuaOfficeAdmin, name: string) => {
+    const id = field(el, name).getAttribute('aria-describedby') ?? '';
+    return el.shadowRoot?.getElementById(id)?.textContent?.trim() ?? '';
+  };
+
+  beforeEach(() => {
+    sent = [];
+  });
+  afterEach(() => {
+    globalThis.fetch = realFetch;
+  });
+
+  it('lists each built-in instrument family once and saves the counters’ and the QR form’s choice', async () => {
+    serve({
+      ...base,
+      'PUT /api/admin/settings/rating': (body) => json(201, savedWith(4, 'rating', (body as { value: unknown }).value)),
+    });
+    const el = await fixture<MotcuaOfficeAdmin>(html`<motcua-office-admin></motcua-office-admin>`);
+    await settle(el, 'Bộ câu hỏi đánh giá');
+    const options = [...field<HTMLSelectElement>(el, 'counter').options].map((o) => o.value);
+    expect(options).to.deep.equal(['vn-one-stop-rating', 'vn-dossier-evaluation', 'vn-sipas', 'csat', 'nps', 'ces']);
+    expect(field<HTMLSelectElement>(el, 'qr').value).to.equal('vn-one-stop-rating');
+    for (const name of ['counter', 'qr']) expect(field(el, name).getBoundingClientRect().height).to.be.at.least(44);
+    await type(el, 'qr', 'vn-dossier-evaluation', 'change');
+    const saved = oneEvent(el, 'motcua-settings-saved');
+    button(el, 'rating', 'Lưu').click();
+    expect((await saved).detail).to.deep.equal({ version: 4, change: 'rating' });
+    expect(puts('/api/admin/settings/rating')[0]?.body).to.deep.equal({
+      expectedVersion: 3,
+      value: { counter: 'vn-one-stop-rating', qr: 'vn-dossier-evaluation' },
+    });
+    await settle(el, 'Đã lưu phiên bản 4');
+    expect(field<HTMLSelectElement>(el, 'qr').value).to.equal('vn-dossier-evaluation');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a refused instrument at its select, and says a stale save was refused', async () => {
+    let stale = false;
+    serve({
+      ...base,
+      'GET /api/admin/settings': () => json(200, settings(stale ? 5 : 3, 'import')),
+      'PUT /api/admin/settings/rating': () =>
+        stale ? staleAnswer() : refused('$.value.qr', 'Không có bộ câu hỏi đánh giá "x"', 'No rating instrument "x"'),
+    });
+    const el = await fixture<MotcuaOfficeAdmin>(html`<motcua-office-admin></motcua-office-admin>`);
+    await settle(el, 'Bộ câu hỏi đánh giá');
+    button(el, 'rating', 'Lưu').click();
+    await settle(el, '$.value.qr: Không có bộ câu hỏi đánh giá "x"');
+    expect(field(el, 'qr').getAttribute('aria-invalid')).to.equal('true');
+    expect(description(el, 'qr')).to.equal('Không có bộ câu hỏi đánh giá "x"');
+    expect(field(el, 'counter').hasAttribute('aria-invalid')).to.equal(false);
+    await expect(el).to.be.accessible();
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(description(el, 'qr')).to.equal('No rating instrument "x"');
+    el.lang = 'vi';
+    await el.updateComplete;
+    stale = true;
+    button(el, 'rating', 'Lưu').click();
+    await settle(el, 'Người khác vừa lưu thay đổi (phiên bản 5)');
+    expect(shown(el)).to.include('Phiên bản 5, lưu lúc');
+    expect(field(el, 'qr').hasAttribute('aria-invalid')).to.equal(false);
+  });
+
+  it('saves the points split with the share typed in % sent as a fraction, then clears it', async () => {
+    serve({
+      ...base,
+      'GET /api/admin/settings': () =>
+        json(
+          200,
+          savedWith(3, 'scorecard', { indicators: { '3.3': { maxPoints: 4 }, '2.1': { maxPoints: 8, target: 0.9 } } }),
+        ),
+      'PUT /api/admin/settings/scorecard': (body) => {
+        const { expectedVersion, value } = body as { expectedVersion: number; value: unknown };
+        return json(201, savedWith(expectedVersion + 1, 'scorecard', value));
+      },
+    });
+    const el = await fixture<MotcuaOfficeAdmin>(html`<motcua-office-admin></motcua-office-admin>`);
+    await settle(el, 'Chia điểm Bộ chỉ số 766');
+    expect(shown(el)).to.include('1.2 (4 điểm) và 5.4 (6 điểm)');
+    expect(field<HTMLInputElement>(el, '2.1-maxPoints').value).to.equal('8');
+    expect(field<HTMLInputElement>(el, '2.1-target').value).to.equal('90');
+    expect(field<HTMLInputElement>(el, '3.3-maxPoints').value).to.equal('4');
+    expect(field<HTMLInputElement>(el, '3.3-target').placeholder).to.equal('Để trống: 50 %');
+    for (const name of ['2.1-maxPoints', '2.1-target', '3.3-maxPoints', '3.3-target']) {
+      expect(field(el, name).getBoundingClientRect().height).to.be.at.least(44);
+    }
+    await type(el, '2.1-maxPoints', '10');
+    await type(el, '2.1-target', '100');
+    const saved = oneEvent(el, 'motcua-settings-saved');
+    button(el, 'scorecard', 'Lưu').click();
+    expect((await saved).detail).to.deep.equal({ version: 4, change: 'scorecard' });
+    expect(puts('/api/admin/settings/scorecard')[0]?.body).to.deep.equal({
+      expectedVersion: 3,
+      value: { indicators: { '2.1': { maxPoints: 10, target: 1 }, '3.3': { maxPoints: 4 } } },
+    });
+    await settle(el, 'Đã lưu phiên bản 4');
+    await expect(el).to.be.accessible();
+    for (const name of ['2.1-maxPoints', '2.1-target', '3.3-maxPoints']) await type(el, name, '');
+    button(el, 'scorecard', 'Lưu').click();
+    await settle(el, 'Đã lưu phiên bản 5');
+    expect(puts('/api/admin/settings/scorecard')[1]?.body).to.deep.equal({
+      expectedVersion: 4,
+      value: { indicators: {} },
+    });
+    expect(field<HTMLInputElement>(el, '2.1-maxPoints').value).to.equal('');
+  });
+
+  it('shows a refused split’s problem at its input, and says a stale save was refused', async () => {
+    let stale = false;
+    serve({
+      ...base,
+      'GET /api/admin/settings': () => json(200, settings(stale ? 5 : 3, 'import')),
+      'PUT /api/admin/settings/scorecard': () =>
+        stale
+          ? staleAnswer()
+          : refused(
+              '$.value.indicators["2.1"].maxPoints',
+              'Điểm tối đa phải là một số không âm',
+              'The full points must be a number, 0 or more',
+            ),
+    });
+    const el = await fixture<MotcuaOfficeAdmin>(html`<motcua-office-admin></motcua-office-admin>`);
+    await settle(el, 'Chia điểm Bộ chỉ số 766');
+    await type(el, '2.1-target', '95');
+    button(el, 'scorecard', 'Lưu').click();
+    await settle(el, '$.value.indicators["2.1"].maxPoints: Điểm tối đa phải là một số không âm');
+    expect(puts('/api/admin/settings/scorecard')[0]?.body).to.deep.equal({
+      expectedVersion: 3,
+      value: { indicators: { '2.1': { target: 0.95 } } },
+    });
+    expect(field(el, '2.1-maxPoints').getAttribute('aria-invalid')).to.equal('true');
+    expect(description(el, '2.1-maxPoints')).to.equal('Điểm tối đa phải là một số không âm');
+    expect(field(el, '2.1-target').hasAttribute('aria-invalid')).to.equal(false);
+    await expect(el).to.be.accessible();
+    stale = true;
+    button(el, 'scorecard', 'Lưu').click();
+    await settle(el, 'Người khác vừa lưu thay đổi (phiên bản 5)');
+    expect(shown(el)).to.include('Phiên bản 5, lưu lúc');
   });
 });

@@ -20,11 +20,12 @@ import type { ApiProblem } from '@motcua/core/text';
 import { css, html, nothing } from 'lit';
 import { ApiFailure, api } from '../internal/api-client.js';
 import type { StringTable } from '../internal/i18n.js';
+import { SettingsSections, settingsSectionsStrings } from './settings-sections.js';
 import type { AdminHistoryHost, AdminHistoryStringKey } from './types.js';
 
 export { calendarPreviewStrings, calendarPreviewView } from './calendar-preview.js';
 
-/** The history sections' strings in Vietnamese and English; each can be overridden like the element's own. */
+/** The history sections' strings (with the rating and points split sections') in Vietnamese and English; each can be overridden like the element's own. */
 export const adminHistoryStrings: StringTable<AdminHistoryStringKey> = {
   vi: {
     catalogue: 'Danh mục thủ tục',
@@ -85,6 +86,7 @@ export const adminHistoryStrings: StringTable<AdminHistoryStringKey> = {
     'field-feeNote': 'Ghi chú phí',
     'field-documents': 'Thành phần hồ sơ',
     'field-other': 'Nội dung khác',
+    ...settingsSectionsStrings.vi,
   },
   en: {
     catalogue: 'Procedure catalogue',
@@ -146,13 +148,20 @@ export const adminHistoryStrings: StringTable<AdminHistoryStringKey> = {
     'field-feeNote': 'Fee note',
     'field-documents': 'Documents',
     'field-other': 'Other content',
+    ...settingsSectionsStrings.en,
   },
 };
 
 /** The history sections' styles, adopted by the element when they load. */
 export const adminHistoryStyles = css`
-  input[type='file'] {
+  input[type='file'],
+  input[type='number'],
+  select {
     min-height: 44px;
+    font: inherit;
+  }
+  .field-problem {
+    margin-block-start: 0;
   }
   .versions li {
     display: flex;
@@ -196,8 +205,11 @@ export class AdminHistory {
   private settingsMessage: Message;
   private confirming: Confirming;
   private busy = false;
+  private readonly settingsSections: SettingsSections;
 
-  constructor(private readonly host: AdminHistoryHost) {}
+  constructor(private readonly host: AdminHistoryHost) {
+    this.settingsSections = new SettingsSections(host, () => this.settingsSaved());
+  }
 
   /** Loads both version lists. */
   async start(): Promise<void> {
@@ -208,6 +220,11 @@ export class AdminHistory {
   async settingsSaved(): Promise<void> {
     this.settingsMessage = undefined;
     await this.loadSettingsVersions();
+  }
+
+  /** The sections loaded after the first paint: rating, points split, catalogue, settings history. */
+  sections() {
+    return html`${this.settingsSections.render()} ${this.catalogueSection()} ${this.settingsSection()}`;
   }
 
   /** The catalogue section: import, check, diff, publish, versions. */

@@ -90,7 +90,7 @@ describe('<motcua-office-admin>', () => {
         json(201, { ...settings(4, { noAppointment: (body as { value: never }).value }), change: 'no-appointment' }),
     });
     const el = await fixture<MotcuaOfficeAdmin>(html`<motcua-office-admin></motcua-office-admin>`);
-    await settle(el, 'Thứ Tư');
+    await settle(el, 'Cấp Giấy xác nhận tình trạng hôn nhân');
     await check(el, 'section[aria-labelledby="na"] > label input[type="checkbox"]');
     await check(el, 'input[name="weekday"][value="3"]');
     await check(el, 'input[name="procedure"][value="1.004873"]');

@@ -41,12 +41,14 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0] as const;
  * procedures picked from the published catalogue, from which date) and the working calendar (the overlays in force;
  * a Government decision loaded from a file or typed, local days off), with a preview of the days and open dossiers a
  * calendar change affects before it is saved. Each save names the version it was made from: a stale one is refused
- * and the settings reloaded; problems are shown with their place. After the first paint, the procedure catalogue
- * (a CSV or JSON import checked with every problem at its place and the diff against the published catalogue before
- * it is published; the published versions with a rollback) and the settings history (who, when, what changed, with a
- * rollback) load as a part of their own (admin-history.ts).
+ * and the settings reloaded; problems are shown with their place. After the first paint, the rating instruments of
+ * the counters' tablets and the QR form, the Decision 766 points split of 2.1 and 3.3 (settings-sections.ts), the
+ * procedure catalogue (a CSV or JSON import checked with every problem at its place and the diff against the
+ * published catalogue before it is published; the published versions with a rollback) and the settings history (who,
+ * when, what changed, with a rollback) load as a part of their own (admin-history.ts).
  *
- * @summary The office administration (admins only): no-appointment day, calendar, catalogue, settings history.
+ * @summary The office administration (admins only): no-appointment day, calendar, rating, points split, catalogue,
+ * settings history.
  * @fires motcua-settings-saved - A new settings version was saved; detail {@link SettingsSavedDetail}.
  * @csspart status - The message after a save.
  * @csspart problems - The list of problems of a refused change.
@@ -120,8 +122,7 @@ export class MotcuaOfficeAdmin extends MotcuaElement<AllKeys> {
         return html`<p>
             ${this.t('version', { version: this.current?.version ?? 0, at: this.current?.savedAt ?? '' })}
           </p>
-          ${this.noAppointmentSection()} ${this.calendarSection()} ${this.history?.catalogueSection() ?? nothing}
-          ${this.history?.settingsSection() ?? nothing}`;
+          ${this.noAppointmentSection()} ${this.calendarSection()} ${this.history?.sections() ?? nothing}`;
     }
   }
 
@@ -296,6 +297,7 @@ export class MotcuaOfficeAdmin extends MotcuaElement<AllKeys> {
       signal: () => this.requests.signal,
       current: () => this.current,
       show: (settings) => this.show(settings),
+      saved: (detail) => this.emit<SettingsSavedDetail>('motcua-settings-saved', detail),
       published: () => this.loadProcedures(),
     });
     this.requestUpdate();

@@ -2,6 +2,8 @@
 // imports the other's module.
 import type { OfficeSettingsVersion } from '@motcua/core/staff';
 import type { Language } from '../internal/i18n.js';
+import type { SettingsSavedDetail } from './office-admin.events.js';
+import type { OfficeAdminStringKey } from './office-admin.strings.js';
 
 /** The keys of the strings of the catalogue and settings history sections (admin-history.ts). */
 export type AdminHistoryStringKey =
@@ -59,7 +61,28 @@ export type AdminHistoryStringKey =
   | 'field-fees'
   | 'field-feeNote'
   | 'field-documents'
-  | 'field-other';
+  | 'field-other'
+  | SettingsSectionsStringKey;
+
+/** The keys of the rating and points split sections' strings (settings-sections.ts). */
+export type SettingsSectionsStringKey =
+  | 'rating'
+  | 'ratingHint'
+  | 'ratingCounter'
+  | 'ratingQr'
+  | 'instrument-vn-one-stop-rating'
+  | 'instrument-vn-dossier-evaluation'
+  | 'instrument-vn-sipas'
+  | 'instrument-csat'
+  | 'instrument-nps'
+  | 'instrument-ces'
+  | 'scorecard'
+  | 'scorecardHint'
+  | 'indicator-2.1'
+  | 'indicator-3.3'
+  | 'maxPoints'
+  | 'target'
+  | 'targetDefault';
 
 /** The keys of the calendar preview's strings (calendar-preview.ts). */
 export type CalendarPreviewStringKey =
@@ -74,7 +97,10 @@ export type CalendarPreviewStringKey =
 /** What the history sections need from `<motcua-office-admin>`. */
 export interface AdminHistoryHost {
   /** A string in the element's language (its overrides first). */
-  t(key: AdminHistoryStringKey, params?: Readonly<Record<string, string | number>>): string;
+  t(
+    key: AdminHistoryStringKey | Extract<OfficeAdminStringKey, 'save' | 'saved' | 'stale' | 'problems' | 'failed'>,
+    params?: Readonly<Record<string, string | number>>,
+  ): string;
   /** The element's language now. */
   language(): Language;
   /** Renders the element again. */
@@ -87,6 +113,8 @@ export interface AdminHistoryHost {
   current(): OfficeSettingsVersion | undefined;
   /** Shows a settings version saved by a rollback (or reloaded after a stale one) in the sections above. */
   show(settings: OfficeSettingsVersion): void;
+  /** Tells the page a section below saved a new settings version (`motcua-settings-saved`). */
+  saved(detail: SettingsSavedDetail): void;
   /** A catalogue was published (or rolled back to): the no-appointment day's procedures are read again. */
   published(): Promise<void>;
 }
