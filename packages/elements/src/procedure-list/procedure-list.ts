@@ -196,6 +196,8 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
    */
   private validated: typeof import('./validate.js') | undefined;
   private fields: readonly string[] = [];
+  /** The levels {@link levelsOf} found, and the catalogue they are of. */
+  private levels: { readonly data: Catalogue; readonly list: readonly ProcedureLevel[] } | undefined;
   private byAnchor = new Map<string, Procedure>();
   /** The procedures of the pages shown (the first `shown` of the results, best first), or every one unfiltered. */
   private hits: readonly Procedure[] = [];
@@ -252,10 +254,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     const total = this.total;
     const visible = this.hits.slice(0, this.shown);
     const rest = Math.min(this.pageSize, total - visible.length);
-    // Only the levels the catalogue has: a commune's own catalogue offers no province or district filter.
-    const levels = (['commune', 'province', 'district'] as const).filter((l) =>
-      data.procedures.some((p) => p.levels.some((entry) => entry.level === l)),
-    );
+    const levels = this.levelsOf(data);
     return html`
       <div class="search">
         <label for="q">${this.t('searchLabel')}</label>
@@ -332,6 +331,19 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
           : nothing
       }
     `;
+  }
+
+  /**
+   * Only the levels the catalogue has: a commune's own catalogue offers no province or district filter. Found once
+   * per catalogue, not at every keystroke (a scan of 5,000 procedures per render took most of a keystroke's time).
+   */
+  private levelsOf(data: Catalogue): readonly ProcedureLevel[] {
+    if (this.levels?.data !== data) {
+      const found = new Set<ProcedureLevel>();
+      for (const p of data.procedures) for (const entry of p.levels) found.add(entry.level);
+      this.levels = { data, list: (['commune', 'province', 'district'] as const).filter((l) => found.has(l)) };
+    }
+    return this.levels.list;
   }
 
   private renderItem(procedure: Procedure, _data: Catalogue) {
