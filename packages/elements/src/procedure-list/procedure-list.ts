@@ -53,6 +53,9 @@ const PART_SIZE = 200;
 /** How many problems of a malformed catalogue are shown on the page (all go to the console). */
 const PROBLEMS_SHOWN = 5;
 
+/** The levels each catalogue has, found once per catalogue. */
+const LEVELS = new WeakMap<Catalogue, readonly ProcedureLevel[]>();
+
 /**
  * The commune's procedure catalogue (danh mục thủ tục hành chính) for its web site or kiosk: a search box
  * insensitive to Vietnamese diacritics with the result count announced to screen readers, filters by field,
@@ -196,8 +199,6 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
    */
   private validated: typeof import('./validate.js') | undefined;
   private fields: readonly string[] = [];
-  /** The levels {@link levelsOf} found, and the catalogue they are of. */
-  private levels: { readonly data: Catalogue; readonly list: readonly ProcedureLevel[] } | undefined;
   private byAnchor = new Map<string, Procedure>();
   /** The procedures of the pages shown (the first `shown` of the results, best first), or every one unfiltered. */
   private hits: readonly Procedure[] = [];
@@ -254,7 +255,15 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     const total = this.total;
     const visible = this.hits.slice(0, this.shown);
     const rest = Math.min(this.pageSize, total - visible.length);
-    const levels = this.levelsOf(data);
+    // Only the levels the catalogue has (a commune's own catalogue offers no province or district filter), found once
+    // per catalogue: a scan of 5,000 procedures at every render took most of a keystroke's time.
+    let levels = LEVELS.get(data);
+    if (!levels) {
+      levels = (['commune', 'province', 'district'] as const).filter((l) =>
+        data.procedures.some((p) => p.levels.some((entry) => entry.level === l)),
+      );
+      LEVELS.set(data, levels);
+    }
     return html`
       <div class="search">
         <label for="q">${this.t('searchLabel')}</label>
@@ -331,19 +340,6 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
           : nothing
       }
     `;
-  }
-
-  /**
-   * Only the levels the catalogue has: a commune's own catalogue offers no province or district filter. Found once
-   * per catalogue, not at every keystroke (a scan of 5,000 procedures per render took most of a keystroke's time).
-   */
-  private levelsOf(data: Catalogue): readonly ProcedureLevel[] {
-    if (this.levels?.data !== data) {
-      const found = new Set<ProcedureLevel>();
-      for (const p of data.procedures) for (const entry of p.levels) found.add(entry.level);
-      this.levels = { data, list: (['commune', 'province', 'district'] as const).filter((l) => found.has(l)) };
-    }
-    return this.levels.list;
   }
 
   private renderItem(procedure: Procedure, _data: Catalogue) {
