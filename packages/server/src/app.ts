@@ -119,9 +119,11 @@ export function createApp(deps: AppDeps): Hono {
   // The office's settings in force (queue, calendar, no-appointment day, rating instruments, catalogue): from the
   // database, bootstrapped from the configuration, read again on every instance when an admin saves a version.
   const configured = deps.office ?? demoOffice();
+  // Every statement works for this office: on PostgreSQL, row-level security keeps other offices' rows out of reach.
+  const db = deps.db.forOffice(configured.id);
   const live =
     deps.settings ??
-    createLiveSettings({ db: deps.db, office: configured, now, calendarOverlays: deps.calendarOverlays ?? [] });
+    createLiveSettings({ db: db, office: configured, now, calendarOverlays: deps.calendarOverlays ?? [] });
   // Settings this app made for itself stop listening when the service closes.
   if (!deps.settings) deps.closing?.addEventListener('abort', () => live.close(), { once: true });
   const office = liveOffice(configured, live);
@@ -131,12 +133,12 @@ export function createApp(deps: AppDeps): Hono {
   });
   // One calendar for everything that counts days: due dates and the queue's issuing hours.
   const calendar = () => live.current().calendar;
-  const queue = createQueueService({ db: deps.db, office, now, calendar });
+  const queue = createQueueService({ db: db, office, now, calendar });
   // A new settings version (services, counters, hours) changes what boards show: each open stream gets a snapshot.
   const stopResync = live.onChange(() => queue.hub.resync());
   deps.closing?.addEventListener('abort', stopResync, { once: true });
   const ratings = {
-    db: deps.db,
+    db: db,
     office,
     now,
     secret: deps.secret,
@@ -145,16 +147,16 @@ export function createApp(deps: AppDeps): Hono {
     instrument: (use: 'counter' | 'qr') => live.current().settings.rating[use],
   };
   const clientOf = clientAddress(deps.trustProxy);
-  const staff = { db: deps.db, office, now, clientOf, settings: { ...DEFAULT_STAFF_SETTINGS, ...deps.staff } };
+  const staff = { db: db, office, now, clientOf, settings: { ...DEFAULT_STAFF_SETTINGS, ...deps.staff } };
   // The cross-site check and the session reader first: every guard after them may accept an officer's session.
   installStaffGuards(app, staff);
   app.use('/api/reports/*', roleGuard(REPORT_READERS));
   app.use('/api/admin/*', roleGuard(ADMINS));
   // Before the token checks: a client sending wrong tokens waits, whichever route it tries.
-  app.use('/api/*', throttleFailedCredentials(deps.db, clientOf, now, deps.credentialThrottle));
+  app.use('/api/*', throttleFailedCredentials(db, office.id, clientOf, now, deps.credentialThrottle));
   // Which device the bearer credential belongs to (a static token, else a paired device, checked in the database on
   // every request so that a revocation counts at once on every instance), for the guards.
-  app.use('/api/*', identifyDevices(deps.db, office, now));
+  app.use('/api/*', identifyDevices(db, office, now));
   // Tokens and rate limits before idempotency: a refused request is never stored as a key's answer.
   installQueueGuards(app, queue, now, clientOf);
   // Every counter command, intake and step in the audit trail, with the officer and the counter.
@@ -163,7 +165,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/api/dossiers/*', auditActions(staff, dossierActionAudit));
   installRatingGuards(app, ratings);
   const dossiers = {
-    db: deps.db,
+    db: db,
     office,
     now,
     limiter: queue.limiter,
@@ -177,7 +179,7 @@ export function createApp(deps: AppDeps): Hono {
   installDossierGuards(app, dossiers);
   // Before idempotency: a collected pairing's answer holds a credential, never to be stored.
   installDeviceRoutes(app, {
-    db: deps.db,
+    db: db,
     office,
     now,
     limiter: queue.limiter,
@@ -185,7 +187,7 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.use(
     '/api/*',
-    idempotency(deps.db, {
+    idempotency(db, {
       scope: office.id,
       ...(deps.idempotencyStaleAfterSeconds === undefined
         ? {}
@@ -194,8 +196,8 @@ export function createApp(deps: AppDeps): Hono {
   );
 
   app.get('/api/health', async (c) => {
-    await deps.db.query('select 1');
-    return c.json({ ok: true, database: deps.db.kind });
+    await db.query('select 1');
+    return c.json({ ok: true, database: db.kind });
   });
 
   // Public: which calendar overlays are active, in the order applied, and what the built-in rules they use say.
@@ -243,7 +245,7 @@ export function createApp(deps: AppDeps): Hono {
   installRatingRoutes(app, ratings);
   installDossierRoutes(app, dossiers);
   installStaffRoutes(app, staff);
-  installNotificationRoutes(app, { db: deps.db, office, now });
+  installNotificationRoutes(app, { db: db, office, now });
   installSettingsRoutes(app, { ...staff, live, fileCatalogue: catalogueFromFile(deps.catalogue) });
 
   app.all('/api/*', () => {

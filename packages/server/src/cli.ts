@@ -77,7 +77,7 @@ async function main(args: string[]): Promise<void> {
       try {
         await migrate(db);
         await usersCommand([file ?? '', ...more], {
-          db,
+          db: db.forOffice(config.office.id),
           office: config.office.id,
           now: Date.now,
           readPassword: (prompt) => readPassword(prompt),
@@ -127,7 +127,10 @@ async function main(args: string[]): Promise<void> {
       const db = await openDatabase(config);
       try {
         await migrate(db);
-        process.exitCode = await devicesCommand({ db, office: config.office, now: Date.now }, args.slice(1));
+        process.exitCode = await devicesCommand(
+          { db: db.forOffice(config.office.id), office: config.office, now: Date.now },
+          args.slice(1),
+        );
       } finally {
         await db.close();
       }
@@ -139,7 +142,7 @@ async function main(args: string[]): Promise<void> {
         await migrate(db);
         process.exitCode = await settingsCommand(
           {
-            db,
+            db: db.forOffice(config.office.id),
             office: config.office,
             now: Date.now,
             calendarOverlays: config.calendarOverlays ?? [],

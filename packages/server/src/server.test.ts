@@ -177,8 +177,8 @@ for (const target of TEST_DATABASES) {
       await migrate(db);
       const start = Date.now();
       await db.query(
-        `insert into idempotency_keys (key, route, status, body, created_at)
-         values ('old', '/api/dossiers', 201, '{"pin":"123456"}', $1), ('new', '/api/dossiers', 201, '{}', $2)`,
+        `insert into idempotency_keys (key, route, status, body, created_at, office)
+         values ('old', '/api/dossiers', 201, '{"pin":"123456"}', $1, 'demo'), ('new', '/api/dossiers', 201, '{}', $2, 'demo')`,
         [new Date(start - 25 * HOUR).toISOString(), new Date(start - 23 * HOUR).toISOString()],
       );
       const server = await startServer(testConfig(), { db, now: () => start });

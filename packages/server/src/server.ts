@@ -94,7 +94,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       );
     }
   }
-  const db = options.db ?? (await openDatabase(config));
+  const opened = options.db ?? (await openDatabase(config));
+  // Migrations on the whole database; everything else works for the office (row-level security on PostgreSQL).
+  const db = opened.forOffice(config.office.id);
   const now = options.now ?? Date.now;
   const retentionMs = (config.idempotencyRetentionHours ?? DEFAULT_IDEMPOTENCY_RETENTION_HOURS) * 3_600_000;
   const auditDays = config.staff?.auditRetentionDays ?? DEFAULT_STAFF_SETTINGS.auditRetentionDays;
@@ -108,7 +110,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   };
   let demoUsers: Awaited<ReturnType<typeof ensureDemoUsers>> = [];
   try {
-    await migrate(db);
+    await migrate(opened);
     await purge();
     demoUsers = await ensureDemoUsers(db, config.office, now());
     if (config.office.demo) {
@@ -127,7 +129,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       }
     }
   } catch (error) {
-    await db.close();
+    await opened.close();
     throw error;
   }
   if (config.office.demo) {
@@ -161,7 +163,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   try {
     for (const line of settingsSourceLines(await settings.ready())) console.log(line);
   } catch (error) {
-    await db.close();
+    await opened.close();
     throw error;
   }
   // Aborted by close(): every open event stream listens to it, however many boards are connected.
@@ -242,7 +244,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   let closed: Promise<void> | undefined;
   return {
     url: `${tls ? 'https' : 'http'}://${shownHost}:${port}/`,
-    db,
+    db: opened,
     close() {
       closed ??= (async () => {
         clearInterval(purging);
@@ -261,7 +263,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
           clearTimeout(cut);
         }
         await senderStopped;
-        await db.close();
+        await opened.close();
       })();
       return closed;
     },

@@ -20,6 +20,20 @@ export interface Database extends Queryable {
    * so a subscriber reads the state afresh.
    */
   listen(channel: string, onMessage: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
+  /**
+   * The same database working for one office: each statement runs with the setting `motcua.office` naming it, which
+   * PostgreSQL's row-level security compares with every office-owned row (migration `0017-office-isolation`), so a
+   * statement that forgot its `where office = …` still reads and writes that office's rows only. The handle shares
+   * its parent's connections; closing it does nothing. (PGlite runs as a superuser, which row-level security lets
+   * through: one embedded office needs no more.)
+   *
+   * @example
+   * ```ts
+   * const db = (await openPostgres(url)).forOffice('xa-cam-thanh');
+   * await db.query('select count(*) from dossiers'); // that office's only, whatever the SQL says
+   * ```
+   */
+  forOffice(office: string): Database;
   /** Closes the connection(s) and releases the data directory. */
   close(): Promise<void>;
 }

@@ -60,7 +60,7 @@ describe('the PGlite data directory', () => {
     const first = await openPglite(dir);
     try {
       await migrate(first);
-      await first.query("insert into idempotency_keys (key, route) values ('k', '/r')");
+      await first.query("insert into idempotency_keys (key, route, office) values ('k', '/r', 'xa-a')");
       let locked: unknown;
       await openPglite(dir).catch((error: unknown) => {
         locked = error;

@@ -404,6 +404,117 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: '0017-office-isolation',
+    sql: `
+      -- Every office-owned row is visible to, and writable by, only a connection working for its office: the office
+      -- is the setting motcua.office, which the service sets on each connection it uses for an office (Database.
+      -- forOffice). Enforced by PostgreSQL's row-level security, FORCEd so that it binds the tables' owner too; only
+      -- superusers and BYPASSRLS roles pass it (PGlite runs as a superuser: one embedded office needs no more).
+      -- Unset, it is null and no row matches. A later migration that changes rows runs as the owner and sets
+      -- motcua.office, or lifts FORCE for its own transaction (alter table … no force row level security).
+      create function motcua_office() returns text language sql stable
+        as $$ select nullif(current_setting('motcua.office', true), '') $$;
+
+      -- The tables keyed without an office get one. An Idempotency-Key's scope starts with its office; keys stored
+      -- before 0010 have none, can never be replayed, and go.
+      alter table idempotency_keys add column office text;
+      update idempotency_keys set office = split_part(scope, ' ', 1);
+      delete from idempotency_keys where office = '';
+      alter table idempotency_keys alter column office set not null;
+      -- Rate-limit windows and failed-lookup counts (minutes to a day of history) start again, per office.
+      delete from rate_limit_windows;
+      alter table rate_limit_windows add column office text not null;
+      alter table rate_limit_windows drop constraint rate_limit_windows_pkey;
+      alter table rate_limit_windows add primary key (office, name, key);
+      delete from dossier_lookup_failures;
+      alter table dossier_lookup_failures add column office text not null;
+      alter table dossier_lookup_failures drop constraint dossier_lookup_failures_pkey;
+      alter table dossier_lookup_failures add primary key (office, key);
+      -- A day's dossier numbers are drawn on that day only: older sequences go; the recent ones take the office of a
+      -- dossier whose code holds their agency (a sequence no dossier holds gave back all its numbers, and goes too).
+      delete from dossier_sequences where business_date < to_char(now() - interval '3 days', 'YYYY-MM-DD');
+      alter table dossier_sequences add column office text;
+      update dossier_sequences s set office = (
+        select d.office from dossiers d where position(s.agency in d.code) > 0 limit 1);
+      delete from dossier_sequences where office is null;
+      alter table dossier_sequences alter column office set not null;
+
+      alter table queue_sequences enable row level security;
+      alter table queue_sequences force row level security;
+      create policy queue_sequences_office on queue_sequences using (office = motcua_office()) with check (office = motcua_office());
+      alter table queue_caps enable row level security;
+      alter table queue_caps force row level security;
+      create policy queue_caps_office on queue_caps using (office = motcua_office()) with check (office = motcua_office());
+      alter table queue_tickets enable row level security;
+      alter table queue_tickets force row level security;
+      create policy queue_tickets_office on queue_tickets using (office = motcua_office()) with check (office = motcua_office());
+      alter table queue_ordering enable row level security;
+      alter table queue_ordering force row level security;
+      create policy queue_ordering_office on queue_ordering using (office = motcua_office()) with check (office = motcua_office());
+      alter table queue_commands enable row level security;
+      alter table queue_commands force row level security;
+      create policy queue_commands_office on queue_commands using (office = motcua_office()) with check (office = motcua_office());
+      alter table queue_events enable row level security;
+      alter table queue_events force row level security;
+      create policy queue_events_office on queue_events using (office = motcua_office()) with check (office = motcua_office());
+      alter table ratings enable row level security;
+      alter table ratings force row level security;
+      create policy ratings_office on ratings using (office = motcua_office()) with check (office = motcua_office());
+      alter table dossiers enable row level security;
+      alter table dossiers force row level security;
+      create policy dossiers_office on dossiers using (office = motcua_office()) with check (office = motcua_office());
+      alter table dossier_sequences enable row level security;
+      alter table dossier_sequences force row level security;
+      create policy dossier_sequences_office on dossier_sequences using (office = motcua_office()) with check (office = motcua_office());
+      alter table dossier_lookup_failures enable row level security;
+      alter table dossier_lookup_failures force row level security;
+      create policy dossier_lookup_failures_office on dossier_lookup_failures using (office = motcua_office()) with check (office = motcua_office());
+      alter table idempotency_keys enable row level security;
+      alter table idempotency_keys force row level security;
+      create policy idempotency_keys_office on idempotency_keys using (office = motcua_office()) with check (office = motcua_office());
+      alter table rate_limit_windows enable row level security;
+      alter table rate_limit_windows force row level security;
+      create policy rate_limit_windows_office on rate_limit_windows using (office = motcua_office()) with check (office = motcua_office());
+      alter table staff_user_roles enable row level security;
+      alter table staff_user_roles force row level security;
+      create policy staff_user_roles_office on staff_user_roles using (office = motcua_office()) with check (office = motcua_office());
+      alter table staff_sessions enable row level security;
+      alter table staff_sessions force row level security;
+      create policy staff_sessions_office on staff_sessions using (office = motcua_office()) with check (office = motcua_office());
+      alter table audit_events enable row level security;
+      alter table audit_events force row level security;
+      create policy audit_events_office on audit_events using (office = motcua_office()) with check (office = motcua_office());
+      alter table device_pairings enable row level security;
+      alter table device_pairings force row level security;
+      create policy device_pairings_office on device_pairings using (office = motcua_office()) with check (office = motcua_office());
+      alter table devices enable row level security;
+      alter table devices force row level security;
+      create policy devices_office on devices using (office = motcua_office()) with check (office = motcua_office());
+      alter table notification_outbox enable row level security;
+      alter table notification_outbox force row level security;
+      create policy notification_outbox_office on notification_outbox using (office = motcua_office()) with check (office = motcua_office());
+      alter table push_subscriptions enable row level security;
+      alter table push_subscriptions force row level security;
+      create policy push_subscriptions_office on push_subscriptions using (office = motcua_office()) with check (office = motcua_office());
+      alter table office_settings enable row level security;
+      alter table office_settings force row level security;
+      create policy office_settings_office on office_settings using (office = motcua_office()) with check (office = motcua_office());
+      alter table office_catalogues enable row level security;
+      alter table office_catalogues force row level security;
+      create policy office_catalogues_office on office_catalogues using (office = motcua_office()) with check (office = motcua_office());
+      alter table queue_counter_pauses enable row level security;
+      alter table queue_counter_pauses force row level security;
+      create policy queue_counter_pauses_office on queue_counter_pauses using (office = motcua_office()) with check (office = motcua_office());
+      -- A user works in the office that holds the account, and in each office that gave the user a role there.
+      alter table staff_users enable row level security;
+      alter table staff_users force row level security;
+      create policy staff_users_office on staff_users
+        using (office = motcua_office()
+          or exists (select 1 from staff_user_roles r where r.user_id = staff_users.id and r.office = motcua_office()))
+        with check (office = motcua_office());
+    `,
+  },
 ];
 
 /** Any number, the same in every instance: serialises migrations when several instances start together. */
@@ -421,15 +532,25 @@ const MIGRATION_LOCK = 7_281_920;
 export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<string[]> {
   return db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await tx.query(`create table if not exists motcua_migrations (
-      id text primary key,
-      applied_at timestamptz not null default now()
-    )`);
+    // Looked up before creating it: an application role that may not create tables starts on a migrated database.
+    const [found] = await tx.query<{ ok: boolean }>("select to_regclass('motcua_migrations') is not null as ok");
+    if (!found?.ok) {
+      await tx.query(`create table motcua_migrations (
+        id text primary key,
+        applied_at timestamptz not null default now()
+      )`);
+    }
     const done = new Set((await tx.query<{ id: string }>('select id from motcua_migrations')).map((row) => row.id));
     const applied: string[] = [];
     for (const migration of migrations) {
       if (done.has(migration.id)) continue;
-      await tx.exec(migration.sql);
+      await tx.exec(migration.sql).catch((error: { code?: string; message?: string }) => {
+        // 42501: the role may not change the schema (a province's application role).
+        if (error.code !== '42501') throw error;
+        throw new Error(
+          `motcua-server: migration ${migration.id} needs the tables' owner (${error.message}): run \`motcua-server migrate\` with the owner's DATABASE_URL first`,
+        );
+      });
       await tx.query('insert into motcua_migrations (id) values ($1)', [migration.id]);
       applied.push(migration.id);
     }

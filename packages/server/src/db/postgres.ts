@@ -19,16 +19,45 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   const listeners = new Set<pg.PoolClient>();
   /** Every open subscription's unsubscribe, so that closing the database ends them first. */
   const subscriptions = new Set<() => Promise<void>>();
-  return {
+  /** The office each pooled connection works for (its `motcua.office`), set again only when another needs it. */
+  const officeOf = new WeakMap<pg.PoolClient, string>();
+  const checkout = async (office: string): Promise<pg.PoolClient> => {
+    const client = await pool.connect();
+    if ((officeOf.get(client) ?? '') !== office) {
+      try {
+        await client.query("select set_config('motcua.office', $1, false)", [office]);
+      } catch (error) {
+        client.release(error as Error);
+        throw error;
+      }
+      officeOf.set(client, office);
+    }
+    return client;
+  };
+  /** A statement's error leaves its connection usable; a lost connection is dropped from the pool. */
+  const release = (client: pg.PoolClient, error?: unknown) =>
+    client.release(error === undefined || error instanceof pg.DatabaseError ? undefined : (error as Error));
+  const run = async (office: string, sql: string, params?: readonly unknown[]) => {
+    const client = await checkout(office);
+    try {
+      const result = await client.query(sql, params as unknown[] | undefined);
+      release(client);
+      return result;
+    } catch (error) {
+      release(client, error);
+      throw error;
+    }
+  };
+  const scoped = (office: string): Omit<Database, 'listen' | 'close'> => ({
     kind: 'postgres',
     async query(sql, params) {
-      return (await pool.query(sql, params as unknown[] | undefined)).rows;
+      return (await run(office, sql, params)).rows;
     },
     async exec(sql) {
-      await pool.query(sql);
+      await run(office, sql);
     },
     async transaction(work) {
-      const client = await pool.connect();
+      const client = await checkout(office);
       try {
         await client.query('begin');
         const result = await work({
@@ -38,14 +67,23 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
           },
         });
         await client.query('commit');
+        release(client);
         return result;
       } catch (error) {
         await client.query('rollback').catch(() => {});
+        release(client, error);
         throw error;
-      } finally {
-        client.release();
       }
     },
+    forOffice: (other) => forOffice(other),
+  });
+  const forOffice = (office: string): Database => ({
+    ...scoped(office),
+    listen: (channel, onMessage, onReconnect) => root.listen(channel, onMessage, onReconnect),
+    async close() {},
+  });
+  const root: Database = {
+    ...scoped(''),
     async listen(channel, onMessage, onReconnect) {
       // A dedicated connection per subscription. When it breaks (the server restarts, the network drops), it is
       // replaced and LISTEN issued again, with a growing pause between attempts. Notifications sent while no
@@ -106,4 +144,5 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
       await pool.end();
     },
   };
+  return root;
 }

@@ -213,7 +213,7 @@ async function insertDossiers(
     const receivedAt = vietnamIso(Math.floor(visit.finishedAt / MINUTE) * MINUTE);
     // The sample dossier's published code stays its own, whichever of the two is written first.
     let code: string;
-    do code = await issueDossierCode({ agency, receivedAt }, databaseDailySequence(tx));
+    do code = await issueDossierCode({ agency, receivedAt }, databaseDailySequence(tx, office.id));
     while (code === DEMO_DOSSIER.code);
     const slip = receiptSlip(
       {

@@ -66,9 +66,9 @@ export async function seedDemoDossier(db: Database, office: string, clock: Dossi
   );
   await db.transaction(async (tx) => {
     await tx.query(
-      `insert into dossier_sequences (agency, business_date, last_value) values ($1, $2, 1)
+      `insert into dossier_sequences (office, agency, business_date, last_value) values ($3, $1, $2, 1)
        on conflict (agency, business_date) do nothing`,
-      ['000.00.00.H00', '2026-11-09'],
+      ['000.00.00.H00', '2026-11-09', office],
     );
     await insertDossier(tx, {
       code: DEMO_DOSSIER.code,

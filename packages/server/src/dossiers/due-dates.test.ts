@@ -42,7 +42,7 @@ function server(db: Database, clock: { now: number }, options: DossierClockOptio
     db,
     office: demoOffice(),
     now: () => clock.now,
-    limiter: createRateLimiter(db),
+    limiter: createRateLimiter(db, demoOffice().id),
     catalogue: async () => nationwide,
     clock: options,
   };

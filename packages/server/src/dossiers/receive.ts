@@ -88,7 +88,11 @@ export async function receiveDossier(c: Context, s: DossierService): Promise<Res
         const earlier = await dossierByReceiveKey(tx, office.id, receiveKey, pinHash);
         if (earlier) return { slip: earlier.slip, ticket: earlier.ticket };
       }
-      const code = await issueDossierCode({ agency, receivedAt }, databaseDailySequence(tx), s.deps.codeFormat);
+      const code = await issueDossierCode(
+        { agency, receivedAt },
+        databaseDailySequence(tx, office.id),
+        s.deps.codeFormat,
+      );
       const receipt: ReceiptSlip = receiptSlip(
         {
           code,
@@ -110,7 +114,9 @@ export async function receiveDossier(c: Context, s: DossierService): Promise<Res
         },
         { ...s.clock, ...(s.deps.codeFormat ? { codeFormat: s.deps.codeFormat } : {}) },
       );
-      await insertDossier(
+      // A code another dossier holds (two offices given one agency code) fails the receipt instead of answering a
+      // receipt for a dossier that was never stored.
+      const stored = await insertDossier(
         tx,
         {
           code,
@@ -131,6 +137,7 @@ export async function receiveDossier(c: Context, s: DossierService): Promise<Res
         },
         receiveKey,
       );
+      if (!stored) throw new Error(`dossier code ${code} is held by another dossier: is the agency code unique?`);
       // The receipt is the first status change the citizen is told of, committed with the dossier.
       await notifyChange(
         tx,

@@ -78,7 +78,7 @@ export function createDossierService(deps: DossierRoutesDeps): DossierService {
     },
     limits,
     clientOf: deps.clientOf ?? clientAddress(),
-    failures: backoff(db, limits),
+    failures: backoff(db, limits, office.id),
     async ready() {
       if (!office.demo) return;
       seeding ??= seedDemoDossier(db, office.id, deps.clockOf?.() ?? clock).catch((error: unknown) => {

@@ -143,17 +143,17 @@ export function clockInputOf(row: DossierClockRow): {
  *
  * @example
  * ```ts
- * const code = await issueDossierCode({ agency, receivedAt }, databaseDailySequence(tx));
+ * const code = await issueDossierCode({ agency, receivedAt }, databaseDailySequence(tx, office.id));
  * ```
  */
-export function databaseDailySequence(db: Queryable): DailySequence {
+export function databaseDailySequence(db: Queryable, office: string): DailySequence {
   return {
     async next(agency: string, date: CivilDate): Promise<number> {
       const [row] = await db.query<{ last_value: number }>(
-        `insert into dossier_sequences (agency, business_date, last_value) values ($1, $2, 1)
+        `insert into dossier_sequences (office, agency, business_date, last_value) values ($3, $1, $2, 1)
          on conflict (agency, business_date) do update set last_value = dossier_sequences.last_value + 1
          returning last_value`,
-        [agency, date],
+        [agency, date, office],
       );
       return Number(row?.last_value);
     },

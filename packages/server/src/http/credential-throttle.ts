@@ -26,16 +26,17 @@ export const DEFAULT_CREDENTIAL_THROTTLE: CredentialThrottleLimits = { freeFailu
  *
  * @example
  * ```ts
- * app.use('/api/*', throttleFailedCredentials(db, clientAddress(), Date.now));
+ * app.use('/api/*', throttleFailedCredentials(db, 'xa-cam-thanh', clientAddress(), Date.now));
  * ```
  */
 export function throttleFailedCredentials(
   db: Queryable,
+  office: string,
   clientOf: (c: Context) => string,
   now: () => number,
   limits: CredentialThrottleLimits = DEFAULT_CREDENTIAL_THROTTLE,
 ): MiddlewareHandler {
-  const failures = backoff(db, limits);
+  const failures = backoff(db, limits, office);
   return async (c, next) => {
     if (c.req.header('authorization') === undefined) return next();
     const key = `credential:${clientOf(c)}`;

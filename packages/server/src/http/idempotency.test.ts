@@ -134,8 +134,8 @@ for (const target of TEST_DATABASES) {
       try {
         // The scope of a request without a bearer token to an app without an office scope.
         await db.query(
-          `insert into idempotency_keys (key, route, scope, status, content_type, body)
-           values ('old-key', '/things', ' -', 201, 'application/json', '{"id":7}')`,
+          `insert into idempotency_keys (key, route, scope, status, content_type, body, office)
+           values ('old-key', '/things', ' -', 201, 'application/json', '{"id":7}', '')`,
         );
         const replay = await post(app, '/things', 'old-key', { overall: 1 });
         expect(replay.status).to.equal(201);

@@ -91,12 +91,12 @@ export function idempotency(
     const scope = `${options.scope ?? ''} ${callerOf(c)}`;
     const fingerprint = await fingerprintOf(c);
     const claimed = await db.query(
-      `insert into idempotency_keys (key, route, scope, fingerprint) values ($1, $2, $5, $4)
+      `insert into idempotency_keys (key, route, scope, fingerprint, office) values ($1, $2, $5, $4, $6)
        on conflict (key, route, scope) do update set created_at = now(), fingerprint = excluded.fingerprint
          where idempotency_keys.status is null
            and idempotency_keys.created_at < now() - make_interval(secs => $3)
        returning key`,
-      [key, route, staleAfter, fingerprint, scope],
+      [key, route, staleAfter, fingerprint, scope, options.scope ?? ''],
     );
     if (claimed.length === 0) {
       const [stored] = await db.query<{

@@ -62,6 +62,8 @@ for (const target of TEST_DATABASES) {
                   tx.query(sql.replace('insert into dossiers', 'insert into no_such_table'), params),
               }),
             ),
+          // The app works for its office through this same failing database.
+          forOffice: () => failing,
         };
         await work(createApp({ db: wrap ? failing : db, catalogue: CATALOGUE, now: () => NINE }), db);
       } finally {

@@ -13,7 +13,7 @@ for (const target of TEST_DATABASES) {
       const db = await target.open();
       try {
         await migrate(db);
-        const limiter = createRateLimiter(db);
+        const limiter = createRateLimiter(db, 'xa-a');
         // Five just before a minute ends, five just after: a fixed window counted them in two windows.
         const minute = Date.UTC(2026, 2, 10, 2, 0);
         for (let i = 0; i < 5; i++) expect((await limiter.hit('t', 'k', rule, minute - 500 + i)).ok).to.equal(true);
@@ -22,6 +22,10 @@ for (const target of TEST_DATABASES) {
         // A check neither counts nor changes anything; another key has its own window.
         expect(await limiter.check('t', 'k', rule, minute + 100)).to.deep.equal({ ok: false, retryAfterSeconds: 60 });
         expect(await limiter.hit('t', 'other', rule, minute + 100)).to.deep.equal({ ok: true, remaining: 4 });
+        // Another office on the same database counts the same name and key on its own.
+        const neighbour = createRateLimiter(db, 'xa-b');
+        expect(await neighbour.hit('t', 'k', rule, minute + 100)).to.deep.equal({ ok: true, remaining: 4 });
+        expect(await limiter.check('t', 'k', rule, minute + 100)).to.deep.equal({ ok: false, retryAfterSeconds: 60 });
         expect((await limiter.hit('t', 'k', rule, minute - 500 + 60_000)).ok).to.equal(true);
       } finally {
         await db.close();
@@ -40,7 +44,7 @@ for (const target of TEST_DATABASES) {
           scoped.searchParams.set('options', `-c search_path=${path}`);
           second = await openPostgres(scoped.toString(), { max: 4 });
         }
-        const limiters = [createRateLimiter(db), createRateLimiter(second ?? db)];
+        const limiters = [createRateLimiter(db, 'xa-a'), createRateLimiter(second ?? db, 'xa-a')];
         const at = Date.UTC(2026, 2, 10, 2, 0);
         const verdicts = await Promise.all(
           Array.from({ length: 16 }, (_, i) =>

@@ -25,18 +25,18 @@ const ROW_ATTEMPTS = 3;
  * A sliding-window rate limiter (`slidingWindowHit`: no window of the rule's length ever holds more than its
  * limit — no 2× burst at a fixed window's boundary) in the `rate_limit_windows` table: each key's row keeps the times
  * of its accepted requests in the window (at most `limit`), read and written under the row's lock, so instances on
- * one PostgreSQL share the count exactly. Each limit has a name and is counted per key (a kiosk, a rating token, a
- * client address). Keys longer than 64 characters are stored as their SHA-256. Rows whose window has passed are
+ * one PostgreSQL share the count exactly. Each limit has a name and is counted per office and key (a kiosk, a rating
+ * token, a client address). Keys longer than 64 characters are stored as their SHA-256. Rows whose window has passed are
  * removed when a new key appears. The counts are committed without waiting for the disk (`synchronous_commit =
  * off`): losing the last few after a database crash is harmless.
  *
  * @example
  * ```ts
- * const limiter = createRateLimiter(db);
+ * const limiter = createRateLimiter(db, 'xa-cam-thanh');
  * await limiter.hit('tickets', 'kiosk-1', { limit: 120, windowSeconds: 60 }, Date.now()); // { ok: true, remaining: 119 }
  * ```
  */
-export function createRateLimiter(db: Pick<Database, 'transaction' | 'query'>): RateLimiter {
+export function createRateLimiter(db: Pick<Database, 'transaction' | 'query'>, office: string): RateLimiter {
   return {
     async hit(name, key, rule, now) {
       const stored = key.length > 64 ? hashKey(key) : key;
@@ -44,9 +44,9 @@ export function createRateLimiter(db: Pick<Database, 'transaction' | 'query'>): 
         await tx.query('set local synchronous_commit = off');
         for (let attempt = 0; attempt < ROW_ATTEMPTS; attempt++) {
           const created = await tx.query(
-            `insert into rate_limit_windows (name, key, stamps, expires_at) values ($1, $2, '[]'::jsonb, $3)
-             on conflict (name, key) do nothing returning key`,
-            [name, stored, now + rule.windowSeconds * 1000],
+            `insert into rate_limit_windows (office, name, key, stamps, expires_at)
+             values ($4, $1, $2, '[]'::jsonb, $3) on conflict (office, name, key) do nothing returning key`,
+            [name, stored, now + rule.windowSeconds * 1000, office],
           );
           if (created.length === 1) {
             // A new key clears rows whose window has passed (skipping any another request holds).
@@ -57,15 +57,21 @@ export function createRateLimiter(db: Pick<Database, 'transaction' | 'query'>): 
             );
           }
           const [row] = await tx.query<{ stamps: unknown }>(
-            'select stamps from rate_limit_windows where name = $1 and key = $2 for update',
-            [name, stored],
+            'select stamps from rate_limit_windows where office = $3 and name = $1 and key = $2 for update',
+            [name, stored, office],
           );
           if (!row) continue;
           const verdict = slidingWindowHit(stampsOf(row.stamps), now, rule);
           if (!verdict.ok) return verdict;
           await tx.query(
-            'update rate_limit_windows set stamps = $3::jsonb, expires_at = $4 where name = $1 and key = $2',
-            [name, stored, JSON.stringify(verdict.stamps), Math.max(...verdict.stamps) + rule.windowSeconds * 1000],
+            'update rate_limit_windows set stamps = $3::jsonb, expires_at = $4 where office = $5 and name = $1 and key = $2',
+            [
+              name,
+              stored,
+              JSON.stringify(verdict.stamps),
+              Math.max(...verdict.stamps) + rule.windowSeconds * 1000,
+              office,
+            ],
           );
           return { ok: true, remaining: verdict.remaining };
         }
@@ -75,8 +81,8 @@ export function createRateLimiter(db: Pick<Database, 'transaction' | 'query'>): 
     async check(name, key, rule, now) {
       const stored = key.length > 64 ? hashKey(key) : key;
       const [row] = await db.query<{ stamps: unknown }>(
-        'select stamps from rate_limit_windows where name = $1 and key = $2',
-        [name, stored],
+        'select stamps from rate_limit_windows where office = $3 and name = $1 and key = $2',
+        [name, stored, office],
       );
       const verdict = slidingWindowHit(row ? stampsOf(row.stamps) : [], now, rule, false);
       return verdict.ok ? { ok: true, remaining: verdict.remaining } : verdict;

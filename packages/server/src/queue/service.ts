@@ -82,7 +82,7 @@ export function createQueueService(deps: QueueRoutesDeps): QueueService {
   };
   let boardOf: { day: object; queue: Queue; board: BoardSnapshot } | undefined;
   const hub = createNotificationHub<QueueNotification>(deps.db, QUEUE_CHANNEL);
-  const limiter = deps.limiter ?? createRateLimiter(deps.db);
+  const limiter = deps.limiter ?? createRateLimiter(deps.db, deps.office.id);
   const days = createQueueDayCache(store, office.id);
   return {
     db: deps.db,

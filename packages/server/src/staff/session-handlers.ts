@@ -56,8 +56,8 @@ export async function signIn(c: Context, deps: StaffDeps): Promise<Response> {
   const accountKey = `sign-in:${office.id}/${input.username.toLowerCase()}`;
   const clientKey = `sign-in-client:${deps.clientOf(c)}`;
   const limits = { maxBackoffSeconds: settings.maxBackoffSeconds };
-  const perAccount = backoff(db, { ...limits, freeFailures: settings.freeFailuresPerAccount });
-  const perClient = backoff(db, { ...limits, freeFailures: settings.freeFailuresPerClient });
+  const perAccount = backoff(db, { ...limits, freeFailures: settings.freeFailuresPerAccount }, office.id);
+  const perClient = backoff(db, { ...limits, freeFailures: settings.freeFailuresPerClient }, office.id);
   const wait = Math.max(await perAccount.blocked([accountKey], now()), await perClient.blocked([clientKey], now()));
   if (wait > 0) {
     c.header('Retry-After', String(wait));
