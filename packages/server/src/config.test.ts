@@ -5,6 +5,19 @@ import { after, describe, it } from 'node:test';
 import { MotcuaError } from '@motcua/core/text';
 import { expect } from 'chai';
 import { loadConfig } from './config.js';
+import { DEMO_OFFICE } from './office/office.js';
+
+/** An office of its own (the demo office's queue with tokens of 32 characters and more). */
+const ownOffice = (id: string) => ({
+  ...DEMO_OFFICE,
+  id,
+  name: { vi: `Xã ${id}`, en: `${id} commune` },
+  queue: {
+    ...DEMO_OFFICE.queue,
+    counters: DEMO_OFFICE.queue.counters.map((c) => ({ ...c, token: `${id}-counter-${c.id}-${'x'.repeat(32)}` })),
+  },
+  kiosks: [{ id: 'kiosk', token: `${id}-kiosk-${'x'.repeat(32)}` }],
+});
 
 const dir = mkdtempSync(join(tmpdir(), 'motcua-config-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -87,5 +100,56 @@ describe('loadConfig', () => {
     const tooShort = refusal(() => loadConfig({ ...secret, MOTCUA_AUDIT_RETENTION_DAYS: '7' }));
     expect(tooShort.problems[0]?.path).to.deep.equal(['staff', 'auditRetentionDays']);
     expect(tooShort.problems[0]?.message.vi).to.be.a('string');
+  });
+
+  it("reads a province deployment's offices, their catalogues and host names, relative to the file", () => {
+    const officeFile = (id: string) => {
+      const file = join(dir, `${id}.json`);
+      writeFileSync(file, JSON.stringify(ownOffice(id)));
+      return `${id}.json`;
+    };
+    const file = join(dir, 'province.config.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        databaseUrl: 'postgres://motcua@db/motcua',
+        catalogue: 'tinh.json',
+        offices: [
+          { office: officeFile('xa-a'), hosts: ['Xa-A.VinhLong.gov.vn'] },
+          { office: officeFile('xa-b'), catalogue: 'xa-b-catalogue.json' },
+        ],
+      }),
+    );
+    const config = loadConfig({ MOTCUA_CONFIG: file, MOTCUA_DATA_DIR: dir });
+    expect(config.offices?.map((o) => [o.office.id, o.catalogue, o.hosts])).to.deep.equal([
+      ['xa-a', join(dir, 'tinh.json'), ['xa-a.vinhlong.gov.vn']],
+      ['xa-b', join(dir, 'xa-b-catalogue.json'), []],
+    ]);
+    expect(loadConfig({ MOTCUA_DATA_DIR: dir }).offices).to.equal(undefined);
+  });
+
+  it('refuses offices without PostgreSQL, next to "office", twice, or sharing a host name, with every problem', () => {
+    const file = join(dir, 'bad-province.config.json');
+    const office = ownOffice;
+    writeFileSync(
+      file,
+      JSON.stringify({
+        office: office('xa-a'),
+        offices: [
+          { office: office('xa-a'), hosts: ['xa-a.gov.vn'] },
+          { office: office('xa-a'), hosts: ['XA-A.gov.vn'] },
+          { office: { ...office('xa-c'), id: 'Xã C' } },
+        ],
+      }),
+    );
+    const refused = refusal(() => loadConfig({ MOTCUA_CONFIG: file, MOTCUA_DATA_DIR: dir }));
+    expect(refused.problems.map((p) => [p.code, p.path.join('.')])).to.deep.include.members([
+      ['offices-need-postgres', 'offices'],
+      ['office-and-offices', 'office'],
+      ['duplicate-office', 'offices.1.office.id'],
+      ['duplicate-host', 'offices.1.hosts.0'],
+    ]);
+    expect(refused.problems.some((p) => p.path[0] === 'offices' && p.path[1] === 2)).to.equal(true);
+    for (const p of refused.problems) expect(p.message.vi.length * p.message.en.length).to.be.greaterThan(0);
   });
 });

@@ -62,6 +62,20 @@ export interface ServerConfig {
    * `auditRetentionDays` (default 365; older audit lines are purged at start and daily).
    */
   readonly staff?: Partial<Pick<StaffSettings, 'sessionIdleMinutes' | 'sessionHours' | 'auditRetentionDays'>>;
+  /**
+   * A province deployment: the offices this instance serves, each reached at `/o/<office id>/api/…` and at its host
+   * names (`xa-a.vinhlong.gov.vn/api/…`). Requires PostgreSQL; `office` is then not used. Empty: one office.
+   */
+  readonly offices?: readonly ServedOffice[];
+}
+
+/** One office of a province deployment, as {@link ServerConfig.offices} holds it. */
+export interface ServedOffice {
+  readonly office: Office;
+  /** Its procedure catalogue; the configuration's `catalogue` when it has none of its own. */
+  readonly catalogue: string | undefined;
+  /** Host names (lower case, no port) whose requests are this office's. */
+  readonly hosts: readonly string[];
 }
 
 /**
@@ -108,6 +122,23 @@ const fileSchema = z
       .optional(),
     /** The office inline, or the path of a JSON file holding it (checked by `parseOffice`). */
     office: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).optional(),
+    /** A province deployment's offices: each inline or a file, with its catalogue and host names. */
+    offices: z
+      .array(
+        z
+          .object({
+            office: z.union([z.string().min(1), z.record(z.string(), z.unknown())]),
+            catalogue: z.string().min(1).optional(),
+            hosts: z
+              .array(
+                z.string().regex(/^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/i, 'a host name like xa-a.vinhlong.gov.vn'),
+              )
+              .optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .optional(),
     trustProxy: z.array(z.string().refine(isProxyEntry, 'an IP address, a CIDR range or loopback')).optional(),
     idempotencyRetentionHours: z.number().min(1).max(8_760).optional(),
     /** Calendar overlays: each the path of a JSON file or the overlay inline (checked by `parseCalendarOverlay`). */
@@ -204,6 +235,11 @@ function fromFile(path: string): FileConfig {
     tls: c.tls && { cert: resolve(base, c.tls.cert), key: resolve(base, c.tls.key) },
     static: c.static?.map((m) => ({ ...m, dir: resolve(base, m.dir) })),
     calendarOverlays: c.calendarOverlays?.map((o) => (typeof o === 'string' ? resolve(base, o) : o)),
+    offices: c.offices?.map((o) => ({
+      ...o,
+      office: typeof o.office === 'string' ? resolve(base, o.office) : o.office,
+      catalogue: at(o.catalogue),
+    })),
   };
 }
 
@@ -291,7 +327,70 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     idempotencyRetentionHours: merged.idempotencyRetentionHours ?? DEFAULT_IDEMPOTENCY_RETENTION_HOURS,
     calendarOverlays: loadCalendarOverlays(merged.calendarOverlays ?? []),
     staff: { ...file.staff, ...environment.staff },
+    ...(merged.offices ? { offices: loadOffices(merged, env.MOTCUA_CONFIG ?? 'the configuration') } : {}),
   };
+}
+
+/**
+ * A province deployment's offices, each checked as `office` is; refused together with every problem: no PostgreSQL,
+ * `office` given too, an office id or a host name twice.
+ */
+function loadOffices(config: FileConfig, where: string): ServedOffice[] {
+  const entries = config.offices ?? [];
+  const problems: Problem[] = [];
+  if (!config.databaseUrl) {
+    problems.push(
+      problem(['offices'], 'offices-need-postgres', {
+        vi: `Nhiều đơn vị trên một phiên bản cần PostgreSQL (DATABASE_URL) trong ${where}`,
+        en: `Several offices on one instance need PostgreSQL (DATABASE_URL) in ${where}`,
+      }),
+    );
+  }
+  if (config.office !== undefined) {
+    problems.push(
+      problem(['office'], 'office-and-offices', {
+        vi: `Chỉ dùng "office" hoặc "offices", không dùng cả hai (${where})`,
+        en: `Give either "office" or "offices", not both (${where})`,
+      }),
+    );
+  }
+  const offices: ServedOffice[] = [];
+  const ids = new Set<string>();
+  const hosts = new Set<string>();
+  entries.forEach((entry, i) => {
+    let office: Office;
+    try {
+      office = loadOffice(entry.office, typeof entry.office === 'string' ? entry.office : `${where} offices[${i}]`);
+    } catch (error) {
+      if (!(error instanceof MotcuaError)) throw error;
+      problems.push(...error.problems.map((p) => ({ ...p, path: ['offices', i, ...p.path] })));
+      return;
+    }
+    if (ids.has(office.id)) {
+      problems.push(
+        problem(['offices', i, 'office', 'id'], 'duplicate-office', {
+          vi: `Đơn vị "${office.id}" có hai lần`,
+          en: `The office "${office.id}" is given twice`,
+        }),
+      );
+    }
+    ids.add(office.id);
+    const own = (entry.hosts ?? []).map((host) => host.toLowerCase());
+    own.forEach((host, j) => {
+      if (hosts.has(host)) {
+        problems.push(
+          problem(['offices', i, 'hosts', j], 'duplicate-host', {
+            vi: `Tên miền "${host}" đã thuộc một đơn vị khác`,
+            en: `The host name "${host}" belongs to another office already`,
+          }),
+        );
+      }
+      hosts.add(host);
+    });
+    offices.push({ office, catalogue: entry.catalogue ?? config.catalogue, hosts: own });
+  });
+  if (problems.length > 0) throw new MotcuaError(problems);
+  return offices;
 }
 
 /**

@@ -1,7 +1,6 @@
 // Offices sharing one PostgreSQL cannot reach each other's rows: not through a route, and not through a raw query
 // of the application's role (row-level security, migration 0017-office-isolation). The application connects as a
 // role that owns nothing; the tables' owner, not a superuser, is bound too (FORCE).
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +13,8 @@ import { createApp } from './app.js';
 import type { Database } from './db/database.js';
 // Under CI=true it refuses to run without PostgreSQL, rather than skipping.
 import './db/databases.test-support.js';
+import { type ApplicationRoleDatabase, openAsApplicationRole } from './db/application-role.test-support.js';
 import { migrate } from './db/migrations.js';
-import { openPostgres } from './db/postgres.js';
 import { adminHeaders, pairDevice } from './devices/pairing.test-support.js';
 import { call } from './http/call.test-support.js';
 import { DEMO_OFFICE, parseOffice } from './office/office.js';
@@ -41,15 +40,6 @@ const B = {
   device: 'Ki-ốt xã bên cạnh',
   user: 'canbo-ben-canh',
 } as const;
-
-/** The URL of `serverUrl` signed in as `role`, in `schema`. */
-function urlAs(role: string, schema: string): string {
-  const url = new URL(serverUrl as string);
-  url.username = role;
-  url.password = role;
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return url.toString();
-}
 
 const office = (id: string, counterToken: string, kioskToken: string) =>
   parseOffice(
@@ -95,11 +85,9 @@ async function workDay(app: Hono, db: Database, id: string, names: { applicant: 
 }
 
 describe('offices on one PostgreSQL, as the application role', { skip: !serverUrl && 'needs PostgreSQL' }, () => {
-  const tag = randomBytes(4).toString('hex');
-  const schema = `motcua_rls_${tag}`;
-  const owner = `motcua_owner_${tag}`;
-  const role = `motcua_app_${tag}`;
+  let roles: ApplicationRoleDatabase;
   let superuser: pg.Client;
+  let schema: string;
   let ownerDb: Database;
   let db: Database;
   let here: Awaited<ReturnType<typeof workDay>>;
@@ -108,22 +96,8 @@ describe('offices on one PostgreSQL, as the application role', { skip: !serverUr
   let neighbour: Hono;
 
   before(async () => {
-    superuser = new pg.Client({ connectionString: serverUrl });
-    await superuser.connect();
-    await superuser.query(`create role ${owner} login password '${owner}' nosuperuser nobypassrls`);
-    await superuser.query(`create role ${role} login password '${role}' nosuperuser nobypassrls`);
-    await superuser.query(`create schema ${schema} authorization ${owner}`);
-    ownerDb = await openPostgres(urlAs(owner, schema), { max: 2 });
-    await migrate(ownerDb);
-    // What a deployment grants its application role: rows, not tables.
-    for (const grant of [
-      `grant usage on schema ${schema} to ${role}`,
-      `grant select, insert, update, delete on all tables in schema ${schema} to ${role}`,
-      `grant usage, select on all sequences in schema ${schema} to ${role}`,
-    ]) {
-      await ownerDb.query(grant);
-    }
-    db = await openPostgres(urlAs(role, schema), { max: 4 });
+    roles = await openAsApplicationRole(serverUrl as string);
+    ({ superuser, schema, owner: ownerDb, db } = roles);
     const options = { db, now: () => NOW, secret: 's'.repeat(40) };
     const k = 'k'.repeat(32);
     const c = 'c'.repeat(32);
@@ -145,14 +119,7 @@ describe('offices on one PostgreSQL, as the application role', { skip: !serverUr
     await testUser(db.forOffice(B.office), B.office, B.user, ['officer']);
   });
 
-  after(async () => {
-    await db?.close();
-    await ownerDb?.close();
-    await superuser.query(`drop schema if exists ${schema} cascade`);
-    await superuser.query(`drop role if exists ${role}`);
-    await superuser.query(`drop role if exists ${owner}`);
-    await superuser.end();
-  });
+  after(() => roles?.close());
 
   it('puts every table but the migrations under forced row-level security, with an office column', async () => {
     const { rows } = await superuser.query<{ name: string; rls: boolean; forced: boolean; office: boolean }>(
@@ -180,9 +147,9 @@ describe('offices on one PostgreSQL, as the application role', { skip: !serverUr
       [schema],
     );
     const count = async (sql: string, on: Pick<Database, 'query'> | pg.Client, params: unknown[] = []) => {
-      const result = await on.query(sql, params);
-      const rows = Array.isArray(result) ? result : result.rows;
-      return Number(rows[0].n);
+      const rows =
+        on instanceof pg.Client ? (await on.query(sql, params)).rows : await (on as Database).query(sql, params);
+      return Number(rows[0]?.n);
     };
     const seen: Record<string, { neighbour: number; leaked: number; unscoped: number; owner: number }> = {};
     for (const { name } of tables) {

@@ -10,7 +10,7 @@ import { formatPath } from '@motcua/core/text';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { createApp } from './app.js';
-import type { ServerConfig } from './config.js';
+import type { ServedOffice, ServerConfig } from './config.js';
 import type { Database } from './db/database.js';
 import { migrate } from './db/migrations.js';
 import { openPglite } from './db/pglite.js';
@@ -21,7 +21,9 @@ import { allowedOrigin } from './http/cors.js';
 import { DEFAULT_IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from './http/idempotency.js';
 import { purgeNotificationContacts } from './notifications/contact-retention.js';
 import { startNotificationSender } from './notifications/sender.js';
+import type { Office } from './office/office.js';
 import { staticTokenWarnings } from './office/static-tokens.js';
+import { OFFICE_PREFIX, officeRouter } from './province/office-router.js';
 import { createLiveSettings, settingsSourceLines } from './settings/live-settings.js';
 import { purgeAudit } from './staff/audit-store.js';
 import { ensureDemoUsers } from './staff/demo-users.js';
@@ -85,112 +87,58 @@ function hasDotSegment(path: string): boolean {
  * ```
  */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+  // One office, or a province instance's offices (each at /o/<id>/ and at its host names).
+  const province = config.offices !== undefined && config.offices.length > 0;
+  const served: readonly ServedOffice[] = province
+    ? (config.offices as readonly ServedOffice[])
+    : [{ office: config.office, catalogue: config.catalogue, hosts: [] }];
   // A broken catalogue refuses the start, with every problem and its path, rather than failing the counter later.
-  if (config.catalogue) {
-    const problems = await catalogueProblems(config.catalogue);
+  for (const catalogue of new Set(served.map((s) => s.catalogue))) {
+    if (!catalogue) continue;
+    const problems = await catalogueProblems(catalogue);
     if (problems.length > 0) {
       throw new Error(
-        `motcua-server: the catalogue ${config.catalogue} has ${problems.length} problem(s):\n${problemLines(problems).join('\n')}`,
+        `motcua-server: the catalogue ${catalogue} has ${problems.length} problem(s):\n${problemLines(problems).join('\n')}`,
       );
     }
   }
   const opened = options.db ?? (await openDatabase(config));
-  // Migrations on the whole database; everything else works for the office (row-level security on PostgreSQL).
-  const db = opened.forOffice(config.office.id);
   const now = options.now ?? Date.now;
-  const retentionMs = (config.idempotencyRetentionHours ?? DEFAULT_IDEMPOTENCY_RETENTION_HOURS) * 3_600_000;
-  const auditDays = config.staff?.auditRetentionDays ?? DEFAULT_STAFF_SETTINGS.auditRetentionDays;
-  // Also audit lines past their retention (checked hourly, so at least daily) and expired sessions.
-  const purge = async () => {
-    await purgeIdempotencyKeys(db, now() - retentionMs);
-    await purgeAudit(db, now() - auditDays * 86_400_000);
-    await purgeExpiredSessions(db, now());
-    // The citizens' notification contacts, once their dossiers are finished and the retention has passed.
-    await purgeNotificationContacts(db, config.office, now());
-  };
-  let demoUsers: Awaited<ReturnType<typeof ensureDemoUsers>> = [];
+  // Aborted by close(): every open event stream listens to it, however many boards are connected.
+  const closing = new AbortController();
+  setMaxListeners(0, closing.signal);
+  const offices: StartedOffice[] = [];
   try {
+    // Migrations on the whole database; everything else works for one office (row-level security on PostgreSQL).
     await migrate(opened);
-    await purge();
-    demoUsers = await ensureDemoUsers(db, config.office, now());
-    if (config.office.demo) {
-      // Weeks of past work for the dashboard and the reports, written once on the demo office's first start.
-      const calendar = vietnamCalendar({ overlays: (config.calendarOverlays ?? []).map((o) => o.overlay) });
-      const history = await seedDemoHistory(db, config.office, {
-        now: now(),
-        calendar,
-        clock: { calendar },
-        catalogue: await catalogueFromFile(config.catalogue)(),
-      });
-      if (history) {
-        console.log(
-          `motcua-server: lịch sử trình diễn / demo history: ${history.tickets} tickets, ${history.ratings} ratings, ${history.dossiers} dossiers`,
-        );
-      }
+    for (const s of served) {
+      offices.push(await startOffice(opened, config, s, { now, closing: closing.signal, label: province }));
     }
   } catch (error) {
+    await Promise.all(offices.map((o) => o.stop()));
     await opened.close();
     throw error;
   }
-  if (config.office.demo) {
-    console.warn(
-      'motcua-server: văn phòng mẫu, mã truy cập công khai / demo office with public tokens (demo-kiosk, demo-counter-N): set MOTCUA_OFFICE before real use',
-    );
-    const list = demoUsers.map((u) => `${u.username} / ${u.password} (${u.roles.join(', ')})`).join('; ');
-    console.log(`motcua-server: tài khoản trình diễn / demo sign-ins: ${list}`);
-  } else {
-    for (const u of demoUsers) {
-      console.warn(
-        `motcua-server: người dùng "${u.username}" còn mật khẩu trình diễn công khai nên đã bị khóa / user "${u.username}" still had the public demo password and was disabled: motcua-server users reset-password ${u.username}`,
-      );
-    }
-  }
-  // Static tokens keep working; said once at start, by where each is written, never the token.
-  for (const line of staticTokenWarnings(config.office)) console.warn(line);
   // Said once at start: an overlay rule that no longer changes anything (24/11 switched on, built in since 2026).
   for (const w of calendarOverlayWarnings((config.calendarOverlays ?? []).map((o) => o.overlay))) {
     console.warn(
       `motcua-server: ${formatPath(['calendarOverlays', ...w.path.slice(1)])}: ${w.message.vi} / ${w.message.en}`,
     );
   }
-  // The office's settings: the configuration bootstraps them; once an admin saved a version, the database's win.
-  const settings = createLiveSettings({
-    db,
-    office: config.office,
-    now,
-    calendarOverlays: config.calendarOverlays ?? [],
-  });
-  try {
-    for (const line of settingsSourceLines(await settings.ready())) console.log(line);
-  } catch (error) {
-    await opened.close();
-    throw error;
-  }
-  // Aborted by close(): every open event stream listens to it, however many boards are connected.
-  const closing = new AbortController();
-  setMaxListeners(0, closing.signal);
   const root = new Hono();
   // Browsers must not guess a type other than the one sent (a JSON answer or an uploaded file read as HTML).
   root.use('*', async (c, next) => {
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
   });
-  root.route(
-    '/',
-    createApp({
-      db,
-      allowedOrigins: config.allowedOrigins,
-      catalogue: config.catalogue,
-      office: config.office,
-      secret: config.secret,
-      closing: closing.signal,
-      now,
-      settings,
-      ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
-      ...(config.calendarOverlays ? { calendarOverlays: config.calendarOverlays } : {}),
-      ...(config.staff ? { staff: config.staff } : {}),
-    }),
-  );
+  if (province) {
+    root.route('/', officeRouter(offices.map((o) => ({ id: o.office.id, hosts: o.hosts, app: o.app }))));
+    console.log(
+      `motcua-server: ${offices.length} đơn vị / offices: ${offices.map((o) => `${OFFICE_PREFIX}${o.office.id}/`).join(', ')}`,
+    );
+  } else {
+    root.route('/', (offices[0] as StartedOffice).app);
+  }
   for (const mount of config.static) {
     const prefix = mount.prefix.endsWith('/') ? mount.prefix : `${mount.prefix}/`;
     // Module scripts from another origin load only with CORS. Public files (the CDN build) may go to any page;
@@ -232,15 +180,13 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   // Stored answers hold receipts (PIN, applicant): purged once they are older than the retention; never holds the
   // process open.
   const purging = setInterval(() => {
-    purge().catch((error: unknown) => {
+    Promise.all(offices.map((o) => o.purge())).catch((error: unknown) => {
       console.warn(
         `motcua-server: old Idempotency-Key answers, audit lines, sessions or notification contacts not purged: ${(error as Error).message}`,
       );
     });
   }, options.purgeEveryMs ?? PURGE_EVERY_MS);
   purging.unref();
-  // Dossier status notifications: delivered from the outbox by every instance side by side.
-  const sender = startNotificationSender({ db, office: config.office, now });
   let closed: Promise<void> | undefined;
   return {
     url: `${tls ? 'https' : 'http'}://${shownHost}:${port}/`,
@@ -248,7 +194,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     close() {
       closed ??= (async () => {
         clearInterval(purging);
-        const senderStopped = sender.stop();
+        const sendersStopped = Promise.all(offices.map((o) => o.stop()));
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         closing.abort();
         // A board's stream ends at once; a connection kept alive after its last answer closes as soon as it is idle;
@@ -262,10 +208,115 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
           clearInterval(idle);
           clearTimeout(cut);
         }
-        await senderStopped;
+        await sendersStopped;
         await opened.close();
       })();
       return closed;
+    },
+  };
+}
+
+/** An office the service runs: its app, its purge and what stops with it. */
+interface StartedOffice {
+  readonly office: Office;
+  readonly hosts: readonly string[];
+  readonly app: Hono;
+  /** Old Idempotency-Key answers, audit lines, sessions and notification contacts go. */
+  purge(): Promise<void>;
+  /** Its notification sender stops. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts one office on a migrated database: purges what is past its retention, makes the demo users (and, for the
+ * demo office, its history), reads its settings and starts its notification sender. `label` prefixes its start
+ * lines with the office id (a province instance).
+ */
+async function startOffice(
+  opened: Database,
+  config: ServerConfig,
+  { office, catalogue, hosts }: ServedOffice,
+  { now, closing, label }: { now: () => number; closing: AbortSignal; label: boolean },
+): Promise<StartedOffice> {
+  const db = opened.forOffice(office.id);
+  const say = (line: string) => (label ? line.replace('motcua-server:', `motcua-server [${office.id}]:`) : line);
+  const retentionMs = (config.idempotencyRetentionHours ?? DEFAULT_IDEMPOTENCY_RETENTION_HOURS) * 3_600_000;
+  const auditDays = config.staff?.auditRetentionDays ?? DEFAULT_STAFF_SETTINGS.auditRetentionDays;
+  // Also audit lines past their retention (checked hourly, so at least daily) and expired sessions.
+  const purge = async () => {
+    await purgeIdempotencyKeys(db, now() - retentionMs);
+    await purgeAudit(db, now() - auditDays * 86_400_000);
+    await purgeExpiredSessions(db, now());
+    // The citizens' notification contacts, once their dossiers are finished and the retention has passed.
+    await purgeNotificationContacts(db, office, now());
+  };
+  await purge();
+  const demoUsers = await ensureDemoUsers(db, office, now());
+  if (office.demo) {
+    // Weeks of past work for the dashboard and the reports, written once on the demo office's first start.
+    const calendar = vietnamCalendar({ overlays: (config.calendarOverlays ?? []).map((o) => o.overlay) });
+    const history = await seedDemoHistory(db, office, {
+      now: now(),
+      calendar,
+      clock: { calendar },
+      catalogue: await catalogueFromFile(catalogue)(),
+    });
+    if (history) {
+      console.log(
+        say(
+          `motcua-server: lịch sử trình diễn / demo history: ${history.tickets} tickets, ${history.ratings} ratings, ${history.dossiers} dossiers`,
+        ),
+      );
+    }
+    console.warn(
+      say(
+        'motcua-server: văn phòng mẫu, mã truy cập công khai / demo office with public tokens (demo-kiosk, demo-counter-N): set MOTCUA_OFFICE before real use',
+      ),
+    );
+    const list = demoUsers.map((u) => `${u.username} / ${u.password} (${u.roles.join(', ')})`).join('; ');
+    console.log(say(`motcua-server: tài khoản trình diễn / demo sign-ins: ${list}`));
+  } else {
+    for (const u of demoUsers) {
+      console.warn(
+        say(
+          `motcua-server: người dùng "${u.username}" còn mật khẩu trình diễn công khai nên đã bị khóa / user "${u.username}" still had the public demo password and was disabled: motcua-server users reset-password ${u.username}`,
+        ),
+      );
+    }
+  }
+  // Static tokens keep working; said once at start, by where each is written, never the token.
+  for (const line of staticTokenWarnings(office)) console.warn(say(line));
+  // The office's settings: the configuration bootstraps them; once an admin saved a version, the database's win.
+  const settings = createLiveSettings({ db, office, now, calendarOverlays: config.calendarOverlays ?? [] });
+  try {
+    for (const line of settingsSourceLines(await settings.ready())) console.log(say(line));
+  } catch (error) {
+    settings.close();
+    throw error;
+  }
+  const app = createApp({
+    db,
+    allowedOrigins: config.allowedOrigins,
+    catalogue,
+    office,
+    secret: config.secret,
+    closing,
+    now,
+    settings,
+    ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
+    ...(config.calendarOverlays ? { calendarOverlays: config.calendarOverlays } : {}),
+    ...(config.staff ? { staff: config.staff } : {}),
+  });
+  // Dossier status notifications: delivered from the outbox by every instance side by side.
+  const sender = startNotificationSender({ db, office, now });
+  return {
+    office,
+    hosts,
+    app,
+    purge,
+    async stop() {
+      await sender.stop();
+      settings.close();
     },
   };
 }

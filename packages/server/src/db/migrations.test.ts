@@ -21,6 +21,39 @@ for (const target of TEST_DATABASES) {
       }
     });
 
+    it('give the rows of the office-less tables their office when upgrading to 0017-office-isolation', async () => {
+      const db = await target.open();
+      try {
+        const upgrade = MIGRATIONS.findIndex((m) => m.id === '0017-office-isolation');
+        await migrate(db, MIGRATIONS.slice(0, upgrade));
+        const today = new Date().toISOString().slice(0, 10);
+        await db.exec(`
+          insert into idempotency_keys (key, route, scope) values ('k1', '/api/dossiers', 'xa-a 3f2c'), ('k0', '/r', '');
+          insert into rate_limit_windows (name, key, stamps, expires_at) values ('tickets', 'k', '[]', 0);
+          insert into dossier_lookup_failures (key, failures, last_at, blocked_until) values ('client:1', 3, 0, 0);
+          insert into dossier_sequences (agency, business_date, last_value) values
+            ('000.00.31.H62', '${today}', 4), ('000.00.99.H62', '${today}', 2), ('000.00.31.H62', '2020-01-01', 9);
+          insert into dossiers (code, office, procedure_code, procedure_name, channel, time_limit, received_at,
+            pin_hash, status, steps, slip, version, due_at)
+          values ('000.00.31.H62-${today.slice(2).replaceAll('-', '')}-0004', 'xa-a', '1.004194', 'x', 'in-person',
+            '{}', '${today}T08:00:00+07:00', 'h', 'received', '[]', '{}', 1, '${today}T17:00:00+07:00');
+        `);
+        expect(await migrate(db)).to.deep.equal(MIGRATIONS.slice(upgrade).map((m) => m.id));
+        // The key keeps its office; the one stored before scopes had none and can never be replayed: gone.
+        expect(await db.query('select key, office from idempotency_keys')).to.deep.equal([
+          { key: 'k1', office: 'xa-a' },
+        ]);
+        expect(await db.query('select * from rate_limit_windows')).to.deep.equal([]);
+        expect(await db.query('select * from dossier_lookup_failures')).to.deep.equal([]);
+        // Today's sequence holding a dossier takes its office; one no dossier holds, and past days, go.
+        expect(await db.query('select agency, office, last_value from dossier_sequences')).to.deep.equal([
+          { agency: '000.00.31.H62', office: 'xa-a', last_value: 4 },
+        ]);
+      } finally {
+        await db.close();
+      }
+    });
+
     it('roll back a failing step completely', async () => {
       const db = await target.open();
       try {

@@ -33,6 +33,38 @@ describe('LISTEN on PostgreSQL', { skip: postgres ? false : 'no MOTCUA_TEST_DATA
       await db.close();
     }
   });
+
+  it('listens to many channels on one connection, each subscriber hearing its own', async () => {
+    // Four pooled connections for sixty channels (a province instance: settings and queue of thirty offices).
+    const db = await (postgres as NonNullable<typeof postgres>).open();
+    const heard = new Map<string, string[]>();
+    const stops: (() => Promise<void>)[] = [];
+    try {
+      const channels = Array.from({ length: 60 }, (_, i) => `motcua_test_many_${Date.now()}_${i}`);
+      for (const channel of channels) {
+        heard.set(channel, []);
+        stops.push(await db.listen(channel, (payload) => heard.get(channel)?.push(payload)));
+      }
+      // A second subscriber of one channel hears it too.
+      const twice: string[] = [];
+      stops.push(await db.listen(channels[0] as string, (payload) => twice.push(payload)));
+      // The pool still answers requests side by side.
+      await Promise.all(Array.from({ length: 3 }, () => db.query('select pg_sleep(0.05)')));
+      for (const channel of channels) await db.query('select pg_notify($1, $2)', [channel, `to ${channel}`]);
+      await waitFor(() => [...heard.values()].every((payloads) => payloads.length === 1));
+      for (const [channel, payloads] of heard) expect(payloads).to.deep.equal([`to ${channel}`]);
+      await waitFor(() => twice.length === 1);
+      // Unsubscribed, a channel is heard no more; the others still are.
+      await (stops.shift() as () => Promise<void>)();
+      await db.query('select pg_notify($1, $2), pg_notify($3, $4)', [channels[0], 'late', channels[1], 'still']);
+      await waitFor(() => heard.get(channels[1] as string)?.length === 2);
+      await waitFor(() => twice.length === 2);
+      expect(heard.get(channels[0] as string)).to.deep.equal([`to ${channels[0]}`]);
+    } finally {
+      for (const stop of stops) await stop();
+      await db.close();
+    }
+  });
 });
 
 async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {

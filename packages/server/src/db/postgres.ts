@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Database } from './database.js';
+import { createPostgresListener } from './postgres-listener.js';
 
 /**
  * Connects to a PostgreSQL server (`postgres://user:password@host:5432/db`), as several service instances do
@@ -16,9 +17,8 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   pool.on('error', (error) => console.error(`motcua: PostgreSQL connection lost: ${error.message}`));
   // Fail now, with the server's message, rather than on the first request.
   await pool.query('select 1');
-  const listeners = new Set<pg.PoolClient>();
-  /** Every open subscription's unsubscribe, so that closing the database ends them first. */
-  const subscriptions = new Set<() => Promise<void>>();
+  // Every LISTEN of this database, for every office, on one connection.
+  const listener = createPostgresListener(pool);
   /** The office each pooled connection works for (its `motcua.office`), set again only when another needs it. */
   const officeOf = new WeakMap<pg.PoolClient, string>();
   const checkout = async (office: string): Promise<pg.PoolClient> => {
@@ -79,68 +79,14 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   });
   const forOffice = (office: string): Database => ({
     ...scoped(office),
-    listen: (channel, onMessage, onReconnect) => root.listen(channel, onMessage, onReconnect),
+    listen: (channel, onMessage, onReconnect) => listener.listen(channel, onMessage, onReconnect),
     async close() {},
   });
   const root: Database = {
     ...scoped(''),
-    async listen(channel, onMessage, onReconnect) {
-      // A dedicated connection per subscription. When it breaks (the server restarts, the network drops), it is
-      // replaced and LISTEN issued again, with a growing pause between attempts. Notifications sent while no
-      // connection was listening are lost: `onReconnect` tells the subscriber, once listening again.
-      let client: pg.PoolClient | undefined;
-      let replaced = false;
-      let closed = false;
-      let delay = 500;
-      const connect = async (): Promise<void> => {
-        const next = await pool.connect();
-        next.on('notification', (message) => {
-          if (message.channel === channel) onMessage(message.payload ?? '');
-        });
-        next.on('error', (error) => {
-          if (!listeners.delete(next)) return; // already released: unsubscribed or closing
-          console.error(`motcua: LISTEN ${channel} connection lost (${error.message}); reconnecting`);
-          next.release(error);
-          if (client === next) client = undefined;
-          reconnect();
-        });
-        await next.query(`listen ${pg.escapeIdentifier(channel)}`);
-        if (closed) {
-          next.release();
-          return;
-        }
-        client = next;
-        listeners.add(next);
-        delay = 500;
-        if (replaced) onReconnect?.();
-        replaced = true;
-      };
-      const reconnect = () => {
-        if (closed) return;
-        setTimeout(() => {
-          connect().catch(() => {
-            delay = Math.min(delay * 2, 30_000);
-            reconnect();
-          });
-        }, delay).unref();
-      };
-      await connect();
-      const unsubscribe = async () => {
-        closed = true;
-        subscriptions.delete(unsubscribe);
-        const current = client;
-        client = undefined;
-        if (!current || !listeners.delete(current)) return;
-        await current.query(`unlisten ${pg.escapeIdentifier(channel)}`).catch(() => {});
-        current.release();
-      };
-      subscriptions.add(unsubscribe);
-      return unsubscribe;
-    },
+    listen: (channel, onMessage, onReconnect) => listener.listen(channel, onMessage, onReconnect),
     async close() {
-      await Promise.all([...subscriptions].map((unsubscribe) => unsubscribe()));
-      for (const client of listeners) client.release();
-      listeners.clear();
+      await listener.close();
       await pool.end();
     },
   };
