@@ -4,7 +4,13 @@
  * @packageDocumentation
  */
 export { type AppDeps, createApp } from './app.js';
-export { type LoadedCalendarOverlay, loadConfig, type ServerConfig, type StaticMount } from './config.js';
+export {
+  type LoadedCalendarOverlay,
+  loadConfig,
+  type ServedOffice,
+  type ServerConfig,
+  type StaticMount,
+} from './config.js';
 export type { Database, Queryable } from './db/database.js';
 export type { DurableNodeFSOptions, FileEvent } from './db/durable-fs-options.js';
 export { MIGRATIONS, type Migration, migrate } from './db/migrations.js';

@@ -9,6 +9,8 @@ import { openPostgres } from './postgres.js';
 /** The two roles' databases on a fresh schema, a superuser's client for checks, and the clean-up. */
 export interface ApplicationRoleDatabase {
   readonly schema: string;
+  /** The application role's URL (in the schema), for another process or pool. */
+  readonly url: string;
   /** The tables' owner (not a superuser: row-level security binds it too). */
   readonly owner: Database;
   /** The application role, as the service connects. */
@@ -49,10 +51,12 @@ export async function openAsApplicationRole(serverUrl: string): Promise<Applicat
   ]) {
     await owner.query(grant);
   }
-  const db = await openPostgres(urlAs(serverUrl, appRole, schema), { max: 4 });
+  const url = urlAs(serverUrl, appRole, schema);
+  const db = await openPostgres(url, { max: 4 });
   let closed = false;
   return {
     schema,
+    url,
     owner,
     db,
     superuser,

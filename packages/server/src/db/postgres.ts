@@ -70,8 +70,12 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
         release(client);
         return result;
       } catch (error) {
-        await client.query('rollback').catch(() => {});
-        release(client, error);
+        // The work's own error (a refusal, a conflict) leaves a connection that rolled back usable.
+        const rolledBack = await client.query('rollback').then(
+          () => true,
+          () => false,
+        );
+        client.release(rolledBack ? undefined : (error as Error));
         throw error;
       }
     },

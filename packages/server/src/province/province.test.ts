@@ -80,12 +80,7 @@ describe('a province instance', { skip: !serverUrl && 'needs PostgreSQL' }, () =
     roles = await openAsApplicationRole(serverUrl as string);
     first = await startServer(config(offices), { db: roles.db });
     // A second instance on its own pool, as the application role too.
-    const url = new URL(serverUrl as string);
-    const appRole = (await roles.db.query<{ r: string }>('select current_user as r'))[0]?.r as string;
-    url.username = appRole;
-    url.password = appRole;
-    url.searchParams.set('options', `-c search_path=${roles.schema}`);
-    second = await startServer(config(offices), { db: await openPostgres(url.toString(), { max: 4 }) });
+    second = await startServer(config(offices), { db: await openPostgres(roles.url, { max: 4 }) });
   });
 
   after(async () => {
