@@ -171,6 +171,10 @@ function balancer(ports: readonly number[]) {
 }
 
 const latencies = new Map<string, number[]>();
+/** Per route, how many answers of each status (0: no answer) came back, retries included. */
+const statuses = new Map<string, Map<number, number>>();
+/** The first answer of each refusing status per route, to say why. */
+const firstRefusal = new Map<string, string>();
 let requests = 0;
 
 /** One API call through the balancer, timed under its route; retried with the same key on a 409, 429 or 5xx. */
@@ -201,6 +205,12 @@ async function api(
       status = 0;
     }
     requests++;
+    const counts = statuses.get(route) ?? new Map<number, number>();
+    counts.set(status, (counts.get(status) ?? 0) + 1);
+    statuses.set(route, counts);
+    if (status >= 400 && status !== 404 && !firstRefusal.has(`${route} ${status}`)) {
+      firstRefusal.set(`${route} ${status}`, JSON.stringify(body.error ?? body).slice(0, 300));
+    }
     const list = latencies.get(route) ?? [];
     list.push(performance.now() - t0);
     latencies.set(route, list);
@@ -214,7 +224,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
 
-/** A board: the office's event stream through the balancer, reconnected when it drops; when each ticket was called. */
+/** A board: the office's event stream through the balancer, reconnected when it drops; when each number was called. */
 function board(base: string, office: string, heard: Map<string, number>, stop: AbortSignal): void {
   const run = async () => {
     while (!stop.aborted) {
@@ -234,9 +244,10 @@ function board(base: string, office: string, heard: Map<string, number>, stop: A
             buffer = buffer.slice(end + 2);
             const data = event.split('\n').find((line) => line.startsWith('data:'));
             if (!event.includes('event: ticket') || !data) continue;
-            const delta = JSON.parse(data.slice(5)) as { type: string; ticket?: { id: string } };
-            if (delta.type === 'called' && delta.ticket && !heard.has(delta.ticket.id)) {
-              heard.set(delta.ticket.id, performance.now());
+            // A board's ticket carries its number, not its id.
+            const delta = JSON.parse(data.slice(5)) as { type: string; ticket?: { number: string } };
+            if (delta.type === 'call' && delta.ticket && !heard.has(delta.ticket.number)) {
+              heard.set(delta.ticket.number, performance.now());
             }
           }
         }
@@ -310,13 +321,13 @@ async function officeDay(
           client,
         },
       );
-      const ticket = call.body.ticket as { id: string } | null | undefined;
+      const ticket = call.body.ticket as { id: string; number: string } | null | undefined;
       if (!ticket) {
         await sleep(1_000);
         continue;
       }
       served++;
-      day.calledAt.set(ticket.id, sent);
+      day.calledAt.set(ticket.number, sent);
       await sleep((DAY_MS / (TICKETS / 4)) * 0.3 * Math.random());
       if (Math.random() < 0.5) {
         const dossier = await api(base, 'POST /api/dossiers', `o/${id}/api/dossiers`, {
@@ -344,7 +355,11 @@ async function officeDay(
         const rated = await api(base, 'POST /api/ratings', `o/${id}/api/ratings`, {
           method: 'POST',
           headers: { 'idempotency-key': `${id}-r-${ticket.id}` },
-          body: { token: done.body.ratingToken, answers: { overall: 1 + Math.floor(Math.random() * 5) } },
+          body: ((overall) => ({
+            token: done.body.ratingToken,
+            // Not satisfied: the form asks why.
+            answers: { overall, ...(overall === 1 ? { reason: 'Phải chờ lâu' } : {}) },
+          }))(1 + Math.floor(Math.random() * 3)),
           client: `10.3.${index}.${n % 250}`,
         });
         if (rated.status === 201) day.ratings++;
@@ -380,6 +395,15 @@ async function officeDay(
   })();
   await Promise.all([...kiosks, ...counters, citizens]);
   return day;
+}
+
+/** Bytes of the schema's tables with their indexes and TOAST. */
+async function databaseBytes(superuser: { query: (sql: string) => Promise<{ rows: any[] }> }, schema: string) {
+  const { rows } = await superuser.query(
+    `select coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint as bytes from pg_class c
+       join pg_namespace n on n.oid = c.relnamespace where n.nspname = '${schema}' and c.relkind = 'r'`,
+  );
+  return Number(rows[0]?.bytes ?? 0);
 }
 
 async function main(): Promise<void> {
@@ -419,6 +443,7 @@ async function main(): Promise<void> {
     await new Promise<void>((resolve) => lb.server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(lb.server.address() as AddressInfo).port}/`;
     const days: OfficeDay[] = [];
+    const sizeBefore = await databaseBytes(roles.superuser, roles.schema);
     const begun = performance.now();
     let killedAt: number | undefined;
     if (KILL && INSTANCES > 1) {
@@ -471,17 +496,14 @@ async function main(): Promise<void> {
       dossiers += day.dossiers.size;
       ratings += day.ratings;
       crossReads += day.crossReads;
-      for (const [ticket, sent] of day.calledAt) {
-        const heard = day.heard.get(ticket);
+      for (const [number, sent] of day.calledAt) {
+        const heard = day.heard.get(number);
         if (heard !== undefined) delays.push(heard - sent);
       }
     });
     if ((dupTickets?.n ?? 0) > 0) problems.push(`${dupTickets?.n} ticket numbers given twice`);
     if (crossReads > 0) problems.push(`${crossReads} dossiers found at another office`);
-    const [size] = await q(
-      `select sum(pg_total_relation_size(c.oid))::bigint as bytes from pg_class c
-         join pg_namespace n on n.oid = c.relnamespace where n.nspname = '${s}' and c.relkind = 'r'`,
-    );
+    const grown = (await databaseBytes(roles.superuser, roles.schema)) - sizeBefore;
     delays.sort((x, y) => x - y);
     console.log(
       `province day: ${OFFICES} offices, ${INSTANCES} instances, ${MINUTES} min${killedAt ? `; instance ${INSTANCES} killed at ${(killedAt / 1000).toFixed(0)} s` : ''}`,
@@ -490,19 +512,21 @@ async function main(): Promise<void> {
       `  ${requests} requests in ${seconds.toFixed(0)} s: ${(requests / seconds).toFixed(1)} requests/s; retried by the balancer: ${lb.retried()}`,
     );
     console.log(`  answered and stored: ${tickets} tickets, ${dossiers} dossiers, ${ratings} ratings`);
-    console.log('  route                                         count   p50 ms   p95 ms   p99 ms');
+    console.log('  route                                         count   p50 ms   p95 ms   p99 ms  answers');
     for (const [route, list] of [...latencies].sort()) {
       list.sort((x, y) => x - y);
+      const answers = [...(statuses.get(route) ?? [])].map(([status, n]) => `${status}×${n}`).join(' ');
       console.log(
-        `  ${route.padEnd(44)} ${String(list.length).padStart(6)} ${percentile(list, 50).toFixed(1).padStart(8)} ${percentile(list, 95).toFixed(1).padStart(8)} ${percentile(list, 99).toFixed(1).padStart(8)}`,
+        `  ${route.padEnd(44)} ${String(list.length).padStart(6)} ${percentile(list, 50).toFixed(1).padStart(8)} ${percentile(list, 95).toFixed(1).padStart(8)} ${percentile(list, 99).toFixed(1).padStart(8)}  ${answers}`,
       );
     }
+    for (const [what, why] of firstRefusal) console.log(`  refused: ${what}: ${why}`);
     console.log(
       `  board event delay (call sent → board heard), ${delays.length} calls: p50 ${percentile(delays, 50).toFixed(1)} ms, p95 ${percentile(delays, 95).toFixed(1)} ms`,
     );
-    const perOfficeDay = Number(size?.bytes ?? 0) / OFFICES;
+    const perOfficeDay = grown / OFFICES;
     console.log(
-      `  database: ${(Number(size?.bytes ?? 0) / 1e6).toFixed(1)} MB, ${(perOfficeDay / 1e3).toFixed(0)} kB per office-day (tables and indexes, incl. empty ones), about ${((perOfficeDay * 250) / 1e6).toFixed(0)} MB per office-year of 250 working days`,
+      `  database grew ${(grown / 1e6).toFixed(1)} MB in the day: ${(perOfficeDay / 1e3).toFixed(0)} kB per office-day (tables, indexes, TOAST), about ${((perOfficeDay * 250) / 1e6).toFixed(0)} MB per office-year of 250 working days`,
     );
     console.log(`  lost, duplicated or cross-office: ${problems.length === 0 ? 'none' : problems.join('; ')}`);
     if (problems.length > 0) process.exitCode = 1;
