@@ -20,8 +20,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type pg from 'pg';
 import type { ServedOffice } from '../src/config.js';
 import { openAsApplicationRole } from '../src/db/application-role.test-support.js';
+import type { Json } from '../src/http/call.test-support.js';
 import { DEMO_OFFICE, parseOffice } from '../src/office/office.js';
 import { startServer } from '../src/server.js';
 
@@ -90,7 +92,9 @@ async function serve(): Promise<void> {
 
 function startInstance(databaseUrl: string, provinceFile: string): Promise<{ port: number; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve'], {
+    // PROFILE=dir: each instance writes a CPU profile there when it ends.
+    const profile = process.env.PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE}`] : [];
+    const child = spawn(process.execPath, [...profile, '--import', 'tsx', fileURLToPath(import.meta.url), '--serve'], {
       env: { ...process.env, PORT: '0', DATABASE_URL: databaseUrl, PROVINCE_FILE: provinceFile },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -183,11 +187,11 @@ async function api(
   route: string,
   path: string,
   init: { method?: string; headers?: Record<string, string>; body?: unknown; client: string },
-): Promise<{ status: number; body: Record<string, any> }> {
+): Promise<{ status: number; body: Json }> {
   for (let attempt = 0; ; attempt++) {
     const t0 = performance.now();
     let status = 0;
-    let body: Record<string, any> = {};
+    let body: Json = {};
     try {
       const res = await fetch(new URL(path, base), {
         method: init.method ?? 'GET',
@@ -397,13 +401,18 @@ async function officeDay(
   return day;
 }
 
-/** Bytes of the schema's tables with their indexes and TOAST. */
-async function databaseBytes(superuser: { query: (sql: string) => Promise<{ rows: any[] }> }, schema: string) {
-  const { rows } = await superuser.query(
-    `select coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint as bytes from pg_class c
-       join pg_namespace n on n.oid = c.relnamespace where n.nspname = '${schema}' and c.relkind = 'r'`,
+/** Tables whose rows last hours (answers kept for retries, rate-limit counts, failed lookups, sessions). */
+const TRANSIENT = ['idempotency_keys', 'rate_limit_windows', 'dossier_lookup_failures', 'staff_sessions'];
+
+/** Bytes of the schema's lasting tables with their indexes and TOAST, and of the transient ones. */
+async function databaseBytes(superuser: pg.Client, schema: string) {
+  const { rows } = await superuser.query<{ lasting: string; transient: string }>(
+    `select coalesce(sum(pg_total_relation_size(c.oid)) filter (where not c.relname = any($2)), 0)::bigint as lasting,
+            coalesce(sum(pg_total_relation_size(c.oid)) filter (where c.relname = any($2)), 0)::bigint as transient
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind = 'r'`,
+    [schema, TRANSIENT],
   );
-  return Number(rows[0]?.bytes ?? 0);
+  return { lasting: Number(rows[0]?.lasting ?? 0), transient: Number(rows[0]?.transient ?? 0) };
 }
 
 async function main(): Promise<void> {
@@ -503,7 +512,8 @@ async function main(): Promise<void> {
     });
     if ((dupTickets?.n ?? 0) > 0) problems.push(`${dupTickets?.n} ticket numbers given twice`);
     if (crossReads > 0) problems.push(`${crossReads} dossiers found at another office`);
-    const grown = (await databaseBytes(roles.superuser, roles.schema)) - sizeBefore;
+    const sizeAfter = await databaseBytes(roles.superuser, roles.schema);
+    const grown = sizeAfter.lasting - sizeBefore.lasting;
     delays.sort((x, y) => x - y);
     console.log(
       `province day: ${OFFICES} offices, ${INSTANCES} instances, ${MINUTES} min${killedAt ? `; instance ${INSTANCES} killed at ${(killedAt / 1000).toFixed(0)} s` : ''}`,
@@ -526,7 +536,7 @@ async function main(): Promise<void> {
     );
     const perOfficeDay = grown / OFFICES;
     console.log(
-      `  database grew ${(grown / 1e6).toFixed(1)} MB in the day: ${(perOfficeDay / 1e3).toFixed(0)} kB per office-day (tables, indexes, TOAST), about ${((perOfficeDay * 250) / 1e6).toFixed(0)} MB per office-year of 250 working days`,
+      `  lasting tables grew ${(grown / 1e6).toFixed(1)} MB in the day: ${(perOfficeDay / 1e3).toFixed(0)} kB per office-day (with indexes and TOAST), about ${((perOfficeDay * 250) / 1e6).toFixed(0)} MB per office-year of 250 working days; transient ones (purged after hours) ${((sizeAfter.transient - sizeBefore.transient) / 1e6).toFixed(1)} MB`,
     );
     console.log(`  lost, duplicated or cross-office: ${problems.length === 0 ? 'none' : problems.join('; ')}`);
     if (problems.length > 0) process.exitCode = 1;

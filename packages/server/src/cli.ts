@@ -7,6 +7,7 @@ import { migrate } from './db/migrations.js';
 import { openPglite } from './db/pglite.js';
 import { DEVICES_USAGE, devicesCommand } from './devices/cli.js';
 import { catalogueFromFile, catalogueProblems, problemLines } from './dossiers/catalogue.js';
+import { OFFICE_USAGE, officeCommand } from './office/office-cli.js';
 import { openDatabase, startServer } from './server.js';
 import { SETTINGS_USAGE, settingsCommand } from './settings/settings-cli.js';
 import { readPassword } from './staff/read-password.js';
@@ -23,6 +24,7 @@ const usage = `motcua-server — the motcua service (queue, dossiers, ratings, c
 ${USERS_USAGE}
 ${DEVICES_USAGE}
 ${SETTINGS_USAGE}
+${OFFICE_USAGE}
 
 Configuration: MOTCUA_CONFIG (a JSON file), PORT, HOST, DATABASE_URL, MOTCUA_DATA_DIR, MOTCUA_SECRET,
 MOTCUA_TLS_CERT, MOTCUA_TLS_KEY, MOTCUA_ALLOWED_ORIGINS, MOTCUA_CATALOGUE, MOTCUA_OFFICE,
@@ -150,6 +152,16 @@ async function main(args: string[]): Promise<void> {
           },
           args.slice(1),
         );
+      } finally {
+        await db.close();
+      }
+      return;
+    }
+    case 'office': {
+      const db = await openDatabase(config);
+      try {
+        await migrate(db);
+        process.exitCode = await officeCommand({ db, office: config.office.id, now: Date.now }, args.slice(1));
       } finally {
         await db.close();
       }

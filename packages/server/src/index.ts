@@ -84,6 +84,13 @@ export {
   parseOffice,
   type RateLimitRule,
 } from './office/office.js';
+export {
+  exportOffice,
+  importOffice,
+  OFFICE_TABLES,
+  type OfficeData,
+  OfficeNotEmptyError,
+} from './office/office-data.js';
 export { MIN_STATIC_TOKEN_LENGTH } from './office/static-tokens.js';
 export {
   createPgQueueStore,

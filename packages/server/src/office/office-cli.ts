@@ -1,0 +1,112 @@
+import { closeSync, fchmodSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { Database } from '../db/database.js';
+import { exportOffice, importOffice, type OfficeData, OfficeNotEmptyError } from './office-data.js';
+
+/** How `motcua-server office` is used. */
+export const OFFICE_USAGE = `  motcua-server office export --output FILE [--office ID]
+                               write every row of the office (the configured one by default) to FILE (JSON, mode 0600)
+  motcua-server office import FILE [--as ID]
+                               write an exported office into this database (as office ID), all or nothing,
+                               into an office that has no rows yet (import before the office first starts here)`;
+
+/** What the `office` command needs. */
+export interface OfficeCommandDeps {
+  /** The whole database: the command works for the office it names. */
+  readonly db: Database;
+  /** The configured office's id. */
+  readonly office: string;
+  readonly now: () => number;
+  /** Where lines go (default `console.log`). */
+  readonly print?: (line: string) => void;
+  /** Where problems go (default `console.error`). */
+  readonly printError?: (line: string) => void;
+}
+
+/**
+ * Runs `motcua-server office export|import` and answers the exit code: 1 when the import is refused (nothing
+ * written), 2 for a wrong use.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await officeCommand({ db, office: 'xa-a', now: Date.now }, ['export', '--output', 'xa-a.json']);
+ * ```
+ */
+export async function officeCommand(deps: OfficeCommandDeps, args: readonly string[]): Promise<number> {
+  const print = deps.print ?? ((line: string) => console.log(line));
+  const printError = deps.printError ?? ((line: string) => console.error(line));
+  const [command, ...rest] = args;
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(rest);
+  } catch (error) {
+    printError(`${(error as Error).message}\n\n${OFFICE_USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (command === 'export' && values.output !== undefined && positionals.length === 0 && values.as === undefined) {
+    const office = values.office ?? deps.office;
+    const data = await exportOffice(deps.db.forOffice(office), office, deps.now());
+    // Applicants' names and phone numbers, password hashes: readable by the owner only, even over an older file.
+    const fd = openSync(values.output, 'w', 0o600);
+    try {
+      fchmodSync(fd, 0o600);
+      writeSync(fd, `${JSON.stringify(data)}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    print(
+      `Đã ghi đơn vị ${office} vào ${values.output} / Office ${office} written to ${values.output}: ${counts(data)}`,
+    );
+    return 0;
+  }
+  if (command === 'import' && positionals.length === 1 && values.output === undefined && values.office === undefined) {
+    const file = positionals[0] as string;
+    let data: OfficeData;
+    try {
+      data = JSON.parse(await readFile(file, 'utf8')) as OfficeData;
+    } catch (error) {
+      printError(`Không đọc được ${file} (JSON) / cannot read ${file} (JSON): ${(error as Error).message}`);
+      return 1;
+    }
+    const as = values.as ?? data.office;
+    try {
+      const written = await importOffice(deps.db.forOffice(as), data, as);
+      print(
+        `Đã nhập đơn vị ${as} / Office ${as} imported: ${Object.entries(written)
+          .filter(([, n]) => n > 0)
+          .map(([table, n]) => `${table} ${n}`)
+          .join(', ')}`,
+      );
+      return 0;
+    } catch (error) {
+      if (
+        !(error instanceof OfficeNotEmptyError) &&
+        !(error instanceof Error && /motcua office export/.test(error.message))
+      ) {
+        throw error;
+      }
+      printError(`Không nhập / not imported: ${error.message}`);
+      return 1;
+    }
+  }
+  printError(OFFICE_USAGE);
+  return 2;
+}
+
+function counts(data: OfficeData): string {
+  return Object.entries(data.tables)
+    .filter(([, rows]) => rows.length > 0)
+    .map(([table, rows]) => `${table} ${rows.length}`)
+    .join(', ');
+}
+
+function parse(args: readonly string[]) {
+  return parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { output: { type: 'string' }, office: { type: 'string' }, as: { type: 'string' } },
+  });
+}
