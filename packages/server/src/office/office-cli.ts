@@ -1,6 +1,6 @@
 import { closeSync, fchmodSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import { type CommandOutput, readCommand } from '../cli-command.js';
 import type { Database } from '../db/database.js';
 import { exportOffice, importOffice, type OfficeData, OfficeNotEmptyError } from './office-data.js';
 
@@ -12,16 +12,12 @@ export const OFFICE_USAGE = `  motcua-server office export --output FILE [--offi
                                into an office that has no rows yet (import before the office first starts here)`;
 
 /** What the `office` command needs. */
-export interface OfficeCommandDeps {
+export interface OfficeCommandDeps extends CommandOutput {
   /** The whole database: the command works for the office it names. */
   readonly db: Database;
   /** The configured office's id. */
   readonly office: string;
   readonly now: () => number;
-  /** Where lines go (default `console.log`). */
-  readonly print?: (line: string) => void;
-  /** Where problems go (default `console.error`). */
-  readonly printError?: (line: string) => void;
 }
 
 /**
@@ -34,17 +30,14 @@ export interface OfficeCommandDeps {
  * ```
  */
 export async function officeCommand(deps: OfficeCommandDeps, args: readonly string[]): Promise<number> {
-  const print = deps.print ?? ((line: string) => console.log(line));
-  const printError = deps.printError ?? ((line: string) => console.error(line));
-  const [command, ...rest] = args;
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(rest);
-  } catch (error) {
-    printError(`${(error as Error).message}\n\n${OFFICE_USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
+  const read = readCommand(
+    deps,
+    args,
+    { output: { type: 'string' }, office: { type: 'string' }, as: { type: 'string' } },
+    OFFICE_USAGE,
+  );
+  if (!read) return 2;
+  const { command, values, positionals, print, printError } = read;
   if (command === 'export' && values.output !== undefined && positionals.length === 0 && values.as === undefined) {
     const office = values.office ?? deps.office;
     const data = await exportOffice(deps.db.forOffice(office), office, deps.now());
@@ -101,12 +94,4 @@ function counts(data: OfficeData): string {
     .filter(([, rows]) => rows.length > 0)
     .map(([table, rows]) => `${table} ${rows.length}`)
     .join(', ');
-}
-
-function parse(args: readonly string[]) {
-  return parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: { output: { type: 'string' }, office: { type: 'string' }, as: { type: 'string' } },
-  });
 }

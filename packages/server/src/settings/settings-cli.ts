@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { MotcuaError } from '@motcua/core/text';
+import { type CommandOutput, readCommand } from '../cli-command.js';
 import { settingsSourceLines } from './live-settings.js';
 import {
   checkSettingsFile,
@@ -21,12 +21,7 @@ export const SETTINGS_USAGE = `  motcua-server settings export [--output FILE]
                                where the settings in force come from (the database or the configuration)`;
 
 /** What the `settings` command needs, besides {@link SettingsFileDeps}. */
-export interface SettingsCommandDeps extends SettingsFileDeps {
-  /** Where lines go (default `console.log`). */
-  readonly print?: (line: string) => void;
-  /** Where problems go (default `console.error`). */
-  readonly printError?: (line: string) => void;
-}
+export interface SettingsCommandDeps extends SettingsFileDeps, CommandOutput {}
 
 /**
  * Runs `motcua-server settings export|import|status` and answers the exit code: 1 with every problem of a bad file
@@ -38,17 +33,14 @@ export interface SettingsCommandDeps extends SettingsFileDeps {
  * ```
  */
 export async function settingsCommand(deps: SettingsCommandDeps, args: readonly string[]): Promise<number> {
-  const print = deps.print ?? ((line: string) => console.log(line));
-  const printError = deps.printError ?? ((line: string) => console.error(line));
-  const [command, ...rest] = args;
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(rest);
-  } catch (error) {
-    printError(`${(error as Error).message}\n\n${SETTINGS_USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
+  const read = readCommand(
+    deps,
+    args,
+    { output: { type: 'string' }, 'expected-version': { type: 'string' } },
+    SETTINGS_USAGE,
+  );
+  if (!read) return 2;
+  const { command, values, positionals, print, printError } = read;
   switch (command) {
     case 'export': {
       if (positionals.length > 0 || values['expected-version'] !== undefined) break;
@@ -104,13 +96,4 @@ export async function settingsCommand(deps: SettingsCommandDeps, args: readonly 
   }
   printError(SETTINGS_USAGE);
   return 2;
-}
-
-function parse(args: readonly string[]) {
-  return parseArgs({
-    args: [...args],
-    options: { output: { type: 'string' }, 'expected-version': { type: 'string' } },
-    allowPositionals: true,
-    strict: true,
-  });
 }
