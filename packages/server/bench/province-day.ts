@@ -327,7 +327,8 @@ async function officeDay(
       );
       const ticket = call.body.ticket as { id: string; number: string } | null | undefined;
       if (!ticket) {
-        await sleep(1_000);
+        // Nobody waits: the officer looks again a few seconds later (the console shows the waiting count live).
+        await sleep(5_000);
         continue;
       }
       served++;

@@ -78,7 +78,8 @@ function hasDotSegment(path: string): boolean {
 }
 
 /**
- * Opens the database, applies migrations and serves the API and the static mounts on Node.
+ * Opens the database, applies migrations and serves the API and the static mounts on Node: the configured office,
+ * or each of a province instance's `offices` at `/o/<office id>/api/…` and at its host names.
  *
  * @example
  * ```ts
