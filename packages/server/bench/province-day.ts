@@ -8,6 +8,7 @@
 //   export MOTCUA_TEST_DATABASE_URL=$(bash scripts/postgres.sh)
 //   node --import tsx packages/server/bench/province-day.ts            # 2 instances, 40 offices, 5 minutes
 //   OFFICES=10 MINUTES=2 node --import tsx packages/server/bench/province-day.ts
+//   SEARCH=1 OFFICES=155 KILL=0 node --import tsx packages/server/bench/province-day.ts   # stepped search
 //
 // Prints requests/s, p50/p95/p99 per route, the board event delay (a call at a counter, through whichever instance,
 // until the office's board — connected to any instance — hears it), what was answered against what was stored (no
@@ -32,6 +33,8 @@ const INSTANCES = Number(process.env.INSTANCES ?? 2);
 const MINUTES = Number(process.env.MINUTES ?? 5);
 const TICKETS = Number(process.env.TICKETS ?? 120);
 const KILL = process.env.KILL !== '0';
+/** SEARCH=1: one-minute steps of 5, 10, 20, 40 … more offices at the day's rate, until p95 passes 200 ms (≤ 10 min). */
+const SEARCH = process.env.SEARCH === '1';
 const SERVICES = ['ho-tich', 'dat-dai', 'chung-thuc'];
 const DAY_MS = MINUTES * 60_000;
 /** The service's clock: Wednesday 2 December 2026, 08:00 in Vietnam, running from the start of the day. */
@@ -274,12 +277,21 @@ interface OfficeDay {
   lookups: { code: string; pin: string }[];
 }
 
+/** How long a day lasts, its tickets per office, and the offices working it (`first` … `first + count - 1`). */
+interface Load {
+  readonly dayMs: number;
+  readonly tickets: number;
+  readonly first: number;
+  readonly count: number;
+}
+
 /** One office's day: kiosks issue, counters call, serve, receive dossiers and finish, citizens rate and look up. */
 async function officeDay(
   base: string,
   index: number,
   stop: AbortSignal,
   neighbour: () => OfficeDay,
+  { dayMs, tickets, first, count }: Load,
 ): Promise<OfficeDay> {
   const id = `xa-${index}`;
   const day: OfficeDay = {
@@ -293,8 +305,8 @@ async function officeDay(
   };
   board(base, id, day.heard, stop);
   const started = performance.now();
-  const kiosks = Array.from({ length: TICKETS }, async (_, n) => {
-    await sleep(Math.random() * DAY_MS * 0.8);
+  const kiosks = Array.from({ length: tickets }, async (_, n) => {
+    await sleep(Math.random() * dayMs * 0.8);
     const kiosk = (n % 4) + 1;
     const res = await api(base, 'POST /api/queue/tickets', `o/${id}/api/queue/tickets`, {
       method: 'POST',
@@ -311,8 +323,8 @@ async function officeDay(
       'idempotency-key': key,
     });
     const client = `10.2.${index}.${counter}`;
-    for (let n = 0; performance.now() - started < DAY_MS * 0.95 || served < day.tickets.size; n++) {
-      if (performance.now() - started > DAY_MS * 1.5) break;
+    for (let n = 0; performance.now() - started < dayMs * 0.95 || served < day.tickets.size; n++) {
+      if (performance.now() - started > dayMs * 1.5) break;
       const sent = performance.now();
       const call = await api(
         base,
@@ -333,7 +345,7 @@ async function officeDay(
       }
       served++;
       day.calledAt.set(ticket.number, sent);
-      await sleep((DAY_MS / (TICKETS / 4)) * 0.3 * Math.random());
+      await sleep((dayMs / (tickets / 4)) * 0.3 * Math.random());
       if (Math.random() < 0.5) {
         const dossier = await api(base, 'POST /api/dossiers', `o/${id}/api/dossiers`, {
           method: 'POST',
@@ -374,7 +386,7 @@ async function officeDay(
   // Citizens look their dossiers up through the day, and once at the wrong office (which must not find it).
   const citizens = (async () => {
     let n = 0;
-    while (performance.now() - started < DAY_MS) {
+    while (performance.now() - started < dayMs) {
       await sleep(2_000);
       const asked = day.lookups.shift();
       if (!asked) continue;
@@ -388,7 +400,7 @@ async function officeDay(
         const other = await api(
           base,
           'GET /api/dossiers/:code',
-          `o/xa-${(index + 1) % OFFICES}/api/dossiers/${asked.code}`,
+          `o/xa-${first + ((index - first + 1) % count)}/api/dossiers/${asked.code}`,
           {
             headers: { 'dossier-pin': asked.pin },
             client: `10.5.${index}.${n % 250}`,
@@ -452,24 +464,50 @@ async function main(): Promise<void> {
     const lb = balancer(instances.map((i) => i.port));
     await new Promise<void>((resolve) => lb.server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(lb.server.address() as AddressInfo).port}/`;
-    const days: OfficeDay[] = [];
+    // Each office's day, by its index (a stepped search leaves the offices it did not reach out).
+    const results: OfficeDay[] = [];
+    const work = (load: Load) =>
+      Promise.all(
+        Array.from({ length: load.count }, (_, k) => {
+          const i = load.first + k;
+          const next = load.first + ((k + 1) % load.count);
+          return officeDay(base, i, stop.signal, () => results[next] ?? (results[i] as OfficeDay), load).then((day) => {
+            results[i] = day;
+          });
+        }),
+      );
     const sizeBefore = await databaseBytes(roles.superuser, roles.schema);
     const begun = performance.now();
     let killedAt: number | undefined;
-    if (KILL && INSTANCES > 1) {
-      setTimeout(() => {
-        killedAt = performance.now() - begun;
-        (children[INSTANCES - 1] as ChildProcess).kill('SIGKILL');
-      }, DAY_MS / 2).unref();
+    if (SEARCH) {
+      // Each step a minute of the day's rate, on offices not used before.
+      const stepMs = 60_000;
+      const tickets = Math.max(4, Math.round((TICKETS * stepMs) / DAY_MS));
+      let first = 0;
+      for (const count of [5, 10, 20, 40, 80, 120]) {
+        if (first + count > OFFICES || performance.now() - begun > 540_000) break;
+        latencies.clear();
+        statuses.clear();
+        const before = requests;
+        const stepStart = performance.now();
+        await work({ dayMs: stepMs, tickets, first, count });
+        const all = [...latencies.values()].flat().sort((x, y) => x - y);
+        const p95 = percentile(all, 95);
+        console.log(
+          `  step: ${String(count).padStart(3)} offices, ${(((requests - before) * 1000) / (performance.now() - stepStart)).toFixed(1)} requests/s, p50 ${percentile(all, 50).toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, p99 ${percentile(all, 99).toFixed(0)} ms`,
+        );
+        first += count;
+        if (p95 > 200) break;
+      }
+    } else {
+      if (KILL && INSTANCES > 1) {
+        setTimeout(() => {
+          killedAt = performance.now() - begun;
+          (children[INSTANCES - 1] as ChildProcess).kill('SIGKILL');
+        }, DAY_MS / 2).unref();
+      }
+      await work({ dayMs: DAY_MS, tickets: TICKETS, first: 0, count: OFFICES });
     }
-    const results = await Promise.all(
-      Array.from({ length: OFFICES }, (_, i) =>
-        officeDay(base, i, stop.signal, () => days[(i + 1) % OFFICES] ?? (days[i] as OfficeDay)).then((day) => {
-          days[i] = day;
-          return day;
-        }),
-      ),
-    );
     const seconds = (performance.now() - begun) / 1000;
     stop.abort();
     // What was answered, against what the database holds (a superuser counts every office).
@@ -517,7 +555,7 @@ async function main(): Promise<void> {
     const grown = sizeAfter.lasting - sizeBefore.lasting;
     delays.sort((x, y) => x - y);
     console.log(
-      `province day: ${OFFICES} offices, ${INSTANCES} instances, ${MINUTES} min${killedAt ? `; instance ${INSTANCES} killed at ${(killedAt / 1000).toFixed(0)} s` : ''}`,
+      `province day: ${SEARCH ? `stepped search, 1-minute steps at the rate of a ${MINUTES}-minute day (the last step's routes below)` : `${OFFICES} offices, ${MINUTES} min`}, ${INSTANCES} instances${killedAt ? `; instance ${INSTANCES} killed at ${(killedAt / 1000).toFixed(0)} s` : ''}`,
     );
     console.log(
       `  ${requests} requests in ${seconds.toFixed(0)} s: ${(requests / seconds).toFixed(1)} requests/s; retried by the balancer: ${lb.retried()}`,
@@ -535,7 +573,7 @@ async function main(): Promise<void> {
     console.log(
       `  board event delay (call sent → board heard), ${delays.length} calls: p50 ${percentile(delays, 50).toFixed(1)} ms, p95 ${percentile(delays, 95).toFixed(1)} ms`,
     );
-    const perOfficeDay = grown / OFFICES;
+    const perOfficeDay = grown / results.filter(Boolean).length;
     console.log(
       `  lasting tables grew ${(grown / 1e6).toFixed(1)} MB in the day: ${(perOfficeDay / 1e3).toFixed(0)} kB per office-day (with indexes and TOAST), about ${((perOfficeDay * 250) / 1e6).toFixed(0)} MB per office-year of 250 working days; transient ones (purged after hours) ${((sizeAfter.transient - sizeBefore.transient) / 1e6).toFixed(1)} MB`,
     );
