@@ -41,27 +41,46 @@ export function createPostgresListener(pool: pg.Pool): PostgresListener {
     turn = result.catch(() => {});
     return result;
   };
+  /** The handlers put on the listening connection, taken off when it goes back to the pool (it is reused there). */
+  const handlers = new WeakMap<
+    pg.PoolClient,
+    { notification: (m: pg.Notification) => void; error: (e: Error) => void }
+  >();
+  const giveBack = (given: pg.PoolClient, error?: Error | boolean) => {
+    const on = handlers.get(given);
+    if (on) {
+      given.off('notification', on.notification);
+      given.off('error', on.error);
+      handlers.delete(given);
+    }
+    given.release(error);
+  };
   const drop = (lost: pg.PoolClient, error?: Error) => {
     if (client !== lost) return;
     client = undefined;
-    lost.release(error ?? true);
+    giveBack(lost, error ?? true);
   };
   const connect = async (): Promise<pg.PoolClient> => {
     if (client) return client;
     const next = await pool.connect();
-    next.on('notification', (message) => {
-      for (const subscriber of channels.get(message.channel) ?? []) subscriber.onMessage(message.payload ?? '');
-    });
-    next.on('error', (error) => {
-      if (client !== next) return; // already given back
-      console.error(`motcua: LISTEN connection lost (${error.message}); reconnecting`);
-      drop(next, error);
-      reconnect();
-    });
+    const on = {
+      notification: (message: pg.Notification) => {
+        for (const subscriber of channels.get(message.channel) ?? []) subscriber.onMessage(message.payload ?? '');
+      },
+      error: (error: Error) => {
+        if (client !== next) return; // already given back
+        console.error(`motcua: LISTEN connection lost (${error.message}); reconnecting`);
+        drop(next, error);
+        reconnect();
+      },
+    };
+    handlers.set(next, on);
+    next.on('notification', on.notification);
+    next.on('error', on.error);
     try {
       for (const channel of channels.keys()) await next.query(`listen ${pg.escapeIdentifier(channel)}`);
     } catch (error) {
-      next.release(error as Error);
+      giveBack(next, error as Error);
       throw error;
     }
     client = next;
@@ -95,7 +114,7 @@ export function createPostgresListener(pool: pg.Pool): PostgresListener {
         // The last one: the connection goes back to the pool without the LISTEN.
         client = undefined;
         await current.query('unlisten *').catch(() => {});
-        current.release();
+        giveBack(current);
         return;
       }
       await current.query(`unlisten ${pg.escapeIdentifier(channel)}`).catch(() => {});
@@ -134,7 +153,7 @@ export function createPostgresListener(pool: pg.Pool): PostgresListener {
         channels.clear();
         const current = client;
         client = undefined;
-        current?.release();
+        if (current) giveBack(current);
       });
     },
   };

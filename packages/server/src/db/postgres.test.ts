@@ -60,6 +60,15 @@ describe('LISTEN on PostgreSQL', { skip: postgres ? false : 'no MOTCUA_TEST_DATA
       await waitFor(() => heard.get(channels[1] as string)?.length === 2);
       await waitFor(() => twice.length === 2);
       expect(heard.get(channels[0] as string)).to.deep.equal([`to ${channels[0]}`]);
+      // Everyone leaves, then one comes back: the connection, back from the pool, delivers once (no handler left over).
+      for (const stop of stops.splice(0)) await stop();
+      const again: string[] = [];
+      stops.push(await db.listen(channels[2] as string, (payload) => again.push(payload)));
+      await db.query('select pg_notify($1, $2)', [channels[2], 'once']);
+      await waitFor(() => again.length >= 1);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(again).to.deep.equal(['once']);
+      expect(heard.get(channels[2] as string)).to.deep.equal([`to ${channels[2]}`]);
     } finally {
       for (const stop of stops) await stop();
       await db.close();
