@@ -122,8 +122,7 @@ export function createApp(deps: AppDeps): Hono {
   // Every statement works for this office: on PostgreSQL, row-level security keeps other offices' rows out of reach.
   const db = deps.db.forOffice(configured.id);
   const live =
-    deps.settings ??
-    createLiveSettings({ db: db, office: configured, now, calendarOverlays: deps.calendarOverlays ?? [] });
+    deps.settings ?? createLiveSettings({ db, office: configured, now, calendarOverlays: deps.calendarOverlays ?? [] });
   // Settings this app made for itself stop listening when the service closes.
   if (!deps.settings) deps.closing?.addEventListener('abort', () => live.close(), { once: true });
   const office = liveOffice(configured, live);
@@ -133,12 +132,12 @@ export function createApp(deps: AppDeps): Hono {
   });
   // One calendar for everything that counts days: due dates and the queue's issuing hours.
   const calendar = () => live.current().calendar;
-  const queue = createQueueService({ db: db, office, now, calendar });
+  const queue = createQueueService({ db, office, now, calendar });
   // A new settings version (services, counters, hours) changes what boards show: each open stream gets a snapshot.
   const stopResync = live.onChange(() => queue.hub.resync());
   deps.closing?.addEventListener('abort', stopResync, { once: true });
   const ratings = {
-    db: db,
+    db,
     office,
     now,
     secret: deps.secret,
@@ -147,7 +146,7 @@ export function createApp(deps: AppDeps): Hono {
     instrument: (use: 'counter' | 'qr') => live.current().settings.rating[use],
   };
   const clientOf = clientAddress(deps.trustProxy);
-  const staff = { db: db, office, now, clientOf, settings: { ...DEFAULT_STAFF_SETTINGS, ...deps.staff } };
+  const staff = { db, office, now, clientOf, settings: { ...DEFAULT_STAFF_SETTINGS, ...deps.staff } };
   // The cross-site check and the session reader first: every guard after them may accept an officer's session.
   installStaffGuards(app, staff);
   app.use('/api/reports/*', roleGuard(REPORT_READERS));
@@ -165,7 +164,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/api/dossiers/*', auditActions(staff, dossierActionAudit));
   installRatingGuards(app, ratings);
   const dossiers = {
-    db: db,
+    db,
     office,
     now,
     limiter: queue.limiter,
@@ -179,7 +178,7 @@ export function createApp(deps: AppDeps): Hono {
   installDossierGuards(app, dossiers);
   // Before idempotency: a collected pairing's answer holds a credential, never to be stored.
   installDeviceRoutes(app, {
-    db: db,
+    db,
     office,
     now,
     limiter: queue.limiter,
@@ -245,7 +244,7 @@ export function createApp(deps: AppDeps): Hono {
   installRatingRoutes(app, ratings);
   installDossierRoutes(app, dossiers);
   installStaffRoutes(app, staff);
-  installNotificationRoutes(app, { db: db, office, now });
+  installNotificationRoutes(app, { db, office, now });
   installSettingsRoutes(app, { ...staff, live, fileCatalogue: catalogueFromFile(deps.catalogue) });
 
   app.all('/api/*', () => {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { closeSync, fchmodSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { MotcuaError } from '@motcua/core/text';
 import { loadConfig } from './config.js';
 import { requestBackup } from './db/backup-socket.js';
@@ -8,6 +8,7 @@ import { openPglite } from './db/pglite.js';
 import { DEVICES_USAGE, devicesCommand } from './devices/cli.js';
 import { catalogueFromFile, catalogueProblems, problemLines } from './dossiers/catalogue.js';
 import { OFFICE_USAGE, officeCommand } from './office/office-cli.js';
+import { writePrivateFile } from './private-file.js';
 import { openDatabase, startServer } from './server.js';
 import { SETTINGS_USAGE, settingsCommand } from './settings/settings-cli.js';
 import { readPassword } from './staff/read-password.js';
@@ -108,14 +109,7 @@ async function main(args: string[]): Promise<void> {
           }
         }
         // It holds applicants' names and phone numbers: readable by the owner only, even over an older file.
-        const fd = openSync(file, 'w', 0o600);
-        try {
-          fchmodSync(fd, 0o600);
-          writeSync(fd, backup);
-          fsyncSync(fd);
-        } finally {
-          closeSync(fd);
-        }
+        writePrivateFile(file, backup);
         console.log(`Backup written to ${file}`);
       } else {
         const db = await openPglite(config.dataDir, { loadDataDir: new Blob([readFileSync(file)]) });

@@ -8,6 +8,44 @@ export interface Migration {
   readonly sql: string;
 }
 
+/** The tables migration 0017 keeps to their office with one policy each (part of that released step: never edit). */
+const OFFICE_POLICY_TABLES = [
+  'queue_sequences',
+  'queue_caps',
+  'queue_tickets',
+  'queue_ordering',
+  'queue_commands',
+  'queue_events',
+  'ratings',
+  'dossiers',
+  'dossier_sequences',
+  'dossier_lookup_failures',
+  'idempotency_keys',
+  'rate_limit_windows',
+  'staff_user_roles',
+  'staff_sessions',
+  'audit_events',
+  'device_pairings',
+  'devices',
+  'notification_outbox',
+  'push_subscriptions',
+  'office_settings',
+  'office_catalogues',
+  'queue_counter_pauses',
+];
+
+/** Row-level security, forced, with the policy `office = motcua_office()`, on each of `tables` (migration 0017). */
+function officePolicies(tables: readonly string[]): string {
+  return tables
+    .map(
+      (t) => `      alter table ${t} enable row level security;
+      alter table ${t} force row level security;
+      create policy ${t}_office on ${t} using (office = motcua_office()) with check (office = motcua_office());
+`,
+    )
+    .join('');
+}
+
 /** The schema's steps. Append new ones; never edit a released step. */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -440,73 +478,7 @@ export const MIGRATIONS: readonly Migration[] = [
       delete from dossier_sequences where office is null;
       alter table dossier_sequences alter column office set not null;
 
-      alter table queue_sequences enable row level security;
-      alter table queue_sequences force row level security;
-      create policy queue_sequences_office on queue_sequences using (office = motcua_office()) with check (office = motcua_office());
-      alter table queue_caps enable row level security;
-      alter table queue_caps force row level security;
-      create policy queue_caps_office on queue_caps using (office = motcua_office()) with check (office = motcua_office());
-      alter table queue_tickets enable row level security;
-      alter table queue_tickets force row level security;
-      create policy queue_tickets_office on queue_tickets using (office = motcua_office()) with check (office = motcua_office());
-      alter table queue_ordering enable row level security;
-      alter table queue_ordering force row level security;
-      create policy queue_ordering_office on queue_ordering using (office = motcua_office()) with check (office = motcua_office());
-      alter table queue_commands enable row level security;
-      alter table queue_commands force row level security;
-      create policy queue_commands_office on queue_commands using (office = motcua_office()) with check (office = motcua_office());
-      alter table queue_events enable row level security;
-      alter table queue_events force row level security;
-      create policy queue_events_office on queue_events using (office = motcua_office()) with check (office = motcua_office());
-      alter table ratings enable row level security;
-      alter table ratings force row level security;
-      create policy ratings_office on ratings using (office = motcua_office()) with check (office = motcua_office());
-      alter table dossiers enable row level security;
-      alter table dossiers force row level security;
-      create policy dossiers_office on dossiers using (office = motcua_office()) with check (office = motcua_office());
-      alter table dossier_sequences enable row level security;
-      alter table dossier_sequences force row level security;
-      create policy dossier_sequences_office on dossier_sequences using (office = motcua_office()) with check (office = motcua_office());
-      alter table dossier_lookup_failures enable row level security;
-      alter table dossier_lookup_failures force row level security;
-      create policy dossier_lookup_failures_office on dossier_lookup_failures using (office = motcua_office()) with check (office = motcua_office());
-      alter table idempotency_keys enable row level security;
-      alter table idempotency_keys force row level security;
-      create policy idempotency_keys_office on idempotency_keys using (office = motcua_office()) with check (office = motcua_office());
-      alter table rate_limit_windows enable row level security;
-      alter table rate_limit_windows force row level security;
-      create policy rate_limit_windows_office on rate_limit_windows using (office = motcua_office()) with check (office = motcua_office());
-      alter table staff_user_roles enable row level security;
-      alter table staff_user_roles force row level security;
-      create policy staff_user_roles_office on staff_user_roles using (office = motcua_office()) with check (office = motcua_office());
-      alter table staff_sessions enable row level security;
-      alter table staff_sessions force row level security;
-      create policy staff_sessions_office on staff_sessions using (office = motcua_office()) with check (office = motcua_office());
-      alter table audit_events enable row level security;
-      alter table audit_events force row level security;
-      create policy audit_events_office on audit_events using (office = motcua_office()) with check (office = motcua_office());
-      alter table device_pairings enable row level security;
-      alter table device_pairings force row level security;
-      create policy device_pairings_office on device_pairings using (office = motcua_office()) with check (office = motcua_office());
-      alter table devices enable row level security;
-      alter table devices force row level security;
-      create policy devices_office on devices using (office = motcua_office()) with check (office = motcua_office());
-      alter table notification_outbox enable row level security;
-      alter table notification_outbox force row level security;
-      create policy notification_outbox_office on notification_outbox using (office = motcua_office()) with check (office = motcua_office());
-      alter table push_subscriptions enable row level security;
-      alter table push_subscriptions force row level security;
-      create policy push_subscriptions_office on push_subscriptions using (office = motcua_office()) with check (office = motcua_office());
-      alter table office_settings enable row level security;
-      alter table office_settings force row level security;
-      create policy office_settings_office on office_settings using (office = motcua_office()) with check (office = motcua_office());
-      alter table office_catalogues enable row level security;
-      alter table office_catalogues force row level security;
-      create policy office_catalogues_office on office_catalogues using (office = motcua_office()) with check (office = motcua_office());
-      alter table queue_counter_pauses enable row level security;
-      alter table queue_counter_pauses force row level security;
-      create policy queue_counter_pauses_office on queue_counter_pauses using (office = motcua_office()) with check (office = motcua_office());
-      -- A user works in the office that holds the account, and in each office that gave the user a role there.
+${officePolicies(OFFICE_POLICY_TABLES)}      -- A user works in the office that holds the account, and in each office that gave the user a role there.
       alter table staff_users enable row level security;
       alter table staff_users force row level security;
       create policy staff_users_office on staff_users

@@ -83,12 +83,12 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   });
   const forOffice = (office: string): Database => ({
     ...scoped(office),
-    listen: (channel, onMessage, onReconnect) => listener.listen(channel, onMessage, onReconnect),
+    listen: listener.listen,
     async close() {},
   });
   const root: Database = {
     ...scoped(''),
-    listen: (channel, onMessage, onReconnect) => listener.listen(channel, onMessage, onReconnect),
+    listen: listener.listen,
     async close() {
       await listener.close();
       await pool.end();

@@ -1,8 +1,8 @@
-import { closeSync, fchmodSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { type CommandOutput, readCommand } from '../cli-command.js';
 import type { Database } from '../db/database.js';
-import { exportOffice, importOffice, type OfficeData, OfficeNotEmptyError } from './office-data.js';
+import { writePrivateFile } from '../private-file.js';
+import { exportOffice, importOffice, type OfficeData } from './office-data.js';
 
 /** How `motcua-server office` is used. */
 export const OFFICE_USAGE = `  motcua-server office export --output FILE [--office ID]
@@ -42,16 +42,10 @@ export async function officeCommand(deps: OfficeCommandDeps, args: readonly stri
     const office = values.office ?? deps.office;
     const data = await exportOffice(deps.db.forOffice(office), office, deps.now());
     // Applicants' names and phone numbers, password hashes: readable by the owner only, even over an older file.
-    const fd = openSync(values.output, 'w', 0o600);
-    try {
-      fchmodSync(fd, 0o600);
-      writeSync(fd, `${JSON.stringify(data)}\n`);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    writePrivateFile(values.output, `${JSON.stringify(data)}\n`);
+    const rows = Object.fromEntries(Object.entries(data.tables).map(([table, list]) => [table, list.length]));
     print(
-      `Đã ghi đơn vị ${office} vào ${values.output} / Office ${office} written to ${values.output}: ${counts(data)}`,
+      `Đã ghi đơn vị ${office} vào ${values.output} / Office ${office} written to ${values.output}: ${counts(rows)}`,
     );
     return 0;
   }
@@ -67,21 +61,12 @@ export async function officeCommand(deps: OfficeCommandDeps, args: readonly stri
     const as = values.as ?? data.office;
     try {
       const written = await importOffice(deps.db.forOffice(as), data, as);
-      print(
-        `Đã nhập đơn vị ${as} / Office ${as} imported: ${Object.entries(written)
-          .filter(([, n]) => n > 0)
-          .map(([table, n]) => `${table} ${n}`)
-          .join(', ')}`,
-      );
+      print(`Đã nhập đơn vị ${as} / Office ${as} imported: ${counts(written)}`);
       return 0;
     } catch (error) {
-      if (
-        !(error instanceof OfficeNotEmptyError) &&
-        !(error instanceof Error && /motcua office export/.test(error.message))
-      ) {
-        throw error;
-      }
-      printError(`Không nhập / not imported: ${error.message}`);
+      // All or nothing: whatever refused it (an office with rows, not an export, a row the database refused),
+      // nothing was written.
+      printError(`Không nhập / not imported: ${(error as Error).message}`);
       return 1;
     }
   }
@@ -89,9 +74,10 @@ export async function officeCommand(deps: OfficeCommandDeps, args: readonly stri
   return 2;
 }
 
-function counts(data: OfficeData): string {
-  return Object.entries(data.tables)
-    .filter(([, rows]) => rows.length > 0)
-    .map(([table, rows]) => `${table} ${rows.length}`)
+/** The tables that have rows, with their counts: `dossiers 60, ratings 41`. */
+function counts(rows: Readonly<Record<string, number>>): string {
+  return Object.entries(rows)
+    .filter(([, n]) => n > 0)
+    .map(([table, n]) => `${table} ${n}`)
     .join(', ');
 }

@@ -115,9 +115,10 @@ export async function importOffice(
     if (Object.keys(held).length > 0) throw new OfficeNotEmptyError(as, held);
     const written: Record<string, number> = {};
     for (const { name, numbered } of OFFICE_TABLES) {
-      const rows = (data.tables[name] ?? []).map((row) => {
-        const { [numbered ?? '']: _numbered, ...kept } = row;
-        return { ...(numbered ? kept : row), office: as };
+      const rows = (data.tables[name] ?? []).map((exported) => {
+        const row: Record<string, unknown> = { ...exported, office: as };
+        if (numbered) delete row[numbered];
+        return row;
       });
       written[name] = await insertRows(tx, name, rows);
     }
