@@ -487,6 +487,15 @@ ${officePolicies(OFFICE_POLICY_TABLES)}      -- A user works in the office that 
         with check (office = motcua_office());
     `,
   },
+  {
+    id: '0018-ticket-officer',
+    sql: `
+      -- The officer of a ticket's last counter action, which the queue report reads from the audit trail, kept on the
+      -- ticket when the trail's lines about it are purged (staff.auditRetentionDays): a user's id, or null (no officer
+      -- known: the action came from a counter token or a paired tablet, or the lines are still in the trail).
+      alter table queue_tickets add column officer_id text;
+    `,
+  },
 ];
 
 /** Any number, the same in every instance: serialises migrations when several instances start together. */

@@ -12,6 +12,16 @@ const ACTIONS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The audit actions of the counter commands: the last one a ticket had names its officer in the queue report.
+ *
+ * @example
+ * ```ts
+ * COUNTER_AUDIT_ACTIONS.includes('queue.done'); // true
+ * ```
+ */
+export const COUNTER_AUDIT_ACTIONS: readonly string[] = Object.values(ACTIONS);
+
+/**
  * The audit line of a counter command (`/api/queue/counters/{id}/…`): which command, at which counter, on which
  * ticket (its id, number and service; never the rating token). A call with nobody waiting records nothing.
  *

@@ -5,6 +5,7 @@ import { createApp } from '../app.js';
 import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
 import { call } from '../http/call.test-support.js';
+import { purgeAudit } from '../staff/audit-store.js';
 import { sessionHeaders, signedInAs, testUser } from '../staff/staff.test-support.js';
 import { createPgQueueStore } from './pg-queue-store.js';
 
@@ -59,6 +60,7 @@ for (const target of TEST_DATABASES) {
         await post(two, '/api/queue/counters/3/transfer', { service: 'dat-dai' }, 4);
         // A shift change: canbo1 calls at counter 1, canbo2 takes over the counter and finishes.
         await post(one, '/api/queue/counters/1/call-next', {}, 2);
+        const shiftChange = clock.now + 30_000;
         await post(two, '/api/queue/counters/1/start', {}, 1);
         await post(two, '/api/queue/counters/1/done', {}, 9);
         // Counter 2's static token, no officer: serves land twice (the transfer among them).
@@ -126,6 +128,16 @@ for (const target of TEST_DATABASES) {
           ['officer', 'canbo2', '3', '3', '2'],
           ['officer', '', '2', '2', '2'],
         ]);
+
+        // The audit trail's purge (staff.auditRetentionDays) keeps each ticket's officer: purged up to the shift
+        // change (canbo1's call is gone, canbo2's start and done stay), then wholly, the report names the same officers.
+        const report = async () =>
+          (await call(app, 'GET', '/api/reports/queue?from=2026-12-04&to=2026-12-04', leader)).body.byOfficer;
+        expect(await purgeAudit(db, shiftChange)).to.be.above(0);
+        expect(await report()).to.deep.equal(body.byOfficer);
+        expect(await purgeAudit(db, clock.now + 1)).to.be.above(0);
+        expect(await db.query('select id from audit_events')).to.deep.equal([]);
+        expect(await report()).to.deep.equal(body.byOfficer);
       } finally {
         await db.close();
       }

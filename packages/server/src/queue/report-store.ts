@@ -7,7 +7,8 @@ import type {
   QueueReport,
   QueueReportCell,
 } from '@motcua/core/queue';
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
+import { COUNTER_AUDIT_ACTIONS } from './counter-audit.js';
 
 /** Which tickets a queue report counts. */
 export interface QueueReportQuery {
@@ -28,15 +29,15 @@ const DAY = 86_400_000;
 // The instant a Vietnamese civil date starts (UTC+7).
 const startOf = (date: CivilDate) => Date.parse(`${date}T00:00:00+07:00`);
 
-// The counter actions the audit trail records of a ticket (action-audit.ts, counter-audit.ts).
-const COUNTER_ACTIONS = ['queue.call', 'queue.recall', 'queue.start', 'queue.done', 'queue.no-show', 'queue.transfer'];
+const COUNTER_ACTIONS = COUNTER_AUDIT_ACTIONS.map((a) => `'${a}'`).join(', ');
 
 // Each ticket row as core's `queueStatistics` sees its timeline: joined = queuedAt (the issue, or the transfer that
 // created it), first and last call, start and end, outcome from the final status. Vietnam has kept UTC+7 since 1975,
 // so the hour and the ISO weekday (epoch day 0 was a Thursday) of joining are a fixed offset away. Durations are float8 minutes, divided as JavaScript divides them.
 // The officer of a called ticket is the signed-in user of its last counter action in the audit trail (scanned over
-// the period's instants, $7 to $8, on its (office, at) index); '' stands for "no officer" (a static counter token,
-// a paired tablet), null for a ticket no counter called.
+// the period's instants, $7 to $8, on its (office, at) index), or, once the trail's lines about it are purged, the
+// one kept on the ticket (officer_id, keepTicketOfficers); '' stands for "no officer" (a static counter token, a
+// paired tablet), null for a ticket no counter called.
 const TIMELINES = `
   select * from (
     select q.service, q.counter, data->>'priority' as priority, data->>'number' as number, business_date,
@@ -51,10 +52,11 @@ const TIMELINES = `
     left join (
       select distinct on (object) substr(object, 8) as ticket, actor_kind, actor_id from audit_events
       where office = $1 and at >= $7 and at < $8 and object like 'ticket:%'
-        and action in (${COUNTER_ACTIONS.map((a) => `'${a}'`).join(', ')})
+        and action in (${COUNTER_ACTIONS})
       order by object, at desc, id desc
     ) a on a.ticket = q.id
-    left join staff_users u on a.actor_kind = 'user' and u.id = a.actor_id
+    left join staff_users u
+      on u.id = case when a.ticket is null then q.officer_id when a.actor_kind = 'user' then a.actor_id end
     where q.office = $1 and business_date between $2 and $3
       and ($4::text is null or q.service = $4) and ($5::text is null or q.counter = $5)
   ) timelines
@@ -95,6 +97,32 @@ const SETS = {
 };
 
 type Row = Record<string, unknown>;
+
+/**
+ * Keeps on each ticket the officer of its last counter action among the audit lines older than `before` (epoch ms),
+ * which the purge is about to delete, so the queue report still names the officer of older tickets. Run in the
+ * purge's transaction; a ticket whose later lines stay in the trail is named by those.
+ *
+ * @example
+ * ```ts
+ * await db.transaction(async (tx) => {
+ *   await keepTicketOfficers(tx, before);
+ *   await tx.query('delete from audit_events where at < $1', [before]);
+ * });
+ * ```
+ */
+export async function keepTicketOfficers(tx: Queryable, before: number): Promise<void> {
+  await tx.query(
+    `update queue_tickets q set officer_id = case when a.actor_kind = 'user' then a.actor_id end
+     from (
+       select distinct on (office, object) office, substr(object, 8) as ticket, actor_kind, actor_id from audit_events
+       where at < $1 and object like 'ticket:%' and action in (${COUNTER_ACTIONS})
+       order by office, object, at desc, id desc
+     ) a
+     where q.office = a.office and q.id = a.ticket`,
+    [before],
+  );
+}
 
 const num = (value: unknown): number | undefined => (value === null || value === undefined ? undefined : Number(value));
 

@@ -1,5 +1,6 @@
 import type { AuditActor, AuditEntry } from '@motcua/core/staff';
 import type { Database, Queryable } from '../db/database.js';
+import { keepTicketOfficers } from '../queue/report-store.js';
 
 // The SQL of the audit trail: append-only (the table's trigger refuses updates, and deletes outside the purge).
 
@@ -101,7 +102,8 @@ export async function listAudit(db: Queryable, q: AuditQuery): Promise<AuditEntr
 }
 
 /**
- * Deletes the lines older than `before` (epoch ms), the only deletion the table allows, and returns how many.
+ * Deletes the lines older than `before` (epoch ms), the only deletion the table allows, and returns how many. The
+ * officer of each ticket's last counter action among them is kept on the ticket first, for the queue report.
  *
  * @example
  * ```ts
@@ -111,6 +113,7 @@ export async function listAudit(db: Queryable, q: AuditQuery): Promise<AuditEntr
 export async function purgeAudit(db: Database, before: number): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.query(`select set_config('motcua.audit_purge', 'on', true)`);
+    await keepTicketOfficers(tx, before);
     const rows = await tx.query<{ id: string }>('delete from audit_events where at < $1 returning id', [before]);
     return rows.length;
   });
