@@ -263,6 +263,9 @@ describe('one declaration of each shape', () => {
       'IssuedTicket',
       'CounterTicket',
       'CounterTicketAnswer',
+      'KioskServices',
+      'KioskService',
+      'TicketWait',
       'DossierLookup',
       'DossierTimelineEntry',
     ]);

@@ -97,7 +97,16 @@ export {
   type TicketEvent,
   type TicketStatus,
 } from './ticket.js';
-export type { CounterTicket, CounterTicketAnswer, IssuedTicket } from './ticket-answers.js';
+export type {
+  AnswerText,
+  CounterTicket,
+  CounterTicketAnswer,
+  IssuedTicket,
+  KioskPriorityClass,
+  KioskService,
+  KioskServices,
+  TicketWait,
+} from './ticket-answers.js';
 export { createTicketId, isTicketId, parseTicketId } from './ticket-id.js';
 export { estimateTicketWait } from './ticket-wait.js';
 export { numberToVietnameseWords, type VietnameseNumberOptions } from './vietnamese-numbers.js';

@@ -3,54 +3,24 @@
  * Issuing itself (`issuing.ts`) loads on the first touch.
  */
 
-import type { IssuedTicket } from '@motcua/core/queue';
+import type {
+  IssuedTicket,
+  KioskPriorityClass,
+  KioskService,
+  KioskServices,
+  AnswerText as ServerText,
+} from '@motcua/core/queue';
 
-/** A bilingual text as the server sends it. */
-export interface ServerText {
-  readonly vi?: string;
-  readonly en?: string;
-}
-
-/** A service a kiosk offers, as `GET /api/queue/services` lists it. */
-export interface KioskService {
-  readonly id: string;
-  readonly prefix: string;
-  readonly name: ServerText;
-  /** Tickets could be taken when the list was loaded (`true` when the server does not say). */
-  readonly open: boolean;
-  /**
-   * When `open` is false: the next issuing time, if one is scheduled (core's `NextIssuingTime`): the civil `date` and
-   * the clock `time` in Vietnam, and the same moment `at` in epoch milliseconds.
-   */
-  readonly nextOpening?: { readonly date: string; readonly time: string; readonly at: number } | undefined;
-}
-
-/** A priority class, as `GET /api/queue/services` lists it. */
-export interface KioskPriorityClass {
-  readonly id: string;
-  readonly name: ServerText;
-  readonly weight: number;
-}
-
-/** What `GET /api/queue/services` answers. */
-export interface KioskServices {
-  readonly office: { readonly id: string; readonly name: ServerText };
-  readonly services: readonly KioskService[];
-  readonly priorityClasses: readonly KioskPriorityClass[];
-  readonly defaultPriority: string;
-}
-
-// The part of an issued ticket the kiosk shows and prints, as core declares it (still exported from the elements, for
-// code that imports it from here).
-export type { IssuedTicket } from '@motcua/core/queue';
-
-/** The ticket's place in the queue, as `GET /api/queue/tickets/{id}` estimates it (core's `estimateWait`). */
-export interface TicketWait {
-  /** People who will be called first. */
-  readonly ahead: number;
-  /** Minutes until the call, only when the server has enough recent service times. */
-  readonly minutes?: { readonly low: number; readonly middle: number; readonly high: number };
-}
+// The services answer and a ticket's wait, as core declares them (still exported from the elements, for code that
+// imports them from here); `ServerText` is core's `AnswerText`.
+export type {
+  AnswerText as ServerText,
+  IssuedTicket,
+  KioskPriorityClass,
+  KioskService,
+  KioskServices,
+  TicketWait,
+} from '@motcua/core/queue';
 
 /** How issuing ended. */
 export type IssueOutcome =

@@ -1,25 +1,6 @@
 import type { Context } from 'hono';
 import type { AuditedAction } from '../staff/action-audit.js';
-
-/** The audit action of each counter command, by the last segment of its path. */
-const ACTIONS: Readonly<Record<string, string>> = {
-  'call-next': 'queue.call',
-  recall: 'queue.recall',
-  start: 'queue.start',
-  skip: 'queue.no-show',
-  done: 'queue.done',
-  transfer: 'queue.transfer',
-};
-
-/**
- * The audit actions of the counter commands: the last one a ticket had names its officer in the queue report.
- *
- * @example
- * ```ts
- * COUNTER_AUDIT_ACTIONS.includes('queue.done'); // true
- * ```
- */
-export const COUNTER_AUDIT_ACTIONS: readonly string[] = Object.values(ACTIONS);
+import { COUNTER_COMMAND_ACTIONS } from './counter-actions.js';
 
 /**
  * The audit line of a counter command (`/api/queue/counters/{id}/…`): which command, at which counter, on which
@@ -31,7 +12,7 @@ export const COUNTER_AUDIT_ACTIONS: readonly string[] = Object.values(ACTIONS);
  * ```
  */
 export function counterCommandAudit(c: Context, answer: Record<string, unknown>): AuditedAction | undefined {
-  const action = ACTIONS[c.req.path.split('/').at(-1) ?? ''];
+  const action = COUNTER_COMMAND_ACTIONS[c.req.path.split('/').at(-1) ?? ''];
   const ticket = answer.ticket as { id?: unknown; number?: unknown; service?: unknown } | null | undefined;
   if (!action || !ticket || typeof ticket.id !== 'string') return undefined;
   return {

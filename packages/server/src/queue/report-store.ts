@@ -8,7 +8,7 @@ import type {
   QueueReportCell,
 } from '@motcua/core/queue';
 import type { Database, Queryable } from '../db/database.js';
-import { COUNTER_AUDIT_ACTIONS } from './counter-audit.js';
+import { COUNTER_AUDIT_ACTIONS } from './counter-actions.js';
 
 /** Which tickets a queue report counts. */
 export interface QueueReportQuery {

@@ -3,6 +3,7 @@ import {
   type IssuedTicket,
   type IssuingState,
   issuingState,
+  type KioskServices,
   type NextIssuingTime,
   queueBusinessTimeOf,
   ticketViewOf,
@@ -52,7 +53,7 @@ export function listServices(c: Context, service: QueueService, options: QueueRo
       weight: p.weight,
     })),
     defaultPriority: resolved.defaultPriority,
-  });
+  } satisfies KioskServices);
 }
 
 /**
