@@ -6,6 +6,7 @@ import { MotcuaError } from '@motcua/core/text';
 import { expect } from 'chai';
 import { loadConfig } from './config.js';
 import { DEMO_OFFICE } from './office/office.js';
+import { staticTokenWarnings } from './office/static-tokens.js';
 
 /** An office of its own (the demo office's queue with tokens of 32 characters and more). */
 const ownOffice = (id: string) => ({
@@ -117,6 +118,7 @@ describe('loadConfig', () => {
         offices: [
           { office: officeFile('xa-a'), hosts: ['Xa-A.VinhLong.gov.vn'] },
           { office: officeFile('xa-b'), catalogue: 'xa-b-catalogue.json' },
+          { office: ownOffice('xa-c') },
         ],
       }),
     );
@@ -124,7 +126,13 @@ describe('loadConfig', () => {
     expect(config.offices?.map((o) => [o.office.id, o.catalogue, o.hosts])).to.deep.equal([
       ['xa-a', join(dir, 'tinh.json'), ['xa-a.vinhlong.gov.vn']],
       ['xa-b', join(dir, 'xa-b-catalogue.json'), []],
+      ['xa-c', join(dir, 'tinh.json'), []],
     ]);
+    // Each static token is named where it is written: in the office's own file, or inline in the province's.
+    const [a, , c] = (config.offices ?? []).map((o) => staticTokenWarnings(o.office));
+    expect(a?.[0]).to.contain(`$.queue.counters[0].token in ${join(dir, 'xa-a.json')}:`);
+    expect(a?.at(-1)).to.contain(`$.kiosks[0].token in ${join(dir, 'xa-a.json')}:`);
+    expect(c?.[0]).to.contain(`$.offices[2].office.queue.counters[0].token in ${file}:`);
     expect(loadConfig({ MOTCUA_DATA_DIR: dir }).offices).to.equal(undefined);
   });
 

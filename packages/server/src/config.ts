@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type CalendarOverlay, parseCalendarOverlay } from '@motcua/core/calendar';
-import { MotcuaError, type Problem, problem } from '@motcua/core/text';
+import { MotcuaError, type Problem, type ProblemPath, problem } from '@motcua/core/text';
 import * as z from 'zod';
 import { isProxyEntry } from './http/client-address.js';
 import { DEFAULT_IDEMPOTENCY_RETENTION_HOURS } from './http/idempotency.js';
@@ -322,7 +322,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     allowedOrigins: checkedOrigins(merged.allowedOrigins ?? []),
     catalogue: merged.catalogue,
     static: merged.static ?? [],
-    office: loadOffice(merged.office, env.MOTCUA_OFFICE ? 'MOTCUA_OFFICE' : (env.MOTCUA_CONFIG ?? 'the configuration')),
+    office: loadOffice(merged.office, env.MOTCUA_CONFIG ?? 'the configuration', ['office']),
     trustProxy: merged.trustProxy ?? [],
     idempotencyRetentionHours: merged.idempotencyRetentionHours ?? DEFAULT_IDEMPOTENCY_RETENTION_HOURS,
     calendarOverlays: loadCalendarOverlays(merged.calendarOverlays ?? []),
@@ -360,10 +360,10 @@ function loadOffices(config: FileConfig, where: string): ServedOffice[] {
   entries.forEach((entry, i) => {
     let office: Office;
     try {
-      office = loadOffice(entry.office, typeof entry.office === 'string' ? entry.office : `${where} offices[${i}]`);
+      office = loadOffice(entry.office, where, ['offices', i, 'office']);
     } catch (error) {
       if (!(error instanceof MotcuaError)) throw error;
-      problems.push(...error.problems.map((p) => ({ ...p, path: ['offices', i, ...p.path] })));
+      problems.push(...error.problems);
       return;
     }
     if (ids.has(office.id)) {
@@ -435,24 +435,44 @@ function loadCalendarOverlays(entries: NonNullable<FileConfig['calendarOverlays'
 }
 
 /**
- * The configured office (inline or from a JSON file), else the demo office; refused with every static token shorter
- * than 32 characters, naming `where` (the configuration file) or the office's own file.
+ * The configured office, else the demo office: inline in the configuration file `where` at the path `at`, or from
+ * a JSON file of its own (its problems at their paths in that file). Its static tokens are placed (path and file),
+ * and it is refused with every one shorter than 32 characters.
  */
-function loadOffice(office: FileConfig['office'], where: string): Office {
+function loadOffice(office: FileConfig['office'], where: string, at: ProblemPath): Office {
   if (office === undefined) return demoOffice();
-  const parsed = typeof office === 'string' ? parseOffice(readOffice(office)) : parseOffice(office);
-  const problems = staticTokenProblems(parsed, typeof office === 'string' ? office : where);
+  const inFile = typeof office === 'string';
+  const input = inFile ? readOffice(office, at) : office;
+  let parsed: Office;
+  try {
+    parsed = parseOffice(input);
+  } catch (error) {
+    if (!(error instanceof MotcuaError)) throw error;
+    // A problem of the office's own file is at its path in that file, and names the file.
+    const place = (p: Problem): Problem =>
+      inFile
+        ? { ...p, message: { vi: `${office}: ${p.message.vi}`, en: `${office}: ${p.message.en}` } }
+        : { ...p, path: [...at, ...p.path] };
+    throw new MotcuaError(error.problems.map(place));
+  }
+  const placed: Office = {
+    ...parsed,
+    staticTokens: parsed.staticTokens.map((t) =>
+      inFile ? { ...t, source: office } : { ...t, path: [...at, ...t.path], source: where },
+    ),
+  };
+  const problems = staticTokenProblems(placed);
   if (problems.length > 0) throw new MotcuaError(problems);
-  return parsed;
+  return placed;
 }
 
-function readOffice(office: string): unknown {
+function readOffice(office: string, at: ProblemPath): unknown {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(office, 'utf8'));
   } catch (error) {
     throw new MotcuaError([
-      problem(['office'], 'unreadable-config', {
+      problem(at, 'unreadable-config', {
         vi: `Không đọc được tệp cấu hình văn phòng ${office}: ${(error as Error).message}`,
         en: `Cannot read the office configuration file ${office}: ${(error as Error).message}`,
       }),

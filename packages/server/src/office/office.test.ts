@@ -68,17 +68,17 @@ describe('office configuration', () => {
       },
     };
     const problems = problemsOf(() => parseOffice(bad));
-    expect(problems).to.include('office.queue.services.0.prefix invalid-prefix');
-    expect(problems.some((p) => p.startsWith('office.queue.counters.0.services'))).to.equal(true);
+    expect(problems).to.include('queue.services.0.prefix invalid-prefix');
+    expect(problems.some((p) => p.startsWith('queue.counters.0.services'))).to.equal(true);
   });
 
   it('refuses short, missing and shared tokens', () => {
     const short = { ...office, kiosks: [{ id: 'k', token: 'short' }] };
-    expect(problemsOf(() => parseOffice(short))).to.deep.equal(['office.kiosks.0.token invalid-office']);
+    expect(problemsOf(() => parseOffice(short))).to.deep.equal(['kiosks.0.token invalid-office']);
     const missing = { ...office, queue: { ...office.queue, counters: [{ id: '1', services: ['ho-tich'] }] } };
-    expect(problemsOf(() => parseOffice(missing))[0]).to.contain('office.queue.counters.0.token');
+    expect(problemsOf(() => parseOffice(missing))[0]).to.contain('queue.counters.0.token');
     const shared = { ...office, kiosks: [{ id: 'kiosk-1', token: 'counter-1-secret' }] };
-    expect(problemsOf(() => parseOffice(shared))).to.deep.equal(['office.tokens.kiosk-1 duplicate-token']);
+    expect(problemsOf(() => parseOffice(shared))).to.deep.equal(['kiosks.0.token duplicate-token']);
   });
 
   it('reads the office from the configuration file, inline or as a file of its own', () => {
@@ -107,10 +107,10 @@ describe('office configuration', () => {
       refused = error as MotcuaError;
     }
     expect(refused?.problems.map((p) => `${p.path.join('.')} ${p.code}`)).to.deep.equal([
-      'office.queue.counters.0.token static-token-too-short',
+      'queue.counters.0.token static-token-too-short',
     ]);
     expect(refused?.problems[0]?.message.en).to.equal(
-      `The static token $.office.queue.counters[0].token in ${shortFile} has only 16 characters; it needs at least 32 (make one with \`openssl rand -base64 32\`), or remove it and pair the device`,
+      `The static token $.queue.counters[0].token in ${shortFile} has only 16 characters; it needs at least 32 (make one with \`openssl rand -base64 32\`), or remove it and pair the device`,
     );
     expect(refused?.problems[0]?.message.vi).to.contain('chỉ có 16 ký tự');
     expect(refused?.message).not.to.contain('counter-1-secret');
@@ -118,16 +118,28 @@ describe('office configuration', () => {
     const config = join(dir, 'inline-short.json');
     writeFileSync(config, JSON.stringify({ office, secret: 'x'.repeat(32), dataDir: '.' }));
     expect(() => loadConfig({ MOTCUA_CONFIG: config })).to.throw(MotcuaError, config);
+    expect(problemsOf(() => loadConfig({ MOTCUA_CONFIG: config }))).to.deep.equal([
+      'office.queue.counters.0.token static-token-too-short',
+      'office.kiosks.0.token static-token-too-short',
+    ]);
     // The demo office's public tokens serve the demonstration.
     expect(loadConfig({ MOTCUA_DATA_DIR: dir }).office.demo).to.equal(true);
   });
 
   it('names each static token at start, never printing it, and says nothing of the demo office’s', () => {
-    const parsed = parseOffice({ ...office, kiosks: [{ id: 'kiosk-1', token: KIOSK_TOKEN }] });
-    const lines = staticTokenWarnings(parsed);
+    const config = join(dir, 'inline-long.json');
+    const long = {
+      ...office,
+      queue: { ...office.queue, counters: [{ id: '1', services: ['ho-tich'], token: COUNTER_TOKEN }] },
+      kiosks: [{ id: 'kiosk-1', token: KIOSK_TOKEN }],
+    };
+    writeFileSync(config, JSON.stringify({ office: long, secret: 'x'.repeat(32), dataDir: '.' }));
+    const lines = staticTokenWarnings(loadConfig({ MOTCUA_CONFIG: config }).office);
     expect(lines).to.have.length(2);
-    expect(lines[0]).to.contain('$.office.queue.counters[0].token');
-    expect(lines[1]).to.contain('$.office.kiosks[0].token');
+    expect(lines[0]).to.contain(`$.office.queue.counters[0].token in ${config}:`);
+    expect(lines[1]).to.contain(`$.office.kiosks[0].token in ${config}:`);
+    // Without the configuration, the path in the office object.
+    expect(staticTokenWarnings(parseOffice(long))[1]).to.contain('motcua-server: $.kiosks[0].token:');
     expect(lines.join('\n')).not.to.contain(KIOSK_TOKEN).and.not.to.contain('counter-1-secret');
     expect(staticTokenWarnings(demoOffice())).to.deep.equal([]);
   });
@@ -135,8 +147,6 @@ describe('office configuration', () => {
   it('keeps the board public unless the office makes it private', () => {
     expect(parseOffice(office).board).to.equal('public');
     expect(parseOffice({ ...office, board: 'private' }).board).to.equal('private');
-    expect(problemsOf(() => parseOffice({ ...office, board: 'secret' }))).to.deep.equal([
-      'office.board invalid-office',
-    ]);
+    expect(problemsOf(() => parseOffice({ ...office, board: 'secret' }))).to.deep.equal(['board invalid-office']);
   });
 });

@@ -83,8 +83,16 @@ export interface Office {
   readonly rateLimits: OfficeRateLimits;
   /** Who may read the board and its event stream. */
   readonly board: BoardAccess;
-  /** The static tokens of the configuration: where each is written (`['office', 'kiosks', 0, 'token']`), its length. */
-  readonly staticTokens: readonly { readonly path: ProblemPath; readonly length: number }[];
+  /**
+   * The static tokens of the configuration: where each is written — its path in the office object
+   * (`['kiosks', 0, 'token']`), or once the configuration placed it, in the file `source` (`['office', 'kiosks', 0,
+   * 'token']` in the configuration file) — and its length.
+   */
+  readonly staticTokens: readonly {
+    readonly path: ProblemPath;
+    readonly length: number;
+    readonly source?: string | undefined;
+  }[];
   /** True for the built-in demo office, whose tokens are public. */
   readonly demo: boolean;
   /** Where dossier status changes are notified ({@link NO_NOTIFICATIONS} when not configured). */
@@ -147,7 +155,7 @@ function tokenLookup(entries: readonly { id: string; token: string }[]): (presen
 
 function problemsOf(error: z.ZodError): Problem[] {
   return error.issues.map((issue) =>
-    problem(['office', ...(issue.path as (string | number)[])], 'invalid-office', {
+    problem(issue.path as (string | number)[], 'invalid-office', {
       vi: `Cấu hình văn phòng không hợp lệ: ${issue.message}`,
       en: `Invalid office configuration: ${issue.message}`,
     }),
@@ -184,18 +192,18 @@ export function parseOffice(input: unknown, options: { demo?: boolean } = {}): O
     queue = parseQueueConfig(queueConfig);
   } catch (error) {
     if (!(error instanceof MotcuaError)) throw error;
-    throw new MotcuaError(error.problems.map((p) => ({ ...p, path: ['office', 'queue', ...p.path] })));
+    throw new MotcuaError(error.problems.map((p) => ({ ...p, path: ['queue', ...p.path] })));
   }
   const tokens = [
-    ...office.queue.counters.map((c) => ({ id: c.id, token: c.token })),
-    ...office.kiosks.map((k) => ({ id: k.id, token: k.token })),
+    ...office.queue.counters.map((c, i) => ({ id: c.id, token: c.token, path: ['queue', 'counters', i, 'token'] })),
+    ...office.kiosks.map((k, i) => ({ id: k.id, token: k.token, path: ['kiosks', i, 'token'] })),
   ];
   const seen = new Set<string>();
   const duplicates: Problem[] = [];
   for (const entry of tokens) {
     if (seen.has(entry.token)) {
       duplicates.push(
-        problem(['office', 'tokens', entry.id], 'duplicate-token', {
+        problem(entry.path, 'duplicate-token', {
           vi: `Mã truy cập của "${entry.id}" trùng với một quầy hoặc ki-ốt khác`,
           en: `The token of "${entry.id}" is the same as another counter's or kiosk's`,
         }),
@@ -213,13 +221,7 @@ export function parseOffice(input: unknown, options: { demo?: boolean } = {}): O
     kioskForToken: tokenLookup(office.kiosks),
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...office.rateLimits },
     board: office.board,
-    staticTokens: [
-      ...office.queue.counters.map((c, i) => ({
-        path: ['office', 'queue', 'counters', i, 'token'],
-        length: c.token.length,
-      })),
-      ...office.kiosks.map((k, i) => ({ path: ['office', 'kiosks', i, 'token'], length: k.token.length })),
-    ],
+    staticTokens: tokens.map((t) => ({ path: t.path, length: t.token.length })),
     demo: options.demo ?? false,
     notifications: (office.notifications as NotificationSettings | undefined) ?? NO_NOTIFICATIONS,
   };
