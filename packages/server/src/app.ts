@@ -187,7 +187,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use(
     '/api/*',
     idempotency(db, {
-      scope: office.id,
+      office: office.id,
       ...(deps.idempotencyStaleAfterSeconds === undefined
         ? {}
         : { staleAfterSeconds: deps.idempotencyStaleAfterSeconds }),

@@ -16,7 +16,7 @@ import { collect, decide, listPairings, startPairing } from './pairings.js';
  * @example
  * ```ts
  * installDeviceRoutes(app, { db, office, now: Date.now, limiter, clientOf });
- * app.use('/api/*', idempotency(db));
+ * app.use('/api/*', idempotency(db, { office: office.id }));
  * ```
  */
 export function installDeviceRoutes(app: Hono, deps: DeviceRoutesDeps): void {

@@ -32,7 +32,7 @@ for (const target of TEST_DATABASES) {
       const app = new Hono();
       app.onError((error, c) => errorResponse(error, c));
       installDossierGuards(app, deps);
-      app.use('/api/*', idempotency(db));
+      app.use('/api/*', idempotency(db, { office: 'demo' }));
       installDossierRoutes(app, deps);
       const lookup = (client: string, pin: string = DEMO_DOSSIER.pin) =>
         app.request(`/api/dossiers/${DEMO_DOSSIER.code}`, { headers: { 'x-client': client, 'dossier-pin': pin } });
@@ -125,7 +125,7 @@ for (const target of TEST_DATABASES) {
         const app = new Hono();
         app.onError((error, c) => errorResponse(error, c));
         installDossierGuards(app, deps);
-        app.use('/api/*', idempotency(db));
+        app.use('/api/*', idempotency(db, { office: 'demo' }));
         installDossierRoutes(app, deps);
         const good = `/api/dossiers/${DEMO_DOSSIER.code}?pin=${DEMO_DOSSIER.pin}`;
         const lookup = (client: string, path = good) => app.request(path, { headers: { 'x-client': client } });

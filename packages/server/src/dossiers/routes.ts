@@ -23,7 +23,7 @@ const UNSUBSCRIBE_PATH = /^\/api\/dossiers\/[^/]+\/unsubscribe$/;
  * @example
  * ```ts
  * installDossierGuards(app, deps);
- * app.use('/api/*', idempotency(db));
+ * app.use('/api/*', idempotency(db, { office: office.id }));
  * installDossierRoutes(app, deps);
  * ```
  */

@@ -15,7 +15,7 @@ for (const target of TEST_DATABASES) {
       let created = 0;
       const app = new Hono();
       app.onError(errorResponse);
-      app.use('*', idempotency(db));
+      app.use('*', idempotency(db, { office: 'demo' }));
       app.post('/things', async (c) => {
         created++;
         await new Promise((resolve) => setTimeout(resolve, 20));
@@ -132,10 +132,10 @@ for (const target of TEST_DATABASES) {
     it('keeps replaying the answers of keys stored before fingerprints, whatever the body', async () => {
       const { db, app, created } = await appWithCounter();
       try {
-        // The scope of a request without a bearer token to an app without an office scope.
+        // The scope of a request to the demo office without a bearer token.
         await db.query(
           `insert into idempotency_keys (key, route, scope, status, content_type, body, office)
-           values ('old-key', '/things', ' -', 201, 'application/json', '{"id":7}', '')`,
+           values ('old-key', '/things', 'demo -', 201, 'application/json', '{"id":7}', 'demo')`,
         );
         const replay = await post(app, '/things', 'old-key', { overall: 1 });
         expect(replay.status).to.equal(201);
@@ -155,7 +155,7 @@ for (const target of TEST_DATABASES) {
         const appFor = (office: string) => {
           const app = new Hono();
           app.onError(errorResponse);
-          app.use('*', idempotency(db, { scope: office }));
+          app.use('*', idempotency(db, { office }));
           app.post('/receipts', (c) => {
             created++;
             return c.json({ receipt: `${office}-${created}`, caller: c.req.header('authorization') ?? null }, 201);

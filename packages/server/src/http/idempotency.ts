@@ -56,26 +56,26 @@ function callerOf(c: Context): string {
  * the first is still running gets 409; the key reused for a different request gets 422 `idempotency-key-reused`
  * (as the IETF Idempotency-Key draft suggests). Keys stored before fingerprints were kept replay as before.
  *
- * A key belongs to its office and its caller (`scope`, plus the caller's bearer token): another office on the same
+ * A key belongs to its `office` and its caller (the caller's bearer token): another office on the same
  * PostgreSQL, or another counter of the same office, sending the same key never gets this caller's answer — a
  * receipt's answer holds the dossier's PIN and the applicant's details.
  *
  * @example
  * ```ts
- * app.use('/api/*', idempotency(db, { staleAfterSeconds: 30 }));
+ * app.use('/api/*', idempotency(db, { office: 'xa-an-binh', staleAfterSeconds: 30 }));
  * ```
  */
 export function idempotency(
   db: Database,
   options: {
+    /** The office the requests are for: keys of different offices on one database never meet. */
+    readonly office: string;
     /**
      * Seconds a request that started but never finished (its process died) blocks its key with 409 before a retry
      * may run it again (default 30).
      */
     readonly staleAfterSeconds?: number;
-    /** The office the requests are for: keys of different offices on one database never meet (default `''`). */
-    readonly scope?: string;
-  } = {},
+  },
 ): MiddlewareHandler {
   const staleAfter = options.staleAfterSeconds ?? STALE_AFTER_SECONDS;
   return async (c, next) => {
@@ -88,7 +88,7 @@ export function idempotency(
       });
     }
     const route = c.req.path;
-    const scope = `${options.scope ?? ''} ${callerOf(c)}`;
+    const scope = `${options.office} ${callerOf(c)}`;
     const fingerprint = await fingerprintOf(c);
     const claimed = await db.query(
       `insert into idempotency_keys (key, route, scope, fingerprint, office) values ($1, $2, $5, $4, $6)
@@ -96,7 +96,7 @@ export function idempotency(
          where idempotency_keys.status is null
            and idempotency_keys.created_at < now() - make_interval(secs => $3)
        returning key`,
-      [key, route, staleAfter, fingerprint, scope, options.scope ?? ''],
+      [key, route, staleAfter, fingerprint, scope, options.office],
     );
     if (claimed.length === 0) {
       const [stored] = await db.query<{

@@ -27,7 +27,7 @@ import { followTicket, issueTicket, listServices } from './tickets.js';
  * @example
  * ```ts
  * installQueueGuards(app, service, Date.now);
- * app.use('/api/*', idempotency(db));
+ * app.use('/api/*', idempotency(db, { office: office.id }));
  * ```
  */
 export function installQueueGuards(
