@@ -95,9 +95,10 @@ function loadManifest(fileName) {
             }
           }
         }
-        // What each lazily loaded part of the entry brings, by the part's name (e.g. the console's `session`).
+        // What each lazily loaded part of the entry brings, by the part's name (e.g. the console's `session`), also
+        // a part that another lazily loaded part loads (the office administration's services and counters).
         const parts = {};
-        for (const loaded of initial) {
+        for (const loaded of [...initial, ...lazy]) {
           for (const dynamic of bundle[loaded]?.dynamicImports ?? []) {
             parts[bundle[dynamic].name] = [...closure(dynamic)].filter((f) => !initial.has(f)).sort();
           }
@@ -205,7 +206,7 @@ const elementNames = elementDirs(elements);
  * chunks never change for them and a public page never downloads a byte of theirs; the counter console bundles the
  * sign-in it loads lazily for an officer without a token.
  */
-const staffNames = ['sign-in', 'office-dashboard', 'office-admin', 'device-pairings'];
+const staffNames = ['sign-in', 'office-dashboard', 'office-admin', 'device-pairings', 'queue-settings'];
 const publicNames = elementNames.filter((element) => !staffNames.includes(element));
 
 const cdnPlugins = (manifest) => [

@@ -342,6 +342,58 @@ describe('<motcua-office-admin> catalogue and settings history', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('hosts the services, counters and hours, whose save becomes the version in force and joins the history', async () => {
+    let saved = false;
+    const withService = (version: number, change: OfficeSettingsVersion['change']) => {
+      const v = settings(version, change);
+      const queue = {
+        services: [{ id: 'ho-tich', prefix: 'A', name: { vi: 'Hộ tịch', en: 'Civil status' } }],
+        counters: [{ id: '1', label: '1', services: ['ho-tich'] }],
+      };
+      return { ...v, settings: { ...v.settings, queue } };
+    };
+    serve({
+      ...base,
+      'GET /api/admin/settings': () => json(200, withService(3, 'import')),
+      'GET /api/queue/services': () => json(200, { services: [{ id: 'ho-tich', prefix: 'A', name: {}, open: true }] }),
+      'GET /api/admin/settings/versions': () =>
+        json(200, {
+          versions: saved ? [withService(4, 'queue'), withService(3, 'import')] : [withService(3, 'import')],
+        }),
+      'PUT /api/admin/settings/queue': (body) => {
+        saved = true;
+        const v = withService(4, 'queue');
+        return json(201, { ...v, settings: { ...v.settings, queue: (body as { value: unknown }).value } });
+      },
+    });
+    const el = await fixture<MotcuaOfficeAdmin>(html`<motcua-office-admin></motcua-office-admin>`);
+    await waitUntil(() => el.shadowRoot?.querySelector('motcua-queue-settings')?.shadowRoot?.querySelector('input'));
+    const inner = el.shadowRoot?.querySelector('motcua-queue-settings') as HTMLElement & {
+      updateComplete: Promise<boolean>;
+    };
+    // It gets the settings from the administration (no request of its own) and speaks its language.
+    expect(sent.filter((s) => s.path === '/api/admin/settings')).to.have.length(1);
+    const name = inner.shadowRoot?.querySelector('[name="services.0.name.vi"]') as HTMLInputElement;
+    name.value = 'Hộ tịch — Chứng thực';
+    name.dispatchEvent(new Event('input'));
+    const event = oneEvent(el, 'motcua-settings-saved');
+    const save = [...(inner.shadowRoot?.querySelectorAll('button') ?? [])].find((b) =>
+      b.textContent?.includes('Lưu dịch vụ'),
+    ) as HTMLButtonElement;
+    save.click();
+    expect((await event).detail).to.deep.equal({ version: 4, change: 'queue' });
+    await settle(el, 'Phiên bản 4, lưu lúc');
+    await waitUntil(
+      () => buttons(el, 'settings-versions').length === 1,
+      'the list reloaded with version 3 to roll back to',
+    );
+    el.lang = 'en';
+    await el.updateComplete;
+    await inner.updateComplete;
+    expect(inner.shadowRoot?.textContent).to.include('Services that issue tickets');
+    await expect(el).to.be.accessible();
+  });
+
   it('takes every history string from an override', async () => {
     serve(base);
     const el = await fixture<MotcuaOfficeAdmin>(

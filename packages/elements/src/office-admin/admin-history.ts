@@ -20,6 +20,7 @@ import type { ApiProblem } from '@motcua/core/text';
 import { css, html, nothing } from 'lit';
 import { ApiFailure, api } from '../internal/api-client.js';
 import type { StringTable } from '../internal/i18n.js';
+import type { MotcuaQueueSettings } from '../queue-settings/queue-settings.js';
 import { SettingsSections, settingsSectionsStrings } from './settings-sections.js';
 import type { AdminHistoryHost, AdminHistoryStringKey } from './types.js';
 
@@ -34,7 +35,6 @@ export const adminHistoryStrings: StringTable<AdminHistoryStringKey> = {
     catalogueFile: 'Tệp danh mục (CSV hoặc JSON)',
     cataloguePaste: 'Hoặc dán nội dung danh mục',
     catalogueCheck: 'Kiểm tra danh mục',
-    catalogueChecking: 'Đang kiểm tra…',
     catalogueEmpty: 'Hãy chọn tệp hoặc dán nội dung danh mục trước.',
     catalogueProblems: 'Danh mục có lỗi, chưa công bố được. Sửa các chỗ sau rồi kiểm tra lại:',
     catalogueWarnings: 'Lưu ý (giữ nguyên dạng chữ):',
@@ -95,7 +95,6 @@ export const adminHistoryStrings: StringTable<AdminHistoryStringKey> = {
     catalogueFile: 'Catalogue file (CSV or JSON)',
     cataloguePaste: 'Or paste the catalogue',
     catalogueCheck: 'Check the catalogue',
-    catalogueChecking: 'Checking…',
     catalogueEmpty: 'Pick a file or paste the catalogue first.',
     catalogueProblems: 'The catalogue has problems and cannot be published. Fix these and check again:',
     catalogueWarnings: 'Notes (kept as text):',
@@ -211,8 +210,9 @@ export class AdminHistory {
     this.settingsSections = new SettingsSections(host, () => this.settingsSaved());
   }
 
-  /** Loads both version lists. */
+  /** Loads both version lists, and the services, counters and hours section (an element of its own). */
   async start(): Promise<void> {
+    void import('../queue-settings/queue-settings.js').catch(() => undefined);
     await Promise.all([this.loadCatalogueVersions(), this.loadSettingsVersions()]);
   }
 
@@ -222,9 +222,20 @@ export class AdminHistory {
     await this.loadSettingsVersions();
   }
 
-  /** The sections loaded after the first paint: rating, points split, catalogue, settings history. */
+  /**
+   * The sections loaded after the first paint: services, counters and hours (`<motcua-queue-settings>`, given the
+   * settings in force and shown a version it saves), rating, points split, catalogue, settings history.
+   */
   sections() {
-    return html`${this.settingsSections.render()} ${this.catalogueSection()} ${this.settingsSection()}`;
+    return html`<motcua-queue-settings
+        .settings=${this.host.current()}
+        @motcua-settings-saved=${(e: Event) => {
+          // The element holds the version it saved.
+          this.host.show((e.currentTarget as MotcuaQueueSettings).settings as OfficeSettingsVersion);
+          void this.settingsSaved();
+        }}
+      ></motcua-queue-settings>
+      ${this.settingsSections.render()} ${this.catalogueSection()} ${this.settingsSection()}`;
   }
 
   /** The catalogue section: import, check, diff, publish, versions. */
@@ -576,30 +587,26 @@ export class AdminHistory {
   }
 
   private async loadCatalogueVersions(): Promise<void> {
-    try {
-      const body = (await api('/api/admin/catalogue/versions', { signal: this.host.signal() })) as {
-        versions?: unknown;
-      };
-      const list = Array.isArray(body?.versions) ? body.versions : [];
-      this.catalogueVersions = list.flatMap((v) => readCatalogueVersionView(v) ?? []);
-    } catch (error) {
-      if (error instanceof ApiFailure && error.code === 'aborted') return;
-      this.catalogueMessage = { text: this.host.t('historyFailed'), alert: true };
-    }
+    const list = await this.versions('catalogue', readCatalogueVersionView);
+    if (list) this.catalogueVersions = list;
+    else this.catalogueMessage = { text: this.host.t('historyFailed'), alert: true };
     this.host.update();
   }
 
   private async loadSettingsVersions(): Promise<void> {
-    try {
-      const body = (await api('/api/admin/settings/versions', { signal: this.host.signal() })) as {
-        versions?: unknown;
-      };
-      const list = Array.isArray(body?.versions) ? body.versions : [];
-      this.settingsVersions = list.flatMap((v) => readOfficeSettingsVersion(v) ?? []);
-    } catch (error) {
-      if (error instanceof ApiFailure && error.code === 'aborted') return;
-      this.settingsMessage = { text: this.host.t('historyFailed'), alert: true };
-    }
+    const list = await this.versions('settings', readOfficeSettingsVersion);
+    if (list) this.settingsVersions = list;
+    else this.settingsMessage = { text: this.host.t('historyFailed'), alert: true };
     this.host.update();
+  }
+
+  /** One version list (`/api/admin/{kind}/versions`) with its reader; `undefined` when it could not be loaded. */
+  private async versions<T>(kind: string, read: (value: unknown) => T | undefined): Promise<T[] | undefined> {
+    try {
+      const body = (await api(`/api/admin/${kind}/versions`, { signal: this.host.signal() })) as { versions?: unknown };
+      return (Array.isArray(body?.versions) ? body.versions : []).flatMap((v) => read(v) ?? []);
+    } catch {
+      return undefined;
+    }
   }
 }

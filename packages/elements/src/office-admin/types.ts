@@ -12,7 +12,6 @@ export type AdminHistoryStringKey =
   | 'catalogueFile'
   | 'cataloguePaste'
   | 'catalogueCheck'
-  | 'catalogueChecking'
   | 'catalogueEmpty'
   | 'catalogueProblems'
   | 'catalogueWarnings'
