@@ -536,11 +536,16 @@ export class MotcuaQueueSettings extends MotcuaElement<QueueSettingsStringKey> {
       ${this.button(t('addClosedDate'), () => this.edit(() => d.closedDates.push('')))}`;
   }
 
+  /** What the last save said: saved (a status), stale or refused with its problems (an alert). */
   private outcomeView() {
     const o = this.outcome;
     if (!o) return nothing;
-    if (o.kind === 'saved') return html`<p part="status" role="status">${this.t('saved', { version: o.version })}</p>`;
-    if (o.kind === 'stale') return html`<p role="alert">${this.t('stale', { version: o.version })}</p>`;
+    if (o.kind !== 'problems') {
+      const saved = o.kind === 'saved';
+      return html`<p part=${saved ? 'status' : nothing} role=${saved ? 'status' : 'alert'}>
+        ${this.t(o.kind, { version: o.version })}
+      </p>`;
+    }
     return html`<div role="alert" part="problems">
       <p>${o.text ?? this.t('problems')}</p>
       <ul>
