@@ -42,10 +42,8 @@ for (const target of TEST_DATABASES) {
         const app = createApp({ ...options, office });
         const otherApp = createApp({ ...options, office: other });
         const token = { authorization: 'Bearer demo-counter-1', ...JSON_BODY };
-        const tablet = {
-          authorization: `Bearer ${(await pairDevice(app, await adminHeaders(db), { name: 'Quầy 1', kind: 'counter', counter: '1' })).credential}`,
-          ...JSON_BODY,
-        };
+        const paired = await pairDevice(app, await adminHeaders(db), { name: 'Quầy 1', kind: 'counter', counter: '1' });
+        const tablet = { authorization: `Bearer ${paired.credential}`, ...JSON_BODY };
         const signedIn = async (of: string, username: string, roles: ('officer' | 'admin')[]) => ({
           ...(await sessionHeaders(db, await testUser(db, of, username, roles))),
           ...JSON_BODY,
