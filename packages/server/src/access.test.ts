@@ -44,6 +44,7 @@ const ALLOWED: Record<RouteCaller, readonly string[] | 'all'> = {
   counter: ['counter 1', 'counter 2', 'officer', 'paired counter 1'],
   'this-counter': ['counter 1', 'officer', 'paired counter 1'],
   board: ['paired board'],
+  officer: ['officer'],
   'signed-in': ['officer', 'leader', 'admin'],
   leader: ['leader', 'admin'],
   admin: ['admin'],

@@ -13,6 +13,15 @@ import type { StaffRole } from '@motcua/core/staff';
  *   signed in to this office (who works at the counter their console chose);
  * - `board`: anyone while the office's board is public (the default); a paired board device's credential when the
  *   office makes it private;
+ * - `officer`: an officer signed in to this office ({@link DOSSIER_OFFICERS}), by name — never a bearer token alone.
+ *   The steps of a dossier (`POST /api/dossiers/{code}/steps`: every step changes what the dossier legally is — its
+ *   status, its due date, its pause, or its end: withdrawn, stopped, resolved, returned) and a dossier's receipt slip
+ *   read again later (`GET /api/dossiers/{code}/receipt`: the applicant's name, address and contact). A counter's
+ *   static token or a paired tablet's credential names no one, so the step could not say who withdrew the dossier:
+ *   with one and no officer's session the answer is 403 `officer-needed`. The counter console needs neither route:
+ *   it receives a dossier with its counter credential (`POST /api/dossiers`, `counter`) and prints the slip from that
+ *   answer, and a retry with the same `Idempotency-Key` answers the same slip again — so a tablet is never given
+ *   every dossier's slip to print the one it just received;
  * - `signed-in`: anyone signed in to this office, whatever their roles;
  * - `leader`: a signed-in leader or admin of this office ({@link REPORT_READERS}): the reports;
  * - `admin`: a signed-in admin of this office: users, devices, the audit trail, the notifications' dead letters and
@@ -24,7 +33,28 @@ import type { StaffRole } from '@motcua/core/staff';
  * A session of another office counts as none. Roles imply nothing else: an admin who works a counter holds `officer`
  * too.
  */
-export type RouteCaller = 'anyone' | 'kiosk' | 'counter' | 'this-counter' | 'board' | 'signed-in' | 'leader' | 'admin';
+export type RouteCaller =
+  | 'anyone'
+  | 'kiosk'
+  | 'counter'
+  | 'this-counter'
+  | 'board'
+  | 'officer'
+  | 'signed-in'
+  | 'leader'
+  | 'admin';
+
+/**
+ * The roles that may call an `officer` route: record a dossier's steps (withdrawal included) and read its receipt
+ * slip again. The `officer` role alone: an admin manages accounts, devices and settings, and one who also processes
+ * dossiers holds `officer` too (roles imply nothing else).
+ *
+ * @example
+ * ```ts
+ * DOSSIER_OFFICERS.includes('admin'); // false
+ * ```
+ */
+export const DOSSIER_OFFICERS: readonly StaffRole[] = ['officer'];
 
 /**
  * The roles that may read the reports (`/api/reports/*`): per-counter and per-officer figures from few ratings are
@@ -78,13 +108,13 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteCaller>> = {
   'POST /api/ratings': 'anyone',
   'GET /api/reports/satisfaction': 'leader',
   'POST /api/dossiers': 'counter',
-  'GET /api/dossiers/:code/receipt': 'counter',
+  'GET /api/dossiers/:code/receipt': 'officer',
   'GET /api/dossiers/:code': 'anyone',
   'GET /api/reports/on-time': 'leader',
   'GET /api/reports/scorecard': 'leader',
   'GET /api/reports/due-date-changes': 'leader',
   'GET /api/reports/queue': 'leader',
-  'POST /api/dossiers/:code/steps': 'counter',
+  'POST /api/dossiers/:code/steps': 'officer',
   'POST /api/session': 'anyone',
   'GET /api/session': 'signed-in',
   'DELETE /api/session': 'anyone',

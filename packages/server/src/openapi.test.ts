@@ -98,6 +98,7 @@ describe('openapi.yaml', () => {
       kiosk: { security: '[{ kiosk: [] }]' },
       counter,
       'this-counter': counter,
+      officer: { security: '[{ session: [] }]', roles: '[officer]' },
       'signed-in': { security: '[{ session: [] }]' },
       leader: { security: '[{ session: [] }]', roles: '[leader, admin]' },
       admin: { security: '[{ session: [] }]', roles: '[admin]' },

@@ -2,10 +2,10 @@ import type { Context } from 'hono';
 import type { AuditedAction } from '../staff/action-audit.js';
 import { counterOf } from './staff.js';
 
-/** The step type a step request named (its body was read and checked by the handler already). */
-async function stepType(c: Context): Promise<unknown> {
+/** A field of the request's JSON body (read and checked by the handler already): a step's type, a procedure. */
+async function bodyField(c: Context, field: 'type' | 'procedure'): Promise<unknown> {
   try {
-    return (JSON.parse(await c.req.text()) as { type?: unknown }).type;
+    return (JSON.parse(await c.req.text()) as Record<string, unknown>)[field];
   } catch {
     return undefined;
   }
@@ -27,12 +27,12 @@ export async function dossierActionAudit(
 ): Promise<AuditedAction | undefined> {
   const counter = counterOf(c) || undefined;
   if (c.req.path === '/api/dossiers' && typeof answer.code === 'string') {
-    const receipt = answer.receipt as { procedureCode?: unknown } | undefined;
+    // The receipt slip names the procedure, not its code: the code is the one the request asked for.
     return {
       action: 'dossier.receive',
       object: `dossier:${answer.code}`,
       counter,
-      detail: { procedure: receipt?.procedureCode },
+      detail: { procedure: await bodyField(c, 'procedure') },
     };
   }
   const step = /^\/api\/dossiers\/([^/]+)\/steps$/.exec(c.req.path);
@@ -41,6 +41,6 @@ export async function dossierActionAudit(
     action: 'dossier.step',
     object: `dossier:${decodeURIComponent(step[1] as string)}`,
     counter,
-    detail: { type: await stepType(c) },
+    detail: { type: await bodyField(c, 'type') },
   };
 }

@@ -9,6 +9,7 @@ import type { Database } from '../db/database.js';
 import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
 import { call, type Json } from '../http/call.test-support.js';
+import { officerHeaders } from '../staff/staff.test-support.js';
 import { DEMO_DOSSIER } from './demo.js';
 
 const CATALOGUE = new URL('../../../../examples/data/catalogue.json', import.meta.url).pathname;
@@ -210,33 +211,37 @@ for (const target of TEST_DATABASES) {
       }));
 
     it('records status changes, a supplement pause and an extension with apology, checked by core', () =>
-      withEnv(async ({ app, clock }) => {
+      withEnv(async ({ app, db, clock }) => {
         const { body: received } = await call(app, 'POST', '/api/dossiers', STAFF, RECEIVE);
+        const OFFICER = await officerHeaders(db);
         const steps = `/api/dossiers/${received.code}/steps`;
         expect(
           (await call(app, 'POST', steps, { 'content-type': 'application/json' }, { type: 'processing' })).status,
         ).to.equal(401);
-        expect((await call(app, 'POST', steps, STAFF, { type: 'processing' })).status).to.equal(201);
-        const orphan = await call(app, 'POST', steps, STAFF, { type: 'supplement-completed' });
+        expect((await call(app, 'POST', steps, OFFICER, { type: 'processing' })).status).to.equal(201);
+        const orphan = await call(app, 'POST', steps, OFFICER, { type: 'supplement-completed' });
         expect(orphan.status).to.equal(400);
         expect(orphan.body.error.problems[0].code).to.equal('supplement-not-requested');
 
         clock.now += 3_600_000; // 10:00
-        const paused = await call(app, 'POST', steps, STAFF, { type: 'supplement-requested', reason: 'Thiếu bản sao' });
+        const paused = await call(app, 'POST', steps, OFFICER, {
+          type: 'supplement-requested',
+          reason: 'Thiếu bản sao',
+        });
         expect(paused.body.status).to.equal('supplement-requested');
         expect(paused.body.clock.state).to.equal('paused');
         clock.now += 24 * 3_600_000; // the next day, 10:00
-        const resumed = await call(app, 'POST', steps, STAFF, { type: 'supplement-completed' });
+        const resumed = await call(app, 'POST', steps, OFFICER, { type: 'supplement-completed' });
         expect(resumed.body.status).to.equal('processing');
         expect(resumed.body.clock.pauses[0].workingMinutes).to.be.greaterThan(0);
         expect(resumed.body.clock.dueAt > received.dueAt).to.equal(true);
 
-        const noReason = await call(app, 'POST', steps, STAFF, {
+        const noReason = await call(app, 'POST', steps, OFFICER, {
           type: 'extended',
           dueAt: '2026-03-20T17:00:00+07:00',
         });
         expect(noReason.status).to.equal(400);
-        const extended = await call(app, 'POST', steps, STAFF, {
+        const extended = await call(app, 'POST', steps, OFFICER, {
           type: 'extended',
           dueAt: '2026-03-20T17:00:00+07:00',
           reason: 'Cần xác minh',
@@ -249,11 +254,11 @@ for (const target of TEST_DATABASES) {
         expect(extended.body.clock.promisedDueAt).to.equal('2026-03-20T17:00:00+07:00');
 
         clock.now += 3_600_000;
-        const resolved = await call(app, 'POST', steps, STAFF, { type: 'resolved' });
+        const resolved = await call(app, 'POST', steps, OFFICER, { type: 'resolved' });
         expect(resolved.body).to.include({ status: 'resolved', statusCode: 9, finished: true });
         expect(resolved.body.classification.timeliness).to.be.oneOf(['early', 'on-time']);
-        await call(app, 'POST', steps, STAFF, { type: 'returned' });
-        const after = await call(app, 'POST', steps, STAFF, { type: 'processing' });
+        await call(app, 'POST', steps, OFFICER, { type: 'returned' });
+        const after = await call(app, 'POST', steps, OFFICER, { type: 'processing' });
         expect(after.status).to.equal(409);
 
         const view = await call(app, 'GET', `/api/dossiers/${received.code}?pin=${received.pin}`);
@@ -267,7 +272,7 @@ for (const target of TEST_DATABASES) {
           'returned',
         ]);
         expect(view.body.timeline[2].reason).to.equal('Thiếu bản sao');
-        const receipt = await call(app, 'GET', `/api/dossiers/${received.code}/receipt`, STAFF);
+        const receipt = await call(app, 'GET', `/api/dossiers/${received.code}/receipt`, OFFICER);
         expect(receipt.body.receipt.applicant.name).to.equal(RECEIVE.applicant.name);
         expect((await call(app, 'GET', `/api/dossiers/${received.code}/receipt`)).status).to.equal(401);
       }));
@@ -282,7 +287,7 @@ for (const target of TEST_DATABASES) {
         const received = (await call(app, 'POST', '/api/dossiers', STAFF, RECEIVE)).body;
         const lookup = () => call(app, 'GET', `/api/dossiers/${received.code}?pin=${received.pin}`);
         expect((await lookup()).body.ratingToken, 'not before it is finished').to.equal(undefined);
-        await call(app, 'POST', `/api/dossiers/${received.code}/steps`, STAFF, { type: 'resolved' });
+        await call(app, 'POST', `/api/dossiers/${received.code}/steps`, await officerHeaders(db), { type: 'resolved' });
         const first = (await lookup()).body.ratingToken as string;
         const claims = await verifyRatingToken(first, secret, { now: clock.now });
         expect(claims.dossier).to.equal(received.code);

@@ -12,6 +12,8 @@ import { call } from '../http/call.test-support.js';
 import { errorResponse } from '../http/errors.js';
 import { createRateLimiter } from '../http/rate-limit.js';
 import { demoOffice } from '../office/office.js';
+import { readSessions } from '../staff/caller.js';
+import { officerHeaders } from '../staff/staff.test-support.js';
 import { installDossierGuards, installDossierRoutes } from './routes.js';
 
 const CATALOGUE = new URL('../../../../examples/data/catalogue.json', import.meta.url).pathname;
@@ -38,6 +40,11 @@ const changed = vietnamCalendar({
 function server(db: Database, clock: { now: number }, options: DossierClockOptions): Hono {
   const app = new Hono();
   app.onError((error, c) => errorResponse(error, c));
+  // An officer's session records the steps.
+  app.use(
+    '/api/*',
+    readSessions(db, demoOffice().id, () => clock.now, 9_000_000),
+  );
   const deps = {
     db,
     office: demoOffice(),
@@ -90,7 +97,7 @@ for (const target of TEST_DATABASES) {
         expect((await call(before, 'GET', '/api/reports/due-date-changes')).body.dossiers).to.deep.equal([]);
         // Resolved on Tuesday 17/3: late against the printed promise.
         clock.now = vn('2026-03-17T10:00:00');
-        await call(after, 'POST', `/api/dossiers/${code}/steps`, STAFF, { type: 'resolved' });
+        await call(after, 'POST', `/api/dossiers/${code}/steps`, await officerHeaders(db), { type: 'resolved' });
         const onTime = await call(after, 'GET', '/api/reports/on-time?procedure=1.004194');
         expect(onTime.body.total).to.include({ late: 1, onTime: 0 });
         expect((await call(after, 'GET', '/api/reports/due-date-changes')).body).to.deep.include({ open: 0 });
@@ -126,7 +133,9 @@ for (const target of TEST_DATABASES) {
         const provisional = await call(app, 'GET', `/api/dossiers/${code}?pin=${pin}`);
         expect(provisional.body.acrossBoundary).to.equal(true);
         expect(provisional.body.clock).to.include({ provisional: true, dueAt: '2026-03-12T17:00:00+07:00' });
-        const step = await call(app, 'POST', `/api/dossiers/${code}/steps`, STAFF, { type: 'authority-received' });
+        const step = await call(app, 'POST', `/api/dossiers/${code}/steps`, await officerHeaders(db), {
+          type: 'authority-received',
+        });
         expect(step.status, step.text).to.equal(201);
         expect(step.body.status).to.equal('received');
         expect(step.body.clock).to.include({
@@ -160,17 +169,18 @@ for (const target of TEST_DATABASES) {
             documents: DOCS,
           })
         ).body;
-        const bad = await call(app, 'POST', `/api/dossiers/${code}/steps`, STAFF, {
+        const OFFICER = await officerHeaders(db);
+        const bad = await call(app, 'POST', `/api/dossiers/${code}/steps`, OFFICER, {
           type: 'supplement-requested',
           reasons: ['incomplete', 'incomplete'],
         });
         expect(bad.status, bad.text).to.equal(400);
-        const wrongStep = await call(app, 'POST', `/api/dossiers/${code}/steps`, STAFF, {
+        const wrongStep = await call(app, 'POST', `/api/dossiers/${code}/steps`, OFFICER, {
           type: 'resolved',
           reasons: ['incomplete'],
         });
         expect(wrongStep.status, wrongStep.text).to.equal(400);
-        const ok = await call(app, 'POST', `/api/dossiers/${code}/steps`, STAFF, {
+        const ok = await call(app, 'POST', `/api/dossiers/${code}/steps`, OFFICER, {
           type: 'supplement-requested',
           reason: 'Giấy xác nhận cư trú không tra cứu được trên Cơ sở dữ liệu quốc gia về dân cư; xin nộp bản sao',
           reasons: ['data-unavailable'],
@@ -196,7 +206,7 @@ for (const target of TEST_DATABASES) {
         });
         expect(res.body.dueAt).to.equal('2026-03-13T17:00:00+07:00');
         clock.now = vn('2026-03-13T16:00:00');
-        await call(app, 'POST', `/api/dossiers/${res.body.code}/steps`, STAFF, { type: 'resolved' });
+        await call(app, 'POST', `/api/dossiers/${res.body.code}/steps`, await officerHeaders(db), { type: 'resolved' });
         const report = await call(app, 'GET', '/api/reports/on-time?procedure=1.001193');
         expect(report.body.total).to.include({ late: 0, onTime: 1, onTimeRate: 1 });
       } finally {

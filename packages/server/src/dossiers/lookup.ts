@@ -128,7 +128,7 @@ export async function dossierWithPin(
 }
 
 /**
- * `GET /api/dossiers/{code}/receipt` (counter token): the receipt slip again, applicant included.
+ * `GET /api/dossiers/{code}/receipt` (an officer signed in to this office): the receipt slip again, applicant included.
  *
  * @example
  * ```ts

@@ -8,7 +8,7 @@ import type { Database } from '../db/database.js';
 import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
 import { call, type Json } from '../http/call.test-support.js';
-import { signedInAs } from '../staff/staff.test-support.js';
+import { officerHeaders, signedInAs } from '../staff/staff.test-support.js';
 import { onTimeReport } from './on-time-report.js';
 import { vietnamIso } from './vietnam-iso.js';
 import { clockEvents } from './view.js';
@@ -48,8 +48,9 @@ for (const target of TEST_DATABASES) {
         expect(res.status, res.text).to.equal(201);
         return res.body;
       };
+      const officer = await officerHeaders(db);
       const step = async (code: string, type: string, at: string, extra: Json = {}) => {
-        const res = await call(app, 'POST', `/api/dossiers/${code}/steps`, STAFF, { type, at, ...extra });
+        const res = await call(app, 'POST', `/api/dossiers/${code}/steps`, officer, { type, at, ...extra });
         expect(res.status, res.text).to.equal(201);
       };
       // Đăng ký tạm trú (1.004194): 3 working days.

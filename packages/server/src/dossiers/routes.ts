@@ -1,7 +1,8 @@
 import type { Context, Hono } from 'hono';
+import { DOSSIER_OFFICERS } from '../access.js';
 import { identifyCaller } from '../devices/credentials.js';
 import { authenticate, bearerToken } from '../http/auth.js';
-import { COUNTER_HEADER, knownCounter, officerSession } from '../staff/caller.js';
+import { COUNTER_HEADER, knownCounter, officerSession, requireNamedOfficer } from '../staff/caller.js';
 import { dossierReceipt, lookupDossier } from './lookup.js';
 import { subscribeToDossier } from './push-subscription.js';
 import { receiveDossier } from './receive.js';
@@ -13,12 +14,18 @@ import { unsubscribeConfirmation, unsubscribeFromDossier } from './unsubscribe.j
 
 /** A citizen's unsubscribe link: public, its token is the authority. */
 const UNSUBSCRIBE_PATH = /^\/api\/dossiers\/[^/]+\/unsubscribe$/;
+/** A dossier's steps: an officer's, by name. */
+const STEPS_PATH = /^\/api\/dossiers\/[^/]+\/steps$/;
 
 /**
  * Mounts the staff check of the dossier routes, before the idempotency middleware (a refused request is never
- * stored as the answer to its Idempotency-Key): every POST under `/api/dossiers` (but a citizen's unsubscribe link,
- * whose signed token is the authority) and the receipt slip need a counter's bearer token or an officer's session
- * (naming its counter in the `Motcua-Counter` header).
+ * stored as the answer to its Idempotency-Key), as `access.ts` declares them:
+ * - a dossier's steps and its receipt slip read again (`officer`): an officer signed in to this office, by name — a
+ *   counter's token or a paired tablet's credential alone gets 403 `officer-needed`; the counter the step is recorded
+ *   at is the one the console names in the `Motcua-Counter` header, if any;
+ * - receiving a dossier (`POST /api/dossiers`, `counter`): a counter's bearer token or an officer's session (naming
+ *   its counter in the `Motcua-Counter` header);
+ * - a citizen's unsubscribe link (`anyone`): its signed token is the authority.
  *
  * @example
  * ```ts
@@ -29,15 +36,15 @@ const UNSUBSCRIBE_PATH = /^\/api\/dossiers\/[^/]+\/unsubscribe$/;
  */
 export function installDossierGuards(app: Hono, deps: Pick<DossierRoutesDeps, 'db' | 'office' | 'now'>): void {
   const staff = async (c: Context, next: () => Promise<void>) => {
-    if ((c.req.method === 'POST' && !UNSUBSCRIBE_PATH.test(c.req.path)) || c.req.path.endsWith('/receipt')) {
-      // An officer signed in to this office acts at the counter their console names (the Motcua-Counter header).
-      const officer = bearerToken(c) === undefined && officerSession(c);
+    const named = (c.req.method === 'POST' && STEPS_PATH.test(c.req.path)) || c.req.path.endsWith('/receipt');
+    if (named || (c.req.method === 'POST' && !UNSUBSCRIBE_PATH.test(c.req.path))) {
       const counter = c.req.header(COUNTER_HEADER);
+      // An officer signed in to this office acts at the counter their console names (the Motcua-Counter header).
+      const officer = named || (bearerToken(c) === undefined && officerSession(c));
+      await identifyCaller(c, deps.db, deps.office, deps.now);
+      if (named) requireNamedOfficer(c, DOSSIER_OFFICERS);
       if (officer) rememberCounter(c, counter === undefined ? '' : knownCounter(deps.office, counter));
-      else {
-        await identifyCaller(c, deps.db, deps.office, deps.now);
-        rememberCounter(c, authenticate(c, 'counter'));
-      }
+      else rememberCounter(c, authenticate(c, 'counter'));
     }
     await next();
   };
@@ -53,9 +60,10 @@ export function installDossierGuards(app: Hono, deps: Pick<DossierRoutesDeps, 'd
  * - `GET /api/dossiers/{code}` (PIN in the `Dossier-Pin` header): the public view ({@link DossierLookup}); an unknown
  *   code and a wrong PIN get the same 404; the guessing client is slowed (not the dossier), and a code past its
  *   ceiling of wrong PINs is paced ({@link lookupDossier});
- * - `POST /api/dossiers/{code}/steps` (counter token): a status change, supplement request or completion, or an
- *   extension with its apology reason; checked by core's dossier clock;
- * - `GET /api/dossiers/{code}/receipt` (counter token): the receipt slip again;
+ * - `POST /api/dossiers/{code}/steps` (a signed-in officer): a status change, supplement request or completion, an
+ *   extension with its apology reason, or the end (withdrawn, stopped, resolved, returned); checked by core's dossier
+ *   clock, and stored and audited with the officer's name;
+ * - `GET /api/dossiers/{code}/receipt` (a signed-in officer): the receipt slip again, applicant included;
  * - `PUT /api/dossiers/{code}/push-subscription` (code and PIN): a browser opts in to Web Push for the dossier;
  * - `GET` and `POST /api/dossiers/{code}/unsubscribe?token=` (anyone with the link): the confirmation page, and the
  *   stop of the notices to the contact the token names (RFC 8058 one-click, or JSON);

@@ -14,7 +14,7 @@ import type { Database } from '../db/database.js';
 import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
 import { call, type Json } from '../http/call.test-support.js';
-import { signedInAs } from '../staff/staff.test-support.js';
+import { officerHeaders, signedInAs } from '../staff/staff.test-support.js';
 
 const CATALOGUE = new URL('../../../../examples/data/catalogue.json', import.meta.url).pathname;
 const STAFF = { authorization: 'Bearer demo-counter-1', 'content-type': 'application/json' };
@@ -50,8 +50,9 @@ for (const target of TEST_DATABASES) {
         expect(res.status, res.text).to.equal(201);
         return res.body;
       };
+      const officer = await officerHeaders(db);
       const resolve = async (code: string, at: string) => {
-        const res = await call(app, 'POST', `/api/dossiers/${code}/steps`, STAFF, { type: 'resolved', at });
+        const res = await call(app, 'POST', `/api/dossiers/${code}/steps`, officer, { type: 'resolved', at });
         expect(res.status, res.text).to.equal(201);
       };
       const rate = async (code: string, overall: number) => {

@@ -13,9 +13,10 @@ import { vietnamIso } from './vietnam-iso.js';
 import { clockEvents, lookupView, timelineOf } from './view.js';
 
 /**
- * `POST /api/dossiers/{code}/steps` (counter token): a status change, supplement request or completion, an
- * extension with its apology reason, or the competent authority's receipt (whose due date is stored with it);
- * core's dossier clock refuses what cannot happen. Answers the dossier's public view.
+ * `POST /api/dossiers/{code}/steps` (an officer signed in to this office; the guard refuses a bearer token alone): a
+ * status change, supplement request or completion, an extension with its apology reason, the competent authority's
+ * receipt (whose due date is stored with it) or the end (withdrawn, stopped, resolved, returned); the step is stored
+ * with the officer's name. Core's dossier clock refuses what cannot happen. Answers the dossier's public view.
  *
  * @example
  * ```ts

@@ -47,5 +47,34 @@ for (const target of TEST_DATABASES) {
         await db.close();
       }
     });
+
+    it('does not count a right token refused by a route that needs someone else: an officer by name, another counter', async () => {
+      const db = await target.open();
+      try {
+        await migrate(db);
+        const app = createApp({ db, now: () => NINE });
+        const from = { incoming: { socket: { remoteAddress: '203.0.113.9' } } };
+        const send = (path: string, token: string) =>
+          app.request(
+            path,
+            {
+              method: 'POST',
+              headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+              body: JSON.stringify({ type: 'withdrawn' }),
+            },
+            from,
+          );
+        const statuses: number[] = [];
+        for (let i = 0; i < 15; i++) {
+          statuses.push((await send('/api/dossiers/000.00.00.H00-260310-0001/steps', 'demo-counter-1')).status);
+          statuses.push((await send('/api/queue/counters/1/call-next', 'demo-counter-2')).status);
+        }
+        expect(statuses).to.deep.equal(Array(30).fill(403));
+        // The office's counters behind that one address still work.
+        expect((await send('/api/queue/counters/1/call-next', 'demo-counter-1')).status).to.not.be.oneOf([401, 429]);
+      } finally {
+        await db.close();
+      }
+    });
   });
 }

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Queryable } from '../db/database.js';
+import { callerOf } from './auth.js';
 import { backoff } from './backoff.js';
 import { ApiError } from './errors.js';
 
@@ -19,7 +20,10 @@ export const DEFAULT_CREDENTIAL_THROTTLE: CredentialThrottleLimits = { freeFailu
 
 /**
  * Slows down a client that sends wrong bearer tokens: each 401 or 403 answered to a request with an `Authorization`
- * header counts a failure for the client's address (`clientOf`, which honours `trustProxy`); past
+ * header counts a failure for the client's address (`clientOf`, which honours `trustProxy`) — unless the token is
+ * one of the office's (a counter's or a kiosk's, static or paired), refused only because this route needs someone
+ * else (an officer by name, another counter): that is no guess, and a tablet sent away from a step must not lock
+ * every counter behind the office's one address out; past
  * `freeFailures`, every request of that client with a token answers 429 `rate-limited` with `Retry-After` until the
  * back-off ends, so that guessing gets no answer at all — right or wrong. A request with an accepted token forgets
  * the failures. Requests without a token (public reads) are never slowed.
@@ -53,12 +57,12 @@ export function throttleFailedCredentials(
       await next();
       status = c.res.status;
     } catch (error) {
-      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
+      if (error instanceof ApiError && (error.status === 401 || error.status === 403) && !callerOf(c)) {
         await failures.failed([key], now());
       }
       throw error;
     }
-    if (status === 401 || status === 403) await failures.failed([key], now());
+    if ((status === 401 || status === 403) && !callerOf(c)) await failures.failed([key], now());
     else if (status < 400) await failures.succeeded(key);
   };
 }

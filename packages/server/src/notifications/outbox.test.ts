@@ -7,7 +7,7 @@ import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
 import { adminHeaders } from '../devices/pairing.test-support.js';
 import { call, type Json } from '../http/call.test-support.js';
-import { sessionHeaders, testUser } from '../staff/staff.test-support.js';
+import { officerHeaders, sessionHeaders, testUser } from '../staff/staff.test-support.js';
 import { purgeNotificationContacts } from './contact-retention.js';
 import { claimDue, writeOutbox } from './outbox-store.js';
 import { pushSubscriptionsOf, savePushSubscription } from './push-store.js';
@@ -103,7 +103,9 @@ for (const target of TEST_DATABASES) {
         }
 
         // A step core's clock refuses (a completion without a request) changes nothing and tells no one.
-        const refused = await call(app, 'POST', `/api/dossiers/${code}/steps`, STAFF, { type: 'supplement-completed' });
+        const refused = await call(app, 'POST', `/api/dossiers/${code}/steps`, await officerHeaders(db), {
+          type: 'supplement-completed',
+        });
         expect(refused.status).to.be.within(400, 499);
         expect((await outboxRows(db)).filter((r) => r.dossier === code)).to.have.length(3);
 
@@ -251,7 +253,8 @@ for (const target of TEST_DATABASES) {
         await savePushSubscription(db, 'demo', open, push, clock.now);
         clock.now += 86_400_000;
         expect(
-          (await call(app, 'POST', `/api/dossiers/${finished}/steps`, STAFF, { type: 'resolved' })).status,
+          (await call(app, 'POST', `/api/dossiers/${finished}/steps`, await officerHeaders(db), { type: 'resolved' }))
+            .status,
         ).to.equal(201);
         const finishedAt = clock.now;
         const notifyOf = async (code: string) =>

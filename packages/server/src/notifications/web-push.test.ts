@@ -8,6 +8,7 @@ import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
 import { call, type Json } from '../http/call.test-support.js';
 import { DEMO_OFFICE, parseOffice } from '../office/office.js';
+import { officerHeaders } from '../staff/staff.test-support.js';
 import { officeWithNotifications, type Received, startReceiver } from './receivers.test-support.js';
 import { startNotificationSender } from './sender.js';
 
@@ -110,7 +111,8 @@ for (const target of TEST_DATABASES) {
         expect((await subscribe({ ...laptop.subscription, language: 'en' }, pin)).status).to.equal(204);
 
         clock.now += 3_600_000;
-        const step = await call(app, 'POST', `/api/dossiers/${code}/steps`, STAFF, { type: 'processing' });
+        const officer = await officerHeaders(db);
+        const step = await call(app, 'POST', `/api/dossiers/${code}/steps`, officer, { type: 'processing' });
         expect(step.status).to.equal(201);
         const sender = startNotificationSender({ db, office, now: () => clock.now, manual: true, log: () => {} });
         expect(await sender.runOnce()).to.equal(2);
@@ -137,13 +139,13 @@ for (const target of TEST_DATABASES) {
         // The phone unsubscribed: its push service answers 410, the subscription is forgotten and not retried.
         pushService.answer = (r) => (r.url === '/push/phone' ? 410 : 201);
         clock.now += 3_600_000;
-        expect((await call(app, 'POST', `/api/dossiers/${code}/steps`, STAFF, { type: 'resolved' })).status).to.equal(
+        expect((await call(app, 'POST', `/api/dossiers/${code}/steps`, officer, { type: 'resolved' })).status).to.equal(
           201,
         );
         expect(await sender.runOnce()).to.equal(2);
         expect(await db.query(`select * from notification_outbox where status <> 'delivered'`)).to.have.length(0);
         clock.now += 3_600_000;
-        expect((await call(app, 'POST', `/api/dossiers/${code}/steps`, STAFF, { type: 'returned' })).status).to.equal(
+        expect((await call(app, 'POST', `/api/dossiers/${code}/steps`, officer, { type: 'returned' })).status).to.equal(
           201,
         );
         expect(await sender.runOnce()).to.equal(1);

@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
 import { call } from '../http/call.test-support.js';
+import { officerHeaders } from '../staff/staff.test-support.js';
 import { admin, COUNTER, EXAMPLE_CATALOGUE, eventually, instance, receive, vn } from './settings.test-support.js';
 
 const MARRIAGE_STATUS = '1.004873';
@@ -118,7 +119,8 @@ for (const target of TEST_DATABASES) {
           applicant: { name: 'Trần Văn Rút' },
         });
         expect(withdrawn.status).to.equal(404);
-        const resolved = await call(b, 'POST', `/api/dossiers/${residence.code}/steps`, COUNTER, { type: 'resolved' });
+        const officer = await officerHeaders(db, 'demo', clock.now);
+        const resolved = await call(b, 'POST', `/api/dossiers/${residence.code}/steps`, officer, { type: 'resolved' });
         expect(resolved.status, resolved.text).to.be.oneOf([200, 201]);
         expect(resolved.body.status).to.equal('resolved');
 

@@ -95,6 +95,7 @@ for (const target of TEST_DATABASES) {
           ['dossier.step', 'Cán bộ canbo1', '2', 'dossier'],
         ]);
         expect(trail[0]?.detail).to.deep.equal({ number: 'A001', service: 'ho-tich' });
+        expect(trail.at(-2)?.detail).to.deep.equal({ procedure: '1.004194' });
         expect(trail.at(-1)?.detail).to.deep.equal({ type: 'processing' });
         expect(JSON.stringify(trail))
           .not.to.contain('Riêng')

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { StaffRole } from '@motcua/core/staff';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Queryable } from '../db/database.js';
+import { callerOf } from '../http/auth.js';
 import { ApiError } from '../http/errors.js';
 import { sessionCookie } from '../http/session-cookie.js';
 import type { Office } from '../office/office.js';
@@ -79,6 +80,27 @@ export function requireRole(c: Context, roles: readonly StaffRole[]): StoredSess
     });
   }
   return session;
+}
+
+/**
+ * The session of a person signed in with one of `roles`, for an act that must name who did it (an `officer` route
+ * of `access.ts`): a device's bearer credential (a counter's static token, a paired tablet's credential) names no
+ * one, so a request with one and no such session gets 403 `officer-needed`; otherwise as {@link requireRole}. The
+ * device must be identified first (`identifyCaller`).
+ *
+ * @example
+ * ```ts
+ * const officer = requireNamedOfficer(c, ['officer']); // officer.user.displayName goes with the step
+ * ```
+ */
+export function requireNamedOfficer(c: Context, roles: readonly StaffRole[]): StoredSession {
+  if (!sessionOf(c) && callerOf(c)) {
+    throw new ApiError(403, 'officer-needed', {
+      vi: `Cần cán bộ đăng nhập (vai trò ${roles.join(' hoặc ')}): mã truy cập của quầy hay thiết bị không nêu tên người làm`,
+      en: `An officer must sign in (the ${roles.join(' or ')} role): a counter's or a device's token names no one`,
+    });
+  }
+  return requireRole(c, roles);
 }
 
 /**

@@ -50,3 +50,16 @@ export async function signedInAs(
 ): Promise<Record<string, string>> {
   return sessionHeaders(db, await testUser(db, office, username, roles));
 }
+
+let officers = 0;
+
+/**
+ * A signed-in officer of `office` (a new user each time) sending JSON, as the headers a page of the server's origin
+ * sends: who records a dossier's steps. The session is made at `now` (by default 4 December 2026, 08:00 in Vietnam,
+ * so that a test's clock before it finds the session alive).
+ */
+export async function officerHeaders(db: Queryable, office = 'demo', now?: number): Promise<Record<string, string>> {
+  officers += 1;
+  const user = await testUser(db, office, `officer-${officers}`, ['officer'], now);
+  return { ...(await sessionHeaders(db, user, now)), 'content-type': 'application/json' };
+}
