@@ -378,7 +378,7 @@ describe('<motcua-office-admin> catalogue and settings history', () => {
     name.dispatchEvent(new Event('input'));
     const event = oneEvent(el, 'motcua-settings-saved');
     const save = [...(inner.shadowRoot?.querySelectorAll('button') ?? [])].find((b) =>
-      b.textContent?.includes('Lưu dịch vụ'),
+      b.textContent?.includes('Lưu lĩnh vực'),
     ) as HTMLButtonElement;
     save.click();
     expect((await event).detail).to.deep.equal({ version: 4, change: 'queue' });

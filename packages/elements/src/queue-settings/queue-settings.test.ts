@@ -119,10 +119,10 @@ describe('<motcua-queue-settings>', () => {
   it('shows the services with their hours and whether each issues now, the counters and the priorities, accessible', async () => {
     serve(base);
     const el = await fixture<MotcuaQueueSettings>(html`<motcua-queue-settings></motcua-queue-settings>`);
-    await settle(el, 'Dịch vụ A — Hộ tịch');
-    expect(shown(el)).to.include('Đang phát số.');
-    expect(shown(el)).to.include('Đang dừng phát số; phát lại lúc 07:30 ngày 07/12/2026.');
-    expect(shown(el)).to.include('Không có khung giờ: phát số cả ngày');
+    await settle(el, 'Lĩnh vực A — Hộ tịch');
+    expect(shown(el)).to.include('Đang cấp số.');
+    expect(shown(el)).to.include('Đang dừng cấp số; cấp lại lúc 07:30 ngày 07/12/2026.');
+    expect(shown(el)).to.include('Không có khung giờ: cấp số cả ngày');
     expect(field(el, 'services.1.windows.0.from').value).to.equal('07:30');
     expect(checkbox(el, 'Quầy 2', 'B — Đất đai').checked).to.equal(true);
     expect(checkbox(el, 'Quầy 1', 'B — Đất đai').checked).to.equal(false);
@@ -143,7 +143,7 @@ describe('<motcua-queue-settings>', () => {
       'PUT /api/admin/settings/queue': (body) => json(201, settings(4, (body as { value: unknown }).value)),
     });
     const el = await fixture<MotcuaQueueSettings>(html`<motcua-queue-settings></motcua-queue-settings>`);
-    await settle(el, 'Dịch vụ A — Hộ tịch');
+    await settle(el, 'Lĩnh vực A — Hộ tịch');
     // Hộ tịch: 07:30–11:30 and 13:30–17:00, Monday to Friday; Saturday morning too.
     button(el, 'Thêm khung giờ').click();
     await el.updateComplete;
@@ -154,7 +154,7 @@ describe('<motcua-queue-settings>', () => {
     checkbox(el, 'Khung giờ 1', 'T7').click();
     await el.updateComplete;
     // A new service, Chứng thực (C), called at counter 1.
-    button(el, 'Thêm dịch vụ').click();
+    button(el, 'Thêm lĩnh vực').click();
     await el.updateComplete;
     await type(el, 'services.2.id', 'chung-thuc');
     await type(el, 'services.2.prefix', 'c');
@@ -166,7 +166,7 @@ describe('<motcua-queue-settings>', () => {
     await el.updateComplete;
     await type(el, 'closedDates.0', '2026-12-24');
     const saved = oneEvent(el, 'motcua-settings-saved');
-    button(el, 'Lưu dịch vụ, quầy và giờ phát số').click();
+    button(el, 'Lưu lĩnh vực, quầy và giờ cấp số').click();
     expect((await saved).detail).to.deep.equal({ version: 4, change: 'queue' });
     const put = firstPut<{ expectedVersion: number; value: typeof queue & Record<string, unknown> }>();
     expect(put.expectedVersion).to.equal(3);
@@ -194,7 +194,7 @@ describe('<motcua-queue-settings>', () => {
     await settle(el, 'Đã lưu: phiên bản cài đặt 4');
     // The saved version is the element's; the new service is no longer new, the issuing states are read again.
     expect(el.settings?.version).to.equal(4);
-    await settle(el, 'Dịch vụ C — Chứng thực');
+    await settle(el, 'Lĩnh vực C — Chứng thực');
     expect(sent.filter((s) => s.path === '/api/queue/services')).to.have.length(2);
   });
 
@@ -204,12 +204,12 @@ describe('<motcua-queue-settings>', () => {
       'PUT /api/admin/settings/queue': (body) => json(201, settings(4, (body as { value: unknown }).value)),
     });
     const el = await fixture<MotcuaQueueSettings>(html`<motcua-queue-settings></motcua-queue-settings>`);
-    await settle(el, 'Dịch vụ A — Hộ tịch');
-    button(el, 'Xóa dịch vụ Đất đai').click();
+    await settle(el, 'Lĩnh vực A — Hộ tịch');
+    button(el, 'Xóa lĩnh vực Đất đai').click();
     button(el, 'Thêm quầy').click();
     await el.updateComplete;
     checkbox(el, 'Quầy 3', 'A — Hộ tịch').click();
-    button(el, 'Lưu dịch vụ, quầy và giờ phát số').click();
+    button(el, 'Lưu lĩnh vực, quầy và giờ cấp số').click();
     await settle(el, 'Đã lưu');
     const value = firstPut<{ value: typeof queue }>().value;
     expect(value.services.map((s) => s.id)).to.deep.equal(['ho-tich']);
@@ -244,10 +244,10 @@ describe('<motcua-queue-settings>', () => {
         }),
     });
     const el = await fixture<MotcuaQueueSettings>(html`<motcua-queue-settings></motcua-queue-settings>`);
-    await settle(el, 'Dịch vụ A — Hộ tịch');
+    await settle(el, 'Lĩnh vực A — Hộ tịch');
     await type(el, 'services.0.prefix', 'A1');
     await type(el, 'services.1.windows.0.to', '07:00');
-    button(el, 'Lưu dịch vụ, quầy và giờ phát số').click();
+    button(el, 'Lưu lĩnh vực, quầy và giờ cấp số').click();
     await settle(el, '$.value.services[0].prefix: Chữ đầu phải là 1–3 chữ cái A–Z');
     const prefix = field(el, 'services.0.prefix');
     expect(prefix.getAttribute('aria-invalid')).to.equal('true');
@@ -273,10 +273,10 @@ describe('<motcua-queue-settings>', () => {
         json(409, { error: { code: 'stale-version', message: { vi: 'cũ', en: 'stale' } } }),
     });
     const el = await fixture<MotcuaQueueSettings>(html`<motcua-queue-settings></motcua-queue-settings>`);
-    await settle(el, 'Dịch vụ A — Hộ tịch');
+    await settle(el, 'Lĩnh vực A — Hộ tịch');
     await type(el, 'services.0.name.vi', 'Hộ tịch (đã sửa)');
     version = 5;
-    button(el, 'Lưu dịch vụ, quầy và giờ phát số').click();
+    button(el, 'Lưu lĩnh vực, quầy và giờ cấp số').click();
     await settle(el, 'Người khác vừa lưu cài đặt (phiên bản 5)');
     expect(field(el, 'services.0.name.vi').value).to.equal('Hộ tịch');
     expect(el.settings?.version).to.equal(5);
@@ -296,7 +296,7 @@ describe('<motcua-queue-settings>', () => {
     el.settings = settings(4);
     await el.updateComplete;
     expect(field(el, 'services.0.prefix').value).to.equal('H');
-    button(el, 'Lưu dịch vụ, quầy và giờ phát số').click();
+    button(el, 'Lưu lĩnh vực, quầy và giờ cấp số').click();
     await settle(el, 'Đã lưu');
     expect(firstPut<{ expectedVersion: number }>().expectedVersion).to.equal(4);
   });
