@@ -73,13 +73,13 @@ describe('notification settings in the office configuration', () => {
     const problems = (error as MotcuaError).problems;
     const paths = problems.map((p) => p.path.join('.'));
     for (const path of [
-      'office.notifications.statusUrl',
-      'office.notifications.channels.0.url',
-      'office.notifications.channels.0.secret',
-      'office.notifications.channels.1.url',
-      'office.notifications.channels.1.body',
-      'office.notifications.channels.2',
-      'office.notifications.channels.3.headers.X-Token',
+      'notifications.statusUrl',
+      'notifications.channels.0.url',
+      'notifications.channels.0.secret',
+      'notifications.channels.1.url',
+      'notifications.channels.1.body',
+      'notifications.channels.2',
+      'notifications.channels.3.headers.X-Token',
     ]) {
       expect(paths, path).to.include(path);
     }
@@ -112,7 +112,7 @@ describe('notification settings in the office configuration', () => {
       }
       return [];
     };
-    const path = 'office.notifications.channels.0.secret';
+    const path = 'notifications.channels.0.secret';
     delete process.env.MOTCUA_TEST_UNSET_SECRET;
     expect(problemsOf({ env: 'MOTCUA_TEST_UNSET_SECRET' })).to.deep.equal([
       { path, en: 'Invalid office configuration: the environment variable MOTCUA_TEST_UNSET_SECRET is not set' },
