@@ -112,9 +112,10 @@ const allElementsBudget = '51.3 kB';
  * staff parts apart, each on its own line; then the procedure list's typo pass (+0.9 kB),
  * the kiosk's portrait layout and the counter console's desk (+2.3 kB), paid for by files without
  * `//# sourceMappingURL=` comments (−1.5 kB; the maps stay beside them) and our own QR encoder instead of uqr (−1.9 kB).
- * Together, with the staff screens' glue and the desk's shortcuts line moved into the desk: 124.38 kB.
+ * Together, with the staff screens' glue and the desk's shortcuts line moved into the desk: 124.38 kB; with
+ * `nomodule.js` minified (−55 B) and one more tag in it: 124.348 kB.
  */
-const wholeCdnBudget = '124.4 kB';
+const wholeCdnBudget = '124.35 kB';
 /**
  * Core as a user's bundler ships it: what a page imports, bundled and minified with everything it pulls in.
  * `exports` is the import a page writes; `*` is the whole subpath.

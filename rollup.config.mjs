@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { transformSync } from 'esbuild';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
@@ -136,11 +137,13 @@ function pageAssets(tags) {
   }
 })();
 `;
+  // Minified like the modules beside it (ES5: this file is for browsers without modules).
+  const nomoduleMin = transformSync(nomodule, { minify: true, target: 'es5', charset: 'utf8' }).code;
   return {
     name: 'motcua-page-assets',
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: 'cloak.css', source: `${selector} {\n  visibility: hidden;\n}\n` });
-      this.emitFile({ type: 'asset', fileName: 'nomodule.js', source: nomodule });
+      this.emitFile({ type: 'asset', fileName: 'nomodule.js', source: nomoduleMin });
     },
   };
 }

@@ -213,13 +213,14 @@ export class AdminHistory {
   /** Loads both version lists, and the services, counters and hours section (an element of its own). */
   async start(): Promise<void> {
     void import('../queue-settings/queue-settings.js').catch(() => undefined);
-    await Promise.all([this.loadCatalogueVersions(), this.loadSettingsVersions()]);
+    await Promise.all([this.loadCatalogueList(), this.loadSettingsList()]);
   }
 
-  /** The settings list again, after a save in a section above. */
-  async settingsSaved(): Promise<void> {
+  /** The settings list again, after a save or a rollback (showing the version now in force, when it is known). */
+  async settingsSaved(saved?: OfficeSettingsVersion): Promise<void> {
+    if (saved) this.host.show(saved);
     this.settingsMessage = undefined;
-    await this.loadSettingsVersions();
+    await this.loadSettingsList();
   }
 
   /**
@@ -229,11 +230,9 @@ export class AdminHistory {
   sections() {
     return html`<motcua-queue-settings
         .settings=${this.host.current()}
-        @motcua-settings-saved=${(e: Event) => {
+        @motcua-settings-saved=${(e: Event) =>
           // The element holds the version it saved.
-          this.host.show((e.currentTarget as MotcuaQueueSettings).settings as OfficeSettingsVersion);
-          void this.settingsSaved();
-        }}
+          this.settingsSaved((e.currentTarget as MotcuaQueueSettings).settings as OfficeSettingsVersion)}
       ></motcua-queue-settings>
       ${this.settingsSections.render()} ${this.catalogueSection()} ${this.settingsSection()}`;
   }
@@ -265,42 +264,60 @@ export class AdminHistory {
       <button type="button" ?disabled=${this.busy} @click=${() => this.check()}>${t('catalogueCheck')}</button>
       ${this.message(this.catalogueMessage)} ${this.problemList()} ${this.checkView()}
       <h4>${t('catalogueVersions')}</h4>
-      ${this.catalogueList()}
+      ${this.versionList('catalogue', this.catalogueVersions, (v) =>
+        t('catalogueVersionLine', {
+          version: v.version,
+          catalogueVersion: v.catalogueVersion,
+          procedures: v.procedures,
+          who: this.who(v.publishedBy),
+          at: when(v.publishedAt),
+        }),
+      )}
     </section>`;
   }
 
   /** The settings versions with a rollback per earlier one. */
   settingsSection() {
     const t = this.host.t;
-    const list = this.settingsVersions;
     return html`<section aria-labelledby="settings-versions">
       <h3 id="settings-versions">${t('settingsVersions')}</h3>
       ${this.message(this.settingsMessage)}
-      ${
-        list === undefined
-          ? nothing
-          : list.length === 0
-            ? html`<p>${t('noVersions')}</p>`
-            : html`<ol class="versions" reversed>
-                ${list.map(
-                  (v, i) =>
-                    html`<li>
-                      <span
-                        >${t('settingsVersionLine', {
-                          version: v.version,
-                          change: t(`change-${v.change}`),
-                          who: this.who(v.savedBy),
-                          at: when(v.savedAt),
-                        })}${v.rollbackOf === undefined ? '' : ` ${t('rollbackOfNote', { version: v.rollbackOf })}`}${
-                          i === 0 ? ` ${t('current')}` : ''
-                        }</span
-                      >
-                      ${i === 0 ? nothing : this.rollbackControl('settings', v.version)}
-                    </li>`,
-                )}
-              </ol>`
-      }
+      ${this.versionList('settings', this.settingsVersions, (v) =>
+        t('settingsVersionLine', {
+          version: v.version,
+          change: t(`change-${v.change}`),
+          who: this.who(v.savedBy),
+          at: when(v.savedAt),
+        }),
+      )}
     </section>`;
+  }
+
+  /**
+   * A version list, newest first: each line says whether it rolled another back and which is in force, and every
+   * earlier version has its rollback control.
+   */
+  private versionList<V extends { version: number; rollbackOf?: number }>(
+    kind: 'catalogue' | 'settings',
+    list: readonly V[] | undefined,
+    line: (version: V) => string,
+  ) {
+    const t = this.host.t;
+    if (list === undefined) return nothing;
+    if (list.length === 0) return html`<p>${t('noVersions')}</p>`;
+    return html`<ol class="versions" reversed>
+      ${list.map(
+        (v, i) =>
+          html`<li>
+            <span
+              >${line(v)}${v.rollbackOf === undefined ? '' : ` ${t('rollbackOfNote', { version: v.rollbackOf })}`}${
+                i === 0 ? ` ${t('current')}` : ''
+              }</span
+            >
+            ${i === 0 ? nothing : this.rollbackControl(kind, v.version)}
+          </li>`,
+      )}
+    </ol>`;
   }
 
   private message(m: Message) {
@@ -394,32 +411,6 @@ export class AdminHistory {
     if (typeof value === 'string') return value;
     const json = JSON.stringify(value);
     return json.length > 200 ? `${json.slice(0, 200)}…` : json;
-  }
-
-  private catalogueList() {
-    const t = this.host.t;
-    const list = this.catalogueVersions;
-    if (list === undefined) return nothing;
-    if (list.length === 0) return html`<p>${t('noVersions')}</p>`;
-    return html`<ol class="versions" reversed>
-      ${list.map(
-        (v, i) =>
-          html`<li>
-            <span
-              >${t('catalogueVersionLine', {
-                version: v.version,
-                catalogueVersion: v.catalogueVersion,
-                procedures: v.procedures,
-                who: this.who(v.publishedBy),
-                at: when(v.publishedAt),
-              })}${v.rollbackOf === undefined ? '' : ` ${t('rollbackOfNote', { version: v.rollbackOf })}`}${
-                i === 0 ? ` ${t('current')}` : ''
-              }</span
-            >
-            ${i === 0 ? nothing : this.rollbackControl('catalogue', v.version)}
-          </li>`,
-      )}
-    </ol>`;
   }
 
   private rollbackControl(kind: 'catalogue' | 'settings', version: number) {
@@ -521,13 +512,13 @@ export class AdminHistory {
         if (!answer) throw new ApiFailure(201, 'malformed');
         this.checked = undefined;
         this.catalogueMessage = { text: this.host.t('published', { version: answer.version }), alert: false };
-        await Promise.all([this.loadCatalogueVersions(), this.host.published()]);
+        await Promise.all([this.loadCatalogueList(), this.host.published()]);
       } catch (error) {
         if (!(error instanceof ApiFailure) || error.status !== 409) {
           this.failed(error);
           return;
         }
-        await Promise.all([this.loadCatalogueVersions(), this.checkNow()]);
+        await Promise.all([this.loadCatalogueList(), this.checkNow()]);
         const version = this.catalogueVersions?.[0]?.version ?? this.checked?.publishedVersion ?? 0;
         this.catalogueMessage = { text: this.host.t('publishStale', { version }), alert: true };
       }
@@ -558,13 +549,12 @@ export class AdminHistory {
         this.confirming = undefined;
         if (kind === 'settings') {
           const saved = readOfficeSettingsVersion(answer);
-          if (saved) this.host.show(saved);
+          await this.settingsSaved(saved);
           say(this.host.t('settingsRolledBack', { from: version, version: saved?.version ?? 0 }), false);
-          await this.loadSettingsVersions();
         } else {
           const saved = readCatalogueVersionView(answer);
           say(this.host.t('catalogueRolledBack', { from: version, version: saved?.version ?? 0 }), false);
-          await Promise.all([this.loadCatalogueVersions(), this.host.published()]);
+          await Promise.all([this.loadCatalogueList(), this.host.published()]);
         }
       } catch (error) {
         if (!(error instanceof ApiFailure) || error.code === 'aborted') throw error;
@@ -574,11 +564,11 @@ export class AdminHistory {
           return;
         }
         if (kind === 'settings') {
-          const fresh = readOfficeSettingsVersion(await api('/api/admin/settings', { signal: this.host.signal() }));
-          if (fresh) this.host.show(fresh);
-          await this.loadSettingsVersions();
+          await this.settingsSaved(
+            readOfficeSettingsVersion(await api('/api/admin/settings', { signal: this.host.signal() })),
+          );
         } else {
-          await this.loadCatalogueVersions();
+          await this.loadCatalogueList();
         }
         const list = kind === 'catalogue' ? this.catalogueVersions : this.settingsVersions;
         say(this.host.t('historyStale', { version: list?.[0]?.version ?? 0 }), true);
@@ -586,14 +576,14 @@ export class AdminHistory {
     });
   }
 
-  private async loadCatalogueVersions(): Promise<void> {
+  private async loadCatalogueList(): Promise<void> {
     const list = await this.versions('catalogue', readCatalogueVersionView);
     if (list) this.catalogueVersions = list;
     else this.catalogueMessage = { text: this.host.t('historyFailed'), alert: true };
     this.host.update();
   }
 
-  private async loadSettingsVersions(): Promise<void> {
+  private async loadSettingsList(): Promise<void> {
     const list = await this.versions('settings', readOfficeSettingsVersion);
     if (list) this.settingsVersions = list;
     else this.settingsMessage = { text: this.host.t('historyFailed'), alert: true };
