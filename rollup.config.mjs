@@ -124,15 +124,12 @@ function pageAssets(tags) {
   var text = en
     ? 'This browser is too old to show this part of the page. Please open it in a recent Chrome, Safari, Firefox or Cốc Cốc.'
     : 'Trình duyệt này đã quá cũ nên không hiển thị được phần này của trang. Vui lòng mở bằng Chrome, Safari, Firefox hoặc Cốc Cốc bản mới.';
-  var tags = ${JSON.stringify(tags)};
-  for (var i = 0; i < tags.length; i++) {
-    var found = document.getElementsByTagName(tags[i]);
-    for (var j = 0; j < found.length; j++) {
-      if (!found[j].firstElementChild) {
-        var p = document.createElement('p');
-        p.appendChild(document.createTextNode(text));
-        found[j].appendChild(p);
-      }
+  var found = document.getElementsByTagName('*');
+  for (var i = 0; i < found.length; i++) {
+    if (/^motcua-/i.test(found[i].tagName) && !found[i].firstElementChild) {
+      var p = document.createElement('p');
+      p.appendChild(document.createTextNode(text));
+      found[i].appendChild(p);
     }
   }
 })();

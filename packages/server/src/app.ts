@@ -6,7 +6,7 @@ import { ADMINS, REPORT_READERS } from './access.js';
 import type { Database } from './db/database.js';
 import { identifyDevices } from './devices/credentials.js';
 import { installDeviceRoutes } from './devices/routes.js';
-import { catalogueFromFile } from './dossiers/catalogue.js';
+import { catalogueFromFile, servedCatalogue } from './dossiers/catalogue.js';
 import { dossierActionAudit } from './dossiers/dossier-audit.js';
 import { PIN_HEADER } from './dossiers/lookup.js';
 import { DEFAULT_LOOKUP_LIMITS, type DossierLookupLimits } from './dossiers/lookup-limits.js';
@@ -226,14 +226,16 @@ export function createApp(deps: AppDeps): Hono {
 
   app.get('/api/catalogue', async (c) => {
     const published = live.publishedCatalogue();
-    if (published) return c.json(published.catalogue);
+    const rule = live.current().settings.noAppointment;
+    const json = { 'content-type': 'application/json; charset=utf-8' };
+    if (published) return c.body(servedCatalogue(published.catalogue, rule, civilDateOf(now())), 200, json);
     if (!deps.catalogue) {
       throw new ApiError(404, 'no-catalogue', {
         vi: 'Máy chủ chưa được cấu hình danh mục thủ tục',
         en: 'No procedure catalogue is configured on this server',
       });
     }
-    return c.body(await readFile(deps.catalogue, 'utf8'), 200, { 'content-type': 'application/json; charset=utf-8' });
+    return c.body(servedCatalogue(await readFile(deps.catalogue, 'utf8'), rule, civilDateOf(now())), 200, json);
   });
 
   installQueueRoutes(app, queue, {

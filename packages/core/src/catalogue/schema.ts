@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
 import { isCivilDate } from '../calendar/civil-date.js';
+import type { NoAppointmentDay } from '../deadline/no-appointment.js';
 import type { TimeLimit } from '../deadline/time-limit.js';
 import { timeLimitSchema } from '../deadline/time-limit-schema.js';
+import type { LocalizedText } from '../text/problem.js';
 
 /**
  * National procedure code as in the CSDLQG về TTHC, e.g. `1.001193`, `2.000815`.
@@ -406,6 +408,12 @@ export interface Catalogue {
   readonly agency: CatalogueAgency;
   /** The procedures; codes are unique. */
   readonly procedures: readonly Procedure[];
+  /**
+   * The office's no-appointment day ("Thứ Tư không hẹn") in force, as a server serves it with its catalogue so that
+   * the procedure list can say it, with its note in words (`noAppointmentNote`, e.g. "Thứ Tư không hẹn: giải quyết
+   * ngay trong ngày"): the office's settings hold it, catalogue files need not.
+   */
+  readonly noAppointment?: NoAppointmentDay & { readonly note?: LocalizedText };
 }
 
 const level1to4 = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
@@ -528,6 +536,15 @@ export const catalogueSchema = z.strictObject({
     website: z.optional(url),
   }),
   procedures: z.array(procedureSchema),
+  noAppointment: z.optional(
+    z.strictObject({
+      weekdays: z.array(z.number().check(z.int(), z.minimum(0), z.maximum(6))),
+      procedures: z.array(text),
+      limit: z.optional(timeLimitSchema),
+      from: z.optional(civilDate),
+      note: z.optional(z.strictObject({ vi: text, en: text })),
+    }),
+  ),
 });
 
 // The hand-written interfaces document the fields; this keeps them and the schema in step.

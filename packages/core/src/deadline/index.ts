@@ -66,6 +66,7 @@ export {
   toNationalSync,
 } from './national-sync.js';
 export type { NoAppointmentDay } from './no-appointment.js';
+export { noAppointmentNote } from './no-appointment-note.js';
 export type { DossierNotificationContact, DossierStatusNotice } from './notification-contact.js';
 export { clockMinutes, DEFAULT_OFFICE_HOURS, type OfficeHours, type OfficeSession } from './office-hours.js';
 export {
@@ -75,7 +76,6 @@ export {
   readOnTimeReport,
 } from './on-time-report.js';
 export {
-  noAppointmentNote,
   type ReceiptSlip,
   type ReceiptSlipInput,
   type ReceiptSlipOptions,

@@ -7,7 +7,8 @@ import { MotcuaError } from '../text/problem.js';
 import { dossierClock } from './dossier-clock.js';
 import { type DueDateOptions, dueDate } from './due-date.js';
 import { parseOffsetDateTime } from './instant.js';
-import { noAppointmentNote, receiptSlip } from './receipt-slip.js';
+import { noAppointmentNote } from './no-appointment-note.js';
+import { receiptSlip } from './receipt-slip.js';
 
 const calendar = vietnamCalendar();
 // "Thứ Hai – ngày không giấy hẹn" (phường Thụy Khuê): listed procedures are resolved on Mondays.
@@ -180,6 +181,16 @@ describe('the no-appointment day from a start date', () => {
     expect(noAppointmentNote(1, { value: 0, unit: 'immediate' })).to.equal('Thứ Hai không hẹn: giải quyết ngay');
     expect(noAppointmentNote(1, { value: 1, unit: 'working-days' })).to.equal(
       'Thứ Hai không hẹn: thời hạn 1 ngày làm việc',
+    );
+    // In English, for the procedure list on an English page.
+    expect(noAppointmentNote(3, { value: 0, unit: 'same-day' }, 'en')).to.equal(
+      'Wednesday, no appointment: resolved the same day',
+    );
+    expect(noAppointmentNote(0, { value: 0, unit: 'immediate' }, 'en')).to.equal(
+      'Sunday, no appointment: resolved at once',
+    );
+    expect(noAppointmentNote(1, { value: 1, unit: 'working-days' }, 'en')).to.equal(
+      'Monday, no appointment: time limit 1 working day',
     );
   });
 

@@ -3,6 +3,7 @@ import { type DossierCodeFormat, dossierCodeProblems } from './dossier-code.js';
 import { checkedLimit, type DueDateOptions, dueDateContext, dueMoments, dueMomentsFor } from './due-date.js';
 import { formatTimeLimit } from './format-time-limit.js';
 import { vietnamMinute } from './instant.js';
+import { noAppointmentNote } from './no-appointment-note.js';
 import type { TimeLimit } from './time-limit.js';
 
 /**
@@ -165,29 +166,6 @@ export interface ReceiptSlip {
   readonly lookupUrl?: string;
   /** Received regardless of boundary: the note the slip prints under the due date. */
   readonly acrossBoundary?: { readonly note: string };
-}
-
-/** Weekday names as offices write them, 0 = Sunday. */
-const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
-
-/**
- * The note of a no-appointment day, as communes announce it: "Thứ Tư không hẹn: giải quyết ngay trong ngày" (or "…:
- * giải quyết ngay", "…: thời hạn 1 ngày làm việc" for another limit).
- *
- * @example
- * ```ts
- * noAppointmentNote(3, { value: 0, unit: 'same-day' }); // 'Thứ Tư không hẹn: giải quyết ngay trong ngày'
- * ```
- */
-export function noAppointmentNote(weekday: number, limit: TimeLimit): string {
-  const day = WEEKDAYS[weekday] ?? '';
-  const how =
-    limit.unit === 'same-day'
-      ? 'giải quyết ngay trong ngày'
-      : limit.unit === 'immediate'
-        ? 'giải quyết ngay'
-        : `thời hạn ${formatTimeLimit(limit, 'vi')}`;
-  return `${day} không hẹn: ${how}`;
 }
 
 /** The slip's note on a dossier received regardless of boundary (Decree 309/2026 → Decree 118/2025 art. 17(3)). */

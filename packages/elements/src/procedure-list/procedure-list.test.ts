@@ -144,6 +144,28 @@ describe('<motcua-procedure-list>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("says the office's no-appointment day on the procedures it covers, in the page's language", async () => {
+    const note = {
+      vi: 'Thứ Tư không hẹn: giải quyết ngay trong ngày',
+      en: 'Wednesday, no appointment: resolved the same day',
+    };
+    const served: Catalogue = {
+      ...catalogue,
+      noAppointment: { weekdays: [3], procedures: [chungThuc.code], note },
+    };
+    const el = await load(served);
+    const item = (name: string) => items(el).find((a) => text(a).includes(name));
+    expect(text(item(chungThuc.name))).to.contain(note.vi);
+    expect(text(item(khaiSinh.name))).to.not.contain('không hẹn');
+    await expect(el).to.be.accessible();
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(text(item(chungThuc.name))).to.contain(note.en);
+    // Without the rule (switched off), no note.
+    const plain = await load(catalogue);
+    expect(items(plain).some((a) => text(a).includes('không hẹn'))).to.equal(false);
+  });
+
   it('shows a loading state, then accepts a catalogue given as a property', async () => {
     const el = await fixture<MotcuaProcedureList>(html`<motcua-procedure-list></motcua-procedure-list>`);
     el.catalogue = catalogue;

@@ -342,8 +342,10 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     `;
   }
 
-  private renderItem(procedure: Procedure, _data: Catalogue) {
+  private renderItem(procedure: Procedure, data: Catalogue) {
     const time = timeOf(procedure);
+    // The office's no-appointment day, when the server serves it (with its note) and it covers this procedure.
+    const rule = data.noAppointment;
     return html`<li>
       <a part="item" href=${`#${anchorOf(procedure)}`} data-anchor=${anchorOf(procedure)} @click=${this.onItemClick}>
         <span class="name" lang="vi">${procedure.name}</span>
@@ -353,6 +355,10 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
           }${
             procedure.flags?.immediate && time?.unit !== 'immediate'
               ? html`<span class="badge">${this.t('flagImmediate')}</span>`
+              : nothing
+          }${
+            rule?.note && rule.procedures.includes(procedure.code)
+              ? html`<span class="badge">${rule.note[this.language]}</span>`
               : nothing
           }${
             procedure.onlineService && procedure.onlineService.level !== 'none'

@@ -1,5 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
+import type { CivilDate } from '@motcua/core/calendar';
 import { type Catalogue, parseCatalogue } from '@motcua/core/catalogue';
+import { noAppointmentNote } from '@motcua/core/deadline';
+import type { NoAppointmentSetting } from '@motcua/core/staff';
 import { formatPath, type Problem, problem } from '@motcua/core/text';
 import { ApiError } from '../http/errors.js';
 
@@ -73,4 +76,40 @@ export function catalogueFromFile(path: string | undefined): () => Promise<Catal
     }
     return cached.catalogue;
   };
+}
+
+/**
+ * The catalogue as `GET /api/catalogue` serves it: the published one (or the file's text, as written) with the
+ * office's no-appointment day in force on `today` (its `from` reached) and its note in Vietnamese and English, so that
+ * the procedure list says which procedures are resolved without an appointment on which weekdays; a rule not yet in
+ * force, or none, is left out. A file that is not JSON is served as written (the list then shows its problems).
+ *
+ * @example
+ * ```ts
+ * const body = servedCatalogue(published, { weekdays: [3], procedures: ['1.004873'], from: '2026-12-09' }, '2026-12-09');
+ * JSON.parse(body).noAppointment.weekdays; // [3]
+ * ```
+ */
+export function servedCatalogue(
+  catalogue: Catalogue | string,
+  rule: NoAppointmentSetting | null,
+  today: CivilDate,
+): string {
+  let value: unknown = catalogue;
+  if (typeof catalogue === 'string') {
+    try {
+      value = JSON.parse(catalogue);
+    } catch {
+      return catalogue;
+    }
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return String(catalogue);
+  // The office's settings say which rule is in force, whatever a catalogue file carries.
+  const { noAppointment: _written, ...rest } = value as Record<string, unknown>;
+  if (rule === null || rule.from > today) return JSON.stringify(rest);
+  const { from: _started, ...inForce } = rule;
+  const limit = rule.limit ?? { value: 0, unit: 'same-day' };
+  const note = (language: 'vi' | 'en') =>
+    rule.weekdays.map((day) => noAppointmentNote(day, limit, language)).join('; ');
+  return JSON.stringify({ ...rest, noAppointment: { ...inForce, note: { vi: note('vi'), en: note('en') } } });
 }

@@ -42,12 +42,55 @@ for (const target of TEST_DATABASES) {
         // Thursday: three working days.
         clock.now = vn('2026-12-10T09:00:00');
         expect((await receive(app, MARRIAGE_STATUS)).dueAt).to.equal('2026-12-15T17:00:00+07:00');
+        // The procedure list is served the rule with the catalogue, so that it can say it.
+        const served = await call(app, 'GET', '/api/catalogue');
+        expect(served.status, served.text).to.equal(200);
+        expect(served.body.noAppointment).to.deep.equal({
+          weekdays: [3],
+          procedures: [MARRIAGE_STATUS],
+          note: {
+            vi: 'Thứ Tư không hẹn: giải quyết ngay trong ngày',
+            en: 'Wednesday, no appointment: resolved the same day',
+          },
+        });
 
         const audit = await call(app, 'GET', '/api/audit?from=2026-12-01', await admin(db, clock.now));
         expect(audit.status, audit.text).to.equal(200);
         const line = audit.body.entries.find((e: { action: string }) => e.action === 'settings.no-appointment');
         expect(line).to.include({ object: 'settings:2' });
         expect(line.actor.kind).to.equal('user');
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('the catalogue is served with the rule only once it starts, and without it once switched off', async () => {
+      const db = await target.open();
+      try {
+        await migrate(db);
+        const clock = { now: vn('2026-12-08T16:00:00') }; // the Tuesday before it starts
+        const app = instance(db, clock);
+        const headers = await admin(db, clock.now);
+        const before = await call(app, 'GET', '/api/catalogue');
+        expect(before.status, before.text).to.equal(200);
+        expect(before.body.procedures.length).to.be.greaterThan(0);
+        expect(before.body).to.not.have.property('noAppointment');
+        const saved = await call(app, 'PUT', '/api/admin/settings/no-appointment', headers, {
+          expectedVersion: 1,
+          value: WEDNESDAYS,
+        });
+        expect(saved.status, saved.text).to.equal(201);
+        expect((await call(app, 'GET', '/api/catalogue')).body).to.not.have.property('noAppointment');
+        clock.now = vn('2026-12-09T00:00:00'); // midnight in Vietnam: it starts
+        const started = (await call(app, 'GET', '/api/catalogue')).body.noAppointment;
+        expect(started.procedures).to.deep.equal([MARRIAGE_STATUS]);
+        expect(started.note.vi).to.equal('Thứ Tư không hẹn: giải quyết ngay trong ngày');
+        const off = await call(app, 'PUT', '/api/admin/settings/no-appointment', await admin(db, clock.now), {
+          expectedVersion: 2,
+          value: null,
+        });
+        expect(off.status, off.text).to.equal(201);
+        expect((await call(app, 'GET', '/api/catalogue')).body).to.not.have.property('noAppointment');
       } finally {
         await db.close();
       }
@@ -305,6 +348,7 @@ for (const target of TEST_DATABASES) {
         });
         expect(v2.status, v2.text).to.equal(201);
         await eventually(async () => (await receive(b, MARRIAGE_STATUS)).dueAt === '2026-12-09T17:00:00+07:00');
+        expect((await call(b, 'GET', '/api/catalogue')).body.noAppointment?.weekdays).to.deep.equal([3]);
         // The queue: a new service with its prefix, served by counter 3, closed on Friday 11/12.
         const queue = {
           ...v1.settings.queue,
