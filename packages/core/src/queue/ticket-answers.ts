@@ -50,7 +50,7 @@ export interface KioskService {
   /** Tickets could be taken when the list was loaded (`true` when the server does not say). */
   readonly open: boolean;
   /**
-   * When `open` is false: the next issuing time, if one is scheduled (a {@link NextIssuingTime}): the civil `date`
+   * When `open` is false: the next issuing time, if one is scheduled (core's `NextIssuingTime`): the civil `date`
    * and the clock `time` in Vietnam, and the same moment `at` in epoch milliseconds.
    */
   readonly nextOpening?: { readonly date: string; readonly time: string; readonly at: number } | undefined;
