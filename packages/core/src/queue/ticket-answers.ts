@@ -1,5 +1,4 @@
 import type { TicketView } from './board.js';
-import type { NextIssuingTime } from './refusal.js';
 import type { WaitEstimate } from './wait-estimate.js';
 
 // The queue API's ticket answers to the kiosk and the counter console. The server sends the whole ticket view; these
