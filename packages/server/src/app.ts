@@ -6,7 +6,7 @@ import { ADMINS, REPORT_READERS } from './access.js';
 import type { Database } from './db/database.js';
 import { identifyDevices } from './devices/credentials.js';
 import { installDeviceRoutes } from './devices/routes.js';
-import { catalogueFromFile, servedCatalogue } from './dossiers/catalogue.js';
+import { catalogueFromFile, servedCatalogueOnce } from './dossiers/catalogue.js';
 import { dossierActionAudit } from './dossiers/dossier-audit.js';
 import { PIN_HEADER } from './dossiers/lookup.js';
 import { DEFAULT_LOOKUP_LIMITS, type DossierLookupLimits } from './dossiers/lookup-limits.js';
@@ -224,6 +224,7 @@ export function createApp(deps: AppDeps): Hono {
     });
   });
 
+  const servedCatalogue = servedCatalogueOnce();
   app.get('/api/catalogue', async (c) => {
     const published = live.publishedCatalogue();
     const rule = live.current().settings.noAppointment;

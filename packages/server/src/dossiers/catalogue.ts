@@ -108,8 +108,32 @@ export function servedCatalogue(
   const { noAppointment: _written, ...rest } = value as Record<string, unknown>;
   if (rule === null || rule.from > today) return JSON.stringify(rest);
   const { from: _started, ...inForce } = rule;
-  const limit = rule.limit ?? { value: 0, unit: 'same-day' };
+  // Core's default for a rule that names no limit (compileNoAppointmentDay): within the day.
+  const limit = rule.limit ?? ({ value: 0, unit: 'same-day' } as const);
   const note = (language: 'vi' | 'en') =>
     rule.weekdays.map((day) => noAppointmentNote(day, limit, language)).join('; ');
   return JSON.stringify({ ...rest, noAppointment: { ...inForce, note: { vi: note('vi'), en: note('en') } } });
+}
+
+/**
+ * {@link servedCatalogue} remembering its last answer: while the catalogue, the rule and whether it is in force stay
+ * the same, every request gets that answer again instead of reading and writing the whole catalogue as JSON.
+ *
+ * @example
+ * ```ts
+ * const serve = servedCatalogueOnce();
+ * serve(published, rule, today) === serve(published, rule, today); // true, written once
+ * ```
+ */
+export function servedCatalogueOnce(): typeof servedCatalogue {
+  let last:
+    | { source: Catalogue | string; rule: NoAppointmentSetting | null; inForce: boolean; body: string }
+    | undefined;
+  return (source, rule, today) => {
+    const inForce = rule !== null && rule.from <= today;
+    if (last?.source !== source || last.rule !== rule || last.inForce !== inForce) {
+      last = { source, rule, inForce, body: servedCatalogue(source, rule, today) };
+    }
+    return last.body;
+  };
 }
