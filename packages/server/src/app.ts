@@ -161,7 +161,7 @@ export function createApp(deps: AppDeps): Hono {
   // Every counter command, intake and step in the audit trail, with the officer and the counter.
   app.use('/api/queue/counters/:id/*', auditActions(staff, counterCommandAudit));
   // ('/api/dossiers/*' matches '/api/dossiers' too.)
-  app.use('/api/dossiers/*', auditActions(staff, dossierActionAudit));
+  app.use('/api/dossiers/*', auditActions(staff, dossierActionAudit, { reads: true }));
   installRatingGuards(app, ratings);
   const dossiers = {
     db,

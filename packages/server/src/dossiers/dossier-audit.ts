@@ -12,13 +12,14 @@ async function bodyField(c: Context, field: 'type' | 'procedure'): Promise<unkno
 }
 
 /**
- * The audit line of a dossier intake (`POST /api/dossiers`: `dossier.receive`, with the procedure) or step (`POST
- * /api/dossiers/{code}/steps`: `dossier.step`, with its type), at the counter that did it; never the applicant's
- * details or the PIN.
+ * The audit line of a dossier intake (`POST /api/dossiers`: `dossier.receive`, with the procedure), step (`POST
+ * /api/dossiers/{code}/steps`: `dossier.step`, with its type) or receipt read again (`GET
+ * /api/dossiers/{code}/receipt`: `dossier.receipt-read`, since the slip names the applicant), at the counter that did
+ * it; never the applicant's details or the PIN.
  *
  * @example
  * ```ts
- * app.use('/api/dossiers/*', auditActions(deps, dossierActionAudit));
+ * app.use('/api/dossiers/*', auditActions(deps, dossierActionAudit, { reads: true }));
  * ```
  */
 export async function dossierActionAudit(
@@ -26,6 +27,12 @@ export async function dossierActionAudit(
   answer: Record<string, unknown>,
 ): Promise<AuditedAction | undefined> {
   const counter = counterOf(c) || undefined;
+  if (c.req.method === 'GET') {
+    const read = /^\/api\/dossiers\/([^/]+)\/receipt$/.exec(c.req.path);
+    return read
+      ? { action: 'dossier.receipt-read', object: `dossier:${decodeURIComponent(read[1] as string)}`, counter }
+      : undefined;
+  }
   if (c.req.path === '/api/dossiers' && typeof answer.code === 'string') {
     // The receipt slip names the procedure, not its code: the code is the one the request asked for.
     return {

@@ -103,6 +103,8 @@ for (const target of TEST_DATABASES) {
           .map((e) => [e.action, e.actor.kind, e.actor.name, e.counter, e.detail]);
         expect(lines).to.deep.equal([
           ['dossier.receive', 'device', 'Quầy 1', '1', { procedure: '1.004194' }],
+          // Reading the slip again (it names the applicant) is recorded, by whom; the refused read is not.
+          ['dossier.receipt-read', 'user', 'Cán bộ canbo1', '2', undefined],
           ['dossier.step', 'user', 'Cán bộ canbo1', '2', { type: 'withdrawn' }],
         ]);
       } finally {

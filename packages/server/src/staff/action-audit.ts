@@ -23,8 +23,9 @@ export interface ActionAuditDeps {
 /**
  * Records each successful POST it wraps in the audit trail — who (the signed-in officer, else the static token's
  * counter), the counter, when, from which address, and what `describe` reads from the request and its JSON answer.
- * A replayed answer (`Idempotent-Replayed`) is not a new action and records nothing. Mounted with the guards, so
- * that it sees the idempotency middleware's answer.
+ * With `reads`, successful GETs that `describe` names are recorded too (a read of someone's personal data, such as a
+ * receipt slip again). A replayed answer (`Idempotent-Replayed`) is not a new action and records nothing. Mounted
+ * with the guards, so that it sees the idempotency middleware's answer.
  *
  * @example
  * ```ts
@@ -37,10 +38,13 @@ export function auditActions(
     c: Context,
     answer: Record<string, unknown>,
   ) => AuditedAction | undefined | Promise<AuditedAction | undefined>,
+  options: { readonly reads?: boolean } = {},
 ): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    if (c.req.method !== 'POST' || c.res.status >= 300 || c.res.headers.get('idempotent-replayed') === 'true') return;
+    const method = c.req.method;
+    if (method !== 'POST' && !(options.reads && method === 'GET')) return;
+    if (c.res.status >= 300 || c.res.headers.get('idempotent-replayed') === 'true') return;
     const answer = (c.res.headers.get('content-type') ?? '').includes('json')
       ? ((await c.res.clone().json()) as Record<string, unknown>)
       : {};
