@@ -45,9 +45,11 @@ export function auditActions(
     const method = c.req.method;
     if (method !== 'POST' && !(options.reads && method === 'GET')) return;
     if (c.res.status >= 300 || c.res.headers.get('idempotent-replayed') === 'true') return;
-    const answer = (c.res.headers.get('content-type') ?? '').includes('json')
-      ? ((await c.res.clone().json()) as Record<string, unknown>)
-      : {};
+    // A read's answer is the personal data itself: never parsed, never recorded.
+    const answer =
+      method === 'POST' && (c.res.headers.get('content-type') ?? '').includes('json')
+        ? ((await c.res.clone().json()) as Record<string, unknown>)
+        : {};
     const action = await describe(c, answer);
     if (!action) return;
     const actor = actorOf(c, action.counter === undefined ? undefined : `counter:${action.counter}`);
