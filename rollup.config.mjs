@@ -115,7 +115,9 @@ function loadManifest(fileName) {
  * Two small files for the host page, next to the CDN modules:
  * - `cloak.css` hides motcua elements that have no fallback content until they are defined, so the page does not jump;
  * - `nomodule.js`, for `<script nomodule>`: in a browser without JavaScript modules it writes a plain message
- *   (Vietnamese or English, after `<html lang>`) into every empty motcua element.
+ *   (Vietnamese or English, after `<html lang>`) into every empty motcua element;
+ * - `motcua-push-worker.js`, the service worker that shows a dossier's Web Push notices, which a page registers from
+ *   its own origin (`<motcua-dossier-status push-worker>`; a site whose CDN is on another origin copies it).
  */
 function pageAssets(tags) {
   const selector = tags.map((tag) => `${tag}:not(:defined):empty`).join(',\n');
@@ -136,11 +138,17 @@ function pageAssets(tags) {
 `;
   // Minified like the modules beside it (ES5: this file is for browsers without modules).
   const nomoduleMin = transformSync(nomodule, { minify: true, target: 'es5', charset: 'utf8' }).code;
+  const pushWorker = transformSync(readFileSync(`${elements}src/dossier-status/push-worker.js`, 'utf8'), {
+    minify: true,
+    target: 'es2020',
+    charset: 'utf8',
+  }).code;
   return {
     name: 'motcua-page-assets',
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: 'cloak.css', source: `${selector} {\n  visibility: hidden;\n}\n` });
       this.emitFile({ type: 'asset', fileName: 'nomodule.js', source: nomoduleMin });
+      this.emitFile({ type: 'asset', fileName: 'motcua-push-worker.js', source: pushWorker });
     },
   };
 }

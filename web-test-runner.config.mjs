@@ -70,6 +70,53 @@ export default {
       },
     },
     {
+      // `notifications` ({ value: 'granted' | 'denied' | 'default' }): the page origin's notification permission, as
+      // if the user had answered the browser's prompt (headless Chromium shows none).
+      name: 'notifications',
+      async executeCommand({ command, payload, session }) {
+        if (command !== 'notifications' || session.browser.type !== 'puppeteer') return undefined;
+        const page = session.browser.getPage(session.id);
+        const context = page.browserContext();
+        if (payload?.value === 'default') await context.clearPermissionOverrides();
+        else
+          await context.overridePermissions(
+            new URL(page.url()).origin,
+            payload?.value === 'granted' ? ['notifications'] : [],
+          );
+        return true;
+      },
+    },
+    {
+      // `deliver-push` ({ scope, data }): a push message to the service worker registered for `scope`, through the
+      // DevTools protocol, as a push service would deliver it (headless Chromium reaches no push service).
+      name: 'deliver-push',
+      async executeCommand({ command, payload, session }) {
+        if (command !== 'deliver-push' || session.browser.type !== 'puppeteer') return undefined;
+        const page = session.browser.getPage(session.id);
+        const cdp = await page.createCDPSession();
+        try {
+          const found = [];
+          cdp.on('ServiceWorker.workerRegistrationUpdated', (event) => found.push(...event.registrations));
+          await cdp.send('ServiceWorker.enable');
+          // The registrations arrive as events once enabled.
+          for (let i = 0; i < 20 && !found.some((r) => r.scopeURL === payload.scope); i++) {
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+          const registration = found.findLast((r) => r.scopeURL === payload.scope && !r.isDeleted);
+          if (!registration) throw new Error(`no service worker for ${payload.scope}`);
+          const origin = new URL(payload.scope).origin;
+          await cdp.send('ServiceWorker.deliverPushMessage', {
+            origin,
+            registrationId: registration.registrationId,
+            data: payload.data,
+          });
+        } finally {
+          await cdp.detach();
+        }
+        return true;
+      },
+    },
+    {
       name: 'node-test-in-browser',
       resolveImport({ source }) {
         if (source === 'node:test') return '/scripts/wtr/node-test-in-browser.js';

@@ -1,9 +1,9 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { forgetAddressSecrets } from '../internal/address-secrets.js';
 import { configure, resetConfig } from '../internal/configure.js';
 import type { DossierErrorDetail, DossierLoadedDetail, MotcuaDossierStatus } from './dossier-status.js';
 import './dossier-status.js';
-import { sendKeys } from '../internal/browser-commands.test-support.js';
+import { sendKeys, setNotifications } from '../internal/browser-commands.test-support.js';
 
 const CODE = '000.00.00.H00-261109-0001';
 const PIN = '246810';
@@ -552,5 +552,138 @@ describe('motcua-dossier-status', () => {
     expect(text(el)).to.contain('Ready to collect');
     expect(text(el)).to.contain('Track your application');
     await expect(el).to.be.accessible();
+  });
+
+  describe('Web Push: "notify me when it changes"', () => {
+    const WORKER = new URL('./push-worker.js', import.meta.url).href;
+    const KEY = 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM';
+    // Headless Chromium reaches no push service: the browser's subscription is a stand-in with the shape of a real one.
+    const SUBSCRIPTION = {
+      endpoint: 'https://push.example/send/abc',
+      expirationTime: null,
+      keys: { p256dh: `B${'A'.repeat(86)}`, auth: 'AAAAAAAAAAAAAAAAAAAAAA' },
+    };
+    const realSubscribe = PushManager.prototype.subscribe;
+    let subscribedWith: PushSubscriptionOptionsInit[] = [];
+    let bodies: unknown[] = [];
+    const notify = (el: MotcuaDossierStatus) => shadow(el).querySelector<HTMLElement>('[part="notify"]');
+    const notifyText = (el: MotcuaDossierStatus) => notify(el)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+    /** The office's server: the dossier, its Web Push key (or 404 without the channel), the subscription's PUT. */
+    function office(dossier: unknown, options: { readonly push?: boolean; readonly put?: number } = {}) {
+      stubFetch((url, init) => {
+        if (url.endsWith('/api/notifications/web-push')) {
+          return options.push === false ? json(404, { error: 'no-web-push' }) : json(200, { publicKey: KEY });
+        }
+        if (url.endsWith('/push-subscription')) {
+          bodies.push(JSON.parse(String(init.body)));
+          return new Response(null, { status: options.put ?? 204 });
+        }
+        return json(200, dossier);
+      });
+    }
+
+    beforeEach(() => {
+      subscribedWith = [];
+      bodies = [];
+      PushManager.prototype.subscribe = async (options?: PushSubscriptionOptionsInit) => {
+        subscribedWith.push(options ?? {});
+        return { toJSON: () => SUBSCRIPTION } as unknown as PushSubscription;
+      };
+    });
+    afterEach(async () => {
+      PushManager.prototype.subscribe = realSubscribe;
+      await setNotifications('default');
+      for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
+    });
+
+    it('offers it under a dossier not yet finished, and turns it on with the PIN, the key and the page worker', async () => {
+      await setNotifications('granted');
+      office(openDossier());
+      const el = await fixture<MotcuaDossierStatus>(
+        html`<motcua-dossier-status code=${CODE} pin=${PIN} push-worker=${WORKER}></motcua-dossier-status>`,
+      );
+      await el.updateComplete;
+      const button = notify(el)?.querySelector('button');
+      expect(button?.textContent).to.equal('Nhận thông báo khi hồ sơ thay đổi');
+      await expect(el).to.be.accessible();
+      button?.click();
+      await waitUntil(() => notifyText(el).startsWith('Đã bật:'), 'notifications on');
+      expect(subscribedWith).to.deep.equal([{ userVisibleOnly: true, applicationServerKey: KEY }]);
+      expect(bodies).to.deep.equal([{ ...SUBSCRIPTION, language: 'vi' }]);
+      expect(urls.at(-1)).to.equal(new URL(`/api/dossiers/${CODE}/push-subscription`, location.href).href);
+      expect(pinHeaders.at(-1)).to.equal(PIN);
+      expect(notify(el)?.querySelector('button'), 'no button once on').to.equal(null);
+      const registered = await navigator.serviceWorker.getRegistration(WORKER);
+      expect(registered?.active?.scriptURL).to.equal(WORKER);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says so when the browser blocks notifications, and when the subscription is refused; the button stays', async () => {
+      await setNotifications('denied');
+      office(openDossier(), { put: 404 });
+      const el = await fixture<MotcuaDossierStatus>(
+        html`<motcua-dossier-status lang="en" code=${CODE} pin=${PIN} push-worker=${WORKER}></motcua-dossier-status>`,
+      );
+      await el.updateComplete;
+      notify(el)?.querySelector('button')?.click();
+      await waitUntil(() => notifyText(el).includes('blocks notifications'), 'blocked');
+      expect(subscribedWith).to.deep.equal([]);
+      await setNotifications('granted');
+      notify(el)?.querySelector('button')?.click();
+      await waitUntil(() => notifyText(el).includes('could not be turned on'), 'refused');
+      expect(notify(el)?.querySelector('button')?.textContent).to.equal('Notify me when this application changes');
+      expect(bodies).to.have.length(1);
+    });
+
+    it('offers nothing for a finished dossier, without push-worker, or when the office has no Web Push', async () => {
+      office(FINISHED);
+      const finished = await fixture<MotcuaDossierStatus>(
+        html`<motcua-dossier-status code=${CODE} pin=${PIN} push-worker=${WORKER}></motcua-dossier-status>`,
+      );
+      await finished.updateComplete;
+      office(openDossier());
+      const plain = await fixture<MotcuaDossierStatus>(
+        html`<motcua-dossier-status code=${CODE} pin=${PIN}></motcua-dossier-status>`,
+      );
+      await plain.updateComplete;
+      expect(
+        urls.some((u) => u.includes('web-push')),
+        'no key asked for',
+      ).to.equal(false);
+      office(openDossier(), { push: false });
+      const without = await fixture<MotcuaDossierStatus>(
+        html`<motcua-dossier-status code=${CODE} pin=${PIN} push-worker=${WORKER}></motcua-dossier-status>`,
+      );
+      await without.updateComplete;
+      expect(urls.filter((u) => u.includes('web-push'))).to.have.length(1);
+      for (const el of [finished, plain, without]) {
+        expect(shadow(el).querySelector('[part="result"]')).to.not.equal(null);
+        expect(notify(el)).to.equal(null);
+      }
+    });
+
+    it("suggests opening the page in a browser inside Zalo's or Facebook's, and takes string overrides", async () => {
+      const ua = Object.getOwnPropertyDescriptor(navigator, 'userAgent');
+      Object.defineProperty(navigator, 'userAgent', {
+        configurable: true,
+        get: () => 'Mozilla/5.0 (Linux; Android 13) Zalo android/12100',
+      });
+      try {
+        office(openDossier());
+        const el = await fixture<MotcuaDossierStatus>(
+          html`<motcua-dossier-status code=${CODE} pin=${PIN} push-worker=${WORKER}
+            .strings=${{ vi: { notifyInApp: 'Mở bằng Chrome để nhận thông báo.' } }}></motcua-dossier-status>`,
+        );
+        await el.updateComplete;
+        expect(notifyText(el)).to.equal('Mở bằng Chrome để nhận thông báo.');
+        expect(notify(el)?.querySelector('button')).to.equal(null);
+        expect(urls.some((u) => u.includes('web-push'))).to.equal(false);
+        await expect(el).to.be.accessible();
+      } finally {
+        if (ua) Object.defineProperty(navigator, 'userAgent', ua);
+        else delete (navigator as { userAgent?: string }).userAgent;
+      }
+    });
   });
 });

@@ -7,6 +7,7 @@ import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
 import { blockStyles } from '../internal/styles.js';
 import type { DossierView, StepView } from './compute.js';
+import type { PushOffer } from './push-opt-in.js';
 import { baseStrings, type DossierStatusStringKey } from './strings.js';
 
 type Key = DossierStatusStringKey;
@@ -257,10 +258,19 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
    */
   @property({ attribute: false }) syncUnits: Partial<Readonly<Record<TimeLimitUnit, string>>> | undefined;
 
+  /**
+   * The page's service worker for Web Push notices (`motcua-push-worker.js`, from dist/cdn, on the page's own origin):
+   * under a dossier not yet finished, the element then offers "notify me when it changes" where the browser takes
+   * Web Push and the office sends it, or suggests opening the page in a browser inside Zalo's or Facebook's. Empty
+   * (default): no offer. Not with a `resolver`, whose dossiers the office's server does not hold.
+   */
+  @property({ attribute: 'push-worker' }) pushWorker = '';
+
   @state() private phase: Phase = 'idle';
   @state() private problem: DossierLookupProblem | undefined;
   @state() private retryAfter = 0;
   @state() private dossier: DossierView | undefined;
+  @state() private push: PushOffer | undefined;
 
   /** The strings; core's status names join them with the lazily loaded part, before any dossier is shown. */
   protected defaultStrings = baseStrings as StringTable<Key>;
@@ -273,6 +283,10 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
   private ratingToken = '';
   private focusNext: 'result-heading' | 'code' | 'pin' | undefined;
   private pinText = '';
+  /** The Web Push offer, loaded under a dossier when `push-worker` is set; the office's key; the PIN of the lookup. */
+  private pushPart: typeof import('./push-opt-in.js') | undefined;
+  private pushKey = '';
+  private pushPin = '';
 
   override render() {
     const busy = this.phase === 'loading';
@@ -362,6 +376,15 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
         ${d.timeline.map((step, i) => this.renderStep(step, i === current))}
       </ol>
       ${d.finished && this.rateHref && (this.ratingToken || this.resolver) ? html`<p><a part="rate" href=${this.rateLink(d.code)}>${this.t('rate')}</a></p>` : nothing}
+      ${
+        this.push && this.pushPart
+          ? this.pushPart.renderPushOffer(
+              this.push,
+              (key) => this.t(key),
+              () => this.notify(),
+            )
+          : nothing
+      }
       <p class="hint">${this.t('noPersonalData')}</p>
     </section>`;
   }
@@ -512,6 +535,7 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
     this.phase = 'loading';
     this.problem = undefined;
     this.dossier = undefined;
+    this.push = undefined;
     // Validation, the core clock and calendar load on the first lookup, before its request.
     let compute: typeof import('./compute.js');
     try {
@@ -547,6 +571,7 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
       this.phase = 'shown';
       if (focus) this.focusNext = 'result-heading';
       this.emit<DossierLoadedDetail>('motcua-dossier-loaded', { code, status: view.status, finished: view.finished });
+      if (this.pushWorker && !this.resolver && !view.finished) await this.offerPush(pin, controller);
     } catch (error) {
       if (controller !== this.controller) return;
       const problem =
@@ -561,6 +586,44 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
       this.failWith(code, problem);
     } finally {
       clearTimeout(timer);
+    }
+  }
+
+  /** Loads the Web Push offer under the dossier shown, if this browser and the office can take it. */
+  private async offerPush(pin: string, controller: AbortController): Promise<void> {
+    try {
+      const part = await import('./push-opt-in.js');
+      const found = await part.pushOffer();
+      if (controller !== this.controller || !found) return;
+      this.pushPart = part;
+      this.defaultStrings = {
+        vi: { ...this.defaultStrings.vi, ...part.pushStrings.vi },
+        en: { ...this.defaultStrings.en, ...part.pushStrings.en },
+      };
+      this.pushKey = found.key;
+      this.pushPin = pin;
+      this.push = found.offer;
+    } catch {
+      // Offline: the dossier is shown without the offer.
+    }
+  }
+
+  /** "Notify me": the browser's permission, the service worker, the subscription, sent with the dossier's PIN. */
+  private async notify(): Promise<void> {
+    const part = this.pushPart;
+    const code = this.dossier?.code;
+    if (!part || !code || this.push === 'busy') return;
+    this.push = 'busy';
+    try {
+      this.push = await part.subscribeToDossier({
+        worker: this.pushWorker,
+        key: this.pushKey,
+        url: this.endpoint.replace('{code}', encodeURIComponent(code)),
+        pin: this.pushPin,
+        language: this.language,
+      });
+    } catch {
+      this.push = 'failed';
     }
   }
 

@@ -2,7 +2,19 @@ import type { DossierStatus } from '@motcua/core/deadline';
 import type { StringTable } from '../internal/i18n.js';
 
 /** The keys of `<motcua-dossier-status>`'s strings (override any with `strings` or `configure`). */
-export type DossierStatusStringKey = DossierStatusBaseStringKey | `status-${DossierStatus}`;
+export type DossierStatusStringKey =
+  | DossierStatusBaseStringKey
+  | `status-${DossierStatus}`
+  | DossierStatusPushStringKey;
+
+/** The keys of the Web Push offer's strings, which load with the offer (push-opt-in.ts). */
+export type DossierStatusPushStringKey =
+  | 'notify'
+  | 'notifyBusy'
+  | 'notifyOn'
+  | 'notifyDenied'
+  | 'notifyFailed'
+  | 'notifyInApp';
 
 /** The keys of the strings the element has before its first lookup (all but the status names). */
 export type DossierStatusBaseStringKey =

@@ -23,3 +23,13 @@ export function failRequests(match: string, times: number): Promise<void> {
 export function sendKeys(payload: { press: string } | { type: string }): Promise<void> {
   return browserCommand('send-keys', payload);
 }
+
+/** The page origin's notification permission, as if the user had answered the prompt (`default`: not asked). */
+export function setNotifications(value: 'granted' | 'denied' | 'default'): Promise<void> {
+  return browserCommand('notifications', { value });
+}
+
+/** A push message (`data`, a string) to the service worker of `scope`, as a push service delivers it. */
+export function deliverPush(scope: string, data: string): Promise<void> {
+  return browserCommand('deliver-push', { scope, data });
+}
