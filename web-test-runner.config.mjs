@@ -90,29 +90,31 @@ export default {
       // `deliver-push` ({ scope, data }): a push message to the service worker registered for `scope`, through the
       // DevTools protocol, as a push service would deliver it (headless Chromium reaches no push service).
       name: 'deliver-push',
+      // One protocol session per page, kept: it follows the page's service worker registrations.
+      sessions: new WeakMap(),
       async executeCommand({ command, payload, session }) {
         if (command !== 'deliver-push' || session.browser.type !== 'puppeteer') return undefined;
         const page = session.browser.getPage(session.id);
-        const cdp = await page.createCDPSession();
-        try {
-          const found = [];
-          cdp.on('ServiceWorker.workerRegistrationUpdated', (event) => found.push(...event.registrations));
-          await cdp.send('ServiceWorker.enable');
-          // The registrations arrive as events once enabled.
-          for (let i = 0; i < 20 && !found.some((r) => r.scopeURL === payload.scope); i++) {
-            await new Promise((resolve) => setTimeout(resolve, 50));
-          }
-          const registration = found.findLast((r) => r.scopeURL === payload.scope && !r.isDeleted);
-          if (!registration) throw new Error(`no service worker for ${payload.scope}`);
-          const origin = new URL(payload.scope).origin;
-          await cdp.send('ServiceWorker.deliverPushMessage', {
-            origin,
-            registrationId: registration.registrationId,
-            data: payload.data,
+        if (!this.sessions.has(page)) {
+          const cdp = await page.createCDPSession();
+          const registrations = new Map();
+          cdp.on('ServiceWorker.workerRegistrationUpdated', (event) => {
+            for (const r of event.registrations) registrations.set(r.registrationId, r);
           });
-        } finally {
-          await cdp.detach();
+          await cdp.send('ServiceWorker.enable');
+          this.sessions.set(page, { cdp, registrations });
         }
+        const { cdp, registrations } = this.sessions.get(page);
+        // The registrations arrive as events.
+        const find = () => [...registrations.values()].find((r) => r.scopeURL === payload.scope && !r.isDeleted);
+        for (let i = 0; i < 40 && !find(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+        const registration = find();
+        if (!registration) throw new Error(`no service worker for ${payload.scope}`);
+        await cdp.send('ServiceWorker.deliverPushMessage', {
+          origin: new URL(payload.scope).origin,
+          registrationId: registration.registrationId,
+          data: payload.data,
+        });
         return true;
       },
     },

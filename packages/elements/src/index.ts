@@ -29,16 +29,13 @@ export {
   type DossierSecondFactor,
   MotcuaDossierStatus,
 } from './dossier-status/dossier-status.js';
-export type {
-  DossierStatusBaseStringKey,
-  DossierStatusPushStringKey,
-  DossierStatusStringKey,
-} from './dossier-status/strings.js';
+export type { DossierStatusBaseStringKey, DossierStatusStringKey } from './dossier-status/strings.js';
 export { MotcuaElement, type StringsOverride } from './internal/base.js';
 export { CONFIG_CHANGE_EVENT, getConfig, type MotcuaConfig, type StringOverrides } from './internal/config.js';
 export { configure, resetConfig } from './internal/configure.js';
 export { defineElement } from './internal/define.js';
 export { format, type Language, type StringTable, toLanguage } from './internal/i18n.js';
+export type { PushStringKey } from './internal/push-offer.js';
 export type { SpeechEngine } from './internal/speech/engine.js';
 export type { Utterance } from './internal/speech/utterance.js';
 export { baseStyles, blockStyles } from './internal/styles.js';

@@ -92,6 +92,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteCaller>> = {
   'GET /api/queue/services': 'anyone',
   'POST /api/queue/tickets': 'kiosk',
   'GET /api/queue/tickets/:id': 'anyone',
+  'PUT /api/queue/tickets/:id/push-subscription': 'anyone',
   'GET /api/queue/counters/:id/current': 'this-counter',
   'POST /api/queue/counters/:id/call-next': 'this-counter',
   'POST /api/queue/counters/:id/recall': 'this-counter',

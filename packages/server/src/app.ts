@@ -27,6 +27,7 @@ import { demoOffice, type Office } from './office/office.js';
 import { counterCommandAudit } from './queue/counter-audit.js';
 import { installQueueGuards, installQueueRoutes } from './queue/routes.js';
 import { createQueueService } from './queue/service.js';
+import { watchTicketTurns } from './queue/ticket-push.js';
 import { installRatingGuards, installRatingRoutes } from './ratings/routes.js';
 import { createLiveSettings, type LiveSettings, liveCatalogue, liveOffice } from './settings/live-settings.js';
 import { installSettingsRoutes } from './settings/routes.js';
@@ -133,6 +134,8 @@ export function createApp(deps: AppDeps): Hono {
   // One calendar for everything that counts days: due dates and the queue's issuing hours.
   const calendar = () => live.current().calendar;
   const queue = createQueueService({ db, office, now, calendar });
+  // Web Push notices of the followed tickets' turns, written after each queue event (with a Web Push channel).
+  watchTicketTurns(queue, now, deps.closing);
   // A new settings version (services, counters, hours) changes what boards show: each open stream gets a snapshot.
   const stopResync = live.onChange(() => queue.hub.resync());
   deps.closing?.addEventListener('abort', stopResync, { once: true });

@@ -44,7 +44,13 @@ export { createNotificationHub, type NotificationHub } from './http/events.js';
 export { DEFAULT_IDEMPOTENCY_RETENTION_HOURS, purgeIdempotencyKeys } from './http/idempotency.js';
 export { createRateLimiter, hashKey, type RateLimiter, type RateLimitVerdict, rateLimit } from './http/rate-limit.js';
 export { channelDelivery, type Deliver } from './notifications/deliver.js';
-export type { ClaimedNotification, OutboxEntry, OutboxMessage } from './notifications/outbox-store.js';
+export type {
+  ClaimedNotification,
+  DossierOutboxMessage,
+  OutboxEntry,
+  OutboxMessage,
+  TicketOutboxMessage,
+} from './notifications/outbox-store.js';
 export {
   type NotificationSender,
   retryDelayMs,

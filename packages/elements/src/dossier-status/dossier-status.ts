@@ -7,7 +7,6 @@ import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
 import { blockStyles } from '../internal/styles.js';
 import type { DossierView, StepView } from './compute.js';
-import type { PushOffer } from './push-opt-in.js';
 import { baseStrings, type DossierStatusStringKey } from './strings.js';
 
 type Key = DossierStatusStringKey;
@@ -96,6 +95,7 @@ class HttpProblem extends Error {
  * @csspart timeline - The ordered list of steps.
  * @csspart step - One step; the current one has `aria-current="step"`.
  * @csspart rate - The link to rate the service.
+ * @csspart notify - The Web Push offer (with `push-worker`): its button and what became of it.
  * @cssproperty --motcua-color-primary - Buttons and the current step (default #0b57d0).
  * @cssproperty --motcua-color-danger - Error messages and overdue notes (default #b3261e).
  * @cssproperty --motcua-color-success - On-time notes (default #146c2e).
@@ -270,7 +270,6 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
   @state() private problem: DossierLookupProblem | undefined;
   @state() private retryAfter = 0;
   @state() private dossier: DossierView | undefined;
-  @state() private push: PushOffer | undefined;
 
   /** The strings; core's status names join them with the lazily loaded part, before any dossier is shown. */
   protected defaultStrings = baseStrings as StringTable<Key>;
@@ -283,10 +282,18 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
   private ratingToken = '';
   private focusNext: 'result-heading' | 'code' | 'pin' | undefined;
   private pinText = '';
-  /** The Web Push offer, loaded under a dossier when `push-worker` is set; the office's key; the PIN of the lookup. */
-  private pushPart: typeof import('./push-opt-in.js') | undefined;
-  private pushKey = '';
+  /** The Web Push offer, loaded under a dossier not yet finished when `push-worker` is set; the PIN of its lookup. */
+  private pushOffer: import('../internal/push-offer.js').PushOfferController | undefined;
   private pushPin = '';
+
+  /** Loads the Web Push offer (once), if this browser and the office can take it; offline, none. */
+  private async offerPush(base?: string): Promise<void> {
+    const part = await import('../internal/push-offer.js').catch(() => undefined);
+    this.pushOffer ??=
+      part &&
+      new part.PushOfferController(this, 'dossier', (join) => (this.defaultStrings = join(this.defaultStrings)));
+    await this.pushOffer?.load(base);
+  }
 
   override render() {
     const busy = this.phase === 'loading';
@@ -376,15 +383,15 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
         ${d.timeline.map((step, i) => this.renderStep(step, i === current))}
       </ol>
       ${d.finished && this.rateHref && (this.ratingToken || this.resolver) ? html`<p><a part="rate" href=${this.rateLink(d.code)}>${this.t('rate')}</a></p>` : nothing}
-      ${
-        this.push && this.pushPart
-          ? this.pushPart.renderPushOffer(
-              this.push,
-              (key) => this.t(key),
-              () => this.notify(),
-            )
-          : nothing
-      }
+      ${this.pushOffer?.render(
+        (key) => this.t(key),
+        () => ({
+          worker: this.pushWorker,
+          url: apiUrl(`${this.endpoint.replace('{code}', encodeURIComponent(d.code))}/push-subscription`),
+          headers: { 'dossier-pin': this.pushPin },
+          fields: { language: this.language },
+        }),
+      )}
       <p class="hint">${this.t('noPersonalData')}</p>
     </section>`;
   }
@@ -535,7 +542,7 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
     this.phase = 'loading';
     this.problem = undefined;
     this.dossier = undefined;
-    this.push = undefined;
+    this.pushOffer?.reset();
     // Validation, the core clock and calendar load on the first lookup, before its request.
     let compute: typeof import('./compute.js');
     try {
@@ -571,7 +578,10 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
       this.phase = 'shown';
       if (focus) this.focusNext = 'result-heading';
       this.emit<DossierLoadedDetail>('motcua-dossier-loaded', { code, status: view.status, finished: view.finished });
-      if (this.pushWorker && !this.resolver && !view.finished) await this.offerPush(pin, controller);
+      if (this.pushWorker && !this.resolver && !view.finished) {
+        this.pushPin = pin;
+        await this.offerPush();
+      }
     } catch (error) {
       if (controller !== this.controller) return;
       const problem =
@@ -586,44 +596,6 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
       this.failWith(code, problem);
     } finally {
       clearTimeout(timer);
-    }
-  }
-
-  /** Loads the Web Push offer under the dossier shown, if this browser and the office can take it. */
-  private async offerPush(pin: string, controller: AbortController): Promise<void> {
-    try {
-      const part = await import('./push-opt-in.js');
-      const found = await part.pushOffer();
-      if (controller !== this.controller || !found) return;
-      this.pushPart = part;
-      this.defaultStrings = {
-        vi: { ...this.defaultStrings.vi, ...part.pushStrings.vi },
-        en: { ...this.defaultStrings.en, ...part.pushStrings.en },
-      };
-      this.pushKey = found.key;
-      this.pushPin = pin;
-      this.push = found.offer;
-    } catch {
-      // Offline: the dossier is shown without the offer.
-    }
-  }
-
-  /** "Notify me": the browser's permission, the service worker, the subscription, sent with the dossier's PIN. */
-  private async notify(): Promise<void> {
-    const part = this.pushPart;
-    const code = this.dossier?.code;
-    if (!part || !code || this.push === 'busy') return;
-    this.push = 'busy';
-    try {
-      this.push = await part.subscribeToDossier({
-        worker: this.pushWorker,
-        key: this.pushKey,
-        url: this.endpoint.replace('{code}', encodeURIComponent(code)),
-        pin: this.pushPin,
-        language: this.language,
-      });
-    } catch {
-      this.push = 'failed';
     }
   }
 

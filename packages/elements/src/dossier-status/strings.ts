@@ -1,20 +1,12 @@
 import type { DossierStatus } from '@motcua/core/deadline';
 import type { StringTable } from '../internal/i18n.js';
+import type { PushStringKey } from '../internal/push-offer.js';
 
-/** The keys of `<motcua-dossier-status>`'s strings (override any with `strings` or `configure`). */
-export type DossierStatusStringKey =
-  | DossierStatusBaseStringKey
-  | `status-${DossierStatus}`
-  | DossierStatusPushStringKey;
-
-/** The keys of the Web Push offer's strings, which load with the offer (push-opt-in.ts). */
-export type DossierStatusPushStringKey =
-  | 'notify'
-  | 'notifyBusy'
-  | 'notifyOn'
-  | 'notifyDenied'
-  | 'notifyFailed'
-  | 'notifyInApp';
+/**
+ * The keys of `<motcua-dossier-status>`'s strings (override any with `strings` or `configure`): its own, core's status
+ * names and the Web Push offer's.
+ */
+export type DossierStatusStringKey = DossierStatusBaseStringKey | `status-${DossierStatus}` | PushStringKey;
 
 /** The keys of the strings the element has before its first lookup (all but the status names). */
 export type DossierStatusBaseStringKey =

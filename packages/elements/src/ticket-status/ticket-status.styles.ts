@@ -43,7 +43,8 @@ export const ticketStatusStyles = css`
   [part='hint'] {
     margin: 0 0 0.5em;
   }
-  [part='hint'] {
+  [part='hint'],
+  .hint {
     color: #4a4a4a;
     font-size: 0.9em;
   }
@@ -54,7 +55,11 @@ export const ticketStatusStyles = css`
     background: #ffd84d;
     color: #1b1b1b;
   }
-  [part='rate'] {
+  [part='rate'],
+  [part='notify'] button {
+    font: inherit;
+    border: 0;
+    cursor: pointer;
     display: inline-flex;
     align-items: center;
     min-height: var(--motcua-touch-target, 44px);
@@ -65,13 +70,15 @@ export const ticketStatusStyles = css`
     font-weight: 700;
     text-decoration: none;
   }
-  [part='rate']:focus-visible {
+  [part='rate']:focus-visible,
+  [part='notify'] button:focus-visible {
     outline: 3px solid #1b1b1b;
     outline-offset: 2px;
   }
   @media (forced-colors: active) {
     [part~='state'],
-    [part='rate'] {
+    [part='rate'],
+    [part='notify'] button {
       border: 2px solid CanvasText;
     }
   }

@@ -1,5 +1,6 @@
 import type { BoardTicket, TicketView } from '@motcua/core/queue';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { setNotifications } from '../internal/browser-commands.test-support.js';
 import { FakeEventSource, latestEventSource } from '../internal/event-source.test-support.js';
 import type { MotcuaTicketStatus } from './ticket-status.js';
 import './ticket-status.js';
@@ -210,5 +211,61 @@ describe('<motcua-ticket-status>', () => {
     await settle(el, 'Còn 1 người');
     expect(el.shadowRoot?.querySelector('img')).to.equal(null);
     expect((globalThis as { pwned?: number }).pwned).to.equal(undefined);
+  });
+
+  it('offers Web Push while the ticket waits, and sends the subscription with the page and its near', async () => {
+    const worker = new URL('../dossier-status/push-worker.js', import.meta.url).href;
+    const key = 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM';
+    // Headless Chromium reaches no push service: the subscription is a stand-in with the shape of a real one.
+    const subscription = {
+      endpoint: 'https://push.example/send/t',
+      expirationTime: null,
+      keys: { p256dh: 'p', auth: 'a' },
+    };
+    const realSubscribe = PushManager.prototype.subscribe;
+    PushManager.prototype.subscribe = async () => ({ toJSON: () => subscription }) as unknown as PushSubscription;
+    const puts: { url: string; body: unknown }[] = [];
+    globalThis.fetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
+      const url = String(input);
+      requested.push(url);
+      if (url.endsWith('/api/notifications/web-push')) return json(200, { publicKey: key });
+      if (url.endsWith('/push-subscription')) {
+        puts.push({ url, body: JSON.parse(String(init.body)) });
+        return new Response(null, { status: 204 });
+      }
+      return json(200, { ticket: ticket('issued'), wait: { ahead: 6, method: 'position-only', sampleSize: 0 } });
+    }) as typeof fetch;
+    try {
+      await setNotifications('granted');
+      const el = await fixture<MotcuaTicketStatus>(
+        html`<motcua-ticket-status ticket-id=${ID} near="2" push-worker=${worker}></motcua-ticket-status>`,
+      );
+      await settle(el, 'Báo cho tôi khi sắp đến lượt');
+      const button = part(el, 'notify')?.querySelector('button') as HTMLButtonElement;
+      expect(button.getBoundingClientRect().height).to.be.at.least(44);
+      await expect(el).to.be.accessible();
+      button.click();
+      await settle(el, 'Đã bật: điện thoại sẽ báo');
+      expect(puts).to.deep.equal([
+        {
+          url: new URL(`/api/queue/tickets/${ID}/push-subscription`, location.href).href,
+          body: { ...subscription, language: 'vi', near: 2, page: location.href },
+        },
+      ]);
+      await expect(el).to.be.accessible();
+
+      // Without push-worker: no offer, no key asked for.
+      requested = [];
+      const plain = await fixture<MotcuaTicketStatus>(
+        html`<motcua-ticket-status ticket-id=${ID}></motcua-ticket-status>`,
+      );
+      await settle(plain, 'Còn 6 người');
+      expect(part(plain, 'notify')).to.equal(null);
+      expect(requested.some((u) => u.includes('web-push'))).to.equal(false);
+    } finally {
+      PushManager.prototype.subscribe = realSubscribe;
+      await setNotifications('default');
+      for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
+    }
   });
 });

@@ -5,6 +5,8 @@ import { BoardStream } from '../internal/board-stream.js';
 import { apiUrl } from '../internal/config.js';
 import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
+import type { StringTable } from '../internal/i18n.js';
+import type { PushStringKey } from '../internal/push-offer.js';
 import { blockStyles } from '../internal/styles.js';
 import type { TicketChangeDetail } from './ticket-status.events.js';
 import { type TicketStatusStringKey, ticketStatusStrings } from './ticket-status.strings.js';
@@ -14,6 +16,7 @@ export type { TicketChangeDetail } from './ticket-status.events.js';
 export type { TicketStatusStringKey } from './ticket-status.strings.js';
 
 type Phase = 'loading' | 'shown' | 'unknown' | 'no-ticket';
+type Key = TicketStatusStringKey | PushStringKey;
 
 /**
  * The queue ticket in the citizen's hand, opened from the ticket's QR code (no sign-in: the ticket's unguessable id
@@ -31,6 +34,7 @@ type Phase = 'loading' | 'shown' | 'unknown' | 'no-ticket';
  * @csspart hint - The advice to keep the page open.
  * @csspart connection - The connection message while offline.
  * @csspart rate - The link to rate the service.
+ * @csspart notify - The Web Push offer (with `push-worker`): its button and what became of it.
  * @cssproperty --motcua-ticket-status-font-size - The base size (default 18px).
  * @cssproperty --motcua-ticket-status-accent - The number and the rating link (default #0b4f9c).
  * @cssproperty --motcua-ticket-status-color - Text (default #1b1b1b).
@@ -42,7 +46,7 @@ type Phase = 'loading' | 'shown' | 'unknown' | 'no-ticket';
  * <motcua-ticket-status rate-href="danh-gia.html"></motcua-ticket-status>
  * ```
  */
-export class MotcuaTicketStatus extends MotcuaElement<TicketStatusStringKey> {
+export class MotcuaTicketStatus extends MotcuaElement<Key> {
   /** The element's styles. */
   static override styles = [...MotcuaElement.styles, blockStyles, ticketStatusStyles];
 
@@ -58,6 +62,14 @@ export class MotcuaTicketStatus extends MotcuaElement<TicketStatusStringKey> {
   /** The rating page; the link carries the ticket's rating token as `?t=`. Empty: no rating link. */
   @property({ attribute: 'rate-href' }) rateHref = 'danh-gia.html';
 
+  /**
+   * The page's service worker for Web Push notices (`motcua-push-worker.js`, from dist/cdn, on the page's own origin):
+   * while the ticket waits, the page then offers to tell the phone when the turn is near (`near`) and when the number
+   * is called, even with the screen off, where the browser takes Web Push and the office sends it; inside Zalo's or
+   * Facebook's browser it suggests opening the page in a browser. Empty (default): no offer.
+   */
+  @property({ attribute: 'push-worker' }) pushWorker = '';
+
   /** The first pause before reconnecting after an outage, in milliseconds; it doubles up to 30 s. */
   @property({ type: Number, attribute: 'retry-delay' }) retryDelay = 1000;
 
@@ -66,7 +78,10 @@ export class MotcuaTicketStatus extends MotcuaElement<TicketStatusStringKey> {
   @state() private board: BoardSnapshot | undefined;
   @state() private offline = false;
 
-  protected readonly defaultStrings = ticketStatusStrings;
+  /** The strings; the Web Push offer's join them when it loads. */
+  protected defaultStrings = ticketStatusStrings as StringTable<Key>;
+  /** The Web Push offer, loaded while a ticket waits when `push-worker` is set. */
+  private pushOffer: import('../internal/push-offer.js').PushOfferController | undefined;
 
   private readonly stream = new BoardStream({
     onSnapshot: (board) => this.showSnapshot(board),
@@ -82,6 +97,14 @@ export class MotcuaTicketStatus extends MotcuaElement<TicketStatusStringKey> {
   private lastSignal = '';
   private wasNear = false;
   private wasCalled = false;
+
+  /** Loads the Web Push offer (once), if this browser and the office can take it; offline, none. */
+  private async offerPush(base?: string): Promise<void> {
+    const part = await import('../internal/push-offer.js').catch(() => undefined);
+    this.pushOffer ??=
+      part && new part.PushOfferController(this, 'ticket', (join) => (this.defaultStrings = join(this.defaultStrings)));
+    await this.pushOffer?.load(base);
+  }
 
   override render() {
     const f = this.followed;
@@ -120,7 +143,18 @@ export class MotcuaTicketStatus extends MotcuaElement<TicketStatusStringKey> {
                     : nothing
                 }</p>`
           }
-          <p part="hint">${this.t('keepOpen')}</p>`;
+          <p part="hint">${this.t('keepOpen')}</p>
+          ${this.pushOffer?.render(
+            (key) => this.t(key),
+            () => ({
+              worker: this.pushWorker,
+              url: apiUrl(
+                `api/queue/tickets/${encodeURIComponent(this.ticketId)}/push-subscription`,
+                this.apiBase || undefined,
+              ),
+              fields: { language: this.language, near: this.near, page: location.href },
+            }),
+          )}`;
       }
       case 'called':
         return this.renderLine('called', 'state-called', { number: t.number, counter });
@@ -178,6 +212,7 @@ export class MotcuaTicketStatus extends MotcuaElement<TicketStatusStringKey> {
     const restart = (changed.has('ticketId') || changed.has('apiBase')) && this.isConnected;
     if (restart && (changed.get('ticketId') !== undefined || changed.get('apiBase') !== undefined)) this.start();
     if (changed.has('followed') || changed.has('board')) this.signal();
+    if (this.pushWorker && this.followed?.ticket.status === 'issued') void this.offerPush(this.apiBase || undefined);
   }
 
   private start(): void {

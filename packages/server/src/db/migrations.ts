@@ -496,6 +496,15 @@ ${officePolicies(OFFICE_POLICY_TABLES)}      -- A user works in the office that 
       alter table queue_tickets add column officer_id text;
     `,
   },
+  {
+    id: '0019-ticket-push',
+    sql: `
+      -- Browsers that opted in to Web Push from a ticket's status page are kept beside the dossiers' under
+      -- 'ticket:' and the ticket's id, with how many people ahead counts as near and the page to open again.
+      alter table push_subscriptions add column near integer;
+      alter table push_subscriptions add column page text;
+    `,
+  },
 ];
 
 /** Any number, the same in every instance: serialises migrations when several instances start together. */

@@ -148,7 +148,7 @@ export function rateLimit(
   keyOf: (c: Context) => string | undefined | Promise<string | undefined>,
   rule: RateLimitRule,
   now: () => number,
-  method: 'GET' | 'POST' = 'POST',
+  method: 'GET' | 'POST' | 'PUT' = 'POST',
 ): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== method) return next();

@@ -1,11 +1,13 @@
 import { FINISHED_DOSSIER_STATUSES } from '@motcua/core/deadline';
 import type { Database } from '../db/database.js';
 import type { Office } from '../office/office.js';
+import { TICKET_SUBJECT } from './push-store.js';
 
 /**
  * Purges the notification contact of the office's dossiers finished more than `contactRetentionDays` ago (their last
  * step is older): the email and phone given at intake, the browsers' Web Push subscriptions, and the recipient kept
- * by their dead letters. Answers how many dossiers were purged. The service runs it at start and every hour.
+ * by their dead letters; and the subscriptions of queue tickets older than two days. Answers how many dossiers were
+ * purged. The service runs it at start and every hour.
  *
  * @example
  * ```ts
@@ -14,6 +16,12 @@ import type { Office } from '../office/office.js';
  */
 export async function purgeNotificationContacts(db: Database, office: Office, now: number): Promise<number> {
   const cutoff = now - office.notifications.contactRetentionDays * 86_400_000;
+  // A queue ticket lives one business day: its browsers' subscriptions go after two, whatever became of it.
+  await db.query('delete from push_subscriptions where office = $1 and starts_with(dossier, $2) and created_at < $3', [
+    office.id,
+    TICKET_SUBJECT,
+    now - 2 * 86_400_000,
+  ]);
   return db.transaction(async (tx) => {
     const purged = await tx.query<{ code: string }>(
       `select code from dossiers d

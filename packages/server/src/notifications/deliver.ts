@@ -3,12 +3,18 @@ import webpush from 'web-push';
 import { checkedAddress, type OutgoingResponse, sendGuarded } from './destination-guard.js';
 import { gatewayRequest } from './gateway-template.js';
 import { noticeText } from './notice.js';
-import type { ClaimedNotification } from './outbox-store.js';
+import type { ClaimedNotification, DossierOutboxMessage, TicketOutboxMessage } from './outbox-store.js';
 import type { EmailChannel, GatewayChannel, NotificationSettings, WebhookChannel, WebPushChannel } from './settings.js';
 import { signWebhook, WEBHOOK_HEADERS } from './webhook-signature.js';
 
 /** Delivers one claimed notification; throws when it was not accepted (the sender retries). */
 export type Deliver = (notification: ClaimedNotification) => Promise<void>;
+
+/** A dossier's notice; a ticket's (Web Push only) never reaches another channel. */
+function dossierMessage(n: ClaimedNotification): DossierOutboxMessage {
+  if (!('notice' in n.message)) throw new Error(`${n.kind}: not a dossier notice`);
+  return n.message;
+}
 
 function accepted(res: OutgoingResponse, what: string): void {
   if (res.status >= 200 && res.status < 300) return;
@@ -22,7 +28,7 @@ async function deliverWebhook(
   settings: NotificationSettings,
   now: () => number,
 ): Promise<void> {
-  const body = JSON.stringify(n.message.notice);
+  const body = JSON.stringify(dossierMessage(n).notice);
   const timestamp = Math.floor(now() / 1000);
   const res = await sendGuarded({
     url: channel.url,
@@ -62,7 +68,7 @@ async function deliverEmail(
     logger: false,
     debug: false,
   });
-  const { notice, language, unsubscribeUrl } = n.message;
+  const { notice, language, unsubscribeUrl } = dossierMessage(n);
   const d = notice.dossier;
   const stop = unsubscribeUrl
     ? `\n\n${language === 'vi' ? 'Ngừng nhận thông báo về hồ sơ này' : 'Stop the notices about this dossier'}: ${unsubscribeUrl}`
@@ -93,7 +99,8 @@ async function deliverGateway(
   n: ClaimedNotification,
   settings: NotificationSettings,
 ): Promise<void> {
-  const { notice, language } = n.message;
+  const message = dossierMessage(n);
+  const { notice, language } = message;
   const d = notice.dossier;
   const req = gatewayRequest(channel, {
     phone: n.recipient ?? '',
@@ -104,7 +111,7 @@ async function deliverGateway(
     agency: d.agency,
     reference: n.id,
     statusUrl: d.statusUrl ?? '',
-    unsubscribeUrl: n.message.unsubscribeUrl ?? '',
+    unsubscribeUrl: message.unsubscribeUrl ?? '',
   });
   const res = await sendGuarded({
     ...req,
@@ -125,6 +132,19 @@ export class GoneSubscription extends Error {
   }
 }
 
+/** The notification a browser shows: a ticket's as it was written, a dossier's from its notice. */
+function pushNotice(message: ClaimedNotification['message']): TicketOutboxMessage['push'] {
+  if ('push' in message) return message.push;
+  const { notice, language } = message;
+  const d = notice.dossier;
+  return {
+    title: `${d.code}: ${language === 'vi' ? d.statusName.vi : d.statusName.en}`,
+    body: noticeText(notice, language),
+    tag: d.code,
+    ...(d.statusUrl ? { url: d.statusUrl } : {}),
+  };
+}
+
 /** How long a push service keeps a message for a browser that is offline: a day. */
 const PUSH_TTL_SECONDS = 86_400;
 
@@ -134,16 +154,8 @@ async function deliverWebPush(
   settings: NotificationSettings,
 ): Promise<void> {
   const subscription = JSON.parse(n.recipient ?? '{}') as webpush.PushSubscription;
-  const { notice, language } = n.message;
-  const d = notice.dossier;
-  // What the status page's service worker shows: short, and the page to open.
-  const payload = JSON.stringify({
-    id: n.id,
-    title: `${d.code}: ${language === 'vi' ? d.statusName.vi : d.statusName.en}`,
-    body: noticeText(notice, language),
-    tag: d.code,
-    ...(d.statusUrl ? { url: d.statusUrl } : {}),
-  });
+  // What the status page's service worker shows (motcua-push-worker.js): short, and the page to open.
+  const payload = JSON.stringify({ id: n.id, ...pushNotice(n.message) });
   // The library encrypts (aes128gcm) and signs (VAPID); the request itself goes through the destination guard.
   const details = webpush.generateRequestDetails(subscription, payload, {
     vapidDetails: { subject: channel.subject, publicKey: channel.publicKey, privateKey: channel.privateKey },

@@ -17,13 +17,25 @@ export interface OutboxEntry {
   readonly message: OutboxMessage;
 }
 
-/** What is delivered: the notice, and the language of the text sent to a citizen. */
-export interface OutboxMessage {
+/** What is delivered of a dossier's change: the notice, and the language of the text sent to a citizen. */
+export interface DossierOutboxMessage {
   readonly notice: DossierStatusNotice;
   readonly language: 'vi' | 'en';
   /** The citizen's link to stop the notices to this contact (email and gateways, when the office can sign one). */
   readonly unsubscribeUrl?: string;
 }
+
+/**
+ * What is delivered of a queue ticket's turn (near, or its number called) to the browsers that follow it, by Web Push
+ * only: the notification as the service worker shows it, in the language of the page that subscribed.
+ */
+export interface TicketOutboxMessage {
+  readonly push: { readonly title: string; readonly body: string; readonly tag: string; readonly url?: string };
+  readonly language: 'vi' | 'en';
+}
+
+/** What is delivered: a dossier's change, or a ticket's turn. */
+export type OutboxMessage = DossierOutboxMessage | TicketOutboxMessage;
 
 /** A row claimed for delivery. */
 export interface ClaimedNotification extends OutboxEntry {

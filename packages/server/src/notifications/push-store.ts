@@ -7,6 +7,18 @@ export interface StoredPushSubscription {
   readonly language: 'vi' | 'en';
 }
 
+/**
+ * A browser's subscription to a queue ticket's calls, from its status page: told when the turn is near (`near` people
+ * ahead or fewer) and when the number is called; `page` is the status page the notice opens.
+ */
+export interface TicketPushSubscription extends StoredPushSubscription {
+  readonly near: number;
+  readonly page?: string | undefined;
+}
+
+/** Where a ticket's subscriptions are kept: beside the dossiers', under this prefix and the ticket's id. */
+export const TICKET_SUBJECT = 'ticket:';
+
 /** Subscriptions kept per dossier: a new one beyond this replaces the oldest. */
 export const MAX_SUBSCRIPTIONS_PER_DOSSIER = 5;
 
@@ -23,15 +35,16 @@ export async function savePushSubscription(
   db: Queryable,
   office: string,
   dossier: string,
-  s: StoredPushSubscription,
+  s: StoredPushSubscription & { readonly near?: number; readonly page?: string | undefined },
   now: number,
 ): Promise<void> {
   await db.query(
-    `insert into push_subscriptions (office, dossier, endpoint, p256dh, auth, language, created_at)
-     values ($1, $2, $3, $4, $5, $6, $7)
+    `insert into push_subscriptions (office, dossier, endpoint, p256dh, auth, language, created_at, near, page)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      on conflict (office, dossier, endpoint) do update
-       set p256dh = excluded.p256dh, auth = excluded.auth, language = excluded.language, created_at = excluded.created_at`,
-    [office, dossier, s.endpoint, s.keys.p256dh, s.keys.auth, s.language, now],
+       set p256dh = excluded.p256dh, auth = excluded.auth, language = excluded.language, created_at = excluded.created_at,
+         near = excluded.near, page = excluded.page`,
+    [office, dossier, s.endpoint, s.keys.p256dh, s.keys.auth, s.language, now, s.near ?? null, s.page ?? null],
   );
   await db.query(
     `delete from push_subscriptions where office = $1 and dossier = $2 and endpoint not in (
@@ -58,4 +71,58 @@ export async function pushSubscriptionsOf(
 /** Forgets a subscription the push service says is gone (404 or 410). */
 export async function removePushSubscription(db: Queryable, office: string, endpoint: string): Promise<void> {
   await db.query('delete from push_subscriptions where office = $1 and endpoint = $2', [office, endpoint]);
+}
+
+/**
+ * The office's ticket subscriptions, by ticket id.
+ *
+ * @example
+ * ```ts
+ * for (const [ticket, subscriptions] of await ticketPushSubscriptions(db, 'demo')) console.log(ticket, subscriptions.length);
+ * ```
+ */
+export async function ticketPushSubscriptions(
+  db: Queryable,
+  office: string,
+): Promise<Map<string, TicketPushSubscription[]>> {
+  const rows = await db.query<{
+    dossier: string;
+    endpoint: string;
+    p256dh: string;
+    auth: string;
+    language: 'vi' | 'en';
+    near: number | null;
+    page: string | null;
+  }>(
+    `select dossier, endpoint, p256dh, auth, language, near, page from push_subscriptions
+     where office = $1 and starts_with(dossier, $2) order by created_at, endpoint`,
+    [office, TICKET_SUBJECT],
+  );
+  const byTicket = new Map<string, TicketPushSubscription[]>();
+  for (const r of rows) {
+    const ticket = r.dossier.slice(TICKET_SUBJECT.length);
+    const list = byTicket.get(ticket) ?? [];
+    list.push({
+      endpoint: r.endpoint,
+      keys: { p256dh: r.p256dh, auth: r.auth },
+      language: r.language,
+      near: r.near ?? 0,
+      ...(r.page ? { page: r.page } : {}),
+    });
+    byTicket.set(ticket, list);
+  }
+  return byTicket;
+}
+
+/** Forgets the subscriptions of tickets that are over (served, gone, from another day). */
+export async function forgetTicketPushSubscriptions(
+  db: Queryable,
+  office: string,
+  tickets: readonly string[],
+): Promise<void> {
+  if (tickets.length === 0) return;
+  await db.query('delete from push_subscriptions where office = $1 and dossier = any($2::text[])', [
+    office,
+    tickets.map((t) => `${TICKET_SUBJECT}${t}`),
+  ]);
 }

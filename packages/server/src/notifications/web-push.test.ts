@@ -1,66 +1,20 @@
-import { createECDH, createPublicKey, randomBytes, verify } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
-import webpush from 'web-push';
 import { createApp } from '../app.js';
 import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
-import { call, type Json } from '../http/call.test-support.js';
+import { call } from '../http/call.test-support.js';
 import { DEMO_OFFICE, parseOffice } from '../office/office.js';
 import { officerHeaders } from '../staff/staff.test-support.js';
-import { officeWithNotifications, type Received, startReceiver } from './receivers.test-support.js';
+import { officeWithNotifications, startReceiver } from './receivers.test-support.js';
 import { startNotificationSender } from './sender.js';
+import { browser, decrypted, PUSH_CHANNEL, VAPID, vapidClaims } from './web-push.test-support.js';
 
 // The push message is checked as a browser's push service and the browser would: the VAPID signature against the
 // public key, and the payload decrypted (aes128gcm) with the subscription's private key.
-const ece = createRequire(import.meta.url)('http_ece') as {
-  decrypt(body: Buffer, params: { version: string; privateKey: unknown; authSecret: string }): Buffer;
-};
-
 const CATALOGUE = new URL('../../../../examples/data/catalogue.json', import.meta.url).pathname;
 const NINE = Date.UTC(2026, 2, 10, 2, 0);
 const STAFF = { authorization: 'Bearer demo-counter-1', 'content-type': 'application/json' };
-const VAPID = webpush.generateVAPIDKeys();
-
-/** A browser's subscription: its ECDH key pair and auth secret, and the endpoint its push service gave it. */
-function browser(endpoint: string) {
-  const ecdh = createECDH('prime256v1');
-  ecdh.generateKeys();
-  const auth = randomBytes(16).toString('base64url');
-  return {
-    ecdh,
-    auth,
-    subscription: { endpoint, keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth } },
-  };
-}
-
-/** Checks the VAPID `Authorization: vapid t=<jwt>, k=<key>` header; answers the JWT's claims. */
-function vapidClaims(r: Received): Json {
-  const match = /^vapid t=([^,]+), k=(.+)$/.exec(r.headers.authorization ?? '');
-  expect(match, r.headers.authorization).to.not.equal(null);
-  const [, jwt, key] = match as unknown as [string, string, string];
-  expect(key).to.equal(VAPID.publicKey);
-  const [header, claims, signature] = jwt.split('.') as [string, string, string];
-  const point = Buffer.from(key, 'base64url');
-  const publicKey = createPublicKey({
-    key: {
-      kty: 'EC',
-      crv: 'P-256',
-      x: point.subarray(1, 33).toString('base64url'),
-      y: point.subarray(33).toString('base64url'),
-    },
-    format: 'jwk',
-  });
-  const ok = verify(
-    'sha256',
-    Buffer.from(`${header}.${claims}`),
-    { key: publicKey, dsaEncoding: 'ieee-p1363' },
-    Buffer.from(signature, 'base64url'),
-  );
-  expect(ok, 'VAPID signature').to.equal(true);
-  return JSON.parse(Buffer.from(claims, 'base64url').toString('utf8'));
-}
 
 for (const target of TEST_DATABASES) {
   describe(`Web Push on ${target.name}`, () => {
@@ -71,15 +25,7 @@ for (const target of TEST_DATABASES) {
         await migrate(db);
         const office = officeWithNotifications({
           statusUrl: 'https://xa-mau.gov.vn/tra-cuu?ma={code}',
-          channels: [
-            {
-              id: 'push',
-              kind: 'web-push',
-              publicKey: VAPID.publicKey,
-              privateKey: VAPID.privateKey,
-              subject: 'mailto:mot-cua@xa-mau.gov.vn',
-            },
-          ],
+          channels: [PUSH_CHANNEL],
         });
         const clock = { now: NINE };
         const app = createApp({ db, office, catalogue: CATALOGUE, now: () => clock.now });
@@ -119,15 +65,12 @@ for (const target of TEST_DATABASES) {
         expect(pushService.requests).to.have.length(2);
         for (const r of pushService.requests) {
           expect(r.method).to.equal('POST');
-          expect(r.headers['content-encoding']).to.equal('aes128gcm');
           expect(r.headers.ttl).to.equal('86400');
           const claims = vapidClaims(r);
           expect(claims.aud).to.equal(pushService.url);
           expect(claims.sub).to.equal('mailto:mot-cua@xa-mau.gov.vn');
           const who = r.url === '/push/phone' ? phone : laptop;
-          const message = JSON.parse(
-            ece.decrypt(r.raw, { version: 'aes128gcm', privateKey: who.ecdh, authSecret: who.auth }).toString('utf8'),
-          );
+          const message = decrypted(r, who);
           expect(message.title).to.equal(who === phone ? `${code}: Đang xử lý` : `${code}: Processing`);
           expect(message.url).to.equal(`https://xa-mau.gov.vn/tra-cuu?ma=${encodeURIComponent(code)}`);
           expect(message.body).not.to.include(pin);

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { pushSubscriptionBody } from '../dossiers/inputs.js';
 import { PERIOD_ORDER, PERIOD_PARAMETERS } from '../http/period-query.js';
 
 // What the queue API accepts.
@@ -7,6 +8,17 @@ import { PERIOD_ORDER, PERIOD_PARAMETERS } from '../http/period-query.js';
 export const issueBody = z.object({
   service: z.string().min(1).max(100),
   priority: z.string().min(1).max(100).optional(),
+});
+/**
+ * A browser's Web Push subscription to a ticket's turn, from its status page: how many people ahead is near (default 3,
+ * as the page's own `near`) and the page the notice opens.
+ */
+export const ticketPushBody = pushSubscriptionBody.extend({
+  near: z.number().int().min(0).max(100).default(3),
+  page: z
+    .url({ protocol: /^https?$/ })
+    .max(2_000)
+    .optional(),
 });
 /** A counter command on a named ticket, or on the counter's current one. */
 export const ticketBody = z.object({ ticket: z.string().min(1).max(100).optional() }).strict();

@@ -16,6 +16,7 @@ import {
 import { callNumber, counterDesk, pauseCounter, readmitNumber } from './counter-desk.js';
 import { queueReportHandler } from './report.js';
 import type { QueueRouteOptions, QueueService } from './service.js';
+import { subscribeToTicket } from './ticket-push.js';
 import { followTicket, issueTicket, listServices } from './tickets.js';
 
 /**
@@ -45,6 +46,11 @@ export function installQueueGuards(
       rateLimit(reads, 'public-reads', (c) => `${office.id}/${clientOf(c)}`, office.rateLimits.publicReads, now, 'GET'),
     );
   }
+  // A ticket's Web Push subscription counts as a read of it.
+  app.use(
+    '/api/queue/tickets/:id/push-subscription',
+    rateLimit(reads, 'public-reads', (c) => `${office.id}/${clientOf(c)}`, office.rateLimits.publicReads, now, 'PUT'),
+  );
   app.use('/api/queue/tickets', async (c, next) => {
     if (c.req.method === 'POST') authenticate(c, 'kiosk');
     return next();
@@ -96,6 +102,7 @@ export function installQueueRoutes(app: Hono, service: QueueService, options: Qu
   app.get('/api/queue/services', (c) => listServices(c, service, options));
   app.post('/api/queue/tickets', (c) => issueTicket(c, service));
   app.get('/api/queue/tickets/:id', (c) => followTicket(c, service, options));
+  app.put('/api/queue/tickets/:id/push-subscription', (c) => subscribeToTicket(c, service, options.now));
   app.get('/api/queue/counters/:id/current', (c) => currentTicket(c, service, options));
   app.post('/api/queue/counters/:id/call-next', (c) => callNext(c, service));
   for (const [path, method] of Object.entries(SIMPLE_COMMANDS)) {
