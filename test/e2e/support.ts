@@ -92,6 +92,8 @@ export interface DemoServer {
 export interface DemoServerOptions {
   /** Origins of pages that may call the API (CORS), as an operator would write them. */
   readonly allowedOrigins?: readonly string[];
+  /** The office, as the configuration file's `office` object (default: the demo office). */
+  readonly office?: Readonly<Record<string, unknown>>;
 }
 
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
