@@ -3,7 +3,8 @@
 //    in that language (elements marked lang="vi" / lang="en" in the page);
 //  - on the counter page, ?quay=N picks the demo counter N ahead of the officer's sign-in (the page holds no token),
 //    and once an officer is signed in at a counter, the citizen's rating of that counter shows under the console;
-//    ?ghep-noi makes it a counter tablet's page, which pairs with the server instead of signing an officer in;
+//    ?ghep-noi makes it a counter tablet's page, which pairs with the server instead of signing an officer in, and the
+//    kiosk page (may-lay-so.html) a kiosk of its own, which pairs instead of using the demo kiosk's token;
 //  - a [data-fullscreen="id"] button shows that element full screen (the queue board on the hall's TV).
 const STORAGE_KEY = 'motcua-example-lang';
 const root = document.documentElement;
@@ -40,6 +41,11 @@ if (console_ && chosen && /^[1-3]$/.test(chosen)) console_.setAttribute('counter
 // ?ghep-noi: the page of a counter tablet of its own, paired with the server (its credential stays on the tablet).
 const tablet = params.has('ghep-noi');
 if (console_ && tablet) console_.setAttribute('pair', '');
+const kiosk = document.querySelector('motcua-ticket-kiosk');
+if (kiosk && tablet) {
+  kiosk.removeAttribute('token');
+  kiosk.setAttribute('pair', '');
+}
 let signedIn = tablet;
 function showCounter() {
   const counter = console_?.getAttribute('counter') ?? '';

@@ -1,7 +1,7 @@
 /**
  * A counter tablet of its own on the example site, against the built demo server: it pairs (shows its code, an admin
  * approves it), works its counter with the credential it collected, lets the citizen rate the counter with that
- * credential, and pairs again once the admin revokes it.
+ * credential, and pairs again once the admin revokes it. A kiosk of its own pairs the same way and issues numbers.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -14,12 +14,12 @@ const CONSOLE = 'motcua-counter-console';
 const RATING = 'motcua-rating-form';
 const POLL = 100;
 
-/** The pairing code the tablet shows, once it shows one (without its dash). */
-async function shownCode(page: Page): Promise<string> {
+/** The pairing code the device shows, once it shows one (without its dash). */
+async function shownCode(page: Page, host = CONSOLE): Promise<string> {
   const handle = await page.waitForFunction(
     (h: string) => document.querySelector(h)?.shadowRoot?.querySelector('[part="pairing-code"]')?.textContent ?? false,
     { polling: POLL, timeout: 60_000 },
-    CONSOLE,
+    host,
   );
   return String(await handle.jsonValue()).replace('-', '');
 }
@@ -103,5 +103,40 @@ describe('a counter tablet pairs, works its counter, takes the counter’s ratin
     assert.match(code, /^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/);
     assert.equal(await page.evaluate(() => localStorage.getItem('motcua:paired-device')), null);
     assert.deepEqual(problems, []);
+  });
+
+  it('pairs a kiosk of its own the same way: its code instead of the services, then numbers with its credential', async () => {
+    // Another device: a browser of its own (the tablet's credential stays on the tablet).
+    const kioskBrowser = await launchBrowser();
+    try {
+      const kiosk = await openPage(kioskBrowser, new URL('may-lay-so.html?ghep-noi', server.url).href);
+      const code = await shownCode(kiosk.page, 'motcua-ticket-kiosk');
+      assert.doesNotMatch(await kiosk.page.content(), /token="/, 'no access token in the page');
+      assert.equal(
+        await kiosk.page.$eval(
+          'motcua-ticket-kiosk',
+          (el) => el.shadowRoot?.querySelector('[part="services"]') ?? null,
+        ),
+        null,
+      );
+      assert.deepEqual(await axeViolations(kiosk.page), []);
+      const approved = await asAdmin('POST', `api/devices/pairings/${code}/approve`, {
+        name: 'Ki-ốt sảnh',
+        kind: 'kiosk',
+      });
+      assert.ok(approved.ok, await approved.text());
+      const service = await inShadow(kiosk.page, 'motcua-ticket-kiosk', '[part~="service"]', 60_000);
+      const issued = kiosk.page.waitForResponse(
+        (r) => r.url().endsWith('/api/queue/tickets') && r.request().method() === 'POST',
+      );
+      await service.click();
+      const response = await issued;
+      assert.equal(response.status(), 201, await response.text());
+      assert.match(response.request().headers().authorization ?? '', /^Bearer [\w-]{43,}$/);
+      await inShadow(kiosk.page, 'motcua-ticket-kiosk', '[part="number"]', 60_000);
+      assert.deepEqual(kiosk.problems, []);
+    } finally {
+      await kioskBrowser.close();
+    }
   });
 });

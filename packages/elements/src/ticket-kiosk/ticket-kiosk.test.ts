@@ -831,3 +831,96 @@ describe('<motcua-ticket-kiosk>', () => {
     }
   });
 });
+
+describe('<motcua-ticket-kiosk pair>: a kiosk pairs with the server', () => {
+  const PAIRED = 'motcua:paired-device';
+  const CLAIM = 'motcua:pairing-claim';
+  const CREDENTIAL = 'paired-credential-of-the-hall-kiosk';
+  const DEVICE = { id: 'd7', name: 'Ki-ốt sảnh', kind: 'kiosk', createdAt: '2026-12-05T01:00:00Z' };
+  let codes: string[] = [];
+  let approved = false;
+  let revoked = false;
+  let pairingCalls: { path: string; auth: string | null; claim: unknown }[] = [];
+  const code = (el: MotcuaTicketKiosk) => text(part(el, 'pairing-code'));
+
+  beforeEach(() => {
+    server = new MockServer();
+    codes = ['KX794M', 'PQ3R7T'];
+    approved = false;
+    revoked = false;
+    pairingCalls = [];
+    localStorage.removeItem(PAIRED);
+    localStorage.removeItem(CLAIM);
+    globalThis.fetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
+      const url = new URL(String(input));
+      if (url.pathname.startsWith('/api/devices/pairings')) {
+        pairingCalls.push({
+          path: url.pathname,
+          auth: new Headers(init.headers).get('authorization'),
+          claim: JSON.parse(String(init.body)).claim,
+        });
+        if (url.pathname === '/api/devices/pairings') {
+          return json(201, { code: codes[0], expiresAt: '2026-12-05T01:10:00Z' });
+        }
+        return approved
+          ? json(200, { credential: CREDENTIAL, device: DEVICE })
+          : json(202, { status: 'pending', expiresAt: '2026-12-05T01:10:00Z' });
+      }
+      if (revoked && url.pathname === '/api/queue/tickets' && init.method === 'POST') {
+        return json(401, { error: { code: 'unauthorized', message: { vi: 'Đã thu hồi', en: 'Revoked' } } });
+      }
+      return server.fetch(input, init);
+    }) as typeof fetch;
+  });
+  afterEach(() => {
+    globalThis.fetch = realFetch;
+    localStorage.removeItem(PAIRED);
+    localStorage.removeItem(CLAIM);
+  });
+
+  it('shows its code instead of the services until approved, then issues with its own credential', async () => {
+    const el = await fixture<MotcuaTicketKiosk>(
+      html`<motcua-ticket-kiosk silent pair .retryDelays=${[]}></motcua-ticket-kiosk>`,
+    );
+    await until(() => code(el) === 'KX7-94M', 'the pairing code');
+    expect(part(el, 'services'), 'no services while unpaired').to.equal(null);
+    expect(text(shadow(el))).to.contain('Ghép nối thiết bị');
+    expect(Number.parseFloat(getComputedStyle(part(el, 'pairing-code') as HTMLElement).fontSize)).to.be.at.least(40);
+    await expect(el).to.be.accessible();
+    approved = true;
+    await waitUntilPaired(el);
+    expect(JSON.parse(localStorage.getItem(PAIRED) ?? '{}').credential).to.equal(CREDENTIAL);
+    expect(new Set(pairingCalls.map((c) => c.claim)).size, 'one claim').to.equal(1);
+    expect(pairingCalls.every((c) => c.auth === null)).to.equal(true);
+    expect(el.getAttribute('token'), 'never in the page').to.equal(null);
+    await el.updateComplete;
+    await press(el);
+    expect(server.posts.map((p) => p.authorization)).to.deep.equal([`Bearer ${CREDENTIAL}`]);
+    expect(text(part(el, 'number'))).to.equal('A001');
+  });
+
+  it('starts with the credential kept on the device, and pairs again once the server refuses it (revoked)', async () => {
+    localStorage.setItem(PAIRED, JSON.stringify({ credential: CREDENTIAL, device: DEVICE }));
+    const el = await fixture<MotcuaTicketKiosk>(
+      html`<motcua-ticket-kiosk silent pair lang="en" .retryDelays=${[]}></motcua-ticket-kiosk>`,
+    );
+    await waitUntilPaired(el);
+    expect(pairingCalls).to.deep.equal([]);
+    revoked = true;
+    codes = ['PQ3R7T'];
+    await press(el);
+    await until(() => code(el) === 'PQ3-R7T', 'a new pairing code');
+    expect(localStorage.getItem(PAIRED)).to.equal(null);
+    expect(text(shadow(el))).to.contain('Pair this device');
+    await expect(el).to.be.accessible();
+  });
+
+  /** Until the kiosk works with a credential and shows its services. */
+  async function waitUntilPaired(el: MotcuaTicketKiosk): Promise<void> {
+    for (let i = 0; i < 100 && !(el.token && part(el, 'services')); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(el.token, 'the credential collected').to.equal(CREDENTIAL);
+    expect(part(el, 'services')).to.not.equal(null);
+  }
+});

@@ -1,9 +1,10 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { adoptStyles, css, html, nothing, type PropertyValues } from 'lit';
 import { MotcuaElement } from '../internal/base.js';
 import { apiUrl } from '../internal/config.js';
 import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
 import type { Language, StringTable } from '../internal/i18n.js';
+import type { DevicePairing, PairingStringKey } from '../internal/pairing.js';
 import type { Announcer, SpeechEngine } from '../internal/speech/index.js';
 import { blockStyles } from '../internal/styles.js';
 import { keepAwake } from '../internal/wake-lock.js';
@@ -27,7 +28,7 @@ function loadIssuing(): Promise<Issuing> {
   issuingLoad ??= import('./issuing.js').then(
     (loaded) => {
       const { vi, en } = loaded.TICKET_KIOSK_LATER_STRINGS;
-      allStrings = { vi: { ...TICKET_KIOSK_STRINGS.vi, ...vi }, en: { ...TICKET_KIOSK_STRINGS.en, ...en } };
+      allStrings = { vi: { ...allStrings.vi, ...vi }, en: { ...allStrings.en, ...en } };
       return loaded;
     },
     (error: unknown) => {
@@ -42,7 +43,9 @@ function loadIssuing(): Promise<Issuing> {
  * Every string the kiosk has so far. Before the issuing code arrives only the services screen's (and the offline
  * refusal's) are there; the other keys are asked for only by screens shown after it arrived.
  */
-let allStrings = TICKET_KIOSK_STRINGS as StringTable<TicketKioskStringKey>;
+let allStrings = TICKET_KIOSK_STRINGS as StringTable<Key>;
+
+type Key = TicketKioskStringKey | PairingStringKey;
 
 export type { PaperWidth } from './print-view.js';
 export type {
@@ -133,7 +136,8 @@ const TITLES: Readonly<Record<string, TicketKioskStringKey>> = {
  * the server answers with the ticket it may already have issued instead of a second one.
  *
  * The `token` is the kiosk's bearer token (`kiosks` in the office configuration): a device secret. Put it only in
- * the page the kiosk device opens (served on the office LAN), never in a public page.
+ * the page the kiosk device opens (served on the office LAN), never in a public page. Better, `pair` without a token:
+ * the kiosk shows a pairing code until an admin approves it, and keeps its own credential on the device.
  *
  * The issued number is also spoken ("Số của bạn là a, một"), with the browser's Vietnamese voice where it has one and
  * recorded clips where it does not (`voice-base`); `silent` turns that off, and the `speech` property takes another
@@ -163,6 +167,8 @@ const TITLES: Readonly<Record<string, TicketKioskStringKey>> = {
  * @csspart message - The panel of a refusal or a failure.
  * @csspart done - The button back to the services.
  * @csspart retry - The button that tries a failed press again.
+ * @csspart pairing - The pairing screen of a kiosk with `pair` and no credential yet.
+ * @csspart pairing-code - Its code, in large letters.
  * @cssproperty --motcua-ticket-kiosk-font-size - Base font size (default: 24px).
  * @cssproperty --motcua-ticket-kiosk-button-height - Minimum height of a service button (default: 3.5em).
  * @cssproperty --motcua-ticket-kiosk-columns - Minimum width of a service button column (default: 16em).
@@ -177,7 +183,7 @@ const TITLES: Readonly<Record<string, TicketKioskStringKey>> = {
  * <motcua-ticket-kiosk token="kiosk-1-secret" paper="80" ticket-url="/phieu.html?id={id}"></motcua-ticket-kiosk>
  * ```
  */
-export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
+export class MotcuaTicketKiosk extends MotcuaElement<Key> {
   /** The element's styles. */
   static override styles = [
     ...MotcuaElement.styles,
@@ -430,6 +436,13 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
    */
   @property() token = '';
 
+  /**
+   * A kiosk device of its own: without a `token` it pairs with the server instead — it shows its pairing code until
+   * an admin approves it as a kiosk, then issues with the credential it collected (kept on the device, never in the
+   * page); a credential the server refuses (revoked) is forgotten and the kiosk pairs again.
+   */
+  @property({ type: Boolean }) pair = false;
+
   /** Print each issued ticket on a thermal roll of this width in millimetres: `58` or `80`; empty: no printing. */
   @property() paper: PaperWidth | '' = '';
 
@@ -511,9 +524,13 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
   @state() private refusal: Refusal | undefined;
   @state() private qr: typeof import('../internal/qr.js') | undefined;
 
-  protected get defaultStrings(): StringTable<TicketKioskStringKey> {
+  protected get defaultStrings(): StringTable<Key> {
     return allStrings;
   }
+
+  /** With `pair` and no token: the device's pairing screen, loaded then. */
+  private pairing: DevicePairing | undefined;
+  private pairingLoad: Promise<void> | undefined;
 
   private pending: Pending | undefined;
   private lastPress: { service: string; priority: string } | undefined;
@@ -528,14 +545,16 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
 
   override render() {
     const office = this.catalogue ? this.text(this.catalogue.office.name) : '';
+    // A kiosk that pairs shows its pairing screen (or nothing while it loads) instead of the services.
+    const pairing = this.pair && !this.token;
     return html`
       <div part="header">
         ${office ? html`<p part="office">${office}</p>` : nothing}
         <h2>${this.t('title')}</h2>
-        ${this.screen === 'services' || this.screen === 'issuing' ? html`<p>${this.t('instruction')}</p>` : nothing}
+        ${!pairing && (this.screen === 'services' || this.screen === 'issuing') ? html`<p>${this.t('instruction')}</p>` : nothing}
       </div>
       <p part="status" role="status">${this.statusText()}</p>
-      ${this.renderScreen()}
+      ${pairing ? this.pairing?.render() : this.renderScreen()}
     `;
   }
 
@@ -710,12 +729,14 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
     globalThis.addEventListener('online', this.onOnline);
     // Again after a move in the page: the refresh timer stopped when the element left it.
     this.track(this.load());
+    if (!this.token) this.pairing?.start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     for (const type of ['pointerdown', 'keydown']) this.removeEventListener(type, this.prepare);
     globalThis.removeEventListener('online', this.onOnline);
+    this.pairing?.stop();
     this.announcer?.cancel();
     clearTimeout(this.returnTimer);
     clearTimeout(this.reloadTimer);
@@ -724,6 +745,7 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (this.pair && !this.token) this.pairingLoad ??= this.loadPairing();
     if (!this.focusPending) return;
     this.focusPending = false;
     const target = this.renderRoot.querySelector<HTMLElement>(
@@ -741,6 +763,30 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
       await work;
     } while (work !== this.work);
     return super.getUpdateComplete();
+  }
+
+  /** The pairing screen of a kiosk with `pair`, fetched when it has no token (again on the next update if offline). */
+  private async loadPairing(): Promise<void> {
+    const module = await import('../internal/pairing.js').catch(() => undefined);
+    if (!module) {
+      this.pairingLoad = undefined;
+      return;
+    }
+    allStrings = {
+      vi: { ...allStrings.vi, ...module.pairingStrings.vi },
+      en: { ...allStrings.en, ...module.pairingStrings.en },
+    };
+    const { elementStyles } = this.constructor as typeof MotcuaTicketKiosk;
+    if (this.shadowRoot) adoptStyles(this.shadowRoot, [...elementStyles, module.pairingStyles]);
+    this.pairing = new module.DevicePairing({
+      requestUpdate: () => this.requestUpdate(),
+      t: (key, params) => this.t(key, params),
+      paired: (credential) => {
+        this.token = credential;
+      },
+    });
+    this.pairing.start();
+    this.requestUpdate();
   }
 
   private track(promise: Promise<unknown>): void {
@@ -911,6 +957,11 @@ export class MotcuaTicketKiosk extends MotcuaElement<TicketKioskStringKey> {
             : outcome.kind === 'rate-limited'
               ? { reason: 'rate-limited', title: 'refusedTitle', body: 'busyBody', retry: true }
               : { reason: 'failed', title: 'refusedTitle', body: 'failedBody', retry: true };
+    // A paired kiosk's credential refused (revoked): forgotten, and the kiosk pairs again.
+    if (outcome.kind === 'unauthorized' && this.pairing) {
+      this.token = '';
+      this.pairing.forget();
+    }
     this.refusal = refusal;
     this.priorityOn = false;
     this.screen = 'refused';
