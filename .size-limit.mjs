@@ -88,7 +88,8 @@ const elementBudgets = {
   // shared chunks, which the first paint has): 6.12 kB measured.
   'motcua-office-admin.js': {
     initial: '14.8 kB',
-    lazy: '8.5 kB',
+    // 8.52 kB measured with the versions' times as the commune reads them (`10:00 02/12/2026`, not ISO order).
+    lazy: '8.52 kB',
     staffParts: { 'motcua-queue-settings': '6.15 kB' },
   },
   // The admin's device pairing (staff build, its own element so the office administration's first paint stays as it

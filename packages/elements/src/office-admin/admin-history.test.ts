@@ -176,7 +176,7 @@ describe('<motcua-office-admin> catalogue and settings history', () => {
         }),
     });
     const el = await fixture<MotcuaOfficeAdmin>(html`<motcua-office-admin></motcua-office-admin>`);
-    await settle(el, 'Phiên bản 2 (2026-12-02, 33 thủ tục), Lê Văn Quản, 2026-12-02 10:00');
+    await settle(el, 'Phiên bản 2 (2026-12-02, 33 thủ tục), Lê Văn Quản, 10:00 02/12/2026');
     await paste(el, '{"procedures": []}');
     button(el, 'catalogue', 'Kiểm tra danh mục').click();
     await settle(el, 'Thủ tục thêm mới (1)');
@@ -294,7 +294,7 @@ describe('<motcua-office-admin> catalogue and settings history', () => {
       },
     });
     const el = await fixture<MotcuaOfficeAdmin>(html`<motcua-office-admin></motcua-office-admin>`);
-    await settle(el, 'Phiên bản 3: Nhập từ tệp cấu hình, tệp cấu hình, 2026-12-03 09:00 (đang áp dụng)');
+    await settle(el, 'Phiên bản 3: Nhập từ tệp cấu hình, tệp cấu hình, 09:00 03/12/2026 (đang áp dụng)');
     expect(shown(el))
       .to.include('Phiên bản 2: Ngày không hẹn, Lê Văn Quản')
       .and.include('Phiên bản 1: Cài đặt ban đầu từ tệp cấu hình');
@@ -309,7 +309,7 @@ describe('<motcua-office-admin> catalogue and settings history', () => {
     button(el, 'settings-versions', 'Đồng ý quay lại').click();
     await settle(el, 'Đã quay lại cài đặt phiên bản 2: phiên bản mới 4');
     expect(posts('/api/admin/settings/rollback')[0]?.body).to.deep.equal({ expectedVersion: 3, version: 2 });
-    await settle(el, 'Phiên bản 4: Quay lại phiên bản cũ, Lê Văn Quản, 2026-12-04 09:00 (quay lại phiên bản 2)');
+    await settle(el, 'Phiên bản 4: Quay lại phiên bản cũ, Lê Văn Quản, 09:00 04/12/2026 (quay lại phiên bản 2)');
     expect(shown(el)).to.include('Phiên bản 4, lưu lúc');
   });
 

@@ -190,7 +190,8 @@ export const adminHistoryStyles = css`
 type Message = { readonly text: string; readonly alert: boolean } | undefined;
 type Confirming = { readonly kind: 'catalogue' | 'settings'; readonly version: number } | undefined;
 
-const when = (at: string) => at.slice(0, 16).replace('T', ' ');
+/** A time the server wrote in Vietnam time (`2026-12-02T10:00:00+07:00`) as the commune reads it: `10:00 02/12/2026`. */
+const when = (at: string) => `${at.slice(11, 16)} ${at.slice(8, 10)}/${at.slice(5, 7)}/${at.slice(0, 4)}`;
 
 /** The catalogue import and the catalogue and settings versions, drawn inside `<motcua-office-admin>`. */
 export class AdminHistory {
