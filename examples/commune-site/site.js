@@ -4,7 +4,8 @@
 //  - on the counter page, ?quay=N picks the demo counter N ahead of the officer's sign-in (the page holds no token),
 //    and once an officer is signed in at a counter, the citizen's rating of that counter shows under the console;
 //    ?ghep-noi makes it a counter tablet's page, which pairs with the server instead of signing an officer in, and the
-//    kiosk page (may-lay-so.html) a kiosk of its own, which pairs instead of using the demo kiosk's token;
+//    kiosk page (may-lay-so.html) a kiosk of its own, which pairs instead of using the demo kiosk's token, and the
+//    board page (man-hinh.html) the screen of a private board, which pairs and reads the calls with its credential;
 //  - a [data-fullscreen="id"] button shows that element full screen (the queue board on the hall's TV).
 const STORAGE_KEY = 'motcua-example-lang';
 const root = document.documentElement;
@@ -46,6 +47,7 @@ if (kiosk && tablet) {
   kiosk.removeAttribute('token');
   kiosk.setAttribute('pair', '');
 }
+if (tablet) document.querySelector('motcua-queue-board')?.setAttribute('pair', '');
 let signedIn = tablet;
 function showCounter() {
   const counter = console_?.getAttribute('counter') ?? '';

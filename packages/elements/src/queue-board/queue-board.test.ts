@@ -287,3 +287,84 @@ describe('<motcua-queue-board>', () => {
     }
   });
 });
+
+describe('<motcua-queue-board pair>: a private board pairs and reads the calls with its own credential', () => {
+  const PAIRED = 'motcua:paired-device';
+  const CLAIM = 'motcua:pairing-claim';
+  const CREDENTIAL = 'paired-credential-of-the-hall-board';
+  const realFetch = globalThis.fetch;
+  let approved = false;
+  let revoked = false;
+  let streams: ReadableStreamDefaultController<Uint8Array>[] = [];
+  let eventCalls: (string | null)[] = [];
+  const encoder = new TextEncoder();
+  /** Sends an event on the open stream, cut in two chunks (as a network may). */
+  const send = (type: string, data: unknown) => {
+    const text = `event: ${type}\r\ndata: ${JSON.stringify(data)}\r\n\r\n`;
+    const stream = streams.at(-1);
+    stream?.enqueue(encoder.encode(text.slice(0, 17)));
+    stream?.enqueue(encoder.encode(`${text.slice(17)}: keep-alive\n\n`));
+  };
+
+  beforeEach(() => {
+    FakeEventSource.instances = [];
+    globalThis.EventSource = FakeEventSource as unknown as typeof EventSource;
+    approved = false;
+    revoked = false;
+    streams = [];
+    eventCalls = [];
+    localStorage.removeItem(PAIRED);
+    localStorage.removeItem(CLAIM);
+    globalThis.fetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
+      const url = new URL(String(input));
+      const json = (status: number, body: unknown) =>
+        new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+      if (url.pathname === '/api/devices/pairings')
+        return json(201, { code: 'KX794M', expiresAt: '2026-12-05T01:10:00Z' });
+      if (url.pathname === '/api/devices/pairings/collect') {
+        return approved
+          ? json(200, { credential: CREDENTIAL, device: { id: 'd9', name: 'TV sảnh', kind: 'board' } })
+          : json(202, { status: 'pending' });
+      }
+      if (url.pathname === '/api/queue/events') {
+        const auth = new Headers(init.headers).get('authorization');
+        eventCalls.push(auth);
+        if (revoked || auth !== `Bearer ${CREDENTIAL}`) return json(401, { error: { code: 'unauthorized' } });
+        const body = new ReadableStream<Uint8Array>({ start: (controller) => void streams.push(controller) });
+        return new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } });
+      }
+      return json(404, {});
+    }) as typeof fetch;
+  });
+  afterEach(() => {
+    globalThis.EventSource = realEventSource;
+    globalThis.fetch = realFetch;
+    localStorage.removeItem(PAIRED);
+    localStorage.removeItem(CLAIM);
+  });
+
+  it('shows its pairing code until approved as a board, then the calls read with its credential', async () => {
+    const el = await board(html`<motcua-queue-board pair muted retry-delay="10"></motcua-queue-board>`);
+    const code = () => text(el, '[part="pairing-code"]')[0] ?? '';
+    await waitUntil(() => code() === 'KX7-94M', 'the pairing code', { timeout: 5000 });
+    expect(el.shadowRoot?.querySelector('[part="counters"]'), 'no board while unpaired').to.equal(null);
+    expect(eventCalls, 'nothing read without a credential').to.deep.equal([]);
+    await expect(el).to.be.accessible();
+    approved = true;
+    await waitUntil(() => streams.length === 1, 'the stream opened with the credential', { timeout: 10_000 });
+    expect(eventCalls).to.deep.equal([`Bearer ${CREDENTIAL}`]);
+    expect(FakeEventSource.instances, 'no EventSource: it cannot send the credential').to.have.length(0);
+    send('snapshot', snapshot(7, { '1': null, '2': null }));
+    await waitUntil(() => text(el, '[part~="counter"]').length === 2, 'the board');
+    send('ticket', { version: 8, type: 'call', at: 1000, counter: '2', ticket: ticket('A004', '2') });
+    await waitUntil(() => text(el, '[part~="counter"]')[1] === 'Quầy 2 A004 Mời đến quầy', 'the call');
+    expect(JSON.parse(localStorage.getItem(PAIRED) ?? '{}').credential).to.equal(CREDENTIAL);
+    await expect(el).to.be.accessible();
+
+    // Revoked: the next reading is refused; the screen forgets its credential and pairs again.
+    revoked = true;
+    streams.at(-1)?.close();
+    await waitUntil(() => code() === 'KX7-94M', 'pairing again', { timeout: 5000 });
+    expect(localStorage.getItem(PAIRED)).to.equal(null);
+  });
+});

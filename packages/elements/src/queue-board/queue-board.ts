@@ -13,6 +13,8 @@ import { apiUrl } from '../internal/config.js';
 import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
+import type { PairingStringKey } from '../internal/pairing.js';
+import type { PrivateBoard } from '../internal/private-board.js';
 import type { Announcer } from '../internal/speech/announcer.js';
 import { soundAllowed } from '../internal/speech/autoplay.js';
 import type { SpeechEngine } from '../internal/speech/engine.js';
@@ -120,7 +122,7 @@ const MISSED_CALLS_WINDOW = 120_000;
  * <motcua-queue-board api-base="https://motcua.xa-an-binh.gov.vn/" voice-base="/voice/"></motcua-queue-board>
  * ```
  */
-export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
+export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey | PairingStringKey> {
   /** The element's styles. */
   static override styles = [
     ...MotcuaElement.styles,
@@ -325,6 +327,13 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
   /** The longest pause between reconnections, in milliseconds. */
   @property({ type: Number, attribute: 'max-retry-delay' }) maxRetryDelay = 30_000;
 
+  /**
+   * A board screen of an office whose board is private (`"board": "private"`): it pairs with the server — its pairing
+   * code until an admin approves it as a board — then reads the calls with its own credential, kept on the screen;
+   * revoked, it pairs again.
+   */
+  @property({ type: Boolean }) pair = false;
+
   @state() private board: BoardSnapshot | undefined;
 
   @state() private connection: Connection = 'connecting';
@@ -334,14 +343,18 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
   /** The last call's ticket number and counter, highlighted and read to screen readers. */
   @state() private lastCall: { number: string; counter: string } | undefined;
 
-  protected readonly defaultStrings = strings;
+  protected defaultStrings = strings as StringTable<QueueBoardStringKey | PairingStringKey>;
 
-  private readonly stream = new BoardStream({
-    onSnapshot: (board) => this.showSnapshot(board),
-    onDelta: (delta) => this.onDelta(delta),
+  private readonly streamHost = {
+    onSnapshot: (board: BoardSnapshot) => this.showSnapshot(board),
+    onDelta: (delta: BoardDelta) => this.onDelta(delta),
     onLost: () => this.onLost(),
-    retry: () => [this.retryDelay, this.maxRetryDelay],
-  });
+    retry: () => [this.retryDelay, this.maxRetryDelay] as const,
+  };
+  private readonly stream = new BoardStream(this.streamHost);
+  /** With `pair`: the screen's pairing and its stream with the credential, loaded then. */
+  private device: PrivateBoard | undefined;
+  private deviceLoad: Promise<void> | undefined;
   /** When the stream was lost, while it is. */
   private lostAt: number | undefined;
   private announcer: Promise<Announcer> | undefined;
@@ -358,7 +371,15 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
             : html`<button part="enable-sound" type="button" @click=${this.onEnableSound}>${this.t('enableSound')}</button>`
         }
       </div>
-      <div class="layout">
+      ${this.pair && !this.device?.paired ? this.device?.render() : this.renderBoard(board)}
+      <div class="visually-hidden" role="status">
+        ${this.lastCall ? this.t('announce', this.lastCall) : ''}
+      </div>
+    `;
+  }
+
+  private renderBoard(board: BoardSnapshot | undefined) {
+    return html`<div class="layout">
         <ul part="counters" aria-label=${this.t('title')}>
           ${(board?.counters ?? []).map((c) => this.renderCounter(c.label, c.ticket))}
         </ul>
@@ -366,11 +387,7 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
           <h3 id="recent">${this.t('recent')}</h3>
           ${this.renderRecent(board?.recent ?? [])}
         </section>
-      </div>
-      <div class="visually-hidden" role="status">
-        ${this.lastCall ? this.t('announce', this.lastCall) : ''}
-      </div>
-    `;
+      </div>`;
   }
 
   private renderCounter(label: string, ticket: BoardTicket | null) {
@@ -425,7 +442,28 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
   }
 
   private connect(): void {
-    this.stream.open(apiUrl('api/queue/events', this.apiBase || undefined));
+    const url = apiUrl('api/queue/events', this.apiBase || undefined);
+    if (!this.pair) {
+      this.stream.open(url);
+      return;
+    }
+    this.deviceLoad ??= import('../internal/private-board.js').then(
+      (module) => {
+        this.device = new module.PrivateBoard({
+          ...this.streamHost,
+          element: this,
+          t: (key, params) => this.t(key, params),
+          learn: (join) => {
+            this.defaultStrings = join(this.defaultStrings);
+          },
+        });
+      },
+      () => {
+        this.deviceLoad = undefined; // offline: the next reconnection asks again
+        this.onLost();
+      },
+    );
+    void this.deviceLoad.then(() => this.device?.start(url));
   }
 
   /** The board's snapshot: shown at once; after a short outage, the calls made meanwhile are said. */
@@ -455,6 +493,7 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey> {
 
   private disconnect(): void {
     this.stream.close();
+    this.device?.stop();
   }
 
   /** A change: applied to the board, and said aloud when it is a call. */
