@@ -111,7 +111,7 @@ const elementBudgets = {
  * (the staff screens are not in it); 51.6 kB with the dossier status's and the ticket status's Web Push offers (the
  * attributes, the imports of their lazily loaded part and the ticket page's button styles); 51.83 kB with the kiosk's
  * pairing (`pair`: what loads its pairing screen and shows it instead of the services); 52.02 kB with the private
- * board's (`pair`: what loads its part and shows the pairing screen instead of the board).
+ * board's (`pair`: what loads its part and shows the pairing screen instead of the board): 52.03 kB.
  */
 const allElementsBudget = '52.05 kB';
 /**

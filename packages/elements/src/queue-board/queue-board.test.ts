@@ -348,6 +348,7 @@ describe('<motcua-queue-board pair>: a private board pairs and reads the calls w
     const code = () => text(el, '[part="pairing-code"]')[0] ?? '';
     await waitUntil(() => code() === 'KX7-94M', 'the pairing code', { timeout: 5000 });
     expect(el.shadowRoot?.querySelector('[part="counters"]'), 'no board while unpaired').to.equal(null);
+    expect(el.shadowRoot?.querySelector('[part="connection"]'), 'no connection state while unpaired').to.equal(null);
     expect(eventCalls, 'nothing read without a credential').to.deep.equal([]);
     await expect(el).to.be.accessible();
     approved = true;

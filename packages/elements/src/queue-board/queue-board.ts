@@ -361,17 +361,19 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey | Pairin
 
   override render() {
     const board = this.board;
+    // A private board's screen not paired yet shows its pairing screen, and no connection state.
+    const pairing = this.pair && this.device?.paired === false;
     return html`
       <div part="header">
         <h2>${board?.office ? `${board.office.name[this.language] ?? board.office.name.vi} — ` : ''}${this.t('title')}</h2>
-        ${this.connection === 'live' ? nothing : html`<p part="connection" role="status">${this.t(this.connection)}</p>`}
+        ${this.connection === 'live' || pairing ? nothing : html`<p part="connection" role="status">${this.t(this.connection)}</p>`}
         ${
           this.soundOn || this.muted
             ? nothing
             : html`<button part="enable-sound" type="button" @click=${this.onEnableSound}>${this.t('enableSound')}</button>`
         }
       </div>
-      ${this.pair && !this.device?.paired ? this.device?.render() : this.renderBoard(board)}
+      ${pairing ? this.device?.render() : this.pair && !this.device ? nothing : this.renderBoard(board)}
       <div class="visually-hidden" role="status">
         ${this.lastCall ? this.t('announce', this.lastCall) : ''}
       </div>
