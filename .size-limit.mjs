@@ -110,7 +110,7 @@ const elementBudgets = {
  * 51.22 kB with chunks named by their hash alone and the counter console's sign-in and pairing screen loaded lazily
  * (the staff screens are not in it); 51.6 kB with the dossier status's and the ticket status's Web Push offers (the
  * attributes, the imports of their lazily loaded part and the ticket page's button styles); 51.83 kB with the kiosk's
- * pairing (`pair`: what loads its pairing screen and shows it instead of the services); 52.02 kB with the private
+ * pairing (`pair`: what loads its pairing screen and shows it instead of the services); with the private
  * board's (`pair`: what loads its part and shows the pairing screen instead of the board): 52.03 kB.
  */
 const allElementsBudget = '52.05 kB';
