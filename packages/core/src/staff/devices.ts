@@ -54,6 +54,8 @@ export const PAIRING_CLAIM_MIN_LENGTH = 43;
  */
 export interface PairingClaim {
   readonly claim: string;
+  /** When it starts pairing: what the device says it is, which the admin's screen offers first (the admin decides). */
+  readonly kind?: DeviceKind;
 }
 
 /**
@@ -70,6 +72,8 @@ export interface PendingPairing {
   readonly code: string;
   readonly requestedAt: string;
   readonly expiresAt: string;
+  /** What the device said it is when it asked (a kiosk, a counter tablet, a board), if it said. */
+  readonly requestedKind?: DeviceKind;
 }
 
 /**
@@ -171,6 +175,7 @@ export function readPendingPairing(value: unknown): PendingPairing | undefined {
     code: value.code as string,
     requestedAt: value.requestedAt as string,
     expiresAt: value.expiresAt as string,
+    ...(isDeviceKind(value.requestedKind) ? { requestedKind: value.requestedKind } : {}),
   };
 }
 

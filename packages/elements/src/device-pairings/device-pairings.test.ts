@@ -186,6 +186,19 @@ describe('<motcua-device-pairings>', () => {
     });
   });
 
+  it('offers first the kind a device said it is (a board): the admin approves it as that', async () => {
+    office({ pending: [{ ...waiting('PQ3R7T'), requestedKind: 'board' }] });
+    const el = await mount();
+    await settle(el, 'PQ3-R7T');
+    const board = item(el, '[data-code="PQ3R7T"]');
+    expect((board.querySelector('select[name="kind"]') as HTMLSelectElement).value).to.equal('board');
+    expect(board.querySelector('select[name="counter"]'), 'no counter for a board').to.equal(null);
+    press(board, 'Duyệt');
+    await settle(el, 'Đã duyệt mã PQ3-R7T');
+    expect(sent.find((s) => s.method === 'POST')?.body).to.deep.include({ kind: 'board' });
+    await expect(el).to.be.accessible();
+  });
+
   it('rejects a code nobody expected', async () => {
     office({ pending: [waiting('KX794M')] });
     const el = await mount();

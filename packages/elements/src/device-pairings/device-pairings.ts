@@ -291,8 +291,9 @@ export class MotcuaDevicePairings extends MotcuaElement<DevicePairingsStringKey>
   }
 
   private draftOf(code: string): Draft {
-    // A counter tablet by default: the device that pairs most (`quay.html?ghep-noi`), on the office's first counter.
-    return this.drafts[code] ?? { name: '', kind: 'counter', counter: this.counters[0]?.id ?? '' };
+    // What the device said it is, else a counter tablet (the device that pairs most), on the office's first counter.
+    const kind = this.pairings.find((p) => p.code === code)?.requestedKind ?? 'counter';
+    return this.drafts[code] ?? { name: '', kind, counter: this.counters[0]?.id ?? '' };
   }
 
   private setDraft(code: string, change: Partial<Draft>): void {

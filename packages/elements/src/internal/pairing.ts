@@ -1,7 +1,7 @@
 // A device's pairing screen, loaded only by a device page without a credential (the counter console with `pair`): it
 // asks the server for a pairing code with a claim secret it drew itself, shows the code big, waits for an admin's
 // approval and collects its own credential, kept in localStorage (PAIRED_ENTRY). Refused or expired: a new code.
-import type { PairingCollected, PairingStart } from '@motcua/core/staff';
+import type { DeviceKind, PairingCollected, PairingStart } from '@motcua/core/staff';
 import { css, html, nothing } from 'lit';
 import { apiUrl } from './config.js';
 import type { StringTable } from './i18n.js';
@@ -62,6 +62,8 @@ export interface PairingHost {
   t(key: PairingStringKey, params?: Readonly<Record<string, string>>): string;
   /** The device collected its credential (or had one): the element works with it from now on. */
   paired(credential: string, device?: Partial<PairingCollected['device']>): void;
+  /** What the device is (a kiosk, a counter tablet, a board), said when it asks: the admin's screen offers it first. */
+  readonly kind: DeviceKind;
 }
 
 /** 32 random bytes, base64url: the secret only this device knows, which collects its credential. */
@@ -71,13 +73,13 @@ const newClaim = (): string =>
     .replace(/\//g, '_')
     .replace(/=+$/, '');
 
-/** POSTs `{ claim }` to a pairing route: the status and JSON answer, or status 0 without an answer. */
-async function send(path: string, claim: string): Promise<{ status: number; json?: unknown }> {
+/** POSTs `{ claim, kind? }` to a pairing route: the status and JSON answer, or status 0 without an answer. */
+async function send(path: string, claim: string, kind?: DeviceKind): Promise<{ status: number; json?: unknown }> {
   try {
     const response = await fetch(apiUrl(path), {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ claim }),
+      body: JSON.stringify({ claim, kind }),
       credentials: 'omit',
     });
     return { status: response.status, json: await response.json().catch(() => undefined) };
@@ -150,7 +152,7 @@ export class DevicePairing {
       claim = newClaim();
       localStorage.setItem(CLAIM_KEY, claim);
     }
-    const { status, json } = await send('api/devices/pairings', claim);
+    const { status, json } = await send('api/devices/pairings', claim, this.host.kind);
     // Only the code is read: it is shown as text, whatever the server sent.
     const start = typeof (json as PairingStart)?.code === 'string' ? (json as PairingStart) : undefined;
     if (status === 409) return this.renew();

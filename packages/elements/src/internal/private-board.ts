@@ -92,6 +92,7 @@ export class PrivateBoard {
     host.learn((own) => ({ vi: { ...own.vi, ...pairingStrings.vi }, en: { ...own.en, ...pairingStrings.en } }));
     if (host.element.shadowRoot) addStyles(host.element.shadowRoot, pairingStyles);
     this.pairing = new DevicePairing({
+      kind: 'board',
       requestUpdate: () => host.element.requestUpdate(),
       t: host.t,
       paired: (credential) => {

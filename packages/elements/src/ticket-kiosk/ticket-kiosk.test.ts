@@ -840,7 +840,7 @@ describe('<motcua-ticket-kiosk pair>: a kiosk pairs with the server', () => {
   let codes: string[] = [];
   let approved = false;
   let revoked = false;
-  let pairingCalls: { path: string; auth: string | null; claim: unknown }[] = [];
+  let pairingCalls: { path: string; auth: string | null; claim: unknown; kind: unknown }[] = [];
   const code = (el: MotcuaTicketKiosk) => text(part(el, 'pairing-code'));
 
   beforeEach(() => {
@@ -858,6 +858,7 @@ describe('<motcua-ticket-kiosk pair>: a kiosk pairs with the server', () => {
           path: url.pathname,
           auth: new Headers(init.headers).get('authorization'),
           claim: JSON.parse(String(init.body)).claim,
+          kind: JSON.parse(String(init.body)).kind,
         });
         if (url.pathname === '/api/devices/pairings') {
           return json(201, { code: codes[0], expiresAt: '2026-12-05T01:10:00Z' });
@@ -892,6 +893,7 @@ describe('<motcua-ticket-kiosk pair>: a kiosk pairs with the server', () => {
     expect(JSON.parse(localStorage.getItem(PAIRED) ?? '{}').credential).to.equal(CREDENTIAL);
     expect(new Set(pairingCalls.map((c) => c.claim)).size, 'one claim').to.equal(1);
     expect(pairingCalls.every((c) => c.auth === null)).to.equal(true);
+    expect(pairingCalls[0]?.kind, 'it says it is a kiosk').to.equal('kiosk');
     expect(el.getAttribute('token'), 'never in the page').to.equal(null);
     await el.updateComplete;
     await press(el);

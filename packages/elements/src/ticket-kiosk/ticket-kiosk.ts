@@ -779,6 +779,7 @@ export class MotcuaTicketKiosk extends MotcuaElement<Key> {
     const { elementStyles } = this.constructor as typeof MotcuaTicketKiosk;
     if (this.shadowRoot) adoptStyles(this.shadowRoot, [...elementStyles, module.pairingStyles]);
     this.pairing = new module.DevicePairing({
+      kind: 'kiosk',
       requestUpdate: () => this.requestUpdate(),
       t: (key, params) => this.t(key, params),
       paired: (credential) => {

@@ -505,6 +505,14 @@ ${officePolicies(OFFICE_POLICY_TABLES)}      -- A user works in the office that 
       alter table push_subscriptions add column page text;
     `,
   },
+  {
+    id: '0020-pairing-kind',
+    sql: `
+      -- What a device says it is when it asks to be paired (a kiosk, a counter tablet, a board): the admin's screen
+      -- offers it first; the admin decides the kind.
+      alter table device_pairings add column requested_kind text check (requested_kind in ('kiosk', 'counter', 'board'));
+    `,
+  },
 ];
 
 /** Any number, the same in every instance: serialises migrations when several instances start together. */

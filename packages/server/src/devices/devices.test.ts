@@ -164,6 +164,21 @@ for (const target of TEST_DATABASES) {
         const short = await call(app, 'POST', '/api/devices/pairings', JSON_HEADERS, { claim: 'x'.repeat(42) });
         expect(short.status).to.equal(400);
         expect(JSON.stringify(short.body)).not.to.contain('x'.repeat(42));
+        // A device says what it is: the admin's list offers it; an unknown kind is refused.
+        const kiosk = await call(app, 'POST', '/api/devices/pairings', JSON_HEADERS, {
+          claim: newClaim(),
+          kind: 'kiosk',
+        });
+        expect(kiosk.status).to.equal(201);
+        const printer = await call(app, 'POST', '/api/devices/pairings', JSON_HEADERS, {
+          claim: newClaim(),
+          kind: 'printer',
+        });
+        expect(printer.status).to.equal(400);
+        const listed = (await call(app, 'GET', '/api/devices/pairings', admin)).body.pairings.map(readPendingPairing);
+        expect(listed.map((p: { code: string; requestedKind?: string }) => [p.code, p.requestedKind])).to.deep.equal([
+          [kiosk.body.code, 'kiosk'],
+        ]);
       } finally {
         await db.close();
       }

@@ -3,9 +3,12 @@ import * as z from 'zod';
 
 // What the devices API accepts.
 
-/** A device's claim, when it asks to be paired and when it collects its credential. */
+/** A device's claim, when it asks to be paired (with what it says it is) and when it collects its credential. */
 export const claimBody = z
-  .object({ claim: z.string().refine(isPairingClaim, 'at least 43 base64url characters (32 random bytes)') })
+  .object({
+    claim: z.string().refine(isPairingClaim, 'at least 43 base64url characters (32 random bytes)'),
+    kind: z.enum(DEVICE_KINDS as unknown as readonly ['kiosk', 'counter', 'board']).optional(),
+  })
   .strict();
 
 /** An admin's approval: the device's name, what it may do, and for a counter tablet its counter. */

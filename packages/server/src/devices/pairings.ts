@@ -56,7 +56,7 @@ const unknownPairing = () =>
  */
 export async function startPairing(c: Context, deps: DeviceRoutesDeps): Promise<Response> {
   const { db, office } = deps;
-  const { claim } = await readJsonBody(c, claimBody);
+  const { claim, kind } = await readJsonBody(c, claimBody);
   const claimHash = credentialHash(claim);
   const now = deps.now();
   const start = await db.transaction(async (tx): Promise<PairingStart> => {
@@ -81,7 +81,7 @@ export async function startPairing(c: Context, deps: DeviceRoutesDeps): Promise<
     // A live pairing with the same code is rare (25⁶ codes, at most 20 live): draw again.
     for (let attempt = 0; attempt < 10; attempt++) {
       const code = newCode();
-      if (await insertPairing(tx, { office: office.id, code, claimHash, requestedAt: now, expiresAt })) {
+      if (await insertPairing(tx, { office: office.id, code, claimHash, requestedAt: now, expiresAt, kind })) {
         return { code, expiresAt: new Date(expiresAt).toISOString() };
       }
     }

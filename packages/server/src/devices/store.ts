@@ -78,17 +78,27 @@ export async function pairingByClaim(
  */
 export async function insertPairing(
   db: Queryable,
-  p: { office: string; code: string; claimHash: string; requestedAt: number; expiresAt: number },
+  p: {
+    office: string;
+    code: string;
+    claimHash: string;
+    requestedAt: number;
+    expiresAt: number;
+    /** What the device says it is. */
+    kind?: DeviceKind | undefined;
+  },
 ): Promise<boolean> {
   const rows = await db.query(
-    `insert into device_pairings (office, code, claim_hash, requested_at, expires_at) values ($1, $2, $3, $4, $5)
+    `insert into device_pairings (office, code, claim_hash, requested_at, expires_at, requested_kind)
+     values ($1, $2, $3, $4, $5, $6)
      on conflict (office, code) do update set
        claim_hash = excluded.claim_hash, requested_at = excluded.requested_at, expires_at = excluded.expires_at,
+       requested_kind = excluded.requested_kind,
        decided_at = null, decided_by = null, approved = null, name = null, kind = null, counter = null,
        device_id = null, collected_at = null
      where device_pairings.expires_at <= excluded.requested_at
      returning code`,
-    [p.office, p.code, p.claimHash, p.requestedAt, p.expiresAt],
+    [p.office, p.code, p.claimHash, p.requestedAt, p.expiresAt, p.kind ?? null],
   );
   return rows.length === 1;
 }
@@ -109,12 +119,22 @@ export async function countPendingPairings(db: Queryable, office: string, now: n
 
 /** The office's pairings waiting for an admin at `now`, oldest first. */
 export async function pendingPairings(db: Queryable, office: string, now: number): Promise<PendingPairing[]> {
-  const rows = await db.query<{ code: string; requested_at: string | number; expires_at: string | number }>(
-    `select code, requested_at, expires_at from device_pairings
+  const rows = await db.query<{
+    code: string;
+    requested_at: string | number;
+    expires_at: string | number;
+    requested_kind: DeviceKind | null;
+  }>(
+    `select code, requested_at, expires_at, requested_kind from device_pairings
      where office = $1 and expires_at > $2 and decided_at is null order by requested_at, code`,
     [office, now],
   );
-  return rows.map((r) => ({ code: r.code, requestedAt: iso(r.requested_at), expiresAt: iso(r.expires_at) }));
+  return rows.map((r) => ({
+    code: r.code,
+    requestedAt: iso(r.requested_at),
+    expiresAt: iso(r.expires_at),
+    ...(r.requested_kind ? { requestedKind: r.requested_kind } : {}),
+  }));
 }
 
 /**
