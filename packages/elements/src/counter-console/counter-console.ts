@@ -440,7 +440,6 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
     this.addStrings(module.pairingStrings);
     this.addStyles(module.pairingStyles);
     this.pairing = new module.DevicePairing({
-      kind: 'counter',
       requestUpdate: () => this.requestUpdate(),
       t: (key, params) => this.t(key, params),
       paired: (credential, device) => {

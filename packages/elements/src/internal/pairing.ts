@@ -62,8 +62,11 @@ export interface PairingHost {
   t(key: PairingStringKey, params?: Readonly<Record<string, string>>): string;
   /** The device collected its credential (or had one): the element works with it from now on. */
   paired(credential: string, device?: Partial<PairingCollected['device']>): void;
-  /** What the device is (a kiosk, a counter tablet, a board), said when it asks: the admin's screen offers it first. */
-  readonly kind: DeviceKind;
+  /**
+   * What the device is (a kiosk, a board), said when it asks: the admin's screen offers it first. A counter tablet
+   * says nothing: the screen offers a counter tablet when a device does not say.
+   */
+  readonly kind?: DeviceKind;
 }
 
 /** 32 random bytes, base64url: the secret only this device knows, which collects its credential. */
