@@ -214,7 +214,7 @@ const elementNames = elementDirs(elements);
  * chunks never change for them and a public page never downloads a byte of theirs; the counter console bundles the
  * sign-in it loads lazily for an officer without a token.
  */
-const staffNames = ['sign-in', 'office-dashboard', 'office-admin', 'device-pairings', 'queue-settings'];
+const staffNames = ['sign-in', 'office-dashboard', 'office-admin', 'device-pairings', 'queue-settings', 'audit-trail'];
 const publicNames = elementNames.filter((element) => !staffNames.includes(element));
 
 const cdnPlugins = (manifest) => [

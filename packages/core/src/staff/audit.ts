@@ -1,4 +1,4 @@
-import { isObject } from './session.js';
+import { isObject } from '../queue/board-read.js';
 
 /** Who did something: a signed-in user, a paired device, a static token from the configuration, or nobody known. */
 export type AuditActorKind = 'user' | 'device' | 'token' | 'anonymous';
