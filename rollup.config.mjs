@@ -214,7 +214,15 @@ const elementNames = elementDirs(elements);
  * chunks never change for them and a public page never downloads a byte of theirs; the counter console bundles the
  * sign-in it loads lazily for an officer without a token.
  */
-const staffNames = ['sign-in', 'office-dashboard', 'office-admin', 'device-pairings', 'queue-settings', 'audit-trail'];
+const staffNames = [
+  'sign-in',
+  'office-dashboard',
+  'office-admin',
+  'device-pairings',
+  'queue-settings',
+  'audit-trail',
+  'staff-users',
+];
 const publicNames = elementNames.filter((element) => !staffNames.includes(element));
 
 const cdnPlugins = (manifest) => [
