@@ -92,8 +92,9 @@ const elementBudgets = {
   // shared chunks, which the first paint has): 6.12 kB measured.
   'motcua-office-admin.js': {
     initial: '14.8 kB',
-    // 8.52 kB measured with the versions' times as the commune reads them (`10:00 02/12/2026`, not ISO order).
-    lazy: '8.52 kB',
+    // 8.52 kB measured with the versions' times as the commune reads them (`10:00 02/12/2026`, not ISO order); 8.54
+    // with its fields kept within a phone's width (the instrument and file fields made the page scroll sideways).
+    lazy: '8.54 kB',
     staffParts: { 'motcua-queue-settings': '6.15 kB' },
   },
   // The admin's device pairing (staff build, its own element so the office administration's first paint stays as it

@@ -158,6 +158,10 @@ export const adminHistoryStyles = css`
   select {
     min-height: 44px;
     font: inherit;
+    max-width: 100%;
+  }
+  label {
+    flex-wrap: wrap;
   }
   .field-problem {
     margin-block-start: 0;
