@@ -1,0 +1,106 @@
+/**
+ * The admin's page of the example site against the built demo server: the morning's actions in the audit trail with
+ * the officers' names, and an account added from the staff accounts screen — whose creation the trail then shows.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'puppeteer-core';
+import { axeViolations, type DemoServer, launchBrowser, openPage, shadowText, startDemoServer } from './support.js';
+
+const TRAIL = 'motcua-audit-trail';
+const USERS = 'motcua-staff-users';
+const POLL = 100;
+
+/** Until the element's shadow root says `text`. */
+async function shows(page: Page, host: string, text: string): Promise<void> {
+  await page.waitForFunction(
+    (h: string, t: string) =>
+      (document.querySelector(h)?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').includes(t),
+    { polling: POLL, timeout: 60_000 },
+    host,
+    text,
+  );
+}
+
+describe('the admin’s page: the audit trail and the staff accounts', { timeout: 600_000 }, () => {
+  let server: DemoServer;
+  let browser: Browser;
+
+  /** An officer's session cookie, as her browser would hold it. */
+  const signIn = async (username: string, password: string): Promise<Record<string, string>> => {
+    const origin = new URL(server.url).origin;
+    const res = await fetch(new URL('api/session', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin },
+      body: JSON.stringify({ username, password }),
+    });
+    assert.equal(res.status, 200, await res.text());
+    return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] as string, origin };
+  };
+
+  before(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the morning’s counter actions with the officer’s name, and adds an account the trail then shows', async () => {
+    // An officer works counter 1: a number taken at the kiosk, called by her.
+    const officer = await signIn('canbo1', 'demo-canbo1');
+    const ticket = await fetch(new URL('api/queue/tickets', server.url), {
+      method: 'POST',
+      headers: { authorization: 'Bearer demo-kiosk', 'content-type': 'application/json' },
+      body: JSON.stringify({ service: 'ho-tich' }),
+    });
+    assert.equal(ticket.status, 201);
+    const call = await fetch(new URL('api/queue/counters/1/call-next', server.url), {
+      method: 'POST',
+      headers: { ...officer, 'content-type': 'application/json', 'idempotency-key': 'e2e-admin-call-1' },
+      body: '{}',
+    });
+    assert.equal(call.status, 200, await call.text());
+
+    // The admin signs in on the page (the session cookie is set for the server's origin) and opens it again.
+    const { page: admined, problems } = await openPage(browser, new URL('quan-tri.html', server.url).href, {
+      waitUntil: 'load',
+    });
+    await admined.setViewport({ width: 1366, height: 768 });
+    const status = await admined.evaluate(async () => {
+      const res = await fetch('/api/session', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: 'demo-admin' }),
+      });
+      return res.status;
+    });
+    assert.equal(status, 200);
+    await admined.reload({ waitUntil: 'load' });
+    await shows(admined, TRAIL, 'Gọi số');
+    const trail = await shadowText(admined, TRAIL);
+    assert.match(trail, /Cán bộ Một \(trình diễn\)\s*Gọi số/, trail.slice(0, 600));
+
+    // An account added from the screen: the trail shows who created it.
+    await admined.$eval(USERS, (el) => {
+      const root = el.shadowRoot as ShadowRoot;
+      (root.querySelector('#username') as HTMLInputElement).value = 'canbo3';
+      (root.querySelector('#display-name') as HTMLInputElement).value = 'Lê Văn Ba';
+      (root.querySelector('#password') as HTMLInputElement).value = 'mot cau de nho 2026';
+      [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Tạo tài khoản')?.click();
+    });
+    await shows(admined, USERS, 'Đã tạo tài khoản canbo3.');
+    await shows(admined, USERS, 'Lê Văn Ba (canbo3)');
+    await admined.$eval(TRAIL, (el) =>
+      [...(el.shadowRoot as ShadowRoot).querySelectorAll('button')]
+        .find((b) => b.textContent?.trim() === 'Xem')
+        ?.click(),
+    );
+    await shows(admined, TRAIL, 'Tạo tài khoản');
+    assert.match(await shadowText(admined, TRAIL), /Quản trị \(trình diễn\)\s*Tạo tài khoản/);
+    assert.deepEqual(await axeViolations(admined), []);
+    assert.deepEqual(problems, []);
+    await admined.close();
+  });
+});
