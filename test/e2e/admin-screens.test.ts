@@ -4,39 +4,23 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'puppeteer-core';
-import { axeViolations, type DemoServer, launchBrowser, openPage, shadowText, startDemoServer } from './support.js';
+import type { Browser } from 'puppeteer-core';
+import {
+  axeViolations,
+  type DemoServer,
+  launchBrowser,
+  openPage,
+  shadowText,
+  staffHeaders,
+  startDemoServer,
+  waitForShadowText,
+} from './support.js';
 
 const TRAIL = 'motcua-audit-trail';
 const USERS = 'motcua-staff-users';
-const POLL = 100;
-
-/** Until the element's shadow root says `text`. */
-async function shows(page: Page, host: string, text: string): Promise<void> {
-  await page.waitForFunction(
-    (h: string, t: string) =>
-      (document.querySelector(h)?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').includes(t),
-    { polling: POLL, timeout: 60_000 },
-    host,
-    text,
-  );
-}
-
 describe('the admin’s page: the audit trail and the staff accounts', { timeout: 600_000 }, () => {
   let server: DemoServer;
   let browser: Browser;
-
-  /** An officer's session cookie, as her browser would hold it. */
-  const signIn = async (username: string, password: string): Promise<Record<string, string>> => {
-    const origin = new URL(server.url).origin;
-    const res = await fetch(new URL('api/session', server.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin },
-      body: JSON.stringify({ username, password }),
-    });
-    assert.equal(res.status, 200, await res.text());
-    return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] as string, origin };
-  };
 
   before(async () => {
     server = await startDemoServer();
@@ -49,7 +33,7 @@ describe('the admin’s page: the audit trail and the staff accounts', { timeout
 
   it('shows the morning’s counter actions with the officer’s name, and adds an account the trail then shows', async () => {
     // An officer works counter 1: a number taken at the kiosk, called by her.
-    const officer = await signIn('canbo1', 'demo-canbo1');
+    const officer = await staffHeaders(server, 'canbo1', 'demo-canbo1');
     const ticket = await fetch(new URL('api/queue/tickets', server.url), {
       method: 'POST',
       headers: { authorization: 'Bearer demo-kiosk', 'content-type': 'application/json' },
@@ -78,7 +62,7 @@ describe('the admin’s page: the audit trail and the staff accounts', { timeout
     });
     assert.equal(status, 200);
     await admined.reload({ waitUntil: 'load' });
-    await shows(admined, TRAIL, 'Gọi số');
+    await waitForShadowText(admined, TRAIL, 'Gọi số');
     const trail = await shadowText(admined, TRAIL);
     assert.match(trail, /Cán bộ Một \(trình diễn\)\s*Gọi số/, trail.slice(0, 600));
 
@@ -90,14 +74,14 @@ describe('the admin’s page: the audit trail and the staff accounts', { timeout
       (root.querySelector('#password') as HTMLInputElement).value = 'mot cau de nho 2026';
       [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Tạo tài khoản')?.click();
     });
-    await shows(admined, USERS, 'Đã tạo tài khoản canbo3.');
-    await shows(admined, USERS, 'Lê Văn Ba (canbo3)');
+    await waitForShadowText(admined, USERS, 'Đã tạo tài khoản canbo3.');
+    await waitForShadowText(admined, USERS, 'Lê Văn Ba (canbo3)');
     await admined.$eval(TRAIL, (el) =>
       [...(el.shadowRoot as ShadowRoot).querySelectorAll('button')]
         .find((b) => b.textContent?.trim() === 'Xem')
         ?.click(),
     );
-    await shows(admined, TRAIL, 'Tạo tài khoản');
+    await waitForShadowText(admined, TRAIL, 'Tạo tài khoản');
     assert.match(await shadowText(admined, TRAIL), /Quản trị \(trình diễn\)\s*Tạo tài khoản/);
     assert.deepEqual(await axeViolations(admined), []);
     assert.deepEqual(problems, []);

@@ -6,7 +6,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-import { axeViolations, type DemoServer, inShadow, launchBrowser, openPage, startDemoServer } from './support.js';
+import {
+  axeViolations,
+  type DemoServer,
+  inShadow,
+  launchBrowser,
+  openPage,
+  staffHeaders,
+  startDemoServer,
+} from './support.js';
 
 type Listed = { id: string; name: string }[];
 
@@ -42,14 +50,7 @@ describe('a counter tablet pairs, works its counter, takes the counter’s ratin
   before(async () => {
     server = await startDemoServer();
     browser = await launchBrowser();
-    const origin = new URL(server.url).origin;
-    const signIn = await fetch(new URL('api/session', server.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin },
-      body: JSON.stringify({ username: 'admin', password: 'demo-admin' }),
-    });
-    assert.equal(signIn.status, 200, await signIn.text());
-    admin = { cookie: (signIn.headers.get('set-cookie') ?? '').split(';')[0] as string, origin };
+    admin = await staffHeaders(server, 'admin', 'demo-admin');
   });
 
   after(async () => {

@@ -250,3 +250,33 @@ export async function inShadow(page: Page, host: string, selector: string, timeo
 export async function shadowText(page: Page, host: string): Promise<string> {
   return page.$eval(host, (el) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim());
 }
+
+/** Until the shadow root of the first `host` says `text` (its white space collapsed), polled by time. */
+export async function waitForShadowText(page: Page, host: string, text: string): Promise<void> {
+  await page.waitForFunction(
+    (h: string, t: string) =>
+      (document.querySelector(h)?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').includes(t),
+    { polling: 100, timeout: 60_000 },
+    host,
+    text,
+  );
+}
+
+/**
+ * A staff member signed in on `server` as their browser would be: the session cookie and the origin an unsafe
+ * request of the server's own pages carries (the server refuses a signed-in unsafe request from another origin).
+ */
+export async function staffHeaders(
+  server: DemoServer,
+  username: string,
+  password: string,
+): Promise<Record<string, string>> {
+  const origin = new URL(server.url).origin;
+  const res = await fetch(new URL('api/session', server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in of ${username}: HTTP ${res.status} ${await res.text()}`);
+  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] as string, origin };
+}

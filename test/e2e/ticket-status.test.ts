@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import {
   axeViolations,
   type DemoServer,
@@ -17,22 +17,12 @@ import {
   openPage,
   shadowText,
   startDemoServer,
+  waitForShadowText,
 } from './support.js';
 
 const STATUS = 'motcua-ticket-status';
 const RATING = 'motcua-rating-form';
-const POLL = 100;
 const shots = join(import.meta.dirname, '..', '..', '.cache', 'screenshots');
-
-async function waitForShown(page: Page, text: string): Promise<void> {
-  await page.waitForFunction(
-    (h: string, t: string) =>
-      (document.querySelector(h)?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').includes(t),
-    { polling: POLL, timeout: 60_000 },
-    STATUS,
-    text,
-  );
-}
 
 describe('the ticket status page on the example site, end to end', { timeout: 600_000 }, () => {
   let server: DemoServer;
@@ -69,9 +59,9 @@ describe('the ticket status page on the example site, end to end', { timeout: 60
     const address = new URL((ticketUrl as string).replace('{id}', encodeURIComponent(mine.id as string)), server.url);
     const { page, problems } = await openPage(browser, address.href, { waitUntil: 'load' });
     await page.setViewport({ width: 360, height: 740 });
-    await waitForShown(page, 'Còn 1 người trước bạn');
-    await waitForShown(page, 'Sắp đến lượt bạn');
-    await waitForShown(page, 'Hộ tịch');
+    await waitForShadowText(page, STATUS, 'Còn 1 người trước bạn');
+    await waitForShadowText(page, STATUS, 'Sắp đến lượt bạn');
+    await waitForShadowText(page, STATUS, 'Hộ tịch');
     assert.equal(await (await inShadow(page, STATUS, '[part="number"]')).evaluate((n) => n.textContent), mine.number);
     await page.screenshot({ path: join(shots, 'ticket-status-waiting-360.png'), fullPage: true });
     assert.deepEqual(await axeViolations(page), []);
@@ -79,11 +69,11 @@ describe('the ticket status page on the example site, end to end', { timeout: 60
     // Counter 1 calls the first number, then hers: the page follows the event stream.
     const called = await api('api/queue/counters/1/call-next', 'demo-counter-1');
     assert.equal(called.ticket?.number, first.number);
-    await waitForShown(page, 'Bạn là người tiếp theo');
+    await waitForShadowText(page, STATUS, 'Bạn là người tiếp theo');
     await api('api/queue/counters/1/done', 'demo-counter-1');
     const next = await api('api/queue/counters/1/call-next', 'demo-counter-1');
     assert.equal(next.ticket?.number, mine.number);
-    await waitForShown(page, `Mời số ${mine.number} đến quầy`);
+    await waitForShadowText(page, STATUS, `Mời số ${mine.number} đến quầy`);
     await page.screenshot({ path: join(shots, 'ticket-status-called-360.png'), fullPage: true });
     assert.deepEqual(await axeViolations(page), []);
 
@@ -108,7 +98,7 @@ describe('the ticket status page on the example site, end to end', { timeout: 60
       waitUntil: 'load',
     });
     await page.setViewport({ width: 360, height: 740 });
-    await waitForShown(page, 'Không tìm thấy phiếu này');
+    await waitForShadowText(page, STATUS, 'Không tìm thấy phiếu này');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 360, `no sideways scrolling at 360 px (page is ${width} px wide)`);
     assert.deepEqual(await axeViolations(page), []);
