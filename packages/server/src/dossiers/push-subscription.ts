@@ -1,8 +1,7 @@
 import type { Context, Env } from 'hono';
 import { readJsonBody } from '../http/body.js';
-import { ApiError } from '../http/errors.js';
 import { savePushSubscription } from '../notifications/push-store.js';
-import { requireWebPush } from '../notifications/web-push-channel.js';
+import { requirePushEndpoint, requireWebPush } from '../notifications/web-push-channel.js';
 import { pushSubscriptionBody } from './inputs.js';
 import { dossierWithPin, PIN_HEADER } from './lookup.js';
 import type { DossierService } from './service.js';
@@ -22,15 +21,9 @@ export async function subscribeToDossier(
   c: Context<Env, '/api/dossiers/:code/push-subscription'>,
   s: DossierService,
 ): Promise<Response> {
-  const settings = s.office.notifications;
   requireWebPush(s.office);
   const input = await readJsonBody(c, pushSubscriptionBody);
-  if (!input.endpoint.startsWith('https:') && !settings.allowPrivateAddresses) {
-    throw new ApiError(400, 'invalid-push-endpoint', {
-      vi: 'Địa chỉ dịch vụ đẩy phải dùng https:',
-      en: 'The push service address must use https:',
-    });
-  }
+  requirePushEndpoint(s.office, input.endpoint);
   const at = s.now();
   const dossier = await dossierWithPin(c, s, c.req.param('code'), c.req.header(PIN_HEADER) ?? '', at);
   await savePushSubscription(

@@ -23,6 +23,24 @@ export function requireWebPush(office: Office): WebPushChannel {
 }
 
 /**
+ * Refuses (400 `invalid-push-endpoint`) a browser's push service address that is not `https:`, unless the office
+ * allows private destinations (a push service on its LAN): the check of every Web Push subscription, a dossier's or a
+ * ticket's.
+ *
+ * @example
+ * ```ts
+ * requirePushEndpoint(office, input.endpoint);
+ * ```
+ */
+export function requirePushEndpoint(office: Office, endpoint: string): void {
+  if (endpoint.startsWith('https:') || office.notifications.allowPrivateAddresses) return;
+  throw new ApiError(400, 'invalid-push-endpoint', {
+    vi: 'Địa chỉ dịch vụ đẩy phải dùng https:',
+    en: 'The push service address must use https:',
+  });
+}
+
+/**
  * `GET /api/notifications/web-push` (anyone): `{ publicKey }`, the VAPID public key a status page subscribes with
  * (`pushManager.subscribe({ applicationServerKey })`); never the private key.
  *

@@ -12,7 +12,7 @@ import {
   ticketPushSubscriptions,
 } from '../notifications/push-store.js';
 import type { WebPushChannel } from '../notifications/settings.js';
-import { requireWebPush } from '../notifications/web-push-channel.js';
+import { requirePushEndpoint, requireWebPush } from '../notifications/web-push-channel.js';
 import { ticketPushBody } from './inputs.js';
 import { refusals } from './refusals.js';
 import { businessDateNow, type QueueService } from './service.js';
@@ -37,15 +37,9 @@ export async function subscribeToTicket(
   service: QueueService,
   now: () => number,
 ): Promise<Response> {
-  const settings = service.office.notifications;
   requireWebPush(service.office);
   const input = await readJsonBody(c, ticketPushBody);
-  if (!input.endpoint.startsWith('https:') && !settings.allowPrivateAddresses) {
-    throw new ApiError(400, 'invalid-push-endpoint', {
-      vi: 'Địa chỉ dịch vụ đẩy phải dùng https:',
-      en: 'The push service address must use https:',
-    });
-  }
+  requirePushEndpoint(service.office, input.endpoint);
   const ticket = await followed(service, c.req.param('id'));
   if (!live(service, ticket, now)) {
     throw new ApiError(409, 'ticket-over', {
