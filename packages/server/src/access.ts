@@ -16,7 +16,9 @@ import type { StaffRole } from '@motcua/core/staff';
  * - `officer`: an officer signed in to this office ({@link DOSSIER_OFFICERS}), by name — never a bearer token alone.
  *   The steps of a dossier (`POST /api/dossiers/{code}/steps`: every step changes what the dossier legally is — its
  *   status, its due date, its pause, or its end: withdrawn, stopped, resolved, returned) and a dossier's receipt slip
- *   read again later (`GET /api/dossiers/{code}/receipt`: the applicant's name, address and contact). A counter's
+ *   read again later (`GET /api/dossiers/{code}/receipt`: the applicant's name, address and contact); an officer's
+ *   desk reads the office's open dossiers (`GET /api/dossiers`) and a dossier's next steps
+ *   (`GET /api/dossiers/{code}/steps`) on the same terms. A counter's
  *   static token or a paired tablet's credential names no one, so the step could not say who withdrew the dossier:
  *   with one and no officer's session the answer is 403 `officer-needed`. The counter console needs neither route:
  *   it receives a dossier with its counter credential (`POST /api/dossiers`, `counter`) and prints the slip from that
@@ -116,6 +118,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteCaller>> = {
   'GET /api/reports/due-date-changes': 'leader',
   'GET /api/reports/queue': 'leader',
   'POST /api/dossiers/:code/steps': 'officer',
+  'GET /api/dossiers': 'officer',
+  'GET /api/dossiers/:code/steps': 'officer',
   'POST /api/session': 'anyone',
   'GET /api/session': 'signed-in',
   'DELETE /api/session': 'anyone',

@@ -45,6 +45,14 @@ export {
   statusOfStep,
 } from './dossier-lookup.js';
 export {
+  type DossierDeskView,
+  type DossierWorkItem,
+  type DossierWorklist,
+  ENDED_DOSSIER_STATUSES,
+  readDossierDeskView,
+  readDossierWorklist,
+} from './dossier-worklist.js';
+export {
   type DueDate,
   type DueDateInput,
   type DueDateOptions,

@@ -513,6 +513,14 @@ ${officePolicies(OFFICE_POLICY_TABLES)}      -- A user works in the office that 
       alter table device_pairings add column requested_kind text check (requested_kind in ('kiosk', 'counter', 'board'));
     `,
   },
+  {
+    id: '0021-open-dossiers',
+    sql: `
+      -- An officer's desk lists the office's dossiers that have not ended, the earliest due first.
+      create index dossiers_open on dossiers (office, due_at, code)
+        where status not in ('withdrawn', 'stopped', 'returned', 'refused');
+    `,
+  },
 ];
 
 /** Any number, the same in every instance: serialises migrations when several instances start together. */

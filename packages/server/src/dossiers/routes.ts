@@ -3,6 +3,7 @@ import { DOSSIER_OFFICERS } from '../access.js';
 import { identifyCaller } from '../devices/credentials.js';
 import { authenticate, bearerToken } from '../http/auth.js';
 import { COUNTER_HEADER, knownCounter, officerSession, requireNamedOfficer } from '../staff/caller.js';
+import { dossierDesk, dossierWorklist } from './desk.js';
 import { dossierReceipt, lookupDossier } from './lookup.js';
 import { subscribeToDossier } from './push-subscription.js';
 import { receiveDossier } from './receive.js';
@@ -20,9 +21,10 @@ const STEPS_PATH = /^\/api\/dossiers\/[^/]+\/steps$/;
 /**
  * Mounts the staff check of the dossier routes, before the idempotency middleware (a refused request is never
  * stored as the answer to its Idempotency-Key), as `access.ts` declares them:
- * - a dossier's steps and its receipt slip read again (`officer`): an officer signed in to this office, by name — a
- *   counter's token or a paired tablet's credential alone gets 403 `officer-needed`; the counter the step is recorded
- *   at is the one the console names in the `Motcua-Counter` header, if any;
+ * - a dossier's steps (read and recorded), the office's open dossiers and a receipt slip read again (`officer`): an
+ *   officer signed in to this office, by name — a counter's token or a paired tablet's credential alone gets 403
+ *   `officer-needed`; the counter the step is recorded at is the one the console names in the `Motcua-Counter`
+ *   header, if any;
  * - receiving a dossier (`POST /api/dossiers`, `counter`): a counter's bearer token or an officer's session (naming
  *   its counter in the `Motcua-Counter` header);
  * - a citizen's unsubscribe link (`anyone`): its signed token is the authority.
@@ -36,8 +38,9 @@ const STEPS_PATH = /^\/api\/dossiers\/[^/]+\/steps$/;
  */
 export function installDossierGuards(app: Hono, deps: Pick<DossierRoutesDeps, 'db' | 'office' | 'now'>): void {
   const staff = async (c: Context, next: () => Promise<void>) => {
-    const named = (c.req.method === 'POST' && STEPS_PATH.test(c.req.path)) || c.req.path.endsWith('/receipt');
-    if (named || (c.req.method === 'POST' && !UNSUBSCRIBE_PATH.test(c.req.path))) {
+    const { method, path } = c.req;
+    const named = STEPS_PATH.test(path) || path.endsWith('/receipt') || (method === 'GET' && path === '/api/dossiers');
+    if (named || (method === 'POST' && !UNSUBSCRIBE_PATH.test(path))) {
       const counter = c.req.header(COUNTER_HEADER);
       // An officer signed in to this office acts at the counter their console names (the Motcua-Counter header).
       const officer = named || (bearerToken(c) === undefined && officerSession(c));
@@ -60,6 +63,10 @@ export function installDossierGuards(app: Hono, deps: Pick<DossierRoutesDeps, 'd
  * - `GET /api/dossiers/{code}` (PIN in the `Dossier-Pin` header): the public view ({@link DossierLookup}); an unknown
  *   code and a wrong PIN get the same 404; the guessing client is slowed (not the dossier), and a code past its
  *   ceiling of wrong PINs is paced ({@link lookupDossier});
+ * - `GET /api/dossiers` (a signed-in officer): the office's dossiers that have not ended, the earliest due first
+ *   (`DossierWorklist`);
+ * - `GET /api/dossiers/{code}/steps` (a signed-in officer): the dossier's status view and the steps that may be
+ *   recorded on it now (`DossierDeskView`);
  * - `POST /api/dossiers/{code}/steps` (a signed-in officer): a status change, supplement request or completion, an
  *   extension with its apology reason, or the end (withdrawn, stopped, resolved, returned); checked by core's dossier
  *   clock, and stored and audited with the officer's name;
@@ -83,6 +90,8 @@ export function installDossierGuards(app: Hono, deps: Pick<DossierRoutesDeps, 'd
 export function installDossierRoutes(app: Hono, deps: DossierRoutesDeps): void {
   const service = createDossierService(deps);
   app.post('/api/dossiers', (c) => receiveDossier(c, service));
+  app.get('/api/dossiers', (c) => dossierWorklist(c, service));
+  app.get('/api/dossiers/:code/steps', (c) => dossierDesk(c, service));
   app.get('/api/dossiers/:code/receipt', (c) => dossierReceipt(c, service));
   app.get('/api/dossiers/:code', (c) => lookupDossier(c, service));
   app.get('/api/reports/on-time', (c) => onTimeReportHandler(c, service));

@@ -59,6 +59,12 @@ export async function recordDossierStep(
         en: 'The dossier has ended (withdrawn, stopped or returned)',
       });
     }
+    if (dossier.status === 'supplement-requested' && (input.type === 'processing' || input.type === 'payment-requested')) {
+      throw new ApiError(409, 'supplement-pending', {
+        vi: 'Hồ sơ đang chờ bổ sung: hãy ghi nhận công dân đã bổ sung trước',
+        en: 'A supplement is pending: record that the applicant supplied it first',
+      });
+    }
     const last = dossier.steps.at(-1)?.at ?? dossier.receivedAt;
     if ((parseOffsetDateTime(when) as number) < (parseOffsetDateTime(last) as number)) {
       throw new ApiError(400, 'step-out-of-order', {

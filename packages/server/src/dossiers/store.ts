@@ -112,6 +112,28 @@ export const DOSSIER_CLOCK_COLUMNS =
   'code, procedure_code, procedure_name, time_limit, received_at, due_at, across_boundary, steps';
 
 /**
+ * The office's dossiers that have not ended (withdrawn, stopped, returned or refused), the earliest printed due date
+ * first, at most `limit` of them (the partial index `dossiers_open`).
+ *
+ * @example
+ * ```ts
+ * const rows = await openDossierRows(db, office.id, 201);
+ * ```
+ */
+export async function openDossierRows(
+  db: Queryable,
+  office: string,
+  limit: number,
+): Promise<(DossierClockRow & { status: DossierStatus })[]> {
+  return db.query(
+    `select ${DOSSIER_CLOCK_COLUMNS}, status from dossiers
+     where office = $1 and status not in ('withdrawn', 'stopped', 'returned', 'refused')
+     order by due_at, code limit $2`,
+    [office, limit],
+  );
+}
+
+/**
  * A {@link DossierClockRow} as the dossier clock takes it: the stored fields and the recorded steps.
  *
  * @example

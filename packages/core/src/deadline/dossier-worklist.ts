@@ -1,0 +1,104 @@
+import { isObject } from '../queue/board-read.js';
+import type { Classification } from './classify.js';
+import { DOSSIER_STEP_TYPES, type DossierLookup, type DossierStepType } from './dossier-lookup.js';
+import { DOSSIER_STATUSES, type DossierStatus } from './status.js';
+
+/**
+ * The wire contracts of an officer's dossier desk: the office's dossiers still to be worked on
+ * (`GET /api/dossiers`) and one dossier with the steps that may be recorded on it now
+ * (`GET /api/dossiers/{code}/steps`), which `<motcua-dossier-desk>` reads.
+ */
+
+/** The statuses after which no step can be recorded: the dossier has left the office's hands. */
+export const ENDED_DOSSIER_STATUSES: readonly DossierStatus[] = Object.freeze([
+  'withdrawn',
+  'stopped',
+  'returned',
+  'refused',
+]);
+
+/** One dossier of the office still to be worked on: no applicant data, only what the list needs. */
+export interface DossierWorkItem {
+  readonly code: string;
+  readonly procedure: { readonly code: string; readonly name: string };
+  readonly status: DossierStatus;
+  readonly receivedAt: string;
+  /** Timeliness, binding due date and working time left, at the list's `checkedAt`. */
+  readonly classification: Classification;
+}
+
+/** What `GET /api/dossiers` answers: the open dossiers, the most urgent (earliest due) first. */
+export interface DossierWorklist {
+  readonly dossiers: readonly DossierWorkItem[];
+  /** More dossiers are open than the list holds (find the others by their code). */
+  readonly more: boolean;
+  /** When the server computed this, ISO 8601 with its offset. */
+  readonly checkedAt: string;
+}
+
+/** What `GET /api/dossiers/{code}/steps` answers: the dossier's status view and what may be recorded next. */
+export interface DossierDeskView {
+  readonly dossier: DossierLookup;
+  /** The steps the dossier clock accepts now, in {@link DOSSIER_STEP_TYPES} order; none once the dossier ended. */
+  readonly nextSteps: readonly DossierStepType[];
+}
+
+function readClassification(value: unknown): Classification | undefined {
+  if (!isObject(value)) return undefined;
+  const { timeliness, dueAt, remainingMinutes, dayMinutes } = value;
+  if (typeof timeliness !== 'string' || typeof dueAt !== 'string') return undefined;
+  if (typeof remainingMinutes !== 'number' || typeof dayMinutes !== 'number') return undefined;
+  return value as unknown as Classification;
+}
+
+function readWorkItem(value: unknown): DossierWorkItem | undefined {
+  if (!isObject(value) || !isObject(value.procedure)) return undefined;
+  const { code, status, receivedAt, procedure } = value;
+  if (typeof code !== 'string' || typeof receivedAt !== 'string') return undefined;
+  if (typeof procedure.code !== 'string' || typeof procedure.name !== 'string') return undefined;
+  if (!DOSSIER_STATUSES.includes(status as DossierStatus)) return undefined;
+  const classification = readClassification(value.classification);
+  if (!classification) return undefined;
+  return {
+    code,
+    procedure: { code: procedure.code, name: procedure.name },
+    status: status as DossierStatus,
+    receivedAt,
+    classification,
+  };
+}
+
+/**
+ * Reads what `GET /api/dossiers` answered; entries that are not dossiers are left out, and an answer that is not a
+ * worklist is `undefined`.
+ *
+ * @example
+ * ```ts
+ * const list = readDossierWorklist(await (await fetch('/api/dossiers', { credentials: 'same-origin' })).json());
+ * list?.dossiers.filter((d) => d.classification.timeliness === 'overdue');
+ * ```
+ */
+export function readDossierWorklist(value: unknown): DossierWorklist | undefined {
+  if (!isObject(value) || !Array.isArray(value.dossiers) || typeof value.checkedAt !== 'string') return undefined;
+  const dossiers = value.dossiers.map(readWorkItem).filter((d): d is DossierWorkItem => d !== undefined);
+  return { dossiers, more: value.more === true, checkedAt: value.checkedAt };
+}
+
+/**
+ * Reads what `GET /api/dossiers/{code}/steps` answered (`undefined` when it is not a dossier desk view); steps that
+ * are not {@link DOSSIER_STEP_TYPES} are left out.
+ *
+ * @example
+ * ```ts
+ * const view = readDossierDeskView(await (await fetch('/api/dossiers/000.00.00.H12-261204-0001/steps')).json());
+ * view?.nextSteps.includes('supplement-requested');
+ * ```
+ */
+export function readDossierDeskView(value: unknown): DossierDeskView | undefined {
+  if (!isObject(value) || !Array.isArray(value.nextSteps)) return undefined;
+  const dossier = value.dossier;
+  if (!isObject(dossier) || !Array.isArray(dossier.timeline) || !isObject(dossier.clock)) return undefined;
+  if (!readWorkItem(dossier)) return undefined;
+  const nextSteps = DOSSIER_STEP_TYPES.filter((t) => (value.nextSteps as unknown[]).includes(t));
+  return { dossier: dossier as unknown as DossierLookup, nextSteps };
+}

@@ -1,0 +1,118 @@
+import { describe, it } from 'node:test';
+import {
+  DOSSIER_STEP_TYPES,
+  ENDED_DOSSIER_STATUSES,
+  readDossierDeskView,
+  readDossierWorklist,
+} from '@motcua/core/deadline';
+import { expect } from 'chai';
+import { createApp } from '../app.js';
+import { TEST_DATABASES } from '../db/databases.test-support.js';
+import { migrate } from '../db/migrations.js';
+import { call } from '../http/call.test-support.js';
+import { DEMO_OFFICE, parseOffice } from '../office/office.js';
+import { sessionHeaders, testUser } from '../staff/staff.test-support.js';
+import { openDossierRows } from './store.js';
+
+const CATALOGUE = new URL('../../../../examples/data/catalogue.json', import.meta.url).pathname;
+const JSON_BODY = { 'content-type': 'application/json' };
+const T0 = Date.UTC(2026, 11, 4, 1, 0); // Friday 4 December 2026, 08:00 in Vietnam
+const HOUR = 3_600_000;
+/** Procedures of the sample catalogue with different time limits: the due dates differ. */
+const PROCEDURES = ['1.004194', '1.004845', '1.001022'];
+
+for (const target of TEST_DATABASES) {
+  describe(`an officer's desk: the open dossiers and a dossier's next steps, on ${target.name}`, () => {
+    it('lists the open dossiers, earliest due first, offers only what the clock accepts, and drops ended ones', async () => {
+      const db = await target.open();
+      try {
+        await migrate(db);
+        let now = T0;
+        const office = parseOffice(DEMO_OFFICE, { demo: true });
+        const app = createApp({ db, office, catalogue: CATALOGUE, now: () => now, secret: 's'.repeat(40) });
+        const officer = { ...(await sessionHeaders(db, await testUser(db, 'demo', 'canbo1', ['officer']))), ...JSON_BODY };
+        const codes: string[] = [];
+        for (const procedure of PROCEDURES) {
+          const received = await call(app, 'POST', '/api/dossiers', officer, {
+            procedure,
+            applicant: { name: 'Nguyễn Văn A', address: '1 Đường Làng' },
+            documents: [{ name: 'Tờ khai' }],
+          });
+          expect(received.status, received.text).to.equal(201);
+          codes.push(received.body.code);
+        }
+
+        now += HOUR;
+        const listed = await call(app, 'GET', '/api/dossiers', officer);
+        expect(listed.status, listed.text).to.equal(200);
+        const list = readDossierWorklist(listed.body);
+        // The demo office's sample dossier is open too.
+        const listedCodes = list?.dossiers.map((d) => d.code) ?? [];
+        expect(listedCodes).to.include.members(codes);
+        const dues = list?.dossiers.map((d) => d.classification.dueAt) ?? [];
+        expect(dues).to.deep.equal([...dues].sort());
+        expect(list?.more).to.equal(false);
+        expect(list?.checkedAt).to.equal('2026-12-04T09:00:00+07:00');
+        expect(JSON.stringify(listed.body), 'no applicant data').not.to.contain('Nguyễn Văn A');
+        for (const d of list?.dossiers.filter((d) => codes.includes(d.code)) ?? []) {
+          expect(d.classification.timeliness).to.equal('in-time');
+        }
+
+        const code = codes[0] as string;
+        const desk = async () => readDossierDeskView((await call(app, 'GET', `/api/dossiers/${code}/steps`, officer)).body);
+        const fresh = await desk();
+        expect(fresh?.dossier.code).to.equal(code);
+        expect(fresh?.dossier.status).to.equal('received');
+        // Received: anything but completing a supplement never requested, the authority's receipt (not across a
+        // boundary) and being received again.
+        expect(fresh?.nextSteps).to.deep.equal(
+          DOSSIER_STEP_TYPES.filter((t) => !['supplement-completed', 'authority-received'].includes(t)),
+        );
+
+        now += HOUR;
+        const asked = await call(app, 'POST', `/api/dossiers/${code}/steps`, officer, {
+          type: 'supplement-requested',
+          reasons: ['incomplete'],
+          reason: 'Thiếu bản sao giấy tờ tùy thân',
+        });
+        expect(asked.status, asked.text).to.equal(201);
+        const paused = await desk();
+        expect(paused?.dossier.status).to.equal('supplement-requested');
+        // While waiting on the applicant: the completion, or the end.
+        expect(paused?.nextSteps).to.deep.equal(['supplement-completed', 'extended', 'withdrawn', 'stopped', 'resolved', 'returned']);
+        for (const type of DOSSIER_STEP_TYPES.filter((t) => !paused?.nextSteps.includes(t))) {
+          const refused = await call(app, 'POST', `/api/dossiers/${code}/steps`, officer, { type });
+          expect(refused.status, `${type} is refused, as the desk said`).to.be.oneOf([400, 409]);
+        }
+
+        now += HOUR;
+        for (const type of ['supplement-completed', 'resolved', 'returned']) {
+          const done = await call(app, 'POST', `/api/dossiers/${code}/steps`, officer, { type });
+          expect(done.status, done.text).to.equal(201);
+        }
+        expect((await desk())?.nextSteps).to.deep.equal([]);
+        const after = readDossierWorklist((await call(app, 'GET', '/api/dossiers', officer)).body);
+        expect(after?.dossiers.map((d) => d.code)).to.deep.equal(listedCodes.filter((c) => c !== code));
+
+        const unknown = await call(app, 'GET', '/api/dossiers/000.00.00.H00-261204-9999/steps', officer);
+        expect(unknown.status).to.equal(404);
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('leaves out the statuses core says have ended, as the partial index does', async () => {
+      const db = await target.open();
+      try {
+        await migrate(db);
+        const [index] = await db.query<{ indexdef: string }>(
+          "select indexdef from pg_indexes where indexname = 'dossiers_open'",
+        );
+        for (const status of ENDED_DOSSIER_STATUSES) expect(index?.indexdef).to.contain(`'${status}'`);
+        expect(await openDossierRows(db, 'demo', 10)).to.deep.equal([]);
+      } finally {
+        await db.close();
+      }
+    });
+  });
+}
