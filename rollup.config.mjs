@@ -222,6 +222,7 @@ const staffNames = [
   'queue-settings',
   'audit-trail',
   'staff-users',
+  'dossier-desk',
 ];
 const publicNames = elementNames.filter((element) => !staffNames.includes(element));
 

@@ -30,7 +30,10 @@ for (const target of TEST_DATABASES) {
         let now = T0;
         const office = parseOffice(DEMO_OFFICE, { demo: true });
         const app = createApp({ db, office, catalogue: CATALOGUE, now: () => now, secret: 's'.repeat(40) });
-        const officer = { ...(await sessionHeaders(db, await testUser(db, 'demo', 'canbo1', ['officer']))), ...JSON_BODY };
+        const officer = {
+          ...(await sessionHeaders(db, await testUser(db, 'demo', 'canbo1', ['officer']))),
+          ...JSON_BODY,
+        };
         const codes: string[] = [];
         for (const procedure of PROCEDURES) {
           const received = await call(app, 'POST', '/api/dossiers', officer, {
@@ -59,7 +62,8 @@ for (const target of TEST_DATABASES) {
         }
 
         const code = codes[0] as string;
-        const desk = async () => readDossierDeskView((await call(app, 'GET', `/api/dossiers/${code}/steps`, officer)).body);
+        const desk = async () =>
+          readDossierDeskView((await call(app, 'GET', `/api/dossiers/${code}/steps`, officer)).body);
         const fresh = await desk();
         expect(fresh?.dossier.code).to.equal(code);
         expect(fresh?.dossier.status).to.equal('received');
@@ -79,7 +83,14 @@ for (const target of TEST_DATABASES) {
         const paused = await desk();
         expect(paused?.dossier.status).to.equal('supplement-requested');
         // While waiting on the applicant: the completion, or the end.
-        expect(paused?.nextSteps).to.deep.equal(['supplement-completed', 'extended', 'withdrawn', 'stopped', 'resolved', 'returned']);
+        expect(paused?.nextSteps).to.deep.equal([
+          'supplement-completed',
+          'extended',
+          'withdrawn',
+          'stopped',
+          'resolved',
+          'returned',
+        ]);
         for (const type of DOSSIER_STEP_TYPES.filter((t) => !paused?.nextSteps.includes(t))) {
           const refused = await call(app, 'POST', `/api/dossiers/${code}/steps`, officer, { type });
           expect(refused.status, `${type} is refused, as the desk said`).to.be.oneOf([400, 409]);

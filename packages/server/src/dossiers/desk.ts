@@ -47,6 +47,9 @@ export async function dossierDesk(c: Context<Env, '/api/dossiers/:code/steps'>, 
   const dossier = await loadDossier(db, c.req.param('code'));
   if (!dossier || dossier.office !== office.id) throw unknownDossier();
   const at = vietnamIso(now());
-  const view: DossierDeskView = { dossier: lookupView(dossier, at, s.clock), nextSteps: nextSteps(dossier, at, s.clock) };
+  const view: DossierDeskView = {
+    dossier: lookupView(dossier, at, s.clock),
+    nextSteps: nextSteps(dossier, at, s.clock),
+  };
   return c.json(view);
 }

@@ -59,7 +59,10 @@ export async function recordDossierStep(
         en: 'The dossier has ended (withdrawn, stopped or returned)',
       });
     }
-    if (dossier.status === 'supplement-requested' && (input.type === 'processing' || input.type === 'payment-requested')) {
+    if (
+      dossier.status === 'supplement-requested' &&
+      (input.type === 'processing' || input.type === 'payment-requested')
+    ) {
       throw new ApiError(409, 'supplement-pending', {
         vi: 'Hồ sơ đang chờ bổ sung: hãy ghi nhận công dân đã bổ sung trước',
         en: 'A supplement is pending: record that the applicant supplied it first',

@@ -1,0 +1,360 @@
+import {
+  type DossierDeskView,
+  type DossierStepType,
+  type DossierWorkItem,
+  type DossierWorklist,
+  readDossierDeskView,
+  readDossierWorklist,
+  SUPPLEMENT_REASON_CODES,
+} from '@motcua/core/deadline';
+import type { ApiProblem } from '@motcua/core/text';
+import { html, nothing } from 'lit';
+import { ApiFailure, api } from '../internal/api-client.js';
+import { MotcuaElement } from '../internal/base.js';
+import { property, state } from '../internal/decorators.js';
+import { defineElement } from '../internal/define.js';
+import { newIdempotencyKey } from '../internal/idempotency-key.js';
+import { RequestsController } from '../internal/requests-controller.js';
+import { blockStyles } from '../internal/styles.js';
+import type { DossierStepDetail } from './dossier-desk.events.js';
+import { type DossierDeskStringKey, dossierDeskStrings } from './dossier-desk.strings.js';
+import { dossierDeskStyles } from './dossier-desk.styles.js';
+
+export type { DossierStepDetail } from './dossier-desk.events.js';
+export type { DossierDeskStringKey } from './dossier-desk.strings.js';
+
+type Phase = 'loading' | 'shown' | 'sign-in' | 'forbidden' | 'failed';
+/** What the last action said: done, or refused with the server's message and problems. */
+type Message =
+  | { readonly kind: 'status'; readonly text: string }
+  | { readonly kind: 'error'; readonly text: string; readonly problems: readonly ApiProblem[] };
+
+/** Steps whose reason is asked for: required for an extension, kept with the others. */
+const WITH_REASON: readonly DossierStepType[] = ['supplement-requested', 'extended', 'withdrawn', 'stopped'];
+
+/**
+ * An officer's desk, on the server's own origin: the office's dossiers that have not ended, the earliest due first,
+ * overdue ones marked (`GET /api/dossiers`); a dossier found by its code or picked from the list, with its steps so
+ * far and the steps core's dossier clock accepts now (`GET /api/dossiers/{code}/steps`); and the next step recorded
+ * (`POST /api/dossiers/{code}/steps`) — a supplement request with its reasons in one go (Decree 309/2026), the
+ * applicant's supplement, an extension with the apology letter's reason and new date, the result, its return, a
+ * withdrawal or a stop. The server records it with the officer's name and tells the citizen through the channels they
+ * chose. Its refusals are shown with their message and field; a step that may not have reached the server is sent
+ * again with the same `Idempotency-Key`, so it is never recorded twice. Without an officer's session it asks to sign in.
+ *
+ * @summary An officer's dossiers in progress: the worklist and recording each step.
+ * @fires motcua-dossier-step - A step was recorded; detail: {@link DossierStepDetail}.
+ * @csspart dossier - One dossier of the list.
+ * @csspart detail - The dossier opened, with its steps and the form for the next one.
+ * @csspart message - What the last action said (done, or the server's refusal).
+ * @cssproperty --motcua-dossier-desk-font-size - The base size (default 16px).
+ * @cssproperty --motcua-dossier-desk-accent - Buttons and links (default #0b4f9c).
+ * @cssproperty --motcua-dossier-desk-danger - Overdue (default #a4000f).
+ * @cssproperty --motcua-dossier-desk-color - Text (default #1b1b1b).
+ * @cssproperty --motcua-dossier-desk-background - Background (default #ffffff).
+ *
+ * @example
+ * ```html
+ * <script type="module" src="/cdn/motcua-dossier-desk.js"></script>
+ * <motcua-dossier-desk sign-in-href="/dang-nhap.html"></motcua-dossier-desk>
+ * ```
+ */
+export class MotcuaDossierDesk extends MotcuaElement<DossierDeskStringKey> {
+  /** The element's styles. */
+  static override styles = [...MotcuaElement.styles, blockStyles, dossierDeskStyles];
+
+  /** Where to sign in, linked when the page has no officer's session. */
+  @property({ attribute: 'sign-in-href' }) signInHref = '';
+  /** A dossier to open at once (else the address's `?ma-ho-so=`). */
+  @property() code = '';
+
+  @state() private phase: Phase = 'loading';
+  @state() private list: DossierWorklist | undefined;
+  @state() private open: DossierDeskView | undefined;
+  @state() private step: DossierStepType | undefined;
+  @state() private message: Message | undefined;
+
+  protected readonly defaultStrings = dossierDeskStrings;
+
+  private readonly requests = new RequestsController(this);
+  private busy = false;
+  /** The last step sent whose answer never came: sent again unchanged, it keeps its Idempotency-Key. */
+  private unanswered: { readonly code: string; readonly body: string; readonly key: string } | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.code && typeof location !== 'undefined') {
+      this.code = new URLSearchParams(location.search).get('ma-ho-so') ?? '';
+    }
+    void this.refresh().then(() => (this.code ? this.show(this.code) : undefined));
+  }
+
+  override render() {
+    const { phase } = this;
+    const heading = html`<h2>${this.t('title')}</h2>`;
+    if (phase === 'loading') return html`${heading}<p role="status">${this.t('loading')}</p>`;
+    if (phase !== 'shown') {
+      const text = this.t(phase === 'sign-in' ? 'signIn' : phase);
+      return html`${heading}<p role="alert">${phase === 'sign-in' && this.signInHref ? html`<a href=${this.signInHref}>${text}</a>` : text}</p>`;
+    }
+    return html`${heading} ${this.messageView()} ${this.open ? this.detailView(this.open) : this.listView()}`;
+  }
+
+  private messageView() {
+    const m = this.message;
+    if (!m) return nothing;
+    if (m.kind === 'status') return html`<p part="message" role="status">${m.text}</p>`;
+    return html`<div part="message" role="alert">
+      <p>${m.text}</p>
+      ${
+        m.problems.length === 0
+          ? nothing
+          : html`<ul>
+            ${m.problems.map((p) => html`<li><code>${p.path}</code>: ${p.message[this.language]}</li>`)}
+          </ul>`
+      }
+    </div>`;
+  }
+
+  private listView() {
+    const list = this.list;
+    return html`<section aria-labelledby="find">
+        <h3 id="find">${this.t('find')}</h3>
+        <div class="row">
+          <label for="code">${this.t('code')}</label>
+          <input
+            id="code"
+            autocomplete="off"
+            autocapitalize="characters"
+            spellcheck="false"
+            maxlength="40"
+            @keydown=${(e: KeyboardEvent) => {
+              if (e.key === 'Enter') this.find();
+            }}
+          />
+          <button type="button" @click=${() => this.find()}>${this.t('open')}</button>
+        </div>
+      </section>
+      <section aria-labelledby="worklist">
+        <h3 id="worklist" tabindex="-1">${this.t('worklist')}</h3>
+        ${list ? html`<p class="hint">${this.t('checkedAt', { time: this.time(list.checkedAt) })}</p>` : nothing}
+        ${
+          !list || list.dossiers.length === 0
+            ? html`<p>${this.t('empty')}</p>`
+            : html`<ul>
+              ${list.dossiers.map((d) => this.itemView(d))}
+            </ul>`
+        }
+        ${list?.more ? html`<p class="hint">${this.t('more')}</p>` : nothing}
+      </section>`;
+  }
+
+  private itemView(d: DossierWorkItem) {
+    const overdue = d.classification.timeliness === 'overdue';
+    return html`<li part="dossier" class=${overdue ? 'overdue' : ''}>
+      <button type="button" class="link" @click=${() => this.show(d.code)}>${d.code}</button>
+      <span>${d.procedure.name}</span>
+      <span>${this.t(`status-${d.status}`)}</span>
+      <span>${this.t('colDue')}: <time datetime=${d.classification.dueAt}>${this.time(d.classification.dueAt)}</time>
+        — <strong>${this.t(overdue ? 'overdue' : 'inTime')}</strong></span>
+    </li>`;
+  }
+
+  private detailView(view: DossierDeskView) {
+    const d = view.dossier;
+    const overdue = d.classification.timeliness === 'overdue';
+    return html`<section part="detail" aria-labelledby="detail">
+      <button type="button" class="link" @click=${() => this.close()}>${this.t('close')}</button>
+      <h3 id="detail" tabindex="-1">${d.code}</h3>
+      <p>${d.procedure.name}</p>
+      <p><strong>${this.t(`status-${d.status}`)}</strong> ·
+        ${this.t('dueAt', { time: this.time(d.clock.promisedDueAt) })}
+        ${overdue ? html`— <strong class="late">${this.t('overdue')}</strong>` : nothing}</p>
+      <h4>${this.t('timeline')}</h4>
+      <ol>
+        ${d.timeline.map(
+          (s) => html`<li>
+            <time datetime=${s.at}>${this.time(s.at)}</time> —
+            ${s.type === 'received' ? this.t('status-received') : this.t(`step-${s.type}`)}
+            ${s.reasons?.length ? html`<br />${s.reasons.map((r) => this.t(`reason-${r}`)).join('; ')}` : nothing}
+            ${s.reason ? html`<br />${s.reason}` : nothing}
+            ${s.dueAt ? html`<br />${this.t('dueAt', { time: this.time(s.dueAt) })}` : nothing}
+          </li>`,
+        )}
+      </ol>
+      ${view.nextSteps.length === 0 ? html`<p>${this.t('noSteps')}</p>` : this.stepForm(view)}
+    </section>`;
+  }
+
+  private stepForm(view: DossierDeskView) {
+    const chosen = this.step && view.nextSteps.includes(this.step) ? this.step : undefined;
+    return html`<h4 id="record">${this.t('record')}</h4>
+      <fieldset>
+        <legend>${this.t('stepType')}</legend>
+        ${view.nextSteps.map(
+          (type) =>
+            html`<label class="check"
+              ><input
+                type="radio"
+                name="step"
+                value=${type}
+                .checked=${type === chosen}
+                @change=${() => {
+                  this.step = type;
+                }}
+              />${this.t(`step-${type}`)}</label
+            >`,
+        )}
+      </fieldset>
+      ${
+        chosen === 'supplement-requested'
+          ? html`<fieldset>
+            <legend>${this.t('reasons')}</legend>
+            ${SUPPLEMENT_REASON_CODES.map(
+              (r) =>
+                html`<label class="check"
+                  ><input type="checkbox" name="reasons" value=${r} />${this.t(`reason-${r}`)}</label
+                >`,
+            )}
+          </fieldset>`
+          : nothing
+      }
+      ${
+        chosen === 'extended'
+          ? html`<div class="row">
+            <label for="due">${this.t('newDue')}</label>
+            <input id="due" type="datetime-local" required />
+          </div>`
+          : nothing
+      }
+      ${
+        chosen && WITH_REASON.includes(chosen)
+          ? html`<div class="column">
+            <label for="reason">${this.t('reason')}</label>
+            <textarea id="reason" rows="3" maxlength="2000" aria-describedby="reason-hint"></textarea>
+            <p class="hint" id="reason-hint">${this.t('reasonHint')}</p>
+          </div>`
+          : nothing
+      }
+      <button type="button" ?disabled=${!chosen} @click=${() => this.record(view.dossier.code)}>
+        ${this.t('submit')}
+      </button>`;
+  }
+
+  /** A time as the commune reads it, in Vietnam time: `09:00 10/03/2026`. */
+  private time(iso: string): string {
+    return new Intl.DateTimeFormat(this.language === 'en' ? 'en-GB' : 'vi-VN', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      hour: '2-digit',
+      minute: '2-digit',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    }).format(new Date(iso));
+  }
+
+  private field<T extends HTMLElement = HTMLInputElement>(id: string): T | null | undefined {
+    return this.shadowRoot?.querySelector<T>(`#${id}`);
+  }
+
+  /** Shows what a failure means; false when nothing more is to be done (aborted, or the page now asks to sign in). */
+  private failed(error: unknown): boolean {
+    if (!(error instanceof ApiFailure)) throw error;
+    if (error.code === 'aborted') return false;
+    if (error.status === 401 || error.status === 403) {
+      this.phase = error.status === 401 ? 'sign-in' : 'forbidden';
+      return false;
+    }
+    this.message = { kind: 'error', text: error.text?.[this.language] ?? this.t('failed'), problems: error.problems };
+    return true;
+  }
+
+  private async refresh(): Promise<void> {
+    try {
+      const list = readDossierWorklist(await api('api/dossiers', { signal: this.requests.signal }));
+      if (!list) throw new ApiFailure(200, 'malformed');
+      this.list = list;
+      this.phase = 'shown';
+    } catch (error) {
+      if (this.failed(error) && this.phase === 'loading') this.phase = 'failed';
+    }
+  }
+
+  private find(): void {
+    const code = this.field('code')?.value.trim() ?? '';
+    if (code) void this.show(code);
+  }
+
+  /** Opens a dossier: its steps and what may come next. */
+  private async show(code: string): Promise<void> {
+    try {
+      const path = `api/dossiers/${encodeURIComponent(code)}/steps`;
+      const view = readDossierDeskView(await api(path, { signal: this.requests.signal }));
+      if (!view) throw new ApiFailure(200, 'malformed');
+      this.open = view;
+      this.step = undefined;
+      this.message = undefined;
+      await this.updateComplete;
+      this.field('detail')?.focus();
+    } catch (error) {
+      if (error instanceof ApiFailure && error.status === 404) {
+        this.message = { kind: 'error', text: this.t('unknown', { code }), problems: [] };
+      } else this.failed(error);
+    }
+  }
+
+  private async close(): Promise<void> {
+    this.open = undefined;
+    this.message = undefined;
+    await this.refresh();
+    await this.updateComplete;
+    this.field('worklist')?.focus();
+  }
+
+  /** The step as the form says it, for `POST /api/dossiers/{code}/steps`. */
+  private stepBody(type: DossierStepType): Record<string, unknown> {
+    const reason = this.field<HTMLTextAreaElement>('reason')?.value.trim() ?? '';
+    const reasons = [...(this.shadowRoot?.querySelectorAll<HTMLInputElement>('input[name="reasons"]:checked') ?? [])];
+    const due = this.field('due')?.value ?? '';
+    return {
+      type,
+      ...(reason ? { reason } : {}),
+      ...(reasons.length > 0 ? { reasons: reasons.map((r) => r.value) } : {}),
+      // The date and time typed are Vietnam's, whatever the computer's time zone.
+      ...(due ? { dueAt: `${due.length === 16 ? `${due}:00` : due}+07:00` } : {}),
+    };
+  }
+
+  private async record(code: string): Promise<void> {
+    const type = this.step;
+    if (!type || this.busy) return;
+    const body = this.stepBody(type);
+    const json = JSON.stringify(body);
+    const same = this.unanswered?.code === code && this.unanswered.body === json;
+    const key = same && this.unanswered ? this.unanswered.key : newIdempotencyKey();
+    this.unanswered = { code, body: json, key };
+    this.busy = true;
+    try {
+      const path = `api/dossiers/${encodeURIComponent(code)}/steps`;
+      const answer = (await api(path, { body, key, signal: this.requests.signal })) as { status?: unknown } | undefined;
+      this.unanswered = undefined;
+      const status = typeof answer?.status === 'string' ? answer.status : '';
+      this.emit<DossierStepDetail>('motcua-dossier-step', { code, type, status } as DossierStepDetail);
+      await this.show(code);
+      this.message = { kind: 'status', text: this.t('recorded', { step: this.t(`step-${type}`), code }) };
+    } catch (error) {
+      if (!(error instanceof ApiFailure && error.transient)) this.unanswered = undefined;
+      this.failed(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+defineElement('motcua-dossier-desk', MotcuaDossierDesk);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'motcua-dossier-desk': MotcuaDossierDesk;
+  }
+}
