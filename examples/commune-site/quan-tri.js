@@ -1,5 +1,5 @@
-// The example site's admin page signs in with <motcua-sign-in>. The office administration and the pairing screen read
-// the office's data when they load, so the page reloads when an admin signs in or out here — not when <motcua-sign-in>
+// The example site's staff pages (administration, dossiers) sign in with <motcua-sign-in>. Their screens read the
+// office's data when they load, so the page reloads when someone signs in or out here — not when <motcua-sign-in>
 // finds, as the page opens, a session the browser already had.
 const signIn = document.getElementById('dang-nhap');
 

@@ -13,7 +13,6 @@ import { ApiFailure, api } from '../internal/api-client.js';
 import { MotcuaElement } from '../internal/base.js';
 import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
-import { newIdempotencyKey } from '../internal/idempotency-key.js';
 import { RequestsController } from '../internal/requests-controller.js';
 import { blockStyles } from '../internal/styles.js';
 import type { DossierStepDetail } from './dossier-desk.events.js';
@@ -328,13 +327,13 @@ export class MotcuaDossierDesk extends MotcuaElement<DossierDeskStringKey> {
   private async record(code: string): Promise<void> {
     const type = this.step;
     if (!type || this.busy) return;
+    this.busy = true;
     const body = this.stepBody(type);
     const json = JSON.stringify(body);
-    const same = this.unanswered?.code === code && this.unanswered.body === json;
-    const key = same && this.unanswered ? this.unanswered.key : newIdempotencyKey();
-    this.unanswered = { code, body: json, key };
-    this.busy = true;
     try {
+      const kept = this.unanswered?.code === code && this.unanswered.body === json ? this.unanswered.key : undefined;
+      const key = kept ?? (await import('../internal/idempotency-key.js')).newIdempotencyKey();
+      this.unanswered = { code, body: json, key };
       const path = `api/dossiers/${encodeURIComponent(code)}/steps`;
       const answer = (await api(path, { body, key, signal: this.requests.signal })) as { status?: unknown } | undefined;
       this.unanswered = undefined;
