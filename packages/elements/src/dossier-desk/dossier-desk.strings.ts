@@ -36,6 +36,9 @@ export type DossierDeskStringKey =
   | 'colDue'
   | 'overdue'
   | 'inTime'
+  | 'early'
+  | 'onTime'
+  | 'late'
   | 'timeline'
   | 'dueAt'
   | 'close'
@@ -74,6 +77,9 @@ export const dossierDeskStrings: StringTable<DossierDeskStringKey> = {
     colDue: 'Hạn trả',
     overdue: 'Quá hạn',
     inTime: 'Trong hạn',
+    early: 'Trước hạn',
+    onTime: 'Đúng hạn',
+    late: 'Trễ hạn',
     timeline: 'Các bước đã ghi',
     dueAt: 'Hạn trả kết quả: {time}',
     close: 'Quay lại danh sách',
@@ -82,7 +88,7 @@ export const dossierDeskStrings: StringTable<DossierDeskStringKey> = {
     noSteps: 'Hồ sơ đã kết thúc: không ghi thêm bước nào.',
     reasons: 'Lý do yêu cầu bổ sung (Nghị định 309/2026: nêu đủ trong một lần)',
     reason: 'Nội dung, lý do',
-    reasonHint: 'Bắt buộc khi gia hạn (lý do ghi trong Phiếu xin lỗi và hẹn lại ngày trả kết quả).',
+    reasonHint: 'Bắt buộc: lý do ghi trong Phiếu xin lỗi và hẹn lại ngày trả kết quả.',
     newDue: 'Ngày hẹn trả mới',
     submit: 'Ghi nhận',
     recorded: 'Đã ghi nhận “{step}” cho hồ sơ {code}.',
@@ -118,6 +124,9 @@ export const dossierDeskStrings: StringTable<DossierDeskStringKey> = {
     colDue: 'Due',
     overdue: 'Overdue',
     inTime: 'In time',
+    early: 'Early',
+    onTime: 'On time',
+    late: 'Late',
     timeline: 'Steps recorded',
     dueAt: 'Result due: {time}',
     close: 'Back to the list',
@@ -126,7 +135,7 @@ export const dossierDeskStrings: StringTable<DossierDeskStringKey> = {
     noSteps: 'The dossier has ended: no further step can be recorded.',
     reasons: 'Why a supplement is needed (Decree 309/2026: all of it in one go)',
     reason: 'Content, reason',
-    reasonHint: 'Required for an extension (the reason given in the apology letter with the new date).',
+    reasonHint: 'Required: the reason given in the apology letter with the new date.',
     newDue: 'New due date',
     submit: 'Record',
     recorded: '“{step}” recorded for dossier {code}.',

@@ -13,6 +13,10 @@ export const dossierDeskStyles = css`
   }
   section + section {
     border-top: 1px solid #8a8a8a;
+    margin-top: 1em;
+  }
+  [tabindex='-1']:focus {
+    outline: none;
   }
   ul {
     list-style: none;

@@ -17,6 +17,7 @@ interface Dossier {
   status: string;
   dueAt: string;
   overdue: boolean;
+  timeliness?: string;
   steps: { type: string; at: string; reason?: string; reasons?: string[]; dueAt?: string }[];
 }
 
@@ -39,6 +40,15 @@ const DOSSIERS = (): Dossier[] => [
     overdue: false,
     steps: [],
   },
+  {
+    code: '000.00.00.H00-261120-0003',
+    name: 'Đăng ký kết hôn',
+    status: 'resolved',
+    dueAt: '2026-12-09T17:00:00+07:00',
+    overdue: false,
+    timeliness: 'late',
+    steps: [],
+  },
 ];
 
 /** The steps the stand-in offers: what core's clock would accept from each status. */
@@ -46,11 +56,12 @@ const NEXT: Record<string, string[]> = {
   received: ['supplement-requested', 'extended', 'withdrawn', 'stopped', 'resolved', 'returned', 'processing'],
   processing: ['supplement-requested', 'extended', 'withdrawn', 'stopped', 'resolved', 'returned'],
   'supplement-requested': ['supplement-completed', 'extended', 'withdrawn', 'stopped', 'resolved', 'returned'],
+  resolved: ['supplement-requested', 'extended', 'returned', 'processing'],
   returned: [],
 };
 
 const classification = (d: Dossier) => ({
-  timeliness: d.overdue ? 'overdue' : 'in-time',
+  timeliness: d.timeliness ?? (d.overdue ? 'overdue' : 'in-time'),
   dueAt: d.dueAt,
   remainingMinutes: d.overdue ? -30 : 900,
   dayMinutes: 450,
@@ -149,10 +160,15 @@ describe('<motcua-dossier-desk>', () => {
     await waitUntil(() => shown(el).includes('Đăng ký khai sinh'), 'the worklist');
     await expect(el).to.be.accessible();
     const items = [...root(el).querySelectorAll('[part="dossier"]')];
-    expect(items.map((li) => li.querySelector('button')?.textContent)).to.deep.equal([B, A]);
-    expect(items[0]?.className).to.equal('overdue');
+    expect(items.map((li) => li.querySelector('button')?.textContent)).to.deep.equal([
+      B,
+      A,
+      '000.00.00.H00-261120-0003',
+    ]);
+    expect(items.map((li) => li.className)).to.deep.equal(['overdue', '', 'overdue']);
     expect(items[0]?.textContent).to.contain('Quá hạn');
     expect(items[1]?.textContent).to.contain('Trong hạn');
+    expect(items[2]?.textContent, 'a result ready after its due date').to.contain('Trễ hạn');
     expect(items[1]?.textContent).to.contain('<img src=x onerror=alert(1)>');
     expect(root(el).querySelector('img')).to.equal(null);
     expect(shown(el)).to.contain('Hạn trả: 17:00 03/12/2026');
@@ -172,6 +188,9 @@ describe('<motcua-dossier-desk>', () => {
     await waitUntil(() => root(el).querySelector('[part="detail"]'), 'the dossier');
     expect(root(el).activeElement?.id, 'focus moves to the dossier').to.equal('detail');
     expect(shown(el)).not.to.contain('Công dân đã bổ sung hồ sơ');
+    const offered = () => [...root(el).querySelectorAll<HTMLInputElement>('input[name="step"]')].map((i) => i.value);
+    expect(offered()[0], 'the usual next step first').to.equal('processing');
+    expect(offered().slice(1)).to.deep.equal(NEXT.received?.filter((s) => s !== 'processing'));
     choose(el, 'supplement-requested');
     await el.updateComplete;
     for (const r of ['incomplete', 'data-unavailable']) {
@@ -194,7 +213,7 @@ describe('<motcua-dossier-desk>', () => {
     ]);
     expect(shown(el)).to.contain('Không khai thác được thông tin trong cơ sở dữ liệu');
     // Now the completion is offered, and processing is not.
-    expect(root(el).querySelector('input[value="supplement-completed"]')).not.to.equal(null);
+    expect(offered()[0]).to.equal('supplement-completed');
     expect(root(el).querySelector('input[value="processing"]')).to.equal(null);
     press(el, 'Quay lại danh sách');
     await waitUntil(() => root(el).querySelector('[part="dossier"]'), 'the list again');

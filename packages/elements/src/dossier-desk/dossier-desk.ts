@@ -1,11 +1,13 @@
 import {
   type DossierDeskView,
+  type DossierStatus,
   type DossierStepType,
   type DossierWorkItem,
   type DossierWorklist,
   readDossierDeskView,
   readDossierWorklist,
   SUPPLEMENT_REASON_CODES,
+  type Timeliness,
 } from '@motcua/core/deadline';
 import type { ApiProblem } from '@motcua/core/text';
 import { html, nothing } from 'lit';
@@ -30,6 +32,23 @@ type Message =
 
 /** Steps whose reason is asked for: required for an extension, kept with the others. */
 const WITH_REASON: readonly DossierStepType[] = ['supplement-requested', 'extended', 'withdrawn', 'stopped'];
+/** The usual next step from a status, offered first. */
+const USUAL: Partial<Record<DossierStatus, DossierStepType>> = {
+  received: 'processing',
+  processing: 'resolved',
+  'payment-requested': 'resolved',
+  'supplement-requested': 'supplement-completed',
+  resolved: 'returned',
+};
+/** Timeliness said in words, and whether it is a bad one (marked). */
+const TIMELINESS: Record<Timeliness, readonly [DossierDeskStringKey, boolean]> = {
+  'in-time': ['inTime', false],
+  overdue: ['overdue', true],
+  early: ['early', false],
+  'on-time': ['onTime', false],
+  late: ['late', true],
+  withdrawn: ['inTime', false],
+};
 
 /**
  * An officer's desk, on the server's own origin: the office's dossiers that have not ended, the earliest due first,
@@ -149,26 +168,26 @@ export class MotcuaDossierDesk extends MotcuaElement<DossierDeskStringKey> {
   }
 
   private itemView(d: DossierWorkItem) {
-    const overdue = d.classification.timeliness === 'overdue';
-    return html`<li part="dossier" class=${overdue ? 'overdue' : ''}>
+    const [said, bad] = TIMELINESS[d.classification.timeliness] ?? TIMELINESS['in-time'];
+    return html`<li part="dossier" class=${bad ? 'overdue' : ''}>
       <button type="button" class="link" @click=${() => this.show(d.code)}>${d.code}</button>
       <span>${d.procedure.name}</span>
       <span>${this.t(`status-${d.status}`)}</span>
       <span>${this.t('colDue')}: <time datetime=${d.classification.dueAt}>${this.time(d.classification.dueAt)}</time>
-        — <strong>${this.t(overdue ? 'overdue' : 'inTime')}</strong></span>
+        — <strong>${this.t(said)}</strong></span>
     </li>`;
   }
 
   private detailView(view: DossierDeskView) {
     const d = view.dossier;
-    const overdue = d.classification.timeliness === 'overdue';
+    const [said, bad] = TIMELINESS[d.classification.timeliness] ?? TIMELINESS['in-time'];
     return html`<section part="detail" aria-labelledby="detail">
       <button type="button" class="link" @click=${() => this.close()}>${this.t('close')}</button>
       <h3 id="detail" tabindex="-1">${d.code}</h3>
       <p>${d.procedure.name}</p>
       <p><strong>${this.t(`status-${d.status}`)}</strong> ·
         ${this.t('dueAt', { time: this.time(d.clock.promisedDueAt) })}
-        ${overdue ? html`— <strong class="late">${this.t('overdue')}</strong>` : nothing}</p>
+        — <strong class=${bad ? 'late' : ''}>${this.t(said)}</strong></p>
       <h4>${this.t('timeline')}</h4>
       <ol>
         ${d.timeline.map(
@@ -187,10 +206,13 @@ export class MotcuaDossierDesk extends MotcuaElement<DossierDeskStringKey> {
 
   private stepForm(view: DossierDeskView) {
     const chosen = this.step && view.nextSteps.includes(this.step) ? this.step : undefined;
+    const usual = USUAL[view.dossier.status];
+    const steps =
+      usual && view.nextSteps.includes(usual) ? [usual, ...view.nextSteps.filter((s) => s !== usual)] : view.nextSteps;
     return html`<h4 id="record">${this.t('record')}</h4>
       <fieldset>
         <legend>${this.t('stepType')}</legend>
-        ${view.nextSteps.map(
+        ${steps.map(
           (type) =>
             html`<label class="check"
               ><input
@@ -230,8 +252,14 @@ export class MotcuaDossierDesk extends MotcuaElement<DossierDeskStringKey> {
         chosen && WITH_REASON.includes(chosen)
           ? html`<div class="column">
             <label for="reason">${this.t('reason')}</label>
-            <textarea id="reason" rows="3" maxlength="2000" aria-describedby="reason-hint"></textarea>
-            <p class="hint" id="reason-hint">${this.t('reasonHint')}</p>
+            <textarea
+              id="reason"
+              rows="3"
+              maxlength="2000"
+              ?required=${chosen === 'extended'}
+              aria-describedby=${chosen === 'extended' ? 'reason-hint' : nothing}
+            ></textarea>
+            ${chosen === 'extended' ? html`<p class="hint" id="reason-hint">${this.t('reasonHint')}</p>` : nothing}
           </div>`
           : nothing
       }
