@@ -121,7 +121,14 @@ describe('@motcua/elements follows the element layout', () => {
   );
 
   /** The elements for signed-in staff only (see rollup.config.mjs: the staff build, outside motcua.js). */
-  const STAFF_ONLY_ELEMENTS = ['office-admin', 'device-pairings', 'queue-settings', 'audit-trail', 'staff-users', 'dossier-desk'];
+  const STAFF_ONLY_ELEMENTS = [
+    'office-admin',
+    'device-pairings',
+    'queue-settings',
+    'audit-trail',
+    'staff-users',
+    'dossier-desk',
+  ];
 
   it('has elements', () => {
     expect(elements).to.include('calendar-day');

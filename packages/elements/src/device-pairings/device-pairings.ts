@@ -8,13 +8,11 @@ import {
   readDeviceView,
   readPendingPairing,
 } from '@motcua/core/staff';
-import type { ApiProblem } from '@motcua/core/text';
 import { html, nothing, type PropertyValues } from 'lit';
 import { ApiFailure, api } from '../internal/api-client.js';
-import { MotcuaElement } from '../internal/base.js';
 import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
-import { RequestsController } from '../internal/requests-controller.js';
+import { StaffScreen } from '../internal/staff-screen.js';
 import { blockStyles } from '../internal/styles.js';
 import type { DeviceRevokedDetail, PairingDecidedDetail } from './device-pairings.events.js';
 import { type DevicePairingsStringKey, devicePairingsStrings } from './device-pairings.strings.js';
@@ -23,17 +21,12 @@ import { devicePairingsStyles } from './device-pairings.styles.js';
 export type { DeviceRevokedDetail, PairingDecidedDetail } from './device-pairings.events.js';
 export type { DevicePairingsStringKey } from './device-pairings.strings.js';
 
-type Phase = 'loading' | 'shown' | 'sign-in' | 'forbidden' | 'failed';
 /** What the admin chose for a waiting code before approving it. */
 interface Draft {
   readonly name: string;
   readonly kind: DeviceKind;
   readonly counter: string;
 }
-/** What the last action said: done, or refused with the server's message and problems. */
-type Message =
-  | { readonly kind: 'status'; readonly text: string }
-  | { readonly kind: 'error'; readonly text: string; readonly problems: readonly ApiProblem[] };
 
 /** The entries of a list answer (`{ pairings: [...] }`, `{ devices: [...] }`) that its reader accepts. */
 function entries<T>(json: unknown, key: string, read: (value: unknown) => T | undefined): T[] {
@@ -70,27 +63,21 @@ const shownCode = (code: string): string => `${code.slice(0, 3)}-${code.slice(3)
  * <motcua-device-pairings sign-in-href="/dang-nhap.html"></motcua-device-pairings>
  * ```
  */
-export class MotcuaDevicePairings extends MotcuaElement<DevicePairingsStringKey> {
+export class MotcuaDevicePairings extends StaffScreen<DevicePairingsStringKey> {
   /** The element's styles. */
-  static override styles = [...MotcuaElement.styles, blockStyles, devicePairingsStyles];
-
-  /** Where to sign in, linked when the page has no admin session. */
-  @property({ attribute: 'sign-in-href' }) signInHref = '';
+  static override styles = [...StaffScreen.styles, blockStyles, devicePairingsStyles];
 
   /** Seconds between refreshes while the page is visible (default 5); 0: only the refresh button and the actions. */
   @property({ type: Number }) poll = 5;
 
-  @state() private phase: Phase = 'loading';
   @state() private pairings: readonly PendingPairing[] = [];
   @state() private devices: readonly DeviceView[] = [];
   @state() private counters: readonly { readonly id: string; readonly label: string }[] = [];
   @state() private drafts: Readonly<Record<string, Draft>> = {};
   @state() private confirming = '';
-  @state() private message: Message | undefined;
 
   protected readonly defaultStrings = devicePairingsStrings;
 
-  private readonly requests = new RequestsController(this);
   private timer: ReturnType<typeof setTimeout> | undefined;
   private busy = false;
   /** What to focus after the next render: the confirmation's cancel, or the revoke button it replaced. */
@@ -116,36 +103,12 @@ export class MotcuaDevicePairings extends MotcuaElement<DevicePairingsStringKey>
     this.focusNext = '';
   }
 
-  override render() {
-    const { phase } = this;
-    const refresh = html`<button type="button" class="refresh" @click=${() => this.refresh()}>${this.t('refresh')}</button>`;
-    if (phase === 'shown') {
-      return html`<h2>${this.t('title')}</h2>
-        ${refresh} ${this.messageView()} ${this.pendingSection()} ${this.devicesSection()}`;
-    }
-    if (phase === 'loading') return html`<h2>${this.t('title')}</h2><p role="status">${this.t('loading')}</p>`;
-    // Not signed in, not an admin, or the lists could not be loaded (then the refresh tries again).
-    const text = phase === 'sign-in' ? this.t('signIn') : this.t(phase);
-    const link = phase === 'sign-in' && this.signInHref;
-    return html`<h2>${this.t('title')}</h2>
-      <p role="alert">${link ? html`<a href=${link}>${text}</a>` : text}</p>
-      ${phase === 'failed' ? refresh : nothing}`;
+  protected override tools() {
+    return html`<button type="button" class="refresh" @click=${() => this.refresh()}>${this.t('refresh')}</button>`;
   }
 
-  private messageView() {
-    const m = this.message;
-    if (!m) return nothing;
-    if (m.kind === 'status') return html`<p part="message" role="status" tabindex="-1">${m.text}</p>`;
-    return html`<div part="message" role="alert" tabindex="-1">
-      <p>${m.text}</p>
-      ${
-        m.problems.length === 0
-          ? nothing
-          : html`<ul>
-            ${m.problems.map((p) => html`<li><code>${p.path}</code>: ${p.message[this.language]}</li>`)}
-          </ul>`
-      }
-    </div>`;
+  protected shown() {
+    return html`${this.pendingSection()} ${this.devicesSection()}`;
   }
 
   private pendingSection() {
@@ -353,21 +316,11 @@ export class MotcuaDevicePairings extends MotcuaElement<DevicePairingsStringKey>
     this.schedule();
   }
 
-  /**
-   * Shows what a request's failure means; false when nothing more is to be done (aborted, or the page now asks to
-   * sign in or says the account is not an admin's).
-   */
-  private failed(error: unknown): boolean {
-    if (!(error instanceof ApiFailure)) throw error;
-    if (error.code === 'aborted') return false;
-    if (error.status === 401 || error.status === 403) {
-      this.phase = error.status === 401 ? 'sign-in' : 'forbidden';
-      clearTimeout(this.timer);
-      return false;
-    }
-    const text = error.text?.[this.language] ?? this.t('failed');
-    this.message = { kind: 'error', text, problems: error.problems };
-    return true;
+  /** As the other staff screens, and the refreshes stop once the page must sign in again or is not allowed. */
+  protected override failed(error: unknown): boolean {
+    const more = super.failed(error);
+    if (this.phase === 'sign-in' || this.phase === 'forbidden') clearTimeout(this.timer);
+    return more;
   }
 
   /** Runs one action, one at a time, then shows `done` (or the refusal) and refreshes the lists. */

@@ -9,26 +9,19 @@ import {
   SUPPLEMENT_REASON_CODES,
   type Timeliness,
 } from '@motcua/core/deadline';
-import type { ApiProblem } from '@motcua/core/text';
 import { html, nothing } from 'lit';
 import { ApiFailure, api } from '../internal/api-client.js';
-import { MotcuaElement } from '../internal/base.js';
 import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
-import { RequestsController } from '../internal/requests-controller.js';
+import { StaffScreen } from '../internal/staff-screen.js';
 import { blockStyles } from '../internal/styles.js';
+import { vietnamTime } from '../internal/vietnam-time.js';
 import type { DossierStepDetail } from './dossier-desk.events.js';
 import { type DossierDeskStringKey, dossierDeskStrings } from './dossier-desk.strings.js';
 import { dossierDeskStyles } from './dossier-desk.styles.js';
 
 export type { DossierStepDetail } from './dossier-desk.events.js';
 export type { DossierDeskStringKey } from './dossier-desk.strings.js';
-
-type Phase = 'loading' | 'shown' | 'sign-in' | 'forbidden' | 'failed';
-/** What the last action said: done, or refused with the server's message and problems. */
-type Message =
-  | { readonly kind: 'status'; readonly text: string }
-  | { readonly kind: 'error'; readonly text: string; readonly problems: readonly ApiProblem[] };
 
 /** Steps whose reason is asked for: required for an extension, kept with the others. */
 const WITH_REASON: readonly DossierStepType[] = ['supplement-requested', 'extended', 'withdrawn', 'stopped'];
@@ -77,24 +70,19 @@ const TIMELINESS: Record<Timeliness, readonly [DossierDeskStringKey, boolean]> =
  * <motcua-dossier-desk sign-in-href="/dang-nhap.html"></motcua-dossier-desk>
  * ```
  */
-export class MotcuaDossierDesk extends MotcuaElement<DossierDeskStringKey> {
+export class MotcuaDossierDesk extends StaffScreen<DossierDeskStringKey> {
   /** The element's styles. */
-  static override styles = [...MotcuaElement.styles, blockStyles, dossierDeskStyles];
+  static override styles = [...StaffScreen.styles, blockStyles, dossierDeskStyles];
 
-  /** Where to sign in, linked when the page has no officer's session. */
-  @property({ attribute: 'sign-in-href' }) signInHref = '';
   /** A dossier to open at once (else the address's `?ma-ho-so=`). */
   @property() code = '';
 
-  @state() private phase: Phase = 'loading';
   @state() private list: DossierWorklist | undefined;
   @state() private open: DossierDeskView | undefined;
   @state() private step: DossierStepType | undefined;
-  @state() private message: Message | undefined;
 
   protected readonly defaultStrings = dossierDeskStrings;
 
-  private readonly requests = new RequestsController(this);
   private busy = false;
   /** The last step sent whose answer never came: sent again unchanged, it keeps its Idempotency-Key. */
   private unanswered: { readonly code: string; readonly body: string; readonly key: string } | undefined;
@@ -107,31 +95,9 @@ export class MotcuaDossierDesk extends MotcuaElement<DossierDeskStringKey> {
     void this.refresh().then(() => (this.code ? this.show(this.code) : undefined));
   }
 
-  override render() {
-    const { phase } = this;
-    const heading = html`<h2>${this.t('title')}</h2>`;
-    if (phase === 'loading') return html`${heading}<p role="status">${this.t('loading')}</p>`;
-    if (phase !== 'shown') {
-      const text = this.t(phase === 'sign-in' ? 'signIn' : phase);
-      return html`${heading}<p role="alert">${phase === 'sign-in' && this.signInHref ? html`<a href=${this.signInHref}>${text}</a>` : text}</p>`;
-    }
-    return html`${heading} ${this.messageView()} ${this.open ? this.detailView(this.open) : this.listView()}`;
-  }
-
-  private messageView() {
-    const m = this.message;
-    if (!m) return nothing;
-    if (m.kind === 'status') return html`<p part="message" role="status">${m.text}</p>`;
-    return html`<div part="message" role="alert">
-      <p>${m.text}</p>
-      ${
-        m.problems.length === 0
-          ? nothing
-          : html`<ul>
-            ${m.problems.map((p) => html`<li><code>${p.path}</code>: ${p.message[this.language]}</li>`)}
-          </ul>`
-      }
-    </div>`;
+  protected shown() {
+    return html`
+    ${this.open ? this.detailView(this.open) : this.listView()}`;
   }
 
   private listView() {
@@ -268,32 +234,12 @@ export class MotcuaDossierDesk extends MotcuaElement<DossierDeskStringKey> {
       </button>`;
   }
 
-  /** A time as the commune reads it, in Vietnam time: `09:00 10/03/2026`. */
   private time(iso: string): string {
-    return new Intl.DateTimeFormat(this.language === 'en' ? 'en-GB' : 'vi-VN', {
-      timeZone: 'Asia/Ho_Chi_Minh',
-      hour: '2-digit',
-      minute: '2-digit',
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-    }).format(new Date(iso));
+    return vietnamTime(iso, this.language);
   }
 
   private field<T extends HTMLElement = HTMLInputElement>(id: string): T | null | undefined {
     return this.shadowRoot?.querySelector<T>(`#${id}`);
-  }
-
-  /** Shows what a failure means; false when nothing more is to be done (aborted, or the page now asks to sign in). */
-  private failed(error: unknown): boolean {
-    if (!(error instanceof ApiFailure)) throw error;
-    if (error.code === 'aborted') return false;
-    if (error.status === 401 || error.status === 403) {
-      this.phase = error.status === 401 ? 'sign-in' : 'forbidden';
-      return false;
-    }
-    this.message = { kind: 'error', text: error.text?.[this.language] ?? this.t('failed'), problems: error.problems };
-    return true;
   }
 
   private async refresh(): Promise<void> {

@@ -6,6 +6,7 @@ import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
 import { blockStyles } from '../internal/styles.js';
+import { vietnamTime } from '../internal/vietnam-time.js';
 import type { DossierView, StepView } from './compute.js';
 import { baseStrings, type DossierStatusStringKey } from './strings.js';
 
@@ -430,14 +431,7 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
 
   /** A time as the commune reads it, in Vietnam time: `09:00, 10/03/2026`. */
   private time(iso: string): string {
-    return new Intl.DateTimeFormat(this.language === 'en' ? 'en-GB' : 'vi-VN', {
-      timeZone: 'Asia/Ho_Chi_Minh',
-      hour: '2-digit',
-      minute: '2-digit',
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-    }).format(new Date(iso));
+    return vietnamTime(iso, this.language);
   }
 
   /** The rating page, `{code}` replaced, with the dossier's rating token (from the lookup answer) as `?t=`. */

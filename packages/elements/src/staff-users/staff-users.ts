@@ -1,22 +1,14 @@
 import { readUserView, STAFF_ROLES, type StaffRole, type UserView } from '@motcua/core/staff';
-import type { ApiProblem } from '@motcua/core/text';
 import { html, nothing } from 'lit';
-import { ApiFailure, api } from '../internal/api-client.js';
-import { MotcuaElement } from '../internal/base.js';
+import { api } from '../internal/api-client.js';
 import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
-import { RequestsController } from '../internal/requests-controller.js';
+import { StaffScreen } from '../internal/staff-screen.js';
 import { blockStyles } from '../internal/styles.js';
 import { type StaffUsersStringKey, staffUsersStrings } from './staff-users.strings.js';
 import { staffUsersStyles } from './staff-users.styles.js';
 
 export type { StaffUsersStringKey } from './staff-users.strings.js';
-
-type Phase = 'loading' | 'shown' | 'sign-in' | 'forbidden' | 'failed';
-/** What the last action said: done, or refused with the server's message and problems. */
-type Message =
-  | { readonly kind: 'status'; readonly text: string }
-  | { readonly kind: 'error'; readonly text: string; readonly problems: readonly ApiProblem[] };
 
 /**
  * The office's staff accounts for its admins, on the server's own origin: every account with its roles in this office
@@ -42,22 +34,16 @@ type Message =
  * <motcua-staff-users sign-in-href="/dang-nhap.html"></motcua-staff-users>
  * ```
  */
-export class MotcuaStaffUsers extends MotcuaElement<StaffUsersStringKey> {
+export class MotcuaStaffUsers extends StaffScreen<StaffUsersStringKey> {
   /** The element's styles. */
-  static override styles = [...MotcuaElement.styles, blockStyles, staffUsersStyles];
+  static override styles = [...StaffScreen.styles, blockStyles, staffUsersStyles];
 
-  /** Where to sign in, linked when the page has no admin session. */
-  @property({ attribute: 'sign-in-href' }) signInHref = '';
-
-  @state() private phase: Phase = 'loading';
   @state() private users: readonly UserView[] = [];
-  @state() private message: Message | undefined;
   /** The roles ticked for each account before they are saved, by id. */
   @state() private roles: Readonly<Record<string, readonly StaffRole[]>> = {};
 
   protected readonly defaultStrings = staffUsersStrings;
 
-  private readonly requests = new RequestsController(this);
   private busy = false;
 
   override connectedCallback(): void {
@@ -65,15 +51,8 @@ export class MotcuaStaffUsers extends MotcuaElement<StaffUsersStringKey> {
     void this.refresh();
   }
 
-  override render() {
-    const { phase } = this;
-    const heading = html`<h2>${this.t('title')}</h2>`;
-    if (phase === 'loading') return html`${heading}<p role="status">${this.t('loading')}</p>`;
-    if (phase !== 'shown') {
-      const text = this.t(phase === 'sign-in' ? 'signIn' : phase);
-      return html`${heading}<p role="alert">${phase === 'sign-in' && this.signInHref ? html`<a href=${this.signInHref}>${text}</a>` : text}</p>`;
-    }
-    return html`${heading} ${this.messageView()}
+  protected shown() {
+    return html`
       <section aria-labelledby="new-user">
         <h3 id="new-user">${this.t('newUser')}</h3>
         ${this.newUserForm()}
@@ -88,22 +67,6 @@ export class MotcuaStaffUsers extends MotcuaElement<StaffUsersStringKey> {
             </ul>`
         }
       </section>`;
-  }
-
-  private messageView() {
-    const m = this.message;
-    if (!m) return nothing;
-    if (m.kind === 'status') return html`<p part="message" role="status">${m.text}</p>`;
-    return html`<div part="message" role="alert">
-      <p>${m.text}</p>
-      ${
-        m.problems.length === 0
-          ? nothing
-          : html`<ul>
-            ${m.problems.map((p) => html`<li><code>${p.path}</code>: ${p.message[this.language]}</li>`)}
-          </ul>`
-      }
-    </div>`;
   }
 
   /** Role checkboxes named `name`, ticked for `ticked`. */
@@ -186,18 +149,6 @@ export class MotcuaStaffUsers extends MotcuaElement<StaffUsersStringKey> {
     } catch (error) {
       if (this.failed(error) && this.phase === 'loading') this.phase = 'failed';
     }
-  }
-
-  /** Shows what a failure means; false when nothing more is to be done (aborted, or the page now asks to sign in). */
-  private failed(error: unknown): boolean {
-    if (!(error instanceof ApiFailure)) throw error;
-    if (error.code === 'aborted') return false;
-    if (error.status === 401 || error.status === 403) {
-      this.phase = error.status === 401 ? 'sign-in' : 'forbidden';
-      return false;
-    }
-    this.message = { kind: 'error', text: error.text?.[this.language] ?? this.t('failed'), problems: error.problems };
-    return true;
   }
 
   /** Runs one change at a time, then says `done` (or the refusal) and reads the accounts again. */
