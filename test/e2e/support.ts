@@ -94,6 +94,13 @@ export interface DemoServerOptions {
   readonly allowedOrigins?: readonly string[];
   /** The office, as the configuration file's `office` object (default: the demo office). */
   readonly office?: Readonly<Record<string, unknown>>;
+  /** A PostgreSQL database (`DATABASE_URL`) instead of a fresh embedded one: several servers may share it. */
+  readonly databaseUrl?: string;
+  /**
+   * The instant the server's clock starts at (ISO 8601), running at real speed from there (`clock-server.mjs`, the
+   * built server started as `motcua-server start` starts it, on that clock); default the real time.
+   */
+  readonly clockStart?: string;
 }
 
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
@@ -101,9 +108,11 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const workDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-'));
   const dataDir = join(workDir, 'data');
   mkdirSync(dataDir);
-  const config = demoConfig(workDir, dataDir, await snapshotCdn(join(workDir, 'cdn')), options);
+  const { databaseUrl, clockStart, ...extra } = options;
+  const config = demoConfig(workDir, dataDir, await snapshotCdn(join(workDir, 'cdn')), extra);
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [cli, 'start'], {
+  const command = clockStart ? [join(root, 'test', 'e2e', 'clock-server.mjs')] : [cli, 'start'];
+  const child: ChildProcess = spawn(process.execPath, command, {
     cwd: root,
     env: {
       ...childEnv,
@@ -111,7 +120,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       MOTCUA_DATA_DIR: dataDir,
       HOST: '127.0.0.1',
       PORT: String(port),
-      DATABASE_URL: '',
+      DATABASE_URL: databaseUrl ?? '',
+      ...(clockStart ? { MOTCUA_E2E_CLOCK_START: clockStart } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
