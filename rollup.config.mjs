@@ -226,7 +226,15 @@ const staffNames = [
 ];
 const publicNames = elementNames.filter((element) => !staffNames.includes(element));
 
-const cdnPlugins = (manifest) => [
+/**
+ * terser's compression: three passes with ES2015 arrows and methods for functions that never use `this` or serve as
+ * constructors, for the public build (56 B less over it than two plain passes); the staff build keeps two plain passes,
+ * which it compresses better (the dashboard's first paint grows by 0.1 kB with the public build's).
+ */
+const PUBLIC_COMPRESS = { passes: 3, unsafe_arrows: true, unsafe_methods: true };
+const STAFF_COMPRESS = { passes: 2 };
+
+const cdnPlugins = (manifest, compress) => [
   nodeResolve({ browser: true }),
   // Our Lit templates and styles minified (terser keeps template text as written); CSS for CDN_BROWSERS, so
   // fallbacks such as a font size before one in container units stay.
@@ -237,12 +245,12 @@ const cdnPlugins = (manifest) => [
   }),
   esbuild({ tsconfig: `${elements}tsconfig.json`, target: CDN_BROWSERS }),
   sharedDecoratorHelper(),
-  terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
+  terser({ ecma: 2020, module: true, compress, format: { comments: false } }),
   loadManifest(manifest),
 ];
 
 /** One CDN build: `motcua-<name>.js` per element (and `motcua.js` when given), hashed chunks in `chunks`. */
-const cdnBuild = (input, chunks, manifest, plugins = []) => ({
+const cdnBuild = (input, chunks, manifest, compress, plugins = []) => ({
   input,
   // An element's entry file holds the element itself, and its lazily loaded parts import what they share with it
   // from there, instead of the element living in a chunk behind an entry file that only re-exports it.
@@ -260,7 +268,7 @@ const cdnBuild = (input, chunks, manifest, plugins = []) => ({
     // the CDN build). Developers add a map in DevTools (Sources, right-click the file, "Add source map…").
     sourcemap: 'hidden',
   },
-  plugins: [...cdnPlugins(manifest), ...plugins],
+  plugins: [...cdnPlugins(manifest, compress), ...plugins],
   onwarn,
 });
 
@@ -271,9 +279,12 @@ export default [
   npmBuild('core', ['index', ...rooms(core).map((room) => `${room}/index`)]),
   npmBuild('elements', ['index', ...elementNames.map((element) => `${element}/${element}`)]),
   npmBuild('server', ['index', 'cli'], { external: (id) => id.startsWith('node:') }),
-  cdnBuild({ motcua: `${elements}src/index.ts`, ...entriesOf(publicNames) }, 'chunks', 'manifest.json', [
-    pageAssets(elementNames.map((element) => `motcua-${element}`)),
-    voiceClips(`${elements}assets/voice`),
-  ]),
-  cdnBuild(entriesOf(staffNames), 'staff', 'staff-manifest.json'),
+  cdnBuild(
+    { motcua: `${elements}src/index.ts`, ...entriesOf(publicNames) },
+    'chunks',
+    'manifest.json',
+    PUBLIC_COMPRESS,
+    [pageAssets(elementNames.map((element) => `motcua-${element}`)), voiceClips(`${elements}assets/voice`)],
+  ),
+  cdnBuild(entriesOf(staffNames), 'staff', 'staff-manifest.json', STAFF_COMPRESS),
 ];

@@ -15,24 +15,18 @@ const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ N
  * ```
  */
 export function noAppointmentNote(weekday: number, limit: TimeLimit, language: 'vi' | 'en' = 'vi'): string {
-  if (language === 'en') {
-    const day = new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'UTC' }).format(
-      Date.UTC(2023, 0, 1 + weekday),
-    );
-    const how =
-      limit.unit === 'same-day'
-        ? 'resolved the same day'
-        : limit.unit === 'immediate'
-          ? 'resolved at once'
-          : `time limit ${formatTimeLimit(limit, 'en')}`;
-    return `${day}, no appointment: ${how}`;
-  }
-  const day = WEEKDAYS[weekday] ?? '';
+  const en = language === 'en';
+  const day = en
+    ? new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2023, 0, 1 + weekday))
+    : (WEEKDAYS[weekday] ?? '');
+  const [sameDay, immediate, other, none] = en
+    ? ['resolved the same day', 'resolved at once', 'time limit', ', no appointment: ']
+    : ['giải quyết ngay trong ngày', 'giải quyết ngay', 'thời hạn', ' không hẹn: '];
   const how =
     limit.unit === 'same-day'
-      ? 'giải quyết ngay trong ngày'
+      ? sameDay
       : limit.unit === 'immediate'
-        ? 'giải quyết ngay'
-        : `thời hạn ${formatTimeLimit(limit, 'vi')}`;
-  return `${day} không hẹn: ${how}`;
+        ? immediate
+        : `${other} ${formatTimeLimit(limit, language)}`;
+  return `${day}${none}${how}`;
 }
