@@ -74,7 +74,7 @@ export async function removePushSubscription(db: Queryable, office: string, endp
 }
 
 /**
- * The office's ticket subscriptions, by ticket id.
+ * The office's ticket subscriptions, by ticket id; with `ticket`, that ticket's only.
  *
  * @example
  * ```ts
@@ -84,6 +84,7 @@ export async function removePushSubscription(db: Queryable, office: string, endp
 export async function ticketPushSubscriptions(
   db: Queryable,
   office: string,
+  ticket?: string,
 ): Promise<Map<string, TicketPushSubscription[]>> {
   const rows = await db.query<{
     dossier: string;
@@ -95,8 +96,9 @@ export async function ticketPushSubscriptions(
     page: string | null;
   }>(
     `select dossier, endpoint, p256dh, auth, language, near, page from push_subscriptions
-     where office = $1 and starts_with(dossier, $2) order by created_at, endpoint`,
-    [office, TICKET_SUBJECT],
+     where office = $1 and ${ticket === undefined ? 'starts_with(dossier, $2)' : 'dossier = $2'}
+     order by created_at, endpoint`,
+    [office, ticket === undefined ? TICKET_SUBJECT : `${TICKET_SUBJECT}${ticket}`],
   );
   const byTicket = new Map<string, TicketPushSubscription[]>();
   for (const r of rows) {

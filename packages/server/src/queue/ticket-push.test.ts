@@ -5,6 +5,7 @@ import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
 import { call, type Json } from '../http/call.test-support.js';
 import { purgeNotificationContacts } from '../notifications/contact-retention.js';
+import { ticketPushSubscriptions } from '../notifications/push-store.js';
 import { officeWithNotifications, type Received, startReceiver } from '../notifications/receivers.test-support.js';
 import { startNotificationSender } from '../notifications/sender.js';
 import { browser, decrypted, PUSH_CHANNEL, vapidClaims } from '../notifications/web-push.test-support.js';
@@ -102,6 +103,14 @@ for (const target of TEST_DATABASES) {
         expect((await subscribe(phone.subscription, 'no-such-ticket')).status).to.equal(404);
         expect((await subscribe({ ...phone.subscription, near: -1 }, issued[2]?.id as string)).status).to.equal(400);
         expect((await subscribe({ ...phone.subscription, page: 'javascript:alert(1)' })).status).to.equal(400);
+        // A003, called at counter 1: its new subscriber is told at once, from its own subscriptions only.
+        const called = issued[2]?.id as string;
+        expect((await subscribe({ ...laptop.subscription, language: 'en' }, called)).status).to.equal(204);
+        expect([...(await ticketPushSubscriptions(db, office.id, called)).keys()]).to.deep.equal([called]);
+        const told = await db.query<{ dossier: string }>(
+          `select dossier from notification_outbox where dossier like 'ticket:A003%'`,
+        );
+        expect(told.map((r) => r.dossier)).to.deep.equal([`ticket:A003@${mine.businessDate}`]);
         await sender.stop();
       } finally {
         await pushService.close();

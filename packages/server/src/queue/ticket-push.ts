@@ -60,8 +60,8 @@ export async function subscribeToTicket(
     },
     now(),
   );
-  // A turn already near (or a number already called) is said at once.
-  await notifyTicketTurns(service, now());
+  // A turn already near (or a number already called) is said at once: this ticket's; the others' did not change.
+  await notifyTicketTurns(service, now(), c.req.param('id'));
   return c.body(null, 204);
 }
 
@@ -119,44 +119,45 @@ function turnMessage(
  * has its subscriber's `near` people ahead or fewer, and each call of its number (a recall too), with the counter.
  * It reads the queue as it stands, so running it again writes nothing new (each notice's id names the ticket, the
  * turn and the browser, and the outbox keeps an id once): every instance runs it after every queue event, and one
- * that was down catches up at start. The subscriptions of tickets that are over are forgotten. Answers how many
- * notices it wrote (or found written).
+ * that was down catches up at start. The subscriptions of tickets that are over are forgotten. With `ticket`, only that
+ * ticket's subscriptions are read (a browser just subscribed to it). Answers how many notices it wrote (or found
+ * written).
  *
  * @example
  * ```ts
  * await notifyTicketTurns(service, Date.now()); // 1
  * ```
  */
-export async function notifyTicketTurns(service: QueueService, now: number): Promise<number> {
+export async function notifyTicketTurns(service: QueueService, now: number, ticket?: string): Promise<number> {
   const { office } = service;
   const channel = office.notifications.channels.find((ch): ch is WebPushChannel => ch.kind === 'web-push');
   if (!channel) return 0;
   const entries: OutboxEntry[] = [];
   const over: string[] = [];
-  for (const [id, subscriptions] of await ticketPushSubscriptions(service.db, office.id)) {
-    let ticket: Ticket;
+  for (const [id, subscriptions] of await ticketPushSubscriptions(service.db, office.id, ticket)) {
+    let current: Ticket;
     try {
-      ticket = await followed(service, id);
+      current = await followed(service, id);
     } catch {
       over.push(id);
       continue;
     }
-    if (!live(service, ticket, () => now)) {
+    if (!live(service, current, () => now)) {
       over.push(id);
       continue;
     }
-    const ahead = ticket.status === 'issued' ? (await service.waitOf(ticket)).ahead : undefined;
+    const ahead = current.status === 'issued' ? (await service.waitOf(current)).ahead : undefined;
     for (const subscription of subscriptions) {
       const turn =
-        ticket.status === 'called'
-          ? ({ kind: 'called', key: `called-${ticket.calls}` } as const)
+        current.status === 'called'
+          ? ({ kind: 'called', key: `called-${current.calls}` } as const)
           : ahead !== undefined && ahead <= subscription.near
             ? ({ kind: 'near', ahead, key: 'near' } as const)
             : undefined;
       if (!turn) continue;
       const notice = notificationId(
         office.id,
-        `${TICKET_SUBJECT}${ticket.id}`,
+        `${TICKET_SUBJECT}${current.id}`,
         0,
         `${turn.key}\n${channel.id}\n${subscription.endpoint}`,
       );
@@ -164,11 +165,11 @@ export async function notifyTicketTurns(service: QueueService, now: number): Pro
         id: notice,
         office: office.id,
         // Where the dead letters say what a notice was about: the number and its day, never the ticket's id (its key).
-        dossier: `${TICKET_SUBJECT}${ticket.number}@${ticket.businessDate}`,
+        dossier: `${TICKET_SUBJECT}${current.number}@${current.businessDate}`,
         channel: channel.id,
         kind: 'web-push',
         recipient: JSON.stringify({ endpoint: subscription.endpoint, keys: subscription.keys }),
-        message: turnMessage(service, ticket, turn, subscription),
+        message: turnMessage(service, current, turn, subscription),
       });
     }
   }
