@@ -26,6 +26,7 @@ export { DEMO_DOSSIER } from './dossiers/demo.js';
 export { DEFAULT_LOOKUP_LIMITS, type DossierLookupLimits } from './dossiers/lookup-limits.js';
 export {
   type OnTimeFigures,
+  type OnTimeMonthFigures,
   type OnTimeProcedureFigures,
   type OnTimeReport,
   type OnTimeReportQuery,

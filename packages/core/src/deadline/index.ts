@@ -79,6 +79,7 @@ export type { DossierNotificationContact, DossierStatusNotice } from './notifica
 export { clockMinutes, DEFAULT_OFFICE_HOURS, type OfficeHours, type OfficeSession } from './office-hours.js';
 export {
   type OnTimeFigures,
+  type OnTimeMonthFigures,
   type OnTimeProcedureFigures,
   type OnTimeReport,
   readOnTimeReport,

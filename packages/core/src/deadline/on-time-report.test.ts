@@ -28,8 +28,22 @@ describe('readOnTimeReport', () => {
       checkedAt: '2026-12-05T09:00:00+07:00',
       total: figures,
       procedures: [{ ...figures, procedure: { code: '1.001193', name: 'Đăng ký khai sinh' } }],
+      months: [
+        { ...figures, month: '2026-10' },
+        { ...figures, month: '2026-11' },
+      ],
     };
     expect(readOnTimeReport(JSON.parse(JSON.stringify(json)))).to.deep.equal(json);
+  });
+
+  it('reads the months of receipt, leaving out one without its month, and none from an older server', () => {
+    const base = { checkedAt: '2026-12-05T09:00:00+07:00', total: figures, procedures: [] };
+    const months = readOnTimeReport({
+      ...base,
+      months: [{ ...figures, month: '2026-11' }, { ...figures, month: 'novembre' }, { ...figures }, null],
+    })?.months;
+    expect(months?.map((m) => m.month)).to.deep.equal(['2026-11']);
+    expect(readOnTimeReport(base)?.months).to.deep.equal([]);
   });
 
   it('reads a rate with no denominator as null, and leaves out a malformed procedure', () => {

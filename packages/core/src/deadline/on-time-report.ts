@@ -43,6 +43,12 @@ export interface OnTimeProcedureFigures extends OnTimeFigures {
   readonly procedure: { readonly code: string; readonly name: string };
 }
 
+/** The on-time figures of the dossiers received in one month (Vietnam time): a point of the trend. */
+export interface OnTimeMonthFigures extends OnTimeFigures {
+  /** `YYYY-MM`. */
+  readonly month: string;
+}
+
 /** What `GET /api/reports/on-time` answers. */
 export interface OnTimeReport {
   /** The first civil date of receipt counted (Vietnam time), if the period has one. */
@@ -55,6 +61,8 @@ export interface OnTimeReport {
   readonly total: OnTimeFigures;
   /** Per procedure, by procedure code. */
   readonly procedures: readonly OnTimeProcedureFigures[];
+  /** Per month of receipt, in order, the months without dossiers left out (none from a server before they were). */
+  readonly months: readonly OnTimeMonthFigures[];
 }
 
 const COUNTS = ['dossiers', 'finished', 'early', 'onTime', 'late', 'inTime', 'overdue', 'online'] as const;
@@ -82,6 +90,7 @@ export function readOnTimeReport(value: unknown): OnTimeReport | undefined {
     onlineRate: rate(figures, 'onlineRate'),
   });
   const procedures = Array.isArray(value.procedures) ? value.procedures : [];
+  const months = Array.isArray(value.months) ? value.months : [];
   return {
     from: typeof value.from === 'string' ? value.from : null,
     to: typeof value.to === 'string' ? value.to : null,
@@ -90,5 +99,11 @@ export function readOnTimeReport(value: unknown): OnTimeReport | undefined {
     procedures: procedures
       .filter((p): p is OnTimeProcedureFigures => isFigures(p) && isObject((p as { procedure?: unknown }).procedure))
       .map((p) => read(p)),
+    months: months
+      .filter(
+        (m): m is OnTimeMonthFigures =>
+          isFigures(m) && /^\d{4}-\d{2}$/.test(String((m as { month?: unknown }).month)),
+      )
+      .map((m) => read(m)),
   };
 }

@@ -168,6 +168,27 @@ for (const target of TEST_DATABASES) {
       }
     });
 
+    it('gives each month of receipt, in order, the figures of a report over that month alone', async () => {
+      const { db, app, leader } = await seeded();
+      try {
+        const all = (await call(app, 'GET', '/api/reports/on-time', leader)).body;
+        const months = all.months as { month: string; dossiers: number }[];
+        expect(months.length).to.be.greaterThan(1);
+        expect(months.map((m) => m.month)).to.deep.equal(months.map((m) => m.month).sort());
+        expect(months.reduce((n, m) => n + m.dossiers, 0)).to.equal(all.total.dossiers);
+        for (const { month, ...figures } of months) {
+          const [year, number] = month.split('-').map(Number) as [number, number];
+          const last = new Date(Date.UTC(year, number, 0)).getUTCDate();
+          const alone = (await call(app, 'GET', `/api/reports/on-time?from=${month}-01&to=${month}-${last}`, leader))
+            .body;
+          expect(figures, month).to.deep.equal(alone.total);
+          expect(alone.months.map((m: { month: string }) => m.month)).to.deep.equal([month]);
+        }
+      } finally {
+        await db.close();
+      }
+    });
+
     it('answers CSV with format=csv or Accept: text/csv, and refuses bad parameters', async () => {
       const { db, app, leader } = await seeded();
       try {

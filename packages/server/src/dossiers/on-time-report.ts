@@ -14,7 +14,12 @@ import { clockInputOf, DOSSIER_CLOCK_COLUMNS, type DossierClockRow } from './sto
 import { clockEvents, timelineOf } from './view.js';
 
 // The report's wire shape (OnTimeFigures, OnTimeReport) is core's (deadline room), read by the dashboard too.
-export type { OnTimeFigures, OnTimeProcedureFigures, OnTimeReport } from '@motcua/core/deadline';
+export type {
+  OnTimeFigures,
+  OnTimeMonthFigures,
+  OnTimeProcedureFigures,
+  OnTimeReport,
+} from '@motcua/core/deadline';
 
 /** Which dossiers a report counts. */
 export interface OnTimeReportQuery {
@@ -182,6 +187,8 @@ export async function onTimeReport(
   const minutesPerDay = options.minutesPerDay ?? 450;
   const total = emptyTally(minutesPerDay);
   const perProcedure = new Map<string, { name: string; tally: OnTimeTally }>();
+  // Receipt times are stored in Vietnam time: their first seven characters are the month of receipt.
+  const perMonth = new Map<string, OnTimeTally>();
   const pageSize = Math.max(1, query.pageSize ?? 500);
   const [from, to] = receiptBounds(query);
   let after: [string, string] = ['', ''];
@@ -201,7 +208,13 @@ export async function onTimeReport(
         group = { name: row.procedure_name, tally: emptyTally(minutesPerDay) };
         perProcedure.set(row.procedure_code, group);
       }
-      const classified = count(row, options, [total, group.tally]);
+      const month = row.received_at.slice(0, 7);
+      let monthTally = perMonth.get(month);
+      if (!monthTally) {
+        monthTally = emptyTally(minutesPerDay);
+        perMonth.set(month, monthTally);
+      }
+      const classified = count(row, options, [total, group.tally, monthTally]);
       query.each?.(row.code, classified);
     }
     const last = rows.at(-1);
@@ -216,6 +229,8 @@ export async function onTimeReport(
     procedures: [...perProcedure.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([code, { name, tally }]) => ({ procedure: { code, name }, ...figures(tally) })),
+    // Read in the order of receipt, so the months come in order.
+    months: [...perMonth.entries()].map(([month, tally]) => ({ month, ...figures(tally) })),
   };
 }
 
