@@ -126,7 +126,12 @@ export const pushSubscriptionBody = z
 export const unsubscribeBody = z.object({ token: z.string().max(200).optional() }).strict();
 
 export const onTimeQuery = z
-  .object({ ...PERIOD_PARAMETERS, procedure: z.string().min(1).max(100).optional() })
+  .object({
+    ...PERIOD_PARAMETERS,
+    procedure: z.string().min(1).max(100).optional(),
+    /** The CSV's rows: per procedure (the default), or per month of receipt. */
+    by: z.enum(['procedure', 'month']).optional(),
+  })
   .strict()
   .refine(...PERIOD_ORDER);
 

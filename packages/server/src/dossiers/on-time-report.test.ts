@@ -208,8 +208,22 @@ for (const target of TEST_DATABASES) {
           accept: 'text/csv',
         });
         expect(accepted.text).to.equal(csv.text);
+        const monthly = await call(app, 'GET', '/api/reports/on-time?format=csv&by=month', leader);
+        const rows = monthly.text.trimEnd().split('\r\n');
+        expect(rows[0]?.startsWith('month,dossiers,withdrawn,')).to.equal(true);
+        const json = (await call(app, 'GET', '/api/reports/on-time', leader)).body;
+        expect(rows.slice(1, -1).map((r) => r.split(',').slice(0, 2).join(','))).to.deep.equal(
+          json.months.map((m: { month: string; dossiers: number }) => `${m.month},${m.dossiers}`),
+        );
+        expect(rows.at(-1)?.startsWith(`,${json.total.dossiers},`)).to.equal(true);
 
-        for (const query of ['from=2026-02-30', 'from=2026-03-01&to=2026-02-01', 'format=xml', 'period=2026']) {
+        for (const query of [
+          'from=2026-02-30',
+          'from=2026-03-01&to=2026-02-01',
+          'format=xml',
+          'period=2026',
+          'by=week',
+        ]) {
           const bad = await call(app, 'GET', `/api/reports/on-time?${query}`, leader);
           expect(bad.status, query).to.equal(400);
           expect(bad.body.error.code).to.equal('invalid-input');

@@ -252,19 +252,31 @@ const CSV_COLUMNS = [
 ] as const satisfies readonly (readonly [string, keyof OnTimeFigures])[];
 
 /**
- * The on-time report as CSV: one row per procedure, then the total (its procedure code is empty).
+ * The on-time report as CSV: one row per procedure (or, `by` month, per month of receipt), then the total (its
+ * procedure code, or month, is empty).
  *
  * @example
  * ```ts
  * onTimeCsv(report); // 'procedure_code,procedure_name,dossiers,…\r\n1.004194,Đăng ký tạm trú,4,…\r\n'
+ * onTimeCsv(report, 'month'); // 'month,dossiers,…\r\n2026-11,40,…\r\n'
  * ```
  */
-export function onTimeCsv(report: OnTimeReport): string {
-  const header = ['procedure_code', 'procedure_name', ...CSV_COLUMNS.map(([name]) => name)];
-  const line = (code: string, name: string, f: OnTimeFigures) =>
-    [csvCell(code), csvCell(name), ...CSV_COLUMNS.map(([, key]) => csvCell(f[key]))].join(',');
-  const lines = [header.join(',')];
-  for (const p of report.procedures) lines.push(line(p.procedure.code, p.procedure.name, p));
-  lines.push(line('', 'Tổng cộng / Total', report.total));
+export function onTimeCsv(report: OnTimeReport, by: 'procedure' | 'month' = 'procedure'): string {
+  const cells = (f: OnTimeFigures) => CSV_COLUMNS.map(([, key]) => csvCell(f[key]));
+  const names = CSV_COLUMNS.map(([name]) => name);
+  const lines =
+    by === 'month'
+      ? [
+          ['month', ...names].join(','),
+          ...report.months.map((m) => [csvCell(m.month), ...cells(m)].join(',')),
+          ['', ...cells(report.total)].join(','),
+        ]
+      : [
+          ['procedure_code', 'procedure_name', ...names].join(','),
+          ...report.procedures.map((p) =>
+            [csvCell(p.procedure.code), csvCell(p.procedure.name), ...cells(p)].join(','),
+          ),
+          ['', csvCell('Tổng cộng / Total'), ...cells(report.total)].join(','),
+        ];
   return `${lines.join('\r\n')}\r\n`;
 }

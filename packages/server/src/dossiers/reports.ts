@@ -10,8 +10,9 @@ import { vietnamIso } from './vietnam-iso.js';
 
 /**
  * `GET /api/reports/on-time?from=&to=&procedure=` (JSON, or CSV with `format=csv` or `Accept: text/csv`): the
- * dossiers received in the period, early / on time / late and still open in time / overdue, in total and per
- * procedure (`OnTimeReport`), each against its printed (binding) due date.
+ * dossiers received in the period, early / on time / late and still open in time / overdue, in total, per procedure
+ * and per month of receipt (`OnTimeReport`), each against its printed (binding) due date; the CSV has a row per
+ * procedure, or per month with `by=month`.
  *
  * @example
  * ```ts
@@ -35,7 +36,7 @@ export async function onTimeReportHandler(c: Context, s: DossierService): Promis
     s.clock,
     vietnamIso,
   );
-  return reportAnswer(c, q.format, 'on-time.csv', report, () => onTimeCsv(report));
+  return reportAnswer(c, q.format, 'on-time.csv', report, () => onTimeCsv(report, q.by));
 }
 
 /**
