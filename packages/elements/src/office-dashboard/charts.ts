@@ -1,5 +1,6 @@
 // The dashboard's charts, loaded after the headline figures: plain SVG drawn with two scales (linear and band), each
 // chart with its data table and CSV link. Colours are never the only carrier: cells and bars carry their numbers.
+import type { OnTimeReport } from '@motcua/core/deadline';
 import type { QueueGroupStatistics, QueueReport } from '@motcua/core/queue';
 import type { PublishedGroup, SatisfactionReport, ScorecardReport } from '@motcua/core/satisfaction';
 import type { LocalizedText } from '@motcua/core/text';
@@ -7,6 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { table } from './data-table.js';
 import type { Formats } from './format.js';
 import type { OfficeDashboardStringKey } from './office-dashboard.strings.js';
+import type { Period } from './period.js';
 import { scorecard } from './scorecard.js';
 
 export { readScorecardReport } from '@motcua/core/satisfaction';
@@ -26,6 +28,10 @@ export interface ChartsHost {
   readonly queueCsv: string;
   readonly satisfactionCsv: string;
   readonly scorecardCsv: string;
+  /** The on-time figures of the twelve months that end with the period, when the server gave them. */
+  readonly trend: OnTimeReport | undefined;
+  /** The address of a report's CSV with these parameters. */
+  readonly csv: (report: string, params: Record<string, string>) => string;
   /** A server text in the dashboard's language. */
   readonly text: (value: LocalizedText) => string;
 }
@@ -231,6 +237,96 @@ function waits(
   );
 }
 
+/**
+ * The twelve months that end with the month of `to`, from the first day of the first: the trend's period.
+ *
+ * @example
+ * ```ts
+ * trendPeriod('2026-12-05'); // { from: '2026-01-01', to: '2026-12-05' }
+ * ```
+ */
+export function trendPeriod(to: string): Period {
+  const first = new Date(Date.UTC(Number(to.slice(0, 4)), Number(to.slice(5, 7)) - 12, 1));
+  return { from: first.toISOString().slice(0, 10), to };
+}
+
+/** The months from `from`'s to `to`'s, as `YYYY-MM`. */
+function monthsOf(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let d = new Date(`${from.slice(0, 7)}-01T00:00:00Z`); d.toISOString().slice(0, 7) <= to.slice(0, 7); ) {
+    months.push(d.toISOString().slice(0, 7));
+    d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
+  }
+  return months;
+}
+
+/**
+ * The on-time and online rates month by month over the twelve months that end with the period: two lines told apart
+ * by their dash as well as their colour, each point with its value; a month without dossiers is a gap.
+ */
+function trend(host: ChartsHost, report: OnTimeReport): TemplateResult {
+  const { t, formats: f } = host;
+  const byMonth = new Map(report.months.map((m) => [m.month, m]));
+  const months = monthsOf(report.from ?? report.months[0]?.month ?? '', report.to ?? '');
+  const name = (month: string) => `${month.slice(5)}/${month.slice(0, 4)}`;
+  const x = band(months.length, [60, WIDTH - 10]);
+  const y = linear([0, 1], [210, 30]);
+  const series = [
+    { key: 'onTimeRate', label: t('onTimeRate'), dash: 'none', line: 'trend-a' },
+    { key: 'onlineRate', label: t('onlineRate'), dash: '6 4', line: 'trend-b' },
+  ] as const;
+  const picture = [
+    ...[0, 0.5, 1].flatMap((v) => [
+      el('line', { class: 'grid', x1: 60, x2: WIDTH - 10, y1: y(v), y2: y(v) }),
+      label(54, y(v) + 4, f.percent(v).replace(/[,.]00/, '')),
+    ]),
+    ...months.map((m, i) =>
+      el('text', { class: 'axis', x: x(i).start + x(i).width / 2, y: 230, 'text-anchor': 'middle' }, name(m)),
+    ),
+    ...series.flatMap((s, k) => {
+      const points = months.flatMap((m, i) => {
+        const value = byMonth.get(m)?.[s.key];
+        return typeof value === 'number' ? [{ cx: x(i).start + x(i).width / 2, cy: y(value), value, month: m }] : [];
+      });
+      return [
+        el('line', { class: s.line, x1: 60 + 260 * k, x2: 90 + 260 * k, y1: 9, y2: 9, 'stroke-dasharray': s.dash }),
+        el('text', { class: 'axis', x: 96 + 260 * k, y: 13 }, s.label),
+        el('polyline', {
+          class: s.line,
+          'stroke-dasharray': s.dash,
+          points: points.map((p) => `${p.cx},${p.cy}`).join(' '),
+        }),
+        ...points.map((p) =>
+          el(
+            'circle',
+            { class: `${s.line} point`, cx: p.cx, cy: p.cy, r: 4 },
+            el('title', {}, `${s.label}, ${name(p.month)}: ${f.percent(p.value)}`),
+          ),
+        ),
+      ];
+    }),
+  ];
+  const shown = report.months.filter((m) => m.onTimeRate !== null);
+  const summary = shown.length
+    ? t('trendSummary', {
+        low: f.percent(Math.min(...shown.map((m) => m.onTimeRate as number))),
+        high: f.percent(Math.max(...shown.map((m) => m.onTimeRate as number))),
+      })
+    : t('empty');
+  const rate = (v: number | null) => (v === null ? '—' : f.percent(v));
+  return chart(
+    host,
+    t('trend'),
+    summary,
+    report.months.length ? drawing(`${t('trend')}. ${summary}`, 240, picture) : nothing,
+    table(
+      [t('month'), t('dossiersReceived'), t('onTimeRate'), t('onlineRate')],
+      report.months.map((m) => [name(m.month), f.number(m.dossiers), rate(m.onTimeRate), rate(m.onlineRate)]),
+    ),
+    host.csv('on-time', { ...trendPeriod(report.to ?? ''), by: 'month' }),
+  );
+}
+
 function satisfaction(host: ChartsHost, report: SatisfactionReport): TemplateResult {
   const { t, formats: f } = host;
   const name = (key: PublishedGroup['key']) => {
@@ -310,7 +406,7 @@ function longest(host: ChartsHost, queue: QueueReport): TemplateResult {
 }
 
 /**
- * The dashboard's charts: the queue by weekday and hour, waits per service, per counter and per officer, satisfaction
+ * The dashboard's charts: the on-time and online rates over twelve months, the queue by weekday and hour, waits per service, per counter and per officer, satisfaction
  * per group with its intervals, the longest waits, and the Decision 766 indicators the server measures.
  *
  * @example
@@ -321,6 +417,7 @@ function longest(host: ChartsHost, queue: QueueReport): TemplateResult {
 export function renderCharts(host: ChartsHost): TemplateResult {
   const { queue, groups } = host;
   return html`<div class="charts">
+    ${host.trend ? trend(host, host.trend) : nothing}
     ${queue ? heatmap(host, queue) : nothing}
     ${queue ? waits(host, 'waitsByService', queue.byService, host.serviceName, 'hatch-service') : nothing}
     ${queue ? waits(host, 'waitsByCounter', queue.byCounter, host.counterName, 'hatch-counter') : nothing}

@@ -44,6 +44,10 @@ export const OFFICE_DASHBOARD_LATER_STRINGS: StringTable<OfficeDashboardLaterKey
     provisional: 'Tạm tính: chưa cấu hình số điểm tối đa',
     pointsOf: '{points}/{max}',
     ofTotal: '{count}/{total}',
+    trend: 'Tỷ lệ đúng hạn và trực tuyến qua 12 tháng',
+    trendSummary: 'Theo tháng tiếp nhận; tỷ lệ giải quyết trước và đúng hạn từ {low} đến {high}.',
+    month: 'Tháng',
+    dossiersReceived: 'Hồ sơ tiếp nhận',
   },
   en: {
     called: 'Called',
@@ -87,5 +91,9 @@ export const OFFICE_DASHBOARD_LATER_STRINGS: StringTable<OfficeDashboardLaterKey
     provisional: 'Provisional: the maximum points are not configured',
     pointsOf: '{points}/{max}',
     ofTotal: '{count}/{total}',
+    trend: 'On-time and online rates over 12 months',
+    trendSummary: 'By month of receipt; resolved early or on time from {low} to {high}.',
+    month: 'Month',
+    dossiersReceived: 'Dossiers received',
   },
 };

@@ -78,7 +78,11 @@ export type OfficeDashboardLaterKey =
   | 'notHeld'
   | 'provisional'
   | 'pointsOf'
-  | 'ofTotal';
+  | 'ofTotal'
+  | 'trend'
+  | 'trendSummary'
+  | 'month'
+  | 'dossiersReceived';
 
 /** The keys of the office dashboard's strings. */
 export type OfficeDashboardStringKey = OfficeDashboardFirstKey | OfficeDashboardLaterKey;

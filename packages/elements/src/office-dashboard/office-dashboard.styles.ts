@@ -119,6 +119,22 @@ export const officeDashboardStyles = css`
   .grid {
     stroke: #c4c4c4;
   }
+  /* The trend's two lines: colours apart for most eyes (blue-violet and green, both 5:1 on white), dashes for all. */
+  .trend-a {
+    color: #414487;
+  }
+  .trend-b {
+    color: #1f7a5c;
+  }
+  polyline,
+  line[class^='trend'] {
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2.5;
+  }
+  .point {
+    fill: currentColor;
+  }
   .dot {
     fill: #1b1b1b;
   }
@@ -169,6 +185,10 @@ export const officeDashboardStyles = css`
     .whisker,
     .grid {
       stroke: CanvasText;
+    }
+    .trend-a,
+    .trend-b {
+      color: CanvasText;
     }
     button,
     [part='message'] a {

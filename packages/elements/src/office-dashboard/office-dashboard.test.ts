@@ -58,12 +58,24 @@ const figures = (dossiers: number, early: number, onTime: number, late: number, 
   unclassified: 0,
 });
 
+/** The months of a trend (a request over more than two months): March has no dossiers; late ones grow by month. */
+const monthsOf = (from: string, to: string) => {
+  const months = [];
+  for (let d = new Date(`${from.slice(0, 7)}-01`); d.toISOString().slice(0, 7) <= to.slice(0, 7); ) {
+    const month = d.toISOString().slice(0, 7);
+    if (!month.endsWith('-03')) months.push({ month, ...figures(100, 40, 55 - months.length, 1 + months.length, 80) });
+    d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
+  }
+  return months;
+};
+
 const onTimeReport = (from: string, to: string, late: number) => ({
   from,
   to,
   checkedAt: '2026-12-05T09:00:00+07:00',
   total: figures(1000, 400, 589 - late + 6, late, 883),
   procedures: [],
+  months: from.slice(0, 7) < to.slice(0, 7) ? monthsOf(from, to) : [],
 });
 
 const satisfactionReport = (groupBy: string | null) => ({
@@ -258,8 +270,8 @@ describe('<motcua-office-dashboard>', () => {
 
   it('draws every chart with a table and a CSV link, and shows how uncertain each satisfaction figure is', async () => {
     const el = await dashboard();
-    expect($$(el, 'svg[role="img"][aria-label]').length).to.equal(4);
-    expect($$(el, 'details table').length).to.equal(4);
+    expect($$(el, 'svg[role="img"][aria-label]').length).to.equal(5);
+    expect($$(el, 'details table').length).to.equal(5);
     const csv = $$(el, 'a.csv').map((a) => new URL((a as HTMLAnchorElement).href));
     expect(csv.map((u) => `${u.pathname} ${u.searchParams.get('format')}`)).to.include.members([
       '/api/reports/queue csv',
@@ -279,6 +291,43 @@ describe('<motcua-office-dashboard>', () => {
     expect(shown(el)).to.contain('91,5 (n = 1.200)');
     expect(shown(el)).to.contain('Quá ít đánh giá, không công bố');
     expect(shown(el)).to.contain('A042');
+  });
+
+  it('draws the on-time and online rates of the twelve months that end with the period, a month without dossiers as a gap', async () => {
+    const el = await dashboard();
+    const trend = requested.find(
+      (u) => u.pathname === '/api/reports/on-time' && u.searchParams.get('from') === '2025-12-01',
+    );
+    expect(trend?.searchParams.get('to')).to.equal('2026-11-30');
+    const figure = $$(el, 'figure').find((f) => f.textContent?.includes('Tỷ lệ đúng hạn và trực tuyến qua 12 tháng'));
+    expect(figure, 'the trend chart').not.to.equal(undefined);
+    const svg = figure?.querySelector('svg') as SVGElement;
+    // Two lines told apart by their dash, eleven points each (no dossiers in March), twelve months on the axis.
+    const lines = [...svg.querySelectorAll('polyline')];
+    expect(lines.map((l) => l.getAttribute('class'))).to.deep.equal(['trend-a', 'trend-b']);
+    expect(lines.map((l) => l.getAttribute('stroke-dasharray'))).to.deep.equal(['none', '6 4']);
+    expect(svg.querySelectorAll('circle.trend-a').length).to.equal(11);
+    expect(svg.querySelectorAll('circle.trend-b').length).to.equal(11);
+    expect([...svg.querySelectorAll('text')].map((t) => t.textContent)).to.include.members([
+      '12/2025',
+      '03/2026',
+      '11/2026',
+    ]);
+    expect(svg.querySelector('circle.trend-a title')?.textContent).to.equal(
+      'Giải quyết trước và đúng hạn, 12/2025: 98,96%',
+    );
+    // The lowest and highest on-time rate of the months: 95 of 96 in the first, 85 of 96 in the last.
+    expect(figure?.textContent).to.contain('từ 88,54% đến 98,96%');
+    const rows = [...(figure?.querySelectorAll('tbody tr') ?? [])].map((r) =>
+      [...r.children].map((cell) => cell.textContent).join(' '),
+    );
+    expect(rows).to.have.length(11);
+    expect(rows[0]).to.equal('12/2025 100 98,96% 80,00%');
+    const csv = new URL((figure?.querySelector('a.csv') as HTMLAnchorElement).href);
+    expect(`${csv.pathname}?${csv.searchParams}`).to.equal(
+      '/api/reports/on-time?from=2025-12-01&to=2026-11-30&by=month&format=csv',
+    );
+    await expect(el).to.be.accessible();
   });
 
   it('speaks English with English number and date formats', async () => {
@@ -406,7 +455,8 @@ describe('<motcua-office-dashboard>', () => {
       { username: null, name: null, ...group(50, 14, 33) },
     ];
     const el = await dashboard();
-    await waitUntil(() => $$(el, 'svg').length === 5, 'the officers chart', { timeout: 5000 });
+    // The trend, the heatmap, the waits per service and per counter, then per officer.
+    await waitUntil(() => $$(el, 'svg').length === 6, 'the officers chart', { timeout: 5000 });
     const text = shown(el);
     expect(text).to.contain('Thời gian chờ theo cán bộ (phút)');
     expect(text, 'an officer without a display name is shown by username').to.contain('minh');
@@ -460,7 +510,7 @@ describe('<motcua-office-dashboard>', () => {
   it('shows the other figures when the scorecard cannot be read', async () => {
     scorecardStatus = 500;
     const el = await dashboard();
-    expect($$(el, 'svg').length).to.equal(4);
+    expect($$(el, 'svg').length).to.equal(5);
     expect(shown(el)).to.contain('Giải quyết trước và đúng hạn 98,99%');
     expect(shown(el)).not.to.contain('Bộ chỉ số 766');
     expect($(el, '[part="message"][role="alert"]')).to.equal(null);

@@ -38,6 +38,8 @@ interface Figures {
   readonly satisfaction?: SatisfactionReport | undefined;
   /** The Decision 766 indicators (current period only). */
   readonly scorecard?: ScorecardReport | undefined;
+  /** The on-time figures of the twelve months that end with the period, month by month. */
+  readonly trend?: OnTimeReport | undefined;
 }
 
 type Phase = 'loading' | 'shown' | 'signed-out' | 'forbidden' | 'failed';
@@ -313,12 +315,14 @@ export class MotcuaOfficeDashboard extends MotcuaElement<OfficeDashboardStringKe
       queue: this.current.queue,
       groups: this.groups,
       scorecard: this.current.scorecard,
+      trend: this.current.trend,
       groupBy: this.satisfactionBy,
       serviceName: (id) => this.serviceName(id),
       counterName: (id) => this.board?.counters.find((c) => c.id === id)?.label ?? id,
       queueCsv,
       satisfactionCsv: csv('satisfaction', { instrument: this.instrument, groupBy: this.satisfactionBy, from, to }),
       scorecardCsv: csv('scorecard', { from, to }),
+      csv,
       text: (value) => value[this.language] ?? value.vi,
     };
   }
@@ -403,20 +407,32 @@ export class MotcuaOfficeDashboard extends MotcuaElement<OfficeDashboardStringKe
       this.report('satisfaction', readSatisfactionReport, { instrument, groupBy: this.satisfactionBy, ...period }),
       charts,
       charts.then((c) => this.report('scorecard', c.readScorecardReport, { ...period })),
+      charts.then((c) => this.report('on-time', readOnTimeReport, { ...c.trendPeriod(period.to) })),
     ]);
     if (generation !== this.generation) return;
-    const [queue, queueBefore, onTime, onTimeBefore, satisfaction, satisfactionBefore, groups, loaded, scorecard] =
-      settled.map((s) => (s.status === 'fulfilled' ? s.value : undefined)) as [
-        QueueReport?,
-        QueueReport?,
-        OnTimeReport?,
-        OnTimeReport?,
-        SatisfactionReport?,
-        SatisfactionReport?,
-        SatisfactionReport?,
-        Charts?,
-        ScorecardReport?,
-      ];
+    const [
+      queue,
+      queueBefore,
+      onTime,
+      onTimeBefore,
+      satisfaction,
+      satisfactionBefore,
+      groups,
+      loaded,
+      scorecard,
+      trend,
+    ] = settled.map((s) => (s.status === 'fulfilled' ? s.value : undefined)) as [
+      QueueReport?,
+      QueueReport?,
+      OnTimeReport?,
+      OnTimeReport?,
+      SatisfactionReport?,
+      SatisfactionReport?,
+      SatisfactionReport?,
+      Charts?,
+      ScorecardReport?,
+      OnTimeReport?,
+    ];
     const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason] : []));
     const refused = failures.find((e): e is ApiFailure => e instanceof ApiFailure && [401, 403].includes(e.status));
     if (refused) {
@@ -431,7 +447,7 @@ export class MotcuaOfficeDashboard extends MotcuaElement<OfficeDashboardStringKe
       this.phase = 'failed';
       return;
     }
-    this.current = { queue, onTime, satisfaction, scorecard };
+    this.current = { queue, onTime, satisfaction, scorecard, trend };
     this.previous = { queue: queueBefore, onTime: onTimeBefore, satisfaction: satisfactionBefore };
     this.groups = groups;
     this.noteServices(queue);
