@@ -101,8 +101,7 @@ export function readOnTimeReport(value: unknown): OnTimeReport | undefined {
       .map((p) => read(p)),
     months: months
       .filter(
-        (m): m is OnTimeMonthFigures =>
-          isFigures(m) && /^\d{4}-\d{2}$/.test(String((m as { month?: unknown }).month)),
+        (m): m is OnTimeMonthFigures => isFigures(m) && /^\d{4}-\d{2}$/.test(String((m as { month?: unknown }).month)),
       )
       .map((m) => read(m)),
   };

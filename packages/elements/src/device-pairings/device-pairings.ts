@@ -9,7 +9,7 @@ import {
   readPendingPairing,
 } from '@motcua/core/staff';
 import { html, nothing, type PropertyValues } from 'lit';
-import { ApiFailure, api } from '../internal/api-client.js';
+import { api } from '../internal/api-client.js';
 import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
 import { StaffScreen } from '../internal/staff-screen.js';

@@ -323,7 +323,7 @@ describe('<motcua-office-dashboard>', () => {
     );
     expect(rows).to.have.length(11);
     expect(rows[0]).to.equal('12/2025 100 98,96% 80,00%');
-    const csv = new URL((figure?.querySelector('a.csv') as HTMLAnchorElement).href);
+    const csv = new URL(((figure as Element).querySelector('a.csv') as HTMLAnchorElement).href);
     expect(`${csv.pathname}?${csv.searchParams}`).to.equal(
       '/api/reports/on-time?from=2025-12-01&to=2026-11-30&by=month&format=csv',
     );

@@ -1,7 +1,7 @@
 import { readUserView, STAFF_ROLES, type StaffRole, type UserView } from '@motcua/core/staff';
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { api } from '../internal/api-client.js';
-import { property, state } from '../internal/decorators.js';
+import { state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
 import { StaffScreen } from '../internal/staff-screen.js';
 import { blockStyles } from '../internal/styles.js';
