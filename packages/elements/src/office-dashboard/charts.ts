@@ -281,7 +281,12 @@ function trend(host: ChartsHost, report: OnTimeReport): TemplateResult {
       label(54, y(v) + 4, f.percent(v).replace(/[,.]00/, '')),
     ]),
     ...months.map((m, i) =>
-      el('text', { class: 'axis', x: x(i).start + x(i).width / 2, y: 230, 'text-anchor': 'middle' }, name(m)),
+      // `MM/YY` on the axis, which twelve labels share; the table and the points' titles say `MM/YYYY`.
+      el(
+        'text',
+        { class: 'axis', x: x(i).start + x(i).width / 2, y: 230, 'text-anchor': 'middle' },
+        `${m.slice(5)}/${m.slice(2, 4)}`,
+      ),
     ),
     ...series.flatMap((s, k) => {
       const points = months.flatMap((m, i) => {

@@ -309,9 +309,9 @@ describe('<motcua-office-dashboard>', () => {
     expect(svg.querySelectorAll('circle.trend-a').length).to.equal(11);
     expect(svg.querySelectorAll('circle.trend-b').length).to.equal(11);
     expect([...svg.querySelectorAll('text')].map((t) => t.textContent)).to.include.members([
-      '12/2025',
-      '03/2026',
-      '11/2026',
+      '12/25',
+      '03/26',
+      '11/26',
     ]);
     expect(svg.querySelector('circle.trend-a title')?.textContent).to.equal(
       'Giải quyết trước và đúng hạn, 12/2025: 98,96%',
