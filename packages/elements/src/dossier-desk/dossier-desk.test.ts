@@ -258,6 +258,22 @@ describe('<motcua-dossier-desk>', () => {
     expect(root(el).querySelector('input[name="step"]')).to.equal(null);
   });
 
+  it('reads the list again while it shows, not while a dossier is open', async () => {
+    const dossiers = DOSSIERS();
+    server(dossiers);
+    const el = await fixture<MotcuaDossierDesk>(html`<motcua-dossier-desk poll="0.05"></motcua-dossier-desk>`);
+    await waitUntil(() => shown(el).includes(B), 'the worklist');
+    dossiers.push({ ...(dossiers[0] as Dossier), code: '000.00.00.H00-261204-0009', name: 'Đăng ký lại khai sinh' });
+    await waitUntil(() => shown(el).includes('Đăng ký lại khai sinh'), 'the new dossier, without a reload');
+    press(el, B);
+    await waitUntil(() => root(el).querySelector('[part="detail"]'), 'the dossier');
+    const lists = () => sent.filter((s) => s.path === '/api/dossiers').length;
+    const before = lists();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(lists(), 'no list reading under an open dossier').to.equal(before);
+    el.remove();
+  });
+
   it('asks to sign in without a session, and says so for an account without the officer role', async () => {
     server([], { status: 401 });
     const anonymous = await fixture<MotcuaDossierDesk>(

@@ -76,6 +76,8 @@ export class MotcuaDossierDesk extends StaffScreen<DossierDeskStringKey> {
 
   /** A dossier to open at once (else the address's `?ma-ho-so=`). */
   @property() code = '';
+  /** Seconds between readings of the list while it shows and the page is visible (default 60); 0: never. */
+  @property({ type: Number }) poll = 60;
 
   @state() private list: DossierWorklist | undefined;
   @state() private open: DossierDeskView | undefined;
@@ -84,6 +86,7 @@ export class MotcuaDossierDesk extends StaffScreen<DossierDeskStringKey> {
   protected readonly defaultStrings = dossierDeskStrings;
 
   private busy = false;
+  private timer: ReturnType<typeof setInterval> | undefined;
   /** The last step sent whose answer never came: sent again unchanged, it keeps its Idempotency-Key. */
   private unanswered: { readonly code: string; readonly body: string; readonly key: string } | undefined;
 
@@ -93,6 +96,17 @@ export class MotcuaDossierDesk extends StaffScreen<DossierDeskStringKey> {
       this.code = new URLSearchParams(location.search).get('ma-ho-so') ?? '';
     }
     void this.refresh().then(() => (this.code ? this.show(this.code) : undefined));
+    // The list stays current (new dossiers, the overdue mark) while it shows on a visible page.
+    this.timer = this.poll > 0 ? setInterval(() => this.again(), this.poll * 1000) : undefined;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.timer);
+  }
+
+  private again(): void {
+    if (this.phase === 'shown' && !this.open && document.visibilityState === 'visible') void this.refresh();
   }
 
   protected shown() {
