@@ -1,4 +1,4 @@
-import { dossierClock, parseOffsetDateTime, statusAfterSteps } from '@motcua/core/deadline';
+import { dossierClock, ENDED_DOSSIER_STATUSES, parseOffsetDateTime, statusAfterSteps } from '@motcua/core/deadline';
 import type { Context, Env } from 'hono';
 import { readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
@@ -52,11 +52,10 @@ export async function recordDossierStep(
       counter,
       ...(officer ? { officer: { username: officer.user.username, name: officer.user.displayName } } : {}),
     };
-    const ended = ['withdrawn', 'stopped', 'returned'].includes(dossier.status);
-    if (ended) {
+    if (ENDED_DOSSIER_STATUSES.includes(dossier.status)) {
       throw new ApiError(409, 'dossier-ended', {
-        vi: 'Hồ sơ đã kết thúc (rút, dừng xử lý hoặc đã trả kết quả)',
-        en: 'The dossier has ended (withdrawn, stopped or returned)',
+        vi: 'Hồ sơ đã kết thúc (rút, dừng xử lý, đã trả kết quả hoặc không được tiếp nhận)',
+        en: 'The dossier has ended (withdrawn, stopped, returned or refused)',
       });
     }
     if (

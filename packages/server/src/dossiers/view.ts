@@ -114,10 +114,10 @@ export function lookupView(d: StoredDossier, now: string, options: DossierClockO
 }
 
 /**
- * The steps core's dossier clock accepts on `d` at `now` that change its status or its clock (`processing` and
- * `payment-requested`, which the clock does not see, unless a supplement is pending): what an officer's desk offers. An extension is tried with a due
- * date a year later than the current one (the officer's own date is checked when recorded). None once the dossier
- * has ended.
+ * The steps core's dossier clock accepts on `d` at `now` that change its status or its clock, and `processing` and
+ * `payment-requested` (which the clock does not see) unless a supplement is pending: what an officer's desk offers.
+ * An extension is tried with a due date a year later than the current one (the officer's own date is checked when
+ * recorded). None once the dossier has ended.
  *
  * @example
  * ```ts
