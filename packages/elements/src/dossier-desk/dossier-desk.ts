@@ -110,8 +110,7 @@ export class MotcuaDossierDesk extends StaffScreen<DossierDeskStringKey> {
   }
 
   protected shown() {
-    return html`
-    ${this.open ? this.detailView(this.open) : this.listView()}`;
+    return this.open ? this.detailView(this.open) : this.listView();
   }
 
   private listView() {
