@@ -116,6 +116,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteCaller>> = {
   'GET /api/reports/on-time': 'leader',
   'GET /api/reports/scorecard': 'leader',
   'GET /api/reports/due-date-changes': 'leader',
+  'GET /api/reports/early-warning': 'leader',
   'GET /api/reports/queue': 'leader',
   'POST /api/dossiers/:code/steps': 'officer',
   'GET /api/dossiers': 'officer',

@@ -112,6 +112,73 @@ for (const target of TEST_DATABASES) {
       }
     });
 
+    it('warns a leader of the open dossiers overdue or due within a few working days, the most urgent first', async () => {
+      const db = await target.open();
+      try {
+        await migrate(db);
+        let now = T0;
+        const office = parseOffice(DEMO_OFFICE, { demo: true });
+        const app = createApp({ db, office, catalogue: CATALOGUE, now: () => now, secret: 's'.repeat(40) });
+        const officer = {
+          ...(await sessionHeaders(db, await testUser(db, 'demo', 'canbo1', ['officer']))),
+          ...JSON_BODY,
+        };
+        for (const procedure of PROCEDURES) {
+          const received = await call(app, 'POST', '/api/dossiers', officer, {
+            procedure,
+            applicant: { name: 'Nguyễn Văn A', address: '1 Đường Làng' },
+            documents: [{ name: 'Tờ khai' }],
+          });
+          expect(received.status, received.text).to.equal(201);
+        }
+        // Monday 7 December, 09:00: the working days left differ from dossier to dossier.
+        now = Date.UTC(2026, 11, 7, 2, 0);
+        const leader = await sessionHeaders(db, await testUser(db, 'demo', 'lanhdao', ['leader']), now);
+        const staff = { ...(await sessionHeaders(db, await testUser(db, 'demo', 'canbo2', ['officer']), now)) };
+        const open = readDossierWorklist((await call(app, 'GET', '/api/dossiers', staff)).body);
+        const left = new Map(open?.dossiers.map((d) => [d.code, d.classification]));
+        const warned = async (days?: number) => {
+          const answer = await call(
+            app,
+            'GET',
+            `/api/reports/early-warning${days === undefined ? '' : `?days=${days}`}`,
+            leader,
+          );
+          expect(answer.status, answer.text).to.equal(200);
+          return readDossierWorklist(answer.body)?.dossiers.map((d) => d.code) ?? [];
+        };
+        const expected = (days: number) =>
+          [...(open?.dossiers ?? [])]
+            .filter(
+              (d) =>
+                d.classification.timeliness === 'overdue' ||
+                // A result ready to be returned (early, on time or late) is no longer at risk.
+                (d.classification.timeliness === 'in-time' &&
+                  d.classification.remainingMinutes <= days * d.classification.dayMinutes),
+            )
+            .map((d) => d.code);
+        const counts = new Set<number>();
+        for (const days of [0, 1, 2, 3, 5]) {
+          const codes = await warned(days);
+          expect(codes, `${days} days`).to.deep.equal(expected(days));
+          counts.add(codes.length);
+          const dues = codes.map((c) => left.get(c)?.dueAt ?? '');
+          expect(dues).to.deep.equal([...dues].sort());
+        }
+        expect(counts.size, 'the days make a difference on this data').to.be.greaterThan(1);
+        expect(await warned()).to.deep.equal(await warned(3));
+        const csv = await call(app, 'GET', '/api/reports/early-warning?days=30&format=csv', leader);
+        const lines = csv.text.trimEnd().split('\r\n');
+        expect(lines[0]).to.equal('code,procedure_code,procedure_name,status,due_at,remaining_minutes,overdue');
+        expect(lines.slice(1).map((l) => l.split(',')[0])).to.deep.equal(expected(30));
+        expect(csv.text, 'no applicant data').not.to.contain('Nguyễn Văn A');
+        expect((await call(app, 'GET', '/api/reports/early-warning?days=31', leader)).status).to.equal(400);
+        expect((await call(app, 'GET', '/api/reports/early-warning', staff)).status).to.equal(403);
+      } finally {
+        await db.close();
+      }
+    });
+
     it('leaves out the statuses core says have ended, as the partial index does', async () => {
       const db = await target.open();
       try {

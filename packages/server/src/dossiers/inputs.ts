@@ -142,6 +142,11 @@ export const scorecardQuery = z
 
 export const dueDateChangesQuery = z.object({ procedure: z.string().min(1).max(100).optional() }).strict();
 
+/** The early warning's query: the open dossiers overdue or due within `days` working days (default 3). */
+export const earlyWarningQuery = z
+  .object({ days: z.coerce.number().int().min(0).max(30).optional(), format: z.enum(['json', 'csv']).optional() })
+  .strict();
+
 /**
  * The zod schemas of the dossier API's inputs, which `openapi.yaml` describes (a test keeps the two in step).
  *
@@ -157,4 +162,5 @@ export const DOSSIER_INPUTS = {
   onTimeQuery,
   scorecardQuery,
   dueDateChangesQuery,
+  earlyWarningQuery,
 } as const;

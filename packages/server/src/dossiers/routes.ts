@@ -3,7 +3,7 @@ import { DOSSIER_OFFICERS } from '../access.js';
 import { identifyCaller } from '../devices/credentials.js';
 import { authenticate, bearerToken } from '../http/auth.js';
 import { COUNTER_HEADER, knownCounter, officerSession, requireNamedOfficer } from '../staff/caller.js';
-import { dossierDesk, dossierWorklist } from './desk.js';
+import { dossierDesk, dossierWorklist, earlyWarningHandler } from './desk.js';
 import { dossierReceipt, lookupDossier } from './lookup.js';
 import { subscribeToDossier } from './push-subscription.js';
 import { receiveDossier } from './receive.js';
@@ -79,6 +79,8 @@ export function installDossierGuards(app: Hono, deps: Pick<DossierRoutesDeps, 'd
  *   procedure (`OnTimeReport`), classified by core, each against its printed (binding) due date;
  * - `GET /api/reports/scorecard?from=&to=` (JSON or CSV, as the on-time report): the Decision 766/QĐ-TTg indicators
  *   of the period (`ScorecardReport`), measured where the server holds the data, the others listed as not held;
+ * - `GET /api/reports/early-warning?days=` (JSON or CSV, the same callers): the open dossiers overdue or due within
+ *   `days` working days (default 3), the most urgent first (`DossierWorklist`); no applicant data;
  * - `GET /api/reports/due-date-changes?procedure=` (the same callers as the other reports; no applicant data): the
  *   open dossiers whose printed due date differs from what the current calendar would give (`DueDateChangesReport`).
  *
@@ -97,6 +99,7 @@ export function installDossierRoutes(app: Hono, deps: DossierRoutesDeps): void {
   app.get('/api/reports/on-time', (c) => onTimeReportHandler(c, service));
   app.get('/api/reports/scorecard', (c) => scorecardReportHandler(c, service));
   app.get('/api/reports/due-date-changes', (c) => dueDateChangesHandler(c, service));
+  app.get('/api/reports/early-warning', (c) => earlyWarningHandler(c, service));
   app.post('/api/dossiers/:code/steps', (c) => recordDossierStep(c, service));
   app.put('/api/dossiers/:code/push-subscription', (c) => subscribeToDossier(c, service));
   app.get('/api/dossiers/:code/unsubscribe', (c) => unsubscribeConfirmation(c, service));
