@@ -4,9 +4,10 @@ import fc from 'fast-check';
 import { fromEpochDay, toEpochDay } from '../calendar/civil-date.js';
 import { vietnamCalendar } from '../calendar/vietnam-calendar.js';
 import { MotcuaError } from '../text/problem.js';
-import { classifyDossier, formatRemaining } from './classify.js';
+import { classifyDossier } from './classify.js';
 import type { DossierEvent } from './dossier-clock.js';
 import { dueDate } from './due-date.js';
+import { formatRemaining } from './format-remaining.js';
 import { parseOffsetDateTime } from './instant.js';
 
 const calendar = vietnamCalendar();

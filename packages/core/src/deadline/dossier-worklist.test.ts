@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
-import { readDossierDeskView, readDossierWorklist } from './dossier-worklist.js';
+import { readDossierDeskView } from './dossier-desk-view.js';
+import { readDossierWorklist } from './dossier-worklist.js';
 
 const CLASSIFICATION = {
   timeliness: 'in-time',

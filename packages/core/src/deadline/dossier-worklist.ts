@@ -1,12 +1,10 @@
 import { isObject } from '../queue/board-read.js';
 import type { Classification } from './classify.js';
-import { DOSSIER_STEP_TYPES, type DossierLookup, type DossierStepType } from './dossier-lookup.js';
 import { DOSSIER_STATUSES, type DossierStatus } from './status.js';
 
 /**
- * The wire contracts of an officer's dossier desk: the office's dossiers still to be worked on
- * (`GET /api/dossiers`) and one dossier with the steps that may be recorded on it now
- * (`GET /api/dossiers/{code}/steps`), which `<motcua-dossier-desk>` reads.
+ * The wire contract of the office's dossiers still to be worked on (`GET /api/dossiers`, and the leaders' early
+ * warning), which `<motcua-dossier-desk>` and the dashboard read; one dossier of the desk is `dossier-desk-view.ts`.
  */
 
 /** The statuses after which no step can be recorded: the dossier has left the office's hands. */
@@ -36,13 +34,6 @@ export interface DossierWorklist {
   readonly checkedAt: string;
 }
 
-/** What `GET /api/dossiers/{code}/steps` answers: the dossier's status view and what may be recorded next. */
-export interface DossierDeskView {
-  readonly dossier: DossierLookup;
-  /** The steps the dossier clock accepts now, in {@link DOSSIER_STEP_TYPES} order; none once the dossier ended. */
-  readonly nextSteps: readonly DossierStepType[];
-}
-
 function readClassification(value: unknown): Classification | undefined {
   if (!isObject(value)) return undefined;
   const { timeliness, dueAt, remainingMinutes, dayMinutes } = value;
@@ -51,7 +42,15 @@ function readClassification(value: unknown): Classification | undefined {
   return value as unknown as Classification;
 }
 
-function readWorkItem(value: unknown): DossierWorkItem | undefined {
+/**
+ * One entry of a worklist, or `undefined` when it is not one.
+ *
+ * @example
+ * ```ts
+ * readWorkItem(json.dossiers[0])?.classification.timeliness; // 'in-time'
+ * ```
+ */
+export function readWorkItem(value: unknown): DossierWorkItem | undefined {
   if (!isObject(value) || !isObject(value.procedure)) return undefined;
   const { code, status, receivedAt, procedure } = value;
   if (typeof code !== 'string' || typeof receivedAt !== 'string') return undefined;
@@ -82,23 +81,4 @@ export function readDossierWorklist(value: unknown): DossierWorklist | undefined
   if (!isObject(value) || !Array.isArray(value.dossiers) || typeof value.checkedAt !== 'string') return undefined;
   const dossiers = value.dossiers.map(readWorkItem).filter((d): d is DossierWorkItem => d !== undefined);
   return { dossiers, more: value.more === true, checkedAt: value.checkedAt };
-}
-
-/**
- * Reads what `GET /api/dossiers/{code}/steps` answered (`undefined` when it is not a dossier desk view); steps that
- * are not {@link DOSSIER_STEP_TYPES} are left out.
- *
- * @example
- * ```ts
- * const view = readDossierDeskView(await (await fetch('/api/dossiers/000.00.00.H12-261204-0001/steps')).json());
- * view?.nextSteps.includes('supplement-requested');
- * ```
- */
-export function readDossierDeskView(value: unknown): DossierDeskView | undefined {
-  if (!isObject(value) || !Array.isArray(value.nextSteps)) return undefined;
-  const dossier = value.dossier;
-  if (!isObject(dossier) || !Array.isArray(dossier.timeline) || !isObject(dossier.clock)) return undefined;
-  if (!readWorkItem(dossier)) return undefined;
-  const nextSteps = DOSSIER_STEP_TYPES.filter((t) => (value.nextSteps as unknown[]).includes(t));
-  return { dossier: dossier as unknown as DossierLookup, nextSteps };
 }

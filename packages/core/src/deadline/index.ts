@@ -9,7 +9,6 @@ export {
   type Classification,
   type ClassifyOptions,
   classifyDossier,
-  formatRemaining,
   type Timeliness,
 } from './classify.js';
 export {
@@ -35,6 +34,7 @@ export {
   memoryDailySequence,
   parseDossierCode,
 } from './dossier-code.js';
+export { type DossierDeskView, readDossierDeskView } from './dossier-desk-view.js';
 export {
   DOSSIER_STEP_TYPES,
   type DossierLookup,
@@ -45,11 +45,9 @@ export {
   statusOfStep,
 } from './dossier-lookup.js';
 export {
-  type DossierDeskView,
   type DossierWorkItem,
   type DossierWorklist,
   ENDED_DOSSIER_STATUSES,
-  readDossierDeskView,
   readDossierWorklist,
 } from './dossier-worklist.js';
 export {
@@ -61,6 +59,7 @@ export {
   type ReceiptRule,
 } from './due-date.js';
 export type { DueDateChange } from './due-date-change.js';
+export { formatRemaining } from './format-remaining.js';
 export { formatTimeLimit } from './format-time-limit.js';
 export { parseOffsetDateTime } from './instant.js';
 export {

@@ -1,16 +1,18 @@
 // The dashboard's charts, loaded after the headline figures: plain SVG drawn with two scales (linear and band), each
 // chart with its data table and CSV link. Colours are never the only carrier: cells and bars carry their numbers.
-import type { OnTimeReport } from '@motcua/core/deadline';
+import { DOSSIER_STATUS_NAMES, type DossierWorklist, formatRemaining, type OnTimeReport } from '@motcua/core/deadline';
 import type { QueueGroupStatistics, QueueReport } from '@motcua/core/queue';
 import type { PublishedGroup, SatisfactionReport, ScorecardReport } from '@motcua/core/satisfaction';
 import type { LocalizedText } from '@motcua/core/text';
 import { html, nothing, type TemplateResult } from 'lit';
+import type { Language } from '../internal/i18n.js';
 import { table } from './data-table.js';
 import type { Formats } from './format.js';
 import type { OfficeDashboardStringKey } from './office-dashboard.strings.js';
 import type { Period } from './period.js';
 import { scorecard } from './scorecard.js';
 
+export { readDossierWorklist } from '@motcua/core/deadline';
 export { readScorecardReport } from '@motcua/core/satisfaction';
 export { OFFICE_DASHBOARD_LATER_STRINGS } from './later-strings.js';
 
@@ -30,8 +32,12 @@ export interface ChartsHost {
   readonly scorecardCsv: string;
   /** The on-time figures of the twelve months that end with the period, when the server gave them. */
   readonly trend: OnTimeReport | undefined;
+  /** The open dossiers overdue or due within `warningDays` working days, when the server gave them. */
+  readonly warning: DossierWorklist | undefined;
+  readonly warningDays: number;
   /** The address of a report's CSV with these parameters. */
   readonly csv: (report: string, params: Record<string, string>) => string;
+  readonly language: Language;
   /** A server text in the dashboard's language. */
   readonly text: (value: LocalizedText) => string;
 }
@@ -332,6 +338,35 @@ function trend(host: ChartsHost, report: OnTimeReport): TemplateResult {
   );
 }
 
+/**
+ * The early warning (Decree 309/2026): the open dossiers overdue or due within a few working days, the most urgent
+ * first, each with the working time left or past in words — a table, no drawing.
+ */
+function warning(host: ChartsHost, report: DossierWorklist): TemplateResult {
+  const { t, language } = host;
+  const overdue = report.dossiers.filter((d) => d.classification.timeliness === 'overdue').length;
+  const summary = report.dossiers.length
+    ? t('warningSummary', { overdue, soon: report.dossiers.length - overdue, days: host.warningDays })
+    : t('warningNone', { days: host.warningDays });
+  return chart(
+    host,
+    t('warning'),
+    summary,
+    nothing,
+    table(
+      [t('dossierCode'), t('procedure'), t('status'), t('due'), t('left')],
+      report.dossiers.map((d) => {
+        const c = d.classification;
+        // The binding due date is in Vietnam time: its date is its first ten characters.
+        const due = `${host.formats.time(Date.parse(c.dueAt))} ${host.formats.date(c.dueAt.slice(0, 10))}`;
+        const status = host.text(DOSSIER_STATUS_NAMES[d.status]);
+        return [d.code, d.procedure.name, status, due, formatRemaining(c.remainingMinutes, language, c.dayMinutes)];
+      }),
+    ),
+    host.csv('early-warning', { days: String(host.warningDays) }),
+  );
+}
+
 function satisfaction(host: ChartsHost, report: SatisfactionReport): TemplateResult {
   const { t, formats: f } = host;
   const name = (key: PublishedGroup['key']) => {
@@ -422,6 +457,7 @@ function longest(host: ChartsHost, queue: QueueReport): TemplateResult {
 export function renderCharts(host: ChartsHost): TemplateResult {
   const { queue, groups } = host;
   return html`<div class="charts">
+    ${host.warning ? warning(host, host.warning) : nothing}
     ${host.trend ? trend(host, host.trend) : nothing}
     ${queue ? heatmap(host, queue) : nothing}
     ${queue ? waits(host, 'waitsByService', queue.byService, host.serviceName, 'hatch-service') : nothing}

@@ -82,7 +82,15 @@ export type OfficeDashboardLaterKey =
   | 'trend'
   | 'trendSummary'
   | 'month'
-  | 'dossiersReceived';
+  | 'dossiersReceived'
+  | 'warning'
+  | 'warningSummary'
+  | 'warningNone'
+  | 'dossierCode'
+  | 'procedure'
+  | 'status'
+  | 'due'
+  | 'left';
 
 /** The keys of the office dashboard's strings. */
 export type OfficeDashboardStringKey = OfficeDashboardFirstKey | OfficeDashboardLaterKey;

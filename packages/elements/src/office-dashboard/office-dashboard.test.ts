@@ -78,6 +78,30 @@ const onTimeReport = (from: string, to: string, late: number) => ({
   months: from.slice(0, 7) < to.slice(0, 7) ? monthsOf(from, to) : [],
 });
 
+/** Two dossiers past their due date and one due tomorrow; a hostile procedure name. */
+const warned = (code: string, name: string, dueAt: string, remainingMinutes: number, timeliness: string) => ({
+  code,
+  procedure: { code: '1.004873', name },
+  status: 'processing',
+  receivedAt: '2026-11-20T08:00:00+07:00',
+  classification: { timeliness, dueAt, remainingMinutes, dayMinutes: 450 },
+});
+let earlyWarning: unknown = {
+  checkedAt: '2026-12-05T09:00:00+07:00',
+  more: false,
+  dossiers: [
+    warned(
+      '000.00.00.H00-261120-0001',
+      'Cấp Giấy xác nhận tình trạng hôn nhân',
+      '2026-12-02T17:00:00+07:00',
+      -1380,
+      'overdue',
+    ),
+    warned('000.00.00.H00-261121-0002', '<img src=x onerror=alert(1)>', '2026-12-04T16:00:00+07:00', -45, 'overdue'),
+    warned('000.00.00.H00-261203-0003', 'Đăng ký khai sinh', '2026-12-07T10:00:00+07:00', 570, 'in-time'),
+  ],
+};
+
 const satisfactionReport = (groupBy: string | null) => ({
   instrument: 'vn-one-stop-rating',
   groupBy: groupBy ? [groupBy] : [],
@@ -197,6 +221,7 @@ function serve(): void {
       });
     } else if (url.pathname.endsWith('/queue')) body = queueReport(from, to, earlier ? 300 : 250);
     else if (url.pathname.endsWith('/on-time')) body = onTimeReport(from, to, earlier ? 20 : 10);
+    else if (url.pathname.endsWith('/early-warning')) body = earlyWarning;
     else body = satisfactionReport(q.get('groupBy'));
     return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   }) as typeof fetch;
@@ -271,7 +296,8 @@ describe('<motcua-office-dashboard>', () => {
   it('draws every chart with a table and a CSV link, and shows how uncertain each satisfaction figure is', async () => {
     const el = await dashboard();
     expect($$(el, 'svg[role="img"][aria-label]').length).to.equal(5);
-    expect($$(el, 'details table').length).to.equal(5);
+    // The early warning is a table without a drawing.
+    expect($$(el, 'details table').length).to.equal(6);
     const csv = $$(el, 'a.csv').map((a) => new URL((a as HTMLAnchorElement).href));
     expect(csv.map((u) => `${u.pathname} ${u.searchParams.get('format')}`)).to.include.members([
       '/api/reports/queue csv',
@@ -308,11 +334,7 @@ describe('<motcua-office-dashboard>', () => {
     expect(lines.map((l) => l.getAttribute('stroke-dasharray'))).to.deep.equal(['none', '6 4']);
     expect(svg.querySelectorAll('circle.trend-a').length).to.equal(11);
     expect(svg.querySelectorAll('circle.trend-b').length).to.equal(11);
-    expect([...svg.querySelectorAll('text')].map((t) => t.textContent)).to.include.members([
-      '12/25',
-      '03/26',
-      '11/26',
-    ]);
+    expect([...svg.querySelectorAll('text')].map((t) => t.textContent)).to.include.members(['12/25', '03/26', '11/26']);
     expect(svg.querySelector('circle.trend-a title')?.textContent).to.equal(
       'Giải quyết trước và đúng hạn, 12/2025: 98,96%',
     );
@@ -328,6 +350,39 @@ describe('<motcua-office-dashboard>', () => {
       '/api/reports/on-time?from=2025-12-01&to=2026-11-30&by=month&format=csv',
     );
     await expect(el).to.be.accessible();
+  });
+
+  it('warns of the dossiers overdue or due within three working days, with the time left in words', async () => {
+    const el = await dashboard();
+    const asked = requested.find((u) => u.pathname === '/api/reports/early-warning');
+    expect(asked?.searchParams.get('days')).to.equal('3');
+    const figure = $$(el, 'figure').find((f) => f.textContent?.includes('Cảnh báo sớm')) as Element;
+    expect(figure.textContent).to.contain('2 hồ sơ đang quá hạn, 1 hồ sơ đến hạn trong 3 ngày làm việc tới.');
+    const rows = [...figure.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent));
+    expect(rows[0]).to.deep.equal([
+      '000.00.00.H00-261120-0001',
+      'Cấp Giấy xác nhận tình trạng hôn nhân',
+      'Đang xử lý',
+      '17:00 02/12/2026',
+      'quá hạn 3 ngày 30 phút',
+    ]);
+    expect(rows[2]?.[4]).to.equal('còn 1 ngày 2 giờ');
+    expect(rows[1]?.[1], 'a hostile name stays text').to.equal('<img src=x onerror=alert(1)>');
+    expect(figure.querySelector('img')).to.equal(null);
+    const csv = new URL((figure.querySelector('a.csv') as HTMLAnchorElement).href);
+    expect(`${csv.pathname}?${csv.searchParams}`).to.equal('/api/reports/early-warning?days=3&format=csv');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when no dossier is at risk', async () => {
+    const before = earlyWarning;
+    earlyWarning = { checkedAt: '2026-12-05T09:00:00+07:00', more: false, dossiers: [] };
+    try {
+      const el = await dashboard('en');
+      expect(shown(el)).to.contain('No dossier is overdue or due within the next 3 working days.');
+    } finally {
+      earlyWarning = before;
+    }
   });
 
   it('speaks English with English number and date formats', async () => {
@@ -405,10 +460,11 @@ describe('<motcua-office-dashboard>', () => {
     chart.focus();
     expect(el.shadowRoot?.activeElement).to.equal(chart);
     await sendKeys({ press: 'Tab' });
-    const summary = $<HTMLElement>(el, 'details summary');
-    expect(el.shadowRoot?.activeElement).to.equal(summary);
+    // The chart's own table follows it.
+    const details = chart.closest('figure')?.querySelector('details') as HTMLDetailsElement;
+    expect(el.shadowRoot?.activeElement).to.equal(details.querySelector('summary'));
     await sendKeys({ press: 'Enter' });
-    expect($<HTMLDetailsElement>(el, 'details').open).to.equal(true);
+    expect(details.open).to.equal(true);
   });
 
   it('keeps the charts readable in forced-colours mode', async () => {

@@ -1,4 +1,4 @@
-import { type OnTimeReport, readOnTimeReport } from '@motcua/core/deadline';
+import { type DossierWorklist, type OnTimeReport, readOnTimeReport } from '@motcua/core/deadline';
 import { type BoardSnapshot, type QueueReport, readQueueReport } from '@motcua/core/queue';
 import {
   type PublishedGroup,
@@ -40,6 +40,8 @@ interface Figures {
   readonly scorecard?: ScorecardReport | undefined;
   /** The on-time figures of the twelve months that end with the period, month by month. */
   readonly trend?: OnTimeReport | undefined;
+  /** The open dossiers overdue or due within three working days, now. */
+  readonly warning?: DossierWorklist | undefined;
 }
 
 type Phase = 'loading' | 'shown' | 'signed-out' | 'forbidden' | 'failed';
@@ -54,6 +56,9 @@ interface Headline {
 }
 
 type Charts = typeof import('./charts.js');
+
+/** The early warning's horizon: dossiers due within this many working days. */
+const WARNING_DAYS = 3;
 let chartsLoad: Promise<Charts> | undefined;
 
 /**
@@ -316,6 +321,9 @@ export class MotcuaOfficeDashboard extends MotcuaElement<OfficeDashboardStringKe
       groups: this.groups,
       scorecard: this.current.scorecard,
       trend: this.current.trend,
+      warning: this.current.warning,
+      warningDays: WARNING_DAYS,
+      language: this.language,
       groupBy: this.satisfactionBy,
       serviceName: (id) => this.serviceName(id),
       counterName: (id) => this.board?.counters.find((c) => c.id === id)?.label ?? id,
@@ -408,6 +416,7 @@ export class MotcuaOfficeDashboard extends MotcuaElement<OfficeDashboardStringKe
       charts,
       charts.then((c) => this.report('scorecard', c.readScorecardReport, { ...period })),
       charts.then((c) => this.report('on-time', readOnTimeReport, { ...c.trendPeriod(period.to) })),
+      charts.then((c) => this.report('early-warning', c.readDossierWorklist, { days: String(WARNING_DAYS) })),
     ]);
     if (generation !== this.generation) return;
     const [
@@ -421,6 +430,7 @@ export class MotcuaOfficeDashboard extends MotcuaElement<OfficeDashboardStringKe
       loaded,
       scorecard,
       trend,
+      warning,
     ] = settled.map((s) => (s.status === 'fulfilled' ? s.value : undefined)) as [
       QueueReport?,
       QueueReport?,
@@ -432,6 +442,7 @@ export class MotcuaOfficeDashboard extends MotcuaElement<OfficeDashboardStringKe
       Charts?,
       ScorecardReport?,
       OnTimeReport?,
+      DossierWorklist?,
     ];
     const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason] : []));
     const refused = failures.find((e): e is ApiFailure => e instanceof ApiFailure && [401, 403].includes(e.status));
@@ -447,7 +458,7 @@ export class MotcuaOfficeDashboard extends MotcuaElement<OfficeDashboardStringKe
       this.phase = 'failed';
       return;
     }
-    this.current = { queue, onTime, satisfaction, scorecard, trend };
+    this.current = { queue, onTime, satisfaction, scorecard, trend, warning };
     this.previous = { queue: queueBefore, onTime: onTimeBefore, satisfaction: satisfactionBefore };
     this.groups = groups;
     this.noteServices(queue);
