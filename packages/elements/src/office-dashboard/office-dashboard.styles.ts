@@ -143,6 +143,11 @@ export const officeDashboardStyles = css`
     align-items: center;
     color: var(--accent);
   }
+  /* A wide table scrolls within its chart instead of widening a phone's page. */
+  details,
+  section[part='chart'] {
+    overflow-x: auto;
+  }
   table {
     border-collapse: collapse;
     font-variant-numeric: tabular-nums;

@@ -374,6 +374,17 @@ describe('<motcua-office-dashboard>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('fits a phone: a wide table scrolls within its chart, the page does not widen', async () => {
+    const el = await dashboard();
+    el.style.display = 'block';
+    el.style.width = '360px';
+    for (const details of $$(el, 'details')) (details as HTMLDetailsElement).open = true;
+    await el.updateComplete;
+    const widest = Math.max(...$$(el, 'table').map((t) => t.getBoundingClientRect().width));
+    expect(widest, 'the early warning’s table is wider than a phone').to.be.greaterThan(360);
+    expect(el.scrollWidth).to.be.at.most(el.clientWidth);
+  });
+
   it('says when no dossier is at risk', async () => {
     const before = earlyWarning;
     earlyWarning = { checkedAt: '2026-12-05T09:00:00+07:00', more: false, dossiers: [] };
