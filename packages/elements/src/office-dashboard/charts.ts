@@ -32,6 +32,8 @@ export interface ChartsHost {
   readonly scorecardCsv: string;
   /** The on-time figures of the twelve months that end with the period, when the server gave them. */
   readonly trend: OnTimeReport | undefined;
+  /** The satisfaction of the same months (grouped by month), when the server gave it. */
+  readonly trendSatisfaction: SatisfactionReport | undefined;
   /** The open dossiers overdue or due within `warningDays` working days, when the server gave them. */
   readonly warning: DossierWorklist | undefined;
   readonly warningDays: number;
@@ -276,11 +278,18 @@ function trend(host: ChartsHost, report: OnTimeReport): TemplateResult {
   const months = monthsOf(report.from ?? report.months[0]?.month ?? '', report.to ?? '');
   const name = (month: string) => `${month.slice(5)}/${month.slice(0, 4)}`;
   const x = band(months.length, [60, WIDTH - 10]);
-  const y = linear([0, 1], [210, 30]);
+  const y = linear([0, 1], [225, 45]);
+  // The satisfaction score (0–100) of each month whose group was published (enough ratings).
+  const satisfied = new Map(
+    (host.trendSatisfaction?.groups ?? []).flatMap((g) =>
+      g.suppressed || !g.key.month ? [] : [[g.key.month, g.score / 100] as const],
+    ),
+  );
   const series = [
-    { key: 'onTimeRate', label: t('onTimeRate'), dash: 'none', line: 'trend-a' },
-    { key: 'onlineRate', label: t('onlineRate'), dash: '6 4', line: 'trend-b' },
-  ] as const;
+    { label: t('onTimeRate'), dash: 'none', line: 'trend-a', at: (m: string) => byMonth.get(m)?.onTimeRate },
+    { label: t('onlineRate'), dash: '6 4', line: 'trend-b', at: (m: string) => byMonth.get(m)?.onlineRate },
+    { label: t('satisfaction'), dash: '2 3', line: 'trend-c', at: (m: string) => satisfied.get(m) },
+  ];
   const picture = [
     ...[0, 0.5, 1].flatMap((v) => [
       el('line', { class: 'grid', x1: 60, x2: WIDTH - 10, y1: y(v), y2: y(v) }),
@@ -290,18 +299,26 @@ function trend(host: ChartsHost, report: OnTimeReport): TemplateResult {
       // `MM/YY` on the axis, which twelve labels share; the table and the points' titles say `MM/YYYY`.
       el(
         'text',
-        { class: 'axis', x: x(i).start + x(i).width / 2, y: 230, 'text-anchor': 'middle' },
+        { class: 'axis', x: x(i).start + x(i).width / 2, y: 245, 'text-anchor': 'middle' },
         `${m.slice(5)}/${m.slice(2, 4)}`,
       ),
     ),
     ...series.flatMap((s, k) => {
       const points = months.flatMap((m, i) => {
-        const value = byMonth.get(m)?.[s.key];
+        const value = s.at(m);
         return typeof value === 'number' ? [{ cx: x(i).start + x(i).width / 2, cy: y(value), value, month: m }] : [];
       });
       return [
-        el('line', { class: s.line, x1: 60 + 260 * k, x2: 90 + 260 * k, y1: 9, y2: 9, 'stroke-dasharray': s.dash }),
-        el('text', { class: 'axis', x: 96 + 260 * k, y: 13 }, s.label),
+        // The legend: two entries a row.
+        el('line', {
+          class: s.line,
+          x1: 60 + 260 * (k % 2),
+          x2: 90 + 260 * (k % 2),
+          y1: 9 + 18 * Math.floor(k / 2),
+          y2: 9 + 18 * Math.floor(k / 2),
+          'stroke-dasharray': s.dash,
+        }),
+        el('text', { class: 'axis', x: 96 + 260 * (k % 2), y: 13 + 18 * Math.floor(k / 2) }, s.label),
         el('polyline', {
           class: s.line,
           'stroke-dasharray': s.dash,
@@ -329,10 +346,16 @@ function trend(host: ChartsHost, report: OnTimeReport): TemplateResult {
     host,
     t('trend'),
     summary,
-    report.months.length ? drawing(`${t('trend')}. ${summary}`, 240, picture) : nothing,
+    report.months.length ? drawing(`${t('trend')}. ${summary}`, 255, picture) : nothing,
     table(
-      [t('month'), t('dossiersReceived'), t('onTimeRate'), t('onlineRate')],
-      report.months.map((m) => [name(m.month), f.number(m.dossiers), rate(m.onTimeRate), rate(m.onlineRate)]),
+      [t('month'), t('dossiersReceived'), t('onTimeRate'), t('onlineRate'), t('satisfaction')],
+      report.months.map((m) => [
+        name(m.month),
+        f.number(m.dossiers),
+        rate(m.onTimeRate),
+        rate(m.onlineRate),
+        rate(satisfied.get(m.month) ?? null),
+      ]),
     ),
     host.csv('on-time', { ...trendPeriod(report.to ?? ''), by: 'month' }),
   );

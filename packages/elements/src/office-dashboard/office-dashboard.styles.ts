@@ -119,12 +119,15 @@ export const officeDashboardStyles = css`
   .grid {
     stroke: #c4c4c4;
   }
-  /* The trend's two lines: colours apart for most eyes (blue-violet and green, both 5:1 on white), dashes for all. */
+  /* The trend's lines: colours apart for most eyes (blue-violet, green, brown; 5:1 or more on white), dashes for all. */
   .trend-a {
     color: #414487;
   }
   .trend-b {
     color: #1f7a5c;
+  }
+  .trend-c {
+    color: #9a3d00;
   }
   polyline,
   line[class^='trend'] {
@@ -192,7 +195,8 @@ export const officeDashboardStyles = css`
       stroke: CanvasText;
     }
     .trend-a,
-    .trend-b {
+    .trend-b,
+    .trend-c {
       color: CanvasText;
     }
     button,

@@ -102,30 +102,55 @@ let earlyWarning: unknown = {
   ],
 };
 
+/** By month: October published (90%), November too few ratings to publish. */
+const byMonth = [
+  {
+    key: { month: '2026-10' },
+    suppressed: false,
+    formula: 'top2box',
+    n: 300,
+    score: 90,
+    interval: { low: 86, high: 93 },
+  },
+  { key: { month: '2026-11' }, suppressed: true },
+];
+
 const satisfactionReport = (groupBy: string | null) => ({
   instrument: 'vn-one-stop-rating',
   groupBy: groupBy ? [groupBy] : [],
-  groups: groupBy
-    ? [
-        {
-          key: { counter: '1' },
-          suppressed: false,
-          formula: 'top2box',
-          n: 12,
-          score: 83.3,
-          interval: { low: 55.2, high: 95.3 },
-        },
-        {
-          key: { counter: '2' },
-          suppressed: false,
-          formula: 'top2box',
-          n: 1200,
-          score: 91.5,
-          interval: { low: 89.8, high: 93 },
-        },
-        { key: { counter: '3' }, suppressed: true },
-      ]
-    : [{ key: {}, suppressed: false, formula: 'top2box', n: 1212, score: 91.4, interval: { low: 89.7, high: 92.9 } }],
+  groups:
+    groupBy === 'month'
+      ? byMonth
+      : groupBy
+        ? [
+            {
+              key: { counter: '1' },
+              suppressed: false,
+              formula: 'top2box',
+              n: 12,
+              score: 83.3,
+              interval: { low: 55.2, high: 95.3 },
+            },
+            {
+              key: { counter: '2' },
+              suppressed: false,
+              formula: 'top2box',
+              n: 1200,
+              score: 91.5,
+              interval: { low: 89.8, high: 93 },
+            },
+            { key: { counter: '3' }, suppressed: true },
+          ]
+        : [
+            {
+              key: {},
+              suppressed: false,
+              formula: 'top2box',
+              n: 1212,
+              score: 91.4,
+              interval: { low: 89.7, high: 92.9 },
+            },
+          ],
 });
 
 const title = (vi: string, en: string) => ({ vi, en });
@@ -319,21 +344,31 @@ describe('<motcua-office-dashboard>', () => {
     expect(shown(el)).to.contain('A042');
   });
 
-  it('draws the on-time and online rates of the twelve months that end with the period, a month without dossiers as a gap', async () => {
+  it('draws the on-time, online and satisfaction rates of the twelve months that end with the period, with gaps', async () => {
     const el = await dashboard();
     const trend = requested.find(
       (u) => u.pathname === '/api/reports/on-time' && u.searchParams.get('from') === '2025-12-01',
     );
     expect(trend?.searchParams.get('to')).to.equal('2026-11-30');
-    const figure = $$(el, 'figure').find((f) => f.textContent?.includes('Tỷ lệ đúng hạn và trực tuyến qua 12 tháng'));
+    const monthly = requested.find(
+      (u) => u.pathname === '/api/reports/satisfaction' && u.searchParams.get('groupBy') === 'month',
+    );
+    expect(`${monthly?.searchParams.get('from')} ${monthly?.searchParams.get('to')}`).to.equal('2025-12-01 2026-11-30');
+    const figure = $$(el, 'figure').find((f) =>
+      f.textContent?.includes('Tỷ lệ đúng hạn, trực tuyến và mức độ hài lòng'),
+    );
     expect(figure, 'the trend chart').not.to.equal(undefined);
     const svg = figure?.querySelector('svg') as SVGElement;
-    // Two lines told apart by their dash, eleven points each (no dossiers in March), twelve months on the axis.
+    // Three lines told apart by their dash, eleven points each for the dossiers (none in March), one for satisfaction
+    // (November had too few ratings to publish), twelve months on the axis.
     const lines = [...svg.querySelectorAll('polyline')];
-    expect(lines.map((l) => l.getAttribute('class'))).to.deep.equal(['trend-a', 'trend-b']);
-    expect(lines.map((l) => l.getAttribute('stroke-dasharray'))).to.deep.equal(['none', '6 4']);
+    expect(lines.map((l) => l.getAttribute('class'))).to.deep.equal(['trend-a', 'trend-b', 'trend-c']);
+    expect(lines.map((l) => l.getAttribute('stroke-dasharray'))).to.deep.equal(['none', '6 4', '2 3']);
     expect(svg.querySelectorAll('circle.trend-a').length).to.equal(11);
     expect(svg.querySelectorAll('circle.trend-b').length).to.equal(11);
+    expect([...svg.querySelectorAll('circle.trend-c title')].map((t) => t.textContent)).to.deep.equal([
+      'Mức độ hài lòng, 10/2026: 90,00%',
+    ]);
     expect([...svg.querySelectorAll('text')].map((t) => t.textContent)).to.include.members(['12/25', '03/26', '11/26']);
     expect(svg.querySelector('circle.trend-a title')?.textContent).to.equal(
       'Giải quyết trước và đúng hạn, 12/2025: 98,96%',
@@ -344,7 +379,9 @@ describe('<motcua-office-dashboard>', () => {
       [...r.children].map((cell) => cell.textContent).join(' '),
     );
     expect(rows).to.have.length(11);
-    expect(rows[0]).to.equal('12/2025 100 98,96% 80,00%');
+    expect(rows[0]).to.equal('12/2025 100 98,96% 80,00% —');
+    expect(rows.find((r) => r.startsWith('10/2026'))).to.match(/ 90,00%$/);
+    expect(rows.find((r) => r.startsWith('11/2026'))).to.match(/ —$/);
     const csv = new URL(((figure as Element).querySelector('a.csv') as HTMLAnchorElement).href);
     expect(`${csv.pathname}?${csv.searchParams}`).to.equal(
       '/api/reports/on-time?from=2025-12-01&to=2026-11-30&by=month&format=csv',

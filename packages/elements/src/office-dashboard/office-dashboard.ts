@@ -40,6 +40,8 @@ interface Figures {
   readonly scorecard?: ScorecardReport | undefined;
   /** The on-time figures of the twelve months that end with the period, month by month. */
   readonly trend?: OnTimeReport | undefined;
+  /** The satisfaction of the same twelve months, month by month. */
+  readonly trendSatisfaction?: SatisfactionReport | undefined;
   /** The open dossiers overdue or due within three working days, now. */
   readonly warning?: DossierWorklist | undefined;
 }
@@ -321,6 +323,7 @@ export class MotcuaOfficeDashboard extends MotcuaElement<OfficeDashboardStringKe
       groups: this.groups,
       scorecard: this.current.scorecard,
       trend: this.current.trend,
+      trendSatisfaction: this.current.trendSatisfaction,
       warning: this.current.warning,
       warningDays: WARNING_DAYS,
       language: this.language,
@@ -416,6 +419,13 @@ export class MotcuaOfficeDashboard extends MotcuaElement<OfficeDashboardStringKe
       charts,
       charts.then((c) => this.report('scorecard', c.readScorecardReport, { ...period })),
       charts.then((c) => this.report('on-time', readOnTimeReport, { ...c.trendPeriod(period.to) })),
+      charts.then((c) =>
+        this.report('satisfaction', readSatisfactionReport, {
+          instrument,
+          groupBy: 'month',
+          ...c.trendPeriod(period.to),
+        }),
+      ),
       charts.then((c) => this.report('early-warning', c.readDossierWorklist, { days: String(WARNING_DAYS) })),
     ]);
     if (generation !== this.generation) return;
@@ -430,6 +440,7 @@ export class MotcuaOfficeDashboard extends MotcuaElement<OfficeDashboardStringKe
       loaded,
       scorecard,
       trend,
+      trendSatisfaction,
       warning,
     ] = settled.map((s) => (s.status === 'fulfilled' ? s.value : undefined)) as [
       QueueReport?,
@@ -442,6 +453,7 @@ export class MotcuaOfficeDashboard extends MotcuaElement<OfficeDashboardStringKe
       Charts?,
       ScorecardReport?,
       OnTimeReport?,
+      SatisfactionReport?,
       DossierWorklist?,
     ];
     const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason] : []));
@@ -458,7 +470,7 @@ export class MotcuaOfficeDashboard extends MotcuaElement<OfficeDashboardStringKe
       this.phase = 'failed';
       return;
     }
-    this.current = { queue, onTime, satisfaction, scorecard, trend, warning };
+    this.current = { queue, onTime, satisfaction, scorecard, trend, trendSatisfaction, warning };
     this.previous = { queue: queueBefore, onTime: onTimeBefore, satisfaction: satisfactionBefore };
     this.groups = groups;
     this.noteServices(queue);
