@@ -30,9 +30,12 @@ export type DossierDeskStringKey =
   | 'empty'
   | 'more'
   | 'checkedAt'
-  | 'colCode'
-  | 'colProcedure'
-  | 'colStatus'
+  | 'show'
+  | 'show-all'
+  | 'show-late'
+  | 'show-supplement'
+  | 'show-result'
+  | 'noneShown'
   | 'colDue'
   | 'overdue'
   | 'inTime'
@@ -71,9 +74,12 @@ export const dossierDeskStrings: StringTable<DossierDeskStringKey> = {
     empty: 'Không có hồ sơ nào đang giải quyết.',
     more: 'Còn hồ sơ khác chưa hiện; tìm theo mã hồ sơ.',
     checkedAt: 'Cập nhật lúc {time}',
-    colCode: 'Mã hồ sơ',
-    colProcedure: 'Thủ tục',
-    colStatus: 'Trạng thái',
+    show: 'Hiện',
+    'show-all': 'Tất cả ({count})',
+    'show-late': 'Quá hạn ({count})',
+    'show-supplement': 'Chờ công dân bổ sung ({count})',
+    'show-result': 'Có kết quả, chờ trả ({count})',
+    noneShown: 'Không có hồ sơ nào ở mục này.',
     colDue: 'Hạn trả',
     overdue: 'Quá hạn',
     inTime: 'Trong hạn',
@@ -118,9 +124,12 @@ export const dossierDeskStrings: StringTable<DossierDeskStringKey> = {
     empty: 'No dossier is in progress.',
     more: 'More dossiers are open than shown; find them by their code.',
     checkedAt: 'Updated at {time}',
-    colCode: 'Code',
-    colProcedure: 'Procedure',
-    colStatus: 'Status',
+    show: 'Show',
+    'show-all': 'All ({count})',
+    'show-late': 'Overdue ({count})',
+    'show-supplement': 'Waiting for the applicant’s supplement ({count})',
+    'show-result': 'Result ready to return ({count})',
+    noneShown: 'No dossier here.',
     colDue: 'Due',
     overdue: 'Overdue',
     inTime: 'In time',

@@ -78,6 +78,7 @@ export const dossierDeskStyles = css`
     margin: 0;
   }
   input:not([type='radio'], [type='checkbox']),
+  select,
   textarea,
   button {
     font: inherit;
@@ -85,6 +86,7 @@ export const dossierDeskStyles = css`
     box-sizing: border-box;
   }
   input:not([type='radio'], [type='checkbox']),
+  select,
   textarea {
     padding: 0.25em 0.5em;
     border: 1px solid #747775;

@@ -258,6 +258,35 @@ describe('<motcua-dossier-desk>', () => {
     expect(root(el).querySelector('input[name="step"]')).to.equal(null);
   });
 
+  it('shows only the overdue, the waiting or the ready dossiers when asked, with their counts', async () => {
+    const dossiers = DOSSIERS();
+    (dossiers[1] as Dossier).status = 'supplement-requested';
+    server(dossiers);
+    const el = await fixture<MotcuaDossierDesk>(html`<motcua-dossier-desk></motcua-dossier-desk>`);
+    await waitUntil(() => shown(el).includes(B), 'the worklist');
+    const select = root(el).querySelector('#shown') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent?.trim())).to.deep.equal([
+      'Tất cả (3)',
+      'Quá hạn (2)',
+      'Chờ công dân bổ sung (1)',
+      'Có kết quả, chờ trả (1)',
+    ]);
+    const codes = () => [...root(el).querySelectorAll('[part="dossier"] button')].map((b) => b.textContent);
+    for (const [value, expected] of [
+      ['late', [B, '000.00.00.H00-261120-0003']],
+      ['supplement', [A]],
+      ['result', ['000.00.00.H00-261120-0003']],
+      ['all', [B, A, '000.00.00.H00-261120-0003']],
+    ] as const) {
+      select.value = value;
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      expect(codes(), value).to.deep.equal(expected);
+    }
+    expect(select.getBoundingClientRect().height).to.be.at.least(44);
+    await expect(el).to.be.accessible();
+  });
+
   it('reads the list again while it shows, not while a dossier is open', async () => {
     const dossiers = DOSSIERS();
     server(dossiers);

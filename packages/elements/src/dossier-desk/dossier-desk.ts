@@ -33,6 +33,15 @@ const USUAL: Partial<Record<DossierStatus, DossierStepType>> = {
   'supplement-requested': 'supplement-completed',
   resolved: 'returned',
 };
+/** Which of the open dossiers the list shows, each with the test of a dossier it shows. */
+const SHOWN = {
+  all: () => true,
+  late: (d: DossierWorkItem) => TIMELINESS[d.classification.timeliness]?.[1] === true,
+  supplement: (d: DossierWorkItem) => d.status === 'supplement-requested',
+  result: (d: DossierWorkItem) => d.status === 'resolved',
+} as const;
+type Shown = keyof typeof SHOWN;
+
 /** Timeliness said in words, and whether it is a bad one (marked). */
 const TIMELINESS: Record<Timeliness, readonly [DossierDeskStringKey, boolean]> = {
   'in-time': ['inTime', false],
@@ -82,6 +91,7 @@ export class MotcuaDossierDesk extends StaffScreen<DossierDeskStringKey> {
   @state() private list: DossierWorklist | undefined;
   @state() private open: DossierDeskView | undefined;
   @state() private step: DossierStepType | undefined;
+  @state() private shownOnly: Shown = 'all';
 
   protected readonly defaultStrings = dossierDeskStrings;
 
@@ -135,15 +145,37 @@ export class MotcuaDossierDesk extends StaffScreen<DossierDeskStringKey> {
       <section aria-labelledby="worklist">
         <h3 id="worklist" tabindex="-1">${this.t('worklist')}</h3>
         ${list ? html`<p class="hint">${this.t('checkedAt', { time: this.time(list.checkedAt) })}</p>` : nothing}
-        ${
-          !list || list.dossiers.length === 0
-            ? html`<p>${this.t('empty')}</p>`
-            : html`<ul>
-              ${list.dossiers.map((d) => this.itemView(d))}
-            </ul>`
-        }
+        ${!list || list.dossiers.length === 0 ? html`<p>${this.t('empty')}</p>` : this.shownView(list.dossiers)}
         ${list?.more ? html`<p class="hint">${this.t('more')}</p>` : nothing}
       </section>`;
+  }
+
+  /** The filter, then the dossiers it shows. */
+  private shownView(dossiers: readonly DossierWorkItem[]) {
+    const shown = dossiers.filter(SHOWN[this.shownOnly]);
+    return html`<div class="row">
+        <label for="shown">${this.t('show')}</label>
+        <select
+          id="shown"
+          @change=${(e: Event) => {
+            this.shownOnly = (e.target as HTMLSelectElement).value as Shown;
+          }}
+        >
+          ${(Object.keys(SHOWN) as Shown[]).map(
+            (key) =>
+              html`<option value=${key} ?selected=${key === this.shownOnly}>
+                ${this.t(`show-${key}`, { count: dossiers.filter(SHOWN[key]).length })}
+              </option>`,
+          )}
+        </select>
+      </div>
+      ${
+        shown.length === 0
+          ? html`<p>${this.t('noneShown')}</p>`
+          : html`<ul>
+            ${shown.map((d) => this.itemView(d))}
+          </ul>`
+      }`;
   }
 
   private itemView(d: DossierWorkItem) {
