@@ -285,9 +285,11 @@ function serve(dir) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+// The pages name an empty icon: otherwise Chromium may ask for /favicon.ico, whose 404 (depending on whether the
+// page is still open when it arrives) would count as one of the page's failed requests.
 const page = (title, head) => `<!doctype html>
 <html lang="vi">
-<head><meta charset="utf-8"><title>${title}</title>${head}</head>
+<head><meta charset="utf-8"><title>${title}</title><link rel="icon" href="data:,">${head}</head>
 <body><motcua-calendar-day date="2026-02-17" show-lunar></motcua-calendar-day></body>
 </html>
 `;
