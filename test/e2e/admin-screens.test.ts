@@ -11,6 +11,7 @@ import {
   launchBrowser,
   openPage,
   shadowText,
+  signInOnPage,
   staffHeaders,
   startDemoServer,
   waitForShadowText,
@@ -52,14 +53,7 @@ describe('the admin’s page: the audit trail and the staff accounts', { timeout
       waitUntil: 'load',
     });
     await admined.setViewport({ width: 1366, height: 768 });
-    const status = await admined.evaluate(async () => {
-      const res = await fetch('/api/session', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'admin', password: 'demo-admin' }),
-      });
-      return res.status;
-    });
+    const status = await signInOnPage(admined, 'admin', 'demo-admin');
     assert.equal(status, 200);
     await admined.reload({ waitUntil: 'load' });
     await waitForShadowText(admined, TRAIL, 'Gọi số');

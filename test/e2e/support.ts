@@ -290,3 +290,22 @@ export async function staffHeaders(
   if (res.status !== 200) throw new Error(`sign-in of ${username}: HTTP ${res.status} ${await res.text()}`);
   return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] as string, origin };
 }
+
+/**
+ * Signs `username` in from `page` (a page of the server, so the session cookie is its origin's) as the page's own
+ * script would; answers the HTTP status. Reload the page afterwards for its screens to read the session.
+ */
+export async function signInOnPage(page: Page, username: string, password: string): Promise<number> {
+  return page.evaluate(
+    async (u: string, p: string) => {
+      const res = await fetch('/api/session', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: u, password: p }),
+      });
+      return res.status;
+    },
+    username,
+    password,
+  );
+}

@@ -21,6 +21,7 @@ import {
   inShadow,
   launchBrowser,
   openPage,
+  signInOnPage,
   startDemoServer,
   waitForShadowText,
 } from './support.js';
@@ -117,14 +118,7 @@ describe('the office administration on two instances sharing PostgreSQL', { time
     // The admin signs in on instance A's page and switches the day on.
     const { page, problems } = await openPage(browser, new URL('quan-tri.html', a.url).href, { waitUntil: 'load' });
     await page.setViewport({ width: 1366, height: 768 });
-    const signedIn = await page.evaluate(async () => {
-      const res = await fetch('/api/session', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'admin', password: 'demo-admin' }),
-      });
-      return res.status;
-    });
+    const signedIn = await signInOnPage(page, 'admin', 'demo-admin');
     assert.equal(signedIn, 200);
     await page.reload({ waitUntil: 'load' });
     await inShadow(page, ADMIN, `input[name="procedure"][value="${MARRIAGE_STATUS}"]`);

@@ -7,6 +7,7 @@ import {
 } from '@motcua/core/deadline';
 import { expect } from 'chai';
 import { createApp } from '../app.js';
+import type { Database } from '../db/database.js';
 import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
 import { call } from '../http/call.test-support.js';
@@ -21,31 +22,37 @@ const HOUR = 3_600_000;
 /** Procedures of the sample catalogue with different time limits: the due dates differ. */
 const PROCEDURES = ['1.004194', '1.004845', '1.001022'];
 
+/**
+ * The demo office's app on `db`, migrated, on a clock at T0 (Friday 4 December, 08:00), with one dossier of each of
+ * {@link PROCEDURES} received by an officer signed in as canbo1 (their codes).
+ */
+async function receivedAtT0(db: Database) {
+  await migrate(db);
+  const clock = { now: T0 };
+  const office = parseOffice(DEMO_OFFICE, { demo: true });
+  const app = createApp({ db, office, catalogue: CATALOGUE, now: () => clock.now, secret: 's'.repeat(40) });
+  const officer = { ...(await sessionHeaders(db, await testUser(db, 'demo', 'canbo1', ['officer']))), ...JSON_BODY };
+  const codes: string[] = [];
+  for (const procedure of PROCEDURES) {
+    const received = await call(app, 'POST', '/api/dossiers', officer, {
+      procedure,
+      applicant: { name: 'Nguyễn Văn A', address: '1 Đường Làng' },
+      documents: [{ name: 'Tờ khai' }],
+    });
+    expect(received.status, received.text).to.equal(201);
+    codes.push(received.body.code);
+  }
+  return { clock, app, officer, codes };
+}
+
 for (const target of TEST_DATABASES) {
   describe(`an officer's desk: the open dossiers and a dossier's next steps, on ${target.name}`, () => {
     it('lists the open dossiers, earliest due first, offers only what the clock accepts, and drops ended ones', async () => {
       const db = await target.open();
       try {
-        await migrate(db);
-        let now = T0;
-        const office = parseOffice(DEMO_OFFICE, { demo: true });
-        const app = createApp({ db, office, catalogue: CATALOGUE, now: () => now, secret: 's'.repeat(40) });
-        const officer = {
-          ...(await sessionHeaders(db, await testUser(db, 'demo', 'canbo1', ['officer']))),
-          ...JSON_BODY,
-        };
-        const codes: string[] = [];
-        for (const procedure of PROCEDURES) {
-          const received = await call(app, 'POST', '/api/dossiers', officer, {
-            procedure,
-            applicant: { name: 'Nguyễn Văn A', address: '1 Đường Làng' },
-            documents: [{ name: 'Tờ khai' }],
-          });
-          expect(received.status, received.text).to.equal(201);
-          codes.push(received.body.code);
-        }
+        const { clock, app, officer, codes } = await receivedAtT0(db);
 
-        now += HOUR;
+        clock.now += HOUR;
         const listed = await call(app, 'GET', '/api/dossiers', officer);
         expect(listed.status, listed.text).to.equal(200);
         const list = readDossierWorklist(listed.body);
@@ -73,7 +80,7 @@ for (const target of TEST_DATABASES) {
           DOSSIER_STEP_TYPES.filter((t) => !['supplement-completed', 'authority-received'].includes(t)),
         );
 
-        now += HOUR;
+        clock.now += HOUR;
         const asked = await call(app, 'POST', `/api/dossiers/${code}/steps`, officer, {
           type: 'supplement-requested',
           reasons: ['incomplete'],
@@ -96,7 +103,7 @@ for (const target of TEST_DATABASES) {
           expect(refused.status, `${type} is refused, as the desk said`).to.be.oneOf([400, 409]);
         }
 
-        now += HOUR;
+        clock.now += HOUR;
         for (const type of ['supplement-completed', 'resolved', 'returned']) {
           const done = await call(app, 'POST', `/api/dossiers/${code}/steps`, officer, { type });
           expect(done.status, done.text).to.equal(201);
@@ -115,26 +122,11 @@ for (const target of TEST_DATABASES) {
     it('warns a leader of the open dossiers overdue or due within a few working days, the most urgent first', async () => {
       const db = await target.open();
       try {
-        await migrate(db);
-        let now = T0;
-        const office = parseOffice(DEMO_OFFICE, { demo: true });
-        const app = createApp({ db, office, catalogue: CATALOGUE, now: () => now, secret: 's'.repeat(40) });
-        const officer = {
-          ...(await sessionHeaders(db, await testUser(db, 'demo', 'canbo1', ['officer']))),
-          ...JSON_BODY,
-        };
-        for (const procedure of PROCEDURES) {
-          const received = await call(app, 'POST', '/api/dossiers', officer, {
-            procedure,
-            applicant: { name: 'Nguyễn Văn A', address: '1 Đường Làng' },
-            documents: [{ name: 'Tờ khai' }],
-          });
-          expect(received.status, received.text).to.equal(201);
-        }
+        const { clock, app } = await receivedAtT0(db);
         // Monday 7 December, 09:00: the working days left differ from dossier to dossier.
-        now = Date.UTC(2026, 11, 7, 2, 0);
-        const leader = await sessionHeaders(db, await testUser(db, 'demo', 'lanhdao', ['leader']), now);
-        const staff = { ...(await sessionHeaders(db, await testUser(db, 'demo', 'canbo2', ['officer']), now)) };
+        clock.now = Date.UTC(2026, 11, 7, 2, 0);
+        const leader = await sessionHeaders(db, await testUser(db, 'demo', 'lanhdao', ['leader']), clock.now);
+        const staff = { ...(await sessionHeaders(db, await testUser(db, 'demo', 'canbo2', ['officer']), clock.now)) };
         const open = readDossierWorklist((await call(app, 'GET', '/api/dossiers', staff)).body);
         const left = new Map(open?.dossiers.map((d) => [d.code, d.classification]));
         const warned = async (days?: number) => {
