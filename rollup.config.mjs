@@ -229,9 +229,12 @@ const publicNames = elementNames.filter((element) => !staffNames.includes(elemen
 /**
  * terser's compression: three passes with ES2015 arrows and methods for functions that never use `this` or serve as
  * constructors, for the public build (56 B less over it than two plain passes); the staff build keeps two plain passes,
- * which it compresses better (the dashboard's first paint grows by 0.1 kB with the public build's).
+ * which it compresses better (the dashboard's first paint grows by 0.1 kB with the public build's). `pure_getters`:
+ * reading a property never throws (terser's default already takes getters to have no side effects; this adds that the
+ * object is not null), so a local that only names a property is inlined (58 B less over the public build). No source
+ * reads a property for its error or its side effect (a forced layout, `void el.offsetWidth`): keep it so.
  */
-const PUBLIC_COMPRESS = { passes: 3, unsafe_arrows: true, unsafe_methods: true };
+const PUBLIC_COMPRESS = { passes: 3, unsafe_arrows: true, unsafe_methods: true, pure_getters: true };
 const STAFF_COMPRESS = { passes: 2 };
 
 const cdnPlugins = (manifest, compress) => [

@@ -1,3 +1,4 @@
+import { isJsonObject } from '../text/json-object.js';
 import { MotcuaError, type Problem, type ProblemPath, problem } from '../text/problem.js';
 import type { CalendarOverlay } from './calendar-overlay.js';
 import { WORKING_DAY_YEARS, yearProblem } from './calendar-overlay.js';
@@ -7,10 +8,6 @@ import { HOLIDAY_NAMES, type HolidayKey } from './holiday-rules.js';
 const HOLIDAY_KEYS = Object.keys(HOLIDAY_NAMES) as HolidayKey[];
 
 type Rec = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Rec {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -27,7 +24,7 @@ class Checker {
   }
 
   record(value: unknown, path: ProblemPath, allowed: readonly string[], required: readonly string[]): Rec | undefined {
-    if (!isRecord(value)) {
+    if (!isJsonObject(value)) {
       this.add(
         path,
         'invalid-type',
@@ -335,7 +332,7 @@ export function parseCalendarOverlay(value: unknown): CalendarOverlay {
     const seen = new Map<unknown, number>();
     schedules?.forEach((s, i) => {
       checkSchedule(c, s, ['schedules', i]);
-      const year = isRecord(s) ? s.year : undefined;
+      const year = isJsonObject(s) ? s.year : undefined;
       if (year !== undefined && seen.has(year)) {
         c.add(
           ['schedules', i, 'year'],

@@ -1,3 +1,4 @@
+import { isJsonObject } from '../text/json-object.js';
 import type { Catalogue, Procedure } from './schema.js';
 
 /** The fields of a procedure a {@link CatalogueDiff} compares one by one; any other difference counts as `other`. */
@@ -70,9 +71,7 @@ const COMPARED: readonly Exclude<ProcedureChangeField, 'other'>[] = [
  */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    typeof v === 'object' && v !== null && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
+    isJsonObject(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
   );
 }
 

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { isCivilDate } from '../calendar/civil-date.js';
 import { type TimeLimit, timeLimitProblems } from '../deadline/time-limit.js';
+import { isJsonObject } from '../text/json-object.js';
 import { MotcuaError, type Problem, type ProblemPath, problem } from '../text/problem.js';
 import { type Catalogue, catalogueSchema } from './schema.js';
 import { problemsFromZodIssues } from './zod-problems.js';
@@ -37,10 +38,6 @@ export interface ParseCatalogueOptions {
 
 type Loose = Record<string, unknown>;
 
-function isRecord(value: unknown): value is Loose {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function asArray(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : [];
 }
@@ -76,7 +73,7 @@ function datesInOrder(record: Loose, path: ProblemPath, out: Problem[]): void {
 
 function checkFeeRules(rules: unknown, path: ProblemPath, out: Problem[]): void {
   asArray(rules).forEach((rule, r) => {
-    if (!isRecord(rule)) return;
+    if (!isJsonObject(rule)) return;
     const rulePath = [...path, r];
     const amount = rule.amount;
     const max = rule.maxPerCopy;
@@ -107,7 +104,7 @@ function checkFeeRules(rules: unknown, path: ProblemPath, out: Problem[]): void 
     }
     let previous = 1;
     tiers.forEach((tier, t) => {
-      if (!isRecord(tier) || typeof tier.from !== 'number' || tier.from < 2) return; // the schema reports < 2
+      if (!isJsonObject(tier) || typeof tier.from !== 'number' || tier.from < 2) return; // the schema reports < 2
       if (tier.from <= previous) {
         out.push(
           problem([...rulePath, 'tiers', t, 'from'], 'tiers-out-of-order', {
@@ -125,7 +122,7 @@ function checkProcedure(procedure: Loose, path: ProblemPath, options: ParseCatal
   datesInOrder(procedure, path, out);
   const abolished = options.districtLevelAbolishedOn === undefined ? '2025-07-01' : options.districtLevelAbolishedOn;
   asArray(procedure.levels).forEach((entry, l) => {
-    if (!isRecord(entry)) return;
+    if (!isJsonObject(entry)) return;
     datesInOrder(entry, [...path, 'levels', l], out);
     if (abolished !== null && entry.level === 'district') {
       const to = entry.validTo;
@@ -154,14 +151,14 @@ function checkProcedure(procedure: Loose, path: ProblemPath, options: ParseCatal
   };
   longer(procedure.reducedTime, [...path, 'reducedTime']);
   asArray(procedure.channels).forEach((channel, c) => {
-    if (!isRecord(channel)) return;
+    if (!isJsonObject(channel)) return;
     longer(channel.timeLimit, [...path, 'channels', c, 'timeLimit']);
     checkFeeRules(channel.fees, [...path, 'channels', c, 'fees'], out);
   });
   checkFeeRules(procedure.fees, [...path, 'fees'], out);
 
   const flags = procedure.flags;
-  if (isRecord(flags) && flags.immediate === true && statutory !== undefined) {
+  if (isJsonObject(flags) && flags.immediate === true && statutory !== undefined) {
     if (statutory.unit !== 'immediate' && statutory.unit !== 'same-day') {
       out.push(
         problem([...path, 'flags', 'immediate'], 'immediate-with-counted-time', {
@@ -176,10 +173,10 @@ function checkProcedure(procedure: Loose, path: ProblemPath, options: ParseCatal
 /** Problems across fields, found on the raw input so they are reported with the type problems. */
 function crossFieldProblems(input: unknown, options: ParseCatalogueOptions): Problem[] {
   const out: Problem[] = [];
-  if (!isRecord(input)) return out;
+  if (!isJsonObject(input)) return out;
   const seen = new Map<string, number>();
   asArray(input.procedures).forEach((procedure, i) => {
-    if (!isRecord(procedure)) return;
+    if (!isJsonObject(procedure)) return;
     const path = ['procedures', i];
     if (typeof procedure.code === 'string') {
       const key =

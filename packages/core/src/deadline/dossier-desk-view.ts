@@ -1,4 +1,4 @@
-import { isObject } from '../queue/board-read.js';
+import { isJsonObject } from '../text/json-object.js';
 import { DOSSIER_STEP_TYPES, type DossierLookup, type DossierStepType } from './dossier-lookup.js';
 import { readWorkItem } from './dossier-worklist.js';
 
@@ -23,9 +23,9 @@ export interface DossierDeskView {
  * ```
  */
 export function readDossierDeskView(value: unknown): DossierDeskView | undefined {
-  if (!isObject(value) || !Array.isArray(value.nextSteps)) return undefined;
+  if (!isJsonObject(value) || !Array.isArray(value.nextSteps)) return undefined;
   const dossier = value.dossier;
-  if (!isObject(dossier) || !Array.isArray(dossier.timeline) || !isObject(dossier.clock)) return undefined;
+  if (!isJsonObject(dossier) || !Array.isArray(dossier.timeline) || !isJsonObject(dossier.clock)) return undefined;
   if (!readWorkItem(dossier)) return undefined;
   const nextSteps = DOSSIER_STEP_TYPES.filter((t) => (value.nextSteps as unknown[]).includes(t));
   return { dossier: dossier as unknown as DossierLookup, nextSteps };

@@ -1,4 +1,4 @@
-import { isObject } from '../queue/board-read.js';
+import { isJsonObject } from '../text/json-object.js';
 import type { Classification } from './classify.js';
 import { DOSSIER_STATUSES, type DossierStatus } from './status.js';
 
@@ -35,7 +35,7 @@ export interface DossierWorklist {
 }
 
 function readClassification(value: unknown): Classification | undefined {
-  if (!isObject(value)) return undefined;
+  if (!isJsonObject(value)) return undefined;
   const { timeliness, dueAt, remainingMinutes, dayMinutes } = value;
   if (typeof timeliness !== 'string' || typeof dueAt !== 'string') return undefined;
   if (typeof remainingMinutes !== 'number' || typeof dayMinutes !== 'number') return undefined;
@@ -51,7 +51,7 @@ function readClassification(value: unknown): Classification | undefined {
  * ```
  */
 export function readWorkItem(value: unknown): DossierWorkItem | undefined {
-  if (!isObject(value) || !isObject(value.procedure)) return undefined;
+  if (!isJsonObject(value) || !isJsonObject(value.procedure)) return undefined;
   const { code, status, receivedAt, procedure } = value;
   if (typeof code !== 'string' || typeof receivedAt !== 'string') return undefined;
   if (typeof procedure.code !== 'string' || typeof procedure.name !== 'string') return undefined;
@@ -78,7 +78,7 @@ export function readWorkItem(value: unknown): DossierWorkItem | undefined {
  * ```
  */
 export function readDossierWorklist(value: unknown): DossierWorklist | undefined {
-  if (!isObject(value) || !Array.isArray(value.dossiers) || typeof value.checkedAt !== 'string') return undefined;
+  if (!isJsonObject(value) || !Array.isArray(value.dossiers) || typeof value.checkedAt !== 'string') return undefined;
   const dossiers = value.dossiers.map(readWorkItem).filter((d): d is DossierWorkItem => d !== undefined);
   return { dossiers, more: value.more === true, checkedAt: value.checkedAt };
 }

@@ -1,5 +1,5 @@
 import type { CivilDate } from '../calendar/civil-date.js';
-import { isObject } from '../queue/board-read.js';
+import { isJsonObject } from '../text/json-object.js';
 
 /**
  * On-time figures of a set of dossiers, as core's `dossierStatistics` counts them: finished early / on time / late,
@@ -68,7 +68,7 @@ export interface OnTimeReport {
 const COUNTS = ['dossiers', 'finished', 'early', 'onTime', 'late', 'inTime', 'overdue', 'online'] as const;
 
 const isFigures = (value: unknown): value is OnTimeFigures =>
-  isObject(value) && COUNTS.every((key) => typeof value[key] === 'number');
+  isJsonObject(value) && COUNTS.every((key) => typeof value[key] === 'number');
 
 /**
  * The JSON of `GET /api/reports/on-time` as an {@link OnTimeReport}, or undefined when its total lacks a count (a
@@ -81,7 +81,7 @@ const isFigures = (value: unknown): value is OnTimeFigures =>
  * ```
  */
 export function readOnTimeReport(value: unknown): OnTimeReport | undefined {
-  if (!isObject(value) || !isFigures(value.total) || typeof value.checkedAt !== 'string') return undefined;
+  if (!isJsonObject(value) || !isFigures(value.total) || typeof value.checkedAt !== 'string') return undefined;
   const rate = (figures: OnTimeFigures, key: 'onTimeRate' | 'onlineRate') =>
     typeof figures[key] === 'number' ? figures[key] : null;
   const read = <T extends OnTimeFigures>(figures: T): T => ({
@@ -97,7 +97,9 @@ export function readOnTimeReport(value: unknown): OnTimeReport | undefined {
     checkedAt: value.checkedAt,
     total: read(value.total),
     procedures: procedures
-      .filter((p): p is OnTimeProcedureFigures => isFigures(p) && isObject((p as { procedure?: unknown }).procedure))
+      .filter(
+        (p): p is OnTimeProcedureFigures => isFigures(p) && isJsonObject((p as { procedure?: unknown }).procedure),
+      )
       .map((p) => read(p)),
     months: months
       .filter(

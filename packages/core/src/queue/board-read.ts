@@ -1,14 +1,11 @@
+import { isJsonObject } from '../text/json-object.js';
 import type { BoardCounter, BoardDelta, BoardServiceLine, BoardSnapshot, BoardTicket } from './board.js';
 
 // A screen's checks of what the board's stream sends (kept apart from building and applying, so that a page that
 // only reads the board downloads only this).
 
-/** Whether a JSON value is an object (the readers of the queue's wire shapes check every answer with it). */
-export const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null;
-
 const isBoardTicket = (value: unknown): value is BoardTicket =>
-  isObject(value) && typeof value.number === 'string' && typeof value.businessDate === 'string';
+  isJsonObject(value) && typeof value.number === 'string' && typeof value.businessDate === 'string';
 
 /**
  * A snapshot's JSON as a {@link BoardSnapshot}, or undefined when it is not one; counters and calls that are not
@@ -20,16 +17,19 @@ const isBoardTicket = (value: unknown): value is BoardTicket =>
  * ```
  */
 export function readBoardSnapshot(value: unknown): BoardSnapshot | undefined {
-  if (!isObject(value) || typeof value.version !== 'number' || typeof value.businessDate !== 'string') return undefined;
+  if (!isJsonObject(value) || typeof value.version !== 'number' || typeof value.businessDate !== 'string')
+    return undefined;
   if (!Array.isArray(value.counters) || !Array.isArray(value.recent)) return undefined;
   const counters = value.counters.filter(
-    (c): c is BoardCounter => isObject(c) && typeof c.id === 'string' && typeof c.label === 'string',
+    (c): c is BoardCounter => isJsonObject(c) && typeof c.id === 'string' && typeof c.label === 'string',
   );
   const services = Array.isArray(value.services)
-    ? value.services.filter((s): s is BoardServiceLine => isObject(s) && typeof s.id === 'string' && isObject(s.name))
+    ? value.services.filter(
+        (s): s is BoardServiceLine => isJsonObject(s) && typeof s.id === 'string' && isJsonObject(s.name),
+      )
     : undefined;
   return {
-    ...(isObject(value.office) && isObject(value.office.name) && typeof value.office.name.vi === 'string'
+    ...(isJsonObject(value.office) && isJsonObject(value.office.name) && typeof value.office.name.vi === 'string'
       ? { office: value.office as unknown as NonNullable<BoardSnapshot['office']> }
       : {}),
     businessDate: value.businessDate,
@@ -49,7 +49,7 @@ export function readBoardSnapshot(value: unknown): BoardSnapshot | undefined {
  * ```
  */
 export function readBoardDelta(value: unknown): BoardDelta | undefined {
-  if (!isObject(value) || typeof value.version !== 'number' || typeof value.type !== 'string') return undefined;
+  if (!isJsonObject(value) || typeof value.version !== 'number' || typeof value.type !== 'string') return undefined;
   return {
     version: value.version,
     type: value.type,

@@ -1,5 +1,6 @@
 import { type CivilDate, isCivilDate } from '../calendar/civil-date.js';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
+import { isJsonObject } from '../text/json-object.js';
 import { type LocalizedText, MotcuaError, type Problem, type ProblemPath, problem } from '../text/problem.js';
 import { DEFAULT_PRIORITY_CLASSES, NORMAL_PRIORITY, type PriorityClass } from './priority-classes.js';
 import { parseClockTime } from './time-of-day.js';
@@ -249,10 +250,6 @@ const CONFIG_KEYS = [
 const OPTION_KEYS = ['store', 'clock', 'randomBytes', 'calendar'];
 const WEEKDAYS: readonly number[] = [1, 2, 3, 4, 5];
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 class Collector {
   readonly problems: Problem[] = [];
 
@@ -280,7 +277,7 @@ class Collector {
   }
 
   text(value: unknown, path: ProblemPath): LocalizedText | undefined {
-    if (isRecord(value) && typeof value.vi === 'string' && typeof value.en === 'string') {
+    if (isJsonObject(value) && typeof value.vi === 'string' && typeof value.en === 'string') {
       return { vi: value.vi, en: value.en };
     }
     this.add(
@@ -340,7 +337,7 @@ class Collector {
 
 function parseNumbering(value: unknown, path: ProblemPath, c: Collector): TicketNumbering {
   const input = value === undefined ? {} : value;
-  if (!isRecord(input)) {
+  if (!isJsonObject(input)) {
     c.add(path, 'invalid-numbering', 'Cấu hình đánh số phải là một đối tượng', 'Numbering must be an object');
     return { start: 1, step: 1, end: 999, width: 3, onEnd: 'grow', reset: 'daily' };
   }
@@ -379,7 +376,7 @@ function parseNumbering(value: unknown, path: ProblemPath, c: Collector): Ticket
 }
 
 function parseWindow(value: unknown, path: ProblemPath, c: Collector): ResolvedIssuingWindow | undefined {
-  if (!isRecord(value)) {
+  if (!isJsonObject(value)) {
     c.add(path, 'invalid-window', 'Khung giờ phải có dạng { from, to }', 'A window must be { from, to }');
     return undefined;
   }
@@ -401,7 +398,7 @@ function parseWindow(value: unknown, path: ProblemPath, c: Collector): ResolvedI
 }
 
 function parseService(value: unknown, path: ProblemPath, c: Collector): ResolvedQueueService | undefined {
-  if (!isRecord(value)) {
+  if (!isJsonObject(value)) {
     c.add(path, 'invalid-service', 'Dịch vụ phải là một đối tượng', 'A service must be an object');
     return undefined;
   }
@@ -434,7 +431,7 @@ function parseService(value: unknown, path: ProblemPath, c: Collector): Resolved
 
 function parseOrdering(value: unknown, path: ProblemPath, c: Collector): QueueOrderingPolicy {
   if (value === undefined) return { kind: 'strict' };
-  if (isRecord(value)) {
+  if (isJsonObject(value)) {
     c.keys(value, value.kind === 'interleave' ? ['kind', 'priority', 'normal'] : ['kind'], path);
     if (value.kind === 'strict' || value.kind === 'aging') return { kind: value.kind };
     if (value.kind === 'interleave') {
@@ -510,7 +507,7 @@ function checkPrefixOverlaps(
  */
 export function parseQueueConfig(input: QueueConfig | unknown): ResolvedQueueConfig {
   const c = new Collector();
-  if (!isRecord(input)) {
+  if (!isJsonObject(input)) {
     throw new MotcuaError([
       problem([], 'invalid-config', {
         vi: 'Cấu hình hàng đợi phải là một đối tượng { services, counters }',
@@ -524,7 +521,7 @@ export function parseQueueConfig(input: QueueConfig | unknown): ResolvedQueueCon
   const resolved: ResolvedQueueService[] = [];
   const resolvedIndexes: number[] = [];
   c.list(input.services, ['services'], true).forEach((value, i) => {
-    const rawId = isRecord(value) && typeof value.id === 'string' && value.id.trim() !== '' ? value.id : undefined;
+    const rawId = isJsonObject(value) && typeof value.id === 'string' && value.id.trim() !== '' ? value.id : undefined;
     const firstWithId = rawId !== undefined && !serviceIds.has(rawId);
     if (rawId !== undefined) c.unique(serviceIds, rawId, ['services', i, 'id'], { vi: 'Mã dịch vụ', en: 'service id' });
     const service = parseService(value, ['services', i], c);
@@ -539,7 +536,7 @@ export function parseQueueConfig(input: QueueConfig | unknown): ResolvedQueueCon
   const counters = new Map<string, ResolvedQueueCounter>();
   const counterIds = new Map<string, number>();
   c.list(input.counters, ['counters'], true).forEach((value, i) => {
-    if (!isRecord(value)) {
+    if (!isJsonObject(value)) {
       c.add(['counters', i], 'invalid-counter', 'Quầy phải là một đối tượng', 'A counter must be an object');
       return;
     }
@@ -569,7 +566,7 @@ export function parseQueueConfig(input: QueueConfig | unknown): ResolvedQueueCon
       : c.list(input.priorityClasses, ['priorityClasses'], true);
   classList.forEach((value, i) => {
     const path = ['priorityClasses', i];
-    if (!isRecord(value)) {
+    if (!isJsonObject(value)) {
       c.add(path, 'invalid-priority-class', 'Nhóm ưu tiên phải là một đối tượng', 'A priority class must be an object');
       return;
     }
@@ -613,7 +610,7 @@ export function parseQueueConfig(input: QueueConfig | unknown): ResolvedQueueCon
   if (input.sessions !== undefined) {
     const sessionIds = new Map<string, number>();
     c.list(input.sessions, ['sessions'], false).forEach((value, i) => {
-      if (!isRecord(value)) {
+      if (!isJsonObject(value)) {
         c.add(
           ['sessions', i],
           'invalid-session',

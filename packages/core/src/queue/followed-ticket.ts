@@ -1,5 +1,5 @@
+import { isJsonObject } from '../text/json-object.js';
 import type { TicketView } from './board.js';
-import { isObject } from './board-read.js';
 import type { WaitEstimate } from './wait-estimate.js';
 
 /**
@@ -23,7 +23,7 @@ export interface FollowedTicket {
  * ```
  */
 export function readTicketView(value: unknown): TicketView | undefined {
-  if (!isObject(value)) return undefined;
+  if (!isJsonObject(value)) return undefined;
   for (const key of ['id', 'number', 'service', 'status', 'businessDate']) {
     if (typeof value[key] !== 'string') return undefined;
   }
@@ -41,12 +41,12 @@ export function readTicketView(value: unknown): TicketView | undefined {
  * ```
  */
 export function readFollowedTicket(value: unknown): FollowedTicket | undefined {
-  const ticket = isObject(value) ? readTicketView(value.ticket) : undefined;
+  const ticket = isJsonObject(value) ? readTicketView(value.ticket) : undefined;
   if (!ticket) return undefined;
   const { wait, ratingToken } = value as Record<string, unknown>;
   return {
     ticket,
-    ...(isObject(wait) && typeof wait.ahead === 'number' ? { wait: wait as unknown as WaitEstimate } : {}),
+    ...(isJsonObject(wait) && typeof wait.ahead === 'number' ? { wait: wait as unknown as WaitEstimate } : {}),
     ...(typeof ratingToken === 'string' ? { ratingToken } : {}),
   };
 }

@@ -48,6 +48,8 @@ export {
   type TicketNumberingOptions,
 } from './config.js';
 export { type FollowedTicket, readFollowedTicket, readTicketView } from './followed-ticket.js';
+export { readIssuedTicket, readTicketWait } from './issued-ticket.js';
+export { readAnswerText, readKioskServices } from './kiosk-services.js';
 export { createMemoryQueueStore } from './memory-store.js';
 export { formatTicketNumber, nextTicketValue, type TicketSequenceStep, ticketSequenceKey } from './numbering.js';
 export {

@@ -1,5 +1,5 @@
 import type { CivilDate } from '../calendar/civil-date.js';
-import { isObject } from './board-read.js';
+import { isJsonObject } from '../text/json-object.js';
 import type { QueueGroupStatistics, QueueStatistics } from './statistics.js';
 
 /** One cell of the weekday × hour heatmap: the tickets that joined the queue then. */
@@ -68,9 +68,9 @@ export interface QueueReport extends QueueStatistics {
  * ```
  */
 export function readQueueReport(value: unknown): QueueReport | undefined {
-  if (!isObject(value) || typeof value.from !== 'string' || typeof value.to !== 'string') return undefined;
+  if (!isJsonObject(value) || typeof value.from !== 'string' || typeof value.to !== 'string') return undefined;
   const groups = ['overall', 'byService', 'byCounter', 'byPriority', 'byHour'];
-  if (!groups.every((key) => isObject(value[key])) || !isGroup(value.overall)) return undefined;
+  if (!groups.every((key) => isJsonObject(value[key])) || !isGroup(value.overall)) return undefined;
   const list = (key: string) => (Array.isArray(value[key]) ? (value[key] as unknown[]) : []);
   return {
     ...(value as unknown as QueueReport),
@@ -85,10 +85,10 @@ export function readQueueReport(value: unknown): QueueReport | undefined {
     ),
     longestWaits: list('longestWaits').filter(
       (w): w is QueueLongWait =>
-        isObject(w) && typeof w.number === 'string' && typeof w.service === 'string' && typeof w.wait === 'number',
+        isJsonObject(w) && typeof w.number === 'string' && typeof w.service === 'string' && typeof w.wait === 'number',
     ),
   };
 }
 
 const isGroup = (value: unknown): value is QueueGroupStatistics & Record<string, unknown> =>
-  isObject(value) && typeof value.tickets === 'number' && isObject(value.wait) && isObject(value.service);
+  isJsonObject(value) && typeof value.tickets === 'number' && isJsonObject(value.wait) && isJsonObject(value.service);

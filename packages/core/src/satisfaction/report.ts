@@ -1,5 +1,5 @@
 import type { CivilDate } from '../calendar/civil-date.js';
-import { isObject } from '../queue/board-read.js';
+import { isJsonObject } from '../text/json-object.js';
 import type { AggregateGroup, GroupDimension } from './aggregate.js';
 
 /** What `GET /api/reports/satisfaction` answers: {@link aggregateResponses}' groups of one instrument and period. */
@@ -25,11 +25,11 @@ export interface SatisfactionReport {
  * ```
  */
 export function readSatisfactionReport(value: unknown): SatisfactionReport | undefined {
-  if (!isObject(value) || !Array.isArray(value.groups)) return undefined;
+  if (!isJsonObject(value) || !Array.isArray(value.groups)) return undefined;
   const groups = value.groups.filter(
     (g): g is AggregateGroup =>
-      isObject(g) &&
-      isObject(g.key) &&
+      isJsonObject(g) &&
+      isJsonObject(g.key) &&
       (g.suppressed === true || (typeof g.score === 'number' && typeof g.n === 'number')),
   );
   return {

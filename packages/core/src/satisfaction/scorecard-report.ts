@@ -1,5 +1,5 @@
 import type { CivilDate } from '../calendar/civil-date.js';
-import { isObject } from '../queue/board-read.js';
+import { isJsonObject } from '../text/json-object.js';
 import type { LocalizedText } from '../text/problem.js';
 
 /**
@@ -68,7 +68,7 @@ export interface ScorecardReport {
   readonly total: { readonly maxPoints: number; readonly points: number | null; readonly missing: readonly string[] };
 }
 
-const isText = (value: unknown): value is LocalizedText => isObject(value) && typeof value.vi === 'string';
+const isText = (value: unknown): value is LocalizedText => isJsonObject(value) && typeof value.vi === 'string';
 const isCount = (value: unknown): value is number | null => value === null || typeof value === 'number';
 
 /**
@@ -82,16 +82,16 @@ const isCount = (value: unknown): value is number | null => value === null || ty
  * ```
  */
 export function readScorecardReport(value: unknown): ScorecardReport | undefined {
-  if (!isObject(value) || !isObject(value.scorecard) || !isText(value.scorecard.title)) return undefined;
+  if (!isJsonObject(value) || !isJsonObject(value.scorecard) || !isText(value.scorecard.title)) return undefined;
   const { indicators, groups, total } = value;
-  if (!Array.isArray(indicators) || !Array.isArray(groups) || !isObject(total) || !isCount(total.points)) {
+  if (!Array.isArray(indicators) || !Array.isArray(groups) || !isJsonObject(total) || !isCount(total.points)) {
     return undefined;
   }
   return {
     ...(value as unknown as ScorecardReport),
     indicators: indicators.filter(
       (i): i is ScorecardIndicatorLine =>
-        isObject(i) &&
+        isJsonObject(i) &&
         typeof i.id === 'string' &&
         isText(i.title) &&
         (i.source === 'measured' || i.source === 'not-held') &&
@@ -99,7 +99,7 @@ export function readScorecardReport(value: unknown): ScorecardReport | undefined
     ),
     groups: groups.filter(
       (g): g is ScorecardGroupLine =>
-        isObject(g) && typeof g.id === 'string' && isText(g.title) && isCount(g.points) && Array.isArray(g.missing),
+        isJsonObject(g) && typeof g.id === 'string' && isText(g.title) && isCount(g.points) && Array.isArray(g.missing),
     ),
   };
 }

@@ -1,5 +1,4 @@
-import { isObject } from '../queue/board-read.js';
-
+import { isJsonObject } from '../text/json-object.js';
 /** Who did something: a signed-in user, a paired device, a static token from the configuration, or nobody known. */
 export type AuditActorKind = 'user' | 'device' | 'token' | 'anonymous';
 
@@ -43,7 +42,7 @@ const optionalStrings = (value: Record<string, unknown>, keys: readonly string[]
  * ```
  */
 export function readAuditEntry(value: unknown): AuditEntry | undefined {
-  if (!isObject(value) || !isObject(value.actor)) return undefined;
+  if (!isJsonObject(value) || !isJsonObject(value.actor)) return undefined;
   const { id, at, action, actor, detail } = value;
   if (typeof id !== 'string' || typeof at !== 'string' || typeof action !== 'string') return undefined;
   if (!(ACTOR_KINDS as readonly unknown[]).includes(actor.kind)) return undefined;
@@ -53,6 +52,6 @@ export function readAuditEntry(value: unknown): AuditEntry | undefined {
     actor: { kind: actor.kind as AuditActorKind, ...optionalStrings(actor, ['id', 'name']) },
     action,
     ...optionalStrings(value, ['object', 'address', 'counter']),
-    ...(isObject(detail) && !Array.isArray(detail) ? { detail } : {}),
+    ...(isJsonObject(detail) && !Array.isArray(detail) ? { detail } : {}),
   };
 }

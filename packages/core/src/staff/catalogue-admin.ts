@@ -1,8 +1,9 @@
 // The catalogue administration's wire shapes and readers (`/api/admin/catalogue/…`), apart from the settings' so
 // that a page reads them only when it loads the catalogue's part (the office administration's lazily loaded history).
+
 import type { CatalogueDiff } from '../catalogue/catalogue-diff.js';
-import { isObject } from '../queue/board-read.js';
 import type { ApiProblem } from '../text/api-error.js';
+import { isJsonObject } from '../text/json-object.js';
 import { readSettingsAuthor, type SettingsAuthor } from './office-settings.js';
 
 /**
@@ -49,10 +50,10 @@ export interface CatalogueVersionView {
 
 function isApiProblem(value: unknown): value is ApiProblem {
   return (
-    isObject(value) &&
+    isJsonObject(value) &&
     typeof value.path === 'string' &&
     typeof value.code === 'string' &&
-    isObject(value.message) &&
+    isJsonObject(value.message) &&
     typeof value.message.vi === 'string' &&
     typeof value.message.en === 'string'
   );
@@ -68,11 +69,12 @@ function isApiProblem(value: unknown): value is ApiProblem {
  * ```
  */
 export function readCatalogueImportCheck(value: unknown): CatalogueImportCheck | undefined {
-  if (!isObject(value) || typeof value.ok !== 'boolean' || !Number.isInteger(value.publishedVersion)) return undefined;
+  if (!isJsonObject(value) || typeof value.ok !== 'boolean' || !Number.isInteger(value.publishedVersion))
+    return undefined;
   const list = (v: unknown) => (Array.isArray(v) ? v.filter(isApiProblem) : []);
   const diff = value.diff;
   const validDiff =
-    isObject(diff) && Array.isArray(diff.added) && Array.isArray(diff.removed) && Array.isArray(diff.changed);
+    isJsonObject(diff) && Array.isArray(diff.added) && Array.isArray(diff.removed) && Array.isArray(diff.changed);
   return {
     ok: value.ok,
     problems: list(value.problems),
@@ -92,7 +94,8 @@ export function readCatalogueImportCheck(value: unknown): CatalogueImportCheck |
  * ```
  */
 export function readCatalogueVersionView(value: unknown): CatalogueVersionView | undefined {
-  if (!isObject(value) || !Number.isInteger(value.version) || typeof value.publishedAt !== 'string') return undefined;
+  if (!isJsonObject(value) || !Number.isInteger(value.version) || typeof value.publishedAt !== 'string')
+    return undefined;
   const publishedBy = readSettingsAuthor(value.publishedBy);
   if (!publishedBy || typeof value.catalogueVersion !== 'string' || !Number.isInteger(value.procedures)) {
     return undefined;

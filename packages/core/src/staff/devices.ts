@@ -1,5 +1,4 @@
-import { isObject } from '../queue/board-read.js';
-
+import { isJsonObject } from '../text/json-object.js';
 /**
  * What a paired device may do: a `kiosk` issues tickets, a `counter` tablet works one counter (and collects that
  * counter's ratings), a `board` shows an office's board where the office keeps it private.
@@ -157,7 +156,7 @@ export function isPairingClaim(value: unknown): value is string {
  * ```
  */
 export function readPairingStart(value: unknown): PairingStart | undefined {
-  if (!isObject(value) || !hasStrings(value, ['code', 'expiresAt'])) return undefined;
+  if (!isJsonObject(value) || !hasStrings(value, ['code', 'expiresAt'])) return undefined;
   return { code: value.code as string, expiresAt: value.expiresAt as string };
 }
 
@@ -170,7 +169,7 @@ export function readPairingStart(value: unknown): PairingStart | undefined {
  * ```
  */
 export function readPendingPairing(value: unknown): PendingPairing | undefined {
-  if (!isObject(value) || !hasStrings(value, ['code', 'requestedAt', 'expiresAt'])) return undefined;
+  if (!isJsonObject(value) || !hasStrings(value, ['code', 'requestedAt', 'expiresAt'])) return undefined;
   return {
     code: value.code as string,
     requestedAt: value.requestedAt as string,
@@ -190,7 +189,7 @@ export function readPendingPairing(value: unknown): PendingPairing | undefined {
  * ```
  */
 export function readDeviceView(value: unknown): DeviceView | undefined {
-  if (!isObject(value) || !hasStrings(value, ['id', 'name', 'createdAt']) || !isDeviceKind(value.kind)) {
+  if (!isJsonObject(value) || !hasStrings(value, ['id', 'name', 'createdAt']) || !isDeviceKind(value.kind)) {
     return undefined;
   }
   const optional = (key: 'counter' | 'lastSeenAt' | 'revokedAt') =>
@@ -217,7 +216,7 @@ export function readDeviceView(value: unknown): DeviceView | undefined {
  * ```
  */
 export function readPairingCollected(value: unknown): PairingCollected | undefined {
-  if (!isObject(value) || typeof value.credential !== 'string' || value.credential === '') return undefined;
+  if (!isJsonObject(value) || typeof value.credential !== 'string' || value.credential === '') return undefined;
   const device = readDeviceView(value.device);
   return device ? { credential: value.credential, device } : undefined;
 }

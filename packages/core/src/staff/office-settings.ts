@@ -3,11 +3,11 @@ import { type CivilDate, isCivilDate } from '../calendar/civil-date.js';
 import { parseCalendarOverlay } from '../calendar/parse-overlay.js';
 import type { DueDateChange } from '../deadline/due-date-change.js';
 import { compileNoAppointmentDay, type NoAppointmentDay } from '../deadline/no-appointment.js';
-import { isObject } from '../queue/board-read.js';
 import { parseQueueConfig, type QueueConfig } from '../queue/config.js';
 import { DECISION_766_SCORECARD } from '../satisfaction/decision-766.js';
 import { DECISION_766_TABLE } from '../satisfaction/decision-766-table.js';
 import { BUILT_IN_INSTRUMENTS } from '../satisfaction/instruments.js';
+import { isJsonObject } from '../text/json-object.js';
 import { MotcuaError, type Problem, type ProblemPath, problem } from '../text/problem.js';
 import type { WorkingDayChange } from './working-day-changes.js';
 
@@ -168,7 +168,7 @@ export interface CalendarPreview {
  * ```
  */
 export function readSettingsAuthor(value: unknown): SettingsAuthor | undefined {
-  if (!isObject(value) || (value.kind !== 'user' && value.kind !== 'configuration')) return undefined;
+  if (!isJsonObject(value) || (value.kind !== 'user' && value.kind !== 'configuration')) return undefined;
   return {
     kind: value.kind,
     ...(typeof value.id === 'string' ? { id: value.id } : {}),
@@ -188,12 +188,13 @@ const CHANGES: readonly string[] = [...OFFICE_SETTINGS_SECTIONS, 'bootstrap', 'i
  * ```
  */
 export function readOfficeSettingsVersion(value: unknown): OfficeSettingsVersion | undefined {
-  if (!isObject(value) || !Number.isInteger(value.version) || typeof value.savedAt !== 'string') return undefined;
+  if (!isJsonObject(value) || !Number.isInteger(value.version) || typeof value.savedAt !== 'string') return undefined;
   const savedBy = readSettingsAuthor(value.savedBy);
   const s = value.settings;
-  if (!savedBy || typeof value.change !== 'string' || !CHANGES.includes(value.change) || !isObject(s)) return undefined;
-  if (!Array.isArray(s.calendarOverlays) || !isObject(s.queue) || !isObject(s.rating)) return undefined;
-  if (s.noAppointment !== null && !isObject(s.noAppointment)) return undefined;
+  if (!savedBy || typeof value.change !== 'string' || !CHANGES.includes(value.change) || !isJsonObject(s))
+    return undefined;
+  if (!Array.isArray(s.calendarOverlays) || !isJsonObject(s.queue) || !isJsonObject(s.rating)) return undefined;
+  if (s.noAppointment !== null && !isJsonObject(s.noAppointment)) return undefined;
   return value as unknown as OfficeSettingsVersion;
 }
 
@@ -206,7 +207,7 @@ export function readOfficeSettingsVersion(value: unknown): OfficeSettingsVersion
  * ```
  */
 export function readCalendarPreview(value: unknown): CalendarPreview | undefined {
-  if (!isObject(value) || !Array.isArray(value.days) || !Array.isArray(value.dossiers)) return undefined;
+  if (!isJsonObject(value) || !Array.isArray(value.days) || !Array.isArray(value.dossiers)) return undefined;
   if (!Number.isInteger(value.open)) return undefined;
   return value as unknown as CalendarPreview;
 }
@@ -238,7 +239,7 @@ export function checkOfficeSettings(input: OfficeSettings, options: CheckOfficeS
   const problems: Problem[] = [];
   const na = input.noAppointment;
   if (na !== null) {
-    if (!isObject(na)) {
+    if (!isJsonObject(na)) {
       problems.push(
         problem(['noAppointment'], 'invalid-no-appointment', {
           vi: 'Ngày không hẹn phải là một đối tượng hoặc null (tắt)',
@@ -286,7 +287,7 @@ export function checkOfficeSettings(input: OfficeSettings, options: CheckOfficeS
     moved(error, ['queue'], problems);
   }
   for (const use of ['counter', 'qr'] as const) {
-    const id = isObject(input.rating) ? input.rating[use] : undefined;
+    const id = isJsonObject(input.rating) ? input.rating[use] : undefined;
     if (!BUILT_IN_INSTRUMENTS.some((i) => i.id === id)) {
       problems.push(
         problem(['rating', use], 'unknown-instrument', {
@@ -306,8 +307,8 @@ export function checkOfficeSettings(input: OfficeSettings, options: CheckOfficeS
  * or a target out of range, or a group whose indicators add up to more than the group's maximum.
  */
 function checkScorecardSetting(input: unknown, problems: Problem[]): void {
-  const indicators = isObject(input) ? input.indicators : undefined;
-  if (!isObject(indicators)) {
+  const indicators = isJsonObject(input) ? input.indicators : undefined;
+  if (!isJsonObject(indicators)) {
     problems.push(
       problem(['scorecard', 'indicators'], 'invalid-scorecard', {
         vi: 'Cần một đối tượng { "indicators": { "2.1": { "maxPoints": … } } }',
@@ -319,7 +320,8 @@ function checkScorecardSetting(input: unknown, problems: Problem[]): void {
   const sums = new Map<string, number>();
   for (const entry of DECISION_766_TABLE) {
     const given = indicators[entry.id];
-    const points = entry.maxPoints ?? (isObject(given) && typeof given.maxPoints === 'number' ? given.maxPoints : 0);
+    const points =
+      entry.maxPoints ?? (isJsonObject(given) && typeof given.maxPoints === 'number' ? given.maxPoints : 0);
     sums.set(entry.group, (sums.get(entry.group) ?? 0) + points);
   }
   for (const [id, given] of Object.entries(indicators)) {
@@ -334,7 +336,7 @@ function checkScorecardSetting(input: unknown, problems: Problem[]): void {
       );
       continue;
     }
-    const maxPoints = isObject(given) ? given.maxPoints : undefined;
+    const maxPoints = isJsonObject(given) ? given.maxPoints : undefined;
     if (typeof maxPoints !== 'number' || !Number.isFinite(maxPoints) || maxPoints < 0) {
       problems.push(
         problem([...at, 'maxPoints'], 'invalid-points', {
@@ -350,7 +352,7 @@ function checkScorecardSetting(input: unknown, problems: Problem[]): void {
         }),
       );
     }
-    const target = isObject(given) ? given.target : undefined;
+    const target = isJsonObject(given) ? given.target : undefined;
     if (target !== undefined && (typeof target !== 'number' || !(target > 0 && target <= 1))) {
       problems.push(
         problem([...at, 'target'], 'invalid-target', {

@@ -1,13 +1,5 @@
+import { isJsonObject } from '../text/json-object.js';
 import { readStaffRoles, type StaffRole } from './roles.js';
-
-/**
- * Whether a JSON value is an object. The staff readers keep their own (rather than the queue board's) so that a page
- * reading a session loads nothing of the board.
- *
- * @internal
- */
-export const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null;
 
 /** What the sign-in screen posts to `POST /api/session`. */
 export interface SignInRequest {
@@ -44,7 +36,7 @@ export interface SessionView {
  * ```
  */
 export function readStaffPerson(value: unknown): StaffPerson | undefined {
-  if (!isObject(value)) return undefined;
+  if (!isJsonObject(value)) return undefined;
   const { id, username, displayName } = value;
   if (typeof id !== 'string' || typeof username !== 'string' || typeof displayName !== 'string') return undefined;
   return { id, username, displayName };
@@ -62,7 +54,7 @@ export function readStaffPerson(value: unknown): StaffPerson | undefined {
  * ```
  */
 export function readSessionView(value: unknown): SessionView | undefined {
-  if (!isObject(value)) return undefined;
+  if (!isJsonObject(value)) return undefined;
   const user = readStaffPerson(value.user);
   const roles = readStaffRoles(value.roles);
   const { office, expiresAt, idleExpiresAt } = value;

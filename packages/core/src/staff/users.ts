@@ -1,6 +1,7 @@
+import { isJsonObject } from '../text/json-object.js';
 import type { StaffRole } from './roles.js';
 import { readStaffRoles } from './roles.js';
-import { isObject, readStaffPerson, type StaffPerson } from './session.js';
+import { readStaffPerson, type StaffPerson } from './session.js';
 
 /**
  * A user as the admin's user list shows them (`GET /api/users`): roles in this office, whether the account is
@@ -23,7 +24,7 @@ export interface UserView extends StaffPerson {
  */
 export function readUserView(value: unknown): UserView | undefined {
   const person = readStaffPerson(value);
-  if (!person || !isObject(value)) return undefined;
+  if (!person || !isJsonObject(value)) return undefined;
   const roles = readStaffRoles(value.roles);
   const { disabled, createdAt } = value;
   if (!roles || typeof disabled !== 'boolean' || typeof createdAt !== 'string') return undefined;

@@ -1,4 +1,5 @@
 // Loaded lazily, once a lookup answers: validates the answer and runs the dossier clock with core's calendar.
+
 import { vietnamCalendar } from '@motcua/core/calendar';
 import {
   classifyDossier,
@@ -19,6 +20,7 @@ import {
   type Timeliness,
   timeLimitProblems,
 } from '@motcua/core/deadline';
+import { isJsonObject } from '@motcua/core/text';
 import type { StringTable } from '../internal/i18n.js';
 import type { DossierStatusBaseStringKey, DossierStatusStringKey } from './strings.js';
 
@@ -73,7 +75,6 @@ export class MalformedDossierError extends Error {
 
 type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isTime = (v: unknown): v is string => typeof v === 'string' && parseOffsetDateTime(v) !== undefined;
 const isStatus = (v: unknown): v is DossierStatus => (DOSSIER_STATUSES as readonly unknown[]).includes(v);
 const optionalText = (v: unknown): v is string | undefined => v === undefined || typeof v === 'string';
@@ -83,14 +84,14 @@ function fail(what: string): never {
 }
 
 function checkEvent(e: unknown): DossierEvent {
-  if (!isObject(e) || !(DOSSIER_EVENT_TYPES as readonly unknown[]).includes(e.type) || !isTime(e.at)) fail('event');
+  if (!isJsonObject(e) || !(DOSSIER_EVENT_TYPES as readonly unknown[]).includes(e.type) || !isTime(e.at)) fail('event');
   if (!optionalText(e.reason)) fail('event reason');
   if (e.type === 'extended' && (!isTime(e.dueAt) || typeof e.reason !== 'string')) fail('extension');
   return e as unknown as DossierEvent;
 }
 
 function checkStep(s: unknown): StepView {
-  if (!isObject(s) || typeof s.type !== 'string' || !isStatus(s.status) || !isTime(s.at)) fail('timeline');
+  if (!isJsonObject(s) || typeof s.type !== 'string' || !isStatus(s.status) || !isTime(s.at)) fail('timeline');
   if (!optionalText(s.reason) || !(s.dueAt === undefined || isTime(s.dueAt))) fail('timeline');
   return {
     type: s.type,
@@ -150,7 +151,7 @@ let options: DossierClockOptions | undefined;
  * @throws MalformedDossierError when the answer is not a dossier with this code.
  */
 export function toDossierView(raw: unknown, code: string, now: number, read: ReadOptions = {}): DossierView {
-  if (!isObject(raw)) fail('answer');
+  if (!isJsonObject(raw)) fail('answer');
   let data: Json = raw;
   // A record in the national sync fields is read with the configured `DonViTinh` words; its `NgayHenTra` is the
   // province's own due date (moved by its pauses and extensions) and wins over the one computed from the limit.
@@ -165,7 +166,7 @@ export function toDossierView(raw: unknown, code: string, now: number, read: Rea
   }
   if (typeof data.code !== 'string' || data.code.toUpperCase() !== code.toUpperCase()) fail('code');
   if (!isStatus(data.status) || !isTime(data.receivedAt)) fail('status or receipt');
-  const procedure = isObject(data.procedure) ? data.procedure : {};
+  const procedure = isJsonObject(data.procedure) ? data.procedure : {};
   if (!optionalText(procedure.name) || !optionalText(procedure.code)) fail('procedure');
   const limit = data.limit === undefined ? undefined : (data.limit as TimeLimit);
   if (limit !== undefined && timeLimitProblems(limit).length > 0) fail('limit');
@@ -192,13 +193,13 @@ export function toDossierView(raw: unknown, code: string, now: number, read: Rea
   // Status 5 (yêu cầu bổ sung): the clock waits for the citizen, even when no event says since when.
   const waiting = status === 'supplement-requested';
   if (!limit) {
-    const clock = isObject(data.clock) ? data.clock : {};
+    const clock = isJsonObject(data.clock) ? data.clock : {};
     const dueAt = isTime(data.dueAt) ? data.dueAt : isTime(clock.dueAt) ? clock.dueAt : undefined;
     return { ...base, ...(dueAt ? { dueAt } : {}), pauses: [], paused: waiting };
   }
   options ??= { calendar: vietnamCalendar() };
   // The due date the server stored when the dossier was received binds: the browser does not recount it.
-  const answered = isObject(data.clock) && isTime(data.clock.originalDueAt) ? data.clock.originalDueAt : undefined;
+  const answered = isJsonObject(data.clock) && isTime(data.clock.originalDueAt) ? data.clock.originalDueAt : undefined;
   const dossier = {
     receivedAt: base.receivedAt,
     limit,

@@ -1,3 +1,4 @@
+import { isJsonObject } from '@motcua/core/text';
 import { LitElement, type PropertyDeclaration } from 'lit';
 import { CONFIG_CHANGE_EVENT, getConfig } from './config.js';
 import { property } from './decorators.js';
@@ -13,7 +14,7 @@ const stringsConverter: PropertyDeclaration['converter'] = {
     if (!value) return {};
     try {
       const parsed: unknown = JSON.parse(value);
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed;
+      if (isJsonObject(parsed)) return parsed;
     } catch {
       // reported below
     }

@@ -2,8 +2,9 @@
  * Catalogue validation for `<motcua-procedure-list>`, loaded lazily (in parallel with the catalogue
  * itself) because the zod schema weighs about 13 kB gzip.
  */
+
 import { type Catalogue, parseCatalogue } from '@motcua/core/catalogue';
-import { formatPath, type LocalizedText, type Problem } from '@motcua/core/text';
+import { formatPath, isJsonObject, type LocalizedText, type Problem } from '@motcua/core/text';
 
 /** The search's typo and abbreviation pass: it runs only on a validated catalogue, so it comes with the validation. */
 export { typoTolerance } from '@motcua/core/catalogue';
@@ -39,9 +40,6 @@ export interface CheckOptions {
   readonly wanted: () => boolean;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const pause = () => new Promise((resolve) => setTimeout(resolve));
 
 /**
@@ -51,7 +49,7 @@ const pause = () => new Promise((resolve) => setTimeout(resolve));
  * sees one part at a time (the problem code and the messages follow core's `duplicate-code`).
  */
 export async function checkCatalogue(input: unknown, options: CheckOptions): Promise<CatalogueCheck | undefined> {
-  if (!isRecord(input) || !Array.isArray(input.procedures)) {
+  if (!isJsonObject(input) || !Array.isArray(input.procedures)) {
     const result = parseCatalogue(input);
     return result.ok ? result : finish(result.problems);
   }
@@ -96,7 +94,7 @@ function duplicates(procedures: readonly unknown[]): Problem[] {
   const seen = new Map<string, number>();
   const out: Problem[] = [];
   procedures.forEach((procedure, i) => {
-    if (!isRecord(procedure) || typeof procedure.code !== 'string') return;
+    if (!isJsonObject(procedure) || typeof procedure.code !== 'string') return;
     const key =
       typeof procedure.localSuffix === 'string' ? `${procedure.code}.${procedure.localSuffix}` : procedure.code;
     const first = seen.get(key);

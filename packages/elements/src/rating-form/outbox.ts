@@ -1,3 +1,4 @@
+import { isJsonObject } from '@motcua/core/text';
 import { type BrowserStore, openBrowserStore } from '../internal/browser-store/browser-store.js';
 import { OUTBOX_STORAGE_KEY, OUTBOX_WAITING_KEY } from './outbox-key.js';
 import { nextIdempotencyKey, type PendingRating, type SendOutcome, sendRating } from './request.js';
@@ -37,16 +38,13 @@ export interface Outbox {
   flushRatings(timeoutMs: number): Promise<Map<string, SendOutcome>>;
 }
 
-function isQueued(value: unknown): value is QueuedRating {
-  const v = value as Partial<QueuedRating> | null;
+function isQueued(v: unknown): v is QueuedRating {
   return (
-    typeof v === 'object' &&
-    v !== null &&
+    isJsonObject(v) &&
     typeof v.id === 'string' &&
     typeof v.key === 'string' &&
     typeof v.url === 'string' &&
-    typeof v.body === 'object' &&
-    v.body !== null
+    isJsonObject(v.body)
   );
 }
 

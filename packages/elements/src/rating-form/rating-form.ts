@@ -7,6 +7,7 @@ import {
   type ScaleQuestion,
   type TextQuestion,
 } from '@motcua/core/satisfaction';
+import { isJsonObject } from '@motcua/core/text';
 import { adoptStyles, css, html, nothing, type PropertyValues } from 'lit';
 import { secretFromAddress } from '../internal/address-secrets.js';
 import { MotcuaElement } from '../internal/base.js';
@@ -740,7 +741,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     if (typeof state !== 'string') return;
     try {
       const parsed: unknown = JSON.parse(state);
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      if (isJsonObject(parsed)) {
         this.answers = parsed as Record<string, number | string>;
         this.prepare();
       }

@@ -3,43 +3,13 @@
  * `Idempotency-Key` and retries, the reading of the answers, and the strings of the ticket, refusal and print screens.
  */
 
-import {
-  type IssuedTicket,
-  type IssueOutcome,
-  type IssueRequest,
-  isRecord,
-  isString,
-  type RetryOptions,
-  type TicketWait,
-  text,
-} from './request.js';
+import { readAnswerText, readIssuedTicket } from '@motcua/core/queue';
+import { isJsonObject } from '@motcua/core/text';
+import type { IssueOutcome, IssueRequest, RetryOptions } from './request.js';
 
+export { readTicketWait } from '@motcua/core/queue';
 export { newIdempotencyKey } from '../internal/idempotency-key.js';
 export { TICKET_KIOSK_LATER_STRINGS } from './later-strings.js';
-
-/** Reads an issued ticket; `undefined` unless it has an id and a number (never shown a number it did not get). */
-export function readTicket(body: unknown): IssuedTicket | undefined {
-  if (!isRecord(body) || !isString(body.id) || !isString(body.number) || !isString(body.service)) return undefined;
-  return {
-    id: body.id,
-    number: body.number,
-    service: body.service,
-    priority: typeof body.priority === 'string' ? body.priority : '',
-    issuedAt: typeof body.issuedAt === 'number' ? body.issuedAt : Date.now(),
-  };
-}
-
-/** Reads the wait of `GET /api/queue/tickets/{id}`; `undefined` when there is none. */
-export function readWait(body: unknown): TicketWait | undefined {
-  const wait = isRecord(body) ? body.wait : undefined;
-  if (!isRecord(wait) || typeof wait.ahead !== 'number' || wait.ahead < 0) return undefined;
-  const m = wait.minutes;
-  const minutes =
-    isRecord(m) && typeof m.low === 'number' && typeof m.middle === 'number' && typeof m.high === 'number'
-      ? { low: m.low, middle: m.middle, high: m.high }
-      : undefined;
-  return { ahead: wait.ahead, ...(minutes ? { minutes } : {}) };
-}
 
 type Attempt = IssueOutcome | { readonly kind: 'transient'; readonly status?: number };
 
@@ -81,17 +51,17 @@ async function attempt(request: IssueRequest, timeoutMs: number): Promise<Attemp
   if (response.ok) {
     // Without a readable answer the ticket may still have been issued: retried with the same key, it is replayed.
     if (!read) return { kind: 'transient' };
-    const ticket = readTicket(body);
+    const ticket = readIssuedTicket(body, Date.now());
     return ticket ? { kind: 'issued', ticket } : { kind: 'failed', status };
   }
-  const error = isRecord(body) && isRecord(body.error) ? body.error : {};
+  const error = isJsonObject(body) && isJsonObject(body.error) ? body.error : {};
   const code = typeof error.code === 'string' ? error.code : '';
   // 409 request-in-progress: the first request with this key is still running; 503: a command still being applied.
   if (status >= 500 || status === 408 || code === 'request-in-progress') return { kind: 'transient', status };
   if (status === 401 || status === 403) return { kind: 'unauthorized' };
   if (status === 429) return { kind: 'rate-limited' };
   if (status === 409 || status === 404 || status === 422) {
-    return { kind: 'refused', code: code || 'refused', message: text(error.message) };
+    return { kind: 'refused', code: code || 'refused', message: readAnswerText(error.message) };
   }
   return { kind: 'failed', status };
 }

@@ -1,15 +1,10 @@
 /**
- * What the kiosk paints with: the shapes of the queue API's answers, the services list and one GET with a timeout.
- * Issuing itself (`issuing.ts`) loads on the first touch.
+ * What the kiosk paints with: one GET with a timeout (the services list, a ticket's wait), and the shapes of issuing
+ * a ticket. The answers' shapes and their readers are core's (`@motcua/core/queue`); issuing itself (`issuing.ts`)
+ * loads on the first touch.
  */
 
-import type {
-  IssuedTicket,
-  KioskPriorityClass,
-  KioskService,
-  KioskServices,
-  AnswerText as ServerText,
-} from '@motcua/core/queue';
+import type { IssuedTicket, AnswerText as ServerText } from '@motcua/core/queue';
 
 // The services answer and a ticket's wait, as core declares them (still exported from the elements, for code that
 // imports them from here); `ServerText` is core's `AnswerText`.
@@ -53,52 +48,6 @@ export interface RetryOptions {
   readonly timeoutMs: number;
   /** Waits before the second, third, … attempt; its length is the number of retries. */
   readonly retryDelays: readonly number[];
-}
-
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-export const isString = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
-
-export function text(value: unknown): ServerText {
-  if (!isRecord(value)) return {};
-  return {
-    ...(typeof value.vi === 'string' ? { vi: value.vi } : {}),
-    ...(typeof value.en === 'string' ? { en: value.en } : {}),
-  };
-}
-
-/** Reads the services answer, keeping only well-formed entries; `undefined` when it is not one. */
-export function readServices(body: unknown): KioskServices | undefined {
-  if (!isRecord(body) || !Array.isArray(body.services)) return undefined;
-  const office = isRecord(body.office) ? body.office : {};
-  const services = body.services.flatMap((s: unknown): KioskService[] => {
-    if (!isRecord(s) || !isString(s.id)) return [];
-    const next = s.nextOpening;
-    return [
-      {
-        id: s.id,
-        prefix: typeof s.prefix === 'string' ? s.prefix : '',
-        name: text(s.name),
-        open: s.open !== false,
-        nextOpening:
-          isRecord(next) && typeof next.at === 'number'
-            ? { date: String(next.date), time: String(next.time), at: next.at }
-            : undefined,
-      },
-    ];
-  });
-  const classes = Array.isArray(body.priorityClasses) ? body.priorityClasses : [];
-  const priorityClasses = classes.flatMap((p: unknown): KioskPriorityClass[] =>
-    isRecord(p) && isString(p.id)
-      ? [{ id: p.id, name: text(p.name), weight: typeof p.weight === 'number' ? p.weight : 0 }]
-      : [],
-  );
-  return {
-    office: { id: typeof office.id === 'string' ? office.id : '', name: text(office.name) },
-    services,
-    priorityClasses,
-    defaultPriority: typeof body.defaultPriority === 'string' ? body.defaultPriority : '',
-  };
 }
 
 /** The JSON body of a response; `undefined` when it is not JSON. */

@@ -1,3 +1,4 @@
+import { readKioskServices } from '@motcua/core/queue';
 import { adoptStyles, css, html, nothing, type PropertyValues } from 'lit';
 import { MotcuaElement } from '../internal/base.js';
 import { apiUrl } from '../internal/config.js';
@@ -15,7 +16,6 @@ import {
   type IssueOutcome,
   type KioskService,
   type KioskServices,
-  readServices,
   type ServerText,
   type TicketWait,
 } from './request.js';
@@ -802,7 +802,7 @@ export class MotcuaTicketKiosk extends MotcuaElement<Key> {
   private async load(): Promise<void> {
     clearTimeout(this.reloadTimer);
     const body = await getJson(this.endpoint('api/queue/services'), this.timeout);
-    const catalogue = readServices(body);
+    const catalogue = readKioskServices(body);
     if (!this.isConnected) return;
     let wait = this.reloadAfter * 1000;
     if (catalogue) {
@@ -934,7 +934,7 @@ export class MotcuaTicketKiosk extends MotcuaElement<Key> {
     this.scheduleReturn();
     this.track(this.say(ticket.number));
     const url = this.endpoint(`api/queue/tickets/${encodeURIComponent(ticket.id)}`);
-    const wait = issuing.readWait(await getJson(url, Math.min(this.timeout, WAIT_TIMEOUT_MS)));
+    const wait = issuing.readTicketWait(await getJson(url, Math.min(this.timeout, WAIT_TIMEOUT_MS)));
     const qr = await loadQr;
     if (qr) this.qr = qr;
     if (this.ticket === ticket) this.wait = wait;

@@ -1,6 +1,6 @@
 import { type Catalogue, canonicalJson } from '@motcua/core/catalogue';
 import { checkOfficeSettings, type OfficeSettings, type OfficeSettingsVersion } from '@motcua/core/staff';
-import { formatPath, MotcuaError, type Problem, problem } from '@motcua/core/text';
+import { formatPath, isJsonObject, MotcuaError, type Problem, problem } from '@motcua/core/text';
 import type { LoadedCalendarOverlay } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Office } from '../office/office.js';
@@ -60,9 +60,6 @@ function bootstrapOf(deps: SettingsFileDeps): OfficeSettings {
   return createLiveSettings(deps).bootstrap;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const SECTIONS = ['noAppointment', 'calendarOverlays', 'queue', 'rating'] as const;
 
 /**
@@ -76,10 +73,10 @@ const SECTIONS = ['noAppointment', 'calendarOverlays', 'queue', 'rating'] as con
  * ```
  */
 export async function checkSettingsFile(deps: SettingsFileDeps, json: unknown): Promise<OfficeSettings> {
-  const wrapped = isObject(json) && 'settings' in json;
+  const wrapped = isJsonObject(json) && 'settings' in json;
   const settings = wrapped ? json.settings : json;
   const at = wrapped ? ['settings'] : [];
-  if (!isObject(settings)) {
+  if (!isJsonObject(settings)) {
     throw new MotcuaError([
       problem(at, 'invalid-settings', {
         vi: 'Tệp cài đặt phải chứa một đối tượng { noAppointment, calendarOverlays, queue, rating }',
