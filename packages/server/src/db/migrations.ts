@@ -521,6 +521,17 @@ ${officePolicies(OFFICE_POLICY_TABLES)}      -- A user works in the office that 
         where status not in ('withdrawn', 'stopped', 'returned', 'refused');
     `,
   },
+  {
+    id: '0022-served-tickets',
+    sql: `
+      -- The satisfaction report counts an office's tickets served in a period (the eligible transactions of its
+      -- response rates) by the instant they ended, a page at a time in (endedAt, id) order. Not by business date: a
+      -- called ticket can still be finished days later. numeric, not bigint: the cast of any JSON number succeeds,
+      -- so the index never fails a ticket's write.
+      create index queue_tickets_served on queue_tickets (office, ((data->>'endedAt')::numeric), id)
+        where status = 'done';
+    `,
+  },
 ];
 
 /** Any number, the same in every instance: serialises migrations when several instances start together. */

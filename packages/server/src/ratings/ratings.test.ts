@@ -1,4 +1,6 @@
 import { describe, it } from 'node:test';
+import { type CivilDate, fromVietnamTime } from '@motcua/core/calendar';
+import { createQueue, type Ticket } from '@motcua/core/queue';
 import { createRatingToken } from '@motcua/core/satisfaction';
 import { expect } from 'chai';
 import type { Hono } from 'hono';
@@ -10,6 +12,7 @@ import { adminHeaders, pairDevice } from '../devices/pairing.test-support.js';
 import { call } from '../http/call.test-support.js';
 import { purgeIdempotencyKeys } from '../http/idempotency.js';
 import { DEMO_OFFICE, parseOffice } from '../office/office.js';
+import { createPgQueueStore } from '../queue/pg-queue-store.js';
 import { sessionHeaders, signedInAs, testUser } from '../staff/staff.test-support.js';
 import { DEFAULT_RATING_INSTRUMENT } from './inputs.js';
 import { satisfactionInputs } from './report.js';
@@ -403,6 +406,88 @@ for (const target of TEST_DATABASES) {
         });
         expect(all.responses).to.have.length(6);
         expect(all.eligible).to.deep.equal([]);
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('counts every ticket served in the period, also one finished after its business date, at any page size', async () => {
+      const { db } = await env();
+      try {
+        // The real queue on this database; the business day starts at 04:00, so a ticket issued at 02:00 belongs to
+        // the day before. Period: 2026-03-10 and 2026-03-11, Vietnam time.
+        const at = (date: CivilDate, minute: number, ms = 0) => fromVietnamTime(date, minute) + ms;
+        const queueOf = (office: string) =>
+          createQueue({
+            services: [{ id: 'ho-tich', prefix: 'A', name: { vi: 'Hộ tịch', en: 'Civil status' } }],
+            counters: [{ id: '1', services: ['ho-tich'] }],
+            store: createPgQueueStore(db, office),
+            dayStartsAt: '04:00',
+          });
+        const demo = queueOf('demo');
+        const tickets = new Map<string, Ticket>();
+        async function visit(name: string, issued: number, ended: number, end = 'finish', queue = demo) {
+          const { id } = await queue.issue('ho-tich', { now: issued });
+          await queue.call(id, '1', { now: issued + 60_000 });
+          if (end === 'finish') {
+            await queue.start(id, { now: issued + 120_000 });
+            tickets.set(name, await queue.finish(id, { now: ended }));
+          } else tickets.set(name, await queue.noShow(id, { now: ended }));
+        }
+        const start = at('2026-03-10', 0);
+        const end = at('2026-03-12', 0);
+        await visit('ended before the period', at('2026-03-09', 23 * 60), start - 1);
+        await visit('ended as the period starts', at('2026-03-09', 23 * 60 + 30), start);
+        await visit(
+          'issued 02:00 on the first day, of the day before',
+          at('2026-03-10', 2 * 60),
+          at('2026-03-10', 150),
+        );
+        await visit(
+          'called days before, finished by its id on the first day',
+          at('2026-03-07', 600),
+          at('2026-03-10', 540),
+        );
+        await visit('tie a', at('2026-03-10', 540), at('2026-03-10', 600));
+        await visit('tie b', at('2026-03-10', 541), at('2026-03-10', 600));
+        await visit('no-show', at('2026-03-10', 540), at('2026-03-10', 630), 'no-show');
+        await visit('ended at the last instant', at('2026-03-11', 23 * 60), end - 1);
+        await visit('ended as the period ends', at('2026-03-11', 23 * 60 + 30), end);
+        await visit('another office', at('2026-03-10', 540), at('2026-03-10', 600), 'finish', queueOf('other'));
+        // The edges this test is about: served in the period, of a business date before it.
+        expect(tickets.get('issued 02:00 on the first day, of the day before')?.businessDate).to.equal('2026-03-09');
+        expect(tickets.get('called days before, finished by its id on the first day')?.businessDate).to.equal(
+          '2026-03-07',
+        );
+        const served = (names: readonly string[]) => names.map((name) => tickets.get(name)?.id ?? name).sort();
+        const expected = served([
+          'ended as the period starts',
+          'issued 02:00 on the first day, of the day before',
+          'called days before, finished by its id on the first day',
+          'tie a',
+          'tie b',
+          'ended at the last instant',
+        ]);
+        // The same as the old query's predicate, read off the tickets themselves.
+        const byPredicate = [...tickets.values()]
+          .filter((t) => t.status === 'done' && t.endedAt !== undefined && t.endedAt >= start && t.endedAt < end)
+          .filter((t) => t.id !== tickets.get('another office')?.id);
+        expect(served(byPredicate.map((t) => t.id))).to.deep.equal(expected);
+        for (const pageSize of [1, 2, 500]) {
+          const { eligible } = await satisfactionInputs(db, {
+            office: 'demo',
+            instrument: DEFAULT_RATING_INSTRUMENT,
+            from: '2026-03-10',
+            to: '2026-03-11',
+            tickets: true,
+            pageSize,
+          });
+          expect(served(eligible.map((e) => e.transactionId ?? '')), `page size ${pageSize}`).to.deep.equal(expected);
+          for (const e of eligible) {
+            const ticket = byPredicate.find((t) => t.id === e.transactionId);
+            expect(e).to.deep.equal({ servedAt: ticket?.endedAt, transactionId: ticket?.id, counter: '1' });
+          }
+        }
       } finally {
         await db.close();
       }

@@ -43,9 +43,9 @@ interface TicketRow {
 
 /**
  * The responses and eligible transactions of a satisfaction report. Only the period's rows are read — the period
- * becomes instants with core's Vietnam time, so the database filters on the stored epoch milliseconds (ratings by
- * their index) — a page at a time in id order, and of the tickets only the three fields a transaction needs: a
- * report for one month no longer reads every rating and every ticket ever stored.
+ * becomes instants with core's Vietnam time, so the database filters on the stored epoch milliseconds (ratings and
+ * served tickets by their indexes) — a page at a time, and of the tickets only the three fields a transaction needs:
+ * a report for one month no longer reads every rating and every ticket ever stored.
  *
  * @example
  * ```ts
@@ -91,18 +91,20 @@ export async function satisfactionInputs(db: Queryable, query: SatisfactionInput
   }
   const eligible: EligibleTransaction[] = [];
   if (query.tickets) {
-    let afterId = '';
+    // The served tickets ended in [start, end), in (endedAt, id) order on their index (migration 0022): each page
+    // starts after the last row of the one before and stops at `end`. Not bounded by business date: a ticket is
+    // finished after its business date when the day starts after midnight, or when it is finished by its id days
+    // later, and still counts on the day it was served.
+    let after: [number | string, string] = [start ?? -Number.MAX_SAFE_INTEGER, ''];
     for (;;) {
       const rows = await db.query<TicketRow>(
         `select id, data->>'counter' as counter, data->>'endedAt' as ended_at
          from queue_tickets
-         where office = $1 and status = 'done' and data->>'endedAt' is not null
-           and ($2::bigint is null or (data->>'endedAt')::bigint >= $2)
-           and ($3::bigint is null or (data->>'endedAt')::bigint < $3)
-           and id > $4
-         order by id
+         where office = $1 and status = 'done'
+           and ((data->>'endedAt')::numeric, id) > ($2::numeric, $3::text) and (data->>'endedAt')::numeric < $4
+         order by (data->>'endedAt')::numeric, id
          limit $5`,
-        [query.office, start, end, afterId, pageSize],
+        [query.office, after[0], after[1], end ?? Number.MAX_SAFE_INTEGER, pageSize],
       );
       for (const t of rows) {
         eligible.push({
@@ -113,7 +115,7 @@ export async function satisfactionInputs(db: Queryable, query: SatisfactionInput
       }
       const last = rows.at(-1);
       if (!last || rows.length < pageSize) break;
-      afterId = last.id;
+      after = [String(last.ended_at), last.id];
     }
   }
   return { responses, eligible };
