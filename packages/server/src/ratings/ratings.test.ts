@@ -379,6 +379,12 @@ for (const target of TEST_DATABASES) {
             [`t${i}`, i === 2 ? 'serving' : 'done', JSON.stringify({ id: `t${i}`, counter: '1', endedAt: at })],
           );
         }
+        // A rating at the same instant as another: pages in (submitted_at, id) order split ties by id.
+        await db.query(
+          `insert into ratings (office, device_key, instrument_id, instrument_version, answers, submitted_at, counter)
+           values ('demo', 'device-1', $1, '1', '{"overall":1}', $2, 'tie')`,
+          [DEFAULT_RATING_INSTRUMENT, times[3]],
+        );
         // Another office's and another instrument's ratings are never read.
         await db.query(
           `insert into ratings (office, device_key, instrument_id, instrument_version, answers, submitted_at)
@@ -394,7 +400,8 @@ for (const target of TEST_DATABASES) {
         };
         const paged = await satisfactionInputs(db, { ...query, pageSize: 2 });
         expect(paged).to.deep.equal(await satisfactionInputs(db, query));
-        expect(paged.responses.map((r) => r.counter)).to.deep.equal(['1', '2', '3', '4']);
+        expect(await satisfactionInputs(db, { ...query, pageSize: 1 })).to.deep.equal(paged);
+        expect(paged.responses.map((r) => r.counter)).to.deep.equal(['1', '2', '3', 'tie', '4']);
         expect(paged.eligible).to.deep.equal(
           [1, 3, 4].map((i) => ({ servedAt: times[i], transactionId: `t${i}`, counter: '1' })),
         );
@@ -404,7 +411,7 @@ for (const target of TEST_DATABASES) {
           tickets: false,
           pageSize: 4,
         });
-        expect(all.responses).to.have.length(6);
+        expect(all.responses).to.have.length(7);
         expect(all.eligible).to.deep.equal([]);
       } finally {
         await db.close();

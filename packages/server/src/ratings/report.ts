@@ -59,18 +59,19 @@ export async function satisfactionInputs(db: Queryable, query: SatisfactionInput
   const start = query.from === undefined ? null : fromVietnamTime(query.from, 0);
   const end = query.to === undefined ? null : fromVietnamTime(addDays(query.to, 1), 0);
   const responses: SurveyResponse[] = [];
-  let after = 0;
+  // In (submitted_at, id) order on the (office, instrument_id, submitted_at) index: each page starts after the last
+  // row of the one before, so a year's report reads each rating once, not once a page.
+  let after: [number, number] = [start ?? -Number.MAX_SAFE_INTEGER, 0];
   for (;;) {
     const rows = await db.query<RatingRow>(
       `select id, instrument_id, instrument_version, answers, submitted_at, transaction_id, counter, officer,
          procedure, channel
        from ratings
        where office = $1 and instrument_id = $2
-         and ($3::bigint is null or submitted_at >= $3) and ($4::bigint is null or submitted_at < $4)
-         and id > $5
-       order by id
+         and (submitted_at, id) > ($3::bigint, $4::bigint) and submitted_at < $5
+       order by submitted_at, id
        limit $6`,
-      [query.office, query.instrument, start, end, after, pageSize],
+      [query.office, query.instrument, after[0], after[1], end ?? Number.MAX_SAFE_INTEGER, pageSize],
     );
     for (const r of rows) {
       responses.push({
@@ -87,7 +88,7 @@ export async function satisfactionInputs(db: Queryable, query: SatisfactionInput
     }
     const last = rows.at(-1);
     if (!last || rows.length < pageSize) break;
-    after = Number(last.id);
+    after = [Number(last.submitted_at), Number(last.id)];
   }
   const eligible: EligibleTransaction[] = [];
   if (query.tickets) {
