@@ -88,6 +88,16 @@ describe('loadConfig', () => {
     expect(tooShort.problems[0]?.path).to.deep.equal(['idempotencyRetentionHours']);
   });
 
+  it('sizes the PostgreSQL pool from the file or the environment, and refuses a pool too small to listen', () => {
+    const secret = { MOTCUA_DATA_DIR: dir, MOTCUA_SECRET: 'x'.repeat(32) };
+    expect(loadConfig(secret).databasePool).to.equal(undefined);
+    expect(loadConfig({ ...secret, MOTCUA_DATABASE_POOL: '24' }).databasePool).to.equal(24);
+    const one = refusal(() => loadConfig({ ...secret, MOTCUA_DATABASE_POOL: '1' }));
+    expect(one.problems[0]?.path).to.deep.equal(['databasePool']);
+    const words = refusal(() => loadConfig({ ...secret, MOTCUA_DATABASE_POOL: 'many' }));
+    expect(words.problems[0]?.path).to.deep.equal(['databasePool']);
+  });
+
   it('reads session lifetimes and the audit retention from the file and the environment', () => {
     const secret = { MOTCUA_DATA_DIR: dir, MOTCUA_SECRET: 'x'.repeat(32) };
     expect(loadConfig(secret).staff).to.deep.equal({});

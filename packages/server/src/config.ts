@@ -28,6 +28,11 @@ export interface ServerConfig {
   readonly host: string;
   /** A `postgres://` URL; without it the embedded PGlite database under `dataDir` is used. */
   readonly databaseUrl: string | undefined;
+  /**
+   * The most connections this instance keeps to PostgreSQL (default 10), the one that listens for every office's
+   * events among them: instances × `databasePool` must stay below the server's `max_connections`.
+   */
+  readonly databasePool?: number;
   /** Where PGlite keeps its data and the service its generated secret. */
   readonly dataDir: string;
   /** Signs rating tokens and similar (at least 32 bytes); generated and kept in `dataDir` when not given. */
@@ -102,6 +107,7 @@ const fileSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//)
       .optional(),
+    databasePool: z.number().int().min(2).max(1_000).optional(),
     dataDir: z.string().min(1).optional(),
     secret: z
       .string()
@@ -181,6 +187,7 @@ function fromEnv(env: NodeJS.ProcessEnv): FileConfig {
   if (env.PORT) pick.port = Number(env.PORT);
   if (env.HOST) pick.host = env.HOST;
   if (env.DATABASE_URL) pick.databaseUrl = env.DATABASE_URL;
+  if (env.MOTCUA_DATABASE_POOL) pick.databasePool = Number(env.MOTCUA_DATABASE_POOL);
   if (env.MOTCUA_DATA_DIR) pick.dataDir = env.MOTCUA_DATA_DIR;
   if (env.MOTCUA_SECRET) pick.secret = env.MOTCUA_SECRET;
   if (env.MOTCUA_TLS_CERT || env.MOTCUA_TLS_KEY) pick.tls = { cert: env.MOTCUA_TLS_CERT, key: env.MOTCUA_TLS_KEY };
@@ -316,6 +323,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port: merged.port ?? 8000,
     host: merged.host ?? '0.0.0.0',
     databaseUrl: merged.databaseUrl,
+    ...(merged.databasePool ? { databasePool: merged.databasePool } : {}),
     dataDir,
     secret: merged.secret ?? storedSecret(dataDir),
     tls: merged.tls,

@@ -30,9 +30,16 @@ import { ensureDemoUsers } from './staff/demo-users.js';
 import { purgeExpiredSessions } from './staff/sessions-store.js';
 import { DEFAULT_STAFF_SETTINGS } from './staff/settings.js';
 
-/** Opens the configured database: PostgreSQL when `databaseUrl` is set, else PGlite under `dataDir`. */
-export async function openDatabase(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<Database> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+/**
+ * Opens the configured database: PostgreSQL when `databaseUrl` is set (with `databasePool` connections), else PGlite
+ * under `dataDir`.
+ */
+export async function openDatabase(
+  config: Pick<ServerConfig, 'databaseUrl' | 'databasePool' | 'dataDir'>,
+): Promise<Database> {
+  return config.databaseUrl
+    ? openPostgres(config.databaseUrl, { max: config.databasePool })
+    : openPglite(config.dataDir);
 }
 
 /** A running service. */

@@ -1,5 +1,7 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
+import pg from 'pg';
+import { openDatabase } from '../server.js';
 import { TEST_DATABASES } from './databases.test-support.js';
 
 const postgres = TEST_DATABASES.find((target) => target.name === 'PostgreSQL');
@@ -72,6 +74,39 @@ describe('LISTEN on PostgreSQL', { skip: postgres ? false : 'no MOTCUA_TEST_DATA
     } finally {
       for (const stop of stops) await stop();
       await db.close();
+    }
+  });
+});
+
+describe('the PostgreSQL pool', { skip: postgres ? false : 'no MOTCUA_TEST_DATABASE_URL' }, () => {
+  it('holds at most databasePool connections, the listening one among them, however many requests wait', async () => {
+    const name = `motcua_pool_${Date.now()}`;
+    const url = new URL(process.env.MOTCUA_TEST_DATABASE_URL as string);
+    url.searchParams.set('application_name', name);
+    const db = await openDatabase({ databaseUrl: url.toString(), databasePool: 3, dataDir: '-' });
+    const watcher = new pg.Client({ connectionString: process.env.MOTCUA_TEST_DATABASE_URL });
+    await watcher.connect();
+    const connections = async () =>
+      Number(
+        (await watcher.query('select count(*) from pg_stat_activity where application_name = $1', [name])).rows[0]
+          .count,
+      );
+    try {
+      const unlisten = await db.listen(`${name}_channel`, () => {});
+      let most = 0;
+      const sleeping = Array.from({ length: 8 }, () => db.query('select pg_sleep(0.15)'));
+      const watching = (async () => {
+        for (let i = 0; i < 6; i++) {
+          most = Math.max(most, await connections());
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      })();
+      await Promise.all([...sleeping, watching]);
+      expect(most, 'the listener and two requests at a time').to.equal(3);
+      await unlisten();
+    } finally {
+      await db.close();
+      await watcher.end();
     }
   });
 });

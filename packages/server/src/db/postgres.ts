@@ -11,7 +11,7 @@ import { createPostgresListener } from './postgres-listener.js';
  * const db = await openPostgres(process.env.DATABASE_URL!);
  * ```
  */
-export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
+export async function openPostgres(url: string, options: { max?: number | undefined } = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   // An idle connection that breaks is dropped from the pool; without this handler it would end the process.
   pool.on('error', (error) => console.error(`motcua: PostgreSQL connection lost: ${error.message}`));
