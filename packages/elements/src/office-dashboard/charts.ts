@@ -385,6 +385,7 @@ function warning(host: ChartsHost, report: DossierWorklist): TemplateResult {
         const status = host.text(DOSSIER_STATUS_NAMES[d.status]);
         return [d.code, d.procedure.name, status, due, formatRemaining(c.remainingMinutes, language, c.dayMinutes)];
       }),
+      [1, 2, 4],
     ),
     host.csv('early-warning', { days: String(host.warningDays) }),
   );
@@ -462,6 +463,7 @@ function longest(host: ChartsHost, queue: QueueReport): TemplateResult {
               f.date(w.businessDate),
               t('minutes', { value: f.number(w.wait) }),
             ]),
+            [1, 2],
           )
         : html`<p>${t('empty')}</p>`
     }

@@ -162,7 +162,8 @@ export const officeDashboardStyles = css`
     text-align: end;
   }
   th[scope='row'],
-  thead th:first-child {
+  thead th:first-child,
+  .text {
     text-align: start;
   }
   th small {

@@ -404,6 +404,12 @@ describe('<motcua-office-dashboard>', () => {
       'quá hạn 3 ngày 30 phút',
     ]);
     expect(rows[2]?.[4]).to.equal('còn 1 ngày 2 giờ');
+    // Names and words read from the start; the due date lines up its digits at the end.
+    const aligned = [...(figure.querySelector('tbody tr') as Element).children].map(
+      (c) => getComputedStyle(c).textAlign,
+    );
+    expect(aligned).to.deep.equal(['start', 'start', 'start', 'end', 'start']);
+    expect(getComputedStyle(figure.querySelectorAll('thead th')[1] as Element).textAlign).to.equal('start');
     expect(rows[1]?.[1], 'a hostile name stays text').to.equal('<img src=x onerror=alert(1)>');
     expect(figure.querySelector('img')).to.equal(null);
     const csv = new URL((figure.querySelector('a.csv') as HTMLAnchorElement).href);
