@@ -6,6 +6,7 @@ import {
   type ProcedureLevel,
   type SearchIndex,
   type SearchOptions,
+  type SearchPage,
   searchProcedurePage,
   searchProcedures,
 } from '@motcua/core/catalogue';
@@ -191,6 +192,11 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
   protected defaultStrings = procedureListStrings as StringTable<ProcedureListKey>;
 
   private index: SearchIndex | undefined;
+  /**
+   * The pages found with this index, by query, filters and length: the one-letter queries are found while the page is
+   * idle (a first keystroke matches thousands of procedures), and going back to an earlier query costs nothing.
+   */
+  private pages = new Map<string, SearchPage>();
   /** Whether `data` is the whole validated catalogue, not only its first page. */
   private complete = false;
   /**
@@ -408,6 +414,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     if (changed.has('pageSize') && changed.get('pageSize') !== undefined) this.shown = this.pageSize;
     if (changed.has('src') && this.src) void this.load();
     else if (changed.has('catalogue') && this.catalogue !== undefined) void this.accept(this.catalogue);
+    if (changed.has('abbreviations')) this.pages.clear();
     if (['data', 'query', 'field', 'level', 'online', 'immediateOnly', 'abbreviations'].some((key) => changed.has(key)))
       this.search();
     else if (changed.has('shown')) this.search(false); // more of the same results: no new announcement
@@ -597,6 +604,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
   private showFirstPart(part: Catalogue): void {
     this.complete = false;
     this.index = undefined;
+    this.pages.clear();
     this.fields = [];
     this.byAnchor = new Map();
     this.announced = undefined;
@@ -607,6 +615,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
 
   private setData(catalogue: Catalogue): void {
     this.index = undefined;
+    this.pages.clear();
     const fields = new Map<string, string>();
     this.byAnchor = new Map();
     for (const p of catalogue.procedures) {
@@ -633,13 +642,14 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     const idle = (work: () => void, timeout?: number) =>
       typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout }) : setTimeout(work, 200);
     const current = () => this.isConnected && this.data === catalogue && this.complete;
-    // Then a few searches for a one-letter prefix, one per idle moment: the browser compiles the search on its
-    // first runs, which would otherwise make the first keystroke several times slower than the next ones.
-    let warmUps = 3;
+    // Then, one per idle moment, the first page of each one-letter query: a first keystroke matches thousands of
+    // procedures, which took longer than a frame to rank on a slow phone (and the browser compiles the search on
+    // these first runs).
+    const letters = [...'abcdefghijklmnopqrstuvwxyz'];
     const warm = () => {
-      const first = catalogue.procedures[0]?.name.charAt(0) ?? '';
-      if (this.index === undefined || !current() || !first || warmUps-- === 0) return;
-      searchProcedurePage(this.index, first, { limit: this.pageSize });
+      const letter = letters.shift();
+      if (this.index === undefined || !current() || !letter) return;
+      this.page(letter, this.pageSize);
       idle(warm);
     };
     idle(() => {
@@ -679,7 +689,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     }
     if (this.filtered) {
       this.index ??= buildSearchIndex(data);
-      const page = searchProcedurePage(this.index, this.query, { ...this.searchOptions(), limit: this.shown });
+      const page = this.page(this.query, this.shown);
       this.hits = page.hits.map((hit) => hit.procedure);
       this.total = page.total;
     } else {
@@ -687,6 +697,18 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
       this.total = data.procedures.length;
     }
     if (announce) this.scheduleAnnouncement();
+  }
+
+  /** The page of `query` with the filters shown, found once per index (see {@link pages}). */
+  private page(query: string, limit: number): SearchPage {
+    const key = [query, this.field, this.level, this.online, this.immediateOnly, limit].join('\n');
+    let page = this.pages.get(key);
+    if (!page) {
+      if (this.pages.size > 500) this.pages.clear();
+      page = searchProcedurePage(this.index as SearchIndex, query, { ...this.searchOptions(), limit });
+      this.pages.set(key, page);
+    }
+    return page;
   }
 
   private scheduleAnnouncement(): void {
