@@ -166,6 +166,10 @@ export const officeDashboardStyles = css`
   .text {
     text-align: start;
   }
+  /* A name keeps a few words a line on a phone: the table scrolls within its chart instead. */
+  td.text {
+    min-width: 8em;
+  }
   th small {
     display: block;
     font-weight: 400;
