@@ -1,4 +1,5 @@
 import { describe, it } from 'node:test';
+import { readIssuedTicket, readKioskServices, readTicketWait } from '@motcua/core/queue';
 import { expect } from 'chai';
 import type { Hono } from 'hono';
 import { createApp } from '../app.js';
@@ -150,6 +151,48 @@ for (const target of TEST_DATABASES) {
         expect(now['ho-tich']?.nextOpening?.date).to.equal('2026-03-16');
         expect(now['ho-tich']?.nextOpening?.time).to.equal('07:30');
         expect(now['chung-thuc']).to.deep.include({ open: true });
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('answers what the kiosk reads with core’s readers, losing nothing (services, the issued ticket, its wait)', async () => {
+      // Hộ tịch closed until 13:00, so the services answer has a next opening time too.
+      const office = parseOffice(
+        {
+          ...DEMO_OFFICE,
+          queue: {
+            ...DEMO_OFFICE.queue,
+            services: DEMO_OFFICE.queue.services.map((s) =>
+              s.id === 'ho-tich' ? { ...s, windows: [{ from: '13:00', to: '17:00' }] } : s,
+            ),
+          },
+        },
+        { demo: true },
+      );
+      const { db, app, clock } = await env(office);
+      try {
+        clock.now = Date.parse('2026-03-10T11:30:00+07:00');
+        const services = (await (await app.request('/api/queue/services')).json()) as Json;
+        const read = readKioskServices(services);
+        expect(JSON.parse(JSON.stringify(read))).to.deep.equal(services);
+        expect(read?.services.find((s) => s.id === 'ho-tich')?.nextOpening?.time).to.equal('13:00');
+        const issued = await post(app, '/api/queue/tickets', KIOSK, { service: 'dat-dai' });
+        await post(app, '/api/queue/tickets', KIOSK, { service: 'dat-dai' });
+        const ticket = readIssuedTicket(issued.body, 0);
+        expect(ticket).to.deep.equal({
+          id: issued.body.id,
+          number: issued.body.number,
+          service: 'dat-dai',
+          priority: issued.body.priority,
+          issuedAt: issued.body.issuedAt,
+        });
+        expect(ticket?.issuedAt).to.be.greaterThan(0);
+        const followed = (await (await app.request(`/api/queue/tickets/${issued.body.id}`)).json()) as Json;
+        expect(readTicketWait(followed)).to.deep.equal({
+          ahead: followed.wait.ahead,
+          ...(followed.wait.minutes ? { minutes: followed.wait.minutes } : {}),
+        });
       } finally {
         await db.close();
       }
