@@ -13,6 +13,7 @@ import { migrate } from '../db/migrations.js';
 import { call } from '../http/call.test-support.js';
 import { DEMO_OFFICE, parseOffice } from '../office/office.js';
 import { sessionHeaders, testUser } from '../staff/staff.test-support.js';
+import { EARLY_WARNING_LIMIT } from './desk.js';
 import { openDossierRows } from './store.js';
 
 const CATALOGUE = new URL('../../../../examples/data/catalogue.json', import.meta.url).pathname;
@@ -166,6 +167,43 @@ for (const target of TEST_DATABASES) {
         expect(csv.text, 'no applicant data').not.to.contain('Nguyễn Văn A');
         expect((await call(app, 'GET', '/api/reports/early-warning?days=31', leader)).status).to.equal(400);
         expect((await call(app, 'GET', '/api/reports/early-warning', staff)).status).to.equal(403);
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('warns of every dossier at risk however many results wait to be collected', async () => {
+      const db = await target.open();
+      try {
+        const { clock, app, codes } = await receivedAtT0(db);
+        clock.now = Date.UTC(2026, 11, 7, 2, 0);
+        const leader = await sessionHeaders(db, await testUser(db, 'demo', 'lanhdao', ['leader']), clock.now);
+        const officer = await sessionHeaders(db, await testUser(db, 'demo', 'canbo2', ['officer']), clock.now);
+        const warned = async () => {
+          const answer = await call(app, 'GET', '/api/reports/early-warning?days=30', leader);
+          expect(answer.status, answer.text).to.equal(200);
+          return readDossierWorklist(answer.body);
+        };
+        const before = await warned();
+        expect(before?.dossiers.map((d) => d.code).sort()).to.deep.equal([...codes].sort());
+        // More results ready since January than the warning reads, none collected: their printed due dates come first.
+        await db.query(
+          `insert into dossiers (code, office, procedure_code, procedure_name, channel, time_limit, received_at, due_at,
+             pin_hash, ticket, status, steps, slip, version)
+           select 'R-' || lpad(i::text, 5, '0'), office, procedure_code, procedure_name, channel, time_limit,
+             '2026-01-02T08:00:00+07:00', '2026-01-07T17:00:00+07:00', pin_hash, null, 'resolved',
+             '[{"type": "resolved", "at": "2026-01-05T10:00:00+07:00"}]'::jsonb, slip, 1
+           from dossiers, generate_series(1, $2::int) as i where code = $1`,
+          [codes[0], EARLY_WARNING_LIMIT + 1],
+        );
+        // The desk lists the dossiers in hand and, in the rows left, the results to return, the most urgent first.
+        const open = readDossierWorklist((await call(app, 'GET', '/api/dossiers', officer)).body);
+        expect(open?.dossiers.map((d) => d.code)).to.include.members(codes);
+        expect(open?.dossiers[0]?.code).to.equal('R-00001');
+        expect(open?.more).to.equal(true);
+        const after = await warned();
+        expect(after?.dossiers.map((d) => d.code)).to.deep.equal(before?.dossiers.map((d) => d.code));
+        expect(after?.more).to.equal(false);
       } finally {
         await db.close();
       }

@@ -1,4 +1,4 @@
-import type { DossierDeskView, DossierWorkItem, DossierWorklist } from '@motcua/core/deadline';
+import type { DossierDeskView, DossierStatus, DossierWorkItem, DossierWorklist } from '@motcua/core/deadline';
 import type { Context, Env } from 'hono';
 import { readQuery } from '../http/body.js';
 import { csvCell, reportAnswer } from '../http/csv.js';
@@ -26,12 +26,19 @@ export async function dossierWorklist(c: Context, s: DossierService): Promise<Re
   return c.json(await openWorklist(s, WORKLIST_LIMIT));
 }
 
-/** The office's open dossiers (at most `limit`), classified now, the earliest binding due date first. */
-async function openWorklist(s: DossierService, limit: number): Promise<DossierWorklist> {
+/**
+ * The office's open dossiers (at most `limit`, without the statuses in `except`), classified now, the earliest binding
+ * due date first.
+ */
+async function openWorklist(
+  s: DossierService,
+  limit: number,
+  except: readonly DossierStatus[] = [],
+): Promise<DossierWorklist> {
   const { db, office, now } = s;
   await s.ready();
   const checkedAt = vietnamIso(now());
-  const rows = await openDossierRows(db, office.id, limit + 1);
+  const rows = await openDossierRows(db, office.id, limit + 1, except);
   const dossiers = rows
     .slice(0, limit)
     .map((row) => workItem(row, checkedAt, s.clock))
@@ -57,7 +64,9 @@ export const EARLY_WARNING_LIMIT = 2000;
 export async function earlyWarningHandler(c: Context, s: DossierService): Promise<Response> {
   const q = readQuery(c, earlyWarningQuery);
   const days = q.days ?? 3;
-  const open = await openWorklist(s, EARLY_WARNING_LIMIT);
+  // A result waiting to be collected has ended its clock (core classifies it early, on time or late): left out in
+  // the query, so that results nobody collects — oldest due dates first — cannot fill the rows read.
+  const open = await openWorklist(s, EARLY_WARNING_LIMIT, ['resolved']);
   const soon = (d: DossierWorkItem) =>
     d.classification.timeliness === 'overdue' ||
     (d.classification.timeliness === 'in-time' &&

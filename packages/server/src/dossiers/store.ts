@@ -112,24 +112,28 @@ export const DOSSIER_CLOCK_COLUMNS =
   'code, procedure_code, procedure_name, time_limit, received_at, due_at, across_boundary, steps';
 
 /**
- * The office's dossiers that have not ended (withdrawn, stopped, returned or refused), the earliest printed due date
- * first, at most `limit` of them (the partial index `dossiers_open`).
+ * The office's dossiers that have not ended (withdrawn, stopped, returned or refused), at most `limit` of them (the
+ * partial index `dossiers_open`), leaving out the statuses in `except` as well: those still being handled first, then
+ * the results waiting to be collected, each the earliest printed due date first — results nobody collects pile up
+ * with the oldest due dates, and must not push the dossiers in hand out of a list.
  *
  * @example
  * ```ts
  * const rows = await openDossierRows(db, office.id, 201);
+ * const atRisk = await openDossierRows(db, office.id, 2001, ['resolved']); // results waiting to be collected left out
  * ```
  */
 export async function openDossierRows(
   db: Queryable,
   office: string,
   limit: number,
+  except: readonly DossierStatus[] = [],
 ): Promise<(DossierClockRow & { status: DossierStatus })[]> {
   return db.query(
     `select ${DOSSIER_CLOCK_COLUMNS}, status from dossiers
-     where office = $1 and status not in ('withdrawn', 'stopped', 'returned', 'refused')
-     order by due_at, code limit $2`,
-    [office, limit],
+     where office = $1 and status not in ('withdrawn', 'stopped', 'returned', 'refused') and status <> all($3::text[])
+     order by status = 'resolved', due_at, code limit $2`,
+    [office, limit, except],
   );
 }
 
