@@ -49,6 +49,8 @@ export interface DetailView {
   readonly t: (key: ProcedureListKey, params?: Readonly<Record<string, string | number>>) => string;
   /** A time limit in words (empty until core's formatter has arrived with the validation). */
   readonly timeText: (limit: TimeLimit) => string;
+  /** The office's no-appointment day in words, when it covers the procedure ("Thứ Tư không hẹn: …"). */
+  readonly noAppointment?: string | undefined;
   /** The procedure's QR code, once the encoder has arrived. */
   readonly qr: TemplateResult | undefined;
   /** The back button. */
@@ -68,6 +70,7 @@ export function renderDetail(view: DetailView): TemplateResult {
     p.flags?.boundaryFree ? t('flagBoundaryFree') : undefined,
     p.flags?.nationwide ? t('flagNationwide') : undefined,
     p.flags?.fourOnSite ? t('flagFourOnSite') : undefined,
+    view.noAppointment,
   ].filter((f) => f !== undefined);
   const section = (key: ProcedureListKey) =>
     html`<p class="section" role="heading" aria-level=${level + 1}>${t(key)}</p>`;

@@ -1,5 +1,5 @@
 import { type Catalogue, catalogueToHtml, type Procedure } from '@motcua/core/catalogue';
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { resetConfig } from '../internal/configure.js';
 import type { MotcuaProcedureList, ProcedureSelectDetail } from './procedure-list.js';
 import './procedure-list.js';
@@ -161,6 +161,13 @@ describe('<motcua-procedure-list>', () => {
     el.lang = 'en';
     await el.updateComplete;
     expect(text(item(chungThuc.name))).to.contain(note.en);
+    // The procedure's own page says it too.
+    const opened = hashChanged();
+    item(chungThuc.name)?.click();
+    await opened;
+    await el.updateComplete;
+    await waitUntil(() => shadow(el).querySelector('[part="detail"]'));
+    expect(text(shadow(el).querySelector('[part="detail"]'))).to.contain(note.en);
     // Without the rule (switched off), no note.
     const plain = await load(catalogue);
     expect(items(plain).some((a) => text(a).includes('không hẹn'))).to.equal(false);

@@ -334,7 +334,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
         total === 0
           ? html`<p>${this.t('none')}</p>`
           : html`<ul part="list" class="results" aria-label=${this.t('resultsLabel')}>
-              ${visible.map((p) => this.renderItem(p, data))}
+              ${visible.map((p) => this.renderItem(p))}
             </ul>`
       }
       ${
@@ -348,10 +348,9 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     `;
   }
 
-  private renderItem(procedure: Procedure, data: Catalogue) {
+  private renderItem(procedure: Procedure) {
     const time = timeOf(procedure);
-    // The office's no-appointment day, when the server serves it (with its note) and it covers this procedure.
-    const rule = data.noAppointment;
+    const noAppointment = this.noAppointment(procedure);
     return html`<li>
       <a part="item" href=${`#${anchorOf(procedure)}`} data-anchor=${anchorOf(procedure)} @click=${this.onItemClick}>
         <span class="name" lang="vi">${procedure.name}</span>
@@ -362,11 +361,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
             procedure.flags?.immediate && time?.unit !== 'immediate'
               ? html`<span class="badge">${this.t('flagImmediate')}</span>`
               : nothing
-          }${
-            rule?.note && rule.procedures.includes(procedure.code)
-              ? html`<span class="badge">${rule.note[this.language]}</span>`
-              : nothing
-          }${
+          }${noAppointment ? html`<span class="badge">${noAppointment}</span>` : nothing}${
             procedure.onlineService && procedure.onlineService.level !== 'none'
               ? html`<span class="badge">${this.t(ONLINE_KEYS[procedure.onlineService.level])}</span>`
               : nothing
@@ -374,6 +369,12 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
         </span>
       </a>
     </li>`;
+  }
+
+  /** The office's no-appointment day in words, when the server serves it with its note and it covers `procedure`. */
+  private noAppointment(procedure: Procedure): string | undefined {
+    const rule = this.data?.noAppointment;
+    return rule?.procedures.includes(procedure.code) ? rule.note?.[this.language] : undefined;
   }
 
   private timeText(limit: TimeLimit): string {
@@ -404,6 +405,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
       language: this.language,
       t: (key, params) => this.t(key, params),
       timeText: (limit) => this.timeText(limit),
+      noAppointment: this.noAppointment(p),
       qr: this.qr?.qrTemplate(this.linkOf(p), this.t('qrLabel', { name: p.name })),
       onBack: () => this.onBack(),
       onKey: (event) => this.onDetailKey(event),
