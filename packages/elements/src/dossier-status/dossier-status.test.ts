@@ -564,6 +564,7 @@ describe('motcua-dossier-status', () => {
       keys: { p256dh: `B${'A'.repeat(86)}`, auth: 'AAAAAAAAAAAAAAAAAAAAAA' },
     };
     const realSubscribe = PushManager.prototype.subscribe;
+    const realGetSubscription = PushManager.prototype.getSubscription;
     let subscribedWith: PushSubscriptionOptionsInit[] = [];
     let bodies: unknown[] = [];
     const notify = (el: MotcuaDossierStatus) => shadow(el).querySelector<HTMLElement>('[part="notify"]');
@@ -588,11 +589,13 @@ describe('motcua-dossier-status', () => {
       bodies = [];
       PushManager.prototype.subscribe = async (options?: PushSubscriptionOptionsInit) => {
         subscribedWith.push(options ?? {});
-        return { toJSON: () => SUBSCRIPTION } as unknown as PushSubscription;
+        return { endpoint: SUBSCRIPTION.endpoint, toJSON: () => SUBSCRIPTION } as unknown as PushSubscription;
       };
     });
     afterEach(async () => {
       PushManager.prototype.subscribe = realSubscribe;
+      PushManager.prototype.getSubscription = realGetSubscription;
+      for (const key of Object.keys(localStorage)) if (key.startsWith('motcua:push:')) localStorage.removeItem(key);
       await setNotifications('default');
       for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
     });
@@ -617,6 +620,33 @@ describe('motcua-dossier-status', () => {
       const registered = await navigator.serviceWorker.getRegistration(WORKER);
       expect(registered?.active?.scriptURL).to.equal(WORKER);
       await expect(el).to.be.accessible();
+    });
+
+    it('says they are on after a reload, for the dossier this browser subscribed to with its subscription', async () => {
+      await setNotifications('granted');
+      office(openDossier());
+      const page = () =>
+        fixture<MotcuaDossierStatus>(
+          html`<motcua-dossier-status code=${CODE} pin=${PIN} push-worker=${WORKER}></motcua-dossier-status>`,
+        );
+      const first = await page();
+      await first.updateComplete;
+      notify(first)?.querySelector('button')?.click();
+      await waitUntil(() => notifyText(first).startsWith('Đã bật:'), 'notifications on');
+      // The page is opened again: the browser still has the subscription it sent.
+      let endpoint = SUBSCRIPTION.endpoint;
+      PushManager.prototype.getSubscription = async () => ({ endpoint }) as PushSubscription;
+      const again = await page();
+      await waitUntil(() => notifyText(again).startsWith('Đã bật:'), 'on after a reload');
+      expect(notify(again)?.querySelector('button'), 'nothing to press').to.equal(null);
+      expect(bodies, 'nothing sent again').to.have.length(1);
+      await expect(again).to.be.accessible();
+      // The browser's subscription changed since (or another dossier): offered again.
+      endpoint = 'https://push.example/send/other';
+      const changed = await page();
+      await changed.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(notify(changed)?.querySelector('button')?.textContent).to.equal('Nhận thông báo khi hồ sơ thay đổi');
     });
 
     it('says so when the browser blocks notifications, and when the subscription is refused; the button stays', async () => {

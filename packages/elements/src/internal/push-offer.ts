@@ -133,7 +133,31 @@ export async function subscribeBrowser(request: {
     body: JSON.stringify({ ...subscription.toJSON(), ...request.fields }),
   });
   if (!response.ok) throw new Error(`push subscription: ${response.status}`);
+  try {
+    localStorage.setItem(sentKey(request.url), subscription.endpoint);
+  } catch {
+    // Storage blocked: after a reload the offer shows its button again, and pressing it sends the same again.
+  }
   return 'on';
+}
+
+/** Where this browser remembers the push service endpoint it sent to a dossier's or ticket's subscription URL. */
+const sentKey = (url: URL) => `motcua:push:${url.href}`;
+
+/**
+ * Whether this browser's subscription (its page worker's) is the one it sent to `request.url`: after a reload, the
+ * offer then says notices are on instead of offering them again. A browser that changed its subscription since, or
+ * lost its permission, is offered again.
+ */
+async function alreadySent(request: PushSubscribeRequest): Promise<boolean> {
+  try {
+    const sent = localStorage.getItem(sentKey(request.url));
+    const registration = sent ? await navigator.serviceWorker.getRegistration(request.worker) : undefined;
+    // A browser whose permission was withdrawn has no subscription any more.
+    return !!registration && (await registration.pushManager.getSubscription())?.endpoint === sent;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -192,6 +216,8 @@ export class PushOfferController implements ReactiveController {
   private loading: Promise<void> | undefined;
   /** Counts resets: a load begun before one does not show its offer. */
   private generation = 0;
+  /** The subscription URL whose earlier subscription was looked for (after a reload). */
+  private checked = '';
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -221,13 +247,27 @@ export class PushOfferController implements ReactiveController {
   reset(): void {
     this.generation++;
     this.loading = undefined;
+    this.checked = '';
     this.show(undefined);
   }
 
-  /** The offer's button or outcome, or nothing; `request` is read when the button is pressed. */
+  /**
+   * The offer's button or outcome, or nothing; `request` is read when the button is pressed, and once per subscription
+   * URL while the button shows, to say notices are on when this browser sent its subscription there before a reload.
+   */
   render(t: (key: PushStringKey) => string, request: () => PushSubscribeRequest): TemplateResult | undefined {
     const offer = this.offer;
+    if (offer === 'offer') this.restore(request());
     return offer && renderPushOffer(offer, t, () => void this.notify(request()));
+  }
+
+  private restore(request: PushSubscribeRequest): void {
+    if (this.checked === request.url.href) return;
+    this.checked = request.url.href;
+    const generation = this.generation;
+    void alreadySent(request).then((sent) => {
+      if (sent && generation === this.generation && this.offer === 'offer') this.show('on');
+    });
   }
 
   private async notify(request: PushSubscribeRequest): Promise<void> {
