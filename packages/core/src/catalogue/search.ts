@@ -236,6 +236,13 @@ export function* withPrefix(sorted: readonly string[], prefix: string): Generato
 }
 
 /**
+ * Scratch arrays reused from search to search (a search runs to its end before the next begins): a keystroke over
+ * 5,000 procedures allocated about 100 kB of them, which the browser then had to collect between keystrokes.
+ */
+let scratchScores = new Float64Array(0);
+let scratchMatched = new Int32Array(0);
+
+/**
  * Positions of procedures whose words (from `map`) contain every query word, the last one possibly as a prefix, each
  * once, and how many of them (they come first) have the last word whole. Counts per position in a typed array
  * instead of building sets: a one-letter prefix reaches thousands.
@@ -247,7 +254,8 @@ function candidates(
   queryWords: readonly string[],
 ): { readonly found: number[]; readonly whole: number } {
   // How many of the query's words (in order) a position has shown so far.
-  const matched = new Int32Array(count);
+  if (scratchMatched.length < count) scratchMatched = new Int32Array(count);
+  const matched = scratchMatched.fill(0, 0, count);
   const exact = queryWords.length - 1;
   const last = queryWords[exact] as string;
   for (let w = 0; w < exact; w++) {
@@ -350,7 +358,8 @@ export function searchProcedurePage(
     wanted === undefined || Number.isNaN(wanted) ? Number.POSITIVE_INFINITY : Math.max(0, Math.floor(wanted));
   const count = index.entries.length;
   // Per position: the best score so far (−1: not a hit), and how it matched; `found` lists the hits.
-  const scores = new Float64Array(count).fill(-1);
+  if (scratchScores.length < count) scratchScores = new Float64Array(count);
+  const scores = scratchScores.fill(-1, 0, count);
   const matches: SearchMatch[] = [];
   const found: number[] = [];
   const add = (position: number, match: SearchMatch, score: number): void => {
