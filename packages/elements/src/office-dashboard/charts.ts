@@ -304,21 +304,16 @@ function trend(host: ChartsHost, report: OnTimeReport): TemplateResult {
       ),
     ),
     ...series.flatMap((s, k) => {
+      // The legend: two entries a row.
+      const lx = 260 * (k % 2);
+      const ly = 18 * Math.floor(k / 2);
       const points = months.flatMap((m, i) => {
         const value = s.at(m);
         return typeof value === 'number' ? [{ cx: x(i).start + x(i).width / 2, cy: y(value), value, month: m }] : [];
       });
       return [
-        // The legend: two entries a row.
-        el('line', {
-          class: s.line,
-          x1: 60 + 260 * (k % 2),
-          x2: 90 + 260 * (k % 2),
-          y1: 9 + 18 * Math.floor(k / 2),
-          y2: 9 + 18 * Math.floor(k / 2),
-          'stroke-dasharray': s.dash,
-        }),
-        el('text', { class: 'axis', x: 96 + 260 * (k % 2), y: 13 + 18 * Math.floor(k / 2) }, s.label),
+        el('line', { class: s.line, x1: 60 + lx, x2: 90 + lx, y1: 9 + ly, y2: 9 + ly, 'stroke-dasharray': s.dash }),
+        el('text', { class: 'axis', x: 96 + lx, y: 13 + ly }, s.label),
         el('polyline', {
           class: s.line,
           'stroke-dasharray': s.dash,

@@ -102,18 +102,18 @@ let earlyWarning: unknown = {
   ],
 };
 
+/** A group of the satisfaction report the server published: top-2-box score from `n` ratings, its Wilson interval. */
+const published = (key: Record<string, string>, n: number, score: number, low: number, high: number) => ({
+  key,
+  suppressed: false,
+  formula: 'top2box',
+  n,
+  score,
+  interval: { low, high },
+});
+
 /** By month: October published (90%), November too few ratings to publish. */
-const byMonth = [
-  {
-    key: { month: '2026-10' },
-    suppressed: false,
-    formula: 'top2box',
-    n: 300,
-    score: 90,
-    interval: { low: 86, high: 93 },
-  },
-  { key: { month: '2026-11' }, suppressed: true },
-];
+const byMonth = [published({ month: '2026-10' }, 300, 90, 86, 93), { key: { month: '2026-11' }, suppressed: true }];
 
 const satisfactionReport = (groupBy: string | null) => ({
   instrument: 'vn-one-stop-rating',
@@ -123,34 +123,11 @@ const satisfactionReport = (groupBy: string | null) => ({
       ? byMonth
       : groupBy
         ? [
-            {
-              key: { counter: '1' },
-              suppressed: false,
-              formula: 'top2box',
-              n: 12,
-              score: 83.3,
-              interval: { low: 55.2, high: 95.3 },
-            },
-            {
-              key: { counter: '2' },
-              suppressed: false,
-              formula: 'top2box',
-              n: 1200,
-              score: 91.5,
-              interval: { low: 89.8, high: 93 },
-            },
+            published({ counter: '1' }, 12, 83.3, 55.2, 95.3),
+            published({ counter: '2' }, 1200, 91.5, 89.8, 93),
             { key: { counter: '3' }, suppressed: true },
           ]
-        : [
-            {
-              key: {},
-              suppressed: false,
-              formula: 'top2box',
-              n: 1212,
-              score: 91.4,
-              interval: { low: 89.7, high: 92.9 },
-            },
-          ],
+        : [published({}, 1212, 91.4, 89.7, 92.9)],
 });
 
 const title = (vi: string, en: string) => ({ vi, en });
