@@ -23,6 +23,13 @@ export interface BenchRow {
   readonly anchorOpsPerSecond: number;
   /** How many times faster ours is (below 1: slower). */
   readonly ratio: number;
+  /**
+   * Mean time of a run of ours and of the anchor, in ms (total time / runs). For cases that cycle through inputs of
+   * very different cost, this is the time of an average input; the ops/s above average each run's rate, which the
+   * cheapest inputs dominate.
+   */
+  readonly oursMeanMs: number;
+  readonly anchorMeanMs: number;
 }
 
 /** How many runs of each task at least (tinybench runs a task until both its time and its iterations are spent). */
@@ -56,6 +63,8 @@ export async function compare(
     const result = task?.result as { throughput?: { mean?: number }; hz?: number } | undefined;
     return result?.throughput?.mean ?? result?.hz ?? Number.NaN;
   };
+  const period = (name: string): number =>
+    (bench.getTask(name)?.result as { period?: number } | undefined)?.period ?? Number.NaN;
   const rows = cases.map((c) => {
     const ours = hz(`ours: ${c.name}`);
     const anchor = hz(`anchor: ${c.name}`);
@@ -65,6 +74,8 @@ export async function compare(
       oursOpsPerSecond: ours,
       anchorOpsPerSecond: anchor,
       ratio: ours / anchor,
+      oursMeanMs: period(`ours: ${c.name}`),
+      anchorMeanMs: period(`anchor: ${c.name}`),
     };
   });
   console.log(`\n${title}`);
