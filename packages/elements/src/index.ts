@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 export { MotcuaCalendarDay } from './calendar-day/calendar-day.js';
+export type { DossierReceivedDetail } from './counter-console/counter-console.events.js';
 export {
   type CounterAction,
   type CounterActionDetail,
@@ -14,7 +15,6 @@ export {
   type CounterTicket,
   MotcuaCounterConsole,
 } from './counter-console/counter-console.js';
-export type { DossierReceivedDetail } from './counter-console/intake.js';
 export type {
   ConsoleStringKey,
   DeskStringKey,

@@ -17,3 +17,17 @@ export interface CounterActionDetail {
   /** After a transfer, the ticket that continues the visit in the other service. */
   readonly next?: CounterTicket;
 }
+
+/** The detail of `motcua-dossier-received`. */
+export interface DossierReceivedDetail {
+  readonly code: string;
+  /** The id of the ticket the dossier is linked to, if any. */
+  readonly ticket: string | null;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'motcua-counter-action': CustomEvent<CounterActionDetail>;
+    'motcua-dossier-received': CustomEvent<DossierReceivedDetail>;
+  }
+}

@@ -591,7 +591,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
           service: this.serviceName(ticket.service),
           number: ticket.number,
         });
-        this.emit<CounterActionDetail>('motcua-counter-action', { action, ticket: this.ticket, next: ticket });
+        this.emit('motcua-counter-action', { action, ticket: this.ticket, next: ticket });
         return true;
       }
       if (ticket) this.ticket = ticket;
@@ -601,7 +601,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
       const number = ticket?.number ?? before?.number ?? '';
       const said = { next: 'called', recall: 'recalled', skip: 'skipped', done: 'finished', transfer: 'transferred' };
       this.info = action === 'next' && !ticket ? this.t('queueEmpty') : this.t(said[action] as Key, { number });
-      this.emit<CounterActionDetail>('motcua-counter-action', { action, ticket: ticket ?? null });
+      this.emit('motcua-counter-action', { action, ticket: ticket ?? null });
       return true;
     } catch (error) {
       this.info = '';

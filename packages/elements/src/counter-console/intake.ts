@@ -8,6 +8,7 @@ import { type Catalogue, type Procedure, searchProcedures } from '@motcua/core/c
 import type { ReceiptSlip } from '@motcua/core/deadline';
 import { css, html, nothing } from 'lit';
 import { ApiFailure } from '../internal/api-client.js';
+import type { EventDetail } from '../internal/base.js';
 import type { Language, StringTable } from '../internal/i18n.js';
 import { newIdempotencyKey } from '../internal/idempotency-key.js';
 import type { CounterTicket } from './counter-console.events.js';
@@ -283,7 +284,7 @@ export interface IntakeHost {
   ratingToken(ticket: string): string | undefined;
   describe(error: unknown): string;
   print(slip: ReceiptToPrint): Promise<void>;
-  emit(type: string, detail: unknown): boolean;
+  emit<E extends keyof HTMLElementEventMap>(type: E, detail: EventDetail<E>): boolean;
   focus(id: string): void;
 }
 
@@ -293,13 +294,6 @@ export interface ReceiptToPrint {
   readonly pin: string;
   /** The rating token of the ticket the dossier is linked to, once it is finished. */
   readonly ratingToken?: string | undefined;
-}
-
-/** The detail of `motcua-dossier-received`. */
-export interface DossierReceivedDetail {
-  readonly code: string;
-  /** The id of the ticket the dossier is linked to, if any. */
-  readonly ticket: string | null;
 }
 
 type Form = 'original' | 'copy' | 'certified-copy';
@@ -722,7 +716,7 @@ export class DossierIntake {
       this.host.emit('motcua-dossier-received', {
         code: answer.code,
         ticket: ticket?.id ?? null,
-      } satisfies DossierReceivedDetail);
+      });
       this.host.focus('received-heading');
     } catch (error) {
       if (error instanceof ApiFailure && !error.transient) this.key = undefined;

@@ -351,7 +351,7 @@ export class MotcuaDevicePairings extends StaffScreen<DevicePairingsStringKey> {
     return this.act(
       () => api(`/api/devices/pairings/${code}/approve`, { body: approval, signal: this.requests.signal }),
       this.t('approved', { code: shownCode(code) }),
-      () => this.emit<PairingDecidedDetail>('motcua-pairing-decided', { code, approved: true, approval }),
+      () => this.emit('motcua-pairing-decided', { code, approved: true, approval }),
     );
   }
 
@@ -359,7 +359,7 @@ export class MotcuaDevicePairings extends StaffScreen<DevicePairingsStringKey> {
     return this.act(
       () => api(`/api/devices/pairings/${code}/reject`, { method: 'POST', signal: this.requests.signal }),
       this.t('rejected', { code: shownCode(code) }),
-      () => this.emit<PairingDecidedDetail>('motcua-pairing-decided', { code, approved: false }),
+      () => this.emit('motcua-pairing-decided', { code, approved: false }),
     );
   }
 
@@ -368,7 +368,7 @@ export class MotcuaDevicePairings extends StaffScreen<DevicePairingsStringKey> {
     return this.act(
       () => api(`/api/devices/${encodeURIComponent(d.id)}`, { method: 'DELETE', signal: this.requests.signal }),
       this.t('revoked', { name: d.name }),
-      () => this.emit<DeviceRevokedDetail>('motcua-device-revoked', { id: d.id, name: d.name }),
+      () => this.emit('motcua-device-revoked', { id: d.id, name: d.name }),
     );
   }
 }

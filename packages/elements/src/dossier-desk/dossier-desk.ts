@@ -357,7 +357,7 @@ export class MotcuaDossierDesk extends StaffScreen<DossierDeskStringKey> {
       const answer = (await api(path, { body, key, signal: this.requests.signal })) as { status?: unknown } | undefined;
       this.unanswered = undefined;
       const status = typeof answer?.status === 'string' ? answer.status : '';
-      this.emit<DossierStepDetail>('motcua-dossier-step', { code, type, status } as DossierStepDetail);
+      this.emit('motcua-dossier-step', { code, type, status } as DossierStepDetail);
       await this.show(code);
       this.message = { kind: 'status', text: this.t('recorded', { step: this.t(`step-${type}`), code }) };
     } catch (error) {

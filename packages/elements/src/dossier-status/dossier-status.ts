@@ -8,21 +8,12 @@ import type { StringTable } from '../internal/i18n.js';
 import { blockStyles } from '../internal/styles.js';
 import { vietnamTime } from '../internal/vietnam-time.js';
 import type { DossierView, StepView } from './compute.js';
+import type { DossierErrorDetail, DossierLoadedDetail, DossierLookupProblem } from './dossier-status.events.js';
 import { baseStrings, type DossierStatusStringKey } from './strings.js';
 
-type Key = DossierStatusStringKey;
+export type { DossierErrorDetail, DossierLoadedDetail, DossierLookupProblem } from './dossier-status.events.js';
 
-/** Why a lookup did not show a dossier. */
-export type DossierLookupProblem =
-  | 'invalid-code'
-  | 'missing-pin'
-  | 'invalid-pin'
-  | 'not-found'
-  | 'network'
-  | 'timeout'
-  | 'server'
-  | 'malformed'
-  | 'rate-limited';
+type Key = DossierStatusStringKey;
 
 /**
  * Fetches a dossier from another system: `code` and `pin` as typed, and an `AbortSignal` that fires on the
@@ -46,19 +37,6 @@ export type DossierResolver = (code: string, pin: string, signal: AbortSignal) =
  * ```
  */
 export type DossierSecondFactor = 'pin' | 'resolver';
-
-/** Detail of `motcua-dossier-loaded`. */
-export interface DossierLoadedDetail {
-  readonly code: string;
-  readonly status: DossierView['status'];
-  readonly finished: boolean;
-}
-
-/** Detail of `motcua-dossier-error`. */
-export interface DossierErrorDetail {
-  readonly code: string;
-  readonly problem: DossierLookupProblem;
-}
 
 type Phase = 'idle' | 'loading' | 'shown' | 'failed';
 
@@ -571,7 +549,7 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
       this.dossier = view;
       this.phase = 'shown';
       if (focus) this.focusNext = 'result-heading';
-      this.emit<DossierLoadedDetail>('motcua-dossier-loaded', { code, status: view.status, finished: view.finished });
+      this.emit('motcua-dossier-loaded', { code, status: view.status, finished: view.finished });
       if (this.pushWorker && !this.resolver && !view.finished) {
         this.pushPin = pin;
         await this.offerPush();
@@ -630,7 +608,7 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
     this.phase = 'failed';
     this.problem = problem;
     this.dossier = undefined;
-    this.emit<DossierErrorDetail>('motcua-dossier-error', { code, problem });
+    this.emit('motcua-dossier-error', { code, problem });
     this.focusNext = focus;
     this.requestUpdate();
   }

@@ -5,6 +5,18 @@ import { property } from './decorators.js';
 import { format, type Language, type StringTable, toLanguage } from './i18n.js';
 import { baseStyles } from './styles.js';
 
+/**
+ * The detail of a custom event the page's `HTMLElementEventMap` declares: `EventDetail<'motcua-select'>` is the
+ * procedure list's `ProcedureSelectDetail`.
+ *
+ * @example
+ * ```ts
+ * const detail: EventDetail<'motcua-ticket-change'> = { number: 'A012', status: 'issued', near: false };
+ * ```
+ */
+export type EventDetail<E extends keyof HTMLElementEventMap> =
+  HTMLElementEventMap[E] extends CustomEvent<infer D> ? D : never;
+
 /** Per-instance string overrides: `{ en: { label: 'Today' } }`. */
 export type StringsOverride<K extends string> = Partial<Record<Language, Partial<Record<K, string>>>>;
 
@@ -93,8 +105,12 @@ export abstract class MotcuaElement<K extends string> extends LitElement {
     return format(template, params);
   }
 
-  /** Dispatches a composed, bubbling custom event. */
-  protected emit<T>(type: string, detail: T): boolean {
-    return this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable: true }));
+  /**
+   * Dispatches a composed, bubbling, cancelable custom event, typed by its entry in `HTMLElementEventMap` (each element
+   * declares the events it fires in its `<name>.events.ts`): an event without an entry, or a detail of another shape,
+   * does not compile.
+   */
+  protected emit<E extends keyof HTMLElementEventMap>(type: E, detail: EventDetail<E>): boolean {
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: true }));
   }
 }

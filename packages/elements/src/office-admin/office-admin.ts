@@ -297,7 +297,7 @@ export class MotcuaOfficeAdmin extends MotcuaElement<AllKeys> {
       signal: () => this.requests.signal,
       current: () => this.current,
       show: (settings) => this.show(settings),
-      saved: (detail) => this.emit<SettingsSavedDetail>('motcua-settings-saved', detail),
+      saved: (detail) => this.emit('motcua-settings-saved', detail),
       published: () => this.loadProcedures(),
     });
     this.requestUpdate();
@@ -399,7 +399,7 @@ export class MotcuaOfficeAdmin extends MotcuaElement<AllKeys> {
       if (!saved) throw new ApiFailure(201, 'malformed');
       this.show(saved);
       this.outcome = { [section]: { kind: 'saved', version: saved.version } };
-      this.emit<SettingsSavedDetail>('motcua-settings-saved', { version: saved.version, change: saved.change });
+      this.emit('motcua-settings-saved', { version: saved.version, change: saved.change });
       await this.history?.settingsSaved();
     } catch (error) {
       await this.failed(section, error);

@@ -475,7 +475,7 @@ export class MotcuaOfficeDashboard extends MotcuaElement<OfficeDashboardStringKe
     this.groups = groups;
     this.noteServices(queue);
     this.loaded();
-    this.emit<DashboardLoadDetail>('motcua-dashboard-load', { ...period, service: this.service });
+    this.emit('motcua-dashboard-load', { ...period, service: this.service });
   };
 
   /** The queue figures again (the queue moved). */

@@ -19,6 +19,7 @@ import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
 import { blockStyles } from '../internal/styles.js';
 import { anchorOf, fullCode, nationalAnchorOf, timeOf } from './format.js';
+import type { ProcedureSelectDetail } from './procedure-list.events.js';
 import {
   LEVEL_KEYS,
   ONLINE_KEYS,
@@ -27,22 +28,10 @@ import {
   procedureListStrings,
 } from './strings.js';
 import { procedureListStyles } from './styles.js';
-import type { CatalogueProblem } from './validate.js';
 
-/**
- * The detail of the `motcua-select` event: the procedure chosen in the list or opened by a deep link.
- *
- * @example
- * ```ts
- * list.addEventListener('motcua-select', (event) => console.log(event.detail.code));
- * ```
- */
-export interface ProcedureSelectDetail {
-  /** The procedure. */
-  readonly procedure: Procedure;
-  /** Its full code (with the provincial suffix when there is one). */
-  readonly code: string;
-}
+export type { ProcedureSelectDetail } from './procedure-list.events.js';
+
+import type { CatalogueProblem } from './validate.js';
 
 /** What the element shows. */
 type Status = 'empty' | 'loading' | 'ready' | 'failed' | 'invalid';
@@ -781,7 +770,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
   }
 
   private open(procedure: Procedure, pushedHistory: boolean, announce: boolean): void {
-    if (announce) this.emit<ProcedureSelectDetail>('motcua-select', { procedure, code: fullCode(procedure) });
+    if (announce) this.emit('motcua-select', { procedure, code: fullCode(procedure) });
     this.pushedHistory = pushedHistory;
     this.selected = procedure;
     // What could not be downloaded for the last one is tried again.
@@ -823,7 +812,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     const procedure = this.byAnchor.get((event.currentTarget as HTMLElement).dataset.anchor ?? '');
     if (!procedure) return;
-    if (!this.emit<ProcedureSelectDetail>('motcua-select', { procedure, code: fullCode(procedure) })) {
+    if (!this.emit('motcua-select', { procedure, code: fullCode(procedure) })) {
       event.preventDefault(); // the page handles the choice
       return;
     }
@@ -894,8 +883,5 @@ defineElement('motcua-procedure-list', MotcuaProcedureList);
 declare global {
   interface HTMLElementTagNameMap {
     'motcua-procedure-list': MotcuaProcedureList;
-  }
-  interface HTMLElementEventMap {
-    'motcua-select': CustomEvent<ProcedureSelectDetail>;
   }
 }

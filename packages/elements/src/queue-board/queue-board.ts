@@ -20,6 +20,9 @@ import { soundAllowed } from '../internal/speech/autoplay.js';
 import type { SpeechEngine } from '../internal/speech/engine.js';
 import { blockStyles } from '../internal/styles.js';
 import { keepAwake } from '../internal/wake-lock.js';
+import type { QueueCallDetail } from './queue-board.events.js';
+
+export type { QueueCallDetail } from './queue-board.events.js';
 
 /** The keys of the board's strings. */
 export type QueueBoardStringKey =
@@ -63,16 +66,6 @@ const strings: StringTable<QueueBoardStringKey> = {
     announce: 'Ticket {number}, please go to counter {counter}',
   },
 };
-
-/** Detail of `motcua-queue-call`. */
-export interface QueueCallDetail {
-  /** `call` or `recall`. */
-  readonly type: string;
-  /** The ticket number, e.g. `A105`. */
-  readonly number: string;
-  /** The counter's label, e.g. `3`. */
-  readonly counter: string;
-}
 
 type Connection = 'connecting' | 'live' | 'offline';
 
@@ -518,7 +511,7 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey | Pairin
   private announceCall(type: string, ticket: BoardTicket): void {
     const counter = this.counterLabel(ticket.counter ?? '');
     this.lastCall = { number: ticket.number, counter };
-    const proceed = this.emit<QueueCallDetail>('motcua-queue-call', { type, number: ticket.number, counter });
+    const proceed = this.emit('motcua-queue-call', { type, number: ticket.number, counter });
     if (this.muted || !proceed) return;
     const options = { lang: this.language, template: this.t('announce'), templateEn: this.t('announce') };
     // Calls that arrive while the voice loads queue in order behind its loading.

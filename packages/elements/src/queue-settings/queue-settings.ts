@@ -570,7 +570,7 @@ export class MotcuaQueueSettings extends MotcuaElement<QueueSettingsStringKey> {
       this.dirty = false;
       this.settings = saved;
       this.outcome = { kind: 'saved', version: saved.version };
-      this.emit<SettingsSavedDetail>('motcua-settings-saved', { version: saved.version, change: saved.change });
+      this.emit('motcua-settings-saved', { version: saved.version, change: saved.change });
       await this.loadIssuing();
     } catch (error) {
       if (!(error instanceof ApiFailure)) throw error;

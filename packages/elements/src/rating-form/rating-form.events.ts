@@ -24,3 +24,11 @@ export interface RatingFailedDetail {
   /** Why: the token was used or expired, the server refused the answers, asked to slow down, or failed. */
   readonly reason: 'already-rated' | 'expired' | 'invalid' | 'rate-limited' | 'error';
 }
+
+declare global {
+  interface HTMLElementEventMap {
+    'motcua-rated': CustomEvent<RatingEventDetail>;
+    'motcua-rating-queued': CustomEvent<RatingEventDetail>;
+    'motcua-rating-failed': CustomEvent<RatingFailedDetail>;
+  }
+}

@@ -698,7 +698,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
       // The sending code never arrived (offline since the page loaded): nothing was taken, so ask to try again.
       this.status = 'error';
       this.sendError = 'errorSend';
-      this.emit<RatingFailedDetail>('motcua-rating-failed', { reason: 'error' });
+      this.emit('motcua-rating-failed', { reason: 'error' });
       return;
     }
     await engine.submit(this.internalsForSending());
@@ -761,10 +761,5 @@ defineElement('motcua-rating-form', MotcuaRatingForm);
 declare global {
   interface HTMLElementTagNameMap {
     'motcua-rating-form': MotcuaRatingForm;
-  }
-  interface HTMLElementEventMap {
-    'motcua-rated': CustomEvent<RatingEventDetail>;
-    'motcua-rating-queued': CustomEvent<RatingEventDetail>;
-    'motcua-rating-failed': CustomEvent<RatingFailedDetail>;
   }
 }

@@ -13,6 +13,7 @@ import {
 } from '@motcua/core/satisfaction';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { secretFromAddress } from '../internal/address-secrets.js';
+import type { EventDetail } from '../internal/base.js';
 import { apiUrl } from '../internal/config.js';
 import type { Language } from '../internal/i18n.js';
 import { flushRatings, queuedRatings, queueRating } from './outbox.js';
@@ -386,7 +387,7 @@ export interface FormInternals {
   coreProblems(): ShownProblem[];
   messageFor(problem: ShownProblem): string;
   rendered(): Promise<boolean>;
-  emit<T>(type: string, detail: T): boolean;
+  emit<E extends keyof HTMLElementEventMap>(type: E, detail: EventDetail<E>): boolean;
 }
 
 /** Moves the focus to the first question with a problem (its chosen option, else its first control). */
@@ -461,10 +462,10 @@ export async function settle(form: FormInternals, outcome: SendOutcome, fromQueu
     void form.rendered().then(() => focusFirstProblem(form));
   }
   if (verdict.reason) {
-    form.emit<RatingFailedDetail>('motcua-rating-failed', { reason: verdict.reason });
+    form.emit('motcua-rating-failed', { reason: verdict.reason });
   } else {
     const queued = verdict.status === 'queued';
-    form.emit<RatingEventDetail>(queued ? 'motcua-rating-queued' : 'motcua-rated', {
+    form.emit(queued ? 'motcua-rating-queued' : 'motcua-rated', {
       instrument: pending.body.instrument,
       answers: pending.body.answers,
       queued: queued || fromQueue,

@@ -136,7 +136,7 @@ export class MotcuaSignIn extends MotcuaElement<SignInStringKey> {
     this.phase = 'signed-in';
     this.error = '';
     if (focus) this.focusNext = '[part~="sign-out"]';
-    this.emit<SignedInDetail>('motcua-signed-in', { session });
+    this.emit('motcua-signed-in', { session });
   }
 
   private readonly submit = (event: SubmitEvent): void => {
@@ -203,7 +203,7 @@ export class MotcuaSignIn extends MotcuaElement<SignInStringKey> {
     this.invalid = false;
     this.info = this.t('signedOut');
     this.focusNext = '#username';
-    this.emit<SignedOutDetail>('motcua-signed-out', { session });
+    this.emit('motcua-signed-out', { session });
   }
 }
 

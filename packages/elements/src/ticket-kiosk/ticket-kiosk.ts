@@ -20,6 +20,9 @@ import {
   type TicketWait,
 } from './request.js';
 import { TICKET_KIOSK_STRINGS, type TicketKioskStringKey } from './strings.js';
+import type { TicketIssuedDetail, TicketRefusedDetail } from './ticket-kiosk.events.js';
+
+export type { TicketIssuedDetail, TicketRefusedDetail } from './ticket-kiosk.events.js';
 
 /** The issuing code and the strings of the screens after a press: fetched on the first touch or key press. */
 type Issuing = typeof import('./issuing.js');
@@ -57,24 +60,6 @@ export type {
   TicketWait,
 } from './request.js';
 export type { TicketKioskStringKey } from './strings.js';
-
-/** The detail of `motcua-ticket-issued`. */
-export interface TicketIssuedDetail {
-  readonly ticket: IssuedTicket;
-  /** The queue position and estimate, when the server gave them. */
-  readonly wait: TicketWait | undefined;
-}
-
-/** The detail of `motcua-ticket-refused`. */
-export interface TicketRefusedDetail {
-  /**
-   * Why no number was issued: the server's refusal code (`closed`, `closed-day`, `daily-cap`, `sequence-end`, …),
-   * or `offline`, `failed`, `unauthorized`, `rate-limited`.
-   */
-  readonly reason: string;
-  /** The service asked for. */
-  readonly service: string;
-}
 
 /** What the kiosk shows. */
 type Screen = 'loading' | 'unavailable' | 'services' | 'issuing' | 'ticket' | 'refused';
@@ -938,7 +923,7 @@ export class MotcuaTicketKiosk extends MotcuaElement<Key> {
     const qr = await loadQr;
     if (qr) this.qr = qr;
     if (this.ticket === ticket) this.wait = wait;
-    this.emit<TicketIssuedDetail>('motcua-ticket-issued', { ticket, wait });
+    this.emit('motcua-ticket-issued', { ticket, wait });
     if (this.paper === '58' || this.paper === '80') await this.print(ticket, wait, this.paper);
   }
 
@@ -968,7 +953,7 @@ export class MotcuaTicketKiosk extends MotcuaElement<Key> {
     this.screen = 'refused';
     this.focusPending = true;
     this.scheduleReturn();
-    this.emit<TicketRefusedDetail>('motcua-ticket-refused', { reason: refusal.reason, service });
+    this.emit('motcua-ticket-refused', { reason: refusal.reason, service });
   }
 
   /** Prints the ticket from a hidden frame (the print view loads on the first ticket). */

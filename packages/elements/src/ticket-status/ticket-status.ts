@@ -309,7 +309,7 @@ export class MotcuaTicketStatus extends MotcuaElement<Key> {
     const key = `${t.number}|${t.status}|${f.wait?.ahead}|${counter}`;
     if (key === this.lastSignal) return;
     this.lastSignal = key;
-    this.emit<TicketChangeDetail>('motcua-ticket-change', {
+    this.emit('motcua-ticket-change', {
       number: t.number,
       status: t.status,
       ...(f.wait ? { ahead: f.wait.ahead } : {}),
