@@ -58,62 +58,44 @@ const ACTIONS = {
   },
 };
 
-/** The keys of the audit trail screen's strings (an action's label is `action-<action>`, e.g. `action-queue.call`). */
-export type AuditTrailStringKey =
-  | 'title'
-  | 'hint'
-  | 'from'
-  | 'to'
-  | 'show'
-  | 'csv'
-  | 'loading'
-  | 'signIn'
-  | 'forbidden'
-  | 'failed'
-  | 'empty'
-  | 'count'
-  | 'more'
-  | 'when'
-  | 'who'
-  | 'what'
-  | 'object'
-  | 'counter'
-  | 'address'
-  | 'actor-device'
-  | 'actor-token'
-  | 'actor-anonymous'
-  | `action-${keyof (typeof ACTIONS)['vi']}`;
+const prefixed = <T extends Record<string, string>>(table: T) =>
+  Object.fromEntries(Object.entries(table).map(([action, text]) => [`action-${action}`, text])) as {
+    readonly [A in keyof T & string as `action-${A}`]: string;
+  };
 
-const prefixed = (table: Record<string, string>) =>
-  Object.fromEntries(Object.entries(table).map(([action, text]) => [`action-${action}`, text]));
+/** The Vietnamese strings (the default); their keys are the string keys. */
+const auditTrailVi = {
+  title: 'Nhật ký thao tác',
+  hint: 'Ai đã làm gì, lúc nào, ở quầy nào, từ địa chỉ nào — theo giờ Việt Nam.',
+  from: 'Từ ngày',
+  to: 'Đến ngày',
+  show: 'Xem',
+  csv: 'Tải tệp CSV',
+  loading: 'Đang tải nhật ký…',
+  signIn: 'Vui lòng đăng nhập bằng tài khoản quản trị để xem nhật ký.',
+  forbidden: 'Tài khoản này không phải quản trị viên của cơ quan.',
+  failed: 'Không tải được nhật ký. Vui lòng thử lại.',
+  empty: 'Không có thao tác nào trong khoảng ngày này.',
+  count: '{count} thao tác',
+  more: 'Xem tiếp',
+  when: 'Thời gian',
+  who: 'Người thực hiện',
+  what: 'Thao tác',
+  object: 'Đối tượng',
+  counter: 'Quầy',
+  address: 'Địa chỉ',
+  'actor-device': 'Thiết bị {id}',
+  'actor-token': 'Mã truy cập {id}',
+  'actor-anonymous': 'Không rõ',
+  ...prefixed(ACTIONS.vi),
+};
+
+/** The keys of the audit trail screen's strings (an action's label is `action-<action>`, e.g. `action-queue.call`). */
+export type AuditTrailStringKey = keyof typeof auditTrailVi;
 
 /** The audit trail screen's strings in Vietnamese and English. */
-export const auditTrailStrings = {
-  vi: {
-    title: 'Nhật ký thao tác',
-    hint: 'Ai đã làm gì, lúc nào, ở quầy nào, từ địa chỉ nào — theo giờ Việt Nam.',
-    from: 'Từ ngày',
-    to: 'Đến ngày',
-    show: 'Xem',
-    csv: 'Tải tệp CSV',
-    loading: 'Đang tải nhật ký…',
-    signIn: 'Vui lòng đăng nhập bằng tài khoản quản trị để xem nhật ký.',
-    forbidden: 'Tài khoản này không phải quản trị viên của cơ quan.',
-    failed: 'Không tải được nhật ký. Vui lòng thử lại.',
-    empty: 'Không có thao tác nào trong khoảng ngày này.',
-    count: '{count} thao tác',
-    more: 'Xem tiếp',
-    when: 'Thời gian',
-    who: 'Người thực hiện',
-    what: 'Thao tác',
-    object: 'Đối tượng',
-    counter: 'Quầy',
-    address: 'Địa chỉ',
-    'actor-device': 'Thiết bị {id}',
-    'actor-token': 'Mã truy cập {id}',
-    'actor-anonymous': 'Không rõ',
-    ...prefixed(ACTIONS.vi),
-  },
+export const auditTrailStrings: StringTable<AuditTrailStringKey> = {
+  vi: auditTrailVi,
   en: {
     title: 'Audit trail',
     hint: 'Who did what, when, at which counter, from which address — in Vietnam time.',
@@ -139,4 +121,4 @@ export const auditTrailStrings = {
     'actor-anonymous': 'Unknown',
     ...prefixed(ACTIONS.en),
   },
-} as StringTable<AuditTrailStringKey>;
+};

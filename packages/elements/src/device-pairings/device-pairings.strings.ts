@@ -1,80 +1,49 @@
 import type { StringTable } from '../internal/i18n.js';
 
+/** The Vietnamese strings (the default); their keys are the string keys. */
+const devicePairingsStringsVi = {
+  title: 'Ghép nối thiết bị',
+  loading: 'Đang tải danh sách thiết bị…',
+  signIn: 'Cần đăng nhập bằng tài khoản quản trị viên.',
+  forbidden: 'Tài khoản này không có vai trò quản trị viên.',
+  failed: 'Không tải được danh sách thiết bị. Thử lại sau.',
+  refresh: 'Làm mới',
+  pending: 'Yêu cầu ghép nối đang chờ',
+  pendingHint: 'Chỉ duyệt mã đang hiện trên màn hình của thiết bị trước mặt bạn. Mã lạ (không ai chờ) thì từ chối.',
+  noPending: 'Không có yêu cầu nào đang chờ.',
+  code: 'Mã {code}',
+  requested: 'Yêu cầu lúc {at}, hết hạn lúc {expires}',
+  name: 'Tên thiết bị',
+  namePlaceholder: '{kind} {code}',
+  kind: 'Loại thiết bị',
+  'kind-kiosk': 'Ki-ốt lấy số',
+  'kind-counter': 'Máy tính bảng tại quầy',
+  'kind-board': 'Màn hình gọi số',
+  counter: 'Quầy',
+  counterOption: 'Quầy {label}',
+  approve: 'Duyệt',
+  reject: 'Từ chối',
+  approved: 'Đã duyệt mã {code}: thiết bị sẽ nhận quyền truy cập trong vài giây.',
+  rejected: 'Đã từ chối mã {code}.',
+  devices: 'Thiết bị đã ghép nối',
+  noDevices: 'Chưa có thiết bị nào được ghép nối.',
+  pairedAt: 'Ghép nối lúc {at}',
+  lastSeen: 'Hoạt động gần nhất: {at}',
+  never: 'chưa',
+  revokedAt: 'Đã thu hồi lúc {at}',
+  revoke: 'Thu hồi',
+  confirmRevoke: 'Thu hồi “{name}”? Thiết bị sẽ bị từ chối ngay từ yêu cầu tiếp theo.',
+  confirm: 'Thu hồi ngay',
+  cancel: 'Hủy',
+  revoked: 'Đã thu hồi “{name}”.',
+};
+
 /** The keys of the device pairings screen's strings. */
-export type DevicePairingsStringKey =
-  | 'title'
-  | 'loading'
-  | 'signIn'
-  | 'forbidden'
-  | 'failed'
-  | 'refresh'
-  | 'pending'
-  | 'pendingHint'
-  | 'noPending'
-  | 'code'
-  | 'requested'
-  | 'name'
-  | 'namePlaceholder'
-  | 'kind'
-  | 'kind-kiosk'
-  | 'kind-counter'
-  | 'kind-board'
-  | 'counter'
-  | 'counterOption'
-  | 'approve'
-  | 'reject'
-  | 'approved'
-  | 'rejected'
-  | 'devices'
-  | 'noDevices'
-  | 'pairedAt'
-  | 'lastSeen'
-  | 'never'
-  | 'revokedAt'
-  | 'revoke'
-  | 'confirmRevoke'
-  | 'confirm'
-  | 'cancel'
-  | 'revoked';
+export type DevicePairingsStringKey = keyof typeof devicePairingsStringsVi;
 
 /** The device pairings screen's strings in Vietnamese and English. */
 export const devicePairingsStrings: StringTable<DevicePairingsStringKey> = {
-  vi: {
-    title: 'Ghép nối thiết bị',
-    loading: 'Đang tải danh sách thiết bị…',
-    signIn: 'Cần đăng nhập bằng tài khoản quản trị viên.',
-    forbidden: 'Tài khoản này không có vai trò quản trị viên.',
-    failed: 'Không tải được danh sách thiết bị. Thử lại sau.',
-    refresh: 'Làm mới',
-    pending: 'Yêu cầu ghép nối đang chờ',
-    pendingHint: 'Chỉ duyệt mã đang hiện trên màn hình của thiết bị trước mặt bạn. Mã lạ (không ai chờ) thì từ chối.',
-    noPending: 'Không có yêu cầu nào đang chờ.',
-    code: 'Mã {code}',
-    requested: 'Yêu cầu lúc {at}, hết hạn lúc {expires}',
-    name: 'Tên thiết bị',
-    namePlaceholder: '{kind} {code}',
-    kind: 'Loại thiết bị',
-    'kind-kiosk': 'Ki-ốt lấy số',
-    'kind-counter': 'Máy tính bảng tại quầy',
-    'kind-board': 'Màn hình gọi số',
-    counter: 'Quầy',
-    counterOption: 'Quầy {label}',
-    approve: 'Duyệt',
-    reject: 'Từ chối',
-    approved: 'Đã duyệt mã {code}: thiết bị sẽ nhận quyền truy cập trong vài giây.',
-    rejected: 'Đã từ chối mã {code}.',
-    devices: 'Thiết bị đã ghép nối',
-    noDevices: 'Chưa có thiết bị nào được ghép nối.',
-    pairedAt: 'Ghép nối lúc {at}',
-    lastSeen: 'Hoạt động gần nhất: {at}',
-    never: 'chưa',
-    revokedAt: 'Đã thu hồi lúc {at}',
-    revoke: 'Thu hồi',
-    confirmRevoke: 'Thu hồi “{name}”? Thiết bị sẽ bị từ chối ngay từ yêu cầu tiếp theo.',
-    confirm: 'Thu hồi ngay',
-    cancel: 'Hủy',
-    revoked: 'Đã thu hồi “{name}”.',
-  },
+  vi: devicePairingsStringsVi,
   en: {
     title: 'Device pairing',
     loading: 'Loading the devices…',

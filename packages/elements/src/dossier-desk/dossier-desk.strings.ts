@@ -16,101 +16,64 @@ const coreNames = (lang: Language) =>
     ...Object.fromEntries(SUPPLEMENT_REASON_CODES.map((r) => [`reason-${r}`, SUPPLEMENT_REASONS[r][lang]])),
   }) as Record<`status-${DossierStatus}` | `reason-${SupplementReason}`, string>;
 
+/** The Vietnamese strings (the default); their keys are the string keys. */
+const dossierDeskStringsVi = {
+  title: 'Hồ sơ đang giải quyết',
+  loading: 'Đang tải danh sách hồ sơ…',
+  signIn: 'Vui lòng đăng nhập bằng tài khoản cán bộ để xử lý hồ sơ.',
+  forbidden: 'Tài khoản này không có quyền cán bộ xử lý hồ sơ.',
+  failed: 'Không tải được. Vui lòng thử lại.',
+  find: 'Tìm hồ sơ theo mã',
+  code: 'Mã hồ sơ',
+  open: 'Mở hồ sơ',
+  worklist: 'Hồ sơ chưa kết thúc (hạn sớm nhất trước)',
+  empty: 'Không có hồ sơ nào đang giải quyết.',
+  more: 'Còn hồ sơ khác chưa hiện; tìm theo mã hồ sơ.',
+  checkedAt: 'Cập nhật lúc {time}',
+  show: 'Hiện',
+  'show-all': 'Tất cả ({count})',
+  'show-late': 'Quá hạn ({count})',
+  'show-supplement': 'Chờ công dân bổ sung ({count})',
+  'show-result': 'Có kết quả, chờ trả ({count})',
+  noneShown: 'Không có hồ sơ nào ở mục này.',
+  colDue: 'Hạn trả',
+  overdue: 'Quá hạn',
+  inTime: 'Trong hạn',
+  early: 'Trước hạn',
+  onTime: 'Đúng hạn',
+  late: 'Trễ hạn',
+  timeline: 'Các bước đã ghi',
+  dueAt: 'Hạn trả kết quả: {time}',
+  close: 'Quay lại danh sách',
+  record: 'Ghi nhận bước tiếp theo',
+  stepType: 'Bước',
+  noSteps: 'Hồ sơ đã kết thúc: không ghi thêm bước nào.',
+  reasons: 'Lý do yêu cầu bổ sung (Nghị định 309/2026: nêu đủ trong một lần)',
+  reason: 'Nội dung, lý do',
+  reasonHint: 'Bắt buộc: lý do ghi trong Phiếu xin lỗi và hẹn lại ngày trả kết quả.',
+  newDue: 'Ngày hẹn trả mới',
+  submit: 'Ghi nhận',
+  recorded: 'Đã ghi nhận “{step}” cho hồ sơ {code}.',
+  unknown: 'Không tìm thấy hồ sơ {code} ở cơ quan này.',
+  'step-supplement-requested': 'Yêu cầu bổ sung hồ sơ',
+  'step-supplement-completed': 'Công dân đã bổ sung hồ sơ',
+  'step-authority-received': 'Cơ quan có thẩm quyền đã tiếp nhận',
+  'step-extended': 'Gia hạn (xin lỗi và hẹn lại ngày trả)',
+  'step-withdrawn': 'Công dân rút hồ sơ',
+  'step-stopped': 'Dừng xử lý',
+  'step-resolved': 'Đã có kết quả',
+  'step-returned': 'Đã trả kết quả',
+  'step-processing': 'Đang xử lý',
+  'step-payment-requested': 'Yêu cầu thực hiện nghĩa vụ tài chính',
+  ...coreNames('vi'),
+};
+
 /** The keys of the dossier desk's strings; `status-…` and `reason-…` come from core's names. */
-export type DossierDeskStringKey =
-  | 'title'
-  | 'loading'
-  | 'signIn'
-  | 'forbidden'
-  | 'failed'
-  | 'find'
-  | 'code'
-  | 'open'
-  | 'worklist'
-  | 'empty'
-  | 'more'
-  | 'checkedAt'
-  | 'show'
-  | 'show-all'
-  | 'show-late'
-  | 'show-supplement'
-  | 'show-result'
-  | 'noneShown'
-  | 'colDue'
-  | 'overdue'
-  | 'inTime'
-  | 'early'
-  | 'onTime'
-  | 'late'
-  | 'timeline'
-  | 'dueAt'
-  | 'close'
-  | 'record'
-  | 'stepType'
-  | 'noSteps'
-  | 'reasons'
-  | 'reason'
-  | 'reasonHint'
-  | 'newDue'
-  | 'submit'
-  | 'recorded'
-  | 'unknown'
-  | `step-${DossierStepType}`
-  | `status-${DossierStatus}`
-  | `reason-${SupplementReason}`;
+export type DossierDeskStringKey = keyof typeof dossierDeskStringsVi;
 
 /** The dossier desk's strings in Vietnamese and English. */
 export const dossierDeskStrings: StringTable<DossierDeskStringKey> = {
-  vi: {
-    title: 'Hồ sơ đang giải quyết',
-    loading: 'Đang tải danh sách hồ sơ…',
-    signIn: 'Vui lòng đăng nhập bằng tài khoản cán bộ để xử lý hồ sơ.',
-    forbidden: 'Tài khoản này không có quyền cán bộ xử lý hồ sơ.',
-    failed: 'Không tải được. Vui lòng thử lại.',
-    find: 'Tìm hồ sơ theo mã',
-    code: 'Mã hồ sơ',
-    open: 'Mở hồ sơ',
-    worklist: 'Hồ sơ chưa kết thúc (hạn sớm nhất trước)',
-    empty: 'Không có hồ sơ nào đang giải quyết.',
-    more: 'Còn hồ sơ khác chưa hiện; tìm theo mã hồ sơ.',
-    checkedAt: 'Cập nhật lúc {time}',
-    show: 'Hiện',
-    'show-all': 'Tất cả ({count})',
-    'show-late': 'Quá hạn ({count})',
-    'show-supplement': 'Chờ công dân bổ sung ({count})',
-    'show-result': 'Có kết quả, chờ trả ({count})',
-    noneShown: 'Không có hồ sơ nào ở mục này.',
-    colDue: 'Hạn trả',
-    overdue: 'Quá hạn',
-    inTime: 'Trong hạn',
-    early: 'Trước hạn',
-    onTime: 'Đúng hạn',
-    late: 'Trễ hạn',
-    timeline: 'Các bước đã ghi',
-    dueAt: 'Hạn trả kết quả: {time}',
-    close: 'Quay lại danh sách',
-    record: 'Ghi nhận bước tiếp theo',
-    stepType: 'Bước',
-    noSteps: 'Hồ sơ đã kết thúc: không ghi thêm bước nào.',
-    reasons: 'Lý do yêu cầu bổ sung (Nghị định 309/2026: nêu đủ trong một lần)',
-    reason: 'Nội dung, lý do',
-    reasonHint: 'Bắt buộc: lý do ghi trong Phiếu xin lỗi và hẹn lại ngày trả kết quả.',
-    newDue: 'Ngày hẹn trả mới',
-    submit: 'Ghi nhận',
-    recorded: 'Đã ghi nhận “{step}” cho hồ sơ {code}.',
-    unknown: 'Không tìm thấy hồ sơ {code} ở cơ quan này.',
-    'step-supplement-requested': 'Yêu cầu bổ sung hồ sơ',
-    'step-supplement-completed': 'Công dân đã bổ sung hồ sơ',
-    'step-authority-received': 'Cơ quan có thẩm quyền đã tiếp nhận',
-    'step-extended': 'Gia hạn (xin lỗi và hẹn lại ngày trả)',
-    'step-withdrawn': 'Công dân rút hồ sơ',
-    'step-stopped': 'Dừng xử lý',
-    'step-resolved': 'Đã có kết quả',
-    'step-returned': 'Đã trả kết quả',
-    'step-processing': 'Đang xử lý',
-    'step-payment-requested': 'Yêu cầu thực hiện nghĩa vụ tài chính',
-    ...coreNames('vi'),
-  },
+  vi: dossierDeskStringsVi,
   en: {
     title: 'Dossiers in progress',
     loading: 'Loading the dossiers…',

@@ -13,26 +13,23 @@ import type { StringTable } from './i18n.js';
  */
 export const PAIRED_ENTRY = 'motcua:paired-device';
 
+/** The Vietnamese strings (the default); their keys are the string keys. */
+const pairingStringsVi = {
+  pairingTitle: 'Ghép nối thiết bị',
+  pairingHelp:
+    'Thiết bị này chưa được ghép nối. Hãy báo quản trị viên duyệt mã dưới đây (trang quản trị hoặc lệnh motcua-server devices approve).',
+  pairingCode: 'Mã ghép nối: {code}',
+  pairingWaiting: 'Đang chờ quản trị viên duyệt…',
+  pairingRenewed: 'Mã trước đã hết hạn hoặc bị từ chối; đây là mã mới.',
+  pairingOffline: 'Không kết nối được máy chủ; thiết bị sẽ tự thử lại.',
+};
+
 /** The keys of the pairing screen's strings. */
-export type PairingStringKey =
-  | 'pairingTitle'
-  | 'pairingHelp'
-  | 'pairingCode'
-  | 'pairingWaiting'
-  | 'pairingRenewed'
-  | 'pairingOffline';
+export type PairingStringKey = keyof typeof pairingStringsVi;
 
 /** The pairing screen's strings in Vietnamese and English (the host element's `strings` override them). */
 export const pairingStrings: StringTable<PairingStringKey> = {
-  vi: {
-    pairingTitle: 'Ghép nối thiết bị',
-    pairingHelp:
-      'Thiết bị này chưa được ghép nối. Hãy báo quản trị viên duyệt mã dưới đây (trang quản trị hoặc lệnh motcua-server devices approve).',
-    pairingCode: 'Mã ghép nối: {code}',
-    pairingWaiting: 'Đang chờ quản trị viên duyệt…',
-    pairingRenewed: 'Mã trước đã hết hạn hoặc bị từ chối; đây là mã mới.',
-    pairingOffline: 'Không kết nối được máy chủ; thiết bị sẽ tự thử lại.',
-  },
+  vi: pairingStringsVi,
   en: {
     pairingTitle: 'Pair this device',
     pairingHelp:

@@ -2,30 +2,8 @@
 // the element's history after its first paint, so that the first paint carries neither its markup nor its strings.
 import type { CalendarPreview } from '@motcua/core/staff';
 import { html, nothing } from 'lit';
-import type { Language, StringTable } from '../internal/i18n.js';
+import type { Language } from '../internal/i18n.js';
 import type { CalendarPreviewStringKey } from './types.js';
-
-/** The calendar preview's strings in Vietnamese and English; each can be overridden like the element's own. */
-export const calendarPreviewStrings: StringTable<CalendarPreviewStringKey> = {
-  vi: {
-    previewDays: 'Các ngày thay đổi',
-    previewNoDays: 'Không ngày nào thay đổi.',
-    previewDossiers: 'Hồ sơ đang giải quyết có ngày hẹn khác ({open} hồ sơ đã xét)',
-    previewNoDossiers: 'Không hồ sơ nào có ngày hẹn khác ({open} hồ sơ đã xét).',
-    working: 'làm việc',
-    dayOff: 'nghỉ',
-    dueChange: 'hẹn {due}, tính lại {recounted}',
-  },
-  en: {
-    previewDays: 'Days that change',
-    previewNoDays: 'No day changes.',
-    previewDossiers: 'Open dossiers whose due date differs ({open} looked at)',
-    previewNoDossiers: 'No open dossier gets another due date ({open} looked at).',
-    working: 'working',
-    dayOff: 'off',
-    dueChange: 'due {due}, recounted {recounted}',
-  },
-};
 
 /** The preview: each day counted differently, then each open dossier whose due date the change recounts. */
 export function calendarPreviewView(

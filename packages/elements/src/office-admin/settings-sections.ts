@@ -16,52 +16,7 @@ import {
 import type { ApiProblem } from '@motcua/core/text';
 import { html, nothing } from 'lit';
 import { ApiFailure, api } from '../internal/api-client.js';
-import type { StringTable } from '../internal/i18n.js';
 import type { AdminHistoryHost, SettingsSectionsStringKey } from './types.js';
-
-/** The sections' strings in Vietnamese and English; each can be overridden like the element's own. */
-export const settingsSectionsStrings: StringTable<SettingsSectionsStringKey> = {
-  vi: {
-    rating: 'Bộ câu hỏi đánh giá',
-    ratingHint: 'Bộ câu hỏi dùng khi người dân đánh giá; phiên bản đang có hiệu lực trong ngày được dùng.',
-    ratingCounter: 'Máy tính bảng tại quầy',
-    ratingQr: 'Biểu mẫu quét mã QR',
-    'instrument-vn-one-stop-rating': 'Đánh giá tại bộ phận một cửa',
-    'instrument-vn-dossier-evaluation': 'Đánh giá giải quyết hồ sơ (Nghị định 61/118)',
-    'instrument-vn-sipas': 'Khảo sát hài lòng (SIPAS)',
-    'instrument-csat': 'Mức hài lòng (CSAT)',
-    'instrument-nps': 'Mức sẵn lòng giới thiệu (NPS)',
-    'instrument-ces': 'Mức dễ dàng (CES)',
-    scorecard: 'Chia điểm Bộ chỉ số 766',
-    scorecardHint:
-      'Nhập cách chia điểm tỉnh đã giao cho các chỉ số máy chủ đo được nhưng chưa có điểm tối đa được xác nhận. Chỉ số 1.2 (4 điểm) và 5.4 (6 điểm) đã cố định, không cần nhập. Để trống một chỉ số: chỉ số đó chỉ hiện là tạm tính.',
-    'indicator-2.1': '2.1 — Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn',
-    'indicator-3.3': '3.3 — Tỷ lệ hồ sơ nộp trực tuyến',
-    maxPoints: 'Điểm tối đa',
-    target: 'Tỷ lệ đạt điểm tối đa (%)',
-    targetDefault: 'Để trống: 50 %',
-  },
-  en: {
-    rating: 'Rating instruments',
-    ratingHint: 'The questions people answer when they rate; the version in force on the day is used.',
-    ratingCounter: 'Counter tablets',
-    ratingQr: 'QR form',
-    'instrument-vn-one-stop-rating': 'One-stop shop rating',
-    'instrument-vn-dossier-evaluation': 'Dossier evaluation (Decrees 61/118)',
-    'instrument-vn-sipas': 'Satisfaction survey (SIPAS)',
-    'instrument-csat': 'Satisfaction (CSAT)',
-    'instrument-nps': 'Would recommend (NPS)',
-    'instrument-ces': 'Ease (CES)',
-    scorecard: 'Decision 766 points split',
-    scorecardHint:
-      'Enter the split the province gave for the indicators the server measures whose full points are not confirmed. Indicators 1.2 (4 points) and 5.4 (6 points) are fixed and need nothing. Leave an indicator empty and it shows as provisional.',
-    'indicator-2.1': '2.1 — Share of dossiers resolved early or on time',
-    'indicator-3.3': '3.3 — Share of dossiers filed online',
-    maxPoints: 'Full points',
-    target: 'Share earning full points (%)',
-    targetDefault: 'Empty: 50 %',
-  },
-};
 
 type Section = 'rating' | 'scorecard';
 type Outcome =

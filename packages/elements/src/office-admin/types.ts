@@ -2,96 +2,15 @@
 // imports the other's module.
 import type { OfficeSettingsVersion } from '@motcua/core/staff';
 import type { Language } from '../internal/i18n.js';
+import type { AdminHistoryStringKey } from './history.strings.js';
 import type { SettingsSavedDetail } from './office-admin.events.js';
 import type { OfficeAdminStringKey } from './office-admin.strings.js';
 
-/** The keys of the strings of the catalogue and settings history sections (admin-history.ts). */
-export type AdminHistoryStringKey =
-  | 'catalogue'
-  | 'catalogueHint'
-  | 'catalogueFile'
-  | 'cataloguePaste'
-  | 'catalogueCheck'
-  | 'catalogueEmpty'
-  | 'catalogueProblems'
-  | 'catalogueWarnings'
-  | 'catalogueValid'
-  | 'catalogueValidFirst'
-  | 'catalogueAdded'
-  | 'catalogueRemoved'
-  | 'catalogueChanged'
-  | 'catalogueUnchanged'
-  | 'catalogueNoChange'
-  | 'publish'
-  | 'published'
-  | 'publishStale'
-  | 'catalogueVersions'
-  | 'catalogueVersionLine'
-  | 'catalogueRolledBack'
-  | 'settingsVersions'
-  | 'settingsVersionLine'
-  | 'settingsRolledBack'
-  | 'rollbackOfNote'
-  | 'current'
-  | 'rollBack'
-  | 'rollBackLabel'
-  | 'confirmRollback'
-  | 'confirm'
-  | 'cancel'
-  | 'historyStale'
-  | 'noVersions'
-  | 'historyFailed'
-  | 'byConfiguration'
-  | 'byUnknown'
-  | 'absent'
-  | 'change-bootstrap'
-  | 'change-import'
-  | 'change-rollback'
-  | 'change-no-appointment'
-  | 'change-calendar'
-  | 'change-queue'
-  | 'change-rating'
-  | 'change-scorecard'
-  | 'field-name'
-  | 'field-field'
-  | 'field-statutoryTime'
-  | 'field-reducedTime'
-  | 'field-channels'
-  | 'field-fees'
-  | 'field-feeNote'
-  | 'field-documents'
-  | 'field-other'
-  | SettingsSectionsStringKey;
-
-/** The keys of the rating and points split sections' strings (settings-sections.ts). */
-export type SettingsSectionsStringKey =
-  | 'rating'
-  | 'ratingHint'
-  | 'ratingCounter'
-  | 'ratingQr'
-  | 'instrument-vn-one-stop-rating'
-  | 'instrument-vn-dossier-evaluation'
-  | 'instrument-vn-sipas'
-  | 'instrument-csat'
-  | 'instrument-nps'
-  | 'instrument-ces'
-  | 'scorecard'
-  | 'scorecardHint'
-  | 'indicator-2.1'
-  | 'indicator-3.3'
-  | 'maxPoints'
-  | 'target'
-  | 'targetDefault';
-
-/** The keys of the calendar preview's strings (calendar-preview.ts). */
-export type CalendarPreviewStringKey =
-  | 'previewDays'
-  | 'previewNoDays'
-  | 'previewDossiers'
-  | 'previewNoDossiers'
-  | 'working'
-  | 'dayOff'
-  | 'dueChange';
+export type {
+  AdminHistoryStringKey,
+  CalendarPreviewStringKey,
+  SettingsSectionsStringKey,
+} from './history.strings.js';
 
 /** What the history sections need from `<motcua-office-admin>`. */
 export interface AdminHistoryHost {

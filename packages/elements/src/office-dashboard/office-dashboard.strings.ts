@@ -1,139 +1,56 @@
 import type { StringTable } from '../internal/i18n.js';
+import type { OfficeDashboardLaterKey } from './later-strings.js';
 
-/** The keys of the strings the dashboard shows before its figures (shipped with the element). */
-export type OfficeDashboardFirstKey =
-  | 'title'
-  | 'period'
-  | 'thisMonth'
-  | 'lastMonth'
-  | 'custom'
-  | 'from'
-  | 'to'
-  | 'service'
-  | 'allServices'
-  | 'show'
-  | 'print'
-  | 'loading'
-  | 'signedOut'
-  | 'forbidden'
-  | 'signIn'
-  | 'failed'
-  | 'retry'
-  | 'range'
-  | 'compared'
-  | 'onTimeRate'
-  | 'onTimeDetail'
-  | 'onlineRate'
-  | 'onlineDetail'
-  | 'satisfaction'
-  | 'satisfactionDetail'
-  | 'tickets'
-  | 'ticketsDetail'
-  | 'waitP50'
-  | 'waitP90'
-  | 'waitDetail'
-  | 'minutes'
-  | 'points'
-  | 'previous'
-  | 'noData'
-  | 'live';
-
-/** The keys of the strings of the charts and the scorecard, which load with the first figures (`later-strings.ts`). */
-export type OfficeDashboardLaterKey =
-  | 'called'
-  | 'heatmap'
-  | 'heatmapSummary'
-  | 'weekdays'
-  | 'hour'
-  | 'waitsByService'
-  | 'waitsByCounter'
-  | 'waitsSummary'
-  | 'median'
-  | 'p90'
-  | 'satisfactionBy'
-  | 'group_counter'
-  | 'group_officer'
-  | 'group_procedure'
-  | 'satisfactionSummary'
-  | 'score'
-  | 'interval'
-  | 'ratings'
-  | 'suppressed'
-  | 'longestWaits'
-  | 'number'
-  | 'date'
-  | 'counter'
-  | 'wait'
-  | 'table'
-  | 'csv'
-  | 'empty'
-  | 'waitsByOfficer'
-  | 'noOfficer'
-  | 'scorecard'
-  | 'scorecardSummary'
-  | 'scorecardTotal'
-  | 'indicator'
-  | 'measure'
-  | 'scorePoints'
-  | 'notHeld'
-  | 'provisional'
-  | 'pointsOf'
-  | 'ofTotal'
-  | 'trend'
-  | 'trendSummary'
-  | 'month'
-  | 'dossiersReceived'
-  | 'warning'
-  | 'warningSummary'
-  | 'warningNone'
-  | 'dossierCode'
-  | 'procedure'
-  | 'status'
-  | 'due'
-  | 'left';
+export type { OfficeDashboardLaterKey } from './later-strings.js';
 
 /** The keys of the office dashboard's strings. */
 export type OfficeDashboardStringKey = OfficeDashboardFirstKey | OfficeDashboardLaterKey;
 
+/** The Vietnamese strings (the default); their keys are the string keys. */
+const officeDashboardStringsVi = {
+  title: 'Bảng điều hành của lãnh đạo',
+  period: 'Kỳ báo cáo',
+  thisMonth: 'Tháng này',
+  lastMonth: 'Tháng trước',
+  custom: 'Tùy chọn',
+  from: 'Từ ngày',
+  to: 'Đến ngày',
+  service: 'Dịch vụ',
+  allServices: 'Tất cả dịch vụ',
+  show: 'Xem',
+  print: 'In báo cáo',
+  loading: 'Đang tải số liệu…',
+  signedOut: 'Bạn chưa đăng nhập hoặc phiên đăng nhập đã hết hạn.',
+  forbidden: 'Tài khoản của bạn không có quyền xem báo cáo: cần vai trò lãnh đạo hoặc quản trị.',
+  signIn: 'Đăng nhập',
+  failed: 'Không tải được số liệu: {message}',
+  retry: 'Thử lại',
+  range: 'Từ {from} đến {to}',
+  compared: 'So với kỳ trước cùng độ dài: {from} – {to}',
+  onTimeRate: 'Giải quyết trước và đúng hạn',
+  onTimeDetail: '{count}/{total} hồ sơ đã giải quyết',
+  onlineRate: 'Tiếp nhận trực tuyến',
+  onlineDetail: '{count}/{total} hồ sơ',
+  satisfaction: 'Mức độ hài lòng',
+  satisfactionDetail: '{n} đánh giá',
+  tickets: 'Lượt lấy số',
+  ticketsDetail: '{served} lượt đã phục vụ',
+  waitP50: 'Thời gian chờ trung vị',
+  waitP90: '90% người dân chờ không quá',
+  waitDetail: '{count} lượt được gọi',
+  minutes: '{value} phút',
+  points: '{value} điểm %',
+  previous: 'Kỳ trước: {value} ({change})',
+  noData: '—',
+  live: 'Số liệu hàng đợi tự cập nhật. Cập nhật lúc {time}.',
+};
+
+/** The keys of the strings the dashboard shows before its figures (shipped with the element). */
+export type OfficeDashboardFirstKey = keyof typeof officeDashboardStringsVi;
+
 /** The office dashboard's strings in Vietnamese and English. */
 export const officeDashboardStrings: StringTable<OfficeDashboardFirstKey> = {
-  vi: {
-    title: 'Bảng điều hành của lãnh đạo',
-    period: 'Kỳ báo cáo',
-    thisMonth: 'Tháng này',
-    lastMonth: 'Tháng trước',
-    custom: 'Tùy chọn',
-    from: 'Từ ngày',
-    to: 'Đến ngày',
-    service: 'Dịch vụ',
-    allServices: 'Tất cả dịch vụ',
-    show: 'Xem',
-    print: 'In báo cáo',
-    loading: 'Đang tải số liệu…',
-    signedOut: 'Bạn chưa đăng nhập hoặc phiên đăng nhập đã hết hạn.',
-    forbidden: 'Tài khoản của bạn không có quyền xem báo cáo: cần vai trò lãnh đạo hoặc quản trị.',
-    signIn: 'Đăng nhập',
-    failed: 'Không tải được số liệu: {message}',
-    retry: 'Thử lại',
-    range: 'Từ {from} đến {to}',
-    compared: 'So với kỳ trước cùng độ dài: {from} – {to}',
-    onTimeRate: 'Giải quyết trước và đúng hạn',
-    onTimeDetail: '{count}/{total} hồ sơ đã giải quyết',
-    onlineRate: 'Tiếp nhận trực tuyến',
-    onlineDetail: '{count}/{total} hồ sơ',
-    satisfaction: 'Mức độ hài lòng',
-    satisfactionDetail: '{n} đánh giá',
-    tickets: 'Lượt lấy số',
-    ticketsDetail: '{served} lượt đã phục vụ',
-    waitP50: 'Thời gian chờ trung vị',
-    waitP90: '90% người dân chờ không quá',
-    waitDetail: '{count} lượt được gọi',
-    minutes: '{value} phút',
-    points: '{value} điểm %',
-    previous: 'Kỳ trước: {value} ({change})',
-    noData: '—',
-    live: 'Số liệu hàng đợi tự cập nhật. Cập nhật lúc {time}.',
-  },
+  vi: officeDashboardStringsVi,
   en: {
     title: "Leader's dashboard",
     period: 'Period',

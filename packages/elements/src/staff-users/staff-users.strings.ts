@@ -1,70 +1,44 @@
 import type { StringTable } from '../internal/i18n.js';
 
+/** The Vietnamese strings (the default); their keys are the string keys. */
+const staffUsersStringsVi = {
+  title: 'Tài khoản cán bộ',
+  loading: 'Đang tải danh sách tài khoản…',
+  signIn: 'Vui lòng đăng nhập bằng tài khoản quản trị để quản lý tài khoản.',
+  forbidden: 'Tài khoản này không phải quản trị viên của cơ quan.',
+  failed: 'Không thực hiện được. Vui lòng thử lại.',
+  newUser: 'Thêm tài khoản',
+  username: 'Tên đăng nhập',
+  displayName: 'Họ và tên',
+  password: 'Mật khẩu',
+  passwordHint: 'Ít nhất 10 ký tự; nên dùng một câu dễ nhớ. Người dùng nên đổi sau lần đăng nhập đầu.',
+  roles: 'Vai trò',
+  'role-officer': 'Cán bộ tại quầy',
+  'role-leader': 'Lãnh đạo (xem báo cáo)',
+  'role-admin': 'Quản trị',
+  create: 'Tạo tài khoản',
+  created: 'Đã tạo tài khoản {username}.',
+  users: 'Các tài khoản',
+  noUsers: 'Chưa có tài khoản nào.',
+  active: 'Đang hoạt động',
+  disabled: 'Đã khóa',
+  disable: 'Khóa tài khoản',
+  enable: 'Mở khóa',
+  disabledDone: 'Đã khóa tài khoản {username}; các phiên đăng nhập của người này đã kết thúc.',
+  enabledDone: 'Đã mở khóa tài khoản {username}.',
+  saveRoles: 'Lưu vai trò',
+  rolesSaved: 'Đã lưu vai trò của {username}.',
+  newPassword: 'Mật khẩu mới',
+  setPassword: 'Đặt mật khẩu mới',
+  passwordSet: 'Đã đặt mật khẩu mới cho {username}; các phiên đăng nhập của người này đã kết thúc.',
+};
+
 /** The keys of the staff accounts screen's strings. */
-export type StaffUsersStringKey =
-  | 'title'
-  | 'loading'
-  | 'signIn'
-  | 'forbidden'
-  | 'failed'
-  | 'newUser'
-  | 'username'
-  | 'displayName'
-  | 'password'
-  | 'passwordHint'
-  | 'roles'
-  | 'role-officer'
-  | 'role-leader'
-  | 'role-admin'
-  | 'create'
-  | 'created'
-  | 'users'
-  | 'noUsers'
-  | 'active'
-  | 'disabled'
-  | 'disable'
-  | 'enable'
-  | 'disabledDone'
-  | 'enabledDone'
-  | 'saveRoles'
-  | 'rolesSaved'
-  | 'newPassword'
-  | 'setPassword'
-  | 'passwordSet';
+export type StaffUsersStringKey = keyof typeof staffUsersStringsVi;
 
 /** The staff accounts screen's strings in Vietnamese and English. */
 export const staffUsersStrings: StringTable<StaffUsersStringKey> = {
-  vi: {
-    title: 'Tài khoản cán bộ',
-    loading: 'Đang tải danh sách tài khoản…',
-    signIn: 'Vui lòng đăng nhập bằng tài khoản quản trị để quản lý tài khoản.',
-    forbidden: 'Tài khoản này không phải quản trị viên của cơ quan.',
-    failed: 'Không thực hiện được. Vui lòng thử lại.',
-    newUser: 'Thêm tài khoản',
-    username: 'Tên đăng nhập',
-    displayName: 'Họ và tên',
-    password: 'Mật khẩu',
-    passwordHint: 'Ít nhất 10 ký tự; nên dùng một câu dễ nhớ. Người dùng nên đổi sau lần đăng nhập đầu.',
-    roles: 'Vai trò',
-    'role-officer': 'Cán bộ tại quầy',
-    'role-leader': 'Lãnh đạo (xem báo cáo)',
-    'role-admin': 'Quản trị',
-    create: 'Tạo tài khoản',
-    created: 'Đã tạo tài khoản {username}.',
-    users: 'Các tài khoản',
-    noUsers: 'Chưa có tài khoản nào.',
-    active: 'Đang hoạt động',
-    disabled: 'Đã khóa',
-    disable: 'Khóa tài khoản',
-    enable: 'Mở khóa',
-    disabledDone: 'Đã khóa tài khoản {username}; các phiên đăng nhập của người này đã kết thúc.',
-    enabledDone: 'Đã mở khóa tài khoản {username}.',
-    saveRoles: 'Lưu vai trò',
-    rolesSaved: 'Đã lưu vai trò của {username}.',
-    newPassword: 'Mật khẩu mới',
-    setPassword: 'Đặt mật khẩu mới',
-    passwordSet: 'Đã đặt mật khẩu mới cho {username}; các phiên đăng nhập của người này đã kết thúc.',
-  },
+  vi: staffUsersStringsVi,
   en: {
     title: 'Staff accounts',
     loading: 'Loading the accounts…',
