@@ -1,16 +1,12 @@
 import { type CivilDate, civilDateOf, fromVietnamTime, isCivilDate, toVietnamTime } from '@motcua/core/calendar';
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { MotcuaElement } from '../internal/base.js';
 import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
-import type { StringTable } from '../internal/i18n.js';
+import { type CalendarDayStringKey, calendarDayStrings } from './calendar-day.strings.js';
+import { calendarDayStyles } from './calendar-day.styles.js';
 
-type Key = 'lunar' | 'leap';
-
-const strings: StringTable<Key> = {
-  vi: { lunar: 'Âm lịch: {day}/{month}{leap} năm {canChi}', leap: ' nhuận' },
-  en: { lunar: 'Lunar: {day}/{month}{leap}, {canChi} year', leap: ' (leap)' },
-};
+export type { CalendarDayStringKey } from './calendar-day.strings.js';
 
 /**
  * Shows a day as the commune reads it, in Vietnamese by default: `Chủ Nhật, 22/11/2026`, and on request
@@ -29,21 +25,9 @@ const strings: StringTable<Key> = {
  * <motcua-calendar-day date="2026-09-02" lang="en"></motcua-calendar-day>
  * ```
  */
-export class MotcuaCalendarDay extends MotcuaElement<Key> {
+export class MotcuaCalendarDay extends MotcuaElement<CalendarDayStringKey> {
   /** The element's styles. */
-  static override styles = [
-    ...MotcuaElement.styles,
-    css`
-      :host {
-        display: inline;
-        color: var(--motcua-calendar-day-color, inherit);
-        font-family: inherit;
-      }
-      [part='date'] {
-        font-weight: var(--motcua-calendar-day-font-weight, 600);
-      }
-    `,
-  ];
+  static override styles = [...MotcuaElement.styles, calendarDayStyles];
 
   /** The day to show, `YYYY-MM-DD`; empty (or not a real date) for today in Vietnam. */
   @property({ reflect: true }) date = '';
@@ -56,7 +40,7 @@ export class MotcuaCalendarDay extends MotcuaElement<Key> {
   /** The lunar calendar, loaded on first use so that pages without `show-lunar` do not download it. */
   @state() private lunar: typeof import('./lunar-line.js') | undefined;
 
-  protected readonly defaultStrings = strings;
+  protected readonly defaultStrings = calendarDayStrings;
 
   private midnightTimer: ReturnType<typeof setTimeout> | undefined;
 

@@ -1,11 +1,6 @@
 import { type DossierWorklist, type OnTimeReport, readOnTimeReport } from '@motcua/core/deadline';
 import { type BoardSnapshot, type QueueReport, readQueueReport } from '@motcua/core/queue';
-import {
-  type PublishedGroup,
-  readSatisfactionReport,
-  type SatisfactionReport,
-  type ScorecardReport,
-} from '@motcua/core/satisfaction';
+import { readSatisfactionReport, type SatisfactionReport, type ScorecardReport } from '@motcua/core/satisfaction';
 import { html, nothing, type PropertyValues } from 'lit';
 import { ApiFailure, api } from '../internal/api-client.js';
 import { MotcuaElement } from '../internal/base.js';
@@ -18,6 +13,7 @@ import { RequestsController } from '../internal/requests-controller.js';
 import { blockStyles } from '../internal/styles.js';
 import type { ChartsHost } from './charts.js';
 import { formatsFor } from './format.js';
+import { type Figures, renderHeadline } from './headline.js';
 import type { DashboardLoadDetail } from './office-dashboard.events.js';
 import { type OfficeDashboardStringKey, officeDashboardStrings } from './office-dashboard.strings.js';
 import { officeDashboardStyles } from './office-dashboard.styles.js';
@@ -31,31 +27,7 @@ export type {
 } from './office-dashboard.strings.js';
 export type { PeriodChoice } from './period.js';
 
-/** The reports of one period; a report the server could not give is missing. */
-interface Figures {
-  readonly queue?: QueueReport | undefined;
-  readonly onTime?: OnTimeReport | undefined;
-  readonly satisfaction?: SatisfactionReport | undefined;
-  /** The Decision 766 indicators (current period only). */
-  readonly scorecard?: ScorecardReport | undefined;
-  /** The on-time figures of the twelve months that end with the period, month by month. */
-  readonly trend?: OnTimeReport | undefined;
-  /** The satisfaction of the same twelve months, month by month. */
-  readonly trendSatisfaction?: SatisfactionReport | undefined;
-  /** The open dossiers overdue or due within three working days, now. */
-  readonly warning?: DossierWorklist | undefined;
-}
-
 type Phase = 'loading' | 'shown' | 'signed-out' | 'forbidden' | 'failed';
-
-/** A headline figure: its value now and in the previous period, and how it is written. */
-interface Headline {
-  readonly label: OfficeDashboardStringKey;
-  readonly kind: 'rate' | 'count' | 'minutes' | 'score';
-  readonly now: number | null | undefined;
-  readonly before: number | null | undefined;
-  readonly detail: string;
-}
 
 type Charts = typeof import('./charts.js');
 
@@ -191,7 +163,7 @@ export class MotcuaOfficeDashboard extends MotcuaElement<OfficeDashboardStringKe
           : this.phase === 'failed'
             ? html`<p part="message" role="alert">${t('failed', { message: this.failure })}
                 <button type="button" @click=${this.load}>${t('retry')}</button></p>`
-            : html`${this.renderHeadline()}${this.charts?.renderCharts(this.chartsHost()) ?? nothing}
+            : html`${renderHeadline(t, this.language, this.current, this.previous)}${this.charts?.renderCharts(this.chartsHost()) ?? nothing}
                 <p class="live" role="status">${t('live', { time: f.time(this.updatedAt) })}</p>`
       }`;
   }
@@ -222,92 +194,6 @@ export class MotcuaOfficeDashboard extends MotcuaElement<OfficeDashboardStringKe
       ${choice === 'custom' ? html`<button type="submit">${t('show')}</button>` : nothing}
       <button type="button" @click=${this.print}>${t('print')}</button>
     </form>`;
-  }
-
-  private renderHeadline() {
-    const t = this.t.bind(this);
-    const f = formatsFor(this.language);
-    const show = (kind: Headline['kind'], value: number) =>
-      kind === 'rate'
-        ? f.percent(value)
-        : kind === 'minutes'
-          ? t('minutes', { value: f.number(value) })
-          : f.number(value, kind === 'score' ? 1 : 0);
-    const change = (kind: Headline['kind'], now: number, before: number) =>
-      kind === 'rate'
-        ? t('points', { value: f.signed((now - before) * 100, 2) })
-        : kind === 'minutes'
-          ? t('minutes', { value: f.signed(now - before) })
-          : f.signed(now - before, kind === 'score' ? 1 : 0);
-    return html`<ul part="headline">
-      ${this.headlines().map(
-        ({ label, kind, now, before, detail }) => html`<li part="figure">
-          <span class="label">${t(label)}</span>
-          <strong class="value">${now == null ? t('noData') : show(kind, now)}</strong>
-          <span class="detail">${detail}</span>
-          ${
-            now != null && before != null
-              ? html`<span class="change">${t('previous', {
-                  value: show(kind, before),
-                  change: change(kind, now, before),
-                })}</span>`
-              : nothing
-          }
-        </li>`,
-      )}
-    </ul>`;
-  }
-
-  /** The headline figures of the period and of the one before. */
-  private headlines(): Headline[] {
-    const n = formatsFor(this.language).number;
-    const t = (key: OfficeDashboardStringKey, params: Record<string, number>) =>
-      this.t(key, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, n(v, 0)])));
-    const { current: c, previous: p } = this;
-    const total = c.onTime?.total;
-    const overall = (figures: Figures) => figures.satisfaction?.groups.find((g): g is PublishedGroup => !g.suppressed);
-    const score = overall(c);
-    const queue = c.queue?.overall;
-    const wait = (figures: Figures, key: 'p50' | 'p90') => figures.queue?.overall.wait[key];
-    return [
-      {
-        label: 'onTimeRate',
-        kind: 'rate',
-        now: total?.onTimeRate,
-        before: p.onTime?.total.onTimeRate,
-        detail: total ? t('onTimeDetail', { count: total.early + total.onTime, total: total.finished }) : '',
-      },
-      {
-        label: 'onlineRate',
-        kind: 'rate',
-        now: total?.onlineRate,
-        before: p.onTime?.total.onlineRate,
-        detail: total ? t('onlineDetail', { count: total.online, total: total.dossiers }) : '',
-      },
-      {
-        label: 'satisfaction',
-        kind: score?.interval ? 'rate' : 'score',
-        now: score && (score.interval ? score.score / 100 : score.score),
-        before: ((s) => s && (s.interval ? s.score / 100 : s.score))(overall(p)),
-        detail: score ? t('satisfactionDetail', { n: score.n }) : '',
-      },
-      {
-        label: 'tickets',
-        kind: 'count',
-        now: queue?.tickets,
-        before: p.queue?.overall.tickets,
-        detail: queue ? t('ticketsDetail', { served: queue.served }) : '',
-      },
-      ...(['p50', 'p90'] as const).map(
-        (key): Headline => ({
-          label: key === 'p50' ? 'waitP50' : 'waitP90',
-          kind: 'minutes',
-          now: wait(c, key),
-          before: wait(p, key),
-          detail: queue ? t('waitDetail', { count: queue.wait.count }) : '',
-        }),
-      ),
-    ];
   }
 
   /** What the lazily loaded charts read. */
