@@ -41,7 +41,7 @@ import {
 import { queueStatistics, type TicketEvent } from '@motcua/core/queue';
 import { aggregateResponses, type EligibleTransaction, type SurveyResponse } from '@motcua/core/satisfaction';
 import pg from 'pg';
-import type { Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { findChrome, HEADLESS_CHROME_FLAGS } from '../../../scripts/env.mjs';
 import type { Database } from '../src/db/database.js';
 import { migrate } from '../src/db/migrations.js';
@@ -455,11 +455,35 @@ interface Paint {
   readonly lastAnswer: number;
   /** From the first report request to the last answer. */
   readonly reportsTook: number;
+  /** The report request that took longest, with its time. */
+  readonly slowest: string;
   readonly figures: readonly string[];
 }
 
-async function paint(page: Page, url: string): Promise<Paint> {
-  await page.goto('about:blank');
+/** A tab of its own at 1366×768, with {@link pageScript}. */
+async function newTab(browser: Browser): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setViewport(VIEWPORT);
+  await page.evaluateOnNewDocument(pageScript(NOW - Date.now()));
+  return page;
+}
+
+/**
+ * One navigation to the dashboard in a new tab, closed after. (Navigated again and again in one tab, one navigation
+ * in five or so had a report request wait some 50 s for a connection to the server, by its Resource Timing; not with
+ * Chromium's back-forward cache switched off: the pages kept there seem to hold their connections, the queue event
+ * stream's among them, and the browser opens at most six to one server.)
+ */
+async function paint(browser: Browser, url: string): Promise<Paint> {
+  const page = await newTab(browser);
+  try {
+    return await drawn(page, url);
+  } finally {
+    await page.close();
+  }
+}
+
+async function drawn(page: Page, url: string): Promise<Paint> {
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   await page
     .waitForFunction((name: string) => name in globalThis, { polling: 50, timeout: 120_000 }, DRAWN)
@@ -476,7 +500,12 @@ async function paint(page: Page, url: string): Promise<Paint> {
       Math.min(...reports.map((e) => e.startTime)),
       Math.max(...reports.map((e) => e.responseEnd)),
     ];
+    const slowest = reports.reduce((a, b) => (b.duration > a.duration ? b : a));
     return {
+      slowest:
+        `${slowest.name.replace(/^.*\/api\/reports\//, '')}: ${Math.round(slowest.duration)} ms ` +
+        `(${Math.round(slowest.requestStart - slowest.startTime)} waiting for a connection, ` +
+        `${Math.round(slowest.responseStart - slowest.requestStart)} to the first byte)`,
       drawn: (globalThis as unknown as Record<string, number>)[name] as number,
       reports: reports.length,
       firstRequest,
@@ -508,6 +537,7 @@ function addPaint(navigation: string, p: Paint) {
     'first request at ms': ms(p.firstRequest),
     'last answer at ms': ms(p.lastAnswer),
     'reports took ms': ms(p.reportsTook),
+    'slowest request': p.slowest,
   });
 }
 
@@ -568,10 +598,8 @@ async function firstPaint(db: Database, databaseUrl: string): Promise<() => void
   });
   try {
     const url = new URL('lanh-dao.html', server.url).href;
-    const page = await browser.newPage();
-    await page.setViewport(VIEWPORT);
-    await page.evaluateOnNewDocument(pageScript(NOW - Date.now()));
     // Signed in from the page, as its sign-in form does; then the browser's cache emptied for the cold navigation.
+    const page = await newTab(browser);
     await page.goto(url, { waitUntil: 'load' });
     const status = await page.evaluate(
       async (username: string, pass: string) => {
@@ -588,16 +616,17 @@ async function firstPaint(db: Database, databaseUrl: string): Promise<() => void
     if (status !== 200) throw new Error(`the leader's sign-in answered HTTP ${status}`);
     const cdp = await page.createCDPSession();
     await cdp.send('Network.clearBrowserCache');
-    const cold = await paint(page, url);
+    await page.close();
+    const cold = await paint(browser, url);
     // The headline's tickets (the fourth figure) are the server's: the queue report of the period says the same.
     const { tickets } = (await queueReport(db, SHOWN)).overall;
     const drawnTickets = Number(cold.figures[3]?.replace(/\D/g, ''));
     if (drawnTickets !== tickets)
       throw new Error(`the dashboard drew ${drawnTickets} tickets, the report has ${tickets}`);
     const warm: Paint[] = [];
-    for (let i = 0; i < WARM_NAVIGATIONS; i++) warm.push(await paint(page, url));
+    for (let i = 0; i < WARM_NAVIGATIONS; i++) warm.push(await paint(browser, url));
     addPaint('cold (first after sign-in, empty cache)', cold);
-    const middle = (key: keyof Omit<Paint, 'figures'>) =>
+    const middle = (key: keyof Omit<Paint, 'figures' | 'slowest'>) =>
       percentile(
         warm.map((p) => p[key]),
         50,
@@ -608,6 +637,7 @@ async function firstPaint(db: Database, databaseUrl: string): Promise<() => void
       firstRequest: middle('firstRequest'),
       lastAnswer: middle('lastAnswer'),
       reportsTook: middle('reportsTook'),
+      slowest: '',
       figures: [],
     });
     addPaint(
