@@ -28,7 +28,7 @@
 // the queue report's join on audit_events finds nothing and names no officer.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { addDays, type CivilDate, fromVietnamTime, vietnamCalendar } from '@motcua/core/calendar';
 import {
@@ -668,7 +668,8 @@ async function firstPaint(db: Database, databaseUrl: string): Promise<() => void
       );
       console.log(
         `This process (the server and the load generator), PostgreSQL and Chromium share the machine's ` +
-          `${availableParallelism()} cores. The first-paint part took ${took.toFixed(0)} s.`,
+          `${availableParallelism()} cores (load average ${loadavg()[0]?.toFixed(1)} over the last minute at the ` +
+          `end). The first-paint part took ${took.toFixed(0)} s.`,
       );
     };
   } finally {
