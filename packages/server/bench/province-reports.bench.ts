@@ -403,11 +403,6 @@ async function measure(db: Database, name: string, report: Report, naiveReport?:
 // ---------------------------------------------------------------------------------------------------------------
 // The dashboard's first paint: the real server (from source) on the seeded schema, serving one of the seeded offices,
 // and headless Chromium on the example site's leader page, signed in as a leader.
-//
-// No naive page beside it: the naive approach above computes core's statistics (four of the six reports the dashboard
-// reads; none for the scorecard), not the wire answers the dashboard's readers accept, so a page served by it would
-// need a second set of report routes. Beside each paint, the page's own Resource Timing says when its report requests
-// went out and when the last was answered: how much of the paint the server's reports take.
 
 /**
  * The office the server serves (pr-001: like every office of the seeding, 1/OFFICES of each table's rows) and the
@@ -545,6 +540,11 @@ function addPaint(navigation: string, p: Paint) {
  * The server started on the seeded schema for {@link SHOWN}'s office, a leader made as `motcua-server users add`
  * makes one, signed in on lanh-dao.html; then a cold navigation (the browser's cache emptied, the server's report
  * routes never run) and WARM_NAVIGATIONS more, each timed from its navigation start to the headline figures drawn.
+ *
+ * No naive page beside it: the naive approach above computes core's statistics for four of the five reports the
+ * dashboard reads (none for the scorecard, nor the trend's months), not the answers the dashboard's readers accept,
+ * so a page served by it would need a second set of report routes. Beside each paint instead, the page's own Resource
+ * Timing says when its report requests went out and when the last was answered: how much of the paint they take.
  */
 async function firstPaint(db: Database, databaseUrl: string): Promise<() => void> {
   const started = performance.now();
@@ -590,13 +590,14 @@ async function firstPaint(db: Database, databaseUrl: string): Promise<() => void
     },
     { now: () => NOW + (Date.now() - began) },
   ).finally(() => Object.assign(console, { log, warn }));
-  const { default: puppeteer } = await import('puppeteer-core');
-  const browser = await puppeteer.launch({
-    executablePath: findChrome(),
-    headless: true,
-    args: [...HEADLESS_CHROME_FLAGS, '--disable-dev-shm-usage'],
-  });
+  let browser: Browser | undefined;
   try {
+    const { default: puppeteer } = await import('puppeteer-core');
+    browser = await puppeteer.launch({
+      executablePath: findChrome(),
+      headless: true,
+      args: [...HEADLESS_CHROME_FLAGS, '--disable-dev-shm-usage'],
+    });
     const url = new URL('lanh-dao.html', server.url).href;
     // Signed in from the page, as its sign-in form does; then the browser's cache emptied for the cold navigation.
     const page = await newTab(browser);
@@ -664,7 +665,8 @@ async function firstPaint(db: Database, databaseUrl: string): Promise<() => void
         '"drawn": from the navigation start to the animation frame in which the six headline figures in the ' +
           "dashboard's shadow root all hold the server's values (the dashboard shows them once every report of " +
           'the period, its trend, scorecard and early warning is answered). "reports took": from the first report ' +
-          'request to the last answer (Resource Timing); there is no naive page (see the comment above firstPaint).',
+          'request to the last answer (Resource Timing). No naive page beside it: the naive approach above gives ' +
+          'four of the five reports it reads, and not as the answers the dashboard accepts.',
       );
       console.log(
         `This process (the server and the load generator), PostgreSQL and Chromium share the machine's ` +
@@ -673,7 +675,7 @@ async function firstPaint(db: Database, databaseUrl: string): Promise<() => void
       );
     };
   } finally {
-    await browser.close();
+    await browser?.close();
     await server.close();
   }
 }
