@@ -28,14 +28,30 @@ export class BoardStream {
   private source: EventSource | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private attempts = 0;
+  /** Ends the page listeners of the stream open now. */
+  private page: AbortController | undefined;
 
   constructor(private readonly host: BoardStreamHost) {}
 
-  /** Opens the stream at `url`, closing any open one. */
+  /**
+   * Opens the stream at `url`, closing any open one. A page kept in the back/forward cache would keep the stream's
+   * connection: after a few visits back and forth the browser's six connections to the server are all held by hidden
+   * pages, and every request waits. So the stream closes when the page is hidden, and opens again (a fresh snapshot)
+   * if the page is shown again.
+   */
   open(url: URL): void {
     this.close();
     const source = new EventSource(url);
     this.source = source;
+    addEventListener(
+      'pagehide',
+      () => {
+        this.close();
+        this.page = new AbortController();
+        addEventListener('pageshow', () => this.open(url), { once: true, signal: this.page.signal });
+      },
+      { signal: (this.page = new AbortController()).signal },
+    );
     source.addEventListener('snapshot', (event) => {
       const snapshot = readBoardSnapshot(eventData(event));
       if (!snapshot || this.source !== source) return;
@@ -61,5 +77,6 @@ export class BoardStream {
     clearTimeout(this.timer);
     this.source?.close();
     this.source = undefined;
+    this.page?.abort();
   }
 }
