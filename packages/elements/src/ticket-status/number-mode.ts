@@ -4,8 +4,9 @@
  * opened without an id.
  */
 import { type FollowedTicket, readFollowedNumber, type TicketView } from '@motcua/core/queue';
-import { css, html } from 'lit';
+import { css, html, type LitElement, nothing } from 'lit';
 import type { StringTable } from '../internal/i18n.js';
+import { installPart } from '../internal/lazy-part.js';
 
 /** The keys of the number form's strings, which join the page's own when it loads. */
 export type NumberStringKey = 'numberLabel' | 'numberFollow' | 'numberUnknown' | 'numberNote';
@@ -71,20 +72,37 @@ export const numberStyles = css`
 `;
 
 /**
- * The form asking for the number, filled with the one followed; `follow` gets the number typed (trimmed) on submit.
+ * Adopts the form's styles beside the page's and answers the page's strings joined with the form's.
  *
  * @example
  * ```ts
- * html`${part.numberForm((key) => this.t(key), this.number, (n) => (this.number = n))}`;
+ * this.defaultStrings = part.installNumberMode(this, this.defaultStrings);
  * ```
  */
-export function numberForm(t: (key: NumberStringKey) => string, number: string, follow: (number: string) => void) {
+export const installNumberMode = <K extends string>(host: LitElement, own: StringTable<K>) =>
+  installPart(host, own, numberStrings, numberStyles);
+
+/**
+ * The form asking for the number, filled with the one followed, and once a ticket is `shown` the note that rating and
+ * notifications need the ticket's QR code; `follow` gets the number typed (trimmed, in capitals) on submit.
+ *
+ * @example
+ * ```ts
+ * html`${part.numberForm((key) => this.t(key), this.number, this.phase === 'shown', (n) => this.follow(n))}`;
+ * ```
+ */
+export function numberForm(
+  t: (key: NumberStringKey) => string,
+  number: string,
+  shown: boolean,
+  follow: (number: string) => void,
+) {
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     const typed = new FormData(event.target as HTMLFormElement).get('number');
     if (typeof typed === 'string' && typed.trim()) follow(typed.trim().toUpperCase());
   };
-  return html`<form part="number-form" @submit=${submit}>
+  return html`${shown ? html`<p part="number-note" class="hint">${t('numberNote')}</p>` : nothing}<form part="number-form" @submit=${submit}>
     <label>${t('numberLabel')}<input part="number-input" name="number" .value=${number} required maxlength="16" autocomplete="off" autocapitalize="characters" spellcheck="false" enterkeyhint="go" /></label>
     <button part="number-follow" type="submit">${t('numberFollow')}</button>
   </form>`;

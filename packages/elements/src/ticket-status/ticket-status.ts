@@ -1,5 +1,5 @@
 import { type BoardDelta, type BoardSnapshot, type FollowedTicket, readFollowedTicket } from '@motcua/core/queue';
-import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { MotcuaElement } from '../internal/base.js';
 import { BoardStream } from '../internal/board-stream.js';
 import { apiUrl } from '../internal/config.js';
@@ -84,8 +84,8 @@ export class MotcuaTicketStatus extends MotcuaElement<Key> {
   @state() private followed: FollowedTicket | undefined;
   @state() private board: BoardSnapshot | undefined;
   @state() private offline = false;
-  /** Without an id: the number followed, as typed (empty until the form is sent). */
-  @state() private number = '';
+  /** Without an id: the number followed, as typed (empty until the form is sent; `start()` renders it). */
+  private number = '';
 
   /** The strings; the Web Push offer's join them when it loads. */
   protected defaultStrings = ticketStatusStrings as StringTable<Key>;
@@ -125,7 +125,11 @@ export class MotcuaTicketStatus extends MotcuaElement<Key> {
         ? mode.numberForm(
             (key) => this.t(key),
             this.number,
-            (n) => (this.number = n),
+            this.phase === 'shown',
+            (n) => {
+              this.number = n;
+              this.start();
+            },
           )
         : nothing
     }`;
@@ -144,7 +148,6 @@ export class MotcuaTicketStatus extends MotcuaElement<Key> {
       <p><span class="label">${this.t('number')}</span> <span part="number">${t.number}</span></p>
       <p part="service">${this.serviceName()}</p>
       <div role="status">${expired ? this.renderLine('otherDay', '') : this.renderState()}</div>
-      ${this.ticketId ? nothing : html`<p part="number-note" class="hint">${this.t('numberNote')}</p>`}
     `;
   }
 
@@ -235,7 +238,6 @@ export class MotcuaTicketStatus extends MotcuaElement<Key> {
   protected override updated(changed: PropertyValues): void {
     const restart = (changed.has('ticketId') || changed.has('apiBase')) && this.isConnected;
     if (restart && (changed.get('ticketId') !== undefined || changed.get('apiBase') !== undefined)) this.start();
-    else if (changed.get('number') !== undefined && this.isConnected) this.start();
     if (changed.has('followed') || changed.has('board')) this.signal();
     if (this.pushWorker && this.ticketId && this.followed?.ticket.status === 'issued') {
       void this.offerPush(this.apiBase || undefined);
@@ -260,11 +262,7 @@ export class MotcuaTicketStatus extends MotcuaElement<Key> {
     const part = await import('./number-mode.js').catch(() => undefined);
     if (!part || this.numberMode) return;
     this.numberMode = part;
-    const own = this.defaultStrings;
-    const { vi, en } = part.numberStrings;
-    this.defaultStrings = { vi: { ...own.vi, ...vi }, en: { ...own.en, ...en } };
-    if (this.shadowRoot) adoptStyles(this.shadowRoot, [...MotcuaTicketStatus.elementStyles, part.numberStyles]);
-    this.requestUpdate();
+    this.defaultStrings = part.installNumberMode(this, this.defaultStrings);
   }
 
   private stop(): void {
