@@ -23,11 +23,16 @@ export const followStrings: StringTable<FollowStringKey> = {
 export const followStyles = css`
   [part='follow'] {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 0.5em;
     margin: 0.6em 0 0;
     font-size: 0.8em;
     font-weight: 600;
+  }
+  [part='follow'] figcaption {
+    /* Beside the code in a wide column, under it in a narrow one (a board inside a page). */
+    flex: 1 1 6em;
   }
   [part='follow'] svg {
     flex: none;

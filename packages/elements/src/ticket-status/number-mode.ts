@@ -11,15 +11,20 @@ import { installPart } from '../internal/lazy-part.js';
 /** The keys of the number form's strings, which join the page's own when it loads. */
 export type NumberStringKey = 'numberLabel' | 'numberFollow' | 'numberUnknown' | 'numberNote';
 
-/** The number form's strings in Vietnamese and English. */
-export const numberStrings: StringTable<NumberStringKey> = {
+/**
+ * The number form's strings in Vietnamese and English, and the page's `noTicket` said again for a page that now
+ * offers the form (a page's own override of it still wins).
+ */
+export const numberStrings: StringTable<NumberStringKey | 'noTicket'> = {
   vi: {
+    noTicket: 'Nhập số in trên phiếu để theo dõi lượt, hoặc xin quét mã QR trên phiếu số thứ tự.',
     numberLabel: 'Số thứ tự của bạn',
     numberFollow: 'Theo dõi',
     numberUnknown: 'Hôm nay chưa có phiếu số {number}. Xin kiểm tra lại số trên phiếu.',
     numberNote: 'Xem theo số chỉ để theo dõi lượt. Đánh giá và thông báo trên điện thoại cần mã QR in trên phiếu.',
   },
   en: {
+    noTicket: 'Type the number printed on your ticket to follow your turn, or scan the QR code on the ticket.',
     numberLabel: 'Your number',
     numberFollow: 'Follow',
     numberUnknown: 'No ticket {number} has been issued today. Please check the number on your ticket.',

@@ -294,7 +294,7 @@ describe('<motcua-ticket-status>', () => {
         html`<motcua-ticket-status push-worker=${worker}></motcua-ticket-status>`,
       );
       await settle(el, 'Số thứ tự của bạn');
-      expect(shown(el)).to.contain('xin quét mã QR');
+      expect(shown(el)).to.contain('Nhập số in trên phiếu để theo dõi lượt, hoặc xin quét mã QR');
       expect(requested, 'nothing is read before a number is given').to.deep.equal([]);
       expect(input(el).getBoundingClientRect().height).to.be.at.least(44);
       expect((part(el, 'number-follow') as HTMLElement).getBoundingClientRect().height).to.be.at.least(44);
