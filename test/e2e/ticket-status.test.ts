@@ -108,4 +108,45 @@ describe('the ticket status page on the example site, end to end', { timeout: 60
     );
     await page.close();
   });
+
+  it('follows a number typed on the page the board’s QR code opens, read-only, at phone size', async () => {
+    const board = await openPage(browser, new URL('man-hinh.html', server.url).href, { waitUntil: 'load' });
+    const followUrl = await board.page.$eval('motcua-queue-board', (el) => el.getAttribute('follow-url'));
+    assert.equal(followUrl, 'phieu.html', 'the board’s QR code leads to the ticket status page, without an id');
+    await inShadow(board.page, 'motcua-queue-board', '[part="follow"] svg');
+    assert.deepEqual(await axeViolations(board.page), []);
+    assert.deepEqual(board.problems, []);
+    await board.page.close();
+
+    // Two citizens take a number for land; the second types hers on the page the board's code opens.
+    const first = await api('api/queue/tickets', 'demo-kiosk', { service: 'dat-dai' });
+    const mine = await api('api/queue/tickets', 'demo-kiosk', { service: 'dat-dai' });
+    const { page, problems } = await openPage(browser, new URL(followUrl as string, server.url).href, {
+      waitUntil: 'load',
+    });
+    await page.setViewport({ width: 360, height: 740 });
+    await (await inShadow(page, STATUS, '[part="number-input"]')).type(` ${(mine.number as string).toLowerCase()} `);
+    await page.keyboard.press('Enter');
+    await waitForShadowText(page, STATUS, 'Còn 1 người trước bạn');
+    await waitForShadowText(page, STATUS, 'Đất đai');
+    assert.equal(await (await inShadow(page, STATUS, '[part="number"]')).evaluate((n) => n.textContent), mine.number);
+    await waitForShadowText(page, STATUS, 'cần mã QR in trên phiếu');
+    await page.screenshot({ path: join(shots, 'ticket-status-by-number-360.png'), fullPage: true });
+    assert.deepEqual(await axeViolations(page), []);
+
+    // Counter 2 calls the first, then hers: the page follows the event stream; served, no rating link.
+    const called = await api('api/queue/counters/2/call-next', 'demo-counter-2');
+    assert.equal(called.ticket?.number, first.number);
+    await waitForShadowText(page, STATUS, 'Bạn là người tiếp theo');
+    await api('api/queue/counters/2/done', 'demo-counter-2');
+    await api('api/queue/counters/2/call-next', 'demo-counter-2');
+    await waitForShadowText(page, STATUS, `Mời số ${mine.number} đến quầy 2`);
+    await api('api/queue/counters/2/done', 'demo-counter-2');
+    await waitForShadowText(page, STATUS, 'Đã phục vụ xong');
+    assert.equal(await page.$eval(STATUS, (el) => el.shadowRoot?.querySelector('[part="rate"]') ?? null), null);
+    const html = await page.$eval(STATUS, (el) => el.shadowRoot?.innerHTML ?? '');
+    assert.ok(!html.includes(mine.id as string), 'the ticket’s id never reaches the page');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 });

@@ -59,6 +59,7 @@ const concrete = (path: string): string =>
   path
     .replace('counters/:id/', 'counters/1/')
     .replace('tickets/:id', 'tickets/t-unknown')
+    .replace('numbers/:number', 'numbers/A999')
     .replace('pairings/:code/', 'pairings/KX794M/')
     .replace(':code', '000.00.00.H00-261204-0001')
     .replace('users/:id', 'users/u-unknown')

@@ -12,7 +12,7 @@ import type { StaffRole } from '@motcua/core/staff';
  * - `this-counter`: the bearer token of the counter named in the path (`/api/queue/counters/{id}/…`), or an officer
  *   signed in to this office (who works at the counter their console chose);
  * - `board`: anyone while the office's board is public (the default); a paired board device's credential when the
- *   office makes it private;
+ *   office makes it private (the board, its event stream, and a ticket followed by its number, which the board shows);
  * - `officer`: an officer signed in to this office ({@link DOSSIER_OFFICERS}), by name — never a bearer token alone.
  *   The steps of a dossier (`POST /api/dossiers/{code}/steps`: every step changes what the dossier legally is — its
  *   status, its due date, its pause, or its end: withdrawn, stopped, resolved, returned) and a dossier's receipt slip
@@ -107,6 +107,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteCaller>> = {
   'POST /api/queue/counters/:id/call': 'this-counter',
   'POST /api/queue/counters/:id/readmit': 'this-counter',
   'GET /api/queue/board': 'board',
+  'GET /api/queue/numbers/:number': 'board',
   'GET /api/queue/events': 'board',
   'POST /api/ratings': 'anyone',
   'GET /api/reports/satisfaction': 'leader',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { vietnamCalendar } from '@motcua/core/calendar';
-import { buildBoard, createQueue } from '@motcua/core/queue';
+import { buildBoard, createQueue, type FollowedNumber } from '@motcua/core/queue';
 import { expect } from 'chai';
 import * as z from 'zod';
 import { ROUTE_ACCESS, type RouteCaller } from './access.js';
@@ -184,6 +184,11 @@ describe('openapi.yaml', () => {
     const itemsOf = (name: string) => [...at(snapshot, name, 'items', 'properties').keys.keys()];
     expect(properties('Ticket').sort(), 'Ticket').to.deep.equal(Object.keys(full).sort());
     expect(properties('BoardTicket').sort(), 'BoardTicket').to.deep.equal(Object.keys(shown).sort());
+    const followed: Required<FollowedNumber> = {
+      ticket: shown,
+      wait: await queue.estimateWait((await queue.issue('ho-tich')).id),
+    };
+    expect(properties('FollowedNumber').sort(), 'FollowedNumber').to.deep.equal(Object.keys(followed).sort());
     expect(properties('BoardSnapshot').sort(), 'BoardSnapshot').to.deep.equal(Object.keys(board).sort());
     expect(itemsOf('counters').sort(), 'BoardSnapshot counters').to.deep.equal(Object.keys(counter).sort());
     expect(itemsOf('services').sort(), 'BoardSnapshot services').to.deep.equal(Object.keys(line).sort());

@@ -47,6 +47,7 @@ export {
   type TicketNumbering,
   type TicketNumberingOptions,
 } from './config.js';
+export { type FollowedNumber, readFollowedNumber, ticketNumberKey, ticketOfNumber } from './followed-number.js';
 export { type FollowedTicket, readFollowedTicket, readTicketView } from './followed-ticket.js';
 export { readIssuedTicket, readTicketWait } from './issued-ticket.js';
 export { readAnswerText, readKioskServices } from './kiosk-services.js';

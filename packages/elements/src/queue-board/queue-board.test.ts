@@ -1,5 +1,6 @@
 import type { BoardTicket } from '@motcua/core/queue';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { browserCommand } from '../internal/browser-commands.test-support.js';
 import { configure, resetConfig } from '../internal/configure.js';
 import { FakeEventSource, latestEventSource } from '../internal/event-source.test-support.js';
 import { recordingEngine } from '../internal/speech/engine.js';
@@ -284,6 +285,105 @@ describe('<motcua-queue-board>', () => {
       expect(wakeLock.requests).to.equal(1);
     } finally {
       restore();
+    }
+  });
+
+  describe('follow-url: the QR code of the ticket status page', () => {
+    /** The dark modules of the rendered QR code, read back from its SVG path (one rectangle per run, border 2). */
+    const modulesOf = (el: MotcuaQueueBoard): boolean[][] => {
+      const svg = el.shadowRoot?.querySelector('[part="follow"] svg') as SVGSVGElement;
+      const size = svg.viewBox.baseVal.width - 4;
+      const grid = Array.from({ length: size }, () => Array<boolean>(size).fill(false));
+      const d = svg.querySelector('path')?.getAttribute('d') ?? '';
+      for (const [, x, y, w] of d.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) {
+        for (let i = 0; i < Number(w); i++) (grid[Number(y) - 2] as boolean[])[Number(x) - 2 + i] = true;
+      }
+      return grid;
+    };
+    const loaded = (name: string) =>
+      performance.getEntriesByType('resource').some((entry) => new URL(entry.name).pathname.endsWith(name));
+    const busy = () =>
+      snapshot(
+        9,
+        {
+          '1': ticket('A012', '1'),
+          '2': ticket('B004', '2', 'serving'),
+          '3': ticket('C101', '3'),
+          '4': null,
+          '5': null,
+        },
+        ['A012', 'B004', 'C101', 'A011', 'B003', 'A010'].map((n, i) => ticket(n, String((i % 3) + 1), 'called', 9 - i)),
+      );
+
+    it('shows no code, and loads neither the corner nor the encoder, without the attribute', async () => {
+      const el = await board();
+      await live(el, busy());
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(el.shadowRoot?.querySelector('[part="follow"], svg')).to.equal(null);
+      expect(loaded('/queue-board/follow.ts')).to.equal(false);
+      expect(loaded('/internal/qr.ts')).to.equal(false);
+      expect(loaded('/internal/qr-encode.ts')).to.equal(false);
+    });
+
+    it('draws the address resolved against the page, with its caption, under the latest calls', async () => {
+      const el = await board(html`<motcua-queue-board follow-url="/phieu.html?from=board"></motcua-queue-board>`);
+      await live(el, busy());
+      await waitUntil(() => el.shadowRoot?.querySelector('[part="follow"]'), 'the corner loads', { timeout: 3000 });
+      expect(
+        loaded('/queue-board/follow.ts') && loaded('/internal/qr-encode.ts'),
+        'what the first test looks for',
+      ).to.equal(true);
+      const expected = new URL('/phieu.html?from=board', location.href).href;
+      const { encodeQr } = await import('../internal/qr-encode.js');
+      expect(modulesOf(el)).to.deep.equal(encodeQr(expected));
+      expect(text(el, '[part="follow"] figcaption')).to.deep.equal(['Theo dõi lượt trên điện thoại']);
+      expect(el.shadowRoot?.querySelector('[part="follow"] svg')?.getAttribute('aria-label')).to.equal(
+        'Theo dõi lượt trên điện thoại',
+      );
+      // In the latest calls' column, after them.
+      const recent = el.shadowRoot?.querySelector('[part="recent"]') as Element;
+      const follow = el.shadowRoot?.querySelector('[part="follow"]') as Element;
+      expect(recent.compareDocumentPosition(follow) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+      await expect(el).to.be.accessible();
+
+      // Another address, another code; the caption from the page's strings, in English.
+      el.followUrl = 'phieu.html';
+      el.lang = 'en';
+      el.strings = { en: { follow: 'Your turn, on your phone' } };
+      await el.updateComplete;
+      expect(modulesOf(el)).to.deep.equal(encodeQr(new URL('phieu.html', document.baseURI).href));
+      expect(text(el, '[part="follow"] figcaption')).to.deep.equal(['Your turn, on your phone']);
+      el.followUrl = '';
+      await el.updateComplete;
+      expect(el.shadowRoot?.querySelector('[part="follow"]')).to.equal(null);
+    });
+
+    for (const [width, height] of [
+      [1920, 1080],
+      [1366, 768],
+    ] as const) {
+      it(`leaves the counters, the latest calls and the code on a ${width}×${height} screen`, async () => {
+        await browserCommand('set-viewport', { width, height });
+        try {
+          const el = await board(html`<motcua-queue-board follow-url="/phieu.html"></motcua-queue-board>`);
+          await live(el, busy());
+          await waitUntil(() => el.shadowRoot?.querySelector('[part="follow"] svg'), 'the corner loads', {
+            timeout: 3000,
+          });
+          expect([innerWidth, innerHeight]).to.deep.equal([width, height]);
+          const parts = el.shadowRoot?.querySelectorAll('[part="number"], [part="call"], [part="follow"]') ?? [];
+          expect(parts.length).to.equal(5 + 6 + 1);
+          for (const node of parts) {
+            const box = node.getBoundingClientRect();
+            expect(box.bottom, node.textContent ?? '').to.be.at.most(height);
+            expect(box.right, node.textContent ?? '').to.be.at.most(width);
+          }
+          const code = el.shadowRoot?.querySelector('[part="follow"] svg')?.getBoundingClientRect();
+          expect(code?.width, 'a code a phone reads from a few steps').to.be.at.least(120);
+        } finally {
+          await browserCommand('set-viewport', { width: 800, height: 600 });
+        }
+      });
     }
   });
 });

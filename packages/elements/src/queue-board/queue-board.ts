@@ -20,6 +20,7 @@ import { soundAllowed } from '../internal/speech/autoplay.js';
 import type { SpeechEngine } from '../internal/speech/engine.js';
 import { blockStyles } from '../internal/styles.js';
 import { keepAwake } from '../internal/wake-lock.js';
+import type { FollowStringKey } from './follow.js';
 import type { QueueCallDetail } from './queue-board.events.js';
 
 export type { QueueCallDetail } from './queue-board.events.js';
@@ -84,6 +85,11 @@ const MISSED_CALLS_WINDOW = 120_000;
  * shipped next to the CDN build, `voice/`). Browsers play sound only after a user gesture, so an "enable sound"
  * button shows until there has been one (or start Chromium with `--autoplay-policy=no-user-gesture-required`).
  *
+ * With `follow-url` (the ticket status page, e.g. `/phieu.html`) the board shows that page's address as a QR code
+ * under the latest calls, "follow your turn on your phone": the page opened without a ticket id asks for the number
+ * and follows it, read-only (rating and notifications need the ticket's own QR code). The code and its encoder load
+ * only on a board with the attribute.
+ *
  * The screen never sleeps while the element is shown (Screen Wake Lock where the browser has it; `no-wake-lock` leaves
  * it to the device's power settings).
  *
@@ -102,6 +108,8 @@ const MISSED_CALLS_WINDOW = 120_000;
  * @csspart call-counter - Its counter.
  * @csspart connection - The connection message, while connecting or offline.
  * @csspart enable-sound - The "enable sound" button.
+ * @csspart follow - With `follow-url`: the QR code of the ticket status page and its caption, under the latest calls.
+ * @csspart qr - That QR code.
  * @cssproperty --motcua-queue-board-font-size - The base size; counters' numbers are up to 3.2 times it, as wide as their card allows (default 24px).
  * @cssproperty --motcua-queue-board-background - Background (default #0a1a2f).
  * @cssproperty --motcua-queue-board-color - Text (default #ffffff).
@@ -115,7 +123,7 @@ const MISSED_CALLS_WINDOW = 120_000;
  * <motcua-queue-board api-base="https://motcua.xa-an-binh.gov.vn/" voice-base="/voice/"></motcua-queue-board>
  * ```
  */
-export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey | PairingStringKey> {
+export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey | PairingStringKey | FollowStringKey> {
   /** The element's styles. */
   static override styles = [
     ...MotcuaElement.styles,
@@ -327,6 +335,12 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey | Pairin
    */
   @property({ type: Boolean }) pair = false;
 
+  /**
+   * The ticket status page (`<motcua-ticket-status>`), resolved against the board's page, shown as a QR code with
+   * "Theo dõi lượt trên điện thoại" (string `follow`). Empty (default): no code.
+   */
+  @property({ attribute: 'follow-url' }) followUrl = '';
+
   @state() private board: BoardSnapshot | undefined;
 
   @state() private connection: Connection = 'connecting';
@@ -336,7 +350,7 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey | Pairin
   /** The last call's ticket number and counter, highlighted and read to screen readers. */
   @state() private lastCall: { number: string; counter: string } | undefined;
 
-  protected defaultStrings = strings as StringTable<QueueBoardStringKey | PairingStringKey>;
+  protected defaultStrings = strings as StringTable<QueueBoardStringKey | PairingStringKey | FollowStringKey>;
 
   private readonly streamHost = {
     onSnapshot: (board: BoardSnapshot) => this.showSnapshot(board),
@@ -351,6 +365,8 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey | Pairin
   /** When the stream was lost, while it is. */
   private lostAt: number | undefined;
   private announcer: Promise<Announcer> | undefined;
+  /** With `follow-url`: the QR code corner, loaded then. */
+  private follow: typeof import('./follow.js') | undefined;
 
   override render() {
     const board = this.board;
@@ -378,10 +394,13 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey | Pairin
         <ul part="counters" aria-label=${this.t('title')}>
           ${(board?.counters ?? []).map((c) => this.renderCounter(c.label, c.ticket))}
         </ul>
-        <section part="recent" aria-labelledby="recent">
-          <h3 id="recent">${this.t('recent')}</h3>
-          ${this.renderRecent(board?.recent ?? [])}
-        </section>
+        <div>
+          <section part="recent" aria-labelledby="recent">
+            <h3 id="recent">${this.t('recent')}</h3>
+            ${this.renderRecent(board?.recent ?? [])}
+          </section>
+          ${this.follow && this.followUrl ? this.follow.followCorner(this.followUrl, this.t('follow')) : nothing}
+        </div>
       </div>`;
   }
 
@@ -426,6 +445,7 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey | Pairin
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('apiBase') && changed.get('apiBase') !== undefined && this.isConnected) this.connect();
+    if (this.followUrl && !this.follow) void this.loadFollow();
     if (!this.announcer) return;
     if (changed.has('speech') || changed.has('voiceBase') || changed.has('repeat')) {
       void this.withAnnouncer((announcer, voice) => {
@@ -434,6 +454,14 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey | Pairin
       });
     }
     if (changed.has('muted') && this.muted) void this.withAnnouncer((announcer) => announcer.cancel());
+  }
+
+  /** Loads the QR code corner (once); offline, the next change of the board tries again. */
+  private async loadFollow(): Promise<void> {
+    const part = await import('./follow.js').catch(() => undefined);
+    if (!part || this.follow) return;
+    this.follow = part;
+    this.defaultStrings = part.installFollow(this, this.defaultStrings);
   }
 
   private connect(): void {

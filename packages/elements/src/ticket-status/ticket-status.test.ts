@@ -1,6 +1,6 @@
 import type { BoardTicket, TicketView } from '@motcua/core/queue';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { setNotifications } from '../internal/browser-commands.test-support.js';
+import { sendKeys, setNotifications } from '../internal/browser-commands.test-support.js';
 import { FakeEventSource, latestEventSource } from '../internal/event-source.test-support.js';
 import type { MotcuaTicketStatus } from './ticket-status.js';
 import './ticket-status.js';
@@ -267,5 +267,94 @@ describe('<motcua-ticket-status>', () => {
       await setNotifications('default');
       for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
     }
+  });
+
+  describe('without an id (the QR code on the board)', () => {
+    const shownNumber = (status: BoardTicket['status'], extra: Partial<BoardTicket> = {}) => ({
+      ...boardTicket('A012', status),
+      ...(status === 'issued' ? { counter: null, calls: 0, lastCalledAt: null } : {}),
+      ...extra,
+    });
+    const input = (el: MotcuaTicketStatus) => part(el, 'number-input') as HTMLInputElement;
+
+    async function follow(el: MotcuaTicketStatus, typed: string): Promise<void> {
+      await waitUntil(() => part(el, 'number-input'), 'the number form loads', { timeout: 3000 });
+      input(el).focus();
+      await sendKeys({ type: typed });
+      await sendKeys({ press: 'Enter' });
+    }
+
+    it('asks for the number with the keyboard and follows it live: ahead, wait, the call, with no rating nor push', async () => {
+      answerWith({
+        ticket: shownNumber('issued'),
+        wait: { ahead: 5, method: 'queue-length', sampleSize: 9, minutes: { low: 8, middle: 11, high: 15 } },
+      });
+      const worker = new URL('../dossier-status/push-worker.js', import.meta.url).href;
+      const el = await fixture<MotcuaTicketStatus>(
+        html`<motcua-ticket-status push-worker=${worker}></motcua-ticket-status>`,
+      );
+      await settle(el, 'Số thứ tự của bạn');
+      expect(shown(el)).to.contain('Nhập số in trên phiếu để theo dõi lượt, hoặc xin quét mã QR');
+      expect(requested, 'nothing is read before a number is given').to.deep.equal([]);
+      expect(input(el).getBoundingClientRect().height).to.be.at.least(44);
+      expect((part(el, 'number-follow') as HTMLElement).getBoundingClientRect().height).to.be.at.least(44);
+      await expect(el).to.be.accessible();
+
+      await follow(el, 'a 12');
+      await settle(el, 'Còn 5 người trước bạn');
+      expect(requested[0]).to.match(/\/api\/queue\/numbers\/A%2012$/);
+      latestEventSource().send('snapshot', snapshot());
+      await settle(el, 'Hộ tịch');
+      expect(part(el, 'number')?.textContent).to.equal('A012');
+      expect(shown(el)).to.contain('Dự kiến khoảng 8–15 phút');
+      expect(shown(el)).to.contain('cần mã QR in trên phiếu');
+      expect(part(el, 'notify'), 'no Web Push offer without the ticket’s id').to.equal(null);
+      expect(requested.some((u) => u.includes('web-push'))).to.equal(false);
+      expect(el.shadowRoot?.activeElement, 'the focus stays in the form').to.equal(input(el));
+      await expect(el).to.be.accessible();
+
+      // Someone else is called: read again; then its own call, with the counter's label from the board.
+      answerWith({ ticket: shownNumber('issued'), wait: { ahead: 2, method: 'position-only', sampleSize: 0 } });
+      latestEventSource().send('ticket', { version: 11, type: 'call', at: 5, ticket: boardTicket('A009', 'called') });
+      await settle(el, 'Sắp đến lượt bạn');
+      answerWith({ ticket: shownNumber('called') });
+      latestEventSource().send('ticket', { version: 12, type: 'call', at: 6, ticket: boardTicket('A012', 'called') });
+      await settle(el, 'Mời số A012 đến quầy Quầy 2');
+      expect(requested.every((u) => /\/api\/queue\/numbers\/A%2012$/.test(u))).to.equal(true);
+
+      // Served: no rating link, even from an answer that would carry a token and an id.
+      answerWith({ ticket: { ...shownNumber('done'), id: ID }, ratingToken: 'r1.abc' });
+      latestEventSource().send('ticket', { version: 13, type: 'done', at: 7, ticket: boardTicket('A012', 'done') });
+      await settle(el, 'Đã phục vụ xong');
+      expect(part(el, 'rate')).to.equal(null);
+      expect(el.shadowRoot?.innerHTML).to.not.contain(ID);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says when no such number was issued today, in English too, and renders a hostile number as text', async () => {
+      answerWith(json(404, { error: { code: 'unknown-number' } }));
+      const el = await fixture<MotcuaTicketStatus>(html`<motcua-ticket-status lang="en"></motcua-ticket-status>`);
+      await settle(el, 'Your number');
+      expect((part(el, 'number-follow') as HTMLElement).textContent?.trim()).to.equal('Follow');
+      await follow(el, '<img src=x onerror="globalThis.pwned=1">');
+      // The field takes 16 characters, the longest number the server reads.
+      await settle(el, 'No ticket <IMG SRC=X ONERR has been issued today');
+      expect(el.shadowRoot?.querySelector('img')).to.equal(null);
+      expect((globalThis as { pwned?: number }).pwned).to.equal(undefined);
+      await expect(el).to.be.accessible();
+    });
+
+    it('takes its strings from the page', async () => {
+      answerWith({ ticket: shownNumber('serving') });
+      const el = await fixture<MotcuaTicketStatus>(
+        html`<motcua-ticket-status
+          .strings=${{ vi: { numberLabel: 'Số trên phiếu', numberNote: 'Chỉ xem.' } }}
+        ></motcua-ticket-status>`,
+      );
+      await settle(el, 'Số trên phiếu');
+      await follow(el, 'A012');
+      await settle(el, 'Bạn đang được phục vụ tại quầy 2');
+      expect(part(el, 'number-note')?.textContent).to.equal('Chỉ xem.');
+    });
   });
 });

@@ -8,6 +8,7 @@ import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
 import type { PushStringKey } from '../internal/push-offer.js';
 import { blockStyles } from '../internal/styles.js';
+import type { NumberStringKey } from './number-mode.js';
 import type { TicketChangeDetail } from './ticket-status.events.js';
 import { type TicketStatusStringKey, ticketStatusStrings } from './ticket-status.strings.js';
 import { ticketStatusStyles } from './ticket-status.styles.js';
@@ -16,7 +17,7 @@ export type { TicketChangeDetail } from './ticket-status.events.js';
 export type { TicketStatusStringKey } from './ticket-status.strings.js';
 
 type Phase = 'loading' | 'shown' | 'unknown' | 'no-ticket';
-type Key = TicketStatusStringKey | PushStringKey;
+type Key = TicketStatusStringKey | PushStringKey | NumberStringKey;
 
 /**
  * The queue ticket in the citizen's hand, opened from the ticket's QR code (no sign-in: the ticket's unguessable id
@@ -24,6 +25,10 @@ type Key = TicketStatusStringKey | PushStringKey;
  * "your turn is near" at `near` people ahead or fewer (the phone vibrates where it can), the counter once called, and
  * after service a link to rate it with the ticket's rating token. A ticket of another day, cancelled, skipped or
  * unknown says so plainly. The page reads `?id=` from its address when `ticket-id` is not set.
+ *
+ * Without an id (the QR code on the board opens the page without one) it asks for the number on the ticket and
+ * follows that number, today's, read-only: the same status live, but no rating link and no Web Push offer, which
+ * need the ticket's own QR code (a note says so). That form loads lazily, only on a page without an id.
  *
  * @summary Live status of one queue ticket, for the citizen's phone.
  * @fires motcua-ticket-change - The ticket's state changed; detail {@link TicketChangeDetail}.
@@ -35,6 +40,8 @@ type Key = TicketStatusStringKey | PushStringKey;
  * @csspart connection - The connection message while offline.
  * @csspart rate - The link to rate the service.
  * @csspart notify - The Web Push offer (with `push-worker`): its button and what became of it.
+ * @csspart number-form - Without an id: the form asking for the number; `number-input` and `number-follow` inside it.
+ * @csspart number-note - Without an id: the note that rating and notifications need the ticket's QR code.
  * @cssproperty --motcua-ticket-status-font-size - The base size (default 18px).
  * @cssproperty --motcua-ticket-status-accent - The number and the rating link (default #0b4f9c).
  * @cssproperty --motcua-ticket-status-color - Text (default #1b1b1b).
@@ -77,11 +84,15 @@ export class MotcuaTicketStatus extends MotcuaElement<Key> {
   @state() private followed: FollowedTicket | undefined;
   @state() private board: BoardSnapshot | undefined;
   @state() private offline = false;
+  /** Without an id: the number followed, as typed (empty until the form is sent; `start()` renders it). */
+  private number = '';
 
   /** The strings; the Web Push offer's join them when it loads. */
   protected defaultStrings = ticketStatusStrings as StringTable<Key>;
   /** The Web Push offer, loaded while a ticket waits when `push-worker` is set. */
   private pushOffer: import('../internal/push-offer.js').PushOfferController | undefined;
+  /** Without an id: the number form and the number's read, loaded once. */
+  private numberMode: typeof import('./number-mode.js') | undefined;
 
   private readonly stream = new BoardStream({
     onSnapshot: (board) => this.showSnapshot(board),
@@ -107,17 +118,33 @@ export class MotcuaTicketStatus extends MotcuaElement<Key> {
   }
 
   override render() {
+    const mode = this.ticketId ? undefined : this.numberMode;
+    // Without an id, the number form stays in place (and keeps the focus) whatever the page shows above it.
+    return html`<h2>${this.t('title')}</h2>${this.offline ? html`<p part="connection" role="status">${this.t('offline')}</p>` : nothing}${this.renderTicket()}${
+      mode
+        ? mode.numberForm(
+            (key) => this.t(key),
+            this.number,
+            this.phase === 'shown',
+            (n) => {
+              this.number = n;
+              this.start();
+            },
+          )
+        : nothing
+    }`;
+  }
+
+  private renderTicket() {
     const f = this.followed;
-    const connection = this.offline ? html`<p part="connection" role="status">${this.t('offline')}</p>` : nothing;
     if (this.phase !== 'shown' || !f) {
-      const key = this.phase === 'no-ticket' ? 'noTicket' : this.phase === 'unknown' ? 'unknown' : 'loading';
-      return html`<h2>${this.t('title')}</h2>${connection}<p part="state" role="status">${this.t(key)}</p>`;
+      const unknown = this.ticketId ? 'unknown' : 'numberUnknown';
+      const key = this.phase === 'no-ticket' ? 'noTicket' : this.phase === 'unknown' ? unknown : 'loading';
+      return html`<p part="state" role="status">${this.t(key, { number: this.number })}</p>`;
     }
     const t = f.ticket;
     const expired = this.board !== undefined && this.board.businessDate > t.businessDate;
     return html`
-      <h2>${this.t('title')}</h2>
-      ${connection}
       <p><span class="label">${this.t('number')}</span> <span part="number">${t.number}</span></p>
       <p part="service">${this.serviceName()}</p>
       <div role="status">${expired ? this.renderLine('otherDay', '') : this.renderState()}</div>
@@ -212,19 +239,30 @@ export class MotcuaTicketStatus extends MotcuaElement<Key> {
     const restart = (changed.has('ticketId') || changed.has('apiBase')) && this.isConnected;
     if (restart && (changed.get('ticketId') !== undefined || changed.get('apiBase') !== undefined)) this.start();
     if (changed.has('followed') || changed.has('board')) this.signal();
-    if (this.pushWorker && this.followed?.ticket.status === 'issued') void this.offerPush(this.apiBase || undefined);
+    if (this.pushWorker && this.ticketId && this.followed?.ticket.status === 'issued') {
+      void this.offerPush(this.apiBase || undefined);
+    }
   }
 
   private start(): void {
     this.stop();
     this.followed = undefined;
-    if (!this.ticketId) {
+    if (!this.ticketId && (!this.number || !this.numberMode)) {
       this.phase = 'no-ticket';
+      void this.loadNumberMode();
       return;
     }
     this.phase = 'loading';
     void this.refresh();
     this.connect();
+  }
+
+  /** Loads the number form (once) for a page without an id; offline, the page keeps asking for the QR code. */
+  private async loadNumberMode(): Promise<void> {
+    const part = await import('./number-mode.js').catch(() => undefined);
+    if (!part || this.numberMode) return;
+    this.numberMode = part;
+    this.defaultStrings = part.installNumberMode(this, this.defaultStrings);
   }
 
   private stop(): void {
@@ -241,13 +279,20 @@ export class MotcuaTicketStatus extends MotcuaElement<Key> {
     this.loading = controller;
     const timeout = setTimeout(() => controller.abort(), 10_000);
     try {
-      const url = apiUrl(`api/queue/tickets/${encodeURIComponent(this.ticketId)}`, this.apiBase || undefined);
-      const response = await fetch(url, { signal: controller.signal, cache: 'no-store' });
+      const byNumber = this.ticketId ? undefined : this.numberMode;
+      const path = byNumber
+        ? byNumber.numberPath(this.number)
+        : `api/queue/tickets/${encodeURIComponent(this.ticketId)}`;
+      const response = await fetch(apiUrl(path, this.apiBase || undefined), {
+        signal: controller.signal,
+        cache: 'no-store',
+      });
       if (response.status === 404) {
         this.phase = 'unknown';
         return;
       }
-      const followed = response.ok ? readFollowedTicket(await response.json()) : undefined;
+      const read = byNumber ? byNumber.readNumberAnswer : readFollowedTicket;
+      const followed = response.ok ? read(await response.json()) : undefined;
       if (!followed) throw new Error(`HTTP ${response.status}`);
       if (followed.ticket.status === 'transferred' && followed.ticket.transferredTo) {
         this.ticketId = followed.ticket.transferredTo;

@@ -41,6 +41,9 @@ for (const target of TEST_DATABASES) {
         expect(((await refused.json()) as { error: { code: string } }).error.code).to.equal('rate-limited');
         // Another address is not affected, and taking a ticket is not a public read.
         expect((await read('/api/queue/board', '198.51.100.2')).status).to.equal(200);
+        // A ticket followed by its number is a public read too, counted with the others.
+        expect((await read('/api/queue/numbers/A001', '203.0.113.7')).status).to.equal(429);
+        expect((await read('/api/queue/numbers/A001', '198.51.100.2')).status).to.equal(200);
         const another = await app.request(
           '/api/queue/tickets',
           { method: 'POST', headers: KIOSK, body: JSON.stringify({ service: 'ho-tich' }) },

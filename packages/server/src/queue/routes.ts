@@ -14,6 +14,7 @@ import {
   transferTicket,
 } from './counter-commands.js';
 import { callNumber, counterDesk, pauseCounter, readmitNumber } from './counter-desk.js';
+import { followNumber } from './numbers.js';
 import { queueReportHandler } from './report.js';
 import type { QueueRouteOptions, QueueService } from './service.js';
 import { subscribeToTicket } from './ticket-push.js';
@@ -21,7 +22,7 @@ import { followTicket, issueTicket, listServices } from './tickets.js';
 
 /**
  * Mounts the kiosk, counter and private board guards (bearer credential, then the ticket rate limit per kiosk) and the
- * limit on public reads (the board, a followed ticket) per client address (`clientOf`, which honours `trustProxy`).
+ * limit on public reads (the board, a ticket followed by its id or its number) per client address (`clientOf`, which honours `trustProxy`).
  * Call after `identifyDevices` and before the idempotency middleware, so that a refused request is never stored as
  * the answer to its Idempotency-Key.
  *
@@ -40,7 +41,7 @@ export function installQueueGuards(
   const { office } = service;
   // Public reads, per client address, in this instance's memory: they protect the instance, and cost no write.
   const reads = createMemoryRateLimiter();
-  for (const path of ['/api/queue/board', '/api/queue/tickets/:id']) {
+  for (const path of ['/api/queue/board', '/api/queue/tickets/:id', '/api/queue/numbers/:number']) {
     app.use(
       path,
       rateLimit(reads, 'public-reads', (c) => `${office.id}/${clientOf(c)}`, office.rateLimits.publicReads, now, 'GET'),
@@ -72,6 +73,8 @@ export function installQueueGuards(
   };
   app.use('/api/queue/board', board);
   app.use('/api/queue/events', board);
+  // A ticket followed by its number (the board's QR code) reads what the board shows: as public as the board.
+  app.use('/api/queue/numbers/:number', board);
   app.use('/api/queue/counters/:id/*', async (c, next) => {
     // An officer signed in to this office works at the counter their console chose (the path's); a bearer token
     // still decides alone when one is sent.
@@ -102,6 +105,7 @@ export function installQueueRoutes(app: Hono, service: QueueService, options: Qu
   app.get('/api/queue/services', (c) => listServices(c, service, options));
   app.post('/api/queue/tickets', (c) => issueTicket(c, service));
   app.get('/api/queue/tickets/:id', (c) => followTicket(c, service, options));
+  app.get('/api/queue/numbers/:number', (c) => followNumber(c, service));
   app.put('/api/queue/tickets/:id/push-subscription', (c) => subscribeToTicket(c, service, options.now));
   app.get('/api/queue/counters/:id/current', (c) => currentTicket(c, service, options));
   app.post('/api/queue/counters/:id/call-next', (c) => callNext(c, service));

@@ -8,7 +8,7 @@ import {
   type Queue,
   type QueueConfig,
   queueBusinessTimeOf,
-  type Ticket,
+  type TicketView,
   type WaitEstimate,
 } from '@motcua/core/queue';
 import type { Database } from '../db/database.js';
@@ -51,8 +51,10 @@ export interface QueueService {
   readonly limiter: RateLimiter;
   /** The board as it stands (built once per event version, whichever instance made the change). */
   board(): Promise<BoardSnapshot>;
+  /** Today's tickets as they stand (the office's business date now; read once per event version, as the board). */
+  today(): Promise<readonly TicketView[]>;
   /** A waiting ticket's expected wait, from its day's tickets as they stand (read once per event version). */
-  waitOf(ticket: Ticket): Promise<WaitEstimate>;
+  waitOf(ticket: TicketView): Promise<WaitEstimate>;
 }
 
 /**
@@ -109,6 +111,9 @@ export function createQueueService(deps: QueueRoutesDeps): QueueService {
         boardOf = { day, queue, board };
       }
       return boardOf.board;
+    },
+    async today() {
+      return (await days.day(businessDateNow(current(), now))).tickets;
     },
     async waitOf(ticket) {
       const day = await days.day(ticket.businessDate);
