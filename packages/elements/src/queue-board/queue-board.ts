@@ -6,7 +6,7 @@ import {
   isAnnouncedCall,
   missedBoardCalls,
 } from '@motcua/core/queue';
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { MotcuaElement } from '../internal/base.js';
 import { BoardStream } from '../internal/board-stream.js';
 import { apiUrl } from '../internal/config.js';
@@ -21,52 +21,11 @@ import type { SpeechEngine } from '../internal/speech/engine.js';
 import { blockStyles } from '../internal/styles.js';
 import { keepAwake } from '../internal/wake-lock.js';
 import type { FollowStringKey } from './follow.js';
-import type { QueueCallDetail } from './queue-board.events.js';
+import { type QueueBoardStringKey, queueBoardStrings } from './queue-board.strings.js';
+import { queueBoardStyles } from './queue-board.styles.js';
 
 export type { QueueCallDetail } from './queue-board.events.js';
-
-/** The keys of the board's strings. */
-export type QueueBoardStringKey =
-  | 'title'
-  | 'counter'
-  | 'free'
-  | 'called'
-  | 'serving'
-  | 'recent'
-  | 'noCalls'
-  | 'connecting'
-  | 'offline'
-  | 'enableSound'
-  | 'announce';
-
-const strings: StringTable<QueueBoardStringKey> = {
-  vi: {
-    title: 'Đang phục vụ',
-    counter: 'Quầy {counter}',
-    free: 'Chưa gọi số',
-    called: 'Mời đến quầy',
-    serving: 'Đang phục vụ',
-    recent: 'Số vừa gọi',
-    noCalls: 'Chưa gọi số nào',
-    connecting: 'Đang kết nối…',
-    offline: 'Mất kết nối với máy chủ, đang thử lại…',
-    enableSound: 'Bật âm thanh',
-    announce: 'Xin mời số {number} đến quầy số {counter}',
-  },
-  en: {
-    title: 'Now serving',
-    counter: 'Counter {counter}',
-    free: 'No number called',
-    called: 'Please come to the counter',
-    serving: 'Being served',
-    recent: 'Recent calls',
-    noCalls: 'No number called yet',
-    connecting: 'Connecting…',
-    offline: 'Connection to the server lost, retrying…',
-    enableSound: 'Enable sound',
-    announce: 'Ticket {number}, please go to counter {counter}',
-  },
-};
+export type { QueueBoardStringKey } from './queue-board.strings.js';
 
 type Connection = 'connecting' | 'live' | 'offline';
 
@@ -125,170 +84,7 @@ const MISSED_CALLS_WINDOW = 120_000;
  */
 export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey | PairingStringKey | FollowStringKey> {
   /** The element's styles. */
-  static override styles = [
-    ...MotcuaElement.styles,
-    blockStyles,
-    css`
-      :host {
-        font-size: var(--motcua-queue-board-font-size, 24px) !important;
-        line-height: 1.25;
-        background: var(--motcua-queue-board-background, #0a1a2f);
-        color: var(--motcua-queue-board-color, #ffffff);
-        padding: 0.75em;
-      }
-      [part='header'] {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        justify-content: space-between;
-        gap: 0.5em;
-        margin-bottom: 0.75em;
-      }
-      h2,
-      h3 {
-        margin: 0;
-        font-weight: 700;
-      }
-      h2 {
-        font-size: 1.5em;
-      }
-      h3 {
-        font-size: 1.2em;
-        margin-bottom: 0.4em;
-      }
-      .layout {
-        display: grid;
-        grid-template-columns: minmax(0, 3fr) minmax(9em, 1fr);
-        gap: 0.75em;
-        align-items: start;
-      }
-      ul,
-      ol {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      [part='counters'] {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(8.5em, 1fr));
-        gap: 0.5em;
-      }
-      [part~='counter'] {
-        background: var(--motcua-queue-board-card, #13294a);
-        border: 0.15em solid transparent;
-        border-radius: 0.3em;
-        padding: 0.4em 0.6em;
-        text-align: center;
-        container-type: inline-size;
-      }
-      [part~='counter-new'] {
-        border-color: var(--motcua-queue-board-accent, #4dd0ff);
-        animation: flash 1s ease-in-out 4;
-      }
-      @keyframes flash {
-        50% {
-          border-color: transparent;
-        }
-      }
-      [part='counter-label'] {
-        display: block;
-        font-size: 1.1em;
-        font-weight: 600;
-      }
-      [part='number'],
-      [part='call-number'] {
-        display: block;
-        color: var(--motcua-queue-board-number-color, #ffd84d);
-        font-weight: 800;
-        font-variant-numeric: tabular-nums;
-        letter-spacing: 0.02em;
-      }
-      [part='number'] {
-        /* As large as the card allows a five-character number (browsers without container units: 2.6em). */
-        font-size: 2.6em;
-        font-size: min(3.2em, 30cqi);
-        line-height: 1.1;
-      }
-      [part='number'].free {
-        color: inherit;
-        opacity: 0.75;
-        font-size: 1.2em;
-        font-weight: 400;
-        line-height: 2.6;
-      }
-      [part='status'] {
-        display: block;
-        font-size: 0.9em;
-      }
-      [part='call'] {
-        display: flex;
-        justify-content: space-between;
-        align-items: baseline;
-        gap: 0.5em;
-        padding: 0.2em 0;
-        border-bottom: 1px solid rgb(255 255 255 / 30%);
-      }
-      [part='call-number'] {
-        font-size: 1.8em;
-      }
-      [part='connection'] {
-        margin: 0;
-        padding: 0.2em 0.5em;
-        border-radius: 0.3em;
-        background: #ffd84d;
-        color: #1b1b1b;
-        font-weight: 600;
-      }
-      [part='enable-sound'] {
-        font: inherit;
-        min-height: var(--motcua-touch-target, 44px);
-        min-width: var(--motcua-touch-target, 44px);
-        padding: 0.2em 0.8em;
-        border: 2px solid currentColor;
-        border-radius: 0.3em;
-        background: #ffffff;
-        color: #0a1a2f;
-        font-weight: 700;
-        cursor: pointer;
-      }
-      .visually-hidden {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
-      @media (max-width: 700px) {
-        .layout {
-          grid-template-columns: 1fr;
-        }
-      }
-      @media (prefers-reduced-motion: reduce) {
-        [part~='counter-new'] {
-          animation: none;
-        }
-      }
-      @media (forced-colors: active) {
-        [part~='counter'],
-        [part='connection'] {
-          border: 0.15em solid CanvasText;
-        }
-        [part~='counter-new'] {
-          border-color: Highlight;
-          border-style: double;
-          border-width: 0.3em;
-        }
-        [part='number'],
-        [part='call-number'] {
-          color: CanvasText;
-        }
-        [part='enable-sound'] {
-          border-color: ButtonText;
-        }
-      }
-    `,
-  ];
+  static override styles = [...MotcuaElement.styles, blockStyles, queueBoardStyles];
 
   /** The API's base URL, when not the page's configured `apiBase`. */
   @property({ attribute: 'api-base' }) apiBase = '';
@@ -350,7 +146,7 @@ export class MotcuaQueueBoard extends MotcuaElement<QueueBoardStringKey | Pairin
   /** The last call's ticket number and counter, highlighted and read to screen readers. */
   @state() private lastCall: { number: string; counter: string } | undefined;
 
-  protected defaultStrings = strings as StringTable<QueueBoardStringKey | PairingStringKey | FollowStringKey>;
+  protected defaultStrings = queueBoardStrings as StringTable<QueueBoardStringKey | PairingStringKey | FollowStringKey>;
 
   private readonly streamHost = {
     onSnapshot: (board: BoardSnapshot) => this.showSnapshot(board),
