@@ -1,5 +1,5 @@
 import type { StringTable } from '../internal/i18n.js';
-import type { TicketKioskLaterKey } from './strings.js';
+import type { TicketKioskLaterKey } from './ticket-kiosk.strings.js';
 
 /** The strings of the ticket, refusal and print screens, in Vietnamese and English: loaded with the issuing code. */
 export const TICKET_KIOSK_LATER_STRINGS: StringTable<TicketKioskLaterKey> = {

@@ -10,7 +10,7 @@ import type { Language } from '../internal/i18n.js';
 import { PrintFrame, setFrameStyles } from '../internal/print-frame.js';
 import { qrElement } from '../internal/qr.js';
 import type { TicketWait } from './request.js';
-import type { TicketKioskStringKey } from './strings.js';
+import type { TicketKioskStringKey } from './ticket-kiosk.strings.js';
 
 export { PrintFrame };
 
