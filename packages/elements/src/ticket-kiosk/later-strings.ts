@@ -1,33 +1,37 @@
 import type { StringTable } from '../internal/i18n.js';
-import type { TicketKioskLaterKey } from './ticket-kiosk.strings.js';
+
+const laterVi = {
+  yourNumber: 'Số thứ tự của bạn',
+  service: 'Dịch vụ: {service}',
+  aheadNone: 'Bạn là người tiếp theo.',
+  aheadOne: 'Trước bạn còn 1 người.',
+  ahead: 'Trước bạn còn {count} người.',
+  wait: 'Thời gian chờ dự kiến: khoảng {low}–{high} phút.',
+  priorityNoted: 'Đã ghi nhận yêu cầu ưu tiên.',
+  takeSlip: 'Vui lòng nhận phiếu in.',
+  scan: 'Quét mã để theo dõi lượt và đánh giá.',
+  qrLabel: 'Mã QR tới trang theo dõi số {number}',
+  done: 'Xong',
+  closedTitle: 'Ngoài giờ lấy số',
+  closedDayTitle: 'Hôm nay không lấy số',
+  capTitle: 'Đã hết số hôm nay',
+  refusedTitle: 'Không lấy được số',
+  failedBody: 'Máy chủ đang gặp sự cố nên chưa cấp số. Vui lòng thử lại sau giây lát hoặc hỏi cán bộ.',
+  unauthorizedBody: 'Ki-ốt chưa có mã truy cập hợp lệ nên chưa cấp số. Vui lòng báo cán bộ.',
+  busyBody: 'Có nhiều yêu cầu cùng lúc. Vui lòng thử lại sau giây lát.',
+  printTitle: 'PHIẾU SỐ THỨ TỰ',
+  printTime: 'Giờ lấy số: {time}',
+  printAhead: 'Số người chờ trước bạn: {count}',
+  printFooter: 'Vui lòng chờ đến lượt được gọi. Xin cảm ơn!',
+  printFrameTitle: 'Phiếu số thứ tự để in',
+};
+
+/** The strings of the ticket, refusal and print screens: loaded with the issuing code. */
+export type TicketKioskLaterKey = keyof typeof laterVi;
 
 /** The strings of the ticket, refusal and print screens, in Vietnamese and English: loaded with the issuing code. */
 export const TICKET_KIOSK_LATER_STRINGS: StringTable<TicketKioskLaterKey> = {
-  vi: {
-    yourNumber: 'Số thứ tự của bạn',
-    service: 'Dịch vụ: {service}',
-    aheadNone: 'Bạn là người tiếp theo.',
-    aheadOne: 'Trước bạn còn 1 người.',
-    ahead: 'Trước bạn còn {count} người.',
-    wait: 'Thời gian chờ dự kiến: khoảng {low}–{high} phút.',
-    priorityNoted: 'Đã ghi nhận yêu cầu ưu tiên.',
-    takeSlip: 'Vui lòng nhận phiếu in.',
-    scan: 'Quét mã để theo dõi lượt và đánh giá.',
-    qrLabel: 'Mã QR tới trang theo dõi số {number}',
-    done: 'Xong',
-    closedTitle: 'Ngoài giờ lấy số',
-    closedDayTitle: 'Hôm nay không lấy số',
-    capTitle: 'Đã hết số hôm nay',
-    refusedTitle: 'Không lấy được số',
-    failedBody: 'Máy chủ đang gặp sự cố nên chưa cấp số. Vui lòng thử lại sau giây lát hoặc hỏi cán bộ.',
-    unauthorizedBody: 'Ki-ốt chưa có mã truy cập hợp lệ nên chưa cấp số. Vui lòng báo cán bộ.',
-    busyBody: 'Có nhiều yêu cầu cùng lúc. Vui lòng thử lại sau giây lát.',
-    printTitle: 'PHIẾU SỐ THỨ TỰ',
-    printTime: 'Giờ lấy số: {time}',
-    printAhead: 'Số người chờ trước bạn: {count}',
-    printFooter: 'Vui lòng chờ đến lượt được gọi. Xin cảm ơn!',
-    printFrameTitle: 'Phiếu số thứ tự để in',
-  },
+  vi: laterVi,
   en: {
     yourNumber: 'Your number',
     service: 'Service: {service}',

@@ -1,97 +1,36 @@
 import type { StringTable } from '../internal/i18n.js';
+import type { TicketKioskLaterKey } from './later-strings.js';
 
-/** The strings of the services screen (and of a press that cannot reach the issuing code): shipped with the element. */
-export type TicketKioskFirstKey = Exclude<TicketKioskStringKey, TicketKioskLaterKey>;
-
-/** The strings of the ticket, refusal and print screens: loaded with the issuing code (`later-strings.ts`). */
-export type TicketKioskLaterKey =
-  | 'yourNumber'
-  | 'service'
-  | 'aheadNone'
-  | 'aheadOne'
-  | 'ahead'
-  | 'wait'
-  | 'priorityNoted'
-  | 'takeSlip'
-  | 'scan'
-  | 'qrLabel'
-  | 'done'
-  | 'closedTitle'
-  | 'closedDayTitle'
-  | 'capTitle'
-  | 'refusedTitle'
-  | 'failedBody'
-  | 'unauthorizedBody'
-  | 'busyBody'
-  | 'printTitle'
-  | 'printTime'
-  | 'printAhead'
-  | 'printFooter'
-  | 'printFrameTitle';
+export type { TicketKioskLaterKey } from './later-strings.js';
 
 /** The keys of `<motcua-ticket-kiosk>`'s strings, for overrides through `strings` or `configure`. */
-export type TicketKioskStringKey =
-  | 'title'
-  | 'instruction'
-  | 'loading'
-  | 'unavailable'
-  | 'noServices'
-  | 'priority'
-  | 'priorityHint'
-  | 'priorityOn'
-  | 'issuing'
-  | 'opensAt'
-  | 'opensOn'
-  | 'offlineTitle'
-  | 'offlineBody'
-  | 'back'
-  | 'retry'
-  | 'returning'
-  | 'yourNumber'
-  | 'service'
-  | 'aheadNone'
-  | 'aheadOne'
-  | 'ahead'
-  | 'wait'
-  | 'priorityNoted'
-  | 'takeSlip'
-  | 'scan'
-  | 'qrLabel'
-  | 'done'
-  | 'closedTitle'
-  | 'closedDayTitle'
-  | 'capTitle'
-  | 'refusedTitle'
-  | 'failedBody'
-  | 'unauthorizedBody'
-  | 'busyBody'
-  | 'printTitle'
-  | 'printTime'
-  | 'printAhead'
-  | 'printFooter'
-  | 'printFrameTitle';
+export type TicketKioskStringKey = TicketKioskFirstKey | TicketKioskLaterKey;
+
+const firstVi = {
+  title: 'Lấy số thứ tự',
+  instruction: 'Chạm vào dịch vụ bạn cần.',
+  loading: 'Đang tải danh sách dịch vụ…',
+  unavailable: 'Chưa tải được danh sách dịch vụ. Ki-ốt sẽ tự thử lại; nếu cần, vui lòng hỏi cán bộ.',
+  noServices: 'Hiện không có dịch vụ nào để lấy số.',
+  priority: 'Tôi cần được ưu tiên',
+  priorityHint: 'Không cần nêu lý do.',
+  priorityOn: 'Đã chọn. Chạm vào dịch vụ để lấy số.',
+  issuing: 'Đang lấy số…',
+  opensAt: 'Mở lại lúc {time}',
+  opensOn: 'Mở lại lúc {time}, {day}',
+  offlineTitle: 'Mất kết nối',
+  offlineBody: 'Ki-ốt không liên lạc được với máy chủ nên chưa cấp số. Vui lòng thử lại sau giây lát hoặc hỏi cán bộ.',
+  back: 'Quay lại',
+  retry: 'Thử lại',
+  returning: 'Màn hình sẽ tự trở về sau {seconds} giây.',
+};
+
+/** The strings of the services screen (and of a press that cannot reach the issuing code): shipped with the element. */
+export type TicketKioskFirstKey = keyof typeof firstVi;
 
 /** The strings the kiosk paints with, in Vietnamese and English. */
 export const TICKET_KIOSK_STRINGS: StringTable<TicketKioskFirstKey> = {
-  vi: {
-    title: 'Lấy số thứ tự',
-    instruction: 'Chạm vào dịch vụ bạn cần.',
-    loading: 'Đang tải danh sách dịch vụ…',
-    unavailable: 'Chưa tải được danh sách dịch vụ. Ki-ốt sẽ tự thử lại; nếu cần, vui lòng hỏi cán bộ.',
-    noServices: 'Hiện không có dịch vụ nào để lấy số.',
-    priority: 'Tôi cần được ưu tiên',
-    priorityHint: 'Không cần nêu lý do.',
-    priorityOn: 'Đã chọn. Chạm vào dịch vụ để lấy số.',
-    issuing: 'Đang lấy số…',
-    opensAt: 'Mở lại lúc {time}',
-    opensOn: 'Mở lại lúc {time}, {day}',
-    offlineTitle: 'Mất kết nối',
-    offlineBody:
-      'Ki-ốt không liên lạc được với máy chủ nên chưa cấp số. Vui lòng thử lại sau giây lát hoặc hỏi cán bộ.',
-    back: 'Quay lại',
-    retry: 'Thử lại',
-    returning: 'Màn hình sẽ tự trở về sau {seconds} giây.',
-  },
+  vi: firstVi,
   en: {
     title: 'Take a number',
     instruction: 'Touch the service you need.',
