@@ -7,7 +7,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Language } from '../internal/i18n.js';
 import { feesText } from './fees-text.js';
 import { fullCode, safeUrl, timeOf } from './format.js';
-import { LEVEL_KEYS, ONLINE_KEYS, type ProcedureListKey } from './strings.js';
+import { LEVEL_KEYS, ONLINE_KEYS, type ProcedureListKey } from './procedure-list.strings.js';
 
 /** The catalogue's field names shown as the detail view's own headings, never raw (`statutoryTime` → "thời hạn…"). */
 const RENAMED: Readonly<Record<string, string>> = {

@@ -26,8 +26,8 @@ import {
   type ProcedureListDetailKey,
   type ProcedureListKey,
   procedureListStrings,
-} from './strings.js';
-import { procedureListStyles } from './styles.js';
+} from './procedure-list.strings.js';
+import { procedureListStyles } from './procedure-list.styles.js';
 
 export type { ProcedureSelectDetail } from './procedure-list.events.js';
 
