@@ -53,9 +53,9 @@ export interface DetailView {
   readonly noAppointment?: string | undefined;
   /** The procedure's QR code, once the encoder has arrived. */
   readonly qr: TemplateResult | undefined;
-  /** The back button. */
+  /** The back button (a listener of the view's template: Lit calls it with the element as `this`). */
   readonly onBack: () => void;
-  /** Keys pressed in the view (Escape goes back). */
+  /** Keys pressed in the view (Escape goes back); a listener of the template too. */
   readonly onKey: (event: KeyboardEvent) => void;
 }
 

@@ -396,8 +396,9 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
       timeText: (limit) => this.timeText(limit),
       noAppointment: this.noAppointment(p),
       qr: this.qr?.qrTemplate(this.linkOf(p), this.t('qrLabel', { name: p.name })),
-      onBack: () => this.onBack(),
-      onKey: (event) => this.onDetailKey(event),
+      // Listeners of the view's template: Lit calls them with the element as `this`.
+      onBack: this.onBack,
+      onKey: this.onDetailKey,
     });
   }
 
