@@ -29,7 +29,7 @@ export {
   type DossierSecondFactor,
   MotcuaDossierStatus,
 } from './dossier-status/dossier-status.js';
-export type { DossierStatusBaseStringKey, DossierStatusStringKey } from './dossier-status/strings.js';
+export type { DossierStatusBaseStringKey, DossierStatusStringKey } from './dossier-status/dossier-status.strings.js';
 export { MotcuaElement, type StringsOverride } from './internal/base.js';
 export { CONFIG_CHANGE_EVENT, getConfig, type MotcuaConfig, type StringOverrides } from './internal/config.js';
 export { configure, resetConfig } from './internal/configure.js';

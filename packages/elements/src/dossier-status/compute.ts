@@ -22,7 +22,7 @@ import {
 } from '@motcua/core/deadline';
 import { isJsonObject } from '@motcua/core/text';
 import type { StringTable } from '../internal/i18n.js';
-import type { DossierStatusBaseStringKey, DossierStatusStringKey } from './strings.js';
+import type { DossierStatusBaseStringKey, DossierStatusStringKey } from './dossier-status.strings.js';
 
 export { formatRemaining, isDossierCode } from '@motcua/core/deadline';
 

@@ -1,5 +1,5 @@
 import type { TimeLimitUnit } from '@motcua/core/deadline';
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { MotcuaElement } from '../internal/base.js';
 import { apiUrl } from '../internal/config.js';
 import { property, state } from '../internal/decorators.js';
@@ -7,49 +7,22 @@ import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
 import { blockStyles } from '../internal/styles.js';
 import { vietnamTime } from '../internal/vietnam-time.js';
-import type { DossierView, StepView } from './compute.js';
-import type { DossierErrorDetail, DossierLoadedDetail, DossierLookupProblem } from './dossier-status.events.js';
-import { baseStrings, type DossierStatusStringKey } from './strings.js';
+import type { DossierView } from './compute.js';
+import type { DossierLookupProblem } from './dossier-status.events.js';
+import { baseStrings, type DossierStatusStringKey } from './dossier-status.strings.js';
+import { dossierStatusStyles } from './dossier-status.styles.js';
+import { fetchDossier, HttpProblem } from './lookup.js';
+import { PROBLEM_KEYS, RETRYABLE, renderNotes, renderStep } from './result.js';
+import type { DossierResolver, DossierSecondFactor } from './types.js';
 
 export type { DossierErrorDetail, DossierLoadedDetail, DossierLookupProblem } from './dossier-status.events.js';
+export type { DossierResolver, DossierSecondFactor } from './types.js';
 
 type Key = DossierStatusStringKey;
-
-/**
- * Fetches a dossier from another system: `code` and `pin` as typed, and an `AbortSignal` that fires on the
- * timeout. Resolve to the JSON of `GET /api/dossiers/{code}` or to a record in the national sync fields
- * (`MaHoSo`, `NgayTiepNhan`, `TrangThaiHoSo`…, read with core's adapter); resolve to `null` for "not found".
- */
-export type DossierResolver = (code: string, pin: string, signal: AbortSignal) => Promise<unknown>;
-
-/**
- * Who checks the second factor of a lookup (dossier codes are sequential within a day, so a code alone must not
- * open a dossier): `pin` (default), the lookup PIN printed on the receipt, asked for and sent with the code; or
- * `resolver`, the province's own system behind the `resolver` (a VNeID login, a session, an OTP it sends), so no
- * PIN is asked for and the resolver gets an empty `pin`. `resolver` counts only while a resolver is set: the
- * element's own `endpoint` always needs the PIN.
- *
- * @example
- * ```ts
- * const element = document.querySelector('motcua-dossier-status');
- * element.secondFactor = 'resolver'; // or the attribute second-factor="resolver"
- * element.resolver = async (code, _pin, signal) => provinceLookup(code, signal); // the province checks who asks
- * ```
- */
-export type DossierSecondFactor = 'pin' | 'resolver';
 
 type Phase = 'idle' | 'loading' | 'shown' | 'failed';
 
 const EXAMPLE_CODE = '000.00.15.H41-260213-0007';
-
-class HttpProblem extends Error {
-  constructor(
-    readonly problem: DossierLookupProblem,
-    readonly retryAfter = 0,
-  ) {
-    super(problem);
-  }
-}
 
 /**
  * Tracks a dossier (hồ sơ) by its code and lookup PIN: the procedure, the status timeline, the receipt and due
@@ -90,112 +63,7 @@ class HttpProblem extends Error {
  */
 export class MotcuaDossierStatus extends MotcuaElement<Key> {
   /** The element's styles. */
-  static override styles = [
-    ...MotcuaElement.styles,
-    blockStyles,
-    css`
-      h2,
-      h3 {
-        font-size: 1.25em;
-        margin: 0 0 0.5em;
-      }
-      h3 {
-        font-size: 1.1em;
-        margin-top: 1em;
-      }
-      form {
-        display: grid;
-        gap: 0.25em;
-        max-width: 32em;
-      }
-      label {
-        font-weight: 600;
-        margin-top: 0.5em;
-      }
-      .hint {
-        color: var(--motcua-color-muted, #444746);
-        font-size: 0.875em;
-        margin: 0;
-      }
-      input {
-        font: inherit;
-        min-height: var(--motcua-touch-target, 44px);
-        padding: 0 0.5em;
-        border: 1px solid var(--motcua-color-border, #747775);
-        border-radius: var(--motcua-radius, 4px);
-      }
-      input[aria-invalid='true'] {
-        border-color: var(--motcua-color-danger, #b3261e);
-      }
-      button,
-      [part='rate'] {
-        font: inherit;
-        min-height: var(--motcua-touch-target, 44px);
-        min-width: var(--motcua-touch-target, 44px);
-        padding: 0 1em;
-        margin-top: 0.75em;
-        border: 1px solid transparent;
-        border-radius: var(--motcua-radius, 4px);
-        background: var(--motcua-color-primary, #0b57d0);
-        color: var(--motcua-color-on-primary, #fff);
-        cursor: pointer;
-        justify-self: start;
-      }
-      [part='rate'] {
-        display: inline-flex;
-        align-items: center;
-        text-decoration: none;
-      }
-      [part='message'][data-kind='error'],
-      .late {
-        color: var(--motcua-color-danger, #b3261e);
-      }
-      .good {
-        color: var(--motcua-color-success, #146c2e);
-      }
-      dl {
-        display: grid;
-        grid-template-columns: max-content 1fr;
-        gap: 0.25em 1em;
-        margin: 0.75em 0;
-      }
-      dt {
-        font-weight: 600;
-      }
-      dd {
-        margin: 0;
-        overflow-wrap: anywhere;
-      }
-      ol {
-        list-style: none;
-        padding: 0;
-        margin: 0;
-      }
-      li {
-        border-inline-start: 4px solid var(--motcua-color-border, #c4c7c5);
-        padding: 0.25em 0 0.5em 0.75em;
-      }
-      li[aria-current='step'] {
-        border-color: var(--motcua-color-primary, #0b57d0);
-        font-weight: 600;
-      }
-      .when {
-        display: block;
-        font-weight: normal;
-        color: var(--motcua-color-muted, #444746);
-        font-size: 0.875em;
-      }
-      @media (forced-colors: active) {
-        button,
-        [part='rate'] {
-          border-color: ButtonText;
-        }
-        li[aria-current='step'] {
-          border-color: Highlight;
-        }
-      }
-    `,
-  ];
+  static override styles = [...MotcuaElement.styles, blockStyles, dossierStatusStyles];
 
   /** The dossier code; a lookup starts when it and `pin` are set. Empty: the page's `?ma-ho-so=` or `?code=`. */
   @property({ reflect: true }) code = '';
@@ -340,6 +208,9 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
 
   private renderDossier(d: DossierView) {
     const current = d.timeline.length - 1;
+    const t = (key: Key, params?: Readonly<Record<string, string | number>>) => this.t(key, params);
+    /** A time as the commune reads it, in Vietnam time: `09:00, 10/03/2026`. */
+    const time = (iso: string) => vietnamTime(iso, this.language);
     const remaining =
       d.remainingMinutes !== undefined && !d.finished && Number.isFinite(d.remainingMinutes) && this.compute
         ? this.compute.formatRemaining(d.remainingMinutes, this.language, d.dayMinutes)
@@ -351,15 +222,15 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
         <dt>${this.t('currentStatus')}</dt>
         <dd>${this.t(`status-${d.status}`)}</dd>
         <dt>${this.t('receivedAt')}</dt>
-        <dd>${this.time(d.receivedAt)}</dd>
-        ${d.dueAt ? html`<dt>${this.t(d.provisional ? 'provisional' : 'dueAt')}</dt><dd>${this.time(d.dueAt)}</dd>` : nothing}
-        ${d.promisedDueAt ? html`<dt>${this.t('promisedDueAt')}</dt><dd>${this.time(d.promisedDueAt)}</dd>` : nothing}
+        <dd>${time(d.receivedAt)}</dd>
+        ${d.dueAt ? html`<dt>${this.t(d.provisional ? 'provisional' : 'dueAt')}</dt><dd>${time(d.dueAt)}</dd>` : nothing}
+        ${d.promisedDueAt ? html`<dt>${this.t('promisedDueAt')}</dt><dd>${time(d.promisedDueAt)}</dd>` : nothing}
         ${remaining && !d.paused ? html`<dt>${this.t('remaining')}</dt><dd>${remaining}</dd>` : nothing}
       </dl>
-      ${this.renderNotes(d)}
+      ${renderNotes(d, t, time)}
       <h3>${this.t('timeline')}</h3>
       <ol part="timeline">
-        ${d.timeline.map((step, i) => this.renderStep(step, i === current))}
+        ${d.timeline.map((step, i) => renderStep(step, i === current, t, time))}
       </ol>
       ${d.finished && this.rateHref && (this.ratingToken || this.resolver) ? html`<p><a part="rate" href=${this.rateLink(d.code)}>${this.t('rate')}</a></p>` : nothing}
       ${this.pushOffer?.render(
@@ -373,43 +244,6 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
       )}
       <p class="hint">${this.t('noPersonalData')}</p>
     </section>`;
-  }
-
-  private renderNotes(d: DossierView) {
-    const notes = [];
-    if (d.paused) notes.push(html`<p>${this.t('paused')}</p>`);
-    for (const p of d.pauses) {
-      if (p.to) notes.push(html`<p>${this.t('pause', { from: this.time(p.from), to: this.time(p.to) })}</p>`);
-      else if (!d.paused) notes.push(html`<p>${this.t('pauseOpen', { from: this.time(p.from) })}</p>`);
-    }
-    if (d.extension) {
-      notes.push(html`<p>${this.t('extension', { dueAt: this.time(d.extension.dueAt) })}
-        ${this.t('extensionReason', { reason: d.extension.reason })}</p>`);
-    }
-    const verdict = d.timeliness ? TIMELINESS[d.timeliness] : undefined;
-    if (verdict) notes.push(html`<p class=${verdict.tone}>${this.t(verdict.key)}</p>`);
-    return notes;
-  }
-
-  private renderStep(step: StepView, current: boolean) {
-    const name =
-      step.type === 'extended'
-        ? this.t('stepExtended')
-        : step.type === 'authority-received'
-          ? this.t('stepAuthority')
-          : step.type === 'supplement-completed'
-            ? this.t('stepSupplementCompleted')
-            : this.t(`status-${step.status}`);
-    return html`<li part="step" aria-current=${current ? 'step' : nothing}>
-      ${name}<span class="when"><time datetime=${step.at}>${this.time(step.at)}</time></span>
-      ${step.dueAt ? html`<span class="when">${this.t('promisedDueAt')}: ${this.time(step.dueAt)}</span>` : nothing}
-      ${step.reason ? html`<span class="when">${this.t('reason', { reason: step.reason })}</span>` : nothing}
-    </li>`;
-  }
-
-  /** A time as the commune reads it, in Vietnam time: `09:00, 10/03/2026`. */
-  private time(iso: string): string {
-    return vietnamTime(iso, this.language);
   }
 
   /** The rating page, `{code}` replaced, with the dossier's rating token (from the lookup answer) as `?t=`. */
@@ -536,7 +370,7 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
       controller.abort();
     }, this.timeout);
     try {
-      const raw = await this.fetchDossier(code, pin, controller.signal);
+      const raw = await fetchDossier(this.resolver, this.endpoint, code, pin, controller.signal);
       if (controller !== this.controller) return;
       const token = (raw as { ratingToken?: unknown } | null)?.ratingToken;
       this.ratingToken = typeof token === 'string' ? token : '';
@@ -580,30 +414,6 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
     return this.compute;
   }
 
-  private async fetchDossier(code: string, pin: string, signal: AbortSignal): Promise<unknown> {
-    if (this.resolver) {
-      const abort = new Promise<never>((_, reject) => {
-        signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
-      });
-      const found = await Promise.race([this.resolver(code, pin, signal), abort]);
-      if (found === null || found === undefined) throw new HttpProblem('not-found');
-      return found;
-    }
-    const url = apiUrl(this.endpoint.replace('{code}', encodeURIComponent(code)));
-    const response = await fetch(url, { signal, headers: { accept: 'application/json', 'dossier-pin': pin } });
-    if (response.status === 404) throw new HttpProblem('not-found');
-    if (response.status === 429) {
-      throw new HttpProblem('rate-limited', Number(response.headers.get('retry-after')) || 60);
-    }
-    if (!response.ok) throw new HttpProblem('server');
-    try {
-      return await response.json();
-    } catch (error) {
-      if (signal.aborted) throw error;
-      throw new HttpProblem('malformed');
-    }
-  }
-
   private failWith(code: string, problem: DossierLookupProblem, focus?: 'code' | 'pin'): void {
     this.phase = 'failed';
     this.problem = problem;
@@ -613,29 +423,6 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
     this.requestUpdate();
   }
 }
-
-const PROBLEM_KEYS: Readonly<Record<DossierLookupProblem, Key>> = {
-  'invalid-code': 'invalidCode',
-  'missing-pin': 'missingPin',
-  'invalid-pin': 'invalidPin',
-  'not-found': 'notFound',
-  network: 'network',
-  timeout: 'timeout',
-  server: 'server',
-  malformed: 'malformed',
-  'rate-limited': 'rateLimited',
-};
-
-const RETRYABLE = new Set<DossierLookupProblem>(['network', 'timeout', 'server', 'malformed', 'rate-limited']);
-
-const TIMELINESS = {
-  early: { key: 'early', tone: 'good' },
-  'on-time': { key: 'onTime', tone: 'good' },
-  late: { key: 'late', tone: 'late' },
-  'in-time': { key: 'inTime', tone: 'good' },
-  overdue: { key: 'overdue', tone: 'late' },
-  withdrawn: undefined,
-} as const;
 
 defineElement('motcua-dossier-status', MotcuaDossierStatus);
 

@@ -1,5 +1,5 @@
 import type { StringTable } from '../internal/i18n.js';
-import type { ProcedureListDetailKey } from './strings.js';
+import type { ProcedureListDetailKey } from './procedure-list.strings.js';
 
 /** Vietnamese (default) and English strings of the detail view and the print view, loaded with them. */
 export const detailStrings: StringTable<ProcedureListDetailKey> = {

@@ -7,7 +7,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Language } from '../internal/i18n.js';
 import { feesText } from './fees-text.js';
 import { fullCode, safeUrl, timeOf } from './format.js';
-import { LEVEL_KEYS, ONLINE_KEYS, type ProcedureListKey } from './strings.js';
+import { LEVEL_KEYS, ONLINE_KEYS, type ProcedureListKey } from './procedure-list.strings.js';
 
 /** The catalogue's field names shown as the detail view's own headings, never raw (`statutoryTime` → "thời hạn…"). */
 const RENAMED: Readonly<Record<string, string>> = {
@@ -53,9 +53,9 @@ export interface DetailView {
   readonly noAppointment?: string | undefined;
   /** The procedure's QR code, once the encoder has arrived. */
   readonly qr: TemplateResult | undefined;
-  /** The back button. */
+  /** The back button (a listener of the view's template: Lit calls it with the element as `this`). */
   readonly onBack: () => void;
-  /** Keys pressed in the view (Escape goes back). */
+  /** Keys pressed in the view (Escape goes back); a listener of the template too. */
   readonly onKey: (event: KeyboardEvent) => void;
 }
 

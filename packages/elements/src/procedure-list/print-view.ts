@@ -12,7 +12,7 @@ import { PrintFrame, setFrameStyles } from '../internal/print-frame.js';
 import { qrElement } from '../internal/qr.js';
 import { feesText } from './fees-text.js';
 import { fullCode, timeOf } from './format.js';
-import type { ProcedureListKey } from './strings.js';
+import type { ProcedureListKey } from './procedure-list.strings.js';
 
 export { detailStrings } from './detail-strings.js';
 

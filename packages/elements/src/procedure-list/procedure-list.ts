@@ -18,7 +18,8 @@ import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
 import { blockStyles } from '../internal/styles.js';
-import { anchorOf, fullCode, nationalAnchorOf, timeOf } from './format.js';
+import { anchorsOf, fieldsOf, levelsOf } from './catalogue-index.js';
+import { anchorOf, fullCode, timeOf } from './format.js';
 import type { ProcedureSelectDetail } from './procedure-list.events.js';
 import {
   LEVEL_KEYS,
@@ -26,8 +27,8 @@ import {
   type ProcedureListDetailKey,
   type ProcedureListKey,
   procedureListStrings,
-} from './strings.js';
-import { procedureListStyles } from './styles.js';
+} from './procedure-list.strings.js';
+import { procedureListStyles } from './procedure-list.styles.js';
 
 export type { ProcedureSelectDetail } from './procedure-list.events.js';
 
@@ -42,9 +43,6 @@ const ANNOUNCE_DELAY = 400;
 const PART_SIZE = 200;
 /** How many problems of a malformed catalogue are shown on the page (all go to the console). */
 const PROBLEMS_SHOWN = 5;
-
-/** The levels each catalogue has, found once per catalogue. */
-const LEVELS = new WeakMap<Catalogue, readonly ProcedureLevel[]>();
 
 /**
  * The commune's procedure catalogue (danh mục thủ tục hành chính) for its web site or kiosk: a search box
@@ -250,15 +248,7 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     const total = this.total;
     const visible = this.hits.slice(0, this.shown);
     const rest = Math.min(this.pageSize, total - visible.length);
-    // Only the levels the catalogue has (a commune's own catalogue offers no province or district filter), found once
-    // per catalogue: a scan of 5,000 procedures at every render took most of a keystroke's time.
-    let levels = LEVELS.get(data);
-    if (!levels) {
-      levels = (['commune', 'province', 'district'] as const).filter((l) =>
-        data.procedures.some((p) => p.levels.some((entry) => entry.level === l)),
-      );
-      LEVELS.set(data, levels);
-    }
+    const levels = levelsOf(data);
     return html`
       <div class="search">
         <label for="q">${this.t('searchLabel')}</label>
@@ -396,8 +386,9 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
       timeText: (limit) => this.timeText(limit),
       noAppointment: this.noAppointment(p),
       qr: this.qr?.qrTemplate(this.linkOf(p), this.t('qrLabel', { name: p.name })),
-      onBack: () => this.onBack(),
-      onKey: (event) => this.onDetailKey(event),
+      // Listeners of the view's template: Lit calls them with the element as `this`.
+      onBack: this.onBack,
+      onKey: this.onDetailKey,
     });
   }
 
@@ -607,19 +598,8 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
   private setData(catalogue: Catalogue): void {
     this.index = undefined;
     this.pages.clear();
-    const fields = new Map<string, string>();
-    this.byAnchor = new Map();
-    for (const p of catalogue.procedures) {
-      const key = p.field.trim();
-      if (!fields.has(key.toLowerCase())) fields.set(key.toLowerCase(), key);
-      this.byAnchor.set(anchorOf(p), p);
-    }
-    // A national code alone also links, when no other procedure has it: `#tthc-2-000815`.
-    for (const p of catalogue.procedures) {
-      const national = nationalAnchorOf(p);
-      if (!this.byAnchor.has(national)) this.byAnchor.set(national, p);
-    }
-    this.fields = [...fields.values()].sort((a, b) => a.localeCompare(b, 'vi'));
+    this.byAnchor = anchorsOf(catalogue);
+    this.fields = fieldsOf(catalogue);
     if (this.field && !this.fields.includes(this.field)) this.field = '';
     this.complete = true;
     this.data = catalogue;

@@ -31,11 +31,6 @@ export const procedureListStyles = css`
   button {
     cursor: pointer;
   }
-  button.primary {
-    background: var(--_primary);
-    border-color: var(--_primary);
-    color: var(--_on-primary);
-  }
   a {
     color: var(--_primary);
   }
@@ -145,10 +140,5 @@ export const procedureListStyles = css`
   }
   .note {
     color: var(--_muted);
-  }
-  @media (forced-colors: active) {
-    button.primary {
-      border: 2px solid ButtonText;
-    }
   }
 `;
