@@ -8,102 +8,62 @@ import type { PushStringKey } from '../internal/push-offer.js';
  */
 export type DossierStatusStringKey = DossierStatusBaseStringKey | `status-${DossierStatus}` | PushStringKey;
 
+/** The Vietnamese strings (the default); their keys are the string keys. */
+const baseStringsVi = {
+  heading: 'Tra cứu tình trạng hồ sơ',
+  codeLabel: 'Mã hồ sơ',
+  codeHint: 'In trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả, ví dụ {example}. Có thể quét mã vạch.',
+  pinLabel: 'Mã tra cứu (PIN)',
+  pinHint: 'Dãy số in cạnh mã hồ sơ trên giấy tiếp nhận.',
+  submit: 'Tra cứu',
+  retry: 'Thử lại',
+  loading: 'Đang tra cứu hồ sơ…',
+  invalidCode: 'Mã hồ sơ không đúng mẫu. Vui lòng kiểm tra lại mã in trên giấy tiếp nhận.',
+  missingPin: 'Vui lòng nhập mã tra cứu (PIN) in trên giấy tiếp nhận.',
+  invalidPin: 'Mã tra cứu (PIN) gồm 4 đến 8 chữ số.',
+  notFound: 'Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu này. Vui lòng kiểm tra lại cả hai mã.',
+  network: 'Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại.',
+  timeout: 'Máy chủ không trả lời kịp. Vui lòng thử lại sau ít phút.',
+  server: 'Máy chủ đang gặp sự cố. Vui lòng thử lại sau.',
+  malformed: 'Dữ liệu hồ sơ nhận được không hợp lệ. Vui lòng thử lại hoặc liên hệ Bộ phận Một cửa.',
+  rateLimited: 'Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau {seconds} giây.',
+  resultHeading: 'Hồ sơ {code}',
+  procedure: 'Thủ tục',
+  code: 'Mã hồ sơ',
+  currentStatus: 'Tình trạng',
+  receivedAt: 'Ngày tiếp nhận',
+  stepAuthority: 'Cơ quan có thẩm quyền đã nhận',
+  provisional: 'Ngày hẹn trả dự kiến',
+  dueAt: 'Ngày hẹn trả kết quả',
+  promisedDueAt: 'Ngày hẹn trả mới',
+  remaining: 'Thời gian còn lại',
+  paused: 'Tạm dừng tính thời gian: đang chờ bổ sung hồ sơ',
+  pause: 'Tạm dừng chờ bổ sung từ {from} đến {to}',
+  pauseOpen: 'Tạm dừng chờ bổ sung từ {from}',
+  extension: 'Cơ quan đã gửi thư xin lỗi và hẹn lại ngày trả kết quả: {dueAt}.',
+  extensionReason: 'Lý do: {reason}',
+  overdue: 'Hồ sơ đã quá hạn giải quyết.',
+  late: 'Hồ sơ được giải quyết trễ hạn.',
+  early: 'Hồ sơ được giải quyết trước hạn.',
+  onTime: 'Hồ sơ được giải quyết đúng hạn.',
+  inTime: 'Hồ sơ đang được giải quyết trong hạn.',
+  timeline: 'Quá trình giải quyết',
+  stepExtended: 'Hẹn lại ngày trả kết quả',
+  stepSupplementCompleted: 'Đã bổ sung hồ sơ',
+  reason: 'Lý do: {reason}',
+  rate: 'Đánh giá mức độ hài lòng',
+  noPersonalData: 'Trang này không hiển thị thông tin cá nhân của người nộp hồ sơ.',
+};
+
 /** The keys of the strings the element has before its first lookup (all but the status names). */
-export type DossierStatusBaseStringKey =
-  | 'heading'
-  | 'codeLabel'
-  | 'codeHint'
-  | 'pinLabel'
-  | 'pinHint'
-  | 'submit'
-  | 'retry'
-  | 'loading'
-  | 'invalidCode'
-  | 'missingPin'
-  | 'invalidPin'
-  | 'notFound'
-  | 'network'
-  | 'timeout'
-  | 'server'
-  | 'malformed'
-  | 'rateLimited'
-  | 'resultHeading'
-  | 'procedure'
-  | 'code'
-  | 'currentStatus'
-  | 'receivedAt'
-  | 'stepAuthority'
-  | 'provisional'
-  | 'dueAt'
-  | 'promisedDueAt'
-  | 'remaining'
-  | 'paused'
-  | 'pause'
-  | 'pauseOpen'
-  | 'extension'
-  | 'extensionReason'
-  | 'overdue'
-  | 'late'
-  | 'early'
-  | 'onTime'
-  | 'inTime'
-  | 'timeline'
-  | 'stepExtended'
-  | 'stepSupplementCompleted'
-  | 'reason'
-  | 'rate'
-  | 'noPersonalData';
+export type DossierStatusBaseStringKey = keyof typeof baseStringsVi;
 
 /**
  * The element's strings but the status names, which are core's (the national portal's wording) and arrive with the
  * lazily loaded part, before any dossier is shown.
  */
 export const baseStrings: StringTable<DossierStatusBaseStringKey> = {
-  vi: {
-    heading: 'Tra cứu tình trạng hồ sơ',
-    codeLabel: 'Mã hồ sơ',
-    codeHint: 'In trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả, ví dụ {example}. Có thể quét mã vạch.',
-    pinLabel: 'Mã tra cứu (PIN)',
-    pinHint: 'Dãy số in cạnh mã hồ sơ trên giấy tiếp nhận.',
-    submit: 'Tra cứu',
-    retry: 'Thử lại',
-    loading: 'Đang tra cứu hồ sơ…',
-    invalidCode: 'Mã hồ sơ không đúng mẫu. Vui lòng kiểm tra lại mã in trên giấy tiếp nhận.',
-    missingPin: 'Vui lòng nhập mã tra cứu (PIN) in trên giấy tiếp nhận.',
-    invalidPin: 'Mã tra cứu (PIN) gồm 4 đến 8 chữ số.',
-    notFound: 'Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu này. Vui lòng kiểm tra lại cả hai mã.',
-    network: 'Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại.',
-    timeout: 'Máy chủ không trả lời kịp. Vui lòng thử lại sau ít phút.',
-    server: 'Máy chủ đang gặp sự cố. Vui lòng thử lại sau.',
-    malformed: 'Dữ liệu hồ sơ nhận được không hợp lệ. Vui lòng thử lại hoặc liên hệ Bộ phận Một cửa.',
-    rateLimited: 'Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau {seconds} giây.',
-    resultHeading: 'Hồ sơ {code}',
-    procedure: 'Thủ tục',
-    code: 'Mã hồ sơ',
-    currentStatus: 'Tình trạng',
-    receivedAt: 'Ngày tiếp nhận',
-    stepAuthority: 'Cơ quan có thẩm quyền đã nhận',
-    provisional: 'Ngày hẹn trả dự kiến',
-    dueAt: 'Ngày hẹn trả kết quả',
-    promisedDueAt: 'Ngày hẹn trả mới',
-    remaining: 'Thời gian còn lại',
-    paused: 'Tạm dừng tính thời gian: đang chờ bổ sung hồ sơ',
-    pause: 'Tạm dừng chờ bổ sung từ {from} đến {to}',
-    pauseOpen: 'Tạm dừng chờ bổ sung từ {from}',
-    extension: 'Cơ quan đã gửi thư xin lỗi và hẹn lại ngày trả kết quả: {dueAt}.',
-    extensionReason: 'Lý do: {reason}',
-    overdue: 'Hồ sơ đã quá hạn giải quyết.',
-    late: 'Hồ sơ được giải quyết trễ hạn.',
-    early: 'Hồ sơ được giải quyết trước hạn.',
-    onTime: 'Hồ sơ được giải quyết đúng hạn.',
-    inTime: 'Hồ sơ đang được giải quyết trong hạn.',
-    timeline: 'Quá trình giải quyết',
-    stepExtended: 'Hẹn lại ngày trả kết quả',
-    stepSupplementCompleted: 'Đã bổ sung hồ sơ',
-    reason: 'Lý do: {reason}',
-    rate: 'Đánh giá mức độ hài lòng',
-    noPersonalData: 'Trang này không hiển thị thông tin cá nhân của người nộp hồ sơ.',
-  },
+  vi: baseStringsVi,
   en: {
     heading: 'Track your application',
     codeLabel: 'Application code',

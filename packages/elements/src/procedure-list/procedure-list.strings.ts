@@ -1,128 +1,56 @@
 import type { OnlineLevel, ProcedureLevel } from '@motcua/core/catalogue';
 import type { StringTable } from '../internal/i18n.js';
+import type { ProcedureListDetailKey } from './detail-strings.js';
 
-/** The keys of the strings `<motcua-procedure-list>` shows before a procedure is opened or the list printed. */
-export type ProcedureListListKey =
-  | 'loading'
-  | 'loadFailed'
-  | 'partFailed'
-  | 'retry'
-  | 'invalid'
-  | 'invalidDetail'
-  | 'searchLabel'
-  | 'searchHint'
-  | 'filtersLabel'
-  | 'field'
-  | 'allFields'
-  | 'level'
-  | 'allLevels'
-  | 'online'
-  | 'allOnline'
-  | 'immediateOnly'
-  | 'countAll'
-  | 'countFound'
-  | 'none'
-  | 'showMore'
-  | 'shown'
-  | 'resultsLabel'
-  | 'print'
-  | 'printFailed'
-  | 'back'
-  | 'levelProvince'
-  | 'levelDistrict'
-  | 'levelCommune'
-  | 'onlineFull'
-  | 'onlinePartial'
-  | 'onlineNone'
-  | 'flagImmediate';
-
-/** The keys of the strings of the detail view and the print view, loaded with them. */
-export type ProcedureListDetailKey =
-  | 'number'
-  | 'name'
-  | 'code'
-  | 'agency'
-  | 'applicants'
-  | 'timeLimits'
-  | 'channel'
-  | 'timeLimit'
-  | 'fees'
-  | 'statutory'
-  | 'reduced'
-  | 'whenAdded'
-  | 'free'
-  | 'unstated'
-  | 'documents'
-  | 'copies'
-  | 'optional'
-  | 'template'
-  | 'steps'
-  | 'eligibility'
-  | 'result'
-  | 'legalBasis'
-  | 'articles'
-  | 'fileOnline'
-  | 'qrLabel'
-  | 'qrCaption'
-  | 'unconfirmed'
-  | 'source'
-  | 'channelInPerson'
-  | 'channelOnline'
-  | 'channelPostal'
-  | 'formOriginal'
-  | 'formCopy'
-  | 'formCertifiedCopy'
-  | 'formOriginalOrCopy'
-  | 'flagBoundaryFree'
-  | 'flagNationwide'
-  | 'flagFourOnSite'
-  | 'printTitle'
-  | 'printVersion'
-  | 'printScan'
-  | 'printFrameTitle';
+export type { ProcedureListDetailKey } from './detail-strings.js';
 
 /** The keys of `<motcua-procedure-list>`'s strings, each overridable through `strings`. */
 export type ProcedureListKey = ProcedureListListKey | ProcedureListDetailKey;
+
+const listVi = {
+  loading: 'Đang tải danh mục thủ tục hành chính…',
+  loadFailed: 'Không tải được danh mục thủ tục hành chính. Kiểm tra kết nối mạng rồi thử lại.',
+  partFailed: 'Không tải được phần này của trang. Kiểm tra kết nối mạng rồi thử lại.',
+  retry: 'Thử lại',
+  invalid: 'Danh mục thủ tục hành chính có lỗi nên chưa hiển thị được.',
+  invalidDetail: '{count} lỗi; chi tiết ở console của trình duyệt. Một số lỗi đầu tiên:',
+  searchLabel: 'Tìm thủ tục',
+  searchHint: 'Gõ tên, mã thủ tục hoặc lĩnh vực, có dấu hoặc không dấu.',
+  filtersLabel: 'Lọc danh sách thủ tục',
+  field: 'Lĩnh vực',
+  allFields: 'Tất cả lĩnh vực',
+  level: 'Cấp thực hiện',
+  allLevels: 'Tất cả các cấp',
+  online: 'Dịch vụ công trực tuyến',
+  allOnline: 'Tất cả',
+  immediateOnly: 'Chỉ thủ tục giải quyết ngay',
+  countAll: 'Có {count} thủ tục.',
+  countFound: 'Tìm thấy {count} thủ tục.',
+  none: 'Không tìm thấy thủ tục phù hợp. Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.',
+  showMore: 'Xem thêm {count} thủ tục',
+  shown: 'Đang hiện {shown} trên {count} thủ tục.',
+  resultsLabel: 'Danh sách thủ tục',
+  print: 'In danh mục niêm yết',
+  printFailed: 'Không tải được bản in. Kiểm tra kết nối mạng rồi bấm in lại.',
+  back: 'Quay lại danh sách',
+  levelProvince: 'Cấp tỉnh',
+  levelDistrict: 'Cấp huyện',
+  levelCommune: 'Cấp xã',
+  onlineFull: 'Toàn trình',
+  onlinePartial: 'Một phần',
+  onlineNone: 'Không trực tuyến',
+  flagImmediate: 'Giải quyết ngay',
+};
+
+/** The keys of the strings `<motcua-procedure-list>` shows before a procedure is opened or the list printed. */
+export type ProcedureListListKey = keyof typeof listVi;
 
 /**
  * Vietnamese (default) and English strings of `<motcua-procedure-list>` before a procedure is opened or the list
  * printed (those of the detail and print views are in detail-strings.ts); override any through `strings`.
  */
 export const procedureListStrings: StringTable<ProcedureListListKey> = {
-  vi: {
-    loading: 'Đang tải danh mục thủ tục hành chính…',
-    loadFailed: 'Không tải được danh mục thủ tục hành chính. Kiểm tra kết nối mạng rồi thử lại.',
-    partFailed: 'Không tải được phần này của trang. Kiểm tra kết nối mạng rồi thử lại.',
-    retry: 'Thử lại',
-    invalid: 'Danh mục thủ tục hành chính có lỗi nên chưa hiển thị được.',
-    invalidDetail: '{count} lỗi; chi tiết ở console của trình duyệt. Một số lỗi đầu tiên:',
-    searchLabel: 'Tìm thủ tục',
-    searchHint: 'Gõ tên, mã thủ tục hoặc lĩnh vực, có dấu hoặc không dấu.',
-    filtersLabel: 'Lọc danh sách thủ tục',
-    field: 'Lĩnh vực',
-    allFields: 'Tất cả lĩnh vực',
-    level: 'Cấp thực hiện',
-    allLevels: 'Tất cả các cấp',
-    online: 'Dịch vụ công trực tuyến',
-    allOnline: 'Tất cả',
-    immediateOnly: 'Chỉ thủ tục giải quyết ngay',
-    countAll: 'Có {count} thủ tục.',
-    countFound: 'Tìm thấy {count} thủ tục.',
-    none: 'Không tìm thấy thủ tục phù hợp. Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.',
-    showMore: 'Xem thêm {count} thủ tục',
-    shown: 'Đang hiện {shown} trên {count} thủ tục.',
-    resultsLabel: 'Danh sách thủ tục',
-    print: 'In danh mục niêm yết',
-    printFailed: 'Không tải được bản in. Kiểm tra kết nối mạng rồi bấm in lại.',
-    back: 'Quay lại danh sách',
-    levelProvince: 'Cấp tỉnh',
-    levelDistrict: 'Cấp huyện',
-    levelCommune: 'Cấp xã',
-    onlineFull: 'Toàn trình',
-    onlinePartial: 'Một phần',
-    onlineNone: 'Không trực tuyến',
-    flagImmediate: 'Giải quyết ngay',
-  },
+  vi: listVi,
   en: {
     loading: 'Loading the list of administrative procedures…',
     loadFailed:
