@@ -140,6 +140,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteCaller>> = {
   'GET /api/notifications/dead-letters': 'admin',
   'POST /api/notifications/dead-letters/:id/replay': 'admin',
   'GET /api/notifications/web-push': 'anyone',
+  'POST /api/notifications/web-push/renewal': 'anyone',
   'PUT /api/dossiers/:code/push-subscription': 'anyone',
   'GET /api/dossiers/:code/unsubscribe': 'anyone',
   'POST /api/dossiers/:code/unsubscribe': 'anyone',

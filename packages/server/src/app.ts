@@ -22,7 +22,7 @@ import {
 } from './http/credential-throttle.js';
 import { ApiError, errorResponse } from './http/errors.js';
 import { idempotency } from './http/idempotency.js';
-import { installNotificationRoutes } from './notifications/routes.js';
+import { installNotificationGuards, installNotificationRoutes } from './notifications/routes.js';
 import { demoOffice, type Office } from './office/office.js';
 import { counterCommandAudit } from './queue/counter-audit.js';
 import { installQueueGuards, installQueueRoutes } from './queue/routes.js';
@@ -179,6 +179,7 @@ export function createApp(deps: AppDeps): Hono {
     ...(deps.lookupLimits ? { lookupLimits: deps.lookupLimits } : {}),
   };
   installDossierGuards(app, dossiers);
+  installNotificationGuards(app, { office, limiter: queue.limiter, now, clientOf });
   // Before idempotency: a collected pairing's answer holds a credential, never to be stored.
   installDeviceRoutes(app, {
     db,

@@ -12,6 +12,7 @@ import { openPglite } from './db/pglite.js';
 import { DOSSIER_INPUTS } from './dossiers/inputs.js';
 import { scorecardReport } from './dossiers/scorecard-report.js';
 import { vietnamIso } from './dossiers/vietnam-iso.js';
+import { NOTIFICATION_INPUTS } from './notifications/inputs.js';
 import { noticeOf } from './notifications/notice.js';
 import { queueReportQuery } from './queue/inputs.js';
 import { queueReport } from './queue/report-store.js';
@@ -126,10 +127,11 @@ describe('openapi.yaml', () => {
     expect(wrong).to.deep.equal([]);
   });
 
-  it('describes the dossier inputs with the fields and required fields of their zod schemas', () => {
+  it('describes the dossier and notification inputs with the fields and required fields of their zod schemas', () => {
     const pairs = [
       [DOSSIER_INPUTS.receive, 'ReceiveDossier'],
       [DOSSIER_INPUTS.step, 'DossierStepInput'],
+      [NOTIFICATION_INPUTS.pushRenewal, 'PushRenewalInput'],
     ] as const;
     for (const [schema, name] of pairs) {
       const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {

@@ -556,6 +556,8 @@ describe('motcua-dossier-status', () => {
 
   describe('Web Push: "notify me when it changes"', () => {
     const WORKER = new URL('./push-worker.js', import.meta.url).href;
+    /** The worker as the page registers it: with the API base (the site's root here) as its `api` parameter. */
+    const REGISTERED = `${WORKER}?api=${encodeURIComponent(new URL('/', location.href).href)}`;
     const KEY = 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM';
     // Headless Chromium reaches no push service: the browser's subscription is a stand-in with the shape of a real one.
     const SUBSCRIPTION = {
@@ -618,8 +620,30 @@ describe('motcua-dossier-status', () => {
       expect(pinHeaders.at(-1)).to.equal(PIN);
       expect(notify(el)?.querySelector('button'), 'no button once on').to.equal(null);
       const registered = await navigator.serviceWorker.getRegistration(WORKER);
-      expect(registered?.active?.scriptURL).to.equal(WORKER);
+      // The worker is told the API base, where it sends a renewed subscription.
+      expect(registered?.active?.scriptURL).to.equal(REGISTERED);
       await expect(el).to.be.accessible();
+    });
+
+    it('tells a worker registered without the API base where it is, on the next visit, keeping the subscription', async () => {
+      await setNotifications('granted');
+      office(openDossier());
+      // Turned on by an older page: the worker registered without its `api` parameter, the subscription sent.
+      const older = await navigator.serviceWorker.register(WORKER);
+      await waitUntil(() => older.active !== null, 'the older worker active');
+      const subscriptionUrl = new URL(`/api/dossiers/${CODE}/push-subscription`, location.href).href;
+      localStorage.setItem(`motcua:push:${subscriptionUrl}`, SUBSCRIPTION.endpoint);
+      PushManager.prototype.getSubscription = async () => ({ endpoint: SUBSCRIPTION.endpoint }) as PushSubscription;
+      const el = await fixture<MotcuaDossierStatus>(
+        html`<motcua-dossier-status code=${CODE} pin=${PIN} push-worker=${WORKER}></motcua-dossier-status>`,
+      );
+      await waitUntil(() => notifyText(el).startsWith('Đã bật:'), 'on, as before');
+      await waitUntil(() => older.active?.scriptURL === REGISTERED, 'the same registration, updated', {
+        timeout: 5000,
+      });
+      expect(await navigator.serviceWorker.getRegistration(WORKER)).to.equal(older);
+      expect(bodies, 'nothing sent again').to.deep.equal([]);
+      expect(subscribedWith, 'the same subscription').to.deep.equal([]);
     });
 
     it('says they are on after a reload, for the dossier this browser subscribed to with its subscription', async () => {

@@ -1,6 +1,7 @@
 // motcua-push-worker.js: the service worker that shows a dossier's Web Push notices (built into dist/cdn, minified).
-// A page registers it from its own origin (`<motcua-dossier-status push-worker="…">`); the motcua server sends each
-// notice as JSON `{ id, title, body, tag, url? }` (packages/server/src/notifications/deliver.ts).
+// A page registers it from its own origin (`<motcua-dossier-status push-worker="…">`), with the API base as its `api`
+// parameter (`motcua-push-worker.js?api=https%3A%2F%2F…`); the motcua server sends each notice as JSON
+// `{ id, title, body, tag, url? }` (packages/server/src/notifications/deliver.ts).
 
 /** A notice with the dossier's code as its tag: a newer status replaces the older one, and still alerts. */
 self.addEventListener('push', (event) => {
@@ -33,6 +34,34 @@ self.addEventListener('notificationclick', (event) => {
       const open = windows.find((w) => w.url === url);
       return open ? open.focus() : self.clients.openWindow(url);
     }),
+  );
+});
+
+/**
+ * The browser replaced its push subscription (Firefox notably): the new one — or, without one, a new subscription with
+ * the old one's key — is sent with the old endpoint to the motcua API named by this worker's `api` parameter (http(s)
+ * only), which moves the dossiers' and tickets' subscriptions of that endpoint to it. Without the old subscription
+ * (Firefox before 137) nothing names what to move.
+ */
+self.addEventListener('pushsubscriptionchange', (event) => {
+  const old = event.oldSubscription;
+  const api = new URL(self.location.href).searchParams.get('api') || '';
+  if (!old || !/^https?:\/\//i.test(api)) return;
+  event.waitUntil(
+    Promise.resolve(
+      event.newSubscription ||
+        self.registration.pushManager.subscribe({
+          userVisibleOnly: true,
+          applicationServerKey: old.options.applicationServerKey,
+        }),
+    ).then((renewed) =>
+      fetch(new URL('api/notifications/web-push/renewal', api.replace(/\/?$/, '/')), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        credentials: 'omit',
+        body: JSON.stringify({ oldEndpoint: old.endpoint, endpoint: renewed.endpoint, keys: renewed.toJSON().keys }),
+      }),
+    ),
   );
 });
 

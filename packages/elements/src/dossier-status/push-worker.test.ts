@@ -82,3 +82,95 @@ describe('motcua-push-worker.js', () => {
     expect(hostile?.data).to.deep.equal({ url: '' });
   });
 });
+
+describe('motcua-push-worker.js when the browser replaces its push subscription', () => {
+  const API = 'https://motcua.xa-an-binh.gov.vn/';
+  const KEY = new Uint8Array([4, 1, 2, 3]).buffer;
+  /** A browser's subscription, as the worker reads it. */
+  const subscription = (endpoint: string) => ({
+    endpoint,
+    options: { applicationServerKey: KEY, userVisibleOnly: true },
+    toJSON: () => ({ endpoint, expirationTime: null, keys: { p256dh: `p256dh-of-${endpoint}`, auth: 'auth' } }),
+  });
+
+  /**
+   * The worker's own code (the file dist/cdn minifies) run against a stand-in of its global scope, registered at
+   * `url`: headless Chromium fires no `pushsubscriptionchange`, and a page cannot dispatch one to a real worker that
+   * `waitUntil` accepts. Answers what it sends, subscribes with and waits for when given `event`.
+   */
+  async function changed(url: string, event: { oldSubscription?: unknown; newSubscription?: unknown }) {
+    const source = await (await fetch(WORKER)).text();
+    const listeners = new Map<string, (event: unknown) => void>();
+    const sent: { url: string; init: RequestInit }[] = [];
+    const subscribedWith: unknown[] = [];
+    const waited: Promise<unknown>[] = [];
+    const self = {
+      location: new URL(url),
+      registration: {
+        pushManager: {
+          subscribe: async (options: unknown) => {
+            subscribedWith.push(options);
+            return subscription('https://push.example/renewed');
+          },
+        },
+      },
+      addEventListener: (type: string, listener: (event: unknown) => void) => listeners.set(type, listener),
+    };
+    const fetchStandIn = async (input: URL, init: RequestInit) => {
+      sent.push({ url: String(input), init });
+      return new Response(null, { status: 204 });
+    };
+    new Function('self', 'fetch', source)(self, fetchStandIn);
+    listeners.get('pushsubscriptionchange')?.({ ...event, waitUntil: (p: Promise<unknown>) => waited.push(p) });
+    await Promise.all(waited);
+    return { sent, subscribedWith, waited };
+  }
+
+  const registeredAt = (api: string) => `${WORKER}?api=${encodeURIComponent(api)}`;
+
+  it('sends the new subscription with the old endpoint to the API it was registered with, inside waitUntil', async () => {
+    const { sent, subscribedWith, waited } = await changed(registeredAt(API), {
+      oldSubscription: subscription('https://push.example/old'),
+      newSubscription: subscription('https://push.example/new'),
+    });
+    expect(waited).to.have.length(1);
+    expect(subscribedWith).to.deep.equal([]);
+    expect(sent.map((s) => s.url)).to.deep.equal([`${API}api/notifications/web-push/renewal`]);
+    const [request] = sent;
+    expect(request?.init.method).to.equal('POST');
+    expect(request?.init.headers).to.deep.equal({ 'content-type': 'application/json' });
+    expect(request?.init.credentials).to.equal('omit');
+    expect(JSON.parse(String(request?.init.body))).to.deep.equal({
+      oldEndpoint: 'https://push.example/old',
+      endpoint: 'https://push.example/new',
+      keys: { p256dh: 'p256dh-of-https://push.example/new', auth: 'auth' },
+    });
+  });
+
+  it("subscribes again with the old subscription's key when the browser gives no new one", async () => {
+    const { sent, subscribedWith } = await changed(registeredAt('https://xa-an-binh.gov.vn/motcua'), {
+      oldSubscription: subscription('https://push.example/old'),
+      newSubscription: null,
+    });
+    expect(subscribedWith).to.deep.equal([{ userVisibleOnly: true, applicationServerKey: KEY }]);
+    expect(sent.map((s) => s.url)).to.deep.equal([
+      'https://xa-an-binh.gov.vn/motcua/api/notifications/web-push/renewal',
+    ]);
+    expect(JSON.parse(String(sent[0]?.init.body)).endpoint).to.equal('https://push.example/renewed');
+  });
+
+  it('sends nothing without the old subscription, or without an http(s) API address', async () => {
+    const old = subscription('https://push.example/old');
+    const renewed = subscription('https://push.example/new');
+    for (const [url, event] of [
+      [registeredAt(API), { newSubscription: renewed }],
+      [WORKER, { oldSubscription: old, newSubscription: renewed }],
+      [registeredAt('javascript:alert(1)//'), { oldSubscription: old, newSubscription: renewed }],
+      [registeredAt('data:text/plain,x'), { oldSubscription: old, newSubscription: renewed }],
+    ] as const) {
+      const { sent, waited } = await changed(url, event);
+      expect(sent, url).to.deep.equal([]);
+      expect(waited, url).to.deep.equal([]);
+    }
+  });
+});

@@ -98,9 +98,28 @@ async function activated(registration: ServiceWorkerRegistration): Promise<void>
 }
 
 /**
+ * The address a page registers its service worker at: `worker` (resolved against the page) with the absolute API base
+ * (`apiUrl`'s, from `base` or the page's configuration) as its `api` parameter, where the worker sends a renewed
+ * subscription when the browser replaces one (`pushsubscriptionchange`). Registering it over a registration of the
+ * same worker without the parameter updates that registration (same scope), whose push subscription stays.
+ *
+ * @example
+ * ```ts
+ * pushWorkerUrl('/motcua-push-worker.js', 'https://motcua.xa-an-binh.gov.vn/');
+ * // 'https://xa-an-binh.gov.vn/motcua-push-worker.js?api=https%3A%2F%2Fmotcua.xa-an-binh.gov.vn%2F'
+ * ```
+ */
+export function pushWorkerUrl(worker: string, base?: string): string {
+  const url = new URL(worker, document.baseURI);
+  url.searchParams.set('api', apiUrl('', base).href);
+  return url.href;
+}
+
+/**
  * Turns notices on, from a click: asks the browser's permission (first, within the click), registers the page's
- * service worker, subscribes with the office's key and PUTs the subscription, with `fields` (the language, a
- * ticket's `near`…) and `headers` (a dossier's PIN), to `url`. Answers `on` or `denied`; throws when a step fails.
+ * service worker (at {@link pushWorkerUrl}, told the API base `base`), subscribes with the office's key and PUTs the
+ * subscription, with `fields` (the language, a ticket's `near`…) and `headers` (a dossier's PIN), to `url`. Answers
+ * `on` or `denied`; throws when a step fails.
  *
  * @example
  * ```ts
@@ -115,13 +134,14 @@ async function activated(registration: ServiceWorkerRegistration): Promise<void>
  */
 export async function subscribeBrowser(request: {
   readonly worker: string;
+  readonly base?: string | undefined;
   readonly key: string;
   readonly url: URL;
   readonly headers?: Readonly<Record<string, string>>;
   readonly fields: Readonly<Record<string, unknown>>;
 }): Promise<'on' | 'denied'> {
   if ((await Notification.requestPermission()) !== 'granted') return 'denied';
-  const registration = await navigator.serviceWorker.register(request.worker);
+  const registration = await navigator.serviceWorker.register(pushWorkerUrl(request.worker, request.base));
   await activated(registration);
   const subscription = await registration.pushManager.subscribe({
     userVisibleOnly: true,
@@ -147,14 +167,20 @@ const sentKey = (url: URL) => `motcua:push:${url.href}`;
 /**
  * Whether this browser's subscription (its page worker's) is the one it sent to `request.url`: after a reload, the
  * offer then says notices are on instead of offering them again. A browser that changed its subscription since, or
- * lost its permission, is offered again.
+ * lost its permission, is offered again. A worker registered without the API base (before it was told one) is
+ * registered again at {@link pushWorkerUrl}, which updates it and keeps its subscription.
  */
-async function alreadySent(request: PushSubscribeRequest): Promise<boolean> {
+async function alreadySent(request: PushSubscribeRequest, base: string | undefined): Promise<boolean> {
   try {
     const sent = localStorage.getItem(sentKey(request.url));
     const registration = sent ? await navigator.serviceWorker.getRegistration(request.worker) : undefined;
     // A browser whose permission was withdrawn has no subscription any more.
-    return !!registration && (await registration.pushManager.getSubscription())?.endpoint === sent;
+    const on = !!registration && (await registration.pushManager.getSubscription())?.endpoint === sent;
+    const worker = pushWorkerUrl(request.worker, base);
+    if (on && registration?.active && registration.active.scriptURL !== worker) {
+      await navigator.serviceWorker.register(worker).catch(() => undefined);
+    }
+    return on;
   } catch {
     return false;
   }
@@ -213,6 +239,8 @@ export class PushOfferController implements ReactiveController {
   /** What the offer shows; `undefined`: nothing (not loaded yet, or nothing to offer). */
   offer: PushOffer | undefined;
   private key = '';
+  /** The API base the offer was loaded from, which the service worker is told. */
+  private base: string | undefined;
   private loading: Promise<void> | undefined;
   /** Counts resets: a load begun before one does not show its offer. */
   private generation = 0;
@@ -233,6 +261,7 @@ export class PushOfferController implements ReactiveController {
   /** Loads the offer once (until a reset): what this browser and the office at `base` can take. */
   load(base?: string): Promise<void> {
     const generation = this.generation;
+    this.base = base;
     this.loading ??= pushOffer(base).then((found) => {
       if (!found || generation !== this.generation) return;
       const strings = pushStrings(this.subject);
@@ -265,7 +294,7 @@ export class PushOfferController implements ReactiveController {
     if (this.checked === request.url.href) return;
     this.checked = request.url.href;
     const generation = this.generation;
-    void alreadySent(request).then((sent) => {
+    void alreadySent(request, this.base).then((sent) => {
       if (sent && generation === this.generation && this.offer === 'offer') this.show('on');
     });
   }
@@ -274,7 +303,7 @@ export class PushOfferController implements ReactiveController {
     if (this.offer === 'busy') return;
     this.show('busy');
     try {
-      this.show(await subscribeBrowser({ ...request, key: this.key }));
+      this.show(await subscribeBrowser({ ...request, base: this.base, key: this.key }));
     } catch {
       this.show('failed');
     }

@@ -252,6 +252,10 @@ describe('<motcua-ticket-status>', () => {
           body: { ...subscription, language: 'vi', near: 2, page: location.href },
         },
       ]);
+      // The worker is told the API base, where it sends a renewed subscription.
+      const registered = await navigator.serviceWorker.getRegistration(worker);
+      const api = new URL('/', location.href).href;
+      expect(registered?.active?.scriptURL).to.equal(`${worker}?api=${encodeURIComponent(api)}`);
       await expect(el).to.be.accessible();
 
       // Without push-worker: no offer, no key asked for.

@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 
 /** A browser's Web Push subscription (what `PushSubscription.toJSON()` gives), and the language it is told in. */
 export interface StoredPushSubscription {
@@ -71,6 +71,43 @@ export async function pushSubscriptionsOf(
 /** Forgets a subscription the push service says is gone (404 or 410). */
 export async function removePushSubscription(db: Queryable, office: string, endpoint: string): Promise<void> {
   await db.query('delete from push_subscriptions where office = $1 and endpoint = $2', [office, endpoint]);
+}
+
+/**
+ * Moves every subscription of the office whose endpoint is `oldEndpoint` — a dossier's or a ticket's — to the browser's
+ * renewed subscription (`pushsubscriptionchange`): its new endpoint and keys, keeping the language, `near` and page
+ * of each. Where a dossier or ticket already has the new endpoint too, that row gives way to the moved one. Notices
+ * still pending for the old endpoint go to the new one. In one transaction; answers how many subscriptions moved.
+ *
+ * @example
+ * ```ts
+ * await renewPushSubscriptions(db, 'demo', 'https://push.example/old', { endpoint: 'https://push.example/new', keys });
+ * ```
+ */
+export async function renewPushSubscriptions(
+  db: Database,
+  office: string,
+  oldEndpoint: string,
+  renewed: { readonly endpoint: string; readonly keys: { readonly p256dh: string; readonly auth: string } },
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.query(
+      `delete from push_subscriptions n where n.office = $1 and n.endpoint = $2 and $2 <> $3
+       and exists (select 1 from push_subscriptions o where o.office = $1 and o.dossier = n.dossier and o.endpoint = $3)`,
+      [office, renewed.endpoint, oldEndpoint],
+    );
+    const moved = await tx.query(
+      `update push_subscriptions set endpoint = $3, p256dh = $4, auth = $5 where office = $1 and endpoint = $2
+       returning dossier`,
+      [office, oldEndpoint, renewed.endpoint, renewed.keys.p256dh, renewed.keys.auth],
+    );
+    await tx.query(
+      `update notification_outbox set recipient = $3
+       where office = $1 and kind = 'web-push' and status = 'pending' and (recipient::jsonb ->> 'endpoint') = $2`,
+      [office, oldEndpoint, JSON.stringify({ endpoint: renewed.endpoint, keys: renewed.keys })],
+    );
+    return moved.length;
+  });
 }
 
 /**

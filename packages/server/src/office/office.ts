@@ -34,6 +34,11 @@ export interface OfficeRateLimits {
   readonly counterRatingsPerCounter: RateLimitRule;
   /** Devices asking to be paired, per client address. */
   readonly pairings: RateLimitRule;
+  /**
+   * Web Push renewals (a browser's service worker sending its replaced subscription), per client address: a browser
+   * sends one when its push service renews it, so the default is the dossier lookups' (120 per 10 minutes).
+   */
+  readonly pushRenewals: RateLimitRule;
 }
 
 /**
@@ -107,6 +112,7 @@ export const DEFAULT_RATE_LIMITS: OfficeRateLimits = {
   publicReads: { limit: 600, windowSeconds: 60 },
   counterRatingsPerCounter: { limit: 40, windowSeconds: 600 },
   pairings: { limit: 10, windowSeconds: 600 },
+  pushRenewals: { limit: 120, windowSeconds: 600 },
 };
 
 const rule = z.object({ limit: z.number().int().min(1), windowSeconds: z.number().int().min(1).max(86_400) }).strict();
@@ -130,6 +136,7 @@ const officeSchema = z
         publicReads: rule.optional(),
         counterRatingsPerCounter: rule.optional(),
         pairings: rule.optional(),
+        pushRenewals: rule.optional(),
       })
       .strict()
       .optional(),
