@@ -8,7 +8,7 @@ import {
   type TextQuestion,
 } from '@motcua/core/satisfaction';
 import { isJsonObject } from '@motcua/core/text';
-import { adoptStyles, css, html, nothing, type PropertyValues } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { secretFromAddress } from '../internal/address-secrets.js';
 import { MotcuaElement } from '../internal/base.js';
 import { property, state } from '../internal/decorators.js';
@@ -19,7 +19,8 @@ import type { KindLoading } from './instrument-loader.js';
 import { hasQueuedRatings } from './outbox-key.js';
 /** Core's validation and scrubber, the request and the outbox: loaded once the citizen starts answering. */
 import type { RatingEventDetail, RatingFailedDetail, RatingFormStatus, ShownProblem } from './rating-form.events.js';
-import type { MessageStringKey, RatingFormStringKey } from './rating-form.strings.js';
+import { type RatingFormStringKey, ratingFormStrings } from './rating-form.strings.js';
+import { ratingFormStyles } from './rating-form.styles.js';
 import type { PendingRating } from './request.js';
 import type { FormInternals } from './submission.js';
 
@@ -47,37 +48,6 @@ let allStrings: StringTable<RatingFormStringKey> | undefined;
 
 /** Built-in instrument versions by kind, as far as loaded: the 3-level rating ships with the element. */
 const builtIn = new Map<string, readonly Instrument[]>([['one-stop-rating', ONE_STOP_RATING_INSTRUMENTS]]);
-
-type FormStringKey = Exclude<RatingFormStringKey, MessageStringKey>;
-
-const strings: StringTable<FormStringKey> = {
-  vi: {
-    required: '(bắt buộc)',
-    optional: '(không bắt buộc)',
-    submit: 'Gửi đánh giá',
-    errorChoose: 'Vui lòng chọn một mức.',
-    errorRequired: 'Vui lòng trả lời câu hỏi này.',
-    errorReason: 'Vui lòng cho biết lý do không hài lòng.',
-    errorCount: 'Có {count} chỗ cần sửa trước khi gửi.',
-    errorSend: 'Chưa gửi được đánh giá. Vui lòng thử lại.',
-    unavailable: 'Không tải được phiếu đánh giá. Vui lòng tải lại trang.',
-    missingToken: 'Liên kết thiếu mã đánh giá. Vui lòng quét mã QR trên phiếu hẹn hoặc hỏi tại quầy.',
-    honeypot: 'Để trống ô này',
-  },
-  en: {
-    required: '(required)',
-    optional: '(optional)',
-    submit: 'Send rating',
-    errorChoose: 'Please choose one.',
-    errorRequired: 'Please answer this question.',
-    errorReason: 'Please tell us why you were not satisfied.',
-    errorCount: 'There are {count} things to fix before sending.',
-    errorSend: 'Your rating could not be sent. Please try again.',
-    unavailable: 'The rating form could not be loaded. Please reload the page.',
-    missingToken: 'This link has no rating code. Please scan the QR code on your receipt or ask at the counter.',
-    honeypot: 'Leave this field empty',
-  },
-};
 
 const FINAL: readonly RatingFormStatus[] = ['sent', 'queued', 'already-rated', 'expired'];
 type FinalStatus = 'sent' | 'queued' | 'already-rated' | 'expired';
@@ -144,99 +114,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   static formAssociated = true;
 
   /** The element's styles. */
-  static override styles = [
-    ...MotcuaElement.styles,
-    blockStyles,
-    css`
-      form {
-        display: grid;
-        gap: var(--motcua-rating-form-gap, 1.25em);
-      }
-      [part='title'] {
-        margin: 0;
-        font-size: 1.25em;
-        font-weight: 700;
-      }
-      fieldset {
-        margin: 0;
-        padding: 0;
-        border: 0;
-        min-width: 0;
-      }
-      legend {
-        display: block;
-        padding: 0;
-        margin-bottom: 0.5em;
-        font-weight: 600;
-      }
-      .marker {
-        font-weight: 400;
-        color: var(--motcua-color-muted, #555);
-      }
-      .options {
-        display: grid;
-        gap: 0.5em;
-      }
-      [part='option'] {
-        display: flex;
-        align-items: center;
-        gap: 0.75em;
-        min-height: var(--motcua-touch-target, 44px);
-        padding: 0.5em 0.75em;
-        border: 1px solid var(--motcua-color-border, #767676);
-        border-radius: var(--motcua-radius, 4px);
-        background: var(--motcua-rating-form-option-background, var(--motcua-color-surface, #fff));
-        cursor: pointer;
-      }
-      [part='option']:has(input:disabled) {
-        cursor: default;
-        opacity: 0.7;
-      }
-      input[type='radio'] {
-        flex: none;
-        width: 1.25em;
-        height: 1.25em;
-        margin: 0;
-        accent-color: var(--motcua-color-primary, #0b57d0);
-      }
-      .error {
-        margin: 0 0 0.5em;
-        color: var(--motcua-color-danger, #b3261e);
-        font-weight: 600;
-      }
-      button {
-        justify-self: start;
-        min-height: var(--motcua-touch-target, 44px);
-        min-width: var(--motcua-touch-target, 44px);
-        padding: 0.5em 1.25em;
-        font: inherit;
-        font-weight: 600;
-        color: var(--motcua-color-on-primary, #fff);
-        background: var(--motcua-color-primary, #0b57d0);
-        border: 2px solid transparent;
-        border-radius: var(--motcua-radius, 4px);
-        cursor: pointer;
-      }
-      [part='status'] {
-        margin: 0;
-      }
-      [part='status']:empty {
-        display: none;
-      }
-      .honeypot {
-        position: absolute;
-        left: -10000px;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-      }
-      @media (forced-colors: active) {
-        button {
-          border-color: ButtonText;
-        }
-      }
-    `,
-  ];
+  static override styles = [...MotcuaElement.styles, blockStyles, ratingFormStyles];
 
   /**
    * Which instrument to show, the version in force today in Vietnam: `one-stop-rating` (default),
@@ -298,9 +176,12 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
 
   /** The form's strings, and the messages once they have arrived with the sending code. */
   protected get defaultStrings(): StringTable<RatingFormStringKey> {
-    if (!submission) return strings as StringTable<RatingFormStringKey>;
+    if (!submission) return ratingFormStrings as StringTable<RatingFormStringKey>;
     const { messageStrings } = submission;
-    allStrings ??= { vi: { ...strings.vi, ...messageStrings.vi }, en: { ...strings.en, ...messageStrings.en } };
+    allStrings ??= {
+      vi: { ...ratingFormStrings.vi, ...messageStrings.vi },
+      en: { ...ratingFormStrings.en, ...messageStrings.en },
+    };
     return allStrings;
   }
 
