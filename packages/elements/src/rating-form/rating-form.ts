@@ -8,7 +8,7 @@ import {
   type TextQuestion,
 } from '@motcua/core/satisfaction';
 import { isJsonObject } from '@motcua/core/text';
-import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { secretFromAddress } from '../internal/address-secrets.js';
 import { MotcuaElement } from '../internal/base.js';
 import { property, state } from '../internal/decorators.js';
@@ -16,33 +16,16 @@ import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
 import { blockStyles } from '../internal/styles.js';
 import type { KindLoading } from './instrument-loader.js';
-import { hasQueuedRatings } from './outbox-key.js';
-/** Core's validation and scrubber, the request and the outbox: loaded once the citizen starts answering. */
+import { provisionalProblems } from './provisional-problems.js';
 import type { RatingEventDetail, RatingFailedDetail, RatingFormStatus, ShownProblem } from './rating-form.events.js';
 import { type RatingFormStringKey, ratingFormStrings } from './rating-form.strings.js';
 import { ratingFormStyles } from './rating-form.styles.js';
 import type { PendingRating } from './request.js';
-import type { FormInternals } from './submission.js';
+/** Core's validation and scrubber, the request and the outbox: loaded once the citizen starts answering. */
+import { type SubmissionHost, submission, submissionController } from './submission-controller.js';
 
 export type { RatingEventDetail, RatingFailedDetail, RatingFormStatus, ShownProblem } from './rating-form.events.js';
 export type { MessageStringKey, RatingFormStringKey } from './rating-form.strings.js';
-
-type Submission = typeof import('./submission.js');
-let submission: Submission | undefined;
-let submissionLoad: Promise<Submission> | undefined;
-function loadSubmission(): Promise<Submission> {
-  submissionLoad ??= import('./submission.js').then(
-    (loaded) => {
-      submission = loaded;
-      return loaded;
-    },
-    (error: unknown) => {
-      submissionLoad = undefined; // offline when it was asked for: the next interaction tries again
-      throw error;
-    },
-  );
-  return submissionLoad;
-}
 
 let allStrings: StringTable<RatingFormStringKey> | undefined;
 
@@ -199,9 +182,6 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   queuedInMemory = false;
   /** The key the server last answered for good without recording the rating: the next submission takes the next. @internal */
   spentKey: string | undefined;
-  /** A submission is being checked (the sending code may still be on its way). */
-  private submitting = false;
-  private laterStylesAdopted = false;
   private askedOnRender = false;
   /** The next try of the queue while the page stays open, and how many came before it. @internal */
   queueTimer: ReturnType<typeof setTimeout> | undefined;
@@ -211,8 +191,8 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   private resolved: { instrument: Instrument } | { error: unknown } | undefined;
   /** The kind whose built-in texts are being fetched, if any. */
   private loadingKind: string | undefined;
-  /** Code being fetched; `updateComplete` waits for it, so the element has settled when it resolves. */
-  private readonly loads = new Set<Promise<unknown>>();
+  /** Fetches the sending code and hands it this form; `updateComplete` waits for what it fetches. */
+  private readonly sending = submissionController(this as unknown as SubmissionHost);
 
   /** The instrument shown, or `undefined` while its texts load or when the library has none in force for the kind. */
   get currentInstrument(): Instrument | undefined {
@@ -268,40 +248,9 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     return this.status === 'sending';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!this.token) secretFromAddress('t'); // out of the address bar as soon as the page has it
-    globalThis.addEventListener('online', this.onOnline);
-    this.addEventListener('invalid', this.onInvalid);
-    for (const type of ['focusin', 'pointerdown']) this.addEventListener(type, this.prepare);
-    // A rating an earlier visit could not send: show it saved (when it is this form's) and send it.
-    if (hasQueuedRatings()) {
-      void this.track(
-        this.engine().then((engine) => {
-          engine.retryQueued(this.internalsForSending());
-          return engine.resumeQueued(this.internalsForSending());
-        }),
-      );
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    globalThis.removeEventListener('online', this.onOnline);
-    this.removeEventListener('invalid', this.onInvalid);
-    for (const type of ['focusin', 'pointerdown']) this.removeEventListener(type, this.prepare);
-    clearTimeout(this.queueTimer);
-    this.queueTimer = undefined;
-  }
-
   /** Resolves once the element has rendered and any code it fetches (instrument texts, sending code) has arrived. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    while (this.loads.size > 0) {
-      await Promise.allSettled([...this.loads]);
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.sending.settled(() => super.getUpdateComplete());
   }
 
   /** Lit's own update completion, without waiting for fetched code. @internal Used by the sending code. */
@@ -309,49 +258,16 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     return super.getUpdateComplete();
   }
 
-  /** Keeps `updateComplete` waiting for a piece of work, and updates once it is done. */
-  private track<T>(work: Promise<T>): Promise<T> {
-    this.loads.add(work);
-    const done = () => {
-      this.loads.delete(work);
-      this.requestUpdate();
-    };
-    work.then(done, done);
-    return work;
-  }
-
   private loadKind(kind: InstrumentKind): void {
     if (this.loadingKind === kind) return;
     this.loadingKind = kind;
     // Other kinds' texts, and core's loader for them, come in chunks of their own.
-    void this.track(
+    void this.sending.track(
       import('./instrument-loader.js').then((loader) => loader.loadKind(this as unknown as KindLoading, kind, builtIn)),
     );
   }
 
-  /** Fetches the sending code (validation, scrubber, request, outbox), once; the form updates when it arrives. */
-  private engine(): Promise<Submission> {
-    if (submission) return Promise.resolve(submission);
-    return this.track(
-      loadSubmission().then((loaded) => {
-        if (this.attempted) this.shown = this.coreProblems();
-        return loaded;
-      }),
-    );
-  }
-
-  /** The first touch, click or focus fetches the sending code, so that a rating is sent or kept offline. */
-  private readonly prepare = (): void => {
-    this.engine().catch(() => undefined);
-  };
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // The styles of free text and of the after-sending panel come with the code that draws them.
-    if (submission && !this.laterStylesAdopted && this.shadowRoot) {
-      this.laterStylesAdopted = true;
-      const own = (this.constructor as typeof MotcuaRatingForm).elementStyles;
-      adoptStyles(this.shadowRoot, [...own, submission.laterStyles]);
-    }
     if (changed.has('instrument') || changed.has('instruments')) {
       this.resolved = undefined;
       this.loadingKind = undefined;
@@ -362,7 +278,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   protected override updated(changed: PropertyValues): void {
     this.updateFormValue();
     // Only the sending code sets 'queued'; it tries the queue again with back-off while the page stays open.
-    if (changed.has('status') && this.status === 'queued') submission?.retryQueued(this.internalsForSending());
+    if (changed.has('status') && this.status === 'queued') submission?.retryQueued(this as unknown as SubmissionHost);
     if (changed.has('status') && FINAL.includes(this.status)) {
       this.renderRoot.querySelector<HTMLElement>('.message-title')?.focus();
     }
@@ -450,7 +366,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     if (!submission) {
       if (!this.askedOnRender) {
         this.askedOnRender = true;
-        this.prepare();
+        this.sending.prepare();
       }
       return nothing;
     }
@@ -501,26 +417,13 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   coreProblems(): ShownProblem[] {
     const instrument = this.currentInstrument;
     if (!instrument) return [];
-    return submission ? submission.coreProblems(instrument, this.answers) : this.provisionalProblems(instrument);
-  }
-
-  /**
-   * Until core's validation arrives (it loads with the first touch): the unanswered required questions and a missing
-   * reason, all that core can find in answers given through the form's own controls. Core's check replaces it.
-   */
-  private provisionalProblems(instrument: Instrument): ShownProblem[] {
-    return instrument.questions.flatMap((q): ShownProblem[] => {
-      const value = this.answers[q.id];
-      if (q.type === 'scale' ? value !== undefined : String(value ?? '').trim() !== '') return [];
-      const when = q.type === 'text' ? q.requiredWhen : undefined;
-      if (when?.values.includes(this.answers[when.question] as number))
-        return [{ question: q.id, code: 'missing-reason' }];
-      return q.required ? [{ question: q.id, code: 'missing-answer' }] : [];
-    });
+    return submission
+      ? submission.coreProblems(instrument, this.answers)
+      : provisionalProblems(instrument, this.answers);
   }
 
   private answer(questionId: string, value: number | string): void {
-    this.prepare();
+    this.sending.prepare();
     const next = { ...this.answers };
     if (value === '') delete next[questionId];
     else next[questionId] = value;
@@ -543,7 +446,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   private updateFormValue(): void {
     const inHostForm = this.form !== null;
     if (inHostForm && submission) {
-      submission.updateHostForm(this.internalsForSending(), this.internals);
+      submission.updateHostForm(this as unknown as SubmissionHost, this.internals);
       return;
     }
     const first = inHostForm ? this.coreProblems()[0] : undefined;
@@ -551,51 +454,14 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     this.internals.setValidity(first ? { valueMissing: true } : {}, first && this.messageFor(first));
   }
 
-  private readonly onInvalid = (): void => {
-    this.attempted = true;
-    this.shown = this.coreProblems();
-    this.prepare();
-  };
-
   private readonly onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
     if (this.form) {
       this.form.requestSubmit();
       return;
     }
-    if (this.busy || this.isDisabled || this.submitting || !this.currentInstrument) return;
-    this.submitting = true;
-    void this.track(this.submitAnswers()).finally(() => {
-      this.submitting = false;
-    });
+    if (!this.busy && !this.isDisabled && this.currentInstrument) this.sending.submit();
   };
-
-  /** Checks the answers with core and starts sending them; `updateComplete` waits for this part, not the network. */
-  private async submitAnswers(): Promise<void> {
-    let engine: Submission;
-    try {
-      engine = await this.engine();
-    } catch {
-      // The sending code never arrived (offline since the page loaded): nothing was taken, so ask to try again.
-      this.status = 'error';
-      this.sendError = 'errorSend';
-      this.emit('motcua-rating-failed', { reason: 'error' });
-      return;
-    }
-    await engine.submit(this.internalsForSending());
-  }
-
-  /** Sends what waits in the queue (this page's and earlier visits'), and settles this form's own rating. */
-  private readonly onOnline = async (): Promise<void> => {
-    if (!hasQueuedRatings()) return;
-    const engine = await loadSubmission().catch(() => undefined);
-    await engine?.sendQueued(this.internalsForSending());
-  };
-
-  /** The state and helpers the sending code (`submission.ts`) reads and drives: this form's private members. */
-  private internalsForSending(): FormInternals {
-    return this as unknown as FormInternals;
-  }
 
   /** Called by the browser when the host form is reset. */
   formResetCallback(): void {
@@ -624,7 +490,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
       const parsed: unknown = JSON.parse(state);
       if (isJsonObject(parsed)) {
         this.answers = parsed as Record<string, number | string>;
-        this.prepare();
+        this.sending.prepare();
       }
     } catch {
       // a state this version did not write: start empty
