@@ -13,6 +13,8 @@ import { counterConsoleStyles } from './counter-console.styles.js';
 import type { CounterDesk, DeskHost } from './desk.js';
 import type { DossierIntake, IntakeHost } from './intake.js';
 import type { StaffSession } from './session.js';
+import { KEY_OF, typing } from './shortcuts.js';
+import { ACTIVE, asTicket } from './ticket.js';
 
 export type { CounterAction, CounterActionDetail, CounterTicket } from './counter-console.events.js';
 export type { CounterConsoleStringKey } from './counter-console.strings.js';
@@ -23,39 +25,6 @@ interface Service {
   readonly id: string;
   /** The service's name by language, as the server gives it. */
   readonly name: Readonly<Record<string, unknown>>;
-}
-
-/** The keyboard shortcut of each action (T only moves to the service choice; the transfer needs a service). */
-const KEY_OF: Readonly<Record<CounterAction, string>> = { next: 'N', recall: 'R', skip: 'S', done: 'D', transfer: 'T' };
-
-const ACTIVE = new Set(['called', 'serving']);
-
-function asTicket(value: unknown): CounterTicket | undefined {
-  if (!value || typeof value !== 'object') return undefined;
-  const t = value as Record<string, unknown>;
-  if (typeof t.number !== 'string' || typeof t.status !== 'string') return undefined;
-  return {
-    ...(typeof t.id === 'string' ? { id: t.id } : {}),
-    number: t.number,
-    service: typeof t.service === 'string' ? t.service : '',
-    // The server's status (typed by core's ticket view); the console only compares it.
-    status: t.status as CounterTicket['status'],
-    ...(typeof t.calls === 'number' ? { calls: t.calls } : {}),
-    ...(typeof t.priority === 'string' ? { priority: t.priority } : {}),
-  };
-}
-
-/** Whether a key press comes from a place where the officer types (then it is text, not a shortcut). */
-function typing(event: KeyboardEvent): boolean {
-  return event
-    .composedPath()
-    .some(
-      (node) =>
-        node instanceof HTMLInputElement ||
-        node instanceof HTMLTextAreaElement ||
-        node instanceof HTMLSelectElement ||
-        (node instanceof HTMLElement && node.isContentEditable),
-    );
 }
 
 /**
