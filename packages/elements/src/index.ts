@@ -20,7 +20,7 @@ export type {
   DeskStringKey,
   IntakeStringKey,
   SessionStringKey,
-} from './counter-console/strings.js';
+} from './counter-console/counter-console.strings.js';
 export {
   type DossierErrorDetail,
   type DossierLoadedDetail,

@@ -1,5 +1,5 @@
 import type { CounterTicketAnswer } from '@motcua/core/queue';
-import { adoptStyles, type CSSResult, css, html, nothing, type PropertyValues } from 'lit';
+import { adoptStyles, type CSSResult, html, nothing, type PropertyValues } from 'lit';
 import { ApiFailure, api } from '../internal/api-client.js';
 import { MotcuaElement } from '../internal/base.js';
 import { property, state } from '../internal/decorators.js';
@@ -8,13 +8,16 @@ import type { StringTable } from '../internal/i18n.js';
 import type { DevicePairing, PairingStringKey } from '../internal/pairing.js';
 import { blockStyles } from '../internal/styles.js';
 import type { CounterAction, CounterActionDetail, CounterTicket } from './counter-console.events.js';
+import { type CounterConsoleStringKey, counterConsoleStrings } from './counter-console.strings.js';
+import { counterConsoleStyles } from './counter-console.styles.js';
 import type { CounterDesk, DeskHost } from './desk.js';
 import type { DossierIntake, IntakeHost } from './intake.js';
 import type { StaffSession } from './session.js';
-import { type CounterConsoleStringKey, consoleStrings } from './strings.js';
+import { KEY_OF, typing } from './shortcuts.js';
+import { ACTIVE, asTicket } from './ticket.js';
 
 export type { CounterAction, CounterActionDetail, CounterTicket } from './counter-console.events.js';
-export type { CounterConsoleStringKey } from './strings.js';
+export type { CounterConsoleStringKey } from './counter-console.strings.js';
 
 type Key = CounterConsoleStringKey | PairingStringKey;
 
@@ -22,39 +25,6 @@ interface Service {
   readonly id: string;
   /** The service's name by language, as the server gives it. */
   readonly name: Readonly<Record<string, unknown>>;
-}
-
-/** The keyboard shortcut of each action (T only moves to the service choice; the transfer needs a service). */
-const KEY_OF: Readonly<Record<CounterAction, string>> = { next: 'N', recall: 'R', skip: 'S', done: 'D', transfer: 'T' };
-
-const ACTIVE = new Set(['called', 'serving']);
-
-function asTicket(value: unknown): CounterTicket | undefined {
-  if (!value || typeof value !== 'object') return undefined;
-  const t = value as Record<string, unknown>;
-  if (typeof t.number !== 'string' || typeof t.status !== 'string') return undefined;
-  return {
-    ...(typeof t.id === 'string' ? { id: t.id } : {}),
-    number: t.number,
-    service: typeof t.service === 'string' ? t.service : '',
-    // The server's status (typed by core's ticket view); the console only compares it.
-    status: t.status as CounterTicket['status'],
-    ...(typeof t.calls === 'number' ? { calls: t.calls } : {}),
-    ...(typeof t.priority === 'string' ? { priority: t.priority } : {}),
-  };
-}
-
-/** Whether a key press comes from a place where the officer types (then it is text, not a shortcut). */
-function typing(event: KeyboardEvent): boolean {
-  return event
-    .composedPath()
-    .some(
-      (node) =>
-        node instanceof HTMLInputElement ||
-        node instanceof HTMLTextAreaElement ||
-        node instanceof HTMLSelectElement ||
-        (node instanceof HTMLElement && node.isContentEditable),
-    );
 }
 
 /**
@@ -111,94 +81,7 @@ function typing(event: KeyboardEvent): boolean {
  */
 export class MotcuaCounterConsole extends MotcuaElement<Key> {
   /** The element's styles. */
-  static override styles = [
-    ...MotcuaElement.styles,
-    blockStyles,
-    css`
-      h2 {
-        font-size: 1.25em;
-        margin: 0 0 0.5em;
-      }
-      [part='ticket'] {
-        border: 1px solid var(--motcua-color-border, #c4c7c5);
-        border-radius: var(--motcua-radius, 4px);
-        padding: 0.5em 1em;
-        margin-bottom: 0.75em;
-      }
-      .label {
-        margin: 0;
-        color: var(--motcua-color-muted, #444746);
-      }
-      [part='number'] {
-        font-size: var(--motcua-counter-console-number-size, 3em);
-        font-weight: 700;
-        line-height: 1.2;
-        margin: 0;
-      }
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5em;
-        align-items: center;
-        margin: 0 0 0.75em;
-      }
-      button,
-      select {
-        font: inherit;
-        min-height: var(--motcua-touch-target, 44px);
-        min-width: var(--motcua-touch-target, 44px);
-        border-radius: var(--motcua-radius, 4px);
-      }
-      button {
-        padding: 0 1em;
-        border: 1px solid transparent;
-        background: var(--motcua-color-primary, #0b57d0);
-        color: var(--motcua-color-on-primary, #fff);
-        cursor: pointer;
-      }
-      button[aria-disabled='true'] {
-        background: #e3e3e3;
-        color: #5e5e5e;
-        cursor: not-allowed;
-      }
-      select {
-        padding: 0 0.5em;
-        border: 1px solid var(--motcua-color-border, #747775);
-        background: var(--motcua-color-surface, #fff);
-        color: inherit;
-      }
-      kbd {
-        font: inherit;
-        font-size: 0.75em;
-        border: 1px solid currentColor;
-        border-radius: 3px;
-        padding: 0 0.3em;
-        margin-inline-start: 0.4em;
-      }
-      [part='shortcuts'] {
-        font-size: 0.875em;
-        color: var(--motcua-color-muted, #444746);
-      }
-      [part='error'] {
-        color: var(--motcua-color-danger, #b3261e);
-        font-weight: 600;
-      }
-      [part='status'],
-      [part='error'] {
-        margin: 0.5em 0;
-        min-height: 1.5em;
-      }
-      @media (forced-colors: active) {
-        button {
-          border-color: ButtonText;
-        }
-        button[aria-disabled='true'] {
-          color: GrayText;
-          border-color: GrayText;
-        }
-      }
-    `,
-  ];
+  static override styles = [...MotcuaElement.styles, blockStyles, counterConsoleStyles];
 
   /** The counter's id, as in the office configuration (`/api/queue/counters/{id}/…`). */
   @property({ reflect: true }) counter = '';
@@ -246,7 +129,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
   @state() private intakeOpen = false;
   @state() private intakeLoading = false;
 
-  protected defaultStrings = consoleStrings as StringTable<Key>;
+  protected defaultStrings = counterConsoleStrings as StringTable<Key>;
 
   /** Idempotency keys of commands that got no answer, by what they asked: pressing again reuses the key. */
   private readonly retryKeys = new Map<string, string>();

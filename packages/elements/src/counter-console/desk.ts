@@ -9,7 +9,7 @@ import { css, html, nothing } from 'lit';
 import type { StringTable } from '../internal/i18n.js';
 import { newIdempotencyKey } from '../internal/idempotency-key.js';
 import type { CounterTicket } from './counter-console.events.js';
-import type { CounterConsoleStringKey, DeskStringKey } from './strings.js';
+import type { CounterConsoleStringKey, DeskStringKey } from './counter-console.strings.js';
 
 /** The desk's strings in Vietnamese and English. */
 export const deskStrings: StringTable<DeskStringKey> = {

@@ -12,7 +12,7 @@ import type { EventDetail } from '../internal/base.js';
 import type { Language, StringTable } from '../internal/i18n.js';
 import { newIdempotencyKey } from '../internal/idempotency-key.js';
 import type { CounterTicket } from './counter-console.events.js';
-import type { CounterConsoleStringKey, IntakeStringKey } from './strings.js';
+import type { CounterConsoleStringKey, IntakeStringKey } from './counter-console.strings.js';
 
 /** The intake form's and the receipt slip's strings in Vietnamese and English. */
 export const intakeStrings: StringTable<IntakeStringKey> = {

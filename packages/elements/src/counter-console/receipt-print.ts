@@ -7,8 +7,8 @@ import type { ReceiptSlip } from '@motcua/core/deadline';
 import type { Language } from '../internal/i18n.js';
 import { PrintFrame, setFrameStyles } from '../internal/print-frame.js';
 import { qrElement } from '../internal/qr.js';
+import type { CounterConsoleStringKey } from './counter-console.strings.js';
 import { type ReceiptToPrint, slipTimeText } from './intake.js';
-import type { CounterConsoleStringKey } from './strings.js';
 
 /** What the print view needs. */
 export interface PrintReceipt extends ReceiptToPrint {

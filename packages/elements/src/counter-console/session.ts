@@ -9,7 +9,7 @@ import { html, nothing } from 'lit';
 import { api } from '../internal/api-client.js';
 import type { StringTable } from '../internal/i18n.js';
 import '../sign-in/sign-in.js';
-import type { CounterConsoleStringKey, SessionStringKey } from './strings.js';
+import type { CounterConsoleStringKey, SessionStringKey } from './counter-console.strings.js';
 
 /** The sign-in's and counter choice's strings in Vietnamese and English. */
 export const sessionStrings: StringTable<SessionStringKey> = {

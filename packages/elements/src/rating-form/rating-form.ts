@@ -8,7 +8,7 @@ import {
   type TextQuestion,
 } from '@motcua/core/satisfaction';
 import { isJsonObject } from '@motcua/core/text';
-import { adoptStyles, css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { secretFromAddress } from '../internal/address-secrets.js';
 import { MotcuaElement } from '../internal/base.js';
 import { property, state } from '../internal/decorators.js';
@@ -16,68 +16,21 @@ import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
 import { blockStyles } from '../internal/styles.js';
 import type { KindLoading } from './instrument-loader.js';
-import { hasQueuedRatings } from './outbox-key.js';
-/** Core's validation and scrubber, the request and the outbox: loaded once the citizen starts answering. */
+import { provisionalProblems } from './provisional-problems.js';
 import type { RatingEventDetail, RatingFailedDetail, RatingFormStatus, ShownProblem } from './rating-form.events.js';
-import type { MessageStringKey, RatingFormStringKey } from './rating-form.strings.js';
+import { type RatingFormStringKey, ratingFormStrings } from './rating-form.strings.js';
+import { ratingFormStyles } from './rating-form.styles.js';
 import type { PendingRating } from './request.js';
-import type { FormInternals } from './submission.js';
+/** Core's validation and scrubber, the request and the outbox: loaded once the citizen starts answering. */
+import { type SubmissionHost, submission, submissionController } from './submission-controller.js';
 
 export type { RatingEventDetail, RatingFailedDetail, RatingFormStatus, ShownProblem } from './rating-form.events.js';
 export type { MessageStringKey, RatingFormStringKey } from './rating-form.strings.js';
-
-type Submission = typeof import('./submission.js');
-let submission: Submission | undefined;
-let submissionLoad: Promise<Submission> | undefined;
-function loadSubmission(): Promise<Submission> {
-  submissionLoad ??= import('./submission.js').then(
-    (loaded) => {
-      submission = loaded;
-      return loaded;
-    },
-    (error: unknown) => {
-      submissionLoad = undefined; // offline when it was asked for: the next interaction tries again
-      throw error;
-    },
-  );
-  return submissionLoad;
-}
 
 let allStrings: StringTable<RatingFormStringKey> | undefined;
 
 /** Built-in instrument versions by kind, as far as loaded: the 3-level rating ships with the element. */
 const builtIn = new Map<string, readonly Instrument[]>([['one-stop-rating', ONE_STOP_RATING_INSTRUMENTS]]);
-
-type FormStringKey = Exclude<RatingFormStringKey, MessageStringKey>;
-
-const strings: StringTable<FormStringKey> = {
-  vi: {
-    required: '(bắt buộc)',
-    optional: '(không bắt buộc)',
-    submit: 'Gửi đánh giá',
-    errorChoose: 'Vui lòng chọn một mức.',
-    errorRequired: 'Vui lòng trả lời câu hỏi này.',
-    errorReason: 'Vui lòng cho biết lý do không hài lòng.',
-    errorCount: 'Có {count} chỗ cần sửa trước khi gửi.',
-    errorSend: 'Chưa gửi được đánh giá. Vui lòng thử lại.',
-    unavailable: 'Không tải được phiếu đánh giá. Vui lòng tải lại trang.',
-    missingToken: 'Liên kết thiếu mã đánh giá. Vui lòng quét mã QR trên phiếu hẹn hoặc hỏi tại quầy.',
-    honeypot: 'Để trống ô này',
-  },
-  en: {
-    required: '(required)',
-    optional: '(optional)',
-    submit: 'Send rating',
-    errorChoose: 'Please choose one.',
-    errorRequired: 'Please answer this question.',
-    errorReason: 'Please tell us why you were not satisfied.',
-    errorCount: 'There are {count} things to fix before sending.',
-    errorSend: 'Your rating could not be sent. Please try again.',
-    unavailable: 'The rating form could not be loaded. Please reload the page.',
-    missingToken: 'This link has no rating code. Please scan the QR code on your receipt or ask at the counter.',
-    honeypot: 'Leave this field empty',
-  },
-};
 
 const FINAL: readonly RatingFormStatus[] = ['sent', 'queued', 'already-rated', 'expired'];
 type FinalStatus = 'sent' | 'queued' | 'already-rated' | 'expired';
@@ -144,99 +97,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   static formAssociated = true;
 
   /** The element's styles. */
-  static override styles = [
-    ...MotcuaElement.styles,
-    blockStyles,
-    css`
-      form {
-        display: grid;
-        gap: var(--motcua-rating-form-gap, 1.25em);
-      }
-      [part='title'] {
-        margin: 0;
-        font-size: 1.25em;
-        font-weight: 700;
-      }
-      fieldset {
-        margin: 0;
-        padding: 0;
-        border: 0;
-        min-width: 0;
-      }
-      legend {
-        display: block;
-        padding: 0;
-        margin-bottom: 0.5em;
-        font-weight: 600;
-      }
-      .marker {
-        font-weight: 400;
-        color: var(--motcua-color-muted, #555);
-      }
-      .options {
-        display: grid;
-        gap: 0.5em;
-      }
-      [part='option'] {
-        display: flex;
-        align-items: center;
-        gap: 0.75em;
-        min-height: var(--motcua-touch-target, 44px);
-        padding: 0.5em 0.75em;
-        border: 1px solid var(--motcua-color-border, #767676);
-        border-radius: var(--motcua-radius, 4px);
-        background: var(--motcua-rating-form-option-background, var(--motcua-color-surface, #fff));
-        cursor: pointer;
-      }
-      [part='option']:has(input:disabled) {
-        cursor: default;
-        opacity: 0.7;
-      }
-      input[type='radio'] {
-        flex: none;
-        width: 1.25em;
-        height: 1.25em;
-        margin: 0;
-        accent-color: var(--motcua-color-primary, #0b57d0);
-      }
-      .error {
-        margin: 0 0 0.5em;
-        color: var(--motcua-color-danger, #b3261e);
-        font-weight: 600;
-      }
-      button {
-        justify-self: start;
-        min-height: var(--motcua-touch-target, 44px);
-        min-width: var(--motcua-touch-target, 44px);
-        padding: 0.5em 1.25em;
-        font: inherit;
-        font-weight: 600;
-        color: var(--motcua-color-on-primary, #fff);
-        background: var(--motcua-color-primary, #0b57d0);
-        border: 2px solid transparent;
-        border-radius: var(--motcua-radius, 4px);
-        cursor: pointer;
-      }
-      [part='status'] {
-        margin: 0;
-      }
-      [part='status']:empty {
-        display: none;
-      }
-      .honeypot {
-        position: absolute;
-        left: -10000px;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-      }
-      @media (forced-colors: active) {
-        button {
-          border-color: ButtonText;
-        }
-      }
-    `,
-  ];
+  static override styles = [...MotcuaElement.styles, blockStyles, ratingFormStyles];
 
   /**
    * Which instrument to show, the version in force today in Vietnam: `one-stop-rating` (default),
@@ -298,9 +159,12 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
 
   /** The form's strings, and the messages once they have arrived with the sending code. */
   protected get defaultStrings(): StringTable<RatingFormStringKey> {
-    if (!submission) return strings as StringTable<RatingFormStringKey>;
+    if (!submission) return ratingFormStrings as StringTable<RatingFormStringKey>;
     const { messageStrings } = submission;
-    allStrings ??= { vi: { ...strings.vi, ...messageStrings.vi }, en: { ...strings.en, ...messageStrings.en } };
+    allStrings ??= {
+      vi: { ...ratingFormStrings.vi, ...messageStrings.vi },
+      en: { ...ratingFormStrings.en, ...messageStrings.en },
+    };
     return allStrings;
   }
 
@@ -318,9 +182,6 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   queuedInMemory = false;
   /** The key the server last answered for good without recording the rating: the next submission takes the next. @internal */
   spentKey: string | undefined;
-  /** A submission is being checked (the sending code may still be on its way). */
-  private submitting = false;
-  private laterStylesAdopted = false;
   private askedOnRender = false;
   /** The next try of the queue while the page stays open, and how many came before it. @internal */
   queueTimer: ReturnType<typeof setTimeout> | undefined;
@@ -330,8 +191,8 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   private resolved: { instrument: Instrument } | { error: unknown } | undefined;
   /** The kind whose built-in texts are being fetched, if any. */
   private loadingKind: string | undefined;
-  /** Code being fetched; `updateComplete` waits for it, so the element has settled when it resolves. */
-  private readonly loads = new Set<Promise<unknown>>();
+  /** Fetches the sending code and hands it this form; `updateComplete` waits for what it fetches. */
+  private readonly sending = submissionController(this as unknown as SubmissionHost);
 
   /** The instrument shown, or `undefined` while its texts load or when the library has none in force for the kind. */
   get currentInstrument(): Instrument | undefined {
@@ -387,40 +248,9 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     return this.status === 'sending';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!this.token) secretFromAddress('t'); // out of the address bar as soon as the page has it
-    globalThis.addEventListener('online', this.onOnline);
-    this.addEventListener('invalid', this.onInvalid);
-    for (const type of ['focusin', 'pointerdown']) this.addEventListener(type, this.prepare);
-    // A rating an earlier visit could not send: show it saved (when it is this form's) and send it.
-    if (hasQueuedRatings()) {
-      void this.track(
-        this.engine().then((engine) => {
-          engine.retryQueued(this.internalsForSending());
-          return engine.resumeQueued(this.internalsForSending());
-        }),
-      );
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    globalThis.removeEventListener('online', this.onOnline);
-    this.removeEventListener('invalid', this.onInvalid);
-    for (const type of ['focusin', 'pointerdown']) this.removeEventListener(type, this.prepare);
-    clearTimeout(this.queueTimer);
-    this.queueTimer = undefined;
-  }
-
   /** Resolves once the element has rendered and any code it fetches (instrument texts, sending code) has arrived. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    while (this.loads.size > 0) {
-      await Promise.allSettled([...this.loads]);
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.sending.settled(() => super.getUpdateComplete());
   }
 
   /** Lit's own update completion, without waiting for fetched code. @internal Used by the sending code. */
@@ -428,49 +258,16 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     return super.getUpdateComplete();
   }
 
-  /** Keeps `updateComplete` waiting for a piece of work, and updates once it is done. */
-  private track<T>(work: Promise<T>): Promise<T> {
-    this.loads.add(work);
-    const done = () => {
-      this.loads.delete(work);
-      this.requestUpdate();
-    };
-    work.then(done, done);
-    return work;
-  }
-
   private loadKind(kind: InstrumentKind): void {
     if (this.loadingKind === kind) return;
     this.loadingKind = kind;
     // Other kinds' texts, and core's loader for them, come in chunks of their own.
-    void this.track(
+    void this.sending.track(
       import('./instrument-loader.js').then((loader) => loader.loadKind(this as unknown as KindLoading, kind, builtIn)),
     );
   }
 
-  /** Fetches the sending code (validation, scrubber, request, outbox), once; the form updates when it arrives. */
-  private engine(): Promise<Submission> {
-    if (submission) return Promise.resolve(submission);
-    return this.track(
-      loadSubmission().then((loaded) => {
-        if (this.attempted) this.shown = this.coreProblems();
-        return loaded;
-      }),
-    );
-  }
-
-  /** The first touch, click or focus fetches the sending code, so that a rating is sent or kept offline. */
-  private readonly prepare = (): void => {
-    this.engine().catch(() => undefined);
-  };
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // The styles of free text and of the after-sending panel come with the code that draws them.
-    if (submission && !this.laterStylesAdopted && this.shadowRoot) {
-      this.laterStylesAdopted = true;
-      const own = (this.constructor as typeof MotcuaRatingForm).elementStyles;
-      adoptStyles(this.shadowRoot, [...own, submission.laterStyles]);
-    }
     if (changed.has('instrument') || changed.has('instruments')) {
       this.resolved = undefined;
       this.loadingKind = undefined;
@@ -481,7 +278,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   protected override updated(changed: PropertyValues): void {
     this.updateFormValue();
     // Only the sending code sets 'queued'; it tries the queue again with back-off while the page stays open.
-    if (changed.has('status') && this.status === 'queued') submission?.retryQueued(this.internalsForSending());
+    if (changed.has('status') && this.status === 'queued') submission?.retryQueued(this as unknown as SubmissionHost);
     if (changed.has('status') && FINAL.includes(this.status)) {
       this.renderRoot.querySelector<HTMLElement>('.message-title')?.focus();
     }
@@ -569,7 +366,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     if (!submission) {
       if (!this.askedOnRender) {
         this.askedOnRender = true;
-        this.prepare();
+        this.sending.prepare();
       }
       return nothing;
     }
@@ -620,26 +417,13 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   coreProblems(): ShownProblem[] {
     const instrument = this.currentInstrument;
     if (!instrument) return [];
-    return submission ? submission.coreProblems(instrument, this.answers) : this.provisionalProblems(instrument);
-  }
-
-  /**
-   * Until core's validation arrives (it loads with the first touch): the unanswered required questions and a missing
-   * reason, all that core can find in answers given through the form's own controls. Core's check replaces it.
-   */
-  private provisionalProblems(instrument: Instrument): ShownProblem[] {
-    return instrument.questions.flatMap((q): ShownProblem[] => {
-      const value = this.answers[q.id];
-      if (q.type === 'scale' ? value !== undefined : String(value ?? '').trim() !== '') return [];
-      const when = q.type === 'text' ? q.requiredWhen : undefined;
-      if (when?.values.includes(this.answers[when.question] as number))
-        return [{ question: q.id, code: 'missing-reason' }];
-      return q.required ? [{ question: q.id, code: 'missing-answer' }] : [];
-    });
+    return submission
+      ? submission.coreProblems(instrument, this.answers)
+      : provisionalProblems(instrument, this.answers);
   }
 
   private answer(questionId: string, value: number | string): void {
-    this.prepare();
+    this.sending.prepare();
     const next = { ...this.answers };
     if (value === '') delete next[questionId];
     else next[questionId] = value;
@@ -662,7 +446,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   private updateFormValue(): void {
     const inHostForm = this.form !== null;
     if (inHostForm && submission) {
-      submission.updateHostForm(this.internalsForSending(), this.internals);
+      submission.updateHostForm(this as unknown as SubmissionHost, this.internals);
       return;
     }
     const first = inHostForm ? this.coreProblems()[0] : undefined;
@@ -670,51 +454,14 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     this.internals.setValidity(first ? { valueMissing: true } : {}, first && this.messageFor(first));
   }
 
-  private readonly onInvalid = (): void => {
-    this.attempted = true;
-    this.shown = this.coreProblems();
-    this.prepare();
-  };
-
   private readonly onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
     if (this.form) {
       this.form.requestSubmit();
       return;
     }
-    if (this.busy || this.isDisabled || this.submitting || !this.currentInstrument) return;
-    this.submitting = true;
-    void this.track(this.submitAnswers()).finally(() => {
-      this.submitting = false;
-    });
+    if (!this.busy && !this.isDisabled && this.currentInstrument) this.sending.submit();
   };
-
-  /** Checks the answers with core and starts sending them; `updateComplete` waits for this part, not the network. */
-  private async submitAnswers(): Promise<void> {
-    let engine: Submission;
-    try {
-      engine = await this.engine();
-    } catch {
-      // The sending code never arrived (offline since the page loaded): nothing was taken, so ask to try again.
-      this.status = 'error';
-      this.sendError = 'errorSend';
-      this.emit('motcua-rating-failed', { reason: 'error' });
-      return;
-    }
-    await engine.submit(this.internalsForSending());
-  }
-
-  /** Sends what waits in the queue (this page's and earlier visits'), and settles this form's own rating. */
-  private readonly onOnline = async (): Promise<void> => {
-    if (!hasQueuedRatings()) return;
-    const engine = await loadSubmission().catch(() => undefined);
-    await engine?.sendQueued(this.internalsForSending());
-  };
-
-  /** The state and helpers the sending code (`submission.ts`) reads and drives: this form's private members. */
-  private internalsForSending(): FormInternals {
-    return this as unknown as FormInternals;
-  }
 
   /** Called by the browser when the host form is reset. */
   formResetCallback(): void {
@@ -743,7 +490,7 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
       const parsed: unknown = JSON.parse(state);
       if (isJsonObject(parsed)) {
         this.answers = parsed as Record<string, number | string>;
-        this.prepare();
+        this.sending.prepare();
       }
     } catch {
       // a state this version did not write: start empty

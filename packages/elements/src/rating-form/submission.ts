@@ -18,7 +18,7 @@ import { apiUrl } from '../internal/config.js';
 import type { Language } from '../internal/i18n.js';
 import { flushRatings, queuedRatings, queueRating } from './outbox.js';
 import { hasQueuedRatings } from './outbox-key.js';
-import type { RatingEventDetail, RatingFailedDetail, RatingFormStatus, ShownProblem } from './rating-form.events.js';
+import type { RatingFailedDetail, RatingFormStatus, ShownProblem } from './rating-form.events.js';
 import type { RatingFormStringKey } from './rating-form.strings.js';
 import {
   buildRatingRequest,

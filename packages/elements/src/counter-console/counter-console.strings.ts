@@ -44,7 +44,7 @@ export type ConsoleStringKey =
  * The console's strings in Vietnamese and English. `{key}` placeholders: `counter`, `number`, `service`, `from`,
  * `calls`, `status`.
  */
-export const consoleStrings: StringTable<ConsoleStringKey> = {
+export const counterConsoleStrings: StringTable<ConsoleStringKey> = {
   vi: {
     heading: 'Quầy {counter}',
     notConfigured: 'Chưa cấu hình quầy: cần thuộc tính counter.',
