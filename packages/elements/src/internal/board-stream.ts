@@ -43,6 +43,7 @@ export class BoardStream {
     this.close();
     const source = new EventSource(url);
     this.source = source;
+    this.page = new AbortController();
     addEventListener(
       'pagehide',
       () => {
@@ -50,7 +51,7 @@ export class BoardStream {
         this.page = new AbortController();
         addEventListener('pageshow', () => this.open(url), { once: true, signal: this.page.signal });
       },
-      { signal: (this.page = new AbortController()).signal },
+      { signal: this.page.signal },
     );
     source.addEventListener('snapshot', (event) => {
       const snapshot = readBoardSnapshot(eventData(event));
