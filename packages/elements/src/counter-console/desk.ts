@@ -6,50 +6,11 @@
  */
 import type { PriorityClass } from '@motcua/core/queue';
 import { css, html, nothing } from 'lit';
-import type { StringTable } from '../internal/i18n.js';
 import { newIdempotencyKey } from '../internal/idempotency-key.js';
 import type { CounterTicket } from './counter-console.events.js';
-import type { CounterConsoleStringKey, DeskStringKey } from './counter-console.strings.js';
+import type { CounterConsoleStringKey } from './counter-console.strings.js';
 
-/** The desk's strings in Vietnamese and English. */
-export const deskStrings: StringTable<DeskStringKey> = {
-  vi: {
-    shortcuts:
-      'Phím tắt: N gọi số tiếp theo, R gọi lại, S vắng mặt, D xong, T chọn dịch vụ để chuyển (trừ khi đang gõ trong ô nhập).',
-    waiting: 'Đang chờ',
-    waitingPriority: '({priority} ưu tiên)',
-    deskFailed: 'Chưa tải được hàng chờ.',
-    priorityMark: 'Ưu tiên: {name}',
-    pause: 'Tạm dừng quầy',
-    pausedNote: 'Quầy đang tạm dừng: không gọi số.',
-    resumed: 'Quầy đã mở lại.',
-    callNumber: 'Gọi số',
-    callThis: 'Gọi số này',
-    noShows: 'Vắng mặt',
-    readmit: '{number} vào hàng lại',
-    readmitted: '{number} đã vào hàng lại.',
-    ratingQr: 'Mã QR đánh giá số {number}',
-    ratingScan: 'Mời công dân quét mã để đánh giá số {number}.',
-  },
-  en: {
-    shortcuts:
-      'Shortcuts: N call next, R recall, S no-show, D done, T choose a service to transfer to (not while typing).',
-    waiting: 'Waiting',
-    waitingPriority: '({priority} priority)',
-    deskFailed: 'Waiting lines not loaded.',
-    priorityMark: 'Priority: {name}',
-    pause: 'Pause the counter',
-    pausedNote: 'Counter paused: no calls.',
-    resumed: 'Counter open again.',
-    callNumber: 'Call number',
-    callThis: 'Call this number',
-    noShows: 'No-shows',
-    readmit: 'Re-admit {number}',
-    readmitted: '{number} is back in the queue.',
-    ratingQr: 'QR code to rate number {number}',
-    ratingScan: 'Scan the code to rate number {number}.',
-  },
-};
+export { deskStrings } from './desk.strings.js';
 
 /** The desk's styles, adopted by the console when the desk loads. */
 export const deskStyles = css`

@@ -7,25 +7,10 @@ import type { BoardSnapshot } from '@motcua/core/queue';
 import type { SessionView } from '@motcua/core/staff';
 import { html, nothing } from 'lit';
 import { api } from '../internal/api-client.js';
-import type { StringTable } from '../internal/i18n.js';
 import '../sign-in/sign-in.js';
-import type { CounterConsoleStringKey, SessionStringKey } from './counter-console.strings.js';
+import type { CounterConsoleStringKey } from './counter-console.strings.js';
 
-/** The sign-in's and counter choice's strings in Vietnamese and English. */
-export const sessionStrings: StringTable<SessionStringKey> = {
-  vi: {
-    chooseCounter: 'Quầy làm việc',
-    counterOption: '{label}',
-    changeCounter: 'Đổi quầy',
-    countersFailed: 'Không tải được danh sách quầy. Vui lòng thử lại.',
-  },
-  en: {
-    chooseCounter: 'Your counter',
-    counterOption: '{label}',
-    changeCounter: 'Change counter',
-    countersFailed: 'The list of counters could not be loaded. Please try again.',
-  },
-};
+export { sessionStrings } from './session.strings.js';
 
 /** Where the counter chosen on this device is remembered. */
 const REMEMBERED = 'motcua-counter-console:counter';

@@ -2,7 +2,6 @@ import {
   DOSSIER_STATUS_NAMES,
   DOSSIER_STATUSES,
   type DossierStatus,
-  type DossierStepType,
   SUPPLEMENT_REASON_CODES,
   SUPPLEMENT_REASONS,
   type SupplementReason,

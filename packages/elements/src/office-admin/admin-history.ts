@@ -21,7 +21,7 @@ import { css, html, nothing } from 'lit';
 import { ApiFailure, api } from '../internal/api-client.js';
 import type { MotcuaQueueSettings } from '../queue-settings/queue-settings.js';
 import { SettingsSections } from './settings-sections.js';
-import type { AdminHistoryHost, AdminHistoryStringKey } from './types.js';
+import type { AdminHistoryHost } from './types.js';
 
 export { calendarPreviewView } from './calendar-preview.js';
 export { adminHistoryStrings, calendarPreviewStrings } from './history.strings.js';

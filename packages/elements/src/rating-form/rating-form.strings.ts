@@ -1,74 +1,33 @@
 // The rating form's strings: the keys of all of them, and the table of those it paints with; the others load with
 // the sending code (`messages.ts`).
 import type { StringTable } from '../internal/i18n.js';
+import type { MessageStringKey } from './messages.js';
+
+export type { MessageStringKey } from './messages.js';
 
 /** The keys of the element's strings, for overrides through `strings` or `configure`. */
-export type RatingFormStringKey =
-  | 'required'
-  | 'optional'
-  | 'privacyHint'
-  | 'willMask'
-  | 'submit'
-  | 'sending'
-  | 'errorChoose'
-  | 'errorRequired'
-  | 'errorReason'
-  | 'errorTooLong'
-  | 'errorCount'
-  | 'errorSend'
-  | 'errorRateLimited'
-  | 'errorNotSaved'
-  | 'thanksTitle'
-  | 'thanksBody'
-  | 'queuedTitle'
-  | 'queuedBody'
-  | 'queuedInMemoryBody'
-  | 'alreadyTitle'
-  | 'alreadyBody'
-  | 'expiredTitle'
-  | 'expiredBody'
-  | 'unavailable'
-  | 'missingToken'
-  | 'honeypot';
+export type RatingFormStringKey = FormStringKey | MessageStringKey;
 
-/** The strings shown only once the citizen has answered or sent: they load with the sending code (`messages.ts`). */
-export type MessageStringKey = Extract<
-  RatingFormStringKey,
-  | 'privacyHint'
-  | 'willMask'
-  | 'sending'
-  | 'errorTooLong'
-  | 'errorRateLimited'
-  | 'errorNotSaved'
-  | 'thanksTitle'
-  | 'thanksBody'
-  | 'queuedTitle'
-  | 'queuedBody'
-  | 'queuedInMemoryBody'
-  | 'alreadyTitle'
-  | 'alreadyBody'
-  | 'expiredTitle'
-  | 'expiredBody'
->;
+const formVi = {
+  required: '(bắt buộc)',
+  optional: '(không bắt buộc)',
+  submit: 'Gửi đánh giá',
+  errorChoose: 'Vui lòng chọn một mức.',
+  errorRequired: 'Vui lòng trả lời câu hỏi này.',
+  errorReason: 'Vui lòng cho biết lý do không hài lòng.',
+  errorCount: 'Có {count} chỗ cần sửa trước khi gửi.',
+  errorSend: 'Chưa gửi được đánh giá. Vui lòng thử lại.',
+  unavailable: 'Không tải được phiếu đánh giá. Vui lòng tải lại trang.',
+  missingToken: 'Liên kết thiếu mã đánh giá. Vui lòng quét mã QR trên phiếu hẹn hoặc hỏi tại quầy.',
+  honeypot: 'Để trống ô này',
+};
 
 /** The keys of the strings the form ships with. */
-export type FormStringKey = Exclude<RatingFormStringKey, MessageStringKey>;
+export type FormStringKey = keyof typeof formVi;
 
 /** The strings the form paints with, in Vietnamese and English; the others arrive with the sending code. */
 export const ratingFormStrings: StringTable<FormStringKey> = {
-  vi: {
-    required: '(bắt buộc)',
-    optional: '(không bắt buộc)',
-    submit: 'Gửi đánh giá',
-    errorChoose: 'Vui lòng chọn một mức.',
-    errorRequired: 'Vui lòng trả lời câu hỏi này.',
-    errorReason: 'Vui lòng cho biết lý do không hài lòng.',
-    errorCount: 'Có {count} chỗ cần sửa trước khi gửi.',
-    errorSend: 'Chưa gửi được đánh giá. Vui lòng thử lại.',
-    unavailable: 'Không tải được phiếu đánh giá. Vui lòng tải lại trang.',
-    missingToken: 'Liên kết thiếu mã đánh giá. Vui lòng quét mã QR trên phiếu hẹn hoặc hỏi tại quầy.',
-    honeypot: 'Để trống ô này',
-  },
+  vi: formVi,
   en: {
     required: '(required)',
     optional: '(optional)',
