@@ -90,7 +90,11 @@ const auditTrailVi = {
   ...prefixed(ACTIONS.vi),
 };
 
-/** The keys of the audit trail screen's strings (an action's label is `action-<action>`, e.g. `action-queue.call`). */
+/**
+ * The keys of the audit trail screen's strings (an action's label is `action-<action>`, e.g. `action-queue.call`).
+ *
+ * @useDeclaredType
+ */
 export type AuditTrailStringKey = keyof typeof auditTrailVi;
 
 /** The audit trail screen's strings in Vietnamese and English. */

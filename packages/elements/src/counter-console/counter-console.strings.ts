@@ -48,7 +48,11 @@ const counterConsoleStringsVi = {
   intakeFailed: 'Không tải được biểu mẫu tiếp nhận hồ sơ. Bấm lại để thử lại.',
 };
 
-/** The keys of the console's own strings (the intake form's arrive with it: {@link IntakeStringKey}). */
+/**
+ * The keys of the console's own strings (the intake form's arrive with it: {@link IntakeStringKey}).
+ *
+ * @useDeclaredType
+ */
 export type ConsoleStringKey = keyof typeof counterConsoleStringsVi;
 
 /**

@@ -19,7 +19,11 @@ const deskVi = {
   ratingScan: 'Mời công dân quét mã để đánh giá số {number}.',
 };
 
-/** The keys of the desk's strings (who waits, pause, a number out of turn, no-shows, the rating QR), in desk.ts. */
+/**
+ * The keys of the desk's strings (who waits, pause, a number out of turn, no-shows, the rating QR), in desk.ts.
+ *
+ * @useDeclaredType
+ */
 export type DeskStringKey = keyof typeof deskVi;
 
 /** The desk's strings in Vietnamese and English. */

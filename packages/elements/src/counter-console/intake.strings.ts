@@ -74,7 +74,11 @@ const intakeVi = {
   slipSignHint: '(Ký và ghi rõ họ tên)',
 };
 
-/** The keys of the intake form's and the receipt slip's strings. */
+/**
+ * The keys of the intake form's and the receipt slip's strings.
+ *
+ * @useDeclaredType
+ */
 export type IntakeStringKey = keyof typeof intakeVi;
 
 /** The intake form's and the receipt slip's strings in Vietnamese and English. */

@@ -7,7 +7,11 @@ const sessionVi = {
   countersFailed: 'Không tải được danh sách quầy. Vui lòng thử lại.',
 };
 
-/** The keys of the strings of the officer's sign-in and counter choice (loaded with them: `session.ts`). */
+/**
+ * The keys of the strings of the officer's sign-in and counter choice (loaded with them: `session.ts`).
+ *
+ * @useDeclaredType
+ */
 export type SessionStringKey = keyof typeof sessionVi;
 
 /** The sign-in's and counter choice's strings in Vietnamese and English. */

@@ -38,7 +38,11 @@ const devicePairingsStringsVi = {
   revoked: 'Đã thu hồi “{name}”.',
 };
 
-/** The keys of the device pairings screen's strings. */
+/**
+ * The keys of the device pairings screen's strings.
+ *
+ * @useDeclaredType
+ */
 export type DevicePairingsStringKey = keyof typeof devicePairingsStringsVi;
 
 /** The device pairings screen's strings in Vietnamese and English. */

@@ -67,7 +67,11 @@ const dossierDeskStringsVi = {
   ...coreNames('vi'),
 };
 
-/** The keys of the dossier desk's strings; `status-…` and `reason-…` come from core's names. */
+/**
+ * The keys of the dossier desk's strings; `status-…` and `reason-…` come from core's names.
+ *
+ * @useDeclaredType
+ */
 export type DossierDeskStringKey = keyof typeof dossierDeskStringsVi;
 
 /** The dossier desk's strings in Vietnamese and English. */

@@ -55,7 +55,11 @@ const baseStringsVi = {
   noPersonalData: 'Trang này không hiển thị thông tin cá nhân của người nộp hồ sơ.',
 };
 
-/** The keys of the strings the element has before its first lookup (all but the status names). */
+/**
+ * The keys of the strings the element has before its first lookup (all but the status names).
+ *
+ * @useDeclaredType
+ */
 export type DossierStatusBaseStringKey = keyof typeof baseStringsVi;
 
 /**

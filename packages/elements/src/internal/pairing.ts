@@ -24,7 +24,11 @@ const pairingStringsVi = {
   pairingOffline: 'Không kết nối được máy chủ; thiết bị sẽ tự thử lại.',
 };
 
-/** The keys of the pairing screen's strings. */
+/**
+ * The keys of the pairing screen's strings.
+ *
+ * @useDeclaredType
+ */
 export type PairingStringKey = keyof typeof pairingStringsVi;
 
 /** The pairing screen's strings in Vietnamese and English (the host element's `strings` override them). */

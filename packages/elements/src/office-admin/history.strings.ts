@@ -25,7 +25,11 @@ const settingsSectionsVi = {
   targetDefault: 'Để trống: 50 %',
 };
 
-/** The keys of the table below. */
+/**
+ * The keys of the table below.
+ *
+ * @useDeclaredType
+ */
 export type SettingsSectionsStringKey = keyof typeof settingsSectionsVi;
 
 /** The sections' strings in Vietnamese and English; each can be overridden like the element's own. */
@@ -63,7 +67,11 @@ const calendarPreviewVi = {
   dueChange: 'hẹn {due}, tính lại {recounted}',
 };
 
-/** The keys of the table below. */
+/**
+ * The keys of the table below.
+ *
+ * @useDeclaredType
+ */
 export type CalendarPreviewStringKey = keyof typeof calendarPreviewVi;
 
 /** The calendar preview's strings in Vietnamese and English; each can be overridden like the element's own. */
@@ -141,7 +149,11 @@ const adminHistoryVi = {
   ...settingsSectionsStrings.vi,
 };
 
-/** The keys of the table below. */
+/**
+ * The keys of the table below.
+ *
+ * @useDeclaredType
+ */
 export type AdminHistoryStringKey = keyof typeof adminHistoryVi;
 
 /** The history sections' strings (with the rating and points split sections') in Vietnamese and English; each can be overridden like the element's own. */

@@ -41,7 +41,11 @@ const officeAdminStringsVi = {
   day6: 'Thứ Bảy',
 };
 
-/** The keys of the office administration's strings. */
+/**
+ * The keys of the office administration's strings.
+ *
+ * @useDeclaredType
+ */
 export type OfficeAdminStringKey = keyof typeof officeAdminStringsVi;
 
 /** The office administration's strings in Vietnamese and English; each can be overridden. */

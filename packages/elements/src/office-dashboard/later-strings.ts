@@ -55,7 +55,11 @@ const laterVi = {
   left: 'Thời gian còn lại',
 };
 
-/** The keys of the strings of the charts and the scorecard. */
+/**
+ * The keys of the strings of the charts and the scorecard.
+ *
+ * @useDeclaredType
+ */
 export type OfficeDashboardLaterKey = keyof typeof laterVi;
 
 /** The strings of the charts and the scorecard, in Vietnamese and English: loaded with the first figures. */

@@ -45,7 +45,11 @@ const officeDashboardStringsVi = {
   live: 'Số liệu hàng đợi tự cập nhật. Cập nhật lúc {time}.',
 };
 
-/** The keys of the strings the dashboard shows before its figures (shipped with the element). */
+/**
+ * The keys of the strings the dashboard shows before its figures (shipped with the element).
+ *
+ * @useDeclaredType
+ */
 export type OfficeDashboardFirstKey = keyof typeof officeDashboardStringsVi;
 
 /** The office dashboard's strings in Vietnamese and English. */

@@ -45,7 +45,11 @@ const detailVi = {
   printFrameTitle: 'Bản in danh mục thủ tục',
 };
 
-/** The keys of the strings of the detail view and the print view, loaded with them. */
+/**
+ * The keys of the strings of the detail view and the print view, loaded with them.
+ *
+ * @useDeclaredType
+ */
 export type ProcedureListDetailKey = keyof typeof detailVi;
 
 /** Vietnamese (default) and English strings of the detail view and the print view, loaded with them. */

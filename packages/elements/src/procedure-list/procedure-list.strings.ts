@@ -42,7 +42,11 @@ const listVi = {
   flagImmediate: 'Giải quyết ngay',
 };
 
-/** The keys of the strings `<motcua-procedure-list>` shows before a procedure is opened or the list printed. */
+/**
+ * The keys of the strings `<motcua-procedure-list>` shows before a procedure is opened or the list printed.
+ *
+ * @useDeclaredType
+ */
 export type ProcedureListListKey = keyof typeof listVi;
 
 /**

@@ -15,7 +15,11 @@ const queueBoardStringsVi = {
   announce: 'Xin mời số {number} đến quầy số {counter}',
 };
 
-/** The keys of the board's strings. */
+/**
+ * The keys of the board's strings.
+ *
+ * @useDeclaredType
+ */
 export type QueueBoardStringKey = keyof typeof queueBoardStringsVi;
 
 /** The board's strings in Vietnamese and English; `{number}` and `{counter}` are filled in. */

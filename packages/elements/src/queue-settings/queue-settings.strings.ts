@@ -62,7 +62,11 @@ const queueSettingsStringsVi = {
   'day-6': 'T7',
 };
 
-/** The keys of `<motcua-queue-settings>`'s strings. */
+/**
+ * The keys of `<motcua-queue-settings>`'s strings.
+ *
+ * @useDeclaredType
+ */
 export type QueueSettingsStringKey = keyof typeof queueSettingsStringsVi;
 
 /** `<motcua-queue-settings>`'s strings in Vietnamese and English; each can be overridden. */

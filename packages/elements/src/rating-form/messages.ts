@@ -21,7 +21,11 @@ const messagesVi = {
     'Đường dẫn này đã hết hạn hoặc không hợp lệ. Ông/bà có thể đánh giá bằng mã QR hoặc máy tính bảng tại quầy.',
 };
 
-/** The strings shown only once the citizen has answered or sent: they load with the sending code. */
+/**
+ * The strings shown only once the citizen has answered or sent: they load with the sending code.
+ *
+ * @useDeclaredType
+ */
 export type MessageStringKey = keyof typeof messagesVi;
 
 /**

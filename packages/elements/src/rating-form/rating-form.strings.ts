@@ -5,7 +5,11 @@ import type { MessageStringKey } from './messages.js';
 
 export type { MessageStringKey } from './messages.js';
 
-/** The keys of the element's strings, for overrides through `strings` or `configure`. */
+/**
+ * The keys of the element's strings, for overrides through `strings` or `configure`.
+ *
+ * @useDeclaredType
+ */
 export type RatingFormStringKey = FormStringKey | MessageStringKey;
 
 const formVi = {
@@ -22,7 +26,11 @@ const formVi = {
   honeypot: 'Để trống ô này',
 };
 
-/** The keys of the strings the form ships with. */
+/**
+ * The keys of the strings the form ships with.
+ *
+ * @useDeclaredType
+ */
 export type FormStringKey = keyof typeof formVi;
 
 /** The strings the form paints with, in Vietnamese and English; the others arrive with the sending code. */

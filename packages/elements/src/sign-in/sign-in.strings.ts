@@ -18,7 +18,11 @@ const signInStringsVi = {
   server: 'Máy chủ chưa xử lý được yêu cầu (mã {status}). Vui lòng thử lại.',
 };
 
-/** The keys of the sign-in's strings. */
+/**
+ * The keys of the sign-in's strings.
+ *
+ * @useDeclaredType
+ */
 export type SignInStringKey = keyof typeof signInStringsVi;
 
 /** The sign-in's strings in Vietnamese and English; `{seconds}` and `{name}` are filled in. */

@@ -33,7 +33,11 @@ const staffUsersStringsVi = {
   passwordSet: 'Đã đặt mật khẩu mới cho {username}; các phiên đăng nhập của người này đã kết thúc.',
 };
 
-/** The keys of the staff accounts screen's strings. */
+/**
+ * The keys of the staff accounts screen's strings.
+ *
+ * @useDeclaredType
+ */
 export type StaffUsersStringKey = keyof typeof staffUsersStringsVi;
 
 /** The staff accounts screen's strings in Vietnamese and English. */

@@ -26,7 +26,11 @@ const laterVi = {
   printFrameTitle: 'Phiếu số thứ tự để in',
 };
 
-/** The strings of the ticket, refusal and print screens: loaded with the issuing code. */
+/**
+ * The strings of the ticket, refusal and print screens: loaded with the issuing code.
+ *
+ * @useDeclaredType
+ */
 export type TicketKioskLaterKey = keyof typeof laterVi;
 
 /** The strings of the ticket, refusal and print screens, in Vietnamese and English: loaded with the issuing code. */

@@ -3,7 +3,11 @@ import type { TicketKioskLaterKey } from './later-strings.js';
 
 export type { TicketKioskLaterKey } from './later-strings.js';
 
-/** The keys of `<motcua-ticket-kiosk>`'s strings, for overrides through `strings` or `configure`. */
+/**
+ * The keys of `<motcua-ticket-kiosk>`'s strings, for overrides through `strings` or `configure`.
+ *
+ * @useDeclaredType
+ */
 export type TicketKioskStringKey = TicketKioskFirstKey | TicketKioskLaterKey;
 
 const firstVi = {
@@ -25,7 +29,11 @@ const firstVi = {
   returning: 'Màn hình sẽ tự trở về sau {seconds} giây.',
 };
 
-/** The strings of the services screen (and of a press that cannot reach the issuing code): shipped with the element. */
+/**
+ * The strings of the services screen (and of a press that cannot reach the issuing code): shipped with the element.
+ *
+ * @useDeclaredType
+ */
 export type TicketKioskFirstKey = keyof typeof firstVi;
 
 /** The strings the kiosk paints with, in Vietnamese and English. */

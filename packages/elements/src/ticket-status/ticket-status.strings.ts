@@ -23,7 +23,11 @@ const ticketStatusStringsVi = {
   keepOpen: 'Để trang này mở: số người chờ tự cập nhật.',
 };
 
-/** The keys of the ticket status page's strings. */
+/**
+ * The keys of the ticket status page's strings.
+ *
+ * @useDeclaredType
+ */
 export type TicketStatusStringKey = keyof typeof ticketStatusStringsVi;
 
 /** The ticket status page's strings in Vietnamese and English. */
