@@ -105,13 +105,31 @@ export function numberForm(
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     const typed = new FormData(event.target as HTMLFormElement).get('number');
-    if (typeof typed === 'string' && typed.trim()) follow(typed.trim().toUpperCase());
+    if (typeof typed === 'string' && typed.trim()) follow(keepInAddress(typed.trim().toUpperCase()));
   };
   return html`${shown ? html`<p part="number-note" class="hint">${t('numberNote')}</p>` : nothing}<form part="number-form" @submit=${submit}>
     <label>${t('numberLabel')}<input part="number-input" name="number" .value=${number} required maxlength="16" autocomplete="off" autocapitalize="characters" spellcheck="false" enterkeyhint="go" /></label>
     <button part="number-follow" type="submit">${t('numberFollow')}</button>
   </form>`;
 }
+
+/** The address parameter that keeps the number followed: `phieu.html?so=A012`. */
+const PARAMETER = 'so';
+
+/**
+ * Puts the number in the page's address (no new history entry), so that a reload — or a phone reopening a tab it
+ * discarded in the background — follows it again instead of asking. The number is no key: the board shows it.
+ */
+function keepInAddress(number: string): string {
+  const url = new URL(location.href);
+  url.searchParams.set(PARAMETER, number);
+  history.replaceState(history.state, '', url);
+  return number;
+}
+
+/** The number the page's address keeps (`?so=`), or `''`. */
+export const numberFromAddress = (): string =>
+  (new URLSearchParams(location.search).get(PARAMETER) ?? '').toUpperCase();
 
 /** The API path of a number's read. */
 export const numberPath = (number: string): string => `api/queue/numbers/${encodeURIComponent(number)}`;

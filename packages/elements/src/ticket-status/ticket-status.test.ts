@@ -280,6 +280,12 @@ describe('<motcua-ticket-status>', () => {
       ...extra,
     });
     const input = (el: MotcuaTicketStatus) => part(el, 'number-input') as HTMLInputElement;
+    // The number followed is kept in the page's address (`?so=`): each test starts without it.
+    afterEach(() => {
+      const url = new URL(location.href);
+      url.searchParams.delete('so');
+      history.replaceState(history.state, '', url);
+    });
 
     async function follow(el: MotcuaTicketStatus, typed: string): Promise<void> {
       await waitUntil(() => part(el, 'number-input'), 'the number form loads', { timeout: 3000 });
@@ -333,6 +339,22 @@ describe('<motcua-ticket-status>', () => {
       expect(part(el, 'rate')).to.equal(null);
       expect(el.shadowRoot?.innerHTML).to.not.contain(ID);
       await expect(el).to.be.accessible();
+    });
+
+    it('keeps the number in the address, so that a reload (or a phone reopening the tab) follows it without asking', async () => {
+      answerWith({ ticket: shownNumber('issued'), wait: { ahead: 3, method: 'position-only', sampleSize: 0 } });
+      const first = await fixture<MotcuaTicketStatus>(html`<motcua-ticket-status></motcua-ticket-status>`);
+      await settle(first, 'Số thứ tự của bạn');
+      await follow(first, 'a 12');
+      await settle(first, 'Còn 3 người trước bạn');
+      expect(new URLSearchParams(location.search).get('so')).to.equal('A 12');
+      first.remove();
+      requested = [];
+      const again = await fixture<MotcuaTicketStatus>(html`<motcua-ticket-status></motcua-ticket-status>`);
+      await settle(again, 'Còn 3 người trước bạn');
+      expect(requested[0]).to.match(/\/api\/queue\/numbers\/A%2012$/);
+      expect(input(again).value).to.equal('A 12');
+      await expect(again).to.be.accessible();
     });
 
     it('says when no such number was issued today, in English too, and renders a hostile number as text', async () => {

@@ -263,6 +263,9 @@ export class MotcuaTicketStatus extends MotcuaElement<Key> {
     if (!part || this.numberMode) return;
     this.numberMode = part;
     this.defaultStrings = part.installNumberMode(this, this.defaultStrings);
+    // A number kept in the address (the page reloaded, or reopened by the phone) is followed again.
+    this.number ||= part.numberFromAddress();
+    if (this.number) this.start();
   }
 
   private stop(): void {
