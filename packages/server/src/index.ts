@@ -11,7 +11,7 @@ export {
   type ServerConfig,
   type StaticMount,
 } from './config.js';
-export type { Database, Queryable } from './db/database.js';
+export type { Database, Queryable, TransactionOptions } from './db/database.js';
 export type { DurableNodeFSOptions, FileEvent } from './db/durable-fs-options.js';
 export { MIGRATIONS, type Migration, migrate } from './db/migrations.js';
 export {

@@ -6,14 +6,33 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+/** How a transaction commits. */
+export interface TransactionOptions {
+  /**
+   * `false`: commit without waiting for the disk (`synchronous_commit = off`, set with the `BEGIN` in the same round
+   * trip) — for writes that a later synchronous commit makes durable, or whose loss in a crash of the machine is
+   * harmless (PostgreSQL flushes its log in order, so nothing committed later survives without them). Default `true`.
+   */
+  readonly synchronousCommit?: boolean;
+}
+
 /**
  * The one interface the service talks to, over embedded PGlite or a PostgreSQL server: the same SQL runs on both.
  */
 export interface Database extends Queryable {
   /** `pglite` (embedded, one process) or `postgres` (a server, shared by several instances). */
   readonly kind: 'pglite' | 'postgres';
-  /** Runs `work` in a transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in a transaction: committed when it resolves, rolled back when it throws.
+   *
+   * @example
+   * ```ts
+   * await db.transaction((tx) => tx.query('update queue_tickets set status = $2 where id = $1', [id, 'called']), {
+   *   synchronousCommit: false,
+   * });
+   * ```
+   */
+  transaction<T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**
    * Subscribes to `NOTIFY` on a channel; resolves to an unsubscribe function. `onReconnect` is called each time the
    * listening connection was lost and `LISTEN` issued again on a new one: notifications sent in between are lost,

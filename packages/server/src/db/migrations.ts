@@ -532,6 +532,15 @@ ${officePolicies(OFFICE_POLICY_TABLES)}      -- A user works in the office that 
         where status = 'done';
     `,
   },
+  {
+    id: '0023-unlogged-rate-limits',
+    sql: `
+      -- Rate-limit counts are written on most requests and worth nothing after a crash: unlogged, their writes wait
+      -- for no disk (and are not in the write-ahead log); PostgreSQL empties the table after a crash, which only
+      -- restarts the counts.
+      alter table rate_limit_windows set unlogged;
+    `,
+  },
 ];
 
 /** Any number, the same in every instance: serialises migrations when several instances start together. */

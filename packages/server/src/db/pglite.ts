@@ -129,15 +129,16 @@ export async function openPglite(dataDir?: string, options: OpenPgliteOptions = 
     async exec(sql) {
       await pg.exec(sql);
     },
-    transaction: (work) =>
-      pg.transaction((tx) =>
-        work({
+    transaction: (work, options) =>
+      pg.transaction(async (tx) => {
+        if (options?.synchronousCommit === false) await tx.query('set local synchronous_commit = off');
+        return work({
           query: async (sql, params) => (await tx.query(sql, params as unknown[] | undefined)).rows as never[],
           async exec(sql) {
             await tx.exec(sql);
           },
-        }),
-      ),
+        });
+      }),
     async listen(channel, onMessage) {
       const unsubscribe = await pg.listen(channel, onMessage);
       return () => unsubscribe();

@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import pg from 'pg';
 import { openDatabase } from '../server.js';
 import { TEST_DATABASES } from './databases.test-support.js';
+import { openPostgres } from './postgres.js';
 
 const postgres = TEST_DATABASES.find((target) => target.name === 'PostgreSQL');
 
@@ -107,6 +108,38 @@ describe('the PostgreSQL pool', { skip: postgres ? false : 'no MOTCUA_TEST_DATAB
     } finally {
       await db.close();
       await watcher.end();
+    }
+  });
+});
+
+describe('the office a PostgreSQL connection works for', {
+  skip: postgres ? false : 'no MOTCUA_TEST_DATABASE_URL',
+}, () => {
+  it('is the statement’s office on one shared connection, whether a transaction switching it commits or rolls back', async () => {
+    const db = await openPostgres(process.env.MOTCUA_TEST_DATABASE_URL as string, { max: 1 });
+    const [a, b] = [db.forOffice('xa-a'), db.forOffice('xa-b')];
+    const officeOf = async (on: { query: typeof db.query }) =>
+      (await on.query<{ office: string }>("select current_setting('motcua.office', true) as office"))[0]?.office;
+    try {
+      expect(await officeOf(a)).to.equal('xa-a');
+      // B's transaction fails: its switch of the connection is rolled back with it.
+      const refused = await b
+        .transaction(async (tx) => {
+          expect(await officeOf(tx)).to.equal('xa-b');
+          throw new Error('refused');
+        })
+        .catch((error: Error) => error.message);
+      expect(refused).to.equal('refused');
+      expect(await officeOf(b)).to.equal('xa-b');
+      expect(await officeOf(a)).to.equal('xa-a');
+      // Committed, without waiting for the disk: the switch lasts.
+      expect(await b.transaction((tx) => officeOf(tx), { synchronousCommit: false })).to.equal('xa-b');
+      expect(await officeOf(b)).to.equal('xa-b');
+      expect(await a.transaction((tx) => officeOf(tx))).to.equal('xa-a');
+      expect(await officeOf(a)).to.equal('xa-a');
+      expect(await officeOf(b)).to.equal('xa-b');
+    } finally {
+      await db.close();
     }
   });
 });

@@ -56,10 +56,17 @@ export async function openPostgres(url: string, options: { max?: number | undefi
     async exec(sql) {
       await run(office, sql);
     },
-    async transaction(work) {
-      const client = await checkout(office);
+    async transaction(work, options) {
+      const client = await pool.connect();
+      // The office's name, when the connection last worked for another, and the commit's durability ride with the
+      // BEGIN: without parameters, the statements go in one round trip (the simple query protocol). The name is
+      // kept only once the transaction commits (a rollback undoes the setting too).
+      const switching = (officeOf.get(client) ?? '') !== office;
+      const begin = ['begin'];
+      if (options?.synchronousCommit === false) begin.push('set local synchronous_commit = off');
+      if (switching) begin.push(`select set_config('motcua.office', ${client.escapeLiteral(office)}, false)`);
       try {
-        await client.query('begin');
+        await client.query(begin.join('; '));
         const result = await work({
           query: async (sql, params) => (await client.query(sql, params as unknown[] | undefined)).rows,
           async exec(sql) {
@@ -67,6 +74,7 @@ export async function openPostgres(url: string, options: { max?: number | undefi
           },
         });
         await client.query('commit');
+        if (switching) officeOf.set(client, office);
         release(client);
         return result;
       } catch (error) {

@@ -4,6 +4,8 @@ import type { Queryable } from '../db/database.js';
 export interface Backoff {
   /** Seconds to wait, if the key is blocked. */
   blocked(keys: readonly string[], now: number): Promise<number>;
+  /** Seconds to wait (0: not blocked), and whether any failure of these keys is counted (a success has some to forget). */
+  status(keys: readonly string[], now: number): Promise<{ readonly waitSeconds: number; readonly counted: boolean }>;
   failed(keys: readonly string[], now: number): Promise<void>;
   succeeded(key: string): Promise<void>;
 }
@@ -23,15 +25,18 @@ export function backoff(
   limits: { readonly freeFailures: number; readonly maxBackoffSeconds: number },
   office: string,
 ): Backoff {
+  const status: Backoff['status'] = async (keys, now) => {
+    const [row] = await db.query<{ until: number | string | null; counted: boolean }>(
+      `select max(blocked_until) as until, count(*) > 0 as counted
+         from dossier_lookup_failures where office = $2 and key = any($1)`,
+      [keys, office],
+    );
+    const until = Number(row?.until ?? 0);
+    return { waitSeconds: until > now ? Math.ceil((until - now) / 1000) : 0, counted: row?.counted === true };
+  };
   return {
-    async blocked(keys, now) {
-      const [row] = await db.query<{ until: number | string | null }>(
-        'select max(blocked_until) as until from dossier_lookup_failures where office = $2 and key = any($1)',
-        [keys, office],
-      );
-      const until = Number(row?.until ?? 0);
-      return until > now ? Math.ceil((until - now) / 1000) : 0;
-    },
+    status,
+    blocked: async (keys, now) => (await status(keys, now)).waitSeconds,
     async failed(keys, now) {
       for (const key of keys) {
         // Failures older than a day are forgotten.

@@ -26,7 +26,7 @@ export const DEFAULT_CREDENTIAL_THROTTLE: CredentialThrottleLimits = { freeFailu
  * every counter behind the office's one address out; past
  * `freeFailures`, every request of that client with a token answers 429 `rate-limited` with `Retry-After` until the
  * back-off ends, so that guessing gets no answer at all — right or wrong. A request with an accepted token forgets
- * the failures. Requests without a token (public reads) are never slowed.
+ * the failures (only a client that has some pays the statement). Requests without a token (public reads) are never slowed.
  *
  * @example
  * ```ts
@@ -44,7 +44,7 @@ export function throttleFailedCredentials(
   return async (c, next) => {
     if (c.req.header('authorization') === undefined) return next();
     const key = `credential:${clientOf(c)}`;
-    const wait = await failures.blocked([key], now());
+    const { waitSeconds: wait, counted } = await failures.status([key], now());
     if (wait > 0) {
       c.header('Retry-After', String(wait));
       throw new ApiError(429, 'rate-limited', {
@@ -63,6 +63,6 @@ export function throttleFailedCredentials(
       throw error;
     }
     if ((status === 401 || status === 403) && !callerOf(c)) await failures.failed([key], now());
-    else if (status < 400) await failures.succeeded(key);
+    else if (status < 400 && counted) await failures.succeeded(key);
   };
 }

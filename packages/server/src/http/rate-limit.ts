@@ -18,17 +18,34 @@ export interface RateLimiter {
   check(name: string, key: string, rule: RateLimitRule, now: number): Promise<RateLimitVerdict>;
 }
 
-/** Attempts to take a key's row when a concurrent clean-up removed it in between (each attempt is one round trip). */
-const ROW_ATTEMPTS = 3;
+/**
+ * One statement counts a request: the key's row is created with this request, or — under the row's lock, which
+ * `ON CONFLICT DO UPDATE` takes — its times in the window `(now − window, now]` are kept with this one added, only
+ * when fewer than the limit are there (the sliding-window log of {@link slidingWindowHit}, which the tests hold it
+ * to). No row back means refused. `created` tells a new key (a row inserted, not updated).
+ */
+const HIT_SQL = `insert into rate_limit_windows as w (office, name, key, stamps, expires_at)
+  select $1, $2, $3, jsonb_build_array($4::bigint), $4::bigint + $5::bigint where $6::int >= 1
+  on conflict (office, name, key) do update set
+    stamps = (select jsonb_agg(at order by at) from (
+                select value::bigint as at from jsonb_array_elements(w.stamps) where value::bigint > $4::bigint - $5::bigint
+                union all select $4::bigint) kept),
+    expires_at = greatest($4::bigint, (select max(value::bigint) from jsonb_array_elements(w.stamps))) + $5::bigint
+  where (select count(*) from jsonb_array_elements(w.stamps) where value::bigint > $4::bigint - $5::bigint) < $6::int
+  returning jsonb_array_length(stamps) as used, (xmax = 0) as created`;
+
+/** Attempts when a refusal's times, read after it, no longer refuse (they left the window in between). */
+const HIT_ATTEMPTS = 3;
 
 /**
  * A sliding-window rate limiter (`slidingWindowHit`: no window of the rule's length ever holds more than its
  * limit — no 2× burst at a fixed window's boundary) in the `rate_limit_windows` table: each key's row keeps the times
- * of its accepted requests in the window (at most `limit`), read and written under the row's lock, so instances on
- * one PostgreSQL share the count exactly. Each limit has a name and is counted per office and key (a kiosk, a rating
- * token, a client address). Keys longer than 64 characters are stored as their SHA-256. Rows whose window has passed are
- * removed when a new key appears. The counts are committed without waiting for the disk (`synchronous_commit =
- * off`): losing the last few after a database crash is harmless.
+ * of its accepted requests in the window (at most `limit`), read and written by one statement under the row's lock,
+ * so instances on one PostgreSQL share the count exactly, in one round trip. Each limit has a name and is counted
+ * per office and key (a kiosk, a rating token, a client address). Keys longer than 64 characters are stored as their
+ * SHA-256. Rows whose window has passed are removed when a new key appears. The table is unlogged (migration
+ * `0023-unlogged-rate-limits`): its writes wait for no disk, and a crash of the database forgets the counts, which
+ * is harmless.
  *
  * @example
  * ```ts
@@ -36,55 +53,45 @@ const ROW_ATTEMPTS = 3;
  * await limiter.hit('tickets', 'kiosk-1', { limit: 120, windowSeconds: 60 }, Date.now()); // { ok: true, remaining: 119 }
  * ```
  */
-export function createRateLimiter(db: Pick<Database, 'transaction' | 'query'>, office: string): RateLimiter {
+export function createRateLimiter(db: Pick<Database, 'query'>, office: string): RateLimiter {
+  const stampsOfKey = async (name: string, stored: string) => {
+    const [row] = await db.query<{ stamps: unknown }>(
+      'select stamps from rate_limit_windows where office = $3 and name = $1 and key = $2',
+      [name, stored, office],
+    );
+    return row ? stampsOf(row.stamps) : [];
+  };
   return {
     async hit(name, key, rule, now) {
       const stored = key.length > 64 ? hashKey(key) : key;
-      return db.transaction(async (tx) => {
-        await tx.query('set local synchronous_commit = off');
-        for (let attempt = 0; attempt < ROW_ATTEMPTS; attempt++) {
-          const created = await tx.query(
-            `insert into rate_limit_windows (office, name, key, stamps, expires_at)
-             values ($4, $1, $2, '[]'::jsonb, $3) on conflict (office, name, key) do nothing returning key`,
-            [name, stored, now + rule.windowSeconds * 1000, office],
-          );
-          if (created.length === 1) {
+      for (let attempt = 0; attempt < HIT_ATTEMPTS; attempt++) {
+        const [row] = await db.query<{ used: number; created: boolean }>(HIT_SQL, [
+          office,
+          name,
+          stored,
+          now,
+          rule.windowSeconds * 1000,
+          rule.limit,
+        ]);
+        if (row) {
+          if (row.created) {
             // A new key clears rows whose window has passed (skipping any another request holds).
-            await tx.query(
+            await db.query(
               `delete from rate_limit_windows where ctid in (select ctid from rate_limit_windows
                  where expires_at < $1 limit 100 for update skip locked)`,
               [now],
             );
           }
-          const [row] = await tx.query<{ stamps: unknown }>(
-            'select stamps from rate_limit_windows where office = $3 and name = $1 and key = $2 for update',
-            [name, stored, office],
-          );
-          if (!row) continue;
-          const verdict = slidingWindowHit(stampsOf(row.stamps), now, rule);
-          if (!verdict.ok) return verdict;
-          await tx.query(
-            'update rate_limit_windows set stamps = $3::jsonb, expires_at = $4 where office = $5 and name = $1 and key = $2',
-            [
-              name,
-              stored,
-              JSON.stringify(verdict.stamps),
-              Math.max(...verdict.stamps) + rule.windowSeconds * 1000,
-              office,
-            ],
-          );
-          return { ok: true, remaining: verdict.remaining };
+          return { ok: true, remaining: rule.limit - Number(row.used) };
         }
-        throw new Error(`rate limit ${name}: the key's row keeps disappearing`);
-      });
+        const verdict = slidingWindowHit(await stampsOfKey(name, stored), now, rule, false);
+        if (!verdict.ok) return verdict;
+      }
+      throw new Error(`rate limit ${name}: the key's times keep changing`);
     },
     async check(name, key, rule, now) {
       const stored = key.length > 64 ? hashKey(key) : key;
-      const [row] = await db.query<{ stamps: unknown }>(
-        'select stamps from rate_limit_windows where office = $3 and name = $1 and key = $2',
-        [name, stored, office],
-      );
-      const verdict = slidingWindowHit(row ? stampsOf(row.stamps) : [], now, rule, false);
+      const verdict = slidingWindowHit(await stampsOfKey(name, stored), now, rule, false);
       return verdict.ok ? { ok: true, remaining: verdict.remaining } : verdict;
     },
   };

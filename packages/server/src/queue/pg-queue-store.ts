@@ -97,41 +97,39 @@ const STALE_CLAIM_SECONDS = 30;
 export function createPgQueueStore(db: Pick<Database, 'query' | 'transaction'>, office: string): PgQueueStore {
   /** One statement committed without waiting for the disk (made durable by the next synchronous commit). */
   const soon = <T>(sql: string, params: readonly unknown[]): Promise<T[]> =>
-    db.transaction(async (tx) => {
-      await tx.query('set local synchronous_commit = off');
-      return tx.query<T>(sql, params);
-    });
+    db.transaction((tx) => tx.query<T>(sql, params), { synchronousCommit: false });
   const store: PgQueueStore = {
     async takeNumber(request: TakeNumberRequest): Promise<TakeNumberResult> {
       const { numbering } = request;
       return db
-        .transaction(async (tx) => {
-          await tx.query('set local synchronous_commit = off');
-          if (request.cap !== undefined) {
-            const counted = await tx.query(
-              `insert into queue_caps (office, cap_key, issued) select $1, $2, 1 where $3::int >= 1
+        .transaction(
+          async (tx) => {
+            if (request.cap !== undefined) {
+              const counted = await tx.query(
+                `insert into queue_caps (office, cap_key, issued) select $1, $2, 1 where $3::int >= 1
                on conflict (office, cap_key) do update set issued = queue_caps.issued + 1
                  where queue_caps.issued < $3::int
                returning issued`,
-              [office, request.capKey, request.cap],
-            );
-            if (counted.length === 0) return { ok: false, reason: 'daily-cap' } as const;
-          }
-          // The same rule as core's nextTicketValue: grow, wrap to start, or (refuse) take no row at all.
-          const taken = await tx.query<{ last_value: number }>(
-            `insert into queue_sequences (office, sequence_key, last_value) values ($1, $2, $3::int)
+                [office, request.capKey, request.cap],
+              );
+              if (counted.length === 0) return { ok: false, reason: 'daily-cap' } as const;
+            }
+            // The same rule as core's nextTicketValue: grow, wrap to start, or (refuse) take no row at all.
+            const taken = await tx.query<{ last_value: number; ordinal: string }>(
+              `insert into queue_sequences (office, sequence_key, last_value) values ($1, $2, $3::int)
              on conflict (office, sequence_key) do update set last_value =
                case when queue_sequences.last_value + $4::int <= $5::int or $6::text = 'grow'
                     then queue_sequences.last_value + $4::int else $3::int end
                where queue_sequences.last_value + $4::int <= $5::int or $6::text <> 'refuse'
-             returning last_value`,
-            [office, request.ticketSequenceKey, numbering.start, numbering.step, numbering.end, numbering.onEnd],
-          );
-          const row = taken[0];
-          if (!row) throw new SequenceEnd();
-          const [ordinal] = await tx.query<{ n: string }>(`select nextval('queue_ordinals')::text as n`);
-          return { ok: true, value: Number(row.last_value), ordinal: Number(ordinal?.n) } as const;
-        })
+             returning last_value, nextval('queue_ordinals')::text as ordinal`,
+              [office, request.ticketSequenceKey, numbering.start, numbering.step, numbering.end, numbering.onEnd],
+            );
+            const row = taken[0];
+            if (!row) throw new SequenceEnd();
+            return { ok: true, value: Number(row.last_value), ordinal: Number(row.ordinal) } as const;
+          },
+          { synchronousCommit: false },
+        )
         .catch((error: unknown) => {
           if (error instanceof SequenceEnd) return { ok: false, reason: 'sequence-end' } as const;
           throw error;
