@@ -3,11 +3,13 @@
 // OFFICES offices each with 4 kiosks, 4 counters, 1 board and its citizens: TICKETS tickets per office over MINUTES
 // minutes, about half of them with a dossier received at the counter, most rated, and each dossier looked up by its
 // citizen (and once at the wrong office). With KILL=1 (default) one instance is killed (SIGKILL) mid-day and not
-// restarted: the balancer sends its clients to the others, which carry on.
+// restarted: the balancer sends its clients to the others, which carry on. BOARDS (default 1) boards per office
+// measure the events' fan-out: every board hears every call, through whichever instance it is connected to.
 //
 //   export MOTCUA_TEST_DATABASE_URL=$(bash scripts/postgres.sh)
 //   node --import tsx packages/server/bench/province-day.ts            # 2 instances, 40 offices, 5 minutes
 //   OFFICES=10 MINUTES=2 node --import tsx packages/server/bench/province-day.ts
+//   OFFICES=10 MINUTES=2 KILL=0 BOARDS=30 node --import tsx packages/server/bench/province-day.ts   # 300 boards
 //   SEARCH=1 OFFICES=155 KILL=0 node --import tsx packages/server/bench/province-day.ts   # stepped search
 //
 // Prints requests/s, p50/p95/p99 per route, the board event delay (a call at a counter, through whichever instance,
@@ -33,6 +35,8 @@ const INSTANCES = Number(process.env.INSTANCES ?? 2);
 const MINUTES = Number(process.env.MINUTES ?? 5);
 const TICKETS = Number(process.env.TICKETS ?? 120);
 const KILL = process.env.KILL !== '0';
+/** Boards per office, each its own event stream through the balancer: the fan-out is OFFICES × BOARDS streams. */
+const BOARDS = Number(process.env.BOARDS ?? 1);
 /** SEARCH=1: one-minute steps of 5, 10, 20, 40 … more offices at the day's rate, until p95 passes 200 ms (≤ 10 min). */
 const SEARCH = process.env.SEARCH === '1';
 const SERVICES = ['ho-tich', 'dat-dai', 'chung-thuc'];
@@ -272,7 +276,8 @@ interface OfficeDay {
   dossiers: Set<string>;
   ratings: number;
   calledAt: Map<string, number>;
-  heard: Map<string, number>;
+  /** Per board of the office: when it heard each number called. */
+  heard: Map<string, number>[];
   crossReads: number;
   lookups: { code: string; pin: string }[];
 }
@@ -299,11 +304,11 @@ async function officeDay(
     dossiers: new Set(),
     ratings: 0,
     calledAt: new Map(),
-    heard: new Map(),
+    heard: Array.from({ length: BOARDS }, () => new Map()),
     crossReads: 0,
     lookups: [],
   };
-  board(base, id, day.heard, stop);
+  for (const heard of day.heard) board(base, id, heard, stop);
   const started = performance.now();
   const kiosks = Array.from({ length: tickets }, async (_, n) => {
     await sleep(Math.random() * dayMs * 0.8);
@@ -533,6 +538,7 @@ async function main(): Promise<void> {
     let ratings = 0;
     let crossReads = 0;
     const delays: number[] = [];
+    let unheard = 0;
     results.forEach((day, i) => {
       const row = stored.get(`xa-${i}`) ?? { tickets: 0, dossiers: 0, ratings: 0 };
       if (row.tickets !== day.tickets.size)
@@ -545,8 +551,11 @@ async function main(): Promise<void> {
       ratings += day.ratings;
       crossReads += day.crossReads;
       for (const [number, sent] of day.calledAt) {
-        const heard = day.heard.get(number);
-        if (heard !== undefined) delays.push(heard - sent);
+        for (const board of day.heard) {
+          const heard = board.get(number);
+          if (heard === undefined) unheard++;
+          else delays.push(heard - sent);
+        }
       }
     });
     if ((dupTickets?.n ?? 0) > 0) problems.push(`${dupTickets?.n} ticket numbers given twice`);
@@ -571,7 +580,7 @@ async function main(): Promise<void> {
     }
     for (const [what, why] of firstRefusal) console.log(`  refused: ${what}: ${why}`);
     console.log(
-      `  board event delay (call sent → board heard), ${delays.length} calls: p50 ${percentile(delays, 50).toFixed(1)} ms, p95 ${percentile(delays, 95).toFixed(1)} ms`,
+      `  board event delay (call sent → board heard), ${results.filter(Boolean).length * BOARDS} boards (${BOARDS} per office), ${delays.length} calls heard: p50 ${percentile(delays, 50).toFixed(1)} ms, p95 ${percentile(delays, 95).toFixed(1)} ms, p99 ${percentile(delays, 99).toFixed(1)} ms; not heard by the day's end: ${unheard}`,
     );
     const perOfficeDay = grown / results.filter(Boolean).length;
     console.log(
