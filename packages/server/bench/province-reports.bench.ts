@@ -3,8 +3,9 @@
 // every run) into a schema of this run's own, dropped at the end. For each report — on-time, Decision 766 scorecard,
 // satisfaction, queue, early warning — it times many one-office, one-month requests (different offices and months,
 // one after another, the first one untimed as a warm-up) and prints their median and p95 against the 300 ms target;
-// then one office's whole year, and every office's year run one after another (there is no cross-office report
-// function: the province figure is that sum), against 3 s. Beside ours, in the same process and on the same rows,
+// then one office's whole year, every office's year run one after another (their sum) and three at a time (the wall
+// time a province-wide run of that report would take), against 3 s; and the province's on-time report itself
+// (`provinceOnTimeReport`, what `motcua-server report on-time` runs), checked against the offices' own reports. Beside ours, in the same process and on the same rows,
 // the naive approach — the period's rows loaded into Node in one query and computed there with core's functions —
 // for the on-time, satisfaction and queue reports and the early warning, with the ratio ours/naive of the medians.
 // Then the dashboard's first paint, against 1.5 s: the real server started from source on the same schema, serving
@@ -47,7 +48,7 @@ import type { Database } from '../src/db/database.js';
 import { migrate } from '../src/db/migrations.js';
 import { openPostgres } from '../src/db/postgres.js';
 import { EARLY_WARNING_LIMIT } from '../src/dossiers/desk.js';
-import { onTimeReport } from '../src/dossiers/on-time-report.js';
+import { type OfficeOnTimeFigures, onTimeReport, provinceOnTimeReport } from '../src/dossiers/on-time-report.js';
 import { scorecardReport } from '../src/dossiers/scorecard-report.js';
 import { clockInputOf, DOSSIER_CLOCK_COLUMNS, type DossierClockRow, openDossierRows } from '../src/dossiers/store.js';
 import { vietnamIso } from '../src/dossiers/vietnam-iso.js';
@@ -183,6 +184,8 @@ function monthOf(office: number, month: number): Period {
 
 /** REQUESTS office-months, each office in turn, the months spread (7 is prime to 12). */
 const MONTHS: readonly Period[] = Array.from({ length: REQUESTS }, (_, i) => monthOf(i % OFFICES, ((i * 7) % 12) + 1));
+/** Reports run at a time in the province-wide line: the pool's connections but one (4 in this benchmark). */
+const PARALLEL = 3;
 const OFFICE_YEARS: readonly Period[] = Array.from({ length: OFFICES }, (_, i) => ({ office: officeId(i), ...YEAR }));
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -398,6 +401,33 @@ async function measure(db: Database, name: string, report: Report, naiveReport?:
   const province = await timeEach(db, report, OFFICE_YEARS);
   const scope = period ? `${OFFICES} offices' years in turn (sum)` : `${OFFICES} offices in turn (sum)`;
   addRow(name, scope, YEAR_TARGET_MS, [province.reduce((a, b) => a + b, 0)]);
+  // The same reports over the pool's connections, PARALLEL at a time: the wall time of a province-wide run.
+  const started = performance.now();
+  const queue = [...OFFICE_YEARS];
+  await Promise.all(
+    Array.from({ length: PARALLEL }, async () => {
+      for (let q = queue.shift(); q; q = queue.shift()) await report(db, q);
+    }),
+  );
+  addRow(name, `${OFFICES} offices, ${PARALLEL} at a time (wall)`, YEAR_TARGET_MS, [performance.now() - started]);
+}
+
+/**
+ * The province's on-time report (`motcua-server report on-time`): every office's year, {@link PARALLEL} at a time,
+ * and the province's figures from all of them — checked first against one office's own report and the offices' sum.
+ */
+async function provinceOnTime(db: Database): Promise<void> {
+  const offices = OFFICE_YEARS.map((q) => ({ db, id: q.office, name: q.office, clock }));
+  const started = performance.now();
+  const report = await provinceOnTimeReport(offices, { ...YEAR, now: NOW }, vietnamIso, PARALLEL);
+  const took = performance.now() - started;
+  const { office: _, ...first } = report.offices[0] as OfficeOnTimeFigures;
+  const alone = await ours.onTime(db, OFFICE_YEARS[0] as Period);
+  const sum = report.offices.reduce((n, o) => n + o.dossiers, 0);
+  if (JSON.stringify(first) !== JSON.stringify(alone.total) || sum !== report.total.dossiers) {
+    throw new Error('the province report disagrees with the offices’ own reports');
+  }
+  addRow('on-time', `province report, ${OFFICES} offices (${PARALLEL} at a time)`, YEAR_TARGET_MS, [took]);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -711,6 +741,7 @@ async function main(url: string): Promise<void> {
     console.log(`Seeded in ${((await seed(db)) / 1000).toFixed(0)} s.`);
     await checkAgreement(db);
     await measure(db, 'on-time', ours.onTime, naive.onTime);
+    await provinceOnTime(db);
     await measure(db, 'scorecard (766)', ours.scorecard);
     await measure(db, 'satisfaction', ours.satisfaction, naive.satisfaction);
     await measure(db, 'queue', ours.queue, naive.queue);

@@ -9,6 +9,7 @@ import { DEVICES_USAGE, devicesCommand } from './devices/cli.js';
 import { catalogueFromFile, catalogueProblems, problemLines } from './dossiers/catalogue.js';
 import { OFFICE_USAGE, officeCommand } from './office/office-cli.js';
 import { writePrivateFile } from './private-file.js';
+import { REPORT_USAGE, reportCommand } from './province/report-cli.js';
 import { openDatabase, startServer } from './server.js';
 import { SETTINGS_USAGE, settingsCommand } from './settings/settings-cli.js';
 import { readPassword } from './staff/read-password.js';
@@ -26,6 +27,7 @@ ${USERS_USAGE}
 ${DEVICES_USAGE}
 ${SETTINGS_USAGE}
 ${OFFICE_USAGE}
+${REPORT_USAGE}
 
 Configuration: MOTCUA_CONFIG (a JSON file), PORT, HOST, DATABASE_URL, MOTCUA_DATA_DIR, MOTCUA_SECRET,
 MOTCUA_TLS_CERT, MOTCUA_TLS_KEY, MOTCUA_ALLOWED_ORIGINS, MOTCUA_CATALOGUE, MOTCUA_OFFICE,
@@ -156,6 +158,24 @@ async function main(args: string[]): Promise<void> {
       try {
         await migrate(db);
         process.exitCode = await officeCommand({ db, office: config.office.id, now: Date.now }, args.slice(1));
+      } finally {
+        await db.close();
+      }
+      return;
+    }
+    case 'report': {
+      const db = await openDatabase(config);
+      try {
+        await migrate(db);
+        process.exitCode = await reportCommand(
+          {
+            db,
+            offices: config.offices?.map((served) => served.office) ?? [config.office],
+            calendarOverlays: config.calendarOverlays ?? [],
+            now: Date.now,
+          },
+          args.slice(1),
+        );
       } finally {
         await db.close();
       }

@@ -25,6 +25,7 @@ export { openPostgres } from './db/postgres.js';
 export { DEMO_DOSSIER } from './dossiers/demo.js';
 export { DEFAULT_LOOKUP_LIMITS, type DossierLookupLimits } from './dossiers/lookup-limits.js';
 export {
+  type OfficeOnTimeFigures,
   type OnTimeFigures,
   type OnTimeMonthFigures,
   type OnTimeProcedureFigures,
@@ -32,6 +33,10 @@ export {
   type OnTimeReportQuery,
   onTimeCsv,
   onTimeReport,
+  type ProvinceOnTimeReport,
+  type ProvinceReportOffice,
+  provinceOnTimeCsv,
+  provinceOnTimeReport,
 } from './dossiers/on-time-report.js';
 export type { DossierStep } from './dossiers/store.js';
 export { clientAddress, isProxyEntry } from './http/client-address.js';
@@ -116,6 +121,7 @@ export { type SatisfactionInputs, type SatisfactionInputsQuery, satisfactionInpu
 export { reportCsv } from './ratings/satisfaction-report.js';
 export { openDatabase, type RunningServer, type StartOptions, startServer } from './server.js';
 export {
+  bootstrapSettings,
   createLiveSettings,
   DEFAULT_RATING_SETTING,
   type LiveSettings,

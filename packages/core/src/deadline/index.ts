@@ -77,10 +77,12 @@ export { noAppointmentNote } from './no-appointment-note.js';
 export type { DossierNotificationContact, DossierStatusNotice } from './notification-contact.js';
 export { clockMinutes, DEFAULT_OFFICE_HOURS, type OfficeHours, type OfficeSession } from './office-hours.js';
 export {
+  type OfficeOnTimeFigures,
   type OnTimeFigures,
   type OnTimeMonthFigures,
   type OnTimeProcedureFigures,
   type OnTimeReport,
+  type ProvinceOnTimeReport,
   readOnTimeReport,
 } from './on-time-report.js';
 export {

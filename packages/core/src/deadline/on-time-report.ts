@@ -65,6 +65,27 @@ export interface OnTimeReport {
   readonly months: readonly OnTimeMonthFigures[];
 }
 
+/** One office's on-time figures in a province-wide report. */
+export interface OfficeOnTimeFigures extends OnTimeFigures {
+  readonly office: { readonly id: string; readonly name: string };
+}
+
+/**
+ * The on-time figures of every office of a province instance for one period, and the province's own (its counts the
+ * offices' sums, its rates and averages computed from them — not an average of the offices' rates): what
+ * `motcua-server report on-time` writes.
+ */
+export interface ProvinceOnTimeReport {
+  readonly from: CivilDate | null;
+  readonly to: CivilDate | null;
+  /** When open dossiers were measured, ISO 8601 in Vietnam time. */
+  readonly checkedAt: string;
+  /** Every dossier of every office in the period. */
+  readonly total: OnTimeFigures;
+  /** Per office, in the configuration's order. */
+  readonly offices: readonly OfficeOnTimeFigures[];
+}
+
 const COUNTS = ['dossiers', 'finished', 'early', 'onTime', 'late', 'inTime', 'overdue', 'online'] as const;
 
 const isFigures = (value: unknown): value is OnTimeFigures =>

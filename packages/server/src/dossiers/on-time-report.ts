@@ -6,6 +6,7 @@ import {
   dossierStatistics,
   type OnTimeFigures,
   type OnTimeReport,
+  type ProvinceOnTimeReport,
 } from '@motcua/core/deadline';
 import { MotcuaError } from '@motcua/core/text';
 import type { Queryable } from '../db/database.js';
@@ -15,10 +16,12 @@ import { clockEvents, timelineOf } from './view.js';
 
 // The report's wire shape (OnTimeFigures, OnTimeReport) is core's (deadline room), read by the dashboard too.
 export type {
+  OfficeOnTimeFigures,
   OnTimeFigures,
   OnTimeMonthFigures,
   OnTimeProcedureFigures,
   OnTimeReport,
+  ProvinceOnTimeReport,
 } from '@motcua/core/deadline';
 
 /** Which dossiers a report counts. */
@@ -72,6 +75,11 @@ function emptyTally(minutesPerDay: number): OnTimeTally {
     ratioCount: 0,
     minutesPerDay,
   };
+}
+
+/** Adds `more` into `into` (tallies of one office's hours: `minutesPerDay` is `into`'s). */
+function addTally(into: OnTimeTally, more: OnTimeTally): void {
+  for (const key of Object.keys(into) as (keyof OnTimeTally)[]) if (key !== 'minutesPerDay') into[key] += more[key];
 }
 
 function share(part: number, whole: number): number | null {
@@ -183,6 +191,22 @@ export async function onTimeReport(
   clock: Omit<DossierStatisticsOptions, 'now'>,
   iso: (ms: number) => string,
 ): Promise<OnTimeReport> {
+  const { total, perProcedure, perMonth } = await tallyDossiers(db, query, clock);
+  return {
+    from: query.from ?? null,
+    to: query.to ?? null,
+    checkedAt: iso(query.now),
+    total: figures(total),
+    procedures: [...perProcedure.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([code, { name, tally }]) => ({ procedure: { code, name }, ...figures(tally) })),
+    // Read in the order of receipt, so the months come in order.
+    months: [...perMonth.entries()].map(([month, tally]) => ({ month, ...figures(tally) })),
+  };
+}
+
+/** The tallies of {@link onTimeReport}: in total, per procedure and per month of receipt. */
+async function tallyDossiers(db: Queryable, query: OnTimeReportQuery, clock: Omit<DossierStatisticsOptions, 'now'>) {
   const options: DossierStatisticsOptions = { ...clock, now: query.now };
   const minutesPerDay = options.minutesPerDay ?? 450;
   const total = emptyTally(minutesPerDay);
@@ -221,16 +245,54 @@ export async function onTimeReport(
     if (!last || rows.length < pageSize) break;
     after = [last.received_at, last.code];
   }
+  return { total, perProcedure, perMonth };
+}
+
+/** One office of a province-wide report: its handle (working for that office), its id and name, its due-date clock. */
+export interface ProvinceReportOffice {
+  readonly db: Queryable;
+  readonly id: string;
+  readonly name: string;
+  readonly clock: Omit<DossierStatisticsOptions, 'now'>;
+}
+
+/**
+ * The on-time report of every office of a province instance for one period (`query.office` is each office's id), and
+ * the province's: each office's dossiers tallied as {@link onTimeReport} does, `parallel` offices at a time (each on a
+ * connection of its own), the province's figures computed from the sum of the tallies (so its rates weigh every
+ * dossier alike). Open dossiers are measured at `query.now`.
+ *
+ * @example
+ * ```ts
+ * const report = await provinceOnTimeReport(offices, { from: '2026-01-01', to: '2026-12-31', now: Date.now() },
+ *   vietnamIso);
+ * report.total.onTimeRate; // 0.9894
+ * report.offices[0]?.office.name; // 'Xã An Bình'
+ * ```
+ */
+export async function provinceOnTimeReport(
+  offices: readonly ProvinceReportOffice[],
+  query: Omit<OnTimeReportQuery, 'office' | 'each'>,
+  iso: (ms: number) => string,
+  parallel = 3,
+): Promise<ProvinceOnTimeReport> {
+  const tallies: OnTimeTally[] = new Array(offices.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < offices.length; i = next++) {
+      const office = offices[i] as ProvinceReportOffice;
+      tallies[i] = (await tallyDossiers(office.db, { ...query, office: office.id }, office.clock)).total;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, offices.length)) }, worker));
+  const total = emptyTally(tallies[0]?.minutesPerDay ?? 450);
+  for (const tally of tallies) addTally(total, tally);
   return {
     from: query.from ?? null,
     to: query.to ?? null,
     checkedAt: iso(query.now),
     total: figures(total),
-    procedures: [...perProcedure.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([code, { name, tally }]) => ({ procedure: { code, name }, ...figures(tally) })),
-    // Read in the order of receipt, so the months come in order.
-    months: [...perMonth.entries()].map(([month, tally]) => ({ month, ...figures(tally) })),
+    offices: offices.map(({ id, name }, i) => ({ office: { id, name }, ...figures(tallies[i] as OnTimeTally) })),
   };
 }
 
@@ -278,5 +340,23 @@ export function onTimeCsv(report: OnTimeReport, by: 'procedure' | 'month' = 'pro
           ),
           ['', csvCell('Tổng cộng / Total'), ...cells(report.total)].join(','),
         ];
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * The province-wide on-time report as CSV: one row per office, then the province's (its office columns empty).
+ *
+ * @example
+ * ```ts
+ * provinceOnTimeCsv(report); // 'office_id,office_name,dossiers,…\r\nxa-an-binh,Xã An Bình,412,…\r\n'
+ * ```
+ */
+export function provinceOnTimeCsv(report: ProvinceOnTimeReport): string {
+  const cells = (f: OnTimeFigures) => CSV_COLUMNS.map(([, key]) => csvCell(f[key]));
+  const lines = [
+    ['office_id', 'office_name', ...CSV_COLUMNS.map(([name]) => name)].join(','),
+    ...report.offices.map((o) => [csvCell(o.office.id), csvCell(o.office.name), ...cells(o)].join(',')),
+    ['', csvCell('Toàn tỉnh / Province'), ...cells(report.total)].join(','),
+  ];
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -120,6 +120,27 @@ export function officeStateOf(
   };
 }
 
+/**
+ * The settings an office starts from before any is saved: the configuration's queue and calendar overlays, no
+ * no-appointment day, the default rating instruments.
+ *
+ * @example
+ * ```ts
+ * bootstrapSettings(office, config.calendarOverlays ?? []).noAppointment; // null
+ * ```
+ */
+export function bootstrapSettings(
+  office: Office,
+  calendarOverlays: readonly { readonly overlay: CalendarOverlay }[],
+): OfficeSettings {
+  return {
+    noAppointment: null,
+    calendarOverlays: calendarOverlays.map((o) => o.overlay),
+    queue: office.queueConfig,
+    rating: DEFAULT_RATING_SETTING,
+  };
+}
+
 /** What {@link createLiveSettings} needs. */
 export interface LiveSettingsDeps {
   readonly db: Database;
@@ -145,12 +166,7 @@ export interface LiveSettingsDeps {
  */
 export function createLiveSettings(deps: LiveSettingsDeps): LiveSettings {
   const { db, office } = deps;
-  const bootstrap: OfficeSettings = {
-    noAppointment: null,
-    calendarOverlays: deps.calendarOverlays.map((o) => o.overlay),
-    queue: office.queueConfig,
-    rating: DEFAULT_RATING_SETTING,
-  };
+  const bootstrap = bootstrapSettings(office, deps.calendarOverlays);
   const fileSources = deps.calendarOverlays.map((o) => o.source);
   let state = officeStateOf(bootstrap, undefined, fileSources);
   let catalogue: StoredCatalogue | undefined;
