@@ -49,6 +49,23 @@ function callerOf(c: Context): string {
   return token === undefined ? '-' : createHash('sha256').update(token).digest('base64url');
 }
 
+/** Requests answered from their key's record: replays, requests still in progress, keys reused. */
+const retries = new WeakSet<Request>();
+
+/**
+ * Whether `idempotency` answered this request from its key's record (a replay, `request-in-progress`, or
+ * `idempotency-key-reused`) instead of carrying it out: a rate limit mounted before it takes the request back.
+ *
+ * @example
+ * ```ts
+ * await next();
+ * if (isIdempotentRetry(c)) await limiter.unhit('ratings', key, at);
+ * ```
+ */
+export function isIdempotentRetry(c: Context): boolean {
+  return retries.has(c.req.raw);
+}
+
 /**
  * Makes POST requests with an `Idempotency-Key` header safe to retry: the first request runs and its answer is
  * stored with the request's fingerprint (method, path, SHA-256 of the body); a retry with the same key (and route)
@@ -99,6 +116,7 @@ export function idempotency(
       [key, route, staleAfter, fingerprint, scope, options.office],
     );
     if (claimed.length === 0) {
+      retries.add(c.req.raw);
       const [stored] = await db.query<{
         status: number | null;
         content_type: string | null;

@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Database } from '../db/database.js';
 import type { RateLimitRule } from '../office/office.js';
 import { ApiError } from './errors.js';
+import { isIdempotentRetry } from './idempotency.js';
 import { slidingWindowHit } from './sliding-window.js';
 
 /** The outcome of counting one request. */
@@ -16,6 +17,8 @@ export interface RateLimiter {
   hit(name: string, key: string, rule: RateLimitRule, now: number): Promise<RateLimitVerdict>;
   /** Whether one more request under `name` and `key` would be within `rule`, without counting it. */
   check(name: string, key: string, rule: RateLimitRule, now: number): Promise<RateLimitVerdict>;
+  /** Takes back one request counted at `at` (a retry that carried nothing out). */
+  unhit(name: string, key: string, at: number): Promise<void>;
 }
 
 /**
@@ -53,7 +56,7 @@ const HIT_ATTEMPTS = 3;
  * await limiter.hit('tickets', 'kiosk-1', { limit: 120, windowSeconds: 60 }, Date.now()); // { ok: true, remaining: 119 }
  * ```
  */
-export function createRateLimiter(db: Pick<Database, 'query'>, office: string): RateLimiter {
+export function createRateLimiter(db: Pick<Database, 'query' | 'transaction'>, office: string): RateLimiter {
   const stampsOfKey = async (name: string, stored: string) => {
     const [row] = await db.query<{ stamps: unknown }>(
       'select stamps from rate_limit_windows where office = $3 and name = $1 and key = $2',
@@ -94,6 +97,23 @@ export function createRateLimiter(db: Pick<Database, 'query'>, office: string): 
       const verdict = slidingWindowHit(await stampsOfKey(name, stored), now, rule, false);
       return verdict.ok ? { ok: true, remaining: verdict.remaining } : verdict;
     },
+    async unhit(name, key, at) {
+      const stored = key.length > 64 ? hashKey(key) : key;
+      await db.transaction(async (tx) => {
+        const [row] = await tx.query<{ stamps: unknown }>(
+          'select stamps from rate_limit_windows where office = $3 and name = $1 and key = $2 for update',
+          [name, stored, office],
+        );
+        const stamps = row ? stampsOf(row.stamps) : [];
+        const i = stamps.indexOf(at);
+        if (i < 0) return;
+        stamps.splice(i, 1);
+        await tx.query(
+          'update rate_limit_windows set stamps = $4::jsonb where office = $3 and name = $1 and key = $2',
+          [name, stored, office, JSON.stringify(stamps)],
+        );
+      });
+    },
   };
 }
 
@@ -125,6 +145,11 @@ export function createMemoryRateLimiter(maxKeys = 10_000): RateLimiter {
   return {
     hit: async (name, key, rule, now) => verdictOf(name, key, rule, now, true),
     check: async (name, key, rule, now) => verdictOf(name, key, rule, now, false),
+    async unhit(name, key, at) {
+      const window = windows.get(`${name}\u0000${key}`);
+      const i = window?.stamps.indexOf(at) ?? -1;
+      if (window && i >= 0) window.stamps = window.stamps.filter((_, j) => j !== i);
+    },
   };
 }
 
@@ -142,7 +167,9 @@ export function hashKey(key: string): string {
  * Middleware counting each request of `method` (default `POST`) under a named limit and the key `keyOf` returns
  * (`undefined`: not counted);
  * answers 429 with `Retry-After` and a bilingual JSON error past the limit. Mount it before `idempotency`, so that
- * a refused request is not remembered as the answer to its Idempotency-Key.
+ * a refused request is not remembered as the answer to its Idempotency-Key; a retry that `idempotency` answers
+ * from its key (replayed, or still in progress) is then taken back, so that a client retrying after a lost answer
+ * — a server that died mid-request — never runs out of its limit on the one request.
  *
  * @example
  * ```ts
@@ -161,7 +188,8 @@ export function rateLimit(
     if (c.req.method !== method) return next();
     const key = await keyOf(c);
     if (key === undefined) return next();
-    const verdict = await limiter.hit(name, key, rule, now());
+    const at = now();
+    const verdict = await limiter.hit(name, key, rule, at);
     if (!verdict.ok) {
       c.header('Retry-After', String(verdict.retryAfterSeconds));
       throw new ApiError(429, 'rate-limited', {
@@ -169,6 +197,8 @@ export function rateLimit(
         en: `Too many requests; try again in ${verdict.retryAfterSeconds} seconds`,
       });
     }
-    return next();
+    await next();
+    // A retry of a request already carried out, or still being carried out, does nothing more: not counted.
+    if (isIdempotentRetry(c)) await limiter.unhit(name, key, at);
   };
 }

@@ -267,6 +267,38 @@ for (const target of TEST_DATABASES) {
       }
     });
 
+    it('does not count retries of one rating against its token’s limit, answered or still in progress', async () => {
+      const office = parseOffice({ ...DEMO_OFFICE, rateLimits: { ratings: { limit: 2, windowSeconds: 600 } } });
+      const { db, app } = await env(office);
+      try {
+        const t = await token({ ticket: 'x' });
+        const send = (key: string) => rate(app, { token: t, answers: { overall: 3 } }, { 'idempotency-key': key });
+        // The answer was lost: the citizen's phone sends it again, and again.
+        expect((await send('k1')).status).to.equal(201);
+        for (let i = 0; i < 4; i++) {
+          const again = await send('k1');
+          expect(again.status, `retry ${i + 1}`).to.equal(201);
+          expect(again.headers.get('idempotent-replayed')).to.equal('true');
+        }
+        // A server that died mid-request left its key claimed with no answer: each retry is told to wait.
+        const u = await token({ ticket: 'y' });
+        await db.query(
+          `insert into idempotency_keys (key, route, scope, fingerprint, office)
+           select 'k2', route, scope, null, office from idempotency_keys where key = 'k1'`,
+        );
+        const pending = () => rate(app, { token: u, answers: { overall: 2 } }, { 'idempotency-key': 'k2' });
+        for (let i = 0; i < 4; i++)
+          expect((await pending()).body.error.code, `retry ${i + 1}`).to.equal('request-in-progress');
+        // Each token still has its own requests left: one more new request passes the limit, the next does not.
+        const fresh = await rate(app, { token: u, answers: { overall: 2 } }, { 'idempotency-key': 'k3' });
+        expect(fresh.status).to.equal(201);
+        expect((await send('k4')).body.error.code).to.equal('token-consumed');
+        expect((await send('k5')).status).to.equal(429);
+      } finally {
+        await db.close();
+      }
+    });
+
     it('refuses counter ratings without a counter’s credential, so no rotating key floods a counter', async () => {
       const office = parseOffice(
         {
