@@ -72,13 +72,28 @@ describe('office configuration', () => {
     expect(problems.some((p) => p.startsWith('queue.counters.0.services'))).to.equal(true);
   });
 
-  it('refuses short, missing and shared tokens', () => {
+  it('refuses short and shared tokens', () => {
     const short = { ...office, kiosks: [{ id: 'k', token: 'short' }] };
     expect(problemsOf(() => parseOffice(short))).to.deep.equal(['kiosks.0.token invalid-office']);
-    const missing = { ...office, queue: { ...office.queue, counters: [{ id: '1', services: ['ho-tich'] }] } };
-    expect(problemsOf(() => parseOffice(missing))[0]).to.contain('queue.counters.0.token');
+    const empty = { ...office, queue: { ...office.queue, counters: [{ id: '1', services: ['ho-tich'], token: '' }] } };
+    expect(problemsOf(() => parseOffice(empty))[0]).to.contain('queue.counters.0.token');
     const shared = { ...office, kiosks: [{ id: 'kiosk-1', token: 'counter-1-secret' }] };
     expect(problemsOf(() => parseOffice(shared))).to.deep.equal(['kiosks.0.token duplicate-token']);
+  });
+
+  it('takes an office without static tokens, whose devices are all paired: no token reaches its counters', () => {
+    const paired = parseOffice({
+      ...office,
+      queue: { ...office.queue, counters: [{ id: '1', services: ['ho-tich'] }] },
+      kiosks: undefined,
+    });
+    expect(paired.staticTokens).to.deep.equal([]);
+    expect(staticTokenWarnings(paired)).to.deep.equal([]);
+    expect(paired.queue.counters.has('1')).to.equal(true);
+    for (const presented of ['', 'undefined', 'counter-1-secret', 'kiosk-1-secret']) {
+      expect(paired.counterForToken(presented), presented).to.equal(undefined);
+      expect(paired.kioskForToken(presented), presented).to.equal(undefined);
+    }
   });
 
   it('reads the office from the configuration file, inline or as a file of its own', () => {

@@ -54,18 +54,20 @@ export interface OfficeKiosk {
 }
 
 /**
- * An office as written in the configuration file: its queue (core's {@link QueueConfig}, where each counter also
- * carries the bearer `token` its officer's console sends), its kiosks and its rate limits.
+ * An office as written in the configuration file: its queue (core's {@link QueueConfig}, where a counter may also
+ * carry a static bearer `token` its officer's console sends), its kiosks and its rate limits. Without tokens (and
+ * without kiosks), every device is paired (`docs/guides/devices`).
  */
 export interface OfficeConfigInput {
   /** Stable id; rows in a shared database are kept apart by it. */
   readonly id: string;
   readonly name: LocalizedText;
-  /** Services, counters (each with a `token`), priority classes, ordering, sessions, closed dates. */
+  /** Services, counters (each with a static `token`, or none), priority classes, ordering, sessions, closed dates. */
   readonly queue: Omit<QueueConfig, 'counters'> & {
-    readonly counters: readonly (QueueConfig['counters'][number] & { readonly token: string })[];
+    readonly counters: readonly (QueueConfig['counters'][number] & { readonly token?: string })[];
   };
-  readonly kiosks: readonly OfficeKiosk[];
+  /** Kiosks with static tokens (none: kiosks are paired). */
+  readonly kiosks?: readonly OfficeKiosk[];
   readonly rateLimits?: Partial<OfficeRateLimits>;
   /** Who may read the board: `public` (the default) or `private` (paired board devices only). */
   readonly board?: BoardAccess;
@@ -126,8 +128,8 @@ const officeSchema = z
       .default('demo'),
     name: z.object({ vi: z.string().min(1), en: z.string().min(1) }).strict(),
     // The queue itself is checked by core's parseQueueConfig; here only the counters' tokens are taken out.
-    queue: z.looseObject({ counters: z.array(z.looseObject({ id: z.string().min(1), token })) }),
-    kiosks: z.array(z.object({ id: z.string().min(1).max(100), token }).strict()),
+    queue: z.looseObject({ counters: z.array(z.looseObject({ id: z.string().min(1), token: token.optional() })) }),
+    kiosks: z.array(z.object({ id: z.string().min(1).max(100), token }).strict()).default([]),
     rateLimits: z
       .object({
         tickets: rule.optional(),
@@ -201,8 +203,12 @@ export function parseOffice(input: unknown, options: { demo?: boolean } = {}): O
     if (!(error instanceof MotcuaError)) throw error;
     throw new MotcuaError(error.problems.map((p) => ({ ...p, path: ['queue', ...p.path] })));
   }
+  // A counter without a static token is reached by paired devices and signed-in officers only.
+  const counterTokens = office.queue.counters.flatMap((c, i) =>
+    c.token === undefined ? [] : [{ id: c.id, token: c.token, path: ['queue', 'counters', i, 'token'] }],
+  );
   const tokens = [
-    ...office.queue.counters.map((c, i) => ({ id: c.id, token: c.token, path: ['queue', 'counters', i, 'token'] })),
+    ...counterTokens,
     ...office.kiosks.map((k, i) => ({ id: k.id, token: k.token, path: ['kiosks', i, 'token'] })),
   ];
   const seen = new Set<string>();
@@ -224,7 +230,7 @@ export function parseOffice(input: unknown, options: { demo?: boolean } = {}): O
     name: office.name,
     queueConfig,
     queue,
-    counterForToken: tokenLookup(office.queue.counters.map((c) => ({ id: c.id, token: c.token }))),
+    counterForToken: tokenLookup(counterTokens),
     kioskForToken: tokenLookup(office.kiosks),
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...office.rateLimits },
     board: office.board,

@@ -379,7 +379,7 @@ for (const target of TEST_DATABASES) {
     it('limits ticket-taking per kiosk token; a refused request is not kept as its key’s answer', async () => {
       const office = parseOffice({
         ...DEMO_OFFICE,
-        kiosks: [...DEMO_OFFICE.kiosks, { id: 'kiosk-2', token: 'second-kiosk' }],
+        kiosks: [...(DEMO_OFFICE.kiosks ?? []), { id: 'kiosk-2', token: 'second-kiosk' }],
         rateLimits: { tickets: { limit: 2, windowSeconds: 60 } },
       });
       const { db, app, clock } = await env(office);
