@@ -132,6 +132,20 @@ describe('the office a PostgreSQL connection works for', {
       expect(refused).to.equal('refused');
       expect(await officeOf(b)).to.equal('xa-b');
       expect(await officeOf(a)).to.equal('xa-a');
+      // A switching transaction may still choose its isolation level first (the office export's consistent read).
+      expect(
+        await b.transaction(async (tx) => {
+          await tx.query('set transaction isolation level repeatable read, read only');
+          return officeOf(tx);
+        }),
+      ).to.equal('xa-b');
+      expect(await officeOf(a)).to.equal('xa-a');
+      expect(
+        await b.transaction(async (tx) => {
+          await tx.query('set transaction isolation level repeatable read, read only');
+          return officeOf(tx);
+        }),
+      ).to.equal('xa-b');
       // Committed, without waiting for the disk: the switch lasts.
       expect(await b.transaction((tx) => officeOf(tx), { synchronousCommit: false })).to.equal('xa-b');
       expect(await officeOf(b)).to.equal('xa-b');

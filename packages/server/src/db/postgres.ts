@@ -64,7 +64,8 @@ export async function openPostgres(url: string, options: { max?: number | undefi
       const switching = (officeOf.get(client) ?? '') !== office;
       const begin = ['begin'];
       if (options?.synchronousCommit === false) begin.push('set local synchronous_commit = off');
-      if (switching) begin.push(`select set_config('motcua.office', ${client.escapeLiteral(office)}, false)`);
+      // SET, not set_config(): a SELECT would take the snapshot, and the work could no longer choose its isolation.
+      if (switching) begin.push(`set motcua.office = ${client.escapeLiteral(office)}`);
       try {
         await client.query(begin.join('; '));
         const result = await work({
