@@ -344,7 +344,8 @@ export function onTimeCsv(report: OnTimeReport, by: 'procedure' | 'month' = 'pro
 }
 
 /**
- * The province-wide on-time report as CSV: one row per office, then the province's (its office columns empty).
+ * The province-wide on-time report as CSV: one row per office, then the province's (its office columns empty; named
+ * the total when there is one office).
  *
  * @example
  * ```ts
@@ -356,7 +357,11 @@ export function provinceOnTimeCsv(report: ProvinceOnTimeReport): string {
   const lines = [
     ['office_id', 'office_name', ...CSV_COLUMNS.map(([name]) => name)].join(','),
     ...report.offices.map((o) => [csvCell(o.office.id), csvCell(o.office.name), ...cells(o)].join(',')),
-    ['', csvCell('Toàn tỉnh / Province'), ...cells(report.total)].join(','),
+    [
+      '',
+      csvCell(report.offices.length === 1 ? 'Tổng cộng / Total' : 'Toàn tỉnh / Province'),
+      ...cells(report.total),
+    ].join(','),
   ];
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -153,6 +153,15 @@ for (const target of TEST_DATABASES) {
           ',Toàn tỉnh / Province,5',
         ]);
         expect(out.lines.at(-1)).to.include(file);
+        // A commune's own configuration: its line, then the total.
+        const one = output();
+        expect(await reportCommand({ ...deps, ...one, offices: [OFFICES[0] as Office] }, ['on-time'])).to.equal(0);
+        expect(
+          one.lines
+            .join('\n')
+            .split('\r\n')
+            .map((r) => r.split(',').slice(0, 3).join(',')),
+        ).to.deep.equal(['office_id,office_name,dossiers', 'xa-a,Xã A,3', ',Tổng cộng / Total,3']);
         for (const wrong of [
           ['on-time', '--from', '2026-13-01'],
           ['on-time', '--from', '2026-03-01', '--to', '2026-02-01'],

@@ -30,7 +30,7 @@ export interface ReportCommandDeps extends CommandOutput {
   /** The configuration's calendar overlays: the due-date calendar of an office whose settings were never saved. */
   readonly calendarOverlays: readonly LoadedCalendarOverlay[];
   readonly now: () => number;
-  /** Offices read at a time (default 3: the pool's connections, less the listening one and a spare). */
+  /** Offices read at a time (default 3: on a 2-core machine shared with PostgreSQL, more gains little). */
   readonly parallel?: number;
 }
 
