@@ -120,6 +120,12 @@ describe('the office a PostgreSQL connection works for', {
     const [a, b] = [db.forOffice('xa-a'), db.forOffice('xa-b')];
     const officeOf = async (on: { query: typeof db.query }) =>
       (await on.query<{ office: string }>("select current_setting('motcua.office', true) as office"))[0]?.office;
+    /** The office, read in a transaction that first sets its isolation level (as the office export's does). */
+    const consistentRead = (on: typeof db) =>
+      on.transaction(async (tx) => {
+        await tx.query('set transaction isolation level repeatable read, read only');
+        return officeOf(tx);
+      });
     try {
       expect(await officeOf(a)).to.equal('xa-a');
       // B's transaction fails: its switch of the connection is rolled back with it.
@@ -133,19 +139,9 @@ describe('the office a PostgreSQL connection works for', {
       expect(await officeOf(b)).to.equal('xa-b');
       expect(await officeOf(a)).to.equal('xa-a');
       // A switching transaction may still choose its isolation level first (the office export's consistent read).
-      expect(
-        await b.transaction(async (tx) => {
-          await tx.query('set transaction isolation level repeatable read, read only');
-          return officeOf(tx);
-        }),
-      ).to.equal('xa-b');
+      expect(await consistentRead(b)).to.equal('xa-b');
       expect(await officeOf(a)).to.equal('xa-a');
-      expect(
-        await b.transaction(async (tx) => {
-          await tx.query('set transaction isolation level repeatable read, read only');
-          return officeOf(tx);
-        }),
-      ).to.equal('xa-b');
+      expect(await consistentRead(b)).to.equal('xa-b');
       // Committed, without waiting for the disk: the switch lasts.
       expect(await b.transaction((tx) => officeOf(tx), { synchronousCommit: false })).to.equal('xa-b');
       expect(await officeOf(b)).to.equal('xa-b');

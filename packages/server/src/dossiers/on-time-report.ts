@@ -313,6 +313,9 @@ const CSV_COLUMNS = [
   ['unclassified', 'unclassified'],
 ] as const satisfies readonly (readonly [string, keyof OnTimeFigures])[];
 
+/** One CSV row's figure cells, in {@link CSV_COLUMNS}' order. */
+const figureCells = (f: OnTimeFigures) => CSV_COLUMNS.map(([, key]) => csvCell(f[key]));
+
 /**
  * The on-time report as CSV: one row per procedure (or, `by` month, per month of receipt), then the total (its
  * procedure code, or month, is empty).
@@ -324,21 +327,20 @@ const CSV_COLUMNS = [
  * ```
  */
 export function onTimeCsv(report: OnTimeReport, by: 'procedure' | 'month' = 'procedure'): string {
-  const cells = (f: OnTimeFigures) => CSV_COLUMNS.map(([, key]) => csvCell(f[key]));
   const names = CSV_COLUMNS.map(([name]) => name);
   const lines =
     by === 'month'
       ? [
           ['month', ...names].join(','),
-          ...report.months.map((m) => [csvCell(m.month), ...cells(m)].join(',')),
-          ['', ...cells(report.total)].join(','),
+          ...report.months.map((m) => [csvCell(m.month), ...figureCells(m)].join(',')),
+          ['', ...figureCells(report.total)].join(','),
         ]
       : [
           ['procedure_code', 'procedure_name', ...names].join(','),
           ...report.procedures.map((p) =>
-            [csvCell(p.procedure.code), csvCell(p.procedure.name), ...cells(p)].join(','),
+            [csvCell(p.procedure.code), csvCell(p.procedure.name), ...figureCells(p)].join(','),
           ),
-          ['', csvCell('Tổng cộng / Total'), ...cells(report.total)].join(','),
+          ['', csvCell('Tổng cộng / Total'), ...figureCells(report.total)].join(','),
         ];
   return `${lines.join('\r\n')}\r\n`;
 }
@@ -353,14 +355,13 @@ export function onTimeCsv(report: OnTimeReport, by: 'procedure' | 'month' = 'pro
  * ```
  */
 export function provinceOnTimeCsv(report: ProvinceOnTimeReport): string {
-  const cells = (f: OnTimeFigures) => CSV_COLUMNS.map(([, key]) => csvCell(f[key]));
   const lines = [
     ['office_id', 'office_name', ...CSV_COLUMNS.map(([name]) => name)].join(','),
-    ...report.offices.map((o) => [csvCell(o.office.id), csvCell(o.office.name), ...cells(o)].join(',')),
+    ...report.offices.map((o) => [csvCell(o.office.id), csvCell(o.office.name), ...figureCells(o)].join(',')),
     [
       '',
       csvCell(report.offices.length === 1 ? 'Tổng cộng / Total' : 'Toàn tỉnh / Province'),
-      ...cells(report.total),
+      ...figureCells(report.total),
     ].join(','),
   ];
   return `${lines.join('\r\n')}\r\n`;

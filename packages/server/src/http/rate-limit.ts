@@ -66,7 +66,7 @@ export function createRateLimiter(db: Pick<Database, 'query' | 'transaction'>, o
   };
   return {
     async hit(name, key, rule, now) {
-      const stored = key.length > 64 ? hashKey(key) : key;
+      const stored = storedKey(key);
       for (let attempt = 0; attempt < HIT_ATTEMPTS; attempt++) {
         const [row] = await db.query<{ used: number; created: boolean }>(HIT_SQL, [
           office,
@@ -93,12 +93,12 @@ export function createRateLimiter(db: Pick<Database, 'query' | 'transaction'>, o
       throw new Error(`rate limit ${name}: the key's times keep changing`);
     },
     async check(name, key, rule, now) {
-      const stored = key.length > 64 ? hashKey(key) : key;
+      const stored = storedKey(key);
       const verdict = slidingWindowHit(await stampsOfKey(name, stored), now, rule, false);
       return verdict.ok ? { ok: true, remaining: verdict.remaining } : verdict;
     },
     async unhit(name, key, at) {
-      const stored = key.length > 64 ? hashKey(key) : key;
+      const stored = storedKey(key);
       await db.transaction(async (tx) => {
         const [row] = await tx.query<{ stamps: unknown }>(
           'select stamps from rate_limit_windows where office = $3 and name = $1 and key = $2 for update',
@@ -130,8 +130,9 @@ export function createRateLimiter(db: Pick<Database, 'query' | 'transaction'>, o
  */
 export function createMemoryRateLimiter(maxKeys = 10_000): RateLimiter {
   const windows = new Map<string, { stamps: readonly number[]; expiresAt: number }>();
+  const idOf = (name: string, key: string) => `${name}\u0000${key}`;
   const verdictOf = (name: string, key: string, rule: RateLimitRule, now: number, count: boolean) => {
-    const id = `${name}\u0000${key}`;
+    const id = idOf(name, key);
     const verdict = slidingWindowHit(windows.get(id)?.stamps ?? [], now, rule, count);
     if (!verdict.ok) return verdict;
     if (count) {
@@ -146,11 +147,16 @@ export function createMemoryRateLimiter(maxKeys = 10_000): RateLimiter {
     hit: async (name, key, rule, now) => verdictOf(name, key, rule, now, true),
     check: async (name, key, rule, now) => verdictOf(name, key, rule, now, false),
     async unhit(name, key, at) {
-      const window = windows.get(`${name}\u0000${key}`);
+      const window = windows.get(idOf(name, key));
       const i = window?.stamps.indexOf(at) ?? -1;
       if (window && i >= 0) window.stamps = window.stamps.filter((_, j) => j !== i);
     },
   };
+}
+
+/** A key as its row holds it: keys longer than 64 characters as their SHA-256. */
+function storedKey(key: string): string {
+  return key.length > 64 ? hashKey(key) : key;
 }
 
 function stampsOf(value: unknown): number[] {
