@@ -1,4 +1,5 @@
-// Loaded lazily, once a lookup answers: validates the answer and runs the dossier clock with core's calendar.
+// Loaded lazily, with the first lookup: its request (lookup.ts), the validation of the answer and the dossier clock with
+// core's calendar.
 
 import { vietnamCalendar } from '@motcua/core/calendar';
 import {
@@ -25,6 +26,7 @@ import type { StringTable } from '../internal/i18n.js';
 import type { DossierStatusBaseStringKey, DossierStatusStringKey } from './dossier-status.strings.js';
 
 export { formatRemaining, isDossierCode } from '@motcua/core/deadline';
+export { fetchDossier } from './lookup.js';
 
 /** The element's strings with core's status names added. */
 export function withStatusNames(base: StringTable<DossierStatusBaseStringKey>): StringTable<DossierStatusStringKey> {

@@ -11,7 +11,7 @@ import type { DossierView } from './compute.js';
 import type { DossierLookupProblem } from './dossier-status.events.js';
 import { baseStrings, type DossierStatusStringKey } from './dossier-status.strings.js';
 import { dossierStatusStyles } from './dossier-status.styles.js';
-import { fetchDossier, HttpProblem } from './lookup.js';
+import { HttpProblem } from './lookup-problem.js';
 import { PROBLEM_KEYS, RETRYABLE, renderNotes, renderStep } from './result.js';
 import type { DossierResolver, DossierSecondFactor } from './types.js';
 
@@ -349,7 +349,7 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
     this.problem = undefined;
     this.dossier = undefined;
     this.pushOffer?.reset();
-    // Validation, the core clock and calendar load on the first lookup, before its request.
+    // Validation, the core clock and calendar, and the request load on the first lookup, before its request.
     let compute: typeof import('./compute.js');
     try {
       compute = await this.loadCompute();
@@ -370,7 +370,7 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
       controller.abort();
     }, this.timeout);
     try {
-      const raw = await fetchDossier(this.resolver, this.endpoint, code, pin, controller.signal);
+      const raw = await compute.fetchDossier(this.resolver, this.endpoint, code, pin, controller.signal);
       if (controller !== this.controller) return;
       const token = (raw as { ratingToken?: unknown } | null)?.ratingToken;
       this.ratingToken = typeof token === 'string' ? token : '';

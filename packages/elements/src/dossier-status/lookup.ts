@@ -1,25 +1,20 @@
-// The request of one lookup: the endpoint with the PIN in a header, or the page's resolver, and the problems its
-// answers say.
+// The request of one lookup, loaded with the first one (through compute.ts): the endpoint through the API client with
+// the PIN in a header, or the page's resolver, and the problems its answers say.
 
-import { apiUrl } from '../internal/config.js';
-import type { DossierLookupProblem } from './dossier-status.events.js';
+import { ApiFailure, api } from '../internal/api-client.js';
+import { HttpProblem } from './lookup-problem.js';
 import type { DossierResolver } from './types.js';
-
-/** Why a lookup's answer shows no dossier, with the seconds to wait after a 429. */
-export class HttpProblem extends Error {
-  constructor(
-    readonly problem: DossierLookupProblem,
-    readonly retryAfter = 0,
-  ) {
-    super(problem);
-  }
-}
 
 /**
  * Fetches the dossier `code` with its `pin`: from the page's `resolver` when there is one, else from `endpoint` (`{code}`
  * replaced, resolved against the global `apiBase`) with the PIN in the `Dossier-Pin` header, never in the URL.
  *
- * @throws HttpProblem when the answer says why no dossier is shown (not found, rate limited, server, malformed).
+ * @throws HttpProblem when the answer says why no dossier is shown (not found, rate limited, server, malformed); the
+ * API client's `ApiFailure` when no answer came (network, aborted).
+ * @example
+ * ```ts
+ * const raw = await fetchDossier(undefined, 'api/dossiers/{code}', 'H01.23-261204-0001', '4821', signal);
+ * ```
  */
 export async function fetchDossier(
   resolver: DossierResolver | undefined,
@@ -36,17 +31,15 @@ export async function fetchDossier(
     if (found === null || found === undefined) throw new HttpProblem('not-found');
     return found;
   }
-  const url = apiUrl(endpoint.replace('{code}', encodeURIComponent(code)));
-  const response = await fetch(url, { signal, headers: { accept: 'application/json', 'dossier-pin': pin } });
-  if (response.status === 404) throw new HttpProblem('not-found');
-  if (response.status === 429) {
-    throw new HttpProblem('rate-limited', Number(response.headers.get('retry-after')) || 60);
-  }
-  if (!response.ok) throw new HttpProblem('server');
   try {
-    return await response.json();
+    return await api(endpoint.replace('{code}', encodeURIComponent(code)), { headers: { 'dossier-pin': pin }, signal });
   } catch (error) {
-    if (signal.aborted) throw error;
-    throw new HttpProblem('malformed');
+    const { status, code: reason, retryAfter } = error as ApiFailure;
+    if (!(error instanceof ApiFailure) || !status) throw error;
+    throw status === 404
+      ? new HttpProblem('not-found')
+      : status === 429
+        ? new HttpProblem('rate-limited', retryAfter || 60)
+        : new HttpProblem(reason === 'malformed' ? 'malformed' : 'server');
   }
 }

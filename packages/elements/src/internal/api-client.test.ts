@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { ApiFailure, api } from './api-client.js';
+import { apiRetrying } from './api-retry.js';
 import { resetConfig } from './configure.js';
 import { RequestsController } from './requests-controller.js';
 
@@ -29,9 +30,12 @@ describe('the API client (every element talks to the server through it)', () => 
       });
       const next = answers.length > 1 ? answers.shift() : answers[0];
       if (next === 'hang') {
-        return new Promise((_resolve, reject) =>
-          init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
-        );
+        return new Promise((_resolve, reject) => {
+          const abort = () => reject(new DOMException('aborted', 'AbortError'));
+          // As fetch does, a signal aborted before the request rejects at once.
+          if (init.signal?.aborted) abort();
+          init.signal?.addEventListener('abort', abort);
+        });
       }
       if (next instanceof Error) throw next;
       return (next as Response).clone();
@@ -133,6 +137,41 @@ describe('the API client (every element talks to the server through it)', () => 
     expect([proxy.status, proxy.code, proxy.text, proxy.transient]).to.deep.equal([502, 'http', undefined, true]);
     answer(json(204));
     expect(await api('api/x', { method: 'DELETE', key: 'k' })).to.equal(undefined);
+  });
+
+  it('gives up on an attempt after its timeout, and tells it from the page’s abort', async () => {
+    answer('hang');
+    const timedOut = await failure(apiRetrying('api/x', {}, { timeoutMs: 30 }));
+    expect([timedOut.status, timedOut.code, timedOut.transient]).to.deep.equal([0, 'timeout', true]);
+    const controller = new AbortController();
+    controller.abort();
+    const aborted = await failure(apiRetrying('api/x', { signal: controller.signal }, { timeoutMs: 5000 }));
+    expect(aborted.code, 'a signal aborted before the request').to.equal('aborted');
+  });
+
+  it('retries what may pass with the same Idempotency-Key, and stops at an answer for good', async () => {
+    answer(new TypeError('Failed to fetch'), json(503, {}), 'hang', json(201, { number: 'A001' }));
+    const body = { service: 's' };
+    expect(await apiRetrying('api/x', { body }, { timeoutMs: 50, retryDelays: [1, 1, 1] })).to.deep.equal({ number: 'A001' });
+    const keys = seen.map((s) => s.headers.get('idempotency-key'));
+    expect(keys).to.have.length(4);
+    expect(new Set(keys).size, 'one key for every attempt').to.equal(1);
+    expect(keys[0]).to.match(/^[0-9a-f]{32}$/);
+
+    seen = [];
+    answer(json(503, {}), json(422, { error: { code: 'invalid', message: { vi: 'Sai', en: 'Wrong' } } }));
+    const refused = await failure(apiRetrying('api/x', { body, key: 'k' }, { timeoutMs: 1000, retryDelays: [1, 1, 1] }));
+    expect([refused.status, refused.code, seen.length]).to.deep.equal([422, 'invalid', 2]);
+
+    seen = [];
+    answer(json(500, {}));
+    const spent = await failure(apiRetrying('api/x', { body }, { timeoutMs: 1000, retryDelays: [1, 1] }));
+    expect([spent.status, seen.length], 'every retry spent: the last failure').to.deep.equal([500, 3]);
+
+    seen = [];
+    answer(json(500, {}));
+    await failure(apiRetrying('api/x', { body }, { timeoutMs: 1000 }));
+    expect(seen.length, 'no retry unless asked').to.equal(1);
   });
 
   it('aborts an element’s requests when it leaves the page', async () => {

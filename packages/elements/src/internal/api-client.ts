@@ -1,6 +1,7 @@
 // The one way every motcua element talks to the server: the address (config.ts's apiUrl), JSON both ways, the
 // project's error body (core's ApiErrorBody) read into one ApiFailure, an Idempotency-Key on every unsafe request, which
-// the caller keeps for a retry, the bearer token of an element that has one, and abort on disconnect.
+// the caller keeps for a retry, the bearer token of an element that has one, and abort on disconnect. A timeout and
+// retries are api-retry.ts's, for the elements that need them.
 import type { ApiErrorBody, ApiProblem, LocalizedText } from '@motcua/core/text';
 import { apiUrl } from './config.js';
 
@@ -8,7 +9,8 @@ import { apiUrl } from './config.js';
  * A request the server did not carry out, or whose answer could not be used: the server's status and error code
  * with its Vietnamese and English message and, for invalid input, each problem with its path.
  *
- * `status` is 0 when no answer came, or it broke off; `code` is then `network` or `aborted`. A success whose answer is
+ * `status` is 0 when no answer came, or it broke off; `code` is then `network`, `aborted`, or `timeout` (no answer
+ * within `apiRetrying`'s time). A success whose answer is
  * not JSON, or not what the caller's reader expects, is `malformed`.
  */
 export class ApiFailure extends Error {

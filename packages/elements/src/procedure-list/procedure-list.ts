@@ -13,7 +13,6 @@ import {
 import type { TimeLimit } from '@motcua/core/deadline';
 import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { MotcuaElement } from '../internal/base.js';
-import { apiUrl } from '../internal/config.js';
 import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
@@ -521,10 +520,9 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     const run = (async () => {
       let json: unknown;
       try {
-        const url = apiUrl(this.src);
-        const response = await fetch(url, { signal: abort.signal, headers: { Accept: 'application/json' } });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        json = await response.json();
+        // The API client loads beside the validation, and reads the catalogue (the API's or any JSON file).
+        const { api } = await import('../internal/api-client.js');
+        json = await api(this.src, { signal: abort.signal });
       } catch (error) {
         if (token === this.loadToken) this.fail(error);
         return;
@@ -547,7 +545,8 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
 
   /** The catalogue, or the code that checks it, could not be downloaded: the error with its retry button. */
   private fail(error: unknown): void {
-    this.failure = error instanceof Error ? error.message : String(error);
+    const { status } = error as { status?: number };
+    this.failure = status ? `HTTP ${status}` : error instanceof Error ? error.message : String(error);
     this.status = 'failed';
     console.error(`motcua-procedure-list: ${this.src}: ${this.failure}`);
   }

@@ -1,4 +1,7 @@
 import { type Answers, createResponse, type Instrument, scrubPersonalData } from '@motcua/core/satisfaction';
+import type { ApiProblem } from '@motcua/core/text';
+import { ApiFailure } from '../internal/api-client.js';
+import { apiRetrying } from '../internal/api-retry.js';
 import { newIdempotencyKey } from '../internal/idempotency-key.js';
 import { pairedCredential } from '../internal/paired-device.js';
 
@@ -59,19 +62,12 @@ export function buildRatingRequest(input: RatingRequestInput): RatingRequestBody
   };
 }
 
-/** One problem the server found in a rating, as its bilingual error body lists them. */
-export interface ServerProblem {
-  readonly path: string;
-  readonly code: string;
-  readonly message?: { readonly vi?: string; readonly en?: string };
-}
-
 /** How a send ended. */
 export type SendOutcome =
   | { readonly kind: 'sent' }
   | { readonly kind: 'already-rated' }
   | { readonly kind: 'expired' }
-  | { readonly kind: 'invalid'; readonly problems: readonly ServerProblem[] }
+  | { readonly kind: 'invalid'; readonly problems: readonly ApiProblem[] }
   | { readonly kind: 'rate-limited'; readonly retryAfterSeconds?: number }
   /** Network failure, timeout, 5xx or a concurrent retry still running: worth trying again later. */
   | { readonly kind: 'transient'; readonly status?: number }
@@ -90,38 +86,32 @@ export interface PendingRating {
   readonly body: RatingRequestBody;
 }
 
-async function errorBody(response: Response): Promise<{ code?: string; problems?: ServerProblem[] }> {
-  try {
-    const json = (await response.json()) as { error?: { code?: unknown; problems?: unknown } };
-    const code = typeof json.error?.code === 'string' ? json.error.code : undefined;
-    const problems = Array.isArray(json.error?.problems) ? (json.error.problems as ServerProblem[]) : undefined;
-    return { code, problems };
-  } catch {
-    return {};
-  }
-}
-
-/** Reads the server's answer to a rating. */
-export async function classifyResponse(response: Response): Promise<SendOutcome> {
-  const { status } = response;
-  if (response.ok) return { kind: 'sent' };
+/**
+ * Reads what the API client says of a rating's request: the server's answer, or no answer.
+ *
+ * @example
+ * ```ts
+ * classifyFailure(new ApiFailure(409, 'token-consumed')); // { kind: 'already-rated' }
+ * ```
+ */
+export function classifyFailure(failure: ApiFailure): SendOutcome {
+  const { status, code } = failure;
+  // An answer of success that could not be read: the rating was recorded.
+  if (status >= 200 && status < 300) return { kind: 'sent' };
   if (status === 401 || status === 410) return { kind: 'expired' };
-  if (status >= 500 || status === 408) return { kind: 'transient', status };
-  const { code, problems } = await errorBody(response);
+  if (failure.transient) return status ? { kind: 'transient', status } : { kind: 'transient' };
   // The rating token's key reused for other answers (rated before, in another tab or on another phone): the server
   // keeps the first rating and answers 422 idempotency-key-reused, as it answers 409 token-consumed.
   if (code === 'idempotency-key-reused') return { kind: 'already-rated' };
   // A rating token the server cannot use (malformed, tampered, signed with another key) reads as an expired link.
-  if (code?.startsWith('token-') && status !== 409) return { kind: 'expired' };
-  if (status === 409) {
-    // The idempotency layer answers 409 while the first request with this key is still running.
-    return code === 'request-in-progress' ? { kind: 'transient', status } : { kind: 'already-rated' };
-  }
+  if (code.startsWith('token-') && status !== 409) return { kind: 'expired' };
+  // (409 request-in-progress, the first request with this key still running, is transient above.)
+  if (status === 409) return { kind: 'already-rated' };
   if (status === 429) {
-    const retryAfter = Number(response.headers.get('Retry-After'));
+    const { retryAfter } = failure;
     return { kind: 'rate-limited', ...(retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}) };
   }
-  if (status === 400 || status === 422) return { kind: 'invalid', problems: problems ?? [] };
+  if (status === 400 || status === 422) return { kind: 'invalid', problems: failure.problems };
   return { kind: 'failed', status };
 }
 
@@ -137,9 +127,10 @@ const counterCredential = (counter: string | undefined): Record<string, string> 
 };
 
 /**
- * POSTs a pending rating once, with its `Idempotency-Key` (and, for a counter-level one, the counter's credential),
- * giving up after `timeoutMs`. Network errors and timeouts come back as a `transient` outcome, never as a thrown
- * error. `fetch` is read at call time.
+ * POSTs a pending rating through the API client, with its `Idempotency-Key` (and, for a counter-level one, the
+ * counter's credential), each attempt within `timeoutMs`, sent again after each of `retryDelays` while the failure may
+ * pass and the browser is online. Network errors and timeouts come back as a `transient` outcome, never as a thrown
+ * error.
  *
  * @example
  * ```ts
@@ -147,26 +138,18 @@ const counterCredential = (counter: string | undefined): Record<string, string> 
  * if (outcome.kind === 'transient') queueRating(pending);
  * ```
  */
-export async function sendRating(pending: PendingRating, timeoutMs: number): Promise<SendOutcome> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
+export async function sendRating(
+  pending: PendingRating,
+  timeoutMs: number,
+  retryDelays: readonly number[] = [],
+): Promise<SendOutcome> {
+  const { body, key, url } = pending;
+  const headers = body.token ? undefined : counterCredential(body.counter);
   try {
-    const response = await globalThis.fetch(pending.url, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
-        'Idempotency-Key': pending.key,
-        ...(!pending.body.token && counterCredential(pending.body.counter)),
-      },
-      body: JSON.stringify(pending.body),
-      signal: controller.signal,
-    });
-    return await classifyResponse(response);
-  } catch {
-    return { kind: 'transient' };
-  } finally {
-    clearTimeout(timer);
+    await apiRetrying(url, { body, key, headers }, { timeoutMs, retryDelays });
+    return { kind: 'sent' };
+  } catch (error) {
+    return error instanceof ApiFailure ? classifyFailure(error) : { kind: 'transient' };
   }
 }
 

@@ -286,23 +286,6 @@ export function renderMessage(
   </div>`;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Sends with back-off while the failure may pass; stops at once when the browser knows it is offline. */
-export async function deliver(
-  pending: PendingRating,
-  timeoutMs: number,
-  retryDelays: readonly number[],
-): Promise<SendOutcome> {
-  for (let attempt = 0; ; attempt++) {
-    const outcome = await sendRating(pending, timeoutMs);
-    if (outcome.kind !== 'transient') return outcome;
-    const delay = retryDelays[attempt];
-    if (delay === undefined || (typeof navigator !== 'undefined' && !navigator.onLine)) return outcome;
-    await sleep(delay);
-  }
-}
-
 /** What a send means for the form. */
 export interface Verdict {
   readonly status: FinalStatus | 'error';
@@ -429,7 +412,7 @@ export async function submit(form: FormInternals): Promise<void> {
   );
   form.pending = pending;
   form.status = 'sending';
-  void deliver(pending, form.timeout, form.retryDelays).then((outcome) => settle(form, outcome, false));
+  void sendRating(pending, form.timeout, form.retryDelays).then((outcome) => settle(form, outcome, false));
 }
 
 /** What a send (or a send from the queue) means for the form: its state, the focus, and its event. */

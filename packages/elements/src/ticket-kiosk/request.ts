@@ -1,10 +1,12 @@
 /**
- * What the kiosk paints with: one GET with a timeout (the services list, a ticket's wait), and the shapes of issuing
- * a ticket. The answers' shapes and their readers are core's (`@motcua/core/queue`); issuing itself (`issuing.ts`)
+ * What the kiosk paints with: one GET with a timeout through the API client (the services list, a ticket's wait), and
+ * the shapes of issuing a ticket. The answers' shapes and their readers are core's (`@motcua/core/queue`); issuing itself (`issuing.ts`)
  * loads on the first touch.
  */
 
 import type { IssuedTicket, AnswerText as ServerText } from '@motcua/core/queue';
+
+export type { RetryOptions } from '../internal/api-retry.js';
 
 // The services answer and a ticket's wait, as core declares them (still exported from the elements, for code that
 // imports them from here); `ServerText` is core's `AnswerText`.
@@ -40,14 +42,6 @@ export interface IssueRequest {
   readonly key: string;
   readonly service: string;
   readonly priority?: string;
-}
-
-/** Timeouts and retries. */
-export interface RetryOptions {
-  /** Per attempt, in milliseconds. */
-  readonly timeoutMs: number;
-  /** Waits before the second, third, … attempt; its length is the number of retries. */
-  readonly retryDelays: readonly number[];
 }
 
 /** The JSON body of a response; `undefined` when it is not JSON. */
