@@ -152,7 +152,9 @@ describe('the API client (every element talks to the server through it)', () => 
   it('retries what may pass with the same Idempotency-Key, and stops at an answer for good', async () => {
     answer(new TypeError('Failed to fetch'), json(503, {}), 'hang', json(201, { number: 'A001' }));
     const body = { service: 's' };
-    expect(await apiRetrying('api/x', { body }, { timeoutMs: 50, retryDelays: [1, 1, 1] })).to.deep.equal({ number: 'A001' });
+    expect(await apiRetrying('api/x', { body }, { timeoutMs: 50, retryDelays: [1, 1, 1] })).to.deep.equal({
+      number: 'A001',
+    });
     const keys = seen.map((s) => s.headers.get('idempotency-key'));
     expect(keys).to.have.length(4);
     expect(new Set(keys).size, 'one key for every attempt').to.equal(1);
@@ -160,7 +162,9 @@ describe('the API client (every element talks to the server through it)', () => 
 
     seen = [];
     answer(json(503, {}), json(422, { error: { code: 'invalid', message: { vi: 'Sai', en: 'Wrong' } } }));
-    const refused = await failure(apiRetrying('api/x', { body, key: 'k' }, { timeoutMs: 1000, retryDelays: [1, 1, 1] }));
+    const refused = await failure(
+      apiRetrying('api/x', { body, key: 'k' }, { timeoutMs: 1000, retryDelays: [1, 1, 1] }),
+    );
     expect([refused.status, refused.code, seen.length]).to.deep.equal([422, 'invalid', 2]);
 
     seen = [];

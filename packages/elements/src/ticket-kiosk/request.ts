@@ -6,8 +6,6 @@
 
 import type { IssuedTicket, AnswerText as ServerText } from '@motcua/core/queue';
 
-export type { RetryOptions } from '../internal/api-retry.js';
-
 // The services answer and a ticket's wait, as core declares them (still exported from the elements, for code that
 // imports them from here); `ServerText` is core's `AnswerText`.
 export type {
@@ -18,6 +16,7 @@ export type {
   KioskServices,
   TicketWait,
 } from '@motcua/core/queue';
+export type { RetryOptions } from '../internal/api-retry.js';
 
 /** How issuing ended. */
 export type IssueOutcome =
