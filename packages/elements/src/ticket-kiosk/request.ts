@@ -43,27 +43,19 @@ export interface IssueRequest {
   readonly priority?: string;
 }
 
-/** The JSON body of a response; `undefined` when it is not JSON. */
-async function json(response: Response): Promise<unknown> {
-  try {
-    return await response.json();
-  } catch {
-    return undefined;
-  }
-}
-/** One GET with a timeout; `undefined` on any failure. `fetch` is read at call time. */
+/**
+ * One GET through the API client (loaded with the first, and shared with issuing), each attempt within `timeoutMs`;
+ * `undefined` on any failure, and the kiosk keeps what it shows.
+ *
+ * @example
+ * ```ts
+ * const services = readKioskServices(await getJson(apiUrl('api/queue/services').href, 6000));
+ * ```
+ */
 export async function getJson(url: string, timeoutMs: number): Promise<unknown> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const response = await globalThis.fetch(url, {
-      headers: { Accept: 'application/json' },
-      signal: controller.signal,
-    });
-    return response.ok ? await json(response) : undefined;
+    return await (await import('../internal/api-retry.js')).apiRetrying(url, {}, { timeoutMs });
   } catch {
     return undefined;
-  } finally {
-    clearTimeout(timer);
   }
 }
