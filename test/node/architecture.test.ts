@@ -213,6 +213,25 @@ describe('@motcua/elements follows the element layout', () => {
     });
   }
 
+  it('sends every request through the API client: no element folder calls fetch() itself', () => {
+    /**
+     * Folders that still do, with why: the ticket status page reads its ticket at first paint, and the client would be
+     * 0.5 kB more before interaction on a citizen's phone (issue 19's rule: sizes do not grow).
+     */
+    const OWN_FETCH_FOR_NOW = ['ticket-status'];
+    const callsFetch = (file: string) => /(?<![\w.])fetch\(/.test(read(file).replace(/^\s*(\/\/|\*).*$/gm, ''));
+    for (const name of elements) {
+      const files = sources(`packages/elements/src/${name}`).filter((f) => !f.endsWith('.test-support.ts'));
+      if (OWN_FETCH_FOR_NOW.includes(name)) {
+        expect(files.some(callsFetch), `${name} no longer calls fetch(): take it off OWN_FETCH_FOR_NOW`).to.equal(true);
+        continue;
+      }
+      for (const file of files) {
+        expect(callsFetch(file), `${file} calls fetch(): use api() or apiRetrying() from internal/`).to.equal(false);
+      }
+    }
+  });
+
   it("writes each string key once: a table's keys are its Vietnamese set's, not a union listed beside it", () => {
     for (const file of sources('packages/elements/src')) {
       const code = read(file);

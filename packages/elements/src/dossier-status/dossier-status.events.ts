@@ -1,18 +1,9 @@
 // The events <motcua-dossier-status> fires and their details; the element imports them.
 
 import type { DossierView } from './compute.js';
+import type { DossierLookupProblem } from './lookup-problem.js';
 
-/** Why a lookup did not show a dossier. */
-export type DossierLookupProblem =
-  | 'invalid-code'
-  | 'missing-pin'
-  | 'invalid-pin'
-  | 'not-found'
-  | 'network'
-  | 'timeout'
-  | 'server'
-  | 'malformed'
-  | 'rate-limited';
+export type { DossierLookupProblem } from './lookup-problem.js';
 
 /** Detail of `motcua-dossier-loaded`. */
 export interface DossierLoadedDetail {
