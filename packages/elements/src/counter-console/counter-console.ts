@@ -1,25 +1,25 @@
-import type { CounterTicketAnswer } from '@motcua/core/queue';
-import { adoptStyles, type CSSResult, html, nothing, type PropertyValues } from 'lit';
+import { type CSSResult, html, nothing, type PropertyValues } from 'lit';
 import { ApiFailure, api } from '../internal/api-client.js';
 import { MotcuaElement } from '../internal/base.js';
 import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
-import type { DevicePairing, PairingStringKey } from '../internal/pairing.js';
+import type { DevicePairing } from '../internal/pairing.js';
 import { blockStyles } from '../internal/styles.js';
 import type { CounterAction, CounterActionDetail, CounterTicket } from './counter-console.events.js';
-import { type CounterConsoleStringKey, counterConsoleStrings } from './counter-console.strings.js';
+import { counterConsoleStrings } from './counter-console.strings.js';
 import { counterConsoleStyles } from './counter-console.styles.js';
-import type { CounterDesk, DeskHost } from './desk.js';
-import type { DossierIntake, IntakeHost } from './intake.js';
+import type { CounterDesk } from './desk.js';
+import type { DossierIntake } from './intake.js';
+import { loadDesk, loadIntake, loadPairing, loadStaff } from './parts.js';
+import { sendCommand } from './send-command.js';
 import type { StaffSession } from './session.js';
 import { KEY_OF, typing } from './shortcuts.js';
 import { ACTIVE, asTicket } from './ticket.js';
+import type { ConsoleInternals, Key } from './types.js';
 
 export type { CounterAction, CounterActionDetail, CounterTicket } from './counter-console.events.js';
 export type { CounterConsoleStringKey } from './counter-console.strings.js';
-
-type Key = CounterConsoleStringKey | PairingStringKey;
 
 interface Service {
   readonly id: string;
@@ -131,15 +131,18 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
 
   protected defaultStrings = counterConsoleStrings as StringTable<Key>;
 
-  /** Idempotency keys of commands that got no answer, by what they asked: pressing again reuses the key. */
-  private readonly retryKeys = new Map<string, string>();
-  /** Rating tokens of finished tickets, by ticket id. */
-  private readonly ratingTokens = new Map<string, string>();
+  /**
+   * Idempotency keys of commands that got no answer, by what they asked: pressing again reuses the key.
+   * @internal Kept by the commands (send-command.ts), like the rating tokens.
+   */
+  readonly retryKeys = new Map<string, string>();
+  /** Rating tokens of finished tickets, by ticket id. @internal */
+  readonly ratingTokens = new Map<string, string>();
   private intake: DossierIntake | undefined;
   private desk: CounterDesk | undefined;
-  /** The office's priority classes, as the services answer gives them (the desk reads them). */
-  private priorities: unknown = [];
-  /** The styles of the parts loaded later (desk, intake form), adopted after the element's own. */
+  /** The office's priority classes, as the services answer gives them. @internal The desk reads them (parts.ts). */
+  priorities: unknown = [];
+  /** The work in progress that `updateComplete` waits for. */
   private pending = new Set<Promise<unknown>>();
   private loadedFor = '';
   /** Without a token: the officer's sign-in and counter choice, loaded then. */
@@ -147,7 +150,8 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
   private staffLoad: Promise<void> | undefined;
   /** With `pair` and no token: the device's pairing screen, loaded then. */
   private pairing: DevicePairing | undefined;
-  private extraStyles: CSSResult[] = [];
+  /** The styles of the parts loaded later (desk, intake form), adopted after the element's own. @internal */
+  readonly extraStyles: CSSResult[] = [];
 
   override render() {
     const configured = this.counter !== '' && this.acting();
@@ -269,7 +273,8 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
       if (changed.has('counter')) this.ticket = undefined;
       this.error = '';
     }
-    if (!this.token) this.staffLoad ??= this.track(this.pair ? this.loadPairing() : this.loadStaff());
+    if (!this.token)
+      this.staffLoad ??= this.track((this.pair ? loadPairing : loadStaff).call(this as unknown as ConsoleInternals));
     const signature = `${this.counter}\n${this.token}\n${this.staff?.session?.user.id}`;
     if (this.counter && this.acting() && signature !== this.loadedFor) {
       this.loadedFor = signature;
@@ -293,66 +298,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
    * @returns whether the server carried it out.
    */
   run(action: CounterAction): Promise<boolean> {
-    return this.track(this.command(action));
-  }
-
-  /** Adds strings that arrived with a part loaded later. */
-  private addStrings(table: StringTable<string>): void {
-    const { vi, en } = this.defaultStrings;
-    this.defaultStrings = { vi: { ...vi, ...table.vi }, en: { ...en, ...table.en } };
-  }
-
-  /** Adds the styles of a part loaded later. */
-  private addStyles(styles: CSSResult): void {
-    this.extraStyles.push(styles);
-    if (this.shadowRoot) {
-      adoptStyles(this.shadowRoot, [
-        ...(this.constructor as typeof MotcuaCounterConsole).elementStyles,
-        ...this.extraStyles,
-      ]);
-    }
-  }
-
-  /** The pairing screen of a console with `pair`, fetched when it has no token. */
-  private async loadPairing(): Promise<void> {
-    const module = await import('../internal/pairing.js').catch(() => undefined);
-    if (!module) {
-      this.staffLoad = undefined;
-      return;
-    }
-    this.addStrings(module.pairingStrings);
-    this.addStyles(module.pairingStyles);
-    this.pairing = new module.DevicePairing({
-      requestUpdate: () => this.requestUpdate(),
-      t: (key, params) => this.t(key, params),
-      paired: (credential, device) => {
-        this.counter = device?.counter ?? this.counter;
-        this.token = credential;
-      },
-    });
-    this.pairing.start();
-    this.requestUpdate();
-  }
-
-  /** The sign-in and counter choice, fetched when the console has no token. */
-  private async loadStaff(): Promise<void> {
-    const module = await import('./session.js').catch(() => undefined);
-    // Out of reach: the next update asks again.
-    if (!module) {
-      this.staffLoad = undefined;
-      return;
-    }
-    this.addStrings(module.sessionStrings);
-    this.staff = new module.StaffSession({
-      requestUpdate: () => this.requestUpdate(),
-      track: (work) => this.track(work),
-      t: (key, params) => this.t(key, params),
-      counter: () => this.counter,
-      choose: (counter) => {
-        this.counter = counter;
-      },
-    });
-    this.requestUpdate();
+    return this.track(sendCommand.call(this as unknown as ConsoleInternals, action));
   }
 
   /** Resolves once every request in progress has ended and its outcome is rendered. */
@@ -402,98 +348,9 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
     }
     // The desk is extra: without it (its code could not be downloaded) the console still calls and serves.
     try {
-      await (this.desk ?? (await this.loadDesk())).start();
+      await (this.desk ?? (await loadDesk.call(this as unknown as ConsoleInternals))).start();
     } catch {
       // No desk this time; the next load tries again.
-    }
-  }
-
-  /** The desk, its strings and styles: fetched after the console's first load. */
-  private async loadDesk(): Promise<CounterDesk> {
-    const module = await import('./desk.js');
-    this.addStrings(module.deskStrings);
-    this.addStyles(module.deskStyles);
-    const host: DeskHost = {
-      t: (key, params) => this.t(key, params),
-      send: (path, body, key) =>
-        api(`api/queue/counters/${encodeURIComponent(this.counter)}/${path}`, {
-          token: this.token,
-          ...(body === undefined ? {} : { body }),
-          ...(key ? { key } : {}),
-        }),
-      update: () => this.requestUpdate(),
-      track: (work) => this.track(work),
-      serviceName: (id) => this.serviceName(id),
-      priorities: () => this.priorities,
-      language: () => this.language,
-      say: (info, error) => {
-        this.info = info;
-        this.error = error === undefined ? '' : typeof error === 'string' ? error : this.describe(error);
-      },
-      show: (ticket) => {
-        this.ticket = asTicket(ticket) ?? this.ticket;
-      },
-      ratingUrl: () => this.ratingUrl,
-    };
-    this.desk = new module.CounterDesk(host);
-    return this.desk;
-  }
-
-  private async command(action: CounterAction): Promise<boolean> {
-    if (!this.allowed(action) || this.busy !== undefined || !this.counter || !this.acting()) return false;
-    const service = action === 'transfer' ? this.transferService : '';
-    if (action === 'transfer' && !service) {
-      this.info = '';
-      this.error = this.t('needService');
-      this.focusField('transfer-service');
-      return false;
-    }
-    const before = this.ticket;
-    const body: Record<string, string> = {};
-    if (action !== 'next' && before?.id) body.ticket = before.id;
-    if (service) body.service = service;
-    const signature = `${action}\n${before?.id ?? before?.number ?? ''}\n${service}`;
-    let key = this.retryKeys.get(signature) ?? '';
-    this.busy = action;
-    this.error = '';
-    this.info = this.t('sending');
-    try {
-      // The key generator loads with the first command (and is kept for a retry of a command without an answer).
-      key ||= (await import('../internal/idempotency-key.js')).newIdempotencyKey();
-      const answer = (await api(
-        `api/queue/counters/${encodeURIComponent(this.counter)}/${action === 'next' ? 'call-next' : action}`,
-        { ...this.auth(), body, key },
-      )) as Partial<Record<keyof CounterTicketAnswer, unknown>> | undefined;
-      this.retryKeys.delete(signature);
-      const ticket = asTicket(answer?.ticket);
-      if (action === 'transfer' && ticket && before) {
-        this.ticket = { ...before, status: 'transferred' };
-        this.transferService = '';
-        this.info = this.t(ticket.number === before.number ? 'transferredKeep' : 'transferred', {
-          from: before.number,
-          service: this.serviceName(ticket.service),
-          number: ticket.number,
-        });
-        this.emit('motcua-counter-action', { action, ticket: this.ticket, next: ticket });
-        return true;
-      }
-      if (ticket) this.ticket = ticket;
-      const ratingToken = typeof answer?.ratingToken === 'string' ? answer.ratingToken : undefined;
-      if (action === 'done' && ticket?.id && ratingToken) this.ratingTokens.set(ticket.id, ratingToken);
-      this.desk?.after(ticket, ratingToken);
-      const number = ticket?.number ?? before?.number ?? '';
-      const said = { next: 'called', recall: 'recalled', skip: 'skipped', done: 'finished', transfer: 'transferred' };
-      this.info = action === 'next' && !ticket ? this.t('queueEmpty') : this.t(said[action] as Key, { number });
-      this.emit('motcua-counter-action', { action, ticket: ticket ?? null });
-      return true;
-    } catch (error) {
-      this.info = '';
-      this.error = this.describe(error);
-      if (!(error instanceof ApiFailure) || error.transient) this.retryKeys.set(signature, key);
-      else this.retryKeys.delete(signature);
-      return false;
-    } finally {
-      this.busy = undefined;
     }
   }
 
@@ -539,55 +396,13 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
     this.intakeLoading = true;
     this.error = '';
     try {
-      await this.track(this.loadIntake());
+      await this.track(loadIntake.call(this as unknown as ConsoleInternals));
     } catch {
       this.intakeOpen = false;
       this.error = this.t('intakeFailed');
     } finally {
       this.intakeLoading = false;
     }
-  }
-
-  /** The intake form, its strings and styles, core's catalogue search: fetched when the officer first opens it. */
-  private async loadIntake(): Promise<void> {
-    const module = await import('./intake.js');
-    this.addStrings(module.intakeStrings);
-    this.addStyles(module.intakeStyles);
-    const host: IntakeHost = {
-      t: (key, params) => this.t(key, params),
-      language: () => this.language,
-      update: () => this.requestUpdate(),
-      track: (work) => this.track(work),
-      catalogue: () => this.catalogue,
-      receipt: () => {
-        const receivedBy = this.officer.trim() || this.staff?.session?.user.displayName;
-        return { ...(this.place.trim() ? { place: this.place.trim() } : {}), ...(receivedBy ? { receivedBy } : {}) };
-      },
-      post: (path, body, key) => api(path, { ...this.auth(), body, key }),
-      get: (path) => api(path),
-      ticket: () => this.ticket,
-      finish: () => this.run('done'),
-      ratingToken: (id) => this.ratingTokens.get(id),
-      describe: (error) => this.describe(error),
-      print: async (slip) => {
-        const { printReceipt } = await import('./receipt-print.js');
-        printReceipt(
-          {
-            ...slip,
-            paper: this.paper,
-            language: this.language,
-            t: (key, params) => this.t(key, params),
-            statusUrl: this.statusUrl,
-            ratingUrl: this.ratingUrl,
-          },
-          this.printer,
-        );
-      },
-      emit: (type, detail) => this.emit(type, detail),
-      focus: (id) => this.focusField(id),
-    };
-    this.intake = new module.DossierIntake(host);
-    await this.intake.load();
   }
 }
 

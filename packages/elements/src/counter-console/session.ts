@@ -15,16 +15,14 @@ export { sessionStrings } from './session.strings.js';
 /** Where the counter chosen on this device is remembered. */
 const REMEMBERED = 'motcua-counter-console:counter';
 
-/** What the sign-in part needs from the console. */
+/** What the sign-in part reads and sets of the console (the console itself). */
 export interface SessionHost {
   requestUpdate(): void;
   /** Waits for `work` in the console's `updateComplete`. */
   track<T>(work: Promise<T>): Promise<T>;
   t(key: CounterConsoleStringKey, params?: Readonly<Record<string, string>>): string;
-  /** The counter the console works (its `counter` property). */
-  counter(): string;
-  /** Chooses (or, with `''`, forgets) the counter. */
-  choose(counter: string): void;
+  /** The counter the console works: chosen here (or, with `''`, forgotten). */
+  counter: string;
 }
 
 /**
@@ -33,7 +31,7 @@ export interface SessionHost {
  *
  * @example
  * ```ts
- * this.staff = new StaffSession(host);
+ * this.staff = new StaffSession(console);
  * html`${this.staff.render()}`;
  * ```
  */
@@ -47,14 +45,14 @@ export class StaffSession {
 
   /** What a request of the console adds: the counter the officer works at (`counter` routes). */
   headers(): Record<string, string> {
-    const counter = this.host.counter();
+    const counter = this.host.counter;
     return counter ? { 'Motcua-Counter': counter } : {};
   }
 
   render() {
     const { host } = this;
     const session = this.session;
-    const counter = host.counter();
+    const counter = host.counter;
     return html`<motcua-sign-in heading="" @motcua-signed-in=${this.signedIn} @motcua-signed-out=${this.signedOut}
       ></motcua-sign-in>
       ${
@@ -99,18 +97,18 @@ export class StaffSession {
       this.error = this.host.t('countersFailed');
     }
     const remembered = localStorage.getItem(REMEMBERED) ?? '';
-    if (!this.host.counter() && this.counters.some((c) => c.id === remembered)) this.host.choose(remembered);
+    if (!this.host.counter && this.counters.some((c) => c.id === remembered)) this.host.counter = remembered;
     this.host.requestUpdate();
   }
 
   private readonly signedOut = (): void => {
     this.session = undefined;
-    this.host.choose('');
+    this.host.counter = '';
   };
 
   private pick(counter: string): void {
     if (counter) localStorage.setItem(REMEMBERED, counter);
     else localStorage.removeItem(REMEMBERED);
-    this.host.choose(counter);
+    this.host.counter = counter;
   }
 }
