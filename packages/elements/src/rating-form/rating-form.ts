@@ -4,8 +4,6 @@ import {
   type InstrumentKind,
   ONE_STOP_RATING_INSTRUMENTS,
   pickInstrument,
-  type ScaleQuestion,
-  type TextQuestion,
 } from '@motcua/core/satisfaction';
 import { isJsonObject } from '@motcua/core/text';
 import { html, nothing, type PropertyValues } from 'lit';
@@ -20,6 +18,7 @@ import { provisionalProblems } from './provisional-problems.js';
 import type { RatingEventDetail, RatingFailedDetail, RatingFormStatus, ShownProblem } from './rating-form.events.js';
 import { type RatingFormStringKey, ratingFormStrings } from './rating-form.strings.js';
 import { ratingFormStyles } from './rating-form.styles.js';
+import { type QuestionsHost, renderScale, renderText, statusLine } from './render-questions.js';
 import type { PendingRating } from './request.js';
 /** Core's validation and scrubber, the request and the outbox: loaded once the citizen starts answering. */
 import { type SubmissionHost, submission, submissionController } from './submission-controller.js';
@@ -152,8 +151,8 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
 
   @state() private answers: Record<string, number | string> = {};
   @state() private status: RatingFormStatus = 'form';
-  /** Problems shown: from core once the citizen tried to submit, or from the server. */
-  @state() private shown: readonly ShownProblem[] = [];
+  /** Problems shown: from core once the citizen tried to submit, or from the server. @internal */
+  @state() shown: readonly ShownProblem[] = [];
   @state() private sendError: 'errorSend' | 'errorRateLimited' | 'errorNotSaved' | undefined;
   @state() private formDisabled = false;
 
@@ -182,7 +181,8 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   queuedInMemory = false;
   /** The key the server last answered for good without recording the rating: the next submission takes the next. @internal */
   spentKey: string | undefined;
-  private askedOnRender = false;
+  /** Whether a render asked for the sending code already. @internal Read and set by render-questions.ts. */
+  askedOnRender = false;
   /** The next try of the queue while the page stays open, and how many came before it. @internal */
   queueTimer: ReturnType<typeof setTimeout> | undefined;
   /** @internal */
@@ -309,13 +309,15 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     return html`<form part="form" novalidate aria-labelledby="title" @submit=${this.onSubmit}>
       <div id="title" part="title" role="heading" aria-level=${this.headingLevel}>${instrument.title[lang]}</div>
       ${instrument.questions.map((question) =>
-        question.type === 'scale' ? this.renderScale(question) : this.renderText(question),
+        question.type === 'scale'
+          ? renderScale.call(this as unknown as QuestionsHost, question)
+          : renderText.call(this as unknown as QuestionsHost, question),
       )}
       <div class="honeypot" aria-hidden="true">
         <label for="website">${this.t('honeypot')}</label>
         <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" />
       </div>
-      <p part="status" role="status" class=${this.sendError ? 'error' : ''}>${this.statusText()}</p>
+      <p part="status" role="status" class=${this.sendError ? 'error' : ''}>${statusLine.call(this as unknown as QuestionsHost)}</p>
       ${
         inHostForm
           ? nothing
@@ -326,77 +328,8 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     </form>`;
   }
 
-  private renderScale(question: ScaleQuestion) {
-    const problem = this.problemFor(question.id);
-    const lang = this.language;
-    return html`<fieldset
-      part="question"
-      class=${problem ? 'invalid' : ''}
-      aria-describedby=${problem ? `error-${question.id}` : nothing}
-    >
-      <legend part="legend">
-        ${question.text[lang]}${question.required ? nothing : [' ', html`<span class="marker">${this.t('optional')}</span>`]}
-      </legend>
-      ${problem ? html`<p id=${`error-${question.id}`} part="error" class="error">${problem}</p>` : nothing}
-      <div class="options">
-        ${question.options.map(
-          (option) => html`<label part="option">
-            <input
-              type="radio"
-              name=${question.id}
-              .value=${String(option.value)}
-              .checked=${this.answers[question.id] === option.value}
-              ?disabled=${this.isDisabled || this.busy}
-              aria-invalid=${problem ? 'true' : nothing}
-              @change=${() => this.answer(question.id, option.value)}
-            />
-            <span>${option.label[lang]}</span>
-          </label>`,
-        )}
-      </div>
-    </fieldset>`;
-  }
-
-  private renderText(question: TextQuestion) {
-    const trigger = question.requiredWhen;
-    const triggered = trigger?.values.includes(this.answers[trigger.question] as number) === true;
-    if (trigger && !triggered && !question.required) return nothing;
-    // Free text comes with the sending code, which the first touch fetches (the reason shows after a tap). Asked for
-    // here once only: when the network is down, the next touch asks again, not every render.
-    if (!submission) {
-      if (!this.askedOnRender) {
-        this.askedOnRender = true;
-        this.sending.prepare();
-      }
-      return nothing;
-    }
-    return submission.renderTextQuestion({
-      question,
-      value: String(this.answers[question.id] ?? ''),
-      required: question.required || triggered,
-      problem: this.problemFor(question.id),
-      disabled: this.isDisabled || this.busy,
-      language: this.language,
-      t: (key) => this.t(key),
-      onInput: (value) => this.answer(question.id, value),
-    });
-  }
-
-  private statusText(): string {
-    if (this.status === 'sending') return this.t('sending');
-    if (this.sendError) return this.t(this.sendError);
-    const count = this.attempted ? this.shown.length : 0;
-    return count > 0 ? this.t('errorCount', { count }) : '';
-  }
-
   private get isDisabled(): boolean {
     return this.disabled || (this.formDisabled && this.formAssociated);
-  }
-
-  /** The message shown beside a question, in the element's language and overridable strings. */
-  private problemFor(questionId: string): string | undefined {
-    const problem = this.shown.find((p) => p.question === questionId);
-    return problem ? this.messageFor(problem) : undefined;
   }
 
   /** @internal Also used by the sending code. */
@@ -422,7 +355,8 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
       : provisionalProblems(instrument, this.answers);
   }
 
-  private answer(questionId: string, value: number | string): void {
+  /** Takes the citizen's answer to a question. @internal Called by the questions' controls (render-questions.ts). */
+  answer(questionId: string, value: number | string): void {
     this.sending.prepare();
     const next = { ...this.answers };
     if (value === '') delete next[questionId];

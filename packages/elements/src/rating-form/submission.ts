@@ -211,22 +211,20 @@ export function updateHostForm(form: FormInternals, internals: ElementInternals)
   internals.setValidity(missing ? { valueMissing: true } : { customError: true }, form.messageFor(first), anchor);
 }
 
-/** What the form needs to draw a free-text question. */
-export interface TextQuestionView {
-  readonly question: TextQuestion;
-  readonly value: string;
-  readonly required: boolean;
-  /** The problem to show beside it, in the form's language. */
-  readonly problem: string | undefined;
-  readonly disabled: boolean;
-  readonly language: Language;
-  readonly t: (key: RatingFormStringKey) => string;
-  readonly onInput: (value: string) => void;
-}
+/** What a free-text question reads of the form, and its answers go to. */
+export type TextQuestionForm = Pick<FormInternals, 'answers' | 'language' | 'isDisabled' | 'busy' | 't' | 'answer'>;
 
-/** A free-text question: label, privacy hint, error, textarea, and a note when personal numbers will be masked. */
-export function renderTextQuestion(view: TextQuestionView): TemplateResult {
-  const { question, value, problem, t } = view;
+/**
+ * A free-text question shown on the form (`required` when it is, or when its trigger asks for it): label, privacy hint,
+ * error, textarea, and a note when personal numbers will be masked.
+ */
+export function renderTextQuestion(
+  form: TextQuestionForm,
+  question: TextQuestion,
+  required: boolean,
+  problem: string | undefined,
+): TemplateResult {
+  const value = String(form.answers[question.id] ?? '');
   const masked = value !== '' && scrubPersonalData(value) !== value;
   const id = `q-${question.id}`;
   const describedBy = [
@@ -238,9 +236,9 @@ export function renderTextQuestion(view: TextQuestionView): TemplateResult {
     .join(' ');
   return html`<div part="question" class=${problem ? 'text invalid' : 'text'}>
     <label for=${id}>
-      ${`${question.text[view.language]} `}<span class="marker">${t(view.required ? 'required' : 'optional')}</span>
+      ${`${question.text[form.language]} `}<span class="marker">${form.t(required ? 'required' : 'optional')}</span>
     </label>
-    <p id=${`hint-${question.id}`} part="hint" class="hint">${t('privacyHint')}</p>
+    <p id=${`hint-${question.id}`} part="hint" class="hint">${form.t('privacyHint')}</p>
     ${problem ? html`<p id=${`error-${question.id}`} part="error" class="error">${problem}</p>` : nothing}
     <textarea
       id=${id}
@@ -248,14 +246,14 @@ export function renderTextQuestion(view: TextQuestionView): TemplateResult {
       name=${question.id}
       rows="4"
       maxlength=${question.maxLength}
-      ?required=${view.required}
-      ?disabled=${view.disabled}
+      ?required=${required}
+      ?disabled=${form.isDisabled || form.busy}
       aria-invalid=${problem ? 'true' : 'false'}
       aria-describedby=${describedBy}
       .value=${value}
-      @input=${(event: Event) => view.onInput((event.target as HTMLTextAreaElement).value)}
+      @input=${(event: Event) => form.answer(question.id, (event.target as HTMLTextAreaElement).value)}
     ></textarea>
-    ${masked ? html`<p id=${`mask-${question.id}`} part="hint" class="hint">${t('willMask')}</p>` : nothing}
+    ${masked ? html`<p id=${`mask-${question.id}`} part="hint" class="hint">${form.t('willMask')}</p>` : nothing}
   </div>`;
 }
 
@@ -370,6 +368,10 @@ export interface FormInternals {
   coreProblems(): ShownProblem[];
   messageFor(problem: ShownProblem): string;
   rendered(): Promise<boolean>;
+  readonly language: Language;
+  t(key: RatingFormStringKey): string;
+  /** Takes the citizen's answer to a question. */
+  answer(questionId: string, value: number | string): void;
   emit<E extends keyof HTMLElementEventMap>(type: E, detail: EventDetail<E>): boolean;
 }
 
