@@ -201,6 +201,29 @@ describe('offices added to a province while its instances run', { skip: !serverU
     expect(listReads - before).to.equal(0);
   });
 
+  it('reads the list again when its listening connection is replaced, finding what was added meanwhile', async () => {
+    // Added without a notice: the first instance, which reads the list for unknown offices once an hour, knows nothing.
+    await roles.db.transaction((tx) =>
+      insertProvinceOffice(tx, { id: 'xa-tre', name: { vi: 'UBND xã Trễ', en: 'Late Commune' }, createdAt: 0 }),
+    );
+    expect(await boardOf(first.url, 'xa-tre')).to.equal('unknown-office');
+    const originalError = console.error;
+    console.error = () => {};
+    try {
+      const { rows } = await roles.superuser.query(
+        `select pg_terminate_backend(pid) from pg_stat_activity where usename = $1 and query ilike 'listen%'`,
+        [new URL(roles.url).username],
+      );
+      expect(rows, "the instances' listening connections were found and killed").to.have.length(2);
+      await eventually(
+        'the first instance serves xa-tre',
+        async () => (await boardOf(first.url, 'xa-tre')) === 'xa-tre',
+      );
+    } finally {
+      console.error = originalError;
+    }
+  });
+
   it('refuses a malformed id, an id or a host name taken, a bad catalogue, username or password, with the field, writing nothing', async () => {
     const refused = async (args: string[], password?: string) => {
       lines.length = 0;
@@ -248,7 +271,7 @@ describe('offices added to a province while its instances run', { skip: !serverU
     expect(await command(['add', 'xa-khac', '--name', 'x'], { offices: [] })).to.equal(1);
     expect(lines.join('\n')).to.include('only a province');
     // Nothing of it was written.
-    expect((await listProvinceOffices(roles.db)).map((o) => o.id)).to.deep.equal(['xa-lang-le', 'xa-moi']);
+    expect((await listProvinceOffices(roles.db)).map((o) => o.id)).to.deep.equal(['xa-lang-le', 'xa-moi', 'xa-tre']);
     expect(await boardOf(second.url, 'xa-khac')).to.equal('unknown-office');
   });
 
@@ -285,13 +308,13 @@ describe('offices added to a province while its instances run', { skip: !serverU
     expect(refused).to.equal('42501');
     // The province's list is read whichever office a connection works for.
     for (const on of [db, db.forOffice('xa-a'), db.forOffice('xa-moi')]) {
-      expect((await listProvinceOffices(on)).map((o) => o.id)).to.deep.equal(['xa-lang-le', 'xa-moi']);
+      expect((await listProvinceOffices(on)).map((o) => o.id)).to.deep.equal(['xa-lang-le', 'xa-moi', 'xa-tre']);
     }
     // The province's figures count it with the configuration's offices.
     const offices = await provinceOfficesOf(
       db,
       CONFIGURED.map((s) => s.office),
     );
-    expect(offices.map((o) => o.id)).to.deep.equal(['xa-a', 'xa-lang-le', 'xa-moi']);
+    expect(offices.map((o) => o.id)).to.deep.equal(['xa-a', 'xa-lang-le', 'xa-moi', 'xa-tre']);
   });
 });
