@@ -9,6 +9,7 @@ import { DEVICES_USAGE, devicesCommand } from './devices/cli.js';
 import { catalogueFromFile, catalogueProblems, problemLines } from './dossiers/catalogue.js';
 import { OFFICE_USAGE, officeCommand } from './office/office-cli.js';
 import { writePrivateFile } from './private-file.js';
+import { provinceOfficesOf } from './province/added-offices.js';
 import { REPORT_USAGE, reportCommand } from './province/report-cli.js';
 import { openDatabase, startServer } from './server.js';
 import { SETTINGS_USAGE, settingsCommand } from './settings/settings-cli.js';
@@ -157,7 +158,16 @@ async function main(args: string[]): Promise<void> {
       const db = await openDatabase(config);
       try {
         await migrate(db);
-        process.exitCode = await officeCommand({ db, office: config.office.id, now: Date.now }, args.slice(1));
+        process.exitCode = await officeCommand(
+          {
+            db,
+            office: config.office.id,
+            now: Date.now,
+            offices: config.offices ?? [],
+            readPassword: (prompt) => readPassword(prompt),
+          },
+          args.slice(1),
+        );
       } finally {
         await db.close();
       }
@@ -170,7 +180,13 @@ async function main(args: string[]): Promise<void> {
         process.exitCode = await reportCommand(
           {
             db,
-            offices: config.offices?.map((served) => served.office) ?? [config.office],
+            // A province's offices with those added to its list in the database.
+            offices: config.offices?.length
+              ? await provinceOfficesOf(
+                  db,
+                  config.offices.map((served) => served.office),
+                )
+              : [config.office],
             calendarOverlays: config.calendarOverlays ?? [],
             now: Date.now,
           },

@@ -96,6 +96,17 @@ export interface LoadedCalendarOverlay {
   readonly overlay: CalendarOverlay;
 }
 
+/**
+ * What a host name an office answers on is (any case, no port): letters, digits, `.` and `-`, starting and ending
+ * with a letter or a digit, at most 253 characters.
+ *
+ * @example
+ * ```ts
+ * HOST_NAME_PATTERN.test('motcua.xa-an-binh.vinhlong.gov.vn'); // true
+ * ```
+ */
+export const HOST_NAME_PATTERN = /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/i;
+
 /** The shortest key rating tokens can be signed with (core's `createRatingToken` refuses shorter ones). */
 const MIN_SECRET_BYTES = 32;
 
@@ -135,11 +146,7 @@ const fileSchema = z
           .object({
             office: z.union([z.string().min(1), z.record(z.string(), z.unknown())]),
             catalogue: z.string().min(1).optional(),
-            hosts: z
-              .array(
-                z.string().regex(/^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/i, 'a host name like xa-a.vinhlong.gov.vn'),
-              )
-              .optional(),
+            hosts: z.array(z.string().regex(HOST_NAME_PATTERN, 'a host name like xa-a.vinhlong.gov.vn')).optional(),
           })
           .strict(),
       )

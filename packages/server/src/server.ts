@@ -23,7 +23,8 @@ import { purgeNotificationContacts } from './notifications/contact-retention.js'
 import { startNotificationSender } from './notifications/sender.js';
 import type { Office } from './office/office.js';
 import { staticTokenWarnings } from './office/static-tokens.js';
-import { OFFICE_PREFIX, officeRouter } from './province/office-router.js';
+import { type ProvinceOffices, watchProvinceOffices } from './province/added-offices.js';
+import { OFFICE_PREFIX, OfficeRoutes, officeRouter } from './province/office-router.js';
 import { createLiveSettings, settingsSourceLines } from './settings/live-settings.js';
 import { purgeAudit } from './staff/audit-store.js';
 import { ensureDemoUsers } from './staff/demo-users.js';
@@ -66,6 +67,11 @@ export interface StartOptions {
   readonly closeGraceMs?: number;
   /** Milliseconds between purges of old `Idempotency-Key` answers (default one hour). */
   readonly purgeEveryMs?: number;
+  /**
+   * A province instance: milliseconds during which a request for an unknown office id or host name is answered 404
+   * without reading the province's list of offices again (default `UNKNOWN_OFFICE_RECHECK_MS`, 5 s).
+   */
+  readonly officeRecheckMs?: number;
 }
 
 const CLOSE_GRACE_MS = 5_000;
@@ -86,7 +92,8 @@ function hasDotSegment(path: string): boolean {
 
 /**
  * Opens the database, applies migrations and serves the API and the static mounts on Node: the configured office,
- * or each of a province instance's `offices` at `/o/<office id>/api/…` and at its host names.
+ * or each of a province instance's `offices` at `/o/<office id>/api/…` and at its host names, and the offices of the
+ * province's list in the database (`motcua-server office add`), those added while it runs too.
  *
  * @example
  * ```ts
@@ -116,13 +123,33 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const closing = new AbortController();
   setMaxListeners(0, closing.signal);
   const offices: StartedOffice[] = [];
+  const routes = new OfficeRoutes();
+  let added: ProvinceOffices | undefined;
   try {
     // Migrations on the whole database; everything else works for one office (row-level security on PostgreSQL).
     await migrate(opened);
     for (const s of served) {
-      offices.push(await startOffice(opened, config, s, { now, closing: closing.signal, label: province }));
+      const started = await startOffice(opened, config, s, { now, closing: closing.signal, label: province });
+      offices.push(started);
+      if (province) routes.add({ id: started.office.id, hosts: started.hosts, app: started.app });
+    }
+    if (province) {
+      // The offices of the province's list in the database, now and as they are added.
+      added = watchProvinceOffices({
+        db: opened,
+        routes,
+        catalogue: config.catalogue,
+        ...(options.officeRecheckMs === undefined ? {} : { recheckMs: options.officeRecheckMs }),
+        async start(s) {
+          const started = await startOffice(opened, config, s, { now, closing: closing.signal, label: true });
+          offices.push(started);
+          return { id: started.office.id, hosts: started.hosts, app: started.app };
+        },
+      });
+      await added.ready();
     }
   } catch (error) {
+    await added?.close();
     await Promise.all(offices.map((o) => o.stop()));
     await opened.close();
     throw error;
@@ -139,8 +166,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
   });
-  if (province) {
-    root.route('/', officeRouter(offices.map((o) => ({ id: o.office.id, hosts: o.hosts, app: o.app }))));
+  if (added) {
+    const list = added;
+    root.route('/', officeRouter(routes, { onUnknown: () => list.recheck() }));
     console.log(
       `motcua-server: ${offices.length} đơn vị / offices: ${offices.map((o) => `${OFFICE_PREFIX}${o.office.id}/`).join(', ')}`,
     );
@@ -202,6 +230,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     close() {
       closed ??= (async () => {
         clearInterval(purging);
+        // No office starts any more: one still starting is waited for, and stopped with the others.
+        await added?.close();
         const sendersStopped = Promise.all(offices.map((o) => o.stop()));
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         closing.abort();

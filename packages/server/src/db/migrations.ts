@@ -541,7 +541,35 @@ ${officePolicies(OFFICE_POLICY_TABLES)}      -- A user works in the office that 
       alter table rate_limit_windows set unlogged;
     `,
   },
+  {
+    id: '0024-province-offices',
+    sql: `
+      -- The offices a province's IT centre adds at run time (motcua-server office add), served by every instance of
+      -- the province beside its configuration's offices, without a restart. Province data, not an office's: no
+      -- row-level security (an office's id, name and host names are public), so the application role reads every
+      -- row whichever office its connection works for. What an added office keeps of its own (its administrator,
+      -- its published catalogue, its settings) lives in the office-owned tables, under row-level security.
+      create table province_offices (
+        id text primary key check (id ~ '^[a-z0-9][a-z0-9-]{0,62}$'),
+        name_vi text not null check (name_vi <> ''),
+        name_en text not null check (name_en <> ''),
+        created_at bigint not null
+      );
+      -- Each host name belongs to one office (lower case, no port).
+      create table province_office_hosts (
+        host text primary key check (host = lower(host)),
+        office_id text not null references province_offices (id)
+      );
+      create index province_office_hosts_office on province_office_hosts (office_id);
+    `,
+  },
 ];
+
+/**
+ * The province-level tables, read by every office's connection: no row-level security and no `office` column
+ * (every other table but `motcua_migrations` is kept to its office).
+ */
+export const PROVINCE_TABLES: readonly string[] = ['province_offices', 'province_office_hosts'];
 
 /** Any number, the same in every instance: serialises migrations when several instances start together. */
 const MIGRATION_LOCK = 7_281_920;

@@ -89,8 +89,16 @@ export function createNotificationHub<T extends { readonly office: string }>(
   };
 }
 
-/** `channel` scoped to the database's current schema, cut to PostgreSQL's 63-character identifier limit. */
-async function schemaChannel(db: Pick<Database, 'query'>, channel: string): Promise<string> {
+/**
+ * `channel` scoped to the database's current schema, cut to PostgreSQL's 63-character identifier limit: what senders
+ * name with `pg_notify(left(channel || '_' || current_schema(), 63), …)`.
+ *
+ * @example
+ * ```ts
+ * await db.listen(await schemaChannel(db, 'motcua_offices'), (payload) => console.log(payload));
+ * ```
+ */
+export async function schemaChannel(db: Pick<Database, 'query'>, channel: string): Promise<string> {
   const [row] = await db.query<{ schema: string }>('select current_schema() as schema');
   return `${channel}_${row?.schema ?? 'public'}`.slice(0, 63);
 }

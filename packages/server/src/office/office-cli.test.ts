@@ -38,6 +38,14 @@ for (const target of TEST_DATABASES) {
           { counter: '1' },
         ]);
         expect(await officeCommand(deps, ['export'])).to.equal(2);
+        // One office: it adds none, and lists itself.
+        expect(await officeCommand(deps, ['add', 'xa-d', '--name', 'UBND xã D'])).to.equal(1);
+        expect(lines.pop()).to.match(
+          /^! Không thêm .* only a province's configuration \("offices", on PostgreSQL\) adds offices/,
+        );
+        expect(await officeCommand(deps, ['list'])).to.equal(0);
+        expect(lines.pop()).to.equal('xa-a\t-\t-\tconfiguration');
+        expect(await officeCommand(deps, ['add', 'xa-d', '--name', 'x', '--output', 'f.json'])).to.equal(2);
         expect(await officeCommand(deps, ['import', join(dir, 'missing.json')])).to.equal(1);
       } finally {
         await db.close();

@@ -1,7 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { type CommandOutput, readCommand } from '../cli-command.js';
+import { MotcuaError } from '@motcua/core/text';
+import { type CommandOutput, type ReadCommand, readCommand } from '../cli-command.js';
+import type { ServedOffice } from '../config.js';
 import type { Database } from '../db/database.js';
+import { problemLines } from '../dossiers/catalogue.js';
+import { vietnamIso } from '../dossiers/vietnam-iso.js';
 import { writePrivateFile } from '../private-file.js';
+import { addOfficeErrorText, addProvinceOffice } from '../province/add-office.js';
+import { listProvinceOffices } from '../province/offices-store.js';
 import { exportOffice, importOffice, type OfficeData } from './office-data.js';
 
 /** How `motcua-server office` is used. */
@@ -9,7 +15,13 @@ export const OFFICE_USAGE = `  motcua-server office export --output FILE [--offi
                                write every row of the office (the configured one by default) to FILE (JSON, mode 0600)
   motcua-server office import FILE [--as ID]
                                write an exported office into this database (as office ID), all or nothing,
-                               into an office that has no rows yet (import before the office first starts here)`;
+                               into an office that has no rows yet (import before the office first starts here)
+  motcua-server office add ID --name NAME [--name-en NAME] [--host HOST]… [--catalogue FILE] [--admin USERNAME]
+                               a province (offices): add a commune's office to the database; every instance serves
+                               it at once, without a restart. --catalogue publishes its own catalogue (the
+                               province's by default); --admin makes its first administrator, whose password is read
+                               from the terminal or standard input, never from an argument
+  motcua-server office list    the offices: the configuration's and those added to the database`;
 
 /** What the `office` command needs. */
 export interface OfficeCommandDeps extends CommandOutput {
@@ -18,11 +30,15 @@ export interface OfficeCommandDeps extends CommandOutput {
   /** The configured office's id. */
   readonly office: string;
   readonly now: () => number;
+  /** A province's offices (the configuration's `offices`); absent or empty: one office, which adds none. */
+  readonly offices?: readonly ServedOffice[];
+  /** Reads the password of the administrator `office add --admin` makes; never from an argument. */
+  readonly readPassword?: (prompt: string) => Promise<string>;
 }
 
 /**
- * Runs `motcua-server office export|import` and answers the exit code: 1 when the import is refused (nothing
- * written), 2 for a wrong use.
+ * Runs `motcua-server office export|import|add|list` and answers the exit code: 1 when the import or the addition is
+ * refused (nothing written; every problem printed with its field), 2 for a wrong use.
  *
  * @example
  * ```ts
@@ -33,12 +49,34 @@ export async function officeCommand(deps: OfficeCommandDeps, args: readonly stri
   const read = readCommand(
     deps,
     args,
-    { output: { type: 'string' }, office: { type: 'string' }, as: { type: 'string' } },
+    {
+      output: { type: 'string' },
+      office: { type: 'string' },
+      as: { type: 'string' },
+      name: { type: 'string' },
+      'name-en': { type: 'string' },
+      catalogue: { type: 'string' },
+      admin: { type: 'string' },
+    },
     OFFICE_USAGE,
+    ['host'],
   );
   if (!read) return 2;
-  const { command, values, positionals, print, printError } = read;
-  if (command === 'export' && values.output !== undefined && positionals.length === 0 && values.as === undefined) {
+  const { command, values, lists, positionals, print, printError } = read;
+  const given = (names: readonly string[]) =>
+    Object.keys(values).every((name) => names.includes(name)) && (names.includes('host') || lists.host.length === 0);
+  if (command === 'add' && positionals.length === 1 && values.name !== undefined) {
+    if (!given(['name', 'name-en', 'host', 'catalogue', 'admin'])) {
+      printError(OFFICE_USAGE);
+      return 2;
+    }
+    return addOffice(deps, read, positionals[0] as string);
+  }
+  if (command === 'list' && positionals.length === 0 && given([])) {
+    for (const line of await officeLines(deps)) print(line);
+    return 0;
+  }
+  if (command === 'export' && values.output !== undefined && positionals.length === 0 && given(['output', 'office'])) {
     const office = values.office ?? deps.office;
     const data = await exportOffice(deps.db.forOffice(office), office, deps.now());
     // Applicants' names and phone numbers, password hashes: readable by the owner only, even over an older file.
@@ -49,7 +87,7 @@ export async function officeCommand(deps: OfficeCommandDeps, args: readonly stri
     );
     return 0;
   }
-  if (command === 'import' && positionals.length === 1 && values.output === undefined && values.office === undefined) {
+  if (command === 'import' && positionals.length === 1 && given(['as'])) {
     const file = positionals[0] as string;
     let data: OfficeData;
     try {
@@ -72,6 +110,68 @@ export async function officeCommand(deps: OfficeCommandDeps, args: readonly stri
   }
   printError(OFFICE_USAGE);
   return 2;
+}
+
+/** `office add`: refused on a configuration that is not a province's; else the office added, or every problem. */
+async function addOffice(
+  deps: OfficeCommandDeps,
+  { values, lists, print, printError }: Pick<ReadCommand<string, 'host'>, 'values' | 'lists' | 'print' | 'printError'>,
+  id: string,
+): Promise<number> {
+  if (!deps.offices?.length) {
+    printError(
+      'Không thêm / not added: chỉ cấu hình của một tỉnh (danh sách "offices", PostgreSQL) mới thêm được đơn vị; cấu hình này phục vụ một đơn vị / only a province\'s configuration ("offices", on PostgreSQL) adds offices; this one serves a single office',
+    );
+    return 1;
+  }
+  const name = values.name as string;
+  try {
+    const added = await addProvinceOffice(
+      {
+        db: deps.db,
+        configured: deps.offices,
+        now: deps.now,
+        ...(deps.readPassword ? { readPassword: deps.readPassword } : {}),
+      },
+      {
+        id,
+        name: { vi: name, en: values['name-en'] ?? name },
+        hosts: lists.host,
+        catalogue: values.catalogue,
+        admin: values.admin,
+      },
+    );
+    const at = [`/o/${added.id}/`, ...added.hosts].join(', ');
+    print(
+      `Đã thêm đơn vị ${added.id} / office ${added.id} added: ${at}${values.admin ? ` (${values.admin}: admin)` : ''}`,
+    );
+    if (values.catalogue === undefined) {
+      print(
+        "Đơn vị dùng danh mục của tỉnh: công bố danh mục có mã cơ quan riêng của đơn vị trước khi tiếp nhận hồ sơ / the office uses the province's catalogue: publish one with its own agency code before it receives dossiers",
+      );
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof MotcuaError) {
+      printError(`Không thêm đơn vị ${id} / office ${id} not added:`);
+      for (const line of problemLines(error.problems)) printError(`  ${line}`);
+    } else {
+      printError(`Không thêm đơn vị ${id} / office ${id} not added: ${addOfficeErrorText(error)}`);
+    }
+    return 1;
+  }
+}
+
+/** `office list`: a line per office, tab-separated: id, name, host names, where it comes from. */
+async function officeLines(deps: OfficeCommandDeps): Promise<string[]> {
+  if (!deps.offices?.length) return [[deps.office, '-', '-', 'configuration'].join('\t')];
+  const configured = deps.offices.map((s) =>
+    [s.office.id, s.office.name.vi, s.hosts.join(',') || '-', 'configuration'].join('\t'),
+  );
+  const added = (await listProvinceOffices(deps.db)).map((o) =>
+    [o.id, o.name.vi, o.hosts.join(',') || '-', `database ${vietnamIso(o.createdAt)}`].join('\t'),
+  );
+  return [...configured, ...added];
 }
 
 /** The tables that have rows, with their counts: `dossiers 60, ratings 41`. */

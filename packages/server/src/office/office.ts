@@ -120,12 +120,21 @@ export const DEFAULT_RATE_LIMITS: OfficeRateLimits = {
 const rule = z.object({ limit: z.number().int().min(1), windowSeconds: z.number().int().min(1).max(86_400) }).strict();
 const token = z.string().min(8).max(200);
 
+/**
+ * What an office id is: lower-case letters `a`–`z`, digits and `-`, starting with a letter or a digit, at most 63
+ * characters (an office's rows, its channels and its `/o/<id>/` path carry it).
+ *
+ * @example
+ * ```ts
+ * OFFICE_ID_PATTERN.test('xa-an-binh'); // true
+ * OFFICE_ID_PATTERN.test('Xã An Bình'); // false
+ * ```
+ */
+export const OFFICE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
 const officeSchema = z
   .object({
-    id: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/)
-      .default('demo'),
+    id: z.string().regex(OFFICE_ID_PATTERN).default('demo'),
     name: z.object({ vi: z.string().min(1), en: z.string().min(1) }).strict(),
     // The queue itself is checked by core's parseQueueConfig; here only the counters' tokens are taken out.
     queue: z.looseObject({ counters: z.array(z.looseObject({ id: z.string().min(1), token: token.optional() })) }),

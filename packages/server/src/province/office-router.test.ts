@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import { Hono } from 'hono';
-import { officeRouter } from './office-router.js';
+import { OfficeRoutes, officeRouter } from './office-router.js';
 
 /** An office app that answers with what it was asked: its id, the method, path, query and body. */
 function echo(id: string): Hono {
@@ -63,5 +63,37 @@ describe('the office router of a province instance', () => {
     expect(await (await root.request('/cdn/motcua.js', { headers: { host: 'xa-a.vinhlong.gov.vn' } })).text()).to.equal(
       'a file for everyone',
     );
+  });
+
+  it('routes an office added while it runs, by id and host name, after asking onUnknown once per unknown request', async () => {
+    const routes = new OfficeRoutes([{ id: 'xa-a', hosts: ['xa-a.vinhlong.gov.vn'], app: echo('xa-a') }]);
+    let asked = 0;
+    let later: (() => void) | undefined;
+    const added = officeRouter(routes, {
+      async onUnknown() {
+        asked += 1;
+        later?.();
+      },
+    });
+    const office = async (path: string, host = 'tinh.vinhlong.gov.vn') => {
+      const res = await added.request(path, { headers: { host } });
+      return res.status === 200 ? (await res.json()).office : (await res.json()).error.code;
+    };
+    expect(await office('/o/xa-a/api/health')).to.equal('xa-a');
+    expect(asked).to.equal(0);
+    expect(await office('/o/xa-c/api/health')).to.equal('unknown-office');
+    expect(asked).to.equal(1);
+    // Added directly (a notice), then found by onUnknown (a notice missed).
+    expect(
+      routes.add({ id: 'xa-c', hosts: ['XA-C.vinhlong.gov.vn', 'xa-a.vinhlong.gov.vn'], app: echo('xa-c') }),
+    ).to.deep.equal(['xa-a.vinhlong.gov.vn']);
+    expect(await office('/o/xa-c/api/health')).to.equal('xa-c');
+    expect(await office('/api/health', 'xa-c.vinhlong.gov.vn:8443')).to.equal('xa-c');
+    expect(await office('/api/health', 'xa-a.vinhlong.gov.vn')).to.equal('xa-a');
+    later = () => routes.add({ id: 'xa-d', hosts: ['xa-d.vinhlong.gov.vn'], app: echo('xa-d') });
+    expect(await office('/api/health', 'xa-d.vinhlong.gov.vn')).to.equal('xa-d');
+    expect(await office('/o/xa-d/api/health')).to.equal('xa-d');
+    expect(asked).to.equal(2);
+    expect(() => routes.add({ id: 'xa-d', hosts: [], app: echo('again') })).to.throw(/xa-d is routed already/);
   });
 });

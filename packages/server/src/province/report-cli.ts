@@ -13,8 +13,9 @@ import { latestSettings } from '../settings/store.js';
 /** How `motcua-server report` is used. */
 export const REPORT_USAGE = `  motcua-server report on-time [--from DATE] [--to DATE] [--format csv|json] [--output FILE]
                                the dossiers received in the period (YYYY-MM-DD, both included), early / on time /
-                               late and still open, for every office of the configuration (a province's \`offices\`)
-                               and in total; CSV by default, a row per office then the total`;
+                               late and still open, for every office of the configuration (a province's \`offices\`,
+                               then those added with \`office add\`) and in total; CSV by default, a row per office
+                               then the total`;
 
 const periodOptions = z
   .object({ ...PERIOD_PARAMETERS, output: z.string().min(1).optional() })
@@ -25,7 +26,10 @@ const periodOptions = z
 export interface ReportCommandDeps extends CommandOutput {
   /** The whole database: each office is read through a handle working for it. */
   readonly db: Database;
-  /** The configuration's offices, in its order: a province's `offices`, or the one office. */
+  /**
+   * The offices, in order: a province's `offices` then those of its list in the database (`provinceOfficesOf`), or
+   * the one office.
+   */
   readonly offices: readonly Office[];
   /** The configuration's calendar overlays: the due-date calendar of an office whose settings were never saved. */
   readonly calendarOverlays: readonly LoadedCalendarOverlay[];

@@ -70,19 +70,34 @@ export async function addUser(
   ctx: AccountChangeContext,
 ): Promise<StoredUser> {
   const passwordHash = await hashPassword(input.password);
-  const user = await db.transaction(async (tx) => {
-    const created = await createUser(tx, {
-      office: ctx.office,
-      username: input.username,
-      displayName: input.displayName ?? input.username,
-      passwordHash,
-      roles: input.roles,
-      now: ctx.now,
-    });
-    await audit(tx, ctx, 'user.create', created.id, { username: created.username, roles: created.roles });
-    return created;
+  return db.transaction((tx) => recordNewUser(tx, input, passwordHash, ctx));
+}
+
+/**
+ * Creates a user whose password is hashed already, and records it, in the caller's transaction (with other writes
+ * that stand or fall with it: an office added with its first administrator).
+ *
+ * @example
+ * ```ts
+ * await db.transaction(async (tx) => recordNewUser(tx, { username: 'quantri', roles: ['admin'] }, await hashPassword(password), ctx));
+ * ```
+ */
+export async function recordNewUser(
+  tx: Queryable,
+  input: Omit<z.infer<typeof newUserBody>, 'password'>,
+  passwordHash: string,
+  ctx: AccountChangeContext,
+): Promise<StoredUser> {
+  const created = await createUser(tx, {
+    office: ctx.office,
+    username: input.username,
+    displayName: input.displayName ?? input.username,
+    passwordHash,
+    roles: input.roles,
+    now: ctx.now,
   });
-  return user;
+  await audit(tx, ctx, 'user.create', created.id, { username: created.username, roles: created.roles });
+  return created;
 }
 
 const unknownUser = () => new ApiError(404, 'unknown-user', { vi: 'Không có người dùng này', en: 'No such user' });
