@@ -5,41 +5,30 @@ import {
   type Procedure,
   type ProcedureLevel,
   type SearchIndex,
-  type SearchOptions,
   type SearchPage,
-  searchProcedurePage,
   searchProcedures,
 } from '@motcua/core/catalogue';
 import type { TimeLimit } from '@motcua/core/deadline';
-import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { MotcuaElement } from '../internal/base.js';
 import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
 import type { StringTable } from '../internal/i18n.js';
 import { blockStyles } from '../internal/styles.js';
-import { anchorsOf, fieldsOf, levelsOf } from './catalogue-index.js';
-import { anchorOf, fullCode, timeOf } from './format.js';
+import { anchorOf } from './format.js';
 import type { ProcedureSelectDetail } from './procedure-list.events.js';
-import {
-  LEVEL_KEYS,
-  ONLINE_KEYS,
-  type ProcedureListDetailKey,
-  type ProcedureListKey,
-  procedureListStrings,
-} from './procedure-list.strings.js';
+import { type ProcedureListDetailKey, type ProcedureListKey, procedureListStrings } from './procedure-list.strings.js';
 import { procedureListStyles } from './procedure-list.styles.js';
+import { renderList } from './render-list.js';
+import { search, searchOptions } from './search.js';
+import { followHash, loadDetail, loadQr, renderDetailView } from './show-detail.js';
+import { accept, load } from './take-catalogue.js';
+import type { ListInternals, Status } from './types.js';
 
 export type { ProcedureSelectDetail } from './procedure-list.events.js';
 
 import type { CatalogueProblem } from './validate.js';
 
-/** What the element shows. */
-type Status = 'empty' | 'loading' | 'ready' | 'failed' | 'invalid';
-
-/** How long the live region waits for typing to pause before it announces the count. */
-const ANNOUNCE_DELAY = 400;
-/** How many procedures are validated at a time after the first page, with a pause between parts. */
-const PART_SIZE = 200;
 /** How many problems of a malformed catalogue are shown on the page (all go to the console). */
 const PROBLEMS_SHOWN = 5;
 
@@ -162,17 +151,18 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
   @state() private level: ProcedureLevel | '' = '';
   @state() private online: OnlineLevel | '' = '';
   @state() private immediateOnly = false;
-  @state() private shown = 20;
+  /** How many procedures the list shows. @internal */
+  @state() shown = 20;
   @state() private selected: Procedure | undefined;
-  /** The count the live region says, once typing pauses. */
-  @state() private announced: { readonly count: number; readonly filtered: boolean } | undefined;
+  /** The count the live region says, once typing pauses. @internal */
+  @state() announced: { readonly count: number; readonly filtered: boolean } | undefined;
   @state() private qr: typeof import('../internal/qr.js') | undefined;
   /** The detail view's code and styles, fetched when a procedure is first opened. */
   @state() private detail: typeof import('./detail.js') | undefined;
   /** The detail view's code could not be downloaded: the view shows an error with a retry button. */
   @state() private detailFailed = false;
-  /** The print view's code could not be downloaded: the toolbar says so. */
-  @state() private printFailed = false;
+  /** The print view's code could not be downloaded: the toolbar says so. @internal */
+  @state() printFailed = false;
 
   /** The list's strings; the detail and print views' strings join them when their code is loaded. */
   protected defaultStrings = procedureListStrings as StringTable<ProcedureListKey>;
@@ -190,27 +180,31 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
    * print view), and the loader of the JSON-LD, which runs only on a validated catalogue.
    */
   private validated: typeof import('./validate.js') | undefined;
-  private fields: readonly string[] = [];
-  private byAnchor = new Map<string, Procedure>();
+  /** The catalogue's fields, for the field filter. @internal */
+  fields: readonly string[] = [];
+  /** The procedures by the fragment ids that link to them. @internal */
+  byAnchor = new Map<string, Procedure>();
   /** The procedures of the pages shown (the first `shown` of the results, best first), or every one unfiltered. */
   private hits: readonly Procedure[] = [];
-  /** How many procedures the search and filters found in all. */
-  private total = 0;
-  private loadToken = 0;
+  /** How many procedures the search and filters found in all. @internal */
+  total = 0;
+  /** The catalogue's load under way: an older one's answer is dropped. @internal */
+  loadToken = 0;
   private abort: AbortController | undefined;
   private pending: Promise<unknown> | undefined;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Whether the open detail view added the history entry the back button removes. */
-  private pushedHistory = false;
+  /** Whether the open detail view added the history entry the back button removes. @internal */
+  pushedHistory = false;
   private focusAfterRender: 'detail' | 'list' | 'more' | undefined;
   private firstNew = 0;
   private printFrame: HTMLIFrameElement | undefined;
   private jsonLdScript: HTMLScriptElement | undefined;
   /** The procedure last shown in detail, to focus again in the list. */
   private lastSelected: Procedure | undefined;
-  private detailLoad: Promise<void> | undefined;
-  /** The QR encoder's download; it stays set after a failure, until the next opening or going back online. */
-  private qrLoad: Promise<void> | undefined;
+  /** The detail view's download. @internal */
+  detailLoad: Promise<void> | undefined;
+  /** The QR encoder's download; it stays set after a failure, until the next opening or going back online. @internal */
+  qrLoad: Promise<void> | undefined;
   /** The procedure a click just chose (and announced); the `hashchange` that follows opens it quietly. */
   private clicked: Procedure | undefined;
 
@@ -225,7 +219,9 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
       case 'invalid':
         return this.renderProblems();
       default:
-        return this.selected ? this.renderDetailView(this.selected) : this.renderList();
+        return this.selected
+          ? renderDetailView.call(this as unknown as ListInternals, this.selected)
+          : renderList.call(this as unknown as ListInternals);
     }
   }
 
@@ -240,113 +236,6 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
         </ul>
       </div>
       <slot></slot>`;
-  }
-
-  private renderList() {
-    const data = this.data as Catalogue;
-    const total = this.total;
-    const visible = this.hits.slice(0, this.shown);
-    const rest = Math.min(this.pageSize, total - visible.length);
-    const levels = levelsOf(data);
-    return html`
-      <div class="search">
-        <label for="q">${this.t('searchLabel')}</label>
-        <p class="hint" id="q-hint">${this.t('searchHint')}</p>
-        <input
-          id="q"
-          part="search"
-          type="search"
-          autocomplete="off"
-          spellcheck="false"
-          aria-describedby="q-hint"
-          .value=${this.query}
-          @input=${this.onSearch}
-        />
-      </div>
-      <fieldset part="filters">
-        <legend>${this.t('filtersLabel')}</legend>
-        <div class="filter">
-          <label for="field">${this.t('field')}</label>
-          <select id="field" @change=${this.onField}>
-            <option value="" ?selected=${this.field === ''}>${this.t('allFields')}</option>
-            ${this.fields.map((f) => html`<option lang="vi" .value=${f} ?selected=${this.field === f}>${f}</option>`)}
-          </select>
-        </div>
-        ${
-          levels.length > 1
-            ? html`<div class="filter">
-          <label for="level">${this.t('level')}</label>
-          <select id="level" @change=${this.onLevel}>
-            <option value="" ?selected=${this.level === ''}>${this.t('allLevels')}</option>
-            ${levels.map(
-              (l) => html`<option value=${l} ?selected=${this.level === l}>${this.t(LEVEL_KEYS[l])}</option>`,
-            )}
-          </select>
-        </div>`
-            : nothing
-        }
-        <div class="filter">
-          <label for="online">${this.t('online')}</label>
-          <select id="online" @change=${this.onOnline}>
-            <option value="" ?selected=${this.online === ''}>${this.t('allOnline')}</option>
-            ${(['full', 'partial', 'none'] as const).map(
-              (o) => html`<option value=${o} ?selected=${this.online === o}>${this.t(ONLINE_KEYS[o])}</option>`,
-            )}
-          </select>
-        </div>
-        <label class="check">
-          <input type="checkbox" .checked=${this.immediateOnly} @change=${this.onImmediate} />
-          ${this.t('immediateOnly')}
-        </label>
-      </fieldset>
-      <div class="toolbar">
-        <p part="count" role="status" aria-live="polite" aria-atomic="true">${
-          this.announced
-            ? this.t(this.announced.filtered ? 'countFound' : 'countAll', { count: this.announced.count })
-            : nothing
-        }</p>
-        ${this.printFailed ? html`<p role="alert">${this.t('printFailed')}</p>` : nothing}
-        <button part="print" type="button" @click=${this.onPrint} ?disabled=${total === 0 || !this.complete}>${this.t('print')}</button>
-      </div>
-      ${
-        total === 0
-          ? html`<p>${this.t('none')}</p>`
-          : html`<ul part="list" class="results" aria-label=${this.t('resultsLabel')}>
-              ${visible.map((p) => this.renderItem(p))}
-            </ul>`
-      }
-      ${
-        rest > 0
-          ? html`<p class="more">
-              <span>${this.t('shown', { shown: visible.length, count: total })}</span>
-              <button part="more" type="button" @click=${this.showMore}>${this.t('showMore', { count: rest })}</button>
-            </p>`
-          : nothing
-      }
-    `;
-  }
-
-  private renderItem(procedure: Procedure) {
-    const time = timeOf(procedure);
-    const noAppointment = this.noAppointment(procedure);
-    return html`<li>
-      <a part="item" href=${`#${anchorOf(procedure)}`} data-anchor=${anchorOf(procedure)} @click=${this.onItemClick}>
-        <span class="name" lang="vi">${procedure.name}</span>
-        <span class="meta">
-          ${fullCode(procedure)} · <span lang="vi">${procedure.field}</span>${
-            time === undefined ? nothing : ` · ${this.timeText(time)}`
-          }${
-            procedure.flags?.immediate && time?.unit !== 'immediate'
-              ? html`<span class="badge">${this.t('flagImmediate')}</span>`
-              : nothing
-          }${noAppointment ? html`<span class="badge">${noAppointment}</span>` : nothing}${
-            procedure.onlineService && procedure.onlineService.level !== 'none'
-              ? html`<span class="badge">${this.t(ONLINE_KEYS[procedure.onlineService.level])}</span>`
-              : nothing
-          }
-        </span>
-      </a>
-    </li>`;
   }
 
   /** The office's no-appointment day in words, when the server serves it with its note and it covers `procedure`. */
@@ -367,40 +256,17 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     </div>`;
   }
 
-  /** The detail view, drawn by its own chunk (fetched when a procedure is first opened). */
-  private renderDetailView(p: Procedure) {
-    if (!this.detail) {
-      return this.detailFailed
-        ? html`<div @keydown=${this.onDetailKey}>
-            <button part="back" type="button" @click=${this.onBack}>← ${this.t('back')}</button>
-            ${this.renderFailure(this.t('partFailed'))}
-          </div>`
-        : html`<p role="status">${this.t('loading')}</p>`;
-    }
-    return this.detail.renderDetail({
-      procedure: p,
-      headingLevel: this.headingLevel,
-      language: this.language,
-      t: (key, params) => this.t(key, params),
-      timeText: (limit) => this.timeText(limit),
-      noAppointment: this.noAppointment(p),
-      qr: this.qr?.qrTemplate(this.linkOf(p), this.t('qrLabel', { name: p.name })),
-      // Listeners of the view's template: Lit calls them with the element as `this`.
-      onBack: this.onBack,
-      onKey: this.onDetailKey,
-    });
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('pageSize') && changed.get('pageSize') !== undefined) this.shown = this.pageSize;
-    if (changed.has('src') && this.src) void this.load();
-    else if (changed.has('catalogue') && this.catalogue !== undefined) void this.accept(this.catalogue);
+    if (changed.has('src') && this.src) void load.call(this as unknown as ListInternals);
+    else if (changed.has('catalogue') && this.catalogue !== undefined)
+      void accept.call(this as unknown as ListInternals, this.catalogue);
     if (changed.has('abbreviations')) this.pages.clear();
     if (['data', 'query', 'field', 'level', 'online', 'immediateOnly', 'abbreviations'].some((key) => changed.has(key)))
-      this.search();
-    else if (changed.has('shown')) this.search(false); // more of the same results: no new announcement
-    if (this.selected && !this.qr) this.loadQr();
-    if (this.selected && !this.detail && !this.detailFailed) this.loadDetail();
+      search.call(this as unknown as ListInternals);
+    else if (changed.has('shown')) search.call(this as unknown as ListInternals, false); // more of the same results: no new announcement
+    if (this.selected && !this.qr) loadQr.call(this as unknown as ListInternals);
+    if (this.selected && !this.detail && !this.detailFailed) loadDetail.call(this as unknown as ListInternals);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -459,7 +325,9 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     const data = this.data;
     if (!data || !this.complete || !this.filtered) return this.hits;
     this.index ??= buildSearchIndex(data);
-    return searchProcedures(this.index, this.query, this.searchOptions()).map((hit) => hit.procedure);
+    return searchProcedures(this.index, this.query, searchOptions.call(this as unknown as ListInternals)).map(
+      (hit) => hit.procedure,
+    );
   }
 
   /**
@@ -509,214 +377,9 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     this.pending = this.pending ? Promise.all([this.pending, promise]) : promise;
   }
 
-  private load(): Promise<void> {
-    const token = ++this.loadToken;
-    this.abort?.abort();
-    const abort = new AbortController();
-    this.abort = abort;
-    this.status = 'loading';
-    const validator = import('./validate.js');
-    validator.catch(() => undefined); // a failure shows once the download is done, or not at all if that fails
-    const run = (async () => {
-      let json: unknown;
-      try {
-        // The API client loads beside the validation, and reads the catalogue (the API's or any JSON file).
-        const { api } = await import('../internal/api-client.js');
-        json = await api(this.src, { signal: abort.signal });
-      } catch (error) {
-        if (token === this.loadToken) this.fail(error);
-        return;
-      }
-      if (token !== this.loadToken) return;
-      await this.validate(json, token, validator);
-    })();
-    this.track(run);
-    return run;
-  }
-
-  private accept(catalogue: Catalogue): Promise<void> {
-    const token = ++this.loadToken;
-    this.abort?.abort();
-    this.status = 'loading';
-    const run = this.validate(catalogue, token, import('./validate.js'));
-    this.track(run);
-    return run;
-  }
-
-  /** The catalogue, or the code that checks it, could not be downloaded: the error with its retry button. */
-  private fail(error: unknown): void {
-    const { status } = error as { status?: number };
-    this.failure = status ? `HTTP ${status}` : error instanceof Error ? error.message : String(error);
-    this.status = 'failed';
-    console.error(`motcua-procedure-list: ${this.src}: ${this.failure}`);
-  }
-
-  private async validate(input: unknown, token: number, validator: Promise<typeof import('./validate.js')>) {
-    const module = await validator.catch((error: unknown) => {
-      if (token === this.loadToken) this.fail(error);
-    });
-    if (!module || token !== this.loadToken) return;
-    const { checkCatalogue } = module;
-    this.validated = module;
-    const result = await checkCatalogue(input, {
-      firstPart: Math.max(1, this.pageSize),
-      partSize: PART_SIZE,
-      onFirstPart: (part) => {
-        if (token === this.loadToken) this.showFirstPart(part);
-      },
-      wanted: () => token === this.loadToken,
-    });
-    if (!result || token !== this.loadToken) return;
-    if (!result.ok) {
-      this.complete = false;
-      this.problems = result.problems;
-      this.status = 'invalid';
-      console.error(
-        `motcua-procedure-list: ${result.problems.length} problems in the catalogue${this.src ? ` ${this.src}` : ''}:\n${result.problems
-          .map((p) => `${p.path}: ${p.message.vi} / ${p.message.en}`)
-          .join('\n')}`,
-      );
-      return;
-    }
-    this.setData(result.catalogue);
-  }
-
-  /** Shows the first page of a large catalogue while the rest is still being checked. */
-  private showFirstPart(part: Catalogue): void {
-    this.complete = false;
-    this.index = undefined;
-    this.pages.clear();
-    this.fields = [];
-    this.byAnchor = new Map();
-    this.announced = undefined;
-    this.data = part;
-    this.shown = this.pageSize;
-    this.status = 'ready';
-  }
-
-  private setData(catalogue: Catalogue): void {
-    this.index = undefined;
-    this.pages.clear();
-    this.byAnchor = anchorsOf(catalogue);
-    this.fields = fieldsOf(catalogue);
-    if (this.field && !this.fields.includes(this.field)) this.field = '';
-    this.complete = true;
-    this.data = catalogue;
-    this.status = 'ready';
-    this.followHash(false);
-    this.scheduleIndex(catalogue);
-  }
-
-  /** Builds the search index when the page is idle, so that the first keystroke finds it ready. */
-  private scheduleIndex(catalogue: Catalogue): void {
-    const idle = (work: () => void, timeout?: number) =>
-      typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout }) : setTimeout(work, 200);
-    const current = () => this.isConnected && this.data === catalogue && this.complete;
-    // Then, one per idle moment, the first page of each one-letter query: a first keystroke matches thousands of
-    // procedures, which took longer than a frame to rank on a slow phone (and the browser compiles the search on
-    // these first runs).
-    const letters = [...'abcdefghijklmnopqrstuvwxyz'];
-    const warm = () => {
-      const letter = letters.shift();
-      if (this.index === undefined || !current() || !letter) return;
-      this.page(letter, this.pageSize);
-      idle(warm);
-    };
-    idle(() => {
-      if (!current()) return;
-      this.index ??= buildSearchIndex(catalogue);
-      idle(warm);
-    }, 2000);
-  }
-
   /** Whether a query or a filter narrows the list. */
   private get filtered(): boolean {
     return Boolean(this.query.trim() || this.field || this.level || this.online || this.immediateOnly);
-  }
-
-  private searchOptions(): SearchOptions {
-    const abbreviations = this.abbreviations;
-    return {
-      ...(this.validated && { tolerance: this.validated.typoTolerance(abbreviations && { abbreviations }) }),
-      ...(this.field ? { field: this.field } : {}),
-      ...(this.level ? { level: this.level } : {}),
-      ...(this.online ? { onlineLevel: this.online } : {}),
-      ...(this.immediateOnly ? { flags: { immediate: true } } : {}),
-    };
-  }
-
-  /**
-   * Finds the procedures of the pages shown: core ranks only the first `shown` hits (a keystroke that matches
-   * thousands puts twenty in order), and counts the rest.
-   */
-  private search(announce = true): void {
-    const data = this.data;
-    if (!data) return;
-    if (!this.complete) {
-      this.hits = data.procedures;
-      this.total = data.procedures.length;
-      return;
-    }
-    if (this.filtered) {
-      this.index ??= buildSearchIndex(data);
-      const page = this.page(this.query, this.shown);
-      this.hits = page.hits.map((hit) => hit.procedure);
-      this.total = page.total;
-    } else {
-      this.hits = data.procedures; // every procedure in catalogue order, as an empty search lists them
-      this.total = data.procedures.length;
-    }
-    if (announce) this.scheduleAnnouncement();
-  }
-
-  /** The page of `query` with the filters shown, found once per index (see {@link pages}). */
-  private page(query: string, limit: number): SearchPage {
-    const key = [query, this.field, this.level, this.online, this.immediateOnly, limit].join('\n');
-    let page = this.pages.get(key);
-    if (!page) {
-      if (this.pages.size > 500) this.pages.clear();
-      page = searchProcedurePage(this.index as SearchIndex, query, { ...this.searchOptions(), limit });
-      this.pages.set(key, page);
-    }
-    return page;
-  }
-
-  private scheduleAnnouncement(): void {
-    clearTimeout(this.announceTimer);
-    const next = { count: this.total, filtered: this.filtered };
-    if (this.announced === undefined) {
-      this.announced = next;
-      return;
-    }
-    this.announceTimer = setTimeout(() => {
-      this.announced = next;
-    }, ANNOUNCE_DELAY);
-  }
-
-  private loadDetail(): void {
-    this.detailLoad ??= import('./detail.js').then(
-      (module) => {
-        this.addStrings(module.detailStrings);
-        this.detail = module;
-        if (this.shadowRoot) adoptStyles(this.shadowRoot, [...MotcuaProcedureList.elementStyles, module.detailStyles]);
-      },
-      () => {
-        // Offline: an error with a retry button; the next opening or going back online tries again.
-        this.detailLoad = undefined;
-        this.detailFailed = true;
-      },
-    );
-    this.track(this.detailLoad);
-  }
-
-  private loadQr(): void {
-    this.qrLoad ??= import('../internal/qr.js').then(
-      (module) => {
-        this.qr = module;
-      },
-      () => undefined, // the view is useful without it: no error
-    );
-    this.track(this.qrLoad);
   }
 
   private async updateJsonLd(): Promise<void> {
@@ -735,126 +398,20 @@ export class MotcuaProcedureList extends MotcuaElement<ProcedureListKey> {
     if (!this.jsonLdScript.isConnected) document.head.append(this.jsonLdScript);
   }
 
-  /** Opens the procedure named by the URL hash, or goes back to the list when the hash names none. */
-  private followHash(fromNavigation: boolean): void {
-    if (this.noDeepLinks || this.status !== 'ready') return;
-    const procedure = this.byAnchor.get(decodeURIComponent(globalThis.location.hash.slice(1)));
-    const clicked = this.clicked;
-    this.clicked = undefined;
-    if (procedure) {
-      if (procedure !== this.selected) this.open(procedure, fromNavigation, procedure !== clicked);
-    } else if (this.selected) {
-      this.closeDetail();
-    }
-  }
-
-  private open(procedure: Procedure, pushedHistory: boolean, announce: boolean): void {
-    if (announce) this.emit('motcua-select', { procedure, code: fullCode(procedure) });
-    this.pushedHistory = pushedHistory;
-    this.selected = procedure;
-    // What could not be downloaded for the last one is tried again.
-    this.detailFailed = false;
-    this.qrLoad = undefined;
-    this.focusAfterRender = 'detail';
-  }
-
-  private closeDetail(): void {
-    this.lastSelected = this.selected;
-    this.selected = undefined;
-    this.pushedHistory = false;
-    this.focusAfterRender = 'list';
-  }
-
   private onHashChange = (): void => {
-    this.followHash(this.clicked !== undefined);
+    followHash.call(this as unknown as ListInternals, this.clicked !== undefined);
   };
 
   /** The retry button, and the browser back online: downloads again whatever could not be downloaded. */
   private retry = (): void => {
-    if (this.status === 'failed') void (this.src ? this.load() : this.catalogue && this.accept(this.catalogue));
+    if (this.status === 'failed')
+      void (this.src
+        ? load.call(this as unknown as ListInternals)
+        : this.catalogue && accept.call(this as unknown as ListInternals, this.catalogue));
     this.detailFailed = false;
     this.qrLoad = undefined;
     this.requestUpdate(); // the open detail view's missing parts (its code, the QR code) load again
   };
-
-  /** The print button: a print view that could not be downloaded is said next to it; a new click tries again. */
-  private async onPrint(): Promise<void> {
-    this.printFailed = false;
-    try {
-      await this.print();
-    } catch {
-      this.printFailed = true;
-    }
-  }
-
-  private onItemClick(event: MouseEvent): void {
-    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-    const procedure = this.byAnchor.get((event.currentTarget as HTMLElement).dataset.anchor ?? '');
-    if (!procedure) return;
-    if (!this.emit('motcua-select', { procedure, code: fullCode(procedure) })) {
-      event.preventDefault(); // the page handles the choice
-      return;
-    }
-    if (this.noDeepLinks) {
-      event.preventDefault();
-      this.open(procedure, false, false);
-      return;
-    }
-    this.clicked = procedure; // the hashchange that follows opens it
-  }
-
-  /** Escape in the detail view goes back to the list, as the back button does. */
-  private onDetailKey(event: KeyboardEvent): void {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
-    event.preventDefault();
-    this.onBack();
-  }
-
-  private onBack(): void {
-    if (!this.noDeepLinks && this.pushedHistory) {
-      globalThis.history.back(); // the hashchange closes the detail view
-      return;
-    }
-    if (!this.noDeepLinks && globalThis.location.hash) {
-      globalThis.history.replaceState(
-        globalThis.history.state,
-        '',
-        globalThis.location.pathname + globalThis.location.search,
-      );
-    }
-    this.closeDetail();
-  }
-
-  private onSearch(event: Event): void {
-    this.query = (event.target as HTMLInputElement).value;
-    this.shown = this.pageSize;
-  }
-
-  private onField(event: Event): void {
-    this.field = (event.target as HTMLSelectElement).value;
-    this.shown = this.pageSize;
-  }
-
-  private onLevel(event: Event): void {
-    this.level = (event.target as HTMLSelectElement).value as ProcedureLevel | '';
-    this.shown = this.pageSize;
-  }
-
-  private onOnline(event: Event): void {
-    this.online = (event.target as HTMLSelectElement).value as OnlineLevel | '';
-    this.shown = this.pageSize;
-  }
-
-  private onImmediate(event: Event): void {
-    this.immediateOnly = (event.target as HTMLInputElement).checked;
-    this.shown = this.pageSize;
-  }
-
-  private showMore(): void {
-    this.firstNew = this.shown;
-    this.shown += this.pageSize;
-    this.focusAfterRender = 'more';
-  }
 }
 
 defineElement('motcua-procedure-list', MotcuaProcedureList);
