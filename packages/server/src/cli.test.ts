@@ -98,6 +98,11 @@ describe('motcua-server users', () => {
     expect((await run(['users', 'reset-password', 'canbo1'], dataDir, 'mật khẩu mới của cán bộ\n')).code).to.equal(0);
     expect((await run(['users', 'disable', 'canbo1'], dataDir)).out).to.contain('Disabled canbo1');
     expect((await run(['users', 'disable', 'khong-co'], dataDir)).code).to.equal(1);
+    // One office: --office may name it, and nothing else.
+    expect((await run(['users', 'list', '--office', 'demo'], dataDir)).out).to.contain('admin\tTrần Thị Quản Trị');
+    const other = await run(['users', 'add', 'canbo2', '--role', 'officer', '--office', 'xa-b'], dataDir, 'x\n');
+    expect(other.code).to.equal(1);
+    expect(other.err).to.contain('no office "xa-b" (--office): this configuration serves the office "demo" only');
 
     const db = await openPglite(dataDir);
     try {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { MotcuaError } from '@motcua/core/text';
 import { loadConfig } from './config.js';
 import { requestBackup } from './db/backup-socket.js';
+import type { Database } from './db/database.js';
 import { migrate } from './db/migrations.js';
 import { openPglite } from './db/pglite.js';
 import { DEVICES_USAGE, devicesCommand } from './devices/cli.js';
@@ -10,6 +11,7 @@ import { catalogueFromFile, catalogueProblems, problemLines } from './dossiers/c
 import { OFFICE_USAGE, officeCommand } from './office/office-cli.js';
 import { writePrivateFile } from './private-file.js';
 import { provinceOfficesOf } from './province/added-offices.js';
+import { type ChosenOffice, chooseOffice, takeOfficeOption } from './province/office-option.js';
 import { REPORT_USAGE, reportCommand } from './province/report-cli.js';
 import { openDatabase, startServer } from './server.js';
 import { SETTINGS_USAGE, settingsCommand } from './settings/settings-cli.js';
@@ -30,13 +32,37 @@ ${SETTINGS_USAGE}
 ${OFFICE_USAGE}
 ${REPORT_USAGE}
 
+  users, devices, settings and office export work on one office: --office ID names it (anywhere after the
+  command). A province's configuration (\`offices\`) needs it: an office of \`offices\` or one added with
+  \`office add\` (see \`motcua-server office list\`). A configuration of one office needs none.
+
 Configuration: MOTCUA_CONFIG (a JSON file), PORT, HOST, DATABASE_URL, MOTCUA_DATA_DIR, MOTCUA_SECRET,
 MOTCUA_TLS_CERT, MOTCUA_TLS_KEY, MOTCUA_ALLOWED_ORIGINS, MOTCUA_CATALOGUE, MOTCUA_OFFICE,
 MOTCUA_TRUST_PROXY (the reverse proxies whose X-Forwarded-For is read; default none),
 MOTCUA_IDEMPOTENCY_RETENTION_HOURS (hours answers stored for retries are kept; default 24).`;
 
+/**
+ * Opens the database, migrates it, and runs a per-office command on the office its `--office` names (taken out of
+ * `args`, the command's words after its name), then closes it.
+ */
+async function inOffice(
+  config: ReturnType<typeof loadConfig>,
+  command: string,
+  args: readonly string[],
+  run: (db: Database, chosen: ChosenOffice, rest: string[]) => Promise<void>,
+): Promise<void> {
+  const { office, rest } = takeOfficeOption(args);
+  const db = await openDatabase(config);
+  try {
+    await migrate(db);
+    await run(db, await chooseOffice(db, config, office, command), rest);
+  } finally {
+    await db.close();
+  }
+}
+
 async function main(args: string[]): Promise<void> {
-  const [command = 'start', file, ...more] = args;
+  const [command = 'start', file] = args;
   if (command === '--help' || command === '-h' || command === 'help') {
     console.log(usage);
     return;
@@ -79,19 +105,15 @@ async function main(args: string[]): Promise<void> {
       return;
     }
     case 'users': {
-      const db = await openDatabase(config);
-      try {
-        await migrate(db);
-        await usersCommand([file ?? '', ...more], {
-          db: db.forOffice(config.office.id),
-          office: config.office.id,
+      await inOffice(config, 'users', args.slice(1), (db, { office }, rest) =>
+        usersCommand(rest, {
+          db: db.forOffice(office.id),
+          office: office.id,
           now: Date.now,
           readPassword: (prompt) => readPassword(prompt),
           print: (line) => console.log(line),
-        });
-      } finally {
-        await db.close();
-      }
+        }),
+      );
       return;
     }
     case 'backup':
@@ -123,45 +145,40 @@ async function main(args: string[]): Promise<void> {
     }
     case 'devices': {
       // With the embedded database, while the service runs, revoke from the admin page instead (one process holds it).
-      const db = await openDatabase(config);
-      try {
-        await migrate(db);
-        process.exitCode = await devicesCommand(
-          { db: db.forOffice(config.office.id), office: config.office, now: Date.now },
-          args.slice(1),
-        );
-      } finally {
-        await db.close();
-      }
+      await inOffice(config, 'devices', args.slice(1), async (db, { office }, rest) => {
+        process.exitCode = await devicesCommand({ db: db.forOffice(office.id), office, now: Date.now }, rest);
+      });
       return;
     }
     case 'settings': {
-      const db = await openDatabase(config);
-      try {
-        await migrate(db);
+      await inOffice(config, 'settings', args.slice(1), async (db, { office, catalogue }, rest) => {
         process.exitCode = await settingsCommand(
           {
-            db: db.forOffice(config.office.id),
-            office: config.office,
+            db: db.forOffice(office.id),
+            office,
             now: Date.now,
             calendarOverlays: config.calendarOverlays ?? [],
-            fileCatalogue: catalogueFromFile(config.catalogue),
+            fileCatalogue: catalogueFromFile(catalogue),
           },
-          args.slice(1),
+          rest,
         );
-      } finally {
-        await db.close();
-      }
+      });
       return;
     }
     case 'office': {
       const db = await openDatabase(config);
       try {
         await migrate(db);
+        // An export reads one office's rows: the one its --office names, checked as the other per-office commands
+        // check it (a province's configuration needs it).
+        const exported =
+          args[1] === 'export'
+            ? await chooseOffice(db, config, takeOfficeOption(args.slice(2)).office, 'office export')
+            : undefined;
         process.exitCode = await officeCommand(
           {
             db,
-            office: config.office.id,
+            office: exported?.office.id ?? config.office.id,
             now: Date.now,
             offices: config.offices ?? [],
             readPassword: (prompt) => readPassword(prompt),

@@ -80,9 +80,10 @@ export async function signIn(c: Context, deps: StaffDeps): Promise<Response> {
   }
   await perAccount.succeeded(accountKey);
   if (needsRehash(user.passwordHash)) await setPasswordHash(db, user.id, await hashPassword(input.password));
-  // Rotated: whatever session id the browser brought is ended, never promoted.
+  // Rotated: whatever session id of this office the browser brought is ended, never promoted (another office's, on
+  // the same host, is that office's to end).
   const earlier = sessionCookie(c);
-  if (earlier !== undefined) await deleteSession(db, sessionIdHash(earlier));
+  if (earlier !== undefined) await deleteSession(db, sessionIdHash(earlier), office.id);
   const id = randomBytes(32).toString('base64url');
   const at = now();
   const idleMs = settings.sessionIdleMinutes * 60_000;
@@ -128,7 +129,8 @@ export function currentSession(c: Context): Response {
 }
 
 /**
- * `DELETE /api/session`: signs out — the session ends on the server and the cookie is cleared; 204 also when there
+ * `DELETE /api/session`: signs out — the session ends on the server (a session of this office only: another office's
+ * cookie, sent by a browser signed in there on the same host, ends nothing there) and the cookie is cleared; 204 also when there
  * was none.
  *
  * @example
@@ -139,7 +141,7 @@ export function currentSession(c: Context): Response {
 export async function signOut(c: Context, deps: StaffDeps): Promise<Response> {
   const session = sessionOf(c);
   const id = sessionCookie(c);
-  if (id !== undefined) await deleteSession(deps.db, sessionIdHash(id));
+  if (id !== undefined) await deleteSession(deps.db, sessionIdHash(id), deps.office.id);
   if (session) await auditRequest(c, deps, { action: 'session.sign-out', object: `user:${session.user.id}` });
   clearSessionCookie(c);
   return c.body(null, 204);

@@ -7,6 +7,7 @@ import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
 import { call } from '../http/call.test-support.js';
 import { demoOffice } from '../office/office.js';
+import { addedOffice } from '../province/added-offices.js';
 import { listAudit, purgeAudit, recordAudit } from './audit-store.js';
 import { hashParameters, SCRYPT_PARAMETERS } from './passwords.js';
 import { testUser } from './staff.test-support.js';
@@ -117,6 +118,51 @@ for (const target of TEST_DATABASES) {
     });
   });
 }
+
+describe('two offices on one database without row-level security (PGlite): the server’s own check', () => {
+  it('refuses a session cookie of one office at the other, whose sign-in and sign-out end nothing of it', async () => {
+    const db = await (TEST_DATABASES[0] as (typeof TEST_DATABASES)[number]).open();
+    try {
+      const clock = { at: T0 };
+      const a = await setUp(db, clock);
+      const b = createApp({
+        db,
+        office: addedOffice('xa-b', { vi: 'UBND xã B', en: 'B Commune' }),
+        now: () => clock.at,
+        secret: 's'.repeat(40),
+      });
+      // One person, an account in each office, with that office's roles.
+      await testUser(db, 'demo', 'dung', ['officer']);
+      await testUser(db, 'xa-b', 'dung', ['leader']);
+      const signIn = async (app: typeof a, cookie = '') => {
+        const res = await call(
+          app,
+          'POST',
+          '/api/session',
+          { ...SAME_ORIGIN, cookie },
+          {
+            username: 'dung',
+            password: 'password-of-dung',
+          },
+        );
+        return { cookie: cookieOf(res.headers), roles: readSessionView(res.body)?.roles };
+      };
+      const atA = await signIn(a);
+      const atB = await signIn(b);
+      expect([atA.roles, atB.roles]).to.deep.equal([['officer'], ['leader']]);
+      const session = async (app: typeof a, cookie: string) =>
+        (await call(app, 'GET', '/api/session', { ...SAME_ORIGIN, cookie })).status;
+      expect([await session(a, atA.cookie), await session(b, atA.cookie)]).to.deep.equal([200, 401]);
+      expect([await session(b, atB.cookie), await session(a, atB.cookie)]).to.deep.equal([200, 401]);
+      // The browser brings xa-a's cookie to xa-b's sign-out and sign-in: xa-a's session lives on.
+      expect((await call(b, 'DELETE', '/api/session', { ...SAME_ORIGIN, cookie: atA.cookie })).status).to.equal(204);
+      await signIn(b, atA.cookie);
+      expect(await session(a, atA.cookie)).to.equal(200);
+    } finally {
+      await db.close();
+    }
+  });
+});
 
 describe('signing in, on PGlite', () => {
   it('gives an unknown user, a wrong password, a disabled account and a user without roles the same 401', async () => {

@@ -91,9 +91,12 @@ export async function touchSession(db: Queryable, idHash: string, now: number, i
   );
 }
 
-/** Ends one session. */
-export async function deleteSession(db: Queryable, idHash: string): Promise<void> {
-  await db.query('delete from staff_sessions where id_hash = $1', [idHash]);
+/**
+ * Ends one session of `office`: a session of another office (its cookie sent to this one, on the same host) is left
+ * alone, also where row-level security does not apply (PGlite, a superuser).
+ */
+export async function deleteSession(db: Queryable, idHash: string, office: string): Promise<void> {
+  await db.query('delete from staff_sessions where id_hash = $1 and office = $2', [idHash, office]);
 }
 
 /** Ends every session of a user (disabled, or given a new password). */
