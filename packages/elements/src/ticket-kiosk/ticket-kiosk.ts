@@ -1,55 +1,32 @@
 import { readKioskServices } from '@motcua/core/queue';
-import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { MotcuaElement } from '../internal/base.js';
 import { apiUrl } from '../internal/config.js';
 import { property, state } from '../internal/decorators.js';
 import { defineElement } from '../internal/define.js';
 import type { Language, StringTable } from '../internal/i18n.js';
-import type { DevicePairing, PairingStringKey } from '../internal/pairing.js';
+import type { DevicePairing } from '../internal/pairing.js';
 import type { Announcer, SpeechEngine } from '../internal/speech/index.js';
 import { blockStyles } from '../internal/styles.js';
 import { keepAwake } from '../internal/wake-lock.js';
+import { allStrings, loadIssuing } from './load-issuing.js';
+import { loadPairing } from './pair-device.js';
 import type { PaperWidth, PrintFrame } from './print-view.js';
+import { renderRefusal } from './refusal.js';
 import {
   getJson,
   type IssuedTicket,
-  type IssueOutcome,
   type KioskService,
   type KioskServices,
   type ServerText,
   type TicketWait,
 } from './request.js';
+import { renderServices } from './services-screen.js';
 import type { TicketIssuedDetail, TicketRefusedDetail } from './ticket-kiosk.events.js';
-import { TICKET_KIOSK_STRINGS, type TicketKioskStringKey } from './ticket-kiosk.strings.js';
 import { ticketKioskStyles } from './ticket-kiosk.styles.js';
-
-export type { TicketIssuedDetail, TicketRefusedDetail } from './ticket-kiosk.events.js';
-
-/** The issuing code and the strings of the screens after a press: fetched on the first touch or key press. */
-type Issuing = typeof import('./issuing.js');
-let issuingLoad: Promise<Issuing> | undefined;
-function loadIssuing(): Promise<Issuing> {
-  issuingLoad ??= import('./issuing.js').then(
-    (loaded) => {
-      const { vi, en } = loaded.TICKET_KIOSK_LATER_STRINGS;
-      allStrings = { vi: { ...allStrings.vi, ...vi }, en: { ...allStrings.en, ...en } };
-      return loaded;
-    },
-    (error: unknown) => {
-      issuingLoad = undefined; // offline when it was asked for: the next press tries again
-      throw error;
-    },
-  );
-  return issuingLoad;
-}
-
-/**
- * Every string the kiosk has so far. Before the issuing code arrives only the services screen's (and the offline
- * refusal's) are there; the other keys are asked for only by screens shown after it arrived.
- */
-let allStrings = TICKET_KIOSK_STRINGS as StringTable<Key>;
-
-type Key = TicketKioskStringKey | PairingStringKey;
+import { renderTicket } from './ticket-screen.js';
+import type { Key, KioskInternals, Pending, Refusal, Screen, Speech } from './types.js';
+import { loadSpeech } from './voice.js';
 
 export type { PaperWidth } from './print-view.js';
 export type {
@@ -60,44 +37,8 @@ export type {
   ServerText,
   TicketWait,
 } from './request.js';
+export type { TicketIssuedDetail, TicketRefusedDetail } from './ticket-kiosk.events.js';
 export type { TicketKioskStringKey } from './ticket-kiosk.strings.js';
-
-/** What the kiosk shows. */
-type Screen = 'loading' | 'unavailable' | 'services' | 'issuing' | 'ticket' | 'refused';
-
-/** A refusal as shown: a title, a body from the strings or the server's own text. */
-interface Refusal {
-  readonly reason: string;
-  readonly title: TicketKioskStringKey;
-  readonly body?: TicketKioskStringKey;
-  readonly message?: ServerText;
-  /** The press can be tried again with the same idempotency key. */
-  readonly retry: boolean;
-}
-
-/** A press whose answer never came: a new press of the same choice soon after reuses its key. */
-interface Pending {
-  readonly service: string;
-  readonly priority: string;
-  readonly key: string;
-  at: number;
-}
-
-/** The voice announcements (core's announcement text, Web Speech or recorded clips): loaded on the first touch. */
-type Speech = typeof import('../internal/speech/index.js');
-
-/** How long the people ahead and the wait are waited for before the ticket prints without them. */
-const WAIT_TIMEOUT_MS = 4000;
-
-/** How long a press whose answer was lost keeps its key for the next press of the same service. */
-const PENDING_REUSE_MS = 120_000;
-
-const TITLES: Readonly<Record<string, TicketKioskStringKey>> = {
-  closed: 'closedTitle',
-  'closed-day': 'closedDayTitle',
-  'daily-cap': 'capTitle',
-  'sequence-end': 'capTitle',
-};
 
 /**
  * The ticket machine of a one-stop shop (máy lấy số thứ tự), in Vietnamese by default: one large touch button per
@@ -261,11 +202,16 @@ export class MotcuaTicketKiosk extends MotcuaElement<Key> {
 
   @state() private screen: Screen = 'loading';
   @state() private catalogue: KioskServices | undefined;
-  @state() private priorityOn = false;
-  @state() private ticket: IssuedTicket | undefined;
-  @state() private wait: TicketWait | undefined;
-  @state() private refusal: Refusal | undefined;
-  @state() private qr: typeof import('../internal/qr.js') | undefined;
+  /** Whether the priority toggle is on. @internal Set by the services screen and a press (services-screen.ts, …). */
+  @state() priorityOn = false;
+  /** The ticket shown. @internal */
+  @state() ticket: IssuedTicket | undefined;
+  /** The people ahead and the wait of the ticket shown, once the server gave them. @internal */
+  @state() wait: TicketWait | undefined;
+  /** The refusal shown. @internal */
+  @state() refusal: Refusal | undefined;
+  /** The QR encoder, once fetched (with the first ticket, when there is a `ticket-url`). @internal */
+  @state() qr: typeof import('../internal/qr.js') | undefined;
 
   protected get defaultStrings(): StringTable<Key> {
     return allStrings;
@@ -275,15 +221,19 @@ export class MotcuaTicketKiosk extends MotcuaElement<Key> {
   private pairing: DevicePairing | undefined;
   private pairingLoad: Promise<void> | undefined;
 
-  private pending: Pending | undefined;
-  private lastPress: { service: string; priority: string } | undefined;
+  /** A press whose answer never came: the next press of the same choice reuses its key. @internal */
+  pending: Pending | undefined;
+  /** The last press, which "try again" repeats. @internal */
+  lastPress: { service: string; priority: string } | undefined;
   private returnTimer: ReturnType<typeof setTimeout> | undefined;
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
   private printFrame: PrintFrame | undefined;
   private work: Promise<unknown> = Promise.resolve();
   private focusPending = false;
-  private speechLoad: Promise<Speech | undefined> | undefined;
-  private defaultEngine: SpeechEngine | undefined;
+  /** The voice's download. @internal Kept by voice.ts. */
+  speechLoad: Promise<Speech | undefined> | undefined;
+  /** The voice the kiosk chose, when no `speech` is set. @internal */
+  defaultEngine: SpeechEngine | undefined;
   private announcer: Announcer | undefined;
 
   override render() {
@@ -301,100 +251,24 @@ export class MotcuaTicketKiosk extends MotcuaElement<Key> {
     `;
   }
 
+  /** What the live region says: loading, issuing, or that the services could not be loaded (the screens' own keys). */
   private statusText(): string {
-    if (this.screen === 'loading') return this.t('loading');
-    if (this.screen === 'issuing') return this.t('issuing');
-    if (this.screen === 'unavailable') return this.t('unavailable');
-    return '';
+    const screen = this.screen;
+    return screen === 'loading' || screen === 'issuing' || screen === 'unavailable' ? this.t(screen) : '';
   }
 
   private renderScreen() {
     switch (this.screen) {
       case 'services':
       case 'issuing':
-        return this.renderServices();
+        return renderServices.call(this as unknown as KioskInternals);
       case 'ticket':
-        return this.renderTicket();
+        return renderTicket.call(this as unknown as KioskInternals);
       case 'refused':
-        return this.renderRefusal();
+        return renderRefusal.call(this as unknown as KioskInternals);
       default:
         return nothing;
     }
-  }
-
-  private renderServices() {
-    const services = this.catalogue?.services ?? [];
-    if (services.length === 0) return html`<p>${this.t('noServices')}</p>`;
-    const busy = this.screen === 'issuing';
-    return html`
-      <ul part="services">
-        ${services.map((s) => {
-          const opens = this.opensLine(s);
-          return html`<li>
-            <button part="service" type="button" data-service=${s.id} ?disabled=${busy}
-              aria-disabled=${opens !== undefined} @click=${() => this.take(s.id)}>
-              ${s.prefix ? html`<span part="prefix" aria-hidden="true">${s.prefix}</span>` : nothing}
-              <span>${this.text(s.name) || s.id} ${opens ? html`<span part="opens">${opens}</span>` : nothing}</span>
-            </button>
-          </li>`;
-        })}
-      </ul>
-      ${
-        this.priorityId() && !this.noPriority
-          ? html`<button part="priority" type="button" aria-pressed=${this.priorityOn ? 'true' : 'false'} ?disabled=${busy}
-              aria-describedby="priority-hint" @click=${this.togglePriority}>
-              <span class="box" aria-hidden="true"></span>${this.t('priority')}
-            </button>
-            <p class="hint" id="priority-hint">${this.t(this.priorityOn ? 'priorityOn' : 'priorityHint')}</p>`
-          : nothing
-      }
-    `;
-  }
-
-  private renderTicket() {
-    const ticket = this.ticket;
-    if (!ticket) return nothing;
-    const wait = this.wait;
-    const minutes = wait?.minutes;
-    const url = this.urlOf(ticket);
-    return html`
-      <section part="ticket" tabindex="-1" aria-labelledby="your-number issued-number">
-        <p id="your-number">${this.t('yourNumber')}</p>
-        <p part="number" id="issued-number">${ticket.number}</p>
-        <div class="facts">
-          <p>${this.t('service', { service: this.serviceName(ticket.service) })}</p>
-          ${wait ? html`<p class="ahead">${this.aheadText(wait.ahead)}</p>` : nothing}
-          ${minutes && minutes.high > 0 ? html`<p class="wait">${this.t('wait', { low: minutes.low, high: minutes.high })}</p>` : nothing}
-          ${this.lastPress?.priority ? html`<p class="hint">${this.t('priorityNoted')}</p>` : nothing}
-          ${this.paper ? html`<p>${this.t('takeSlip')}</p>` : nothing}
-        </div>
-        ${url && this.qr ? html`<div class="scan">${this.qr.qrTemplate(url, this.t('qrLabel', { number: ticket.number }))}<p class="hint">${this.t('scan')}</p></div>` : nothing}
-        <div class="actions">
-          <button part="done" type="button" @click=${this.backToServices}>${this.t('done')}</button>
-        </div>
-        <p class="hint">${this.t('returning', { seconds: this.returnAfter })}</p>
-      </section>
-    `;
-  }
-
-  private renderRefusal() {
-    const refusal = this.refusal;
-    if (!refusal) return nothing;
-    const detail = refusal.message ? this.text(refusal.message) : '';
-    return html`
-      <section part="message" role="alert" tabindex="-1" data-reason=${refusal.reason}>
-        <h3>${this.t(refusal.title)}</h3>
-        ${refusal.body ? html`<p>${this.t(refusal.body)}</p>` : nothing}
-        ${detail ? html`<p>${detail}</p>` : nothing}
-        <div class="actions">
-          ${refusal.retry ? html`<button part="retry" type="button" @click=${this.retry}>${this.t('retry')}</button>` : nothing}
-          <button part="done" class=${refusal.retry ? 'secondary' : ''} type="button" @click=${this.backToServices}>
-            ${this.t('back')}
-          </button>
-        </div>
-        <p class="hint">${this.t('returning', { seconds: this.returnAfter })}</p>
-      </section>
-    `;
   }
 
   /** A server text in the element's language, else the other one. */
@@ -403,21 +277,12 @@ export class MotcuaTicketKiosk extends MotcuaElement<Key> {
     return value[this.language] ?? value[other] ?? '';
   }
 
-  private serviceOf(id: string): KioskService | undefined {
-    return this.catalogue?.services.find((s) => s.id === id);
-  }
-
-  private serviceName(id: string): string {
-    const service = this.serviceOf(id);
-    return (service && this.text(service.name)) || id;
-  }
-
   /**
    * For a service not issuing now, the time it opens again ("Mở lại lúc 13:00", with the day when not today; empty
    * when none is scheduled); `undefined` when it issues, or when its next opening time has passed (the server decides
-   * until the services are loaded again).
+   * until the services are loaded again). @internal
    */
-  private opensLine(service: KioskService | undefined): string | undefined {
+  opensLine(service: KioskService | undefined): string | undefined {
     const next = service?.nextOpening;
     const now = Date.now();
     if (!service || service.open || (next && next.at <= now)) return undefined;
@@ -437,32 +302,21 @@ export class MotcuaTicketKiosk extends MotcuaElement<Key> {
         });
   }
 
-  private aheadText(ahead: number): string {
-    if (ahead === 0) return this.t('aheadNone');
-    return ahead === 1 ? this.t('aheadOne') : this.t('ahead', { count: ahead });
-  }
-
-  /** The class a priority request is issued in, if the office has one. */
-  private priorityId(): string {
+  /** The class a priority request is issued in, if the office has one. @internal */
+  priorityId(): string {
     if (this.priorityClass) return this.priorityClass;
     const catalogue = this.catalogue;
     const first = catalogue?.priorityClasses.find((p) => p.weight > 0 && p.id !== catalogue.defaultPriority);
     return first?.id ?? '';
   }
 
-  private urlOf(ticket: IssuedTicket): string {
-    if (!this.ticketUrl) return '';
-    const filled = this.ticketUrl
-      .replaceAll('{id}', encodeURIComponent(ticket.id))
-      .replaceAll('{number}', encodeURIComponent(ticket.number));
-    try {
-      return new URL(filled, document.baseURI).href;
-    } catch {
-      return '';
-    }
+  /** The service of an id, as the services answer gives it. @internal */
+  serviceOf(id: string): KioskService | undefined {
+    return this.catalogue?.services.find((s) => s.id === id);
   }
 
-  private endpoint(path: string): string {
+  /** The absolute address of an API path. @internal */
+  endpoint(path: string): string {
     return apiUrl(path).href;
   }
 
@@ -488,7 +342,7 @@ export class MotcuaTicketKiosk extends MotcuaElement<Key> {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.pair && !this.token) this.pairingLoad ??= this.loadPairing();
+    if (this.pair && !this.token) this.pairingLoad ??= loadPairing.call(this as unknown as KioskInternals);
     if (!this.focusPending) return;
     this.focusPending = false;
     const target = this.renderRoot.querySelector<HTMLElement>(
@@ -506,31 +360,6 @@ export class MotcuaTicketKiosk extends MotcuaElement<Key> {
       await work;
     } while (work !== this.work);
     return super.getUpdateComplete();
-  }
-
-  /** The pairing screen of a kiosk with `pair`, fetched when it has no token (again on the next update if offline). */
-  private async loadPairing(): Promise<void> {
-    const module = await import('../internal/pairing.js').catch(() => undefined);
-    if (!module) {
-      this.pairingLoad = undefined;
-      return;
-    }
-    allStrings = {
-      vi: { ...allStrings.vi, ...module.pairingStrings.vi },
-      en: { ...allStrings.en, ...module.pairingStrings.en },
-    };
-    const { elementStyles } = this.constructor as typeof MotcuaTicketKiosk;
-    if (this.shadowRoot) adoptStyles(this.shadowRoot, [...elementStyles, module.pairingStyles]);
-    this.pairing = new module.DevicePairing({
-      kind: 'kiosk',
-      requestUpdate: () => this.requestUpdate(),
-      t: (key, params) => this.t(key, params),
-      paired: (credential) => {
-        this.token = credential;
-      },
-    });
-    this.pairing.start();
-    this.requestUpdate();
   }
 
   private track(promise: Promise<unknown>): void {
@@ -559,34 +388,6 @@ export class MotcuaTicketKiosk extends MotcuaElement<Key> {
     this.reloadTimer = setTimeout(() => this.track(this.load()), wait);
   }
 
-  /** The voice, fetched once; `undefined` when silent or when it cannot be fetched (the next touch tries again). */
-  private loadSpeech(): Promise<Speech | undefined> {
-    if (this.silent) return Promise.resolve(undefined);
-    this.speechLoad ??= import('../internal/speech/index.js').catch(() => {
-      this.speechLoad = undefined;
-      return undefined;
-    });
-    return this.speechLoad;
-  }
-
-  /** Says the issued number, cutting short what the kiosk was still saying for the person before. */
-  private async say(number: string): Promise<void> {
-    const speech = await this.loadSpeech();
-    if (!speech || this.silent) return;
-    const base = this.voiceBase ? new URL(this.voiceBase, document.baseURI).href : speech.defaultVoiceBase();
-    this.defaultEngine ??= this.speech ? undefined : speech.autoEngine({ baseUrl: base });
-    const engine = this.speech ?? this.defaultEngine;
-    if (!engine) return;
-    this.announcer ??= speech.createAnnouncer({
-      engine,
-      onError: (error) =>
-        console.warn('motcua-ticket-kiosk: không đọc được số / the number could not be spoken', error),
-    });
-    this.announcer.engine = engine;
-    this.announcer.cancel();
-    void this.announcer.announce(speech.ticketUtterance(number, { lang: this.language }));
-  }
-
   // ---- handlers --------------------------------------------------------------------------------------------------
 
   /**
@@ -597,7 +398,7 @@ export class MotcuaTicketKiosk extends MotcuaElement<Key> {
     void loadIssuing().catch(() => undefined);
     if (this.paper) void import('./print-view.js').catch(() => undefined);
     if (this.silent) return;
-    void this.loadSpeech();
+    void loadSpeech.call(this as unknown as KioskInternals);
     if (this.announcer) void this.announcer.engine.unlock?.().catch(() => undefined);
   };
 
@@ -606,147 +407,8 @@ export class MotcuaTicketKiosk extends MotcuaElement<Key> {
     if (this.screen === 'unavailable') this.track(this.load());
   };
 
-  private togglePriority(): void {
-    this.priorityOn = !this.priorityOn;
-  }
-
-  private take(service: string): void {
-    if (this.screen !== 'services') return;
-    const priority = this.priorityOn ? this.priorityId() : '';
-    this.track(this.issue(service, priority));
-  }
-
-  private retry(): void {
-    const last = this.lastPress;
-    if (!last || this.screen !== 'refused') return;
-    this.track(this.issue(last.service, last.priority));
-  }
-
-  private async issue(service: string, priority: string): Promise<void> {
-    clearTimeout(this.returnTimer);
-    this.screen = 'issuing';
-    this.lastPress = { service, priority };
-    const now = Date.now();
-    const reuse =
-      this.pending?.service === service &&
-      this.pending.priority === priority &&
-      now - this.pending.at < PENDING_REUSE_MS;
-    const issuing = await loadIssuing().catch(() => undefined);
-    if (!issuing) {
-      // The issuing code could not be fetched: the server is out of reach too, and nothing was sent.
-      this.refuse(service, { kind: 'offline' });
-      return;
-    }
-    // A service the server said is closed: refused here with its opening time, without asking the server.
-    const opens = this.opensLine(this.serviceOf(service));
-    if (opens !== undefined) {
-      this.refuse(service, { kind: 'refused', code: 'closed', message: { [this.language]: opens } });
-      return;
-    }
-    const pending: Pending =
-      reuse && this.pending ? this.pending : { service, priority, key: issuing.newIdempotencyKey(), at: now };
-    pending.at = now;
-    this.pending = pending;
-    const outcome = await issuing.issueTicket(
-      {
-        url: this.endpoint('api/queue/tickets'),
-        token: this.token,
-        key: pending.key,
-        service,
-        ...(priority ? { priority } : {}),
-      },
-      { timeoutMs: this.timeout, retryDelays: this.retryDelays },
-    );
-    // Only a press whose answer never came may have issued a ticket: its key is kept for the next press.
-    if (outcome.kind !== 'offline' && outcome.kind !== 'failed') this.pending = undefined;
-    if (outcome.kind === 'issued') await this.show(outcome.ticket, issuing);
-    else this.refuse(service, outcome);
-  }
-
-  /**
-   * Shows and says the number at once; the people ahead and the wait follow when the server gives them (waited for at
-   * most {@link WAIT_TIMEOUT_MS}), and the ticket prints with them.
-   */
-  private async show(ticket: IssuedTicket, issuing: Issuing): Promise<void> {
-    const loadQr = this.ticketUrl ? import('../internal/qr.js').catch(() => undefined) : undefined;
-    this.ticket = ticket;
-    this.wait = undefined;
-    this.priorityOn = false;
-    this.screen = 'ticket';
-    this.focusPending = true;
-    this.scheduleReturn();
-    this.track(this.say(ticket.number));
-    const url = this.endpoint(`api/queue/tickets/${encodeURIComponent(ticket.id)}`);
-    const wait = issuing.readTicketWait(await getJson(url, Math.min(this.timeout, WAIT_TIMEOUT_MS)));
-    const qr = await loadQr;
-    if (qr) this.qr = qr;
-    if (this.ticket === ticket) this.wait = wait;
-    this.emit('motcua-ticket-issued', { ticket, wait });
-    if (this.paper === '58' || this.paper === '80') await this.print(ticket, wait, this.paper);
-  }
-
-  private refuse(service: string, outcome: Exclude<IssueOutcome, { kind: 'issued' }>): void {
-    const refusal: Refusal =
-      outcome.kind === 'refused'
-        ? {
-            reason: outcome.code,
-            title: TITLES[outcome.code] ?? 'refusedTitle',
-            ...(outcome.message ? { message: outcome.message } : {}),
-            retry: false,
-          }
-        : outcome.kind === 'offline'
-          ? { reason: 'offline', title: 'offlineTitle', body: 'offlineBody', retry: true }
-          : outcome.kind === 'unauthorized'
-            ? { reason: 'unauthorized', title: 'refusedTitle', body: 'unauthorizedBody', retry: false }
-            : outcome.kind === 'rate-limited'
-              ? { reason: 'rate-limited', title: 'refusedTitle', body: 'busyBody', retry: true }
-              : { reason: 'failed', title: 'refusedTitle', body: 'failedBody', retry: true };
-    // A paired kiosk's credential refused (revoked): forgotten, and the kiosk pairs again.
-    if (outcome.kind === 'unauthorized' && this.pairing) {
-      this.token = '';
-      this.pairing.forget();
-    }
-    this.refusal = refusal;
-    this.priorityOn = false;
-    this.screen = 'refused';
-    this.focusPending = true;
-    this.scheduleReturn();
-    this.emit('motcua-ticket-refused', { reason: refusal.reason, service });
-  }
-
-  /** Prints the ticket from a hidden frame (the print view loads on the first ticket). */
-  private async print(ticket: IssuedTicket, wait: TicketWait | undefined, paper: PaperWidth): Promise<void> {
-    const view = await import('./print-view.js').catch(() => undefined);
-    if (!view) {
-      console.warn('motcua-ticket-kiosk: không tải được phần in phiếu / the print view could not be loaded');
-      return;
-    }
-    this.printFrame ??= new view.PrintFrame();
-    view.printTicket(
-      this.printFrame,
-      {
-        paper,
-        language: this.language,
-        office: this.catalogue ? this.text(this.catalogue.office.name) : '',
-        number: ticket.number,
-        service: this.serviceName(ticket.service),
-        issuedAt: ticket.issuedAt,
-        wait,
-        url: this.urlOf(ticket) || undefined,
-        t: (key, params) => this.t(key, params),
-      },
-      (frame) => {
-        try {
-          this.printer(frame);
-        } catch (error) {
-          // The number is on screen and was spoken; a printer that fails must not take that away.
-          console.warn('motcua-ticket-kiosk: không in được phiếu / the ticket could not be printed', error);
-        }
-      },
-    );
-  }
-
-  private scheduleReturn(): void {
+  /** Goes back to the services after `return-after` seconds. @internal */
+  scheduleReturn(): void {
     clearTimeout(this.returnTimer);
     if (this.returnAfter > 0) this.returnTimer = setTimeout(this.backToServices, this.returnAfter * 1000);
   }
