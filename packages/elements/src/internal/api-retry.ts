@@ -14,11 +14,17 @@ export interface RetryOptions {
 }
 
 /**
+ * A request {@link apiRetrying} may send more than once: a read, or an unsafe request with the `Idempotency-Key` every
+ * attempt carries (a new key per attempt would let the server carry it out twice).
+ */
+export type RetriedRequest = ApiOptions &
+  ({ readonly method?: 'GET'; readonly body?: undefined } | { readonly key: string });
+
+/**
  * Makes a request with {@link api}, each attempt within `timeoutMs`, and after a failure that may pass
  * ({@link ApiFailure.transient}: no answer, a timeout, a server failure, the same key still being processed) sends it
- * again after each of `retryDelays`, with the same `Idempotency-Key` (the caller's, else one made for all attempts),
- * so that the server answers a retry with what it already did. Gives up at once when the browser says it is offline,
- * or when the page aborts; throws the last failure.
+ * again after each of `retryDelays`, with the same `Idempotency-Key`, so that the server answers a retry with what it
+ * already did. Gives up at once when the browser says it is offline, or when the page aborts; throws the last failure.
  *
  * @example
  * ```ts
@@ -26,10 +32,8 @@ export interface RetryOptions {
  * const services = await apiRetrying('api/queue/services', {}, { timeoutMs: 6000 });
  * ```
  */
-export async function apiRetrying(path: string, options: ApiOptions, retry: RetryOptions): Promise<unknown> {
-  const { signal, body } = options;
-  const unsafe = (options.method ?? (body === undefined ? 'GET' : 'POST')) !== 'GET';
-  const key = options.key || (unsafe ? (await import('./idempotency-key.js')).newIdempotencyKey() : undefined);
+export async function apiRetrying(path: string, options: RetriedRequest, retry: RetryOptions): Promise<unknown> {
+  const { signal } = options;
   for (let attempt = 0; ; attempt++) {
     // The attempt's own deadline, which the page's abort ends too.
     const deadline = new AbortController();
@@ -38,7 +42,7 @@ export async function apiRetrying(path: string, options: ApiOptions, retry: Retr
     if (signal?.aborted) stop();
     signal?.addEventListener('abort', stop);
     try {
-      return await api(path, { ...options, key, signal: deadline.signal });
+      return await api(path, { ...options, signal: deadline.signal });
     } catch (error) {
       const failure =
         (error as ApiFailure).code === 'aborted' && !signal?.aborted ? new ApiFailure(0, 'timeout') : error;
