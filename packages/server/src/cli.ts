@@ -32,7 +32,7 @@ ${SETTINGS_USAGE}
 ${OFFICE_USAGE}
 ${REPORT_USAGE}
 
-  users, devices, settings and office export work on one office: --office ID names it (anywhere after the
+  users, devices, settings, office export and office import --merge work on one office: --office ID names it (anywhere after the
   command). A province's configuration (\`offices\`) needs it: an office of \`offices\` or one added with
   \`office add\` (see \`motcua-server office list\`). A configuration of one office needs none.
 
@@ -169,16 +169,16 @@ async function main(args: string[]): Promise<void> {
       const db = await openDatabase(config);
       try {
         await migrate(db);
-        // An export reads one office's rows: the one its --office names, checked as the other per-office commands
-        // check it (a province's configuration needs it).
-        const exported =
-          args[1] === 'export'
-            ? await chooseOffice(db, config, takeOfficeOption(args.slice(2)).office, 'office export')
-            : undefined;
+        // An export reads one office's rows, a merge writes into one office: the one its --office names, checked as
+        // the other per-office commands check it (a province's configuration needs it).
+        const perOffice = args[1] === 'export' || (args[1] === 'import' && args.includes('--merge'));
+        const chosen = perOffice
+          ? await chooseOffice(db, config, takeOfficeOption(args.slice(2)).office, `office ${args[1]}`)
+          : undefined;
         process.exitCode = await officeCommand(
           {
             db,
-            office: exported?.office.id ?? config.office.id,
+            office: chosen?.office.id ?? config.office.id,
             now: Date.now,
             offices: config.offices ?? [],
             readPassword: (prompt) => readPassword(prompt),

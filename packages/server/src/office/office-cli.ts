@@ -9,6 +9,7 @@ import { writePrivateFile } from '../private-file.js';
 import { addOfficeErrorText, addProvinceOffice } from '../province/add-office.js';
 import { listProvinceOffices } from '../province/offices-store.js';
 import { exportOffice, importOffice, type OfficeData } from './office-data.js';
+import { type MergeReport, mergeOffice, OfficeMergeConflictError } from './office-merge.js';
 
 /** How `motcua-server office` is used. */
 export const OFFICE_USAGE = `  motcua-server office export --output FILE [--office ID]
@@ -16,6 +17,12 @@ export const OFFICE_USAGE = `  motcua-server office export --output FILE [--offi
   motcua-server office import FILE [--as ID]
                                write an exported office into this database (as office ID), all or nothing,
                                into an office that has no rows yet (import before the office first starts here)
+  motcua-server office import FILE --merge [--office ID] [--rename-users SUFFIX]
+                               merge an exported office (a commune merged into another) into the office that continues
+                               it, which has rows: its history is added, all or nothing; the office keeps its settings,
+                               catalogue and numbering; every conflict (a username, a dossier code, a ticket id it
+                               holds already, the same file merged before) is listed and nothing is written.
+                               --rename-users imports a username it holds as USERNAME-SUFFIX
   motcua-server office add ID --name NAME [--name-en NAME] [--host HOST]… [--catalogue FILE] [--admin USERNAME]
                                a province (offices): add a commune's office to the database; every instance serves
                                it at once, without a restart. --catalogue publishes its own catalogue (the
@@ -27,7 +34,7 @@ export const OFFICE_USAGE = `  motcua-server office export --output FILE [--offi
 export interface OfficeCommandDeps extends CommandOutput {
   /** The whole database: the command works for the office it names. */
   readonly db: Database;
-  /** The configured office's id. */
+  /** The configured office's id (the one `--office` names for `export` and `import --merge`). */
   readonly office: string;
   readonly now: () => number;
   /** A province's offices (the configuration's `offices`); absent or empty: one office, which adds none. */
@@ -37,8 +44,8 @@ export interface OfficeCommandDeps extends CommandOutput {
 }
 
 /**
- * Runs `motcua-server office export|import|add|list` and answers the exit code: 1 when the import or the addition is
- * refused (nothing written; every problem printed with its field), 2 for a wrong use.
+ * Runs `motcua-server office export|import|add|list` and answers the exit code: 1 when the import, the merge or the
+ * addition is refused (nothing written; every problem printed with its field or key), 2 for a wrong use.
  *
  * @example
  * ```ts
@@ -46,10 +53,12 @@ export interface OfficeCommandDeps extends CommandOutput {
  * ```
  */
 export async function officeCommand(deps: OfficeCommandDeps, args: readonly string[]): Promise<number> {
+  const merge = args.includes('--merge');
   const read = readCommand(
     deps,
-    args,
+    args.filter((arg) => arg !== '--merge'),
     {
+      'rename-users': { type: 'string' },
       output: { type: 'string' },
       office: { type: 'string' },
       as: { type: 'string' },
@@ -87,7 +96,7 @@ export async function officeCommand(deps: OfficeCommandDeps, args: readonly stri
     );
     return 0;
   }
-  if (command === 'import' && positionals.length === 1 && given(['as'])) {
+  if (command === 'import' && positionals.length === 1 && given(merge ? ['office', 'rename-users'] : ['as'])) {
     const file = positionals[0] as string;
     let data: OfficeData;
     try {
@@ -96,6 +105,7 @@ export async function officeCommand(deps: OfficeCommandDeps, args: readonly stri
       printError(`Không đọc được ${file} (JSON) / cannot read ${file} (JSON): ${(error as Error).message}`);
       return 1;
     }
+    if (merge) return mergeFile(deps, read, data, values.office ?? deps.office, values['rename-users']);
     const as = values.as ?? data.office;
     try {
       const written = await importOffice(deps.db.forOffice(as), data, as);
@@ -110,6 +120,48 @@ export async function officeCommand(deps: OfficeCommandDeps, args: readonly stri
   }
   printError(OFFICE_USAGE);
   return 2;
+}
+
+/** `office import --merge`: the report, or every conflict with its table and key (nothing written). */
+async function mergeFile(
+  deps: OfficeCommandDeps,
+  { print, printError }: Pick<ReadCommand<string>, 'print' | 'printError'>,
+  data: OfficeData,
+  into: string,
+  renameUsers: string | undefined,
+): Promise<number> {
+  let report: MergeReport;
+  try {
+    report = await mergeOffice(deps.db.forOffice(into), data, into, { now: deps.now(), renameUsers });
+  } catch (error) {
+    if (!(error instanceof OfficeMergeConflictError)) {
+      printError(`Không gộp, không ghi gì / not merged, nothing written: ${(error as Error).message}`);
+      return 1;
+    }
+    printError(
+      `Không gộp đơn vị ${data.office} vào ${into}, không ghi gì: ${error.conflicts.length} xung đột / office ${data.office} not merged into ${into}, nothing written: ${error.conflicts.length} conflicts`,
+    );
+    for (const c of error.conflicts) printError(`  ${c.table} ${c.key}: ${c.why.vi} / ${c.why.en}`);
+    if (error.conflicts.some((c) => c.table === 'staff_users' && c.key.startsWith('username='))) {
+      printError(
+        `  Tên đăng nhập trùng: nhập với tên khác bằng --rename-users HẬU_TỐ (tên-HẬU_TỐ) / usernames held already: import them as USERNAME-SUFFIX with --rename-users SUFFIX`,
+      );
+    }
+    return 1;
+  }
+  print(
+    `Đã gộp đơn vị ${report.from} vào ${into} / office ${report.from} merged into ${into}: ${counts(report.written)}`,
+  );
+  for (const { table, rows, why } of report.notWritten) {
+    print(`  Không nhập / not imported: ${table} ${rows} — ${why.vi} / ${why.en}`);
+  }
+  for (const { from, to } of report.renamed) print(`  Đổi tên đăng nhập / username renamed: ${from} → ${to}`);
+  if (report.revokedDevices > 0) {
+    print(
+      `  ${report.revokedDevices} thiết bị được nhập ở trạng thái đã thu hồi: ghép nối lại nếu còn dùng / ${report.revokedDevices} devices imported revoked: pair them again to use them`,
+    );
+  }
+  return 0;
 }
 
 /** `office add`: refused on a configuration that is not a province's; else the office added, or every problem. */

@@ -1,62 +1,14 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
-import type { Hono } from 'hono';
-import { createApp } from '../app.js';
 import type { Database } from '../db/database.js';
 import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
 import { call } from '../http/call.test-support.js';
-import { DEMO_OFFICE, parseOffice } from './office.js';
 import { exportOffice, importOffice, OFFICE_TABLES, type OfficeData, OfficeNotEmptyError } from './office-data.js';
+import { kiosk, morning, NOW, officeApp, officeCounts } from './office-data.test-support.js';
 
-const CATALOGUE = new URL('../../../../examples/data/catalogue.json', import.meta.url).pathname;
-const NOW = Date.UTC(2026, 11, 2, 2, 0);
-const kiosk = { authorization: 'Bearer demo-kiosk', 'content-type': 'application/json' };
-const counter = { authorization: 'Bearer demo-counter-1', 'content-type': 'application/json' };
-
-const appOf = (db: Database, id: string) =>
-  createApp({
-    db,
-    catalogue: CATALOGUE,
-    now: () => NOW,
-    secret: 's'.repeat(40),
-    // Not the demo office, which would add its sample dossier.
-    office: parseOffice({ ...DEMO_OFFICE, id }),
-  });
-
-/** A served ticket with a dossier received and a rating: rows in most of an office's tables. */
-async function morning(app: Hono): Promise<{ code: string; pin: string }> {
-  expect((await call(app, 'POST', '/api/queue/tickets', kiosk, { service: 'ho-tich' })).status).to.equal(201);
-  const called = await call(app, 'POST', '/api/queue/counters/1/call-next', counter, {});
-  const dossier = await call(app, 'POST', '/api/dossiers', counter, {
-    procedure: '1.004194',
-    applicant: { name: 'Trần Văn Chuyển', phone: '0905 123 456' },
-    documents: [{ name: 'Tờ khai thay đổi thông tin cư trú' }],
-  });
-  expect(dossier.status, dossier.text).to.equal(201);
-  const done = await call(app, 'POST', '/api/queue/counters/1/done', counter, { ticket: called.body.ticket.id });
-  const rated = await call(
-    app,
-    'POST',
-    '/api/ratings',
-    { 'content-type': 'application/json' },
-    {
-      token: done.body.ratingToken,
-      answers: { overall: 3 },
-    },
-  );
-  expect(rated.status, rated.text).to.equal(201);
-  return { code: dossier.body.code, pin: dossier.body.pin };
-}
-
-const counts = async (db: Database, office: string) => {
-  const out: Record<string, number> = {};
-  for (const { name } of OFFICE_TABLES) {
-    const [row] = await db.query<{ n: number }>(`select count(*)::int as n from ${name} where office = $1`, [office]);
-    out[name] = row?.n ?? 0;
-  }
-  return out;
-};
+const appOf = (db: Database, id: string) => officeApp(db, id);
+const counts = officeCounts;
 
 for (const target of TEST_DATABASES) {
   describe(`an office's data moved between deployments, on ${target.name}`, () => {

@@ -57,7 +57,7 @@ export class OfficeNotEmptyError extends Error {
     super(
       `office ${office} already has rows (${Object.entries(held)
         .map(([table, n]) => `${table}: ${n}`)
-        .join(', ')}): import into an office that has none`,
+        .join(', ')}): import into an office that has none, or merge into it with --merge`,
     );
     this.name = 'OfficeNotEmptyError';
   }
@@ -103,9 +103,7 @@ export async function importOffice(
   data: OfficeData,
   as: string = data.office,
 ): Promise<Record<string, number>> {
-  if (data.format !== 'motcua-office-data' || data.version !== 1) {
-    throw new Error('not a motcua office export (format motcua-office-data, version 1)');
-  }
+  checkExport(data);
   return db.transaction(async (tx) => {
     const held: Record<string, number> = {};
     for (const { name } of OFFICE_TABLES) {
@@ -120,20 +118,37 @@ export async function importOffice(
         if (numbered) delete row[numbered];
         return row;
       });
-      written[name] = await insertRows(tx, name, rows);
+      written[name] = (await insertRows(tx, name, rows)).length;
     }
     return written;
   });
 }
 
-/** Inserts `rows` (JSON, as exported) into `table`, each column converted to its type by PostgreSQL. */
-async function insertRows(tx: Queryable, table: string, rows: readonly Record<string, unknown>[]): Promise<number> {
-  if (rows.length === 0) return 0;
+/** Throws unless `data` is an office export this version reads. */
+export function checkExport(data: OfficeData): void {
+  if (data.format !== 'motcua-office-data' || data.version !== 1) {
+    throw new Error('not a motcua office export (format motcua-office-data, version 1)');
+  }
+}
+
+/**
+ * Inserts `rows` (JSON, as exported) into `table`, each column converted to its type by PostgreSQL; with `skip`, a
+ * row that a unique constraint refuses is skipped (`on conflict do nothing`) and the written rows' `skip` columns are
+ * answered. Answers the rows written.
+ */
+export async function insertRows(
+  tx: Queryable,
+  table: string,
+  rows: readonly Record<string, unknown>[],
+  skip?: readonly string[],
+): Promise<Record<string, unknown>[]> {
+  if (rows.length === 0) return [];
   const columns = Object.keys(rows[0] as object).map((c) => `"${c.replaceAll('"', '""')}"`);
-  await tx.query(
+  const inserted = await tx.query<Record<string, unknown>>(
     `insert into ${table} (${columns.join(', ')})
-     select ${columns.join(', ')} from json_populate_recordset(null::${table}, $1::json)`,
+     select ${columns.join(', ')} from json_populate_recordset(null::${table}, $1::json)
+     ${skip ? `on conflict do nothing returning ${skip.length ? skip.join(', ') : '1'}` : ''}`,
     [JSON.stringify(rows)],
   );
-  return rows.length;
+  return skip ? inserted : rows.map(() => ({}));
 }
