@@ -22,6 +22,7 @@ import {
 } from './http/credential-throttle.js';
 import { ApiError, errorResponse } from './http/errors.js';
 import { idempotency } from './http/idempotency.js';
+import { sessionCookieOf } from './http/session-cookie.js';
 import { installNotificationGuards, installNotificationRoutes } from './notifications/routes.js';
 import { demoOffice, type Office } from './office/office.js';
 import { counterCommandAudit } from './queue/counter-audit.js';
@@ -79,6 +80,13 @@ export interface AppDeps {
    * made from `office` and `calendarOverlays` otherwise.
    */
   readonly settings?: LiveSettings;
+  /**
+   * The office is one of a province instance's (served at `/o/<office id>/` beside others on the same host names):
+   * its staff session cookie is named after it, `motcua_session.<office id>` (`__Host-motcua_session.<office id>`
+   * over HTTPS), so that a browser holds a session at each office at once; a cookie of the shared name
+   * `motcua_session` is still read. Otherwise (a server serving one office) the cookie is `motcua_session`.
+   */
+  readonly province?: boolean;
 }
 
 /**
@@ -149,7 +157,8 @@ export function createApp(deps: AppDeps): Hono {
     instrument: (use: 'counter' | 'qr') => live.current().settings.rating[use],
   };
   const clientOf = clientAddress(deps.trustProxy);
-  const staff = { db, office, now, clientOf, settings: { ...DEFAULT_STAFF_SETTINGS, ...deps.staff } };
+  const cookie = sessionCookieOf(deps.province ? configured.id : undefined);
+  const staff = { db, office, now, clientOf, settings: { ...DEFAULT_STAFF_SETTINGS, ...deps.staff }, cookie };
   // The cross-site check and the session reader first: every guard after them may accept an officer's session.
   installStaffGuards(app, staff);
   app.use('/api/reports/*', roleGuard(REPORT_READERS));
@@ -192,6 +201,7 @@ export function createApp(deps: AppDeps): Hono {
     '/api/*',
     idempotency(db, {
       office: office.id,
+      sessionCookie: cookie,
       ...(deps.idempotencyStaleAfterSeconds === undefined
         ? {}
         : { staleAfterSeconds: deps.idempotencyStaleAfterSeconds }),

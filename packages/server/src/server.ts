@@ -129,7 +129,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     // Migrations on the whole database; everything else works for one office (row-level security on PostgreSQL).
     await migrate(opened);
     for (const s of served) {
-      const started = await startOffice(opened, config, s, { now, closing: closing.signal, label: province });
+      const started = await startOffice(opened, config, s, { now, closing: closing.signal, province });
       offices.push(started);
       if (province) routes.add({ id: started.office.id, hosts: started.hosts, app: started.app });
     }
@@ -141,7 +141,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         catalogue: config.catalogue,
         ...(options.officeRecheckMs === undefined ? {} : { recheckMs: options.officeRecheckMs }),
         async start(s) {
-          const started = await startOffice(opened, config, s, { now, closing: closing.signal, label: true });
+          const started = await startOffice(opened, config, s, { now, closing: closing.signal, province: true });
           offices.push(started);
           return { id: started.office.id, hosts: started.hosts, app: started.app };
         },
@@ -267,17 +267,17 @@ interface StartedOffice {
 
 /**
  * Starts one office on a migrated database: purges what is past its retention, makes the demo users (and, for the
- * demo office, its history), reads its settings and starts its notification sender. `label` prefixes its start
- * lines with the office id (a province instance).
+ * demo office, its history), reads its settings and starts its notification sender. `province`: one office of a
+ * province instance, whose start lines begin with its id and whose staff session cookie is named after it.
  */
 async function startOffice(
   opened: Database,
   config: ServerConfig,
   { office, catalogue, hosts }: ServedOffice,
-  { now, closing, label }: { now: () => number; closing: AbortSignal; label: boolean },
+  { now, closing, province }: { now: () => number; closing: AbortSignal; province: boolean },
 ): Promise<StartedOffice> {
   const db = opened.forOffice(office.id);
-  const say = (line: string) => (label ? line.replace('motcua-server:', `motcua-server [${office.id}]:`) : line);
+  const say = (line: string) => (province ? line.replace('motcua-server:', `motcua-server [${office.id}]:`) : line);
   const retentionMs = (config.idempotencyRetentionHours ?? DEFAULT_IDEMPOTENCY_RETENTION_HOURS) * 3_600_000;
   const auditDays = config.staff?.auditRetentionDays ?? DEFAULT_STAFF_SETTINGS.auditRetentionDays;
   // Also audit lines past their retention (checked hourly, so at least daily) and expired sessions.
@@ -341,6 +341,7 @@ async function startOffice(
     closing,
     now,
     settings,
+    province,
     ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
     ...(config.calendarOverlays ? { calendarOverlays: config.calendarOverlays } : {}),
     ...(config.staff ? { staff: config.staff } : {}),

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { ApiError } from './errors.js';
-import { hasSessionCookie } from './session-cookie.js';
+import { type SessionCookie, SHARED_SESSION_COOKIE } from './session-cookie.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -19,7 +19,7 @@ function sameOrigin(c: Context): boolean | undefined {
 
 /**
  * Refuses cross-site request forgery against the session cookie: an unsafe request (POST, PUT, PATCH, DELETE) that
- * carries the session cookie, and every sign-in (`paths`), must come from a page of the server's own origin —
+ * carries the session cookie (a name `sessionCookie` reads), and every sign-in (`paths`), must come from a page of the server's own origin —
  * `Sec-Fetch-Site: same-origin`, or else an `Origin` whose host is the request's. A cookie-carrying request with
  * neither header is refused too (browsers send one of them on every unsafe request); a sign-in with neither (a
  * script with no cookie) passes. Bearer-token requests without the cookie are not concerned: no browser adds that
@@ -31,10 +31,13 @@ function sameOrigin(c: Context): boolean | undefined {
  * app.use('/api/*', refuseCrossSiteRequests(['/api/session']));
  * ```
  */
-export function refuseCrossSiteRequests(paths: readonly string[] = []): MiddlewareHandler {
+export function refuseCrossSiteRequests(
+  paths: readonly string[] = [],
+  sessionCookie: SessionCookie = SHARED_SESSION_COOKIE,
+): MiddlewareHandler {
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
-    const cookie = hasSessionCookie(c);
+    const cookie = sessionCookie.present(c);
     if (!cookie && !paths.includes(c.req.path)) return next();
     const same = sameOrigin(c);
     if (same === false || (same === undefined && cookie)) {

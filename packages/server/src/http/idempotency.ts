@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Database, Queryable } from '../db/database.js';
 import { bearerToken } from './auth.js';
 import { ApiError } from './errors.js';
-import { sessionCookie } from './session-cookie.js';
+import { type SessionCookie, SHARED_SESSION_COOKIE } from './session-cookie.js';
 
 /** How long a request that started but never finished blocks its key before a retry may run it again (default). */
 const STALE_AFTER_SECONDS = 30;
@@ -44,8 +44,8 @@ async function fingerprintOf(c: Context): Promise<string> {
  * Who sent a request, for scoping its Idempotency-Key: the SHA-256 of its bearer token (a kiosk's, a counter's) or
  * else of its session cookie (a signed-in officer's), or `-` for a request with neither. Neither is stored as such.
  */
-function callerOf(c: Context): string {
-  const token = bearerToken(c) ?? sessionCookie(c);
+function callerOf(c: Context, cookie: SessionCookie): string {
+  const token = bearerToken(c) ?? cookie.read(c)?.id;
   return token === undefined ? '-' : createHash('sha256').update(token).digest('base64url');
 }
 
@@ -92,9 +92,12 @@ export function idempotency(
      * may run it again (default 30).
      */
     readonly staleAfterSeconds?: number;
+    /** The office's session cookie (a signed-in officer is the caller); by default the shared name. */
+    readonly sessionCookie?: SessionCookie;
   },
 ): MiddlewareHandler {
   const staleAfter = options.staleAfterSeconds ?? STALE_AFTER_SECONDS;
+  const cookie = options.sessionCookie ?? SHARED_SESSION_COOKIE;
   return async (c, next) => {
     const key = c.req.header('idempotency-key');
     if (c.req.method !== 'POST' || !key) return next();
@@ -105,7 +108,7 @@ export function idempotency(
       });
     }
     const route = c.req.path;
-    const scope = `${options.office} ${callerOf(c)}`;
+    const scope = `${options.office} ${callerOf(c, cookie)}`;
     const fingerprint = await fingerprintOf(c);
     const claimed = await db.query(
       `insert into idempotency_keys (key, route, scope, fingerprint, office) values ($1, $2, $5, $4, $6)

@@ -212,9 +212,13 @@ describe('a province managing any office from the command line', { skip: !server
     expect((await signIn('xa-b', PASSWORD_A)).status).to.equal(401);
     const atB = await signIn('xa-b', PASSWORD_B);
     expect([atB.status, atB.view?.office, atB.view?.roles]).to.deep.equal([200, 'xa-b', ['leader']]);
-    // One cookie name, host-only, Path=/: a browser sends xa-a's cookie to /o/xa-b/ too. The server refuses it there.
-    for (const setCookie of [atA.setCookie, atB.setCookie]) {
-      expect(setCookie).to.match(/^motcua_session=[A-Za-z0-9_-]{43}; /);
+    // Each office's cookie is named after it, host-only, Path=/: a browser sends xa-a's cookie to /o/xa-b/ too. The
+    // server refuses it there, under any name (office-cookies.test.ts: one browser signed in at both).
+    for (const [office, setCookie] of [
+      ['xa-a', atA.setCookie],
+      ['xa-b', atB.setCookie],
+    ] as const) {
+      expect(setCookie).to.match(new RegExp(`^motcua_session\\.${office}=[A-Za-z0-9_-]{43}; `));
       expect(setCookie).to.include('Path=/').and.include('HttpOnly').and.include('SameSite=Strict');
       expect(setCookie).not.to.match(/Domain=/i);
     }
@@ -224,6 +228,7 @@ describe('a province managing any office from the command line', { skip: !server
       (await fetch(new URL(`o/${office}/api/${path}`, server.url), { headers: { cookie } })).status;
     expect(await get('xa-a', 'session', cookieA)).to.equal(200);
     expect(await get('xa-b', 'session', cookieA)).to.equal(401);
+    expect(await get('xa-b', 'session', cookieA.replace('.xa-a=', '.xa-b='))).to.equal(401);
     expect(await get('xa-b', 'dossiers', cookieA)).to.equal(401);
     expect(await get('xa-b', 'session', cookieB)).to.equal(200);
     expect(await get('xa-b', 'reports/queue?from=2026-01-01&to=2026-01-31', cookieB)).to.equal(200);

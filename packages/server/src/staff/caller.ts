@@ -4,7 +4,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Queryable } from '../db/database.js';
 import { callerOf } from '../http/auth.js';
 import { ApiError } from '../http/errors.js';
-import { sessionCookie } from '../http/session-cookie.js';
+import { type SessionCookie, SHARED_SESSION_COOKIE } from '../http/session-cookie.js';
 import type { Office } from '../office/office.js';
 import { findSession, type StoredSession, touchSession } from './sessions-store.js';
 
@@ -20,17 +20,24 @@ export const sessionIdHash = (id: string): string => createHash('sha256').update
 const TOUCH_EVERY_MS = 60_000;
 
 /**
- * Reads the session cookie of every API request: a live session of this office's user is remembered for the
- * guards ({@link sessionOf}) and its idle expiry moved on. A session of another office counts as none.
+ * Reads the session cookie of every API request (`cookie`: the office's, by default the shared name of a server
+ * serving one office): a live session of this office's user is remembered for the guards ({@link sessionOf}) and its
+ * idle expiry moved on. A session of another office counts as none.
  *
  * @example
  * ```ts
  * app.use('/api/*', readSessions(db, office.id, Date.now, 150 * 60_000));
  * ```
  */
-export function readSessions(db: Queryable, office: string, now: () => number, idleMs: number): MiddlewareHandler {
+export function readSessions(
+  db: Queryable,
+  office: string,
+  now: () => number,
+  idleMs: number,
+  cookie: SessionCookie = SHARED_SESSION_COOKIE,
+): MiddlewareHandler {
   return async (c, next) => {
-    const id = sessionCookie(c);
+    const id = cookie.read(c)?.id;
     if (id !== undefined) {
       const at = now();
       const session = await findSession(db, sessionIdHash(id), at);

@@ -20,8 +20,9 @@ const SIGN_IN_PATH = '/api/session';
  * ```
  */
 export function installStaffGuards(app: Hono, deps: StaffDeps): void {
-  app.use('/api/*', refuseCrossSiteRequests([SIGN_IN_PATH]));
-  app.use('/api/*', readSessions(deps.db, deps.office.id, deps.now, deps.settings.sessionIdleMinutes * 60_000));
+  app.use('/api/*', refuseCrossSiteRequests([SIGN_IN_PATH], deps.cookie));
+  const idleMs = deps.settings.sessionIdleMinutes * 60_000;
+  app.use('/api/*', readSessions(deps.db, deps.office.id, deps.now, idleMs, deps.cookie));
 }
 
 /**
@@ -31,7 +32,7 @@ export function installStaffGuards(app: Hono, deps: StaffDeps): void {
  *
  * @example
  * ```ts
- * installStaffRoutes(app, { db, office, now: Date.now, clientOf, settings: DEFAULT_STAFF_SETTINGS });
+ * installStaffRoutes(app, { db, office, now: Date.now, clientOf, settings: DEFAULT_STAFF_SETTINGS, cookie });
  * ```
  */
 export function installStaffRoutes(app: Hono, deps: StaffDeps): void {

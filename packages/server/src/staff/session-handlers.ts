@@ -5,7 +5,6 @@ import * as z from 'zod';
 import { backoff } from '../http/backoff.js';
 import { readJsonBody } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
-import { clearSessionCookie, sessionCookie, setSessionCookie } from '../http/session-cookie.js';
 import { auditRequest } from './audit-actor.js';
 import { sessionIdHash, sessionOf } from './caller.js';
 import { hashPassword, MAX_PASSWORD_LENGTH, needsRehash, verifyPassword } from './passwords.js';
@@ -42,8 +41,9 @@ const failed = () =>
  * `POST /api/session`: signs in with a username and password. Limited per account and per client (after the free
  * failures each try waits 2, 4, 8 … seconds: 429 with `Retry-After`); an unknown user, a wrong password, a disabled
  * account and a user without a role in this office all get the same 401 after the same scrypt work. On success a new
- * session id (32 random bytes; only its SHA-256 is stored) replaces any the browser had, in an `HttpOnly`,
- * `SameSite=Strict` cookie, and the answer is the {@link SessionView}.
+ * session id (32 random bytes; only its SHA-256 is stored) replaces any of this office the browser had, in an
+ * `HttpOnly`, `SameSite=Strict` cookie (the office's own on a province instance: a session at another office on the
+ * same host lives on beside it), and the answer is the {@link SessionView}.
  *
  * @example
  * ```ts
@@ -82,8 +82,8 @@ export async function signIn(c: Context, deps: StaffDeps): Promise<Response> {
   if (needsRehash(user.passwordHash)) await setPasswordHash(db, user.id, await hashPassword(input.password));
   // Rotated: whatever session id of this office the browser brought is ended, never promoted (another office's, on
   // the same host, is that office's to end).
-  const earlier = sessionCookie(c);
-  if (earlier !== undefined) await deleteSession(db, sessionIdHash(earlier), office.id);
+  const earlier = deps.cookie.read(c);
+  if (earlier !== undefined) await deleteSession(db, sessionIdHash(earlier.id), office.id);
   const id = randomBytes(32).toString('base64url');
   const at = now();
   const idleMs = settings.sessionIdleMinutes * 60_000;
@@ -96,7 +96,10 @@ export async function signIn(c: Context, deps: StaffDeps): Promise<Response> {
     idleMs,
     absoluteMs,
   });
-  setSessionCookie(c, id, absoluteMs / 1000);
+  deps.cookie.set(c, id, absoluteMs / 1000);
+  // A province office's session that the shared name held (set before offices had their own) just ended: its cookie
+  // goes too. The shared name holding another office's session is left to that office.
+  if (earlier?.shared && sessionOf(c)) deps.cookie.clear(c, 'shared');
   const actor = { kind: 'user', id: user.id, name: user.displayName } as const;
   await auditRequest(c, deps, { action: 'session.sign-in', actor, object: `user:${user.id}` });
   c.header('Cache-Control', 'no-store');
@@ -130,8 +133,9 @@ export function currentSession(c: Context): Response {
 
 /**
  * `DELETE /api/session`: signs out — the session ends on the server (a session of this office only: another office's
- * cookie, sent by a browser signed in there on the same host, ends nothing there) and the cookie is cleared; 204 also when there
- * was none.
+ * cookie, sent by a browser signed in there on the same host, ends nothing there) and the office's cookie is
+ * cleared (on a province instance, the shared name too when it held this office's session); 204 also when there was
+ * none.
  *
  * @example
  * ```ts
@@ -140,9 +144,9 @@ export function currentSession(c: Context): Response {
  */
 export async function signOut(c: Context, deps: StaffDeps): Promise<Response> {
   const session = sessionOf(c);
-  const id = sessionCookie(c);
-  if (id !== undefined) await deleteSession(deps.db, sessionIdHash(id), deps.office.id);
+  const found = deps.cookie.read(c);
+  if (found !== undefined) await deleteSession(deps.db, sessionIdHash(found.id), deps.office.id);
   if (session) await auditRequest(c, deps, { action: 'session.sign-out', object: `user:${session.user.id}` });
-  clearSessionCookie(c);
+  deps.cookie.clear(c, found?.shared && session ? 'both' : 'own');
   return c.body(null, 204);
 }
