@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
 import { MotcuaError } from '@motcua/core/text';
 import { loadConfig } from './config.js';
 import { requestBackup } from './db/backup-socket.js';
@@ -33,13 +34,23 @@ ${OFFICE_USAGE}
 ${REPORT_USAGE}
 
   users, devices, settings, office export and office import --merge work on one office: --office ID names it (anywhere after the
-  command). A province's configuration (\`offices\`) needs it: an office of \`offices\` or one added with
+  command); office merge names its two offices itself. A province's configuration (\`offices\`) needs it: an office of \`offices\` or one added with
   \`office add\` (see \`motcua-server office list\`). A configuration of one office needs none.
 
 Configuration: MOTCUA_CONFIG (a JSON file), PORT, HOST, DATABASE_URL, MOTCUA_DATA_DIR, MOTCUA_SECRET,
 MOTCUA_TLS_CERT, MOTCUA_TLS_KEY, MOTCUA_ALLOWED_ORIGINS, MOTCUA_CATALOGUE, MOTCUA_OFFICE,
 MOTCUA_TRUST_PROXY (the reverse proxies whose X-Forwarded-For is read; default none),
 MOTCUA_IDEMPOTENCY_RETENTION_HOURS (hours answers stored for retries are kept; default 24).`;
+
+/** Asks the terminal a question; yes for `y`, `yes`, `c`, `có` (any case). */
+async function askYesNo(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return ['y', 'yes', 'c', 'có'].includes((await rl.question(question)).trim().toLowerCase());
+  } finally {
+    rl.close();
+  }
+}
 
 /**
  * Opens the database, migrates it, and runs a per-office command on the office its `--office` names (taken out of
@@ -182,6 +193,8 @@ async function main(args: string[]): Promise<void> {
             now: Date.now,
             offices: config.offices ?? [],
             readPassword: (prompt) => readPassword(prompt),
+            // office merge asks before it writes, when a person at a terminal can answer.
+            ...(process.stdin.isTTY ? { confirm: askYesNo } : {}),
           },
           args.slice(1),
         );

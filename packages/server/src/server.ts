@@ -145,6 +145,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
           offices.push(started);
           return { id: started.office.id, hosts: started.hosts, app: started.app };
         },
+        async stop(id) {
+          const at = offices.findIndex((o) => o.office.id === id);
+          if (at < 0) return;
+          const [gone] = offices.splice(at, 1);
+          await gone?.stop();
+        },
       });
       await added.ready();
     }

@@ -566,6 +566,12 @@ ${officePolicies(OFFICE_POLICY_TABLES)}      -- A user works in the office that 
 ];
 
 /**
+ * Every table whose rows belong to one office (an `office` column, row-level security): those of migration 0017's
+ * policies and `staff_users`. A migration adding an office's table adds it here.
+ */
+export const OFFICE_OWNED_TABLES: readonly string[] = [...OFFICE_POLICY_TABLES, 'staff_users'];
+
+/**
  * The province-level tables, read by every office's connection: no row-level security and no `office` column
  * (every other table but `motcua_migrations` is kept to its office).
  */

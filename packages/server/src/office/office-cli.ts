@@ -8,6 +8,7 @@ import { vietnamIso } from '../dossiers/vietnam-iso.js';
 import { writePrivateFile } from '../private-file.js';
 import { addOfficeErrorText, addProvinceOffice } from '../province/add-office.js';
 import { listProvinceOffices } from '../province/offices-store.js';
+import { type AbsorbReport, absorbOffice, OfficeAbsorbRefusedError } from './office-absorb.js';
 import { exportOffice, importOffice, type OfficeData } from './office-data.js';
 import { type MergeReport, mergeOffice, OfficeMergeConflictError } from './office-merge.js';
 
@@ -23,6 +24,12 @@ export const OFFICE_USAGE = `  motcua-server office export --output FILE [--offi
                                catalogue and numbering; every conflict (a username, a dossier code, a ticket id it
                                holds already, the same file merged before) is listed and nothing is written.
                                --rename-users imports a username it holds as USERNAME-SUFFIX
+  motcua-server office merge FROM --into TO [--rename-users SUFFIX] [--yes]
+                               two communes merged, both offices of this database: FROM's history is merged into TO
+                               as import --merge merges it, and FROM's rows are deleted from every table, in one
+                               transaction; an office added with office add is taken off the list (every instance
+                               stops serving it). Without --yes: a dry run (counts and conflicts, nothing written),
+                               then a question when the terminal can answer. FROM may not be in the configuration file
   motcua-server office add ID --name NAME [--name-en NAME] [--host HOST]… [--catalogue FILE] [--admin USERNAME]
                                a province (offices): add a commune's office to the database; every instance serves
                                it at once, without a restart. --catalogue publishes its own catalogue (the
@@ -39,12 +46,14 @@ export interface OfficeCommandDeps extends CommandOutput {
   readonly now: () => number;
   /** A province's offices (the configuration's `offices`); absent or empty: one office, which adds none. */
   readonly offices?: readonly ServedOffice[];
+  /** Asks the terminal a yes-or-no question (`office merge` without `--yes`); absent: no terminal, a dry run only. */
+  readonly confirm?: (question: string) => Promise<boolean>;
   /** Reads the password of the administrator `office add --admin` makes; never from an argument. */
   readonly readPassword?: (prompt: string) => Promise<string>;
 }
 
 /**
- * Runs `motcua-server office export|import|add|list` and answers the exit code: 1 when the import, the merge or the
+ * Runs `motcua-server office export|import|merge|add|list` and answers the exit code: 1 when the import, the merge or the
  * addition is refused (nothing written; every problem printed with its field or key), 2 for a wrong use.
  *
  * @example
@@ -54,11 +63,13 @@ export interface OfficeCommandDeps extends CommandOutput {
  */
 export async function officeCommand(deps: OfficeCommandDeps, args: readonly string[]): Promise<number> {
   const merge = args.includes('--merge');
+  const yes = args.includes('--yes');
   const read = readCommand(
     deps,
-    args.filter((arg) => arg !== '--merge'),
+    args.filter((arg) => arg !== '--merge' && arg !== '--yes'),
     {
       'rename-users': { type: 'string' },
+      into: { type: 'string' },
       output: { type: 'string' },
       office: { type: 'string' },
       as: { type: 'string' },
@@ -80,6 +91,17 @@ export async function officeCommand(deps: OfficeCommandDeps, args: readonly stri
       return 2;
     }
     return addOffice(deps, read, positionals[0] as string);
+  }
+  if (command === 'merge' && !merge && positionals.length === 1 && values.into !== undefined) {
+    if (!given(['into', 'rename-users'])) {
+      printError(OFFICE_USAGE);
+      return 2;
+    }
+    return mergeOffices(deps, read, positionals[0] as string, values.into, values['rename-users'], yes);
+  }
+  if (yes) {
+    printError(OFFICE_USAGE);
+    return 2;
   }
   if (command === 'list' && positionals.length === 0 && given([])) {
     for (const line of await officeLines(deps)) print(line);
@@ -134,24 +156,35 @@ async function mergeFile(
   try {
     report = await mergeOffice(deps.db.forOffice(into), data, into, { now: deps.now(), renameUsers });
   } catch (error) {
-    if (!(error instanceof OfficeMergeConflictError)) {
-      printError(`Không gộp, không ghi gì / not merged, nothing written: ${(error as Error).message}`);
-      return 1;
-    }
-    printError(
-      `Không gộp đơn vị ${data.office} vào ${into}, không ghi gì: ${error.conflicts.length} xung đột / office ${data.office} not merged into ${into}, nothing written: ${error.conflicts.length} conflicts`,
-    );
-    for (const c of error.conflicts) printError(`  ${c.table} ${c.key}: ${c.why.vi} / ${c.why.en}`);
-    if (error.conflicts.some((c) => c.table === 'staff_users' && c.key.startsWith('username='))) {
-      printError(
-        `  Tên đăng nhập trùng: nhập với tên khác bằng --rename-users HẬU_TỐ (tên-HẬU_TỐ) / usernames held already: import them as USERNAME-SUFFIX with --rename-users SUFFIX`,
-      );
-    }
+    printMergeError(printError, error, data.office, into);
     return 1;
   }
   print(
     `Đã gộp đơn vị ${report.from} vào ${into} / office ${report.from} merged into ${into}: ${counts(report.written)}`,
   );
+  printMergeReport(print, report);
+  return 0;
+}
+
+/** Why a merge wrote nothing: every conflict with its table and key, or the error. */
+function printMergeError(printError: (line: string) => void, error: unknown, from: string, into: string): void {
+  if (!(error instanceof OfficeMergeConflictError)) {
+    printError(`Không gộp, không ghi gì / not merged, nothing written: ${(error as Error).message}`);
+    return;
+  }
+  printError(
+    `Không gộp đơn vị ${from} vào ${into}, không ghi gì: ${error.conflicts.length} xung đột / office ${from} not merged into ${into}, nothing written: ${error.conflicts.length} conflicts`,
+  );
+  for (const c of error.conflicts) printError(`  ${c.table} ${c.key}: ${c.why.vi} / ${c.why.en}`);
+  if (error.conflicts.some((c) => c.table === 'staff_users' && c.key.startsWith('username='))) {
+    printError(
+      `  Tên đăng nhập trùng: nhập với tên khác bằng --rename-users HẬU_TỐ (tên-HẬU_TỐ) / usernames held already: import them as USERNAME-SUFFIX with --rename-users SUFFIX`,
+    );
+  }
+}
+
+/** A merge's report after its first line: what was not imported and why, the users renamed, the devices revoked. */
+function printMergeReport(print: (line: string) => void, report: MergeReport): void {
   for (const { table, rows, why } of report.notWritten) {
     print(`  Không nhập / not imported: ${table} ${rows} — ${why.vi} / ${why.en}`);
   }
@@ -161,7 +194,68 @@ async function mergeFile(
       `  ${report.revokedDevices} thiết bị được nhập ở trạng thái đã thu hồi: ghép nối lại nếu còn dùng / ${report.revokedDevices} devices imported revoked: pair them again to use them`,
     );
   }
+}
+
+/**
+ * `office merge FROM --into TO`: what it is about to do, then the merge with `--yes` (or a yes from the terminal
+ * after a dry run), else a dry run: the report or every conflict, nothing written.
+ */
+async function mergeOffices(
+  deps: OfficeCommandDeps,
+  { print, printError }: Pick<ReadCommand<string>, 'print' | 'printError'>,
+  from: string,
+  into: string,
+  renameUsers: string | undefined,
+  yes: boolean,
+): Promise<number> {
+  const configured = deps.offices?.length ? deps.offices.map((s) => s.office.id) : [deps.office];
+  print(
+    `Gộp đơn vị ${from} vào ${into}: thêm lịch sử của ${from} vào ${into}, rồi xóa mọi dữ liệu của ${from} và bỏ ${from} khỏi danh sách đơn vị / merging office ${from} into ${into}: ${from}'s history added to ${into}, then every row of ${from} deleted and ${from} taken off the list of offices`,
+  );
+  const run = async (dryRun: boolean): Promise<AbsorbReport | undefined> => {
+    try {
+      return await absorbOffice(deps.db, from, into, { now: deps.now(), renameUsers, configured, dryRun });
+    } catch (error) {
+      if (error instanceof OfficeAbsorbRefusedError) printError(`Không gộp / not merged: ${error.message}`);
+      else printMergeError(printError, error, from, into);
+      return undefined;
+    }
+  };
+  let report = await run(!yes);
+  if (report?.dryRun) {
+    printAbsorbReport(print, report);
+    const question = `Gộp ${from} vào ${into} và xóa ${from}? / merge ${from} into ${into} and delete ${from}? [y/N] `;
+    if (!deps.confirm || !(await deps.confirm(question))) {
+      print('Chạy thử, không ghi gì: thêm --yes để gộp / dry run, nothing written: add --yes to merge');
+      return 0;
+    }
+    report = await run(false);
+  }
+  if (!report) return 1;
+  printAbsorbReport(print, report);
   return 0;
+}
+
+/** `office merge`'s report: written (or would be), kept as the continuing office's, deleted, renamed, unlisted. */
+function printAbsorbReport(print: (line: string) => void, report: AbsorbReport): void {
+  const { from, into } = report;
+  print(
+    report.dryRun
+      ? `Chạy thử, sẽ gộp đơn vị ${from} vào ${into} / dry run, office ${from} would be merged into ${into}: ${counts(report.written)}`
+      : `Đã gộp đơn vị ${from} vào ${into} / office ${from} merged into ${into}: ${counts(report.written)}`,
+  );
+  printMergeReport(print, report);
+  for (const { table, rows, why } of report.dropped) {
+    print(`  Không nhập / not imported: ${table} ${rows} — ${why.vi} / ${why.en}`);
+  }
+  print(`  ${report.dryRun ? 'Sẽ xóa / to delete' : 'Đã xóa / deleted'} (${from}): ${counts(report.deleted) || '-'}`);
+  if (report.unlisted) {
+    print(
+      report.dryRun
+        ? `  ${from} sẽ được bỏ khỏi danh sách đơn vị của tỉnh / ${from} would be taken off the province's list of offices`
+        : `  Đã bỏ ${from} khỏi danh sách đơn vị: các máy chủ ngừng phục vụ đơn vị này / ${from} taken off the province's list of offices: every instance stops serving it`,
+    );
+  }
 }
 
 /** `office add`: refused on a configuration that is not a province's; else the office added, or every problem. */

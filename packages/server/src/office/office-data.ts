@@ -77,15 +77,19 @@ export class OfficeNotEmptyError extends Error {
 export async function exportOffice(db: Database, office: string, now: number): Promise<OfficeData> {
   return db.transaction(async (tx) => {
     await tx.query('set transaction isolation level repeatable read, read only');
-    const tables: Record<string, Record<string, unknown>[]> = {};
-    for (const { name, numbered } of OFFICE_TABLES) {
-      tables[name] = await tx.query(
-        `select * from ${name} where office = $1${numbered ? ` order by ${numbered}` : ''}`,
-        [office],
-      );
-    }
-    return { format: 'motcua-office-data', version: 1, office, exportedAt: now, tables };
+    return readOffice(tx, office, now);
   });
+}
+
+/** {@link exportOffice}'s reading, in the caller's transaction `tx` (working for `office`). */
+export async function readOffice(tx: Queryable, office: string, now: number): Promise<OfficeData> {
+  const tables: Record<string, Record<string, unknown>[]> = {};
+  for (const { name, numbered } of OFFICE_TABLES) {
+    tables[name] = await tx.query(`select * from ${name} where office = $1${numbered ? ` order by ${numbered}` : ''}`, [
+      office,
+    ]);
+  }
+  return { format: 'motcua-office-data', version: 1, office, exportedAt: now, tables };
 }
 
 /**

@@ -192,89 +192,105 @@ export async function mergeOffice(
   options: MergeOptions,
 ): Promise<MergeReport> {
   checkExport(data);
-  if (options.renameUsers !== undefined && !USERNAME.test(`x-${options.renameUsers}`)) {
+  checkRenameSuffix(options.renameUsers);
+  return db.transaction((tx) => mergeOfficeIn(tx, data, into, options));
+}
+
+/** Throws unless `suffix` (`--rename-users`) makes usernames. */
+export function checkRenameSuffix(suffix: string | undefined): void {
+  if (suffix !== undefined && !USERNAME.test(`x-${suffix}`)) {
     throw new Error(
-      `--rename-users: hậu tố gồm chữ, số, ".", "_" hoặc "-" / the suffix is letters, digits, ".", "_" or "-": ${options.renameUsers}`,
+      `--rename-users: hậu tố gồm chữ, số, ".", "_" hoặc "-" / the suffix is letters, digits, ".", "_" or "-": ${suffix}`,
     );
   }
-  return db.transaction(async (tx) => {
-    const rows = (table: string) =>
-      (data.tables[table] ?? []).map((exported): Record<string, unknown> => ({ ...exported, office: into }));
-    const renamed = await renameUsers(tx, into, rows('staff_users'), options.renameUsers);
-    const prepared: Record<string, Record<string, unknown>[]> = {};
-    let revokedDevices = 0;
-    for (const { name, numbered } of OFFICE_TABLES) {
-      let list = name === 'staff_users' ? renamed.rows : rows(name);
-      if (numbered) {
-        list = list.map((row) => {
-          const renumbered = { ...row };
-          delete renumbered[numbered];
-          return renumbered;
-        });
-      }
-      if (name === 'devices') {
-        revokedDevices = list.filter((row) => row.revoked_at == null).length;
-        list = list.map((row) => ({ ...row, revoked_at: row.revoked_at ?? options.now }));
-      }
-      prepared[name] = list;
+}
+
+/**
+ * {@link mergeOffice}'s work in the caller's transaction `tx`, which works for `into` (its `motcua.office`): the
+ * checks, the rows written, the audit line; throws {@link OfficeMergeConflictError} (the caller rolls back).
+ */
+export async function mergeOfficeIn(
+  tx: Queryable,
+  data: OfficeData,
+  into: string,
+  options: MergeOptions,
+): Promise<MergeReport> {
+  const rows = (table: string) =>
+    (data.tables[table] ?? []).map((exported): Record<string, unknown> => ({ ...exported, office: into }));
+  const renamed = await renameUsers(tx, into, rows('staff_users'), options.renameUsers);
+  const prepared: Record<string, Record<string, unknown>[]> = {};
+  let revokedDevices = 0;
+  for (const { name, numbered } of OFFICE_TABLES) {
+    let list = name === 'staff_users' ? renamed.rows : rows(name);
+    if (numbered) {
+      list = list.map((row) => {
+        const renumbered = { ...row };
+        delete renumbered[numbered];
+        return renumbered;
+      });
     }
-    const conflicts = await alreadyMerged(tx, data, into);
-    const flagged = new Set<string>();
-    for (const [table, plan] of Object.entries(MERGE_PLAN)) {
-      if (plan.kind !== 'import') continue;
-      for (const key of plan.unique) {
-        for (const found of await heldKeys(tx, table, key, plan.identity, prepared[table] ?? [], into)) {
-          conflicts.push({ table, key: found.key, why: held(key, into) });
-          flagged.add(`${table} ${found.identity}`);
-        }
-      }
+    if (name === 'devices') {
+      revokedDevices = list.filter((row) => row.revoked_at == null).length;
+      list = list.map((row) => ({ ...row, revoked_at: row.revoked_at ?? options.now }));
     }
-    // Written in the transaction, each row skipped on a conflict: what the first pass could not see (a row of another
-    // office of this database, hidden by row-level security) is found here, and everything rolls back.
-    const written: Record<string, number> = {};
-    const notWritten: { table: string; rows: number; why: Bilingual }[] = [];
-    const unwritten = new Set<string>();
-    for (const { name } of OFFICE_TABLES) {
-      const plan = MERGE_PLAN[name] as TablePlan;
-      const list = prepared[name] ?? [];
-      written[name] = 0;
-      if (plan.kind === 'target' || plan.kind === 'left-out') {
-        if (list.length > 0) notWritten.push({ table: name, rows: list.length, why: plan.why });
-      } else if (plan.kind === 'dossier-sequences') {
-        written[name] = await mergeDossierSequences(tx, into, list);
-        if (list.length > written[name]) {
-          notWritten.push({ table: name, rows: list.length - written[name], why: OWN_NUMBERING });
-        }
-      } else {
-        // The roles of a user not written (a conflict, reported) would break their foreign key: left for the report.
-        const rows = name === 'staff_user_roles' ? list.filter((row) => !unwritten.has(String(row.user_id))) : list;
-        const inserted = await insertRows(tx, name, rows, plan.identity);
-        written[name] = inserted.length;
-        if (plan.identity.length === 0 || inserted.length === rows.length) continue;
-        const done = new Set(inserted.map((row) => identityOf(plan.identity, row)));
-        for (const row of rows) {
-          const identity = identityOf(plan.identity, row);
-          if (identity === undefined || done.has(identity)) continue;
-          if (name === 'staff_users') unwritten.add(String(row.id));
-          if (flagged.has(`${name} ${identity}`)) continue;
-          conflicts.push({ table: name, key: keyText(plan.identity, row), why: HELD_ELSEWHERE });
-        }
+    prepared[name] = list;
+  }
+  const conflicts = await alreadyMerged(tx, data, into);
+  const flagged = new Set<string>();
+  for (const [table, plan] of Object.entries(MERGE_PLAN)) {
+    if (plan.kind !== 'import') continue;
+    for (const key of plan.unique) {
+      for (const found of await heldKeys(tx, table, key, plan.identity, prepared[table] ?? [], into)) {
+        conflicts.push({ table, key: found.key, why: held(key, into) });
+        flagged.add(`${table} ${found.identity}`);
       }
     }
-    if (conflicts.length > 0) throw new OfficeMergeConflictError(into, conflicts);
-    await recordAudit(tx, {
-      office: into,
-      at: options.now,
-      actor: {
-        kind: 'anonymous',
-        name: options.actorName ?? 'motcua-server office import --merge (dòng lệnh / command line)',
-      },
-      action: MERGE_ACTION,
-      object: `office:${data.office}`,
-      detail: { from: data.office, exportedAt: data.exportedAt, written, renamed: renamed.renamed },
-    });
-    return { from: data.office, into, written, notWritten, renamed: renamed.renamed, revokedDevices };
+  }
+  // Written in the transaction, each row skipped on a conflict: what the first pass could not see (a row of another
+  // office of this database, hidden by row-level security) is found here, and everything rolls back.
+  const written: Record<string, number> = {};
+  const notWritten: { table: string; rows: number; why: Bilingual }[] = [];
+  const unwritten = new Set<string>();
+  for (const { name } of OFFICE_TABLES) {
+    const plan = MERGE_PLAN[name] as TablePlan;
+    const list = prepared[name] ?? [];
+    written[name] = 0;
+    if (plan.kind === 'target' || plan.kind === 'left-out') {
+      if (list.length > 0) notWritten.push({ table: name, rows: list.length, why: plan.why });
+    } else if (plan.kind === 'dossier-sequences') {
+      written[name] = await mergeDossierSequences(tx, into, list);
+      if (list.length > written[name]) {
+        notWritten.push({ table: name, rows: list.length - written[name], why: OWN_NUMBERING });
+      }
+    } else {
+      // The roles of a user not written (a conflict, reported) would break their foreign key: left for the report.
+      const rows = name === 'staff_user_roles' ? list.filter((row) => !unwritten.has(String(row.user_id))) : list;
+      const inserted = await insertRows(tx, name, rows, plan.identity);
+      written[name] = inserted.length;
+      if (plan.identity.length === 0 || inserted.length === rows.length) continue;
+      const done = new Set(inserted.map((row) => identityOf(plan.identity, row)));
+      for (const row of rows) {
+        const identity = identityOf(plan.identity, row);
+        if (identity === undefined || done.has(identity)) continue;
+        if (name === 'staff_users') unwritten.add(String(row.id));
+        if (flagged.has(`${name} ${identity}`)) continue;
+        conflicts.push({ table: name, key: keyText(plan.identity, row), why: HELD_ELSEWHERE });
+      }
+    }
+  }
+  if (conflicts.length > 0) throw new OfficeMergeConflictError(into, conflicts);
+  await recordAudit(tx, {
+    office: into,
+    at: options.now,
+    actor: {
+      kind: 'anonymous',
+      name: options.actorName ?? 'motcua-server office import --merge (dòng lệnh / command line)',
+    },
+    action: MERGE_ACTION,
+    object: `office:${data.office}`,
+    detail: { from: data.office, exportedAt: data.exportedAt, written, renamed: renamed.renamed },
   });
+  return { from: data.office, into, written, notWritten, renamed: renamed.renamed, revokedDevices };
 }
 
 const HELD_ELSEWHERE: Bilingual = {

@@ -317,4 +317,33 @@ describe('offices added to a province while its instances run', { skip: !serverU
     );
     expect(offices.map((o) => o.id)).to.deep.equal(['xa-a', 'xa-lang-le', 'xa-moi', 'xa-tre']);
   });
+
+  it('stops serving an office merged into another by `office merge` on every instance, through NOTIFY', async () => {
+    for (const server of [first, second]) expect(await boardOf(server.url, 'xa-moi')).to.equal('xa-moi');
+    lines.length = 0;
+    // The configured office cannot be merged away from the database side.
+    expect(await command(['merge', 'xa-a', '--into', 'xa-moi', '--yes'])).to.equal(1);
+    expect(lines.join('\n')).to.include('office xa-a is in the configuration file');
+    lines.length = 0;
+    expect(await command(['merge', 'xa-moi', '--into', 'xa-a', '--yes']), lines.join('\n')).to.equal(0);
+    expect(lines.join('\n')).to.include("xa-moi taken off the province's list of offices");
+    // The first instance reads the list for an unknown office once an hour: only the NOTIFY stops it.
+    for (const server of [first, second]) {
+      await eventually(
+        `${server.url} stops serving xa-moi`,
+        async () => (await boardOf(server.url, 'xa-moi')) === 'unknown-office',
+      );
+      const byHost = await getAsHost(new URL('api/queue/board', server.url).toString(), 'xa-moi.vinhlong.gov.vn');
+      expect(byHost.status).to.equal(404);
+      expect(JSON.parse(byHost.text).error?.code).to.equal('unknown-office');
+    }
+    // Its administrator now works at xa-a, the continuing office.
+    const signIn = await fetch(new URL('o/xa-a/api/session', first.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'quantri', password: PASSWORD }),
+    });
+    expect(signIn.status).to.equal(200);
+    expect((await listProvinceOffices(roles.db)).map((o) => o.id)).to.deep.equal(['xa-lang-le', 'xa-tre']);
+  });
 });

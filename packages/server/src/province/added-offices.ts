@@ -59,6 +59,8 @@ export interface ProvinceOfficesDeps {
   readonly catalogue: string | undefined;
   /** Starts an office on this instance (its app, its purge, its notification sender). */
   readonly start: (served: ServedOffice) => Promise<RoutedOffice>;
+  /** Stops an office started here that left the list (its purge, its notification sender), once it is not routed. */
+  readonly stop?: (id: string) => Promise<void>;
   /** Defaults to {@link UNKNOWN_OFFICE_RECHECK_MS}. */
   readonly recheckMs?: number;
 }
@@ -81,7 +83,8 @@ export interface ProvinceOffices {
 /**
  * Serves the province's list of offices on a province instance: at start, every office of the list that the
  * configuration does not hold; then each office `motcua-server office add` adds, on its `NOTIFY`
- * ({@link OFFICES_CHANNEL}), without a restart. A notice missed (the listening connection was replaced) is made up
+ * ({@link OFFICES_CHANNEL}), without a restart; an office taken off the list (`office merge`) is no longer routed (404
+ * `unknown-office`) and stopped. A notice missed (the listening connection was replaced) is made up
  * for by reading the list again on reconnection, and on a request for an unknown office (at most once per
  * `recheckMs`). An office of the list whose id the configuration holds, or a host name another office has, is left
  * out with a warning; one that fails to start is logged and tried again at the next reading.
@@ -108,9 +111,21 @@ export function watchProvinceOffices(deps: ProvinceOfficesDeps): ProvinceOffices
     console.warn(line);
   };
 
-  /** Starts each office of the list not routed yet, one at a time. */
+  /** Stops each office started here that left the list (merged into another), then starts those not routed yet. */
   const sync = async (): Promise<void> => {
-    for (const row of await listProvinceOffices(db)) {
+    const list = await listProvinceOffices(db);
+    const listed = new Set(list.map((row) => row.id));
+    for (const id of started.filter((id) => !listed.has(id))) {
+      routes.remove(id);
+      started.splice(started.indexOf(id), 1);
+      try {
+        await deps.stop?.(id);
+      } catch (error) {
+        console.error(`motcua-server: đơn vị "${id}" / office "${id}" not stopped: ${(error as Error).message}`);
+      }
+      console.log(`motcua-server: đã ngừng phục vụ đơn vị / office no longer served: /o/${id}/`);
+    }
+    for (const row of list) {
       if (closed) return;
       if (routes.byId(row.id)) {
         if (!started.includes(row.id)) {

@@ -44,6 +44,18 @@ export class OfficeRoutes {
     return refused;
   }
 
+  /**
+   * Stops routing the office `id` (at `/o/<id>/` and at its host names: a merged office, taken off the province's
+   * list); `false` when it was not routed.
+   */
+  remove(id: string): boolean {
+    const office = this.#byId.get(id);
+    if (!office) return false;
+    this.#byId.delete(id);
+    for (const [host, routed] of this.#byHost) if (routed === office) this.#byHost.delete(host);
+    return true;
+  }
+
   /** The office at `/o/<id>/`, if routed. */
   byId(id: string): RoutedOffice | undefined {
     return this.#byId.get(id);

@@ -87,7 +87,7 @@ export async function insertProvinceOfficeHost(tx: Queryable, office: string, ho
 }
 
 /**
- * Tells every instance listening on {@link OFFICES_CHANNEL} that `office` was added: PostgreSQL delivers it when the
+ * Tells every instance listening on {@link OFFICES_CHANNEL} that `office` was added (or taken off the list): PostgreSQL delivers it when the
  * transaction commits, and not at all if it rolls back.
  *
  * @example
@@ -97,4 +97,19 @@ export async function insertProvinceOfficeHost(tx: Queryable, office: string, ho
  */
 export async function announceProvinceOffice(tx: Queryable, office: string): Promise<void> {
   await tx.query(`select pg_notify(left($1 || '_' || current_schema(), 63), $2)`, [OFFICES_CHANNEL, office]);
+}
+
+/**
+ * Takes an office off the province's list with its host names (in the caller's transaction, with
+ * {@link announceProvinceOffice}: every instance stops serving it); `false` when the list does not hold it.
+ *
+ * @example
+ * ```ts
+ * await deleteProvinceOffice(tx, 'xa-tan-hoa'); // true
+ * ```
+ */
+export async function deleteProvinceOffice(tx: Queryable, office: string): Promise<boolean> {
+  await tx.query(`delete from province_office_hosts where office_id = $1`, [office]);
+  const rows = await tx.query(`delete from province_offices where id = $1 returning id`, [office]);
+  return rows.length === 1;
 }
