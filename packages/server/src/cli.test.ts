@@ -7,6 +7,7 @@ import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { createApp } from './app.js';
+import { CLI, runCli } from './cli.test-support.js';
 import { migrate } from './db/migrations.js';
 import { openPglite } from './db/pglite.js';
 import { adminHeaders, newClaim, pairDevice } from './devices/pairing.test-support.js';
@@ -16,7 +17,6 @@ import { verifyPassword } from './staff/passwords.js';
 import { findUserByUsername } from './staff/users-store.js';
 
 // The command itself, as a commune runs it, on the embedded database (the default): PostgreSQL adds nothing here.
-const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
 const PGLITE_VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).dependencies[
   '@electric-sql/pglite'
 ];
@@ -47,28 +47,8 @@ async function freshDataDir(name: string): Promise<string> {
 }
 
 /** Runs the command to its end with `input` on standard input; its exit code and output. */
-function run(args: string[], dataDir: string, input = ''): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    env: {
-      ...process.env,
-      MOTCUA_CONFIG: '',
-      DATABASE_URL: '',
-      MOTCUA_DATA_DIR: dataDir,
-      MOTCUA_SECRET: 's'.repeat(40),
-    },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    err += chunk.toString();
-  });
-  child.stdin.end(input);
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out, err })));
-}
+const run = (args: string[], dataDir: string, input = '') =>
+  runCli(args, { MOTCUA_CONFIG: '', MOTCUA_DATA_DIR: dataDir }, input);
 
 describe('motcua-server users', () => {
   it('creates the first admin with a password from standard input, lists, resets and disables users', async () => {

@@ -14,11 +14,11 @@ import type { Database } from '../db/database.js';
 // Under CI=true it refuses to run without PostgreSQL, rather than skipping.
 import '../db/databases.test-support.js';
 import { openPostgres } from '../db/postgres.js';
-import { DEMO_OFFICE } from '../office/office.js';
 import { officeCommand } from '../office/office-cli.js';
 import { type RunningServer, startServer } from '../server.js';
 import { addedOffice, provinceOfficesOf } from './added-offices.js';
 import { insertProvinceOffice, listProvinceOffices } from './offices-store.js';
+import { provinceConfig } from './province-config.test-support.js';
 
 const serverUrl = process.env.MOTCUA_TEST_DATABASE_URL;
 const dir = mkdtempSync(join(tmpdir(), 'motcua-added-offices-'));
@@ -41,21 +41,8 @@ const CONFIGURED: ServedOffice[] = [
   },
 ];
 
-function config(): ServerConfig {
-  return {
-    port: 0,
-    host: '127.0.0.1',
-    databaseUrl: 'postgres://unused',
-    dataDir: dir,
-    secret: 'x'.repeat(40),
-    tls: undefined,
-    allowedOrigins: [],
-    catalogue: catalogueFile('tinh', '000.00.00.H62'),
-    static: [],
-    office: DEMO_OFFICE as never,
-    offices: CONFIGURED,
-  };
-}
+const config = (): ServerConfig =>
+  provinceConfig(dir, { catalogue: catalogueFile('tinh', '000.00.00.H62'), offices: CONFIGURED });
 
 /** A GET with a Host header of our choosing (fetch may not set one). */
 function getAsHost(url: string, host: string) {

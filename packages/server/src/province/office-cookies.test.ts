@@ -12,30 +12,17 @@ import type { ServerConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
-import { DEMO_OFFICE } from '../office/office.js';
 import { type RunningServer, startServer } from '../server.js';
 import { sessionHeaders, testUser } from '../staff/staff.test-support.js';
 import { addedOffice } from './added-offices.js';
 import { insertProvinceOffice } from './offices-store.js';
+import { provinceConfig } from './province-config.test-support.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'motcua-office-cookies-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function config(overrides: Partial<ServerConfig>): ServerConfig {
-  return {
-    port: 0,
-    host: '127.0.0.1',
-    databaseUrl: undefined,
-    dataDir: dir,
-    secret: 'x'.repeat(40),
-    tls: undefined,
-    allowedOrigins: [],
-    catalogue: undefined,
-    static: [],
-    office: DEMO_OFFICE as never,
-    ...overrides,
-  };
-}
+const config = (overrides: Partial<ServerConfig>): ServerConfig =>
+  provinceConfig(dir, { databaseUrl: undefined, ...overrides });
 
 /** A cookie as a Set-Cookie header sets it: name, value and attributes (lower-case names). */
 function parseSetCookie(header: string) {

@@ -1,28 +1,22 @@
-// The province's IT centre manages any office from the command line (`--office ID`): the command itself, run with a
-// province's configuration on PostgreSQL as the application role, next to an instance serving a configured office
-// and an office added to the database. A person working in two communes has an account in each, with that office's
-// roles; a session of one office is nobody at the other.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { readSessionView } from '@motcua/core/staff';
 import { expect } from 'chai';
-import type { ServerConfig } from '../config.js';
 import { type ApplicationRoleDatabase, openAsApplicationRole } from '../db/application-role.test-support.js';
 import type { Queryable } from '../db/database.js';
 // Under CI=true it refuses to run without PostgreSQL, rather than skipping.
 import '../db/databases.test-support.js';
+import { runCli } from '../cli.test-support.js';
 import { DEMO_OFFICE, parseOffice } from '../office/office.js';
 import { type RunningServer, startServer } from '../server.js';
 import { latestSettings } from '../settings/store.js';
 import { chooseOffice, takeOfficeOption } from './office-option.js';
 import { insertProvinceOffice } from './offices-store.js';
+import { provinceConfig } from './province-config.test-support.js';
 
 const serverUrl = process.env.MOTCUA_TEST_DATABASE_URL;
-const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'motcua-office-option-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const EXAMPLE = readFileSync(new URL('../../../../examples/data/catalogue.json', import.meta.url), 'utf8');
@@ -78,30 +72,7 @@ describe('a province managing any office from the command line', { skip: !server
   const PASSWORD_B = 'mat-khau-cua-dung-o-xa-b';
 
   /** Runs the command with the province's configuration, `input` on standard input. */
-  const run = (args: string[], input = '') => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-      env: {
-        ...process.env,
-        MOTCUA_CONFIG: configFile,
-        DATABASE_URL: '',
-        MOTCUA_DATA_DIR: dir,
-        MOTCUA_SECRET: 's'.repeat(40),
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    child.stdin.end(input);
-    return new Promise<{ code: number | null; out: string; err: string }>((resolve) =>
-      child.once('exit', (code) => resolve({ code, out, err })),
-    );
-  };
+  const run = (args: string[], input = '') => runCli(args, { MOTCUA_CONFIG: configFile, MOTCUA_DATA_DIR: dir }, input);
 
   const users = async () =>
     (
@@ -123,19 +94,10 @@ describe('a province managing any office from the command line', { skip: !server
     await roles.db.transaction((tx) =>
       insertProvinceOffice(tx, { id: 'xa-b', name: { vi: 'UBND xã B', en: 'B Commune' }, createdAt: 0 }),
     );
-    const config: ServerConfig = {
-      port: 0,
-      host: '127.0.0.1',
-      databaseUrl: 'postgres://unused',
-      dataDir: dir,
-      secret: 'x'.repeat(40),
-      tls: undefined,
-      allowedOrigins: [],
+    const config = provinceConfig(dir, {
       catalogue: join(dir, 'tinh-catalogue.json'),
-      static: [],
-      office: DEMO_OFFICE as never,
       offices: [{ office: parseOffice(officeInput('xa-a', 'A')), catalogue: undefined, hosts: [] }],
-    };
+    });
     // One instance serving both offices: the configured one and the added one.
     server = await startServer(config, { db: roles.db });
   });

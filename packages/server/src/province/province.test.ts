@@ -15,6 +15,7 @@ import { openPostgres } from '../db/postgres.js';
 import type { Json } from '../http/call.test-support.js';
 import { DEMO_OFFICE, parseOffice } from '../office/office.js';
 import { type RunningServer, startServer } from '../server.js';
+import { provinceConfig } from './province-config.test-support.js';
 
 const serverUrl = process.env.MOTCUA_TEST_DATABASE_URL;
 const dir = mkdtempSync(join(tmpdir(), 'motcua-province-'));
@@ -39,21 +40,7 @@ function served(id: string, agency: string, hosts: string[]): ServedOffice {
   return { office, catalogue, hosts };
 }
 
-function config(offices: ServedOffice[]): ServerConfig {
-  return {
-    port: 0,
-    host: '127.0.0.1',
-    databaseUrl: 'postgres://unused',
-    dataDir: dir,
-    secret: 'x'.repeat(40),
-    tls: undefined,
-    allowedOrigins: [],
-    catalogue: undefined,
-    static: [],
-    office: DEMO_OFFICE as never,
-    offices,
-  };
-}
+const config = (offices: ServedOffice[]): ServerConfig => provinceConfig(dir, { offices });
 
 /** A request with a Host header of our choosing (fetch may not set one). */
 function asHost(url: string, host: string, init: { method?: string; headers?: Record<string, string>; body?: string }) {
