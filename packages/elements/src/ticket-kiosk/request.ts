@@ -1,7 +1,7 @@
 /**
  * What the kiosk paints with: one GET with a timeout through the API client (the services list, a ticket's wait), and
- * the shapes of issuing a ticket. The answers' shapes and their readers are core's (`@motcua/core/queue`); issuing itself (`issuing.ts`)
- * loads on the first touch.
+ * the shapes of issuing a ticket. The answers' shapes and their readers are core's (`@motcua/core/queue`); issuing
+ * itself (`issuing.ts`) loads on the first touch.
  */
 
 import type { IssuedTicket, AnswerText as ServerText } from '@motcua/core/queue';
@@ -16,7 +16,6 @@ export type {
   KioskServices,
   TicketWait,
 } from '@motcua/core/queue';
-export type { RetryOptions } from '../internal/api-retry.js';
 
 /** How issuing ended. */
 export type IssueOutcome =
