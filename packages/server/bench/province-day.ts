@@ -19,7 +19,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,11 @@ const TICKETS = Number(process.env.TICKETS ?? 120);
 const KILL = process.env.KILL !== '0';
 /** Boards per office, each its own event stream through the balancer: the fan-out is OFFICES × BOARDS streams. */
 const BOARDS = Number(process.env.BOARDS ?? 1);
+/**
+ * BALANCER=haproxy: Debian's HAProxy (`apt-get install haproxy`) with the guide's configuration
+ * (examples/province/haproxy.cfg) in front of the instances, instead of the benchmark's own small balancer.
+ */
+const BALANCER = process.env.BALANCER === 'haproxy' ? 'haproxy' : 'node';
 /** SEARCH=1: one-minute steps of 5, 10, 20, 40 … more offices at the day's rate, until p95 passes 200 ms (≤ 10 min). */
 const SEARCH = process.env.SEARCH === '1';
 const SERVICES = ['ho-tich', 'dat-dai', 'chung-thuc'];
@@ -178,7 +183,101 @@ function balancer(ports: readonly number[]) {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => forward(req, res, Buffer.concat(chunks), new Set()));
   });
-  return { server, retried: () => retried };
+  return {
+    async listen(): Promise<Balancer> {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return {
+        base: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+        retried: async () => `${retried}`,
+        async close() {
+          await new Promise<void>((resolve) => server.close(() => resolve()));
+          server.closeAllConnections();
+        },
+      };
+    },
+  };
+}
+
+/** The load balancer in front of the instances, as the day sees it. */
+interface Balancer {
+  /** The address every citizen, kiosk, counter and board uses. */
+  readonly base: string;
+  /** How many requests it sent again to another instance. */
+  retried(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Debian's HAProxy with examples/province/haproxy.cfg, the guide's configuration: its `bind` on a free loopback port,
+ * its stats socket in `dir`, its health check on the first office, its `server` lines the instances.
+ */
+async function haproxy(ports: readonly number[], office: string, dir: string): Promise<Balancer> {
+  const template = readFileSync(new URL('../../../examples/province/haproxy.cfg', import.meta.url), 'utf8');
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const port = (probe.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  const socket = join(dir, 'haproxy.sock');
+  const config = join(dir, 'haproxy.cfg');
+  writeFileSync(
+    config,
+    `${template
+      .replace(/^( +)bind :80$/m, `$1bind 127.0.0.1:${port}`)
+      .replace(/^( +)stats socket \S+/m, `$1stats socket ${socket}`)
+      .replace(/\/o\/xa-an-binh\/api\/health/, `/o/${office}/api/health`)
+      .replace(/^ +server .*\n/gm, '')}${ports.map((p, i) => `    server motcua-${i + 1} 127.0.0.1:${p}\n`).join('')}`,
+  );
+  const child = spawn('haproxy', ['-f', config, '-db'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    err += chunk.toString();
+  });
+  const failed = new Promise<never>((_, reject) => {
+    child.once('error', () => reject(new Error("BALANCER=haproxy needs Debian's haproxy: apt-get install haproxy")));
+    child.once('exit', (code) => reject(new Error(`haproxy exited with ${code}: ${err.slice(-2000)}`)));
+  });
+  failed.catch(() => {});
+  // Ready once it answers through to an instance.
+  const base = `http://127.0.0.1:${port}/`;
+  for (let i = 0; ; i++) {
+    const ok = await Promise.race([
+      fetch(`${base}o/${office}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      ),
+      failed,
+    ]);
+    if (ok) break;
+    if (i > 100) throw new Error(`haproxy did not answer: ${err.slice(-2000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  /** The backend's line of `show stat`: retries (`wretr`) and requests sent to another server (`wredis`). */
+  const stat = () =>
+    new Promise<string>((resolve) => {
+      let csv = '';
+      const conn = connect(socket, () => conn.end('show stat\n'));
+      conn.on('data', (chunk: Buffer) => {
+        csv += chunk.toString();
+      });
+      conn.on('error', () => resolve('?'));
+      conn.on('end', () => {
+        const [header = '', ...rows] = csv.replace(/^# /, '').trim().split('\n');
+        const names = header.split(',');
+        const backend = rows.map((r) => r.split(',')).find((r) => r[0] === 'instances' && r[1] === 'BACKEND') ?? [];
+        const field = (name: string) => backend[names.indexOf(name)] ?? '?';
+        resolve(`${field('wretr')} retries, ${field('wredis')} sent to another instance (HAProxy)`);
+      });
+    });
+  return {
+    base,
+    retried: stat,
+    async close() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
 
 const latencies = new Map<string, number[]>();
@@ -466,9 +565,9 @@ async function main(): Promise<void> {
     console.log(
       `province day: ${INSTANCES} instances started with ${OFFICES} offices each in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`,
     );
-    const lb = balancer(instances.map((i) => i.port));
-    await new Promise<void>((resolve) => lb.server.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(lb.server.address() as AddressInfo).port}/`;
+    const ports = instances.map((i) => i.port);
+    const lb = BALANCER === 'haproxy' ? await haproxy(ports, 'xa-0', dir) : await balancer(ports).listen();
+    const { base } = lb;
     // Each office's day, by its index (a stepped search leaves the offices it did not reach out).
     const results: OfficeDay[] = [];
     const work = (load: Load) =>
@@ -567,7 +666,7 @@ async function main(): Promise<void> {
       `province day: ${SEARCH ? `stepped search, 1-minute steps at the rate of a ${MINUTES}-minute day (the last step's routes below)` : `${OFFICES} offices, ${MINUTES} min`}, ${INSTANCES} instances${killedAt ? `; instance ${INSTANCES} killed at ${(killedAt / 1000).toFixed(0)} s` : ''}`,
     );
     console.log(
-      `  ${requests} requests in ${seconds.toFixed(0)} s: ${(requests / seconds).toFixed(1)} requests/s; retried by the balancer: ${lb.retried()}`,
+      `  ${requests} requests in ${seconds.toFixed(0)} s: ${(requests / seconds).toFixed(1)} requests/s; retried by the balancer: ${await lb.retried()}`,
     );
     console.log(`  answered and stored: ${tickets} tickets, ${dossiers} dossiers, ${ratings} ratings`);
     console.log('  route                                         count   p50 ms   p95 ms   p99 ms  answers');
@@ -588,8 +687,7 @@ async function main(): Promise<void> {
     );
     console.log(`  lost, duplicated or cross-office: ${problems.length === 0 ? 'none' : problems.join('; ')}`);
     if (problems.length > 0) process.exitCode = 1;
-    await new Promise<void>((resolve) => lb.server.close(() => resolve()));
-    lb.server.closeAllConnections();
+    await lb.close();
   } finally {
     stop.abort();
     await Promise.all(
