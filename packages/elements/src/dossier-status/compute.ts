@@ -1,5 +1,5 @@
-// Loaded lazily, with the first lookup: its request (lookup.ts), the validation of the answer and the dossier clock with
-// core's calendar.
+// Loaded lazily, with the first lookup: its request (lookup.ts), the validation of the answer and the dossier clock
+// with core's calendar.
 
 import { vietnamCalendar } from '@motcua/core/calendar';
 import {

@@ -6,8 +6,9 @@ import { HttpProblem } from './lookup-problem.js';
 import type { DossierResolver } from './types.js';
 
 /**
- * Fetches the dossier `code` with its `pin`: from the page's `resolver` when there is one, else from `endpoint` (`{code}`
- * replaced, resolved against the global `apiBase`) with the PIN in the `Dossier-Pin` header, never in the URL.
+ * Fetches the dossier `code` with its `pin`: from the page's `resolver` when there is one, else from `endpoint`
+ * (`{code}` replaced, resolved against the global `apiBase`) with the PIN in the `Dossier-Pin` header, never in the
+ * URL.
  *
  * @throws HttpProblem when the answer says why no dossier is shown (not found, rate limited, server, malformed); the
  * API client's `ApiFailure` when no answer came (network, aborted).

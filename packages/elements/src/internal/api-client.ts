@@ -1,7 +1,7 @@
 // The one way every motcua element talks to the server: the address (config.ts's apiUrl), JSON both ways, the
-// project's error body (core's ApiErrorBody) read into one ApiFailure, an Idempotency-Key on every unsafe request, which
-// the caller keeps for a retry, the bearer token of an element that has one, and abort on disconnect. A timeout and
-// retries are api-retry.ts's, for the elements that need them.
+// project's error body (core's ApiErrorBody) read into one ApiFailure, an Idempotency-Key on every unsafe request,
+// which the caller keeps for a retry, the bearer token of an element that has one, and abort on disconnect. A timeout
+// and retries are api-retry.ts's, for the elements that need them.
 import type { ApiErrorBody, ApiProblem, LocalizedText } from '@motcua/core/text';
 import { apiUrl } from './config.js';
 

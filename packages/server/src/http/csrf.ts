@@ -19,12 +19,12 @@ function sameOrigin(c: Context): boolean | undefined {
 
 /**
  * Refuses cross-site request forgery against the session cookie: an unsafe request (POST, PUT, PATCH, DELETE) that
- * carries the session cookie (a name `sessionCookie` reads), and every sign-in (`paths`), must come from a page of the server's own origin —
- * `Sec-Fetch-Site: same-origin`, or else an `Origin` whose host is the request's. A cookie-carrying request with
- * neither header is refused too (browsers send one of them on every unsafe request); a sign-in with neither (a
- * script with no cookie) passes. Bearer-token requests without the cookie are not concerned: no browser adds that
- * header to a forged request. 403 `cross-site-request` otherwise. The cookie's `SameSite=Strict` is the first line;
- * this is the second, for browsers and proxies that do not keep it.
+ * carries the session cookie (a name `sessionCookie` reads), and every sign-in (`paths`), must come from a page of the
+ * server's own origin — `Sec-Fetch-Site: same-origin`, or else an `Origin` whose host is the request's. A
+ * cookie-carrying request with neither header is refused too (browsers send one of them on every unsafe request); a
+ * sign-in with neither (a script with no cookie) passes. Bearer-token requests without the cookie are not concerned:
+ * no browser adds that header to a forged request. 403 `cross-site-request` otherwise. The cookie's `SameSite=Strict`
+ * is the first line; this is the second, for browsers and proxies that do not keep it.
  *
  * @example
  * ```ts
