@@ -1,6 +1,6 @@
 import { type Answers, createResponse, type Instrument, scrubPersonalData } from '@motcua/core/satisfaction';
 import type { ApiProblem } from '@motcua/core/text';
-import { ApiFailure } from '../internal/api-client.js';
+import { ApiFailure, type ApiOptions } from '../internal/api-client.js';
 import { apiRetrying } from '../internal/api-retry.js';
 import { newIdempotencyKey } from '../internal/idempotency-key.js';
 import { pairedCredential } from '../internal/paired-device.js';
@@ -117,13 +117,12 @@ export function classifyFailure(failure: ApiFailure): SendOutcome {
 
 /**
  * What a counter-level rating is sent with, read at each send (never kept with a queued rating): the credential of
- * this paired counter tablet, else the counter an officer's console names (`Motcua-Counter`, with the page's own
- * session cookie).
+ * this paired counter tablet as the client's bearer token, else the counter an officer's console names
+ * (`Motcua-Counter`, with the page's own session cookie).
  */
-const counterCredential = (counter: string | undefined): Record<string, string> | undefined => {
-  const credential = pairedCredential();
-  if (credential) return { Authorization: `Bearer ${credential}` };
-  return counter ? { 'Motcua-Counter': counter } : undefined;
+const counterCredential = (counter: string | undefined): Pick<ApiOptions, 'token' | 'headers'> => {
+  const token = pairedCredential();
+  return token ? { token } : { headers: counter ? { 'Motcua-Counter': counter } : undefined };
 };
 
 /**
@@ -144,9 +143,9 @@ export async function sendRating(
   retryDelays: readonly number[] = [],
 ): Promise<SendOutcome> {
   const { body, key, url } = pending;
-  const headers = body.token ? undefined : counterCredential(body.counter);
+  const credential = body.token ? {} : counterCredential(body.counter);
   try {
-    await apiRetrying(url, { body, key, headers }, { timeoutMs, retryDelays });
+    await apiRetrying(url, { body, key, ...credential }, { timeoutMs, retryDelays });
     return { kind: 'sent' };
   } catch (error) {
     return error instanceof ApiFailure ? classifyFailure(error) : { kind: 'transient' };
