@@ -7,6 +7,38 @@ import { formatPath, type Problem, problem } from '@motcua/core/text';
 import { ApiError } from '../http/errors.js';
 
 /**
+ * A catalogue file read and checked by core: the catalogue, or every problem with its path (unreadable file,
+ * malformed JSON, then core's checks).
+ *
+ * @example
+ * ```ts
+ * const read = await readCatalogueFile('catalogue.json');
+ * if (read.ok) read.catalogue.procedures.length; // 33
+ * ```
+ */
+export async function readCatalogueFile(
+  path: string,
+): Promise<
+  { readonly ok: true; readonly catalogue: Catalogue } | { readonly ok: false; readonly problems: readonly Problem[] }
+> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    return {
+      ok: false,
+      problems: [
+        problem([], 'unreadable-catalogue', {
+          vi: `Không đọc được danh mục ${path}: ${(error as Error).message}`,
+          en: `Cannot read the catalogue ${path}: ${(error as Error).message}`,
+        }),
+      ],
+    };
+  }
+  return parseCatalogue(json);
+}
+
+/**
  * Every problem of a catalogue file, each with its path: unreadable file, malformed JSON, then core's checks.
  * An empty list means the catalogue can be served.
  *
@@ -16,19 +48,8 @@ import { ApiError } from '../http/errors.js';
  * ```
  */
 export async function catalogueProblems(path: string): Promise<readonly Problem[]> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    return [
-      problem([], 'unreadable-catalogue', {
-        vi: `Không đọc được danh mục ${path}: ${(error as Error).message}`,
-        en: `Cannot read the catalogue ${path}: ${(error as Error).message}`,
-      }),
-    ];
-  }
-  const result = parseCatalogue(json);
-  return result.ok ? [] : result.problems;
+  const read = await readCatalogueFile(path);
+  return read.ok ? [] : read.problems;
 }
 
 /**
@@ -58,12 +79,7 @@ export function catalogueFromFile(path: string | undefined): () => Promise<Catal
     if (path === undefined) return undefined;
     const { mtimeMs } = await stat(path);
     if (cached?.mtime !== mtimeMs) {
-      let result: ReturnType<typeof parseCatalogue>;
-      try {
-        result = parseCatalogue(JSON.parse(await readFile(path, 'utf8')));
-      } catch {
-        result = { ok: false, problems: [] };
-      }
+      const result = await readCatalogueFile(path);
       if (!result.ok) {
         // The server's settings are wrong, not the counter's request: say so, and where to look.
         console.error(`motcua-server: the catalogue ${path} is invalid; run: motcua-server check-catalogue ${path}`);

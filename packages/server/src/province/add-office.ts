@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import type { Catalogue } from '@motcua/core/catalogue';
-import { parseCatalogue } from '@motcua/core/catalogue';
 import { type LocalizedText, MotcuaError, type Problem, problem } from '@motcua/core/text';
 import { HOST_NAME_PATTERN, type ServedOffice } from '../config.js';
 import type { Database } from '../db/database.js';
+import { readCatalogueFile } from '../dossiers/catalogue.js';
 import { ApiError } from '../http/errors.js';
 import { OFFICE_ID_PATTERN } from '../office/office.js';
 import { insertCatalogueVersion, latestCatalogue } from '../settings/store.js';
@@ -192,28 +191,16 @@ async function officeProblems(
 
 /** The catalogue in `file`, checked by core; its problems (under `catalogue`) added to `problems` instead. */
 async function readCatalogue(file: string, problems: Problem[]): Promise<Catalogue | undefined> {
-  const place = (p: Problem): Problem =>
-    problem(['catalogue', ...p.path], p.code, {
-      vi: `Danh mục ${file} (--catalogue): ${p.message.vi}`,
-      en: `The catalogue ${file} (--catalogue): ${p.message.en}`,
-    });
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
+  const read = await readCatalogueFile(file);
+  if (read.ok) return read.catalogue;
+  for (const p of read.problems) {
     problems.push(
-      place(
-        problem([], 'unreadable-catalogue', {
-          vi: `không đọc được: ${(error as Error).message}`,
-          en: `cannot be read: ${(error as Error).message}`,
-        }),
-      ),
+      problem(['catalogue', ...p.path], p.code, {
+        vi: `Danh mục ${file} (--catalogue): ${p.message.vi}`,
+        en: `The catalogue ${file} (--catalogue): ${p.message.en}`,
+      }),
     );
-    return undefined;
   }
-  const result = parseCatalogue(json);
-  if (result.ok) return result.catalogue;
-  problems.push(...result.problems.map(place));
   return undefined;
 }
 
