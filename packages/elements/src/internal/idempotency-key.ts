@@ -1,8 +1,7 @@
 /**
  * The `Idempotency-Key` of a request the server must carry out once however often it is retried: 32 lowercase
- * hexadecimal digits (128 bits, or 122 from `crypto.randomUUID`), random from the browser's cryptographic generator.
- * `crypto.randomUUID` exists only in secure contexts (HTTPS, `localhost`) and from Safari 15.4; a kiosk on the
- * commune's plain-HTTP LAN gets the same kind of key from `crypto.getRandomValues`, which exists everywhere.
+ * hexadecimal digits (128 bits) from the browser's cryptographic generator, `crypto.getRandomValues`, which exists in
+ * every context (a kiosk on the commune's plain-HTTP LAN too, where `crypto.randomUUID` does not).
  *
  * @example
  * ```ts
@@ -11,7 +10,5 @@
  * ```
  */
 export function newIdempotencyKey(): string {
-  const { crypto } = globalThis;
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID().replace(/-/g, '');
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
