@@ -5,7 +5,6 @@
  * roll's printable width and `@page` gets the measured height, so a roll printer cuts right after it.
  */
 
-import { toVietnamTime } from '@motcua/core/calendar';
 import type { Language } from '../internal/i18n.js';
 import { PrintFrame, setFrameStyles } from '../internal/print-frame.js';
 import { qrElement } from '../internal/qr.js';
@@ -73,13 +72,29 @@ svg { display: block; width: ${qr}mm; height: ${qr}mm; margin: 1mm auto; }
 .footer { font-style: italic; }`;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** `HH:MM DD/MM/YYYY` in Vietnam, whatever the kiosk's time zone. */
+/**
+ * `HH:MM DD/MM/YYYY` in Vietnam whatever the kiosk's time zone, from the browser's own time-zone data (a printed
+ * ticket needs no more of core's calendar than this).
+ *
+ * @example
+ * ```ts
+ * vietnamClock(Date.UTC(2026, 10, 23, 1, 5)); // '08:05 23/11/2026'
+ * ```
+ */
 export function vietnamClock(at: number): string {
-  const { date, minuteOfDay } = toVietnamTime(at);
-  const [year, month, day] = date.split('-');
-  return `${pad(Math.floor(minuteOfDay / 60))}:${pad(minuteOfDay % 60)} ${day}/${month}/${year}`;
+  const part = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      hour: '2-digit',
+      minute: '2-digit',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    })
+      .formatToParts(at)
+      .map(({ type, value }) => [type, value]),
+  );
+  return `${part.hour}:${part.minute} ${part.day}/${part.month}/${part.year}`;
 }
 
 /**
