@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { isCivilDate } from '../calendar/civil-date.js';
-import { type TimeLimit, timeLimitProblems } from '../deadline/time-limit.js';
+import type { TimeLimit } from '../deadline/time-limit.js';
+import { timeLimitFaults } from '../deadline/time-limit-faults.js';
 import { isJsonObject } from '../text/json-object.js';
 import { MotcuaError, type Problem, type ProblemPath, problem } from '../text/problem.js';
 import { type Catalogue, catalogueSchema } from './schema.js';
@@ -42,9 +43,9 @@ function asArray(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-/** The time limit at `value` when it is valid, else `undefined`. */
+/** The time limit at `value` when it is valid, else `undefined` (its faults are not worded: none is reported here). */
 function validLimit(value: unknown): TimeLimit | undefined {
-  return value !== undefined && timeLimitProblems(value).length === 0 ? (value as TimeLimit) : undefined;
+  return value !== undefined && timeLimitFaults(value).length === 0 ? (value as TimeLimit) : undefined;
 }
 
 /**

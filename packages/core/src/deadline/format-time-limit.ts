@@ -1,6 +1,7 @@
 // A time limit in words, apart from its checks (time-limit.ts): a page that only counts or checks limits, such as the
 // dossier status widget, does not carry the words.
-import { isUncounted, type TimeLimit, type TimeLimitUnit } from './time-limit.js';
+import type { TimeLimit } from './time-limit.js';
+import { isUncounted, type TimeLimitUnit } from './time-limit-faults.js';
 
 const UNIT_WORDS: Readonly<Record<TimeLimitUnit, { vi: string; en: string; enOne: string }>> = {
   'working-days': { vi: 'ngày làm việc', en: 'working days', enOne: 'working day' },

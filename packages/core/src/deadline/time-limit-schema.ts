@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CLOCK, isUncounted } from './time-limit.js';
+import { CLOCK, isUncounted } from './time-limit-faults.js';
 
 // The zod schema lives apart from the time limit's checks and formatting, so that code that counts deadlines does not
 // load zod.

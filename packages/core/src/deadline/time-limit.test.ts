@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import { MotcuaError } from '../text/problem.js';
 import { formatTimeLimit } from './format-time-limit.js';
 import { parseTimeLimit, TIME_LIMIT_UNITS, type TimeLimit, timeLimitProblems } from './time-limit.js';
+import { timeLimitFaults } from './time-limit-faults.js';
 import { timeLimitSchema } from './time-limit-schema.js';
 
 const validLimit: fc.Arbitrary<TimeLimit> = fc.oneof(
@@ -89,6 +90,26 @@ describe('time limits as data', () => {
       fc.property(anyLimit, (input) => {
         const clean = input.cutoff === undefined ? { value: input.value, unit: input.unit } : input;
         expect(timeLimitProblems(clean).length === 0).to.equal(z.safeParse(timeLimitSchema, clean).success);
+      }),
+    );
+  });
+
+  it('finds the faults without words, one for each problem timeLimitProblems words (what the catalogue asks)', () => {
+    expect(timeLimitFaults({ value: -1, unit: 'weeks', hours: 2 })).to.deep.equal([
+      'value',
+      'unit',
+      { unknownField: 'hours' },
+    ]);
+    expect(timeLimitFaults({ value: 2, unit: 'same-day', cutoff: '24:00' })).to.deep.equal([
+      'value-not-zero',
+      'cutoff',
+    ]);
+    expect(timeLimitFaults({ value: 0, unit: 'days' })).to.deep.equal(['value-below-one']);
+    expect(timeLimitFaults([])).to.deep.equal(['not-an-object']);
+    expect(timeLimitFaults({ value: 5, unit: 'working-days', cutoff: '15:00' })).to.deep.equal([]);
+    fc.assert(
+      fc.property(fc.anything(), (input) => {
+        expect(timeLimitFaults(input).length).to.equal(timeLimitProblems(input).length);
       }),
     );
   });

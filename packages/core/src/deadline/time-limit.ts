@@ -1,37 +1,8 @@
 import { MotcuaError, type Problem, type ProblemPath, problem } from '../text/problem.js';
+import { TIME_LIMIT_UNITS, type TimeLimitUnit, timeLimitFaults } from './time-limit-faults.js';
 
-/**
- * How a procedure's time limit (thời hạn giải quyết) is counted:
- * - `working-days`: ngày làm việc (Mon–Fri minus holidays and days off, plus make-up Saturdays);
- * - `working-hours`: giờ làm việc, counted within office hours;
- * - `days`: calendar days (ngày); a period whose last day is not a working day ends on the next
- *   working day (Civil Code 2015 art. 148(5));
- * - `same-day`: trong ngày (the result is returned the day the dossier is received);
- * - `immediate`: giải quyết ngay (at once, while the applicant waits).
- *
- * @example
- * ```ts
- * const unit: TimeLimitUnit = 'working-days';
- * TIME_LIMIT_UNITS.includes(unit); // true
- * ```
- */
-export type TimeLimitUnit = 'working-days' | 'working-hours' | 'days' | 'same-day' | 'immediate';
-
-/**
- * Every {@link TimeLimitUnit}, in order from the longest-counted to the shortest.
- *
- * @example
- * ```ts
- * TIME_LIMIT_UNITS; // ['working-days', 'working-hours', 'days', 'same-day', 'immediate']
- * ```
- */
-export const TIME_LIMIT_UNITS: readonly TimeLimitUnit[] = Object.freeze([
-  'working-days',
-  'working-hours',
-  'days',
-  'same-day',
-  'immediate',
-]);
+// The checks live in time-limit-faults.ts without their words; this module words them.
+export { TIME_LIMIT_UNITS, type TimeLimitUnit } from './time-limit-faults.js';
 
 /**
  * A time limit as data, the shape the catalogue stores and the deadline engine counts.
@@ -59,22 +30,6 @@ export interface TimeLimit {
 }
 
 /**
- * A cutoff's `HH:MM` (00:00–23:59).
- *
- * @internal
- */
-export const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-/**
- * Whether a unit counts no units (`same-day`, `immediate`).
- *
- * @internal
- */
-export function isUncounted(unit: TimeLimitUnit): boolean {
-  return unit === 'same-day' || unit === 'immediate';
-}
-
-/**
  * Every problem with a value meant as a {@link TimeLimit}, each with its path (prefixed by `path`)
  * and a Vietnamese and English message. Returns `[]` for a valid limit.
  *
@@ -85,68 +40,47 @@ export function isUncounted(unit: TimeLimitUnit): boolean {
  * ```
  */
 export function timeLimitProblems(input: unknown, path: ProblemPath = []): Problem[] {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return [
-      problem(path, 'invalid-time-limit', {
-        vi: 'Thời hạn phải là một đối tượng { value, unit, cutoff? }',
-        en: 'A time limit must be an object { value, unit, cutoff? }',
-      }),
-    ];
-  }
-  const record = input as Record<string, unknown>;
-  const problems: Problem[] = [];
-  const unit = record.unit;
-  const knownUnit = typeof unit === 'string' && (TIME_LIMIT_UNITS as readonly string[]).includes(unit);
-  const value = record.value;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    problems.push(
-      problem([...path, 'value'], 'invalid-time-limit-value', {
-        vi: 'Số lượng của thời hạn phải là số nguyên không âm',
-        en: 'The time limit value must be a non-negative whole number',
-      }),
-    );
-  } else if (knownUnit && isUncounted(unit as TimeLimitUnit) && value !== 0) {
-    problems.push(
-      problem([...path, 'value'], 'invalid-time-limit-value', {
-        vi: `Thời hạn "${unit}" không đếm đơn vị nào: số lượng phải là 0`,
-        en: `A "${unit}" time limit counts no units: its value must be 0`,
-      }),
-    );
-  } else if (knownUnit && !isUncounted(unit as TimeLimitUnit) && value < 1) {
-    problems.push(
-      problem([...path, 'value'], 'invalid-time-limit-value', {
-        vi: 'Thời hạn tính theo ngày hoặc giờ phải có số lượng từ 1 trở lên (dùng "same-day" cho trong ngày)',
-        en: 'A limit counted in days or hours must be at least 1 (use "same-day" for within the day)',
-      }),
-    );
-  }
-  if (!knownUnit) {
-    problems.push(
-      problem([...path, 'unit'], 'unknown-time-limit-unit', {
-        vi: `Đơn vị thời hạn không hợp lệ; phải là một trong: ${TIME_LIMIT_UNITS.join(', ')}`,
-        en: `Unknown time limit unit; expected one of: ${TIME_LIMIT_UNITS.join(', ')}`,
-      }),
-    );
-  }
-  if (record.cutoff !== undefined && (typeof record.cutoff !== 'string' || !CLOCK.test(record.cutoff))) {
-    problems.push(
-      problem([...path, 'cutoff'], 'invalid-time-limit-cutoff', {
-        vi: 'Giờ giới hạn tiếp nhận phải có dạng HH:MM, ví dụ 15:00',
-        en: 'The cutoff must be a time HH:MM, e.g. 15:00',
-      }),
-    );
-  }
-  for (const key of Object.keys(record)) {
-    if (key !== 'value' && key !== 'unit' && key !== 'cutoff') {
-      problems.push(
-        problem([...path, key], 'unknown-field', {
-          vi: `Trường không được hỗ trợ: "${key}"`,
-          en: `Unsupported field: "${key}"`,
-        }),
-      );
+  return timeLimitFaults(input).map((fault) => {
+    switch (fault) {
+      case 'not-an-object':
+        return problem(path, 'invalid-time-limit', {
+          vi: 'Thời hạn phải là một đối tượng { value, unit, cutoff? }',
+          en: 'A time limit must be an object { value, unit, cutoff? }',
+        });
+      case 'value':
+        return problem([...path, 'value'], 'invalid-time-limit-value', {
+          vi: 'Số lượng của thời hạn phải là số nguyên không âm',
+          en: 'The time limit value must be a non-negative whole number',
+        });
+      case 'value-not-zero': {
+        const unit = (input as TimeLimit).unit;
+        return problem([...path, 'value'], 'invalid-time-limit-value', {
+          vi: `Thời hạn "${unit}" không đếm đơn vị nào: số lượng phải là 0`,
+          en: `A "${unit}" time limit counts no units: its value must be 0`,
+        });
+      }
+      case 'value-below-one':
+        return problem([...path, 'value'], 'invalid-time-limit-value', {
+          vi: 'Thời hạn tính theo ngày hoặc giờ phải có số lượng từ 1 trở lên (dùng "same-day" cho trong ngày)',
+          en: 'A limit counted in days or hours must be at least 1 (use "same-day" for within the day)',
+        });
+      case 'unit':
+        return problem([...path, 'unit'], 'unknown-time-limit-unit', {
+          vi: `Đơn vị thời hạn không hợp lệ; phải là một trong: ${TIME_LIMIT_UNITS.join(', ')}`,
+          en: `Unknown time limit unit; expected one of: ${TIME_LIMIT_UNITS.join(', ')}`,
+        });
+      case 'cutoff':
+        return problem([...path, 'cutoff'], 'invalid-time-limit-cutoff', {
+          vi: 'Giờ giới hạn tiếp nhận phải có dạng HH:MM, ví dụ 15:00',
+          en: 'The cutoff must be a time HH:MM, e.g. 15:00',
+        });
+      default:
+        return problem([...path, fault.unknownField], 'unknown-field', {
+          vi: `Trường không được hỗ trợ: "${fault.unknownField}"`,
+          en: `Unsupported field: "${fault.unknownField}"`,
+        });
     }
-  }
-  return problems;
+  });
 }
 
 /**
