@@ -24,6 +24,7 @@ export {
   parseCsv,
 } from './csv.js';
 export { parseFeeText, parseTimeLimitText } from './csv-text.js';
+export { duplicateCodeProblems } from './duplicate-codes.js';
 export {
   computeFee,
   computeFees,

@@ -4,6 +4,7 @@ import type { TimeLimit } from '../deadline/time-limit.js';
 import { timeLimitFaults } from '../deadline/time-limit-faults.js';
 import { isJsonObject } from '../text/json-object.js';
 import { MotcuaError, type Problem, type ProblemPath, problem } from '../text/problem.js';
+import { duplicateCodeProblems } from './duplicate-codes.js';
 import { type Catalogue, catalogueSchema } from './schema.js';
 import { problemsFromZodIssues } from './zod-problems.js';
 
@@ -171,29 +172,16 @@ function checkProcedure(procedure: Loose, path: ProblemPath, options: ParseCatal
   }
 }
 
-/** Problems across fields, found on the raw input so they are reported with the type problems. */
+/**
+ * Problems across fields, found on the raw input so they are reported with the type problems. Duplicate codes come
+ * first; sorted by procedure, each procedure's duplicate code still comes before its other problems.
+ */
 function crossFieldProblems(input: unknown, options: ParseCatalogueOptions): Problem[] {
-  const out: Problem[] = [];
-  if (!isJsonObject(input)) return out;
-  const seen = new Map<string, number>();
-  asArray(input.procedures).forEach((procedure, i) => {
-    if (!isJsonObject(procedure)) return;
-    const path = ['procedures', i];
-    if (typeof procedure.code === 'string') {
-      const key =
-        typeof procedure.localSuffix === 'string' ? `${procedure.code}.${procedure.localSuffix}` : procedure.code;
-      const first = seen.get(key);
-      if (first === undefined) seen.set(key, i);
-      else {
-        out.push(
-          problem([...path, 'code'], 'duplicate-code', {
-            vi: `Mã thủ tục ${key} bị trùng với thủ tục thứ ${first + 1} ($.procedures[${first}])`,
-            en: `Procedure code ${key} duplicates procedure ${first + 1} ($.procedures[${first}])`,
-          }),
-        );
-      }
-    }
-    checkProcedure(procedure, path, options, out);
+  if (!isJsonObject(input)) return [];
+  const procedures = asArray(input.procedures);
+  const out = duplicateCodeProblems(procedures);
+  procedures.forEach((procedure, i) => {
+    if (isJsonObject(procedure)) checkProcedure(procedure, ['procedures', i], options, out);
   });
   return out;
 }

@@ -3,7 +3,7 @@
  * itself) because the zod schema weighs about 13 kB gzip.
  */
 
-import { type Catalogue, parseCatalogue } from '@motcua/core/catalogue';
+import { type Catalogue, duplicateCodeProblems, parseCatalogue } from '@motcua/core/catalogue';
 import { formatPath, isJsonObject, type LocalizedText, type Problem } from '@motcua/core/text';
 
 /** The search's typo and abbreviation pass: it runs only on a validated catalogue, so it comes with the validation. */
@@ -45,8 +45,8 @@ const pause = () => new Promise((resolve) => setTimeout(resolve));
 /**
  * Validates a catalogue with core's `parseCatalogue`, part by part with a pause between parts, so that a
  * large catalogue neither blocks the page nor delays the first page of the list. Every problem is kept,
- * with its path in the whole catalogue. Codes are compared across parts here, since `parseCatalogue`
- * sees one part at a time (the problem code and the messages follow core's `duplicate-code`).
+ * with its path in the whole catalogue. Codes are compared across parts here with core's
+ * `duplicateCodeProblems`, since `parseCatalogue` sees one part at a time.
  */
 export async function checkCatalogue(input: unknown, options: CheckOptions): Promise<CatalogueCheck | undefined> {
   if (!isJsonObject(input) || !Array.isArray(input.procedures)) {
@@ -75,7 +75,7 @@ export async function checkCatalogue(input: unknown, options: CheckOptions): Pro
       if (!options.wanted()) return undefined;
     }
   }
-  problems.push(...duplicates(all));
+  problems.push(...duplicateCodeProblems(all));
   if (problems.length > 0) return finish(problems);
   return { ok: true, catalogue: input as unknown as Catalogue };
 }
@@ -88,28 +88,4 @@ function finish(problems: readonly Problem[]): CatalogueCheck {
       .sort((a, b) => at(a) - at(b))
       .map((p) => ({ path: formatPath(p.path), message: p.message })),
   };
-}
-
-function duplicates(procedures: readonly unknown[]): Problem[] {
-  const seen = new Map<string, number>();
-  const out: Problem[] = [];
-  procedures.forEach((procedure, i) => {
-    if (!isJsonObject(procedure) || typeof procedure.code !== 'string') return;
-    const key =
-      typeof procedure.localSuffix === 'string' ? `${procedure.code}.${procedure.localSuffix}` : procedure.code;
-    const first = seen.get(key);
-    if (first === undefined) {
-      seen.set(key, i);
-      return;
-    }
-    out.push({
-      path: ['procedures', i, 'code'],
-      code: 'duplicate-code',
-      message: {
-        vi: `Mã thủ tục ${key} bị trùng với thủ tục thứ ${first + 1} ($.procedures[${first}])`,
-        en: `Procedure code ${key} duplicates procedure ${first + 1} ($.procedures[${first}])`,
-      },
-    });
-  });
-  return out;
 }
