@@ -3,7 +3,7 @@
 // pages shown and "show more". Functions of the element, called with it as `this` (`renderList.call(list)`; Lit calls
 // a template's listeners so too): written as its methods were, they compress as they did (the element passed as a
 // parameter cost the first paint some 30 to 50 B gzip).
-import type { Catalogue, OnlineLevel, Procedure, ProcedureLevel } from '@motcua/core/catalogue';
+import type { Catalogue, Procedure } from '@motcua/core/catalogue';
 import { html, nothing } from 'lit';
 import { levelsOf } from './catalogue-index.js';
 import { anchorOf, fullCode, timeOf } from './format.js';
@@ -37,7 +37,7 @@ export function renderList(this: ListInternals) {
       <legend>${this.t('filtersLabel')}</legend>
       <div class="filter">
         <label for="field">${this.t('field')}</label>
-        <select id="field" @change=${onField}>
+        <select id="field" @change=${onFilter}>
           <option value="" ?selected=${this.field === ''}>${this.t('allFields')}</option>
           ${this.fields.map((f) => html`<option lang="vi" .value=${f} ?selected=${this.field === f}>${f}</option>`)}
         </select>
@@ -46,7 +46,7 @@ export function renderList(this: ListInternals) {
         levels.length > 1
           ? html`<div class="filter">
         <label for="level">${this.t('level')}</label>
-        <select id="level" @change=${onLevel}>
+        <select id="level" @change=${onFilter}>
           <option value="" ?selected=${this.level === ''}>${this.t('allLevels')}</option>
           ${levels.map((l) => html`<option value=${l} ?selected=${this.level === l}>${this.t(LEVEL_KEYS[l])}</option>`)}
         </select>
@@ -55,7 +55,7 @@ export function renderList(this: ListInternals) {
       }
       <div class="filter">
         <label for="online">${this.t('online')}</label>
-        <select id="online" @change=${onOnline}>
+        <select id="online" @change=${onFilter}>
           <option value="" ?selected=${this.online === ''}>${this.t('allOnline')}</option>
           ${(['full', 'partial', 'none'] as const).map(
             (o) => html`<option value=${o} ?selected=${this.online === o}>${this.t(ONLINE_KEYS[o])}</option>`,
@@ -150,18 +150,10 @@ function onSearch(this: ListInternals, event: Event): void {
   this.shown = this.pageSize;
 }
 
-function onField(this: ListInternals, event: Event): void {
-  this.field = (event.target as HTMLSelectElement).value;
-  this.shown = this.pageSize;
-}
-
-function onLevel(this: ListInternals, event: Event): void {
-  this.level = (event.target as HTMLSelectElement).value as ProcedureLevel | '';
-  this.shown = this.pageSize;
-}
-
-function onOnline(this: ListInternals, event: Event): void {
-  this.online = (event.target as HTMLSelectElement).value as OnlineLevel | '';
+/** A filter chosen: its select's id is the property it sets (`field`, `level` or `online`), its options the values. */
+function onFilter(this: ListInternals, event: Event): void {
+  const select = event.target as HTMLSelectElement;
+  (this as Record<'field' | 'level' | 'online', string>)[select.id as 'field' | 'level' | 'online'] = select.value;
   this.shown = this.pageSize;
 }
 
