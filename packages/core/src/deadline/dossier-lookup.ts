@@ -17,7 +17,7 @@ import type { TimeLimit } from './time-limit.js';
 export type DossierStepType = DossierEvent['type'] | 'processing' | 'payment-requested';
 
 /** Every {@link DossierStepType}. */
-export const DOSSIER_STEP_TYPES: readonly DossierStepType[] = Object.freeze([
+export const DOSSIER_STEP_TYPES: readonly DossierStepType[] = /* @__PURE__ */ Object.freeze([
   ...DOSSIER_EVENT_TYPES,
   'processing',
   'payment-requested',

@@ -11,11 +11,13 @@ import {
   type DossierEvent,
   type DossierStatus,
   dossierClock,
+  FINISHED_DOSSIER_STATUSES,
   fromNationalSync,
   type NationalSyncFormat,
   type NationalSyncRecord,
   parseOffsetDateTime,
   type SyncedDossier,
+  statusOfStep,
   syncedTimeliness,
   type TimeLimit,
   type Timeliness,
@@ -109,12 +111,7 @@ function timelineOf(receivedAt: string, events: readonly DossierEvent[]): StepVi
   const steps: StepView[] = [{ type: 'received', status: 'received', at: receivedAt }];
   let status: DossierStatus = 'received';
   for (const e of events) {
-    status =
-      e.type === 'supplement-completed'
-        ? 'processing'
-        : e.type === 'extended' || e.type === 'authority-received'
-          ? status
-          : e.type;
+    status = statusOfStep(e.type, status);
     const at = typeof e.at === 'string' ? e.at : e.at.toISOString();
     const reason = 'reason' in e ? e.reason : undefined;
     const dueAt = e.type === 'extended' ? String(e.dueAt) : undefined;
@@ -180,10 +177,7 @@ export function toDossierView(raw: unknown, code: string, now: number, read: Rea
     : timelineOf(data.receivedAt as string, events);
   if (!(data.dueAt === undefined || isTime(data.dueAt))) fail('due date');
   const status = data.status;
-  const finished =
-    typeof data.finished === 'boolean'
-      ? data.finished
-      : ['resolved', 'returned', 'withdrawn', 'stopped', 'refused'].includes(status);
+  const finished = typeof data.finished === 'boolean' ? data.finished : FINISHED_DOSSIER_STATUSES.includes(status);
   const base = {
     code: data.code,
     procedure: (procedure.name as string | undefined) ?? '',
