@@ -45,6 +45,33 @@ describe('dossier codes (Circular 01/2018 art. 19)', () => {
     ]);
   });
 
+  it('tell a valid code exactly when it has no problem, under any pattern', () => {
+    const other = { pattern: 'HS-{agency}/{yyyy}{MM}{dd}/{seq:6}', agency: /^[A-Z0-9]+$/ };
+    const cases: [unknown, typeof other | undefined][] = [
+      ['000.00.15.H41-260213-0007', undefined],
+      ['000.00.15.H41-260230-0007', undefined],
+      ['000.00.15.H41-260213-0000', undefined],
+      ['00.00.15.H41-260213-0001', undefined],
+      ['00.00.15.H41-261313-0000', undefined],
+      ['000.00.15.h41-260213-0001', undefined],
+      ['H41-260213-7', undefined],
+      [42, undefined],
+      [null, undefined],
+      ['HS-XAVIDU/20311201/000042', other],
+      ['HS-XAVIDU/19991231/000001', other],
+      ['HS-XAVIDU/20310229/000042', other],
+      ['HS-XAVIDU/20311201/000000', other],
+      ['HS-xavidu/20311201/000042', other],
+      ['000.00.15.H41-260213-0007', other],
+    ];
+    for (const [code, format] of cases) {
+      expect(isDossierCode(code, format), String(code)).to.equal(dossierCodeProblems(code, format).length === 0);
+    }
+    expect(codes(() => isDossierCode('000.00.15.H41-260213-0007', { pattern: '{agency}-{seq:4}' }))).to.deep.equal([
+      'invalid-dossier-code-pattern',
+    ]);
+  });
+
   it('refuse a sequence past four digits and a bad agency when writing', () => {
     expect(codes(() => formatDossierCode({ agency, date: '2026-02-13', sequence: 10_000 }))).to.deep.equal([
       'invalid-sequence',

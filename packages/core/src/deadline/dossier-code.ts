@@ -122,36 +122,40 @@ function patternError(en: string, vi: string): MotcuaError {
   ]);
 }
 
-/** Problems with the parts of a code under a compiled format. */
-function partProblems(parts: DossierCodeParts, compiled: Compiled, path: ProblemPath): Problem[] {
-  const problems: Problem[] = [];
-  if (typeof parts.agency !== 'string' || !compiled.agency.test(parts.agency)) {
-    problems.push(
-      problem([...path, 'agency'], 'invalid-agency-code', {
-        vi: `Mã định danh cơ quan không đúng định dạng (mặc định V1V2V3.Z1Z2.Y1Y2.MX1X2, ví dụ 000.00.15.H41): ${JSON.stringify(parts.agency)}`,
-        en: `The agency identifier does not have the expected form (by default V1V2V3.Z1Z2.Y1Y2.MX1X2, e.g. 000.00.15.H41): ${JSON.stringify(parts.agency)}`,
-      }),
-    );
-  }
+/** The parts of a code that are invalid under a compiled format, in order (none for valid parts). */
+function invalidParts(parts: DossierCodeParts, compiled: Compiled): (keyof DossierCodeParts)[] {
+  const invalid: (keyof DossierCodeParts)[] = [];
+  if (typeof parts.agency !== 'string' || !compiled.agency.test(parts.agency)) invalid.push('agency');
   const yearDigits = compiled.groups.includes('yyyy') ? 4 : 2;
   if (!isCivilDate(parts.date) || (yearDigits === 2 && (parts.date < '2000-01-01' || parts.date > '2099-12-31'))) {
-    problems.push(
-      problem([...path, 'date'], 'invalid-date', {
-        vi: `Ngày tiếp nhận không hợp lệ: ${JSON.stringify(parts.date)}`,
-        en: `Invalid date of receipt: ${JSON.stringify(parts.date)}`,
-      }),
-    );
+    invalid.push('date');
   }
+  const sequence = parts.sequence;
+  if (!Number.isSafeInteger(sequence) || sequence < 1 || sequence > 10 ** compiled.seqDigits - 1) {
+    invalid.push('sequence');
+  }
+  return invalid;
+}
+
+/** Problems with the parts of a code under a compiled format. */
+function partProblems(parts: DossierCodeParts, compiled: Compiled, path: ProblemPath): Problem[] {
   const max = 10 ** compiled.seqDigits - 1;
-  if (!Number.isSafeInteger(parts.sequence) || parts.sequence < 1 || parts.sequence > max) {
-    problems.push(
-      problem([...path, 'sequence'], 'invalid-sequence', {
-        vi: `Số thứ tự trong ngày phải từ 1 đến ${max}, nhận được ${String(parts.sequence)}`,
-        en: `The daily sequence must be 1–${max}; got ${String(parts.sequence)}`,
-      }),
-    );
-  }
-  return problems;
+  return invalidParts(parts, compiled).map((part) =>
+    part === 'agency'
+      ? problem([...path, 'agency'], 'invalid-agency-code', {
+          vi: `Mã định danh cơ quan không đúng định dạng (mặc định V1V2V3.Z1Z2.Y1Y2.MX1X2, ví dụ 000.00.15.H41): ${JSON.stringify(parts.agency)}`,
+          en: `The agency identifier does not have the expected form (by default V1V2V3.Z1Z2.Y1Y2.MX1X2, e.g. 000.00.15.H41): ${JSON.stringify(parts.agency)}`,
+        })
+      : part === 'date'
+        ? problem([...path, 'date'], 'invalid-date', {
+            vi: `Ngày tiếp nhận không hợp lệ: ${JSON.stringify(parts.date)}`,
+            en: `Invalid date of receipt: ${JSON.stringify(parts.date)}`,
+          })
+        : problem([...path, 'sequence'], 'invalid-sequence', {
+            vi: `Số thứ tự trong ngày phải từ 1 đến ${max}, nhận được ${String(parts.sequence)}`,
+            en: `The daily sequence must be 1–${max}; got ${String(parts.sequence)}`,
+          }),
+  );
 }
 
 /**
@@ -236,7 +240,9 @@ export function parseDossierCode(code: unknown, format?: DossierCodeFormat, path
  * ```
  */
 export function isDossierCode(code: unknown, format?: DossierCodeFormat): boolean {
-  return dossierCodeProblems(code, format).length === 0;
+  const compiled = compile(format);
+  const match = typeof code === 'string' ? compiled.regex.exec(code) : null;
+  return match !== null && invalidParts(partsOf(match, compiled), compiled).length === 0;
 }
 
 /**
