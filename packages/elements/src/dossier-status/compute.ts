@@ -125,22 +125,6 @@ export interface ReadOptions {
   readonly units?: NationalSyncFormat['units'];
 }
 
-/** A province's record in the national sync fields (`MaHoSo`, `TrangThaiHoSo`…), as read with core's adapter. */
-function fromSync(record: Json, synced: SyncedDossier): Json {
-  const name = record.TenThuTuc ?? record.TenTTHC;
-  return {
-    code: synced.code,
-    procedure: { name: typeof name === 'string' ? name : '' },
-    status: synced.status,
-    receivedAt: synced.receivedAt,
-    ...(synced.limit ? { limit: synced.limit } : {}),
-    ...(synced.dueAt ? { dueAt: synced.dueAt } : {}),
-    events: synced.events,
-  };
-}
-
-const instant = (iso: string) => parseOffsetDateTime(iso) as number;
-
 let options: DossierClockOptions | undefined;
 
 /**
@@ -158,7 +142,9 @@ export function toDossierView(raw: unknown, code: string, now: number, read: Rea
   try {
     if (typeof raw.MaHoSo === 'string') {
       synced = fromNationalSync(raw as unknown as NationalSyncRecord, read.units ? { units: read.units } : {});
-      data = fromSync(raw, synced);
+      // The record as an answer: core's reading of it, with the procedure's name the province writes.
+      const name = raw.TenThuTuc ?? raw.TenTTHC;
+      data = { ...synced, procedure: { name: typeof name === 'string' ? name : '' } };
     }
   } catch {
     fail('national sync record');
@@ -213,7 +199,7 @@ export function toDossierView(raw: unknown, code: string, now: number, read: Rea
     fail('clock');
   }
   const pauses = clock.pauses.map((p) => ({ from: p.from, ...(p.to ? { to: p.to } : {}) }));
-  if (synced?.dueAt && instant(synced.dueAt) !== instant(clock.promisedDueAt)) {
+  if (synced?.dueAt && parseOffsetDateTime(synced.dueAt) !== parseOffsetDateTime(clock.promisedDueAt)) {
     // The province's due date differs from the one computed from the limit (its pauses, an extension, its own
     // rules): it is the one shown, and judged as the national indicator does, straight from the sync dates.
     const timeliness = syncedTimeliness(synced, new Date(now).toISOString());
