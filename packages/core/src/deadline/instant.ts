@@ -1,3 +1,4 @@
+import { daysFromCivil } from '../calendar/civil-date.js';
 import { MotcuaError, type ProblemPath, problem } from '../text/problem.js';
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
@@ -73,12 +74,8 @@ export function parseOffsetDateTime(s: string): number | undefined {
     if (oh < 0 || oh > 23 || om < 0 || om > 59) return undefined;
     offset = (sign === 45 ? -1 : 1) * (oh * 60 + om);
   } else return undefined;
-  // Days since 1970-01-01 (H. Hinnant's days_from_civil), without Date.UTC's general-purpose path.
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const days = era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+  // Days since 1970-01-01, without Date.UTC's general-purpose path.
+  const days = daysFromCivil(year, month, day);
   return ((days * 24 + hour) * 60 + minute - offset) * MS_PER_MINUTE + second * 1000 + ms;
 }
 
