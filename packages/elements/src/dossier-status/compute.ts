@@ -112,9 +112,10 @@ function timelineOf(receivedAt: string, events: readonly DossierEvent[]): StepVi
   let status: DossierStatus = 'received';
   for (const e of events) {
     status = statusOfStep(e.type, status);
-    const at = typeof e.at === 'string' ? e.at : e.at.toISOString();
+    // Checked events (checkEvent) and a sync record's: their times are ISO strings.
+    const at = e.at as string;
     const reason = 'reason' in e ? e.reason : undefined;
-    const dueAt = e.type === 'extended' ? String(e.dueAt) : undefined;
+    const dueAt = e.type === 'extended' ? (e.dueAt as string) : undefined;
     steps.push({ type: e.type, status, at, ...(reason ? { reason } : {}), ...(dueAt ? { dueAt } : {}) });
   }
   return steps;
