@@ -154,7 +154,7 @@ export function toDossierView(raw: unknown, code: string, now: number, read: Rea
   if (!isStatus(data.status) || !isTime(data.receivedAt)) fail('status or receipt');
   const procedure = isJsonObject(data.procedure) ? data.procedure : {};
   if (!optionalText(procedure.name) || !optionalText(procedure.code)) fail('procedure');
-  const limit = data.limit === undefined ? undefined : (data.limit as TimeLimit);
+  const limit = data.limit as TimeLimit | undefined;
   if (limit !== undefined && timeLimitProblems(limit).length > 0) fail('limit');
   if (data.events !== undefined && !Array.isArray(data.events)) fail('events');
   const events = ((data.events as unknown[] | undefined) ?? []).map(checkEvent);
