@@ -199,7 +199,8 @@ export function toDossierView(raw: unknown, code: string, now: number, read: Rea
   } catch {
     fail('clock');
   }
-  const pauses = clock.pauses.map((p) => ({ from: p.from, ...(p.to ? { to: p.to } : {}) }));
+  // The clock's own pauses (their working minutes beside): fresh objects, shown as they are.
+  const pauses = clock.pauses;
   if (synced?.dueAt && parseOffsetDateTime(synced.dueAt) !== parseOffsetDateTime(clock.promisedDueAt)) {
     // The province's due date differs from the one computed from the limit (its pauses, an extension, its own
     // rules): it is the one shown, and judged as the national indicator does, straight from the sync dates.
