@@ -263,8 +263,8 @@ export class MotcuaDossierStatus extends MotcuaElement<Key> {
       // The PIN leaves the address bar once read (the shared reader loads only when there is one to read).
       if (!this.pin && params.has('pin')) {
         const read: Promise<void> = import('../internal/address-secrets.js')
-          .then((m) => {
-            this.pin ||= m.secretFromAddress('pin');
+          .then(({ secretFromAddress }) => {
+            this.pin ||= secretFromAddress('pin');
           })
           .catch(() => undefined) // offline: the citizen types the PIN
           .then(() => {
