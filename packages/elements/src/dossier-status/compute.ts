@@ -26,6 +26,7 @@ import {
 import { isJsonObject } from '@motcua/core/text';
 import type { StringTable } from '../internal/i18n.js';
 import type { DossierStatusBaseStringKey, DossierStatusStringKey } from './dossier-status.strings.js';
+import { HttpProblem } from './lookup-problem.js';
 
 export { formatRemaining, isDossierCode } from '@motcua/core/deadline';
 export { fetchDossier } from './lookup.js';
@@ -72,31 +73,27 @@ export interface DossierView {
   readonly timeline: readonly StepView[];
 }
 
-/** The answer is not a dossier the element can show. */
-export class MalformedDossierError extends Error {
-  override name = 'MalformedDossierError';
-}
-
 type Json = Record<string, unknown>;
 
 const isTime = (v: unknown): v is string => typeof v === 'string' && parseOffsetDateTime(v) !== undefined;
 const isStatus = (v: unknown): v is DossierStatus => (DOSSIER_STATUSES as readonly unknown[]).includes(v);
 const optionalText = (v: unknown): v is string | undefined => v === undefined || typeof v === 'string';
 
-function fail(what: string): never {
-  throw new MalformedDossierError(`invalid ${what}`);
+/** The answer is not a dossier the element can show: the lookup's `malformed` problem. */
+function fail(): never {
+  throw new HttpProblem('malformed');
 }
 
 function checkEvent(e: unknown): DossierEvent {
-  if (!isJsonObject(e) || !(DOSSIER_EVENT_TYPES as readonly unknown[]).includes(e.type) || !isTime(e.at)) fail('event');
-  if (!optionalText(e.reason)) fail('event reason');
-  if (e.type === 'extended' && (!isTime(e.dueAt) || typeof e.reason !== 'string')) fail('extension');
+  if (!isJsonObject(e) || !(DOSSIER_EVENT_TYPES as readonly unknown[]).includes(e.type) || !isTime(e.at)) fail();
+  if (!optionalText(e.reason)) fail();
+  if (e.type === 'extended' && (!isTime(e.dueAt) || typeof e.reason !== 'string')) fail();
   return e as unknown as DossierEvent;
 }
 
 function checkStep(s: unknown): StepView {
-  if (!isJsonObject(s) || typeof s.type !== 'string' || !isStatus(s.status) || !isTime(s.at)) fail('timeline');
-  if (!optionalText(s.reason) || !(s.dueAt === undefined || isTime(s.dueAt))) fail('timeline');
+  if (!isJsonObject(s) || typeof s.type !== 'string' || !isStatus(s.status) || !isTime(s.at)) fail();
+  if (!optionalText(s.reason) || !(s.dueAt === undefined || isTime(s.dueAt))) fail();
   return {
     type: s.type,
     status: s.status,
@@ -132,10 +129,10 @@ let options: DossierClockOptions | undefined;
  * Checks a lookup's answer (the shape of `GET /api/dossiers/{code}`, or a record in the national sync fields) and
  * computes the clock and the working time left in the browser, with core's calendar, at `now`.
  *
- * @throws MalformedDossierError when the answer is not a dossier with this code.
+ * @throws HttpProblem (`malformed`) when the answer is not a dossier with this code.
  */
 export function toDossierView(raw: unknown, code: string, now: number, read: ReadOptions = {}): DossierView {
-  if (!isJsonObject(raw)) fail('answer');
+  if (!isJsonObject(raw)) fail();
   let data: Json = raw;
   // A record in the national sync fields is read with the configured `DonViTinh` words; its `NgayHenTra` is the
   // province's own due date (moved by its pauses and extensions) and wins over the one computed from the limit.
@@ -148,21 +145,21 @@ export function toDossierView(raw: unknown, code: string, now: number, read: Rea
       data = { ...synced, procedure: { name: typeof name === 'string' ? name : '' } };
     }
   } catch {
-    fail('national sync record');
+    fail();
   }
-  if (typeof data.code !== 'string' || data.code.toUpperCase() !== code.toUpperCase()) fail('code');
-  if (!isStatus(data.status) || !isTime(data.receivedAt)) fail('status or receipt');
+  if (typeof data.code !== 'string' || data.code.toUpperCase() !== code.toUpperCase()) fail();
+  if (!isStatus(data.status) || !isTime(data.receivedAt)) fail();
   const procedure = isJsonObject(data.procedure) ? data.procedure : {};
-  if (!optionalText(procedure.name) || !optionalText(procedure.code)) fail('procedure');
+  if (!optionalText(procedure.name) || !optionalText(procedure.code)) fail();
   const limit = data.limit as TimeLimit | undefined;
-  if (limit !== undefined && timeLimitProblems(limit).length > 0) fail('limit');
-  if (data.events !== undefined && !Array.isArray(data.events)) fail('events');
+  if (limit !== undefined && timeLimitProblems(limit).length > 0) fail();
+  if (data.events !== undefined && !Array.isArray(data.events)) fail();
   const events = ((data.events as unknown[] | undefined) ?? []).map(checkEvent);
-  if (data.timeline !== undefined && !Array.isArray(data.timeline)) fail('timeline');
+  if (data.timeline !== undefined && !Array.isArray(data.timeline)) fail();
   const timeline = data.timeline
     ? (data.timeline as unknown[]).map(checkStep)
     : timelineOf(data.receivedAt as string, events);
-  if (!(data.dueAt === undefined || isTime(data.dueAt))) fail('due date');
+  if (!(data.dueAt === undefined || isTime(data.dueAt))) fail();
   const status = data.status;
   const finished = typeof data.finished === 'boolean' ? data.finished : FINISHED_DOSSIER_STATUSES.includes(status);
   const base = {
@@ -197,7 +194,7 @@ export function toDossierView(raw: unknown, code: string, now: number, read: Rea
     clock = dossierClock(dossier, options);
     classification = classifyDossier(dossier, { ...options, now });
   } catch {
-    fail('clock');
+    fail();
   }
   // The clock's own pauses (their working minutes beside): fresh objects, shown as they are.
   const pauses = clock.pauses;
