@@ -30,10 +30,9 @@ import {
 } from './request.js';
 
 export { messageStrings } from './messages.js';
-export { flushRatings, queuedRatings } from './outbox.js';
 
 /** The rating token in use: the form's `token`, else the page address (`?t=…`, the QR code on the receipt). */
-export function activeToken(token: string): string {
+function activeToken(token: string): string {
   return token || secretFromAddress('t');
 }
 
@@ -57,7 +56,7 @@ export interface RatingInput {
  * counter-level rating), or the next one after `spent`, the key the server last answered for good without
  * recording the rating.
  */
-export function pendingRating(previous: PendingRating | undefined, input: RatingInput, spent?: string): PendingRating {
+function pendingRating(previous: PendingRating | undefined, input: RatingInput, spent?: string): PendingRating {
   const body = buildRatingRequest({
     instrument: input.instrument,
     answers: input.answers,
@@ -306,7 +305,7 @@ const questionFromPath = (path: string): string | undefined =>
  * How a send ends for the form. A send that may succeed later keeps the rating in the outbox (or says the device
  * could not keep it); anything else is the server's answer for good.
  */
-export async function verdictFor(outcome: SendOutcome, pending: PendingRating): Promise<Verdict> {
+async function verdictFor(outcome: SendOutcome, pending: PendingRating): Promise<Verdict> {
   switch (outcome.kind) {
     case 'transient': {
       const kept = await queueRating(pending);
@@ -418,7 +417,7 @@ export async function submit(form: FormInternals): Promise<void> {
 }
 
 /** What a send (or a send from the queue) means for the form: its state, the focus, and its event. */
-export async function settle(form: FormInternals, outcome: SendOutcome, fromQueue: boolean): Promise<void> {
+async function settle(form: FormInternals, outcome: SendOutcome, fromQueue: boolean): Promise<void> {
   const pending = form.pending;
   if (!pending) return;
   const kept = outcome.kind === 'transient' || outcome.kind === 'failed' || outcome.kind === 'rate-limited';
