@@ -68,7 +68,7 @@ export type SendOutcome =
   | { readonly kind: 'already-rated' }
   | { readonly kind: 'expired' }
   | { readonly kind: 'invalid'; readonly problems: readonly ApiProblem[] }
-  | { readonly kind: 'rate-limited'; readonly retryAfterSeconds?: number }
+  | { readonly kind: 'rate-limited' }
   /** Network failure, timeout, 5xx or a concurrent retry still running: worth trying again later. */
   | { readonly kind: 'transient'; readonly status?: number }
   /** Any other answer: trying again will not help. */
@@ -107,10 +107,9 @@ export function classifyFailure(failure: ApiFailure): SendOutcome {
   if (code.startsWith('token-') && status !== 409) return { kind: 'expired' };
   // (409 request-in-progress, the first request with this key still running, is transient above.)
   if (status === 409) return { kind: 'already-rated' };
-  if (status === 429) {
-    const { retryAfter } = failure;
-    return { kind: 'rate-limited', ...(retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}) };
-  }
+  // Too many requests: the form asks to try again in a few minutes, the outbox waits for its next chance (neither
+  // reads Retry-After).
+  if (status === 429) return { kind: 'rate-limited' };
   if (status === 400 || status === 422) return { kind: 'invalid', problems: failure.problems };
   return { kind: 'failed', status };
 }
