@@ -598,6 +598,19 @@ describe('<motcua-rating-form>', () => {
       }
     });
 
+    it("sends under the token's id when its claims hold Vietnamese text", async () => {
+      const token = await createRatingToken(
+        { dossier: '000.00.00.H00-261122-0002', counter: 'Quầy 2', officer: 'Nguyễn Thị Hằng' },
+        'a signing key of at least 32 bytes!!',
+        { now: Date.now(), tokenId: 'receipt-0002-token' },
+      );
+      const el = await rated(token);
+      await choose(el, 'overall', 3);
+      await submit(el);
+      await until(() => calls.length === 1, 'the request');
+      expect(calls[0]?.key).to.equal('receipt-0002-token');
+    });
+
     it('sends what a bot typed into the honeypot, for the server to turn away', async () => {
       const el = await rated();
       const trap = shadow(el).querySelector<HTMLInputElement>('input[name="website"]') as HTMLInputElement;

@@ -164,10 +164,11 @@ export function ratingTokenId(token: string | undefined): string | undefined {
   const parts = token?.split('.') ?? [];
   if (parts.length !== 4 || parts[0] !== 'r1') return undefined;
   try {
-    const binary = atob((parts[2] as string).replace(/-/g, '+').replace(/_/g, '/'));
-    const payload: unknown = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
+    // The payload's UTF-8 bytes as atob gives them, one character each: any other claim's non-ASCII text reads
+    // differently, the id (ASCII only, as checked) reads the same.
+    const payload: unknown = JSON.parse(atob((parts[2] as string).replace(/-/g, '+').replace(/_/g, '/')));
     const id = (payload as { j?: unknown } | null)?.j;
-    return typeof id === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(id) ? id : undefined;
+    return typeof id === 'string' && /^[\w-]{8,64}$/.test(id) ? id : undefined;
   } catch {
     return undefined;
   }
