@@ -36,37 +36,25 @@ function activeToken(token: string): string {
   return token || secretFromAddress('t');
 }
 
-/** What the form sends: its answers and context as attributes and the honeypot give them. */
-export interface RatingInput {
-  readonly instrument: Instrument;
-  readonly answers: Answers;
-  readonly token: string;
-  readonly deviceKey: string;
-  readonly counter: string;
-  readonly channel: string;
-  readonly honeypot: string;
-  /** Where to send, relative to the configured `apiBase`. */
-  readonly endpoint: string;
-}
-
 /**
- * The rating to send: the request body built by core (throws a `MotcuaError` if the answers are not acceptable) and
- * the URL, under the previous submission's idempotency key when it is a retry of the same rating, since the server
- * may have recorded it already. Anything else is a new rating: its key is the rating token's id (a random one for a
- * counter-level rating), or the next one after `spent`, the key the server last answered for good without
- * recording the rating.
+ * The rating the form sends: the request body built by core (throws a `MotcuaError` if the answers are not
+ * acceptable) from its answers, attributes and the honeypot, and the URL, under the previous submission's idempotency
+ * key when it is a retry of the same rating, since the server may have recorded it already. Anything else is a new
+ * rating: its key is the rating token's id (a random one for a counter-level rating), or the next one after the key
+ * the server last answered for good without recording the rating (`spentKey`).
  */
-function pendingRating(previous: PendingRating | undefined, input: RatingInput, spent?: string): PendingRating {
+function pendingRating(form: FormInternals, instrument: Instrument, honeypot: string): PendingRating {
+  const { pending: previous, spentKey: spent } = form;
   const body = buildRatingRequest({
-    instrument: input.instrument,
-    answers: input.answers,
-    token: activeToken(input.token) || undefined,
-    deviceKey: input.deviceKey || undefined,
-    counter: input.counter || undefined,
-    channel: input.channel || undefined,
-    honeypot: input.honeypot,
+    instrument,
+    answers: form.answers,
+    token: activeToken(form.token),
+    deviceKey: form.deviceKey,
+    counter: form.counter,
+    channel: form.channel,
+    honeypot,
   });
-  const url = apiUrl(input.endpoint).href;
+  const url = apiUrl(form.endpoint).href;
   if (previous && JSON.stringify(previous.body) === JSON.stringify(body) && previous.url === url) return previous;
   return { key: spent ? nextIdempotencyKey(spent, body.token) : idempotencyKeyFor(body.token), url, body };
 }
@@ -398,18 +386,9 @@ export async function submit(form: FormInternals): Promise<void> {
     return;
   }
   const pending = pendingRating(
-    form.pending,
-    {
-      instrument,
-      answers: form.answers,
-      token: form.token,
-      deviceKey: form.deviceKey,
-      counter: form.counter,
-      channel: form.channel,
-      honeypot: form.renderRoot.querySelector<HTMLInputElement>('#website')?.value ?? '',
-      endpoint: form.endpoint,
-    },
-    form.spentKey,
+    form,
+    instrument,
+    form.renderRoot.querySelector<HTMLInputElement>('#website')?.value ?? '',
   );
   form.pending = pending;
   form.status = 'sending';
