@@ -1,6 +1,6 @@
 import { type Answers, createResponse, type Instrument, scrubPersonalData } from '@motcua/core/satisfaction';
 import type { ApiProblem } from '@motcua/core/text';
-import { ApiFailure, type ApiOptions } from '../internal/api-client.js';
+import type { ApiFailure, ApiOptions } from '../internal/api-client.js';
 import { apiRetrying } from '../internal/api-retry.js';
 import { newIdempotencyKey } from '../internal/idempotency-key.js';
 import { pairedCredential } from '../internal/paired-device.js';
@@ -147,7 +147,8 @@ export async function sendRating(
     await apiRetrying(url, { body, key, ...credential }, { timeoutMs, retryDelays });
     return { kind: 'sent' };
   } catch (error) {
-    return error instanceof ApiFailure ? classifyFailure(error) : { kind: 'transient' };
+    // The client throws nothing else: no answer, or a timeout, is an ApiFailure with status 0.
+    return classifyFailure(error as ApiFailure);
   }
 }
 
