@@ -101,6 +101,7 @@ export { readSatisfactionReport, type SatisfactionReport } from './report.js';
 export {
   type Answers,
   createResponse,
+  keptAnswers,
   type ResponseContext,
   type SurveyResponse,
   validateResponse,

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { MotcuaError } from '../text/problem.js';
 import { instrumentFor } from './library.js';
-import { createResponse, validateResponse } from './response.js';
+import { createResponse, keptAnswers, validateResponse } from './response.js';
 import { scoreResponse } from './score-response.js';
 
 const rating = instrumentFor('one-stop-rating', '2026-03-10');
@@ -72,6 +72,25 @@ describe('response validation', () => {
       expect(error).to.be.instanceOf(MotcuaError);
       expect((error as MotcuaError).problems.map((p) => p.path[0])).to.deep.equal(['overall', 'submittedAt']);
     }
+  });
+});
+
+describe('kept answers', () => {
+  it("keeps what createResponse stores, in the instrument's order, without checking", () => {
+    const answers = { reason: '  chờ lâu  ', convenience: null, overall: 1, mood: 'ok' };
+    expect(keptAnswers(rating, answers)).to.deep.equal({ overall: 1, reason: 'chờ lâu' });
+    expect(Object.keys(keptAnswers(rating, answers))).to.deep.equal(['overall', 'reason']);
+    expect(keptAnswers(rating, { overall: 7, reason: '   ' }), 'not checked').to.deep.equal({ overall: 7 });
+    fc.assert(
+      fc.property(
+        fc.record({ overall: fc.constantFrom(1, 2, 3), reason: fc.string(), convenience: fc.constantFrom(1, 2, 3) }),
+        (answers) => {
+          if (validateResponse(rating, answers).length > 0) return;
+          const stored = createResponse(rating, answers, { submittedAt: 0 }).answers;
+          expect(keptAnswers(rating, answers)).to.deep.equal(stored);
+        },
+      ),
+    );
   });
 });
 

@@ -163,11 +163,32 @@ export function createResponse(instrument: Instrument, answers: Answers, context
     );
   }
   if (problems.length > 0) throw new MotcuaError(problems);
+  return {
+    ...context,
+    instrumentId: instrument.id,
+    instrumentVersion: instrument.version,
+    answers: keptAnswers(instrument, answers),
+  };
+}
+
+/**
+ * The answers a response keeps, in the instrument's order: a question's number as given, its text trimmed, and
+ * nothing for a question unanswered or answered with blank text; anything else in `answers` is left out. It does not
+ * check them: {@link createResponse} does, and stores these. For a page that has just checked the answers with
+ * {@link validateResponse} and sends them.
+ *
+ * @example
+ * ```ts
+ * const rating = instrumentFor('one-stop-rating', '2026-03-10');
+ * keptAnswers(rating, { overall: 1, reason: '  chờ lâu  ', convenience: null }); // { overall: 1, reason: 'chờ lâu' }
+ * ```
+ */
+export function keptAnswers(instrument: Instrument, answers: Answers): Record<string, number | string> {
   const kept: Record<string, number | string> = {};
   for (const question of instrument.questions) {
     const value = answers[question.id];
     if (typeof value === 'number') kept[question.id] = value;
     else if (typeof value === 'string' && value.trim() !== '') kept[question.id] = value.trim();
   }
-  return { ...context, instrumentId: instrument.id, instrumentVersion: instrument.version, answers: kept };
+  return kept;
 }

@@ -1,4 +1,4 @@
-import { type Answers, createResponse, type Instrument, scrubPersonalData } from '@motcua/core/satisfaction';
+import { type Answers, type Instrument, keptAnswers, scrubPersonalData } from '@motcua/core/satisfaction';
 import type { ApiProblem } from '@motcua/core/text';
 import type { ApiFailure, ApiOptions } from '../internal/api-client.js';
 import { apiRetrying } from '../internal/api-retry.js';
@@ -35,9 +35,10 @@ export interface RatingRequestInput {
 }
 
 /**
- * The request body of one rating: answers checked and normalised by core (`createResponse` throws a
- * `MotcuaError` when they are not acceptable), free text scrubbed of phone, citizen-id and e-mail numbers.
- * The one place that knows the shape of the ratings API.
+ * The request body of one rating: the answers core keeps (`keptAnswers`: text trimmed, nothing for an unanswered
+ * question), free text scrubbed of phone, citizen-id and e-mail numbers, and the instrument version answered. The
+ * answers are the ones the form has just checked with core (`validateResponse`); the server checks them again. The
+ * one place that knows the shape of the ratings API.
  *
  * @example
  * ```ts
@@ -46,9 +47,9 @@ export interface RatingRequestInput {
  * ```
  */
 export function buildRatingRequest(input: RatingRequestInput): RatingRequestBody {
-  const response = createResponse(input.instrument, input.answers, { submittedAt: Date.now() });
+  const { instrument } = input;
   const answers: Record<string, number | string> = {};
-  for (const [id, value] of Object.entries(response.answers)) {
+  for (const [id, value] of Object.entries(keptAnswers(instrument, input.answers))) {
     answers[id] = typeof value === 'string' ? scrubPersonalData(value) : value;
   }
   return {
@@ -56,7 +57,7 @@ export function buildRatingRequest(input: RatingRequestInput): RatingRequestBody
     ...(input.deviceKey ? { deviceKey: input.deviceKey } : {}),
     ...(input.counter ? { counter: input.counter } : {}),
     ...(input.channel ? { channel: input.channel } : {}),
-    instrument: { id: response.instrumentId, version: response.instrumentVersion },
+    instrument: { id: instrument.id, version: instrument.version },
     answers,
     ...(input.honeypot ? { honeypot: input.honeypot } : {}),
   };

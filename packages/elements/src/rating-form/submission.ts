@@ -37,11 +37,11 @@ function activeToken(token: string): string {
 }
 
 /**
- * The rating the form sends: the request body built by core (throws a `MotcuaError` if the answers are not
- * acceptable) from its answers, attributes and the honeypot, and the URL, under the previous submission's idempotency
- * key when it is a retry of the same rating, since the server may have recorded it already. Anything else is a new
- * rating: its key is the rating token's id (a random one for a counter-level rating), or the next one after the key
- * the server last answered for good without recording the rating (`spentKey`).
+ * The rating the form sends: the request body of its answers (checked by core a moment before), attributes and the
+ * honeypot, and the URL, under the previous submission's idempotency key when it is a retry of the same rating, since
+ * the server may have recorded it already. Anything else is a new rating: its key is the rating token's id (a random
+ * one for a counter-level rating), or the next one after the key the server last answered for good without recording
+ * the rating (`spentKey`).
  */
 function pendingRating(form: FormInternals, instrument: Instrument, honeypot: string): PendingRating {
   const { pending: previous, spentKey: spent } = form;
