@@ -410,11 +410,9 @@ async function settle(form: FormInternals, outcome: SendOutcome, fromQueue: bool
     form.queuedInMemory = verdict.inMemory === true;
   } else if (outcome.kind !== 'transient') {
     // The server answered for good: the next submission is a new request, under the next key if this one was
-    // answered without recording the rating.
+    // answered without recording the rating (invalid, too many requests, another refusal: an error to show).
     form.pending = undefined;
-    if (outcome.kind === 'invalid' || outcome.kind === 'failed' || outcome.kind === 'rate-limited') {
-      form.spentKey = pending.key;
-    }
+    if (verdict.status === 'error') form.spentKey = pending.key;
   }
   if (verdict.problems) {
     form.attempted = true;
