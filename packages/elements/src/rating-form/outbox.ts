@@ -25,7 +25,7 @@ export interface Outbox {
    * kept, so the caller can say the rating is lost on closing the page, or cannot be kept, instead of promising to
    * send it.
    */
-  queueRating(pending: PendingRating, now?: number): Promise<QueueResult>;
+  queueRating(pending: PendingRating): Promise<QueueResult>;
   /**
    * Sends every queued rating, one after another, while holding the outbox's lock, so two tabs (or two forms) never
    * send one rating: the second reads the queue after the first has emptied it. Each keeps its own idempotency key.
@@ -138,13 +138,13 @@ export function createOutbox(store: BrowserStore<QueuedRating>): Outbox {
       if (!isQueued(await store.get(queued.id))) continue;
       const outcome = await sendRating(queued, timeoutMs);
       outcomes.set(queued.id, outcome);
-      if (outcome.kind === 'sent' || outcome.kind === 'already-rated' || outcome.kind === 'expired') {
+      const { kind } = outcome;
+      // Invalid: the server will never take it, retrying would never end.
+      if (kind === 'sent' || kind === 'already-rated' || kind === 'expired' || kind === 'invalid') {
         await forget(queued.id);
-      } else if (outcome.kind === 'invalid') {
-        await forget(queued.id); // the server will never take it: retrying would never end
-      } else if (outcome.kind === 'rate-limited' || outcome.kind === 'failed') {
+      } else if (kind === 'rate-limited' || kind === 'failed') {
         await store.update(queued.id, (q) => q && { ...q, key: nextIdempotencyKey(q.key, q.body.token) });
-        if (outcome.kind === 'rate-limited') break; // the server asks to slow down: wait for the next chance
+        if (kind === 'rate-limited') break; // the server asks to slow down: wait for the next chance
       } else if (outcome.status === undefined) {
         break; // the network is down again: stop until the next chance
       }
@@ -159,7 +159,7 @@ export function createOutbox(store: BrowserStore<QueuedRating>): Outbox {
 
   return {
     queuedRatings,
-    async queueRating(pending, now = Date.now()) {
+    async queueRating(pending) {
       await migrate();
       try {
         await store.set(pending.key, {
@@ -167,7 +167,7 @@ export function createOutbox(store: BrowserStore<QueuedRating>): Outbox {
           key: pending.key,
           url: pending.url,
           body: pending.body,
-          queuedAt: now,
+          queuedAt: Date.now(),
         });
       } catch {
         return 'refused';
@@ -211,8 +211,7 @@ export const queuedRatings = (): Promise<QueuedRating[]> => shared().queuedRatin
  * if ((await queueRating(pending)) === 'refused') say('not saved');
  * ```
  */
-export const queueRating = (pending: PendingRating, now?: number): Promise<QueueResult> =>
-  shared().queueRating(pending, now);
+export const queueRating = (pending: PendingRating): Promise<QueueResult> => shared().queueRating(pending);
 
 /**
  * Sends every queued rating once; see {@link Outbox.flushRatings}.

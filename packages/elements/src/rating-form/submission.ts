@@ -467,5 +467,5 @@ export async function resumeQueued(form: FormInternals): Promise<void> {
     form.queuedId = waiting.id;
     form.status = 'queued';
   }
-  if (typeof navigator === 'undefined' || navigator.onLine) await sendQueued(form);
+  if (navigator.onLine) await sendQueued(form);
 }
