@@ -387,6 +387,7 @@ describe('<motcua-rating-form>', () => {
       const error = shadow(el).querySelector('#error-overall');
       expect(error?.textContent).to.equal('Vui lòng chọn một mức.');
       expect(error?.closest('fieldset')?.getAttribute('aria-describedby')).to.equal('error-overall');
+      expect(getComputedStyle(error?.closest('fieldset') as Element).borderInlineStartWidth, 'marked').to.equal('4px');
       expect(shadow(el).activeElement).to.equal(radio(el, 'overall', 3));
       expect(shadow(el).querySelector('[part="status"]')?.textContent).to.equal('Có 1 chỗ cần sửa trước khi gửi.');
       await expect(el).to.be.accessible();
@@ -407,6 +408,9 @@ describe('<motcua-rating-form>', () => {
       const describedBy = area.getAttribute('aria-describedby')?.split(' ') ?? [];
       expect(describedBy).to.include('error-reason');
       expect(describedBy).to.include('hint-reason');
+      expect(area.getAttribute('aria-describedby')).to.equal('hint-reason error-reason');
+      const block = area.closest('[part="question"]') as Element;
+      expect(getComputedStyle(block).borderInlineStartWidth, 'marked').to.equal('4px');
       expect(shadow(el).querySelector('#error-reason')?.textContent).to.equal(
         'Vui lòng cho biết lý do không hài lòng.',
       );

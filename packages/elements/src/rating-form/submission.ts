@@ -77,7 +77,8 @@ export const laterStyles = css`
   input[type='radio']:focus-visible {
     outline: none;
   }
-  fieldset.invalid {
+  /* A question with a problem: its fieldset, or a free-text question's block. */
+  .invalid {
     border-inline-start: 4px solid var(--motcua-color-danger, #b3261e);
     padding-inline-start: 0.75em;
   }
@@ -89,10 +90,6 @@ export const laterStyles = css`
     margin: 0;
     font-size: 1.25em;
     font-weight: 700;
-  }
-  .text.invalid {
-    border-inline-start: 4px solid var(--motcua-color-danger, #b3261e);
-    padding-inline-start: 0.75em;
   }
   .text > label {
     display: block;
@@ -140,8 +137,7 @@ export const laterStyles = css`
     [part='option']:has(input:focus-visible) {
       outline: 3px solid Highlight;
     }
-    fieldset.invalid,
-    .text.invalid,
+    .invalid,
     [part='message'] {
       border-inline-start-color: CanvasText;
     }
@@ -214,13 +210,7 @@ export function renderTextQuestion(
   const value = String(form.answers[question.id] ?? '');
   const masked = value !== '' && scrubPersonalData(value) !== value;
   const id = `q-${question.id}`;
-  const describedBy = [
-    `hint-${question.id}`,
-    problem ? `error-${question.id}` : '',
-    masked ? `mask-${question.id}` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+  const describedBy = `hint-${question.id}${problem ? ` error-${question.id}` : ''}${masked ? ` mask-${question.id}` : ''}`;
   return html`<div part="question" class=${problem ? 'text invalid' : 'text'}>
     <label for=${id}>
       ${`${question.text[form.language]} `}<span class="marker">${form.t(required ? 'required' : 'optional')}</span>
