@@ -37,8 +37,6 @@ export interface BrowserStoreOptions {
 
 /** A key-value store for one device; see the module description. */
 export interface BrowserStore<V> {
-  /** The database's name (`motcua:` and the name given to {@link openBrowserStore}). */
-  readonly name: string;
   /** Resolves to `true` when values survive a reload (IndexedDB), `false` when they live in this page's memory. */
   persistent(): Promise<boolean>;
   /** The value of a key, or `undefined`. */
@@ -152,8 +150,7 @@ let owners = 0;
 export function openBrowserStore<V>(name: string, options: BrowserStoreOptions = {}): BrowserStore<V> {
   const dbName = `motcua:${name}`;
   const factory = options.indexedDB === undefined ? globalThis.indexedDB : options.indexedDB;
-  const locks =
-    options.locks === undefined ? (typeof navigator === 'undefined' ? undefined : navigator.locks) : options.locks;
+  const locks = options.locks === undefined ? globalThis.navigator?.locks : options.locks;
   const leaseMs = options.leaseMs ?? 10_000;
   const mutex = localMutex();
 
@@ -172,14 +169,8 @@ export function openBrowserStore<V>(name: string, options: BrowserStoreOptions =
     }
     return connection;
   };
-  const memory = (): Map<string, unknown> => {
-    let values = memories.get(dbName);
-    if (!values) {
-      values = new Map();
-      memories.set(dbName, values);
-    }
-    return values;
-  };
+  const memory = memories.get(dbName) ?? new Map<string, unknown>();
+  memories.set(dbName, memory);
 
   /** Runs `body` in a transaction on `store` and resolves once it is committed. */
   const transact = async <T>(
@@ -241,48 +232,55 @@ export function openBrowserStore<V>(name: string, options: BrowserStoreOptions =
     }
   };
 
+  /** Does `inMemory` to this page's values where IndexedDB is missing, else `body` in a transaction on the entries. */
+  const entries = async <T>(
+    mode: IDBTransactionMode,
+    inMemory: () => T,
+    body: (store: IDBObjectStore) => Promise<T> | T,
+  ): Promise<T> => {
+    const db = await database();
+    return db ? transact(db, ENTRIES, mode, body) : inMemory();
+  };
+
   return {
-    name: dbName,
     async persistent() {
       return (await database()) !== undefined;
     },
-    async get(key) {
-      const db = await database();
-      if (!db) return memory().get(key) as V | undefined;
-      return transact(db, ENTRIES, 'readonly', (store) => request(store.get(key)) as Promise<V | undefined>);
-    },
-    async set(key, value) {
-      const db = await database();
-      if (!db) {
-        memory().set(key, value);
-        return;
-      }
-      await transact(db, ENTRIES, 'readwrite', (store) => {
-        store.put(value, key);
-      });
-    },
-    async delete(key) {
-      const db = await database();
-      if (!db) {
-        memory().delete(key);
-        return;
-      }
-      await transact(db, ENTRIES, 'readwrite', (store) => {
-        store.delete(key);
-      });
-    },
-    async update(key, change) {
-      const db = await database();
-      if (!db) {
-        const next = change(memory().get(key) as V | undefined);
-        if (next === undefined) memory().delete(key);
-        else memory().set(key, next);
-        return next;
-      }
-      return transact(
-        db,
-        ENTRIES,
+    get: (key) =>
+      entries(
+        'readonly',
+        () => memory.get(key) as V | undefined,
+        (store) => request(store.get(key)) as Promise<V | undefined>,
+      ),
+    set: (key, value) =>
+      entries(
         'readwrite',
+        () => {
+          memory.set(key, value);
+        },
+        (store) => {
+          store.put(value, key);
+        },
+      ),
+    delete: (key) =>
+      entries(
+        'readwrite',
+        () => {
+          memory.delete(key);
+        },
+        (store) => {
+          store.delete(key);
+        },
+      ),
+    update: (key, change) =>
+      entries(
+        'readwrite',
+        () => {
+          const next = change(memory.get(key) as V | undefined);
+          if (next === undefined) memory.delete(key);
+          else memory.set(key, next);
+          return next;
+        },
         (store) =>
           new Promise<V | undefined>((resolve, reject) => {
             const read = store.get(key);
@@ -298,26 +296,26 @@ export function openBrowserStore<V>(name: string, options: BrowserStoreOptions =
               }
             };
           }),
-      );
-    },
-    async entries() {
-      const db = await database();
-      if (!db) return [...memory()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) as [string, V][];
-      return transact(db, ENTRIES, 'readonly', async (store) => {
-        const [keys, values] = await Promise.all([request(store.getAllKeys()), request(store.getAll())]);
-        return keys.map((key, i): [string, V] => [String(key), values[i] as V]);
-      });
-    },
-    async clear() {
-      const db = await database();
-      if (!db) {
-        memory().clear();
-        return;
-      }
-      await transact(db, ENTRIES, 'readwrite', (store) => {
-        store.clear();
-      });
-    },
+      ),
+    entries: () =>
+      entries(
+        'readonly',
+        () => [...memory].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) as [string, V][],
+        async (store) => {
+          const [keys, values] = await Promise.all([request(store.getAllKeys()), request(store.getAll())]);
+          return keys.map((key, i): [string, V] => [String(key), values[i] as V]);
+        },
+      ),
+    clear: () =>
+      entries(
+        'readwrite',
+        () => {
+          memory.clear();
+        },
+        (store) => {
+          store.clear();
+        },
+      ),
     withLock(lockName, work) {
       const key = `${dbName}:${lockName}`;
       // One caller of this store object at a time, then one tab at a time.
