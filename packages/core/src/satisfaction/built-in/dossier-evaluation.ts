@@ -2,23 +2,20 @@ import type { LocalizedText } from '../../text/problem.js';
 import { DOSSIER_EVALUATION_GRADE_BANDS } from '../grade-bands.js';
 import type { Instrument, ScaleQuestion } from '../instrument.js';
 
-function criterion(
-  id: string,
-  text: LocalizedText,
-  two: LocalizedText,
-  one: LocalizedText,
-  zero: LocalizedText,
-): ScaleQuestion {
+/**
+ * A criterion scored 2, 1 or 0 points: what earns each, in Vietnamese and English, labelled `2 điểm: …` /
+ * `2 points: …` and so on.
+ */
+function criterion(id: string, text: LocalizedText, ...earns: [vi: string, en: string][]): ScaleQuestion {
   return {
     id,
     type: 'scale',
     text,
     required: true,
-    options: [
-      { value: 2, label: two },
-      { value: 1, label: one },
-      { value: 0, label: zero },
-    ],
+    options: earns.map(([vi, en], i) => {
+      const value = 2 - i;
+      return { value, label: { vi: `${value} điểm: ${vi}`, en: `${value} point${value === 1 ? '' : 's'}: ${en}` } };
+    }),
   };
 }
 
@@ -31,9 +28,9 @@ function nineCriteria(onlineLevels: LocalizedText): ScaleQuestion[] {
         vi: 'Tổng thời gian giải quyết TTHC so với thời gian quy định',
         en: 'Total processing time against the statutory time',
       },
-      { vi: '2 điểm: ngắn hơn quy định', en: '2 points: shorter' },
-      { vi: '1 điểm: bằng quy định', en: '1 point: equal' },
-      { vi: '0 điểm: dài hơn quy định', en: '0 points: longer' },
+      ['ngắn hơn quy định', 'shorter'],
+      ['bằng quy định', 'equal'],
+      ['dài hơn quy định', 'longer'],
     ),
     criterion(
       'c2',
@@ -41,9 +38,9 @@ function nineCriteria(onlineLevels: LocalizedText): ScaleQuestion[] {
         vi: 'Thời gian thực hiện của từng cơ quan, đơn vị tham gia giải quyết',
         en: 'Time taken by each participating body',
       },
-      { vi: '2 điểm: ngắn hơn thời hạn', en: '2 points: shorter than its time limit' },
-      { vi: '1 điểm: bằng thời hạn', en: '1 point: equal to its time limit' },
-      { vi: '0 điểm: dài hơn thời hạn', en: '0 points: longer than its time limit' },
+      ['ngắn hơn thời hạn', 'shorter than its time limit'],
+      ['bằng thời hạn', 'equal to its time limit'],
+      ['dài hơn thời hạn', 'longer than its time limit'],
     ),
     criterion(
       'c3',
@@ -51,12 +48,9 @@ function nineCriteria(onlineLevels: LocalizedText): ScaleQuestion[] {
         vi: 'Số lần phải liên hệ với nơi tiếp nhận để hoàn thiện hồ sơ (kể cả trực tuyến)',
         en: 'Times the applicant had to contact the counter to complete the dossier (online included)',
       },
-      { vi: '2 điểm: không lần nào', en: '2 points: none' },
-      { vi: '1 điểm: một lần', en: '1 point: once' },
-      {
-        vi: '0 điểm: hơn một lần (trừ lỗi của người nộp)',
-        en: "0 points: more than once (unless the applicant's fault)",
-      },
+      ['không lần nào', 'none'],
+      ['một lần', 'once'],
+      ['hơn một lần (trừ lỗi của người nộp)', "more than once (unless the applicant's fault)"],
     ),
     criterion(
       'c4',
@@ -64,12 +58,12 @@ function nineCriteria(onlineLevels: LocalizedText): ScaleQuestion[] {
         vi: 'Số cơ quan, đơn vị, tổ chức phải liên hệ để hoàn thiện hồ sơ',
         en: 'Bodies the applicant had to contact to complete the dossier',
       },
-      { vi: '2 điểm: không phải liên hệ nơi nào', en: '2 points: none' },
-      {
-        vi: '1 điểm: chỉ Bộ phận Một cửa (cộng cơ quan kiểm tra thực địa, hội đồng thẩm định nếu luật yêu cầu)',
-        en: '1 point: only the one-stop counter (plus bodies for legally required field checks or councils)',
-      },
-      { vi: '0 điểm: hơn một nơi', en: '0 points: more than one' },
+      ['không phải liên hệ nơi nào', 'none'],
+      [
+        'chỉ Bộ phận Một cửa (cộng cơ quan kiểm tra thực địa, hội đồng thẩm định nếu luật yêu cầu)',
+        'only the one-stop counter (plus bodies for legally required field checks or councils)',
+      ],
+      ['hơn một nơi', 'more than one'],
     ),
     criterion(
       'c5',
@@ -77,25 +71,25 @@ function nineCriteria(onlineLevels: LocalizedText): ScaleQuestion[] {
         vi: 'Tiếp nhận, giải quyết, trả kết quả tại Bộ phận Một cửa',
         en: 'Receiving, deciding and returning at the one-stop counter',
       },
-      {
-        vi: '2 điểm: cấp xã tiếp nhận, thẩm định, phê duyệt 100% TTHC thuộc danh mục tại Bộ phận Một cửa',
-        en: '2 points: the commune receives, appraises and approves 100% of the listed procedures there',
-      },
-      {
-        vi: '1 điểm: 100% TTHC thuộc diện được tiếp nhận và trả kết quả tại Bộ phận Một cửa',
-        en: '1 point: 100% of eligible procedures received and returned there',
-      },
-      { vi: '0 điểm: dưới 100%', en: '0 points: under 100%' },
+      [
+        'cấp xã tiếp nhận, thẩm định, phê duyệt 100% TTHC thuộc danh mục tại Bộ phận Một cửa',
+        'the commune receives, appraises and approves 100% of the listed procedures there',
+      ],
+      [
+        '100% TTHC thuộc diện được tiếp nhận và trả kết quả tại Bộ phận Một cửa',
+        '100% of eligible procedures received and returned there',
+      ],
+      ['dưới 100%', 'under 100%'],
     ),
     criterion(
       'c6',
       { vi: 'Công khai thủ tục hành chính', en: 'Publicity of the procedure' },
-      {
-        vi: '2 điểm: công khai chính xác, đầy đủ, kịp thời cả niêm yết và điện tử',
-        en: '2 points: posted and online, accurate, complete and timely',
-      },
-      { vi: '1 điểm: niêm yết hoặc điện tử', en: '1 point: posted or online' },
-      { vi: '0 điểm: không công khai chính xác, đầy đủ, kịp thời', en: '0 points: not accurate, complete and timely' },
+      [
+        'công khai chính xác, đầy đủ, kịp thời cả niêm yết và điện tử',
+        'posted and online, accurate, complete and timely',
+      ],
+      ['niêm yết hoặc điện tử', 'posted or online'],
+      ['không công khai chính xác, đầy đủ, kịp thời', 'not accurate, complete and timely'],
     ),
     criterion(
       'c7',
@@ -103,9 +97,9 @@ function nineCriteria(onlineLevels: LocalizedText): ScaleQuestion[] {
         vi: 'Thái độ của cán bộ, công chức, viên chức khi hướng dẫn, tiếp nhận, giải quyết',
         en: 'Attitude of the officials who guided, received and decided',
       },
-      { vi: '2 điểm: trả sớm hạn, không có phản ánh, kiến nghị', en: '2 points: result early, no complaints' },
-      { vi: '1 điểm: đúng hạn, không có phản ánh, kiến nghị', en: '1 point: on time, no complaints' },
-      { vi: '0 điểm: có phản ánh, kiến nghị được xác minh', en: '0 points: verified complaints' },
+      ['trả sớm hạn, không có phản ánh, kiến nghị', 'result early, no complaints'],
+      ['đúng hạn, không có phản ánh, kiến nghị', 'on time, no complaints'],
+      ['có phản ánh, kiến nghị được xác minh', 'verified complaints'],
     ),
     criterion(
       'c8',
@@ -113,9 +107,9 @@ function nineCriteria(onlineLevels: LocalizedText): ScaleQuestion[] {
         vi: 'Tiếp thu, giải trình đối với phản ánh, kiến nghị',
         en: 'Handling of complaints and suggestions',
       },
-      { vi: '2 điểm: không có, hoặc 100% xử lý đúng hạn', en: '2 points: none, or 100% handled on time' },
-      { vi: '1 điểm: từ 90% xử lý đúng hạn', en: '1 point: at least 90% on time' },
-      { vi: '0 điểm: dưới 90% đúng hạn, hoặc kéo dài', en: '0 points: under 90% on time, or prolonged' },
+      ['không có, hoặc 100% xử lý đúng hạn', 'none, or 100% handled on time'],
+      ['từ 90% xử lý đúng hạn', 'at least 90% on time'],
+      ['dưới 90% đúng hạn, hoặc kéo dài', 'under 90% on time, or prolonged'],
     ),
     criterion(
       'c9',
@@ -123,18 +117,15 @@ function nineCriteria(onlineLevels: LocalizedText): ScaleQuestion[] {
         vi: 'Tiến độ và chất lượng cung cấp dịch vụ công trực tuyến',
         en: 'Progress and quality of online public services',
       },
-      {
-        vi: `2 điểm: từ 20% TTHC trực tuyến (${onlineLevels.vi}), từ 30% hồ sơ trực tuyến, không hồ sơ trực tuyến trễ hạn`,
-        en: `2 points: at least 20% of procedures online (${onlineLevels.en}), at least 30% of dossiers online, none late`,
-      },
-      {
-        vi: '1 điểm: 15% đến dưới 30% hồ sơ trực tuyến, không hồ sơ trực tuyến trễ hạn',
-        en: '1 point: 15% to under 30% of dossiers online, none late',
-      },
-      {
-        vi: '0 điểm: dưới 15% hồ sơ trực tuyến, hoặc có hồ sơ trực tuyến trễ hạn',
-        en: '0 points: under 15% online, or late online dossiers',
-      },
+      [
+        `từ 20% TTHC trực tuyến (${onlineLevels.vi}), từ 30% hồ sơ trực tuyến, không hồ sơ trực tuyến trễ hạn`,
+        `at least 20% of procedures online (${onlineLevels.en}), at least 30% of dossiers online, none late`,
+      ],
+      [
+        '15% đến dưới 30% hồ sơ trực tuyến, không hồ sơ trực tuyến trễ hạn',
+        '15% to under 30% of dossiers online, none late',
+      ],
+      ['dưới 15% hồ sơ trực tuyến, hoặc có hồ sơ trực tuyến trễ hạn', 'under 15% online, or late online dossiers'],
     ),
   ];
 }
