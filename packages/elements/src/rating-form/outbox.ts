@@ -145,7 +145,7 @@ export function createOutbox(store: BrowserStore<QueuedRating>): Outbox {
       } else if (kind === 'rate-limited' || kind === 'failed') {
         await store.update(queued.id, (q) => q && { ...q, key: nextIdempotencyKey(q.key, q.body.token) });
         if (kind === 'rate-limited') break; // the server asks to slow down: wait for the next chance
-      } else if (outcome.status === undefined) {
+      } else if (!outcome.status) {
         break; // the network is down again: stop until the next chance
       }
     }

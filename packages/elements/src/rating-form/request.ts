@@ -70,10 +70,13 @@ export type SendOutcome =
   | { readonly kind: 'expired' }
   | { readonly kind: 'invalid'; readonly problems: readonly ApiProblem[] }
   | { readonly kind: 'rate-limited' }
-  /** Network failure, timeout, 5xx or a concurrent retry still running: worth trying again later. */
-  | { readonly kind: 'transient'; readonly status?: number }
+  /**
+   * Network failure, timeout, 5xx or a concurrent retry still running: worth trying again later. `status` is the
+   * server's, 0 when no answer came (the API client's).
+   */
+  | { readonly kind: 'transient'; readonly status: number }
   /** Any other answer: trying again will not help. */
-  | { readonly kind: 'failed'; readonly status: number };
+  | { readonly kind: 'failed' };
 
 /** A rating ready to send, with the idempotency key that makes resending it safe. */
 export interface PendingRating {
@@ -100,7 +103,7 @@ export function classifyFailure(failure: ApiFailure): SendOutcome {
   // An answer of success that could not be read: the rating was recorded.
   if (status >= 200 && status < 300) return { kind: 'sent' };
   if (status === 401 || status === 410) return { kind: 'expired' };
-  if (failure.transient) return status ? { kind: 'transient', status } : { kind: 'transient' };
+  if (failure.transient) return { kind: 'transient', status };
   // The rating token's key reused for other answers (rated before, in another tab or on another phone): the server
   // keeps the first rating and answers 422 idempotency-key-reused, as it answers 409 token-consumed.
   if (code === 'idempotency-key-reused') return { kind: 'already-rated' };
@@ -112,7 +115,7 @@ export function classifyFailure(failure: ApiFailure): SendOutcome {
   // reads Retry-After).
   if (status === 429) return { kind: 'rate-limited' };
   if (status === 400 || status === 422) return { kind: 'invalid', problems: failure.problems };
-  return { kind: 'failed', status };
+  return { kind: 'failed' };
 }
 
 /**
