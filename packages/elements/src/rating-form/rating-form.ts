@@ -172,11 +172,9 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
   private attempted = false;
   /**
    * The submission in flight or queued; its idempotency key is reused until the server answers for good.
-   * @internal Driven by the sending code (`submission.ts`), like the next three.
+   * @internal Driven by the sending code (`submission.ts`), like the next two.
    */
   pending: PendingRating | undefined;
-  /** This form's rating in the offline queue, if it is there. @internal */
-  queuedId: string | undefined;
   /** The offline queue keeps this form's rating in the page's memory only (no IndexedDB). @internal */
   queuedInMemory = false;
   /** The key the server last answered for good without recording the rating: the next submission takes the next. @internal */
@@ -405,7 +403,6 @@ export class MotcuaRatingForm extends MotcuaElement<RatingFormStringKey> {
     this.attempted = false;
     this.sendError = undefined;
     this.pending = undefined;
-    this.queuedId = undefined;
     this.queuedInMemory = false;
     this.status = 'form';
   }

@@ -16,7 +16,7 @@ import { secretFromAddress } from '../internal/address-secrets.js';
 import type { EventDetail } from '../internal/base.js';
 import { apiUrl } from '../internal/config.js';
 import type { Language } from '../internal/i18n.js';
-import { flushRatings, queuedRatings, queueRating } from './outbox.js';
+import { flushRatings, type QueuedRating, queuedRatings, queueRating } from './outbox.js';
 import { hasQueuedRatings } from './outbox-key.js';
 import type { RatingFailedDetail, RatingFormStatus, ShownProblem } from './rating-form.events.js';
 import type { RatingFormStringKey } from './rating-form.strings.js';
@@ -273,11 +273,11 @@ export interface Verdict {
   readonly problems?: readonly ShownProblem[];
 }
 
-const questionFromPath = (path: string): string | undefined =>
-  /(?:\.([A-Za-z_$][\w$]*)|\["((?:[^"\\]|\\.)*)"\])$/
-    .exec(path)
-    ?.slice(1)
-    .find((s) => s !== undefined);
+/** The question a server problem's path ends on: `$.answers.reason`, `$.answers["reason"]`. */
+const questionFromPath = (path: string): string | undefined => {
+  const [, name, quoted] = /(?:\.([A-Za-z_$][\w$]*)|\["((?:[^"\\]|\\.)*)"\])$/.exec(path) ?? [];
+  return name ?? quoted;
+};
 
 /**
  * How a send ends for the form. A send that may succeed later keeps the rating in the outbox (or says the device
@@ -338,7 +338,6 @@ export interface FormInternals {
   shown: readonly ShownProblem[];
   pending: PendingRating | undefined;
   spentKey: string | undefined;
-  queuedId: string | undefined;
   queuedInMemory: boolean;
   queueTimer: ReturnType<typeof setTimeout> | undefined;
   queueAttempt: number;
@@ -396,7 +395,6 @@ async function settle(form: FormInternals, outcome: SendOutcome, fromQueue: bool
   form.status = verdict.status;
   form.sendError = verdict.sendError;
   if (verdict.status === 'queued') {
-    form.queuedId = pending.key;
     form.queuedInMemory = verdict.inMemory === true;
   } else if (outcome.kind !== 'transient') {
     // The server answered for good: the next submission is a new request, under the next key if this one was
@@ -428,7 +426,13 @@ async function settle(form: FormInternals, outcome: SendOutcome, fromQueue: bool
 export async function sendQueued(form: FormInternals): Promise<void> {
   if ((await queuedRatings()).length === 0) return;
   const outcomes = await flushRatings(form.timeout);
-  const mine = form.queuedId && form.status === 'queued' ? outcomes.get(form.queuedId) : undefined;
+  // The form's own rating, when it waits in the queue: under its id there (a rating resumed from it), or under the key
+  // it was queued with.
+  const { pending } = form;
+  const mine =
+    pending && form.status === 'queued'
+      ? outcomes.get((pending as Partial<QueuedRating>).id ?? pending.key)
+      : undefined;
   if (mine) await settle(form, mine, true);
 }
 
@@ -454,7 +458,6 @@ export async function resumeQueued(form: FormInternals): Promise<void> {
   const waiting = token ? (await queuedRatings()).find((q) => q.body.token === token) : undefined;
   if (waiting && form.status === 'form') {
     form.pending = waiting;
-    form.queuedId = waiting.id;
     form.status = 'queued';
   }
   if (navigator.onLine) await sendQueued(form);
