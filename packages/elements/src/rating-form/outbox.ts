@@ -121,8 +121,8 @@ export function createOutbox(store: BrowserStore<QueuedRating>): Outbox {
   const forget = async (id: string): Promise<void> => {
     await store.delete(id);
     const legacy = legacyRatings();
-    if (!legacy.some((q) => q.id === id)) return;
     const rest = legacy.filter((q) => q.id !== id);
+    if (rest.length === legacy.length) return;
     try {
       if (rest.length === 0) localStorage.removeItem(OUTBOX_STORAGE_KEY);
       else localStorage.setItem(OUTBOX_STORAGE_KEY, JSON.stringify(rest));

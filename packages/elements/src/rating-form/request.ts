@@ -104,13 +104,12 @@ export function classifyFailure(failure: ApiFailure): SendOutcome {
   if (status >= 200 && status < 300) return { kind: 'sent' };
   if (status === 401 || status === 410) return { kind: 'expired' };
   if (failure.transient) return { kind: 'transient', status };
-  // The rating token's key reused for other answers (rated before, in another tab or on another phone): the server
-  // keeps the first rating and answers 422 idempotency-key-reused, as it answers 409 token-consumed.
-  if (code === 'idempotency-key-reused') return { kind: 'already-rated' };
+  // Rated already: 409 token-consumed (409 request-in-progress, the first request with this key still running, is
+  // transient above), or the rating token's key reused for other answers (rated before, in another tab or on another
+  // phone), which the server answers 422 idempotency-key-reused, keeping the first rating.
+  if (status === 409 || code === 'idempotency-key-reused') return { kind: 'already-rated' };
   // A rating token the server cannot use (malformed, tampered, signed with another key) reads as an expired link.
-  if (code.startsWith('token-') && status !== 409) return { kind: 'expired' };
-  // (409 request-in-progress, the first request with this key still running, is transient above.)
-  if (status === 409) return { kind: 'already-rated' };
+  if (code.startsWith('token-')) return { kind: 'expired' };
   // Too many requests: the form asks to try again in a few minutes, the outbox waits for its next chance (neither
   // reads Retry-After).
   if (status === 429) return { kind: 'rate-limited' };
@@ -146,9 +145,12 @@ export async function sendRating(
   retryDelays: readonly number[] = [],
 ): Promise<SendOutcome> {
   const { body, key, url } = pending;
-  const credential = body.token ? {} : counterCredential(body.counter);
   try {
-    await apiRetrying(url, { body, key, ...credential }, { timeoutMs, retryDelays });
+    await apiRetrying(
+      url,
+      { body, key, ...(!body.token && counterCredential(body.counter)) },
+      { timeoutMs, retryDelays },
+    );
     return { kind: 'sent' };
   } catch (error) {
     // The client throws nothing else: no answer, or a timeout, is an ApiFailure with status 0.

@@ -93,7 +93,6 @@ export const laterStyles = css`
   }
   .text > label {
     display: block;
-    padding: 0;
     margin-bottom: 0.5em;
     font-weight: 600;
   }
@@ -264,7 +263,7 @@ export function renderMessage(
 /** What a send means for the form. */
 export interface Verdict {
   readonly status: FinalStatus | 'error';
-  /** Queued in this page's memory only: lost if the page is closed before it is sent. */
+  /** Queued: whether in this page's memory only, lost if the page is closed before it is sent. */
   readonly inMemory?: boolean;
   readonly sendError?: 'errorSend' | 'errorRateLimited' | 'errorNotSaved';
   /** Set when the rating was not recorded: the `motcua-rating-failed` reason. */
@@ -288,7 +287,7 @@ async function verdictFor(outcome: SendOutcome, pending: PendingRating): Promise
     case 'transient': {
       const kept = await queueRating(pending);
       if (kept === 'refused') return { status: 'error', sendError: 'errorNotSaved', reason: 'error' };
-      return kept === 'memory' ? { status: 'queued', inMemory: true } : { status: 'queued' };
+      return { status: 'queued', inMemory: kept === 'memory' };
     }
     case 'sent':
       return { status: 'sent' };
@@ -395,7 +394,7 @@ async function settle(form: FormInternals, outcome: SendOutcome, fromQueue: bool
   form.status = verdict.status;
   form.sendError = verdict.sendError;
   if (verdict.status === 'queued') {
-    form.queuedInMemory = verdict.inMemory === true;
+    form.queuedInMemory = !!verdict.inMemory;
   } else if (outcome.kind !== 'transient') {
     // The server answered for good: the next submission is a new request, under the next key if this one was
     // answered without recording the rating (invalid, too many requests, another refusal: an error to show).
