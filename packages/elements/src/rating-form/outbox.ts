@@ -162,13 +162,8 @@ export function createOutbox(store: BrowserStore<QueuedRating>): Outbox {
     async queueRating(pending) {
       await migrate();
       try {
-        await store.set(pending.key, {
-          id: pending.key,
-          key: pending.key,
-          url: pending.url,
-          body: pending.body,
-          queuedAt: Date.now(),
-        });
+        // Its key names it in the queue for good: a key the server turns away later changes, not the id.
+        await store.set(pending.key, { ...pending, id: pending.key, queuedAt: Date.now() });
       } catch {
         return 'refused';
       }
