@@ -17,16 +17,14 @@ export async function loadKind(
   kind: InstrumentKind,
   builtIn: Map<string, readonly Instrument[]>,
 ): Promise<void> {
+  let resolved: KindLoading['resolved'];
   try {
     builtIn.set(kind, await loadBuiltInInstruments(kind));
-    if (form.loadingKind === kind) {
-      form.loadingKind = undefined;
-      form.resolved = undefined;
-    }
   } catch (error) {
-    if (form.loadingKind === kind) {
-      form.loadingKind = undefined;
-      form.resolved = { error };
-    }
+    resolved = { error };
+  }
+  if (form.loadingKind === kind) {
+    form.loadingKind = undefined;
+    form.resolved = resolved; // undefined: picked again from the versions now loaded
   }
 }
