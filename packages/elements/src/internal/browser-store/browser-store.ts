@@ -21,6 +21,7 @@
  *
  * @module
  */
+import { newIdempotencyKey } from '../idempotency-key.js';
 
 /** Options of {@link openBrowserStore}. */
 export interface BrowserStoreOptions {
@@ -131,8 +132,6 @@ function localMutex(): <T>(name: string, work: () => Promise<T>) => Promise<T> {
   };
 }
 
-let owners = 0;
-
 /**
  * Opens (lazily, on first use) the store `motcua:<name>`. Every call with one name in a page shares the database
  * connection and, without IndexedDB, the in-memory values; locks are shared across tabs by name.
@@ -219,7 +218,8 @@ export function openBrowserStore<V>(name: string, options: BrowserStoreOptions =
     });
 
   const withLease = async <T>(db: IDBDatabase, key: string, work: () => Promise<T>): Promise<T> => {
-    const owner = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${++owners}`;
+    // Who holds the lease: 128 random bits, never another caller's.
+    const owner = newIdempotencyKey();
     for (let wait = 20; !(await takeLease(db, key, owner)); wait = Math.min(wait * 2, 250)) {
       await sleep(wait);
     }
