@@ -1,6 +1,6 @@
 import { type Answers, type Instrument, keptAnswers, scrubPersonalData } from '@motcua/core/satisfaction';
 import type { ApiProblem } from '@motcua/core/text';
-import type { ApiFailure, ApiOptions } from '../internal/api-client.js';
+import { ApiFailure, type ApiOptions } from '../internal/api-client.js';
 import { apiRetrying } from '../internal/api-retry.js';
 import { newIdempotencyKey } from '../internal/idempotency-key.js';
 import { pairedCredential } from '../internal/paired-device.js';
@@ -153,8 +153,8 @@ export async function sendRating(
     );
     return { kind: 'sent' };
   } catch (error) {
-    // The client throws nothing else: no answer, or a timeout, is an ApiFailure with status 0.
-    return classifyFailure(error as ApiFailure);
+    // No answer, or a timeout, is an ApiFailure with status 0; anything else thrown is worth trying again later too.
+    return error instanceof ApiFailure ? classifyFailure(error) : { kind: 'transient', status: 0 };
   }
 }
 
