@@ -55,5 +55,8 @@ describe('strings', () => {
     expect(toLanguage(' EN ')).to.equal('en');
     expect(toLanguage('fr')).to.equal(undefined);
     expect(toLanguage(null)).to.equal(undefined);
+    expect(['vi', 'VI', 'en-GB', 'en-', 'vie', 'eng', 'env', '', ' ', undefined, 'x-vi'].map(toLanguage)).to.deep.equal(
+      ['vi', 'vi', 'en', 'en', undefined, undefined, undefined, undefined, undefined, undefined, undefined],
+    );
   });
 });

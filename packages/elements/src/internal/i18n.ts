@@ -6,11 +6,8 @@ export type StringTable<K extends string> = Readonly<Record<Language, Readonly<R
 
 /** Reads a `lang` attribute value as one of our languages (`en-GB` → `en`); anything else → undefined. */
 export function toLanguage(value: string | null | undefined): Language | undefined {
-  const lang = value?.trim().toLowerCase();
-  if (!lang) return undefined;
-  if (lang === 'vi' || lang.startsWith('vi-')) return 'vi';
-  if (lang === 'en' || lang.startsWith('en-')) return 'en';
-  return undefined;
+  // `vi` or `en`, alone or before a `-` (a region, a script).
+  return /^(vi|en)(-|$)/.exec(value?.trim().toLowerCase() ?? '')?.[1] as Language | undefined;
 }
 
 /**
