@@ -32,23 +32,29 @@ export const deskStyles = css`
 
 type Params = Readonly<Record<string, string | number>>;
 
-/** What the desk needs from the console. */
-export interface DeskHost {
-  t(key: CounterConsoleStringKey, params?: Params): string;
-  /** A GET (`body` undefined) or POST to `api/queue/counters/{id}/{path}` with the counter's token. */
-  send(path: string, body?: unknown, key?: string): Promise<unknown>;
-  update(): void;
+/** What the desk reads and uses of the console (the console itself). */
+export interface DeskConsole {
+  requestUpdate(): void;
+  /** Waits for `work` in the console's `updateComplete`. */
   track<T>(work: Promise<T>): Promise<T>;
   serviceName(id: string): string;
   /** The office's priority classes, as the services answer gives them. */
-  priorities(): unknown;
-  language(): string;
+  readonly priorities: unknown;
+  readonly language: string;
+  /** The rating form's address, `{token}` to replace. */
+  readonly ratingUrl: string;
+}
+
+/** What the desk needs from the console beside it (parts.ts). */
+export interface DeskHost {
+  /** The console's `t`, callable on its own. */
+  t(key: CounterConsoleStringKey, params?: Params): string;
+  /** A GET (`body` undefined) or POST to `api/queue/counters/{id}/{path}` with the counter's token. */
+  send(path: string, body?: unknown, key?: string): Promise<unknown>;
   /** Shows what happened (`info`) or what went wrong (`error`). */
   say(info: string, error?: unknown): void;
   /** The ticket a call answered with becomes the one shown. */
   show(ticket: unknown): void;
-  /** The rating form's address, `{token}` to replace. */
-  ratingUrl(): string;
 }
 
 interface Line {
@@ -69,12 +75,15 @@ export class CounterDesk {
   private qr: typeof import('../internal/qr.js') | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
 
-  constructor(private readonly host: DeskHost) {}
+  constructor(
+    private readonly console: DeskConsole,
+    private readonly host: DeskHost,
+  ) {}
 
   /** Loads the desk now and every 20 seconds (new tickets come from the kiosk), until {@link stop}. */
   start(): Promise<void> {
     clearInterval(this.timer);
-    this.timer = setInterval(() => void this.host.track(this.load()), 20_000);
+    this.timer = setInterval(() => void this.console.track(this.load()), 20_000);
     return this.load();
   }
 
@@ -99,7 +108,7 @@ export class CounterDesk {
     } catch {
       this.failed = true;
     }
-    this.host.update();
+    this.console.requestUpdate();
   }
 
   /**
@@ -110,27 +119,27 @@ export class CounterDesk {
     this.rating =
       ticket && ratingToken
         ? {
-            url: new URL(this.host.ratingUrl().replace('{token}', encodeURIComponent(ratingToken)), document.baseURI)
+            url: new URL(this.console.ratingUrl.replace('{token}', encodeURIComponent(ratingToken)), document.baseURI)
               .href,
             number: ticket.number,
           }
         : undefined;
     if (this.rating && !this.qr) {
-      void this.host.track(import('../internal/qr.js')).then((module) => {
+      void this.console.track(import('../internal/qr.js')).then((module) => {
         this.qr = module;
-        this.host.update();
+        this.console.requestUpdate();
       });
     }
-    void this.host.track(this.load());
+    void this.console.track(this.load());
   }
 
   /** The priority mark of the ticket shown (none for a normal ticket). */
   mark(ticket: CounterTicket | undefined) {
-    const classes = this.host.priorities();
+    const classes = this.console.priorities;
     const cls = (Array.isArray(classes) ? (classes as PriorityClass[]) : []).find((p) => p?.id === ticket?.priority);
     // The services answer is read as given: a class without names shows its id.
     const names = cls?.name as Readonly<Record<string, string>> | undefined;
-    const name = names?.[this.host.language()] ?? names?.vi ?? cls?.id ?? '';
+    const name = names?.[this.console.language] ?? names?.vi ?? cls?.id ?? '';
     return cls && cls.weight > 0 ? html`<p part="priority-mark">${this.host.t('priorityMark', { name })}</p>` : nothing;
   }
 
@@ -153,7 +162,7 @@ export class CounterDesk {
               : html`${t('waiting')}: ${this.lines
                   .map(
                     (l) =>
-                      `${this.host.serviceName(l.service)}: ${l.count}${l.priority > 0 ? ` ${t('waitingPriority', { priority: l.priority })}` : ''}`,
+                      `${this.console.serviceName(l.service)}: ${l.count}${l.priority > 0 ? ` ${t('waitingPriority', { priority: l.priority })}` : ''}`,
                   )
                   .join(' · ')}`
           }
@@ -189,7 +198,7 @@ export class CounterDesk {
   }
 
   private readonly togglePause = (): Promise<void> =>
-    this.host.track(
+    this.console.track(
       this.act(async () => {
         const answer = (await this.host.send('pause', { paused: !this.paused })) as { paused?: unknown };
         this.paused = answer.paused === true;
@@ -200,7 +209,7 @@ export class CounterDesk {
   private readonly callNumber = (event: Event): Promise<void> => {
     event.preventDefault();
     const number = this.number.trim();
-    return this.host.track(
+    return this.console.track(
       this.act(async () => {
         const answer = (await this.host.send('call', { number }, newIdempotencyKey())) as { ticket?: unknown };
         this.number = '';
@@ -212,7 +221,7 @@ export class CounterDesk {
   };
 
   private readmit(number: string): Promise<void> {
-    return this.host.track(
+    return this.console.track(
       this.act(async () => {
         await this.host.send('readmit', { number }, newIdempotencyKey());
         return this.host.t('readmitted', { number });

@@ -8,7 +8,7 @@
 import { adoptStyles, type CSSResult, type ReactiveElement } from 'lit';
 import { api } from '../internal/api-client.js';
 import type { StringTable } from '../internal/i18n.js';
-import type { CounterDesk, DeskHost } from './desk.js';
+import type { CounterDesk } from './desk.js';
 import type { IntakeHost } from './intake.js';
 import { asTicket } from './ticket.js';
 import type { ConsoleInternals } from './types.js';
@@ -66,19 +66,11 @@ export async function loadDesk(this: ConsoleInternals): Promise<CounterDesk> {
   const module = await import('./desk.js');
   addStrings(this, module.deskStrings);
   addStyles(this, module.deskStyles);
-  const deskHost: DeskHost = {
+  this.desk = new module.CounterDesk(this, {
     t: (key, params) => this.t(key, params),
+    // An absent body is a GET, an absent key a new one: the client reads `undefined` as not given.
     send: (path, body, key) =>
-      api(`api/queue/counters/${encodeURIComponent(this.counter)}/${path}`, {
-        token: this.token,
-        ...(body === undefined ? {} : { body }),
-        ...(key ? { key } : {}),
-      }),
-    update: () => this.requestUpdate(),
-    track: (work) => this.track(work),
-    serviceName: (id) => this.serviceName(id),
-    priorities: () => this.priorities,
-    language: () => this.language,
+      api(`api/queue/counters/${encodeURIComponent(this.counter)}/${path}`, { token: this.token, body, key }),
     say: (info, error) => {
       this.info = info;
       this.error = error === undefined ? '' : typeof error === 'string' ? error : this.describe(error);
@@ -86,9 +78,7 @@ export async function loadDesk(this: ConsoleInternals): Promise<CounterDesk> {
     show: (ticket) => {
       this.ticket = asTicket(ticket) ?? this.ticket;
     },
-    ratingUrl: () => this.ratingUrl,
-  };
-  this.desk = new module.CounterDesk(deskHost);
+  });
   return this.desk;
 }
 
