@@ -7,7 +7,7 @@
 import { type Catalogue, type Procedure, searchProcedures } from '@motcua/core/catalogue';
 import type { ReceiptSlip } from '@motcua/core/deadline';
 import { css, html, nothing } from 'lit';
-import { ApiFailure } from '../internal/api-client.js';
+import { ApiFailure, type ApiOptions, api } from '../internal/api-client.js';
 import type { EventDetail } from '../internal/base.js';
 import type { Language } from '../internal/i18n.js';
 import { newIdempotencyKey } from '../internal/idempotency-key.js';
@@ -115,29 +115,35 @@ export const intakeStyles = css`
   }
 `;
 
-/** What the intake form needs from the console. */
-export interface IntakeHost {
-  t(key: CounterConsoleStringKey, params?: Readonly<Record<string, string | number>>): string;
-  language(): Language;
-  update(): void;
+/** What the intake form reads and uses of the console (the console itself). */
+export interface IntakeConsole {
+  readonly language: Language;
+  requestUpdate(): void;
+  /** Waits for `work` in the console's `updateComplete`. */
   track<T>(work: Promise<T>): Promise<T>;
   /** The catalogue's address. */
-  catalogue(): string;
+  readonly catalogue: string;
+  /** The ticket the counter shows. */
+  readonly ticket: CounterTicket | undefined;
+  /** The credentials of the console's requests: the counter's token, else the officer's session and counter. */
+  auth(): Pick<ApiOptions, 'token' | 'headers'>;
+  /** A command for the counter's ticket ("done"), as its button does. */
+  run(action: 'done'): Promise<boolean>;
+  /** The rating tokens of finished tickets, by ticket id. */
+  readonly ratingTokens: ReadonlyMap<string, string>;
+  /** A failure as the officer reads it. */
+  describe(error: unknown): string;
+  emit<E extends keyof HTMLElementEventMap>(type: E, detail: EventDetail<E>): boolean;
+  focusField(id: string): void;
+}
+
+/** What the intake form needs from the console beside it (parts.ts). */
+export interface IntakeHost {
+  /** The console's `t`, callable on its own. */
+  t(key: CounterConsoleStringKey, params?: Readonly<Record<string, string | number>>): string;
   /** What the receipt slip says about the office: its place and the receiving officer, when set. */
   receipt(): { readonly place?: string; readonly receivedBy?: string };
-  /** A POST with the counter's token. */
-  post(path: string, body: unknown, key: string): Promise<unknown>;
-  get(path: string): Promise<unknown>;
-  /** The ticket the counter shows. */
-  ticket(): CounterTicket | undefined;
-  /** "Done" on the counter's ticket. */
-  finish(): Promise<boolean>;
-  /** The rating token of a finished ticket. */
-  ratingToken(ticket: string): string | undefined;
-  describe(error: unknown): string;
   print(slip: ReceiptToPrint): Promise<void>;
-  emit<E extends keyof HTMLElementEventMap>(type: E, detail: EventDetail<E>): boolean;
-  focus(id: string): void;
 }
 
 /** A received dossier's slip, as the print view takes it. */
@@ -246,21 +252,25 @@ export class DossierIntake {
   private result: Received | undefined;
   private note = '';
 
-  constructor(private readonly host: IntakeHost) {}
+  constructor(
+    private readonly console: IntakeConsole,
+    private readonly host: IntakeHost,
+  ) {}
 
   /** Fetches the catalogue. */
   async load(): Promise<void> {
     this.phase = 'loading';
-    this.host.update();
+    this.console.requestUpdate();
     try {
-      const procedures = proceduresOf(await this.host.get(this.host.catalogue()));
+      const procedures = proceduresOf(await api(this.console.catalogue));
       this.catalogue = { procedures } as unknown as Catalogue;
       this.phase = 'ready';
     } catch (error) {
-      this.catalogueError = error instanceof ApiFailure && error.code === 'malformed' ? '' : this.host.describe(error);
+      this.catalogueError =
+        error instanceof ApiFailure && error.code === 'malformed' ? '' : this.console.describe(error);
       this.phase = 'failed';
     }
-    this.host.update();
+    this.console.requestUpdate();
   }
 
   render() {
@@ -273,7 +283,7 @@ export class DossierIntake {
           ? html`<p>${t('catalogueLoading')}</p>`
           : this.phase === 'failed'
             ? html`<p class="error" role="alert">${t('catalogueFailed')} ${this.catalogueError}</p>
-              <button part="button" type="button" @click=${() => void this.host.track(this.load())}>${t('retry')}</button>`
+              <button part="button" type="button" @click=${() => void this.console.track(this.load())}>${t('retry')}</button>`
             : this.procedure
               ? this.renderChosen(this.procedure)
               : this.renderSearch()
@@ -309,7 +319,7 @@ export class DossierIntake {
         .value=${this.query}
         @input=${(e: Event) => {
           this.query = (e.target as HTMLInputElement).value;
-          this.host.update();
+          this.console.requestUpdate();
         }}
         @keydown=${(e: KeyboardEvent) => {
           if (e.key !== 'Enter') return;
@@ -365,7 +375,7 @@ export class DossierIntake {
               .checked=${d.checked}
               @change=${(e: Event) => {
                 d.checked = (e.target as HTMLInputElement).checked;
-                this.host.update();
+                this.console.requestUpdate();
               }}
             />${d.name} — ${t(`form-${d.form}`)}, ${t('copies', { copies: d.copies })}</label
           >`,
@@ -379,7 +389,7 @@ export class DossierIntake {
         @input=${(e: Event) => {
           this.other = (e.target as HTMLInputElement).value;
           // Rendered as typed, so that clearing it after Enter is a change the field takes.
-          this.host.update();
+          this.console.requestUpdate();
         }}
         @keydown=${(e: KeyboardEvent) => {
           if (e.key === 'Enter') {
@@ -435,8 +445,8 @@ export class DossierIntake {
 
   private renderResult(r: Received) {
     const t = this.host.t;
-    const language = this.host.language();
-    const current = this.host.ticket();
+    const language = this.console.language;
+    const current = this.console.ticket;
     const finishable = r.ticket?.id !== undefined && current?.id === r.ticket.id && ACTIVE.has(current.status);
     return html`<section part="receipt" aria-labelledby="received-heading">
       <h3 id="received-heading" tabindex="-1">${t('received', { code: r.code })}</h3>
@@ -453,12 +463,12 @@ export class DossierIntake {
       <div class="row">
         ${
           finishable
-            ? html`<button part="button finish-print" type="button" @click=${() => void this.host.track(this.finishAndPrint())}>
+            ? html`<button part="button finish-print" type="button" @click=${() => void this.console.track(this.finishAndPrint())}>
               ${t('finishAndPrint', { number: r.ticket?.number ?? '' })}
             </button>`
             : nothing
         }
-        <button part="button print" type="button" @click=${() => void this.host.track(this.print())}>${t('print')}</button>
+        <button part="button print" type="button" @click=${() => void this.console.track(this.print())}>${t('print')}</button>
         <button part="button" type="button" @click=${this.another}>${t('another')}</button>
       </div>
       <p role="status" class="hint">${this.note}</p>
@@ -472,7 +482,7 @@ export class DossierIntake {
 
   /** The counter's ticket the dossier will be linked to: one called, being served or just finished. */
   private linkable(): CounterTicket | undefined {
-    const ticket = this.host.ticket();
+    const ticket = this.console.ticket;
     return ticket?.id !== undefined && LINKABLE.has(ticket.status) ? ticket : undefined;
   }
 
@@ -485,33 +495,33 @@ export class DossierIntake {
     this.procedure = procedure;
     this.documents = documentRows(procedure);
     if (this.invalid === 'procedure-search') this.invalid = '';
-    this.host.update();
-    this.host.focus('procedure-chosen');
+    this.console.requestUpdate();
+    this.console.focusField('procedure-chosen');
   }
 
   private readonly changeProcedure = (): void => {
     this.procedure = undefined;
     this.documents = [];
     this.across = false;
-    this.host.update();
-    this.host.focus('procedure-search');
+    this.console.requestUpdate();
+    this.console.focusField('procedure-search');
   };
 
   private readonly addDocument = (): void => {
     const name = this.other.trim();
     if (!name) {
-      this.host.focus('other-document');
+      this.console.focusField('other-document');
       return;
     }
     this.documents = [...this.documents, { name, form: this.otherForm, copies: 1, checked: true }];
     this.other = '';
-    this.host.update();
-    this.host.focus('other-document');
+    this.console.requestUpdate();
+    this.console.focusField('other-document');
   };
 
   private readonly onSubmit = (event: Event): void => {
     event.preventDefault();
-    void this.host.track(this.receive());
+    void this.console.track(this.receive());
   };
 
   /** Sends the dossier; after a network failure, sending again reuses its Idempotency-Key. */
@@ -531,8 +541,8 @@ export class DossierIntake {
     if (problem || !this.procedure) {
       this.error = problem ?? '';
       this.invalid = field;
-      this.host.update();
-      this.host.focus(field);
+      this.console.requestUpdate();
+      this.console.focusField(field);
       return;
     }
     this.invalid = '';
@@ -554,9 +564,13 @@ export class DossierIntake {
     };
     this.key ??= newIdempotencyKey();
     this.sending = true;
-    this.host.update();
+    this.console.requestUpdate();
     try {
-      const answer = (await this.host.post('api/dossiers', body, this.key)) as Partial<Received> | null;
+      const answer = (await api('api/dossiers', {
+        ...this.console.auth(),
+        body,
+        key: this.key,
+      })) as Partial<Received> | null;
       this.key = undefined;
       const receipt = answer?.receipt;
       if (typeof answer?.code !== 'string' || typeof answer.pin !== 'string' || typeof receipt?.dueAt !== 'string') {
@@ -565,18 +579,18 @@ export class DossierIntake {
       }
       this.result = { code: answer.code, pin: answer.pin, receipt, ticket };
       this.note = '';
-      this.host.emit('motcua-dossier-received', {
+      this.console.emit('motcua-dossier-received', {
         code: answer.code,
         ticket: ticket?.id ?? null,
       });
-      this.host.focus('received-heading');
+      this.console.focusField('received-heading');
     } catch (error) {
       if (error instanceof ApiFailure && !error.transient) this.key = undefined;
-      this.error = this.host.describe(error);
-      this.problems = error instanceof ApiFailure ? error.problems.map((p) => p.message[this.host.language()]) : [];
+      this.error = this.console.describe(error);
+      this.problems = error instanceof ApiFailure ? error.problems.map((p) => p.message[this.console.language]) : [];
     } finally {
       this.sending = false;
-      this.host.update();
+      this.console.requestUpdate();
     }
   }
 
@@ -584,14 +598,14 @@ export class DossierIntake {
   async print(): Promise<void> {
     const r = this.result;
     if (!r) return;
-    const ratingToken = r.ticket?.id ? this.host.ratingToken(r.ticket.id) : undefined;
+    const ratingToken = r.ticket?.id ? this.console.ratingTokens.get(r.ticket.id) : undefined;
     await this.host.print({ receipt: r.receipt, pin: r.pin, ratingToken });
     this.note = this.host.t('printing', { code: r.code });
-    this.host.update();
+    this.console.requestUpdate();
   }
 
   private async finishAndPrint(): Promise<void> {
-    if (await this.host.finish()) await this.print();
+    if (await this.console.run('done')) await this.print();
   }
 
   private readonly another = (): void => {
@@ -602,7 +616,7 @@ export class DossierIntake {
     this.applicant = { name: '', address: '', phone: '', email: '' };
     this.delivery = 'counter';
     this.note = '';
-    this.host.update();
-    this.host.focus('procedure-search');
+    this.console.requestUpdate();
+    this.console.focusField('procedure-search');
   };
 }

@@ -9,7 +9,6 @@ import { adoptStyles, type CSSResult, type ReactiveElement } from 'lit';
 import { api } from '../internal/api-client.js';
 import type { StringTable } from '../internal/i18n.js';
 import type { CounterDesk } from './desk.js';
-import type { IntakeHost } from './intake.js';
 import { asTicket } from './ticket.js';
 import type { ConsoleInternals } from './types.js';
 
@@ -87,22 +86,12 @@ export async function loadIntake(this: ConsoleInternals): Promise<void> {
   const module = await import('./intake.js');
   addStrings(this, module.intakeStrings);
   addStyles(this, module.intakeStyles);
-  const intakeHost: IntakeHost = {
+  this.intake = new module.DossierIntake(this, {
     t: (key, params) => this.t(key, params),
-    language: () => this.language,
-    update: () => this.requestUpdate(),
-    track: (work) => this.track(work),
-    catalogue: () => this.catalogue,
     receipt: () => {
       const receivedBy = this.officer.trim() || this.staff?.session?.user.displayName;
       return { ...(this.place.trim() ? { place: this.place.trim() } : {}), ...(receivedBy ? { receivedBy } : {}) };
     },
-    post: (path, body, key) => api(path, { ...this.auth(), body, key }),
-    get: (path) => api(path),
-    ticket: () => this.ticket,
-    finish: () => this.run('done'),
-    ratingToken: (id) => this.ratingTokens.get(id),
-    describe: (error) => this.describe(error),
     print: async (slip) => {
       const { printReceipt } = await import('./receipt-print.js');
       printReceipt(
@@ -117,9 +106,6 @@ export async function loadIntake(this: ConsoleInternals): Promise<void> {
         this.printer,
       );
     },
-    emit: (type, detail) => this.emit(type, detail),
-    focus: (id) => this.focusField(id),
-  };
-  this.intake = new module.DossierIntake(intakeHost);
+  });
   await this.intake.load();
 }

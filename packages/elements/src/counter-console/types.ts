@@ -1,6 +1,6 @@
-// The console as its own modules see it (send-command.ts, parts.ts; the sign-in of session.ts and the desk through
-// narrower interfaces of their own): the properties, state and methods they read and change. The element hands them
-// itself; what it keeps private from the page is reached through this type.
+// The console as its own modules see it (send-command.ts, parts.ts; the sign-in of session.ts, the desk and the intake
+// form through narrower interfaces of their own): the properties, state and methods they read and change. The element
+// hands them itself; what it keeps private from the page is reached through this type.
 
 import type { CSSResult } from 'lit';
 import type { EventDetail } from '../internal/base.js';
