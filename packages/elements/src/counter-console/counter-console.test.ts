@@ -488,6 +488,18 @@ describe('motcua-counter-console', () => {
     expect(posts()).to.have.length(2);
   });
 
+  it('reads the services as given: an entry without an id is left out, a service without a name shows its id', async () => {
+    stubServer({
+      'GET /api/queue/services': () =>
+        json(200, {
+          services: [{ id: 'ho-tich', name: { vi: 'Hộ tịch' } }, null, { name: { vi: 'x' } }, { id: 'dat-dai' }],
+        }),
+    });
+    const el = await consoleFor();
+    const options = [...shadow(el).querySelectorAll('#transfer-service option')].map((o) => text(o));
+    expect(options.slice(1)).to.deep.equal(['Hộ tịch', 'dat-dai']);
+  });
+
   it('speaks English and takes string overrides', async () => {
     const el = await consoleFor({ lang: 'en' });
     expect(text($(el, 'h2'))).to.equal('Counter 1');

@@ -23,8 +23,8 @@ export type { CounterConsoleStringKey } from './counter-console.strings.js';
 
 interface Service {
   readonly id: string;
-  /** The service's name by language, as the server gives it. */
-  readonly name: Readonly<Record<string, unknown>>;
+  /** The service's name by language, as the server gives it (read as given: a service without one shows its id). */
+  readonly name?: Readonly<Record<string, unknown>> | null;
 }
 
 /**
@@ -333,9 +333,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
     ]);
     if (signature !== this.loadedFor) return;
     if (services.status === 'fulfilled' && Array.isArray(services.value?.services)) {
-      this.services = services.value.services.flatMap((s: Record<string, unknown> | null) =>
-        typeof s?.id === 'string' ? [{ id: s.id, name: (s.name ?? {}) as Service['name'] }] : [],
-      );
+      this.services = services.value.services.filter((s: Partial<Service> | null) => typeof s?.id === 'string');
       this.priorities = (services.value as { priorityClasses?: unknown }).priorityClasses;
     } else {
       this.error = this.t('servicesFailed');

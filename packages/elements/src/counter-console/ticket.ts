@@ -6,16 +6,16 @@ export const ACTIVE = new Set(['called', 'serving']);
 
 /** A ticket of the server's answer, or `undefined` when the answer has none (or not one the console can show). */
 export function asTicket(value: unknown): CounterTicket | undefined {
-  if (!value || typeof value !== 'object') return undefined;
-  const t = value as Record<string, unknown>;
-  if (typeof t.number !== 'string' || typeof t.status !== 'string') return undefined;
+  // A primitive has none of these fields; only an object with a number and a status is a ticket.
+  const { id, number, service, status, calls, priority } = (value ?? {}) as Record<string, unknown>;
+  if (typeof number !== 'string' || typeof status !== 'string') return undefined;
   return {
-    ...(typeof t.id === 'string' ? { id: t.id } : {}),
-    number: t.number,
-    service: typeof t.service === 'string' ? t.service : '',
+    ...(typeof id === 'string' && { id }),
+    number,
+    service: typeof service === 'string' ? service : '',
     // The server's status (typed by core's ticket view); the console only compares it.
-    status: t.status as CounterTicket['status'],
-    ...(typeof t.calls === 'number' ? { calls: t.calls } : {}),
-    ...(typeof t.priority === 'string' ? { priority: t.priority } : {}),
+    status: status as CounterTicket['status'],
+    ...(typeof calls === 'number' && { calls }),
+    ...(typeof priority === 'string' && { priority }),
   };
 }
