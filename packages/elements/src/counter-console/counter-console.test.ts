@@ -488,6 +488,21 @@ describe('motcua-counter-console', () => {
     expect(posts()).to.have.length(2);
   });
 
+  it('takes no shortcut from a text area or an editable region of the page', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div><textarea aria-label="Ghi chú"></textarea><div contenteditable="true" aria-label="Soạn thảo"></div
+        ><motcua-counter-console counter="1" .token=${'demo-counter-1'}></motcua-counter-console></div>`,
+    );
+    const el = wrapper.querySelector('motcua-counter-console') as MotcuaCounterConsole;
+    await el.updateComplete;
+    for (const field of ['textarea', '[contenteditable]']) {
+      (wrapper.querySelector(field) as HTMLElement).focus();
+      await sendKeys({ type: 'nd' });
+      await el.updateComplete;
+    }
+    expect(posts()).to.have.length(0);
+  });
+
   it('reads the services as given: an entry without an id is left out, a service without a name shows its id', async () => {
     stubServer({
       'GET /api/queue/services': () =>

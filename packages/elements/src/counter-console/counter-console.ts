@@ -305,7 +305,7 @@ export class MotcuaCounterConsole extends MotcuaElement<Key> {
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
     while (this.pending.size > 0) {
-      await Promise.allSettled([...this.pending]);
+      await Promise.allSettled(this.pending);
       result = await super.getUpdateComplete();
     }
     return result;

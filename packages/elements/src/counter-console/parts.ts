@@ -12,14 +12,11 @@ import type { CounterDesk } from './desk.js';
 import { asTicket } from './ticket.js';
 import type { ConsoleInternals } from './types.js';
 
-/** Adds strings that arrived with a part loaded later. */
-function addStrings(host: ConsoleInternals, table: StringTable<string>): void {
+/** Adds the strings and the styles (if any) that arrived with a part loaded later. */
+function addPart(host: ConsoleInternals, strings: StringTable<string>, styles?: CSSResult): void {
   const { vi, en } = host.defaultStrings;
-  host.defaultStrings = { vi: { ...vi, ...table.vi }, en: { ...en, ...table.en } };
-}
-
-/** Adds the styles of a part loaded later. */
-function addStyles(host: ConsoleInternals, styles: CSSResult): void {
+  host.defaultStrings = { vi: { ...vi, ...strings.vi }, en: { ...en, ...strings.en } };
+  if (!styles) return;
   host.extraStyles.push(styles);
   if (host.shadowRoot) {
     adoptStyles(host.shadowRoot, [...(host.constructor as typeof ReactiveElement).elementStyles, ...host.extraStyles]);
@@ -33,8 +30,7 @@ export async function loadPairing(this: ConsoleInternals): Promise<void> {
     this.staffLoad = undefined;
     return;
   }
-  addStrings(this, module.pairingStrings);
-  addStyles(this, module.pairingStyles);
+  addPart(this, module.pairingStrings, module.pairingStyles);
   this.pairing = new module.DevicePairing({
     requestUpdate: () => this.requestUpdate(),
     t: (key, params) => this.t(key, params),
@@ -55,7 +51,7 @@ export async function loadStaff(this: ConsoleInternals): Promise<void> {
     this.staffLoad = undefined;
     return;
   }
-  addStrings(this, module.sessionStrings);
+  addPart(this, module.sessionStrings);
   this.staff = new module.StaffSession(this);
   this.requestUpdate();
 }
@@ -63,8 +59,7 @@ export async function loadStaff(this: ConsoleInternals): Promise<void> {
 /** The desk, its strings and styles: fetched after the console's first load. */
 export async function loadDesk(this: ConsoleInternals): Promise<CounterDesk> {
   const module = await import('./desk.js');
-  addStrings(this, module.deskStrings);
-  addStyles(this, module.deskStyles);
+  addPart(this, module.deskStrings, module.deskStyles);
   this.desk = new module.CounterDesk(this, {
     t: (key, params) => this.t(key, params),
     // An absent body is a GET, an absent key a new one: the client reads `undefined` as not given.
@@ -84,8 +79,7 @@ export async function loadDesk(this: ConsoleInternals): Promise<CounterDesk> {
 /** The intake form, its strings and styles, core's catalogue search: fetched when the officer first opens it. */
 export async function loadIntake(this: ConsoleInternals): Promise<void> {
   const module = await import('./intake.js');
-  addStrings(this, module.intakeStrings);
-  addStyles(this, module.intakeStyles);
+  addPart(this, module.intakeStrings, module.intakeStyles);
   this.intake = new module.DossierIntake(this, {
     t: (key, params) => this.t(key, params),
     receipt: () => {

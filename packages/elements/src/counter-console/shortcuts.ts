@@ -14,11 +14,5 @@ export const KEY_OF: Readonly<Record<CounterAction, string>> = {
 export function typing(event: KeyboardEvent): boolean {
   return event
     .composedPath()
-    .some(
-      (node) =>
-        node instanceof HTMLInputElement ||
-        node instanceof HTMLTextAreaElement ||
-        node instanceof HTMLSelectElement ||
-        (node instanceof HTMLElement && node.isContentEditable),
-    );
+    .some((node) => node instanceof HTMLElement && (node.isContentEditable || node.matches('input,textarea,select')));
 }
