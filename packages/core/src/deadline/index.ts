@@ -67,6 +67,7 @@ export {
   fromNationalSync,
   type NationalSyncFormat,
   type NationalSyncRecord,
+  readNationalSync,
   type SyncDossier,
   type SyncedDossier,
   syncedTimeliness,
@@ -111,6 +112,8 @@ export {
   type DossierStatus,
   fromChannelCode,
   fromNationalStatusCode,
+  readChannelCode,
+  readNationalStatusCode,
   toChannelCode,
   toNationalStatusCode,
 } from './status.js';

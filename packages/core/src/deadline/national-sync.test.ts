@@ -5,9 +5,13 @@ import { vietnamCalendar } from '../calendar/vietnam-calendar.js';
 import { MotcuaError } from '../text/problem.js';
 import { dossierClock } from './dossier-clock.js';
 import {
+  DEFAULT_SYNC_UNITS,
   fromNationalSync,
+  type NationalSyncFormat,
   type NationalSyncRecord,
+  readNationalSync,
   type SyncDossier,
+  type SyncedDossier,
   syncedTimeliness,
   toNationalSync,
 } from './national-sync.js';
@@ -154,5 +158,80 @@ describe('national sync fields', () => {
     } catch (error) {
       expect((error as MotcuaError).problems[0]?.code).to.equal('missing-channel');
     }
+  });
+
+  it('readNationalSync reads what fromNationalSync reads, and nothing where it throws', () => {
+    // Mostly valid fields, each sometimes broken: about one record in six is read (most with a limit, half ended).
+    const mostly = <T>(valid: fc.Arbitrary<T>, broken: fc.Arbitrary<unknown>) =>
+      fc.oneof({ weight: 9, arbitrary: valid }, { weight: 1, arbitrary: broken });
+    const code = (max: number) =>
+      mostly(
+        fc.oneof(
+          fc.integer({ min: 1, max }),
+          fc.integer({ min: 1, max }).map((n) => ` ${n} `),
+        ),
+        fc.oneof(fc.integer({ min: -1, max: 12 }), fc.constantFrom('2.0', '', 'x'), fc.anything()),
+      );
+    const date = mostly(
+      fc.oneof(
+        fc
+          .date({ min: new Date('1990-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+          .map((d) => d.toISOString().replace(/\D/g, '').slice(0, 14)),
+        fc.constantFrom('2026-03-13T15:00:00+07:00', '2026-03-13T08:00:00Z'),
+      ),
+      fc.oneof(fc.constantFrom('20260230170000', '20261309250000', '2026-03-09 10:00', ''), fc.anything()),
+    );
+    const record = fc.record(
+      {
+        MaHoSo: mostly(fc.constantFrom('000.00.15.H41-260309-0001', 'X'), fc.oneof(fc.constant(''), fc.anything())),
+        NgayTiepNhan: date,
+        NgayHenTra: date,
+        NgayKetThucXuLy: date,
+        ThoiGianGiaiQuyet: mostly(
+          fc.integer({ min: 0, max: 30 }),
+          fc.oneof(fc.constantFrom(-1, 1.5, '5', Number.NaN, null), fc.anything()),
+        ),
+        DonViTinh: mostly(
+          fc.constantFrom(...Object.values(DEFAULT_SYNC_UNITS), ' ngày LÀM việc ', 'Ngày LV'),
+          fc.oneof(fc.constant('Tuần'), fc.anything()),
+        ),
+        KenhThucHien: code(3),
+        TrangThaiHoSo: code(10),
+        HoSoCoThanhPhanSoHoa: fc.constantFrom(1, 0, '1', '0'),
+        MaKetQua: fc.string(),
+      },
+      { requiredKeys: ['MaHoSo', 'NgayTiepNhan', 'KenhThucHien', 'TrangThaiHoSo'] },
+    );
+    const format = fc.constantFrom<NationalSyncFormat>(
+      {},
+      { dateFormat: 'iso' },
+      { units: { 'working-days': 'Ngày LV' } },
+    );
+    fc.assert(
+      fc.property(record, format, (raw, options) => {
+        const r = raw as NationalSyncRecord;
+        let read: SyncedDossier | undefined;
+        let thrown: unknown;
+        try {
+          read = fromNationalSync(r, options);
+        } catch (error) {
+          thrown = error;
+        }
+        if (thrown === undefined || thrown instanceof MotcuaError) {
+          expect(readNationalSync(r, options)).to.deep.equal(read);
+        } else {
+          // A value without a string form (an object without a prototype): fromNationalSync throws a TypeError, and
+          // readNationalSync reads no dossier from it either.
+          let got: SyncedDossier | undefined;
+          try {
+            got = readNationalSync(r, options);
+          } catch {
+            got = undefined;
+          }
+          expect(got).to.equal(undefined);
+        }
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -1,17 +1,20 @@
 import { civilDateOf, isCivilDate } from '../calendar/civil-date.js';
-import { MotcuaError, type Problem, type ProblemPath, problem } from '../text/problem.js';
+import { MotcuaError, type Problem, problem } from '../text/problem.js';
 import type { Timeliness } from './classify.js';
 import { type DossierClockOptions, type DossierEvent, dossierClock } from './dossier-clock.js';
 import { parseOffsetDateTime } from './instant.js';
 import type { DossierRecord } from './statistics.js';
 import {
   type DossierStatus,
-  fromChannelCode,
-  fromNationalStatusCode,
+  readChannelCode,
+  readNationalStatusCode,
   toChannelCode,
   toNationalStatusCode,
+  unknownChannelCode,
+  unknownStatusCode,
 } from './status.js';
-import { TIME_LIMIT_UNITS, type TimeLimit, type TimeLimitUnit, timeLimitProblems } from './time-limit.js';
+import { type TimeLimit, type TimeLimitUnit, timeLimitProblems } from './time-limit.js';
+import { TIME_LIMIT_UNITS, timeLimitFaults } from './time-limit-faults.js';
 
 /**
  * A dossier as the one-door systems sync it to Cổng DVCQG: the key fields of §5.1 of the rules [S].
@@ -113,26 +116,17 @@ function writeDate(iso: string, format: 'compact' | 'iso'): string {
 
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/;
 
-/** Reads a sync date (compact Vietnam time or ISO with offset) as an ISO string with `+07:00`. */
-function readDate(value: unknown, path: ProblemPath, problems: Problem[]): string | undefined {
-  if (typeof value === 'string') {
-    const compact = COMPACT.exec(value);
-    if (compact) {
-      const [, y, mo, d, h, mi, s] = compact;
-      const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}+07:00`;
-      if (isCivilDate(iso.slice(0, 10)) && parseOffsetDateTime(iso) !== undefined) return iso;
-    } else {
-      const ms = parseOffsetDateTime(value);
-      if (ms !== undefined) return value;
-    }
-  }
-  problems.push(
-    problem(path, 'invalid-date-time', {
-      vi: `Ngày giờ phải có dạng yyyyMMddHHmmss (giờ Việt Nam) hoặc ISO 8601 kèm múi giờ; nhận được ${JSON.stringify(value) ?? String(value)}`,
-      en: `A date-time must be yyyyMMddHHmmss (Vietnam time) or ISO 8601 with its offset; got ${JSON.stringify(value) ?? String(value)}`,
-    }),
-  );
-  return undefined;
+/**
+ * Reads a sync date (compact Vietnam time or ISO with offset) as an ISO string with `+07:00`; `undefined` when it is
+ * not one.
+ */
+function readDate(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const compact = COMPACT.exec(value);
+  if (!compact) return parseOffsetDateTime(value) === undefined ? undefined : value;
+  const [, y, mo, d, h, mi, s] = compact;
+  const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}+07:00`;
+  return isCivilDate(iso.slice(0, 10)) && parseOffsetDateTime(iso) !== undefined ? iso : undefined;
 }
 
 /**
@@ -226,8 +220,138 @@ const END_EVENT: Partial<Record<DossierStatus, DossierEvent['type']>> = {
 };
 
 /**
+ * A fault of a national sync record, without words: the field that is missing (`MaHoSo`) or unreadable (a status or
+ * channel code, a date, the words of `DonViTinh`), the time limit whose `ThoiGianGiaiQuyet` does not suit its unit, or
+ * `ended`, an ended status without `NgayKetThucXuLy`.
+ */
+type SyncFault =
+  | 'MaHoSo'
+  | 'TrangThaiHoSo'
+  | 'KenhThucHien'
+  | 'NgayTiepNhan'
+  | 'NgayHenTra'
+  | 'NgayKetThucXuLy'
+  | 'DonViTinh'
+  | 'ended'
+  | TimeLimit;
+
+const unitsOf = (format: NationalSyncFormat) => ({ ...DEFAULT_SYNC_UNITS, ...format.units });
+
+/**
+ * The checks of national sync fields, without their words: the dossier the record gives, or `undefined` with every
+ * fault added to `faults`, in the order `fromNationalSync` reports them (which words them).
+ */
+function readSync(
+  record: NationalSyncRecord,
+  format: NationalSyncFormat,
+  faults: SyncFault[],
+): SyncedDossier | undefined {
+  const date = (field: 'NgayTiepNhan' | 'NgayHenTra' | 'NgayKetThucXuLy') => {
+    const at = readDate(record?.[field]);
+    if (at === undefined) faults.push(field);
+    return at;
+  };
+  if (typeof record?.MaHoSo !== 'string' || record.MaHoSo === '') faults.push('MaHoSo');
+  const status = readNationalStatusCode(record?.TrangThaiHoSo);
+  if (status === undefined) faults.push('TrangThaiHoSo');
+  const channel = readChannelCode(record?.KenhThucHien);
+  if (channel === undefined) faults.push('KenhThucHien');
+  const receivedAt = date('NgayTiepNhan');
+  const dueAt = record?.NgayHenTra === undefined ? undefined : date('NgayHenTra');
+  const endedAt = record?.NgayKetThucXuLy === undefined ? undefined : date('NgayKetThucXuLy');
+  let limit: TimeLimit | undefined;
+  if (record?.ThoiGianGiaiQuyet !== undefined || record?.DonViTinh !== undefined) {
+    const units = unitsOf(format);
+    const unit = TIME_LIMIT_UNITS.find((u) => units[u].toLowerCase() === String(record.DonViTinh).trim().toLowerCase());
+    if (unit === undefined) faults.push('DonViTinh');
+    else {
+      const candidate = { value: Number(record.ThoiGianGiaiQuyet), unit };
+      if (timeLimitFaults(candidate).length > 0) faults.push(candidate);
+      else limit = candidate;
+    }
+  }
+  const digitisedField = record?.HoSoCoThanhPhanSoHoa;
+  const digitised = digitisedField === undefined ? undefined : digitisedField === 1 || digitisedField === '1';
+  const endType = status === undefined ? undefined : END_EVENT[status];
+  if (endType !== undefined && endedAt === undefined && faults.length === 0) faults.push('ended');
+  if (faults.length > 0) return undefined;
+  return {
+    code: record.MaHoSo,
+    status: status as DossierStatus,
+    channel: channel as NonNullable<DossierRecord['channel']>,
+    receivedAt: receivedAt as string,
+    ...(dueAt ? { dueAt } : {}),
+    ...(endedAt ? { endedAt } : {}),
+    ...(limit ? { limit } : {}),
+    ...(digitised === undefined ? {} : { digitised }),
+    events: endType && endedAt ? [{ type: endType, at: endedAt } as DossierEvent] : [],
+  };
+}
+
+/**
+ * Reads national sync fields as {@link fromNationalSync} does, without its error and its words: the same dossier, or
+ * `undefined` exactly when `fromNationalSync` throws — for a reader that shows no problem text, as a citizen's page
+ * shows only that the answer is not a dossier it can show.
+ *
+ * @example
+ * ```ts
+ * readNationalSync({
+ *   MaHoSo: '000.00.15.H41-260309-0001', NgayTiepNhan: '20260309100000', KenhThucHien: 2, TrangThaiHoSo: 4,
+ * })?.status; // 'processing'
+ * readNationalSync({ MaHoSo: 'X', NgayTiepNhan: '2026-03-09 10:00', KenhThucHien: 2, TrangThaiHoSo: 4 }); // undefined
+ * ```
+ */
+export function readNationalSync(
+  record: NationalSyncRecord,
+  format: NationalSyncFormat = {},
+): SyncedDossier | undefined {
+  return readSync(record, format, []);
+}
+
+/** The problems of a fault of national sync fields, in Vietnamese and English, by the field's sync name. */
+function syncProblems(record: NationalSyncRecord, format: NationalSyncFormat, fault: SyncFault): Problem[] {
+  switch (fault) {
+    case 'MaHoSo':
+      return [problem(['MaHoSo'], 'missing-field', { vi: 'Thiếu mã hồ sơ', en: 'Missing dossier code' })];
+    case 'TrangThaiHoSo':
+      return [unknownStatusCode(record?.TrangThaiHoSo, ['TrangThaiHoSo'])];
+    case 'KenhThucHien':
+      return [unknownChannelCode(record?.KenhThucHien, ['KenhThucHien'])];
+    case 'NgayTiepNhan':
+    case 'NgayHenTra':
+    case 'NgayKetThucXuLy': {
+      const value = record?.[fault];
+      return [
+        problem([fault], 'invalid-date-time', {
+          vi: `Ngày giờ phải có dạng yyyyMMddHHmmss (giờ Việt Nam) hoặc ISO 8601 kèm múi giờ; nhận được ${JSON.stringify(value) ?? String(value)}`,
+          en: `A date-time must be yyyyMMddHHmmss (Vietnam time) or ISO 8601 with its offset; got ${JSON.stringify(value) ?? String(value)}`,
+        }),
+      ];
+    }
+    case 'DonViTinh': {
+      const units = unitsOf(format);
+      return [
+        problem(['DonViTinh'], 'unknown-time-limit-unit', {
+          vi: `Đơn vị tính không nhận ra; phải là một trong: ${Object.values(units).join(', ')}`,
+          en: `Unknown unit; expected one of: ${Object.values(units).join(', ')}`,
+        }),
+      ];
+    }
+    case 'ended':
+      return [
+        problem(['NgayKetThucXuLy'], 'missing-field', {
+          vi: 'Hồ sơ đã kết thúc: thiếu ngày kết thúc xử lý',
+          en: 'The dossier has ended: NgayKetThucXuLy is missing',
+        }),
+      ];
+    default:
+      return timeLimitProblems(fault).map((p) => ({ ...p, path: ['ThoiGianGiaiQuyet'] }));
+  }
+}
+
+/**
  * Reads national sync fields. Dates may be `yyyyMMddHHmmss` (Vietnam time) or ISO with an offset;
- * codes may be numbers or digits.
+ * codes may be numbers or digits. {@link readNationalSync} reads them the same way without the problems' words.
  *
  * @throws MotcuaError listing every bad field by its sync name.
  * @example
@@ -240,67 +364,10 @@ const END_EVENT: Partial<Record<DossierStatus, DossierEvent['type']>> = {
  * ```
  */
 export function fromNationalSync(record: NationalSyncRecord, format: NationalSyncFormat = {}): SyncedDossier {
-  const problems: Problem[] = [];
-  const collect = <T>(run: () => T): T | undefined => {
-    try {
-      return run();
-    } catch (error) {
-      if (!(error instanceof MotcuaError)) throw error;
-      problems.push(...error.problems);
-      return undefined;
-    }
-  };
-  if (typeof record?.MaHoSo !== 'string' || record.MaHoSo === '') {
-    problems.push(problem(['MaHoSo'], 'missing-field', { vi: 'Thiếu mã hồ sơ', en: 'Missing dossier code' }));
-  }
-  const status = collect(() => fromNationalStatusCode(record?.TrangThaiHoSo, ['TrangThaiHoSo']));
-  const channel = collect(() => fromChannelCode(record?.KenhThucHien, ['KenhThucHien']));
-  const receivedAt = readDate(record?.NgayTiepNhan, ['NgayTiepNhan'], problems);
-  const dueAt = record?.NgayHenTra === undefined ? undefined : readDate(record.NgayHenTra, ['NgayHenTra'], problems);
-  const endedAt =
-    record?.NgayKetThucXuLy === undefined ? undefined : readDate(record.NgayKetThucXuLy, ['NgayKetThucXuLy'], problems);
-  let limit: TimeLimit | undefined;
-  if (record?.ThoiGianGiaiQuyet !== undefined || record?.DonViTinh !== undefined) {
-    const units = { ...DEFAULT_SYNC_UNITS, ...format.units };
-    const unit = TIME_LIMIT_UNITS.find((u) => units[u].toLowerCase() === String(record.DonViTinh).trim().toLowerCase());
-    if (unit === undefined) {
-      problems.push(
-        problem(['DonViTinh'], 'unknown-time-limit-unit', {
-          vi: `Đơn vị tính không nhận ra; phải là một trong: ${Object.values(units).join(', ')}`,
-          en: `Unknown unit; expected one of: ${Object.values(units).join(', ')}`,
-        }),
-      );
-    } else {
-      const candidate = { value: Number(record.ThoiGianGiaiQuyet), unit };
-      const limitProblems = timeLimitProblems(candidate);
-      if (limitProblems.length > 0) {
-        problems.push(...limitProblems.map((p) => ({ ...p, path: ['ThoiGianGiaiQuyet'] })));
-      } else limit = candidate;
-    }
-  }
-  const digitisedField = record?.HoSoCoThanhPhanSoHoa;
-  const digitised = digitisedField === undefined ? undefined : digitisedField === 1 || digitisedField === '1';
-  const endType = status === undefined ? undefined : END_EVENT[status];
-  if (endType !== undefined && endedAt === undefined && problems.length === 0) {
-    problems.push(
-      problem(['NgayKetThucXuLy'], 'missing-field', {
-        vi: 'Hồ sơ đã kết thúc: thiếu ngày kết thúc xử lý',
-        en: 'The dossier has ended: NgayKetThucXuLy is missing',
-      }),
-    );
-  }
-  if (problems.length > 0) throw new MotcuaError(problems);
-  return {
-    code: record.MaHoSo,
-    status: status as DossierStatus,
-    channel: channel as NonNullable<DossierRecord['channel']>,
-    receivedAt: receivedAt as string,
-    ...(dueAt ? { dueAt } : {}),
-    ...(endedAt ? { endedAt } : {}),
-    ...(limit ? { limit } : {}),
-    ...(digitised === undefined ? {} : { digitised }),
-    events: endType && endedAt ? [{ type: endType, at: endedAt } as DossierEvent] : [],
-  };
+  const faults: SyncFault[] = [];
+  const dossier = readSync(record, format, faults);
+  if (dossier === undefined) throw new MotcuaError(faults.flatMap((fault) => syncProblems(record, format, fault)));
+  return dossier;
 }
 
 /**

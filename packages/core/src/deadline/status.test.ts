@@ -8,6 +8,8 @@ import {
   DOSSIER_STATUSES,
   fromChannelCode,
   fromNationalStatusCode,
+  readChannelCode,
+  readNationalStatusCode,
   toChannelCode,
   toNationalStatusCode,
 } from './status.js';
@@ -71,5 +73,24 @@ describe('channel codes (KenhThucHien)', () => {
     for (const bad of [0, 4, 'online', undefined])
       expect(codeOf(() => fromChannelCode(bad))).to.equal('unknown-channel-code');
     expect(codeOf(() => toChannelCode('fax' as never))).to.equal('unknown-channel');
+  });
+});
+
+describe('the codes read without words', () => {
+  it('give what fromNationalStatusCode and fromChannelCode give, and undefined where they throw', () => {
+    const result = (run: () => unknown) => {
+      try {
+        return run();
+      } catch (error) {
+        expect(error).to.be.instanceOf(MotcuaError);
+        return undefined;
+      }
+    };
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -2, max: 12 }), fc.string(), fc.anything()), (code) => {
+        expect(readNationalStatusCode(code)).to.equal(result(() => fromNationalStatusCode(code)));
+        expect(readChannelCode(code)).to.equal(result(() => fromChannelCode(code)));
+      }),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import type { LocalizedText, ProblemPath } from '../text/problem.js';
+import type { LocalizedText, Problem, ProblemPath } from '../text/problem.js';
 import { MotcuaError, problem } from '../text/problem.js';
 
 /**
@@ -98,6 +98,33 @@ function codeOf(value: unknown): number | undefined {
 }
 
 /**
+ * The status of a national status code (a number, or its digits as text as synced data often has), or `undefined`
+ * for anything but 1–10: {@link fromNationalStatusCode} without its error, for a reader that shows no problem text.
+ *
+ * @example
+ * ```ts
+ * readNationalStatusCode('10'); // 'returned'
+ * readNationalStatusCode(11);   // undefined
+ * ```
+ */
+export function readNationalStatusCode(code: unknown): DossierStatus | undefined {
+  const n = codeOf(code);
+  return n === undefined || n < 1 ? undefined : DOSSIER_STATUSES[n - 1];
+}
+
+/**
+ * The problem of a value that is not a national status code, worded in Vietnamese and English.
+ *
+ * @internal
+ */
+export function unknownStatusCode(code: unknown, path: ProblemPath): Problem {
+  return problem(path, 'unknown-status-code', {
+    vi: `Mã trạng thái hồ sơ phải từ 1 đến 10, nhận được ${JSON.stringify(code) ?? String(code)}`,
+    en: `A dossier status code must be 1–10; got ${JSON.stringify(code) ?? String(code)}`,
+  });
+}
+
+/**
  * The status of a national status code (a number, or its digits as text as synced data often has).
  *
  * @throws MotcuaError (`unknown-status-code`) for anything but 1–10.
@@ -108,16 +135,8 @@ function codeOf(value: unknown): number | undefined {
  * ```
  */
 export function fromNationalStatusCode(code: unknown, path: ProblemPath = []): DossierStatus {
-  const n = codeOf(code);
-  const status = n === undefined ? undefined : DOSSIER_STATUSES[n - 1];
-  if (status === undefined || (n as number) < 1) {
-    throw new MotcuaError([
-      problem(path, 'unknown-status-code', {
-        vi: `Mã trạng thái hồ sơ phải từ 1 đến 10, nhận được ${JSON.stringify(code) ?? String(code)}`,
-        en: `A dossier status code must be 1–10; got ${JSON.stringify(code) ?? String(code)}`,
-      }),
-    ]);
-  }
+  const status = readNationalStatusCode(code);
+  if (status === undefined) throw new MotcuaError([unknownStatusCode(code, path)]);
   return status;
 }
 
@@ -179,6 +198,33 @@ export function toChannelCode(channel: DossierChannel): number {
 }
 
 /**
+ * The channel of a `KenhThucHien` code (a number or its digit as text), or `undefined` for anything but 1–3:
+ * {@link fromChannelCode} without its error, for a reader that shows no problem text.
+ *
+ * @example
+ * ```ts
+ * readChannelCode('2'); // 'online'
+ * readChannelCode(4);   // undefined
+ * ```
+ */
+export function readChannelCode(code: unknown): DossierChannel | undefined {
+  const n = codeOf(code);
+  return n === undefined || n < 1 ? undefined : DOSSIER_CHANNELS[n - 1];
+}
+
+/**
+ * The problem of a value that is not a `KenhThucHien` code, worded in Vietnamese and English.
+ *
+ * @internal
+ */
+export function unknownChannelCode(code: unknown, path: ProblemPath): Problem {
+  return problem(path, 'unknown-channel-code', {
+    vi: `Mã kênh thực hiện phải là 1 (trực tiếp), 2 (trực tuyến) hoặc 3 (bưu chính), nhận được ${JSON.stringify(code) ?? String(code)}`,
+    en: `A channel code must be 1 (in person), 2 (online) or 3 (postal); got ${JSON.stringify(code) ?? String(code)}`,
+  });
+}
+
+/**
  * The channel of a `KenhThucHien` code (a number or its digit as text).
  *
  * @throws MotcuaError (`unknown-channel-code`) for anything but 1–3.
@@ -189,15 +235,7 @@ export function toChannelCode(channel: DossierChannel): number {
  * ```
  */
 export function fromChannelCode(code: unknown, path: ProblemPath = []): DossierChannel {
-  const n = codeOf(code);
-  const channel = n === undefined || n < 1 ? undefined : DOSSIER_CHANNELS[n - 1];
-  if (channel === undefined) {
-    throw new MotcuaError([
-      problem(path, 'unknown-channel-code', {
-        vi: `Mã kênh thực hiện phải là 1 (trực tiếp), 2 (trực tuyến) hoặc 3 (bưu chính), nhận được ${JSON.stringify(code) ?? String(code)}`,
-        en: `A channel code must be 1 (in person), 2 (online) or 3 (postal); got ${JSON.stringify(code) ?? String(code)}`,
-      }),
-    ]);
-  }
+  const channel = readChannelCode(code);
+  if (channel === undefined) throw new MotcuaError([unknownChannelCode(code, path)]);
   return channel;
 }

@@ -12,10 +12,10 @@ import {
   type DossierStatus,
   dossierClock,
   FINISHED_DOSSIER_STATUSES,
-  fromNationalSync,
   type NationalSyncFormat,
   type NationalSyncRecord,
   parseOffsetDateTime,
+  readNationalSync,
   type SyncedDossier,
   statusOfStep,
   syncedTimeliness,
@@ -139,7 +139,8 @@ export function toDossierView(raw: unknown, code: string, now: number, read: Rea
   let synced: SyncedDossier | undefined;
   try {
     if (typeof raw.MaHoSo === 'string') {
-      synced = fromNationalSync(raw as unknown as NationalSyncRecord, read.units ? { units: read.units } : {});
+      synced = readNationalSync(raw as unknown as NationalSyncRecord, read.units ? { units: read.units } : {});
+      if (!synced) fail();
       // The record as an answer: core's reading of it, with the procedure's name the province writes.
       const name = raw.TenThuTuc ?? raw.TenTTHC;
       data = { ...synced, procedure: { name: typeof name === 'string' ? name : '' } };

@@ -493,6 +493,26 @@ describe('motcua-dossier-status', () => {
       expect(dd(el, 'Procedure')).to.equal('Chứng thực bản sao từ bản chính');
     });
 
+    it('shows a record with a bad field as not valid, without core’s problem text', async () => {
+      const el = await fixture<MotcuaDossierStatus>(html`<motcua-dossier-status lang="en"></motcua-dossier-status>`);
+      el.resolver = async () => record({ TrangThaiHoSo: 11 });
+      await lookUp(el);
+      expect(message(el)).to.contain('is not valid');
+      for (const fields of [
+        { KenhThucHien: 4 },
+        { NgayTiepNhan: '2026-11-09 08:15' },
+        { NgayHenTra: '20261131170000' },
+        { ThoiGianGiaiQuyet: 0 },
+        { TrangThaiHoSo: 10 },
+      ]) {
+        el.resolver = async () => record(fields);
+        await el.lookup();
+        await el.updateComplete;
+        expect(message(el), JSON.stringify(fields)).to.contain('is not valid');
+        expect(text(el)).not.to.match(/NgayKetThucXuLy|must be|expected one of/);
+      }
+    });
+
     it('asks for no PIN when the resolver checks the second factor (second-factor="resolver"), and only then', async () => {
       const seen: string[] = [];
       const resolver = async (code: string, pin: string) => {
