@@ -2,6 +2,9 @@
 
 /** What the element shows (read and set by the sending code). */
 export type RatingFormStatus = 'form' | 'sending' | 'sent' | 'queued' | 'already-rated' | 'expired' | 'error';
+
+/** The panel that replaces the form once the rating is sent, saved, already given or expired. */
+export type FinalStatus = Exclude<RatingFormStatus, 'form' | 'sending' | 'error'>;
 /** A problem shown beside a question: core's code and bilingual message, or the server's. */
 export interface ShownProblem {
   readonly question?: string;

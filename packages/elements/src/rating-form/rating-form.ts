@@ -15,7 +15,13 @@ import type { StringTable } from '../internal/i18n.js';
 import { blockStyles } from '../internal/styles.js';
 import type { KindLoading } from './instrument-loader.js';
 import { provisionalProblems } from './provisional-problems.js';
-import type { RatingEventDetail, RatingFailedDetail, RatingFormStatus, ShownProblem } from './rating-form.events.js';
+import type {
+  FinalStatus,
+  RatingEventDetail,
+  RatingFailedDetail,
+  RatingFormStatus,
+  ShownProblem,
+} from './rating-form.events.js';
 import { type RatingFormStringKey, ratingFormStrings } from './rating-form.strings.js';
 import { ratingFormStyles } from './rating-form.styles.js';
 import { type QuestionsHost, renderScale, renderText, statusLine } from './render-questions.js';
@@ -32,7 +38,6 @@ let allStrings: StringTable<RatingFormStringKey> | undefined;
 const builtIn = new Map<string, readonly Instrument[]>([['one-stop-rating', ONE_STOP_RATING_INSTRUMENTS]]);
 
 const FINAL: readonly RatingFormStatus[] = ['sent', 'queued', 'already-rated', 'expired'];
-type FinalStatus = 'sent' | 'queued' | 'already-rated' | 'expired';
 
 /**
  * A satisfaction rating form for a one-stop shop, in Vietnamese by default: the instrument in force today

@@ -18,7 +18,7 @@ import { apiUrl } from '../internal/config.js';
 import type { Language } from '../internal/i18n.js';
 import { flushRatings, type QueuedRating, queuedRatings, queueRating } from './outbox.js';
 import { hasQueuedRatings } from './outbox-key.js';
-import type { RatingFailedDetail, RatingFormStatus, ShownProblem } from './rating-form.events.js';
+import type { FinalStatus, RatingFailedDetail, RatingFormStatus, ShownProblem } from './rating-form.events.js';
 import type { RatingFormStringKey } from './rating-form.strings.js';
 import {
   buildRatingRequest,
@@ -232,9 +232,6 @@ export function renderTextQuestion(
     ${masked ? html`<p id=${`mask-${question.id}`} part="hint" class="hint">${form.t('willMask')}</p>` : nothing}
   </div>`;
 }
-
-/** The panel that replaces the form once the rating is sent, saved, already given or expired. */
-export type FinalStatus = 'sent' | 'queued' | 'already-rated' | 'expired';
 
 /**
  * The panel shown in place of the form in a final state; its title gets focus. A rating kept only in this page's
