@@ -192,7 +192,7 @@ describe('a merge on one PostgreSQL, as the application role', { skip: !serverUr
       expect(conflicts.every((c) => c.why.en === 'already in this database, held by another office')).to.equal(true);
       // Nothing written, not even the rows that had no conflict.
       const [{ n } = { n: -1 }] = await roles.superuser
-        .query<{ n: number }>(`select count(*)::int as n from audit_events where office = 'xa-b'`)
+        .query<{ n: number }>(`select count(*)::int as n from ${roles.schema}.audit_events where office = 'xa-b'`)
         .then((r) => r.rows);
       expect(n).to.equal(before.audit_events);
     } finally {
