@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { expect } from 'chai';
+import type { Database } from '../db/database.js';
 import { TEST_DATABASES } from '../db/databases.test-support.js';
 import { migrate } from '../db/migrations.js';
 import { testUser } from '../staff/staff.test-support.js';
@@ -11,18 +12,24 @@ import { officeCommand } from './office-cli.js';
 const dir = mkdtempSync(join(tmpdir(), 'motcua-office-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The command's dependencies as office xa-a's, on `db`, with what it prints kept in `lines` (errors as `! …`). */
+function cliOn(db: Database) {
+  const lines: string[] = [];
+  const deps = {
+    db,
+    office: 'xa-a',
+    now: () => Date.UTC(2026, 11, 2, 2, 0),
+    print: (line: string) => lines.push(line),
+    printError: (line: string) => lines.push(`! ${line}`),
+  };
+  return { lines, deps };
+}
+
 for (const target of TEST_DATABASES) {
   describe(`motcua-server office, on ${target.name}`, () => {
     it('writes the office to a file only its owner reads, and refuses to import it over itself', async () => {
       const db = await target.open();
-      const lines: string[] = [];
-      const deps = {
-        db,
-        office: 'xa-a',
-        now: () => Date.UTC(2026, 11, 2, 2, 0),
-        print: (line: string) => lines.push(line),
-        printError: (line: string) => lines.push(`! ${line}`),
-      };
+      const { lines, deps } = cliOn(db);
       try {
         await migrate(db);
         await db.query(`insert into queue_counter_pauses (office, counter) values ('xa-a', '1'), ('xa-b', '2')`);
@@ -55,14 +62,7 @@ for (const target of TEST_DATABASES) {
 
     it('merges an office into one that has rows, every conflict printed first, --rename-users for a shared username', async () => {
       const db = await target.open();
-      const lines: string[] = [];
-      const deps = {
-        db,
-        office: 'xa-a',
-        now: () => Date.UTC(2026, 11, 2, 2, 0),
-        print: (line: string) => lines.push(line),
-        printError: (line: string) => lines.push(`! ${line}`),
-      };
+      const { lines, deps } = cliOn(db);
       try {
         await migrate(db);
         await testUser(db, 'xa-a', 'dung', ['officer']);

@@ -95,6 +95,18 @@ function browser(server: RunningServer, jar = new CookieJar()) {
   };
 }
 
+/**
+ * A browser that kept a session of xa-a's officer under the shared cookie name, as from before each office had its own
+ * cookie: the browser, its jar and that cookie (`motcua_session=…`).
+ */
+async function browserFromBeforeTheUpgrade(db: Database, server: RunningServer) {
+  const dungA = await testUser(db, 'xa-a', 'dung-cu', ['officer']);
+  const old = (await sessionHeaders(db, dungA, Date.now())).cookie as string;
+  const jar = new CookieJar();
+  jar.cookies.set('motcua_session', old.slice('motcua_session='.length));
+  return { old, jar, b: browser(server, jar) };
+}
+
 /** GET `path` with exactly this Cookie header. */
 async function statusWith(server: RunningServer, path: string, cookie: string): Promise<number> {
   return (await fetch(new URL(path, server.url), { headers: { cookie } })).status;
@@ -180,12 +192,8 @@ for (const target of TEST_DATABASES) {
         await migrate(db);
         server = await province(db);
         // A session of xa-a under the shared name, as the browser kept it from before the upgrade.
-        const dungA = await testUser(db, 'xa-a', 'dung-cu', ['officer']);
-        const old = (await sessionHeaders(db, dungA, Date.now())).cookie as string;
+        const { old, jar, b } = await browserFromBeforeTheUpgrade(db, server);
         expect(old).to.match(/^motcua_session=/);
-        const jar = new CookieJar();
-        jar.cookies.set('motcua_session', old.slice('motcua_session='.length));
-        const b = browser(server, jar);
         expect(await b.session('xa-a')).to.equal('xa-a: officer');
         expect(await b.session('xa-b')).to.equal(401);
         // Signing in at xa-b adds xa-b's cookie and leaves the shared one (xa-a's session) alone.
@@ -214,11 +222,7 @@ for (const target of TEST_DATABASES) {
       try {
         await migrate(db);
         server = await province(db);
-        const dungA = await testUser(db, 'xa-a', 'dung-cu', ['officer']);
-        const old = (await sessionHeaders(db, dungA, Date.now())).cookie as string;
-        const jar = new CookieJar();
-        jar.cookies.set('motcua_session', old.slice('motcua_session='.length));
-        const b = browser(server, jar);
+        const { old, jar, b } = await browserFromBeforeTheUpgrade(db, server);
         expect((await b.signIn('xa-a')).status).to.equal(200);
         expect(jar.lastSet.map((c) => [c.name, c.attrs.get('max-age')])).to.deep.equal([
           ['motcua_session.xa-a', '43200'],
