@@ -91,10 +91,15 @@ export function toNationalStatusCode(status: DossierStatus): number {
   return index + 1;
 }
 
-function codeOf(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isInteger(value)) return value;
-  if (typeof value === 'string' && /^\s*\d{1,2}\s*$/.test(value)) return Number(value);
-  return undefined;
+/** The entry of `list` a 1-based code names (an integer, or its one or two digits as text); `undefined` otherwise. */
+function codeIn<T>(list: readonly T[], value: unknown): T | undefined {
+  const n =
+    typeof value === 'number' && Number.isInteger(value)
+      ? value
+      : typeof value === 'string' && /^\s*\d{1,2}\s*$/.test(value)
+        ? Number(value)
+        : undefined;
+  return n === undefined || n < 1 ? undefined : list[n - 1];
 }
 
 /**
@@ -108,8 +113,7 @@ function codeOf(value: unknown): number | undefined {
  * ```
  */
 export function readNationalStatusCode(code: unknown): DossierStatus | undefined {
-  const n = codeOf(code);
-  return n === undefined || n < 1 ? undefined : DOSSIER_STATUSES[n - 1];
+  return codeIn(DOSSIER_STATUSES, code);
 }
 
 /**
@@ -208,8 +212,7 @@ export function toChannelCode(channel: DossierChannel): number {
  * ```
  */
 export function readChannelCode(code: unknown): DossierChannel | undefined {
-  const n = codeOf(code);
-  return n === undefined || n < 1 ? undefined : DOSSIER_CHANNELS[n - 1];
+  return codeIn(DOSSIER_CHANNELS, code);
 }
 
 /**
