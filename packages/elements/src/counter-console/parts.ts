@@ -62,7 +62,7 @@ export async function loadDesk(this: ConsoleInternals): Promise<CounterDesk> {
   addPart(this, module.deskStrings, module.deskStyles);
   this.desk = new module.CounterDesk(this, {
     t: (key, params) => this.t(key, params),
-    // An absent body is a GET, an absent key none: the client reads `undefined` as not given.
+    // An absent body is a GET, an absent key a new one: the client reads `undefined` as not given.
     send: (path, body, key) =>
       api(`api/queue/counters/${encodeURIComponent(this.counter)}/${path}`, { token: this.token, body, key }),
     say: (info, error) => {

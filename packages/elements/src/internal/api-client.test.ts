@@ -72,11 +72,15 @@ describe('the API client (every element talks to the server through it)', () => 
     expect(request?.credentials).to.equal(undefined);
   });
 
-  it('sends the Idempotency-Key the caller keeps for a retry, and none it would never send again', async () => {
+  it('puts an Idempotency-Key on every unsafe request (the caller’s, kept for a retry, else a new one)', async () => {
     answer(json(200, {}));
     await api('api/x', { method: 'DELETE' });
     await api('api/x', { body: {} });
-    expect(seen.map((s) => s.headers.get('idempotency-key'))).to.deep.equal([null, null]);
+    const [first, second] = seen.map((s) => s.headers.get('idempotency-key'));
+    expect(first).to.match(/^[0-9a-f]{32}$/);
+    expect(second)
+      .to.match(/^[0-9a-f]{32}$/)
+      .and.not.equal(first);
     seen = [];
     await api('api/x');
     expect(seen[0]?.headers.get('idempotency-key')).to.equal(null);

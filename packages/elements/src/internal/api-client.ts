@@ -1,7 +1,7 @@
 // The one way every motcua element talks to the server: the address (config.ts's apiUrl), JSON both ways, the
-// project's error body (core's ApiErrorBody) read into one ApiFailure, the Idempotency-Key a caller keeps for a
-// retry, the bearer token of an element that has one, and abort on disconnect. A timeout and retries are
-// api-retry.ts's, for the elements that need them.
+// project's error body (core's ApiErrorBody) read into one ApiFailure, an Idempotency-Key on every unsafe request,
+// which the caller keeps for a retry, the bearer token of an element that has one, and abort on disconnect. A timeout
+// and retries are api-retry.ts's, for the elements that need them.
 import type { ApiErrorBody, ApiProblem, LocalizedText } from '@motcua/core/text';
 import { apiUrl } from './config.js';
 
@@ -49,8 +49,8 @@ export interface ApiOptions {
   readonly token?: string | undefined;
   /**
    * The `Idempotency-Key` of an unsafe request, which makes sending it again safe: the caller keeps it
-   * (`newIdempotencyKey()`) to send the request again after a {@link ApiFailure.transient} failure. Without one none
-   * is sent: a key nobody sends again makes nothing safer (the server takes requests without one).
+   * (`newIdempotencyKey()`) to send the request again after a {@link ApiFailure.transient} failure; a new one when
+   * absent.
    */
   readonly key?: string | undefined;
   /** Headers to add, e.g. the counter an officer's console works at (`Motcua-Counter`). */
@@ -62,8 +62,8 @@ export interface ApiOptions {
 /**
  * Makes one request to the motcua API and answers its JSON (`undefined` for an empty answer), for the caller to read
  * with core's reader, or throws an {@link ApiFailure} with the server's error body (core's `ApiErrorBody`) read.
- * `path` is resolved by the one address rule (`apiUrl`). An unsafe request carries the caller's `Idempotency-Key`, if
- * it keeps one for a retry. Credentials are the token as `Authorization: Bearer`, else the page's own cookies
+ * `path` is resolved by the one address rule (`apiUrl`). An unsafe request carries an `Idempotency-Key` (the
+ * caller's, else a new one). Credentials are the token as `Authorization: Bearer`, else the page's own cookies
  * (`same-origin`: a staff screen served by the server signs in with its session; a page on another origin sends
  * none).
  *
@@ -84,7 +84,10 @@ export async function api(path: string, options: ApiOptions = {}): Promise<unkno
         accept: 'application/json',
         ...(body !== undefined && { 'content-type': 'application/json' }),
         ...(token && { authorization: `Bearer ${token}` }),
-        ...(options.key && { 'idempotency-key': options.key }),
+        // The key generator loads with the first unsafe request that brings none.
+        ...(method !== 'GET' && {
+          'idempotency-key': options.key || (await import('./idempotency-key.js')).newIdempotencyKey(),
+        }),
         ...options.headers,
       },
       body: JSON.stringify(body),
