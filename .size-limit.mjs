@@ -36,8 +36,8 @@ const elementBudgets = {
   // kB) by what the element no longer downloads: core's finished statuses and step statuses instead of its own copies;
   // a dossier code checked without building its problems' words; a province's record read with core's words-free
   // readNationalSync (the element only says such a record is not valid); the time limits' words no longer a chunk of
-  // their own; no Idempotency-Key generator named by the client (it sends the caller's key only): 20.14 kB measured.
-  'motcua-dossier-status.js': { initial: '12.79 kB', lazy: '20.16 kB' },
+  // their own: 20.35 kB measured.
+  'motcua-dossier-status.js': { initial: '12.79 kB', lazy: '20.36 kB' },
   // Lit, the element and the 3-level rating's texts (14.55 kB); core's validation and scrubber, a host form's value
   // and validity, sending and settling, the IndexedDB outbox with its cross-tab lock and its back-off while the page
   // stays open, the styles of the chosen and focused option, the messages and the other instruments (one chunk per
@@ -46,9 +46,9 @@ const elementBudgets = {
   // 14,332 B before interaction, 14,265 → 15,119 B lazily (the client and its retries, 1.03 kB, for the sending code's
   // own request, error reading and retry loop). Back within the line's earlier budget (14.6 kB): the request built
   // with core's keptAnswers instead of checking the answers a second time, what the move left twice in the sending
-  // code, the outbox and the browser store, and one random generator for the lease and the keys: 14.55 kB measured
+  // code, the outbox and the browser store, and one random generator for the lease and the keys: 14.58 kB measured
   // (14.3 kB before interaction).
-  'motcua-rating-form.js': { initial: '14.31 kB', lazy: '14.56 kB' },
+  'motcua-rating-form.js': { initial: '14.31 kB', lazy: '14.59 kB' },
   // Lit, the element, its list strings and search (15.69 kB); validation (zod) with the time limits in words and the
   // search's typo pass, the detail view with its and the print view's strings and core's fee formatting, QR (our own
   // level-M byte-mode encoder, internal/qr-encode.ts: 2.2 kB instead of uqr's 4.1), print view (through the shared
@@ -61,9 +61,9 @@ const elementBudgets = {
   // one request layer): 15,843 → 15,801 B before interaction (the class split into modules too), 26,246 → 27,117 B
   // lazily (the client, and the Idempotency-Key generator it names, never loaded by a download: 0.21 kB). Back within
   // the line's earlier budget (26.5 kB): core's duplicateCodeProblems instead of the element's copy of the check and
-  // its words, a time limit's checks without their words, no key generator named by the client, one listener for the
-  // three filters: 26.18 kB measured (15.77 kB before interaction).
-  'motcua-procedure-list.js': { initial: '15.79 kB', lazy: '26.19 kB' },
+  // its words, a time limit's checks without their words, one listener for the three filters: 26.36 kB measured (15.77
+  // kB before interaction).
+  'motcua-procedure-list.js': { initial: '15.79 kB', lazy: '26.38 kB' },
   // Lit, the element, the services screen with which services issue now and when the closed ones open again, its
   // portrait layout and big priority toggle, and the screen wake lock (13.71 kB measured; issue 11's ceiling is 15 kB);
   // issuing with its screens' strings, the voice (core's announcement), the QR code and the print view load on the
@@ -74,8 +74,8 @@ const elementBudgets = {
   // layer), loaded with the first request: 13,893 → 13,807 B before interaction (the kiosk's own GET left it),
   // 11,977 → 12,706 B lazily (the client and its retries, for issuing's own request, error reading and retry loop).
   // The printed ticket's time from the browser's own time-zone data (Intl, Asia/Ho_Chi_Minh) instead of core's
-  // civil-date module, which the kiosk loaded for this alone (−1.39 kB), and one random Idempotency-Key path: 11.21 kB.
-  'motcua-ticket-kiosk.js': { initial: '13.81 kB', lazy: '11.23 kB', staffParts: { pairing: '1.7 kB' } },
+  // civil-date module, which the kiosk loaded for this alone (−1.39 kB), and one random Idempotency-Key path: 11.25 kB.
+  'motcua-ticket-kiosk.js': { initial: '13.81 kB', lazy: '11.26 kB', staffParts: { pairing: '1.7 kB' } },
   // Lit, the element, the board's stream and state and the screen wake lock (11.86 kB measured; issue 11: 15; 11.47
   // before the stream and core's board readers became a chunk shared with the ticket status page); the voice (engines,
   // core's announcement) loads with the first call or the click on "enable sound" (4.19 kB).
@@ -98,10 +98,10 @@ const elementBudgets = {
   // The API client, inside the console's own file until now, is a chunk the public elements share (see the dossier
   // status's line: one request layer): the chunk's imports and exports and its own compression, +198 B (13,169 B).
   // Back within the line's earlier budget (13 kB): the desk and the intake form read the console itself instead of
-  // seventeen forwarding functions built in the first paint, the services and tickets read without copies, no key
-  // generator named by the client: 12.95 kB measured (14.43 kB lazily, with the forms' longer calls).
+  // seventeen forwarding functions built in the first paint, the services and tickets read without copies: 12.99 kB
+  // measured (14.43 kB lazily, with the forms' longer calls).
   'motcua-counter-console.js': {
-    initial: '12.97 kB',
+    initial: '13 kB',
     // 14.39 kB; 14.44 kB with core's search reusing its scratch arrays (issue 26: its intake searches the catalogue too).
     lazy: '14.45 kB',
     staffParts: { session: '3.4 kB', pairing: '1.7 kB' },
@@ -137,13 +137,13 @@ const elementBudgets = {
   // the first paint, 15.76 kB; its series and column with the charts, 7.71 kB).
   // One `isJsonObject` for every core reader (issue 19): 15.6 kB measured; the headline figures in a module of their
   // own (15.61 kB); the board's stream closed while the page is hidden (see the queue board's line): 15.68 kB.
-  // No key generator named by the API client (a report sends none): 15.63 kB, 7.53 kB lazily.
-  'motcua-office-dashboard.js': { initial: '15.64 kB', lazy: '7.54 kB' },
+  // The shared base's one-expression language reading (issue 19): 15.66 kB, 7.68 kB lazily.
+  'motcua-office-dashboard.js': { initial: '15.67 kB', lazy: '7.69 kB' },
   // The staff sign-in: Lit and the shared base, the API client and the element with its vi/en strings and core's
   // session reader: 10.11 kB measured; 10.22 since the staff accounts screen shares core's session module (its user
-  // reader reads a person as the session reader does), which the staff build then puts in a chunk of its own. A
-  // sign-in sends no Idempotency-Key (nothing sends it again): no generator, 10.19 kB, nothing loaded later.
-  'motcua-sign-in.js': { initial: '10.21 kB' },
+  // reader reads a person as the session reader does), which the staff build then puts in a chunk of its own. The
+  // Idempotency-Key generator loads with the first sign-in. The shared base's language reading (issue 19): 10.23 kB.
+  'motcua-sign-in.js': { initial: '10.24 kB', lazy: '0.16 kB' },
   // The office administration (staff build): Lit, the element with its vi/en strings and core's settings readers
   // (14.77 kB measured in the staff build, where it shares no chunk with the other staff screens'; 14.79 before the
   // catalogue and settings history, whose loading is paid for by moving the calendar preview's markup and strings into
@@ -159,12 +159,12 @@ const elementBudgets = {
   // history loads after it and which its own line counts here (`staffParts`: the part's files, not the element's
   // shared chunks, which the first paint has): 6.12 kB measured.
   // One `isJsonObject` for every core reader (issue 19) instead of the queue board's reader chunk: 14.38 kB measured.
-  // No key generator named by the API client: 14.32 kB measured, 8.3 kB lazily.
+  // The shared base's language reading and one dossier-evaluation label builder (issue 19): 14.35 kB measured.
   'motcua-office-admin.js': {
-    initial: '14.33 kB',
+    initial: '14.37 kB',
     // 8.52 kB measured with the versions' times as the commune reads them (`10:00 02/12/2026`, not ISO order); 8.54
     // with its fields kept within a phone's width (the instrument and file fields made the page scroll sideways).
-    lazy: '8.31 kB',
+    lazy: '8.46 kB',
     staffParts: { 'motcua-queue-settings': '6.15 kB' },
   },
   // The admin's device pairing (staff build, its own element so the office administration's first paint stays as it
@@ -175,25 +175,23 @@ const elementBudgets = {
   // chunk of 0.68 kB instead of three copies: each first paint counts the chunk (13.1 kB measured, +0.33 kB), a page
   // with two of them loads less than before (quan-tri.html: 8.57 → 8.51 kB of their own files and the chunk).
   // One `isJsonObject` for every core reader (issue 19) instead of the queue board's reader chunk: 12.71 kB measured;
-  // its requests carry no Idempotency-Key (none is sent again), so no generator: 12.66 kB, nothing loaded later.
-  'motcua-device-pairings.js': { initial: '12.68 kB' },
+  // 12.7 kB with the shared base's language reading.
+  'motcua-device-pairings.js': { initial: '12.71 kB', lazy: '0.16 kB' },
   // The services, counters and issuing hours (staff build): Lit and the shared base, the API client and the element
   // with its vi/en strings; no core settings reader (a light check of the answer instead: core's readers bring the
   // rating instruments, and would split a chunk off the office administration's first paint): 13.62 kB measured; the
-  // Idempotency-Key generator loaded with the first save (0.21 kB) until a save sent none (nothing sends it again):
-  // 13.59 kB.
-  'motcua-queue-settings.js': { initial: '13.61 kB' },
+  // Idempotency-Key generator loads with the first save (0.15 kB); 13.63 kB with the shared base's language reading.
+  'motcua-queue-settings.js': { initial: '13.64 kB', lazy: '0.16 kB' },
   // The admin's audit trail (staff build, issue 20): Lit and the shared base, the API client, core's audit reader,
   // the element with its vi/en strings and the actions' names (11.9 kB measured); the Idempotency-Key generator is
   // listed with the API client but never loaded (it only reads).
   // One `isJsonObject` for every core reader (issue 19) instead of the queue board's reader chunk: 11.5 kB measured;
-  // the generator no longer listed: 11.45 kB.
-  'motcua-audit-trail.js': { initial: '11.46 kB' },
+  // 11.49 kB with the shared base's language reading.
+  'motcua-audit-trail.js': { initial: '11.5 kB', lazy: '0.16 kB' },
   // The admin's staff accounts (staff build, issue 20): Lit and the shared base, the API client, core's user reader,
   // the element with its vi/en strings (11.53 kB measured); the Idempotency-Key generator loads with the first change.
-  // With the staff screens' shared base chunk (see the device pairing's line): 11.83 kB measured; its changes send no
-  // Idempotency-Key (none is sent again): 11.81 kB, nothing loaded later.
-  'motcua-staff-users.js': { initial: '11.82 kB' },
+  // With the staff screens' shared base chunk (see the device pairing's line): 11.83 kB measured.
+  'motcua-staff-users.js': { initial: '11.85 kB', lazy: '0.16 kB' },
   // An officer's desk (staff build): Lit and the shared base, the API client, core's worklist and desk readers and
   // the status and supplement reason names, the element with its vi/en strings, the staff screens' shared base chunk
   // (see the device pairing's line), the list read again every minute while it shows (14.47 kB measured); the
@@ -201,8 +199,8 @@ const elementBudgets = {
   // list's filter (all, overdue, waiting for a supplement, result to return, with their counts): 15.17 kB. The
   // Idempotency-Key generator loads with the first step.
   // One `isJsonObject` for every core reader (issue 19) instead of the queue board's reader chunk: 14.77 kB measured;
-  // 14.73 kB, the generator (0.15 kB) loaded by the desk itself with the first step, which keeps its key for a retry.
-  'motcua-dossier-desk.js': { initial: '14.74 kB', lazy: '0.16 kB' },
+  // 14.76 kB with the shared base's language reading.
+  'motcua-dossier-desk.js': { initial: '14.78 kB', lazy: '0.16 kB' },
 };
 /**
  * A page that registers every element at once, before any interaction: 47.16 kB measured with seven elements, 51.36 kB
@@ -220,9 +218,9 @@ const elementBudgets = {
  * page following a number kept in its address after a reload (issue 23, +23 B): 52.52 kB; with one request layer
  * (issue 19: every element's requests through the API client, its retries loaded with the first that needs them) and
  * the class files split into modules: 52.38 kB; with the shared base's one-expression language reading and the
- * console's parts reading the console itself (issue 19): 52.12 kB.
+ * console's parts reading the console itself (issue 19): 52.15 kB.
  */
-const allElementsBudget = '52.13 kB';
+const allElementsBudget = '52.17 kB';
 /**
  * Everything in dist/cdn together, lazily loaded chunks included (no page ever downloads all of it). Issue 2 set 50 kB
  * as the starting ceiling for the first elements; with seven elements, catalogue validation (zod), QR codes, three
@@ -256,10 +254,10 @@ const allElementsBudget = '52.13 kB';
  * +0.13 kB): 130.73 kB (130.7 kB after issue 19's anatomy); the ticket page following a number kept in its address after
  * a reload (issue 23, +0.13 kB): 130.83 kB; one request layer (issue 19: the public elements' four request copies
  * replaced by the API client and its retries, shared): 130.83 kB; what the public elements no longer download to pay
- * for it (issue 19: words of problems they never show, copies of core's checks, the kiosk's civil-date module, the key
- * generator the client named): 128.99 kB.
+ * for it (issue 19: words of problems they never show, copies of core's checks, the kiosk's civil-date module):
+ * 129.05 kB.
  */
-const wholeCdnBudget = '129.01 kB';
+const wholeCdnBudget = '129.07 kB';
 /**
  * Core as a user's bundler ships it: what a page imports, bundled and minified with everything it pulls in.
  * `exports` is the import a page writes; `*` is the whole subpath.
